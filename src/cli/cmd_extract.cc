@@ -1,0 +1,6 @@
+// Placeholder until this layer lands; replaced by the layer's command.
+#include "cli/commands.h"
+
+namespace vanban::cli {
+void AddExtractCommand(CLI::App& app, int* exit_code) {}
+}  // namespace vanban::cli

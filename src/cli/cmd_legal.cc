@@ -1,0 +1,7 @@
+// Placeholder until this layer lands; replaced by the layer's command.
+#include "cli/commands.h"
+
+namespace vanban::cli {
+void AddCitesCommand(CLI::App& app, int* exit_code) {}
+void AddCatalogCommand(CLI::App& app, int* exit_code) {}
+}  // namespace vanban::cli

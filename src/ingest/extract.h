@@ -1,0 +1,41 @@
+// Reads a file officials have (txt in any Vietnamese encoding, docx, pdf,
+// scanned pdf/images via OCR, html, markdown) and returns clean NFC text for
+// the legal parser. Thread-safe: ExtractFile may run on several threads.
+#ifndef VANBAN_INGEST_EXTRACT_H_
+#define VANBAN_INGEST_EXTRACT_H_
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+
+namespace vanban::ingest {
+
+struct ExtractOptions {
+  uint64_t max_bytes = 100ull * 1024 * 1024;  // larger files are skipped
+  bool ocr = true;                            // OCR pages with no text layer
+};
+
+struct Extracted {
+  std::string text;        // NFC UTF-8, paragraphs separated by blank lines
+  std::string format;      // "txt", "docx", "pdf", "pdf-ocr", "image-ocr", "html", "md"
+  std::string encoding;    // "utf-8", "utf-16le", "cp1258", "tcvn3", "vni", "viqr", ...
+  int pages = 0;           // PDFs: page count; others 0
+  bool ocr = false;        // some text came from OCR
+  double ocr_confidence = 0;  // mean word confidence 0..100 when ocr
+  std::vector<std::string> warnings;  // Vietnamese, e.g. "Độ tin cậy OCR 61%"
+};
+
+// Extracts `path`. Errors (unreadable, unsupported or binary, corrupt,
+// too large) name the file and the reason, in Vietnamese.
+StatusOr<Extracted> ExtractFile(const std::filesystem::path& path,
+                                const ExtractOptions& options = {});
+
+// True when ExtractFile would try this file (by extension and content sniff).
+bool IsSupportedFile(const std::filesystem::path& path);
+
+}  // namespace vanban::ingest
+
+#endif  // VANBAN_INGEST_EXTRACT_H_

@@ -1,0 +1,49 @@
+// A reference from one document to another (or to itself), as found in the
+// text, and its resolution against the catalog.
+// Plain value types; thread-compatible.
+#ifndef VANBAN_LEGAL_CITATION_H_
+#define VANBAN_LEGAL_CITATION_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace vanban::legal {
+
+enum class CitationStatus {
+  kUnresolved,    // not yet resolved
+  kResolved,      // resolved_id names a catalog document
+  kSelf,          // "Kế hoạch này", "Luật này", "khoản 2 Điều này"
+  kNotInCatalog,  // parsed, but no catalog document matches
+  kAmbiguous,     // several catalog documents match and nothing tells them apart
+};
+const char* CitationStatusName(CitationStatus status);  // "resolved", ...
+
+struct Citation {
+  size_t begin = 0;     // byte span in Document::text
+  size_t end = 0;
+  std::string raw;      // the text of the span
+  // Parsed parts; empty when not stated.
+  std::string type;     // "Chỉ thị", "Luật", ...
+  std::string number;   // canonical number/symbol: "33/CT-TTg", "23-QĐ/TW", "10/2022/QH15"
+  std::string name;     // for name-only references: "Luật Khiếu nại"
+  std::string year;     // "2021"
+  std::string date;     // ISO "2021-11-26"
+  std::string issuer;   // "Thủ tướng Chính phủ", "UBND tỉnh Hải Dương"
+  std::string article;  // "23" (Điều)
+  std::string clause;   // "4" (khoản)
+  std::string point;    // "a" (điểm)
+  // Resolution.
+  CitationStatus status = CitationStatus::kUnresolved;
+  std::string resolved_id;  // catalog DocumentId (the citing doc's id for kSelf)
+  std::string anchor;       // "dieu-23", "khoan-23-4" when an article is named
+  std::string reason;       // why unresolved/ambiguous, in Vietnamese
+
+  // One line for golden tests and the CLI, e.g.
+  // "Chỉ thị 33/CT-TTg date=2021-11-26 issuer=Thủ tướng Chính phủ -> chi-thi-33-2021-ttg".
+  std::string Describe() const;
+};
+
+}  // namespace vanban::legal
+
+#endif  // VANBAN_LEGAL_CITATION_H_

@@ -1,0 +1,37 @@
+// Turns the plain UTF-8 text of a Vietnamese legal or administrative
+// document into a Document: reflowed paragraphs, metadata from the header
+// or from Pháp điển source lines, structure units, and citations.
+// Parser is stateless apart from its analyser; safe to share across threads.
+#ifndef VANBAN_LEGAL_PARSER_H_
+#define VANBAN_LEGAL_PARSER_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "legal/document.h"
+
+namespace vanban::legal {
+
+// Parses `text` (any UTF-8; it is normalised to NFC first). Never fails:
+// text with no recognisable structure yields a Document with paragraphs and
+// a warning. Citations are extracted but not resolved (see Catalog::Resolve).
+Document ParseDocument(std::string_view text);
+
+// Finds every citation in `text` (NFC), in order. Linear time: no regex
+// backtracking; a 10 MB line is fine.
+std::vector<Citation> ExtractCitations(std::string_view text);
+
+// DocumentId rules (also in README, "Schema"): lowercase ASCII, readable,
+// unique when two issuers share a symbol, derived from type, number, year
+// and issuer. Examples:
+//   Luật 10/2022/QH15              -> "luat-10-2022-qh15"
+//   Chỉ thị 33/CT-TTg (2021)       -> "chi-thi-33-ct-ttg-2021"
+//   Quyết định 23-QĐ/TW (2021)     -> "quyet-dinh-23-qd-tw-2021"
+//   Chỉ thị 24/CT-UBND (2016), UBND tỉnh Hải Dương -> "chi-thi-24-ct-ubnd-2016-hai-duong"
+// A document with no number gets an id from its type, issuer and title.
+std::string MakeDocumentId(const Metadata& meta);
+
+}  // namespace vanban::legal
+
+#endif  // VANBAN_LEGAL_PARSER_H_

@@ -1,0 +1,21 @@
+// The JSON contract shared by the CLI's --json output and the HTTP API
+// (documented in README, "JSON"). One place, so the two cannot drift.
+#ifndef VANBAN_SEARCH_JSON_H_
+#define VANBAN_SEARCH_JSON_H_
+
+#include <nlohmann/json.hpp>
+
+#include "legal/citation.h"
+#include "search/searcher.h"
+
+namespace vanban::search {
+
+nlohmann::json ToJson(const SearchResponse& response);
+nlohmann::json ToJson(const StoredDocument& doc, bool with_text = true);
+nlohmann::json ToJson(const legal::Citation& citation);
+nlohmann::json ToJson(const CitedBy& cited_by);
+nlohmann::json ToJson(const CatalogRow& row);
+
+}  // namespace vanban::search
+
+#endif  // VANBAN_SEARCH_JSON_H_

@@ -1,0 +1,110 @@
+// Search over a vanban Xapian index: Vietnamese-aware, number-aware and
+// name-aware ranking, filters, facets, snippets and accent suggestions; and
+// lookups of stored documents, citations and cited-by for display.
+// A Searcher is not thread-safe (Xapian::Database is not): give each thread
+// its own, or guard one with a mutex. Reopen() picks up a new commit.
+#ifndef VANBAN_SEARCH_SEARCHER_H_
+#define VANBAN_SEARCH_SEARCHER_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "legal/document.h"
+
+namespace Xapian {
+class Database;
+}
+
+namespace vanban::search {
+
+struct SearchRequest {
+  std::string query;   // as typed; may hold type:/issuer:/year: filters, "phrases", -exclusions
+  std::string type;    // filter (display form "Chỉ thị" or folded "chi thi"), empty = any
+  std::string issuer;  // filter, empty = any
+  std::string year;    // filter "2021", empty = any
+  int offset = 0;
+  int limit = 10;      // capped at kMaxLimit
+  enum class Sort { kRelevance, kDate } sort = Sort::kRelevance;
+  static constexpr int kMaxLimit = 100;
+  static constexpr size_t kMaxQueryBytes = 1000;  // longer queries are cut, with a notice
+};
+
+struct Hit {
+  std::string id, type, number, title, issuer, date;
+  double score = 0;
+  bool has_text = false;
+  // Best passage, HTML-escaped, matched words wrapped in <mark>...</mark>.
+  std::string snippet;
+  std::string article;         // "Điều 5" / "II" : the unit the snippet is in, or empty
+  std::string article_anchor;  // "dieu-5", or empty
+};
+
+struct FacetValue {
+  std::string value;  // display form
+  int count = 0;
+};
+
+struct SearchResponse {
+  std::string query;
+  int total = 0;                  // estimated matches
+  std::string suggestion;         // accented form ("dân vận") or empty
+  std::string notice;             // Vietnamese note on a repaired query, or empty
+  std::map<std::string, std::vector<FacetValue>> facets;  // "type", "issuer", "year"
+  std::vector<Hit> results;
+};
+
+// A document as stored in the index, for display without the source file.
+struct StoredDocument {
+  legal::Document doc;      // metadata, text (may be empty), units, resolved citations
+  bool has_text = false;
+  std::string source_path;  // file it was indexed from, or empty
+  std::string format;       // "txt", "docx", ... or empty
+  std::string encoding;
+  bool ocr = false;
+};
+
+struct CitedBy {
+  std::string citing_id;    // document that cites
+  std::string citing_title, citing_type, citing_number;
+  std::string sentence;     // the citing sentence (plain text)
+  std::string anchor;       // where in the citing document ("dieu-5") or empty
+  size_t begin = 0;         // citation span in the citing document's text
+  size_t end = 0;
+  std::string target_anchor;  // the cited article, if named
+};
+
+struct CatalogRow {
+  std::string id, type, number, title, issuer, date;
+  bool has_text = false;
+  int cited_count = 0;      // citations to it across the index
+};
+
+class Searcher {
+ public:
+  // Opens the database at `db_dir` (read-only). Errors name the folder.
+  static StatusOr<std::unique_ptr<Searcher>> Open(const std::string& db_dir);
+  explicit Searcher(const Xapian::Database& db);  // for tests (in-memory db)
+  ~Searcher();
+
+  // Picks up the latest commit when the database changed. Cheap otherwise.
+  Status Reopen();
+
+  StatusOr<SearchResponse> Search(const SearchRequest& request);
+  // By id, or by number in any common spelling ("33/CT-TTg", "chỉ thị 33").
+  StatusOr<StoredDocument> Get(const std::string& id_or_number);
+  StatusOr<std::vector<CitedBy>> GetCitedBy(const std::string& id);
+  StatusOr<std::vector<CatalogRow>> Catalog();
+  // Cited documents without full text, most cited first.
+  StatusOr<std::vector<CatalogRow>> Missing();
+
+ private:
+  struct Internal;
+  std::unique_ptr<Internal> internal_;
+};
+
+}  // namespace vanban::search
+
+#endif  // VANBAN_SEARCH_SEARCHER_H_

@@ -1,0 +1,26 @@
+#include "base/status.h"
+
+#include <gtest/gtest.h>
+
+namespace vanban {
+namespace {
+
+TEST(StatusTest, OkAndErrors) {
+  EXPECT_TRUE(Status::Ok().ok());
+  Status s = Status::NotFound("không tìm thấy văn bản 'x'");
+  EXPECT_FALSE(s.ok());
+  EXPECT_TRUE(s.IsNotFound());
+  EXPECT_EQ(s.ToString(), "NotFound: không tìm thấy văn bản 'x'");
+}
+
+TEST(StatusTest, StatusOrHoldsValueOrError) {
+  StatusOr<int> v = 42;
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(*v, 42);
+  StatusOr<int> e = Status::InvalidArgument("tham số --limit phải là số dương");
+  EXPECT_FALSE(e.ok());
+  EXPECT_TRUE(e.status().IsInvalidArgument());
+}
+
+}  // namespace
+}  // namespace vanban

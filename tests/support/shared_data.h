@@ -1,0 +1,31 @@
+// Access to ../shared (the public legal texts and the benchmark corpus) from
+// tests. Those files stay outside the repository; tests that need them call
+// VANBAN_REQUIRE_SHARED() and are skipped with a clear message when absent.
+#ifndef VANBAN_TESTS_SUPPORT_SHARED_DATA_H_
+#define VANBAN_TESTS_SUPPORT_SHARED_DATA_H_
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+
+namespace vanban::testing {
+
+// The shared/ folder: $VANBAN_SHARED_DIR if set, else ../shared beside the
+// source tree. Empty when it does not exist.
+std::filesystem::path SharedDir();
+// The repository's source tree (for corpus/, web/, tests/testdata/).
+std::filesystem::path SourceDir();
+// Reads a whole file; fails the current test if it cannot.
+std::string ReadFile(const std::filesystem::path& path);
+
+}  // namespace vanban::testing
+
+#define VANBAN_REQUIRE_SHARED()                                               \
+  do {                                                                        \
+    if (::vanban::testing::SharedDir().empty())                               \
+      GTEST_SKIP() << "../shared is absent: this test needs the public legal " \
+                      "texts in ../shared/corpus (set VANBAN_SHARED_DIR)";    \
+  } while (0)
+
+#endif  // VANBAN_TESTS_SUPPORT_SHARED_DATA_H_
