@@ -1,0 +1,108 @@
+#include "text/abbreviations.h"
+
+#include <string>
+
+#include "text/analyzer.h"
+#include "text/letters.h"
+#include "text/syllable.h"
+
+namespace vanban::text {
+namespace {
+
+// Issue 2 item 7. Expansions use the canonical tone placement (ủy, not uỷ).
+const std::vector<Abbreviation> kAbbreviations = {
+    {"UBND", "ủy ban nhân dân"},
+    {"HĐND", "hội đồng nhân dân"},
+    {"MTTQ", "mặt trận tổ quốc"},
+    {"TW", "trung ương"},
+    {"TTg", "thủ tướng"},
+    {"CP", "chính phủ"},
+    {"QH", "quốc hội"},
+    {"TU", "tỉnh ủy"},
+    {"CCHC", "cải cách hành chính"},
+    {"CBCCVC", "cán bộ công chức viên chức"},
+    {"CT", "chỉ thị"},
+    {"QĐ", "quyết định"},
+    {"NQ", "nghị quyết"},
+    {"KL", "kết luận"},
+    {"KH", "kế hoạch"},
+    {"QC", "quy chế"},
+    {"NĐ", "nghị định"},
+    {"TT", "thông tư"},
+};
+
+bool IsSyllableShaped(std::string_view word) {
+  char32_t cps[16];
+  int n = 0;
+  size_t i = 0;
+  while (i < word.size()) {
+    if (n == 16) return false;
+    cps[n++] = internal::DecodeUtf8(word, i);
+  }
+  internal::SyllableShape shape;
+  return internal::ParseShape(cps, n, &shape);
+}
+
+}  // namespace
+
+const std::vector<Abbreviation>& Abbreviations() { return kAbbreviations; }
+
+// The folded key of each table entry ("hdnd"), same order as the table.
+static const std::vector<std::string>& FoldedKeys() {
+  static const std::vector<std::string>* const keys = [] {
+    auto* k = new std::vector<std::string>();
+    for (const Abbreviation& a : kAbbreviations) k->push_back(FoldText(a.abbrev));
+    return k;
+  }();
+  return *keys;
+}
+
+const Abbreviation* FindAbbreviation(std::string_view word) {
+  if (word.size() < 2 || word.size() > 8) return nullptr;
+  return internal::FindAbbreviationFolded(word, FoldText(word));
+}
+
+namespace internal {
+
+const Abbreviation* FindAbbreviationFolded(std::string_view word, std::string_view folded) {
+  if (word.size() < 2 || word.size() > 8) return nullptr;
+  for (const Abbreviation& a : kAbbreviations) {
+    if (a.abbrev == word) return &a;
+  }
+  const std::vector<std::string>& keys = FoldedKeys();
+  for (size_t k = 0; k < keys.size(); ++k) {
+    if (keys[k] == folded) return IsSyllableShaped(word) ? nullptr : &kAbbreviations[k];
+  }
+  return nullptr;
+}
+
+}  // namespace internal
+
+std::vector<std::string_view> ExpandAbbreviation(std::string_view token) {
+  std::string folded = FoldText(token);
+  const std::vector<std::string>& keys = FoldedKeys();
+  std::vector<std::string_view> out;
+  for (size_t k = 0; k < keys.size(); ++k) {
+    if (kAbbreviations[k].abbrev == token || keys[k] == folded) {
+      out.push_back(kAbbreviations[k].expansion);
+    }
+  }
+  return out;
+}
+
+std::vector<std::string_view> AbbreviationsOf(std::string_view phrase) {
+  // Same normalisation as the analyser: NFC, lowercase, canonical tone per
+  // word, single spaces.
+  std::string canonical;
+  for (const Token& t : Analyzer().Analyze(phrase).tokens) {
+    if (!canonical.empty()) canonical.push_back(' ');
+    canonical += t.exact;
+  }
+  std::vector<std::string_view> out;
+  for (const Abbreviation& a : kAbbreviations) {
+    if (a.expansion == canonical) out.push_back(a.abbrev);
+  }
+  return out;
+}
+
+}  // namespace vanban::text

@@ -1,0 +1,97 @@
+// Internal to vanban_text: UTF-8 decoding and precomputed per-code-point
+// tables (lowercase, accent fold, Vietnamese vowel/tone decomposition).
+// The tables are built once, on first use, and are read-only afterwards, so
+// every function here is thread-safe.
+#ifndef VANBAN_TEXT_LETTERS_H_
+#define VANBAN_TEXT_LETTERS_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace vanban::text::internal {
+
+// Vietnamese vowel rows (base letters) and tones, in table order.
+enum VowelRow : int8_t {
+  kRowA, kRowAw, kRowAa, kRowE, kRowEe, kRowI, kRowO, kRowOo, kRowOw, kRowU, kRowUw, kRowY,
+  kNumRows
+};
+// Tones: 0 none (ngang), 1 grave (huyền), 2 hook (hỏi), 3 tilde (ngã),
+// 4 acute (sắc), 5 dot below (nặng).
+inline constexpr int kNumTones = 6;
+
+struct VowelInfo {
+  int8_t row = -1;  // -1: not a Vietnamese vowel letter
+  int8_t tone = 0;
+  bool upper = false;
+};
+
+// Decodes one code point of UTF-8 at s[i], advancing i.
+// Truncated sequences yield U+FFFD (one byte consumed); other ill-formed
+// input is the caller's to avoid (Normalize repairs it first).
+inline char32_t DecodeUtf8(std::string_view s, size_t& i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) { ++i; return c; }
+  size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  if (i + len > s.size()) { ++i; return 0xFFFD; }
+  if (c < 0xE0) {
+    char32_t cp = ((c & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
+    i += 2;
+    return cp;
+  }
+  if (c < 0xF0) {
+    char32_t cp = ((c & 0x0F) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
+                  (static_cast<unsigned char>(s[i + 2]) & 0x3F);
+    i += 3;
+    return cp;
+  }
+  char32_t cp = ((c & 0x07) << 18) | ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 12) |
+                ((static_cast<unsigned char>(s[i + 2]) & 0x3F) << 6) |
+                (static_cast<unsigned char>(s[i + 3]) & 0x3F);
+  i += 4;
+  return cp;
+}
+
+// Appends the UTF-8 encoding of cp to *out.
+inline void AppendUtf8(char32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// Character classes used by the tokenizer.
+enum class CharClass : uint8_t { kOther, kLetter, kDigit, kMark };
+
+struct Tables;
+const Tables& GetTables();
+
+// Simple lowercase mapping (ICU u_tolower, tabled below U+2000).
+char32_t ToLower(char32_t cp);
+// Lowercase base letter with every mark removed and đ -> d; 0 for a
+// combining mark (dropped when folding). Other code points map to their
+// lowercase.
+char32_t FoldChar(char32_t cp);
+CharClass ClassOf(char32_t cp);
+VowelInfo VowelOf(char32_t cp);
+// The precomposed vowel for a row, tone and case.
+char32_t ComposeVowel(int row, int tone, bool upper);
+// True for ASCII consonant letters and đ/Đ (the consonants of Vietnamese
+// spelling, plus f j w z for loan words).
+bool IsConsonant(char32_t cp);
+
+}  // namespace vanban::text::internal
+
+#endif  // VANBAN_TEXT_LETTERS_H_

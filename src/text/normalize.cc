@@ -1,0 +1,166 @@
+// Normalize, Lower and FoldText: whole-text transformations.
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/stringpiece.h>
+
+#include <cstring>
+#include <string>
+
+#include "text/analyzer.h"
+#include "text/letters.h"
+
+namespace vanban::text {
+namespace {
+
+using internal::AppendUtf8;
+using internal::DecodeUtf8;
+
+// Length of the well-formed UTF-8 sequence at s[i], or 0 if ill-formed
+// (overlong forms, surrogates and code points above U+10FFFF included).
+size_t ValidSequenceLength(std::string_view s, size_t i) {
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = byte(i);
+  size_t left = s.size() - i;
+  auto cont = [&](size_t k) { return (byte(i + k) & 0xC0) == 0x80; };
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) return (left >= 2 && cont(1)) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (left < 3 || !cont(1) || !cont(2)) return 0;
+    unsigned char c1 = byte(i + 1);
+    if (c == 0xE0 && c1 < 0xA0) return 0;   // overlong
+    if (c == 0xED && c1 >= 0xA0) return 0;  // surrogate
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (left < 4 || !cont(1) || !cont(2) || !cont(3)) return 0;
+    unsigned char c1 = byte(i + 1);
+    if (c == 0xF0 && c1 < 0x90) return 0;  // overlong
+    if (c == 0xF4 && c1 >= 0x90) return 0;  // above U+10FFFF
+    return 4;
+  }
+  return 0;
+}
+
+// Index of the first byte that is not ASCII, checking 8 bytes at a time.
+size_t SkipAscii(std::string_view s, size_t i) {
+  while (i + 8 <= s.size()) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    if (word & 0x8080808080808080ULL) break;
+    i += 8;
+  }
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+
+// Returns the byte index of the first ill-formed sequence, or s.size().
+size_t FirstInvalid(std::string_view s) {
+  size_t i = 0;
+  while (true) {
+    i = SkipAscii(s, i);
+    if (i >= s.size()) return s.size();
+    size_t n = ValidSequenceLength(s, i);
+    if (n == 0) return i;
+    i += n;
+  }
+}
+
+// Copies s replacing each run of ill-formed bytes by one U+FFFD.
+std::string RepairUtf8(std::string_view s, size_t first_bad, std::vector<std::string>* warnings) {
+  std::string out(s.substr(0, first_bad));
+  out.reserve(s.size() + 16);
+  size_t i = first_bad;
+  while (i < s.size()) {
+    size_t n = ValidSequenceLength(s, i);
+    if (n > 0) {
+      out.append(s, i, n);
+      i += n;
+      continue;
+    }
+    size_t run_begin = i;
+    while (i < s.size() && ValidSequenceLength(s, i) == 0) ++i;
+    out.append("\xEF\xBF\xBD");
+    if (warnings != nullptr) {
+      warnings->push_back("UTF-8 không hợp lệ tại byte " + std::to_string(run_begin) + " (" +
+                          std::to_string(i - run_begin) + " byte), đã thay bằng U+FFFD");
+    }
+  }
+  return out;
+}
+
+const icu::Normalizer2* Nfc() {
+  static const icu::Normalizer2* const nfc = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+    return U_SUCCESS(status) ? n : nullptr;
+  }();
+  return nfc;
+}
+
+}  // namespace
+
+std::string Normalize(std::string_view input, std::vector<std::string>* warnings) {
+  size_t first_bad = FirstInvalid(input);
+  std::string repaired;
+  std::string_view text = input;
+  if (first_bad < input.size()) {
+    repaired = RepairUtf8(input, first_bad, warnings);
+    text = repaired;
+  }
+  // Pure ASCII is always NFC; skip ICU entirely.
+  if (SkipAscii(text, 0) == text.size()) return std::string(text);
+  const icu::Normalizer2* nfc = Nfc();
+  if (nfc == nullptr) {
+    if (warnings != nullptr) warnings->push_back("không tải được dữ liệu ICU NFC");
+    return std::string(text);
+  }
+  icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
+  UErrorCode status = U_ZERO_ERROR;
+  if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(text);
+  std::string out;
+  out.reserve(text.size());
+  icu::StringByteSink<std::string> sink(&out);
+  status = U_ZERO_ERROR;
+  nfc->normalizeUTF8(0, piece, sink, nullptr, status);
+  if (U_FAILURE(status)) {
+    if (warnings != nullptr) {
+      warnings->push_back(std::string("chuẩn hóa NFC thất bại: ") + u_errorName(status));
+    }
+    return std::string(text);
+  }
+  return out;
+}
+
+std::string Lower(std::string_view nfc) {
+  std::string out;
+  out.reserve(nfc.size());
+  size_t i = 0;
+  while (i < nfc.size()) {
+    unsigned char c = static_cast<unsigned char>(nfc[i]);
+    if (c < 0x80) {
+      out.push_back(static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c));
+      ++i;
+      continue;
+    }
+    if (ValidSequenceLength(nfc, i) == 0) {  // not ours to repair here
+      out.push_back(nfc[i++]);
+      continue;
+    }
+    AppendUtf8(internal::ToLower(DecodeUtf8(nfc, i)), &out);
+  }
+  return out;
+}
+
+std::string FoldText(std::string_view input) {
+  std::string nfc = Normalize(input);
+  std::string out;
+  out.reserve(nfc.size());
+  size_t i = 0;
+  while (i < nfc.size()) {
+    char32_t folded = internal::FoldChar(DecodeUtf8(nfc, i));
+    if (folded != 0) AppendUtf8(folded, &out);
+  }
+  return out;
+}
+
+}  // namespace vanban::text

@@ -1,0 +1,177 @@
+// Tone placement, folding and the i/y rule for single syllables.
+//
+// Canonical tone placement (the "old style" that most current official
+// texts use, e.g. "hòa", "thủy", "Ủy ban"), applied after lowercasing:
+//   1. An onset "qu" (u followed by a vowel) or "gi" (i followed by a vowel)
+//      is a consonant; the nucleus is the vowel run after it.
+//   2. If the nucleus has a vowel with a shape mark (ă â ê ô ơ ư), the tone
+//      sits on it; for "ươ" on the ơ ("người", "thuyền", "quốc").
+//   3. Otherwise, if a final consonant follows, the tone sits on the last
+//      vowel ("hoàn", "toán", "huỳnh").
+//   4. Otherwise (open syllable): one vowel takes it; of two vowels the
+//      first takes it ("hòa", "khỏe", "thủy", "ủy", "tùy", "mái", "của");
+//      of three the middle one ("ngoài", "khuỷu").
+// Words that are not shaped like a Vietnamese syllable, or that carry two
+// tone marks, are left as they are.
+#include <string>
+
+#include "text/analyzer.h"
+#include "text/letters.h"
+#include "text/syllable.h"
+
+namespace vanban::text {
+namespace internal {
+namespace {
+
+constexpr int kMaxSyllable = 48;  // code points; longer words are not syllables
+
+char32_t AsciiLower(char32_t c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+
+bool IsFinal(const char32_t* cps, int n) {
+  if (n == 0) return true;
+  char32_t a = AsciiLower(cps[0]);
+  if (n == 1) return a == 'c' || a == 'm' || a == 'n' || a == 'p' || a == 't';
+  if (n > 2) return false;
+  char32_t b = AsciiLower(cps[1]);
+  return (a == 'c' && b == 'h') || (a == 'n' && (b == 'g' || b == 'h'));
+}
+
+bool HasShapeMark(int row) {
+  return row == kRowAw || row == kRowAa || row == kRowEe || row == kRowOo || row == kRowOw ||
+         row == kRowUw;
+}
+
+// The index in [begin, end) that should carry the tone.
+int CanonicalTonePosition(const char32_t* cps, const SyllableShape& s, bool has_final) {
+  int begin = s.nucleus_begin;
+  int end = s.vowels_end;
+  int marked = -1;
+  for (int k = begin; k < end; ++k) {
+    if (HasShapeMark(VowelOf(cps[k]).row)) marked = k;  // last one: ơ of ươ
+  }
+  if (marked >= 0) return marked;
+  if (has_final) return end - 1;
+  int count = end - begin;
+  if (count == 3) return begin + 1;
+  return begin;
+}
+
+}  // namespace
+
+bool ParseShape(const char32_t* cps, int n, SyllableShape* shape) {
+  int i = 0;
+  while (i < n && IsConsonant(cps[i])) ++i;
+  shape->onset_end = i;
+  while (i < n && VowelOf(cps[i]).row >= 0) ++i;
+  if (i == shape->onset_end) return false;
+  shape->vowels_end = i;
+  for (int k = i; k < n; ++k) {
+    if (!IsConsonant(cps[k])) return false;
+  }
+  if (!IsFinal(cps + i, n - i)) return false;
+  shape->nucleus_begin = shape->onset_end;
+  int vowels = shape->vowels_end - shape->onset_end;
+  if (shape->onset_end == 1 && vowels >= 2) {
+    char32_t onset = AsciiLower(cps[0]);
+    int row = VowelOf(cps[1]).row;
+    if ((onset == 'q' && row == kRowU) || (onset == 'g' && row == kRowI)) {
+      shape->nucleus_begin = 2;
+    }
+  }
+  return true;
+}
+
+bool PlaceToneCanonically(char32_t* cps, int n) {
+  SyllableShape shape;
+  if (!ParseShape(cps, n, &shape)) return false;
+  int toned = -1;
+  for (int k = shape.onset_end; k < shape.vowels_end; ++k) {
+    if (VowelOf(cps[k]).tone == 0) continue;
+    if (toned >= 0) return false;  // two tone marks: leave the word alone
+    toned = k;
+  }
+  if (toned < 0) return false;
+  int target = CanonicalTonePosition(cps, shape, shape.vowels_end < n);
+  if (target == toned) return false;
+  VowelInfo from = VowelOf(cps[toned]);
+  VowelInfo to = VowelOf(cps[target]);
+  cps[toned] = ComposeVowel(from.row, 0, from.upper);
+  cps[target] = ComposeVowel(to.row, from.tone, to.upper);
+  return true;
+}
+
+void MergeFinalY(std::string* folded) {
+  static constexpr std::string_view kOnsets[] = {
+      "b", "c", "ch", "d", "g", "gh", "h", "k", "kh", "l", "m", "n",
+      "ng", "ngh", "nh", "p", "ph", "r", "s", "t", "th", "tr", "v", "x"};
+  size_t n = folded->size();
+  if (n < 2 || n > 4 || (*folded)[n - 1] != 'y') return;
+  std::string_view onset(folded->data(), n - 1);
+  for (std::string_view candidate : kOnsets) {
+    if (onset == candidate) {
+      (*folded)[n - 1] = 'i';
+      return;
+    }
+  }
+}
+
+void WordTerms(std::string_view word, std::string* exact, std::string* folded) {
+  exact->clear();
+  folded->clear();
+  bool ascii = true;
+  for (char c : word) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {  // no tone to move, nothing to fold
+    exact->assign(word);
+    for (char& c : *exact) c = static_cast<char>(AsciiLower(static_cast<unsigned char>(c)));
+    *folded = *exact;
+    MergeFinalY(folded);
+    return;
+  }
+  char32_t cps[kMaxSyllable];
+  int n = 0;
+  size_t i = 0;
+  while (i < word.size()) {
+    char32_t cp = ToLower(DecodeUtf8(word, i));
+    if (n < kMaxSyllable) cps[n] = cp;
+    ++n;
+    AppendUtf8(cp, exact);  // fallback when too long to be a syllable
+  }
+  if (n > kMaxSyllable) {
+    *folded = FoldText(*exact);
+    return;
+  }
+  if (PlaceToneCanonically(cps, n)) {
+    exact->clear();
+    for (int k = 0; k < n; ++k) AppendUtf8(cps[k], exact);
+  }
+  for (int k = 0; k < n; ++k) {
+    char32_t f = FoldChar(cps[k]);
+    if (f != 0) AppendUtf8(f, folded);
+  }
+  MergeFinalY(folded);
+}
+
+}  // namespace internal
+
+std::string CanonicalTone(std::string_view syllable) {
+  char32_t cps[internal::kMaxSyllable];
+  int n = 0;
+  size_t i = 0;
+  while (i < syllable.size()) {
+    if (n == internal::kMaxSyllable) return std::string(syllable);
+    cps[n++] = internal::DecodeUtf8(syllable, i);
+  }
+  if (!internal::PlaceToneCanonically(cps, n)) return std::string(syllable);
+  std::string out;
+  out.reserve(syllable.size());
+  for (int k = 0; k < n; ++k) internal::AppendUtf8(cps[k], &out);
+  return out;
+}
+
+std::string FoldSyllable(std::string_view syllable) {
+  std::string exact, folded;
+  internal::WordTerms(syllable, &exact, &folded);
+  return folded;
+}
+
+}  // namespace vanban::text

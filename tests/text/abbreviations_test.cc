@@ -1,0 +1,68 @@
+// The abbreviation table (src/text/abbreviations.cc).
+#include "text/abbreviations.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "text/analyzer.h"
+
+namespace vanban::text {
+namespace {
+
+using Views = std::vector<std::string_view>;
+
+TEST(AbbreviationsTest, TableIsTheIssueTable) {
+  const std::vector<std::pair<std::string, std::string>> kExpected = {
+      {"UBND", "ủy ban nhân dân"}, {"HĐND", "hội đồng nhân dân"}, {"MTTQ", "mặt trận tổ quốc"},
+      {"TW", "trung ương"}, {"TTg", "thủ tướng"}, {"CP", "chính phủ"}, {"QH", "quốc hội"},
+      {"TU", "tỉnh ủy"}, {"CCHC", "cải cách hành chính"},
+      {"CBCCVC", "cán bộ công chức viên chức"}, {"CT", "chỉ thị"}, {"QĐ", "quyết định"},
+      {"NQ", "nghị quyết"}, {"KL", "kết luận"}, {"KH", "kế hoạch"}, {"QC", "quy chế"},
+      {"NĐ", "nghị định"}, {"TT", "thông tư"},
+  };
+  ASSERT_EQ(Abbreviations().size(), kExpected.size());
+  std::set<std::string> seen;
+  for (size_t i = 0; i < kExpected.size(); ++i) {
+    EXPECT_EQ(Abbreviations()[i].abbrev, kExpected[i].first);
+    EXPECT_EQ(Abbreviations()[i].expansion, kExpected[i].second);
+    // Expansions are in the analyser's canonical form.
+    EXPECT_EQ(Lower(CanonicalTone(std::string(Abbreviations()[i].expansion))),
+              Abbreviations()[i].expansion);
+    EXPECT_TRUE(seen.insert(FoldText(Abbreviations()[i].abbrev)).second) << "duplicate key";
+  }
+}
+
+TEST(AbbreviationsTest, ExpandAnyCaseOrFolded) {
+  EXPECT_EQ(ExpandAbbreviation("UBND"), (Views{"ủy ban nhân dân"}));
+  EXPECT_EQ(ExpandAbbreviation("ubnd"), (Views{"ủy ban nhân dân"}));
+  EXPECT_EQ(ExpandAbbreviation("HĐND"), (Views{"hội đồng nhân dân"}));
+  EXPECT_EQ(ExpandAbbreviation("hdnd"), (Views{"hội đồng nhân dân"}));
+  EXPECT_EQ(ExpandAbbreviation("TTg"), (Views{"thủ tướng"}));
+  EXPECT_EQ(ExpandAbbreviation("qd"), (Views{"quyết định"}));
+  EXPECT_TRUE(ExpandAbbreviation("XYZ").empty());
+  EXPECT_TRUE(ExpandAbbreviation("").empty());
+}
+
+TEST(AbbreviationsTest, AbbreviationsOfPhrase) {
+  EXPECT_EQ(AbbreviationsOf("ủy ban nhân dân"), (Views{"UBND"}));
+  EXPECT_EQ(AbbreviationsOf("Uỷ ban nhân dân"), (Views{"UBND"}));
+  EXPECT_EQ(AbbreviationsOf("tỉnh uỷ"), (Views{"TU"}));
+  EXPECT_EQ(AbbreviationsOf("cán bộ công chức viên chức"), (Views{"CBCCVC"}));
+  EXPECT_TRUE(AbbreviationsOf("ủy ban").empty());
+}
+
+TEST(AbbreviationsTest, FindInText) {
+  EXPECT_EQ(FindAbbreviation("UBND")->abbrev, "UBND");
+  EXPECT_EQ(FindAbbreviation("ubnd")->abbrev, "UBND");
+  EXPECT_EQ(FindAbbreviation("TU")->abbrev, "TU");
+  // "tu" is an ordinary syllable ("tu sửa"); only the capitals are tỉnh ủy.
+  EXPECT_EQ(FindAbbreviation("tu"), nullptr);
+  EXPECT_EQ(FindAbbreviation("Tu"), nullptr);
+  EXPECT_EQ(FindAbbreviation("dân"), nullptr);
+}
+
+}  // namespace
+}  // namespace vanban::text

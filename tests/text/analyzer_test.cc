@@ -1,0 +1,177 @@
+// The analyser end to end (src/text/analyzer.cc), on strings of the plan
+// and the legal texts in ../shared.
+#include "text/analyzer.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "support/shared_data.h"
+
+namespace vanban::text {
+namespace {
+
+// "exact/folded/kind" per token, space-separated: the golden form.
+std::string Describe(const AnalyzedText& a) {
+  std::string out;
+  for (const Token& t : a.tokens) {
+    if (!out.empty()) out += ' ';
+    out += t.exact + "/" + t.folded + "/" + TokenKindName(t.kind);
+  }
+  return out;
+}
+
+std::vector<std::string> ExactTerms(const AnalyzedText& a) {
+  std::vector<std::string> out;
+  for (const Token& t : a.tokens) out.push_back(t.exact);
+  return out;
+}
+
+TEST(AnalyzerTest, DoneCriterionStraySpaceAndOldTone) {
+  Analyzer analyzer;
+  AnalyzedText a = analyzer.Analyze("Quyết định số 23- QĐ/TW của Tỉnh uỷ");
+  AnalyzedText b = analyzer.Analyze("Quyết định số 23-QĐ/TW của Tỉnh ủy");
+  EXPECT_EQ(ExactTerms(a), ExactTerms(b));
+  int identifiers = 0;
+  for (const Token& t : a.tokens) {
+    if (t.kind != TokenKind::kIdentifier) continue;
+    ++identifiers;
+    EXPECT_EQ(t.exact, "23-QĐ/TW");
+    EXPECT_EQ(t.folded, "23-qd/tw");
+    EXPECT_EQ(t.surface, "23- QĐ/TW");
+  }
+  EXPECT_EQ(identifiers, 1);
+  EXPECT_EQ(Describe(a),
+            "quyết/quyet/syllable định/dinh/syllable số/so/syllable "
+            "23-QĐ/TW/23-qd/tw/identifier của/cua/syllable tỉnh/tinh/syllable ủy/uy/syllable");
+}
+
+TEST(AnalyzerTest, GoldenTokenStreams) {
+  struct Case {
+    const char* input;
+    const char* expected;
+  };
+  const Case kCases[] = {
+      {"Chỉ thị số 33/CT-TTg ngày 26/11/2021",
+       "chỉ/chi/syllable thị/thi/syllable số/so/syllable 33/CT-TTg/33/ct-ttg/identifier "
+       "ngày/ngay/syllable 2021-11-26/2021-11-26/date"},
+      {"UBND xã Ngọc Kỳ", "UBND/ubnd/abbreviation xã/xa/syllable ngọc/ngoc/syllable kỳ/ki/syllable"},
+      {"nhiệm kỳ 2020-2025", "nhiệm/nhiem/syllable kỳ/ki/syllable 2020/2020/number 2025/2025/number"},
+      {"giai đoạn 2021- 2030", "giai/giai/syllable đoạn/doan/syllable 2021/2021/number 2030/2030/number"},
+      {"Điều 44.13.LQ.5. Phạm vi",
+       "điều/dieu/syllable 44/44/number 13/13/number lq/lq/syllable 5/5/number "
+       "phạm/pham/syllable vi/vi/syllable"},
+      {"Luật số 10/2022/QH15", "luật/luat/syllable số/so/syllable 10/2022/QH15/10/2022/qh15/identifier"},
+      {"ngày 05/9/2016", "ngày/ngay/syllable 2016-09-05/2016-09-05/date"},
+      {"Nghị định 59/2023/NĐ-CP", "nghị/nghi/syllable định/dinh/syllable 59/2023/NĐ-CP/59/2023/nd-cp/identifier"},
+      {"HĐND, MTTQ", "HĐND/hdnd/abbreviation MTTQ/mttq/abbreviation"},
+      {"THÁNG 5/THÁNG", "tháng/thang/syllable 5/5/number tháng/thang/syllable"},
+      {"24/24 giờ", "24/24/number 24/24/number giờ/gio/syllable"},
+      {"", ""},
+  };
+  Analyzer analyzer;
+  for (const Case& c : kCases) {
+    EXPECT_EQ(Describe(analyzer.Analyze(c.input)), c.expected) << c.input;
+  }
+}
+
+TEST(AnalyzerTest, OffsetsAndPositions) {
+  Analyzer analyzer;
+  AnalyzedText a = analyzer.Analyze("Ủy ban, dân vận.");
+  ASSERT_EQ(a.tokens.size(), 4u);
+  for (size_t i = 0; i < a.tokens.size(); ++i) {
+    const Token& t = a.tokens[i];
+    EXPECT_EQ(t.position, i);
+    EXPECT_EQ(a.text.substr(t.begin, t.end - t.begin), t.surface);
+  }
+  EXPECT_EQ(a.tokens[0].begin, 0u);
+  EXPECT_EQ(a.tokens[0].end, 4u);  // "Ủ" is 3 bytes
+  EXPECT_EQ(a.tokens[2].surface, "dân");
+}
+
+TEST(AnalyzerTest, ToHopTextYieldsSameTerms) {
+  Analyzer analyzer;
+  AnalyzedText composed = analyzer.Analyze("Quyết định của Ủy ban nhân dân tỉnh");
+  AnalyzedText to_hop = analyzer.Analyze("Quyê\u0301t đi\u0323nh cu\u0309a Ủy ban nhân dân ti\u0309nh");
+  EXPECT_EQ(ExactTerms(to_hop), ExactTerms(composed));
+  EXPECT_EQ(to_hop.text, composed.text);
+}
+
+TEST(AnalyzerTest, InvalidUtf8IsReplacedNotFatal) {
+  Analyzer analyzer;
+  AnalyzedText a = analyzer.Analyze("dân\xFF vận\xC3");
+  ASSERT_EQ(a.warnings.size(), 2u);
+  EXPECT_EQ(Describe(a), "dân/dan/syllable vận/van/syllable");
+}
+
+TEST(AnalyzerTest, StopwordsAreFlagged) {
+  Analyzer analyzer;
+  AnalyzedText a = analyzer.Analyze("công tác dân vận của cơ quan");
+  ASSERT_EQ(a.tokens.size(), 7u);
+  EXPECT_TRUE(a.tokens[4].stopword);   // của
+  EXPECT_FALSE(a.tokens[2].stopword);  // dân
+}
+
+// Both spellings that the plan uses must give the same terms.
+TEST(AnalyzerTest, PlanUsesBothTonePlacements) {
+  VANBAN_REQUIRE_SHARED();
+  std::string plan = vanban::testing::ReadFile(
+      vanban::testing::SharedDir() / "corpus/plan/ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt");
+  ASSERT_NE(plan.find("Uỷ ban"), std::string::npos);
+  ASSERT_NE(plan.find("cấp ủy"), std::string::npos);
+  ASSERT_NE(plan.find("Tỉnh uỷ"), std::string::npos);
+  ASSERT_NE(plan.find("Tỉnh ủy"), std::string::npos);
+  ASSERT_NE(plan.find("23- QĐ/TW"), std::string::npos);
+  Analyzer analyzer;
+  AnalyzedText a = analyzer.Analyze(plan);
+  int old_uy = 0, identifiers_23 = 0;
+  for (const Token& t : a.tokens) {
+    if (t.surface == "Uỷ" || t.surface == "uỷ") {
+      ++old_uy;
+      EXPECT_EQ(t.exact, "ủy");
+    }
+    if (t.exact == "23-QĐ/TW") ++identifiers_23;
+    EXPECT_EQ(a.text.substr(t.begin, t.end - t.begin), t.surface);
+  }
+  EXPECT_GT(old_uy, 0);
+  EXPECT_EQ(identifiers_23, 1);
+  // Every identifier of the plan that a reader sees is found whole.
+  for (const char* id : {"33/CT-TTg", "76/NQ-CP", "629/QĐ-UBND", "47/KH-UBND", "03-QC/TU",
+                         "35-CT/TW", "114-KL/TW", "28-CT/TU"}) {
+    bool found = false;
+    for (const Token& t : a.tokens) found |= t.exact == id && t.kind == TokenKind::kIdentifier;
+    EXPECT_TRUE(found) << id;
+  }
+}
+
+// Most large-corpus files mix NFC and "tổ hợp" text; the raw file and its
+// NFC form must analyse identically.
+TEST(AnalyzerTest, LargeCorpusSameAsNfc) {
+  VANBAN_REQUIRE_SHARED();
+  std::filesystem::path dir = vanban::testing::SharedDir() / "bench/large-corpus/phapdien-md";
+  if (!std::filesystem::is_directory(dir)) GTEST_SKIP() << "no " << dir;
+  Analyzer analyzer;
+  int files = 0, non_nfc = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".md") continue;
+    std::string raw = vanban::testing::ReadFile(entry.path());
+    std::string nfc = Normalize(raw);
+    non_nfc += nfc != raw;
+    AnalyzedText a = analyzer.Analyze(raw);
+    AnalyzedText b = analyzer.Analyze(nfc);
+    ASSERT_EQ(a.tokens.size(), b.tokens.size()) << entry.path();
+    for (size_t i = 0; i < a.tokens.size(); ++i) {
+      ASSERT_EQ(a.tokens[i].exact, b.tokens[i].exact) << entry.path() << " token " << i;
+      ASSERT_EQ(a.tokens[i].begin, b.tokens[i].begin) << entry.path() << " token " << i;
+    }
+    EXPECT_TRUE(a.warnings.empty()) << entry.path();
+    ++files;
+  }
+  EXPECT_EQ(files, 203);
+  EXPECT_GT(non_nfc, 100);  // the README says about two thirds
+}
+
+}  // namespace
+}  // namespace vanban::text

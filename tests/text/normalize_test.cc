@@ -1,0 +1,66 @@
+// Normalize, Lower, FoldText (src/text/normalize.cc).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "text/analyzer.h"
+
+namespace vanban::text {
+namespace {
+
+TEST(NormalizeTest, ComposesToHopAndNfd) {
+  // "tổ hợp" style: NFC base letter followed by a combining tone.
+  EXPECT_EQ(Normalize("a\u0301"), "á");
+  EXPECT_EQ(Normalize("ê\u0323"), "ệ");
+  EXPECT_EQ(Normalize("ơ\u0323"), "ợ");
+  // Full NFD: base + shape mark + tone.
+  EXPECT_EQ(Normalize("Vie\u0302\u0323t Nam"), "Việt Nam");
+  EXPECT_EQ(Normalize("Quyê\u0301t đi\u0323nh"), "Quyết định");
+  // Already NFC and ASCII pass unchanged.
+  EXPECT_EQ(Normalize("Tỉnh uỷ"), "Tỉnh uỷ");
+  EXPECT_EQ(Normalize("UBND"), "UBND");
+}
+
+TEST(NormalizeTest, RepairsInvalidUtf8WithWarning) {
+  struct Case {
+    std::string input;
+    std::string expected;
+    size_t warnings;
+  };
+  const Case kCases[] = {
+      {"ab\xFF" "cd", "ab\uFFFDcd", 1},
+      {"\xC3", "\uFFFD", 1},                        // truncated
+      {"x\xE0\x80\x80y", "x\uFFFDy", 1},            // overlong
+      {"\xED\xA0\x80", "\uFFFD", 1},                // surrogate
+      {"a\xF4\x90\x80\x80", "a\uFFFD", 1},          // above U+10FFFF
+      {"\xFF đ \xFE\xFE", "\uFFFD đ \uFFFD", 2},   // two runs
+      {"hợp lệ", "hợp lệ", 0},
+  };
+  for (const Case& c : kCases) {
+    std::vector<std::string> warnings;
+    EXPECT_EQ(Normalize(c.input, &warnings), c.expected);
+    EXPECT_EQ(warnings.size(), c.warnings) << c.expected;
+  }
+  std::vector<std::string> warnings;
+  Normalize("ab\xFF", &warnings);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("byte 2"), std::string::npos) << warnings[0];
+}
+
+TEST(NormalizeTest, LowerIsVietnameseAware) {
+  EXPECT_EQ(Lower("ĐẢNG"), "đảng");
+  EXPECT_EQ(Lower("Ủy Ban Nhân Dân"), "ủy ban nhân dân");
+  EXPECT_EQ(Lower("QĐ/TW"), "qđ/tw");
+  EXPECT_EQ(Lower("ƯỚC"), "ước");
+}
+
+TEST(NormalizeTest, FoldText) {
+  EXPECT_EQ(FoldText("Đảng Cộng sản Việt Nam"), "dang cong san viet nam");
+  EXPECT_EQ(FoldText("QĐ/TW"), "qd/tw");
+  EXPECT_EQ(FoldText("Quyê\u0301t đi\u0323nh"), "quyet dinh");
+  EXPECT_EQ(FoldText("Luật Tố cáo"), "luat to cao");
+}
+
+}  // namespace
+}  // namespace vanban::text
