@@ -1,5 +1,6 @@
 #include "text/abbreviations.h"
 
+#include <array>
 #include <string>
 
 #include "text/analyzer.h"
@@ -65,7 +66,28 @@ const Abbreviation* FindAbbreviation(std::string_view word) {
 namespace internal {
 
 const Abbreviation* FindAbbreviationFolded(std::string_view word, std::string_view folded) {
-  if (word.size() < 2 || word.size() > 8) return nullptr;
+  // Cheap rejections first: this runs once per word of every document.
+  // Keys are 2-6 letters, and abbreviations are written in ASCII and Đ.
+  if (folded.size() < 2 || folded.size() > 6 || word.size() > 8) return nullptr;
+  static const std::array<bool, 128 * 128> kEnds = [] {
+    std::array<bool, 128 * 128> ends{};
+    for (const Abbreviation& a : kAbbreviations) {
+      std::string key = FoldText(a.abbrev);
+      ends[key.front() * 128 + key.back()] = true;
+    }
+    return ends;
+  }();
+  unsigned char first = static_cast<unsigned char>(folded.front());
+  unsigned char last = static_cast<unsigned char>(folded.back());
+  if (first >= 128 || last >= 128 || !kEnds[first * 128 + last]) return nullptr;
+  for (size_t i = 0; i < word.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(word[i]);
+    if (c < 0x80) continue;
+    if (c != 0xC4 || i + 1 == word.size() || (word[i + 1] != '\x90' && word[i + 1] != '\x91')) {
+      return nullptr;
+    }
+    ++i;
+  }
   for (const Abbreviation& a : kAbbreviations) {
     if (a.abbrev == word) return &a;
   }

@@ -10,10 +10,6 @@
 namespace vanban::text::internal {
 namespace {
 
-// Code points below this bound are looked up in tables; every Vietnamese
-// letter (Latin-1, Latin Extended-A/B, Latin Extended Additional) is below.
-constexpr char32_t kTableSize = 0x2000;
-
 // The twelve vowel rows by tone: none, grave, hook, tilde, acute, dot.
 constexpr std::u32string_view kVowelRows[kNumRows] = {
     U"aàảãáạ", U"ăằẳẵắặ", U"âầẩẫấậ", U"eèẻẽéẹ", U"êềểễếệ", U"iìỉĩíị",
@@ -21,16 +17,6 @@ constexpr std::u32string_view kVowelRows[kNumRows] = {
 };
 
 }  // namespace
-
-struct Tables {
-  std::array<char32_t, kTableSize> lower{};
-  std::array<char32_t, kTableSize> fold{};
-  std::array<CharClass, kTableSize> cls{};
-  std::array<VowelInfo, kTableSize> vowel{};
-  char32_t compose[kNumRows][kNumTones][2] = {};
-
-  Tables();
-};
 
 namespace {
 
@@ -83,43 +69,15 @@ Tables::Tables() {
   }
 }
 
-const Tables& GetTables() {
-  static const Tables* const tables = new Tables();  // never destroyed
-  return *tables;
-}
-
-char32_t ToLower(char32_t cp) {
-  if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
-  if (cp < kTableSize) return GetTables().lower[cp];
+char32_t ToLowerSlow(char32_t cp) {
   return static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp)));
 }
 
-char32_t FoldChar(char32_t cp) {
-  if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
-  if (cp < kTableSize) return GetTables().fold[cp];
+char32_t FoldCharSlow(char32_t cp) {
   if (ClassifyWithIcu(cp) == CharClass::kMark) return 0;
   return static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp)));
 }
 
-CharClass ClassOf(char32_t cp) {
-  if (cp < kTableSize) return GetTables().cls[cp];
-  return ClassifyWithIcu(cp);
-}
-
-VowelInfo VowelOf(char32_t cp) {
-  if (cp < kTableSize) return GetTables().vowel[cp];
-  return VowelInfo{};
-}
-
-char32_t ComposeVowel(int row, int tone, bool upper) {
-  return GetTables().compose[row][tone][upper ? 1 : 0];
-}
-
-bool IsConsonant(char32_t cp) {
-  char32_t c = (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
-  if (c == U'đ' || c == U'Đ') return true;
-  if (c < 'a' || c > 'z') return false;
-  return c != 'a' && c != 'e' && c != 'i' && c != 'o' && c != 'u' && c != 'y';
-}
+CharClass ClassOfSlow(char32_t cp) { return ClassifyWithIcu(cp); }
 
 }  // namespace vanban::text::internal

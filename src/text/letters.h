@@ -75,22 +75,85 @@ inline void AppendUtf8(char32_t cp, std::string* out) {
 // Character classes used by the tokenizer.
 enum class CharClass : uint8_t { kOther, kLetter, kDigit, kMark };
 
-struct Tables;
-const Tables& GetTables();
+// Code points below this bound are looked up in tables; every Vietnamese
+// letter (Latin-1, Latin Extended-A/B, Latin Extended Additional) is below.
+inline constexpr char32_t kTableSize = 0x2000;
 
-// Simple lowercase mapping (ICU u_tolower, tabled below U+2000).
-char32_t ToLower(char32_t cp);
+struct Tables {
+  char32_t lower[kTableSize];
+  char32_t fold[kTableSize];
+  CharClass cls[kTableSize];
+  VowelInfo vowel[kTableSize];
+  char32_t compose[kNumRows][kNumTones][2];
+
+  Tables();
+};
+
+// The tables, built on first use (thread-safe static initialisation).
+inline const Tables& GetTables() {
+  static const Tables tables;
+  return tables;
+}
+
+// Slow paths for code points at or above kTableSize (ICU lookups).
+char32_t ToLowerSlow(char32_t cp);
+char32_t FoldCharSlow(char32_t cp);
+CharClass ClassOfSlow(char32_t cp);
+
+// Simple lowercase mapping (ICU u_tolower).
+inline char32_t ToLower(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+  return cp < kTableSize ? GetTables().lower[cp] : ToLowerSlow(cp);
+}
 // Lowercase base letter with every mark removed and đ -> d; 0 for a
 // combining mark (dropped when folding). Other code points map to their
 // lowercase.
-char32_t FoldChar(char32_t cp);
-CharClass ClassOf(char32_t cp);
-VowelInfo VowelOf(char32_t cp);
+inline char32_t FoldChar(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+  return cp < kTableSize ? GetTables().fold[cp] : FoldCharSlow(cp);
+}
+inline CharClass ClassOf(char32_t cp) {
+  return cp < kTableSize ? GetTables().cls[cp] : ClassOfSlow(cp);
+}
+inline VowelInfo VowelOf(char32_t cp) {
+  return cp < kTableSize ? GetTables().vowel[cp] : VowelInfo{};
+}
 // The precomposed vowel for a row, tone and case.
-char32_t ComposeVowel(int row, int tone, bool upper);
+inline char32_t ComposeVowel(int row, int tone, bool upper) {
+  return GetTables().compose[row][tone][upper ? 1 : 0];
+}
 // True for ASCII consonant letters and đ/Đ (the consonants of Vietnamese
 // spelling, plus f j w z for loan words).
-bool IsConsonant(char32_t cp);
+inline bool IsConsonant(char32_t cp) {
+  if (cp == U'đ' || cp == U'Đ') return true;
+  char32_t c = cp | 0x20;
+  if (cp >= 0x80 || c < 'a' || c > 'z' || cp < 'A') return false;
+  return c != 'a' && c != 'e' && c != 'i' && c != 'o' && c != 'u' && c != 'y';
+}
+
+// Encodes into buf (at least 4 bytes free), returning the bytes written.
+inline int EncodeUtf8(char32_t cp, char* buf) {
+  if (cp < 0x80) {
+    buf[0] = static_cast<char>(cp);
+    return 1;
+  }
+  if (cp < 0x800) {
+    buf[0] = static_cast<char>(0xC0 | (cp >> 6));
+    buf[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    buf[0] = static_cast<char>(0xE0 | (cp >> 12));
+    buf[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    buf[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  buf[0] = static_cast<char>(0xF0 | (cp >> 18));
+  buf[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+  buf[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  buf[3] = static_cast<char>(0x80 | (cp & 0x3F));
+  return 4;
+}
 
 }  // namespace vanban::text::internal
 

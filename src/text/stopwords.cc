@@ -22,15 +22,32 @@ constexpr std::array<std::string_view, 40> kStopwords = {
     "vào",  "với",  "về",   "vì",   "đang", "đã",   "đó",   "được", "để",   "ấy",
 };
 
+constexpr size_t kMaxBytes = 8;  // "những", "được"
+
+// A cheap signature of a term, so that most words are rejected without a
+// string comparison (IsStopword runs once per token of every document).
+constexpr size_t Signature(std::string_view w) {
+  return (w.size() * 67 + static_cast<unsigned char>(w.front()) * 31 +
+          static_cast<unsigned char>(w.back())) & 1023;
+}
+
+struct StopwordSet {
+  std::array<std::string_view, kStopwords.size()> sorted = kStopwords;
+  std::array<bool, 1024> maybe{};
+  StopwordSet() {
+    std::sort(sorted.begin(), sorted.end());
+    for (std::string_view w : sorted) maybe[Signature(w)] = w.size() <= kMaxBytes;
+  }
+};
+
 }  // namespace
 
 bool IsStopword(std::string_view exact_term) {
-  static const auto sorted = [] {
-    std::array<std::string_view, kStopwords.size()> s = kStopwords;
-    std::sort(s.begin(), s.end());
-    return s;
-  }();
-  return std::binary_search(sorted.begin(), sorted.end(), exact_term);
+  static const StopwordSet set;
+  if (exact_term.empty() || exact_term.size() > kMaxBytes || !set.maybe[Signature(exact_term)]) {
+    return false;
+  }
+  return std::binary_search(set.sorted.begin(), set.sorted.end(), exact_term);
 }
 
 }  // namespace vanban::text

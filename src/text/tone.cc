@@ -116,8 +116,6 @@ void MergeFinalY(std::string* folded) {
 }
 
 void WordTerms(std::string_view word, std::string* exact, std::string* folded) {
-  exact->clear();
-  folded->clear();
   bool ascii = true;
   for (char c : word) ascii &= static_cast<unsigned char>(c) < 0x80;
   if (ascii) {  // no tone to move, nothing to fold
@@ -130,24 +128,23 @@ void WordTerms(std::string_view word, std::string* exact, std::string* folded) {
   char32_t cps[kMaxSyllable];
   int n = 0;
   size_t i = 0;
-  while (i < word.size()) {
-    char32_t cp = ToLower(DecodeUtf8(word, i));
-    if (n < kMaxSyllable) cps[n] = cp;
-    ++n;
-    AppendUtf8(cp, exact);  // fallback when too long to be a syllable
-  }
-  if (n > kMaxSyllable) {
+  while (i < word.size() && n < kMaxSyllable) cps[n++] = ToLower(DecodeUtf8(word, i));
+  if (i < word.size()) {  // too long to be a syllable: lowercase and fold only
+    *exact = Lower(word);
     *folded = FoldText(*exact);
     return;
   }
-  if (PlaceToneCanonically(cps, n)) {
-    exact->clear();
-    for (int k = 0; k < n; ++k) AppendUtf8(cps[k], exact);
-  }
+  PlaceToneCanonically(cps, n);
+  char buf[kMaxSyllable * 4];
+  int len = 0;
+  for (int k = 0; k < n; ++k) len += EncodeUtf8(cps[k], buf + len);
+  exact->assign(buf, len);
+  len = 0;
   for (int k = 0; k < n; ++k) {
     char32_t f = FoldChar(cps[k]);
-    if (f != 0) AppendUtf8(f, folded);
+    if (f != 0) len += EncodeUtf8(f, buf + len);
   }
+  folded->assign(buf, len);
   MergeFinalY(folded);
 }
 
