@@ -1,0 +1,41 @@
+// vanban query latency through the search library (Searcher::Open + Search),
+// the same work the CLI and the server do per query: Vietnamese analysis,
+// number/name awareness, snippets, facets. Top 10 per query.
+//   bench_vanban_query DB QUERIES [PASSES]
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "common/query_bench.h"
+#include "search/searcher.h"
+
+int main(int argc, char** argv) {
+  if (argc != 3 && argc != 4) {
+    std::fprintf(stderr, "usage: bench_vanban_query DB QUERIES [PASSES]\n");
+    return 2;
+  }
+  auto pairs = vanban::bench::LoadQueries(argv[2]);
+  if (pairs.empty()) return 1;
+  auto searcher = vanban::search::Searcher::Open(argv[1]);
+  if (!searcher.ok()) {
+    std::fprintf(stderr, "%s\n", searcher.status().ToString().c_str());
+    return 1;
+  }
+  auto run = [&](const std::string& q) {
+    vanban::bench::QueryResult r;
+    vanban::search::SearchRequest request;
+    request.query = q;
+    request.limit = 10;
+    auto response = (*searcher)->Search(request);
+    if (!response.ok()) {
+      std::fprintf(stderr, "%s: %s\n", q.c_str(), response.status().ToString().c_str());
+      r.total = -1;
+      return r;
+    }
+    r.total = response->total;
+    for (const auto& hit : response->results) r.ids.push_back(hit.id + "#" + hit.article_anchor);
+    return r;
+  };
+  int passes = argc == 4 ? std::atoi(argv[3]) : 5;
+  return vanban::bench::RunBothForms("vanban", pairs, passes, run) ? 0 : 1;
+}
