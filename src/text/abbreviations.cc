@@ -83,9 +83,11 @@ const Abbreviation* FindAbbreviationFolded(std::string_view word, std::string_vi
   for (size_t i = 0; i < word.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(word[i]);
     if (c < 0x80) continue;
-    if (c != 0xC4 || i + 1 == word.size() || (word[i + 1] != '\x90' && word[i + 1] != '\x91')) {
-      return nullptr;
-    }
+    if (i + 1 == word.size()) return nullptr;
+    char next = word[i + 1];
+    bool d = (c == 0xC4 && (next == '\x90' || next == '\x91')) ||   // Đ đ
+             (c == 0xC3 && (next == '\x90' || next == '\xB0'));     // Ð ð
+    if (!d) return nullptr;
     ++i;
   }
   for (const Abbreviation& a : kAbbreviations) {

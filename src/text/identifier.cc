@@ -1,9 +1,12 @@
 // Document numbers/symbols and dates. Grammar (spaces = ' ' or U+00A0):
 //   party form:  NUM sp? DASH sp? CODE sp? '/' sp? CODE ('-' CODE)*   23-QĐ/TW
-//   state form:  NUM '/' sp? (YEAR '/')? CODE (sp? DASH sp? CODE)*    10/2022/QH15
+//   state form:  NUM sp? '/' sp? (YEAR '/')? CODE (sp? DASH sp? CODE)* 10/2022/QH15
+//                (also NUM/YEAR-CODE and NUM-YEAR-CODE, written NUM/YEAR/CODE)
+//   standard:    NUM (sp? '-' sp? NUM)? sp? ':' sp? YEAR '/' CODE ('-' CODE)*
 //   date:        D SEP M SEP YYYY (SEP '/' or '-'), or YYYY-MM-DD
-// NUM is 1-5 digits, CODE a letter (A-Z, Đ) then letters/digits, DASH '-'
-// or an en dash. A CODE must start with a letter, so ranges such as
+// NUM is 1-5 digits, CODE a letter (A-Z, Đ; the look-alike Ð/ð is read as
+// Đ) then letters/digits, DASH '-' or an en dash. Stray spaces and the
+// dash forms are accepted only when the codes are in capitals. A CODE must start with a letter, so ranges such as
 // "2020-2025" or "2021- 2030" are not identifiers.
 #include "text/identifier.h"
 
@@ -45,9 +48,11 @@ class Scanner {
     if (At(p) == '\xE2' && At(p + 1) == '\x80' && At(p + 2) == '\x93') return 3;
     return 0;
   }
-  // Length of Đ/đ at p, else 0.
+  // Length of Đ/đ (or the look-alikes Ð/ð, U+00D0/U+00F0) at p, else 0.
   size_t LetterD(size_t p) const {
-    return (At(p) == '\xC4' && (At(p + 1) == '\x90' || At(p + 1) == '\x91')) ? 2 : 0;
+    if (At(p) == '\xC4' && (At(p + 1) == '\x90' || At(p + 1) == '\x91')) return 2;
+    if (At(p) == '\xC3' && (At(p + 1) == '\x90' || At(p + 1) == '\xB0')) return 2;
+    return 0;
   }
   // Reads a CODE at p into *canonical (uppercase, "TTg" kept) and *folded.
   // Returns the end, or p if there is none. *upper tells whether the source
@@ -76,7 +81,7 @@ size_t Scanner::Code(size_t p, std::string* canonical, std::string* folded, bool
       fold.push_back(static_cast<char>(c | 0x20));
       ++p;
     } else if (size_t d = LetterD(p)) {
-      all_upper &= At(p + 1) == '\x90';
+      all_upper &= At(p + 1) == '\x90';  // Đ and Ð both end in 0x90
       code.append("Đ");
       fold.push_back('d');
       p += d;
@@ -186,19 +191,31 @@ bool MatchParty(const Scanner& s, std::string_view num, size_t p, NumberMatch* m
   return true;
 }
 
+// After "NUM/" (or "NUM-" when `dash_year`): an optional YEAR followed by
+// '/' or '-', then the codes. The canonical form always uses '/' there.
 bool MatchState(const Scanner& s, std::string_view text, std::string_view num, size_t p,
                 bool strict, NumberMatch* m) {
-  if (s.At(p) != '/') return false;
   bool spaced = false;
-  p = s.Spaces(p + 1, &spaced);
+  size_t q = s.Spaces(p, &spaced);
+  bool dash_year = false;
+  if (s.At(q) == '/') {
+    p = s.Spaces(q + 1, &spaced);
+  } else if (s.At(p) == '-' && !spaced) {
+    dash_year = true;  // "26-2019-NĐ-CP", as in file names
+    ++p;
+  } else {
+    return false;
+  }
   m->exact.assign(num).append("/");
   bool has_year = false;
   size_t y = s.Digits(p);
-  if (y - p == 4 && s.At(y) == '/') {
+  if (y - p == 4 && (s.At(y) == '/' || s.At(y) == '-')) {
     m->exact.append(text.substr(p, 4)).append("/");
+    spaced |= s.At(y) == '-';  // the dash form needs capitals, like stray spaces
     p = y + 1;
     has_year = true;
   }
+  if (dash_year && !has_year) return false;
   m->folded = m->exact;
   bool upper = false;
   size_t e = s.Code(p, &m->exact, &m->folded, &upper);
@@ -207,6 +224,34 @@ bool MatchState(const Scanner& s, std::string_view text, std::string_view num, s
   bool hyphenated = codes_end != e;
   if (!upper && (spaced || (strict && !has_year && !hyphenated))) return false;
   m->end = codes_end;
+  return true;
+}
+
+// Standards: "QCVN 81: 2014/BGTVT", "QCVN 01 - 180 : 2014/BNNPTNT". The
+// "/CODE" in capitals is required, so map scales ("1:2000") stay numbers.
+bool MatchStandard(const Scanner& s, std::string_view text, size_t pos, size_t num_end,
+                   NumberMatch* m) {
+  bool spaced = false;
+  m->exact.assign(text.substr(pos, num_end - pos));
+  size_t p = s.Spaces(num_end, &spaced);
+  if (s.At(p) == '-') {
+    size_t q = s.Spaces(p + 1, &spaced);
+    size_t e = s.Digits(q);
+    if (e == q) return false;
+    m->exact.append("-").append(text.substr(q, e - q));
+    p = s.Spaces(e, &spaced);
+  }
+  if (s.At(p) != ':') return false;
+  m->exact.append(":");
+  p = s.Spaces(p + 1, &spaced);
+  size_t y = s.Digits(p);
+  if (y - p != 4 || s.At(y) != '/') return false;
+  m->exact.append(text.substr(p, 4)).append("/");
+  m->folded = m->exact;
+  bool upper = false;
+  size_t e = s.Code(y + 1, &m->exact, &m->folded, &upper);
+  if (e == y + 1 || !upper) return false;
+  m->end = MoreCodes(s, e, false, m, &upper);
   return true;
 }
 
@@ -222,6 +267,7 @@ bool MatchDateOrIdentifier(std::string_view text, size_t pos, bool strict_case, 
   m->kind = TokenKind::kIdentifier;
   if (MatchParty(s, num, num_end, m)) return true;
   if (MatchState(s, text, num, num_end, strict_case, m)) return true;
+  if (MatchStandard(s, text, pos, num_end, m)) return true;
   return false;
 }
 

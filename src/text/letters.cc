@@ -57,6 +57,10 @@ Tables::Tables() {
     cls[cp] = ClassifyWithIcu(cp);
     fold[cp] = U_SUCCESS(status) ? FoldWithIcu(nfd, cp) : lower[cp];
   }
+  // Ð/ð (U+00D0/U+00F0, Icelandic eth) stand in for Đ in many converted
+  // Vietnamese documents ("NÐ-CP", "Ðiều"); read them as đ.
+  lower[0xD0] = lower[0xF0] = U'đ';
+  fold[0xD0] = fold[0xF0] = U'd';
   for (int row = 0; row < kNumRows; ++row) {
     for (int tone = 0; tone < kNumTones; ++tone) {
       char32_t lo = kVowelRows[row][tone];

@@ -100,7 +100,7 @@ char32_t ToLowerSlow(char32_t cp);
 char32_t FoldCharSlow(char32_t cp);
 CharClass ClassOfSlow(char32_t cp);
 
-// Simple lowercase mapping (ICU u_tolower).
+// Simple lowercase mapping (ICU u_tolower), except that Ð/ð become đ.
 inline char32_t ToLower(char32_t cp) {
   if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
   return cp < kTableSize ? GetTables().lower[cp] : ToLowerSlow(cp);
@@ -122,10 +122,10 @@ inline VowelInfo VowelOf(char32_t cp) {
 inline char32_t ComposeVowel(int row, int tone, bool upper) {
   return GetTables().compose[row][tone][upper ? 1 : 0];
 }
-// True for ASCII consonant letters and đ/Đ (the consonants of Vietnamese
+// True for ASCII consonant letters and đ/Đ/Ð/ð (the consonants of Vietnamese
 // spelling, plus f j w z for loan words).
 inline bool IsConsonant(char32_t cp) {
-  if (cp == U'đ' || cp == U'Đ') return true;
+  if (cp == U'đ' || cp == U'Đ' || cp == 0xD0 || cp == 0xF0) return true;
   char32_t c = cp | 0x20;
   if (cp >= 0x80 || c < 'a' || c > 'z' || cp < 'A') return false;
   return c != 'a' && c != 'e' && c != 'i' && c != 'o' && c != 'u' && c != 'y';

@@ -69,6 +69,11 @@ TEST(AnalyzerTest, GoldenTokenStreams) {
       {"HĐND, MTTQ", "HĐND/hdnd/abbreviation MTTQ/mttq/abbreviation"},
       {"THÁNG 5/THÁNG", "tháng/thang/syllable 5/5/number tháng/thang/syllable"},
       {"24/24 giờ", "24/24/number 24/24/number giờ/gio/syllable"},
+      {"QCVN 81: 2014/BGTVT", "qcvn/qcvn/syllable 81:2014/BGTVT/81:2014/bgtvt/identifier"},
+      {"tỷ lệ 1:2000", "tỷ/ti/syllable lệ/le/syllable 1/1/number 2000/2000/number"},
+      {"Thông tư số 11 /2018/TT-BGTVT", "thông/thong/syllable tư/tu/syllable số/so/syllable "
+       "11/2018/TT-BGTVT/11/2018/tt-bgtvt/identifier"},
+      {"\u00D0iều 5 HÐND", "điều/dieu/syllable 5/5/number HĐND/hdnd/abbreviation"},
       {"", ""},
   };
   Analyzer analyzer;

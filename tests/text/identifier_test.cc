@@ -28,7 +28,15 @@ TEST(IdentifierTest, CanonicalIdentifier) {
       {"23 - QĐ/TW", "23-QĐ/TW"}, {"23\u2013QĐ/TW", "23-QĐ/TW"}, {" 76/NQ-CP ", "76/NQ-CP"},
       {"59/2023/nđ-cp", "59/2023/NĐ-CP"}, {"23-QD/TW", "23-QD/TW"},
       {"23-Q\u0110/TW", "23-QĐ/TW"},
+      // Variants seen in ../shared/bench/large-corpus.
+      {"11 /2018/TT-BGTVT", "11/2018/TT-BGTVT"}, {"01/2012/QĐ -TTg", "01/2012/QĐ-TTg"},
+      {"02/2012/TT- BTNMT", "02/2012/TT-BTNMT"}, {"89/2015/NÐ-CP", "89/2015/NĐ-CP"},
+      {"95/1998-NĐ-CP", "95/1998/NĐ-CP"}, {"26-2019-NĐ-CP", "26/2019/NĐ-CP"},
+      {"81: 2014/BGTVT", "81:2014/BGTVT"}, {"01-96:2012/BNNPTNT", "01-96:2012/BNNPTNT"},
+      {"01 - 180 : 2014/BNNPTNT", "01-180:2014/BNNPTNT"},
+      {"01/2018/TTLT-BCA-BQP- TANDTC-VKSNDTC", "01/2018/TTLT-BCA-BQP-TANDTC-VKSNDTC"},
       // Not identifiers.
+      {"1:2000", ""}, {"26-2019-nđ-cp", ""}, {"11 /2018/tt-bgtvt", ""},
       {"2020-2025", ""}, {"2021- 2030", ""}, {"26/11/2021", ""}, {"44.13.LQ.5", ""},
       {"33", ""}, {"33/", ""}, {"23-QĐ", ""}, {"Điều 5", ""}, {"5/THÁNG", ""},
       {"", ""}, {"24/24", ""},

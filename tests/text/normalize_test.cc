@@ -53,6 +53,8 @@ TEST(NormalizeTest, LowerIsVietnameseAware) {
   EXPECT_EQ(Lower("Ủy Ban Nhân Dân"), "ủy ban nhân dân");
   EXPECT_EQ(Lower("QĐ/TW"), "qđ/tw");
   EXPECT_EQ(Lower("ƯỚC"), "ước");
+  // Ð (U+00D0, eth) stands in for Đ in converted documents.
+  EXPECT_EQ(Lower("\u00D0IỀU"), "điều");
 }
 
 TEST(NormalizeTest, FoldText) {
@@ -60,6 +62,7 @@ TEST(NormalizeTest, FoldText) {
   EXPECT_EQ(FoldText("QĐ/TW"), "qd/tw");
   EXPECT_EQ(FoldText("Quyê\u0301t đi\u0323nh"), "quyet dinh");
   EXPECT_EQ(FoldText("Luật Tố cáo"), "luat to cao");
+  EXPECT_EQ(FoldText("\u00D0iều"), "dieu");
 }
 
 }  // namespace
