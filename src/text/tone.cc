@@ -11,7 +11,8 @@
 //   4. Otherwise (open syllable): one vowel takes it; of two vowels the
 //      first takes it ("hòa", "khỏe", "thủy", "ủy", "tùy", "mái", "của");
 //      of three the middle one ("ngoài", "khuỷu").
-// Words that are not shaped like a Vietnamese syllable, or that carry two
+// Words that are not shaped like a Vietnamese syllable, whose vowels are
+// not a Vietnamese nucleus (misspellings such as "ngưòi"), or that carry two
 // tone marks, are left as they are.
 #include <string>
 
@@ -34,6 +35,45 @@ bool IsFinal(const char32_t* cps, int n) {
   if (n > 2) return false;
   char32_t b = AsciiLower(cps[1]);
   return (a == 'c' && b == 'h') || (a == 'n' && (b == 'g' || b == 'h'));
+}
+
+// The vowel nuclei of Vietnamese spelling (after a "qu"/"gi" onset),
+// without tone. A tone is moved only within one of these, so misspellings
+// such as "ngưòi" (for "người") are left as written, not made worse.
+bool IsNucleus(const char32_t* cps, int begin, int end) {
+  static constexpr std::u32string_view kNuclei[] = {
+      U"a", U"ă", U"â", U"e", U"ê", U"i", U"o", U"ô", U"ơ", U"u", U"ư", U"y",
+      U"ai", U"ao", U"au", U"ay", U"âu", U"ây", U"eo", U"êu", U"ia", U"iê", U"iu",
+      U"oa", U"oă", U"oe", U"oi", U"ôi", U"ơi", U"oo", U"ua", U"uâ", U"uê", U"ui",
+      U"uô", U"uơ", U"uy", U"ưa", U"ưi", U"ươ", U"ưu", U"yê",
+      U"iêu", U"oai", U"oay", U"oeo", U"uây", U"uôi", U"uya", U"uyê", U"uyu", U"ươi",
+      U"ươu", U"yêu"};
+  char32_t bare[4];
+  int n = end - begin;
+  if (n < 1 || n > 3) return false;
+  for (int k = 0; k < n; ++k) bare[k] = ComposeVowel(VowelOf(cps[begin + k]).row, 0, false);
+  std::u32string_view nucleus(bare, n);
+  for (std::u32string_view v : kNuclei) {
+    if (v == nucleus) return true;
+  }
+  return false;
+}
+
+// Vietnamese initial consonants (gi and qu end in a vowel letter and are
+// handled by ParseShape).
+bool IsOnset(const char32_t* cps, int n) {
+  static constexpr std::u32string_view kOnsets[] = {
+      U"", U"b", U"c", U"ch", U"d", U"đ", U"g", U"gh", U"h", U"k", U"kh", U"l", U"m",
+      U"n", U"ng", U"ngh", U"nh", U"p", U"ph", U"q", U"r", U"s", U"t", U"th", U"tr",
+      U"v", U"x"};
+  if (n > 3) return false;
+  char32_t lower[3];
+  for (int k = 0; k < n; ++k) lower[k] = ToLower(cps[k]);
+  std::u32string_view onset(lower, n);
+  for (std::u32string_view o : kOnsets) {
+    if (o == onset) return true;
+  }
+  return false;
 }
 
 bool HasShapeMark(int row) {
@@ -92,7 +132,10 @@ bool PlaceToneCanonically(char32_t* cps, int n) {
   }
   if (toned < 0) return false;
   int target = CanonicalTonePosition(cps, shape, shape.vowels_end < n);
-  if (target == toned) return false;
+  if (target == toned || !IsNucleus(cps, shape.nucleus_begin, shape.vowels_end) ||
+      !IsOnset(cps, shape.onset_end)) {
+    return false;
+  }
   VowelInfo from = VowelOf(cps[toned]);
   VowelInfo to = VowelOf(cps[target]);
   cps[toned] = ComposeVowel(from.row, 0, from.upper);

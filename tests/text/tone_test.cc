@@ -33,6 +33,12 @@ TEST(ToneTest, CanonicalPlacement) {
       {"mái", "mái"}, {"của", "của"}, {"mía", "mía"},
       // Capitals keep their case.
       {"Uỷ", "Ủy"}, {"Ủy", "Ủy"}, {"HOÀ", "HÒA"}, {"THUỶ", "THỦY"},
+      // Misplaced tones of the large corpus are fixed...
+      {"taì", "tài"}, {"laị", "lại"}, {"điạ", "địa"}, {"ngoaị", "ngoại"}, {"tỉêu", "tiểu"},
+      {"gỉao", "giảo"}, {"qũy", "quỹ"},
+      // ...but misspellings with no Vietnamese nucleus are left alone.
+      {"ngưòi", "ngưòi"}, {"nưóc", "nưóc"}, {"vàơ", "vàơ"}, {"trẻem", "trẻem"},
+      {"ggiá", "ggiá"},
       // Not syllables, or no tone: unchanged.
       {"café", "café"}, {"ban", "ban"}, {"", ""}, {"33/CT", "33/CT"},
   };
