@@ -68,22 +68,16 @@ Token& NewToken(AnalyzedText* out, std::string_view text, size_t begin, size_t e
   return t;
 }
 
-bool AllDigits(std::string_view s) {
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 void Analyzer::Internal::AddWord(std::string_view text, size_t begin, size_t end,
                                  AnalyzedText* out) {
   std::string_view word = text.substr(begin, end - begin);
-  bool digits = AllDigits(word);
-  Token& t = NewToken(out, text, begin, end, digits ? TokenKind::kNumber : TokenKind::kSyllable);
+  // A word that starts with a digit ("33", "12a") is a number.
+  bool number = word[0] >= '0' && word[0] <= '9';
+  Token& t = NewToken(out, text, begin, end, number ? TokenKind::kNumber : TokenKind::kSyllable);
   internal::WordTerms(word, &t.exact, &t.folded);
-  if (digits) return;
+  if (number) return;
   if (const Abbreviation* a = internal::FindAbbreviationFolded(word, t.folded)) {
     t.kind = TokenKind::kAbbreviation;
     t.exact.assign(a->abbrev);

@@ -16,10 +16,11 @@ namespace vanban::text {
 
 enum class TokenKind {
   kSyllable,      // a Vietnamese (or other alphabetic) syllable: "dân", "Uỷ"
-  kIdentifier,    // a document number/symbol: "23-QĐ/TW", "33/CT-TTg", "10/2022/QH15"
-  kDate,          // "26/11/2021", "05/12/2023"
-  kNumber,        // a bare number: "2023", "33", "XIII" is a syllable
-  kAbbreviation,  // a known administrative abbreviation: "UBND", "MTTQ"
+  kIdentifier,    // a document number/symbol: "23-QĐ/TW", "33/CT-TTg", "10/2022/QH15",
+                  // also standards "81:2014/BGTVT"
+  kDate,          // "26/11/2021", "05/12/2023", "2026-05-13"
+  kNumber,        // a bare number: "2023", "33" (also "12a"); "XIII" is a syllable
+  kAbbreviation,  // a known administrative abbreviation: "UBND", "MTTQ" (abbreviations.h)
 };
 
 const char* TokenKindName(TokenKind kind);  // "syllable", "identifier", ...
@@ -36,11 +37,13 @@ struct Token {
   std::string surface;
   // Exact term: lowercase, canonical tone placement ("uỷ" -> "ủy").
   // Identifiers: the canonical official form ("23-QĐ/TW", "33/CT-TTg").
-  // Dates: ISO "2021-11-26".
+  // Dates: ISO "2021-11-26". Abbreviations: the table's spelling ("UBND",
+  // "HĐND", "TTg", "TU"), so "TU" (tỉnh ủy) never collides with the
+  // syllable "tu"; expand with ExpandAbbreviation(exact).
   std::string exact;
   // Accent-folded key: no tone or vowel marks, "đ" -> "d", i/y variants
   // merged ("kỳ" and "kì" -> "ki"). Identifiers: ASCII lowercase form
-  // ("23-qd/tw").
+  // ("23-qd/tw"). Abbreviations: "ubnd", "hdnd". Dates: as exact.
   std::string folded;
   // True for words in the stopword list (used for ranking, not phrases).
   bool stopword = false;
@@ -74,26 +77,30 @@ class Analyzer {
 // are composed. Tone placement and case are kept.
 std::string Normalize(std::string_view input, std::vector<std::string>* warnings = nullptr);
 
-// Vietnamese-aware lowercase of NFC text ("Đ" -> "đ", "Ủ" -> "ủ").
+// Vietnamese-aware lowercase of NFC text ("Đ" -> "đ", "Ủ" -> "ủ"; the
+// look-alikes "Ð"/"ð" (U+00D0/U+00F0) of converted documents -> "đ").
 std::string Lower(std::string_view nfc);
 
-// Canonical tone placement for one lowercase NFC syllable: the placement
-// used by most current official texts, "hòa", "hóa", "khỏe", "thủy", "ủy",
-// "tùy" (in an open oa/oe/uy syllable the tone sits on the first vowel);
-// "hoàn", "thuyền", "quý" are unchanged. The exact rule is documented in
-// tone.cc and README.
+// Canonical tone placement for one NFC syllable (case is kept): the
+// placement used by most current official texts, "hòa", "hóa", "khỏe",
+// "thủy", "ủy", "tùy" (in an open oa/oe/uy syllable the tone sits on the
+// first vowel); "hoàn", "thuyền", "quý" are unchanged. Anything that is not
+// a Vietnamese syllable is returned unchanged. The exact rule is documented
+// in tone.cc and README.
 std::string CanonicalTone(std::string_view syllable);
 
-// Accent-folded key of one lowercase NFC syllable: "đảng" -> "dang",
-// "kỳ"/"kì" -> "ki", "quý" -> "quy".
+// Accent-folded key of one NFC syllable (any case): "đảng" -> "dang",
+// "kỳ"/"kì" -> "ki", "quý" -> "quy", "tây" -> "tay". The i/y rule: a final
+// "y" right after a plain initial consonant cluster becomes "i".
 std::string FoldSyllable(std::string_view syllable);
 
 // Folds any text: Normalize, Lower, remove all marks, đ -> d. Used for
 // accent-insensitive comparisons of names (not per-syllable i/y merging).
 std::string FoldText(std::string_view input);
 
-// Canonical form of a document number/symbol if `raw` is one
-// ("23- QĐ/TW" -> "23-QĐ/TW", "33/ct-ttg" -> "33/CT-TTg"), else empty.
+// Canonical form of a document number/symbol if all of `raw` (trimmed) is
+// one ("23- QĐ/TW" -> "23-QĐ/TW", "33/ct-ttg" -> "33/CT-TTg",
+// "11 /2018/TT-BGTVT" -> "11/2018/TT-BGTVT"), else empty (also for dates).
 std::string CanonicalIdentifier(std::string_view raw);
 
 }  // namespace vanban::text

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "support/shared_data.h"
@@ -74,6 +75,7 @@ TEST(AnalyzerTest, GoldenTokenStreams) {
       {"Thông tư số 11 /2018/TT-BGTVT", "thông/thong/syllable tư/tu/syllable số/so/syllable "
        "11/2018/TT-BGTVT/11/2018/tt-bgtvt/identifier"},
       {"\u00D0iều 5 HÐND", "điều/dieu/syllable 5/5/number HĐND/hdnd/abbreviation"},
+      {"Điều 12a", "điều/dieu/syllable 12a/12a/number"},
       {"", ""},
   };
   Analyzer analyzer;
@@ -117,6 +119,22 @@ TEST(AnalyzerTest, StopwordsAreFlagged) {
   ASSERT_EQ(a.tokens.size(), 7u);
   EXPECT_TRUE(a.tokens[4].stopword);   // của
   EXPECT_FALSE(a.tokens[2].stopword);  // dân
+}
+
+// One Analyzer is shared by the index and query paths across threads.
+TEST(AnalyzerTest, SharedAcrossThreads) {
+  Analyzer analyzer;
+  const std::string text = "Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ; Uỷ ban";
+  const std::string expected = Describe(analyzer.Analyze(text));
+  std::vector<std::string> results(4);
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < results.size(); ++i) {
+    threads.emplace_back([&, i] {
+      for (int k = 0; k < 200; ++k) results[i] = Describe(analyzer.Analyze(text));
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (const std::string& r : results) EXPECT_EQ(r, expected);
 }
 
 // Both spellings that the plan uses must give the same terms.
