@@ -1,6 +1,141 @@
-// Placeholder until this layer lands; replaced by the layer's command.
+// `vanban index [--db DIR] [--rebuild] [--catalog FILE] [PATH...]`: indexes
+// the corpus (default corpus/) into the Xapian database (default index/) in
+// one atomic commit, with a progress bar on a terminal and a summary.
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <string>
+#include <vector>
+
 #include "cli/commands.h"
+#include "index/indexer.h"
 
 namespace vanban::cli {
-void AddIndexCommand(CLI::App& app, int* exit_code) {}
+namespace {
+
+std::atomic<bool> g_cancel{false};
+
+void OnInterrupt(int) {
+  g_cancel = true;
+  std::signal(SIGINT, SIG_DFL);  // a second Ctrl-C ends at once; the old index stays
+}
+
+struct IndexCommandOptions {
+  std::string db = "index";
+  bool rebuild = false;
+  std::string catalog;
+  int threads = 0;
+  std::vector<std::string> paths;
+};
+
+std::string Mb(uint64_t bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", bytes / 1048576.0);
+  return buf;
+}
+
+std::string Clock(double seconds) {
+  int s = static_cast<int>(seconds + 0.5);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", s / 60, s % 60);
+  return buf;
+}
+
+// Progress on stderr: a redrawn bar on a terminal, a line every few
+// seconds otherwise.
+class ProgressPrinter {
+ public:
+  ProgressPrinter() : tty_(isatty(STDERR_FILENO)) {}
+  void operator()(const index::IndexProgress& p) {
+    bool last = p.files_done == p.files_total;
+    if (!last && p.seconds - shown_ < (tty_ ? 0.1 : 5.0)) return;
+    shown_ = p.seconds;
+    double rate = p.seconds > 0 ? p.bytes_done / 1048576.0 / p.seconds : 0;
+    double frac = p.bytes_total ? static_cast<double>(p.bytes_done) / p.bytes_total : 1.0;
+    double eta = frac > 0 ? p.seconds * (1 - frac) / frac : 0;
+    if (tty_) {
+      int filled = static_cast<int>(frac * 30);
+      std::string bar(filled, '#');
+      bar += std::string(30 - filled, '-');
+      std::fprintf(stderr, "\r[%s] %d/%d tệp · %s/%s MB · %.1f MB/s · còn %s ", bar.c_str(),
+                   p.files_done, p.files_total, Mb(p.bytes_done).c_str(),
+                   Mb(p.bytes_total).c_str(), rate, Clock(eta).c_str());
+      if (last) std::fputc('\n', stderr);
+    } else {
+      std::fprintf(stderr, "Đã xử lý %d/%d tệp (%s/%s MB, %.1f MB/s)\n", p.files_done,
+                   p.files_total, Mb(p.bytes_done).c_str(), Mb(p.bytes_total).c_str(), rate);
+    }
+  }
+
+ private:
+  bool tty_;
+  double shown_ = -1;
+};
+
+void PrintSummary(const index::IndexSummary& s, const std::string& db) {
+  std::printf("Xong trong %.1f giây: thêm %d, cập nhật %d, xoá %d, không đổi %d", s.seconds,
+              s.added, s.updated, s.removed, s.unchanged);
+  std::printf(", bản ghi danh mục (không có toàn văn) %d.\n", s.catalog_records);
+  std::printf("Trích dẫn: đã xác định %d, chưa xác định %d.\n", s.citations_resolved,
+              s.citations_unresolved);
+  if (!s.formats.empty()) {
+    std::string line;
+    for (const auto& [format, n] : s.formats) {
+      line += (line.empty() ? "" : ", ") + format + " " + std::to_string(n);
+    }
+    std::printf("Định dạng: %s (%s MB).\n", line.c_str(), Mb(s.bytes).c_str());
+  }
+  for (const auto& w : s.warnings) std::printf("Cảnh báo: %s\n", w.c_str());
+  if (!s.skipped.empty()) {
+    std::printf("Bỏ qua %zu tệp:\n", s.skipped.size());
+    for (const auto& k : s.skipped) std::printf("  %s: %s\n", k.path.c_str(), k.reason.c_str());
+  }
+  std::printf("Chỉ mục %s có %d văn bản.\n", db.c_str(), s.documents);
+}
+
+int RunIndex(const IndexCommandOptions& o) {
+  index::IndexOptions options;
+  for (const auto& p : o.paths) options.paths.emplace_back(p);
+  if (options.paths.empty()) options.paths.emplace_back("corpus");
+  options.catalog = o.catalog;
+  options.rebuild = o.rebuild;
+  options.threads = o.threads;
+  ProgressPrinter printer;
+  options.on_progress = [&printer](const index::IndexProgress& p) { printer(p); };
+  options.cancel = &g_cancel;
+  auto previous = std::signal(SIGINT, OnInterrupt);
+  auto result = index::IndexDatabase(o.db, options);
+  std::signal(SIGINT, previous);
+  if (!result.ok()) {
+    std::fprintf(stderr, "Lỗi: %s\n", result.status().message().c_str());
+    return 1;
+  }
+  PrintSummary(*result, o.db);
+  const auto& s = *result;
+  bool nothing = s.added + s.updated + s.unchanged == 0 && !s.skipped.empty();
+  if (s.documents == 0 || nothing) {
+    std::fprintf(stderr, "Lỗi: không lập chỉ mục được văn bản nào.\n");
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void AddIndexCommand(CLI::App& app, int* exit_code) {
+  auto o = std::make_shared<IndexCommandOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "index", "Lập chỉ mục các tệp văn bản (mặc định corpus/) / index documents");
+  cmd->add_option("--db", o->db, "Thư mục chỉ mục / index folder (mặc định index)");
+  cmd->add_flag("--rebuild", o->rebuild, "Lập lại từ đầu / rebuild from scratch");
+  cmd->add_option("--catalog", o->catalog, "Tệp danh mục / catalog file (catalog.toml)");
+  cmd->add_option("--threads", o->threads, "Số luồng phân tích / analysis threads (0: tự động)")
+      ->check(CLI::Range(0, 64));
+  cmd->add_option("paths", o->paths, "Tệp hoặc thư mục / files or folders (mặc định corpus)");
+  cmd->callback([o, exit_code] { *exit_code = RunIndex(*o); });
+}
+
 }  // namespace vanban::cli

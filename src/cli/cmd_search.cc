@@ -1,6 +1,250 @@
-// Placeholder until this layer lands; replaced by the layer's command.
+// `vanban search`, `show`, `cited-by`, `missing`: queries over the index.
+// --json prints the stable contract of search/json.h (README, "JSON").
+// Exit codes: 0 found, 1 nothing found / not found / database error,
+// 2 usage error.
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
 #include "cli/commands.h"
+#include "search/json.h"
+#include "search/searcher.h"
 
 namespace vanban::cli {
-void AddSearchCommands(CLI::App& app, int* exit_code) {}
+namespace {
+
+struct SearchCommandOptions {
+  std::string db = "index";
+  bool json = false;
+  int limit = 10;
+  int offset = 0;
+  std::string type, issuer, year, sort = "relevance";
+  std::vector<std::string> words;
+  bool no_text = false;
+};
+
+std::string Join(const std::vector<std::string>& words) {
+  std::string s;
+  for (const auto& w : words) s += (s.empty() ? "" : " ") + w;
+  return s;
+}
+
+// Snippet HTML to terminal text: <mark> as bold on a terminal, entities
+// decoded.
+std::string SnippetToTerminal(const std::string& html, bool tty) {
+  std::string out;
+  for (size_t i = 0; i < html.size();) {
+    auto take = [&](const char* s, const char* r) {
+      size_t n = std::char_traits<char>::length(s);
+      if (html.compare(i, n, s) != 0) return false;
+      out += r;
+      i += n;
+      return true;
+    };
+    if (take("<mark>", tty ? "\033[1m" : "[") || take("</mark>", tty ? "\033[0m" : "]") ||
+        take("&amp;", "&") || take("&lt;", "<") || take("&gt;", ">") || take("&quot;", "\"") ||
+        take("&#39;", "'")) {
+      continue;
+    }
+    out.push_back(html[i++]);
+  }
+  return out;
+}
+
+StatusOr<std::unique_ptr<search::Searcher>> OpenOrReport(const std::string& db) {
+  auto s = search::Searcher::Open(db);
+  if (!s.ok()) std::fprintf(stderr, "Lỗi: %s\n", s.status().message().c_str());
+  return s;
+}
+
+void PrintJson(const nlohmann::json& j) {
+  std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+}
+
+std::string Heading(const std::string& type, const std::string& number, const std::string& title) {
+  std::string h = type;
+  if (!number.empty()) h += (h.empty() ? "" : " ") + number;
+  if (!title.empty()) h += (h.empty() ? "" : " — ") + title;
+  return h.empty() ? "(không rõ)" : h;
+}
+
+int RunSearch(const SearchCommandOptions& o) {
+  auto searcher = OpenOrReport(o.db);
+  if (!searcher.ok()) return 1;
+  search::SearchRequest req;
+  req.query = Join(o.words);
+  req.type = o.type;
+  req.issuer = o.issuer;
+  req.year = o.year;
+  req.limit = o.limit;
+  req.offset = o.offset;
+  req.sort = o.sort == "date" ? search::SearchRequest::Sort::kDate
+                              : search::SearchRequest::Sort::kRelevance;
+  auto resp = (*searcher)->Search(req);
+  if (!resp.ok()) {
+    std::fprintf(stderr, "Lỗi: %s\n", resp.status().message().c_str());
+    return 1;
+  }
+  if (o.json) {
+    PrintJson(search::ToJson(*resp));
+    return resp->results.empty() && resp->total == 0 ? 1 : 0;
+  }
+  bool tty = isatty(STDOUT_FILENO);
+  if (!resp->notice.empty()) std::printf("Lưu ý: %s\n", resp->notice.c_str());
+  std::printf("Khoảng %d kết quả cho \"%s\".\n", resp->total, req.query.c_str());
+  if (!resp->suggestion.empty()) {
+    std::printf("Có phải bạn muốn tìm: %s\n", resp->suggestion.c_str());
+  }
+  int n = req.offset;
+  for (const auto& h : resp->results) {
+    std::printf("\n%d. %s  [%s]\n", ++n, Heading(h.type, h.number, h.title).c_str(), h.id.c_str());
+    std::string info = h.issuer;
+    if (!h.date.empty()) info += (info.empty() ? "" : ", ") + h.date;
+    if (!h.has_text) info += (info.empty() ? "" : " · ") + std::string("chưa có toàn văn");
+    if (!info.empty()) std::printf("   %s\n", info.c_str());
+    std::string where = h.article.empty() ? "" : h.article + ": ";
+    std::printf("   %s%s\n", where.c_str(), SnippetToTerminal(h.snippet, tty).c_str());
+  }
+  return resp->total == 0 ? 1 : 0;
+}
+
+void PrintDocument(const search::StoredDocument& d, const std::vector<search::CitedBy>& cited_by,
+                   bool with_text) {
+  const auto& m = d.doc.meta;
+  std::printf("%s\n", Heading(m.type, m.number, m.title).c_str());
+  auto line = [](const char* label, const std::string& v) {
+    std::printf("  %-16s %s\n", label, v.empty() ? "(không rõ)" : v.c_str());
+  };
+  line("Mã:", d.doc.id);
+  line("Cơ quan ban hành:", m.issuer);
+  line("Ngày ban hành:", m.date);
+  line("Người ký:", m.signer);
+  line("Tệp nguồn:", d.source_path.empty() ? "(chưa có toàn văn)" : d.source_path);
+  std::printf("\nVăn bản này trích dẫn (%zu):\n", d.doc.citations.size());
+  for (const auto& c : d.doc.citations) {
+    std::string target = c.resolved_id.empty() ? legal::CitationStatusName(c.status) : c.resolved_id;
+    std::printf("  - %s -> %s\n", c.raw.c_str(), target.c_str());
+  }
+  std::printf("\nĐược trích dẫn bởi (%zu):\n", cited_by.size());
+  for (const auto& c : cited_by) {
+    std::printf("  - %s%s: %s\n", c.citing_id.c_str(),
+                c.anchor.empty() ? "" : ("#" + c.anchor).c_str(), c.sentence.c_str());
+  }
+  if (with_text && d.has_text) std::printf("\n%s\n", d.doc.text.c_str());
+}
+
+int RunShow(const SearchCommandOptions& o) {
+  auto searcher = OpenOrReport(o.db);
+  if (!searcher.ok()) return 1;
+  std::string key = Join(o.words);
+  auto doc = (*searcher)->Get(key);
+  if (!doc.ok()) {
+    std::fprintf(stderr, "Lỗi: %s\n", doc.status().message().c_str());
+    return 1;
+  }
+  auto cited_by = (*searcher)->GetCitedBy(doc->doc.id);
+  std::vector<search::CitedBy> cb = cited_by.ok() ? *cited_by : std::vector<search::CitedBy>{};
+  if (o.json) {
+    nlohmann::json j = search::ToJson(*doc, !o.no_text);
+    j["cited_by"] = nlohmann::json::array();
+    for (const auto& c : cb) j["cited_by"].push_back(search::ToJson(c));
+    PrintJson(j);
+  } else {
+    PrintDocument(*doc, cb, !o.no_text);
+  }
+  return 0;
+}
+
+int RunCitedBy(const SearchCommandOptions& o) {
+  auto searcher = OpenOrReport(o.db);
+  if (!searcher.ok()) return 1;
+  auto cited_by = (*searcher)->GetCitedBy(Join(o.words));
+  if (!cited_by.ok()) {
+    std::fprintf(stderr, "Lỗi: %s\n", cited_by.status().message().c_str());
+    return 1;
+  }
+  if (o.json) {
+    nlohmann::json j = nlohmann::json::array();
+    for (const auto& c : *cited_by) j.push_back(search::ToJson(c));
+    PrintJson(j);
+    return 0;
+  }
+  std::printf("Được trích dẫn bởi %zu chỗ:\n", cited_by->size());
+  for (const auto& c : *cited_by) {
+    std::printf("\n%s [%s]%s\n  %s\n", Heading(c.citing_type, c.citing_number, c.citing_title).c_str(),
+                c.citing_id.c_str(), c.anchor.empty() ? "" : (" #" + c.anchor).c_str(),
+                c.sentence.c_str());
+  }
+  return 0;
+}
+
+int RunMissing(const SearchCommandOptions& o) {
+  auto searcher = OpenOrReport(o.db);
+  if (!searcher.ok()) return 1;
+  auto rows = (*searcher)->Missing();
+  if (!rows.ok()) {
+    std::fprintf(stderr, "Lỗi: %s\n", rows.status().message().c_str());
+    return 1;
+  }
+  if (o.json) {
+    nlohmann::json j = nlohmann::json::array();
+    for (const auto& r : *rows) j.push_back(search::ToJson(r));
+    PrintJson(j);
+    return 0;
+  }
+  std::printf("%zu văn bản được trích dẫn nhưng chưa có toàn văn:\n", rows->size());
+  for (const auto& r : *rows) {
+    std::string where;
+    for (const auto& c : r.cited_in) where += (where.empty() ? "" : ", ") + c;
+    std::printf("\n%s%s\n  được trích dẫn bởi %d văn bản: %s\n",
+                Heading(r.type, r.number, r.title).c_str(),
+                r.id.empty() ? " (không có trong danh mục)" : (" [" + r.id + "]").c_str(),
+                r.cited_count, where.empty() ? "-" : where.c_str());
+  }
+  return 0;
+}
+
+CLI::App* AddCommon(CLI::App& app, const char* name, const char* help,
+                    std::shared_ptr<SearchCommandOptions> o) {
+  CLI::App* cmd = app.add_subcommand(name, help);
+  cmd->add_option("--db", o->db, "Thư mục chỉ mục / index folder (mặc định index)");
+  cmd->add_flag("--json", o->json, "In JSON (định dạng ổn định) / print JSON");
+  return cmd;
+}
+
+}  // namespace
+
+void AddSearchCommands(CLI::App& app, int* exit_code) {
+  auto so = std::make_shared<SearchCommandOptions>();
+  CLI::App* s = AddCommon(app, "search", "Tìm văn bản / search documents", so);
+  s->add_option("--limit", so->limit, "Số kết quả / results (1-100)")->check(CLI::Range(1, 100));
+  s->add_option("--offset", so->offset, "Bỏ qua N kết quả đầu / skip N")->check(CLI::Range(0, 100000));
+  s->add_option("--type", so->type, "Lọc theo loại văn bản / type filter (\"Luật\")");
+  s->add_option("--issuer", so->issuer, "Lọc theo cơ quan ban hành / issuer filter");
+  s->add_option("--year", so->year, "Lọc theo năm / year filter");
+  s->add_option("--sort", so->sort, "relevance (mặc định) hoặc date")
+      ->check(CLI::IsMember({"relevance", "date"}));
+  s->add_option("query", so->words, "Từ cần tìm / query")->required();
+  s->callback([so, exit_code] { *exit_code = RunSearch(*so); });
+
+  auto sh = std::make_shared<SearchCommandOptions>();
+  CLI::App* show = AddCommon(app, "show", "Xem một văn bản (mã hoặc số hiệu) / show a document", sh);
+  show->add_flag("--no-text", sh->no_text, "Không in toàn văn / without the text");
+  show->add_option("id", sh->words, "Mã hoặc số hiệu / id or number")->required();
+  show->callback([sh, exit_code] { *exit_code = RunShow(*sh); });
+
+  auto cb = std::make_shared<SearchCommandOptions>();
+  CLI::App* cited = AddCommon(app, "cited-by", "Văn bản nào trích dẫn văn bản này / cited by", cb);
+  cited->add_option("id", cb->words, "Mã hoặc số hiệu / id or number")->required();
+  cited->callback([cb, exit_code] { *exit_code = RunCitedBy(*cb); });
+
+  auto mo = std::make_shared<SearchCommandOptions>();
+  CLI::App* missing = AddCommon(app, "missing", "Văn bản được trích dẫn nhưng chưa có toàn văn", mo);
+  missing->callback([mo, exit_code] { *exit_code = RunMissing(*mo); });
+}
+
 }  // namespace vanban::cli

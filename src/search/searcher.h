@@ -27,6 +27,8 @@ struct SearchRequest {
   std::string year;    // filter "2021", empty = any
   int offset = 0;
   int limit = 10;      // capped at kMaxLimit
+  // Matches examined for facet counts (more: exact counts, slower).
+  int facet_depth = 2000;
   enum class Sort { kRelevance, kDate } sort = Sort::kRelevance;
   static constexpr int kMaxLimit = 100;
   static constexpr size_t kMaxQueryBytes = 1000;  // longer queries are cut, with a notice
@@ -64,6 +66,7 @@ struct StoredDocument {
   std::string format;       // "txt", "docx", ... or empty
   std::string encoding;
   bool ocr = false;
+  std::vector<std::string> aliases;  // catalog aliases ("Luật Tố cáo")
 };
 
 struct CitedBy {
@@ -80,6 +83,7 @@ struct CatalogRow {
   std::string id, type, number, title, issuer, date;
   bool has_text = false;
   int cited_count = 0;      // citations to it across the index
+  std::vector<std::string> cited_in;  // ids of the documents citing it
 };
 
 class Searcher {

@@ -1,0 +1,252 @@
+#include "index/builder.h"
+
+#include <cctype>
+
+#include "index/schema.h"
+
+namespace vanban::index {
+namespace {
+
+using text::Token;
+using text::TokenKind;
+
+bool IsWordKind(TokenKind kind) {
+  return kind == TokenKind::kSyllable || kind == TokenKind::kAbbreviation ||
+         kind == TokenKind::kNumber;
+}
+
+void AddPosting(Xapian::Document* xd, std::string_view prefix, const std::string& value,
+                Xapian::termpos pos, unsigned wdf = 1) {
+  if (value.empty() || prefix.size() + value.size() > schema::kMaxTermBytes) return;
+  xd->add_posting(schema::Term(prefix, value), pos, wdf);
+}
+
+void AddTerm(Xapian::Document* xd, std::string_view prefix, const std::string& value,
+             unsigned wdf = 1) {
+  if (value.empty() || prefix.size() + value.size() > schema::kMaxTermBytes) return;
+  xd->add_term(schema::Term(prefix, value), wdf);
+}
+
+void AddBoolean(Xapian::Document* xd, std::string_view prefix, const std::string& value) {
+  if (value.empty() || prefix.size() + value.size() > schema::kMaxTermBytes) return;
+  xd->add_boolean_term(schema::Term(prefix, value));
+}
+
+// True when only spaces separate the two tokens (no punctuation or line
+// break): such neighbours form a pair term.
+bool Adjacent(std::string_view text, const Token& a, const Token& b) {
+  if (b.begin < a.end) return false;
+  for (size_t i = a.end; i < b.begin; ++i) {
+    if (text[i] != ' ' && text[i] != '\t') return false;
+  }
+  return true;
+}
+
+std::string Pair(const std::string& a, const std::string& b) {
+  std::string p = a;
+  p.push_back(schema::kPairJoiner);
+  p.append(b);
+  return p;
+}
+
+// Indexes analysed tokens as body terms starting at position `base`.
+// Returns the next free position.
+Xapian::termpos IndexBody(const text::AnalyzedText& at, Xapian::termpos base,
+                          Xapian::Document* xd, FoldCounts* folds) {
+  const Token* prev = nullptr;
+  Xapian::termpos last = base;
+  for (const Token& t : at.tokens) {
+    Xapian::termpos pos = base + t.position + 1;
+    last = pos;
+    if (t.kind == TokenKind::kIdentifier) {
+      AddTerm(xd, schema::kIdentifier, t.folded);
+      AddPosting(xd, schema::kFolded, t.folded, pos);
+      prev = nullptr;
+      continue;
+    }
+    AddPosting(xd, schema::kExact, t.exact, pos);
+    AddPosting(xd, schema::kFolded, t.folded, pos);
+    if (folds && t.kind == TokenKind::kSyllable && t.exact != t.folded) {
+      ++(*folds)[t.folded][t.exact];
+    }
+    if (prev && IsWordKind(t.kind) && Adjacent(at.text, *prev, t)) {
+      AddTerm(xd, schema::kExactPair, Pair(prev->exact, t.exact));
+      AddTerm(xd, schema::kFoldedPair, Pair(prev->folded, t.folded));
+    }
+    prev = IsWordKind(t.kind) ? &t : nullptr;
+  }
+  return last + 1;
+}
+
+void IndexTitle(const text::AnalyzedText& at, Xapian::termpos base, Xapian::Document* xd) {
+  for (const Token& t : at.tokens) {
+    Xapian::termpos pos = base + t.position + 1;
+    const std::string& folded = t.folded;
+    AddPosting(xd, schema::kTitleFolded, folded, pos, schema::kTitleWdf);
+    AddPosting(xd, schema::kTitleExact, t.exact, pos, schema::kTitleWdf);
+  }
+}
+
+void IndexNumber(const text::Analyzer& analyzer, const legal::Metadata& meta,
+                 Xapian::Document* xd) {
+  std::string type_key = NameKey(meta.type);
+  if (!type_key.empty()) AddTerm(xd, schema::kNumberType, type_key);
+  if (meta.number.empty()) return;
+  std::string folded = FoldedIdentifier(analyzer, meta.number);
+  AddTerm(xd, schema::kIdentifier, folded, schema::kNumberWdf);
+  NumberParts parts = SplitIdentifier(folded);
+  AddTerm(xd, schema::kNumberPart, parts.number, schema::kNumberWdf);
+  for (const auto& y : parts.years) AddTerm(xd, schema::kNumberYear, y);
+  std::string year = DocumentYear(meta);
+  if (!year.empty()) AddTerm(xd, schema::kNumberYear, year);
+  for (const auto& s : parts.symbols) AddTerm(xd, schema::kNumberSymbol, s);
+}
+
+void IndexNames(const Record& r, Xapian::Document* xd) {
+  const auto& m = r.doc.meta;
+  if (!m.title.empty()) {
+    AddTerm(xd, schema::kName, NameKey(m.type + " " + m.title));
+    AddTerm(xd, schema::kName, NameKey(m.title));
+  }
+  for (const auto& alias : r.aliases) AddTerm(xd, schema::kName, NameKey(alias));
+}
+
+void IndexFilters(const Record& r, Xapian::Document* xd) {
+  const auto& m = r.doc.meta;
+  AddBoolean(xd, schema::kFilterType, NameKey(m.type));
+  AddBoolean(xd, schema::kFilterIssuer, NameKey(m.issuer));
+  AddBoolean(xd, schema::kFilterYear, DocumentYear(m));
+  AddBoolean(xd, schema::kFilterHasText, r.has_text ? "1" : "0");
+  AddBoolean(xd, schema::kFilterFormat, r.format);
+  AddBoolean(xd, schema::kId, r.doc.id);
+  if (!r.has_text && r.source_path.empty()) AddBoolean(xd, schema::kCatalogRecord, "1");
+  if (!r.source_path.empty()) {
+    AddBoolean(xd, schema::kSourcePath, schema::Hex64(schema::Fnv1a(r.source_path)));
+  }
+  for (const auto& c : r.doc.citations) {
+    if (c.status == legal::CitationStatus::kResolved && c.resolved_id != r.doc.id) {
+      AddBoolean(xd, schema::kCites, c.resolved_id);
+    } else if (c.status == legal::CitationStatus::kNotInCatalog && !c.number.empty()) {
+      AddBoolean(xd, schema::kCitesUnresolved, NameKey(c.number));
+    }
+  }
+}
+
+void SetValues(const Record& r, const SourceInfo& source, Xapian::Document* xd) {
+  const auto& m = r.doc.meta;
+  if (!m.date.empty()) xd->add_value(schema::kSlotDate, m.date);
+  if (!m.type.empty()) xd->add_value(schema::kSlotType, m.type);
+  if (!m.issuer.empty()) xd->add_value(schema::kSlotIssuer, m.issuer);
+  std::string year = DocumentYear(m);
+  if (!year.empty()) xd->add_value(schema::kSlotYear, year);
+  if (!r.source_path.empty()) xd->add_value(schema::kSlotSourcePath, r.source_path);
+  if (!source.fingerprint.empty()) xd->add_value(schema::kSlotFingerprint, source.fingerprint);
+  xd->add_value(schema::kSlotId, r.doc.id);
+}
+
+void FillParagraphPositions(const text::AnalyzedText& at, Record* r) {
+  r->paragraph_positions.clear();
+  size_t t = 0;
+  for (const auto& p : r->doc.paragraphs) {
+    while (t < at.tokens.size() && at.tokens[t].begin < p.begin) ++t;
+    uint32_t pos = t < at.tokens.size() ? at.tokens[t].position : 0;
+    r->paragraph_positions.push_back(pos);
+  }
+}
+
+}  // namespace
+
+std::string NameKey(std::string_view s) {
+  std::string folded = text::FoldText(s);
+  std::string out;
+  out.reserve(folded.size());
+  bool space = false;
+  for (unsigned char c : folded) {
+    bool word = std::isalnum(c) || c >= 0x80 || c == '/' || c == '-' || c == '.';
+    if (!word) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(static_cast<char>(std::tolower(c)));
+  }
+  return out;
+}
+
+std::string DocumentYear(const legal::Metadata& meta) {
+  if (meta.date.size() >= 4) return meta.date.substr(0, 4);
+  NumberParts parts = SplitIdentifier(NameKey(meta.number));
+  return parts.years.empty() ? std::string() : parts.years.front();
+}
+
+std::string FoldedIdentifier(const text::Analyzer& analyzer, std::string_view number) {
+  text::AnalyzedText at = analyzer.Analyze(number);
+  for (const auto& t : at.tokens) {
+    if (t.kind == TokenKind::kIdentifier && t.end - t.begin + 2 >= at.text.size()) return t.folded;
+  }
+  std::string key = NameKey(number);
+  for (char& c : key) {
+    if (c == ' ') c = '-';
+  }
+  return key;
+}
+
+NumberParts SplitIdentifier(std::string_view folded) {
+  NumberParts parts;
+  size_t i = 0;
+  bool first = true;
+  while (i < folded.size()) {
+    unsigned char c = folded[i];
+    if (!std::isalnum(c)) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < folded.size() && std::isalnum(static_cast<unsigned char>(folded[j]))) ++j;
+    std::string part(folded.substr(i, j - i));
+    bool digits = part.find_first_not_of("0123456789") == std::string::npos;
+    if (digits && first) {
+      parts.number = part;
+    } else if (digits && part.size() == 4 && (part[0] == '1' || part[0] == '2')) {
+      parts.years.push_back(part);
+    } else if (!digits) {
+      parts.symbols.push_back(part);
+      size_t k = part.find_first_of("0123456789");
+      if (k != std::string::npos && k > 0) parts.symbols.push_back(part.substr(0, k));  // qh15 -> qh
+    }
+    first = false;
+    i = j;
+  }
+  return parts;
+}
+
+Xapian::Document BuildDocument(Record* record, const text::Analyzer& analyzer,
+                               const SourceInfo& source, FoldCounts* folds) {
+  Xapian::Document xd;
+  text::AnalyzedText body = analyzer.Analyze(record->doc.text);
+  FillParagraphPositions(body, record);
+  record->text_tokens = body.tokens.empty() ? 0 : body.tokens.back().position + 1;
+  Xapian::termpos next = IndexBody(body, 0, &xd, folds);
+  // Type, title and aliases: their own weighted fields, and body terms too
+  // (catalog records have no text; titles should match like text).
+  const auto& m = record->doc.meta;
+  std::vector<std::string> titles;
+  if (!m.title.empty() || !m.type.empty()) titles.push_back(m.type + " " + m.title);
+  for (const auto& a : record->aliases) titles.push_back(a);
+  Xapian::termpos title_pos = 0;
+  for (const auto& t : titles) {
+    text::AnalyzedText at = analyzer.Analyze(t);
+    IndexTitle(at, title_pos, &xd);
+    title_pos += at.tokens.size() + 10;
+    next = IndexBody(at, next + 10, &xd, nullptr);
+  }
+  IndexNumber(analyzer, m, &xd);
+  IndexNames(*record, &xd);
+  IndexFilters(*record, &xd);
+  SetValues(*record, source, &xd);
+  xd.set_data(EncodeRecord(*record));
+  return xd;
+}
+
+}  // namespace vanban::index

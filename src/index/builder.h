@@ -1,0 +1,53 @@
+// Turns a Record (a parsed, citation-resolved document) into the Xapian
+// document described in index/schema.h. Pure and thread-safe: the indexer's
+// workers build documents in parallel and one writer adds them.
+#ifndef VANBAN_INDEX_BUILDER_H_
+#define VANBAN_INDEX_BUILDER_H_
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "index/record.h"
+#include "text/analyzer.h"
+
+namespace vanban::index {
+
+// Folded syllable -> exact form -> count, for the accent-suggestion
+// dictionary (schema::kMetaFoldPrefix). Not thread-safe: one per worker.
+using FoldCounts = std::unordered_map<std::string, std::unordered_map<std::string, int>>;
+
+struct SourceInfo {
+  std::string fingerprint;  // value schema::kSlotFingerprint, may be empty
+};
+
+// Builds the Xapian document for `record`; fills record->paragraph_positions
+// from the analysis. `folds` (optional) collects exact forms per fold.
+Xapian::Document BuildDocument(Record* record, const text::Analyzer& analyzer,
+                               const SourceInfo& source, FoldCounts* folds);
+
+// Folded number terms of a document number ("33/CT-TTg" -> "33/ct-ttg"),
+// as the query side must spell them too.
+std::string FoldedIdentifier(const text::Analyzer& analyzer, std::string_view number);
+
+// Components of a folded identifier: leading number, years, symbol codes.
+struct NumberParts {
+  std::string number;                // "33"
+  std::vector<std::string> years;    // "2021"
+  std::vector<std::string> symbols;  // "ct", "ttg"
+};
+NumberParts SplitIdentifier(std::string_view folded);
+
+// Folded name key for kName terms and filters: FoldText with runs of
+// spaces/punctuation collapsed to one space, trimmed.
+std::string NameKey(std::string_view text);
+
+// The year of a document: from its ISO date, else from its number.
+std::string DocumentYear(const legal::Metadata& meta);
+
+}  // namespace vanban::index
+
+#endif  // VANBAN_INDEX_BUILDER_H_

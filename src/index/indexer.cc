@@ -1,0 +1,581 @@
+#include "index/indexer.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <cstdlib>
+#include <deque>
+#include <fstream>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <unistd.h>
+
+#include "index/builder.h"
+#include "index/record.h"
+#include "index/schema.h"
+#include "index/walk.h"
+#include "ingest/extract.h"
+#include "legal/catalog.h"
+#include "legal/parser.h"
+#include "text/analyzer.h"
+
+namespace vanban::index {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Documents held in memory before Xapian writes postings to disk (inside
+// the transaction, so nothing is committed early). Large: fewer merges.
+constexpr const char* kFlushThreshold = "200000";
+constexpr size_t kMaxQueuedResults = 256;
+
+struct Result {
+  size_t task = 0;
+  enum class Kind { kBuilt, kUnchanged, kFailed } kind = Kind::kFailed;
+  Xapian::Document xd;
+  Record record;  // text dropped after building; kept for id changes
+  std::string error;
+  std::string fingerprint;
+  int resolved = 0;
+  int unresolved = 0;
+};
+
+std::string ReadAll(const fs::path& path, Status* status) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *status = Status::IoError("không đọc được tệp " + path.string());
+    return {};
+  }
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+std::string Slug(const std::string& s) {
+  std::string key = NameKey(s);
+  std::string out;
+  for (char c : key) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      out.push_back(c);
+    } else if (!out.empty() && out.back() != '-') {
+      out.push_back('-');
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+void FillGaps(const legal::Metadata& from, legal::Metadata* to) {
+  auto fill = [](const std::string& src, std::string* dst) {
+    if (dst->empty()) *dst = src;
+  };
+  fill(from.type, &to->type);
+  fill(from.number, &to->number);
+  fill(from.issuer, &to->issuer);
+  fill(from.place, &to->place);
+  fill(from.date, &to->date);
+  fill(from.title, &to->title);
+  fill(from.signer, &to->signer);
+  fill(from.signer_position, &to->signer_position);
+  fill(from.effective_date, &to->effective_date);
+  if (to->recipients.empty()) to->recipients = from.recipients;
+}
+
+// Appends `fp`'s content-hash part comparison helper: "size:mtime:hash:cat".
+std::string FingerprintOf(uint64_t size, int64_t mtime, const std::string& hash,
+                          const std::string& cat) {
+  return std::to_string(size) + ":" + std::to_string(mtime) + ":" + hash + ":" + cat;
+}
+
+bool SameContent(const std::string& a, const std::string& b) {
+  // Equal size, hash and catalog part: everything but the mtime.
+  auto strip = [](const std::string& f) {
+    size_t p1 = f.find(':');
+    size_t p2 = p1 == std::string::npos ? p1 : f.find(':', p1 + 1);
+    return p2 == std::string::npos ? f : f.substr(0, p1) + f.substr(p2);
+  };
+  return !a.empty() && strip(a) == strip(b);
+}
+
+}  // namespace
+
+struct Indexer::Internal {
+  Xapian::WritableDatabase* db = nullptr;
+  std::unique_ptr<Xapian::WritableDatabase> owned;
+  text::Analyzer analyzer;
+  const IndexOptions* options = nullptr;
+  std::optional<legal::Catalog> catalog;
+  Plan plan;
+  IndexSummary summary;
+
+  // Worker side.
+  std::mutex mu;
+  std::condition_variable produced, consumed;
+  std::deque<Result> queue;
+  std::atomic<size_t> next_task{0};
+  std::atomic<bool> stop{false};
+  std::vector<FoldCounts> folds;
+
+  Result Process(size_t task_index, FoldCounts* fold_counts);
+  void Work(FoldCounts* fold_counts);
+  void AssignId(Record* record, const FileTask& task) const;
+  std::vector<std::thread> threads;
+  // Writes go to a Xapian transaction; backends without transactions
+  // (in-memory) get them staged and applied only at the commit.
+  bool use_transaction = true;
+  std::vector<std::function<void()>> staged;
+  void Begin();
+  void Cancel();
+  void Replace(const std::string& term, const Xapian::Document& doc);
+  void Delete(Xapian::docid did);
+  void SetMetadata(const std::string& key, const std::string& value);
+  Status Write(Result* result);
+  Status RunWorkers(std::chrono::steady_clock::time_point start);
+  void StopWorkers();
+  Status WriteCatalogRecords();
+  void DeleteStale();
+  void MergeFolds();
+  void Commit();
+  StatusOr<IndexSummary> Run(const IndexOptions& options);
+};
+
+void Indexer::Internal::AssignId(Record* record, const FileTask& task) const {
+  legal::Document& doc = record->doc;
+  const legal::CatalogEntry* entry = task.entry;
+  std::string parsed_id = legal::MakeDocumentId(doc.meta);
+  if (!entry && catalog && !parsed_id.empty()) entry = catalog->FindById(parsed_id);
+  if (entry) {
+    doc.id = entry->id;
+    FillGaps(entry->meta, &doc.meta);
+    record->aliases = entry->aliases;
+    return;
+  }
+  doc.id = parsed_id;
+  if (doc.id.empty()) doc.id = "tep-" + Slug(task.path.stem().string());
+  if (doc.id == "tep-") doc.id += schema::Hex64(schema::Fnv1a(task.path.string())).substr(0, 8);
+}
+
+Result Indexer::Internal::Process(size_t task_index, FoldCounts* fold_counts) {
+  const FileTask& task = plan.files[task_index];
+  Result r;
+  r.task = task_index;
+  Status st;
+  std::string bytes = ReadAll(task.path, &st);
+  if (!st.ok()) {
+    r.error = st.message();
+    return r;
+  }
+  std::string hash = schema::Hex64(schema::Fnv1a(bytes));
+  r.fingerprint = FingerprintOf(bytes.size(), task.mtime, hash, task.catalog_hash);
+  if (task.existing && SameContent(task.existing->fingerprint, r.fingerprint) && !options->rebuild) {
+    r.kind = Result::Kind::kUnchanged;
+    return r;
+  }
+  bytes.clear();
+  bytes.shrink_to_fit();
+  auto extracted = ingest::ExtractFile(task.path);
+  if (!extracted.ok()) {
+    r.error = extracted.status().message();
+    return r;
+  }
+  Record& rec = r.record;
+  rec.doc = legal::ParseDocument(extracted->text);
+  AssignId(&rec, task);
+  for (auto& c : rec.doc.citations) {
+    if (catalog) catalog->Resolve(&c, rec.doc.id);
+    if (c.status == legal::CitationStatus::kResolved || c.status == legal::CitationStatus::kSelf) {
+      ++r.resolved;
+    } else {
+      ++r.unresolved;
+    }
+  }
+  rec.has_text = !rec.doc.text.empty();
+  rec.source_path = task.path.string();
+  rec.format = extracted->format;
+  rec.encoding = extracted->encoding;
+  rec.ocr = extracted->ocr;
+  for (const auto& w : extracted->warnings) rec.doc.warnings.push_back(w);
+  r.xd = BuildDocument(&rec, analyzer, SourceInfo{r.fingerprint}, fold_counts);
+  rec.doc.text.clear();  // the document data already holds it
+  rec.doc.text.shrink_to_fit();
+  r.kind = Result::Kind::kBuilt;
+  return r;
+}
+
+void Indexer::Internal::Work(FoldCounts* fold_counts) {
+  for (;;) {
+    if (stop.load()) return;
+    size_t i = next_task.fetch_add(1);
+    if (i >= plan.files.size()) return;
+    Result r;
+    try {
+      r = Process(i, fold_counts);
+    } catch (const std::exception& e) {
+      r = Result();
+      r.task = i;
+      r.error = std::string("lỗi khi xử lý: ") + e.what();
+    }
+    std::unique_lock lock(mu);
+    consumed.wait(lock, [&] { return queue.size() < kMaxQueuedResults || stop.load(); });
+    queue.push_back(std::move(r));
+    produced.notify_one();
+  }
+}
+
+Indexer::Indexer(Xapian::WritableDatabase* db) : internal_(std::make_unique<Internal>()) {
+  internal_->db = db;
+}
+
+Indexer::~Indexer() = default;
+
+StatusOr<std::unique_ptr<Indexer>> Indexer::Open(const std::string& db_dir) {
+  setenv("XAPIAN_FLUSH_THRESHOLD", kFlushThreshold, 0);
+  try {
+    auto db = std::make_unique<Xapian::WritableDatabase>(db_dir, Xapian::DB_CREATE_OR_OPEN);
+    auto indexer = std::make_unique<Indexer>(db.get());
+    indexer->internal_->owned = std::move(db);
+    return indexer;
+  } catch (const Xapian::DatabaseLockError& e) {
+    return Status::IoError("chỉ mục " + db_dir +
+                           " đang được một tiến trình khác ghi (vanban index đang chạy?)");
+  } catch (const Xapian::Error& e) {
+    return Status::IoError("không mở được chỉ mục " + db_dir + ": " + e.get_description());
+  }
+}
+
+StatusOr<IndexSummary> Indexer::Run(const IndexOptions& options) {
+  return internal_->Run(options);
+}
+
+}  // namespace vanban::index
+
+namespace vanban::index {
+
+Status Indexer::Internal::Write(Result* r) {
+  const FileTask& task = plan.files[r->task];
+  IndexSummary& s = summary;
+  if (r->kind == Result::Kind::kFailed) {
+    s.skipped.push_back({task.path.string(), r->error});
+    return Status::Ok();
+  }
+  if (r->kind == Result::Kind::kUnchanged) {
+    ++s.unchanged;
+    return Status::Ok();
+  }
+  Record& rec = r->record;
+  // Another source already owns this id: keep both, suffixed by path hash.
+  std::string qterm = schema::Term(schema::kId, rec.doc.id);
+  for (auto p = db->postlist_begin(qterm); p != db->postlist_end(qterm); ++p) {
+    std::string owner = db->get_document(*p).get_value(schema::kSlotSourcePath);
+    if (!owner.empty() && owner != task.path.string()) {
+      std::string id = rec.doc.id + "-" +
+                       schema::Hex64(schema::Fnv1a(task.path.string())).substr(0, 6);
+      r->xd.remove_term(qterm);
+      r->xd.add_boolean_term(schema::Term(schema::kId, id));
+      r->xd.add_value(schema::kSlotId, id);
+      std::string text(RecordText(r->xd.get_data()));
+      rec.doc.id = id;
+      rec.doc.text = std::move(text);
+      r->xd.set_data(EncodeRecord(rec));
+      qterm = schema::Term(schema::kId, id);
+      break;
+    }
+  }
+  if (task.existing && task.existing->id != rec.doc.id) Delete(task.existing->docid);
+  Replace(qterm, r->xd);
+  (task.existing ? s.updated : s.added)++;
+  s.bytes += task.size;
+  ++s.formats[rec.format];
+  s.citations_resolved += r->resolved;
+  s.citations_unresolved += r->unresolved;
+  return Status::Ok();
+}
+
+Status Indexer::Internal::WriteCatalogRecords() {
+  if (!catalog) return Status::Ok();
+  std::set<std::string> wanted;
+  for (const auto& e : catalog->entries()) {
+    if (!catalog->TextPath(e).empty() || e.id.empty()) continue;
+    std::string qterm = schema::Term(schema::kId, e.id);
+    bool has_file = false;
+    for (auto p = db->postlist_begin(qterm); p != db->postlist_end(qterm); ++p) {
+      if (!db->get_document(*p).get_value(schema::kSlotSourcePath).empty()) has_file = true;
+    }
+    if (has_file) continue;  // a dropped-in file holds this document's text
+    wanted.insert(e.id);
+    Record rec;
+    rec.doc.id = e.id;
+    rec.doc.meta = e.meta;
+    rec.aliases = e.aliases;
+    rec.format = "catalog";
+    Xapian::Document xd = BuildDocument(&rec, analyzer, SourceInfo{CatalogEntryHash(e)}, nullptr);
+    Replace(qterm, xd);
+    ++summary.catalog_records;
+  }
+  for (const auto& [id, docid] : plan.catalog_records) {
+    if (!wanted.count(id) && !catalog->FindById(id)) Delete(docid);
+  }
+  return Status::Ok();
+}
+
+void Indexer::Internal::DeleteStale() {
+  for (Xapian::docid id : plan.stale) {
+    Delete(id);
+    ++summary.removed;
+  }
+}
+
+void Indexer::Internal::MergeFolds() {
+  FoldCounts all;
+  for (auto& f : folds) {
+    for (auto& [fold, forms] : f) {
+      for (auto& [form, n] : forms) all[fold][form] += n;
+    }
+  }
+  for (auto& [fold, forms] : all) {
+    std::string key = schema::Term(schema::kMetaFoldPrefix, fold);
+    if (key.size() > 200) continue;
+    std::map<std::string, long> counts;
+    std::istringstream old(db->get_metadata(key));
+    std::string line;
+    while (std::getline(old, line)) {
+      size_t tab = line.find('\t');
+      if (tab != std::string::npos) counts[line.substr(0, tab)] += std::atol(line.c_str() + tab + 1);
+    }
+    for (auto& [form, n] : forms) counts[form] += n;
+    std::vector<std::pair<long, std::string>> sorted;
+    for (auto& [form, n] : counts) sorted.push_back({-n, form});
+    std::sort(sorted.begin(), sorted.end());
+    std::string value;
+    for (auto& [n, form] : sorted) value += form + "\t" + std::to_string(-n) + "\n";
+    SetMetadata(key, value);
+  }
+  SetMetadata(std::string(schema::kMetaSchemaVersion), std::string(schema::kSchemaVersion));
+}
+
+StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
+  auto start = std::chrono::steady_clock::now();
+  options = &opts;
+  summary = IndexSummary();
+  std::vector<fs::path> roots = opts.paths;
+  fs::path catalog_path = FindCatalog(roots, opts.catalog);
+  catalog.reset();
+  if (!catalog_path.empty()) {
+    auto loaded = legal::Catalog::Load(catalog_path);
+    if (!loaded.ok()) {
+      if (!opts.catalog.empty()) return loaded.status();
+      summary.warnings.push_back(loaded.status().message());
+    } else {
+      catalog = std::move(*loaded);
+    }
+  }
+  bool in_transaction = false;
+  try {
+    Begin();
+    in_transaction = true;
+    if (opts.rebuild) {
+      std::vector<Xapian::docid> all;
+      for (auto p = db->postlist_begin(""); p != db->postlist_end(""); ++p) all.push_back(*p);
+      for (auto id : all) Delete(id);
+    }
+    plan = MakePlan(*db, catalog ? &*catalog : nullptr, roots, opts.rebuild, &summary.skipped);
+    DeleteStale();
+    Status st = WriteCatalogRecords();
+    if (st.ok()) st = RunWorkers(start);
+    if (!st.ok()) {
+      Cancel();
+      return st;
+    }
+    summary.unchanged += plan.unchanged;
+    MergeFolds();
+    Commit();
+    in_transaction = false;
+    summary.documents = db->get_doccount();
+  } catch (const Xapian::Error& e) {
+    StopWorkers();
+    if (in_transaction) {
+      try {
+        Cancel();
+      } catch (const Xapian::Error&) {
+      }
+    }
+    return Status::IoError("lỗi cơ sở dữ liệu chỉ mục: " + e.get_description() +
+                           " (chỉ mục cũ được giữ nguyên)");
+  }
+  summary.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return summary;
+}
+
+}  // namespace vanban::index
+
+namespace vanban::index {
+
+void Indexer::Internal::StopWorkers() {
+  {
+    std::lock_guard lock(mu);
+    stop = true;
+  }
+  consumed.notify_all();
+  for (auto& t : threads) t.join();
+  threads.clear();
+  queue.clear();
+}
+
+Status Indexer::Internal::RunWorkers(std::chrono::steady_clock::time_point start) {
+  stop = false;
+  next_task = 0;
+  queue.clear();
+  int n = options->threads > 0 ? options->threads
+                               : static_cast<int>(std::thread::hardware_concurrency());
+  n = std::max(1, std::min<int>(n, std::max<size_t>(1, plan.files.size())));
+  folds.assign(n, FoldCounts());
+  for (int i = 0; i < n; ++i) threads.emplace_back([this, i] { Work(&folds[i]); });
+  IndexProgress progress;
+  progress.files_total = static_cast<int>(plan.files.size());
+  progress.bytes_total = plan.bytes_total;
+  Status status;
+  int written = 0;
+  try {
+    for (size_t done = 0; done < plan.files.size(); ++done) {
+      Result r;
+      {
+        std::unique_lock lock(mu);
+        produced.wait(lock, [&] { return !queue.empty(); });
+        r = std::move(queue.front());
+        queue.pop_front();
+      }
+      consumed.notify_one();
+      if (options->cancel && options->cancel->load()) {
+        status = Status::IoError("đã huỷ: chỉ mục cũ được giữ nguyên");
+        break;
+      }
+      status = Write(&r);
+      if (!status.ok()) break;
+      if (r.kind == Result::Kind::kBuilt && options->fail_after_documents > 0 &&
+          ++written >= options->fail_after_documents) {
+        status = Status::Internal("lỗi thử nghiệm sau " + std::to_string(written) + " văn bản");
+        break;
+      }
+      progress.files_done = static_cast<int>(done + 1);
+      progress.bytes_done += plan.files[r.task].size;
+      progress.current = plan.files[r.task].path.string();
+      progress.seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      if (options->on_progress) options->on_progress(progress);
+    }
+  } catch (...) {
+    StopWorkers();
+    throw;
+  }
+  StopWorkers();
+  return status;
+}
+
+StatusOr<IndexSummary> IndexDatabase(const std::string& db_dir, const IndexOptions& options) {
+  if (!options.rebuild) {
+    auto indexer = Indexer::Open(db_dir);
+    if (!indexer.ok()) return indexer.status();
+    return (*indexer)->Run(options);
+  }
+  // Rebuild into a sibling folder, then swap: the old index serves until
+  // the new one is complete and committed.
+  fs::path dir = fs::path(db_dir).lexically_normal();
+  if (dir.filename().empty()) dir = dir.parent_path();
+  fs::path fresh = dir;
+  fresh += ".rebuild-" + std::to_string(getpid());
+  fs::path old = dir;
+  old += ".old-" + std::to_string(getpid());
+  std::error_code ec;
+  fs::remove_all(fresh, ec);
+  StatusOr<IndexSummary> result = Status::Internal("");
+  {
+    auto indexer = Indexer::Open(fresh.string());
+    if (!indexer.ok()) return indexer.status();
+    IndexOptions fresh_options = options;
+    fresh_options.rebuild = false;
+    result = (*indexer)->Run(fresh_options);
+  }
+  if (!result.ok()) {
+    fs::remove_all(fresh, ec);
+    return result;
+  }
+  bool had_old = fs::exists(dir, ec);
+  if (had_old) fs::rename(dir, old, ec);
+  if (ec) return Status::IoError("không thay được chỉ mục " + dir.string() + ": " + ec.message());
+  fs::rename(fresh, dir, ec);
+  if (ec) {
+    std::error_code ec2;
+    if (had_old) fs::rename(old, dir, ec2);
+    return Status::IoError("không thay được chỉ mục " + dir.string() + ": " + ec.message());
+  }
+  if (had_old) fs::remove_all(old, ec);
+  return result;
+}
+
+}  // namespace vanban::index
+
+namespace vanban::index {
+
+void Indexer::Internal::Begin() {
+  staged.clear();
+  try {
+    db->begin_transaction(true);
+    use_transaction = true;
+  } catch (const Xapian::UnimplementedError&) {
+    use_transaction = false;
+  }
+}
+
+void Indexer::Internal::Cancel() {
+  if (use_transaction) {
+    db->cancel_transaction();
+  } else {
+    staged.clear();
+  }
+}
+
+void Indexer::Internal::Commit() {
+  if (use_transaction) {
+    db->commit_transaction();
+    return;
+  }
+  for (auto& op : staged) op();
+  staged.clear();
+  db->commit();
+}
+
+void Indexer::Internal::Replace(const std::string& term, const Xapian::Document& doc) {
+  if (use_transaction) {
+    db->replace_document(term, doc);
+  } else {
+    staged.push_back([this, term, doc] { db->replace_document(term, doc); });
+  }
+}
+
+void Indexer::Internal::Delete(Xapian::docid did) {
+  if (use_transaction) {
+    db->delete_document(did);
+  } else {
+    staged.push_back([this, did] { db->delete_document(did); });
+  }
+}
+
+void Indexer::Internal::SetMetadata(const std::string& key, const std::string& value) {
+  if (use_transaction) {
+    db->set_metadata(key, value);
+  } else {
+    staged.push_back([this, key, value] { db->set_metadata(key, value); });
+  }
+}
+
+}  // namespace vanban::index

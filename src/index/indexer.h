@@ -1,0 +1,98 @@
+// The indexer: walks folders, extracts and parses documents, resolves their
+// citations against the catalog and writes them to a Xapian database in ONE
+// commit per run (a failed or interrupted run leaves the previous index).
+// Documents are analysed on a pool of worker threads; one thread writes.
+// An Indexer is not thread-safe; use one per database at a time.
+#ifndef VANBAN_INDEX_INDEXER_H_
+#define VANBAN_INDEX_INDEXER_H_
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+
+namespace Xapian {
+class WritableDatabase;
+}
+
+namespace vanban::index {
+
+struct IndexProgress {
+  int files_done = 0;
+  int files_total = 0;
+  uint64_t bytes_done = 0;
+  uint64_t bytes_total = 0;
+  double seconds = 0;
+  std::string current;  // path being finished
+};
+
+struct IndexOptions {
+  // Files or folders to index; folders are walked recursively.
+  std::vector<std::filesystem::path> paths;
+  // The catalog; empty: the first "catalog.toml" directly inside one of
+  // `paths` (or none).
+  std::filesystem::path catalog;
+  bool rebuild = false;  // drop everything first (still one atomic commit)
+  int threads = 0;       // analysis workers; 0: one per core
+  std::function<void(const IndexProgress&)> on_progress;  // writer thread
+  const std::atomic<bool>* cancel = nullptr;  // set to abandon the run
+  // Test hook: fail the run after writing this many documents, before the
+  // commit (0: never). Proves atomicity.
+  int fail_after_documents = 0;
+};
+
+struct SkippedFile {
+  std::string path;
+  std::string reason;  // Vietnamese
+};
+
+struct IndexSummary {
+  int added = 0;
+  int updated = 0;
+  int removed = 0;
+  int unchanged = 0;
+  int catalog_records = 0;  // catalog entries indexed without text
+  std::vector<SkippedFile> skipped;
+  int citations_resolved = 0;
+  int citations_unresolved = 0;
+  std::map<std::string, int> formats;  // "txt" -> count, for files (re)indexed
+  uint64_t bytes = 0;                  // bytes of files (re)indexed
+  int documents = 0;                   // documents in the index after the commit
+  double seconds = 0;
+  std::vector<std::string> warnings;   // catalog problems etc. (Vietnamese)
+};
+
+class Indexer {
+ public:
+  // Writes to `db` (not owned; must outlive the Indexer). Tests pass an
+  // in-memory database.
+  explicit Indexer(Xapian::WritableDatabase* db);
+  ~Indexer();
+
+  // Opens (creating) the database folder `db_dir`. Errors name the folder
+  // (e.g. locked by another `vanban index`).
+  static StatusOr<std::unique_ptr<Indexer>> Open(const std::string& db_dir);
+
+  // Runs one indexing pass. Fails (and commits nothing) only when the
+  // database fails, the run is cancelled, or nothing at all could be read.
+  StatusOr<IndexSummary> Run(const IndexOptions& options);
+
+ private:
+  struct Internal;
+  std::unique_ptr<Internal> internal_;
+};
+
+// Indexes into the database folder `db_dir` (created when missing). With
+// options.rebuild the new index is built in a sibling folder and swapped in
+// only after its commit, so the old one stays usable until then.
+StatusOr<IndexSummary> IndexDatabase(const std::string& db_dir, const IndexOptions& options);
+
+}  // namespace vanban::index
+
+#endif  // VANBAN_INDEX_INDEXER_H_

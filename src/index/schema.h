@@ -1,0 +1,115 @@
+// The vanban index schema: every Xapian term prefix, value slot, metadata
+// key and document-id rule in one place (tabled in README, "Schema").
+// Index and search both use these names; nothing else spells a prefix.
+// Constants only; thread-safe.
+#ifndef VANBAN_INDEX_SCHEMA_H_
+#define VANBAN_INDEX_SCHEMA_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace vanban::index::schema {
+
+// ---- Free-text terms (body) ----------------------------------------------
+// Exact term (lowercase, canonical tone placement), with positions.
+// No prefix: "dân", "ủy", "33/ct-ttg" is not here (identifiers: kIdentifier).
+inline constexpr std::string_view kExact = "";
+// Accent-folded term ("dan", "uy"), with positions.
+inline constexpr std::string_view kFolded = "F";
+// Adjacent-syllable pairs, no positions: "Pdân_chủ", "Wdan_chu".
+inline constexpr std::string_view kExactPair = "P";
+inline constexpr std::string_view kFoldedPair = "W";
+inline constexpr char kPairJoiner = '_';
+
+// ---- Fields weighted above body -------------------------------------------
+// Title (type + subject line + aliases) folded terms, with positions, so a
+// title phrase query can be matched and weighted separately.
+inline constexpr std::string_view kTitleFolded = "T";
+// Title exact terms (lowercase, canonical tone), with positions.
+inline constexpr std::string_view kTitleExact = "U";
+// A whole name as one term: folded "type + title" and every folded alias,
+// spaces kept ("Nluat to cao"). A query equal to a name finds it first.
+inline constexpr std::string_view kName = "N";
+
+// ---- Document numbers -----------------------------------------------------
+// Canonical identifier, folded ASCII lowercase: "I33/ct-ttg", "I23-qd/tw".
+inline constexpr std::string_view kIdentifier = "I";
+// Components of the document's own number, for spellings like "CT 33",
+// "qd 23 tw", "luật 10/2022": the leading number "KN33", the year "KY2021",
+// each symbol code "KSct", "KSttg", and the folded type "KTchi thi" plus its
+// code ("KTct").
+inline constexpr std::string_view kNumberPart = "KN";
+inline constexpr std::string_view kNumberYear = "KY";
+inline constexpr std::string_view kNumberSymbol = "KS";
+inline constexpr std::string_view kNumberType = "KT";
+
+// ---- Boolean filters (wdf 0) ------------------------------------------------
+inline constexpr std::string_view kFilterType = "XT";     // folded type: "XTchi thi"
+inline constexpr std::string_view kFilterIssuer = "XI";   // folded issuer: "XIquoc hoi"
+inline constexpr std::string_view kFilterYear = "XY";     // "XY2021"
+inline constexpr std::string_view kFilterHasText = "XH";  // "XH1" / "XH0"
+inline constexpr std::string_view kFilterFormat = "XF";   // "XFtxt", "XFcatalog"
+
+// ---- Identity and bookkeeping ---------------------------------------------
+inline constexpr std::string_view kId = "Q";             // unique: "Qluat-10-2022-qh15"
+inline constexpr std::string_view kSourcePath = "XP";    // "XP" + FNV-1a hex of the absolute path
+inline constexpr std::string_view kCatalogRecord = "XC"; // "XC1": a catalog record without text
+// Citations (no positions): resolved target id "XRluat-02-2011-qh13";
+// unresolved, by folded number "XUso-12/kh-ubnd".
+inline constexpr std::string_view kCites = "XR";
+inline constexpr std::string_view kCitesUnresolved = "XU";
+
+// ---- Value slots ------------------------------------------------------------
+enum Slot : unsigned {
+  kSlotDate = 0,         // ISO date "2021-11-26" (sortable as a string), or empty
+  kSlotType = 1,         // display type "Chỉ thị" (facet)
+  kSlotIssuer = 2,       // display issuer "Thủ tướng Chính phủ" (facet)
+  kSlotYear = 3,         // "2021" (facet)
+  kSlotSourcePath = 4,   // absolute source path, or empty
+  kSlotFingerprint = 5,  // "size:mtime:hash:catalog-hash" of the source
+  kSlotId = 6,           // the DocumentId (also in the Q term)
+};
+
+// ---- Within-document frequency boosts -----------------------------------------
+inline constexpr unsigned kTitleWdf = 5;   // each title/alias term
+inline constexpr unsigned kNumberWdf = 8;  // identifier and number-part terms
+
+// ---- Database metadata keys -------------------------------------------------
+// "fold:<folded syllable>" -> exact forms seen in the index, "\n"-separated,
+// most frequent first (the accent-suggestion dictionary).
+inline constexpr std::string_view kMetaFoldPrefix = "fold:";
+inline constexpr std::string_view kMetaSchemaVersion = "vanban-schema";
+inline constexpr std::string_view kSchemaVersion = "1";
+
+// ---- Document data ------------------------------------------------------------
+// The stored record: JSON (see index/record.h) + '\0' + the NFC text.
+inline constexpr char kDataSeparator = '\0';
+
+// ---- Document-id rules ----------------------------------------------------------
+// 1. A catalog entry's id (corpus/catalog.toml) wins; a file that is a
+//    catalog entry's text gets that id.
+// 2. Otherwise legal::MakeDocumentId(metadata) ("luat-10-2022-qh15").
+// 3. When that is empty, "tep-" + the file name slug ("tep-ghi-chu").
+// 4. When the id is already used by another source file, "-" + the first 6
+//    hex digits of the path hash is appended.
+// Ids are lowercase ASCII [a-z0-9-]; Xapian terms are "Q" + id.
+
+// Xapian's term length limit is 245 bytes; longer terms are skipped.
+inline constexpr size_t kMaxTermBytes = 240;
+
+inline std::string Term(std::string_view prefix, std::string_view value) {
+  std::string term;
+  term.reserve(prefix.size() + value.size());
+  term.append(prefix);
+  term.append(value);
+  return term;
+}
+
+// FNV-1a 64 (stable across runs and machines): content and path hashes.
+uint64_t Fnv1a(std::string_view data, uint64_t seed = 1469598103934665603ull);
+std::string Hex64(uint64_t v);
+
+}  // namespace vanban::index::schema
+
+#endif  // VANBAN_INDEX_SCHEMA_H_

@@ -1,0 +1,422 @@
+#include "search/query.h"
+
+#include <cctype>
+
+#include "index/builder.h"
+#include "index/schema.h"
+#include "text/abbreviations.h"
+#include "text/stopwords.h"
+
+namespace vanban::search {
+namespace schema = index::schema;
+using text::Token;
+using text::TokenKind;
+
+namespace {
+
+constexpr double kNameScale = 30;
+constexpr double kNumberScale = 20;
+constexpr double kTitlePhraseScale = 3;
+constexpr size_t kMaxQueryTokens = 64;
+
+// Straight quotes for typographic ones, so “...” works like "...".
+std::string StraightenQuotes(const std::string& q) {
+  std::string out;
+  out.reserve(q.size());
+  for (size_t i = 0; i < q.size(); ++i) {
+    if (i + 2 < q.size() && static_cast<unsigned char>(q[i]) == 0xE2 &&
+        static_cast<unsigned char>(q[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(q[i + 2]) == 0x9C ||
+         static_cast<unsigned char>(q[i + 2]) == 0x9D)) {
+      out.push_back('"');
+      i += 2;
+    } else {
+      out.push_back(q[i]);
+    }
+  }
+  return out;
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+bool StartsWithField(const std::string& q, size_t i, const char* field) {
+  size_t n = std::char_traits<char>::length(field);
+  if (q.size() - i < n) return false;
+  for (size_t k = 0; k < n; ++k) {
+    if (std::tolower(static_cast<unsigned char>(q[i + k])) != field[k]) return false;
+  }
+  return true;
+}
+
+// Reads a quoted run starting after the opening quote at `i`. Sets
+// *balanced to false when the quote is never closed.
+std::string ReadQuoted(const std::string& q, size_t* i, bool* balanced) {
+  size_t close = q.find('"', *i);
+  *balanced = close != std::string::npos;
+  if (!*balanced) close = q.size();
+  std::string s = q.substr(*i, close - *i);
+  *i = *balanced ? close + 1 : close;
+  return s;
+}
+
+std::string ReadWord(const std::string& q, size_t* i) {
+  size_t start = *i;
+  while (*i < q.size() && !IsSpace(q[*i]) && q[*i] != '"') ++*i;
+  return q.substr(start, *i - start);
+}
+
+std::string ReadValue(const std::string& q, size_t* i, std::string* notice) {
+  if (*i < q.size() && q[*i] == '"') {
+    ++*i;
+    bool balanced = true;
+    std::string v = ReadQuoted(q, i, &balanced);
+    if (!balanced) *notice = "Thiếu dấu ngoặc kép đóng; đã hiểu phần còn lại là giá trị lọc.";
+    return v;
+  }
+  return ReadWord(q, i);
+}
+
+Xapian::Query OrOf(const std::vector<Xapian::Query>& qs) {
+  if (qs.empty()) return Xapian::Query();
+  if (qs.size() == 1) return qs[0];
+  return Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end());
+}
+
+Xapian::Query AndOf(const std::vector<Xapian::Query>& qs) {
+  if (qs.empty()) return Xapian::Query();
+  if (qs.size() == 1) return qs[0];
+  return Xapian::Query(Xapian::Query::OP_AND, qs.begin(), qs.end());
+}
+
+Xapian::Query Phrase(const std::vector<std::string>& terms) {
+  if (terms.empty()) return Xapian::Query();
+  if (terms.size() == 1) return Xapian::Query(terms[0]);
+  return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
+}
+
+Xapian::Query Scale(double f, const Xapian::Query& q) {
+  if (q.empty()) return q;
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, f);
+}
+
+bool Accented(const Token& t) {
+  return (t.kind == TokenKind::kSyllable || t.kind == TokenKind::kAbbreviation) &&
+         t.exact != t.folded;
+}
+
+bool IsWord(const Token& t) {
+  return t.kind == TokenKind::kSyllable || t.kind == TokenKind::kAbbreviation ||
+         t.kind == TokenKind::kNumber;
+}
+
+std::string JoinExact(const std::vector<Token>& ts, size_t from, size_t n) {
+  std::string s;
+  for (size_t k = from; k < from + n; ++k) {
+    if (!s.empty()) s.push_back(' ');
+    s += ts[k].exact;
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string ParsedQuery::Describe() const {
+  std::string s = "free=[" + free_text + "]";
+  for (const auto& p : phrases) s += " phrase=[" + p + "]";
+  for (const auto& e : exclusions) s += " not=[" + e + "]";
+  if (!type.empty()) s += " type=" + type;
+  if (!issuer.empty()) s += " issuer=" + issuer;
+  if (!year.empty()) s += " year=" + year;
+  return s;
+}
+
+ParsedQuery ParseQuery(const std::string& raw) {
+  ParsedQuery p;
+  std::string q = StraightenQuotes(raw);
+  size_t i = 0;
+  while (i < q.size()) {
+    if (IsSpace(q[i])) {
+      ++i;
+      continue;
+    }
+    if (StartsWithField(q, i, "type:") || StartsWithField(q, i, "issuer:") ||
+        StartsWithField(q, i, "year:")) {
+      char f = std::tolower(static_cast<unsigned char>(q[i]));
+      i = q.find(':', i) + 1;
+      std::string v = ReadValue(q, &i, &p.notice);
+      (f == 't' ? p.type : f == 'i' ? p.issuer : p.year) = v;
+      continue;
+    }
+    if (q[i] == '-' && (i + 1 == q.size() || IsSpace(q[i + 1]))) {
+      p.notice = "Dấu \"-\" đứng riêng đã được bỏ qua (dùng -từ để loại trừ một từ).";
+      ++i;
+      continue;
+    }
+    if (q[i] == '-') {
+      ++i;
+      if (q[i] == '"') {
+        ++i;
+        bool balanced = true;
+        p.exclusions.push_back(ReadQuoted(q, &i, &balanced));
+        if (!balanced) p.notice = "Thiếu dấu ngoặc kép đóng; đã tự đóng ở cuối câu truy vấn.";
+      } else {
+        p.exclusions.push_back(ReadWord(q, &i));
+      }
+      continue;
+    }
+    if (q[i] == '"') {
+      ++i;
+      bool balanced = true;
+      std::string phrase = ReadQuoted(q, &i, &balanced);
+      if (!balanced) {
+        p.notice = "Thiếu dấu ngoặc kép đóng; đã tìm các từ như không có ngoặc kép.";
+        p.free_text += (p.free_text.empty() ? "" : " ") + phrase;
+      } else if (phrase.find_first_not_of(" \t") != std::string::npos) {
+        p.phrases.push_back(phrase);
+      }
+      continue;
+    }
+    std::string w = ReadWord(q, &i);
+    p.free_text += (p.free_text.empty() ? "" : " ") + w;
+  }
+  return p;
+}
+
+}  // namespace vanban::search
+
+namespace vanban::search {
+
+Xapian::Query QueryBuilder::WordQuery(const Token& t, bool accented, BuiltQuery* out) {
+  std::vector<Xapian::Query> alts;
+  std::string folded_term = schema::Term(schema::kFolded, t.folded);
+  out->highlight.insert(t.folded);
+  out->highlight_terms.push_back(folded_term);
+  if (t.kind == TokenKind::kIdentifier) {
+    alts.emplace_back(schema::Term(schema::kIdentifier, t.folded));
+    alts.emplace_back(folded_term);
+    return OrOf(alts);
+  }
+  alts.emplace_back(folded_term);
+  if (accented && t.exact != t.folded) alts.emplace_back(schema::Term(schema::kExact, t.exact));
+  if (t.kind == TokenKind::kAbbreviation || t.kind == TokenKind::kSyllable) {
+    for (std::string_view expansion : text::ExpandAbbreviation(t.surface)) {
+      text::AnalyzedText at = analyzer_.Analyze(expansion);
+      std::vector<std::string> terms;
+      for (const auto& e : at.tokens) {
+        terms.push_back(schema::Term(schema::kFolded, e.folded));
+        out->highlight.insert(e.folded);
+        out->highlight_terms.push_back(terms.back());
+      }
+      alts.push_back(Phrase(terms));
+    }
+  }
+  return OrOf(alts);
+}
+
+Xapian::Query QueryBuilder::PhraseQuery(const text::AnalyzedText& at, bool accented,
+                                        BuiltQuery* out) {
+  std::vector<std::string> folded, exact;
+  for (const auto& t : at.tokens) {
+    std::string_view prefix = t.kind == TokenKind::kIdentifier ? schema::kFolded : schema::kFolded;
+    folded.push_back(schema::Term(prefix, t.folded));
+    exact.push_back(schema::Term(schema::kExact, t.exact));
+    out->highlight.insert(t.folded);
+    out->highlight_terms.push_back(folded.back());
+  }
+  if (folded.empty()) return Xapian::Query();
+  if (!accented) return Phrase(folded);
+  return Xapian::Query(Xapian::Query::OP_OR, Scale(2, Phrase(exact)), Phrase(folded));
+}
+
+Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at) {
+  std::vector<std::string> numbers, years, quals;
+  std::vector<Xapian::Query> strong;
+  const auto& ts = at.tokens;
+  auto add_parts = [&](const std::string& folded) {
+    index::NumberParts parts = index::SplitIdentifier(folded);
+    if (!parts.number.empty()) numbers.push_back(parts.number);
+    for (auto& y : parts.years) years.push_back(y);
+    for (auto& s : parts.symbols) quals.push_back(schema::Term(schema::kNumberSymbol, s));
+  };
+  for (size_t i = 0; i < ts.size() && i < kMaxQueryTokens; ++i) {
+    const Token& t = ts[i];
+    if (t.kind == TokenKind::kIdentifier) {
+      std::string term = schema::Term(schema::kIdentifier, t.folded);
+      if (Exists(term)) strong.emplace_back(term);
+      add_parts(t.folded);
+    } else if (t.kind == TokenKind::kDate || t.kind == TokenKind::kNumber) {
+      add_parts(index::NameKey(t.surface));
+    } else {
+      quals.push_back(schema::Term(schema::kNumberSymbol, t.folded));
+      std::string gram;
+      for (size_t n = 0; n < 3 && i + n < ts.size(); ++n) {
+        if (!IsWord(ts[i + n])) break;
+        gram += (n ? " " : "") + index::NameKey(ts[i + n].folded);
+        quals.push_back(schema::Term(schema::kNumberType, gram));
+      }
+    }
+  }
+  // A lone year is a year, a number beside a year is a document number.
+  if (numbers.empty() && years.size() > 1) {
+    numbers.push_back(years.front());
+    years.erase(years.begin());
+  }
+  std::vector<Xapian::Query> year_terms, qual_terms;
+  for (const auto& y : years) {
+    std::string term = schema::Term(schema::kNumberYear, y);
+    if (Exists(term)) year_terms.emplace_back(term);
+  }
+  for (const auto& q : quals) {
+    if (Exists(q)) qual_terms.emplace_back(q);
+  }
+  std::vector<Xapian::Query> per_number;
+  for (const auto& n : numbers) {
+    std::string term = schema::Term(schema::kNumberPart, n);
+    if (!Exists(term)) continue;
+    Xapian::Query q(term);
+    if (!years.empty()) {
+      if (year_terms.empty()) continue;  // a year no document has
+      q = Xapian::Query(Xapian::Query::OP_AND, q, OrOf(year_terms));
+      if (!qual_terms.empty()) q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, OrOf(qual_terms));
+    } else {
+      if (qual_terms.empty()) continue;  // a bare number is not a document number
+      q = Xapian::Query(Xapian::Query::OP_AND, q, OrOf(qual_terms));
+    }
+    per_number.push_back(q);
+  }
+  for (auto& q : strong) per_number.push_back(q);
+  return OrOf(per_number);
+}
+
+BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
+  BuiltQuery out;
+  text::AnalyzedText at = analyzer_.Analyze(parsed.free_text);
+  if (at.tokens.size() > kMaxQueryTokens) at.tokens.resize(kMaxQueryTokens);
+  const auto& ts = at.tokens;
+  for (const auto& t : ts) out.accented |= Accented(t);
+  std::vector<text::AnalyzedText> phrases;
+  for (const auto& p : parsed.phrases) {
+    phrases.push_back(analyzer_.Analyze(p));
+    for (const auto& t : phrases.back().tokens) out.accented |= Accented(t);
+  }
+  bool all_stop = true;
+  for (const auto& t : ts) all_stop &= t.stopword;
+  std::vector<Xapian::Query> required, optional;
+  for (size_t i = 0; i < ts.size();) {
+    // A phrase that has an abbreviation ("ủy ban nhân dân") also finds it.
+    size_t used = 0;
+    for (size_t n = std::min<size_t>(5, ts.size() - i); n >= 2 && !used; --n) {
+      auto abbrevs = text::AbbreviationsOf(JoinExact(ts, i, n));
+      if (abbrevs.empty()) continue;
+      std::vector<Xapian::Query> alts;
+      std::vector<std::string> fold_terms;
+      for (size_t k = i; k < i + n; ++k) {
+        fold_terms.push_back(schema::Term(schema::kFolded, ts[k].folded));
+        out.highlight.insert(ts[k].folded);
+        out.highlight_terms.push_back(fold_terms.back());
+      }
+      alts.push_back(Phrase(fold_terms));
+      for (std::string_view a : abbrevs) {
+        text::AnalyzedText aa = analyzer_.Analyze(a);
+        for (const auto& t : aa.tokens) {
+          alts.emplace_back(schema::Term(schema::kFolded, t.folded));
+          out.highlight.insert(t.folded);
+          out.highlight_terms.push_back(schema::Term(schema::kFolded, t.folded));
+        }
+      }
+      required.push_back(OrOf(alts));
+      used = n;
+    }
+    if (used) {
+      i += used;
+      continue;
+    }
+    Xapian::Query w = WordQuery(ts[i], out.accented, &out);
+    (ts[i].stopword && !all_stop ? optional : required).push_back(w);
+    ++i;
+  }
+  for (const auto& p : phrases) {
+    Xapian::Query q = PhraseQuery(p, out.accented, &out);
+    if (!q.empty()) required.push_back(q);
+  }
+  Xapian::Query main = AndOf(required);
+  out.fallback = OrOf(required);
+  // Name-aware and number-aware alternatives.
+  std::vector<Xapian::Query> top;
+  if (!main.empty()) top.push_back(main);
+  std::string name = index::NameKey(parsed.free_text);
+  if (!name.empty() && Exists(schema::Term(schema::kName, name))) {
+    top.push_back(Scale(kNameScale, Xapian::Query(schema::Term(schema::kName, name))));
+  }
+  Xapian::Query number = NumberQuery(at);
+  if (!number.empty()) top.push_back(Scale(kNumberScale, number));
+  out.query = OrOf(top);
+  // Weight only: pairs, title words, the title phrase, stopwords.
+  std::vector<Xapian::Query> boost = optional;
+  std::vector<std::string> title_terms;
+  for (size_t i = 0; i < ts.size(); ++i) {
+    title_terms.push_back(schema::Term(schema::kTitleFolded, ts[i].folded));
+    boost.emplace_back(title_terms.back());
+    if (i + 1 < ts.size() && IsWord(ts[i]) && IsWord(ts[i + 1])) {
+      std::string sep(1, schema::kPairJoiner);
+      boost.emplace_back(schema::Term(schema::kFoldedPair, ts[i].folded + sep + ts[i + 1].folded));
+      if (out.accented) {
+        boost.emplace_back(schema::Term(schema::kExactPair, ts[i].exact + sep + ts[i + 1].exact));
+      }
+    }
+  }
+  if (title_terms.size() >= 2) boost.push_back(Scale(kTitlePhraseScale, Phrase(title_terms)));
+  out.boost = OrOf(boost);
+  return out;
+}
+
+std::vector<std::string> QueryBuilder::MatchingFilterTerms(const std::string& prefix,
+                                                           const std::string& key) {
+  std::vector<std::string> terms;
+  if (key.empty()) return terms;
+  if (Exists(prefix + key)) return {prefix + key};
+  for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
+    std::string value = (*t).substr(prefix.size());
+    if ((" " + value + " ").find(" " + key + " ") != std::string::npos) terms.push_back(*t);
+  }
+  return terms;
+}
+
+Xapian::Query QueryBuilder::Filters(const std::string& type, const std::string& issuer,
+                                    const std::string& year, bool* no_match) {
+  *no_match = false;
+  std::vector<Xapian::Query> all;
+  auto add = [&](std::string_view prefix, std::string value) {
+    for (char& c : value) {
+      if (c == '-' || c == '_') c = ' ';
+    }
+    std::string key = index::NameKey(value);
+    if (key.empty()) return;
+    auto terms = MatchingFilterTerms(std::string(prefix), key);
+    if (terms.empty()) *no_match = true;
+    std::vector<Xapian::Query> qs(terms.begin(), terms.end());
+    all.push_back(OrOf(qs));
+  };
+  add(schema::kFilterType, type);
+  add(schema::kFilterIssuer, issuer);
+  add(schema::kFilterYear, year);
+  return AndOf(all);
+}
+
+Xapian::Query QueryBuilder::Exclusions(const std::vector<std::string>& words) {
+  std::vector<Xapian::Query> qs;
+  for (const auto& w : words) {
+    text::AnalyzedText at = analyzer_.Analyze(w);
+    bool accented = false;
+    for (const auto& t : at.tokens) accented |= Accented(t);
+    std::vector<std::string> terms;
+    for (const auto& t : at.tokens) {
+      terms.push_back(accented ? schema::Term(schema::kExact, t.exact)
+                               : schema::Term(schema::kFolded, t.folded));
+    }
+    if (!terms.empty()) qs.push_back(Phrase(terms));
+  }
+  return OrOf(qs);
+}
+
+}  // namespace vanban::search

@@ -1,0 +1,69 @@
+// Internal to vanban_search: parses what a user typed (filters, "phrases",
+// -exclusions, free words) and turns it into a Xapian query following
+// index/schema.h. Never throws on bad input: it repairs and says so.
+// QueryBuilder is thread-compatible (one per Searcher).
+#ifndef VANBAN_SEARCH_QUERY_H_
+#define VANBAN_SEARCH_QUERY_H_
+
+#include <xapian.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "text/analyzer.h"
+
+namespace vanban::search {
+
+struct ParsedQuery {
+  std::string free_text;                 // the words outside filters/phrases/exclusions
+  std::vector<std::string> phrases;      // quoted
+  std::vector<std::string> exclusions;   // -word / -"phrase"
+  std::string type, issuer, year;        // from type:/issuer:/year:
+  std::string notice;                    // Vietnamese, on repairs
+
+  // "free=[...] phrases=[...] not=[...] type=... issuer=... year=..."
+  std::string Describe() const;
+};
+
+// Splits `query`; never fails. Unbalanced quotes and a lone "-" are
+// repaired with a notice.
+ParsedQuery ParseQuery(const std::string& query);
+
+struct BuiltQuery {
+  Xapian::Query query;        // what to match (empty when nothing to search)
+  Xapian::Query boost;        // optional weight-only part (AND_MAYBE)
+  Xapian::Query fallback;     // OR form of `query`, for when AND finds nothing
+  std::set<std::string> highlight;  // folded terms to mark in snippets
+  std::vector<std::string> highlight_terms;  // "F..." terms whose positions matter
+  bool accented = false;      // the user typed diacritics
+};
+
+class QueryBuilder {
+ public:
+  QueryBuilder(const Xapian::Database& db, const text::Analyzer& analyzer)
+      : db_(db), analyzer_(analyzer) {}
+  // Builds the match query for the free words and phrases (filters and
+  // exclusions are applied by the caller via Filters()).
+  BuiltQuery Build(const ParsedQuery& parsed);
+  // The boolean filter (type/issuer/year) as a query; empty for none.
+  // `no_match` is set when a filter value is unknown in the index.
+  Xapian::Query Filters(const std::string& type, const std::string& issuer,
+                        const std::string& year, bool* no_match);
+  Xapian::Query Exclusions(const std::vector<std::string>& words);
+  // The number-aware query alone (document-number spellings), or empty.
+  Xapian::Query NumberQuery(const text::AnalyzedText& at);
+
+ private:
+  Xapian::Query WordQuery(const text::Token& t, bool accented, BuiltQuery* out);
+  Xapian::Query PhraseQuery(const text::AnalyzedText& at, bool accented, BuiltQuery* out);
+  std::vector<std::string> MatchingFilterTerms(const std::string& prefix, const std::string& key);
+  bool Exists(const std::string& term) const { return db_.term_exists(term); }
+
+  const Xapian::Database& db_;
+  const text::Analyzer& analyzer_;
+};
+
+}  // namespace vanban::search
+
+#endif  // VANBAN_SEARCH_QUERY_H_

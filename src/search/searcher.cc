@@ -1,0 +1,373 @@
+#include "search/searcher.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "index/builder.h"
+#include "index/record.h"
+#include "index/schema.h"
+#include "search/query.h"
+#include "search/snippet.h"
+#include "search/suggest.h"
+#include "text/analyzer.h"
+
+namespace vanban::search {
+namespace schema = index::schema;
+
+namespace {
+
+constexpr size_t kFacetValues = 20;
+
+std::string CutUtf8(const std::string& s, size_t max) {
+  if (s.size() <= max) return s;
+  size_t n = max;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
+std::vector<FacetValue> FacetOf(const Xapian::ValueCountMatchSpy& spy) {
+  std::vector<FacetValue> out;
+  for (auto v = spy.top_values_begin(kFacetValues); v != spy.top_values_end(kFacetValues); ++v) {
+    if ((*v).empty()) continue;
+    out.push_back({*v, static_cast<int>(v.get_termfreq())});
+  }
+  return out;
+}
+
+std::string Lowercase(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// The plain sentence around [begin, end) in `text`, at most ~400 bytes.
+std::string SentenceAround(std::string_view text, size_t begin, size_t end) {
+  if (begin > text.size()) return {};
+  end = std::min(end, text.size());
+  size_t lo = begin;
+  while (lo > 0 && begin - lo < 300) {
+    char c = text[lo - 1];
+    if (c == '\n' || c == ';' || (c == '.' && lo < text.size() && text[lo] == ' ')) break;
+    --lo;
+  }
+  size_t hi = end;
+  while (hi < text.size() && hi - end < 300) {
+    char c = text[hi];
+    if (c == '\n' || c == ';' || (c == '.' && (hi + 1 == text.size() || text[hi + 1] == ' '))) {
+      if (c != '\n') ++hi;
+      break;
+    }
+    ++hi;
+  }
+  while (lo < hi && (text[lo] == ' ')) ++lo;
+  while (lo > 0 && (static_cast<unsigned char>(text[lo]) & 0xC0) == 0x80) --lo;
+  while (hi < text.size() && (static_cast<unsigned char>(text[hi]) & 0xC0) == 0x80) ++hi;
+  return std::string(text.substr(lo, hi - lo));
+}
+
+}  // namespace
+
+struct Searcher::Internal {
+  Xapian::Database db;
+  text::Analyzer analyzer;
+
+  StatusOr<SearchResponse> Search(const SearchRequest& request);
+  void FillHits(const Xapian::MSet& mset, const BuiltQuery& bq, SearchResponse* resp);
+  StatusOr<index::Record> Load(Xapian::docid did, bool with_text);
+  Xapian::docid Find(const std::string& id_or_number);
+  CatalogRow Row(const index::Record& r);
+};
+
+Searcher::Searcher(const Xapian::Database& db) : internal_(std::make_unique<Internal>()) {
+  internal_->db = db;
+}
+
+Searcher::~Searcher() = default;
+
+StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::string& db_dir) {
+  try {
+    Xapian::Database db(db_dir);
+    return std::make_unique<Searcher>(db);
+  } catch (const Xapian::DatabaseNotFoundError&) {
+    return Status::NotFound("chưa có chỉ mục ở " + db_dir + "; hãy chạy: vanban index");
+  } catch (const Xapian::Error& e) {
+    return Status::IoError("không mở được chỉ mục " + db_dir + ": " + e.get_description());
+  }
+}
+
+Status Searcher::Reopen() {
+  try {
+    internal_->db.reopen();
+    return Status::Ok();
+  } catch (const Xapian::Error& e) {
+    return Status::IoError("không mở lại được chỉ mục: " + e.get_description());
+  }
+}
+
+StatusOr<SearchResponse> Searcher::Search(const SearchRequest& request) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return internal_->Search(request);
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt > 0) return Status::IoError("chỉ mục đang thay đổi: " + e.get_description());
+      internal_->db.reopen();
+    } catch (const Xapian::Error& e) {
+      return Status::IoError("lỗi khi tìm kiếm: " + e.get_description());
+    }
+  }
+}
+
+StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request) {
+  SearchResponse resp;
+  resp.query = request.query;
+  std::string q = CutUtf8(request.query, SearchRequest::kMaxQueryBytes);
+  if (q.size() < request.query.size()) {
+    resp.notice = "Câu truy vấn quá dài; chỉ dùng " +
+                  std::to_string(SearchRequest::kMaxQueryBytes) + " byte đầu.";
+  }
+  ParsedQuery parsed = ParseQuery(q);
+  if (!parsed.notice.empty()) resp.notice += (resp.notice.empty() ? "" : " ") + parsed.notice;
+  QueryBuilder qb(db, analyzer);
+  BuiltQuery bq = qb.Build(parsed);
+  bool no_match = false;
+  Xapian::Query filter = qb.Filters(request.type.empty() ? parsed.type : request.type,
+                                    request.issuer.empty() ? parsed.issuer : request.issuer,
+                                    request.year.empty() ? parsed.year : request.year, &no_match);
+  Xapian::Query excl = qb.Exclusions(parsed.exclusions);
+  Xapian::Query match = bq.query;
+  if (match.empty() && filter.empty() && excl.empty()) {
+    if (resp.notice.empty()) resp.notice = "Hãy nhập từ cần tìm.";
+    return resp;
+  }
+  if (no_match) return resp;
+  auto compose = [&](Xapian::Query m) {
+    if (m.empty()) m = Xapian::Query::MatchAll;
+    if (!bq.boost.empty()) m = Xapian::Query(Xapian::Query::OP_AND_MAYBE, m, bq.boost);
+    if (!filter.empty()) m = Xapian::Query(Xapian::Query::OP_FILTER, m, filter);
+    if (!excl.empty()) m = Xapian::Query(Xapian::Query::OP_AND_NOT, m, excl);
+    return m;
+  };
+  int limit = std::clamp(request.limit, 0, SearchRequest::kMaxLimit);
+  int offset = std::max(0, request.offset);
+  Xapian::Enquire enquire(db);
+  if (request.sort == SearchRequest::Sort::kDate) {
+    enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+  }
+  Xapian::ValueCountMatchSpy types(schema::kSlotType), issuers(schema::kSlotIssuer),
+      years(schema::kSlotYear);
+  enquire.add_matchspy(&types);
+  enquire.add_matchspy(&issuers);
+  enquire.add_matchspy(&years);
+  enquire.set_query(compose(match));
+  Xapian::doccount depth = std::max(request.facet_depth, offset + limit);
+  Xapian::MSet mset = enquire.get_mset(offset, limit, depth);
+  if (mset.get_matches_estimated() == 0 && !bq.fallback.empty() &&
+      bq.fallback.get_length() > 1) {
+    enquire.set_query(compose(bq.fallback));
+    mset = enquire.get_mset(offset, limit, depth);
+  }
+  resp.total = static_cast<int>(mset.get_matches_estimated());
+  resp.facets["type"] = FacetOf(types);
+  resp.facets["issuer"] = FacetOf(issuers);
+  resp.facets["year"] = FacetOf(years);
+  FillHits(mset, bq, &resp);
+  if (!bq.accented && !parsed.free_text.empty()) {
+    resp.suggestion = SuggestAccents(db, analyzer, parsed.free_text);
+  }
+  return resp;
+}
+
+void Searcher::Internal::FillHits(const Xapian::MSet& mset, const BuiltQuery& bq,
+                                  SearchResponse* resp) {
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Xapian::Document d = it.get_document();
+    std::string data = d.get_data();
+    auto rec = index::DecodeRecord(data, false);
+    if (!rec.ok()) continue;
+    Hit h;
+    const auto& m = rec->doc.meta;
+    h.id = rec->doc.id;
+    h.type = m.type;
+    h.number = m.number;
+    h.title = m.title;
+    h.issuer = m.issuer;
+    h.date = m.date;
+    h.score = std::round(it.get_weight() * 1000) / 1000;
+    h.has_text = rec->has_text;
+    Snippet s = MakeSnippet(db, *it, *rec, index::RecordText(data), bq.highlight,
+                            bq.highlight_terms, analyzer);
+    h.snippet = std::move(s.html);
+    h.article = std::move(s.article);
+    h.article_anchor = std::move(s.anchor);
+    resp->results.push_back(std::move(h));
+  }
+}
+
+StatusOr<index::Record> Searcher::Internal::Load(Xapian::docid did, bool with_text) {
+  return index::DecodeRecord(db.get_document(did).get_data(), with_text);
+}
+
+// By id; else by number: the document whose own number it is; else the
+// best number-aware match.
+Xapian::docid Searcher::Internal::Find(const std::string& id_or_number) {
+  std::string id = Lowercase(id_or_number);
+  std::string qterm = schema::Term(schema::kId, id);
+  auto p = db.postlist_begin(qterm);
+  if (p != db.postlist_end(qterm)) return *p;
+  std::string folded = index::FoldedIdentifier(analyzer, id_or_number);
+  std::string iterm = schema::Term(schema::kIdentifier, folded);
+  for (auto it = db.postlist_begin(iterm); it != db.postlist_end(iterm); ++it) {
+    auto rec = Load(*it, false);
+    if (rec.ok() && !rec->doc.meta.number.empty() &&
+        index::FoldedIdentifier(analyzer, rec->doc.meta.number) == folded) {
+      return *it;
+    }
+  }
+  QueryBuilder qb(db, analyzer);
+  Xapian::Query nq = qb.NumberQuery(analyzer.Analyze(id_or_number));
+  if (nq.empty()) return 0;
+  Xapian::Enquire enquire(db);
+  enquire.set_query(nq);
+  Xapian::MSet mset = enquire.get_mset(0, 1);
+  return mset.empty() ? 0 : *mset.begin();
+}
+
+StatusOr<StoredDocument> Searcher::Get(const std::string& id_or_number) {
+  try {
+    Xapian::docid did = internal_->Find(id_or_number);
+    if (!did) return Status::NotFound("không tìm thấy văn bản \"" + id_or_number + "\"");
+    auto rec = internal_->Load(did, true);
+    if (!rec.ok()) return rec.status();
+    StoredDocument out;
+    out.doc = std::move(rec->doc);
+    out.has_text = rec->has_text;
+    out.source_path = rec->source_path;
+    out.format = rec->format;
+    out.encoding = rec->encoding;
+    out.ocr = rec->ocr;
+    out.aliases = std::move(rec->aliases);
+    return out;
+  } catch (const Xapian::Error& e) {
+    return Status::IoError("lỗi khi đọc chỉ mục: " + e.get_description());
+  }
+}
+
+}  // namespace vanban::search
+
+namespace vanban::search {
+
+CatalogRow Searcher::Internal::Row(const index::Record& r) {
+  CatalogRow row;
+  const auto& m = r.doc.meta;
+  row.id = r.doc.id;
+  row.type = m.type;
+  row.number = m.number;
+  row.title = m.title;
+  row.issuer = m.issuer;
+  row.date = m.date;
+  row.has_text = r.has_text;
+  std::string term = schema::Term(schema::kCites, r.doc.id);
+  std::set<std::string> citing;
+  for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+    citing.insert(db.get_document(*p).get_value(schema::kSlotId));
+  }
+  row.cited_in.assign(citing.begin(), citing.end());
+  row.cited_count = static_cast<int>(citing.size());
+  return row;
+}
+
+StatusOr<std::vector<CitedBy>> Searcher::GetCitedBy(const std::string& id_or_number) {
+  try {
+    auto& in = *internal_;
+    Xapian::docid target = in.Find(id_or_number);
+    if (!target) return Status::NotFound("không tìm thấy văn bản \"" + id_or_number + "\"");
+    std::string id = in.db.get_document(target).get_value(schema::kSlotId);
+    std::vector<CitedBy> out;
+    std::string term = schema::Term(schema::kCites, id);
+    for (auto p = in.db.postlist_begin(term); p != in.db.postlist_end(term); ++p) {
+      auto rec = in.Load(*p, true);
+      if (!rec.ok()) continue;
+      const auto& doc = rec->doc;
+      for (const auto& c : doc.citations) {
+        if (c.resolved_id != id || c.status != legal::CitationStatus::kResolved) continue;
+        CitedBy cb;
+        cb.citing_id = doc.id;
+        cb.citing_title = doc.meta.title;
+        cb.citing_type = doc.meta.type;
+        cb.citing_number = doc.meta.number;
+        cb.sentence = SentenceAround(doc.text, c.begin, c.end);
+        int unit = ArticleOf(doc, doc.UnitAt(c.begin));
+        if (unit >= 0) cb.anchor = doc.units[unit].anchor;
+        cb.begin = c.begin;
+        cb.end = c.end;
+        cb.target_anchor = c.anchor;
+        out.push_back(std::move(cb));
+      }
+    }
+    return out;
+  } catch (const Xapian::Error& e) {
+    return Status::IoError("lỗi khi đọc chỉ mục: " + e.get_description());
+  }
+}
+
+StatusOr<std::vector<CatalogRow>> Searcher::Catalog() {
+  try {
+    std::vector<CatalogRow> rows;
+    auto& db = internal_->db;
+    for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
+      auto rec = internal_->Load(*p, false);
+      if (rec.ok()) rows.push_back(internal_->Row(*rec));
+    }
+    std::sort(rows.begin(), rows.end(), [](const CatalogRow& a, const CatalogRow& b) {
+      return a.date != b.date ? a.date > b.date : a.id < b.id;
+    });
+    return rows;
+  } catch (const Xapian::Error& e) {
+    return Status::IoError("lỗi khi đọc chỉ mục: " + e.get_description());
+  }
+}
+
+// Catalog documents without text, and numbers cited but unknown to the
+// catalog (id empty), most cited first.
+StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
+  try {
+    auto& in = *internal_;
+    std::vector<CatalogRow> rows;
+    std::string no_text = schema::Term(schema::kFilterHasText, "0");
+    for (auto p = in.db.postlist_begin(no_text); p != in.db.postlist_end(no_text); ++p) {
+      auto rec = in.Load(*p, false);
+      if (rec.ok()) rows.push_back(in.Row(*rec));
+    }
+    std::string prefix(schema::kCitesUnresolved);
+    for (auto t = in.db.allterms_begin(prefix); t != in.db.allterms_end(prefix); ++t) {
+      std::string key = (*t).substr(prefix.size());
+      CatalogRow row;
+      for (auto p = in.db.postlist_begin(*t); p != in.db.postlist_end(*t); ++p) {
+        auto rec = in.Load(*p, false);
+        if (!rec.ok()) continue;
+        row.cited_in.push_back(rec->doc.id);
+        for (const auto& c : rec->doc.citations) {
+          if (row.number.empty() && index::NameKey(c.number) == key) {
+            row.number = c.number;
+            row.type = c.type;
+            row.issuer = c.issuer;
+            row.date = c.date;
+          }
+        }
+      }
+      row.cited_count = static_cast<int>(row.cited_in.size());
+      rows.push_back(std::move(row));
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const CatalogRow& a, const CatalogRow& b) {
+      return a.cited_count > b.cited_count;
+    });
+    return rows;
+  } catch (const Xapian::Error& e) {
+    return Status::IoError("lỗi khi đọc chỉ mục: " + e.get_description());
+  }
+}
+
+}  // namespace vanban::search

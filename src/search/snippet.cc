@@ -1,0 +1,158 @@
+#include "search/snippet.h"
+
+#include <algorithm>
+#include <map>
+
+namespace vanban::search {
+namespace {
+
+constexpr size_t kWindowTokens = 30;     // tokens shown around the best spot
+constexpr Xapian::termpos kSpan = 20;    // window for counting distinct matches
+constexpr size_t kMaxPositions = 4000;   // per term, bounds work on huge texts
+
+// Best position: the one starting the window with the most distinct
+// query terms, then the most matches.
+Xapian::termpos BestPosition(const Xapian::Database& db, Xapian::docid did,
+                             const std::vector<std::string>& terms, uint32_t limit) {
+  std::vector<std::pair<Xapian::termpos, int>> hits;
+  std::set<std::string> seen;
+  int index = 0;
+  for (const auto& term : terms) {
+    if (!seen.insert(term).second) continue;
+    size_t n = 0;
+    for (auto p = db.positionlist_begin(did, term); p != db.positionlist_end(did, term); ++p) {
+      if (*p > limit || ++n > kMaxPositions) break;
+      hits.push_back({*p, index});
+    }
+    ++index;
+  }
+  if (hits.empty()) return 0;
+  std::sort(hits.begin(), hits.end());
+  Xapian::termpos best = hits[0].first;
+  int best_distinct = 0, best_count = 0;
+  std::map<int, int> in_window;
+  size_t lo = 0;
+  for (size_t hi = 0; hi < hits.size(); ++hi) {
+    ++in_window[hits[hi].second];
+    while (hits[hi].first - hits[lo].first > kSpan) {
+      if (--in_window[hits[lo].second] == 0) in_window.erase(hits[lo].second);
+      ++lo;
+    }
+    int distinct = static_cast<int>(in_window.size());
+    int count = static_cast<int>(hi - lo + 1);
+    if (distinct > best_distinct || (distinct == best_distinct && count > best_count)) {
+      best_distinct = distinct;
+      best_count = count;
+      best = hits[lo].first;
+    }
+  }
+  return best;
+}
+
+// Marks tokens [first, last) of `at` whose folded form is highlighted.
+std::string Render(const text::AnalyzedText& at, size_t first, size_t last,
+                   const std::set<std::string>& highlight) {
+  std::string out;
+  size_t from = at.tokens[first].begin;
+  size_t cursor = from;
+  for (size_t i = first; i < last; ++i) {
+    const auto& t = at.tokens[i];
+    if (!highlight.count(t.folded)) continue;
+    out += HtmlEscape(std::string_view(at.text).substr(cursor, t.begin - cursor));
+    out += "<mark>" + HtmlEscape(std::string_view(at.text).substr(t.begin, t.end - t.begin)) +
+           "</mark>";
+    cursor = t.end;
+  }
+  size_t to = at.tokens[last - 1].end;
+  if (last == at.tokens.size()) to = at.text.size();
+  if (cursor < to) out += HtmlEscape(std::string_view(at.text).substr(cursor, to - cursor));
+  return out;
+}
+
+std::string Excerpt(std::string_view passage, uint32_t local_pos,
+                    const std::set<std::string>& highlight, const text::Analyzer& analyzer) {
+  text::AnalyzedText at = analyzer.Analyze(passage);
+  if (at.tokens.empty()) return HtmlEscape(passage.substr(0, 300));
+  size_t center = std::min<size_t>(local_pos, at.tokens.size() - 1);
+  size_t first = center > kWindowTokens / 3 ? center - kWindowTokens / 3 : 0;
+  size_t last = std::min(at.tokens.size(), first + kWindowTokens);
+  std::string out = Render(at, first, last, highlight);
+  if (first > 0) out = "… " + out;
+  if (last < at.tokens.size()) out += " …";
+  return out;
+}
+
+}  // namespace
+
+std::string HtmlEscape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 16);
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      case '\n': out += ' '; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+int ArticleOf(const legal::Document& doc, int unit) {
+  int fallback = -1;
+  for (int u = unit; u >= 0 && u < static_cast<int>(doc.units.size()); u = doc.units[u].parent) {
+    auto kind = doc.units[u].kind;
+    if (kind == legal::UnitKind::kArticle) return u;
+    if (kind == legal::UnitKind::kSection && fallback < 0) fallback = u;
+    if (kind == legal::UnitKind::kChapter && fallback < 0) fallback = u;
+  }
+  return fallback;
+}
+
+std::string HighlightText(std::string_view text, const std::set<std::string>& highlight,
+                          const text::Analyzer& analyzer) {
+  text::AnalyzedText at = analyzer.Analyze(text);
+  if (at.tokens.empty()) return HtmlEscape(text);
+  std::string out = HtmlEscape(std::string_view(at.text).substr(0, at.tokens[0].begin));
+  return out + Render(at, 0, at.tokens.size(), highlight);
+}
+
+Snippet MakeSnippet(const Xapian::Database& db, Xapian::docid did, const index::Record& record,
+                    std::string_view text, const std::set<std::string>& highlight,
+                    const std::vector<std::string>& position_terms,
+                    const text::Analyzer& analyzer) {
+  Snippet s;
+  const auto& doc = record.doc;
+  if (text.empty() || doc.paragraphs.empty()) {
+    std::string title = doc.meta.type + (doc.meta.type.empty() ? "" : " ") + doc.meta.title;
+    s.html = HighlightText(title, highlight, analyzer);
+    return s;
+  }
+  Xapian::termpos pos = BestPosition(db, did, position_terms, record.text_tokens);
+  uint32_t token = pos > 0 ? pos - 1 : 0;
+  // The paragraph holding the token (the first non-heading one when no
+  // word matched by position, e.g. a number-only match).
+  const auto& pp = record.paragraph_positions;
+  size_t para = 0;
+  if (pos > 0) {
+    para = std::upper_bound(pp.begin(), pp.end(), token) - pp.begin();
+    para = para > 0 ? para - 1 : 0;
+  } else {
+    while (para + 1 < doc.paragraphs.size() && doc.paragraphs[para].heading) ++para;
+  }
+  const auto& p = doc.paragraphs[std::min(para, doc.paragraphs.size() - 1)];
+  if (p.end > text.size() || p.begin > p.end) return s;
+  uint32_t local = pos > 0 && para < pp.size() ? token - pp[para] : 0;
+  s.html = Excerpt(text.substr(p.begin, p.end - p.begin), local, highlight, analyzer);
+  int article = ArticleOf(doc, p.unit);
+  if (article >= 0) {
+    s.article = doc.units[article].label;
+    s.anchor = doc.units[article].anchor;
+  }
+  return s;
+}
+
+}  // namespace vanban::search

@@ -1,0 +1,44 @@
+// Internal to vanban_search: the best passage of a hit with the matched
+// words marked, and the article (Điều) or plan section it lies in.
+// Only the shown hits are treated, and only one paragraph is re-analysed.
+#ifndef VANBAN_SEARCH_SNIPPET_H_
+#define VANBAN_SEARCH_SNIPPET_H_
+
+#include <xapian.h>
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "index/record.h"
+#include "text/analyzer.h"
+
+namespace vanban::search {
+
+struct Snippet {
+  std::string html;    // HTML-escaped, matches in <mark>...</mark>
+  std::string article; // "Điều 5", "II", or empty
+  std::string anchor;  // "dieu-5", "muc-2", or empty
+};
+
+// `highlight` holds folded terms; `position_terms` the "F..." terms whose
+// positions locate the passage.
+Snippet MakeSnippet(const Xapian::Database& db, Xapian::docid did, const index::Record& record,
+                    std::string_view text, const std::set<std::string>& highlight,
+                    const std::vector<std::string>& position_terms,
+                    const text::Analyzer& analyzer);
+
+// Marks the highlighted words of a short plain text (a title).
+std::string HighlightText(std::string_view text, const std::set<std::string>& highlight,
+                          const text::Analyzer& analyzer);
+
+std::string HtmlEscape(std::string_view s);
+
+// The article-level unit (Điều, else plan section/chapter) containing unit
+// index `unit`, or -1.
+int ArticleOf(const legal::Document& doc, int unit);
+
+}  // namespace vanban::search
+
+#endif  // VANBAN_SEARCH_SNIPPET_H_

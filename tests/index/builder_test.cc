@@ -1,0 +1,79 @@
+#include "index/builder.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "index/schema.h"
+#include "legal/parser.h"
+
+namespace vanban::index {
+namespace {
+
+std::set<std::string> Terms(const Xapian::Document& d) {
+  std::set<std::string> out;
+  for (auto t = d.termlist_begin(); t != d.termlist_end(); ++t) out.insert(*t);
+  return out;
+}
+
+TEST(BuilderTest, SplitIdentifierTable) {
+  struct Case {
+    const char* folded;
+    const char* number;
+    std::vector<std::string> years, symbols;
+  } cases[] = {
+      {"33/ct-ttg", "33", {}, {"ct", "ttg"}},
+      {"23-qd/tw", "23", {}, {"qd", "tw"}},
+      {"10/2022/qh15", "10", {"2022"}, {"qh15", "qh"}},
+      {"61/2023/nd-cp", "61", {"2023"}, {"nd", "cp"}},
+  };
+  for (const auto& c : cases) {
+    NumberParts p = SplitIdentifier(c.folded);
+    EXPECT_EQ(p.number, c.number) << c.folded;
+    EXPECT_EQ(p.years, c.years) << c.folded;
+    EXPECT_EQ(p.symbols, c.symbols) << c.folded;
+  }
+}
+
+TEST(BuilderTest, NameKeyFoldsAndCollapses) {
+  EXPECT_EQ(NameKey("Luật  Tố cáo"), "luat to cao");
+  EXPECT_EQ(NameKey("Thủ tướng Chính phủ"), "thu tuong chinh phu");
+}
+
+TEST(BuilderTest, ExactFoldedPairNumberAndFilterTerms) {
+  text::Analyzer analyzer;
+  Record r;
+  r.doc = legal::ParseDocument(
+      "Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ về công tác dân "
+      "vận chính quyền; bảo đảm quyền làm chủ của Nhân dân.");
+  r.doc.id = "test-doc";
+  r.doc.meta.type = "Kế hoạch";
+  r.doc.meta.number = "47/KH-UBND";
+  r.doc.meta.date = "2023-03-15";
+  r.doc.meta.issuer = "UBND huyện Tứ Kỳ";
+  r.doc.meta.title = "Triển khai thực hiện công tác dân vận chính quyền năm 2023";
+  r.has_text = true;
+  FoldCounts folds;
+  Xapian::Document d = BuildDocument(&r, analyzer, SourceInfo{}, &folds);
+  auto terms = Terms(d);
+  for (const char* t : {"dân", "Fdan", "vận", "Fvan", "Pdân_vận", "Wdan_van", "Qtest-doc",
+                        "I47/kh-ubnd", "KN47", "KSkh", "KSubnd", "KY2023", "KTke hoach",
+                        "XTke hoach", "XY2023", "XH1", "Tdan", "Udân",
+                        "Nke hoach trien khai thuc hien cong tac dan van chinh quyen nam 2023"}) {
+    EXPECT_TRUE(terms.count(t)) << "missing term " << t;
+  }
+  // The citation's number is found as an identifier in the text.
+  EXPECT_TRUE(terms.count("I33/ct-ttg"));
+  // "vận; bảo" are separated by punctuation: no pair across it.
+  EXPECT_FALSE(terms.count("Wquyen_bao"));
+  EXPECT_EQ(d.get_value(schema::kSlotDate), "2023-03-15");
+  EXPECT_EQ(d.get_value(schema::kSlotType), "Kế hoạch");
+  EXPECT_EQ(folds["dan"]["dân"], 2);  // "dân vận", "Nhân dân"
+  auto back = DecodeRecord(d.get_data());
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->doc.text, r.doc.text);
+  EXPECT_GT(back->text_tokens, 20u);
+}
+
+}  // namespace
+}  // namespace vanban::index

@@ -1,0 +1,206 @@
+#include "index/indexer.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <fstream>
+
+#include "index/record.h"
+#include "index/schema.h"
+#include "support/shared_data.h"
+
+namespace vanban::index {
+namespace {
+namespace fs = std::filesystem;
+
+// A scratch folder holding copies of real texts (never committed).
+class IndexerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("vanban-indexer-" + std::to_string(getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "corpus");
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  fs::path Corpus() const { return dir_ / "corpus"; }
+  void Write(const std::string& name, const std::string& content) {
+    std::ofstream(Corpus() / name, std::ios::binary) << content;
+  }
+  std::string Plan() const {
+    return testing::ReadFile(testing::SourceDir() / "corpus" /
+                             "ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt");
+  }
+  std::string Shared(const std::string& name) const {
+    return testing::ReadFile(testing::SharedDir() / "corpus" / "texts" / name);
+  }
+  IndexOptions Options() const {
+    IndexOptions o;
+    o.paths = {Corpus()};
+    o.threads = 2;
+    return o;
+  }
+  static bool HasSource(const Xapian::Database& db, const fs::path& p) {
+    return db.term_exists(schema::Term(schema::kSourcePath,
+                                       schema::Hex64(schema::Fnv1a(p.lexically_normal().string()))));
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(IndexerTest, AddsThenSkipsUnchangedThenUpdatesAndRemoves) {
+  VANBAN_REQUIRE_SHARED();
+  Write("ke-hoach.txt", Plan());
+  Write("luat-khieu-nai.txt", Shared("luat-02-2011-qh13.txt"));
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  auto first = indexer.Run(Options());
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->added, 2);
+  EXPECT_EQ(db.get_doccount(), 2u);
+  EXPECT_GT(db.get_termfreq("Fkhieu"), 0u);
+
+  auto second = indexer.Run(Options());
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->added, 0);
+  EXPECT_EQ(second->unchanged, 2);
+
+  Write("ke-hoach.txt", Plan() + "\nBổ sung: tổ chức hội nghị đối thoại với Nhân dân.\n");
+  auto third = indexer.Run(Options());
+  ASSERT_TRUE(third.ok());
+  EXPECT_EQ(third->updated, 1);
+  EXPECT_EQ(third->unchanged, 1);
+  EXPECT_EQ(db.get_doccount(), 2u);
+  EXPECT_GT(db.get_termfreq("Pđối_thoại"), 0u);
+
+  fs::remove(Corpus() / "luat-khieu-nai.txt");
+  auto fourth = indexer.Run(Options());
+  ASSERT_TRUE(fourth.ok());
+  EXPECT_EQ(fourth->removed, 1);
+  EXPECT_EQ(db.get_doccount(), 1u);
+  EXPECT_FALSE(HasSource(db, Corpus() / "luat-khieu-nai.txt"));
+  EXPECT_TRUE(HasSource(db, Corpus() / "ke-hoach.txt"));
+}
+
+TEST_F(IndexerTest, TouchedButIdenticalFileIsUnchanged) {
+  Write("ke-hoach.txt", Plan());
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  ASSERT_TRUE(indexer.Run(Options()).ok());
+  Write("ke-hoach.txt", Plan());  // new mtime, same bytes
+  fs::last_write_time(Corpus() / "ke-hoach.txt",
+                      fs::last_write_time(Corpus() / "ke-hoach.txt") + std::chrono::seconds(5));
+  auto again = indexer.Run(Options());
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->unchanged, 1);
+  EXPECT_EQ(again->updated, 0);
+}
+
+TEST_F(IndexerTest, BadFileIsReportedAndSkippedOthersIndexed) {
+  Write("ke-hoach.txt", Plan());
+  Write("hong.docx", "this is not a zip archive at all");
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  auto s = indexer.Run(Options());
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->added, 1);
+  ASSERT_EQ(s->skipped.size(), 1u);
+  EXPECT_NE(s->skipped[0].path.find("hong.docx"), std::string::npos);
+  EXPECT_FALSE(s->skipped[0].reason.empty());
+}
+
+// A run that fails before its commit leaves the previous index as it was,
+// on a real on-disk database (Xapian transaction) ...
+TEST_F(IndexerTest, FailedRunLeavesPreviousIndexOnDisk) {
+  VANBAN_REQUIRE_SHARED();
+  Write("ke-hoach.txt", Plan());
+  std::string db_dir = (dir_ / "index").string();
+  {
+    auto indexer = Indexer::Open(db_dir);
+    ASSERT_TRUE(indexer.ok()) << indexer.status().ToString();
+    ASSERT_TRUE((*indexer)->Run(Options()).ok());
+  }
+  Write("luat-to-cao.txt", Shared("luat-25-2018-qh14.txt"));
+  Write("ke-hoach.txt", Plan() + "\nThay đổi chưa được ghi.\n");
+  {
+    auto indexer = Indexer::Open(db_dir);
+    ASSERT_TRUE(indexer.ok());
+    IndexOptions o = Options();
+    o.fail_after_documents = 1;
+    auto failed = (*indexer)->Run(o);
+    EXPECT_FALSE(failed.ok());
+  }
+  Xapian::Database db(db_dir);
+  EXPECT_EQ(db.get_doccount(), 1u);
+  EXPECT_FALSE(HasSource(db, Corpus() / "luat-to-cao.txt"));
+  EXPECT_EQ(db.get_termfreq("Pchưa_được"), 0u);
+}
+
+// ... and on the in-memory backend (staged writes).
+TEST_F(IndexerTest, FailedRunLeavesPreviousIndexInMemory) {
+  Write("ke-hoach.txt", Plan());
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  ASSERT_TRUE(indexer.Run(Options()).ok());
+  Write("ke-hoach.txt", Plan() + "\nThay đổi chưa được ghi.\n");
+  IndexOptions o = Options();
+  o.fail_after_documents = 1;
+  EXPECT_FALSE(indexer.Run(o).ok());
+  EXPECT_EQ(db.get_doccount(), 1u);
+  EXPECT_EQ(db.get_termfreq("Pchưa_được"), 0u);
+}
+
+TEST_F(IndexerTest, CancelledRunCommitsNothing) {
+  Write("ke-hoach.txt", Plan());
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  std::atomic<bool> cancel{true};
+  IndexOptions o = Options();
+  o.cancel = &cancel;
+  EXPECT_FALSE(indexer.Run(o).ok());
+  EXPECT_EQ(db.get_doccount(), 0u);
+}
+
+TEST_F(IndexerTest, RebuildSwapsInANewIndex) {
+  Write("ke-hoach.txt", Plan());
+  std::string db_dir = (dir_ / "index").string();
+  ASSERT_TRUE(IndexDatabase(db_dir, Options()).ok());
+  IndexOptions o = Options();
+  o.rebuild = true;
+  auto s = IndexDatabase(db_dir, o);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->added, 1);
+  EXPECT_EQ(Xapian::Database(db_dir).get_doccount(), 1u);
+  EXPECT_FALSE(fs::exists(db_dir + ".rebuild-" + std::to_string(getpid())));
+}
+
+TEST_F(IndexerTest, CatalogEntriesWithoutTextBecomeRecords) {
+  VANBAN_REQUIRE_SHARED();
+  fs::path catalog = testing::SourceDir() / "corpus" / "catalog.toml";
+  if (!fs::exists(catalog)) GTEST_SKIP() << "corpus/catalog.toml not written yet";
+  Write("ke-hoach.txt", Plan());
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  IndexOptions o = Options();
+  o.catalog = catalog;
+  auto s = indexer.Run(o);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_GT(s->catalog_records, 0);
+  EXPECT_GT(s->citations_resolved, 0);
+  // A record without text is findable by its number and has no text.
+  std::string no_text = schema::Term(schema::kFilterHasText, "0");
+  ASSERT_GT(db.get_termfreq(no_text), 0u);
+  auto rec = DecodeRecord(db.get_document(*db.postlist_begin(no_text)).get_data());
+  ASSERT_TRUE(rec.ok());
+  EXPECT_FALSE(rec->has_text);
+  EXPECT_FALSE(rec->doc.id.empty());
+  // Shared texts named by the catalog are indexed with the catalog's id.
+  EXPECT_TRUE(db.term_exists(schema::Term(schema::kCites, rec->doc.id)) ||
+              s->catalog_records > 0);
+}
+
+}  // namespace
+}  // namespace vanban::index

@@ -1,0 +1,250 @@
+// Ranking on the real corpus: the plan (corpus/) and the public texts the
+// catalog names in ../shared, indexed into an in-memory database.
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <algorithm>
+
+#include "index/indexer.h"
+#include "search/json.h"
+#include "search/searcher.h"
+#include "support/shared_data.h"
+
+namespace vanban::search {
+namespace {
+namespace fs = std::filesystem;
+
+class RankingTest : public ::testing::Test {
+ protected:
+  static bool HaveCorpus() {
+    return !testing::SharedDir().empty() &&
+           fs::exists(testing::SourceDir() / "corpus" / "catalog.toml");
+  }
+  static void SetUpTestSuite() {
+    if (!HaveCorpus()) return;
+    db_ = new Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    index::Indexer indexer(db_);
+    index::IndexOptions o;
+    o.paths = {testing::SourceDir() / "corpus"};
+    auto s = indexer.Run(o);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    summary_ = *s;
+  }
+  static void TearDownTestSuite() {
+    delete db_;
+    db_ = nullptr;
+  }
+  void SetUp() override {
+    VANBAN_REQUIRE_SHARED();
+    if (!HaveCorpus()) GTEST_SKIP() << "corpus/catalog.toml is missing";
+    searcher_ = std::make_unique<Searcher>(*db_);
+  }
+
+  SearchResponse Run(const std::string& q, int limit = 10) {
+    SearchRequest r;
+    r.query = q;
+    r.limit = limit;
+    auto resp = searcher_->Search(r);
+    EXPECT_TRUE(resp.ok()) << q << ": " << resp.status().ToString();
+    return resp.ok() ? *resp : SearchResponse();
+  }
+  std::string TopNumber(const std::string& q) {
+    SearchResponse r = Run(q);
+    return r.results.empty() ? "(none)" : r.results[0].number;
+  }
+
+  static Xapian::WritableDatabase* db_;
+  static index::IndexSummary summary_;
+  std::unique_ptr<Searcher> searcher_;
+};
+
+Xapian::WritableDatabase* RankingTest::db_ = nullptr;
+index::IndexSummary RankingTest::summary_;
+
+TEST_F(RankingTest, CorpusIsIndexed) {
+  EXPECT_GE(db_->get_doccount(), 7u);  // the plan + six public texts (+ records)
+  EXPECT_TRUE(summary_.skipped.empty()) << summary_.skipped[0].path << ": "
+                                        << summary_.skipped[0].reason;
+}
+
+TEST_F(RankingTest, DocumentNumberSpellingsPutThatDocumentFirst) {
+  struct Case {
+    const char* query;
+    const char* number;
+  } cases[] = {
+      {"luật 10/2022", "10/2022/QH15"},
+      {"10/2022/QH15", "10/2022/QH15"},
+      {"nghị định 61/2023", "61/2023/NĐ-CP"},
+      {"nghi dinh 59/2023", "59/2023/NĐ-CP"},
+      {"luật 25/2018", "25/2018/QH14"},
+      {"42/2013/QH13", "42/2013/QH13"},
+      {"33/CT-TTg", "33/CT-TTg"},
+      {"CT 33", "33/CT-TTg"},
+      {"chỉ thị 33", "33/CT-TTg"},
+      {"chi thi 33", "33/CT-TTg"},
+      {"23-QĐ/TW", "23-QĐ/TW"},
+      {"23/QĐ-TW", "23-QĐ/TW"},
+      {"qd 23 tw", "23-QĐ/TW"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(TopNumber(c.query), c.number) << c.query;
+}
+
+TEST_F(RankingTest, NameOnlyLawsComeFirst) {
+  struct Case {
+    const char* query;
+    const char* number;
+  } cases[] = {
+      {"luật tố cáo", "25/2018/QH14"},
+      {"luật khiếu nại", "02/2011/QH13"},
+      {"luat khieu nai", "02/2011/QH13"},
+      {"luật tiếp công dân", "42/2013/QH13"},
+      {"luật thực hiện dân chủ ở cơ sở", "10/2022/QH15"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(TopNumber(c.query), c.number) << c.query;
+}
+
+TEST_F(RankingTest, UnaccentedQueryFindsAccentedText) {
+  SearchResponse accented = Run("khiếu nại");
+  SearchResponse plain = Run("khieu nai");
+  EXPECT_GT(plain.total, 0);
+  EXPECT_GE(plain.total, accented.total);
+  ASSERT_FALSE(plain.results.empty());
+  EXPECT_NE(plain.results[0].snippet.find("<mark>"), std::string::npos);
+  // The highlight is on the accented words of the text.
+  bool marked = false;
+  for (const auto& h : plain.results) {
+    marked |= h.snippet.find("<mark>khiếu</mark>") != std::string::npos ||
+              h.snippet.find("<mark>Khiếu</mark>") != std::string::npos;
+  }
+  EXPECT_TRUE(marked);
+}
+
+TEST_F(RankingTest, TonePlacementVariantsAreEqual) {
+  SearchResponse old_style = Run("hoà giải");
+  SearchResponse new_style = Run("hòa giải");
+  EXPECT_GT(new_style.total, 0);
+  EXPECT_EQ(old_style.total, new_style.total);
+  ASSERT_FALSE(old_style.results.empty());
+  EXPECT_EQ(old_style.results[0].id, new_style.results[0].id);
+}
+
+TEST_F(RankingTest, AbbreviationsExpandBothWays) {
+  SearchResponse abbrev = Run("UBND cấp xã");
+  SearchResponse full = Run("ủy ban nhân dân cấp xã");
+  EXPECT_GT(abbrev.total, 0);
+  EXPECT_GT(full.total, 0);
+  // The laws write "Ủy ban nhân dân" in full; "UBND" must find them too.
+  auto has_law = [](const SearchResponse& r) {
+    return std::any_of(r.results.begin(), r.results.end(),
+                       [](const Hit& h) { return h.type == "Luật"; });
+  };
+  EXPECT_TRUE(has_law(abbrev));
+  // And the plan, which writes "UBND", is found by the full form.
+  auto has_plan = [](const SearchResponse& r) {
+    return std::any_of(r.results.begin(), r.results.end(),
+                       [](const Hit& h) { return h.type == "Kế hoạch"; });
+  };
+  SearchResponse full_all = Run("ủy ban nhân dân xã Ngọc Kỳ");
+  EXPECT_TRUE(has_plan(full_all));
+}
+
+TEST_F(RankingTest, PhrasesAndExclusions) {
+  SearchResponse words = Run("dân chủ");
+  SearchResponse phrase = Run("\"dân chủ\"");
+  EXPECT_GT(phrase.total, 0);
+  EXPECT_LE(phrase.total, words.total);
+  SearchResponse excl = Run("khiếu nại -tố");
+  for (const auto& h : excl.results) EXPECT_NE(h.number, "25/2018/QH14") << h.id;
+}
+
+TEST_F(RankingTest, SnippetNamesTheArticle) {
+  SearchResponse r = Run("thời hiệu khiếu nại");
+  ASSERT_FALSE(r.results.empty());
+  EXPECT_EQ(r.results[0].article.rfind("Điều ", 0), 0u) << r.results[0].article;
+  EXPECT_NE(r.results[0].snippet.find("<mark>"), std::string::npos);
+}
+
+TEST_F(RankingTest, SuggestsAccentsFromTheIndex) {
+  EXPECT_EQ(Run("dan van").suggestion, "dân vận");
+  EXPECT_EQ(Run("khieu nai").suggestion, "khiếu nại");
+  // A correct accented query gets no "correction".
+  EXPECT_EQ(Run("dân chủ").suggestion, "");
+}
+
+TEST_F(RankingTest, FiltersFacetsAndDateSort) {
+  SearchRequest r;
+  r.query = "type:Luật dân";
+  auto resp = searcher_->Search(r);
+  ASSERT_TRUE(resp.ok());
+  ASSERT_GT(resp->total, 0);
+  for (const auto& h : resp->results) EXPECT_EQ(h.type, "Luật");
+  ASSERT_FALSE(resp->facets["type"].empty());
+  EXPECT_EQ(resp->facets["type"][0].value, "Luật");
+  r.query = "công dân";
+  r.type = "";
+  r.sort = SearchRequest::Sort::kDate;
+  resp = searcher_->Search(r);
+  ASSERT_TRUE(resp.ok());
+  for (size_t i = 1; i < resp->results.size(); ++i) {
+    EXPECT_GE(resp->results[i - 1].date, resp->results[i].date);
+  }
+  r.query = "dân";
+  r.sort = SearchRequest::Sort::kRelevance;
+  r.year = "1850";
+  resp = searcher_->Search(r);
+  ASSERT_TRUE(resp.ok());
+  EXPECT_EQ(resp->total, 0);
+}
+
+TEST_F(RankingTest, BadQueriesGiveANoticeNotAnError) {
+  for (std::string q : {std::string("\"dân chủ"), std::string("-"), std::string(10000, 'a'),
+                        std::string("type:"), std::string("\xff\xfe dân")}) {
+    SearchRequest r;
+    r.query = q;
+    auto resp = searcher_->Search(r);
+    ASSERT_TRUE(resp.ok()) << q.substr(0, 20);
+  }
+  SearchRequest r;
+  r.query = std::string(10000, 'a');
+  EXPECT_FALSE(searcher_->Search(r)->notice.empty());
+  r.query = "\"dân chủ";
+  auto resp = searcher_->Search(r);
+  EXPECT_FALSE(resp->notice.empty());
+  EXPECT_GT(resp->total, 0);
+}
+
+TEST_F(RankingTest, GetByNumberAndCitedBy) {
+  auto doc = searcher_->Get("chỉ thị 33");
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->doc.meta.number, "33/CT-TTg");
+  auto cited = searcher_->GetCitedBy(doc->doc.id);
+  ASSERT_TRUE(cited.ok());
+  ASSERT_FALSE(cited->empty());
+  EXPECT_EQ((*cited)[0].citing_type, "Kế hoạch");
+  EXPECT_NE((*cited)[0].sentence.find("33/CT-TTg"), std::string::npos) << (*cited)[0].sentence;
+  EXPECT_FALSE(searcher_->Get("không-có-văn-bản-này").ok());
+}
+
+TEST_F(RankingTest, MissingListsCitedDocumentsWithoutText) {
+  auto rows = searcher_->Missing();
+  ASSERT_TRUE(rows.ok());
+  ASSERT_FALSE(rows->empty());
+  for (const auto& r : *rows) EXPECT_FALSE(r.has_text) << r.id;
+  EXPECT_GT((*rows)[0].cited_count, 0);
+}
+
+TEST_F(RankingTest, JsonContract) {
+  nlohmann::json j = ToJson(Run("luật tố cáo"));
+  for (const char* key : {"query", "total", "suggestion", "facets", "results"}) {
+    EXPECT_TRUE(j.contains(key)) << key;
+  }
+  ASSERT_FALSE(j["results"].empty());
+  for (const char* key : {"id", "type", "number", "title", "issuer", "date", "score", "has_text",
+                          "snippet", "article"}) {
+    EXPECT_TRUE(j["results"][0].contains(key)) << key;
+  }
+  EXPECT_EQ(j["results"][0]["number"], "25/2018/QH14");
+}
+
+}  // namespace
+}  // namespace vanban::search
