@@ -76,6 +76,9 @@ TEST(AnalyzerTest, GoldenTokenStreams) {
        "11/2018/TT-BGTVT/11/2018/tt-bgtvt/identifier"},
       {"\u00D0iều 5 HÐND", "điều/dieu/syllable 5/5/number HĐND/hdnd/abbreviation"},
       {"Điều 12a", "điều/dieu/syllable 12a/12a/number"},
+      // NFD text in the old placement: composed, then the tone moved.
+      {"Hoa\u0300 bi\u0300nh, thu\u0309y lơ\u0323i",
+       "hòa/hoa/syllable bình/binh/syllable thủy/thuy/syllable lợi/loi/syllable"},
       {"", ""},
   };
   Analyzer analyzer;
