@@ -105,7 +105,8 @@ size_t IcuPeer(const std::string& bytes) {
   size_t tokens = 0;
   std::string term;
   int32_t begin = words->first();
-  for (int32_t end = words->next(); end != icu::BreakIterator::DONE; begin = end, end = words->next()) {
+  for (int32_t end = words->next(); end != icu::BreakIterator::DONE;
+       begin = end, end = words->next()) {
     if (words->getRuleStatus() == UBRK_WORD_NONE) continue;
     term.clear();
     text.tempSubStringBetween(begin, end).toUTF8String(term);
@@ -118,11 +119,12 @@ void Print(const char* name, const Result& r, size_t bytes, size_t chars) {
   auto pct = [&](double q) {
     return r.per_file_ms[std::min(r.per_file_ms.size() - 1, size_t(q * r.per_file_ms.size()))];
   };
-  std::printf("%-16s wall %6.3f s %6.1f MB/s %6.2f M chars/s | cpu %6.3f s %6.1f MB/s "
-              "%6.2f M chars/s | %5.2f M tokens/s | per file p50 %.2f ms p99 %.2f ms | %zu tokens\n",
-              name, r.seconds, bytes / r.seconds / 1e6, chars / r.seconds / 1e6, r.cpu_seconds,
-              bytes / r.cpu_seconds / 1e6, chars / r.cpu_seconds / 1e6, r.tokens / r.seconds / 1e6,
-              pct(0.50), pct(0.99), r.tokens);
+  std::printf(
+      "%-16s wall %6.3f s %6.1f MB/s %6.2f M chars/s | cpu %6.3f s %6.1f MB/s "
+      "%6.2f M chars/s | %5.2f M tokens/s | per file p50 %.2f ms p99 %.2f ms | %zu tokens\n",
+      name, r.seconds, bytes / r.seconds / 1e6, chars / r.seconds / 1e6, r.cpu_seconds,
+      bytes / r.cpu_seconds / 1e6, chars / r.cpu_seconds / 1e6, r.tokens / r.seconds / 1e6,
+      pct(0.50), pct(0.99), r.tokens);
 }
 
 }  // namespace
@@ -156,9 +158,11 @@ int main(int argc, char** argv) {
               dir.c_str(), inputs.size(), bytes, bytes / 1048576.0, chars, read_s);
 
   vanban::text::Analyzer analyzer;
-  Result norm = Run(inputs, [](const std::string& s) { return vanban::text::Normalize(s).size() > 0; });
+  Result norm =
+      Run(inputs, [](const std::string& s) { return vanban::text::Normalize(s).size() > 0; });
   Print("normalize only", norm, bytes, chars);
-  Result full = Run(inputs, [&](const std::string& s) { return analyzer.Analyze(s).tokens.size(); });
+  Result full =
+      Run(inputs, [&](const std::string& s) { return analyzer.Analyze(s).tokens.size(); });
   Print("vanban analyze", full, bytes, chars);
   if (peer_icu) Print("peer: ICU words", Run(inputs, IcuPeer), bytes, chars);
 

@@ -25,11 +25,16 @@ struct AnalyzeOptions {
 // Vietnamese names of the token kinds, for the table.
 const char* KindLabel(text::TokenKind kind) {
   switch (kind) {
-    case text::TokenKind::kSyllable: return "âm tiết";
-    case text::TokenKind::kIdentifier: return "số/ký hiệu";
-    case text::TokenKind::kDate: return "ngày";
-    case text::TokenKind::kNumber: return "số";
-    case text::TokenKind::kAbbreviation: return "viết tắt";
+    case text::TokenKind::kSyllable:
+      return "âm tiết";
+    case text::TokenKind::kIdentifier:
+      return "số/ký hiệu";
+    case text::TokenKind::kDate:
+      return "ngày";
+    case text::TokenKind::kNumber:
+      return "số";
+    case text::TokenKind::kAbbreviation:
+      return "viết tắt";
   }
   return "?";
 }
@@ -80,13 +85,13 @@ nlohmann::ordered_json ToJson(const text::AnalyzedText& analyzed) {
   nlohmann::ordered_json tokens = nlohmann::ordered_json::array();
   for (const text::Token& t : analyzed.tokens) {
     tokens.push_back(nlohmann::ordered_json{{"position", t.position},
-                      {"begin", t.begin},
-                      {"end", t.end},
-                      {"surface", t.surface},
-                      {"exact", t.exact},
-                      {"folded", t.folded},
-                      {"kind", text::TokenKindName(t.kind)},
-                      {"stopword", t.stopword}});
+                                            {"begin", t.begin},
+                                            {"end", t.end},
+                                            {"surface", t.surface},
+                                            {"exact", t.exact},
+                                            {"folded", t.folded},
+                                            {"kind", text::TokenKindName(t.kind)},
+                                            {"stopword", t.stopword}});
   }
   return {{"text", analyzed.text}, {"tokens", tokens}, {"warnings", analyzed.warnings}};
 }
@@ -106,7 +111,8 @@ int RunAnalyze(const AnalyzeOptions& options) {
   text::AnalyzedText analyzed = analyzer.Analyze(input);
   for (const std::string& w : analyzed.warnings) std::cerr << "cảnh báo: " << w << "\n";
   if (options.json) {
-    std::cout << ToJson(analyzed).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+    std::cout << ToJson(analyzed).dump(2, ' ', false,
+                                       nlohmann::ordered_json::error_handler_t::replace)
               << "\n";
   } else {
     PrintTable(analyzed);

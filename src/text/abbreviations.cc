@@ -85,8 +85,8 @@ const Abbreviation* FindAbbreviationFolded(std::string_view word, std::string_vi
     if (c < 0x80) continue;
     if (i + 1 == word.size()) return nullptr;
     char next = word[i + 1];
-    bool d = (c == 0xC4 && (next == '\x90' || next == '\x91')) ||   // Đ đ
-             (c == 0xC3 && (next == '\x90' || next == '\xB0'));     // Ð ð
+    bool d = (c == 0xC4 && (next == '\x90' || next == '\x91')) ||  // Đ đ
+             (c == 0xC3 && (next == '\x90' || next == '\xB0'));    // Ð ð
     if (!d) return nullptr;
     ++i;
   }

@@ -16,11 +16,16 @@ using internal::CharClass;
 
 const char* TokenKindName(TokenKind kind) {
   switch (kind) {
-    case TokenKind::kSyllable: return "syllable";
-    case TokenKind::kIdentifier: return "identifier";
-    case TokenKind::kDate: return "date";
-    case TokenKind::kNumber: return "number";
-    case TokenKind::kAbbreviation: return "abbreviation";
+    case TokenKind::kSyllable:
+      return "syllable";
+    case TokenKind::kIdentifier:
+      return "identifier";
+    case TokenKind::kDate:
+      return "date";
+    case TokenKind::kNumber:
+      return "number";
+    case TokenKind::kAbbreviation:
+      return "abbreviation";
   }
   return "unknown";
 }

@@ -50,7 +50,7 @@ struct Token {
 };
 
 struct AnalyzedText {
-  std::string text;                   // NFC, invalid UTF-8 replaced by U+FFFD
+  std::string text;  // NFC, invalid UTF-8 replaced by U+FFFD
   std::vector<Token> tokens;
   std::vector<std::string> warnings;  // e.g. "invalid UTF-8 at byte 17 replaced"
 };

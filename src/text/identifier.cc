@@ -6,8 +6,8 @@
 //   date:        D SEP M SEP YYYY (SEP '/' or '-'), or YYYY-MM-DD
 // NUM is 1-5 digits, CODE a letter (A-Z, Đ; the look-alike Ð/ð is read as
 // Đ) then letters/digits, DASH '-' or an en dash. Stray spaces and the
-// dash forms are accepted only when the codes are in capitals. A CODE must start with a letter, so ranges such as
-// "2020-2025" or "2021- 2030" are not identifiers.
+// dash forms are accepted only when the codes are in capitals. A CODE must start with a letter, so
+// ranges such as "2020-2025" or "2021- 2030" are not identifiers.
 #include "text/identifier.h"
 
 #include <string>

@@ -22,8 +22,7 @@ namespace {
 
 CharClass ClassifyWithIcu(char32_t cp) {
   int8_t type = u_charType(static_cast<UChar32>(cp));
-  if (type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK ||
-      type == U_ENCLOSING_MARK) {
+  if (type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK) {
     return CharClass::kMark;
   }
   if (type == U_DECIMAL_DIGIT_NUMBER) {

@@ -14,7 +14,18 @@ namespace vanban::text::internal {
 
 // Vietnamese vowel rows (base letters) and tones, in table order.
 enum VowelRow : int8_t {
-  kRowA, kRowAw, kRowAa, kRowE, kRowEe, kRowI, kRowO, kRowOo, kRowOw, kRowU, kRowUw, kRowY,
+  kRowA,
+  kRowAw,
+  kRowAa,
+  kRowE,
+  kRowEe,
+  kRowI,
+  kRowO,
+  kRowOo,
+  kRowOw,
+  kRowU,
+  kRowUw,
+  kRowY,
   kNumRows
 };
 // Tones: 0 none (ngang), 1 grave (huyền), 2 hook (hỏi), 3 tilde (ngã),
@@ -32,9 +43,15 @@ struct VowelInfo {
 // input is the caller's to avoid (Normalize repairs it first).
 inline char32_t DecodeUtf8(std::string_view s, size_t& i) {
   unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) { ++i; return c; }
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
   size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  if (i + len > s.size()) { ++i; return 0xFFFD; }
+  if (i + len > s.size()) {
+    ++i;
+    return 0xFFFD;
+  }
   if (c < 0xE0) {
     char32_t cp = ((c & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
     i += 2;

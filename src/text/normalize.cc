@@ -34,7 +34,7 @@ size_t ValidSequenceLength(std::string_view s, size_t i) {
   if (c >= 0xF0 && c <= 0xF4) {
     if (left < 4 || !cont(1) || !cont(2) || !cont(3)) return 0;
     unsigned char c1 = byte(i + 1);
-    if (c == 0xF0 && c1 < 0x90) return 0;  // overlong
+    if (c == 0xF0 && c1 < 0x90) return 0;   // overlong
     if (c == 0xF4 && c1 >= 0x90) return 0;  // above U+10FFFF
     return 4;
   }

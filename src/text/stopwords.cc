@@ -16,10 +16,10 @@ namespace {
 
 // Sorted once at first use, then binary-searched.
 constexpr std::array<std::string_view, 40> kStopwords = {
-    "bị",   "các",  "cho",  "chứ",  "có",   "cùng", "của",  "cũng", "do",   "thì",
-    "là",   "lại",  "mà",   "mỗi",  "một",  "này",  "nên",  "nếu",  "nhưng", "như",
-    "những", "nào", "nơi",  "qua",  "rằng", "rồi",  "sẽ",   "tại",  "từ",   "và",
-    "vào",  "với",  "về",   "vì",   "đang", "đã",   "đó",   "được", "để",   "ấy",
+    "bị",    "các", "cho", "chứ", "có",   "cùng", "của", "cũng", "do",    "thì",
+    "là",    "lại", "mà",  "mỗi", "một",  "này",  "nên", "nếu",  "nhưng", "như",
+    "những", "nào", "nơi", "qua", "rằng", "rồi",  "sẽ",  "tại",  "từ",    "và",
+    "vào",   "với", "về",  "vì",  "đang", "đã",   "đó",  "được", "để",    "ấy",
 };
 
 constexpr size_t kMaxBytes = 8;  // "những", "được"
@@ -28,7 +28,8 @@ constexpr size_t kMaxBytes = 8;  // "những", "được"
 // string comparison (IsStopword runs once per token of every document).
 constexpr size_t Signature(std::string_view w) {
   return (w.size() * 67 + static_cast<unsigned char>(w.front()) * 31 +
-          static_cast<unsigned char>(w.back())) & 1023;
+          static_cast<unsigned char>(w.back())) &
+         1023;
 }
 
 struct StopwordSet {

@@ -42,12 +42,11 @@ bool IsFinal(const char32_t* cps, int n) {
 // such as "ngưòi" (for "người") are left as written, not made worse.
 bool IsNucleus(const char32_t* cps, int begin, int end) {
   static constexpr std::u32string_view kNuclei[] = {
-      U"a", U"ă", U"â", U"e", U"ê", U"i", U"o", U"ô", U"ơ", U"u", U"ư", U"y",
-      U"ai", U"ao", U"au", U"ay", U"âu", U"ây", U"eo", U"êu", U"ia", U"iê", U"iu",
-      U"oa", U"oă", U"oe", U"oi", U"ôi", U"ơi", U"oo", U"ua", U"uâ", U"uê", U"ui",
-      U"uô", U"uơ", U"uy", U"ưa", U"ưi", U"ươ", U"ưu", U"yê",
-      U"iêu", U"oai", U"oay", U"oeo", U"uây", U"uôi", U"uya", U"uyê", U"uyu", U"ươi",
-      U"ươu", U"yêu"};
+      U"a",   U"ă",   U"â",   U"e",   U"ê",   U"i",   U"o",   U"ô",   U"ơ",   U"u",   U"ư",
+      U"y",   U"ai",  U"ao",  U"au",  U"ay",  U"âu",  U"ây",  U"eo",  U"êu",  U"ia",  U"iê",
+      U"iu",  U"oa",  U"oă",  U"oe",  U"oi",  U"ôi",  U"ơi",  U"oo",  U"ua",  U"uâ",  U"uê",
+      U"ui",  U"uô",  U"uơ",  U"uy",  U"ưa",  U"ưi",  U"ươ",  U"ưu",  U"yê",  U"iêu", U"oai",
+      U"oay", U"oeo", U"uây", U"uôi", U"uya", U"uyê", U"uyu", U"ươi", U"ươu", U"yêu"};
   char32_t bare[4];
   int n = end - begin;
   if (n < 1 || n > 3) return false;
@@ -63,9 +62,8 @@ bool IsNucleus(const char32_t* cps, int begin, int end) {
 // handled by ParseShape).
 bool IsOnset(const char32_t* cps, int n) {
   static constexpr std::u32string_view kOnsets[] = {
-      U"", U"b", U"c", U"ch", U"d", U"đ", U"g", U"gh", U"h", U"k", U"kh", U"l", U"m",
-      U"n", U"ng", U"ngh", U"nh", U"p", U"ph", U"q", U"r", U"s", U"t", U"th", U"tr",
-      U"v", U"x"};
+      U"",   U"b",   U"c",  U"ch", U"d",  U"đ", U"g", U"gh", U"h", U"k",  U"kh", U"l", U"m", U"n",
+      U"ng", U"ngh", U"nh", U"p",  U"ph", U"q", U"r", U"s",  U"t", U"th", U"tr", U"v", U"x"};
   if (n > 3) return false;
   char32_t lower[3];
   for (int k = 0; k < n; ++k) lower[k] = ToLower(cps[k]);
@@ -144,9 +142,9 @@ bool PlaceToneCanonically(char32_t* cps, int n) {
 }
 
 void MergeFinalY(std::string* folded) {
-  static constexpr std::string_view kOnsets[] = {
-      "b", "c", "ch", "d", "g", "gh", "h", "k", "kh", "l", "m", "n",
-      "ng", "ngh", "nh", "p", "ph", "r", "s", "t", "th", "tr", "v", "x"};
+  static constexpr std::string_view kOnsets[] = {"b",  "c", "ch", "d", "g",  "gh",  "h",  "k",
+                                                 "kh", "l", "m",  "n", "ng", "ngh", "nh", "p",
+                                                 "ph", "r", "s",  "t", "th", "tr",  "v",  "x"};
   size_t n = folded->size();
   if (n < 2 || n > 4 || (*folded)[n - 1] != 'y') return;
   std::string_view onset(folded->data(), n - 1);

@@ -16,12 +16,24 @@ using Views = std::vector<std::string_view>;
 
 TEST(AbbreviationsTest, TableIsTheIssueTable) {
   const std::vector<std::pair<std::string, std::string>> kExpected = {
-      {"UBND", "ủy ban nhân dân"}, {"HĐND", "hội đồng nhân dân"}, {"MTTQ", "mặt trận tổ quốc"},
-      {"TW", "trung ương"}, {"TTg", "thủ tướng"}, {"CP", "chính phủ"}, {"QH", "quốc hội"},
-      {"TU", "tỉnh ủy"}, {"CCHC", "cải cách hành chính"},
-      {"CBCCVC", "cán bộ công chức viên chức"}, {"CT", "chỉ thị"}, {"QĐ", "quyết định"},
-      {"NQ", "nghị quyết"}, {"KL", "kết luận"}, {"KH", "kế hoạch"}, {"QC", "quy chế"},
-      {"NĐ", "nghị định"}, {"TT", "thông tư"},
+      {"UBND", "ủy ban nhân dân"},
+      {"HĐND", "hội đồng nhân dân"},
+      {"MTTQ", "mặt trận tổ quốc"},
+      {"TW", "trung ương"},
+      {"TTg", "thủ tướng"},
+      {"CP", "chính phủ"},
+      {"QH", "quốc hội"},
+      {"TU", "tỉnh ủy"},
+      {"CCHC", "cải cách hành chính"},
+      {"CBCCVC", "cán bộ công chức viên chức"},
+      {"CT", "chỉ thị"},
+      {"QĐ", "quyết định"},
+      {"NQ", "nghị quyết"},
+      {"KL", "kết luận"},
+      {"KH", "kế hoạch"},
+      {"QC", "quy chế"},
+      {"NĐ", "nghị định"},
+      {"TT", "thông tư"},
   };
   ASSERT_EQ(Abbreviations().size(), kExpected.size());
   std::set<std::string> seen;

@@ -58,21 +58,27 @@ TEST(AnalyzerTest, GoldenTokenStreams) {
       {"Chỉ thị số 33/CT-TTg ngày 26/11/2021",
        "chỉ/chi/syllable thị/thi/syllable số/so/syllable 33/CT-TTg/33/ct-ttg/identifier "
        "ngày/ngay/syllable 2021-11-26/2021-11-26/date"},
-      {"UBND xã Ngọc Kỳ", "UBND/ubnd/abbreviation xã/xa/syllable ngọc/ngoc/syllable kỳ/ki/syllable"},
-      {"nhiệm kỳ 2020-2025", "nhiệm/nhiem/syllable kỳ/ki/syllable 2020/2020/number 2025/2025/number"},
-      {"giai đoạn 2021- 2030", "giai/giai/syllable đoạn/doan/syllable 2021/2021/number 2030/2030/number"},
+      {"UBND xã Ngọc Kỳ",
+       "UBND/ubnd/abbreviation xã/xa/syllable ngọc/ngoc/syllable kỳ/ki/syllable"},
+      {"nhiệm kỳ 2020-2025",
+       "nhiệm/nhiem/syllable kỳ/ki/syllable 2020/2020/number 2025/2025/number"},
+      {"giai đoạn 2021- 2030",
+       "giai/giai/syllable đoạn/doan/syllable 2021/2021/number 2030/2030/number"},
       {"Điều 44.13.LQ.5. Phạm vi",
        "điều/dieu/syllable 44/44/number 13/13/number lq/lq/syllable 5/5/number "
        "phạm/pham/syllable vi/vi/syllable"},
-      {"Luật số 10/2022/QH15", "luật/luat/syllable số/so/syllable 10/2022/QH15/10/2022/qh15/identifier"},
+      {"Luật số 10/2022/QH15",
+       "luật/luat/syllable số/so/syllable 10/2022/QH15/10/2022/qh15/identifier"},
       {"ngày 05/9/2016", "ngày/ngay/syllable 2016-09-05/2016-09-05/date"},
-      {"Nghị định 59/2023/NĐ-CP", "nghị/nghi/syllable định/dinh/syllable 59/2023/NĐ-CP/59/2023/nd-cp/identifier"},
+      {"Nghị định 59/2023/NĐ-CP",
+       "nghị/nghi/syllable định/dinh/syllable 59/2023/NĐ-CP/59/2023/nd-cp/identifier"},
       {"HĐND, MTTQ", "HĐND/hdnd/abbreviation MTTQ/mttq/abbreviation"},
       {"THÁNG 5/THÁNG", "tháng/thang/syllable 5/5/number tháng/thang/syllable"},
       {"24/24 giờ", "24/24/number 24/24/number giờ/gio/syllable"},
       {"QCVN 81: 2014/BGTVT", "qcvn/qcvn/syllable 81:2014/BGTVT/81:2014/bgtvt/identifier"},
       {"tỷ lệ 1:2000", "tỷ/ti/syllable lệ/le/syllable 1/1/number 2000/2000/number"},
-      {"Thông tư số 11 /2018/TT-BGTVT", "thông/thong/syllable tư/tu/syllable số/so/syllable "
+      {"Thông tư số 11 /2018/TT-BGTVT",
+       "thông/thong/syllable tư/tu/syllable số/so/syllable "
        "11/2018/TT-BGTVT/11/2018/tt-bgtvt/identifier"},
       {"\u00D0iều 5 HÐND", "điều/dieu/syllable 5/5/number HĐND/hdnd/abbreviation"},
       {"Điều 12a", "điều/dieu/syllable 12a/12a/number"},
@@ -104,7 +110,8 @@ TEST(AnalyzerTest, OffsetsAndPositions) {
 TEST(AnalyzerTest, ToHopTextYieldsSameTerms) {
   Analyzer analyzer;
   AnalyzedText composed = analyzer.Analyze("Quyết định của Ủy ban nhân dân tỉnh");
-  AnalyzedText to_hop = analyzer.Analyze("Quyê\u0301t đi\u0323nh cu\u0309a Ủy ban nhân dân ti\u0309nh");
+  AnalyzedText to_hop =
+      analyzer.Analyze("Quyê\u0301t đi\u0323nh cu\u0309a Ủy ban nhân dân ti\u0309nh");
   EXPECT_EQ(ExactTerms(to_hop), ExactTerms(composed));
   EXPECT_EQ(to_hop.text, composed.text);
 }
@@ -143,8 +150,9 @@ TEST(AnalyzerTest, SharedAcrossThreads) {
 // Both spellings that the plan uses must give the same terms.
 TEST(AnalyzerTest, PlanUsesBothTonePlacements) {
   VANBAN_REQUIRE_SHARED();
-  std::string plan = vanban::testing::ReadFile(
-      vanban::testing::SharedDir() / "corpus/plan/ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt");
+  std::string plan =
+      vanban::testing::ReadFile(vanban::testing::SharedDir() /
+                                "corpus/plan/ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt");
   ASSERT_NE(plan.find("Uỷ ban"), std::string::npos);
   ASSERT_NE(plan.find("cấp ủy"), std::string::npos);
   ASSERT_NE(plan.find("Tỉnh uỷ"), std::string::npos);

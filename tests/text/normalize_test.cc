@@ -29,12 +29,14 @@ TEST(NormalizeTest, RepairsInvalidUtf8WithWarning) {
     size_t warnings;
   };
   const Case kCases[] = {
-      {"ab\xFF" "cd", "ab\uFFFDcd", 1},
-      {"\xC3", "\uFFFD", 1},                        // truncated
-      {"x\xE0\x80\x80y", "x\uFFFDy", 1},            // overlong
-      {"\xED\xA0\x80", "\uFFFD", 1},                // surrogate
-      {"a\xF4\x90\x80\x80", "a\uFFFD", 1},          // above U+10FFFF
-      {"\xFF đ \xFE\xFE", "\uFFFD đ \uFFFD", 2},   // two runs
+      {"ab\xFF"
+       "cd",
+       "ab\uFFFDcd", 1},
+      {"\xC3", "\uFFFD", 1},                      // truncated
+      {"x\xE0\x80\x80y", "x\uFFFDy", 1},          // overlong
+      {"\xED\xA0\x80", "\uFFFD", 1},              // surrogate
+      {"a\xF4\x90\x80\x80", "a\uFFFD", 1},        // above U+10FFFF
+      {"\xFF đ \xFE\xFE", "\uFFFD đ \uFFFD", 2},  // two runs
       {"hợp lệ", "hợp lệ", 0},
   };
   for (const Case& c : kCases) {
