@@ -119,8 +119,8 @@ AnalyzedText Analyzer::Analyze(std::string_view input) const {
   while (i < text.size()) {
     size_t len;
     CharClass cls = Internal::ClassAt(text, i, &len);
-    if (cls == CharClass::kOther) {
-      i += len;
+    if (cls == CharClass::kOther || cls == CharClass::kMark) {
+      i += len;  // a combining mark with no letter before it is not a word
     } else if (cls == CharClass::kDigit) {
       i = Internal::AddNumber(text, i, &out);
     } else {

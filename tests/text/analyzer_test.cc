@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <random>
 #include <string>
 #include <thread>
 #include <vector>
@@ -82,6 +83,8 @@ TEST(AnalyzerTest, GoldenTokenStreams) {
        "11/2018/TT-BGTVT/11/2018/tt-bgtvt/identifier"},
       {"\u00D0iều 5 HÐND", "điều/dieu/syllable 5/5/number HĐND/hdnd/abbreviation"},
       {"Điều 12a", "điều/dieu/syllable 12a/12a/number"},
+      // A combining mark with no letter before it is not a token.
+      {"\u0301 dân", "dân/dan/syllable"},
       // NFD text in the old placement: composed, then the tone moved.
       {"Hoa\u0300 bi\u0300nh, thu\u0309y lơ\u0323i",
        "hòa/hoa/syllable bình/binh/syllable thủy/thuy/syllable lợi/loi/syllable"},
@@ -131,6 +134,37 @@ TEST(AnalyzerTest, StopwordsAreFlagged) {
   EXPECT_FALSE(a.tokens[2].stopword);  // dân
 }
 
+// Random mixes of the pieces the scanners care about (digits, separators,
+// Đ/Ð, combining marks, truncated and invalid bytes) must never crash and
+// must keep the token invariants.
+TEST(AnalyzerTest, RandomInputKeepsInvariants) {
+  const std::vector<std::string> kPieces = {
+      "1", "23", "2021", "/", "-", " ", "  ", ":", ".", "\u2013", "\u00A0", "Đ", "đ", "\u00D0",
+      "QĐ", "TW", "CT", "ttg", "a", "o", "u", "y", "q", "g", "i", "\u0301", "\u0323", "\u031B",
+      "ư", "ơ", "Uỷ", "\xFF", "\xC3", "\xE1\xBA", "\xF0\x9F\x98\x80", "\n", "UBND"};
+  std::mt19937 rng(20231127);
+  std::uniform_int_distribution<size_t> piece(0, kPieces.size() - 1), length(0, 40);
+  Analyzer analyzer;
+  for (int round = 0; round < 3000; ++round) {
+    std::string input;
+    for (size_t k = length(rng); k > 0; --k) input += kPieces[piece(rng)];
+    AnalyzedText a = analyzer.Analyze(input);
+    EXPECT_EQ(Normalize(a.text), a.text) << input;
+    size_t previous_end = 0;
+    for (size_t i = 0; i < a.tokens.size(); ++i) {
+      const Token& t = a.tokens[i];
+      ASSERT_EQ(t.position, i) << input;
+      ASSERT_LE(previous_end, t.begin) << input;
+      ASSERT_LT(t.begin, t.end) << input;
+      ASSERT_LE(t.end, a.text.size()) << input;
+      ASSERT_EQ(a.text.substr(t.begin, t.end - t.begin), t.surface) << input;
+      ASSERT_FALSE(t.exact.empty()) << input;
+      ASSERT_FALSE(t.folded.empty()) << input;
+      previous_end = t.end;
+    }
+  }
+}
+
 // One Analyzer is shared by the index and query paths across threads.
 TEST(AnalyzerTest, SharedAcrossThreads) {
   Analyzer analyzer;
@@ -177,6 +211,32 @@ TEST(AnalyzerTest, PlanUsesBothTonePlacements) {
     bool found = false;
     for (const Token& t : a.tokens) found |= t.exact == id && t.kind == TokenKind::kIdentifier;
     EXPECT_TRUE(found) << id;
+  }
+}
+
+// Each law/decree of ../shared/corpus/texts names itself many times; every
+// occurrence must be one identifier token with the canonical form.
+TEST(AnalyzerTest, LegalTextsNameThemselves) {
+  VANBAN_REQUIRE_SHARED();
+  const std::pair<const char*, const char*> kTexts[] = {
+      {"luat-02-2011-qh13.txt", "02/2011/QH13"}, {"luat-10-2022-qh15.txt", "10/2022/QH15"},
+      {"luat-25-2018-qh14.txt", "25/2018/QH14"}, {"luat-42-2013-qh13.txt", "42/2013/QH13"},
+      {"nd-59-2023-cp.txt", "59/2023/NĐ-CP"},    {"nd-61-2023-cp.txt", "61/2023/NĐ-CP"},
+  };
+  Analyzer analyzer;
+  for (const auto& [file, id] : kTexts) {
+    std::string text =
+        vanban::testing::ReadFile(vanban::testing::SharedDir() / "corpus/texts" / file);
+    size_t occurrences = 0;
+    for (size_t p = text.find(id); p != std::string::npos; p = text.find(id, p + 1)) {
+      ++occurrences;
+    }
+    size_t tokens = 0;
+    for (const Token& t : analyzer.Analyze(text).tokens) {
+      tokens += t.kind == TokenKind::kIdentifier && t.exact == id;
+    }
+    EXPECT_GT(occurrences, 10u) << file;
+    EXPECT_EQ(tokens, occurrences) << file;
   }
 }
 
