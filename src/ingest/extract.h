@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/status.h"
@@ -19,19 +20,30 @@ struct ExtractOptions {
 };
 
 struct Extracted {
-  std::string text;        // NFC UTF-8, paragraphs separated by blank lines
-  std::string format;      // "txt", "docx", "pdf", "pdf-ocr", "image-ocr", "html", "md"
-  std::string encoding;    // "utf-8", "utf-16le", "cp1258", "tcvn3", "vni", "viqr", ...
-  int pages = 0;           // PDFs: page count; others 0
-  bool ocr = false;        // some text came from OCR
+  std::string text;           // NFC UTF-8, paragraphs separated by blank lines
+  std::string format;         // "txt", "docx", "pdf", "pdf-ocr", "image-ocr", "html", "md"
+  std::string encoding;       // "utf-8", "utf-16le", "utf-16be", "cp1258", "tcvn3", "vni",
+                              // "viqr" (txt, html, md); "utf-8" for docx; empty for pdf/images
+  int pages = 0;              // PDFs: page count; others 0
+  bool ocr = false;           // some text came from OCR
   double ocr_confidence = 0;  // mean word confidence 0..100 when ocr
   std::vector<std::string> warnings;  // Vietnamese, e.g. "Độ tin cậy OCR 61%"
+  uint64_t bytes = 0;                 // size of the input
+  uint64_t characters = 0;            // code points in `text`
 };
 
 // Extracts `path`. Errors (unreadable, unsupported or binary, corrupt,
-// too large) name the file and the reason, in Vietnamese.
+// too large) name the file and the reason, in Vietnamese:
+//   NotFound / IoError: the file cannot be read;
+//   Unsupported: unknown or binary format, too large, scanned without OCR;
+//   Corruption: a damaged docx/pdf/image.
 StatusOr<Extracted> ExtractFile(const std::filesystem::path& path,
                                 const ExtractOptions& options = {});
+
+// Same for bytes already in memory; `name` is used for the format guess by
+// extension (content sniffing comes first) and in error messages.
+StatusOr<Extracted> ExtractBytes(std::string_view bytes, const std::string& name,
+                                 const ExtractOptions& options = {});
 
 // True when ExtractFile would try this file (by extension and content sniff).
 bool IsSupportedFile(const std::filesystem::path& path);

@@ -1,0 +1,265 @@
+// ExtractFile: picks the reader by content sniffing (then by extension),
+// enforces the size limit, and finishes every reader's text the same way
+// (NFC, LF line ends, no control characters, at most one blank line).
+#include "ingest/extract.h"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include "ingest/encoding.h"
+#include "ingest/ocr.h"
+#include "ingest/readers.h"
+#include "ingest/text_layout.h"
+#include "ingest/utf8_util.h"
+#include "text/analyzer.h"
+
+namespace vanban::ingest {
+namespace {
+
+enum class Kind { kText, kHtml, kMarkdown, kPdf, kZip, kImage, kOldWord, kRtf, kUnknown };
+
+std::string Extension(const std::string& name) {
+  std::string ext = std::filesystem::path(name).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext;
+}
+
+Kind KindByExtension(const std::string& ext) {
+  if (ext == ".txt" || ext == ".text" || ext.empty()) return Kind::kText;
+  if (ext == ".htm" || ext == ".html" || ext == ".xhtml") return Kind::kHtml;
+  if (ext == ".md" || ext == ".markdown") return Kind::kMarkdown;
+  if (ext == ".pdf") return Kind::kPdf;
+  if (ext == ".docx") return Kind::kZip;
+  if (ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".tif" || ext == ".tiff" ||
+      ext == ".bmp" || ext == ".gif" || ext == ".webp" || ext == ".pnm") {
+    return Kind::kImage;
+  }
+  if (ext == ".doc") return Kind::kOldWord;
+  if (ext == ".rtf") return Kind::kRtf;
+  return Kind::kUnknown;
+}
+
+// Content first: a PDF renamed .txt is still a PDF.
+Kind KindByContent(std::string_view b) {
+  std::string_view head = b.substr(0, 1024);
+  if (head.find("%PDF-") != std::string_view::npos) return Kind::kPdf;
+  if (b.starts_with("PK\x03\x04")) return Kind::kZip;
+  if (b.starts_with("\x89PNG") || b.starts_with("\xFF\xD8\xFF") || b.starts_with("II*") ||
+      b.starts_with(std::string_view("MM\0*", 4)) || b.starts_with("GIF8") ||
+      (b.starts_with("RIFF") && b.substr(8, 4) == "WEBP")) {
+    return Kind::kImage;
+  }
+  if (b.starts_with("\xD0\xCF\x11\xE0")) return Kind::kOldWord;
+  if (b.starts_with("{\\rtf")) return Kind::kRtf;
+  return Kind::kUnknown;
+}
+
+bool LooksLikeHtml(std::string_view b) {
+  std::string head(b.substr(0, 512));
+  std::transform(head.begin(), head.end(), head.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return head.find("<!doctype html") != std::string::npos ||
+         head.find("<html") != std::string::npos;
+}
+
+Status ReadByKind(Kind kind, std::string_view bytes, const ExtractOptions& options,
+                  Extracted* out) {
+  switch (kind) {
+    case Kind::kPdf:
+      return ReadPdf(bytes, options, out);
+    case Kind::kZip:
+      return ReadDocx(bytes, out);
+    case Kind::kHtml:
+      return ReadHtml(bytes, out);
+    case Kind::kMarkdown:
+      return ReadMarkdown(bytes, out);
+    case Kind::kImage:
+      return ReadImage(bytes, options, out);
+    case Kind::kText:
+      return ReadPlainText(bytes, out);
+    case Kind::kOldWord:
+      return Status::Unsupported("tệp Word cũ (.doc) chưa được hỗ trợ; hãy lưu lại thành .docx");
+    case Kind::kRtf:
+      return Status::Unsupported("định dạng RTF chưa được hỗ trợ; hãy lưu lại thành .docx");
+    case Kind::kUnknown:
+      break;
+  }
+  return Status::Unsupported(
+      "không phải định dạng vanban đọc được (txt, docx, pdf, html, md, ảnh)");
+}
+
+// Decides the reader. A known binary extension whose content does not
+// match (random bytes named .pdf) is a corrupt file of that format.
+StatusOr<Kind> ChooseKind(std::string_view bytes, const std::string& name) {
+  Kind by_content = KindByContent(bytes);
+  Kind by_ext = KindByExtension(Extension(name));
+  if (by_content != Kind::kUnknown) return by_content;
+  if (by_ext == Kind::kPdf)
+    return Status::Corruption("có đuôi .pdf nhưng không phải tệp PDF (thiếu phần đầu %PDF)");
+  if (by_ext == Kind::kZip)
+    return Status::Corruption("có đuôi .docx nhưng không phải tệp DOCX (không phải tệp nén ZIP)");
+  if (by_ext == Kind::kImage)
+    return Status::Corruption("có đuôi ảnh nhưng không phải tệp ảnh đọc được");
+  if (by_ext == Kind::kText && LooksLikeHtml(bytes)) return Kind::kHtml;
+  if (by_ext != Kind::kUnknown) return by_ext;
+  // Unknown extension: accept it as text only when it decodes as text.
+  EncodingGuess guess = DetectEncoding(bytes);
+  if (guess.binary) return Status::Unsupported("tệp nhị phân, không phải văn bản");
+  return LooksLikeHtml(bytes) ? Kind::kHtml : Kind::kText;
+}
+
+// LF line ends, no controls, no trailing spaces, at most one blank line,
+// no leading/trailing blank lines.
+std::string Tidy(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  int newlines = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') continue;
+    if (c == '\r') c = '\n';
+    if (c == '\n') {
+      while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
+      ++newlines;
+      continue;
+    }
+    if (static_cast<uint8_t>(c) < 0x20 && c != '\t') c = ' ';
+    if (newlines > 0 && !out.empty()) out.append(std::min(newlines, 2), '\n');
+    newlines = 0;
+    out += c;
+  }
+  while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
+  return out;
+}
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<uint8_t>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+std::string Quoted(const std::string& name) { return "\"" + name + "\""; }
+
+std::string Megabytes(uint64_t bytes) {
+  std::ostringstream s;
+  s.precision(bytes < 10 * 1024 * 1024 ? 2 : 0);
+  s << std::fixed << bytes / (1024.0 * 1024.0) << " MB";
+  return s.str();
+}
+
+}  // namespace
+
+Status ReadPlainText(std::string_view bytes, Extracted* out) {
+  EncodingGuess guess = DetectEncoding(bytes);
+  if (guess.binary) return Status::Unsupported("tệp nhị phân, không phải văn bản");
+  out->text = DecodeToUtf8(bytes, guess.encoding);
+  if (guess.encoding == kUtf8 && ValidUtf8Prefix(bytes) != bytes.size()) {
+    out->warnings.push_back("Có byte không hợp lệ UTF-8, đã thay bằng U+FFFD");
+  }
+  out->format = "txt";
+  out->encoding = guess.encoding;
+  if (guess.uncertain && guess.encoding != kUtf8) {
+    out->warnings.push_back("Không chắc chắn về bảng mã; đã đọc theo " + guess.encoding);
+  }
+  return Status::Ok();
+}
+
+Status ReadImage(std::string_view bytes, const ExtractOptions& options, Extracted* out) {
+  if (!OcrAvailable())
+    return Status::Unsupported("tệp ảnh cần OCR nhưng bản vanban này không có OCR");
+  if (!options.ocr) return Status::Unsupported("tệp ảnh cần OCR nhưng OCR đang tắt");
+  StatusOr<OcrResult> r = OcrImageFile(bytes);
+  if (!r.ok()) return r.status();
+  std::vector<PageText> pages{std::move(r->page)};
+  out->text = JoinLines(pages);
+  out->format = "image-ocr";
+  out->pages = 1;
+  out->ocr = true;
+  out->ocr_confidence = r->confidence;
+  out->warnings.push_back("Độ tin cậy OCR " +
+                          std::to_string(static_cast<int>(r->confidence + 0.5)) + "%");
+  if (out->text.empty()) return Status::Unsupported("OCR không nhận ra chữ nào trong ảnh");
+  return Status::Ok();
+}
+
+StatusOr<Extracted> ExtractBytes(std::string_view bytes, const std::string& name,
+                                 const ExtractOptions& options) {
+  auto fail = [&name](const Status& s) -> Status {
+    std::string msg = "Không trích được văn bản từ tệp " + Quoted(name) + ": " + s.message();
+    switch (s.code()) {
+      case Status::Code::kCorruption:
+        return Status::Corruption(msg);
+      case Status::Code::kUnsupported:
+        return Status::Unsupported(msg);
+      case Status::Code::kIoError:
+        return Status::IoError(msg);
+      default:
+        return Status::Internal(msg);
+    }
+  };
+  if (bytes.size() > options.max_bytes) {
+    return fail(Status::Unsupported("tệp lớn " + Megabytes(bytes.size()) + ", vượt giới hạn " +
+                                    Megabytes(options.max_bytes)));
+  }
+  if (bytes.empty()) return fail(Status::Unsupported("tệp rỗng"));
+  StatusOr<Kind> kind = ChooseKind(bytes, name);
+  if (!kind.ok()) return fail(kind.status());
+  Extracted out;
+  Status s = ReadByKind(*kind, bytes, options, &out);
+  if (!s.ok()) return fail(s);
+  std::vector<std::string> normalize_warnings;
+  out.text = text::Normalize(Tidy(out.text), &normalize_warnings);
+  if (!normalize_warnings.empty()) {
+    out.warnings.push_back("Có " + std::to_string(normalize_warnings.size()) +
+                           " chỗ byte UTF-8 hỏng, đã thay bằng U+FFFD");
+  }
+  out.bytes = bytes.size();
+  out.characters = CodePoints(out.text);
+  return out;
+}
+
+StatusOr<Extracted> ExtractFile(const std::filesystem::path& path, const ExtractOptions& options) {
+  const std::string name = path.string();
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    return Status::NotFound("Không tìm thấy tệp " + Quoted(name));
+  }
+  if (std::filesystem::is_directory(path, ec)) {
+    return Status::InvalidArgument("\"" + name + "\" là thư mục, không phải tệp");
+  }
+  uint64_t size = std::filesystem::file_size(path, ec);
+  if (ec) return Status::IoError("Không đọc được tệp " + Quoted(name) + ": " + ec.message());
+  if (size > options.max_bytes) {
+    return Status::Unsupported("Bỏ qua tệp " + Quoted(name) + ": tệp lớn " + Megabytes(size) +
+                               ", vượt giới hạn " + Megabytes(options.max_bytes));
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes(size, '\0');
+  if (!in || !in.read(bytes.data(), static_cast<std::streamsize>(size))) {
+    return Status::IoError("Không đọc được tệp " + Quoted(name));
+  }
+  return ExtractBytes(bytes, name, options);
+}
+
+bool IsSupportedFile(const std::filesystem::path& path) {
+  std::string ext = Extension(path.string());
+  Kind kind = KindByExtension(ext);
+  if (kind == Kind::kOldWord || kind == Kind::kRtf) return false;
+  if (kind == Kind::kImage) return OcrAvailable();
+  if (kind != Kind::kUnknown) return true;
+  std::ifstream in(path, std::ios::binary);
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(std::max<std::streamsize>(0, in.gcount())));
+  if (head.empty()) return false;
+  Kind by_content = KindByContent(head);
+  if (by_content == Kind::kPdf || by_content == Kind::kZip) return true;
+  if (by_content != Kind::kUnknown) return by_content == Kind::kImage && OcrAvailable();
+  return !DetectEncoding(head).binary;
+}
+
+}  // namespace vanban::ingest

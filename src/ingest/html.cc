@@ -1,0 +1,244 @@
+// HTML reader (gumbo): finds the main text of a page saved from a legal
+// portal and drops navigation, menus, scripts, styles and forms. Block
+// elements become paragraphs, table rows become " | "-separated lines;
+// gumbo decodes entities.
+#include <gumbo.h>
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "ingest/encoding.h"
+#include "ingest/readers.h"
+
+namespace vanban::ingest {
+namespace {
+
+struct GumboDeleter {
+  void operator()(GumboOutput* o) const { gumbo_destroy_output(&kGumboDefaultOptions, o); }
+};
+
+bool IsSkippedTag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsBlockTag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_ADDRESS:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+std::string ClassAndId(const GumboElement& el) {
+  std::string out;
+  for (const char* name : {"class", "id", "role"}) {
+    if (GumboAttribute* a = gumbo_get_attribute(&el.attributes, name)) {
+      out += Lower(a->value);
+      out += ' ';
+    }
+  }
+  return out;
+}
+
+// Menus, breadcrumbs, sidebars, banners, share bars... by class/id/role.
+bool IsBoilerplate(const GumboElement& el) {
+  // Page-level wrappers often carry layout classes ("has-sidebar").
+  if (el.tag == GUMBO_TAG_BODY || el.tag == GUMBO_TAG_HTML || el.tag == GUMBO_TAG_MAIN ||
+      el.tag == GUMBO_TAG_ARTICLE) {
+    return false;
+  }
+  std::string names = ClassAndId(el);
+  if (names.empty()) return false;
+  for (std::string_view w : {"menu", "navbar", "navigation", "breadcrumb", "sidebar", "footer",
+                             "header", "banner", "advert", "quangcao", "social", "share", "cookie",
+                             "login", "search", "timkiem", "related", "lienquan"}) {
+    if (names.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// Text extraction with paragraph breaks at block elements.
+class HtmlText {
+ public:
+  void Walk(const GumboNode* node, bool pre) {
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
+        node->type == GUMBO_NODE_WHITESPACE) {
+      AddText(node->v.text.text, pre);
+      return;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT) return;
+    const GumboElement& el = node->v.element;
+    if (IsSkippedTag(el.tag) || IsBoilerplate(el)) return;
+    if (el.tag == GUMBO_TAG_BR) {
+      line_ += '\n';
+      return;
+    }
+    bool block = IsBlockTag(el.tag);
+    if (block) Break();
+    if (el.tag == GUMBO_TAG_TD || el.tag == GUMBO_TAG_TH) {
+      if (!line_.empty() && line_.back() != '\n') line_ += " | ";
+    }
+    for (unsigned i = 0; i < el.children.length; ++i) {
+      Walk(static_cast<const GumboNode*>(el.children.data[i]), pre || el.tag == GUMBO_TAG_PRE);
+    }
+    if (block) Break();
+  }
+
+  std::string Finish() {
+    Break();
+    return std::move(out_);
+  }
+
+ private:
+  void AddText(std::string_view s, bool pre) {
+    for (char c : s) {
+      bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+      if (pre && c == '\n') {
+        line_ += '\n';
+      } else if (space) {
+        if (!line_.empty() && line_.back() != ' ' && line_.back() != '\n') line_ += ' ';
+      } else {
+        line_ += c;
+      }
+    }
+  }
+
+  // Ends the current paragraph (trimmed; empty ones vanish).
+  void Break() {
+    size_t b = line_.find_first_not_of(" \n|");
+    if (b != std::string::npos) {
+      size_t e = line_.find_last_not_of(" \n|");
+      std::string para = line_.substr(b, e - b + 1);
+      // Non-breaking spaces from &nbsp; are plain spaces in the text.
+      for (size_t p; (p = para.find("\u00A0")) != std::string::npos;) para.replace(p, 2, " ");
+      if (!out_.empty()) out_ += "\n\n";
+      out_ += para;
+    }
+    line_.clear();
+  }
+
+  std::string line_;
+  std::string out_;
+};
+
+size_t TextLength(const GumboNode* node) {
+  if (node->type == GUMBO_NODE_TEXT) return std::string_view(node->v.text.text).size();
+  if (node->type != GUMBO_NODE_ELEMENT || IsSkippedTag(node->v.element.tag)) return 0;
+  size_t n = 0;
+  const GumboVector& c = node->v.element.children;
+  for (unsigned i = 0; i < c.length; ++i) n += TextLength(static_cast<const GumboNode*>(c.data[i]));
+  return n;
+}
+
+// The main-content element: <main>, <article>, or an element whose id or
+// class names the document body on Vietnamese legal portals ("toanvan",
+// "noidung", "content"), taking the one with the most text. Null: use body.
+const GumboNode* MainContent(const GumboNode* node, const GumboNode* best, size_t* best_len) {
+  if (node->type != GUMBO_NODE_ELEMENT) return best;
+  const GumboElement& el = node->v.element;
+  if (IsSkippedTag(el.tag)) return best;
+  std::string names = ClassAndId(el);
+  bool candidate = el.tag == GUMBO_TAG_MAIN || el.tag == GUMBO_TAG_ARTICLE ||
+                   names.find("toanvan") != std::string::npos ||
+                   names.find("noidung") != std::string::npos ||
+                   names.find("content") != std::string::npos;
+  if (candidate && !IsBoilerplate(el)) {
+    size_t len = TextLength(node);
+    if (len > *best_len) {
+      *best_len = len;
+      best = node;
+    }
+  }
+  for (unsigned i = 0; i < el.children.length; ++i) {
+    best = MainContent(static_cast<const GumboNode*>(el.children.data[i]), best, best_len);
+  }
+  return best;
+}
+
+}  // namespace
+
+Status ReadHtml(std::string_view bytes, Extracted* out) {
+  // Pages saved from old portals may be in a legacy encoding.
+  EncodingGuess guess = DetectEncoding(bytes);
+  if (guess.binary) return Status::Unsupported("tệp HTML chứa dữ liệu nhị phân");
+  std::string html = DecodeToUtf8(bytes, guess.encoding);
+  std::unique_ptr<GumboOutput, GumboDeleter> parsed(
+      gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
+  if (!parsed) return Status::Corruption("không phân tích được HTML");
+  size_t best_len = 0;
+  const GumboNode* main = MainContent(parsed->root, nullptr, &best_len);
+  size_t total = TextLength(parsed->root);
+  // A "content" element holding a small part of the page is likely a box.
+  if (!main || best_len * 3 < total) main = parsed->root;
+  HtmlText text;
+  text.Walk(main, false);
+  out->text = text.Finish();
+  out->format = "html";
+  out->encoding = guess.encoding;
+  return Status::Ok();
+}
+
+}  // namespace vanban::ingest

@@ -1,0 +1,25 @@
+// The format readers behind ExtractFile (internal header). Each reader gets
+// the file's bytes, fills `out` with raw UTF-8 text (paragraphs separated by
+// blank lines; ExtractFile normalises to NFC afterwards) and format details,
+// or returns an error whose message says in Vietnamese what is wrong with
+// the content (ExtractFile adds the file name). Thread-safe.
+#ifndef VANBAN_INGEST_READERS_H_
+#define VANBAN_INGEST_READERS_H_
+
+#include <string_view>
+
+#include "base/status.h"
+#include "ingest/extract.h"
+
+namespace vanban::ingest {
+
+Status ReadPlainText(std::string_view bytes, Extracted* out);
+Status ReadDocx(std::string_view bytes, Extracted* out);
+Status ReadPdf(std::string_view bytes, const ExtractOptions& options, Extracted* out);
+Status ReadHtml(std::string_view bytes, Extracted* out);
+Status ReadMarkdown(std::string_view bytes, Extracted* out);
+Status ReadImage(std::string_view bytes, const ExtractOptions& options, Extracted* out);
+
+}  // namespace vanban::ingest
+
+#endif  // VANBAN_INGEST_READERS_H_

@@ -1,0 +1,101 @@
+// ExtractFile: format choice by content, size limit, unknown and binary
+// files, errors naming the file.
+#include "ingest/extract.h"
+
+#include <gtest/gtest.h>
+
+#include "ingest/encoding.h"
+#include "ingest/fixtures.h"
+#include "ingest/test_util.h"
+#include "support/shared_data.h"
+#include "text/analyzer.h"
+
+namespace vanban::ingest {
+namespace {
+
+TEST(ExtractTest, PlanAsUtf8TextIsNfcAndKeepsLines) {
+  VANBAN_REQUIRE_SHARED();
+  auto plan = testing::SharedCorpusTexts().front();
+  StatusOr<Extracted> e = ExtractFile(plan);
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ(e->format, "txt");
+  EXPECT_EQ(e->encoding, "utf-8");
+  EXPECT_NE(e->text.find("Chỉ thị số 33/CT-TTg ngày 26/11/2021"), std::string::npos);
+  EXPECT_EQ(e->text, text::Normalize(e->text));
+  EXPECT_GT(e->characters, 1000u);
+  EXPECT_EQ(e->bytes, std::filesystem::file_size(plan));
+}
+
+TEST(ExtractTest, SizeLimitSkipsWithReason) {
+  testing::TempDir dir("limit");
+  auto path = dir / "lon.txt";
+  ASSERT_TRUE(fixtures::WriteBytes(path, std::string(3 * 1024 * 1024, 'a')).ok());
+  ExtractOptions options;
+  options.max_bytes = 2 * 1024 * 1024;
+  StatusOr<Extracted> e = ExtractFile(path, options);
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.status().code(), Status::Code::kUnsupported);
+  EXPECT_NE(e.status().message().find("lon.txt"), std::string::npos);
+  EXPECT_NE(e.status().message().find("vượt giới hạn 2.00 MB"), std::string::npos)
+      << e.status().message();
+  options.max_bytes = 4 * 1024 * 1024;
+  EXPECT_TRUE(ExtractFile(path, options).ok());
+}
+
+TEST(ExtractTest, BinaryAndUnknownFilesAreSkippedWithReason) {
+  testing::TempDir dir("binary");
+  std::string bin;
+  for (int i = 0; i < 5000; ++i) bin += static_cast<char>(i % 251);
+  auto exe = dir / "chuong-trinh.exe";
+  ASSERT_TRUE(fixtures::WriteBytes(exe, bin).ok());
+  StatusOr<Extracted> e = ExtractFile(exe);
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.status().code(), Status::Code::kUnsupported);
+  EXPECT_NE(e.status().message().find("chuong-trinh.exe"), std::string::npos);
+  EXPECT_NE(e.status().message().find("nhị phân"), std::string::npos) << e.status().message();
+  EXPECT_FALSE(IsSupportedFile(exe));
+
+  auto doc = dir / "cu.doc";
+  ASSERT_TRUE(
+      fixtures::WriteBytes(doc, std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + bin).ok());
+  e = ExtractFile(doc);
+  ASSERT_FALSE(e.ok());
+  EXPECT_NE(e.status().message().find(".docx"), std::string::npos) << e.status().message();
+  EXPECT_FALSE(IsSupportedFile(doc));
+
+  e = ExtractFile(dir / "khong-co.txt");
+  ASSERT_FALSE(e.ok());
+  EXPECT_TRUE(e.status().IsNotFound());
+  EXPECT_NE(e.status().message().find("khong-co.txt"), std::string::npos);
+}
+
+TEST(ExtractTest, ContentWinsOverExtension) {
+  testing::TempDir dir("sniff");
+  auto pdf = dir / "that.pdf";
+  ASSERT_TRUE(fixtures::RenderWithPango("Luật Khiếu nại số 02/2011/QH13", pdf).ok());
+  auto pdf_named_txt = dir / "thuc-ra-la-pdf.txt";
+  std::filesystem::rename(pdf, pdf_named_txt);
+  StatusOr<Extracted> e = ExtractFile(pdf_named_txt);
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ(e->format, "pdf");
+  EXPECT_EQ(e->text, "Luật Khiếu nại số 02/2011/QH13");
+}
+
+TEST(ExtractTest, LegacyFileWithoutExtensionIsText) {
+  testing::TempDir dir("noext");
+  auto path = dir / "VANBAN_CU";
+  std::string src =
+      "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\r\n"
+      "Xét đề nghị của Trưởng Công an xã về việc tiếp công dân.\r\n";
+  ASSERT_TRUE(fixtures::WriteBytes(path, EncodeFromUtf8(src, kTcvn3)).ok());
+  EXPECT_TRUE(IsSupportedFile(path));
+  StatusOr<Extracted> e = ExtractFile(path);
+  ASSERT_TRUE(e.ok());
+  EXPECT_EQ(e->encoding, "tcvn3");
+  EXPECT_EQ(e->text,
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+            "Xét đề nghị của Trưởng Công an xã về việc tiếp công dân.");
+}
+
+}  // namespace
+}  // namespace vanban::ingest

@@ -1,0 +1,74 @@
+// HTML: a page shaped like a legal portal's (menus, scripts, breadcrumb,
+// sidebar, footer around the document) yields only the document text, with
+// entities decoded and block elements as paragraphs.
+#include <gtest/gtest.h>
+
+#include "ingest/encoding.h"
+#include "ingest/extract.h"
+
+namespace vanban::ingest {
+namespace {
+
+constexpr char kPortalPage[] = R"(<!DOCTYPE html>
+<html><head><title>Luật Tố cáo 2018</title>
+<style>body { font: 12px Arial }</style>
+<script>var menu = "Trang chủ"; function go() {}</script></head>
+<body class="has-sidebar">
+<div id="header"><a href="/">Trang chủ</a> <a href="/vb">Văn bản pháp luật</a></div>
+<nav><ul><li>Tìm kiếm</li><li>Đăng nhập</li></ul></nav>
+<div class="breadcrumb">Trang chủ &raquo; Văn bản</div>
+<div class="sidebar"><h3>Văn bản liên quan</h3><p>Luật Khiếu nại 2011</p></div>
+<div id="toanvancontent">
+<p align="center"><b>QUỐC HỘI</b></p>
+<p>Luật số: 25/2018/QH14</p>
+<h2>LUẬT<br>TỐ CÁO</h2>
+<p>Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;</p>
+<p>Quốc hội ban hành Luật Tố cáo.</p>
+<p><b>Điều 1. Phạm vi điều chỉnh</b></p>
+<p>Luật này quy định về tố cáo và giải quyết tố cáo đối với hành vi vi phạm pháp luật&nbsp;của cán bộ, công chức &amp; viên chức; &lt;bảo vệ&gt; người tố cáo.</p>
+<table><tr><td>Nơi nhận:</td><td>CHỦ TỊCH QUỐC HỘI</td></tr></table>
+<script>track();</script>
+</div>
+<div class="footer">Bản quyền © Cổng thông tin</div>
+</body></html>)";
+
+TEST(HtmlTest, PortalPageYieldsOnlyTheDocument) {
+  StatusOr<Extracted> e = ExtractBytes(kPortalPage, "luat-to-cao.html");
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ(e->format, "html");
+  EXPECT_EQ(
+      e->text,
+      "QUỐC HỘI\n\n"
+      "Luật số: 25/2018/QH14\n\n"
+      "LUẬT\nTỐ CÁO\n\n"
+      "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n\n"
+      "Quốc hội ban hành Luật Tố cáo.\n\n"
+      "Điều 1. Phạm vi điều chỉnh\n\n"
+      "Luật này quy định về tố cáo và giải quyết tố cáo đối với hành vi vi phạm pháp luật của "
+      "cán bộ, công chức & viên chức; <bảo vệ> người tố cáo.\n\n"
+      "Nơi nhận: | CHỦ TỊCH QUỐC HỘI");
+}
+
+TEST(HtmlTest, PageWithoutContentContainerDropsBoilerplateOnly) {
+  std::string page =
+      "<html><body><nav>Menu chính</nav><h1>Chỉ thị 33/CT-TTg</h1>"
+      "<p>Tiếp tục tăng cường và đổi mới công tác dân vận</p><footer>Liên "
+      "hệ</footer></body></html>";
+  StatusOr<Extracted> e = ExtractBytes(page, "chi-thi.htm");
+  ASSERT_TRUE(e.ok());
+  EXPECT_EQ(e->text, "Chỉ thị 33/CT-TTg\n\nTiếp tục tăng cường và đổi mới công tác dân vận");
+}
+
+TEST(HtmlTest, LegacyEncodedPageIsDecoded) {
+  std::string page =
+      "<html><body><p>" +
+      EncodeFromUtf8("Ủy ban nhân dân xã Ngọc Kỳ triển khai thực hiện kế hoạch", kCp1258) +
+      "</p></body></html>";
+  StatusOr<Extracted> e = ExtractBytes(page, "cu.html");
+  ASSERT_TRUE(e.ok());
+  EXPECT_EQ(e->encoding, "cp1258");
+  EXPECT_EQ(e->text, "Ủy ban nhân dân xã Ngọc Kỳ triển khai thực hiện kế hoạch");
+}
+
+}  // namespace
+}  // namespace vanban::ingest

@@ -1,0 +1,184 @@
+// PDF text layer: a multi-page PDF of the plan made by pango-view (one page
+// per chunk of paragraphs, each page with a running header and a page
+// number) must come back as the plan's paragraphs, without headers, page
+// numbers or hard line breaks. Broken PDFs give per-file errors.
+#include <gtest/gtest.h>
+
+#include "ingest/extract.h"
+#include "ingest/fixtures.h"
+#include "ingest/test_util.h"
+#include "support/shared_data.h"
+#include "text/analyzer.h"
+
+namespace vanban::ingest {
+namespace {
+
+constexpr char kHeader[] = "UBND xã Ngọc Kỳ – Kế hoạch công tác dân vận chính quyền";
+
+std::vector<std::string> Paragraphs(const std::string& unwrapped) {
+  std::vector<std::string> out;
+  for (size_t pos = 0; pos < unwrapped.size();) {
+    size_t end = unwrapped.find("\n\n", pos);
+    if (end == std::string::npos) end = unwrapped.size();
+    out.push_back(unwrapped.substr(pos, end - pos));
+    pos = end + 2;
+  }
+  return out;
+}
+
+// Shows where two paragraphs first differ.
+std::string Difference(const std::string& got, const std::string& want) {
+  size_t i = 0;
+  while (i < got.size() && i < want.size() && got[i] == want[i]) ++i;
+  size_t from = i < 50 ? 0 : i - 50;
+  return "\n got: …" + got.substr(from, 100) + "\nwant: …" + want.substr(from, 100);
+}
+
+// Renders `paragraphs` onto pages of about `per_page` paragraphs.
+std::filesystem::path MakePdf(const testing::TempDir& dir,
+                              const std::vector<std::string>& paragraphs, size_t per_page) {
+  std::vector<std::filesystem::path> pages;
+  for (size_t i = 0, page = 1; i < paragraphs.size(); i += per_page, ++page) {
+    std::string text = std::string(kHeader) + "\n\n";
+    for (size_t k = i; k < std::min(paragraphs.size(), i + per_page); ++k)
+      text += paragraphs[k] + "\n\n";
+    text += "- " + std::to_string(page) + " -";
+    auto out = dir / ("page-" + std::to_string(page) + ".pdf");
+    EXPECT_TRUE(fixtures::RenderWithPango(text, out).ok());
+    pages.push_back(out);
+  }
+  auto pdf = dir / "ke-hoach.pdf";
+  EXPECT_TRUE(fixtures::JoinPdfs(pages, pdf).ok());
+  return pdf;
+}
+
+TEST(PdfTest, PlanComesBackAsParagraphsWithoutHeadersAndPageNumbers) {
+  VANBAN_REQUIRE_SHARED();
+  testing::TempDir dir("pdf-plan");
+  std::string plan = vanban::testing::ReadFile(testing::SharedCorpusTexts().front());
+  std::string unwrapped = fixtures::Unwrap(text::Normalize(plan));
+  std::vector<std::string> paragraphs = Paragraphs(unwrapped);
+  auto pdf = MakePdf(dir, paragraphs, 12);
+  StatusOr<Extracted> e = ExtractFile(pdf);
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ(e->format, "pdf");
+  EXPECT_EQ(e->pages, static_cast<int>((paragraphs.size() + 11) / 12));
+  EXPECT_FALSE(e->ocr);
+  EXPECT_EQ(e->text.find("UBND xã Ngọc Kỳ – Kế hoạch"), std::string::npos);
+  std::vector<std::string> got = Paragraphs(e->text);
+  EXPECT_EQ(got.size(), paragraphs.size());
+  for (size_t i = 0; i < std::min(got.size(), paragraphs.size()); ++i) {
+    if (got[i] != paragraphs[i]) {
+      ADD_FAILURE() << "first different paragraph " << i << Difference(got[i], paragraphs[i]);
+      break;
+    }
+  }
+  if (got.size() != paragraphs.size()) return;
+  for (size_t i = 0; i < got.size(); ++i) {
+    EXPECT_TRUE(got[i] == paragraphs[i]) << "paragraph " << i << Difference(got[i], paragraphs[i]);
+  }
+}
+
+// The legal texts have one paragraph per line.
+std::vector<std::string> LawLines(size_t n) {
+  auto law = vanban::testing::SharedDir() / "corpus/texts/luat-25-2018-qh14.txt";
+  std::string text = text::Normalize(vanban::testing::ReadFile(law));
+  std::vector<std::string> lines;
+  for (size_t pos = 0; pos < text.size() && lines.size() < n;) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(pos, end - pos);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+    if (!line.empty()) lines.push_back(line);
+    pos = end + 1;
+  }
+  return lines;
+}
+
+TEST(PdfTest, LegalTextKeepsArticlesAsParagraphs) {
+  VANBAN_REQUIRE_SHARED();
+  testing::TempDir dir("pdf-law");
+  std::vector<std::string> paragraphs = LawLines(80);
+  auto pdf = MakePdf(dir, paragraphs, 16);
+  StatusOr<Extracted> e = ExtractFile(pdf);
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  std::vector<std::string> got = Paragraphs(e->text);
+  EXPECT_EQ(got.size(), paragraphs.size());
+  for (size_t i = 0; i < std::min(got.size(), paragraphs.size()); ++i) {
+    if (got[i] != paragraphs[i]) {
+      ADD_FAILURE() << "first different paragraph " << i << Difference(got[i], paragraphs[i]);
+      break;
+    }
+  }
+  if (got.size() != paragraphs.size()) return;
+  for (size_t i = 0; i < got.size(); ++i) {
+    EXPECT_TRUE(got[i] == paragraphs[i]) << "paragraph " << i << Difference(got[i], paragraphs[i]);
+  }
+}
+
+// Paragraphs set without blank lines between them: breaks come only from
+// short last lines and item starts. A paragraph whose last line happens to
+// be full cannot be told apart, so at least 90% must come back exactly.
+TEST(PdfTest, ParagraphsWithoutSpacingAreMostlyRecovered) {
+  VANBAN_REQUIRE_SHARED();
+  testing::TempDir dir("pdf-law-tight");
+  std::vector<std::string> lines = LawLines(60);
+  std::string text;
+  for (const std::string& l : lines) text += l + "\n";
+  auto pdf = dir / "tight.pdf";
+  ASSERT_TRUE(fixtures::RenderWithPango(text, pdf).ok());
+  StatusOr<Extracted> e = ExtractFile(pdf);
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  std::vector<std::string> got = Paragraphs(e->text);
+  size_t exact = 0;
+  for (const std::string& p : got) exact += std::find(lines.begin(), lines.end(), p) != lines.end();
+  EXPECT_GE(exact * 10, lines.size() * 9) << exact << " of " << lines.size() << "\n" << e->text;
+  EXPECT_EQ(testing::CollapseSpaces(e->text), testing::CollapseSpaces(text));
+}
+
+TEST(PdfTest, CorruptPdfsGiveErrorsNamingTheFile) {
+  testing::TempDir dir("pdf-bad");
+  auto good = dir / "good.pdf";
+  ASSERT_TRUE(fixtures::RenderWithPango("Luật Tiếp công dân số 42/2013/QH13", good).ok());
+  std::string bytes = fixtures::ReadBytes(good).value();
+
+  std::string random;
+  for (int i = 0; i < 20000; ++i) random += static_cast<char>((i * 2654435761u) >> 13);
+  auto random_pdf = dir / "ngau-nhien.pdf";
+  ASSERT_TRUE(fixtures::WriteBytes(random_pdf, random).ok());
+  StatusOr<Extracted> e = ExtractFile(random_pdf);
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.status().code(), Status::Code::kCorruption);
+  EXPECT_NE(e.status().message().find("ngau-nhien.pdf"), std::string::npos) << e.status().message();
+
+  auto truncated = dir / "cat-ngan.pdf";
+  ASSERT_TRUE(fixtures::WriteBytes(truncated, bytes.substr(0, 400)).ok());
+  e = ExtractFile(truncated);
+  ASSERT_FALSE(e.ok());
+  EXPECT_NE(e.status().message().find("cat-ngan.pdf"), std::string::npos) << e.status().message();
+
+  // Broken xref: every offset wrong. Poppler rebuilds the table from the
+  // objects, so the text must still come out intact.
+  std::string broken = bytes;
+  size_t xref = broken.rfind("\nxref");
+  ASSERT_NE(xref, std::string::npos);
+  for (size_t i = xref + 5; i < broken.size() && broken.compare(i, 7, "trailer") != 0; ++i) {
+    if (broken[i] >= '0' && broken[i] <= '9') broken[i] = '7';
+  }
+  auto broken_pdf = dir / "xref-hong.pdf";
+  ASSERT_TRUE(fixtures::WriteBytes(broken_pdf, broken).ok());
+  e = ExtractFile(broken_pdf);
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ(e->text, "Luật Tiếp công dân số 42/2013/QH13");
+
+  // Broken xref and the objects cut off: an error, not a crash.
+  auto broken_cut = dir / "xref-hong-cat.pdf";
+  ASSERT_TRUE(fixtures::WriteBytes(broken_cut, broken.substr(0, 200) + broken.substr(xref)).ok());
+  e = ExtractFile(broken_cut);
+  ASSERT_FALSE(e.ok());
+  EXPECT_NE(e.status().message().find("xref-hong-cat.pdf"), std::string::npos)
+      << e.status().message();
+}
+
+}  // namespace
+}  // namespace vanban::ingest
