@@ -1,7 +1,202 @@
-// Placeholder until this layer lands; replaced by the layer's command.
+// `vanban cites [--json] [--catalog PATH] FILE|ID`: the citations of a
+// document, in order, resolved against the catalog.
+// `vanban catalog [--json] [--catalog PATH]`: the catalog, with whether each
+// document's full text is available.
+// Exit codes: 0 ok, 1 file/id/catalog not found or unreadable, 2 usage.
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
+#include <string>
+
 #include "cli/commands.h"
+#include "legal/catalog.h"
+#include "legal/parser.h"
 
 namespace vanban::cli {
-void AddCitesCommand(CLI::App& app, int* exit_code) {}
-void AddCatalogCommand(CLI::App& app, int* exit_code) {}
+namespace {
+
+constexpr const char* kDefaultCatalog = "corpus/catalog.toml";
+
+struct LegalOptions {
+  bool json = false;
+  std::string catalog = kDefaultCatalog;
+  std::string target;
+};
+
+const char* StatusLabel(legal::CitationStatus status) {
+  switch (status) {
+    case legal::CitationStatus::kResolved: return "đã liên kết";
+    case legal::CitationStatus::kSelf: return "tự dẫn";
+    case legal::CitationStatus::kNotInCatalog: return "ngoài danh mục";
+    case legal::CitationStatus::kAmbiguous: return "mơ hồ";
+    case legal::CitationStatus::kUnresolved: return "chưa đối chiếu";
+  }
+  return "?";
+}
+
+std::string OrUnknown(const std::string& s) { return s.empty() ? "(không rõ)" : s; }
+
+// Loads the catalog. A missing default catalog is not an error for a FILE
+// (its citations stay unresolved); a missing --catalog is.
+std::optional<legal::Catalog> LoadCatalog(const LegalOptions& opt, bool required, int* exit_code) {
+  StatusOr<legal::Catalog> catalog = legal::Catalog::Load(opt.catalog);
+  if (catalog.ok()) return std::move(catalog).value();
+  bool optional_default = !required && opt.catalog == kDefaultCatalog &&
+                          catalog.status().IsNotFound();
+  std::cerr << (optional_default ? "Cảnh báo: " : "Lỗi: ") << catalog.status().message() << "\n";
+  if (!optional_default) *exit_code = 1;
+  return std::nullopt;
+}
+
+std::optional<std::string> ReadText(const std::filesystem::path& path, int* exit_code) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  if (in) out << in.rdbuf();
+  if (!in || in.bad()) {
+    std::cerr << "Lỗi: không đọc được tệp " << path.string() << "\n";
+    *exit_code = 1;
+    return std::nullopt;
+  }
+  return out.str();
+}
+
+// Finds the document: an existing file, else a catalog id with text.
+std::optional<std::filesystem::path> FindTarget(const LegalOptions& opt,
+                                                const legal::Catalog* catalog, int* exit_code) {
+  std::error_code ec;
+  std::filesystem::path path(opt.target);
+  if (std::filesystem::is_directory(path, ec)) {
+    std::cerr << "Lỗi: " << opt.target << " là thư mục, không phải tệp văn bản\n";
+  } else if (std::filesystem::exists(path, ec)) {
+    return path;
+  } else if (const legal::CatalogEntry* e = catalog ? catalog->FindById(opt.target) : nullptr) {
+    std::filesystem::path text = catalog->TextPath(*e);
+    if (!text.empty()) return text;
+    std::cerr << "Lỗi: văn bản " << e->id << " có trong danh mục nhưng không có toàn văn"
+              << (e->text_path.empty() ? "" : " (không tìm thấy " + e->text_path + ")") << "\n";
+  } else {
+    std::cerr << "Lỗi: không tìm thấy tệp hoặc mã văn bản \"" << opt.target << "\"\n";
+  }
+  *exit_code = 1;
+  return std::nullopt;
+}
+
+nlohmann::ordered_json MetaJson(const legal::Document& doc, const std::string& path) {
+  const legal::Metadata& m = doc.meta;
+  return {{"id", doc.id},       {"path", path},
+          {"type", m.type},     {"number", m.number},
+          {"issuer", m.issuer}, {"place", m.place},
+          {"date", m.date},     {"title", m.title},
+          {"signer", m.signer}, {"signer_position", m.signer_position},
+          {"recipients", m.recipients}, {"effective_date", m.effective_date}};
+}
+
+nlohmann::ordered_json CitationJson(const legal::Citation& c) {
+  return {{"begin", c.begin},   {"end", c.end},         {"raw", c.raw},
+          {"type", c.type},     {"number", c.number},   {"name", c.name},
+          {"year", c.year},     {"date", c.date},       {"issuer", c.issuer},
+          {"article", c.article}, {"clause", c.clause}, {"point", c.point},
+          {"self", c.self},     {"status", legal::CitationStatusName(c.status)},
+          {"resolved_id", c.resolved_id}, {"anchor", c.anchor}, {"reason", c.reason}};
+}
+
+void PrintCites(const legal::Document& doc, const std::string& path) {
+  std::cout << "Văn bản: " << OrUnknown(doc.id) << "\n"
+            << "  " << OrUnknown(doc.meta.type) << " " << doc.meta.number << " — "
+            << OrUnknown(doc.meta.title) << "\n"
+            << "  Tệp: " << path << "\n";
+  std::cout << "Trích dẫn: " << doc.citations.size() << "\n";
+  size_t n = 0;
+  for (const legal::Citation& c : doc.citations) {
+    std::string target = c.resolved_id.empty() ? "" : " → " + c.resolved_id;
+    if (!c.anchor.empty()) target += "#" + c.anchor;
+    std::cout << "  " << ++n << ". [" << c.begin << "-" << c.end << "] " << StatusLabel(c.status)
+              << ": " << c.raw << target << "\n";
+    if (!c.reason.empty()) std::cout << "       " << c.reason << "\n";
+  }
+  for (const std::string& w : doc.warnings) std::cerr << "Cảnh báo: " << w << "\n";
+}
+
+void RunCites(const LegalOptions& opt, int* exit_code) {
+  std::optional<legal::Catalog> catalog = LoadCatalog(opt, false, exit_code);
+  if (*exit_code != 0) return;
+  std::optional<std::filesystem::path> path = FindTarget(opt, catalog ? &*catalog : nullptr,
+                                                         exit_code);
+  if (!path) return;
+  std::optional<std::string> text = ReadText(*path, exit_code);
+  if (!text) return;
+  legal::Document doc = legal::ParseDocument(*text);
+  if (catalog) {
+    const legal::CatalogEntry* entry = catalog->FindByTextPath(*path);
+    if (entry == nullptr) entry = catalog->FindById(opt.target);
+    if (entry != nullptr) catalog->FillFromEntry(*entry, &doc);
+    catalog->ResolveAll(&doc);
+  }
+  if (!opt.json) {
+    PrintCites(doc, path->string());
+    return;
+  }
+  nlohmann::ordered_json out;
+  out["document"] = MetaJson(doc, path->string());
+  out["citations"] = nlohmann::ordered_json::array();
+  for (const legal::Citation& c : doc.citations) out["citations"].push_back(CitationJson(c));
+  out["warnings"] = doc.warnings;
+  std::cout << out.dump(2) << "\n";
+}
+
+void RunCatalog(const LegalOptions& opt, int* exit_code) {
+  std::optional<legal::Catalog> catalog = LoadCatalog(opt, true, exit_code);
+  if (!catalog) return;
+  if (opt.json) {
+    nlohmann::ordered_json docs = nlohmann::ordered_json::array();
+    for (const legal::CatalogEntry& e : catalog->entries()) {
+      std::filesystem::path text = catalog->TextPath(e);
+      docs.push_back({{"id", e.id}, {"type", e.meta.type}, {"number", e.meta.number},
+                      {"issuer", e.meta.issuer}, {"date", e.meta.date},
+                      {"effective_date", e.meta.effective_date}, {"title", e.meta.title},
+                      {"aliases", e.aliases}, {"text_path", e.text_path},
+                      {"has_text", !text.empty()}, {"text_file", text.string()}});
+    }
+    nlohmann::ordered_json out = {{"catalog", opt.catalog}, {"documents", docs}};
+    std::cout << out.dump(2) << "\n";
+    return;
+  }
+  size_t with_text = 0;
+  for (const legal::CatalogEntry& e : catalog->entries()) {
+    bool has_text = !catalog->TextPath(e).empty();
+    with_text += has_text;
+    std::cout << e.id << "\n  " << OrUnknown(e.meta.type) << " " << e.meta.number
+              << " | ngày: " << OrUnknown(e.meta.date) << " | cơ quan: " << OrUnknown(e.meta.issuer)
+              << " | toàn văn: " << (has_text ? "có" : "không") << "\n  "
+              << OrUnknown(e.meta.title) << "\n";
+  }
+  std::cout << "Tổng: " << catalog->entries().size() << " văn bản, " << with_text
+            << " có toàn văn\n";
+}
+
+}  // namespace
+
+void AddCitesCommand(CLI::App& app, int* exit_code) {
+  auto opt = std::make_shared<LegalOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "cites", "Liệt kê trích dẫn của một văn bản (tệp hoặc mã trong danh mục) / list citations");
+  cmd->add_flag("--json", opt->json, "In kết quả dạng JSON");
+  cmd->add_option("--catalog", opt->catalog, "Tệp danh mục (mặc định corpus/catalog.toml)");
+  cmd->add_option("target", opt->target, "Tệp văn bản (.txt) hoặc mã văn bản trong danh mục")
+      ->required();
+  cmd->callback([opt, exit_code] { RunCites(*opt, exit_code); });
+}
+
+void AddCatalogCommand(CLI::App& app, int* exit_code) {
+  auto opt = std::make_shared<LegalOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "catalog", "Liệt kê danh mục văn bản và cho biết văn bản nào có toàn văn / list the catalog");
+  cmd->add_flag("--json", opt->json, "In kết quả dạng JSON");
+  cmd->add_option("--catalog", opt->catalog, "Tệp danh mục (mặc định corpus/catalog.toml)");
+  cmd->callback([opt, exit_code] { RunCatalog(*opt, exit_code); });
+}
+
 }  // namespace vanban::cli

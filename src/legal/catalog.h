@@ -41,7 +41,27 @@ class Catalog {
 
   // Resolves `citation` in place (status, resolved_id, anchor, reason).
   // `self_id` is the citing document's id, for self references.
+  //  - numbered: entries with the same number, then narrowed by type,
+  //    year/date and issuer (UBND == Ủy ban nhân dân, accents ignored);
+  //  - name-only: the longest alias (or title) that the name equals or
+  //    begins with, compared without accents or case;
+  //  - a number whose issuer code is shared by many bodies (CT-UBND, -/TU)
+  //    cited with neither issuer nor year is ambiguous, never guessed.
+  // Unresolved citations get kNotInCatalog or kAmbiguous and a Vietnamese
+  // reason naming the candidates.
   void Resolve(Citation* citation, const std::string& self_id) const;
+  // Resolves every citation of `doc` against this catalog, with doc->id
+  // as the self id.
+  void ResolveAll(Document* doc) const;
+  // Fills the empty metadata fields of `doc` from its catalog entry (the
+  // entry whose text is that document), and sets doc->id to the entry id.
+  void FillFromEntry(const CatalogEntry& entry, Document* doc) const;
+
+  // Where "shared:" paths point (default: $VANBAN_SHARED_DIR, else
+  // ../shared beside the repository that holds the catalog's folder).
+  const std::filesystem::path& shared_dir() const { return shared_dir_; }
+  void set_shared_dir(std::filesystem::path dir) { shared_dir_ = std::move(dir); }
+  const std::filesystem::path& base_dir() const { return base_dir_; }
 
  private:
   std::filesystem::path base_dir_;    // folder of the catalog file

@@ -33,6 +33,11 @@ struct Citation {
   std::string article;  // "23" (Điều)
   std::string clause;   // "4" (khoản)
   std::string point;    // "a" (điểm)
+  // Several clauses or points of one article are one citation: "1,2,3,5,6".
+  // The anchor then names the article (or the clause) that holds them all.
+  // True for "… này" (Kế hoạch này, Luật này, khoản 2 Điều này) and for
+  // article references with no document named: the citing document itself.
+  bool self = false;
   // Resolution.
   CitationStatus status = CitationStatus::kUnresolved;
   std::string resolved_id;  // catalog DocumentId (the citing doc's id for kSelf)
@@ -40,9 +45,16 @@ struct Citation {
   std::string reason;       // why unresolved/ambiguous, in Vietnamese
 
   // One line for golden tests and the CLI, e.g.
-  // "Chỉ thị 33/CT-TTg date=2021-11-26 issuer=Thủ tướng Chính phủ -> chi-thi-33-2021-ttg".
+  // "Chỉ thị 33/CT-TTg date=2021-11-26 issuer=Thủ tướng Chính phủ -> chi-thi-33-ct-ttg-2021",
+  // "Luật Thực hiện dân chủ ở cơ sở clause=4 art=23 -> luat-10-2022-qh15#khoan-23-4",
+  // "Kế hoạch này -> self", "Chỉ thị 08/CT-UBND -> ambiguous".
   std::string Describe() const;
 };
+
+// The anchor a citation points to in the cited document: "diem-5-1-a",
+// "khoan-23-4", "dieu-23"; several clauses or points name their common
+// parent. Empty when no article is known.
+std::string CitationAnchor(const Citation& citation);
 
 }  // namespace vanban::legal
 

@@ -1,0 +1,339 @@
+#include "legal/catalog.h"
+
+#include <toml++/toml.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "legal/metadata.h"
+#include "legal/names.h"
+#include "legal/parser.h"
+#include "text/analyzer.h"
+
+namespace vanban::legal {
+namespace {
+
+constexpr std::string_view kSharedPrefix = "shared:";
+
+bool ValidId(const std::string& id) {
+  if (id.empty() || id.front() == '-' || id.back() == '-') return false;
+  for (char c : id) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  }
+  return true;
+}
+
+bool ValidIsoDate(const std::string& date) {
+  if (date.empty()) return true;
+  if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
+  int d = std::atoi(date.substr(8, 2).c_str());
+  int m = std::atoi(date.substr(5, 2).c_str());
+  int y = std::atoi(date.substr(0, 4).c_str());
+  return internal::IsoDate(d, m, y) == date;
+}
+
+std::string Where(const std::string& source, const toml::node& node) {
+  return source + ":" + std::to_string(node.source().begin.line);
+}
+
+// Reads a string field; a present field of another type is an error.
+Status ReadString(const toml::table& t, std::string_view key, const std::string& where,
+                  std::string* out) {
+  const toml::node* node = t.get(key);
+  if (node == nullptr) return Status::Ok();
+  std::optional<std::string> value = node->value<std::string>();
+  if (!value) {
+    return Status::InvalidArgument(where + ": trường \"" + std::string(key) +
+                                   "\" phải là chuỗi");
+  }
+  *out = *value;
+  return Status::Ok();
+}
+
+Status ReadAliases(const toml::table& t, const std::string& where, std::vector<std::string>* out) {
+  const toml::node* node = t.get("aliases");
+  if (node == nullptr) return Status::Ok();
+  const toml::array* arr = node->as_array();
+  if (arr == nullptr) {
+    return Status::InvalidArgument(where + ": trường \"aliases\" phải là danh sách chuỗi");
+  }
+  for (const toml::node& item : *arr) {
+    std::optional<std::string> value = item.value<std::string>();
+    if (!value) {
+      return Status::InvalidArgument(where + ": \"aliases\" chỉ được chứa chuỗi");
+    }
+    out->push_back(*value);
+  }
+  return Status::Ok();
+}
+
+StatusOr<CatalogEntry> ReadEntry(const toml::table& t, const std::string& where) {
+  static const std::set<std::string_view> kKeys = {
+      "id", "type", "number", "issuer", "date", "title", "aliases", "text", "effective_date"};
+  for (const auto& [key, value] : t) {
+    if (!kKeys.count(key.str())) {
+      return Status::InvalidArgument(where + ": trường lạ \"" + std::string(key.str()) + "\"");
+    }
+  }
+  CatalogEntry e;
+  for (auto [key, field] : {std::pair{"id", &e.id}, std::pair{"type", &e.meta.type},
+                            std::pair{"number", &e.meta.number}, std::pair{"issuer", &e.meta.issuer},
+                            std::pair{"date", &e.meta.date}, std::pair{"title", &e.meta.title},
+                            std::pair{"text", &e.text_path},
+                            std::pair{"effective_date", &e.meta.effective_date}}) {
+    Status s = ReadString(t, key, where, field);
+    if (!s.ok()) return s;
+  }
+  Status s = ReadAliases(t, where, &e.aliases);
+  if (!s.ok()) return s;
+  if (!e.meta.number.empty()) {
+    std::string canon = text::CanonicalIdentifier(e.meta.number);
+    if (canon.empty()) {
+      return Status::InvalidArgument(where + ": số hiệu \"" + e.meta.number + "\" không hợp lệ");
+    }
+    e.meta.number = canon;
+  }
+  for (const std::string* date : {&e.meta.date, &e.meta.effective_date}) {
+    if (!ValidIsoDate(*date)) {
+      return Status::InvalidArgument(where + ": ngày \"" + *date +
+                                     "\" không hợp lệ (cần dạng YYYY-MM-DD)");
+    }
+  }
+  if (e.id.empty()) e.id = MakeDocumentId(e.meta);
+  if (!ValidId(e.id)) {
+    return Status::InvalidArgument(where + ": mã văn bản \"" + e.id +
+                                   "\" không hợp lệ (chỉ a-z, 0-9 và '-')");
+  }
+  return e;
+}
+
+std::string EntryYear(const CatalogEntry& e) {
+  std::string year = internal::YearInNumber(e.meta.number);
+  if (year.empty() && e.meta.date.size() >= 4) year = e.meta.date.substr(0, 4);
+  return year;
+}
+
+std::string JoinIds(const std::vector<const CatalogEntry*>& entries) {
+  std::string out;
+  for (const CatalogEntry* e : entries) out += (out.empty() ? "" : ", ") + e->id;
+  return out;
+}
+
+// Keeps the entries `keep` accepts.
+template <typename Pred>
+std::vector<const CatalogEntry*> Filter(const std::vector<const CatalogEntry*>& in, Pred keep) {
+  std::vector<const CatalogEntry*> out;
+  for (const CatalogEntry* e : in) {
+    if (keep(*e)) out.push_back(e);
+  }
+  return out;
+}
+
+void ResolveNumbered(const std::vector<CatalogEntry>& entries, Citation* c) {
+  std::string folded = text::FoldText(c->number);
+  std::vector<const CatalogEntry*> same;
+  for (const CatalogEntry& e : entries) {
+    if (!e.meta.number.empty() && text::FoldText(e.meta.number) == folded) same.push_back(&e);
+  }
+  if (same.empty()) {
+    c->status = CitationStatus::kNotInCatalog;
+    c->reason = "Danh mục không có văn bản số " + c->number;
+    return;
+  }
+  std::vector<const CatalogEntry*> fit = Filter(same, [&](const CatalogEntry& e) {
+    if (!c->type.empty() && !e.meta.type.empty() &&
+        text::FoldText(c->type) != text::FoldText(e.meta.type)) {
+      return false;
+    }
+    std::string year = EntryYear(e);
+    if (!c->year.empty() && !year.empty() && c->year != year) return false;
+    if (!c->date.empty() && !e.meta.date.empty() && c->date != e.meta.date) return false;
+    return c->issuer.empty() || e.meta.issuer.empty() ||
+           internal::IssuersCompatible(c->issuer, e.meta.issuer);
+  });
+  if (fit.empty()) {
+    c->status = CitationStatus::kNotInCatalog;
+    c->reason = "Danh mục có văn bản số " + c->number + " (" + JoinIds(same) +
+                ") nhưng khác loại, năm, ngày hoặc cơ quan ban hành";
+    return;
+  }
+  bool underspecified = c->issuer.empty() && c->year.empty() && c->date.empty() &&
+                        internal::HasLocalIssuerCode(c->number);
+  if (fit.size() > 1 || underspecified) {
+    c->status = CitationStatus::kAmbiguous;
+    c->reason = "Số hiệu " + c->number +
+                " dùng chung cho nhiều cơ quan; trích dẫn không nêu cơ quan ban hành hay năm "
+                "ban hành nên không xác định được văn bản. Ứng viên trong danh mục: " +
+                JoinIds(fit);
+    return;
+  }
+  c->status = CitationStatus::kResolved;
+  c->resolved_id = fit.front()->id;
+}
+
+// Length of the alias that `name` (folded) equals or begins with, else 0.
+size_t AliasMatch(const std::string& name, const std::string& name_with_issuer,
+                  const std::string& alias) {
+  if (alias.empty()) return 0;
+  if (name == alias || name_with_issuer == alias) return alias.size();
+  if (name.size() > alias.size() && name.compare(0, alias.size(), alias) == 0 &&
+      name[alias.size()] == ' ') {
+    return alias.size();
+  }
+  return 0;
+}
+
+void ResolveNamed(const std::vector<CatalogEntry>& entries, Citation* c) {
+  std::string name = text::FoldText(c->name);
+  std::string with_issuer = c->issuer.empty() ? name : name + " cua " + text::FoldText(c->issuer);
+  size_t best = 0;
+  std::vector<const CatalogEntry*> winners;
+  for (const CatalogEntry& e : entries) {
+    if (!c->date.empty() && !e.meta.date.empty() && c->date != e.meta.date) continue;
+    size_t len = AliasMatch(name, with_issuer, text::FoldText(e.meta.title));
+    for (const std::string& alias : e.aliases) {
+      len = std::max(len, AliasMatch(name, with_issuer, text::FoldText(alias)));
+    }
+    if (len == 0 || len < best) continue;
+    if (len > best) winners.clear();
+    best = len;
+    winners.push_back(&e);
+  }
+  if (winners.empty()) {
+    c->status = CitationStatus::kNotInCatalog;
+    c->reason = "Danh mục không có văn bản tên \"" + c->name + "\"";
+  } else if (winners.size() > 1) {
+    c->status = CitationStatus::kAmbiguous;
+    c->reason = "Tên \"" + c->name + "\" khớp nhiều văn bản: " + JoinIds(winners);
+  } else {
+    c->status = CitationStatus::kResolved;
+    c->resolved_id = winners.front()->id;
+  }
+}
+
+std::filesystem::path DefaultSharedDir(const std::filesystem::path& base_dir) {
+  if (const char* env = std::getenv("VANBAN_SHARED_DIR"); env != nullptr && *env != '\0') {
+    return env;
+  }
+  std::error_code ec;
+  std::filesystem::path dir = base_dir.empty() ? std::filesystem::current_path(ec) : base_dir;
+  return (dir / ".." / ".." / "shared").lexically_normal();
+}
+
+}  // namespace
+
+StatusOr<Catalog> Catalog::Load(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    return Status::NotFound("Không tìm thấy tệp danh mục văn bản: " + path.string());
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  if (!in.good() && !in.eof()) {
+    return Status::IoError("Không đọc được tệp danh mục văn bản: " + path.string());
+  }
+  StatusOr<Catalog> catalog = Parse(content.str(), path.string());
+  if (!catalog.ok()) return catalog;
+  std::filesystem::path abs = std::filesystem::absolute(path, ec);
+  catalog->base_dir_ = abs.parent_path();
+  catalog->shared_dir_ = DefaultSharedDir(catalog->base_dir_);
+  return catalog;
+}
+
+StatusOr<Catalog> Catalog::Parse(const std::string& toml, const std::string& source_name) {
+  toml::table root;
+  try {
+    root = toml::parse(toml, source_name);
+  } catch (const toml::parse_error& err) {
+    return Status::InvalidArgument(source_name + ":" + std::to_string(err.source().begin.line) +
+                                   ": danh mục không đúng cú pháp TOML: " +
+                                   std::string(err.description()));
+  }
+  Catalog catalog;
+  catalog.shared_dir_ = DefaultSharedDir({});
+  const toml::node* docs = root.get("document");
+  if (docs == nullptr) return catalog;
+  const toml::array* arr = docs->as_array();
+  if (arr == nullptr) {
+    return Status::InvalidArgument(source_name + ": \"document\" phải là [[document]]");
+  }
+  std::set<std::string> ids;
+  for (const toml::node& node : *arr) {
+    std::string where = Where(source_name, node);
+    const toml::table* t = node.as_table();
+    if (t == nullptr) return Status::InvalidArgument(where + ": mục [[document]] không hợp lệ");
+    StatusOr<CatalogEntry> entry = ReadEntry(*t, where);
+    if (!entry.ok()) return entry.status();
+    if (!ids.insert(entry->id).second) {
+      return Status::InvalidArgument(where + ": mã văn bản \"" + entry->id + "\" bị trùng");
+    }
+    catalog.entries_.push_back(std::move(entry).value());
+  }
+  return catalog;
+}
+
+const CatalogEntry* Catalog::FindById(const std::string& id) const {
+  for (const CatalogEntry& e : entries_) {
+    if (e.id == id) return &e;
+  }
+  return nullptr;
+}
+
+std::filesystem::path Catalog::TextPath(const CatalogEntry& entry) const {
+  if (entry.text_path.empty()) return {};
+  std::filesystem::path path;
+  std::string_view tp = entry.text_path;
+  if (tp.substr(0, kSharedPrefix.size()) == kSharedPrefix) {
+    if (shared_dir_.empty()) return {};
+    path = shared_dir_ / std::string(tp.substr(kSharedPrefix.size()));
+  } else {
+    path = base_dir_.empty() ? std::filesystem::path(entry.text_path) : base_dir_ / entry.text_path;
+  }
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return {};
+  return std::filesystem::weakly_canonical(path, ec);
+}
+
+const CatalogEntry* Catalog::FindByTextPath(const std::filesystem::path& file) const {
+  std::error_code ec;
+  std::filesystem::path want = std::filesystem::weakly_canonical(file, ec);
+  for (const CatalogEntry& e : entries_) {
+    std::filesystem::path have = TextPath(e);
+    if (!have.empty() && have == want) return &e;
+  }
+  return nullptr;
+}
+
+void Catalog::Resolve(Citation* c, const std::string& self_id) const {
+  c->resolved_id.clear();
+  c->reason.clear();
+  c->anchor = CitationAnchor(*c);
+  if (c->self) {
+    c->status = CitationStatus::kSelf;
+    c->resolved_id = self_id;
+    return;
+  }
+  if (!c->number.empty()) {
+    ResolveNumbered(entries_, c);
+  } else if (!c->name.empty()) {
+    ResolveNamed(entries_, c);
+  } else {
+    c->status = CitationStatus::kNotInCatalog;
+    c->reason = "Trích dẫn không nêu số hiệu hay tên văn bản";
+  }
+  if (c->status != CitationStatus::kResolved) c->anchor.clear();
+}
+
+void Catalog::ResolveAll(Document* doc) const {
+  for (Citation& c : doc->citations) Resolve(&c, doc->id);
+}
+
+void Catalog::FillFromEntry(const CatalogEntry& entry, Document* doc) const {
+  internal::MergeMissing(entry.meta, &doc->meta);
+  doc->id = entry.id;
+}
+
+}  // namespace vanban::legal

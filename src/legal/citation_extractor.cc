@@ -1,0 +1,554 @@
+// The citation grammar, token by token (see README "Citation forms"):
+//   doc      := TYPE "này"                                  (self)
+//             | TYPE ["số"] NUMBER tail                      (numbered)
+//             | NAMED-TYPE Name tail                         ("Luật Khiếu nại")
+//             | NUMBER tail                                  (bare "08/CT-UBND")
+//   tail     := { "ngày" DATE | "của" ISSUER | "số" NUMBER
+//               | "đã được" ISSUER ["khóa" X] "thông qua" ["ngày" DATE] }
+//   artgroup := artref { (","|";"|"và"|"hoặc") artref } [["của"] doc]
+//   artref   := ["điểm" letters] ["khoản" numbers] "Điều" (N | "này")
+//             | "khoản" numbers                              (this article)
+// Pháp điển source lines "(Điều 5 Luật số 10/2022/QH15 ..., có hiệu lực
+// ...)" describe the document itself: their head is skipped, and only what
+// follows "hiệu lực" (amendments, repeals) is scanned.
+#include "legal/citation_extractor.h"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+
+#include "legal/layout.h"
+#include "legal/names.h"
+#include "text/analyzer.h"
+
+namespace vanban::legal::internal {
+namespace {
+
+enum class TokKind { kWord, kNum, kPunct, kBreak };
+
+struct Tok {
+  size_t b = 0;
+  size_t e = 0;
+  TokKind kind = TokKind::kPunct;
+};
+
+constexpr size_t kMaxNameWords = 16;
+constexpr size_t kMaxIssuerWords = 12;
+constexpr size_t kMaxGroupRefs = 64;
+constexpr size_t kMaxListItems = 32;
+
+bool IsAsciiLetter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+// Length of a letter (or combining mark) at s[i] that belongs in a word,
+// else 0. Covers Latin-1, Latin extended A/B, combining marks and Latin
+// extended additional (all Vietnamese letters).
+size_t WordCharLen(std::string_view s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (IsAsciiLetter(c) || IsDigit(c)) return 1;
+  if (i + 1 < s.size() && c >= 0xC3 && c <= 0xCD) return 2;
+  if (i + 2 < s.size() && c == 0xE1 && (static_cast<unsigned char>(s[i + 1]) & 0xFC) == 0xB8) {
+    return 3;
+  }
+  return 0;
+}
+
+size_t Utf8Len(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
+
+// Characters of a number/symbol run: digits, ASCII letters, Đ/đ, '/', '-'.
+size_t NumberCharLen(std::string_view s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (IsAsciiLetter(c) || IsDigit(c) || c == '/' || c == '-') return 1;
+  if (c == 0xC4 && i + 1 < s.size() && (s[i + 1] == '\x90' || s[i + 1] == '\x91')) return 2;
+  return 0;
+}
+
+std::vector<Tok> Tokenize(std::string_view s) {
+  std::vector<Tok> toks;
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '\n') {
+      toks.push_back({i, i + 1, TokKind::kBreak});
+      ++i;
+    } else if (c == ' ' || c == '\t' || c == '\r') {
+      ++i;
+    } else if (c == 0xC2 && i + 1 < s.size() && s[i + 1] == '\xA0') {
+      i += 2;
+    } else if (IsDigit(c)) {
+      size_t b = i;
+      while (i < s.size()) {
+        size_t len = NumberCharLen(s, i);
+        if (len == 0) break;
+        i += len;
+      }
+      toks.push_back({b, i, TokKind::kNum});
+    } else if (size_t len = WordCharLen(s, i)) {
+      size_t b = i;
+      i += len;
+      while (i < s.size() && (len = WordCharLen(s, i)) != 0) i += len;
+      toks.push_back({b, i, TokKind::kWord});
+    } else {
+      size_t plen = std::min(Utf8Len(c), s.size() - i);
+      toks.push_back({i, i + plen, TokKind::kPunct});
+      i += plen;
+    }
+  }
+  return toks;
+}
+
+bool IsPureNumber(std::string_view s) {
+  if (s.empty() || s.size() > 4) return false;
+  for (char c : s) {
+    if (!IsDigit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+// Lowercase words that may continue an issuer's name after a capitalised
+// one ("Thủ tướng Chính phủ", "Chủ tịch UBND tỉnh Hải Dương").
+bool IssuerWord(std::string_view lower) {
+  static constexpr std::array<std::string_view, 47> kWords = {
+      "tướng", "phủ",   "trị",  "thư",   "ương",  "ủy",    "uỷ",    "tịch",  "vụ",    "ban",
+      "nhân",  "dân",   "hội",  "đồng",  "tỉnh",  "huyện", "xã",    "thành", "phố",   "quận",
+      "phường", "thị",  "trấn", "trận",  "quốc",  "trực",  "thường", "nước", "bộ",    "sản",
+      "chính", "trung", "tư",   "pháp",  "tối",   "cao",   "kiểm",  "sát",   "án",    "tòa",
+      "toà",   "văn",   "phòng", "viện", "liên",  "đoàn",  "đảng"};
+  for (std::string_view w : kWords) {
+    if (w == lower) return true;
+  }
+  return false;
+}
+
+// Words that end a name-only reference ("Luật Thực hiện dân chủ ở cơ sở
+// đã được ...").
+bool NameStopWord(std::string_view lower) {
+  static constexpr std::array<std::string_view, 33> kWords = {
+      "đã",  "được", "của", "này", "do",   "có",   "năm",  "số",   "ngày", "theo", "tại",
+      "trong", "thì", "là", "để",  "với",  "về",   "khóa", "khoá", "đến",  "từ",   "gồm",
+      "nhằm", "như", "sửa", "bổ",  "phải", "sẽ",   "cần",  "không", "đối", "mà",   "nên"};
+  for (std::string_view w : kWords) {
+    if (w == lower) return true;
+  }
+  return false;
+}
+
+struct DocRef {
+  size_t end = 0;  // token index just past the reference
+  std::string type, number, name, year, date, issuer;
+  bool self = false;
+};
+
+struct ArtRef {
+  size_t first = 0, end = 0;  // token range
+  std::string article;
+  std::vector<std::string> clauses, points;
+  bool this_article = false;
+};
+
+class Scanner {
+ public:
+  Scanner(std::string_view text, std::vector<std::string>* warnings)
+      : t_(text), toks_(Tokenize(text)), warnings_(warnings) {}
+
+  std::vector<ExtractedCitation> Run();
+
+ private:
+  size_t n() const { return toks_.size(); }
+  std::string_view Text(size_t i) const { return t_.substr(toks_[i].b, toks_[i].e - toks_[i].b); }
+  std::string_view Span(size_t first, size_t end) const {
+    return t_.substr(toks_[first].b, toks_[end - 1].e - toks_[first].b);
+  }
+  bool IsWord(size_t i) const { return i < n() && toks_[i].kind == TokKind::kWord; }
+  std::string Lw(size_t i) const { return IsWord(i) ? text::Lower(Text(i)) : std::string(); }
+  bool W(size_t i, std::string_view lower) const { return IsWord(i) && Lw(i) == lower; }
+  bool P(size_t i, std::string_view punct) const {
+    return i < n() && toks_[i].kind == TokKind::kPunct && Text(i) == punct;
+  }
+  bool ParagraphStart(size_t i) const { return i == 0 || toks_[i - 1].kind == TokKind::kBreak; }
+  size_t TokenAtOrAfter(size_t byte, size_t from) const {
+    while (from < n() && toks_[from].b < byte) ++from;
+    return from;
+  }
+  void Warn(std::string msg, size_t first, size_t end) const;
+
+  size_t SkipParagraphHead(size_t i) const;
+  const DocType* MatchType(size_t i, size_t* len) const;
+  bool ReadNumber(size_t i, std::string* number, size_t* end) const;
+  bool ReadDate(size_t i, std::string* iso, size_t* end) const;
+  size_t ReadIssuer(size_t i, std::string* issuer) const;
+  size_t ReadName(size_t i) const;
+  size_t ReadTail(size_t i, DocRef* ref) const;
+  std::optional<DocRef> ReadDoc(size_t i, bool allow_bare, bool lenient_name = false) const;
+  std::optional<ArtRef> ReadArtRef(size_t i) const;
+  size_t ReadList(size_t i, bool letters, std::string_view keyword,
+                  std::vector<std::string>* items) const;
+  size_t TryArticleGroup(size_t i);
+  size_t TryDocument(size_t i, bool allow_bare);
+  void Emit(size_t first, size_t end, const DocRef& doc, const ArtRef* art);
+
+  std::string_view t_;
+  std::vector<Tok> toks_;
+  std::vector<std::string>* warnings_;
+  std::vector<ExtractedCitation> out_;
+};
+
+void Scanner::Warn(std::string msg, size_t first, size_t end) const {
+  if (warnings_ == nullptr) return;
+  std::string_view raw = Span(first, std::min(end, n()));
+  if (raw.size() > 80) raw = raw.substr(0, 80);
+  warnings_->push_back(msg + " (byte " + std::to_string(toks_[first].b) + "): «" +
+                       std::string(raw) + "»");
+}
+
+// Headings and Pháp điển source lines describe the document itself.
+size_t Scanner::SkipParagraphHead(size_t i) const {
+  size_t eol = t_.find('\n', toks_[i].b);
+  if (eol == std::string_view::npos) eol = t_.size();
+  std::string_view line = t_.substr(toks_[i].b, eol - toks_[i].b);
+  // ClassifyLine only looks at how the line starts (and, for source lines,
+  // whether it mentions "hiệu lực"), so a long line costs one pass.
+  LineKind kind = ClassifyLine(line);
+  if (kind == LineKind::kSourceLine) {
+    size_t at = line.find("hiệu lực");
+    return TokenAtOrAfter(toks_[i].b + at + std::string_view("hiệu lực").size(), i);
+  }
+  if (kind == LineKind::kArticle) {
+    size_t sp = line.find(' ', std::string_view("Điều ").size());
+    return TokenAtOrAfter(sp == std::string_view::npos ? eol : toks_[i].b + sp, i);
+  }
+  return i;
+}
+
+const DocType* Scanner::MatchType(size_t i, size_t* len) const {
+  if (!IsWord(i)) return nullptr;
+  std::string first = Lw(i);
+  for (const DocType& type : DocTypes()) {
+    std::string_view rest = type.lower;
+    size_t k = i;
+    bool ok = true;
+    while (ok && !rest.empty()) {
+      size_t sp = rest.find(' ');
+      std::string_view syl = rest.substr(0, sp);
+      ok = (k == i ? first == syl : W(k, syl));
+      ++k;
+      rest = sp == std::string_view::npos ? std::string_view() : rest.substr(sp + 1);
+    }
+    if (ok) {
+      *len = k - i;
+      return &type;
+    }
+  }
+  return nullptr;
+}
+
+// A document number starting at token i ("33/CT-TTg", "23- QĐ/TW" with a
+// stray space after the dash), canonicalised by the text layer.
+bool Scanner::ReadNumber(size_t i, std::string* number, size_t* end) const {
+  if (i >= n() || toks_[i].kind != TokKind::kNum) return false;
+  size_t p = toks_[i].b;
+  size_t limit = std::min(t_.size(), p + 64);
+  while (p < limit) {
+    size_t len = NumberCharLen(t_, p);
+    if (len != 0) {
+      p += len;
+      continue;
+    }
+    bool joinable = t_[p] == ' ' && (t_[p - 1] == '-' || t_[p - 1] == '/') && p + 1 < limit &&
+                    ((t_[p + 1] >= 'A' && t_[p + 1] <= 'Z') || t_.substr(p + 1, 2) == "Đ");
+    if (!joinable) break;
+    ++p;
+  }
+  std::string_view raw = t_.substr(toks_[i].b, p - toks_[i].b);
+  while (!raw.empty() && (raw.back() == '-' || raw.back() == '/')) raw.remove_suffix(1);
+  std::string canon = text::CanonicalIdentifier(raw);
+  if (canon.empty() || canon.find('/') == std::string::npos) return false;
+  *number = canon;
+  *end = TokenAtOrAfter(toks_[i].b + raw.size(), i + 1);
+  return true;
+}
+
+bool Scanner::ReadDate(size_t i, std::string* iso, size_t* end) const {
+  if (i >= n() || toks_[i].kind != TokKind::kNum) return false;
+  size_t len = 0;
+  std::string date = ParseDateAt(t_.substr(toks_[i].b, 40), &len);
+  if (date.empty()) return false;
+  *iso = date;
+  *end = TokenAtOrAfter(toks_[i].b + len, i + 1);
+  return true;
+}
+
+size_t Scanner::ReadIssuer(size_t i, std::string* issuer) const {
+  if (!IsWord(i) || !StartsUpper(Text(i))) return i;
+  size_t k = i + 1;
+  while (k < n() && k - i < kMaxIssuerWords && IsWord(k)) {
+    std::string lw = Lw(k);
+    if (lw == "ban" && W(k + 1, "hành")) break;
+    if (!StartsUpper(Text(k)) && !IssuerWord(lw)) break;
+    ++k;
+  }
+  *issuer = std::string(Span(i, k));
+  return k;
+}
+
+// A name after a named type: words up to a stop word or punctuation. A
+// comma is crossed only early and before a lowercase word ("Luật Phòng,
+// chống tham nhũng"); "và"/"hoặc" only before a lowercase word.
+size_t Scanner::ReadName(size_t i) const {
+  size_t k = i;
+  while (k < n() && k - i < kMaxNameWords) {
+    if (IsWord(k)) {
+      std::string lw = Lw(k);
+      if (k > i && NameStopWord(lw)) break;
+      bool joiner = lw == "và" || lw == "hoặc";
+      if (joiner && !(IsWord(k + 1) && StartsLower(Text(k + 1)) && !NameStopWord(Lw(k + 1)))) {
+        break;
+      }
+      ++k;
+    } else if (P(k, ",") && k - i <= 2 && IsWord(k + 1) && StartsLower(Text(k + 1)) &&
+               !NameStopWord(Lw(k + 1))) {
+      ++k;
+    } else {
+      break;
+    }
+  }
+  return k;
+}
+
+size_t Scanner::ReadTail(size_t i, DocRef* ref) const {
+  size_t k = i;
+  for (int guard = 0; guard < 4; ++guard) {
+    size_t next = k;
+    std::string value;
+    if (ref->date.empty() && W(k, "ngày") && ReadDate(k + 1, &value, &next)) {
+      ref->date = value;
+    } else if (ref->issuer.empty() && W(k, "của") && (next = ReadIssuer(k + 1, &value)) > k + 1) {
+      ref->issuer = value;
+    } else if (ref->number.empty() && W(k, "số") && ReadNumber(k + 1, &value, &next)) {
+      ref->number = value;
+    } else if (ref->issuer.empty() && W(k, "đã") && W(k + 1, "được") &&
+               (next = ReadIssuer(k + 2, &value)) > k + 2) {
+      ref->issuer = value;
+      if (W(next, "khóa") || W(next, "khoá")) next += 2;
+      if (W(next, "thông") && W(next + 1, "qua")) next += 2;
+    } else {
+      break;
+    }
+    k = next;
+  }
+  return k;
+}
+
+// `lenient_name`: after "Điều 41 của", a named type may be followed by a
+// lowercase name ("Luật thực hiện dân chủ ở cơ sở").
+std::optional<DocRef> Scanner::ReadDoc(size_t i, bool allow_bare, bool lenient_name) const {
+  DocRef ref;
+  size_t len = 0;
+  const DocType* type = MatchType(i, &len);
+  size_t k = i + len;
+  if (type == nullptr) {
+    if (!allow_bare || !ReadNumber(i, &ref.number, &k)) return std::nullopt;
+  } else if (W(k, "này")) {
+    ref.type = type->display;
+    ref.self = true;
+    ref.end = k + 1;
+    return ref;
+  } else if (W(k, "số") || (k < n() && toks_[k].kind == TokKind::kNum)) {
+    size_t at = W(k, "số") ? k + 1 : k;
+    if (!ReadNumber(at, &ref.number, &k)) {
+      bool half_written = at != k && at < n() &&
+                          (toks_[at].kind == TokKind::kNum || P(at, "/") || P(at, "…"));
+      if (half_written) {
+        size_t sp = t_.find_first_of(" \n", toks_[at].b);
+        size_t end = TokenAtOrAfter(sp == std::string_view::npos ? t_.size() : sp, at + 1);
+        Warn("Trích dẫn thiếu số hiệu hoặc số hiệu không hợp lệ", i, end);
+      }
+      return std::nullopt;
+    }
+  } else if (type->named && StartsUpper(Text(i)) && IsWord(k) &&
+             (StartsUpper(Text(k)) || (lenient_name && !NameStopWord(Lw(k))))) {
+    size_t end = ReadName(k);
+    ref.name = std::string(Span(i, end));
+    k = end;
+  } else {
+    return std::nullopt;
+  }
+  if (type != nullptr) ref.type = type->display;
+  ref.end = ReadTail(k, &ref);
+  ref.year = YearInNumber(ref.number);
+  if (ref.year.empty() && !ref.date.empty()) ref.year = ref.date.substr(0, 4);
+  return ref;
+}
+
+// Letters ("a, b và c") or numbers ("1, 2, 3, 5 và 6"), each optionally
+// preceded again by the keyword ("điểm b, điểm c").
+size_t Scanner::ReadList(size_t i, bool letters, std::string_view keyword,
+                         std::vector<std::string>* items) const {
+  auto item_at = [&](size_t k) {
+    if (letters) {
+      std::string lw = Lw(k);
+      return lw.size() == 1 ? (lw[0] >= 'a' && lw[0] <= 'z') : lw == "đ";
+    }
+    return k < n() && toks_[k].kind == TokKind::kNum && IsPureNumber(Text(k));
+  };
+  size_t k = i;
+  if (!item_at(k)) return i;
+  items->push_back(letters ? Lw(k) : std::string(Text(k)));
+  ++k;
+  while (items->size() < kMaxListItems) {
+    size_t j = k;
+    if (P(j, ",")) ++j;
+    if (W(j, "và") || W(j, "hoặc")) ++j;
+    if (j == k) break;
+    if (W(j, keyword)) ++j;
+    if (!item_at(j)) break;
+    // "khoản 1, Điều 5": a number followed by a new keyword is not a list item.
+    items->push_back(letters ? Lw(j) : std::string(Text(j)));
+    k = j + 1;
+  }
+  return k;
+}
+
+std::optional<ArtRef> Scanner::ReadArtRef(size_t i) const {
+  ArtRef ref;
+  ref.first = i;
+  size_t k = i;
+  if (W(k, "điểm")) {
+    k = ReadList(k + 1, true, "điểm", &ref.points);
+    if (ref.points.empty() || !(W(k, "khoản") || W(k, "điều"))) return std::nullopt;
+  }
+  if (W(k, "khoản")) {
+    size_t next = ReadList(k + 1, false, "khoản", &ref.clauses);
+    if (ref.clauses.empty()) return std::nullopt;
+    k = next;
+    if (!W(k, "điều")) {
+      ref.this_article = true;
+      ref.end = k;
+      return ref;
+    }
+  }
+  if (!W(k, "điều")) return std::nullopt;
+  if (W(k + 1, "này")) {
+    ref.this_article = true;
+    ref.end = k + 2;
+    return ref;
+  }
+  if (k + 1 >= n() || toks_[k + 1].kind != TokKind::kNum || !IsPureNumber(Text(k + 1))) {
+    return std::nullopt;
+  }
+  ref.article = std::string(Text(k + 1));
+  ref.end = k + 2;
+  return ref;
+}
+
+size_t Scanner::TryArticleGroup(size_t i) {
+  std::string lw = Lw(i);
+  if (lw != "điểm" && lw != "khoản" && lw != "điều") return i;
+  std::optional<ArtRef> first = ReadArtRef(i);
+  if (!first) return i;
+  std::vector<ArtRef> refs{*first};
+  size_t k = first->end;
+  // "khoản 1 Điều này" closes its group: what follows ("và Điều 5 Luật
+  // này") names its own target.
+  while (refs.size() < kMaxGroupRefs && !refs.back().this_article) {
+    size_t j = k;
+    if (P(j, ",") || P(j, ";")) ++j;
+    if (W(j, "và") || W(j, "hoặc")) ++j;
+    if (j == k) break;
+    if (!refs.back().article.empty() && j < n() && toks_[j].kind == TokKind::kNum &&
+        IsPureNumber(Text(j))) {  // "Điều 15, 16 và 17"
+      ArtRef more;
+      more.first = j;
+      more.end = j + 1;
+      more.article = std::string(Text(j));
+      refs.push_back(more);
+      k = j + 1;
+      continue;
+    }
+    std::optional<ArtRef> next = ReadArtRef(j);
+    if (!next) break;
+    refs.push_back(*next);
+    k = next->end;
+  }
+  size_t t = W(k, "của") ? k + 1 : k;
+  std::optional<DocRef> doc;
+  if (!refs.back().this_article) doc = ReadDoc(t, /*allow_bare=*/true, /*lenient_name=*/true);
+  DocRef target;
+  if (doc) {
+    target = *doc;
+  } else {
+    target.self = true;  // an article of the citing document
+  }
+  for (const ArtRef& ref : refs) {
+    size_t end = (refs.size() == 1 && doc) ? doc->end : ref.end;
+    Emit(ref.first, end, target, &ref);
+  }
+  return doc ? doc->end : k;
+}
+
+size_t Scanner::TryDocument(size_t i, bool allow_bare) {
+  std::optional<DocRef> doc = ReadDoc(i, allow_bare);
+  if (!doc) return i;
+  Emit(i, doc->end, *doc, nullptr);
+  return doc->end;
+}
+
+std::string Join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& s : items) out += (out.empty() ? "" : ",") + s;
+  return out;
+}
+
+void Scanner::Emit(size_t first, size_t end, const DocRef& doc, const ArtRef* art) {
+  ExtractedCitation ec;
+  Citation& c = ec.citation;
+  c.begin = toks_[first].b;
+  c.end = toks_[end - 1].e;
+  c.raw = std::string(t_.substr(c.begin, c.end - c.begin));
+  c.type = doc.type;
+  c.number = doc.number;
+  c.name = doc.name;
+  c.year = doc.year;
+  c.date = doc.date;
+  c.issuer = doc.issuer;
+  c.self = doc.self;
+  if (doc.self) c.status = CitationStatus::kSelf;
+  if (art != nullptr) {
+    c.article = art->article;
+    c.clause = Join(art->clauses);
+    c.point = Join(art->points);
+    ec.this_article = art->this_article;
+  }
+  out_.push_back(std::move(ec));
+}
+
+std::vector<ExtractedCitation> Scanner::Run() {
+  size_t i = 0;
+  while (i < n()) {
+    if (ParagraphStart(i) && toks_[i].kind != TokKind::kBreak) {
+      size_t skipped = SkipParagraphHead(i);
+      if (skipped != i) {
+        i = skipped;
+        continue;
+      }
+    }
+    size_t next = i;
+    if (toks_[i].kind == TokKind::kWord) {
+      next = TryArticleGroup(i);
+      if (next == i) next = TryDocument(i, false);
+    } else if (toks_[i].kind == TokKind::kNum) {
+      next = TryDocument(i, true);
+    }
+    i = next > i ? next : i + 1;
+  }
+  return std::move(out_);
+}
+
+}  // namespace
+
+std::vector<ExtractedCitation> ScanCitations(std::string_view text,
+                                             std::vector<std::string>* warnings) {
+  return Scanner(text, warnings).Run();
+}
+
+}  // namespace vanban::legal::internal

@@ -1,0 +1,286 @@
+#include "legal/metadata.h"
+
+#include <array>
+
+#include "legal/names.h"
+#include "text/analyzer.h"
+
+namespace vanban::legal::internal {
+namespace {
+
+constexpr size_t kHeaderParagraphs = 15;
+constexpr size_t kFooterParagraphs = 20;
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+bool IsUnitStart(LineKind kind) {
+  return kind == LineKind::kPart || kind == LineKind::kChapter || kind == LineKind::kArticle ||
+         kind == LineKind::kRoman || kind == LineKind::kLegalSection ||
+         kind == LineKind::kSourceLine;
+}
+
+class Reader {
+ public:
+  Reader(const Layout& layout, std::string_view text) : layout_(layout), text_(text) {}
+  size_t size() const { return layout_.paragraphs.size(); }
+  LineKind Kind(size_t p) const { return layout_.paragraphs[p].kind; }
+  std::string_view Text(size_t p) const {
+    const LaidOutParagraph& lp = layout_.paragraphs[p];
+    return text_.substr(lp.begin, lp.end - lp.begin);
+  }
+  // Paragraphs before the first structural unit, at most kHeaderParagraphs.
+  size_t HeaderEnd() const {
+    size_t p = 0;
+    while (p < size() && p < kHeaderParagraphs && !IsUnitStart(Kind(p))) ++p;
+    return p;
+  }
+
+ private:
+  const Layout& layout_;
+  std::string_view text_;
+};
+
+bool IsMotto(std::string_view s) {
+  std::string folded = text::FoldText(s);
+  return folded.find("cong hoa xa hoi") != std::string::npos ||
+         folded.find("doc lap") != std::string::npos ||
+         folded.find("dang cong san viet nam") != std::string::npos;
+}
+
+// Title after the type line: one paragraph, unless it is the body.
+bool LooksLikeTitle(const Reader& r, size_t p) {
+  if (p >= r.size()) return false;
+  LineKind kind = r.Kind(p);
+  if (kind != LineKind::kText && kind != LineKind::kCaps) return false;
+  std::string folded = text::FoldText(r.Text(p).substr(0, 40));
+  for (std::string_view body : {"can cu", "thuc hien", "theo ", "xet ", "trien khai thuc hien ke"}) {
+    if (StartsWith(folded, body) && kind == LineKind::kText && r.Text(p).size() > 200) return false;
+  }
+  if (StartsWith(folded, "can cu") || StartsWith(folded, "xet ")) return false;
+  return r.Text(p).size() < 600;
+}
+
+void ReadHeader(const Reader& r, Metadata* meta) {
+  size_t end = r.HeaderEnd();
+  std::string issuer;
+  for (size_t p = 0; p < end; ++p) {
+    std::string_view t = r.Text(p);
+    const DocType* type = r.Kind(p) == LineKind::kCaps ? FindDocType(text::Lower(t)) : nullptr;
+    if (type != nullptr && meta->type.empty()) {
+      meta->type = std::string(type->display);
+      if (LooksLikeTitle(r, p + 1)) meta->title = std::string(r.Text(p + 1));
+      if (!issuer.empty()) meta->issuer = issuer;
+      continue;
+    }
+    if (meta->type.empty() && r.Kind(p) == LineKind::kCaps && !IsMotto(t)) {
+      issuer += (issuer.empty() ? "" : " ") + std::string(t);
+    }
+    if (meta->number.empty() && (StartsWith(t, "Số:") || StartsWith(t, "Số "))) {
+      std::string_view rest = Trim(t.substr(std::string_view("Số").size() + 1));
+      // The number may be followed by the place and date on the same line.
+      size_t sp = rest.find(' ');
+      meta->number = text::CanonicalIdentifier(rest.substr(0, sp));
+      if (meta->number.empty() && sp != std::string_view::npos) {
+        meta->number = text::CanonicalIdentifier(rest.substr(0, rest.find(' ', sp + 1)));
+      }
+    }
+    static constexpr std::string_view kDateKey = ", ngày ";
+    size_t at = t.find(kDateKey);
+    if (meta->date.empty() && at != std::string_view::npos) {
+      size_t len = 0;
+      std::string date = ParseDateAt(t.substr(at + kDateKey.size()), &len);
+      std::string_view place = Trim(t.substr(0, at));
+      size_t cut = place.rfind("  ");
+      if (cut != std::string_view::npos) place = Trim(place.substr(cut));
+      if (!date.empty()) {
+        meta->date = date;
+        if (!place.empty() && StartsUpper(place) && CodePoints(place) <= 40) {
+          meta->place = std::string(place);
+        }
+      }
+    }
+  }
+}
+
+bool LooksLikeName(std::string_view s) {
+  if (s.empty() || s.size() > 80) return false;
+  int words = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t sp = s.find(' ', i);
+    std::string_view w = s.substr(i, sp == std::string_view::npos ? std::string_view::npos : sp - i);
+    if (!StartsUpper(w) || IsAllCaps(w)) return false;
+    for (char c : w) {
+      if ((c >= '0' && c <= '9') || c == '.' || c == ',' || c == ':' || c == ';') return false;
+    }
+    ++words;
+    if (sp == std::string_view::npos) break;
+    i = sp + 1;
+  }
+  return words >= 2 && words <= 6;
+}
+
+std::string CleanRecipient(std::string_view s) {
+  s = Trim(s);
+  while (!s.empty() && (s[0] == '-' || s[0] == '+' || s[0] == ' ')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ';' || s.back() == '.' || s.back() == ',' || s.back() == ' ')) {
+    s.remove_suffix(1);
+  }
+  return std::string(s);
+}
+
+void ReadFooter(const Reader& r, Metadata* meta) {
+  size_t from = r.size() > kFooterParagraphs ? r.size() - kFooterParagraphs : 0;
+  for (size_t p = from; p < r.size(); ++p) {
+    std::string_view t = r.Text(p);
+    if (r.Kind(p) == LineKind::kRecipients && meta->recipients.empty()) {
+      size_t colon = t.find(':');
+      if (colon != std::string_view::npos && !CleanRecipient(t.substr(colon + 1)).empty()) {
+        meta->recipients.push_back(CleanRecipient(t.substr(colon + 1)));
+      }
+      for (size_t q = p + 1; q < r.size() && r.Kind(q) == LineKind::kDash; ++q) {
+        meta->recipients.push_back(CleanRecipient(r.Text(q)));
+      }
+    }
+    bool delegation = StartsWith(t, "TM.") || StartsWith(t, "KT.") || StartsWith(t, "TL.") ||
+                      StartsWith(t, "Q.") || StartsWith(t, "TUQ.");
+    if (r.Kind(p) == LineKind::kCaps && !delegation && CodePoints(t) <= 60 &&
+        p + 1 < r.size() && LooksLikeName(r.Text(p + 1))) {
+      meta->signer_position = SentenceCase(t);
+      meta->signer = std::string(r.Text(p + 1));
+    }
+  }
+}
+
+// "Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2023": only the
+// document's own statement ("<type> này"), never another document's.
+std::string ReadOwnEffectiveDate(std::string_view text) {
+  static constexpr std::string_view kKey = " này có hiệu lực";
+  static constexpr std::string_view kFrom = "từ ngày ";
+  size_t at = 0;
+  while ((at = text.find(kKey, at)) != std::string_view::npos) {
+    size_t start = text.find_last_of(" \n", at > 0 ? at - 1 : 0);
+    size_t type_start = start == std::string_view::npos ? 0 : start + 1;
+    // Types of one or two syllables: "Luật", "Nghị định", "Kế hoạch".
+    std::string_view one = text.substr(type_start, at - type_start);
+    std::string_view two;
+    if (type_start > 1 && text[type_start - 1] == ' ') {
+      size_t start2 = text.find_last_of(" \n", type_start - 2);
+      size_t begin2 = start2 == std::string_view::npos ? 0 : start2 + 1;
+      two = text.substr(begin2, at - begin2);
+    }
+    bool own = FindDocType(text::Lower(one)) || (!two.empty() && FindDocType(text::Lower(two)));
+    size_t from = text.find(kFrom, at);
+    if (own && from != std::string_view::npos && from - at < 60) {
+      size_t len = 0;
+      std::string date = ParseDateAt(text.substr(from + kFrom.size(), 30), &len);
+      if (!date.empty()) return date;
+    }
+    at += kKey.size();
+  }
+  return "";
+}
+
+}  // namespace
+
+Metadata ParseSourceLine(std::string_view line) {
+  Metadata meta;
+  line = Trim(line);
+  if (!StartsWith(line, "(Điều ")) return meta;
+  if (line.back() == ')') line.remove_suffix(1);
+  line = Trim(line);
+  static constexpr std::string_view kSo = " số ";
+  size_t so = line.find(kSo);
+  size_t effect = line.find("có hiệu lực");
+  if (so == std::string_view::npos || effect == std::string_view::npos || effect < so) return meta;
+  size_t type_at = line.find(' ', std::string_view("(Điều ").size()) + 1;
+  std::string_view type = Trim(line.substr(type_at, so - type_at));
+  size_t num_at = so + kSo.size();
+  size_t num_end = line.find_first_of(" ,", num_at);
+  meta.number = text::CanonicalIdentifier(line.substr(num_at, num_end - num_at));
+  if (meta.number.empty()) return meta;
+  const DocType* dt = FindDocType(text::Lower(type));
+  meta.type = dt ? std::string(dt->display) : std::string(type);
+  std::string_view middle = line.substr(num_end, effect - num_end);
+  middle = Trim(middle);
+  if (!middle.empty() && middle.back() == ',') middle.remove_suffix(1);
+  middle = Trim(middle);
+  static constexpr std::string_view kNgay = "ngày ";
+  size_t ngay = middle.rfind(kNgay);
+  size_t len = 0;
+  std::string date =
+      ngay == std::string_view::npos ? "" : ParseDateAt(middle.substr(ngay + kNgay.size()), &len);
+  std::string_view title = middle;
+  if (!date.empty()) {
+    meta.date = date;
+    title = Trim(middle.substr(0, ngay));
+    std::string_view after = Trim(middle.substr(ngay + kNgay.size() + len));
+    static constexpr std::string_view kOf = "của ";
+    if (StartsWith(after, kOf)) meta.issuer = std::string(Trim(after.substr(kOf.size())));
+  }
+  if (!title.empty()) {
+    bool prefixed = StartsWith(text::FoldText(title), text::FoldText(meta.type));
+    meta.title = prefixed ? std::string(title) : meta.type + " " + std::string(title);
+  }
+  static constexpr std::string_view kFrom = "từ ngày ";
+  size_t from = line.find(kFrom, effect);
+  if (from != std::string_view::npos) {
+    meta.effective_date = ParseDateAt(line.substr(from + kFrom.size(), 30), &len);
+  }
+  return meta;
+}
+
+void MergeMissing(const Metadata& from, Metadata* into) {
+  auto fill = [](const std::string& src, std::string* dst) {
+    if (dst->empty()) *dst = src;
+  };
+  fill(from.type, &into->type);
+  fill(from.number, &into->number);
+  fill(from.issuer, &into->issuer);
+  fill(from.place, &into->place);
+  fill(from.date, &into->date);
+  fill(from.title, &into->title);
+  fill(from.signer, &into->signer);
+  fill(from.signer_position, &into->signer_position);
+  fill(from.effective_date, &into->effective_date);
+  if (into->recipients.empty()) into->recipients = from.recipients;
+}
+
+// Source lines: the document's own number is the first line's; later
+// lines with that number fill what is still missing. The issuer implied by
+// a national symbol (NĐ-CP: Chính phủ) wins over the line's wording.
+void ReadSourceLines(const Reader& r, Metadata* meta, std::vector<std::string>* warnings) {
+  Metadata own;
+  for (size_t p = 0; p < r.size(); ++p) {
+    if (r.Kind(p) != LineKind::kSourceLine) continue;
+    Metadata line = ParseSourceLine(r.Text(p));
+    if (line.number.empty()) continue;
+    if (own.number.empty()) own.number = line.number;
+    if (line.number == own.number) MergeMissing(line, &own);
+  }
+  if (own.number.empty()) return;
+  std::string implied = IssuerFromSymbol(own.number);
+  if (!implied.empty()) {
+    if (!own.issuer.empty() && !IssuersCompatible(own.issuer, implied) && warnings != nullptr) {
+      warnings->push_back("Dòng nguồn ghi cơ quan ban hành \"" + own.issuer + "\" nhưng ký hiệu " +
+                          own.number + " là của " + implied + "; dùng " + implied);
+    }
+    own.issuer = implied;
+  }
+  MergeMissing(own, meta);
+}
+
+Metadata ExtractMetadata(const Layout& layout, std::string_view text,
+                         std::vector<std::string>* warnings) {
+  Reader r(layout, text);
+  Metadata meta;
+  ReadHeader(r, &meta);
+  ReadFooter(r, &meta);
+  ReadSourceLines(r, &meta, warnings);
+  if (meta.effective_date.empty()) meta.effective_date = ReadOwnEffectiveDate(text);
+  return meta;
+}
+
+}  // namespace vanban::legal::internal

@@ -1,0 +1,99 @@
+#include "legal/parser.h"
+
+#include "legal/citation_extractor.h"
+#include "legal/layout.h"
+#include "legal/metadata.h"
+#include "legal/names.h"
+#include "legal/structure.h"
+#include "text/analyzer.h"
+
+namespace vanban::legal {
+namespace {
+
+constexpr size_t kMaxTitleSlug = 60;
+
+// The article number of the innermost Điều around `offset`, or "".
+std::string ArticleAt(const Document& doc, size_t offset) {
+  for (int u = doc.UnitAt(offset); u >= 0; u = doc.units[u].parent) {
+    if (doc.units[u].kind == UnitKind::kArticle) return doc.units[u].number;
+  }
+  return "";
+}
+
+// "khoản 2 Điều này" / "khoản 3" (same article): the article is the one
+// the citation stands in.
+void FillThisArticle(const std::vector<internal::ExtractedCitation>& found, Document* doc) {
+  for (const internal::ExtractedCitation& ec : found) {
+    Citation c = ec.citation;
+    if (ec.this_article) c.article = ArticleAt(*doc, c.begin);
+    doc->citations.push_back(std::move(c));
+  }
+}
+
+// Slug of a title without its leading type ("Nghị quyết Đại hội ..." ->
+// "dai-hoi-..."), cut at a word boundary.
+std::string TitleSlug(const Metadata& meta) {
+  std::string slug = internal::Slug(meta.title);
+  std::string type = internal::Slug(meta.type);
+  if (!type.empty() && slug.rfind(type + "-", 0) == 0) slug = slug.substr(type.size() + 1);
+  if (slug.size() > kMaxTitleSlug) {
+    size_t cut = slug.rfind('-', kMaxTitleSlug);
+    slug = slug.substr(0, cut == std::string::npos ? kMaxTitleSlug : cut);
+  }
+  return slug;
+}
+
+}  // namespace
+
+Document ParseDocument(std::string_view input) {
+  Document doc;
+  std::string nfc = text::Normalize(input, &doc.warnings);
+  internal::Layout layout = internal::Reflow(nfc);
+  doc.text = std::move(layout.text);
+  internal::BuildStructure(layout, &doc);
+  doc.meta = internal::ExtractMetadata(layout, doc.text, &doc.warnings);
+  std::vector<internal::ExtractedCitation> found =
+      internal::ScanCitations(doc.text, &doc.warnings);
+  FillThisArticle(found, &doc);
+  if (doc.text.empty()) {
+    doc.warnings.push_back("Văn bản rỗng: không có nội dung");
+  } else if (doc.units.empty()) {
+    doc.warnings.push_back(
+        "Không nhận ra cấu trúc (Chương/Điều/mục La Mã): văn bản chỉ được chia thành đoạn");
+  }
+  if (!doc.meta.type.empty() || !doc.meta.number.empty() || !doc.meta.title.empty()) {
+    doc.id = MakeDocumentId(doc.meta);
+  }
+  return doc;
+}
+
+std::vector<Citation> ExtractCitations(std::string_view text) {
+  std::vector<Citation> out;
+  for (internal::ExtractedCitation& ec : internal::ScanCitations(text, nullptr)) {
+    out.push_back(std::move(ec.citation));
+  }
+  return out;
+}
+
+std::string MakeDocumentId(const Metadata& meta) {
+  std::string id = internal::Slug(meta.type);
+  auto add = [&id](const std::string& part) {
+    if (part.empty()) return;
+    if (!id.empty()) id.push_back('-');
+    id += part;
+  };
+  if (!meta.number.empty()) {
+    add(internal::Slug(meta.number));
+    if (internal::YearInNumber(meta.number).empty() && meta.date.size() >= 4) {
+      add(meta.date.substr(0, 4));
+    }
+    if (internal::HasLocalIssuerCode(meta.number)) add(internal::IssuerPlaceSlug(meta.issuer));
+    return id;
+  }
+  add(internal::IssuerPlaceSlug(meta.issuer));
+  if (meta.date.size() >= 4) add(meta.date.substr(0, 4));
+  add(TitleSlug(meta));
+  return id;
+}
+
+}  // namespace vanban::legal

@@ -1,0 +1,216 @@
+// corpus/catalog.toml and Catalog: loading, errors, and resolution by
+// number + issuer + year, by alias, and the ambiguous cases.
+#include "legal/catalog.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "legal/parser.h"
+#include "support/shared_data.h"
+
+namespace vanban::legal {
+namespace {
+
+using ::vanban::testing::SharedDir;
+using ::vanban::testing::SourceDir;
+
+Catalog MustParse(const std::string& toml) {
+  StatusOr<Catalog> c = Catalog::Parse(toml, "test.toml");
+  EXPECT_TRUE(c.ok()) << c.status().ToString();
+  return c.ok() ? std::move(c).value() : Catalog();
+}
+
+Citation Numbered(std::string number, std::string issuer = "", std::string date = "") {
+  Citation c;
+  c.type = "Chỉ thị";
+  c.number = std::move(number);
+  c.issuer = std::move(issuer);
+  c.date = std::move(date);
+  if (!c.date.empty()) c.year = c.date.substr(0, 4);
+  return c;
+}
+
+const char kTwoUbnd[] = R"(
+[[document]]
+type = "Chỉ thị"
+number = "08/CT-UBND"
+issuer = "Chủ tịch UBND huyện Tứ Kỳ"
+date = "2016-11-04"
+
+[[document]]
+type = "Chỉ thị"
+number = "08/CT-UBND"
+issuer = "Chủ tịch Ủy ban nhân dân tỉnh Hải Dương"
+date = "2019-03-01"
+)";
+
+TEST(CatalogTest, RepoCatalogIsComplete) {
+  StatusOr<Catalog> catalog = Catalog::Load(SourceDir() / "corpus/catalog.toml");
+  ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
+  // The plan, its 21 cited documents, and Nghị định 59 and 61/2023.
+  EXPECT_EQ(catalog->entries().size(), 24u);
+  std::set<std::string> ids;
+  for (const CatalogEntry& e : catalog->entries()) {
+    EXPECT_TRUE(ids.insert(e.id).second) << e.id;
+    EXPECT_EQ(e.id, MakeDocumentId(e.meta)) << "catalog id and MakeDocumentId disagree";
+    EXPECT_FALSE(e.meta.type.empty()) << e.id;
+  }
+  for (const char* id : {"nghi-dinh-59-2023-nd-cp", "nghi-dinh-61-2023-nd-cp", "luat-10-2022-qh15",
+                         "chi-thi-24-ct-ubnd-2016-hai-duong", "chi-thi-08-ct-ubnd-2016-tu-ky"}) {
+    EXPECT_NE(catalog->FindById(id), nullptr) << id;
+  }
+  const CatalogEntry* plan = catalog->FindByTextPath(
+      SourceDir() / "corpus/ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt");
+  ASSERT_NE(plan, nullptr);
+  EXPECT_EQ(plan->meta.number, "");  // the plan states none
+  EXPECT_EQ(plan->meta.date, "");
+}
+
+TEST(CatalogTest, SharedTextsAreFound) {
+  VANBAN_REQUIRE_SHARED();
+  StatusOr<Catalog> catalog = Catalog::Load(SourceDir() / "corpus/catalog.toml");
+  ASSERT_TRUE(catalog.ok());
+  catalog->set_shared_dir(SharedDir());
+  int with_text = 0;
+  for (const CatalogEntry& e : catalog->entries()) with_text += !catalog->TextPath(e).empty();
+  EXPECT_EQ(with_text, 7);  // the plan, four laws, two decrees
+  const CatalogEntry* law = catalog->FindById("luat-02-2011-qh13");
+  EXPECT_EQ(catalog->FindByTextPath(SharedDir() / "corpus/texts/luat-02-2011-qh13.txt"), law);
+}
+
+TEST(CatalogTest, MissingSharedDirMeansNoText) {
+  Catalog catalog = MustParse(
+      "[[document]]\ntype = \"Luật\"\nnumber = \"10/2022/QH15\"\n"
+      "text = \"shared:corpus/texts/luat-10-2022-qh15.txt\"\n");
+  catalog.set_shared_dir("/nonexistent/shared");
+  EXPECT_TRUE(catalog.TextPath(catalog.entries()[0]).empty());
+  EXPECT_EQ(catalog.entries()[0].id, "luat-10-2022-qh15");  // computed when omitted
+}
+
+TEST(CatalogTest, ErrorsNameFileLineAndField) {
+  struct Case {
+    std::string toml;
+    std::string needle;
+  } cases[] = {
+      {"[[document]\nid = 1", "test.toml:1"},
+      {"[[document]]\nid = \"a\"\ncolour = \"red\"\n", "trường lạ \"colour\""},
+      {"[[document]]\nid = \"a\"\ndate = \"26/11/2021\"\n", "ngày \"26/11/2021\""},
+      {"[[document]]\nid = \"a\"\nnumber = \"99999999/XX-YY\"\n", "số hiệu \"99999999/XX-YY\""},
+      {"[[document]]\nid = \"A B\"\n", "mã văn bản \"A B\""},
+      {"[[document]]\nid = \"a\"\n[[document]]\nid = \"a\"\n", "test.toml:3: mã văn bản \"a\" bị trùng"},
+      {"[[document]]\nid = \"a\"\naliases = \"x\"\n", "aliases"},
+  };
+  for (const Case& c : cases) {
+    StatusOr<Catalog> catalog = Catalog::Parse(c.toml, "test.toml");
+    ASSERT_FALSE(catalog.ok()) << c.toml;
+    EXPECT_NE(catalog.status().message().find(c.needle), std::string::npos)
+        << catalog.status().message();
+  }
+  StatusOr<Catalog> missing = Catalog::Load("/nonexistent/catalog.toml");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_TRUE(missing.status().IsNotFound());
+  EXPECT_NE(missing.status().message().find("/nonexistent/catalog.toml"), std::string::npos);
+}
+
+TEST(CatalogTest, SameNumberDifferentIssuers) {
+  Catalog catalog = MustParse(kTwoUbnd);
+  Citation tu_ky = Numbered("08/CT-UBND", "Chủ tịch UBND huyện Tứ Kỳ", "2016-11-04");
+  catalog.Resolve(&tu_ky, "self");
+  EXPECT_EQ(tu_ky.Describe(),
+            "Chỉ thị 08/CT-UBND date=2016-11-04 issuer=Chủ tịch UBND huyện Tứ Kỳ -> "
+            "chi-thi-08-ct-ubnd-2016-tu-ky");
+  // "UBND" == "Ủy ban nhân dân", "Tỉnh" case and tone placement ignored.
+  Citation hd = Numbered("08/CT-UBND", "Chủ tịch UBND Tỉnh Hải Dương");
+  catalog.Resolve(&hd, "self");
+  EXPECT_EQ(hd.resolved_id, "chi-thi-08-ct-ubnd-2019-hai-duong");
+  Citation by_year = Numbered("08/CT-UBND");
+  by_year.year = "2019";
+  catalog.Resolve(&by_year, "self");
+  EXPECT_EQ(by_year.resolved_id, "chi-thi-08-ct-ubnd-2019-hai-duong");
+}
+
+TEST(CatalogTest, BareLocalNumberIsAmbiguousNotGuessed) {
+  Catalog two = MustParse(kTwoUbnd);
+  Citation bare = Numbered("08/CT-UBND");
+  two.Resolve(&bare, "self");
+  EXPECT_EQ(bare.status, CitationStatus::kAmbiguous);
+  EXPECT_TRUE(bare.resolved_id.empty());
+  EXPECT_NE(bare.reason.find("chi-thi-08-ct-ubnd-2016-tu-ky"), std::string::npos) << bare.reason;
+  EXPECT_NE(bare.reason.find("chi-thi-08-ct-ubnd-2019-hai-duong"), std::string::npos);
+  // Even with one candidate: every UBND numbers its directives this way.
+  StatusOr<Catalog> repo = Catalog::Load(SourceDir() / "corpus/catalog.toml");
+  ASSERT_TRUE(repo.ok());
+  std::vector<Citation> found = ExtractCitations("theo 08/CT-UBND.");
+  ASSERT_EQ(found.size(), 1u);
+  repo->Resolve(&found[0], "self");
+  EXPECT_EQ(found[0].Describe(), "08/CT-UBND -> ambiguous");
+  EXPECT_NE(found[0].reason.find("không nêu cơ quan ban hành"), std::string::npos);
+  // A national symbol is unique: a bare 33/CT-TTg resolves.
+  Citation ttg = Numbered("33/CT-TTg");
+  repo->Resolve(&ttg, "self");
+  EXPECT_EQ(ttg.resolved_id, "chi-thi-33-ct-ttg-2021");
+}
+
+TEST(CatalogTest, NotInCatalogHasReason) {
+  StatusOr<Catalog> repo = Catalog::Load(SourceDir() / "corpus/catalog.toml");
+  ASSERT_TRUE(repo.ok());
+  Citation other_issuer = Numbered("08/CT-UBND", "Chủ tịch UBND tỉnh Hải Dương");
+  repo->Resolve(&other_issuer, "self");
+  EXPECT_EQ(other_issuer.status, CitationStatus::kNotInCatalog);
+  EXPECT_NE(other_issuer.reason.find("khác loại, năm, ngày hoặc cơ quan ban hành"),
+            std::string::npos);
+  Citation unknown = Numbered("12/CT-TTg", "", "2020-01-01");
+  repo->Resolve(&unknown, "self");
+  EXPECT_EQ(unknown.Describe(), "Chỉ thị 12/CT-TTg date=2020-01-01 -> not-in-catalog");
+  EXPECT_EQ(unknown.reason, "Danh mục không có văn bản số 12/CT-TTg");
+}
+
+TEST(CatalogTest, AliasesIgnoreAccentsAndCase) {
+  StatusOr<Catalog> repo = Catalog::Load(SourceDir() / "corpus/catalog.toml");
+  ASSERT_TRUE(repo.ok());
+  struct Case {
+    const char* name;
+    const char* issuer;
+    const char* id;
+  } cases[] = {
+      {"Luật Khiếu nại", "", "luat-02-2011-qh13"},
+      {"LUẬT TỐ CÁO", "", "luat-25-2018-qh14"},
+      {"Luat tiep cong dan", "", "luat-42-2013-qh13"},
+      {"Luật thực hiện dân chủ ở cơ sở", "", "luat-10-2022-qh15"},
+      // A name read too long still finds the alias it begins with.
+      {"Luật Tiếp công dân quy định", "", "luat-42-2013-qh13"},
+      {"Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII", "Đảng",
+       "nghi-quyet-dai-hoi-dai-bieu-toan-quoc-lan-thu-xiii-cua-dang"},
+  };
+  for (const Case& c : cases) {
+    Citation cit;
+    cit.name = c.name;
+    cit.issuer = c.issuer;
+    repo->Resolve(&cit, "self");
+    EXPECT_EQ(cit.resolved_id, c.id) << c.name << ": " << cit.reason;
+  }
+  Citation none;
+  none.name = "Luật Đất đai";
+  repo->Resolve(&none, "self");
+  EXPECT_EQ(none.status, CitationStatus::kNotInCatalog);
+  EXPECT_EQ(none.reason, "Danh mục không có văn bản tên \"Luật Đất đai\"");
+}
+
+TEST(CatalogTest, ArticleAnchors) {
+  StatusOr<Catalog> repo = Catalog::Load(SourceDir() / "corpus/catalog.toml");
+  ASSERT_TRUE(repo.ok());
+  std::vector<Citation> found = ExtractCitations(
+      "điểm a khoản 2 Điều 5, khoản 1, 2 Điều 18 và Điều 20 của Luật Thực hiện dân chủ ở cơ sở");
+  ASSERT_EQ(found.size(), 3u);
+  std::vector<std::string> anchors;
+  for (Citation& c : found) {
+    repo->Resolve(&c, "self");
+    EXPECT_EQ(c.resolved_id, "luat-10-2022-qh15");
+    anchors.push_back(c.anchor);
+  }
+  EXPECT_EQ(anchors, (std::vector<std::string>{"diem-5-2-a", "dieu-18", "dieu-20"}));
+}
+
+}  // namespace
+}  // namespace vanban::legal

@@ -1,0 +1,246 @@
+// Citation extraction and resolution: the plan's golden table, the forms
+// of issue 3 one by one, and Nghị định 59/2023's article-level citations.
+#include "legal/citation_extractor.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "legal/catalog.h"
+#include "legal/parser.h"
+#include "support/shared_data.h"
+
+namespace vanban::legal {
+namespace {
+
+using ::vanban::testing::ReadFile;
+using ::vanban::testing::SharedDir;
+using ::vanban::testing::SourceDir;
+
+const char kPlan[] = "corpus/ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt";
+const char kPlanId[] = "ke-hoach-ngoc-ky-trien-khai-thuc-hien-cong-tac-dan-van-chinh-quyen-nam-2023";
+
+Catalog RepoCatalog() {
+  StatusOr<Catalog> catalog = Catalog::Load(SourceDir() / "corpus" / "catalog.toml");
+  EXPECT_TRUE(catalog.ok()) << catalog.status().ToString();
+  return catalog.ok() ? std::move(catalog).value() : Catalog();
+}
+
+Document ParsedPlan(const Catalog& catalog) {
+  Document doc = ParseDocument(ReadFile(SourceDir() / kPlan));
+  const CatalogEntry* entry = catalog.FindByTextPath(SourceDir() / kPlan);
+  EXPECT_NE(entry, nullptr);
+  if (entry != nullptr) catalog.FillFromEntry(*entry, &doc);
+  catalog.ResolveAll(&doc);
+  return doc;
+}
+
+std::vector<std::string> Describe(const std::vector<Citation>& citations) {
+  std::vector<std::string> out;
+  for (const Citation& c : citations) out.push_back(c.Describe());
+  return out;
+}
+
+TEST(CitationExtractorTest, PlanGoldenTable) {
+  Catalog catalog = RepoCatalog();
+  Document doc = ParsedPlan(catalog);
+  const std::vector<std::string> expected = {
+      "Kế hoạch 47/KH-UBND date=2023-03-15 issuer=UBND huyện Tứ Kỳ -> ke-hoach-47-kh-ubnd-2023-tu-ky",
+      "Chỉ thị 33/CT-TTg date=2021-11-26 issuer=Thủ tướng Chính phủ -> chi-thi-33-ct-ttg-2021",
+      "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII issuer=Đảng -> "
+      "nghi-quyet-dai-hoi-dai-bieu-toan-quoc-lan-thu-xiii-cua-dang",
+      "Quyết định 23-QĐ/TW date=2021-07-30 issuer=Bộ Chính trị -> quyet-dinh-23-qd-tw-2021",
+      "Kết luận 114-KL/TW date=2015-07-14 issuer=Ban Bí thư Trung ương Đảng -> ket-luan-114-kl-tw-2015",
+      "Chỉ thị 28-CT/TU date=2022-05-19 issuer=Tỉnh ủy Hải Dương -> chi-thi-28-ct-tu-2022-hai-duong",
+      "Nghị quyết 76/NQ-CP date=2021-07-15 issuer=Chính phủ -> nghi-quyet-76-nq-cp-2021",
+      "Luật Thực hiện dân chủ ở cơ sở date=2022-11-10 issuer=Quốc hội -> luat-10-2022-qh15",
+      "Luật Khiếu nại -> luat-02-2011-qh13",
+      "Luật Tố cáo -> luat-25-2018-qh14",
+      "Luật Tiếp công dân -> luat-42-2013-qh13",
+      "Chỉ thị 35-CT/TW date=2014-05-26 issuer=Bộ Chính trị -> chi-thi-35-ct-tw-2014",
+      "Chỉ thị 14/CT-TTg date=2012-05-18 issuer=Thủ tướng Chính phủ -> chi-thi-14-ct-ttg-2012",
+      "Quy định 11-QĐ/TW date=2019-02-18 issuer=Bộ Chính trị -> quy-dinh-11-qd-tw-2019",
+      "Quy chế 03-QC/TU date=2021-03-18 issuer=Ban Thường vụ Tỉnh uỷ -> quy-che-03-qc-tu-2021-tinh-uy",
+      "Chỉ thị 26/CT-TTg date=2016-09-05 issuer=Thủ tướng Chính phủ -> chi-thi-26-ct-ttg-2016",
+      "Chỉ thị 24/CT-UBND date=2016-11-15 issuer=Chủ tịch UBND tỉnh Hải Dương -> "
+      "chi-thi-24-ct-ubnd-2016-hai-duong",
+      "Chỉ thị 08/CT-UBND date=2016-11-04 issuer=Chủ tịch UBND huyện Tứ Kỳ -> "
+      "chi-thi-08-ct-ubnd-2016-tu-ky",
+      "Quyết định 217-QĐ/TW date=2013-12-12 issuer=Bộ Chính trị -> quyet-dinh-217-qd-tw-2013",
+      "Quyết định 218-QĐ/TW date=2013-12-12 issuer=Bộ Chính trị -> quyet-dinh-218-qd-tw-2013",
+      "Kế hoạch này -> self",
+      "Kế hoạch này -> self",
+      "Quyết định 629/QĐ-UBND date=2022-03-10 issuer=UBND tỉnh -> quyet-dinh-629-qd-ubnd-2022-tinh",
+      "Kế hoạch này -> self",
+  };
+  EXPECT_EQ(Describe(doc.citations), expected);
+  for (const Citation& c : doc.citations) {
+    EXPECT_EQ(doc.text.substr(c.begin, c.end - c.begin), c.raw);
+    if (c.status == CitationStatus::kSelf) {
+      EXPECT_EQ(c.resolved_id, kPlanId);
+    }
+  }
+}
+
+TEST(CitationExtractorTest, PlanCitesTwentyOneDistinctDocumentsInOrder) {
+  Catalog catalog = RepoCatalog();
+  Document doc = ParsedPlan(catalog);
+  std::vector<std::string> distinct;
+  for (const Citation& c : doc.citations) {
+    if (c.status != CitationStatus::kResolved) continue;
+    if (std::find(distinct.begin(), distinct.end(), c.resolved_id) == distinct.end()) {
+      distinct.push_back(c.resolved_id);
+    }
+  }
+  EXPECT_EQ(distinct.size(), 21u);
+  for (const std::string& id : distinct) EXPECT_NE(catalog.FindById(id), nullptr) << id;
+}
+
+TEST(CitationExtractorTest, PlanRawSpans) {
+  Document doc = ParseDocument(ReadFile(SourceDir() / kPlan));
+  ASSERT_GE(doc.citations.size(), 12u);
+  // The stray space in the Party number stays in the raw text, not in the number.
+  EXPECT_EQ(doc.citations[3].raw, "Quyết định số 23- QĐ/TW ngày 30/7/2021 của Bộ Chính trị");
+  EXPECT_EQ(doc.citations[3].number, "23-QĐ/TW");
+  EXPECT_EQ(doc.citations[7].raw,
+            "Luật Thực hiện dân chủ ở cơ sở đã được Quốc hội khóa XV thông qua ngày 10/11/2022");
+  EXPECT_EQ(doc.citations[11].number, "35-CT/TW");
+  EXPECT_EQ(doc.citations[0].year, "2023");
+}
+
+struct FormCase {
+  std::string text;
+  std::vector<std::string> expected;  // Describe() of each citation, unresolved
+};
+
+TEST(CitationExtractorTest, FormsOfIssue3) {
+  const FormCase cases[] = {
+      {"theo Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ về công tác",
+       {"Chỉ thị 33/CT-TTg date=2021-11-26 issuer=Thủ tướng Chính phủ -> unresolved"}},
+      {"Quyết định số 23- QĐ/TW ngày 30/7/2021 của Bộ Chính trị",
+       {"Quyết định 23-QĐ/TW date=2021-07-30 issuer=Bộ Chính trị -> unresolved"}},
+      {"Kết luận số 114-KL/TW; Quy chế số 03-QC/TU",
+       {"Kết luận 114-KL/TW -> unresolved", "Quy chế 03-QC/TU -> unresolved"}},
+      {"Luật số 10/2022/QH15 và Nghị định số 59/2023/NĐ-CP",
+       {"Luật 10/2022/QH15 year=2022 -> unresolved", "Nghị định 59/2023/NĐ-CP year=2023 -> unresolved"}},
+      {"ngày 15 tháng 3 năm 2023: Thông tư số 01/2023/TT-BNV ngày 15 tháng 3 năm 2023 của Bộ Nội vụ",
+       {"Thông tư 01/2023/TT-BNV date=2023-03-15 issuer=Bộ Nội vụ -> unresolved"}},
+      {"Luật Khiếu nại, Luật Tố cáo, Luật Tiếp công dân, các Nghị định quy định chi tiết thi hành Luật",
+       {"Luật Khiếu nại -> unresolved", "Luật Tố cáo -> unresolved",
+        "Luật Tiếp công dân -> unresolved"}},
+      {"theo Luật Phòng, chống tham nhũng.", {"Luật Phòng, chống tham nhũng -> unresolved"}},
+      {"Điều 5 Luật này", {"Luật art=5 -> self"}},
+      {"khoản 4 Điều 23; khoản 4 Điều 33 và khoản 4 Điều 81 của Luật Thực hiện dân chủ ở cơ sở, gồm",
+       {"Luật Thực hiện dân chủ ở cơ sở clause=4 art=23 -> unresolved",
+        "Luật Thực hiện dân chủ ở cơ sở clause=4 art=33 -> unresolved",
+        "Luật Thực hiện dân chủ ở cơ sở clause=4 art=81 -> unresolved"}},
+      {"quy định tại Điều 41 và Điều 42 của Luật thực hiện dân chủ ở cơ sở.",
+       {"Luật thực hiện dân chủ ở cơ sở art=41 -> unresolved",
+        "Luật thực hiện dân chủ ở cơ sở art=42 -> unresolved"}},
+      {"điểm a khoản 2 Điều 5 Nghị định số 59/2023/NĐ-CP",
+       {"Nghị định 59/2023/NĐ-CP point=a clause=2 art=5 year=2023 -> unresolved"}},
+      {"Điều 35 Luật số 42/2013/QH13", {"Luật 42/2013/QH13 art=35 year=2013 -> unresolved"}},
+      {"thực hiện Kế hoạch này; theo kế hoạch này.", {"Kế hoạch này -> self", "Kế hoạch này -> self"}},
+      {"Chỉ thị số 08/CT-UBND", {"Chỉ thị 08/CT-UBND -> unresolved"}},
+      {"xem 08/CT-UBND.", {"08/CT-UBND -> unresolved"}},
+      // Generic mentions name no single document.
+      {"Nghị quyết đại hội Đảng bộ các cấp, nhiệm kỳ 2020-2025", {}},
+      {"thực hiện Quy chế dân chủ ở cơ sở của cơ quan nhà nước", {}},
+      {"các Thông tư quy định và hướng dẫn; Trên đây là Kế hoạch của UBND xã", {}},
+      {"giai đoạn 2021- 2030, ngày 26/11/2021, một số điều của Luật", {}},
+  };
+  for (const FormCase& c : cases) {
+    EXPECT_EQ(Describe(ExtractCitations(c.text)), c.expected) << c.text;
+  }
+}
+
+TEST(CitationExtractorTest, ThisArticleTakesTheEnclosingArticle) {
+  Document doc = ParseDocument(
+      "Điều 7. Quyền\n1. Công dân có quyền.\n2. Theo khoản 1 Điều này và Điều 5 Luật này.\n");
+  ASSERT_EQ(doc.citations.size(), 2u);
+  Catalog catalog;
+  doc.id = "luat-x";
+  catalog.ResolveAll(&doc);
+  EXPECT_EQ(doc.citations[0].Describe(), "(văn bản này) clause=1 art=7 -> self#khoan-7-1");
+  EXPECT_EQ(doc.citations[0].resolved_id, "luat-x");
+  EXPECT_EQ(doc.citations[1].Describe(), "Luật art=5 -> self#dieu-5");
+}
+
+TEST(CitationExtractorTest, SourceLinesAreNotCitations) {
+  const std::string text =
+      "Điều 44.13.LQ.1. Phạm vi điều chỉnh\n"
+      "(Điều 1 Luật số 10/2022/QH15 Luật thực hiện dân chủ ở cơ sở ngày 10/11/2022 của Quốc hội, "
+      "có hiệu lực thi hành kể từ ngày 01/07/2023)\n"
+      "Luật này quy định về dân chủ.\n"
+      "Điều 18.1.LQ.59. Bãi bỏ\n"
+      "(Điều 59 Luật số 02/2011/QH13, có hiệu lực thi hành kể từ ngày 01/07/2012, bị bãi bỏ bởi "
+      "Điều 35 Luật số 42/2013/QH13 có hiệu lực thi hành kể từ ngày 01/07/2014)\n";
+  EXPECT_EQ(Describe(ExtractCitations(text)),
+            (std::vector<std::string>{"Luật này -> self",
+                                      "Luật 42/2013/QH13 art=35 year=2013 -> unresolved"}));
+}
+
+TEST(CitationExtractorTest, HalfWrittenCitationWarns) {
+  std::vector<std::string> warnings;
+  auto found = internal::ScanCitations("Chỉ thị số /CT-TTg ngày 26/11/2021", &warnings);
+  EXPECT_TRUE(found.empty());
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("thiếu số hiệu"), std::string::npos) << warnings[0];
+  EXPECT_NE(warnings[0].find("Chỉ thị số /CT-TTg"), std::string::npos) << warnings[0];
+}
+
+TEST(CitationExtractorTest, Decree59CitesArticlesOfLaw10) {
+  VANBAN_REQUIRE_SHARED();
+  Catalog catalog = RepoCatalog();
+  std::filesystem::path file = SharedDir() / "corpus/texts/nd-59-2023-cp.txt";
+  Document doc = ParseDocument(ReadFile(file));
+  const CatalogEntry* entry = catalog.FindByTextPath(file);
+  ASSERT_NE(entry, nullptr);
+  catalog.FillFromEntry(*entry, &doc);
+  catalog.ResolveAll(&doc);
+  Document law = ParseDocument(ReadFile(SharedDir() / "corpus/texts/luat-10-2022-qh15.txt"));
+  std::vector<std::string> anchors;
+  for (const Citation& c : doc.citations) {
+    if (c.resolved_id != "luat-10-2022-qh15") continue;
+    anchors.push_back(c.anchor);
+    // Every article-level citation points to a unit that exists in the law.
+    EXPECT_GE(law.FindAnchor(c.anchor), 0) << c.anchor << " from " << c.raw;
+  }
+  // Điều 1: "khoản 4 Điều 23; khoản 4 Điều 33; khoản 3 Điều 40; khoản 4 Điều 45;
+  // khoản 3 Điều 63 và khoản 4 Điều 81 của Luật ...": one citation per article.
+  ASSERT_GE(anchors.size(), 8u);
+  EXPECT_EQ(std::vector<std::string>(anchors.begin(), anchors.begin() + 8),
+            (std::vector<std::string>{"khoan-23-4", "khoan-33-4", "khoan-40-3", "khoan-45-4",
+                                      "khoan-63-3", "khoan-81-4", "dieu-15", "dieu-18"}));
+  EXPECT_GE(anchors.size(), 20u);
+  // "khoản 1, 2, 3, 5 và 6 Điều 15": one citation, the article as anchor.
+  auto it = std::find_if(doc.citations.begin(), doc.citations.end(),
+                         [](const Citation& c) { return c.clause == "1,2,3,5,6"; });
+  ASSERT_NE(it, doc.citations.end());
+  EXPECT_EQ(it->article, "15");
+  for (const Citation& c : doc.citations) {
+    EXPECT_NE(c.status, CitationStatus::kUnresolved) << c.raw;
+    if (c.self) {
+      EXPECT_EQ(c.resolved_id, "nghi-dinh-59-2023-nd-cp");
+    }
+    // Its own number (in the source lines) is never cited.
+    EXPECT_NE(c.number, "59/2023/NĐ-CP") << c.raw;
+  }
+}
+
+TEST(CitationExtractorTest, RepealNotesInLawOnComplaintsCiteLawOnCitizenReception) {
+  VANBAN_REQUIRE_SHARED();
+  Catalog catalog = RepoCatalog();
+  std::filesystem::path file = SharedDir() / "corpus/texts/luat-02-2011-qh13.txt";
+  Document doc = ParseDocument(ReadFile(file));
+  catalog.FillFromEntry(*catalog.FindByTextPath(file), &doc);
+  catalog.ResolveAll(&doc);
+  int repeals = 0;
+  for (const Citation& c : doc.citations) {
+    if (c.resolved_id == "luat-42-2013-qh13" && c.anchor == "dieu-35") ++repeals;
+  }
+  EXPECT_EQ(repeals, 4);  // Điều 59-62 "bị bãi bỏ bởi Điều 35 Luật số 42/2013/QH13"
+}
+
+}  // namespace
+}  // namespace vanban::legal

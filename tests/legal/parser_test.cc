@@ -1,0 +1,182 @@
+// ParseDocument: metadata and structure of the plan and of every text in
+// ../shared/corpus/texts, and the ordinary "Điều 5." form.
+#include "legal/parser.h"
+
+#include <gtest/gtest.h>
+
+#include "support/shared_data.h"
+
+namespace vanban::legal {
+namespace {
+
+using ::vanban::testing::ReadFile;
+using ::vanban::testing::SharedDir;
+using ::vanban::testing::SourceDir;
+
+Document Plan() {
+  return ParseDocument(ReadFile(SourceDir() / "corpus/ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt"));
+}
+
+std::vector<std::string> Anchors(const Document& doc, UnitKind kind) {
+  std::vector<std::string> out;
+  for (const Unit& u : doc.units) {
+    if (u.kind == kind) out.push_back(u.anchor);
+  }
+  return out;
+}
+
+TEST(ParserTest, PlanMetadata) {
+  Document doc = Plan();
+  EXPECT_EQ(doc.meta.type, "Kế hoạch");
+  EXPECT_EQ(doc.meta.title,
+            "Triển khai thực hiện công tác dân vận chính quyền năm 2023 trên địa bàn xã Ngọc Kỳ");
+  EXPECT_EQ(doc.meta.signer, "Nguyễn Xuân Thoảng");
+  EXPECT_EQ(doc.meta.signer_position, "Chủ tịch");
+  // The plan states no number, date, place or effective date: none is invented
+  // (the 15/3/2023 and 01/7/2023 in its text belong to other documents).
+  EXPECT_EQ(doc.meta.number, "");
+  EXPECT_EQ(doc.meta.date, "");
+  EXPECT_EQ(doc.meta.place, "");
+  EXPECT_EQ(doc.meta.effective_date, "");
+  EXPECT_EQ(doc.meta.recipients,
+            (std::vector<std::string>{"Ban Dân vận Huyện uỷ", "Lãnh đạo UBND huyện",
+                                      "Phòng Nội vụ huyện", "Ban Thường vụ Đảng ủy xã",
+                                      "Thường trực HĐND xã", "Chủ tịch, Phó Chủ tịch UBND xã",
+                                      "UB MTTQ và các đoàn thể- CT xã",
+                                      "Công chức UBND xã có liên quan", "Lưu: VP"}));
+}
+
+TEST(ParserTest, PlanStructure) {
+  Document doc = Plan();
+  EXPECT_EQ(Anchors(doc, UnitKind::kSection),
+            (std::vector<std::string>{"muc-1", "muc-2", "muc-3"}));
+  EXPECT_EQ(Anchors(doc, UnitKind::kItem),
+            (std::vector<std::string>{"muc-2-1", "muc-2-2", "muc-2-3", "muc-2-4", "muc-2-5",
+                                      "muc-2-6", "muc-3-1", "muc-3-2", "muc-3-3", "muc-3-4"}));
+  const Unit& s2 = doc.units[doc.FindAnchor("muc-2")];
+  EXPECT_EQ(s2.label, "II");
+  EXPECT_EQ(s2.title, "NHIỆM VỤ TRỌNG TÂM");
+  // A numbered heading spanning two lines is one title.
+  const Unit& i21 = doc.units[doc.FindAnchor("muc-2-1")];
+  EXPECT_EQ(i21.title,
+            "Tổ chức quán triệt và thể chế hóa chủ trương, đường lối của Đảng, chính sách, pháp "
+            "luật của Nhà nước về công tác dân vận");
+  EXPECT_EQ(doc.units[i21.parent].anchor, "muc-2");
+  // A short heading followed by its body on the next line is not merged.
+  EXPECT_EQ(doc.units[doc.FindAnchor("muc-3-3")].title, "Các công chức chuyên môn thuộc UBND xã");
+  EXPECT_EQ(doc.units[doc.FindAnchor("muc-3-4")].title, "Ban dân vận");
+  // The Chỉ thị 33 citation lies in section I; Quyết định 629 in item III.3.
+  size_t at33 = doc.text.find("33/CT-TTg");
+  EXPECT_EQ(doc.units[doc.UnitAt(at33)].anchor, "muc-1");
+  size_t at629 = doc.text.find("629/QĐ-UBND");
+  EXPECT_EQ(doc.units[doc.UnitAt(at629)].anchor, "muc-3-3");
+  EXPECT_EQ(doc.UnitAt(doc.text.find("Nguyễn Xuân Thoảng")), -1);
+}
+
+struct SharedCase {
+  const char* file;
+  const char* type;
+  const char* number;
+  const char* date;
+  const char* issuer;
+  const char* effective;
+  const char* title;
+  int articles;
+  int chapters;
+};
+
+TEST(ParserTest, EverySharedTextMetadataAndArticles) {
+  VANBAN_REQUIRE_SHARED();
+  const SharedCase cases[] = {
+      {"luat-10-2022-qh15.txt", "Luật", "10/2022/QH15", "2022-11-10", "Quốc hội", "2023-07-01",
+       "Luật thực hiện dân chủ ở cơ sở", 91, 6},
+      {"luat-02-2011-qh13.txt", "Luật", "02/2011/QH13", "2011-11-11", "Quốc hội", "2012-07-01",
+       "Luật Khiếu nại", 70, 8},
+      {"luat-25-2018-qh14.txt", "Luật", "25/2018/QH14", "2018-06-12", "Quốc hội", "2019-01-01",
+       "Luật Tố cáo", 67, 9},
+      {"luat-42-2013-qh13.txt", "Luật", "42/2013/QH13", "2013-11-25", "Quốc hội", "2014-07-01",
+       "Luật Tiếp công dân", 36, 9},
+      {"nd-59-2023-cp.txt", "Nghị định", "59/2023/NĐ-CP", "2023-08-14", "Chính phủ", "2023-08-15",
+       "Nghị định quy định chi tiết một số điều của Luật thực hiện dân chủ ở cơ sở", 31, 0},
+      {"nd-61-2023-cp.txt", "Nghị định", "61/2023/NĐ-CP", "2023-08-16", "Chính phủ", "2023-08-16",
+       "Nghị định về xây dựng và thực hiện hương ước, quy ước của cộng đồng dân cư", 25, 0},
+  };
+  for (const SharedCase& c : cases) {
+    SCOPED_TRACE(c.file);
+    Document doc = ParseDocument(ReadFile(SharedDir() / "corpus/texts" / c.file));
+    EXPECT_EQ(doc.meta.type, c.type);
+    EXPECT_EQ(doc.meta.number, c.number);
+    EXPECT_EQ(doc.meta.date, c.date);
+    EXPECT_EQ(doc.meta.issuer, c.issuer);
+    EXPECT_EQ(doc.meta.effective_date, c.effective);
+    EXPECT_EQ(doc.meta.title, c.title);
+    std::vector<std::string> articles = Anchors(doc, UnitKind::kArticle);
+    ASSERT_EQ(articles.size(), static_cast<size_t>(c.articles));
+    for (int i = 0; i < c.articles; ++i) {
+      EXPECT_EQ(articles[i], "dieu-" + std::to_string(i + 1));
+      const Unit& u = doc.units[doc.FindAnchor(articles[i])];
+      EXPECT_EQ(u.number, std::to_string(i + 1));
+      EXPECT_FALSE(u.title.empty()) << articles[i];
+    }
+    EXPECT_EQ(Anchors(doc, UnitKind::kChapter).size(), static_cast<size_t>(c.chapters));
+  }
+}
+
+TEST(ParserTest, Law10StructureAndAnchors) {
+  VANBAN_REQUIRE_SHARED();
+  Document doc = ParseDocument(ReadFile(SharedDir() / "corpus/texts/luat-10-2022-qh15.txt"));
+  const Unit& d5 = doc.units[doc.FindAnchor("dieu-5")];
+  EXPECT_EQ(d5.label, "Điều 44.13.LQ.5");
+  EXPECT_EQ(d5.title, "Quyền của công dân trong thực hiện dân chủ ở cơ sở");
+  EXPECT_EQ(doc.units[d5.parent].anchor, "chuong-1");
+  EXPECT_EQ(doc.units[d5.parent].title, "NHỮNG QUY ĐỊNH CHUNG");
+  int k = doc.FindAnchor("khoan-5-2");
+  ASSERT_GE(k, 0);
+  EXPECT_EQ(doc.units[doc.units[k].parent].anchor, "dieu-5");
+  EXPECT_GE(doc.FindAnchor("chuong-2-muc-4-tieu-muc-2"), 0);
+  int point = doc.FindAnchor("diem-12-1-a");
+  ASSERT_GE(point, 0);
+  EXPECT_EQ(doc.units[doc.units[point].parent].anchor, "khoan-12-1");
+  // The source line belongs to the article, and is not a heading.
+  size_t src = doc.text.find("(Điều 5 Luật số 10/2022/QH15");
+  EXPECT_EQ(doc.units[doc.UnitAt(src)].anchor, "dieu-5");
+  EXPECT_TRUE(doc.warnings.empty()) << doc.warnings.front();
+}
+
+TEST(ParserTest, OrdinaryArticleFormIsAddressableTheSameWay) {
+  Document doc = ParseDocument(
+      "LUẬT\nTHỰC HIỆN DÂN CHỦ Ở CƠ SỞ\nChương I\nNHỮNG QUY ĐỊNH CHUNG\n"
+      "Điều 5. Quyền của công dân trong thực hiện dân chủ ở cơ sở\n"
+      "1. Được công khai thông tin.\n2. Đề xuất sáng kiến:\na) Tham gia ý kiến;\nđ) Bàn.\n"
+      "Điều 6. Nghĩa vụ của công dân\nTuân thủ pháp luật.\n");
+  EXPECT_EQ(doc.meta.type, "Luật");
+  EXPECT_EQ(doc.meta.title, "THỰC HIỆN DÂN CHỦ Ở CƠ SỞ");
+  for (const char* anchor : {"chuong-1", "dieu-5", "khoan-5-1", "khoan-5-2", "diem-5-2-a",
+                             "diem-5-2-dd", "dieu-6"}) {
+    EXPECT_GE(doc.FindAnchor(anchor), 0) << anchor;
+  }
+  const Unit& d5 = doc.units[doc.FindAnchor("dieu-5")];
+  EXPECT_EQ(d5.number, "5");
+  EXPECT_EQ(d5.label, "Điều 5");
+  EXPECT_EQ(doc.units[doc.FindAnchor("chuong-1")].title, "NHỮNG QUY ĐỊNH CHUNG");
+  // Điều 5 ends where Điều 6 starts.
+  EXPECT_LT(d5.end, doc.units[doc.FindAnchor("dieu-6")].begin);
+}
+
+TEST(ParserTest, HeaderWithNumberPlaceAndDate) {
+  Document doc = ParseDocument(
+      "ỦY BAN NHÂN DÂN\nHUYỆN TỨ KỲ\nSố: 47/KH-UBND\nTứ Kỳ, ngày 15 tháng 3 năm 2023\n"
+      "KẾ HOẠCH\nTriển khai thực hiện công tác dân vận chính quyền năm 2023\n"
+      "I. MỤC ĐÍCH\n- Thực hiện tốt.\nKế hoạch này có hiệu lực kể từ ngày 20/3/2023.\n");
+  EXPECT_EQ(doc.meta.type, "Kế hoạch");
+  EXPECT_EQ(doc.meta.number, "47/KH-UBND");
+  EXPECT_EQ(doc.meta.place, "Tứ Kỳ");
+  EXPECT_EQ(doc.meta.date, "2023-03-15");
+  EXPECT_EQ(doc.meta.issuer, "ỦY BAN NHÂN DÂN HUYỆN TỨ KỲ");
+  EXPECT_EQ(doc.meta.title, "Triển khai thực hiện công tác dân vận chính quyền năm 2023");
+  EXPECT_EQ(doc.meta.effective_date, "2023-03-20");
+  EXPECT_EQ(doc.id, "ke-hoach-47-kh-ubnd-2023-tu-ky");
+}
+
+}  // namespace
+}  // namespace vanban::legal
