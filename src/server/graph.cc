@@ -1,0 +1,262 @@
+#include "server/graph.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "server/html.h"
+#include "server/params.h"
+#include "server/text_html.h"
+
+namespace vanban::server {
+
+namespace {
+
+using legal::Citation;
+using legal::CitationStatus;
+
+std::string UnresolvedKey(const Citation& c) {
+  if (!c.number.empty()) return c.type + " " + c.number;
+  if (!c.name.empty()) return c.name;
+  return c.raw;
+}
+
+}  // namespace
+
+void GroupCitations(const legal::Document& doc, std::vector<CitedGroup>* resolved,
+                    std::vector<CitedGroup>* unresolved) {
+  std::map<std::string, size_t> resolved_at, unresolved_at;
+  for (size_t i = 0; i < doc.citations.size(); ++i) {
+    const Citation& c = doc.citations[i];
+    if (c.status == CitationStatus::kSelf) continue;
+    bool ok = c.status == CitationStatus::kResolved && IsValidDocumentId(c.resolved_id) &&
+              c.resolved_id != doc.id;
+    if (c.status == CitationStatus::kResolved && c.resolved_id == doc.id) continue;
+    auto& index = ok ? resolved_at : unresolved_at;
+    auto& groups = ok ? *resolved : *unresolved;
+    std::string key = ok ? c.resolved_id : UnresolvedKey(c);
+    auto [it, inserted] = index.emplace(key, groups.size());
+    if (inserted) {
+      groups.push_back(CitedGroup{});
+      if (ok) groups.back().resolved_id = c.resolved_id;
+    }
+    groups[it->second].citations.push_back(static_cast<int>(i));
+  }
+}
+
+std::vector<CitingGroup> GroupCitedBy(const std::vector<search::CitedBy>& cited_by) {
+  std::vector<CitingGroup> out;
+  std::map<std::string, size_t> at;
+  for (const search::CitedBy& c : cited_by) {
+    auto [it, inserted] = at.emplace(c.citing_id, out.size());
+    if (inserted) {
+      CitingGroup group;
+      group.ref.id = c.citing_id;
+      group.ref.type = c.citing_type;
+      group.ref.number = c.citing_number;
+      group.ref.title = c.citing_title;
+      group.ref.in_index = true;
+      out.push_back(std::move(group));
+    }
+    out[it->second].places.push_back(c);
+  }
+  return out;
+}
+
+namespace {
+
+constexpr int kWidth = 960;
+constexpr int kColWidth = 270;
+constexpr int kLeftX = 10, kCenterX = 345, kRightX = 680;
+constexpr int kRowHeight = 27, kNodeHeight = 22, kTop = 44;
+
+// At most `max_chars` code points of `s`, with "…" when cut.
+std::string Clip(const std::string& s, size_t max_chars) {
+  size_t chars = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && ++chars > max_chars) {
+      return s.substr(0, i) + "…";
+    }
+  }
+  return s;
+}
+
+std::string Label(const DocRef& ref) {
+  return ShortName(ref.type, ref.number, ref.title, ref.id.empty() ? "?" : ref.id);
+}
+
+std::string Tooltip(const DocRef& ref) {
+  std::string out = Label(ref);
+  if (!ref.title.empty() && !ref.number.empty()) out += " — " + ref.title;
+  if (!ref.in_index) out += " (không có trong chỉ mục)";
+  else if (!ref.has_text) out += " (chưa có toàn văn)";
+  return out;
+}
+
+struct Box {
+  int x, y, w, h;
+};
+
+void AppendNode(const DocRef& ref, const std::string& label, const Box& b, int count,
+                bool dashed, const std::string& tooltip, std::string* out) {
+  bool link = !ref.id.empty() && IsValidDocumentId(ref.id);
+  if (link) out->append("<a href=\"/van-ban/" + ref.id + "\">");
+  out->append("<g class=\"node" + std::string(dashed ? " node-unresolved" : "") + "\"><title>");
+  AppendHtmlEscaped(tooltip, out);
+  out->append("</title>");
+  char buf[400];
+  std::snprintf(buf, sizeof(buf),
+                "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"4\" fill=\"#fff\" "
+                "stroke=\"%s\"%s/><rect x=\"%d\" y=\"%d\" width=\"6\" height=\"%d\" fill=\"%s\"/>",
+                b.x, b.y, b.w, b.h, dashed ? "#999" : TypeColor(ref.type),
+                dashed ? " stroke-dasharray=\"4 3\"" : "", b.x, b.y, b.h,
+                dashed ? "#bbb" : TypeColor(ref.type));
+  out->append(buf);
+  std::snprintf(buf, sizeof(buf), "<text x=\"%d\" y=\"%d\">", b.x + 12, b.y + 15);
+  out->append(buf);
+  AppendHtmlEscaped(Clip(label, count > 1 ? 33 : 37), out);
+  out->append("</text>");
+  if (count > 1) {
+    std::snprintf(buf, sizeof(buf), "<text class=\"count\" x=\"%d\" y=\"%d\">×%d</text>",
+                  b.x + b.w - 6, b.y + 15, count);
+    out->append(buf);
+  }
+  out->append("</g>");
+  if (link) out->append("</a>");
+  out->append("\n");
+}
+
+void AppendEdge(int x1, int y1, int x2, int y2, int count, std::string* out) {
+  int mid = (x1 + x2) / 2;
+  double width = 1.0 + std::log2(static_cast<double>(std::max(count, 1)));
+  char buf[300];
+  std::snprintf(buf, sizeof(buf),
+                "<path class=\"edge\" d=\"M%d,%d C%d,%d %d,%d %d,%d\" stroke-width=\"%.1f\"/>\n",
+                x1, y1, mid, y1, mid, y2, x2, y2, width);
+  out->append(buf);
+}
+
+void AppendText(int x, int y, const char* cls, const std::string& text, std::string* out) {
+  out->append("<text class=\"" + std::string(cls) + "\" x=\"" + std::to_string(x) + "\" y=\"" +
+              std::to_string(y) + "\">");
+  AppendHtmlEscaped(text, out);
+  out->append("</text>\n");
+}
+
+void AppendLegend(const Graph& g, int y, std::string* out) {
+  std::set<std::string> types;
+  types.insert(g.center.type);
+  for (const auto& c : g.cited) types.insert(c.ref.type);
+  for (const auto& c : g.citing) types.insert(c.ref.type);
+  int x = kLeftX;
+  for (const std::string& type : types) {
+    std::string name = type.empty() ? "Chưa rõ loại" : type;
+    char buf[200];
+    std::snprintf(buf, sizeof(buf),
+                  "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>", x, y - 10,
+                  TypeColor(type));
+    out->append(buf);
+    AppendText(x + 17, y, "legend", name, out);
+    x += 32 + static_cast<int>(name.size()) * 6;
+  }
+  if (!g.unresolved.empty()) {
+    out->append("<rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y - 10) +
+                "\" width=\"12\" height=\"12\" fill=\"#fff\" stroke=\"#999\" "
+                "stroke-dasharray=\"3 2\"/>");
+    AppendText(x + 17, y, "legend", "Chưa liên kết được", out);
+  }
+}
+
+}  // namespace
+
+std::string GraphSvg(const Graph& g) {
+  size_t right_rows = g.cited.size() + g.unresolved.size() + (g.unresolved.empty() ? 0 : 1);
+  size_t rows = std::max({right_rows, g.citing.size(), size_t{3}});
+  int body = static_cast<int>(rows) * kRowHeight;
+  int height = kTop + body + 44;
+  std::string out = "<svg class=\"graph\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " +
+                    std::to_string(kWidth) + " " + std::to_string(height) +
+                    "\" role=\"img\" aria-label=\"Đồ thị dẫn chiếu\">\n";
+  AppendText(kLeftX, 20, "col", "Dẫn chiếu đến văn bản này (" + std::to_string(g.citing.size()) + ")", &out);
+  AppendText(kCenterX, 20, "col", "Văn bản đang xem", &out);
+  AppendText(kRightX, 20, "col", "Văn bản được dẫn chiếu (" + std::to_string(g.cited.size()) + ")", &out);
+  Box center{kCenterX, kTop + body / 2 - 30, kColWidth, 52};
+  int cy = center.y + center.h / 2;
+  int y = kTop + (body - static_cast<int>(g.citing.size()) * kRowHeight) / 2;
+  for (const CitingGroup& c : g.citing) {
+    AppendEdge(kLeftX + kColWidth, y + kNodeHeight / 2, kCenterX, cy, c.places.size(), &out);
+    AppendNode(c.ref, Label(c.ref), {kLeftX, y, kColWidth, kNodeHeight},
+               static_cast<int>(c.places.size()), false, Tooltip(c.ref), &out);
+    y += kRowHeight;
+  }
+  y = kTop + (body - static_cast<int>(right_rows) * kRowHeight) / 2;
+  for (const CitedGroup& c : g.cited) {
+    int n = static_cast<int>(c.citations.size());
+    AppendEdge(kCenterX + kColWidth, cy, kRightX, y + kNodeHeight / 2, n, &out);
+    AppendNode(c.ref, Label(c.ref), {kRightX, y, kColWidth, kNodeHeight}, n, false,
+               Tooltip(c.ref), &out);
+    y += kRowHeight;
+  }
+  if (!g.unresolved.empty()) {
+    AppendText(kRightX, y + 17, "col-sub", "Chưa liên kết được:", &out);
+    y += kRowHeight;
+  }
+  for (const CitedGroup& c : g.unresolved) {
+    const Citation* first = g.doc ? &g.doc->citations[c.citations.front()] : nullptr;
+    std::string label = first ? UnresolvedKey(*first) : "?";
+    std::string tip = first ? first->raw + " — " + UnresolvedReason(*first) : label;
+    int n = static_cast<int>(c.citations.size());
+    AppendEdge(kCenterX + kColWidth, cy, kRightX, y + kNodeHeight / 2, n, &out);
+    AppendNode(DocRef{}, label, {kRightX, y, kColWidth, kNodeHeight}, n, true, tip, &out);
+    y += kRowHeight;
+  }
+  // The centre last, so edges run under it.
+  out.append("<g class=\"node node-center\"><title>");
+  AppendHtmlEscaped(Tooltip(g.center), &out);
+  out.append("</title>");
+  char buf[300];
+  std::snprintf(buf, sizeof(buf),
+                "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"6\" fill=\"%s\"/>",
+                center.x, center.y, center.w, center.h, TypeColor(g.center.type));
+  out.append(buf);
+  AppendText(center.x + 12, center.y + 21, "center-name", Clip(Label(g.center), 34), &out);
+  AppendText(center.x + 12, center.y + 40, "center-title", Clip(g.center.title, 40), &out);
+  out.append("</g>\n");
+  AppendLegend(g, kTop + body + 30, &out);
+  out.append("</svg>\n");
+  return out;
+}
+
+nlohmann::json GraphJson(const Graph& g) {
+  using nlohmann::json;
+  auto node = [](const DocRef& ref, const char* role, int count) {
+    return json{{"id", ref.id},         {"type", ref.type},     {"number", ref.number},
+                {"title", ref.title},   {"has_text", ref.has_text}, {"in_index", ref.in_index},
+                {"role", role},         {"count", count}};
+  };
+  json nodes = json::array(), edges = json::array();
+  nodes.push_back(node(g.center, "center", 0));
+  for (const CitedGroup& c : g.cited) {
+    int n = static_cast<int>(c.citations.size());
+    nodes.push_back(node(c.ref, "cited", n));
+    edges.push_back({{"from", g.center.id}, {"to", c.ref.id}, {"count", n}});
+  }
+  for (const CitedGroup& c : g.unresolved) {
+    const Citation* first = g.doc ? &g.doc->citations[c.citations.front()] : nullptr;
+    int n = static_cast<int>(c.citations.size());
+    nodes.push_back({{"id", nullptr}, {"label", first ? UnresolvedKey(*first) : ""},
+                     {"raw", first ? first->raw : ""},
+                     {"reason", first ? UnresolvedReason(*first) : ""},
+                     {"role", "unresolved"}, {"count", n}});
+    edges.push_back({{"from", g.center.id}, {"to", nullptr}, {"count", n}});
+  }
+  for (const CitingGroup& c : g.citing) {
+    int n = static_cast<int>(c.places.size());
+    nodes.push_back(node(c.ref, "citing", n));
+    edges.push_back({{"from", c.ref.id}, {"to", g.center.id}, {"count", n}});
+  }
+  return json{{"id", g.center.id}, {"nodes", nodes}, {"edges", edges}};
+}
+
+}  // namespace vanban::server

@@ -1,0 +1,66 @@
+// The citation neighbourhood of one document: what it cites (in order, with
+// counts), what it cites that vanban could not resolve, and what cites it;
+// drawn as server-rendered SVG (three columns: cited-by, the document,
+// cited) and as JSON for /api/graph/ID.
+// Plain values and pure functions; thread-safe.
+#ifndef VANBAN_SERVER_GRAPH_H_
+#define VANBAN_SERVER_GRAPH_H_
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "legal/document.h"
+#include "search/searcher.h"
+
+namespace vanban::server {
+
+// What the UI shows of a document it links to.
+struct DocRef {
+  std::string id;  // empty for an unresolved citation
+  std::string type, number, title, issuer, date;
+  bool has_text = false;
+  bool in_index = false;  // Searcher::Get found it
+};
+
+// The citations of a document to one target, in order of first mention.
+struct CitedGroup {
+  std::string resolved_id;       // empty when unresolved
+  std::vector<int> citations;    // indices into Document::citations
+  DocRef ref;                    // filled by the server (Searcher::Get)
+};
+
+// Groups the citations of `doc` by target: resolved ones by resolved_id,
+// the others by number (or name, or raw text). Self references are left
+// out. Order: first mention.
+void GroupCitations(const legal::Document& doc, std::vector<CitedGroup>* resolved,
+                    std::vector<CitedGroup>* unresolved);
+
+// The documents citing one document, grouped by citing document.
+struct CitingGroup {
+  DocRef ref;
+  std::vector<search::CitedBy> places;  // each citing sentence
+};
+std::vector<CitingGroup> GroupCitedBy(const std::vector<search::CitedBy>& cited_by);
+
+struct Graph {
+  DocRef center;
+  std::vector<CitedGroup> cited;
+  std::vector<CitedGroup> unresolved;
+  std::vector<CitingGroup> citing;
+  const legal::Document* doc = nullptr;  // for unresolved labels; may be null
+};
+
+// SVG markup (no XML prolog), sized by its viewBox; nodes are links to
+// /van-ban/ID, coloured by type, with a legend.
+std::string GraphSvg(const Graph& graph);
+
+// {"id":..., "nodes":[{"id","type","number","title","has_text","role","count"}],
+//  "edges":[{"from","to","count"}]}; unresolved nodes have "id": null and a
+// "label" and "reason".
+nlohmann::json GraphJson(const Graph& graph);
+
+}  // namespace vanban::server
+
+#endif  // VANBAN_SERVER_GRAPH_H_

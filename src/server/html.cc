@@ -1,0 +1,132 @@
+#include "server/html.h"
+
+#include <array>
+#include <utility>
+
+namespace vanban::server {
+
+void AppendHtmlEscaped(std::string_view text, std::string* out) {
+  out->reserve(out->size() + text.size() + text.size() / 8);
+  for (char c : text) {
+    switch (c) {
+      case '&': out->append("&amp;"); break;
+      case '<': out->append("&lt;"); break;
+      case '>': out->append("&gt;"); break;
+      case '"': out->append("&quot;"); break;
+      case '\'': out->append("&#39;"); break;
+      default: out->push_back(c);
+    }
+  }
+}
+
+std::string HtmlEscape(std::string_view text) {
+  std::string out;
+  AppendHtmlEscaped(text, &out);
+  return out;
+}
+
+std::string UrlEncode(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size() * 3);
+  for (unsigned char c : text) {
+    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                 (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~';
+    if (plain) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 15]);
+    }
+  }
+  return out;
+}
+
+std::string DisplayDate(std::string_view iso) {
+  auto digits = [&](size_t pos, size_t n) {
+    for (size_t i = pos; i < pos + n; ++i) {
+      if (i >= iso.size() || iso[i] < '0' || iso[i] > '9') return false;
+    }
+    return true;
+  };
+  if (iso.size() == 10 && digits(0, 4) && iso[4] == '-' && digits(5, 2) && iso[7] == '-' &&
+      digits(8, 2)) {
+    std::string out;
+    out.append(iso.substr(8, 2)).push_back('/');
+    out.append(iso.substr(5, 2)).push_back('/');
+    out.append(iso.substr(0, 4));
+    return out;
+  }
+  return std::string(iso);
+}
+
+std::string_view Utf8Prefix(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t end = max_bytes;
+  // Step back over continuation bytes to the start of a sequence.
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
+
+namespace {
+
+struct TypeStyle {
+  std::string_view type;
+  const char* css_class;
+  const char* color;
+};
+
+// Colours chosen to be told apart in print and by colour-blind readers
+// (Okabe-Ito palette), with the label always written beside the colour.
+constexpr std::array<TypeStyle, 11> kTypeStyles = {{
+    {"Luật", "t-luat", "#0072B2"},
+    {"Bộ luật", "t-luat", "#0072B2"},
+    {"Nghị định", "t-nghi-dinh", "#56B4E9"},
+    {"Nghị quyết", "t-nghi-quyet", "#009E73"},
+    {"Quyết định", "t-quyet-dinh", "#E69F00"},
+    {"Chỉ thị", "t-chi-thi", "#D55E00"},
+    {"Kế hoạch", "t-ke-hoach", "#CC79A7"},
+    {"Kết luận", "t-ket-luan", "#8C6D1F"},
+    {"Thông tư", "t-thong-tu", "#3B6E8F"},
+    {"Hướng dẫn", "t-huong-dan", "#6A5ACD"},
+    {"Công văn", "t-cong-van", "#7A7A7A"},
+}};
+
+const TypeStyle* FindStyle(std::string_view type) {
+  for (const auto& style : kTypeStyles) {
+    if (style.type == type) return &style;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::string TypeClass(std::string_view type) {
+  const TypeStyle* style = FindStyle(type);
+  return style ? style->css_class : "t-khac";
+}
+
+const char* TypeColor(std::string_view type) {
+  const TypeStyle* style = FindStyle(type);
+  return style ? style->color : "#999999";
+}
+
+std::string ShortName(std::string_view type, std::string_view number,
+                      std::string_view title, std::string_view fallback) {
+  std::string out;
+  if (!number.empty()) {
+    out.append(type);
+    if (!out.empty()) out.push_back(' ');
+    out.append(number);
+  } else if (!title.empty()) {
+    out.append(type);
+    if (!out.empty()) out.push_back(' ');
+    out.append(title);
+  } else {
+    out.append(fallback);
+  }
+  return out;
+}
+
+}  // namespace vanban::server

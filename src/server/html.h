@@ -1,0 +1,41 @@
+// Small HTML and URL helpers for the web UI: escaping, URL encoding,
+// Vietnamese date display and safe UTF-8 truncation.
+// Pure functions; thread-safe.
+#ifndef VANBAN_SERVER_HTML_H_
+#define VANBAN_SERVER_HTML_H_
+
+#include <string>
+#include <string_view>
+
+namespace vanban::server {
+
+// Escapes & < > " ' for use in HTML text and attribute values.
+std::string HtmlEscape(std::string_view text);
+void AppendHtmlEscaped(std::string_view text, std::string* out);
+
+// Percent-encodes a query-string component (UTF-8 bytes; space as %20).
+std::string UrlEncode(std::string_view text);
+
+// "2021-11-26" -> "26/11/2021"; "2021" -> "2021"; empty stays empty;
+// anything else is returned as is.
+std::string DisplayDate(std::string_view iso);
+
+// The longest prefix of `text` of at most `max_bytes` bytes that does not
+// cut a UTF-8 sequence.
+std::string_view Utf8Prefix(std::string_view text, size_t max_bytes);
+
+// A short ASCII class name for a document type, used to colour it:
+// "Luật" -> "t-luat", "Chỉ thị" -> "t-chi-thi", unknown -> "t-khac".
+std::string TypeClass(std::string_view type);
+
+// The fill colour of a document type in the citation graph (CSS colour).
+const char* TypeColor(std::string_view type);
+
+// "Chỉ thị 33/CT-TTg", "Luật Khiếu nại" (type + number, or title when no
+// number, or `fallback`).
+std::string ShortName(std::string_view type, std::string_view number,
+                      std::string_view title, std::string_view fallback);
+
+}  // namespace vanban::server
+
+#endif  // VANBAN_SERVER_HTML_H_

@@ -1,0 +1,130 @@
+#include "server/params.h"
+
+#include <charconv>
+
+#include "server/html.h"
+
+namespace vanban::server {
+
+bool IsValidDocumentId(const std::string& id) {
+  if (id.empty() || id.size() > 200 || id[0] == '.' || id[0] == '-') return false;
+  if (id.find("..") != std::string::npos) return false;
+  for (char c : id) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+namespace {
+
+const std::string* First(const std::multimap<std::string, std::string>& params,
+                         const std::string& name) {
+  auto it = params.find(name);
+  return it == params.end() ? nullptr : &it->second;
+}
+
+Status BadParam(const std::string& name, const std::string& value, const std::string& why) {
+  std::string shown(Utf8Prefix(value, 80));
+  return Status::InvalidArgument("Tham số " + name + " không hợp lệ: \"" + shown + "\" (" + why +
+                                 ")");
+}
+
+// A positive integer in [1, max], or an error naming the parameter.
+StatusOr<int> ParseInt(const std::string& name, const std::string& value, int max) {
+  int out = 0;
+  auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), out);
+  if (ec != std::errc() || end != value.data() + value.size() || out < 1 || out > max) {
+    return BadParam(name, value, "cần số nguyên từ 1 đến " + std::to_string(max));
+  }
+  return out;
+}
+
+bool IsYear(const std::string& value) {
+  if (value.size() != 4) return false;
+  for (char c : value) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+Status ParseFilters(const std::multimap<std::string, std::string>& params,
+                    search::SearchRequest* request) {
+  constexpr size_t kMaxFilterBytes = 200;
+  for (const char* name : {"type", "issuer", "year"}) {
+    const std::string* value = First(params, name);
+    if (value == nullptr) continue;
+    if (value->size() > kMaxFilterBytes) return BadParam(name, *value, "quá dài");
+    if (std::string(name) == "year" && !value->empty() && !IsYear(*value)) {
+      return BadParam(name, *value, "cần năm bốn chữ số, ví dụ 2021");
+    }
+    std::string& field = std::string(name) == "type"     ? request->type
+                         : std::string(name) == "issuer" ? request->issuer
+                                                         : request->year;
+    field = *value;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+StatusOr<SearchParams> ParseSearchParams(const std::multimap<std::string, std::string>& params,
+                                         bool strict_length) {
+  SearchParams out;
+  search::SearchRequest& request = out.request;
+  if (const std::string* q = First(params, "q")) {
+    if (q->size() > search::SearchRequest::kMaxQueryBytes) {
+      if (strict_length) {
+        return BadParam("q", *q, "dài quá " +
+                                     std::to_string(search::SearchRequest::kMaxQueryBytes) +
+                                     " byte");
+      }
+      out.truncated = true;
+    }
+    request.query = std::string(Utf8Prefix(*q, search::SearchRequest::kMaxQueryBytes));
+  }
+  if (Status s = ParseFilters(params, &request); !s.ok()) return s;
+  request.limit = kDefaultPageSize;
+  if (const std::string* limit = First(params, "limit")) {
+    auto parsed = ParseInt("limit", *limit, search::SearchRequest::kMaxLimit);
+    if (!parsed.ok()) return parsed.status();
+    request.limit = *parsed;
+  }
+  if (const std::string* page = First(params, "page")) {
+    auto parsed = ParseInt("page", *page, kMaxPage);
+    if (!parsed.ok()) return parsed.status();
+    out.page = *parsed;
+  }
+  request.offset = (out.page - 1) * request.limit;
+  if (const std::string* sort = First(params, "sort")) {
+    if (*sort == "date") {
+      request.sort = search::SearchRequest::Sort::kDate;
+    } else if (!sort->empty() && *sort != "relevance") {
+      return BadParam("sort", *sort, "chỉ nhận relevance hoặc date");
+    }
+  }
+  return out;
+}
+
+const char* SortName(search::SearchRequest::Sort sort) {
+  return sort == search::SearchRequest::Sort::kDate ? "date" : "relevance";
+}
+
+std::string SearchLink(const SearchParams& params, const LinkOverrides& overrides) {
+  const search::SearchRequest& r = params.request;
+  std::string link = "/tim-kiem?q=" + UrlEncode(r.query);
+  auto add = [&link](const char* name, const std::string& value) {
+    if (!value.empty()) link.append("&").append(name).append("=").append(UrlEncode(value));
+  };
+  add("type", overrides.type ? *overrides.type : r.type);
+  add("issuer", overrides.issuer ? *overrides.issuer : r.issuer);
+  add("year", overrides.year ? *overrides.year : r.year);
+  const char* sort = overrides.sort ? overrides.sort : SortName(r.sort);
+  if (std::string(sort) != "relevance") add("sort", sort);
+  if (r.limit != kDefaultPageSize) add("limit", std::to_string(r.limit));
+  int page = overrides.page ? overrides.page : params.page;
+  if (page > 1) add("page", std::to_string(page));
+  return link;
+}
+
+}  // namespace vanban::server

@@ -1,0 +1,53 @@
+// Validation of what arrives in a URL: document ids and search parameters.
+// Every error message is Vietnamese and names the parameter.
+// Pure functions; thread-safe.
+#ifndef VANBAN_SERVER_PARAMS_H_
+#define VANBAN_SERVER_PARAMS_H_
+
+#include <map>
+#include <string>
+
+#include "base/status.h"
+#include "search/searcher.h"
+
+namespace vanban::server {
+
+// A DocumentId as made by legal::MakeDocumentId: 1-200 bytes of [a-z0-9._-],
+// not starting with '.' or '-', no "..". Anything else (a path, "%2f", an
+// upper-case letter) is rejected, so ids never reach a file name unchecked.
+bool IsValidDocumentId(const std::string& id);
+
+// Query-string parameters of /tim-kiem and /api/search.
+struct SearchParams {
+  search::SearchRequest request;  // query, filters, offset, limit, sort
+  int page = 1;                   // 1-based
+  bool truncated = false;         // the query was cut to kMaxQueryBytes
+};
+
+constexpr int kDefaultPageSize = 10;
+constexpr int kMaxPage = 1000;  // deeper pages are refused: nobody reads them
+
+// Parses q, type, issuer, year, page, limit, sort. `params` is the decoded
+// query string (first value of each name). Errors are InvalidArgument with a
+// message naming the parameter ("Tham số page không hợp lệ: ...").
+// A query longer than kMaxQueryBytes is cut at a character boundary and
+// `truncated` is set; the API refuses it instead when `strict_length`.
+StatusOr<SearchParams> ParseSearchParams(const std::multimap<std::string, std::string>& params,
+                                         bool strict_length);
+
+// The query string for these params with some overridden (for links):
+// page, sort and the three filters. Empty values are omitted.
+struct LinkOverrides {
+  const std::string* type = nullptr;
+  const std::string* issuer = nullptr;
+  const std::string* year = nullptr;
+  int page = 0;          // 0 = keep (1 is omitted)
+  const char* sort = nullptr;
+};
+std::string SearchLink(const SearchParams& params, const LinkOverrides& overrides);
+
+const char* SortName(search::SearchRequest::Sort sort);  // "relevance" / "date"
+
+}  // namespace vanban::server
+
+#endif  // VANBAN_SERVER_PARAMS_H_

@@ -1,0 +1,218 @@
+// Search, catalog and error pages.
+#include "server/render.h"
+
+#include <algorithm>
+
+#include <kainjow/mustache.hpp>
+
+#include "server/html.h"
+
+namespace vanban::server {
+
+namespace {
+
+using kainjow::mustache::data;
+
+constexpr const char* kUnknown = "Chưa rõ";
+
+std::string OrUnknown(const std::string& s) { return s.empty() ? kUnknown : s; }
+
+// The search layer's snippet is escaped HTML with <mark> tags. Defence in
+// depth: any other '<' or '>' is escaped again, so no other tag can form.
+std::string SafeSnippet(const std::string& snippet) {
+  std::string out;
+  out.reserve(snippet.size());
+  size_t i = 0;
+  while (i < snippet.size()) {
+    bool tag = false;
+    for (const char* allowed : {"<mark>", "</mark>"}) {
+      size_t n = std::char_traits<char>::length(allowed);
+      if (snippet.compare(i, n, allowed) == 0) {
+        out.append(allowed);
+        i += n;
+        tag = true;
+        break;
+      }
+    }
+    if (tag) continue;
+    char c = snippet[i++];
+    if (c == '<') out.append("&lt;");
+    else if (c == '>') out.append("&gt;");
+    else if (c == '"') out.append("&quot;");
+    else out.push_back(c);
+  }
+  return out;
+}
+
+data HitData(const search::Hit& hit) {
+  data d;
+  Set(d, "id", hit.id);
+  Set(d, "href", "/van-ban/" + UrlEncode(hit.id));
+  Set(d, "type", OrUnknown(hit.type));
+  Set(d, "type_class", TypeClass(hit.type));
+  Set(d, "number", hit.number);
+  Set(d, "title", hit.title.empty() ? ShortName(hit.type, hit.number, "", hit.id) : hit.title);
+  Set(d, "issuer", OrUnknown(hit.issuer));
+  Set(d, "date", hit.date.empty() ? kUnknown : DisplayDate(hit.date));
+  Set(d, "has_text", hit.has_text);
+  Set(d, "snippet", SafeSnippet(hit.snippet));
+  Set(d, "article", hit.article);
+  Set(d, "article_href", "/van-ban/" + UrlEncode(hit.id) +
+                            (hit.article_anchor.empty() ? "" : "#" + UrlEncode(hit.article_anchor)));
+  return d;
+}
+
+const char* FacetTitle(const std::string& key) {
+  if (key == "type") return "Loại văn bản";
+  if (key == "issuer") return "Cơ quan ban hành";
+  if (key == "year") return "Năm ban hành";
+  return nullptr;
+}
+
+const std::string& ActiveFilter(const SearchParams& p, const std::string& key) {
+  return key == "type" ? p.request.type : key == "issuer" ? p.request.issuer : p.request.year;
+}
+
+std::string FilterLink(const SearchParams& p, const std::string& key, const std::string& value) {
+  LinkOverrides o;
+  o.page = 1;
+  if (key == "type") o.type = &value;
+  if (key == "issuer") o.issuer = &value;
+  if (key == "year") o.year = &value;
+  return SearchLink(p, o);
+}
+
+data FacetsData(const SearchParams& p, const search::SearchResponse& r) {
+  data facets{data::type::list};
+  static const std::string kEmpty;
+  for (const char* key : {"type", "issuer", "year"}) {
+    auto it = r.facets.find(key);
+    const std::string& active = ActiveFilter(p, key);
+    if ((it == r.facets.end() || it->second.empty()) && active.empty()) continue;
+    data facet;
+    Set(facet, "title", FacetTitle(key));
+    data values{data::type::list};
+    if (it != r.facets.end()) {
+      for (const search::FacetValue& v : it->second) {
+        data value;
+        Set(value, "value", v.value.empty() ? kUnknown : v.value);
+        Set(value, "count", std::to_string(v.count));
+        Set(value, "active", v.value == active);
+        Set(value, "href", FilterLink(p, key, v.value == active ? kEmpty : v.value));
+        values.push_back(value);
+      }
+    }
+    Set(facet, "values", values);
+    Set(facet, "active", active);
+    Set(facet, "clear_href", FilterLink(p, key, kEmpty));
+    facets.push_back(facet);
+  }
+  return facets;
+}
+
+data PagerData(const SearchParams& p, const search::SearchResponse& r) {
+  int per_page = std::max(p.request.limit, 1);
+  int pages = std::min((r.total + per_page - 1) / per_page, kMaxPage);
+  data pager;
+  Set(pager, "show", pages > 1);
+  if (p.page > 1) Set(pager, "prev_href", SearchLink(p, LinkOverrides{.page = p.page - 1}));
+  if (p.page < pages) Set(pager, "next_href", SearchLink(p, LinkOverrides{.page = p.page + 1}));
+  data list{data::type::list};
+  int first = std::max(1, p.page - 3), last = std::min(pages, p.page + 3);
+  for (int n = first; n <= last; ++n) {
+    data item;
+    Set(item, "n", std::to_string(n));
+    Set(item, "current", n == p.page);
+    Set(item, "href", SearchLink(p, LinkOverrides{.page = n}));
+    list.push_back(item);
+  }
+  Set(pager, "pages", list);
+  return pager;
+}
+
+data ResultsData(const SearchParams& p, const search::SearchResponse& r) {
+  data d;
+  Set(d, "has_query", true);
+  data hits{data::type::list};
+  for (const search::Hit& hit : r.results) hits.push_back(HitData(hit));
+  Set(d, "results", hits);
+  Set(d, "any", !r.results.empty());
+  Set(d, "total", std::to_string(r.total));
+  Set(d, "from", std::to_string(p.request.offset + 1));
+  Set(d, "to", std::to_string(p.request.offset + static_cast<int>(r.results.size())));
+  Set(d, "suggestion", r.suggestion);
+  LinkOverrides none;
+  SearchParams suggested = p;
+  suggested.request.query = r.suggestion;
+  suggested.page = 1;
+  Set(d, "suggestion_href", SearchLink(suggested, none));
+  Set(d, "notice", r.notice);
+  Set(d, "facets", FacetsData(p, r));
+  Set(d, "pager", PagerData(p, r));
+  Set(d, "sort_date", p.request.sort == search::SearchRequest::Sort::kDate);
+  Set(d, "sort_relevance_href", SearchLink(p, LinkOverrides{.page = 1, .sort = "relevance"}));
+  Set(d, "sort_date_href", SearchLink(p, LinkOverrides{.page = 1, .sort = "date"}));
+  return d;
+}
+
+}  // namespace
+
+std::string Renderer::SearchPage(const SearchParams& p,
+                                 const search::SearchResponse* response) const {
+  data d = response ? ResultsData(p, *response) : data();
+  Set(d, "query", p.request.query);
+  Set(d, "truncated", p.truncated);
+  Set(d, "max_query", std::to_string(search::SearchRequest::kMaxQueryBytes));
+  Set(d, "type", p.request.type);
+  Set(d, "issuer", p.request.issuer);
+  Set(d, "year", p.request.year);
+  Set(d, "sort_date", p.request.sort == search::SearchRequest::Sort::kDate);
+  Templates::PageMeta meta;
+  meta.title = p.request.query.empty() ? "Tra cứu văn bản" : p.request.query + " — Tìm kiếm";
+  meta.search_home = true;
+  meta.query = p.request.query;
+  return templates_.RenderPage("search", d, meta);
+}
+
+std::string Renderer::CatalogPage(const std::vector<search::CatalogRow>& rows,
+                                  bool missing) const {
+  data list{data::type::list};
+  int with_text = 0;
+  for (const search::CatalogRow& row : rows) {
+    data r;
+    Set(r, "href", "/van-ban/" + UrlEncode(row.id));
+    Set(r, "type", OrUnknown(row.type));
+    Set(r, "type_class", TypeClass(row.type));
+    Set(r, "number", OrUnknown(row.number));
+    Set(r, "title", row.title.empty() ? row.id : row.title);
+    Set(r, "issuer", OrUnknown(row.issuer));
+    Set(r, "date", row.date.empty() ? kUnknown : DisplayDate(row.date));
+    Set(r, "has_text", row.has_text);
+    Set(r, "cited_count", std::to_string(row.cited_count));
+    Set(r, "search_href", "/tim-kiem?q=" + UrlEncode(row.number.empty() ? row.title : row.number));
+    list.push_back(r);
+    with_text += row.has_text ? 1 : 0;
+  }
+  data d;
+  Set(d, "rows", list);
+  Set(d, "any", !rows.empty());
+  Set(d, "missing", missing);
+  Set(d, "count", std::to_string(rows.size()));
+  Set(d, "with_text", std::to_string(with_text));
+  Set(d, "without_text", std::to_string(rows.size() - with_text));
+  Templates::PageMeta meta;
+  meta.title = missing ? "Văn bản còn thiếu toàn văn" : "Danh mục văn bản";
+  return templates_.RenderPage("catalog", d, meta);
+}
+
+std::string Renderer::ErrorPage(int status, const std::string& message) const {
+  data d;
+  Set(d, "status", std::to_string(status));
+  Set(d, "message", message);
+  Set(d, "not_found", status == 404);
+  Templates::PageMeta meta;
+  meta.title = status == 404 ? "Không tìm thấy" : "Lỗi";
+  return templates_.RenderPage("error", d, meta);
+}
+
+}  // namespace vanban::server

@@ -1,0 +1,51 @@
+// Renders vanban's web pages from search results and stored documents.
+// Everything taken from data is HTML-escaped (by mustache's {{x}} or by the
+// builders in text_html.h/graph.h before {{{x}}}).
+// A Renderer is immutable after creation; thread-safe.
+#ifndef VANBAN_SERVER_RENDER_H_
+#define VANBAN_SERVER_RENDER_H_
+
+#include <string>
+#include <vector>
+
+#include "search/searcher.h"
+#include "server/graph.h"
+#include "server/params.h"
+#include "server/templates.h"
+
+namespace vanban::server {
+
+// Everything the document, graph and print pages show about one document.
+struct DocumentView {
+  search::StoredDocument stored;
+  std::vector<CitedGroup> cited;       // resolved targets, refs filled
+  std::vector<CitedGroup> unresolved;
+  std::vector<CitingGroup> citing;
+  // For the print view: the cited documents' stored texts, same order as
+  // `cited` (an entry may have has_text == false).
+  std::vector<search::StoredDocument> cited_docs;
+
+  Graph MakeGraph() const;
+};
+
+class Renderer {
+ public:
+  explicit Renderer(Templates templates) : templates_(std::move(templates)) {}
+
+  // `response` is null on the home page (empty query).
+  std::string SearchPage(const SearchParams& params, const search::SearchResponse* response) const;
+  std::string DocumentPage(const DocumentView& view) const;
+  std::string GraphPage(const DocumentView& view) const;
+  std::string PrintPage(const DocumentView& view) const;
+  // `missing`: the cited-but-missing list (/thieu-toan-van) instead of the
+  // whole catalog (/danh-muc).
+  std::string CatalogPage(const std::vector<search::CatalogRow>& rows, bool missing) const;
+  std::string ErrorPage(int status, const std::string& message) const;
+
+ private:
+  Templates templates_;
+};
+
+}  // namespace vanban::server
+
+#endif  // VANBAN_SERVER_RENDER_H_

@@ -1,0 +1,260 @@
+// Document, graph and print (study) pages.
+#include <kainjow/mustache.hpp>
+
+#include "server/html.h"
+#include "server/render.h"
+#include "server/text_html.h"
+
+namespace vanban::server {
+
+namespace {
+
+using kainjow::mustache::data;
+
+constexpr const char* kUnknown = "Chưa rõ";
+
+DocRef RefOf(const search::StoredDocument& stored) {
+  const legal::Metadata& m = stored.doc.meta;
+  return DocRef{stored.doc.id, m.type, m.number, m.title, m.issuer, m.date, stored.has_text, true};
+}
+
+std::string DocHref(const std::string& id) { return "/van-ban/" + UrlEncode(id); }
+
+std::string Heading(const DocRef& ref) {
+  return ShortName(ref.type, ref.number, ref.title, ref.id);
+}
+
+// "Chỉ thị số 33/CT-TTg"; "Kế hoạch" when there is no number; the id when
+// even the type is unknown.
+std::string DocHeading(const search::StoredDocument& s) {
+  const legal::Metadata& m = s.doc.meta;
+  if (m.type.empty() && m.number.empty()) return m.title.empty() ? s.doc.id : "";
+  if (m.number.empty()) return m.type;
+  return (m.type.empty() ? "Văn bản" : m.type) + " số " + m.number;
+}
+
+void AddField(data* list, const char* label, const std::string& value) {
+  data row;
+  Set(row, "label", label);
+  Set(row, "value", value.empty() ? kUnknown : value);
+  Set(row, "unknown", value.empty());
+  list->push_back(row);
+}
+
+std::string Join(const std::vector<std::string>& items, const char* sep) {
+  std::string out;
+  for (const std::string& s : items) {
+    if (!out.empty()) out += sep;
+    out += s;
+  }
+  return out;
+}
+
+data MetaFields(const search::StoredDocument& stored) {
+  const legal::Metadata& m = stored.doc.meta;
+  data list{data::type::list};
+  AddField(&list, "Loại văn bản", m.type);
+  AddField(&list, "Số, ký hiệu", m.number);
+  AddField(&list, "Cơ quan ban hành", m.issuer);
+  AddField(&list, "Nơi ban hành", m.place);
+  AddField(&list, "Ngày ban hành", DisplayDate(m.date));
+  AddField(&list, "Ngày có hiệu lực", DisplayDate(m.effective_date));
+  std::string signer = m.signer_position.empty() ? m.signer
+                       : m.signer.empty()        ? ""
+                                                 : m.signer_position + ": " + m.signer;
+  AddField(&list, "Người ký", signer);
+  AddField(&list, "Nơi nhận", Join(m.recipients, "; "));
+  AddField(&list, "Toàn văn", stored.has_text ? "Có" : "Chưa có toàn văn");
+  std::string source = stored.source_path;
+  if (!source.empty() && !stored.format.empty()) source += " (" + stored.format;
+  if (!source.empty() && !stored.encoding.empty()) source += ", " + stored.encoding;
+  if (!source.empty() && stored.ocr) source += ", nhận dạng ảnh OCR";
+  if (!source.empty() && !stored.format.empty()) source += ")";
+  AddField(&list, "Tệp nguồn", source);
+  return list;
+}
+
+data RefData(const DocRef& ref) {
+  data d;
+  Set(d, "href", DocHref(ref.id));
+  Set(d, "name", Heading(ref));
+  Set(d, "title", ref.title);
+  Set(d, "type", ref.type.empty() ? kUnknown : ref.type);
+  Set(d, "type_class", TypeClass(ref.type));
+  Set(d, "issuer", ref.issuer);
+  Set(d, "date", DisplayDate(ref.date));
+  Set(d, "has_text", ref.has_text);
+  Set(d, "in_index", ref.in_index);
+  return d;
+}
+
+// Links to each place a group's citations sit in the text.
+data PlacesData(const legal::Document& doc, const CitedGroup& group) {
+  data places{data::type::list};
+  int n = 0;
+  for (int i : group.citations) {
+    const legal::Citation& c = doc.citations[i];
+    data place;
+    Set(place, "href", "#c-" + std::to_string(c.begin));
+    Set(place, "n", std::to_string(++n));
+    Set(place, "raw", c.raw);
+    Set(place, "where", PlaceOf(doc, c.begin));
+    places.push_back(place);
+  }
+  return places;
+}
+
+data CitedData(const DocumentView& view) {
+  const legal::Document& doc = view.stored.doc;
+  data list{data::type::list};
+  for (const CitedGroup& g : view.cited) {
+    data d = RefData(g.ref);
+    Set(d, "count", std::to_string(g.citations.size()));
+    Set(d, "places", PlacesData(doc, g));
+    list.push_back(d);
+  }
+  return list;
+}
+
+data UnresolvedData(const DocumentView& view) {
+  const legal::Document& doc = view.stored.doc;
+  data list{data::type::list};
+  for (const CitedGroup& g : view.unresolved) {
+    const legal::Citation& first = doc.citations[g.citations.front()];
+    data d;
+    Set(d, "raw", first.raw);
+    Set(d, "reason", UnresolvedReason(first));
+    Set(d, "search_href", CitationHref(first));
+    Set(d, "count", std::to_string(g.citations.size()));
+    Set(d, "places", PlacesData(doc, g));
+    list.push_back(d);
+  }
+  return list;
+}
+
+data CitingData(const DocumentView& view) {
+  data list{data::type::list};
+  for (const CitingGroup& g : view.citing) {
+    data d = RefData(g.ref);
+    Set(d, "count", std::to_string(g.places.size()));
+    data places{data::type::list};
+    for (const search::CitedBy& c : g.places) {
+      data place;
+      Set(place, "sentence", c.sentence);
+      Set(place, "href", DocHref(c.citing_id) + "#c-" + std::to_string(c.begin));
+      Set(place, "target_anchor", c.target_anchor);
+      places.push_back(place);
+    }
+    Set(d, "places", places);
+    list.push_back(d);
+  }
+  return list;
+}
+
+data CommonData(const DocumentView& view) {
+  const search::StoredDocument& s = view.stored;
+  DocRef ref = RefOf(s);
+  data d;
+  Set(d, "id", s.doc.id);
+  Set(d, "href", DocHref(s.doc.id));
+  Set(d, "name", Heading(ref));
+  Set(d, "heading", DocHeading(s));
+  Set(d, "type", s.doc.meta.type.empty() ? kUnknown : s.doc.meta.type);
+  Set(d, "type_class", TypeClass(s.doc.meta.type));
+  Set(d, "number", s.doc.meta.number);
+  Set(d, "title", s.doc.meta.title);
+  Set(d, "has_text", s.has_text);
+  Set(d, "fields", MetaFields(s));
+  Set(d, "cited", CitedData(view));
+  Set(d, "cited_count", std::to_string(view.cited.size()));
+  Set(d, "any_cited", !view.cited.empty());
+  Set(d, "unresolved", UnresolvedData(view));
+  Set(d, "any_unresolved", !view.unresolved.empty());
+  Set(d, "citing", CitingData(view));
+  Set(d, "citing_count", std::to_string(view.citing.size()));
+  Set(d, "any_citing", !view.citing.empty());
+  Set(d, "search_href", "/tim-kiem?q=" + UrlEncode(s.doc.meta.number.empty() ? s.doc.meta.title
+                                                                           : s.doc.meta.number));
+  return d;
+}
+
+Templates::PageMeta Meta(const DocumentView& view, const std::string& suffix) {
+  Templates::PageMeta meta;
+  meta.title = Heading(RefOf(view.stored)) + suffix;
+  return meta;
+}
+
+}  // namespace
+
+Graph DocumentView::MakeGraph() const {
+  Graph g;
+  g.center = RefOf(stored);
+  g.cited = cited;
+  g.unresolved = unresolved;
+  g.citing = citing;
+  g.doc = &stored.doc;
+  return g;
+}
+
+std::string Renderer::DocumentPage(const DocumentView& view) const {
+  data d = CommonData(view);
+  Set(d, "text_html", DocumentTextHtml(view.stored.doc));
+  Set(d, "toc_html", TocHtml(view.stored.doc));
+  Set(d, "graph_svg", GraphSvg(view.MakeGraph()));
+  return templates_.RenderPage("document", d, Meta(view, ""));
+}
+
+std::string Renderer::GraphPage(const DocumentView& view) const {
+  data d = CommonData(view);
+  Set(d, "graph_svg", GraphSvg(view.MakeGraph()));
+  return templates_.RenderPage("graph", d, Meta(view, " — Đồ thị dẫn chiếu"));
+}
+
+namespace {
+
+data StudyEntry(const DocumentView& view, size_t i) {
+  const CitedGroup& g = view.cited[i];
+  const legal::Document& doc = view.stored.doc;
+  data d = RefData(g.ref);
+  Set(d, "count", std::to_string(g.citations.size()));
+  data sentences{data::type::list};
+  std::string last;
+  int shown = 0;
+  for (int ci : g.citations) {
+    const legal::Citation& c = doc.citations[ci];
+    std::string sentence = SentenceAround(doc.text, c.begin, c.end);
+    if (sentence == last) continue;
+    last = sentence;
+    data s;
+    Set(s, "sentence", sentence);
+    Set(s, "where", PlaceOf(doc, c.begin));
+    sentences.push_back(s);
+    if (++shown == 3) break;  // three sentences are enough to place it
+  }
+  Set(d, "sentences", sentences);
+  // Every key is set, so that none falls back to the outer document's.
+  search::StoredDocument none;
+  const search::StoredDocument& cited = i < view.cited_docs.size() ? view.cited_docs[i] : none;
+  Set(d, "fields", MetaFields(cited));
+  std::string heading;
+  bool cut = false;
+  Set(d, "opening_html", OpeningHtml(cited.doc, 4000, &heading, &cut));
+  Set(d, "opening_heading", heading);
+  Set(d, "opening_cut", cut);
+  return d;
+}
+
+}  // namespace
+
+std::string Renderer::PrintPage(const DocumentView& view) const {
+  data d = CommonData(view);
+  Set(d, "text_html", DocumentTextHtml(view.stored.doc));
+  data entries{data::type::list};
+  for (size_t i = 0; i < view.cited.size(); ++i) entries.push_back(StudyEntry(view, i));
+  Set(d, "entries", entries);
+  Templates::PageMeta meta = Meta(view, " — Bản in học tập");
+  meta.body_class = "print-view";
+  return templates_.RenderPage("print", d, meta);
+}
+
+}  // namespace vanban::server

@@ -1,0 +1,68 @@
+// A pool of Searchers for the HTTP worker threads. A Searcher is not
+// thread-safe, so each request leases one for its duration; the pool opens
+// new ones on demand up to its size and reopens a leased one at the start of
+// each lease, so a finished reindex is seen at once (Xapian reopen()).
+// Thread-safe.
+#ifndef VANBAN_SERVER_SEARCHER_POOL_H_
+#define VANBAN_SERVER_SEARCHER_POOL_H_
+
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "base/status.h"
+#include "search/searcher.h"
+
+namespace vanban::server {
+
+class SearcherPool {
+ public:
+  using Factory = std::function<StatusOr<std::unique_ptr<search::Searcher>>()>;
+
+  // `max_size` >= 1 searchers at most; they are made by `factory`.
+  SearcherPool(Factory factory, int max_size);
+  SearcherPool(const SearcherPool&) = delete;
+  SearcherPool& operator=(const SearcherPool&) = delete;
+
+  // Exclusive use of one Searcher until the Lease is destroyed.
+  class Lease {
+   public:
+    Lease(Lease&& other) noexcept : pool_(other.pool_), searcher_(std::move(other.searcher_)) {}
+    Lease(const Lease&) = delete;
+    ~Lease();
+    search::Searcher* operator->() const { return searcher_.get(); }
+    search::Searcher& operator*() const { return *searcher_; }
+
+   private:
+    friend class SearcherPool;
+    Lease(SearcherPool* pool, std::unique_ptr<search::Searcher> s)
+        : pool_(pool), searcher_(std::move(s)) {}
+    SearcherPool* pool_;
+    std::unique_ptr<search::Searcher> searcher_;
+  };
+
+  // Waits for a free Searcher (or opens one), reopens it, and leases it.
+  // Fails only when no Searcher exists and the factory fails. A failed
+  // reopen keeps the searcher on the revision it has: during a reindex the
+  // old revision still answers.
+  StatusOr<Lease> Acquire();
+
+  // Opens one Searcher now, so that a bad --db is reported at start-up.
+  Status Warm();
+
+ private:
+  void Release(std::unique_ptr<search::Searcher> searcher);
+
+  Factory factory_;
+  const int max_size_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<std::unique_ptr<search::Searcher>> idle_;
+  int created_ = 0;
+};
+
+}  // namespace vanban::server
+
+#endif  // VANBAN_SERVER_SEARCHER_POOL_H_

@@ -1,0 +1,173 @@
+#include "server/server.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <mutex>
+#include <ostream>
+
+#include "server/server_internal.h"
+
+namespace vanban::server {
+
+namespace {
+
+// Set by the pre-routing handler, read by the logger: httplib runs both on
+// the worker thread that handles the request.
+thread_local std::chrono::steady_clock::time_point request_start;
+thread_local bool request_started = false;
+
+std::string UtcNow() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+bool IsApi(const std::string& path) { return path.rfind("/api/", 0) == 0 || path == "/api"; }
+
+}  // namespace
+
+int HttpStatus(const Status& status) {
+  switch (status.code()) {
+    case Status::Code::kNotFound: return 404;
+    case Status::Code::kInvalidArgument: return 400;
+    default: return 500;
+  }
+}
+
+void SendJsonError(httplib::Response& res, int status, const std::string& message) {
+  res.status = status;
+  nlohmann::json body{{"error", message}};
+  res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                  "application/json; charset=utf-8");
+}
+
+std::filesystem::path DefaultWebDir() {
+  if (const char* env = std::getenv("VANBAN_WEB_DIR"); env && *env) return env;
+  std::error_code ec;
+  if (std::filesystem::exists("web/templates/layout.mustache", ec)) return "web";
+  return VANBAN_DEFAULT_WEB_DIR;
+}
+
+struct Server::Impl {
+  Impl(SearcherPool::Factory factory, int threads, Renderer r)
+      : pool(std::move(factory), threads), renderer(std::move(r)) {}
+  SearcherPool pool;
+  Renderer renderer;
+  httplib::Server http;
+  std::ostream* log = nullptr;
+  std::mutex log_mu;
+
+  void Configure(const std::filesystem::path& web_dir, int threads);
+  void Log(const httplib::Request& req, const httplib::Response& res);
+  void OnError(const httplib::Request& req, httplib::Response& res);
+};
+
+void Server::Impl::Log(const httplib::Request& req, const httplib::Response& res) {
+  if (log == nullptr) return;
+  double ms = -1;
+  if (request_started) {
+    ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                   request_start).count();
+    request_started = false;
+  }
+  char buf[64];
+  std::snprintf(buf, sizeof(buf), " %d %.1f ms\n", res.status, ms);
+  std::string line = UtcNow() + " " + req.method + " " + req.path + buf;
+  std::lock_guard<std::mutex> lock(log_mu);
+  *log << line << std::flush;
+}
+
+void Server::Impl::OnError(const httplib::Request& req, httplib::Response& res) {
+  if (!res.body.empty()) return;  // a handler already wrote its own error page
+  std::string message = res.status == 404 ? "Không có trang này: " + req.path
+                                          : "Yêu cầu không hợp lệ (mã " +
+                                                std::to_string(res.status) + ")";
+  if (IsApi(req.path)) {
+    SendJsonError(res, res.status, message);
+  } else {
+    res.set_content(renderer.ErrorPage(res.status, message), "text/html; charset=utf-8");
+  }
+}
+
+void Server::Impl::Configure(const std::filesystem::path& web_dir, int threads) {
+  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  http.set_keep_alive_max_count(1000);
+  http.set_payload_max_length(64 * 1024);  // the API takes no bodies
+  http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
+                            {"Referrer-Policy", "no-referrer"},
+                            {"Content-Security-Policy",
+                             "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+                             "base-uri 'none'; frame-ancestors 'none'"}});
+  http.set_mount_point("/static", (web_dir / "static").string(),
+                       {{"Cache-Control", "public, max-age=3600"}});
+  http.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    request_start = std::chrono::steady_clock::now();
+    request_started = true;
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  http.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+    Log(req, res);
+  });
+  http.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
+    OnError(req, res);
+  });
+  http.set_exception_handler(
+      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+        // Nothing should throw past the handlers; if it does, answer 500
+        // instead of dropping the connection.
+        if (IsApi(req.path)) SendJsonError(res, 500, "Lỗi máy chủ nội bộ");
+        else res.set_content("Lỗi máy chủ nội bộ", "text/plain; charset=utf-8");
+        res.status = 500;
+      });
+  RouteContext context{&pool, &renderer};
+  RegisterPages(http, context);
+  RegisterApi(http, context);
+}
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Server::~Server() { Stop(); }
+
+StatusOr<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
+  std::string db = options.db_dir;
+  return Create(options, [db]() { return search::Searcher::Open(db); });
+}
+
+StatusOr<std::unique_ptr<Server>> Server::Create(const ServerOptions& options,
+                                                 SearcherPool::Factory factory) {
+  std::filesystem::path web = options.web_dir.empty() ? DefaultWebDir() : options.web_dir;
+  auto templates = Templates::Load(web / "templates");
+  if (!templates.ok()) return templates.status();
+  int threads = std::clamp(options.threads, 1, 1024);
+  auto impl = std::make_unique<Impl>(std::move(factory), threads,
+                                     Renderer(std::move(templates).value()));
+  if (Status s = impl->pool.Warm(); !s.ok()) return s;
+  impl->log = options.log;
+  impl->Configure(web, threads);
+  return std::unique_ptr<Server>(new Server(std::move(impl)));
+}
+
+Status Server::Bind(const std::string& host, int port) {
+  if (!impl_->http.bind_to_port(host, port)) {
+    return Status::IoError("Không mở được cổng " + host + ":" + std::to_string(port) +
+                           " (cổng đang bận hoặc địa chỉ sai)");
+  }
+  return Status::Ok();
+}
+
+StatusOr<int> Server::BindToAnyPort(const std::string& host) {
+  int port = impl_->http.bind_to_any_port(host);
+  if (port < 0) return Status::IoError("Không mở được cổng nào trên " + host);
+  return port;
+}
+
+bool Server::Run() { return impl_->http.listen_after_bind(); }
+
+void Server::Stop() {
+  if (impl_) impl_->http.stop();
+}
+
+}  // namespace vanban::server

@@ -1,0 +1,134 @@
+// JSON routes (contract in README, "JSON"; the same objects as the CLI's
+// --json, built by search/json.h): /api/search, /api/documents/ID,
+// /api/documents/ID/citations, /api/documents/ID/cited-by, /api/graph/ID,
+// /api/catalog. Errors: {"error": "..."} with 400, 404 or 500.
+#include "search/json.h"
+#include "server/graph.h"
+#include "server/params.h"
+#include "server/server_internal.h"
+
+namespace vanban::server {
+
+namespace {
+
+using nlohmann::json;
+using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
+
+void SendJson(httplib::Response& res, const json& body) {
+  res.status = 200;
+  res.set_header("Cache-Control", "no-cache");
+  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace),
+                  "application/json; charset=utf-8");
+}
+
+void SendStatus(httplib::Response& res, const Status& status) {
+  SendJsonError(res, HttpStatus(status), status.message());
+}
+
+// "1"/"true" or "0"/"false" (or absent: `fallback`).
+StatusOr<bool> BoolParam(const httplib::Request& req, const std::string& name, bool fallback) {
+  if (!req.has_param(name.c_str())) return fallback;
+  std::string v = req.get_param_value(name.c_str());
+  if (v == "1" || v == "true") return true;
+  if (v == "0" || v == "false") return false;
+  return Status::InvalidArgument("Tham số " + name + " không hợp lệ: cần 1/0 hoặc true/false");
+}
+
+void HandleSearch(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  auto params = ParseSearchParams(req.params, /*strict_length=*/true);
+  if (!params.ok()) return SendStatus(res, params.status());
+  const search::SearchRequest& r = params->request;
+  if (r.query.empty() && r.type.empty() && r.issuer.empty() && r.year.empty()) {
+    return SendJsonError(res, 400, "Thiếu tham số q (từ khóa tìm kiếm)");
+  }
+  auto lease = ctx.pool->Acquire();
+  if (!lease.ok()) return SendStatus(res, lease.status());
+  auto response = (*lease)->Search(r);
+  if (!response.ok()) {
+    (void)(*lease)->Reopen();  // a reindex may have moved the revision on
+    response = (*lease)->Search(r);
+  }
+  if (!response.ok()) return SendStatus(res, response.status());
+  SendJson(res, search::ToJson(*response));
+}
+
+// Runs `body` with a leased searcher for a valid id, or answers 404/500.
+void WithDocument(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res,
+                  const std::function<void(search::Searcher&, const std::string&)>& body) {
+  const std::string id = req.matches[1];
+  if (!IsValidDocumentId(id)) return SendJsonError(res, 404, "Mã văn bản không hợp lệ: " + id);
+  auto lease = ctx.pool->Acquire();
+  if (!lease.ok()) return SendStatus(res, lease.status());
+  body(**lease, id);
+}
+
+void HandleDocument(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  auto with_text = BoolParam(req, "text", true);
+  if (!with_text.ok()) return SendStatus(res, with_text.status());
+  WithDocument(ctx, req, res, [&](search::Searcher& s, const std::string& id) {
+    auto stored = s.Get(id);
+    if (!stored.ok()) return SendStatus(res, stored.status());
+    SendJson(res, search::ToJson(*stored, *with_text));
+  });
+}
+
+void HandleCitations(const RouteContext& ctx, const httplib::Request& req,
+                     httplib::Response& res) {
+  WithDocument(ctx, req, res, [&](search::Searcher& s, const std::string& id) {
+    auto stored = s.Get(id);
+    if (!stored.ok()) return SendStatus(res, stored.status());
+    json list = json::array();
+    for (const legal::Citation& c : stored->doc.citations) list.push_back(search::ToJson(c));
+    SendJson(res, json{{"id", stored->doc.id}, {"citations", list}});
+  });
+}
+
+void HandleCitedBy(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  WithDocument(ctx, req, res, [&](search::Searcher& s, const std::string& id) {
+    auto stored = s.Get(id);  // 404 for an unknown id, not an empty list
+    if (!stored.ok()) return SendStatus(res, stored.status());
+    auto cited_by = s.GetCitedBy(stored->doc.id);
+    if (!cited_by.ok()) return SendStatus(res, cited_by.status());
+    json list = json::array();
+    for (const search::CitedBy& c : *cited_by) list.push_back(search::ToJson(c));
+    SendJson(res, json{{"id", stored->doc.id}, {"cited_by", list}});
+  });
+}
+
+void HandleGraph(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  WithDocument(ctx, req, res, [&](search::Searcher& s, const std::string& id) {
+    auto view = LoadDocumentView(s, id, /*cited_texts=*/false);
+    if (!view.ok()) return SendStatus(res, view.status());
+    SendJson(res, GraphJson(view->MakeGraph()));
+  });
+}
+
+void HandleCatalog(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  auto missing = BoolParam(req, "missing", false);
+  if (!missing.ok()) return SendStatus(res, missing.status());
+  auto lease = ctx.pool->Acquire();
+  if (!lease.ok()) return SendStatus(res, lease.status());
+  auto rows = *missing ? (*lease)->Missing() : (*lease)->Catalog();
+  if (!rows.ok()) return SendStatus(res, rows.status());
+  json list = json::array();
+  for (const search::CatalogRow& row : *rows) list.push_back(search::ToJson(row));
+  SendJson(res, list);
+}
+
+Handler Bind(const RouteContext& ctx,
+             void (*fn)(const RouteContext&, const httplib::Request&, httplib::Response&)) {
+  return [ctx, fn](const httplib::Request& req, httplib::Response& res) { fn(ctx, req, res); };
+}
+
+}  // namespace
+
+void RegisterApi(httplib::Server& http, const RouteContext& ctx) {
+  http.Get("/api/search", Bind(ctx, HandleSearch));
+  http.Get(R"(/api/documents/([^/]+))", Bind(ctx, HandleDocument));
+  http.Get(R"(/api/documents/([^/]+)/citations)", Bind(ctx, HandleCitations));
+  http.Get(R"(/api/documents/([^/]+)/cited-by)", Bind(ctx, HandleCitedBy));
+  http.Get(R"(/api/graph/([^/]+))", Bind(ctx, HandleGraph));
+  http.Get("/api/catalog", Bind(ctx, HandleCatalog));
+}
+
+}  // namespace vanban::server

@@ -1,0 +1,37 @@
+// Shared by server.cc, server_pages.cc and server_api.cc: what a route
+// handler needs, and the status mapping. Not part of the library's API.
+#ifndef VANBAN_SERVER_SERVER_INTERNAL_H_
+#define VANBAN_SERVER_SERVER_INTERNAL_H_
+
+#include <httplib.h>
+
+#include <string>
+
+#include "base/status.h"
+#include "server/render.h"
+#include "server/searcher_pool.h"
+
+namespace vanban::server {
+
+struct RouteContext {
+  SearcherPool* pool;
+  const Renderer* renderer;
+};
+
+// HTTP status for a failed Status: 404 not found, 400 bad input, 500 else.
+int HttpStatus(const Status& status);
+
+// Loads one document with everything its pages show. With `cited_texts`,
+// also the stored cited documents (for the print view).
+StatusOr<DocumentView> LoadDocumentView(search::Searcher& searcher, const std::string& id,
+                                        bool cited_texts);
+
+void RegisterPages(httplib::Server& http, const RouteContext& context);
+void RegisterApi(httplib::Server& http, const RouteContext& context);
+
+// {"error": message} with `status`.
+void SendJsonError(httplib::Response& res, int status, const std::string& message);
+
+}  // namespace vanban::server
+
+#endif  // VANBAN_SERVER_SERVER_INTERNAL_H_

@@ -1,0 +1,281 @@
+#include "server/text_html.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "server/html.h"
+#include "server/params.h"
+
+namespace vanban::server {
+
+namespace {
+
+using legal::Citation;
+using legal::CitationStatus;
+using legal::Document;
+using legal::Paragraph;
+using legal::Unit;
+using legal::UnitKind;
+
+bool IsAnchor(const std::string& anchor) {
+  if (anchor.empty() || anchor.size() > 100) return false;
+  return std::all_of(anchor.begin(), anchor.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+// The document's paragraphs, or one per non-empty line when the parser gave
+// none.
+std::vector<Paragraph> ParagraphsOf(const Document& doc) {
+  if (!doc.paragraphs.empty()) return doc.paragraphs;
+  std::vector<Paragraph> out;
+  size_t start = 0;
+  while (start < doc.text.size()) {
+    size_t nl = doc.text.find('\n', start);
+    if (nl == std::string::npos) nl = doc.text.size();
+    if (nl > start) out.push_back(Paragraph{start, nl, -1, false});
+    start = nl + 1;
+  }
+  return out;
+}
+
+int Depth(const Document& doc, int unit) {
+  int depth = 0;
+  for (int u = doc.units[unit].parent; u >= 0 && depth < 8; u = doc.units[u].parent) ++depth;
+  return depth;
+}
+
+// The tag of a paragraph: a heading's level follows its unit's depth.
+std::string TagFor(const Document& doc, const Paragraph& p) {
+  if (!p.heading || p.unit < 0 || p.unit >= static_cast<int>(doc.units.size())) return "p";
+  return "h" + std::to_string(std::min(2 + Depth(doc, p.unit), 4));
+}
+
+// Appends text[begin, end) with the citations inside it as links.
+void AppendWithCitations(const Document& doc, size_t begin, size_t end, size_t* next_citation,
+                         std::string* out) {
+  const std::string& text = doc.text;
+  size_t pos = begin;
+  size_t& ci = *next_citation;
+  while (ci < doc.citations.size() && doc.citations[ci].begin < end) {
+    const Citation& c = doc.citations[ci++];
+    if (c.begin < pos || c.end <= c.begin) continue;  // overlapping or empty span
+    size_t c_end = std::min(c.end, end);
+    AppendHtmlEscaped(std::string_view(text).substr(pos, c.begin - pos), out);
+    out->append(CitationLinkHtml(c, std::string_view(text).substr(c.begin, c_end - c.begin)));
+    pos = c_end;
+  }
+  AppendHtmlEscaped(std::string_view(text).substr(pos, end - pos), out);
+}
+
+// Ids of the units starting before `end` not yet placed: the first becomes
+// the element's id, the others empty spans in front of it.
+std::string PlaceAnchors(const std::vector<const Unit*>& units, size_t end, size_t* next_unit,
+                         std::string* extra) {
+  std::string first;
+  while (*next_unit < units.size() && units[*next_unit]->begin < end) {
+    const Unit* u = units[(*next_unit)++];
+    if (!IsAnchor(u->anchor)) continue;
+    if (first.empty()) {
+      first = u->anchor;
+    } else if (u->anchor != first) {
+      extra->append("<span class=\"anchor\" id=\"" + u->anchor + "\"></span>");
+    }
+  }
+  return first;
+}
+
+}  // namespace
+
+std::string DocumentTextHtml(const Document& doc) {
+  std::vector<const Unit*> units;
+  for (const Unit& u : doc.units) units.push_back(&u);
+  std::stable_sort(units.begin(), units.end(),
+                   [](const Unit* a, const Unit* b) { return a->begin < b->begin; });
+  std::string out;
+  out.reserve(doc.text.size() * 5 / 4 + 1024);
+  size_t next_unit = 0, next_citation = 0;
+  for (const Paragraph& p : ParagraphsOf(doc)) {
+    if (p.end > doc.text.size() || p.begin >= p.end) continue;
+    std::string extra;
+    std::string id = PlaceAnchors(units, p.end, &next_unit, &extra);
+    std::string tag = TagFor(doc, p);
+    out.append(extra).append("<").append(tag);
+    if (!id.empty()) out.append(" id=\"").append(id).append("\"");
+    out.append(">");
+    AppendWithCitations(doc, p.begin, p.end, &next_citation, &out);
+    out.append("</").append(tag).append(">\n");
+  }
+  return out;
+}
+
+std::string TocHtml(const Document& doc) {
+  std::string out;
+  for (size_t i = 0; i < doc.units.size(); ++i) {
+    const Unit& u = doc.units[i];
+    bool listed = u.kind == UnitKind::kPart || u.kind == UnitKind::kChapter ||
+                  u.kind == UnitKind::kSection || u.kind == UnitKind::kArticle ||
+                  (u.kind == UnitKind::kItem && Depth(doc, static_cast<int>(i)) <= 1);
+    if (!listed || !IsAnchor(u.anchor)) continue;
+    int depth = std::min(Depth(doc, static_cast<int>(i)), 3);
+    std::string label = u.label;
+    if (!u.title.empty()) label += ". " + u.title;
+    out.append("<li class=\"toc-d" + std::to_string(depth) + "\"><a href=\"#" + u.anchor + "\">");
+    AppendHtmlEscaped(Utf8Prefix(label, 160), &out);
+    if (label.size() > 160) out.append("…");
+    out.append("</a></li>\n");
+  }
+  return out.empty() ? out : "<ol class=\"toc\">\n" + out + "</ol>\n";
+}
+
+std::string UnresolvedReason(const Citation& c) {
+  const char* base = nullptr;
+  switch (c.status) {
+    case CitationStatus::kResolved:
+    case CitationStatus::kSelf:
+      return "";
+    case CitationStatus::kNotInCatalog:
+      base = "Văn bản này chưa có trong danh mục";
+      break;
+    case CitationStatus::kAmbiguous:
+      base = "Có nhiều văn bản khớp, chưa phân biệt được";
+      break;
+    case CitationStatus::kUnresolved:
+      base = "Chưa xác định được văn bản được dẫn chiếu";
+      break;
+  }
+  std::string out = base;
+  if (!c.reason.empty() && c.reason != out) out += ": " + c.reason;
+  return out;
+}
+
+std::string CitationHref(const Citation& c) {
+  std::string fragment = IsAnchor(c.anchor) ? "#" + c.anchor : "";
+  if (c.status == CitationStatus::kResolved && IsValidDocumentId(c.resolved_id)) {
+    return "/van-ban/" + c.resolved_id + fragment;
+  }
+  if (c.status == CitationStatus::kSelf) return fragment.empty() ? "#top" : fragment;
+  std::string query = !c.number.empty() ? c.number : !c.name.empty() ? c.name : c.raw;
+  return "/tim-kiem?q=" + UrlEncode(Utf8Prefix(query, 200));
+}
+
+std::string CitationLinkHtml(const Citation& c, std::string_view label) {
+  std::string cls = "cite";
+  std::string title;
+  if (c.status == CitationStatus::kSelf) {
+    cls += " cite-self";
+    title = "Dẫn chiếu trong chính văn bản này";
+  } else if (c.status != CitationStatus::kResolved || !IsValidDocumentId(c.resolved_id)) {
+    cls += " cite-unresolved";
+    title = UnresolvedReason(c) + " — bấm để tìm";
+  } else {
+    title = "Mở văn bản được dẫn chiếu";
+  }
+  std::string out = "<a class=\"" + cls + "\" id=\"c-" + std::to_string(c.begin) +
+                    "\" href=\"" + HtmlEscape(CitationHref(c)) + "\" title=\"";
+  AppendHtmlEscaped(title, &out);
+  out.append("\">");
+  AppendHtmlEscaped(label, &out);
+  out.append("</a>");
+  return out;
+}
+
+namespace {
+
+bool IsSentenceEnd(std::string_view text, size_t i) {
+  char c = text[i];
+  if (c == '\n') return true;
+  if (c != '.' && c != ';' && c != '!' && c != '?') return false;
+  return i + 1 >= text.size() || text[i + 1] == ' ' || text[i + 1] == '\n';
+}
+
+}  // namespace
+
+std::string SentenceAround(std::string_view text, size_t begin, size_t end) {
+  constexpr size_t kMaxSide = 600;
+  begin = std::min(begin, text.size());
+  end = std::clamp(end, begin, text.size());
+  size_t start = begin;
+  while (start > 0 && begin - start < kMaxSide && !IsSentenceEnd(text, start - 1)) --start;
+  size_t stop = end;
+  while (stop < text.size() && stop - end < kMaxSide && !IsSentenceEnd(text, stop)) ++stop;
+  if (stop < text.size() && text[stop] != '\n') ++stop;  // keep the full stop
+  // Never cut a UTF-8 sequence at either end.
+  while (start < begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) ++start;
+  while (stop > end && stop < text.size() &&
+         (static_cast<unsigned char>(text[stop]) & 0xC0) == 0x80) {
+    --stop;
+  }
+  std::string_view s = text.substr(start, stop - start);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '-')) s.remove_prefix(1);
+  return std::string(s);
+}
+
+std::string PlaceOf(const Document& doc, size_t offset) {
+  std::string article, section, item;
+  for (int u = doc.UnitAt(offset), guard = 0; u >= 0 && guard < 16;
+       u = doc.units[u].parent, ++guard) {
+    const Unit& unit = doc.units[u];
+    if (unit.kind == UnitKind::kArticle && article.empty()) article = unit.label;
+    if (unit.kind == UnitKind::kSection && section.empty()) section = unit.label;
+    if (unit.kind == UnitKind::kItem && item.empty()) item = unit.label;
+  }
+  if (!article.empty()) return article;
+  if (section.empty()) return "";
+  std::string out = "Mục " + section;
+  if (!item.empty()) out += "." + item;
+  return out;
+}
+
+namespace {
+
+bool IsPurpose(const Unit& u) {
+  return u.title.find("MỤC ĐÍCH") != std::string::npos ||
+         u.title.find("Mục đích") != std::string::npos ||
+         u.title.find("mục đích") != std::string::npos;
+}
+
+int OpeningUnit(const Document& doc) {
+  for (size_t i = 0; i < doc.units.size(); ++i) {
+    if (doc.units[i].kind == UnitKind::kArticle) return static_cast<int>(i);
+  }
+  for (size_t i = 0; i < doc.units.size(); ++i) {
+    if (IsPurpose(doc.units[i])) return static_cast<int>(i);
+  }
+  for (size_t i = 0; i < doc.units.size(); ++i) {
+    if (doc.units[i].kind == UnitKind::kSection) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+}  // namespace
+
+std::string OpeningHtml(const Document& doc, size_t max_bytes, std::string* heading, bool* cut) {
+  *cut = false;
+  heading->clear();
+  if (doc.text.empty()) return "";
+  int unit = OpeningUnit(doc);
+  size_t begin = 0, end = doc.text.size();
+  if (unit >= 0) {
+    const Unit& u = doc.units[unit];
+    begin = u.begin;
+    end = std::min(u.end, doc.text.size());
+    *heading = u.title.empty() ? u.label : u.label + ". " + u.title;
+  }
+  std::string out;
+  size_t used = 0;
+  for (const Paragraph& p : ParagraphsOf(doc)) {
+    if (p.end <= begin || p.begin >= end || p.end > doc.text.size()) continue;
+    if (used > 0 && used + (p.end - p.begin) > max_bytes) {
+      *cut = true;
+      break;
+    }
+    used += p.end - p.begin;
+    out.append(p.heading ? "<p class=\"opening-heading\">" : "<p>");
+    AppendHtmlEscaped(std::string_view(doc.text).substr(p.begin, p.end - p.begin), &out);
+    out.append("</p>\n");
+  }
+  return out;
+}
+
+}  // namespace vanban::server

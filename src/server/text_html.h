@@ -1,0 +1,50 @@
+// HTML for a document's text: reflowed paragraphs, headings with stable
+// anchors (#dieu-5, #khoan-5-2, #muc-2), every citation as a link, and the
+// table of contents. Everything taken from the document is escaped.
+// Pure functions; thread-safe.
+#ifndef VANBAN_SERVER_TEXT_HTML_H_
+#define VANBAN_SERVER_TEXT_HTML_H_
+
+#include <string>
+#include <string_view>
+
+#include "legal/citation.h"
+#include "legal/document.h"
+
+namespace vanban::server {
+
+// The whole text as <h2>/<h3>/<h4>/<p> elements. Each unit's anchor is the
+// id of the element where it starts; each citation is an <a> whose id is
+// "c-<begin>" (its byte offset), so cited-by links can point at it.
+std::string DocumentTextHtml(const legal::Document& doc);
+
+// Nested-looking list of links to parts, chapters, sections, articles and
+// plan items; empty when the document has no units.
+std::string TocHtml(const legal::Document& doc);
+
+// Where a citation points: "/van-ban/ID#anchor", "#anchor" for a self
+// reference, or a search for its number/name when it is not resolved.
+std::string CitationHref(const legal::Citation& citation);
+// One citation as a link (class "cite", "cite cite-self" or
+// "cite cite-unresolved" with the reason in its title attribute).
+std::string CitationLinkHtml(const legal::Citation& citation, std::string_view label);
+// Why a citation has no target, in Vietnamese (empty when resolved/self).
+std::string UnresolvedReason(const legal::Citation& citation);
+
+// The sentence of `text` containing [begin, end): bounded by '.', ';', '!',
+// '?' followed by a space, or a line break; at most ~600 bytes each side.
+std::string SentenceAround(std::string_view text, size_t begin, size_t end);
+
+// Where `offset` sits, for a reader: "Điều 5", "Mục II, 3", or "".
+std::string PlaceOf(const legal::Document& doc, size_t offset);
+
+// The opening of `doc` for the study view: its first article, else its
+// purpose section ("MỤC ĐÍCH"), else its first section, else its first
+// paragraphs; whole paragraphs up to about `max_bytes`. Sets *cut when the
+// unit was longer. Empty when the document has no text.
+std::string OpeningHtml(const legal::Document& doc, size_t max_bytes, std::string* heading,
+                        bool* cut);
+
+}  // namespace vanban::server
+
+#endif  // VANBAN_SERVER_TEXT_HTML_H_

@@ -1,0 +1,197 @@
+// Real-browser test of vanban's web UI: indexes corpus/ into a temporary
+// database, starts `vanban serve` on a free 127.0.0.1 port, and drives
+// Debian's chromium (headless) with playwright-core through the trainer's
+// path: search "dan van", see the plan first, open it, click "Chỉ thị số
+// 33/CT-TTg", land on that document, see the plan under "cited by".
+// Screenshots of each page (desktop 1366x768 and phone 390x844) go to the
+// output folder. Usage: node browser_test.mjs VANBAN_BINARY SOURCE_DIR OUT_DIR
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const [vanban, sourceDir, outDir] = process.argv.slice(2);
+if (!vanban || !sourceDir || !outDir) {
+  console.error('usage: node browser_test.mjs VANBAN_BINARY SOURCE_DIR OUT_DIR');
+  process.exit(2);
+}
+const CHROMIUM = process.env.VANBAN_CHROMIUM || '/usr/bin/chromium';
+const VIEWPORTS = { desktop: { width: 1366, height: 768 }, phone: { width: 390, height: 844 } };
+
+let passed = 0;
+let failed = 0;
+function check(ok, what) {
+  if (ok) { passed++; console.log(`ok   ${what}`); } else { failed++; console.log(`FAIL ${what}`); }
+  return ok;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+  });
+}
+
+async function waitForServer(url, child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`vanban serve exited with ${child.exitCode}`);
+    try { const r = await fetch(url); if (r.ok) return; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`vanban serve did not answer on ${url}`);
+}
+
+function startServer(db, port) {
+  const child = spawn(vanban, ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port),
+    '--web', path.join(sourceDir, 'web'), '--threads', '4'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d) => { output += d; });
+  child.stderr.on('data', (d) => { output += d; });
+  return { child, output: () => output };
+}
+
+// Text that decoded UTF-8 as Latin-1 would show ("Ã¢", "á»") means mojibake.
+async function checkPageText(page, name) {
+  const text = await page.evaluate(() => document.body.innerText);
+  check(!/Ã.|á»|Ä‘|\uFFFD/.test(text), `${name}: no mojibake`);
+  const fonts = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+  check(/Noto Sans/.test(fonts), `${name}: Vietnamese-capable font stack (${fonts.split(',')[0]})`);
+}
+
+async function shot(page, name, fullPage = false) {
+  const file = path.join(outDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage });
+  console.log(`     screenshot ${file}`);
+}
+
+async function trainerPath(page, base, kind) {
+  await page.goto(`${base}/`);
+  await checkPageText(page, `${kind} home`);
+  await shot(page, `${kind}-1-home`);
+  await page.fill('input[name="q"]', 'dan van');
+  await Promise.all([page.waitForURL(/\/tim-kiem\?/), page.press('input[name="q"]', 'Enter')]);
+  await page.keyboard.press('Escape');
+  const first = page.locator('li.hit').first();
+  const firstTitle = await first.locator('.hit-title a').innerText();
+  check(/dân vận chính quyền/i.test(firstTitle), `${kind}: "dan van" ranks the plan first ("${firstTitle}")`);
+  check(await page.locator('.suggestion a', { hasText: 'dân vận' }).count() > 0,
+    `${kind}: accent suggestion "dân vận" shown`);
+  await checkPageText(page, `${kind} search`);
+  await shot(page, `${kind}-2-search-dan-van`);
+
+  await Promise.all([page.waitForURL(/\/van-ban\//), first.locator('.hit-title a').click()]);
+  const planUrl = new URL(page.url());
+  check(/ke-hoach/.test(planUrl.pathname), `${kind}: opened the plan (${planUrl.pathname})`);
+  await checkPageText(page, `${kind} plan`);
+  await shot(page, `${kind}-3-plan`);
+
+  const cite = page.locator('#toan-van a.cite', { hasText: 'Chỉ thị số 33/CT-TTg' }).first();
+  check(await cite.count() === 1, `${kind}: the plan links "Chỉ thị số 33/CT-TTg"`);
+  await cite.scrollIntoViewIfNeeded();
+  await shot(page, `${kind}-4-plan-citation`);
+  await Promise.all([page.waitForURL((u) => u.pathname !== planUrl.pathname), cite.click()]);
+  const h1 = await page.locator('h1').innerText();
+  check(h1.includes('33/CT-TTg'), `${kind}: landed on Chỉ thị 33/CT-TTg ("${h1.split('\n')[0]}")`);
+  await checkPageText(page, `${kind} directive`);
+  await shot(page, `${kind}-5-chi-thi-33`);
+
+  const citedBy = page.locator('#dan-chieu-den');
+  const planLink = citedBy.locator(`a[href^="${planUrl.pathname}"]`);
+  check(await planLink.count() > 0, `${kind}: the plan is listed under "cited by"`);
+  await citedBy.scrollIntoViewIfNeeded();
+  await shot(page, `${kind}-6-cited-by`);
+  return planUrl.pathname;
+}
+
+async function otherPages(page, base, planPath, kind) {
+  const planId = planPath.split('/').pop();
+  for (const [name, url] of [['7-graph', `/do-thi/${planId}`], ['8-print', `${planPath}/in`],
+    ['9-catalog', '/danh-muc'], ['10-missing', '/thieu-toan-van']]) {
+    const res = await page.goto(`${base}${url}`);
+    check(res.status() === 200, `${kind}: ${url} answers 200`);
+    await checkPageText(page, `${kind} ${name}`);
+    await shot(page, `${kind}-${name}`);
+  }
+  const nodes = await page.goto(`${base}/do-thi/${planId}`)
+    .then(() => page.locator('svg.graph a').count());
+  check(nodes >= 15, `${kind}: graph links ${nodes} documents`);
+  await page.emulateMedia({ media: 'print' });
+  await page.goto(`${base}${planPath}/in`);
+  await shot(page, `${kind}-8-print-media`, false);
+  await page.emulateMedia({ media: 'screen' });
+}
+
+async function searchAsYouType(page, base) {
+  await page.goto(`${base}/`);
+  await page.locator('input[name="q"]').pressSequentially('tố cáo', { delay: 40 });
+  const ok = await page.locator('.suggest li').first().waitFor({ timeout: 5000 })
+    .then(() => true, () => false);
+  check(ok, 'search-as-you-type suggestions appear');
+  await shot(page, 'desktop-0-suggest');
+  const q = '<script>alert(1)</script>';
+  await page.goto(`${base}/tim-kiem?q=${encodeURIComponent(q)}`);
+  const shown = await page.locator('input#q').inputValue();
+  check(shown === q, 'a <script> query is shown as text, not run');
+}
+
+async function main() {
+  fs.mkdirSync(outDir, { recursive: true });
+  for (const f of fs.readdirSync(outDir)) if (f.endsWith('.png')) fs.rmSync(path.join(outDir, f));
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/deps`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vanban-browser-'));
+  const db = path.join(tmp, 'index');
+  const index = spawnSync(vanban, ['index', '--db', db, path.join(sourceDir, 'corpus')],
+    { encoding: 'utf8' });
+  if (!check(index.status === 0, 'vanban index corpus/')) {
+    console.log(index.stdout, index.stderr);
+    throw new Error('indexing failed');
+  }
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = startServer(db, port);
+  let context;
+  try {
+    await waitForServer(`${base}/`, server.child, 30000);
+    check(server.output().includes(base), `vanban serve prints its URL (${base})`);
+    context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: VIEWPORTS.desktop,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const page = context.pages()[0] || await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
+    const planPath = await trainerPath(page, base, 'desktop');
+    await otherPages(page, base, planPath, 'desktop');
+    await searchAsYouType(page, base);
+    await page.setViewportSize(VIEWPORTS.phone);
+    await trainerPath(page, base, 'phone');
+    await otherPages(page, base, planPath, 'phone');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+    check(overflow <= VIEWPORTS.phone.width, `phone: no horizontal page scroll (${overflow}px)`);
+    check(errors.length === 0, `no script errors, CSP violations or dialogs ${errors.join(' | ')}`);
+  } finally {
+    if (context) await context.close();
+    server.child.kill('SIGTERM');
+    await new Promise((r) => server.child.once('exit', r));
+    check(server.child.exitCode === 0, `vanban serve stops cleanly on SIGTERM (exit ${server.child.exitCode})`);
+    check(/GET \/van-ban\/\S+ 200 [\d.]+ ms/.test(server.output()), 'one log line per request');
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+main().catch((e) => {
+  console.error(e);
+  console.log(`${passed} passed, ${failed + 1} failed`);
+  process.exit(1);
+});

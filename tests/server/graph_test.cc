@@ -1,0 +1,97 @@
+#include "server/graph.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "fixtures.h"
+
+namespace vanban::server {
+namespace {
+
+size_t Count(const std::string& haystack, const std::string& needle) {
+  size_t n = 0;
+  for (size_t p = haystack.find(needle); p != std::string::npos; p = haystack.find(needle, p + 1)) {
+    ++n;
+  }
+  return n;
+}
+
+TEST(GraphTest, GroupsCitationsByTargetInOrder) {
+  auto s = testing::PlanExcerpt();
+  std::vector<CitedGroup> cited, unresolved;
+  GroupCitations(s.doc, &cited, &unresolved);
+  ASSERT_EQ(cited.size(), 2u);
+  EXPECT_EQ(cited[0].resolved_id, "chi-thi-33-ct-ttg-2021");
+  EXPECT_EQ(cited[0].citations, (std::vector<int>{0, 3}));
+  EXPECT_EQ(cited[1].resolved_id, "quyet-dinh-23-qd-tw-2021");
+  ASSERT_EQ(unresolved.size(), 1u);  // the self reference is left out
+  EXPECT_EQ(unresolved[0].citations, (std::vector<int>{2}));
+}
+
+// The plan cites about 21 documents: every one gets its own row and link.
+Graph TwentyOneCitations(std::string* text) {
+  Graph g;
+  g.center = DocRef{"ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky", "Kế hoạch", "",
+                    "Triển khai thực hiện công tác dân vận chính quyền năm 2023", "", "", true, true};
+  for (int i = 0; i < 21; ++i) {
+    CitedGroup group;
+    group.resolved_id = "van-ban-" + std::to_string(i);
+    group.ref = DocRef{group.resolved_id, i % 2 ? "Luật" : "Chỉ thị", std::to_string(i) + "/CT-TTg",
+                       "", "", "", i % 3 == 0, true};
+    group.citations.assign(1 + i % 3, 0);
+    g.cited.push_back(group);
+  }
+  CitingGroup citing;
+  citing.ref = DocRef{"bao-cao-1", "Báo cáo", "1/BC-UBND", "<b>x</b>", "", "", true, true};
+  citing.places.resize(2);
+  g.citing.push_back(citing);
+  (void)text;
+  return g;
+}
+
+TEST(GraphTest, SvgHasOneLinkedNodePerDocumentOnItsOwnRow) {
+  Graph g = TwentyOneCitations(nullptr);
+  std::string svg = GraphSvg(g);
+  EXPECT_EQ(Count(svg, "<a href=\"/van-ban/van-ban-"), 21u);
+  EXPECT_EQ(Count(svg, "<a href=\"/van-ban/bao-cao-1\">"), 1u);
+  EXPECT_EQ(Count(svg, "class=\"edge\""), 22u);
+  EXPECT_NE(svg.find("×3"), std::string::npos);
+  EXPECT_EQ(svg.find("<b>"), std::string::npos);  // titles are escaped
+  // Rows do not overlap: every cited node has a distinct y.
+  std::set<std::string> ys;
+  for (size_t p = svg.find("<rect x=\"680\" y=\""); p != std::string::npos;
+       p = svg.find("<rect x=\"680\" y=\"", p + 1)) {
+    ys.insert(svg.substr(p + 17, svg.find('"', p + 17) - (p + 17)));
+  }
+  EXPECT_EQ(ys.size(), 21u);
+}
+
+TEST(GraphTest, JsonNodesAndEdges) {
+  Graph g = TwentyOneCitations(nullptr);
+  auto json = GraphJson(g);
+  EXPECT_EQ(json["id"], "ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky");
+  EXPECT_EQ(json["nodes"].size(), 23u);
+  EXPECT_EQ(json["edges"].size(), 22u);
+  EXPECT_EQ(json["nodes"][0]["role"], "center");
+  EXPECT_EQ(json["edges"].back()["from"], "bao-cao-1");
+  EXPECT_EQ(json["edges"].back()["count"], 2);
+}
+
+TEST(GraphTest, UnresolvedNodesAreDashedAndUnlinked) {
+  auto s = testing::PlanExcerpt();
+  Graph g;
+  g.center = DocRef{s.doc.id, "Kế hoạch", "", "", "", "", true, true};
+  g.doc = &s.doc;
+  GroupCitations(s.doc, &g.cited, &g.unresolved);
+  std::string svg = GraphSvg(g);
+  EXPECT_NE(svg.find("node node-unresolved"), std::string::npos);
+  EXPECT_NE(svg.find("Kết luận 114-KL/TW"), std::string::npos);
+  EXPECT_NE(svg.find("Văn bản này chưa có trong danh mục"), std::string::npos);
+  auto json = GraphJson(g);
+  EXPECT_TRUE(json["nodes"][3]["id"].is_null());
+  EXPECT_EQ(json["nodes"][3]["role"], "unresolved");
+}
+
+}  // namespace
+}  // namespace vanban::server

@@ -1,0 +1,91 @@
+#include "server/params.h"
+
+#include <gtest/gtest.h>
+
+namespace vanban::server {
+namespace {
+
+using Params = std::multimap<std::string, std::string>;
+
+TEST(ParamsTest, DocumentIds) {
+  for (const char* ok : {"chi-thi-33-ct-ttg-2021", "luat-10-2022-qh15", "a", "ke-hoach.v2"}) {
+    EXPECT_TRUE(IsValidDocumentId(ok)) << ok;
+  }
+  for (const char* bad : {"", "..", "../../etc/passwd", "..%2f..%2fetc%2fpasswd", "a/b", ".git",
+                          "-x", "Luat", "chỉ-thị", "a b", "a..b"}) {
+    EXPECT_FALSE(IsValidDocumentId(bad)) << bad;
+  }
+  EXPECT_FALSE(IsValidDocumentId(std::string(201, 'a')));
+}
+
+TEST(ParamsTest, Defaults) {
+  auto p = ParseSearchParams(Params{{"q", "dân vận"}}, true);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  EXPECT_EQ(p->request.query, "dân vận");
+  EXPECT_EQ(p->page, 1);
+  EXPECT_EQ(p->request.offset, 0);
+  EXPECT_EQ(p->request.limit, kDefaultPageSize);
+  EXPECT_EQ(p->request.sort, search::SearchRequest::Sort::kRelevance);
+}
+
+TEST(ParamsTest, PageLimitSortAndFilters) {
+  auto p = ParseSearchParams(Params{{"q", "luật"}, {"page", "3"}, {"limit", "20"}, {"sort", "date"},
+                                    {"type", "Luật"}, {"year", "2022"}, {"issuer", "Quốc hội"}},
+                             true);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  EXPECT_EQ(p->request.offset, 40);
+  EXPECT_EQ(p->request.limit, 20);
+  EXPECT_EQ(p->request.sort, search::SearchRequest::Sort::kDate);
+  EXPECT_EQ(p->request.type, "Luật");
+  EXPECT_EQ(p->request.year, "2022");
+  EXPECT_EQ(p->request.issuer, "Quốc hội");
+}
+
+TEST(ParamsTest, BadValuesNameTheParameter) {
+  struct Case {
+    Params params;
+    const char* name;
+  } cases[] = {
+      {{{"q", "x"}, {"page", "0"}}, "page"},      {{{"q", "x"}, {"page", "abc"}}, "page"},
+      {{{"q", "x"}, {"page", "1001"}}, "page"},   {{{"q", "x"}, {"limit", "101"}}, "limit"},
+      {{{"q", "x"}, {"limit", "-5"}}, "limit"},   {{{"q", "x"}, {"sort", "name"}}, "sort"},
+      {{{"q", "x"}, {"year", "21"}}, "year"},     {{{"q", "x"}, {"year", "<b>"}}, "year"},
+  };
+  for (const Case& c : cases) {
+    auto p = ParseSearchParams(c.params, true);
+    ASSERT_FALSE(p.ok()) << c.name;
+    EXPECT_TRUE(p.status().IsInvalidArgument());
+    EXPECT_NE(p.status().message().find(std::string("Tham số ") + c.name), std::string::npos)
+        << p.status().message();
+  }
+}
+
+TEST(ParamsTest, LongQueryIsCutForPagesAndRefusedByTheApi) {
+  std::string q;
+  while (q.size() < 1500) q += "dân vận chính quyền ";
+  auto page = ParseSearchParams(Params{{"q", q}}, false);
+  ASSERT_TRUE(page.ok());
+  EXPECT_TRUE(page->truncated);
+  EXPECT_LE(page->request.query.size(), search::SearchRequest::kMaxQueryBytes);
+  EXPECT_EQ(q.compare(0, page->request.query.size(), page->request.query), 0);
+  auto api = ParseSearchParams(Params{{"q", q}}, true);
+  ASSERT_FALSE(api.ok());
+  EXPECT_NE(api.status().message().find("Tham số q"), std::string::npos);
+}
+
+TEST(ParamsTest, SearchLinksKeepStateAndEncode) {
+  auto p = ParseSearchParams(Params{{"q", "dân vận"}, {"type", "Chỉ thị"}, {"page", "2"}}, true);
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(SearchLink(*p, {}), "/tim-kiem?q=d%C3%A2n%20v%E1%BA%ADn&type=Ch%E1%BB%89%20th%E1%BB%8B&page=2");
+  std::string empty;
+  LinkOverrides clear;
+  clear.type = &empty;
+  clear.page = 1;
+  EXPECT_EQ(SearchLink(*p, clear), "/tim-kiem?q=d%C3%A2n%20v%E1%BA%ADn");
+  LinkOverrides by_date;
+  by_date.sort = "date";
+  EXPECT_NE(SearchLink(*p, by_date).find("&sort=date"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace vanban::server

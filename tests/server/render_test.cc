@@ -1,0 +1,196 @@
+#include "server/render.h"
+
+#include <gtest/gtest.h>
+
+#include "fixtures.h"
+#include "support/shared_data.h"
+
+namespace vanban::server {
+namespace {
+
+Renderer LoadRenderer() {
+  auto templates = Templates::Load(vanban::testing::SourceDir() / "web" / "templates");
+  EXPECT_TRUE(templates.ok()) << templates.status().ToString();
+  return Renderer(std::move(templates).value());
+}
+
+SearchParams Params(const std::string& q) {
+  auto p = ParseSearchParams({{"q", q}}, false);
+  EXPECT_TRUE(p.ok());
+  return *p;
+}
+
+search::SearchResponse DanVanResponse() {
+  search::SearchResponse r;
+  r.query = "dan van";
+  r.total = 23;
+  r.suggestion = "dân vận";
+  search::Hit hit;
+  hit.id = "ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky";
+  hit.type = "Kế hoạch";
+  hit.title = "Triển khai thực hiện công tác dân vận chính quyền năm 2023";
+  hit.issuer = "UBND xã Ngọc Kỳ";
+  hit.has_text = true;
+  hit.snippet = "công tác <mark>dân vận</mark> chính quyền <img src=x onerror=alert(1)>";
+  hit.article = "I";
+  hit.article_anchor = "muc-1";
+  r.results.push_back(hit);
+  search::Hit catalog_only;
+  catalog_only.id = "chi-thi-33-ct-ttg-2021";
+  catalog_only.type = "Chỉ thị";
+  catalog_only.number = "33/CT-TTg";
+  catalog_only.date = "2021-11-26";
+  r.results.push_back(catalog_only);
+  r.facets["type"] = {{"Kế hoạch", 1}, {"Chỉ thị", 1}};
+  r.facets["year"] = {{"2021", 1}};
+  return r;
+}
+
+TEST(RenderTest, TemplatesFolderMustExist) {
+  auto t = Templates::Load("/nonexistent/vanban/templates");
+  ASSERT_FALSE(t.ok());
+  EXPECT_NE(t.status().message().find("/nonexistent/vanban/templates"), std::string::npos);
+}
+
+TEST(RenderTest, HomePageHasTheSearchForm) {
+  std::string html = LoadRenderer().SearchPage(Params(""), nullptr);
+  EXPECT_NE(html.find("<html lang=\"vi\">"), std::string::npos);
+  EXPECT_NE(html.find("action=\"/tim-kiem\""), std::string::npos);
+  EXPECT_NE(html.find("Tra cứu văn bản hành chính, pháp luật"), std::string::npos);
+  EXPECT_EQ(html.find("Không tìm thấy"), std::string::npos);
+}
+
+TEST(RenderTest, SearchResultsShowEverythingAHitHas) {
+  auto r = DanVanResponse();
+  std::string html = LoadRenderer().SearchPage(Params("dan van"), &r);
+  EXPECT_NE(html.find("Có phải bạn muốn tìm: <a href=\"/tim-kiem?q=d%C3%A2n%20v%E1%BA%ADn\">dân vận</a>"),
+            std::string::npos);
+  EXPECT_NE(html.find("href=\"/van-ban/ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky\""),
+            std::string::npos);
+  EXPECT_NE(html.find("<mark>dân vận</mark>"), std::string::npos);
+  EXPECT_NE(html.find("href=\"/van-ban/ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky#muc-1\">I</a>"),
+            std::string::npos);
+  EXPECT_NE(html.find("Toàn văn"), std::string::npos);
+  EXPECT_NE(html.find("Chỉ có thông tin danh mục"), std::string::npos);
+  EXPECT_NE(html.find("26/11/2021"), std::string::npos);
+  EXPECT_NE(html.find("Ngày ban hành: Chưa rõ"), std::string::npos);  // the plan's date
+  EXPECT_NE(html.find("href=\"/tim-kiem?q=dan%20van&amp;type=Ch%E1%BB%89%20th%E1%BB%8B\""),
+            std::string::npos);
+  EXPECT_NE(html.find("Kết quả 1–2 trong khoảng 23 văn bản"), std::string::npos);
+  EXPECT_NE(html.find("rel=\"next\""), std::string::npos);  // 23 results, 10 a page
+}
+
+TEST(RenderTest, SnippetKeepsOnlyMarkTags) {
+  auto r = DanVanResponse();
+  std::string html = LoadRenderer().SearchPage(Params("dan van"), &r);
+  EXPECT_EQ(html.find("<img"), std::string::npos);
+  EXPECT_NE(html.find("&lt;img src=x onerror=alert(1)&gt;"), std::string::npos);
+}
+
+TEST(RenderTest, QueryIsShownAsText) {
+  search::SearchResponse empty;
+  std::string q = "<script>alert(1)</script>";
+  std::string html = LoadRenderer().SearchPage(Params(q), &empty);
+  EXPECT_EQ(html.find("<script>alert"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+  EXPECT_NE(html.find("Không tìm thấy văn bản nào"), std::string::npos);
+}
+
+DocumentView PlanView() {
+  DocumentView view;
+  view.stored = testing::PlanExcerpt();
+  GroupCitations(view.stored.doc, &view.cited, &view.unresolved);
+  view.cited[0].ref = DocRef{"chi-thi-33-ct-ttg-2021", "Chỉ thị", "33/CT-TTg",
+                             "Về tiếp tục tăng cường và đổi mới công tác dân vận", "Thủ tướng Chính phủ",
+                             "2021-11-26", false, true};
+  view.cited[1].ref = DocRef{"quyet-dinh-23-qd-tw-2021", "Quyết định", "23-QĐ/TW", "", "Bộ Chính trị",
+                             "2021-07-30", false, true};
+  return view;
+}
+
+TEST(RenderTest, DocumentPageListsCitationsInOrderWithCounts) {
+  std::string html = LoadRenderer().DocumentPage(PlanView());
+  size_t ct = html.find("class=\"ref-name\" href=\"/van-ban/chi-thi-33-ct-ttg-2021\"");
+  size_t qd = html.find("class=\"ref-name\" href=\"/van-ban/quyet-dinh-23-qd-tw-2021\"");
+  ASSERT_NE(ct, std::string::npos);
+  ASSERT_NE(qd, std::string::npos);
+  EXPECT_LT(ct, qd);
+  EXPECT_NE(html.find("Được dẫn chiếu 2 lần"), std::string::npos);
+  EXPECT_NE(html.find("Dẫn chiếu chưa liên kết được"), std::string::npos);
+  EXPECT_NE(html.find("Văn bản dẫn chiếu đến văn bản này"), std::string::npos);
+  EXPECT_NE(html.find("<svg class=\"graph\""), std::string::npos);
+  EXPECT_NE(html.find("<dt>Ngày ban hành</dt><dd class=\"unknown\">Chưa rõ</dd>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<dt>Cơ quan ban hành</dt><dd>UBND xã Ngọc Kỳ</dd>"), std::string::npos);
+  EXPECT_NE(html.find("href=\"#muc-2\""), std::string::npos);  // table of contents
+}
+
+TEST(RenderTest, CatalogOnlyDocumentSaysSoAndShowsWhoCitesIt) {
+  DocumentView view;
+  view.stored.doc.id = "chi-thi-33-ct-ttg-2021";
+  view.stored.doc.meta.type = "Chỉ thị";
+  view.stored.doc.meta.number = "33/CT-TTg";
+  search::CitedBy by;
+  by.citing_id = "ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky";
+  by.citing_type = "Kế hoạch";
+  by.sentence = "Triển khai, thực hiện nghiêm túc, chặt chẽ, đảm bảo chất lượng, hiệu quả Chỉ thị số "
+                "33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ";
+  by.begin = 210;
+  view.citing = GroupCitedBy({by});
+  std::string html = LoadRenderer().DocumentPage(view);
+  EXPECT_NE(html.find("<h2>Chưa có toàn văn</h2>"), std::string::npos);
+  EXPECT_NE(html.find("<h1>Chỉ thị số 33/CT-TTg"), std::string::npos);
+  EXPECT_NE(html.find("href=\"/van-ban/ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky#c-210\""),
+            std::string::npos);
+  EXPECT_NE(html.find(by.sentence), std::string::npos);
+  EXPECT_EQ(html.find("id=\"toan-van\""), std::string::npos);
+}
+
+TEST(RenderTest, PrintViewHasEachCitedDocumentOnItsOwnPage) {
+  DocumentView view = PlanView();
+  search::StoredDocument law;
+  law.doc.meta.type = "Chỉ thị";
+  testing::AddParagraph(&law.doc, "1. Tiếp tục quán triệt, nâng cao nhận thức", true, 0);
+  law.doc.units.push_back({legal::UnitKind::kSection, "1", "1", "", "muc-1", 0,
+                           law.doc.text.size(), -1});
+  law.has_text = true;
+  view.cited_docs = {law, search::StoredDocument{}};
+  std::string html = LoadRenderer().PrintPage(view);
+  EXPECT_NE(html.find("print.css"), std::string::npos);
+  EXPECT_NE(html.find("class=\"print-view\""), std::string::npos);
+  size_t entries = 0;
+  for (size_t p = html.find("class=\"print-doc cited-doc\""); p != std::string::npos;
+       p = html.find("class=\"print-doc cited-doc\"", p + 1)) {
+    ++entries;
+  }
+  EXPECT_EQ(entries, 2u);
+  EXPECT_NE(html.find("Tiếp tục quán triệt, nâng cao nhận thức"), std::string::npos);
+  EXPECT_NE(html.find("Chưa có toàn văn của văn bản này."), std::string::npos);
+  EXPECT_NE(html.find("<span class=\"where\">Mục I:</span> Triển khai, thực hiện nghiêm túc"),
+            std::string::npos);
+}
+
+TEST(RenderTest, CatalogAndMissingPages) {
+  search::CatalogRow row;
+  row.id = "luat-khieu-nai-2011";
+  row.type = "Luật";
+  row.number = "02/2011/QH13";
+  row.title = "Luật Khiếu nại";
+  row.cited_count = 3;
+  Renderer r = LoadRenderer();
+  std::string catalog = r.CatalogPage({row}, false);
+  EXPECT_NE(catalog.find("<h1>Danh mục văn bản</h1>"), std::string::npos);
+  EXPECT_NE(catalog.find("href=\"/van-ban/luat-khieu-nai-2011\""), std::string::npos);
+  EXPECT_NE(catalog.find("3 lần"), std::string::npos);
+  std::string missing = r.CatalogPage({row}, true);
+  EXPECT_NE(missing.find("Văn bản còn thiếu toàn văn"), std::string::npos);
+}
+
+TEST(RenderTest, ErrorPageEscapesTheMessage) {
+  std::string html = LoadRenderer().ErrorPage(404, "Không có trang này: /<b>x</b>");
+  EXPECT_NE(html.find("Không tìm thấy"), std::string::npos);
+  EXPECT_NE(html.find("/&lt;b&gt;x&lt;/b&gt;"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace vanban::server

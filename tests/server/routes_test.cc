@@ -1,0 +1,347 @@
+// In-process tests of every route: a real index of corpus/ (built in a
+// temporary folder with the indexer), the server on bind_to_any_port +
+// listen_after_bind on a thread, and httplib's client.
+#include <httplib.h>
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+
+#include "index/indexer.h"
+#include "server/server.h"
+#include "support/shared_data.h"
+
+namespace vanban::server {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+fs::path TempDir(const std::string& name) {
+  fs::path dir = fs::temp_directory_path() /
+                 ("vanban-server-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+Status IndexInto(const fs::path& db, const std::vector<fs::path>& paths) {
+  index::IndexOptions options;
+  options.paths = paths;
+  options.threads = 2;
+  auto summary = index::IndexDatabase(db.string(), options);
+  return summary.ok() ? Status::Ok() : summary.status();
+}
+
+class RoutesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    // The catalog's "shared:" text paths are relative to the repository;
+    // the copied corpus finds them through VANBAN_SHARED_DIR.
+    if (!vanban::testing::SharedDir().empty()) {
+      setenv("VANBAN_SHARED_DIR", vanban::testing::SharedDir().c_str(), 1);
+    }
+    root_ = new fs::path(TempDir("routes"));
+    fs::path corpus = *root_ / "corpus";
+    fs::create_directories(corpus);
+    // The repository's corpus (the plan and its catalog), copied so that
+    // the reindex test can add to it.
+    fs::copy(vanban::testing::SourceDir() / "corpus", corpus, fs::copy_options::recursive);
+    Status s = IndexInto(*root_ / "index", {corpus});
+    ASSERT_TRUE(s.ok()) << s.ToString();
+    ServerOptions options;
+    options.db_dir = (*root_ / "index").string();
+    options.web_dir = vanban::testing::SourceDir() / "web";
+    options.threads = 4;
+    log_ = new std::ostringstream;
+    options.log = log_;
+    auto server = Server::Create(options);
+    ASSERT_TRUE(server.ok()) << server.status().ToString();
+    server_ = server->release();
+    auto port = server_->BindToAnyPort("127.0.0.1");
+    ASSERT_TRUE(port.ok());
+    port_ = *port;
+    thread_ = new std::thread([] { server_->Run(); });
+  }
+
+  static void TearDownTestSuite() {
+    if (server_) server_->Stop();
+    if (thread_) thread_->join();
+    delete thread_;
+    delete server_;
+    delete log_;
+    if (root_) fs::remove_all(*root_);
+    delete root_;
+  }
+
+  httplib::Result Get(const std::string& path) {
+    httplib::Client client("127.0.0.1", port_);
+    client.set_read_timeout(60);
+    return client.Get(path);
+  }
+
+  // The plan's id, from the search API.
+  std::string PlanId() {
+    auto res = Get("/api/search?q=d%C3%A2n%20v%E1%BA%ADn%20ch%C3%ADnh%20quy%E1%BB%81n%20Ng%E1%BB%8Dc%20K%E1%BB%B3");
+    EXPECT_TRUE(res && res->status == 200);
+    if (!res || res->status != 200) return "";
+    auto body = json::parse(res->body);
+    if (body["results"].empty()) return "";
+    return body["results"][0]["id"];
+  }
+
+  static fs::path* root_;
+  static Server* server_;
+  static std::thread* thread_;
+  static std::ostringstream* log_;
+  static int port_;
+};
+
+fs::path* RoutesTest::root_ = nullptr;
+Server* RoutesTest::server_ = nullptr;
+std::thread* RoutesTest::thread_ = nullptr;
+std::ostringstream* RoutesTest::log_ = nullptr;
+int RoutesTest::port_ = 0;
+
+TEST_F(RoutesTest, HomePage) {
+  auto res = Get("/");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(res->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(res->body.find("action=\"/tim-kiem\""), std::string::npos);
+  EXPECT_FALSE(res->get_header_value("Content-Security-Policy").empty());
+}
+
+TEST_F(RoutesTest, SearchWithoutDiacriticsFindsThePlanFirst) {
+  // With only catalog records beside it (no ../shared texts) the plan's long
+  // text ranks below the short catalog titles; the users' case has the texts.
+  VANBAN_REQUIRE_SHARED();
+  auto res = Get("/tim-kiem?q=dan+van");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  std::string id = PlanId();
+  ASSERT_FALSE(id.empty());
+  size_t first_hit = res->body.find("<li class=\"hit\">");
+  ASSERT_NE(first_hit, std::string::npos);
+  size_t link = res->body.find("href=\"/van-ban/", first_hit);
+  const std::string expected = "href=\"/van-ban/" + id + "\"";
+  EXPECT_EQ(res->body.compare(link, expected.size(), expected), 0)
+      << res->body.substr(link, 120);
+  EXPECT_NE(res->body.find("Có phải bạn muốn tìm"), std::string::npos);
+}
+
+TEST_F(RoutesTest, QueryIsEscaped) {
+  auto res = Get("/tim-kiem?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(res->body.find("<script>alert"), std::string::npos);
+  EXPECT_NE(res->body.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+}
+
+TEST_F(RoutesTest, BadSearchParametersAre400) {
+  for (const char* path : {"/tim-kiem?q=x&page=0", "/tim-kiem?q=x&sort=abc",
+                           "/tim-kiem?q=x&year=20x1", "/api/search?q=x&limit=1000",
+                           "/api/search", "/api/search?q=x&page=-1"}) {
+    auto res = Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 400) << path;
+    if (std::string(path).rfind("/api/", 0) == 0) {
+      auto body = json::parse(res->body);
+      EXPECT_TRUE(body["error"].is_string()) << path;
+    } else {
+      EXPECT_NE(res->body.find("Tham số"), std::string::npos) << path;
+    }
+  }
+}
+
+TEST_F(RoutesTest, LongQueryIsCappedNotFailed) {
+  std::string q;
+  while (q.size() < 3000) q += "d%C3%A2n%20v%E1%BA%ADn%20";
+  auto page = Get("/tim-kiem?q=" + q);
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("đã được cắt bớt"), std::string::npos);
+  auto api = Get("/api/search?q=" + q);
+  ASSERT_TRUE(api);
+  EXPECT_EQ(api->status, 400);
+}
+
+TEST_F(RoutesTest, DocumentPageLinksEveryCitation) {
+  std::string id = PlanId();
+  ASSERT_FALSE(id.empty());
+  auto res = Get("/van-ban/" + id);
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  auto api = Get("/api/documents/" + id + "/citations");
+  ASSERT_TRUE(api);
+  ASSERT_EQ(api->status, 200);
+  auto citations = json::parse(api->body)["citations"];
+  EXPECT_GE(citations.size(), 15u);  // the plan cites some twenty documents
+  const std::string& html = res->body;
+  size_t text_begin = html.find("id=\"toan-van\"");
+  size_t text_end = html.find("id=\"duoc-dan-chieu\"");
+  ASSERT_NE(text_begin, std::string::npos);
+  std::string text = html.substr(text_begin, text_end - text_begin);
+  size_t links = 0;
+  for (size_t p = text.find("<a class=\"cite"); p != std::string::npos;
+       p = text.find("<a class=\"cite", p + 1)) {
+    ++links;
+  }
+  EXPECT_EQ(links, citations.size());
+  EXPECT_NE(html.find("Văn bản được dẫn chiếu"), std::string::npos);
+  EXPECT_NE(html.find("Văn bản dẫn chiếu đến văn bản này"), std::string::npos);
+  EXPECT_NE(html.find("id=\"muc-2\""), std::string::npos);
+  EXPECT_NE(html.find("<svg class=\"graph\""), std::string::npos);
+}
+
+TEST_F(RoutesTest, CitedDocumentShowsThePlanUnderCitedBy) {
+  auto res = Get("/api/search?q=33%2FCT-TTg");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  auto results = json::parse(res->body)["results"];
+  ASSERT_FALSE(results.empty());
+  std::string id = results[0]["id"];
+  EXPECT_EQ(results[0]["number"], "33/CT-TTg");
+  auto page = Get("/van-ban/" + id);
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  size_t citing = page->body.find("id=\"dan-chieu-den\"");
+  ASSERT_NE(citing, std::string::npos);
+  EXPECT_NE(page->body.find("href=\"/van-ban/" + PlanId() + "#c-", citing), std::string::npos);
+  auto cited_by = Get("/api/documents/" + id + "/cited-by");
+  ASSERT_TRUE(cited_by);
+  EXPECT_EQ(cited_by->status, 200);
+  EXPECT_FALSE(json::parse(cited_by->body)["cited_by"].empty());
+}
+
+TEST_F(RoutesTest, UnknownAndMalformedIdsAre404) {
+  for (const char* path : {"/van-ban/khong-co-van-ban-nay", "/van-ban/..%2f..%2fetc%2fpasswd",
+                           "/van-ban/%2e%2e", "/van-ban/ABC", "/do-thi/khong-co",
+                           "/van-ban/khong-co/in", "/static/../../../etc/passwd",
+                           "/static/%2e%2e/%2e%2e/src/server/server.cc", "/khong-co-trang-nay"}) {
+    auto res = Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 404) << path;
+    EXPECT_EQ(res->body.find("root:"), std::string::npos) << path;
+  }
+  for (const char* path : {"/api/documents/khong-co", "/api/documents/..%2fx",
+                           "/api/documents/khong-co/citations", "/api/documents/khong-co/cited-by",
+                           "/api/graph/khong-co", "/api/khong-co"}) {
+    auto res = Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 404) << path;
+    EXPECT_TRUE(json::parse(res->body)["error"].is_string()) << path;
+  }
+}
+
+TEST_F(RoutesTest, StaticFilesComeFromWeb) {
+  auto css = Get("/static/style.css");
+  ASSERT_TRUE(css);
+  EXPECT_EQ(css->status, 200);
+  EXPECT_EQ(css->get_header_value("Content-Type"), "text/css");
+  auto js = Get("/static/app.js");
+  ASSERT_TRUE(js);
+  EXPECT_EQ(js->status, 200);
+}
+
+TEST_F(RoutesTest, GraphPrintCatalogAndMissingPages) {
+  std::string id = PlanId();
+  for (const std::string& path : {"/do-thi/" + id, "/van-ban/" + id + "/in",
+                                  std::string("/danh-muc"), std::string("/thieu-toan-van")}) {
+    auto res = Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 200) << path;
+  }
+  auto print = Get("/van-ban/" + id + "/in");
+  EXPECT_NE(print->body.find("class=\"print-doc cited-doc\""), std::string::npos);
+  auto catalog = Get("/danh-muc");
+  EXPECT_NE(catalog->body.find("href=\"/van-ban/" + id + "\""), std::string::npos);
+}
+
+TEST_F(RoutesTest, JsonApi) {
+  std::string id = PlanId();
+  auto doc = Get("/api/documents/" + id);
+  ASSERT_TRUE(doc);
+  EXPECT_EQ(doc->status, 200);
+  EXPECT_EQ(doc->get_header_value("Content-Type"), "application/json; charset=utf-8");
+  EXPECT_EQ(json::parse(doc->body)["id"], id);
+  auto graph = Get("/api/graph/" + id);
+  ASSERT_TRUE(graph);
+  EXPECT_EQ(graph->status, 200);
+  auto g = json::parse(graph->body);
+  EXPECT_EQ(g["nodes"][0]["id"], id);
+  EXPECT_GE(g["nodes"].size(), 10u);
+  auto catalog = Get("/api/catalog");
+  ASSERT_TRUE(catalog);
+  EXPECT_EQ(catalog->status, 200);
+  EXPECT_TRUE(json::parse(catalog->body).is_array());
+  auto missing = Get("/api/catalog?missing=1");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 200);
+  auto bad = Get("/api/catalog?missing=maybe");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+}
+
+TEST_F(RoutesTest, OneLogLinePerRequest) {
+  Get("/danh-muc");
+  std::string log = log_->str();
+  EXPECT_NE(log.find(" GET /danh-muc 200 "), std::string::npos) << log;
+  EXPECT_NE(log.find(" ms\n"), std::string::npos);
+}
+
+// A reindex while searches run: no search fails, and what the reindex added
+// (the law texts of ../shared, absent at first) is seen without a restart.
+TEST(ReindexTest, PickedUpWithoutRestartAndSearchesNeverFail) {
+  VANBAN_REQUIRE_SHARED();
+  const fs::path shared = vanban::testing::SharedDir();  // before the env changes
+  fs::path root = TempDir("reindex");
+  fs::create_directories(root / "no-shared");
+  fs::copy(vanban::testing::SourceDir() / "corpus", root / "corpus", fs::copy_options::recursive);
+  setenv("VANBAN_SHARED_DIR", (root / "no-shared").c_str(), 1);
+  ASSERT_TRUE(IndexInto(root / "index", {root / "corpus"}).ok());
+  ServerOptions options;
+  options.db_dir = (root / "index").string();
+  options.web_dir = vanban::testing::SourceDir() / "web";
+  options.threads = 2;
+  auto server = Server::Create(options);
+  ASSERT_TRUE(server.ok()) << server.status().ToString();
+  auto port = (*server)->BindToAnyPort("127.0.0.1");
+  ASSERT_TRUE(port.ok());
+  std::thread serving([&] { (*server)->Run(); });
+  auto law_has_text = [&]() -> int {  // -1: request failed
+    httplib::Client client("127.0.0.1", *port);
+    auto res = client.Get("/api/search?q=25%2F2018%2FQH14");
+    if (!res || res->status != 200) return -1;
+    auto results = json::parse(res->body)["results"];
+    if (results.empty() || results[0]["number"] != "25/2018/QH14") return -1;
+    return results[0]["has_text"].get<bool>() ? 1 : 0;
+  };
+  EXPECT_EQ(law_has_text(), 0);
+  std::atomic<bool> done{false};
+  std::atomic<int> failures{0}, searches{0};
+  std::thread searching([&] {
+    while (!done) {
+      if (law_has_text() < 0) ++failures;
+      ++searches;
+    }
+  });
+  setenv("VANBAN_SHARED_DIR", shared.c_str(), 1);
+  Status s = IndexInto(root / "index", {root / "corpus"});
+  done = true;
+  searching.join();
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(failures, 0) << "of " << searches << " searches during the reindex";
+  EXPECT_GT(searches, 0);
+  EXPECT_EQ(law_has_text(), 1);
+  (*server)->Stop();
+  serving.join();
+  fs::remove_all(root);
+}
+
+}  // namespace
+}  // namespace vanban::server

@@ -1,0 +1,110 @@
+#include "server/text_html.h"
+
+#include <gtest/gtest.h>
+
+#include "fixtures.h"
+
+namespace vanban::server {
+namespace {
+
+size_t Count(const std::string& haystack, const std::string& needle) {
+  size_t n = 0;
+  for (size_t pos = haystack.find(needle); pos != std::string::npos;
+       pos = haystack.find(needle, pos + 1)) {
+    ++n;
+  }
+  return n;
+}
+
+TEST(TextHtmlTest, HeadingsCarryUnitAnchors) {
+  auto s = testing::PlanExcerpt();
+  std::string html = DocumentTextHtml(s.doc);
+  EXPECT_NE(html.find("<h2 id=\"muc-1\">I. MỤC ĐÍCH, YÊU CẦU</h2>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<h2 id=\"muc-2\">II. NHIỆM VỤ TRỌNG TÂM</h2>"), std::string::npos);
+  EXPECT_EQ(Count(html, "<p>"), 2u);
+}
+
+TEST(TextHtmlTest, EveryCitationIsALink) {
+  auto s = testing::PlanExcerpt();
+  std::string html = DocumentTextHtml(s.doc);
+  EXPECT_EQ(Count(html, "<a class=\"cite"), s.doc.citations.size());
+  EXPECT_EQ(Count(html, "href=\"/van-ban/chi-thi-33-ct-ttg-2021\""), 2u);
+  EXPECT_NE(html.find("href=\"/van-ban/quyet-dinh-23-qd-tw-2021#dieu-2\""), std::string::npos);
+  EXPECT_NE(html.find(">Chỉ thị số 33/CT-TTg ngày 26/11/2021</a>"), std::string::npos);
+  // The citation's id is its byte offset, the target of cited-by links.
+  EXPECT_NE(html.find("id=\"c-" + std::to_string(s.doc.citations[0].begin) + "\""),
+            std::string::npos);
+  EXPECT_NE(html.find("class=\"cite cite-self\" id=\"c-"), std::string::npos);
+}
+
+TEST(TextHtmlTest, UnresolvedCitationsSayWhy) {
+  auto s = testing::PlanExcerpt();
+  std::string html = DocumentTextHtml(s.doc);
+  size_t at = html.find("class=\"cite cite-unresolved\"");
+  ASSERT_NE(at, std::string::npos);
+  std::string link = html.substr(at, html.find("</a>", at) - at);
+  EXPECT_NE(link.find("href=\"/tim-kiem?q=114-KL%2FTW\""), std::string::npos) << link;
+  EXPECT_NE(link.find("title=\"Văn bản này chưa có trong danh mục"), std::string::npos) << link;
+  EXPECT_NE(link.find(">Kết luận số 114-KL/TW"), std::string::npos);
+}
+
+TEST(TextHtmlTest, TextIsEscaped) {
+  legal::Document doc;
+  doc.text = "Điều 1. <script>alert(1)</script> & \"x\"";
+  std::string html = DocumentTextHtml(doc);
+  EXPECT_EQ(html.find("<script>"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;"),
+            std::string::npos);
+}
+
+TEST(TextHtmlTest, TableOfContents) {
+  auto s = testing::PlanExcerpt();
+  std::string toc = TocHtml(s.doc);
+  EXPECT_NE(toc.find("<a href=\"#muc-1\">I. MỤC ĐÍCH, YÊU CẦU</a>"), std::string::npos) << toc;
+  EXPECT_NE(toc.find("<a href=\"#muc-2\">II. NHIỆM VỤ TRỌNG TÂM</a>"), std::string::npos);
+  EXPECT_EQ(TocHtml(legal::Document{}), "");
+}
+
+TEST(TextHtmlTest, SentenceAroundACitation) {
+  auto s = testing::PlanExcerpt();
+  const legal::Citation& kl = s.doc.citations[2];
+  std::string sentence = SentenceAround(s.doc.text, kl.begin, kl.end);
+  EXPECT_EQ(sentence,
+            "Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư Trung ương Đảng về nâng cao hiệu "
+            "quả công tác dân vận.");
+  const legal::Citation& ct = s.doc.citations[0];
+  sentence = SentenceAround(s.doc.text, ct.begin, ct.end);
+  EXPECT_EQ(sentence.rfind("Triển khai, thực hiện nghiêm túc", 0), 0u) << sentence;
+  EXPECT_NE(sentence.find("trong tình hình mới”."), std::string::npos) << sentence;
+}
+
+TEST(TextHtmlTest, PlaceOfAnOffset) {
+  auto s = testing::PlanExcerpt();
+  EXPECT_EQ(PlaceOf(s.doc, s.doc.citations[1].begin), "Mục II");
+  EXPECT_EQ(PlaceOf(legal::Document{}, 0), "");
+}
+
+TEST(TextHtmlTest, OpeningPrefersTheFirstArticle) {
+  legal::Document doc;
+  testing::AddParagraph(&doc, "Chương I", true, 0);
+  testing::AddParagraph(&doc, "Điều 1. Phạm vi điều chỉnh", true, 1);
+  testing::AddParagraph(&doc, "Luật này quy định về khiếu nại và giải quyết khiếu nại.", false, 1);
+  testing::AddParagraph(&doc, "Điều 2. Đối tượng áp dụng", true, 2);
+  doc.units.push_back({legal::UnitKind::kChapter, "Chương I", "I", "", "chuong-1", 0,
+                       doc.text.size(), -1});
+  size_t a1 = doc.text.find("Điều 1"), a2 = doc.text.find("Điều 2");
+  doc.units.push_back({legal::UnitKind::kArticle, "Điều 1", "1", "Phạm vi điều chỉnh", "dieu-1",
+                       a1, a2, 0});
+  doc.units.push_back({legal::UnitKind::kArticle, "Điều 2", "2", "Đối tượng áp dụng", "dieu-2",
+                       a2, doc.text.size(), 0});
+  std::string heading;
+  bool cut = true;
+  std::string html = OpeningHtml(doc, 4000, &heading, &cut);
+  EXPECT_EQ(heading, "Điều 1. Phạm vi điều chỉnh");
+  EXPECT_FALSE(cut);
+  EXPECT_NE(html.find("Luật này quy định về khiếu nại"), std::string::npos);
+  EXPECT_EQ(html.find("Điều 2"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace vanban::server
