@@ -165,6 +165,19 @@ TEST(AnalyzerTest, RandomInputKeepsInvariants) {
   }
 }
 
+// Words longer than any syllable (URLs run together, German compounds)
+// are lowercased and folded without tone placement.
+TEST(AnalyzerTest, VeryLongWord) {
+  std::string word;
+  for (int i = 0; i < 30; ++i) word += "Hoà";
+  AnalyzedText a = Analyzer().Analyze(word);
+  ASSERT_EQ(a.tokens.size(), 1u);
+  EXPECT_EQ(a.tokens[0].exact, Lower(word));
+  std::string folded;
+  for (int i = 0; i < 30; ++i) folded += "hoa";
+  EXPECT_EQ(a.tokens[0].folded, folded);
+}
+
 // One Analyzer is shared by the index and query paths across threads.
 TEST(AnalyzerTest, SharedAcrossThreads) {
   Analyzer analyzer;

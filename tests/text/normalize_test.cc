@@ -50,6 +50,17 @@ TEST(NormalizeTest, RepairsInvalidUtf8WithWarning) {
   EXPECT_NE(warnings[0].find("byte 2"), std::string::npos) << warnings[0];
 }
 
+// The per-syllable functions are public too; bad bytes must not crash them.
+TEST(NormalizeTest, SyllableFunctionsSurviveBadBytes) {
+  for (const char* bad : {"\xFF", "\xC3", "\xE1\xBA", "a\x80" "b", "\xF0\x9F"}) {
+    EXPECT_EQ(CanonicalTone(bad), bad);
+    EXPECT_FALSE(Lower(bad).empty());
+    FoldSyllable(bad);
+    FoldText(bad);
+    EXPECT_EQ(CanonicalIdentifier(bad), "");
+  }
+}
+
 TEST(NormalizeTest, LowerIsVietnameseAware) {
   EXPECT_EQ(Lower("ĐẢNG"), "đảng");
   EXPECT_EQ(Lower("Ủy Ban Nhân Dân"), "ủy ban nhân dân");
