@@ -104,11 +104,20 @@ nlohmann::ordered_json CitationJson(const legal::Citation& c) {
 }
 
 void PrintCites(const legal::Document& doc, const std::string& path) {
+  std::string kind = OrUnknown(doc.meta.type);
+  if (!doc.meta.number.empty()) kind += " số " + doc.meta.number;
   std::cout << "Văn bản: " << OrUnknown(doc.id) << "\n"
-            << "  " << OrUnknown(doc.meta.type) << " " << doc.meta.number << " — "
-            << OrUnknown(doc.meta.title) << "\n"
+            << "  " << kind << " — " << OrUnknown(doc.meta.title) << "\n"
+            << "  Ngày: " << OrUnknown(doc.meta.date) << " | Cơ quan ban hành: "
+            << OrUnknown(doc.meta.issuer) << "\n"
             << "  Tệp: " << path << "\n";
-  std::cout << "Trích dẫn: " << doc.citations.size() << "\n";
+  size_t counts[5] = {0, 0, 0, 0, 0};
+  for (const legal::Citation& c : doc.citations) ++counts[static_cast<int>(c.status)];
+  std::cout << "Trích dẫn: " << doc.citations.size() << " (đã liên kết "
+            << counts[static_cast<int>(legal::CitationStatus::kResolved)] << ", tự dẫn "
+            << counts[static_cast<int>(legal::CitationStatus::kSelf)] << ", ngoài danh mục "
+            << counts[static_cast<int>(legal::CitationStatus::kNotInCatalog)] << ", mơ hồ "
+            << counts[static_cast<int>(legal::CitationStatus::kAmbiguous)] << ")\n";
   size_t n = 0;
   for (const legal::Citation& c : doc.citations) {
     std::string target = c.resolved_id.empty() ? "" : " → " + c.resolved_id;

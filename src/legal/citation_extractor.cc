@@ -1,7 +1,8 @@
 // The citation grammar, token by token (see README "Citation forms"):
 //   doc      := TYPE "này"                                  (self)
 //             | TYPE ["số"] NUMBER tail                      (numbered)
-//             | NAMED-TYPE Name tail                         ("Luật Khiếu nại")
+//             | NAMED-TYPE Name tail                         ("Luật Khiếu nại";
+//                                                            not "PHÁP LUẬT VỀ ...")
 //             | NUMBER tail                                  (bare "08/CT-UBND")
 //   tail     := { "ngày" DATE | "của" ISSUER | "số" NUMBER
 //               | "đã được" ISSUER ["khóa" X] "thông qua" ["ngày" DATE] }
@@ -160,7 +161,13 @@ class Scanner {
     return t_.substr(toks_[first].b, toks_[end - 1].e - toks_[first].b);
   }
   bool IsWord(size_t i) const { return i < n() && toks_[i].kind == TokKind::kWord; }
-  std::string Lw(size_t i) const { return IsWord(i) ? text::Lower(Text(i)) : std::string(); }
+  // Lowercase word; words longer than any keyword are not lowered (a 10 MB
+  // "word" must not be copied again and again).
+  std::string Lw(size_t i) const {
+    if (!IsWord(i)) return std::string();
+    std::string_view w = Text(i);
+    return w.size() > 48 ? std::string() : text::Lower(w);
+  }
   bool W(size_t i, std::string_view lower) const { return IsWord(i) && Lw(i) == lower; }
   bool P(size_t i, std::string_view punct) const {
     return i < n() && toks_[i].kind == TokKind::kPunct && Text(i) == punct;
@@ -365,7 +372,7 @@ std::optional<DocRef> Scanner::ReadDoc(size_t i, bool allow_bare, bool lenient_n
       }
       return std::nullopt;
     }
-  } else if (type->named && StartsUpper(Text(i)) && IsWord(k) &&
+  } else if (type->named && StartsUpper(Text(i)) && !IsAllCaps(Text(i)) && IsWord(k) &&
              (StartsUpper(Text(k)) || (lenient_name && !NameStopWord(Lw(k))))) {
     size_t end = ReadName(k);
     ref.name = std::string(Span(i, end));

@@ -1,5 +1,7 @@
 #include "legal/document.h"
 
+#include <algorithm>
+
 namespace vanban::legal {
 
 const char* UnitKindName(UnitKind kind) {
@@ -17,14 +19,15 @@ const char* UnitKindName(UnitKind kind) {
 }
 
 int Document::UnitAt(size_t offset) const {
-  // Units are in document order with parents before children, so the last
-  // unit whose span contains the offset is the innermost one.
-  int found = -1;
-  for (size_t i = 0; i < units.size(); ++i) {
-    if (units[i].begin > offset) break;
-    if (offset < units[i].end) found = static_cast<int>(i);
-  }
-  return found;
+  // Units are in document order (sorted by begin) with parents before
+  // children: the last unit starting at or before the offset, or one of its
+  // ancestors, is the innermost one containing it. O(log n + depth).
+  auto it = std::upper_bound(units.begin(), units.end(), offset,
+                             [](size_t off, const Unit& u) { return off < u.begin; });
+  if (it == units.begin()) return -1;
+  int u = static_cast<int>(it - units.begin()) - 1;
+  while (u >= 0 && !(units[u].begin <= offset && offset < units[u].end)) u = units[u].parent;
+  return u;
 }
 
 int Document::FindAnchor(const std::string& anchor) const {

@@ -22,11 +22,11 @@ std::string ArticleAt(const Document& doc, size_t offset) {
 
 // "khoản 2 Điều này" / "khoản 3" (same article): the article is the one
 // the citation stands in.
-void FillThisArticle(const std::vector<internal::ExtractedCitation>& found, Document* doc) {
-  for (const internal::ExtractedCitation& ec : found) {
-    Citation c = ec.citation;
-    if (ec.this_article) c.article = ArticleAt(*doc, c.begin);
-    doc->citations.push_back(std::move(c));
+void FillThisArticle(std::vector<internal::ExtractedCitation> found, Document* doc) {
+  doc->citations.reserve(found.size());
+  for (internal::ExtractedCitation& ec : found) {
+    if (ec.this_article) ec.citation.article = ArticleAt(*doc, ec.citation.begin);
+    doc->citations.push_back(std::move(ec.citation));
   }
 }
 
@@ -54,7 +54,7 @@ Document ParseDocument(std::string_view input) {
   doc.meta = internal::ExtractMetadata(layout, doc.text, &doc.warnings);
   std::vector<internal::ExtractedCitation> found =
       internal::ScanCitations(doc.text, &doc.warnings);
-  FillThisArticle(found, &doc);
+  FillThisArticle(std::move(found), &doc);
   if (doc.text.empty()) {
     doc.warnings.push_back("Văn bản rỗng: không có nội dung");
   } else if (doc.units.empty()) {

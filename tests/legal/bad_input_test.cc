@@ -52,6 +52,20 @@ TEST(BadInputTest, TenMegabyteLinesWithoutSpacesOrWithOnlyDigits) {
   EXPECT_NO_FATAL_FAILURE(ParseDocument(keywords));
 }
 
+// Regression: UnitAt was a linear scan per citation, so a long law full of
+// "khoản 1 Điều này" was quadratic.
+TEST(BadInputTest, ManyArticlesWithSelfReferences) {
+  std::string text;
+  const int kArticles = 40000;
+  for (int i = 1; i <= kArticles; ++i) {
+    text += "Điều " + std::to_string(i) + ". Tên\n1. Theo khoản 2 Điều này.\n2. Nội dung.\n";
+  }
+  Document doc = ParseDocument(text);
+  ASSERT_EQ(doc.citations.size(), static_cast<size_t>(kArticles));
+  EXPECT_EQ(doc.citations.back().article, std::to_string(kArticles));
+  EXPECT_EQ(doc.units.size(), static_cast<size_t>(3 * kArticles));
+}
+
 TEST(BadInputTest, BogusNumbers) {
   EXPECT_TRUE(ExtractCitations("xem 99999999/XX-YY ngày 01/01/2020").empty());
   Document doc = ParseDocument("Chỉ thị số 99999999/XX-YY của UBND xã");

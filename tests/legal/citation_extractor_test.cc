@@ -148,6 +148,8 @@ TEST(CitationExtractorTest, FormsOfIssue3) {
       {"thực hiện Quy chế dân chủ ở cơ sở của cơ quan nhà nước", {}},
       {"các Thông tư quy định và hướng dẫn; Trên đây là Kế hoạch của UBND xã", {}},
       {"giai đoạn 2021- 2030, ngày 26/11/2021, một số điều của Luật", {}},
+      // Regression: capitals in chapter titles read as "LUẬT SƯ", "LUẬT VỀ ...".
+      {"Chương VIII\nXỬ LÝ VI PHẠM PHÁP LUẬT VỀ QUẢN LÝ NHÀ NƯỚC", {}},
   };
   for (const FormCase& c : cases) {
     EXPECT_EQ(Describe(ExtractCitations(c.text)), c.expected) << c.text;
