@@ -1,6 +1,6 @@
 // bench_analyze: single-thread throughput of vanban::text::Analyzer over a
 // folder of text (default: ../shared/bench/large-corpus/phapdien-md), in MB/s and
-// characters/s, with per-file p50/p99 and peak memory. With --peer icu it
+// characters/s, with per-file p50/p99 and peak memory. Unless --no-peer, it
 // also runs, in the same process and on the same files, a generic ICU
 // pipeline (UTF-16 conversion, NFC, lowercase, BreakIterator words) as the
 // reference a Xapian/Lucene-style ICU tokenizer would give.
@@ -115,7 +115,7 @@ size_t IcuPeer(const std::string& bytes) {
   return tokens;
 }
 
-void Print(const char* name, const Result& r, size_t bytes, size_t chars) {
+void Print(const char* name, const char* key, const Result& r, size_t bytes, size_t chars) {
   auto pct = [&](double q) {
     return r.per_file_ms[std::min(r.per_file_ms.size() - 1, size_t(q * r.per_file_ms.size()))];
   };
@@ -125,20 +125,26 @@ void Print(const char* name, const Result& r, size_t bytes, size_t chars) {
       name, r.seconds, bytes / r.seconds / 1e6, chars / r.seconds / 1e6, r.cpu_seconds,
       bytes / r.cpu_seconds / 1e6, chars / r.cpu_seconds / 1e6, r.tokens / r.seconds / 1e6,
       pct(0.50), pct(0.99), r.tokens);
+  // The same as key=value, for bench/report.py (scripts/bench).
+  std::printf(
+      "analyze system=%s files=%zu bytes=%zu chars=%zu tokens=%zu wall_s=%.3f cpu_s=%.3f "
+      "mb_s=%.1f mchars_s=%.2f cpu_mchars_s=%.2f p50_ms=%.2f p99_ms=%.2f\n",
+      key, r.per_file_ms.size(), bytes, chars, r.tokens, r.seconds, r.cpu_seconds,
+      bytes / r.seconds / 1e6, chars / r.seconds / 1e6, chars / r.cpu_seconds / 1e6, pct(0.50),
+      pct(0.99));
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   fs::path dir = DefaultDir();
-  bool peer_icu = false;
+  bool peer_icu = true;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
-    if (arg == "--peer" && i + 1 < argc && std::string(argv[i + 1]) == "icu") {
-      peer_icu = true;
-      ++i;
+    if (arg == "--no-peer") {
+      peer_icu = false;
     } else if (arg == "-h" || arg == "--help") {
-      std::printf("usage: bench_analyze [DIR] [--peer icu]\n");
+      std::printf("usage: bench_analyze [DIR] [--no-peer]\n");
       return 0;
     } else {
       dir = arg;
@@ -160,11 +166,11 @@ int main(int argc, char** argv) {
   vanban::text::Analyzer analyzer;
   Result norm =
       Run(inputs, [](const std::string& s) { return vanban::text::Normalize(s).size() > 0; });
-  Print("normalize only", norm, bytes, chars);
+  Print("normalize only", "vanban_normalize", norm, bytes, chars);
   Result full =
       Run(inputs, [&](const std::string& s) { return analyzer.Analyze(s).tokens.size(); });
-  Print("vanban analyze", full, bytes, chars);
-  if (peer_icu) Print("peer: ICU words", Run(inputs, IcuPeer), bytes, chars);
+  Print("vanban analyze", "vanban", full, bytes, chars);
+  if (peer_icu) Print("peer: ICU words", "icu_words", Run(inputs, IcuPeer), bytes, chars);
 
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
