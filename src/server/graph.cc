@@ -170,59 +170,92 @@ void AppendLegend(const Graph& g, int y, std::string* out) {
 
 }  // namespace
 
-std::string GraphSvg(const Graph& g) {
-  size_t right_rows = g.cited.size() + g.unresolved.size() + (g.unresolved.empty() ? 0 : 1);
-  size_t rows = std::max({right_rows, g.citing.size(), size_t{3}});
-  int body = static_cast<int>(rows) * kRowHeight;
-  int height = kTop + body + 44;
-  std::string out = "<svg class=\"graph\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " +
-                    std::to_string(kWidth) + " " + std::to_string(height) +
-                    "\" role=\"img\" aria-label=\"Đồ thị dẫn chiếu\">\n";
-  AppendText(kLeftX, 20, "col", "Dẫn chiếu đến văn bản này (" + std::to_string(g.citing.size()) + ")", &out);
-  AppendText(kCenterX, 20, "col", "Văn bản đang xem", &out);
-  AppendText(kRightX, 20, "col", "Văn bản được dẫn chiếu (" + std::to_string(g.cited.size()) + ")", &out);
-  Box center{kCenterX, kTop + body / 2 - 30, kColWidth, 52};
-  int cy = center.y + center.h / 2;
-  int y = kTop + (body - static_cast<int>(g.citing.size()) * kRowHeight) / 2;
-  for (const CitingGroup& c : g.citing) {
-    AppendEdge(kLeftX + kColWidth, y + kNodeHeight / 2, kCenterX, cy, c.places.size(), &out);
-    AppendNode(c.ref, Label(c.ref), {kLeftX, y, kColWidth, kNodeHeight},
-               static_cast<int>(c.places.size()), false, Tooltip(c.ref), &out);
-    y += kRowHeight;
-  }
-  y = kTop + (body - static_cast<int>(right_rows) * kRowHeight) / 2;
-  for (const CitedGroup& c : g.cited) {
-    int n = static_cast<int>(c.citations.size());
-    AppendEdge(kCenterX + kColWidth, cy, kRightX, y + kNodeHeight / 2, n, &out);
-    AppendNode(c.ref, Label(c.ref), {kRightX, y, kColWidth, kNodeHeight}, n, false,
-               Tooltip(c.ref), &out);
-    y += kRowHeight;
-  }
-  if (!g.unresolved.empty()) {
-    AppendText(kRightX, y + 17, "col-sub", "Chưa liên kết được:", &out);
-    y += kRowHeight;
-  }
-  for (const CitedGroup& c : g.unresolved) {
-    const Citation* first = g.doc ? &g.doc->citations[c.citations.front()] : nullptr;
-    std::string label = first ? UnresolvedKey(*first) : "?";
-    std::string tip = first ? first->raw + " — " + UnresolvedReason(*first) : label;
-    int n = static_cast<int>(c.citations.size());
-    AppendEdge(kCenterX + kColWidth, cy, kRightX, y + kNodeHeight / 2, n, &out);
-    AppendNode(DocRef{}, label, {kRightX, y, kColWidth, kNodeHeight}, n, true, tip, &out);
-    y += kRowHeight;
-  }
-  // The centre last, so edges run under it.
-  out.append("<g class=\"node node-center\"><title>");
-  AppendHtmlEscaped(Tooltip(g.center), &out);
-  out.append("</title>");
+namespace {
+
+// Splits `text` into at most two lines of about `width` code points, at a
+// space; the second is clipped.
+std::pair<std::string, std::string> TwoLines(const std::string& text, size_t width) {
+  std::string first = Clip(text, width);
+  if (first == text) return {text, ""};
+  size_t cut = first.rfind(' ', first.size() - std::string("…").size());
+  if (cut == std::string::npos || cut == 0) return {first, ""};
+  return {text.substr(0, cut), Clip(text.substr(cut + 1), width)};
+}
+
+struct Columns {
+  int left, center, right, width;
+};
+
+void AppendCenter(const Graph& g, const Box& center, std::string* out) {
+  out->append("<g class=\"node node-center\"><title>");
+  AppendHtmlEscaped(Tooltip(g.center), out);
+  out->append("</title>");
   char buf[300];
   std::snprintf(buf, sizeof(buf),
                 "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"6\" fill=\"%s\"/>",
                 center.x, center.y, center.w, center.h, TypeColor(g.center.type));
-  out.append(buf);
-  AppendText(center.x + 12, center.y + 21, "center-name", Clip(Label(g.center), 34), &out);
-  AppendText(center.x + 12, center.y + 40, "center-title", Clip(g.center.title, 40), &out);
-  out.append("</g>\n");
+  out->append(buf);
+  std::string name = g.center.number.empty() ? g.center.type : Label(g.center);
+  if (name.empty()) name = Label(g.center);
+  AppendText(center.x + 12, center.y + 21, "center-name", Clip(name, 34), out);
+  auto [line1, line2] = TwoLines(g.center.title, 40);
+  AppendText(center.x + 12, center.y + 40, "center-title", line1, out);
+  if (!line2.empty()) AppendText(center.x + 12, center.y + 56, "center-title", line2, out);
+  out->append("</g>\n");
+}
+
+}  // namespace
+
+std::string GraphSvg(const Graph& g) {
+  // Without citing documents the left column is dropped, not left empty.
+  Columns c = g.citing.empty() ? Columns{0, kLeftX, kLeftX + 335, kLeftX + 335 + kColWidth + 10}
+                               : Columns{kLeftX, kCenterX, kRightX, kWidth};
+  size_t right_rows = g.cited.size() + g.unresolved.size() + (g.unresolved.empty() ? 0 : 1);
+  size_t rows = std::max({right_rows, g.citing.size(), size_t{3}});
+  int body = static_cast<int>(rows) * kRowHeight;
+  int height = kTop + body + 44;
+  // Drawn at its natural size (13px labels stay 13px); narrow screens
+  // scroll it sideways instead of shrinking it out of legibility.
+  std::string w = std::to_string(c.width), h = std::to_string(height);
+  std::string out = "<svg class=\"graph\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" + w +
+                    "\" height=\"" + h + "\" viewBox=\"0 0 " + w + " " + h +
+                    "\" role=\"img\" aria-label=\"Đồ thị dẫn chiếu\">\n";
+  if (!g.citing.empty()) {
+    AppendText(c.left, 20, "col", "Dẫn chiếu đến văn bản này (" + std::to_string(g.citing.size()) + ")", &out);
+  }
+  AppendText(c.center, 20, "col", g.citing.empty() ? "Văn bản đang xem (chưa được dẫn chiếu)" : "Văn bản đang xem", &out);
+  AppendText(c.right, 20, "col", "Văn bản được dẫn chiếu (" + std::to_string(g.cited.size()) + ")", &out);
+  Box center{c.center, kTop + body / 2 - 36, kColWidth, 68};
+  int cy = center.y + center.h / 2;
+  int y = kTop + (body - static_cast<int>(g.citing.size()) * kRowHeight) / 2;
+  for (const CitingGroup& cg : g.citing) {
+    AppendEdge(c.left + kColWidth, y + kNodeHeight / 2, c.center, cy, cg.places.size(), &out);
+    AppendNode(cg.ref, Label(cg.ref), {c.left, y, kColWidth, kNodeHeight},
+               static_cast<int>(cg.places.size()), false, Tooltip(cg.ref), &out);
+    y += kRowHeight;
+  }
+  y = kTop + (body - static_cast<int>(right_rows) * kRowHeight) / 2;
+  for (const CitedGroup& cd : g.cited) {
+    int n = static_cast<int>(cd.citations.size());
+    AppendEdge(c.center + kColWidth, cy, c.right, y + kNodeHeight / 2, n, &out);
+    AppendNode(cd.ref, Label(cd.ref), {c.right, y, kColWidth, kNodeHeight}, n, false,
+               Tooltip(cd.ref), &out);
+    y += kRowHeight;
+  }
+  if (!g.unresolved.empty()) {
+    AppendText(c.right, y + 17, "col-sub", "Chưa liên kết được:", &out);
+    y += kRowHeight;
+  }
+  for (const CitedGroup& u : g.unresolved) {
+    const Citation* first = g.doc ? &g.doc->citations[u.citations.front()] : nullptr;
+    std::string label = first ? UnresolvedKey(*first) : "?";
+    std::string tip = first ? first->raw + " — " + UnresolvedReason(*first) : label;
+    int n = static_cast<int>(u.citations.size());
+    AppendEdge(c.center + kColWidth, cy, c.right, y + kNodeHeight / 2, n, &out);
+    AppendNode(DocRef{}, label, {c.right, y, kColWidth, kNodeHeight}, n, true, tip, &out);
+    y += kRowHeight;
+  }
+  AppendCenter(g, center, &out);  // last, so edges run under it
   AppendLegend(g, kTop + body + 30, &out);
   out.append("</svg>\n");
   return out;

@@ -120,8 +120,11 @@ std::string ShortName(std::string_view type, std::string_view number,
     if (!out.empty()) out.push_back(' ');
     out.append(number);
   } else if (!title.empty()) {
-    out.append(type);
-    if (!out.empty()) out.push_back(' ');
+    // "Nghị quyết Đại hội ..." already names its type.
+    if (title.substr(0, type.size()) != type) {
+      out.append(type);
+      if (!out.empty()) out.push_back(' ');
+    }
     out.append(title);
   } else {
     out.append(fallback);

@@ -1,4 +1,6 @@
 // Document, graph and print (study) pages.
+#include <filesystem>
+
 #include <kainjow/mustache.hpp>
 
 #include "server/html.h"
@@ -38,16 +40,22 @@ void AddField(data* list, const char* label, const std::string& value) {
   Set(row, "label", label);
   Set(row, "value", value.empty() ? kUnknown : value);
   Set(row, "unknown", value.empty());
+  Set(row, "has_items", false);
   list->push_back(row);
 }
 
-std::string Join(const std::vector<std::string>& items, const char* sep) {
-  std::string out;
-  for (const std::string& s : items) {
-    if (!out.empty()) out += sep;
-    out += s;
-  }
-  return out;
+// A field with several values (recipients), folded under a count.
+void AddListField(data* list, const char* label, const std::vector<std::string>& values) {
+  if (values.empty()) return AddField(list, label, "");
+  data row;
+  Set(row, "label", label);
+  Set(row, "value", std::to_string(values.size()) + " nơi");
+  Set(row, "unknown", false);
+  data items{data::type::list};
+  for (const std::string& v : values) items.push_back(data(v));
+  Set(row, "items", items);
+  Set(row, "has_items", true);
+  list->push_back(row);
 }
 
 data MetaFields(const search::StoredDocument& stored) {
@@ -63,9 +71,10 @@ data MetaFields(const search::StoredDocument& stored) {
                        : m.signer.empty()        ? ""
                                                  : m.signer_position + ": " + m.signer;
   AddField(&list, "Người ký", signer);
-  AddField(&list, "Nơi nhận", Join(m.recipients, "; "));
+  AddListField(&list, "Nơi nhận", m.recipients);
   AddField(&list, "Toàn văn", stored.has_text ? "Có" : "Chưa có toàn văn");
-  std::string source = stored.source_path;
+  // The file name only: the server's folders are none of the reader's business.
+  std::string source = std::filesystem::path(stored.source_path).filename().string();
   if (!source.empty() && !stored.format.empty()) source += " (" + stored.format;
   if (!source.empty() && !stored.encoding.empty()) source += ", " + stored.encoding;
   if (!source.empty() && stored.ocr) source += ", nhận dạng ảnh OCR";
@@ -78,7 +87,8 @@ data RefData(const DocRef& ref) {
   data d;
   Set(d, "href", DocHref(ref.id));
   Set(d, "name", Heading(ref));
-  Set(d, "title", ref.title);
+  // Without a number the name already is the title.
+  Set(d, "title", ref.number.empty() ? "" : ref.title);
   Set(d, "type", ref.type.empty() ? kUnknown : ref.type);
   Set(d, "type_class", TypeClass(ref.type));
   Set(d, "issuer", ref.issuer);
@@ -140,7 +150,11 @@ data CitingData(const DocumentView& view) {
     data places{data::type::list};
     for (const search::CitedBy& c : g.places) {
       data place;
-      Set(place, "sentence", c.sentence);
+      std::string_view sentence = c.sentence;
+      while (!sentence.empty() && (sentence.front() == '-' || sentence.front() == ' ')) {
+        sentence.remove_prefix(1);
+      }
+      Set(place, "sentence", std::string(sentence));
       Set(place, "href", DocHref(c.citing_id) + "#c-" + std::to_string(c.begin));
       Set(place, "target_anchor", c.target_anchor);
       places.push_back(place);

@@ -68,7 +68,7 @@ TEST(RenderTest, SearchResultsShowEverythingAHitHas) {
   EXPECT_NE(html.find("href=\"/van-ban/ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky\""),
             std::string::npos);
   EXPECT_NE(html.find("<mark>dân vận</mark>"), std::string::npos);
-  EXPECT_NE(html.find("href=\"/van-ban/ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky#muc-1\">I</a>"),
+  EXPECT_NE(html.find("href=\"/van-ban/ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky#muc-1\">Mục I</a>"),
             std::string::npos);
   EXPECT_NE(html.find("Toàn văn"), std::string::npos);
   EXPECT_NE(html.find("Chỉ có thông tin danh mục"), std::string::npos);
