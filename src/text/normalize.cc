@@ -2,6 +2,8 @@
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/stringpiece.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 
 #include <cstring>
 #include <string>
@@ -53,14 +55,52 @@ size_t SkipAscii(std::string_view s, size_t i) {
   return i;
 }
 
-// Returns the byte index of the first ill-formed sequence, or s.size().
-size_t FirstInvalid(std::string_view s) {
-  size_t i = 0;
+// Code points below U+10000 that can make text non-NFC: NFC_Quick_Check
+// other than Yes, or a non-zero combining class (UAX #15 quick check).
+// Text without any of them is NFC; Vietnamese NFC text has none.
+class NfcQuickCheck {
+ public:
+  NfcQuickCheck() {
+    for (UChar32 cp = 0x80; cp < 0x10000; ++cp) {
+      bool yes = u_getIntPropertyValue(cp, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
+                 u_getCombiningClass(cp) == 0;
+      if (!yes) unsure_[cp >> 6] |= uint64_t{1} << (cp & 63);
+    }
+  }
+  bool Unsure(char32_t cp) const { return cp >= 0x10000 || (unsure_[cp >> 6] >> (cp & 63)) & 1; }
+
+ private:
+  uint64_t unsure_[0x10000 / 64] = {};
+};
+
+struct Scan {
+  size_t first_bad;   // first ill-formed byte, or size()
+  size_t nfc_unsure;  // text before this byte is NFC and ends at a boundary
+};
+
+// One pass: validates UTF-8 up to the first ill-formed sequence, and finds
+// the start of the last starter before the first code point that could be
+// changed by NFC (everything before it is NFC and stays so).
+Scan ScanText(std::string_view s) {
+  static const NfcQuickCheck* const check = new NfcQuickCheck();  // never destroyed
+  size_t i = 0, last_starter = 0, unsure = s.size();
+  bool found = false;
   while (true) {
-    i = SkipAscii(s, i);
-    if (i >= s.size()) return s.size();
+    size_t ascii_end = SkipAscii(s, i);
+    if (ascii_end > i) last_starter = ascii_end - 1;
+    i = ascii_end;
+    if (i >= s.size()) return {s.size(), unsure};
     size_t n = ValidSequenceLength(s, i);
-    if (n == 0) return i;
+    if (n == 0) return {i, unsure};
+    if (!found) {
+      size_t j = i;
+      if (check->Unsure(DecodeUtf8(s, j))) {
+        unsure = last_starter;
+        found = true;
+      } else {
+        last_starter = i;
+      }
+    }
     i += n;
   }
 }
@@ -100,28 +140,28 @@ const icu::Normalizer2* Nfc() {
 }  // namespace
 
 std::string Normalize(std::string_view input, std::vector<std::string>* warnings) {
-  size_t first_bad = FirstInvalid(input);
+  Scan scan = ScanText(input);
   std::string repaired;
   std::string_view text = input;
-  if (first_bad < input.size()) {
-    repaired = RepairUtf8(input, first_bad, warnings);
+  if (scan.first_bad < input.size()) {
+    repaired = RepairUtf8(input, scan.first_bad, warnings);
     text = repaired;
+    scan = ScanText(text);
   }
-  // Pure ASCII is always NFC; skip ICU entirely.
-  if (SkipAscii(text, 0) == text.size()) return std::string(text);
+  if (scan.nfc_unsure == text.size()) return std::string(text);  // already NFC
   const icu::Normalizer2* nfc = Nfc();
   if (nfc == nullptr) {
     if (warnings != nullptr) warnings->push_back("không tải được dữ liệu ICU NFC");
     return std::string(text);
   }
-  icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
-  UErrorCode status = U_ZERO_ERROR;
-  if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(text);
   std::string out;
   out.reserve(text.size());
+  out.append(text.substr(0, scan.nfc_unsure));
+  std::string_view rest = text.substr(scan.nfc_unsure);
   icu::StringByteSink<std::string> sink(&out);
-  status = U_ZERO_ERROR;
-  nfc->normalizeUTF8(0, piece, sink, nullptr, status);
+  UErrorCode status = U_ZERO_ERROR;
+  nfc->normalizeUTF8(0, icu::StringPiece(rest.data(), static_cast<int32_t>(rest.size())), sink,
+                     nullptr, status);
   if (U_FAILURE(status)) {
     if (warnings != nullptr) {
       warnings->push_back(std::string("chuẩn hóa NFC thất bại: ") + u_errorName(status));

@@ -17,6 +17,11 @@ TEST(NormalizeTest, ComposesToHopAndNfd) {
   // Full NFD: base + shape mark + tone.
   EXPECT_EQ(Normalize("Vie\u0302\u0323t Nam"), "Việt Nam");
   EXPECT_EQ(Normalize("Quyê\u0301t đi\u0323nh"), "Quyết định");
+  // A mark after a long NFC prefix composes with the letter before it only.
+  EXPECT_EQ(Normalize("Việt Nam, tỉnh Hải Dương: hoa\u0300 bi\u0300nh"),
+            "Việt Nam, tỉnh Hải Dương: hoà bình");
+  EXPECT_EQ(Normalize("\u0301a"), "\u0301a");  // nothing to combine with
+  EXPECT_EQ(Normalize("e\u0323\u0302"), "ệ");  // marks reordered, then composed
   // Already NFC and ASCII pass unchanged.
   EXPECT_EQ(Normalize("Tỉnh uỷ"), "Tỉnh uỷ");
   EXPECT_EQ(Normalize("UBND"), "UBND");
@@ -52,7 +57,10 @@ TEST(NormalizeTest, RepairsInvalidUtf8WithWarning) {
 
 // The per-syllable functions are public too; bad bytes must not crash them.
 TEST(NormalizeTest, SyllableFunctionsSurviveBadBytes) {
-  for (const char* bad : {"\xFF", "\xC3", "\xE1\xBA", "a\x80" "b", "\xF0\x9F"}) {
+  for (const char* bad : {"\xFF", "\xC3", "\xE1\xBA",
+                          "a\x80"
+                          "b",
+                          "\xF0\x9F"}) {
     EXPECT_EQ(CanonicalTone(bad), bad);
     EXPECT_FALSE(Lower(bad).empty());
     FoldSyllable(bad);
