@@ -109,8 +109,8 @@ bool IsPureNumber(std::string_view s) {
 // Lowercase words that may continue an issuer's name after a capitalised
 // one ("Thủ tướng Chính phủ", "Chủ tịch UBND tỉnh Hải Dương").
 bool IssuerWord(std::string_view lower) {
-  static constexpr std::array<std::string_view, 47> kWords = {
-      "tướng", "phủ",   "trị",  "thư",   "ương",  "ủy",    "uỷ",    "tịch",  "vụ",    "ban",
+  static constexpr std::array<std::string_view, 48> kWords = {
+      "trưởng", "tướng", "phủ",   "trị",  "thư",   "ương",  "ủy",    "uỷ",    "tịch",  "vụ",    "ban",
       "nhân",  "dân",   "hội",  "đồng",  "tỉnh",  "huyện", "xã",    "thành", "phố",   "quận",
       "phường", "thị",  "trấn", "trận",  "quốc",  "trực",  "thường", "nước", "bộ",    "sản",
       "chính", "trung", "tư",   "pháp",  "tối",   "cao",   "kiểm",  "sát",   "án",    "tòa",
@@ -121,13 +121,28 @@ bool IssuerWord(std::string_view lower) {
   return false;
 }
 
+// Lowercase syllables of ministries' names ("Bộ Lao động", "Bộ Tài nguyên
+// và Môi trường", "Bộ trưởng Bộ Công an").
+bool MinistryWord(std::string_view lower) {
+  static constexpr std::array<std::string_view, 40> kWords = {
+      "trưởng", "động", "thương", "binh", "tài",  "nguyên", "môi",   "trường", "công", "an",
+      "phòng",  "ngoại", "giao", "tế",    "dục",  "đào",    "tạo",   "khoa",   "học",  "nghệ",
+      "kế",     "hoạch", "đầu",  "xây",   "dựng", "thông",  "vận",   "tải",    "nông", "nghiệp",
+      "phát",   "triển", "thôn", "hóa",   "hoá",  "thể",    "thao",  "lịch",   "tin",  "truyền"};
+  for (std::string_view w : kWords) {
+    if (w == lower) return true;
+  }
+  return false;
+}
+
 // Words that end a name-only reference ("Luật Thực hiện dân chủ ở cơ sở
 // đã được ...").
 bool NameStopWord(std::string_view lower) {
-  static constexpr std::array<std::string_view, 33> kWords = {
+  static constexpr std::array<std::string_view, 36> kWords = {
       "đã",  "được", "của", "này", "do",   "có",   "năm",  "số",   "ngày", "theo", "tại",
       "trong", "thì", "là", "để",  "với",  "về",   "khóa", "khoá", "đến",  "từ",   "gồm",
-      "nhằm", "như", "sửa", "bổ",  "phải", "sẽ",   "cần",  "không", "đối", "mà",   "nên"};
+      "nhằm", "như", "sửa", "bổ",  "phải", "sẽ",   "cần",  "không", "đối", "mà",   "nên",
+      "các", "những", "mọi"};
   for (std::string_view w : kWords) {
     if (w == lower) return true;
   }
@@ -287,11 +302,22 @@ bool Scanner::ReadDate(size_t i, std::string* iso, size_t* end) const {
 
 size_t Scanner::ReadIssuer(size_t i, std::string* issuer) const {
   if (!IsWord(i) || !StartsUpper(Text(i))) return i;
+  // A ministry's name ("Bộ Lao động - Thương binh và Xã hội", "Bộ Văn hóa,
+  // Thể thao và Du lịch") runs over its lowercase syllables, dashes, commas
+  // and "và" up to the next non-name word.
+  bool ministry = W(i, "bộ") && IsWord(i + 1) && StartsUpper(Text(i + 1));
   size_t k = i + 1;
-  while (k < n() && k - i < kMaxIssuerWords && IsWord(k)) {
+  while (k < n() && k - i < kMaxIssuerWords) {
+    bool capital_next = IsWord(k + 1) && StartsUpper(Text(k + 1)) && !W(k + 1, "bộ");
+    if (ministry && (P(k, "-") || P(k, ",") || W(k, "và")) && capital_next) {
+      k += 2;
+      continue;
+    }
+    if (!IsWord(k)) break;
     std::string lw = Lw(k);
+    if (lw == "bộ" && capital_next) ministry = true;  // "Bộ trưởng Bộ Công an"
     if (lw == "ban" && W(k + 1, "hành")) break;
-    if (!StartsUpper(Text(k)) && !IssuerWord(lw)) break;
+    if (!StartsUpper(Text(k)) && !IssuerWord(lw) && !(ministry && MinistryWord(lw))) break;
     ++k;
   }
   *issuer = std::string(Span(i, k));
@@ -354,7 +380,13 @@ std::optional<DocRef> Scanner::ReadDoc(size_t i, bool allow_bare, bool lenient_n
   const DocType* type = MatchType(i, &len);
   size_t k = i + len;
   if (type == nullptr) {
-    if (!allow_bare || !ReadNumber(i, &ref.number, &k)) return std::nullopt;
+    // A bare number must be written with '/' and not be a standard's year
+    // ("QCVN 11: 2015/BKHCN") or a file name ("TT 05-2022-BYT.docx").
+    if (!allow_bare || Text(i).find('/') == std::string_view::npos || (i > 0 && P(i - 1, ":")) ||
+        !ReadNumber(i, &ref.number, &k) ||
+        (P(k, ".") && IsWord(k + 1) && toks_[k].e == toks_[k + 1].b)) {
+      return std::nullopt;
+    }
   } else if (W(k, "này")) {
     ref.type = type->display;
     ref.self = true;

@@ -129,6 +129,8 @@ TEST(CitationExtractorTest, FormsOfIssue3) {
        {"Luật Khiếu nại -> unresolved", "Luật Tố cáo -> unresolved",
         "Luật Tiếp công dân -> unresolved"}},
       {"theo Luật Phòng, chống tham nhũng.", {"Luật Phòng, chống tham nhũng -> unresolved"}},
+      {"Luật Khoa học và công nghệ, Luật Ngân sách nhà nước và các văn bản khác",
+       {"Luật Khoa học và công nghệ -> unresolved", "Luật Ngân sách nhà nước -> unresolved"}},
       {"Điều 5 Luật này", {"Luật art=5 -> self"}},
       {"khoản 4 Điều 23; khoản 4 Điều 33 và khoản 4 Điều 81 của Luật Thực hiện dân chủ ở cơ sở, gồm",
        {"Luật Thực hiện dân chủ ở cơ sở clause=4 art=23 -> unresolved",
@@ -143,6 +145,18 @@ TEST(CitationExtractorTest, FormsOfIssue3) {
       {"thực hiện Kế hoạch này; theo kế hoạch này.", {"Kế hoạch này -> self", "Kế hoạch này -> self"}},
       {"Chỉ thị số 08/CT-UBND", {"Chỉ thị 08/CT-UBND -> unresolved"}},
       {"xem 08/CT-UBND.", {"08/CT-UBND -> unresolved"}},
+      // Regression: a standard's year and a file name are not bare numbers.
+      {"(QCVN 11: 2015/BKHCN); Phụ lục TT 05-2022-BYT.docx", {}},
+      // Regression: ministries' names were cut at their first lowercase syllable.
+      {"Thông tư số 07/2006/TT-BLĐTBXH ngày 26/7/2006 của Bộ Lao động - Thương binh và Xã hội về",
+       {"Thông tư 07/2006/TT-BLĐTBXH date=2006-07-26 issuer=Bộ Lao động - Thương binh và Xã hội -> "
+        "unresolved"}},
+      {"Thông tư số 38/2020/TT-BCA của Bộ trưởng Bộ Công an quy định",
+       {"Thông tư 38/2020/TT-BCA year=2020 issuer=Bộ trưởng Bộ Công an -> unresolved"}},
+      {"Nghị định số 61/2023/NĐ-CP của Bộ Văn hóa, Thể thao và Du lịch, có hiệu lực",
+       {"Nghị định 61/2023/NĐ-CP year=2023 issuer=Bộ Văn hóa, Thể thao và Du lịch -> unresolved"}},
+      {"Quyết định số 12/QĐ-BTC của Bộ Tài chính, Bộ Công an", 
+       {"Quyết định 12/QĐ-BTC issuer=Bộ Tài chính -> unresolved"}},
       // Generic mentions name no single document.
       {"Nghị quyết đại hội Đảng bộ các cấp, nhiệm kỳ 2020-2025", {}},
       {"thực hiện Quy chế dân chủ ở cơ sở của cơ quan nhà nước", {}},
