@@ -132,10 +132,15 @@ struct Indexer::Internal {
   // Writes go to a Xapian transaction; backends without transactions
   // (in-memory) get them staged and applied only at the commit.
   bool use_transaction = true;
+  Xapian::docid next_docid = 0;  // staged mode: last docid handed out
   std::vector<std::function<void()>> staged;
   void Begin();
   void Cancel();
-  void Replace(const std::string& term, const Xapian::Document& doc);
+  void Replace(Xapian::docid did, const Xapian::Document& doc);
+  Xapian::docid Add(const Xapian::Document& doc);
+  Xapian::docid DocidOf(const std::string& id) const;
+  void Put(const std::string& id, const std::string& source, const Xapian::Document& xd);
+  void Rename(Result* r, const std::string& path);
   void Delete(Xapian::docid did);
   void SetMetadata(const std::string& key, const std::string& value);
   Status Write(Result* result);
@@ -260,6 +265,36 @@ StatusOr<IndexSummary> Indexer::Run(const IndexOptions& options) {
 
 namespace vanban::index {
 
+// The docid holding `id`, or 0.
+Xapian::docid Indexer::Internal::DocidOf(const std::string& id) const {
+  auto it = plan.ids.find(id);
+  return it == plan.ids.end() ? 0 : it->second;
+}
+
+void Indexer::Internal::Put(const std::string& id, const std::string& source,
+                            const Xapian::Document& xd) {
+  Xapian::docid did = DocidOf(id);
+  if (did) {
+    Replace(did, xd);
+  } else {
+    did = Add(xd);
+    plan.ids[id] = did;
+  }
+  plan.sources[did] = source;
+}
+
+void Indexer::Internal::Rename(Result* r, const std::string& path) {
+  Record& rec = r->record;
+  std::string id = rec.doc.id + "-" + schema::Hex64(schema::Fnv1a(path)).substr(0, 6);
+  r->xd.remove_term(schema::Term(schema::kId, rec.doc.id));
+  r->xd.add_boolean_term(schema::Term(schema::kId, id));
+  r->xd.add_value(schema::kSlotId, id);
+  std::string text(RecordText(r->xd.get_data()));
+  rec.doc.id = id;
+  rec.doc.text = std::move(text);
+  r->xd.set_data(EncodeRecord(rec));
+}
+
 Status Indexer::Internal::Write(Result* r) {
   const FileTask& task = plan.files[r->task];
   IndexSummary& s = summary;
@@ -271,30 +306,21 @@ Status Indexer::Internal::Write(Result* r) {
     ++s.unchanged;
     return Status::Ok();
   }
-  Record& rec = r->record;
+  std::string path = task.path.string();
   // Another source already owns this id: keep both, suffixed by path hash.
-  std::string qterm = schema::Term(schema::kId, rec.doc.id);
-  for (auto p = db->postlist_begin(qterm); p != db->postlist_end(qterm); ++p) {
-    std::string owner = db->get_document(*p).get_value(schema::kSlotSourcePath);
-    if (!owner.empty() && owner != task.path.string()) {
-      std::string id = rec.doc.id + "-" +
-                       schema::Hex64(schema::Fnv1a(task.path.string())).substr(0, 6);
-      r->xd.remove_term(qterm);
-      r->xd.add_boolean_term(schema::Term(schema::kId, id));
-      r->xd.add_value(schema::kSlotId, id);
-      std::string text(RecordText(r->xd.get_data()));
-      rec.doc.id = id;
-      rec.doc.text = std::move(text);
-      r->xd.set_data(EncodeRecord(rec));
-      qterm = schema::Term(schema::kId, id);
-      break;
-    }
+  if (Xapian::docid owner = DocidOf(r->record.doc.id)) {
+    const std::string& owner_path = plan.sources[owner];
+    if (!owner_path.empty() && owner_path != path) Rename(r, path);
   }
-  if (task.existing && task.existing->id != rec.doc.id) Delete(task.existing->docid);
-  Replace(qterm, r->xd);
+  const std::string& id = r->record.doc.id;
+  if (task.existing && task.existing->id != id) {
+    Delete(task.existing->docid);
+    plan.ids.erase(task.existing->id);
+  }
+  Put(id, path, r->xd);
   (task.existing ? s.updated : s.added)++;
   s.bytes += task.size;
-  ++s.formats[rec.format];
+  ++s.formats[r->record.format];
   s.citations_resolved += r->resolved;
   s.citations_unresolved += r->unresolved;
   return Status::Ok();
@@ -305,12 +331,8 @@ Status Indexer::Internal::WriteCatalogRecords() {
   std::set<std::string> wanted;
   for (const auto& e : catalog->entries()) {
     if (!catalog->TextPath(e).empty() || e.id.empty()) continue;
-    std::string qterm = schema::Term(schema::kId, e.id);
-    bool has_file = false;
-    for (auto p = db->postlist_begin(qterm); p != db->postlist_end(qterm); ++p) {
-      if (!db->get_document(*p).get_value(schema::kSlotSourcePath).empty()) has_file = true;
-    }
-    if (has_file) continue;  // a dropped-in file holds this document's text
+    Xapian::docid did = DocidOf(e.id);
+    if (did && !plan.sources[did].empty()) continue;  // a dropped-in file holds its text
     wanted.insert(e.id);
     Record rec;
     rec.doc.id = e.id;
@@ -318,19 +340,29 @@ Status Indexer::Internal::WriteCatalogRecords() {
     rec.aliases = e.aliases;
     rec.format = "catalog";
     Xapian::Document xd = BuildDocument(&rec, analyzer, SourceInfo{CatalogEntryHash(e)}, nullptr);
-    Replace(qterm, xd);
+    Put(e.id, "", xd);
     ++summary.catalog_records;
   }
   for (const auto& [id, docid] : plan.catalog_records) {
-    if (!wanted.count(id) && !catalog->FindById(id)) Delete(docid);
+    if (!wanted.count(id) && !catalog->FindById(id)) {
+      Delete(docid);
+      plan.ids.erase(id);
+    }
   }
   return Status::Ok();
 }
 
 void Indexer::Internal::DeleteStale() {
-  for (Xapian::docid id : plan.stale) {
-    Delete(id);
+  for (Xapian::docid did : plan.stale) {
+    Delete(did);
     ++summary.removed;
+    for (auto it = plan.ids.begin(); it != plan.ids.end(); ++it) {
+      if (it->second == did) {
+        plan.ids.erase(it);
+        break;
+      }
+    }
+    plan.sources.erase(did);
   }
 }
 
@@ -533,6 +565,7 @@ void Indexer::Internal::Begin() {
     use_transaction = true;
   } catch (const Xapian::UnimplementedError&) {
     use_transaction = false;
+    next_docid = db->get_lastdocid();
   }
 }
 
@@ -554,12 +587,21 @@ void Indexer::Internal::Commit() {
   db->commit();
 }
 
-void Indexer::Internal::Replace(const std::string& term, const Xapian::Document& doc) {
+void Indexer::Internal::Replace(Xapian::docid did, const Xapian::Document& doc) {
   if (use_transaction) {
-    db->replace_document(term, doc);
+    db->replace_document(did, doc);
   } else {
-    staged.push_back([this, term, doc] { db->replace_document(term, doc); });
+    staged.push_back([this, did, doc] { db->replace_document(did, doc); });
   }
+}
+
+// Adds a document. Staged (in-memory backend): reserves the next docid,
+// which replace_document then creates, so ids stay known before commit.
+Xapian::docid Indexer::Internal::Add(const Xapian::Document& doc) {
+  if (use_transaction) return db->add_document(doc);
+  Xapian::docid did = ++next_docid;
+  staged.push_back([this, did, doc] { db->replace_document(did, doc); });
+  return did;
 }
 
 void Indexer::Internal::Delete(Xapian::docid did) {

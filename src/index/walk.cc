@@ -62,19 +62,22 @@ void Collect(const fs::path& root, std::set<fs::path>* files, std::vector<Skippe
 }
 
 void LoadExisting(const Xapian::Database& db, Plan* plan) {
-  for (auto t = db.allterms_begin(std::string(schema::kSourcePath));
-       t != db.allterms_end(std::string(schema::kSourcePath)); ++t) {
-    for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p) {
-      Xapian::Document d = db.get_document(*p, Xapian::DOC_ASSUME_VALID);
+  std::string rec = schema::Term(schema::kCatalogRecord, "1");
+  for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
+    Xapian::Document d = db.get_document(*p, Xapian::DOC_ASSUME_VALID);
+    std::string id = d.get_value(schema::kSlotId);
+    std::string source = d.get_value(schema::kSlotSourcePath);
+    plan->ids[id] = *p;
+    plan->sources[*p] = source;
+    if (!source.empty()) {
       ExistingDoc e;
       e.docid = *p;
-      e.id = d.get_value(schema::kSlotId);
-      e.source_path = d.get_value(schema::kSlotSourcePath);
+      e.id = id;
+      e.source_path = source;
       e.fingerprint = d.get_value(schema::kSlotFingerprint);
-      plan->existing[e.source_path] = e;
+      plan->existing[source] = e;
     }
   }
-  std::string rec = schema::Term(schema::kCatalogRecord, "1");
   for (auto p = db.postlist_begin(rec); p != db.postlist_end(rec); ++p) {
     Xapian::Document d = db.get_document(*p, Xapian::DOC_ASSUME_VALID);
     plan->catalog_records[d.get_value(schema::kSlotId)] = *p;

@@ -37,6 +37,12 @@ struct Plan {
   std::vector<FileTask> files;                    // to extract (new or maybe changed)
   std::unordered_map<std::string, ExistingDoc> existing;  // by source path
   std::unordered_map<std::string, Xapian::docid> catalog_records;  // id -> docid
+  // Every document id in the database -> its docid and source path (empty
+  // for catalog records). The writer keeps these current, so it never has
+  // to open a postlist while changes are pending (that flushes Xapian's
+  // buffered positions and makes indexing quadratic).
+  std::unordered_map<std::string, Xapian::docid> ids;
+  std::unordered_map<Xapian::docid, std::string> sources;
   std::vector<Xapian::docid> stale;               // sources gone: delete
   int unchanged = 0;                              // size and mtime unchanged
   uint64_t bytes_total = 0;                       // of `files`
