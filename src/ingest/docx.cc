@@ -15,6 +15,9 @@
 namespace vanban::ingest {
 namespace {
 
+// Deeper markup is ignored: hostile files must not exhaust the stack.
+constexpr int kMaxDepth = 400;
+
 struct ZipCloser {
   void operator()(zip_t* z) const { zip_discard(z); }
 };
@@ -61,7 +64,8 @@ class DocxWalker {
  public:
   // Appends the text of block-level children of `parent` (body, cell,
   // footnote, content control) as paragraphs.
-  void Blocks(const pugi::xml_node& parent) {
+  void Blocks(const pugi::xml_node& parent, int depth = 0) {
+    if (depth > kMaxDepth) return;
     for (const pugi::xml_node& n : parent.children()) {
       std::string_view name = LocalName(n);
       if (name == "p") {
@@ -70,7 +74,7 @@ class DocxWalker {
         Table(n);
       } else if (name == "sdt" || name == "sdtContent" || name == "customXml" || name == "ins" ||
                  name == "smartTag") {
-        Blocks(n);
+        Blocks(n, depth + 1);
       }
     }
   }
@@ -78,14 +82,15 @@ class DocxWalker {
   // Text of one paragraph's runs.
   std::string Inline(const pugi::xml_node& node) {
     std::string text;
-    InlineInto(node, text);
+    InlineInto(node, text, 0);
     return text;
   }
 
   std::string& text() { return text_; }
 
  private:
-  void InlineInto(const pugi::xml_node& node, std::string& out) {
+  void InlineInto(const pugi::xml_node& node, std::string& out, int depth) {
+    if (depth > kMaxDepth) return;
     for (const pugi::xml_node& n : node.children()) {
       std::string_view name = LocalName(n);
       if (name == "t") {
@@ -102,7 +107,7 @@ class DocxWalker {
                  name == "rPr" || name == "pPr" || name == "moveFrom" || name == "txbxContent") {
         continue;  // deleted text, field codes, duplicated alternate content
       } else {
-        InlineInto(n, out);
+        InlineInto(n, out, depth + 1);
       }
     }
   }

@@ -17,7 +17,7 @@
 namespace vanban::ingest {
 namespace {
 
-constexpr size_t kSampleBytes = 256 * 1024;
+constexpr size_t kSampleBytes = 64 * 1024;
 
 using ByteTable = std::array<std::string, 256>;
 
@@ -137,6 +137,9 @@ EncodingGuess GuessValidUtf8(std::string_view sample) {
   EncodingGuess guess;
   guess.encoding = kUtf8;
   VietnameseScore as_utf8 = ScoreVietnamese(sample);
+  guess.score = as_utf8.Value();
+  // Text that already has Vietnamese letters is not VIQR (which is ASCII).
+  if (as_utf8.vietnamese * 20 > as_utf8.words) return guess;
   VietnameseScore as_viqr = ScoreVietnamese(ViqrToUtf8(sample));
   guess.score = as_utf8.Value();
   guess.runner_up = as_viqr.Value();

@@ -112,12 +112,13 @@ StatusOr<Kind> ChooseKind(std::string_view bytes, const std::string& name) {
   return LooksLikeHtml(bytes) ? Kind::kHtml : Kind::kText;
 }
 
-// LF line ends, no controls, no trailing spaces, at most one blank line,
-// no leading/trailing blank lines.
+// LF line ends, no controls, no spaces at line starts or ends, at most one
+// blank line, no leading/trailing blank lines.
 std::string Tidy(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   int newlines = 0;
+  bool line_start = true;
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') continue;
@@ -125,11 +126,14 @@ std::string Tidy(std::string_view s) {
     if (c == '\n') {
       while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
       ++newlines;
+      line_start = true;
       continue;
     }
     if (static_cast<uint8_t>(c) < 0x20 && c != '\t') c = ' ';
+    if (line_start && (c == ' ' || c == '\t')) continue;
     if (newlines > 0 && !out.empty()) out.append(std::min(newlines, 2), '\n');
     newlines = 0;
+    line_start = false;
     out += c;
   }
   while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();

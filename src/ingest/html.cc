@@ -16,6 +16,9 @@
 namespace vanban::ingest {
 namespace {
 
+// Deeper markup is ignored: hostile files must not exhaust the stack.
+constexpr int kMaxDepth = 400;
+
 struct GumboDeleter {
   void operator()(GumboOutput* o) const { gumbo_destroy_output(&kGumboDefaultOptions, o); }
 };
@@ -123,7 +126,8 @@ bool IsBoilerplate(const GumboElement& el) {
 // Text extraction with paragraph breaks at block elements.
 class HtmlText {
  public:
-  void Walk(const GumboNode* node, bool pre) {
+  void Walk(const GumboNode* node, bool pre, int depth = 0) {
+    if (depth > kMaxDepth) return;
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
         node->type == GUMBO_NODE_WHITESPACE) {
       AddText(node->v.text.text, pre);
@@ -142,7 +146,8 @@ class HtmlText {
       if (!line_.empty() && line_.back() != '\n') line_ += " | ";
     }
     for (unsigned i = 0; i < el.children.length; ++i) {
-      Walk(static_cast<const GumboNode*>(el.children.data[i]), pre || el.tag == GUMBO_TAG_PRE);
+      Walk(static_cast<const GumboNode*>(el.children.data[i]), pre || el.tag == GUMBO_TAG_PRE,
+           depth + 1);
     }
     if (block) Break();
   }
@@ -184,19 +189,23 @@ class HtmlText {
   std::string out_;
 };
 
-size_t TextLength(const GumboNode* node) {
+size_t TextLength(const GumboNode* node, int depth = 0) {
+  if (depth > kMaxDepth) return 0;
   if (node->type == GUMBO_NODE_TEXT) return std::string_view(node->v.text.text).size();
   if (node->type != GUMBO_NODE_ELEMENT || IsSkippedTag(node->v.element.tag)) return 0;
   size_t n = 0;
   const GumboVector& c = node->v.element.children;
-  for (unsigned i = 0; i < c.length; ++i) n += TextLength(static_cast<const GumboNode*>(c.data[i]));
+  for (unsigned i = 0; i < c.length; ++i)
+    n += TextLength(static_cast<const GumboNode*>(c.data[i]), depth + 1);
   return n;
 }
 
 // The main-content element: <main>, <article>, or an element whose id or
 // class names the document body on Vietnamese legal portals ("toanvan",
 // "noidung", "content"), taking the one with the most text. Null: use body.
-const GumboNode* MainContent(const GumboNode* node, const GumboNode* best, size_t* best_len) {
+const GumboNode* MainContent(const GumboNode* node, const GumboNode* best, size_t* best_len,
+                             int depth = 0) {
+  if (depth > kMaxDepth) return best;
   if (node->type != GUMBO_NODE_ELEMENT) return best;
   const GumboElement& el = node->v.element;
   if (IsSkippedTag(el.tag)) return best;
@@ -213,7 +222,8 @@ const GumboNode* MainContent(const GumboNode* node, const GumboNode* best, size_
     }
   }
   for (unsigned i = 0; i < el.children.length; ++i) {
-    best = MainContent(static_cast<const GumboNode*>(el.children.data[i]), best, best_len);
+    best =
+        MainContent(static_cast<const GumboNode*>(el.children.data[i]), best, best_len, depth + 1);
   }
   return best;
 }

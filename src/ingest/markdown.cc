@@ -95,6 +95,15 @@ std::string Inline(std::string_view s) {
   if (s.find_first_of("*_`[!<&\\") == std::string_view::npos) return std::string(s);
   std::string out;
   out.reserve(s.size());
+  // Next '>' and ')' at or after i, searched once per position so that a
+  // line full of '<' stays linear.
+  size_t next_gt = 0, next_paren = 0;
+  auto find_from = [&s](char ch, size_t from, size_t* cache) {
+    if (*cache != std::string_view::npos && *cache < from) *cache = s.find(ch, from);
+    return *cache;
+  };
+  next_gt = s.find('>');
+  next_paren = s.find(')');
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     char prev = i ? s[i - 1] : '\0', next = i + 1 < s.size() ? s[i + 1] : '\0';
@@ -111,11 +120,11 @@ std::string Inline(std::string_view s) {
       // image: keep its alt text
     } else if (c == '[' || c == ']') {
       if (c == ']' && next == '(') {
-        size_t close = s.find(')', i);
+        size_t close = find_from(')', i, &next_paren);
         if (close != std::string_view::npos) i = close;
       }
     } else if (c == '<') {
-      size_t close = s.find('>', i);
+      size_t close = find_from('>', i, &next_gt);
       bool tag = close != std::string_view::npos &&
                  (std::isalpha(static_cast<unsigned char>(next)) || next == '/');
       if (!tag) {

@@ -146,7 +146,12 @@ Status ReadPdf(std::string_view bytes, const ExtractOptions& options, Extracted*
     out->warnings.push_back("OCR " + std::to_string(ocr.pages) + "/" + std::to_string(out->pages) +
                             " trang, độ tin cậy OCR " + Percent(out->ocr_confidence));
   }
-  if (out->text.empty()) return Status::Unsupported("tệp PDF không có chữ nào trích được");
+  if (out->text.empty()) {
+    if (!options.ocr || !OcrAvailable()) {
+      return Status::Unsupported("tệp PDF là ảnh quét (không có lớp chữ) và OCR không được bật");
+    }
+    return Status::Unsupported("tệp PDF không có chữ nào trích được");
+  }
   return Status::Ok();
 }
 

@@ -4,6 +4,9 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <cstdint>
+#include <cstring>
+
 namespace vanban::ingest {
 
 char32_t NextCodePoint(std::string_view s, size_t* i) {
@@ -39,6 +42,14 @@ char32_t NextCodePoint(std::string_view s, size_t* i) {
 size_t ValidUtf8Prefix(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
+    // ASCII runs eight bytes at a time.
+    while (i + 8 <= s.size()) {
+      uint64_t word;
+      std::memcpy(&word, s.data() + i, 8);
+      if (word & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     if (static_cast<uint8_t>(s[i]) < 0x80) {
       ++i;
       continue;

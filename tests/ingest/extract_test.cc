@@ -99,3 +99,36 @@ TEST(ExtractTest, LegacyFileWithoutExtensionIsText) {
 
 }  // namespace
 }  // namespace vanban::ingest
+
+namespace vanban::ingest {
+namespace {
+
+// Regression: deeply nested markup used to recurse without bound, and a
+// Markdown line full of '<' searched for '>' from every position.
+TEST(ExtractTest, HostileMarkupNeitherCrashesNorHangs) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < 100000; ++i) html += "<span>";
+  html += "Luật Tố cáo</body></html>";
+  StatusOr<Extracted> e = ExtractBytes(html, "sau.html");
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ(e->text.find("Luật Tố cáo"), std::string::npos);  // below the depth limit
+
+  std::string md = "Điều 1. " + std::string(200000, '<') + "\n";
+  e = ExtractBytes(md, "nhieu-dau.md");
+  ASSERT_TRUE(e.ok());
+  EXPECT_TRUE(e->text.starts_with("Điều 1. <<<"));
+
+  std::string body;
+  for (int i = 0; i < 50000; ++i) body += "<w:sdt><w:sdtContent>";
+  body += "<w:p><w:r><w:t>Sâu</w:t></w:r></w:p>";
+  for (int i = 0; i < 50000; ++i) body += "</w:sdtContent></w:sdt>";
+  body += "<w:p><w:r><w:t>Nông</w:t></w:r></w:p>";
+  testing::TempDir dir("deep-docx");
+  ASSERT_TRUE(fixtures::WriteDocx(dir / "sau.docx", fixtures::DocxDocumentXmlFromBody(body)).ok());
+  e = ExtractFile(dir / "sau.docx");
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ(e->text, "Nông");
+}
+
+}  // namespace
+}  // namespace vanban::ingest
