@@ -31,32 +31,26 @@ const char* TokenKindName(TokenKind kind) {
 }
 
 struct Analyzer::Internal {
-  // Class of the code point at text[i]; *len receives its byte length.
-  static CharClass ClassAt(std::string_view text, size_t i, size_t* len) {
+  // Class of the code point at text[i]; *len receives its byte length and
+  // *cp the code point.
+  static CharClass ClassAt(std::string_view text, size_t i, size_t* len, char32_t* cp) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       *len = 1;
+      *cp = c;
       if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return CharClass::kLetter;
       if (c >= '0' && c <= '9') return CharClass::kDigit;
       return CharClass::kOther;
     }
     size_t j = i;
-    char32_t cp = internal::DecodeUtf8(text, j);
+    *cp = internal::DecodeUtf8(text, j);
     *len = j - i;
-    return internal::ClassOf(cp);
+    return internal::ClassOf(*cp);
   }
 
-  // End of the word (letters, marks, digits) starting at i.
-  static size_t WordEnd(std::string_view text, size_t i) {
-    while (i < text.size()) {
-      size_t len;
-      if (ClassAt(text, i, &len) == CharClass::kOther) break;
-      i += len;
-    }
-    return i;
-  }
-
-  static void AddWord(std::string_view text, size_t begin, size_t end, AnalyzedText* out);
+  // Adds the word (letters, marks, digits) starting at begin, decoding it
+  // once; returns its end.
+  static size_t AddWord(std::string_view text, size_t begin, AnalyzedText* out);
   static size_t AddNumber(std::string_view text, size_t begin, AnalyzedText* out);
 };
 
@@ -75,20 +69,33 @@ Token& NewToken(AnalyzedText* out, std::string_view text, size_t begin, size_t e
 
 }  // namespace
 
-void Analyzer::Internal::AddWord(std::string_view text, size_t begin, size_t end,
-                                 AnalyzedText* out) {
-  std::string_view word = text.substr(begin, end - begin);
+size_t Analyzer::Internal::AddWord(std::string_view text, size_t begin, AnalyzedText* out) {
+  char32_t cps[internal::kMaxSyllable];
+  int n = 0;
+  bool ascii = true;
+  size_t i = begin;
+  while (i < text.size()) {
+    size_t len;
+    char32_t cp;
+    if (ClassAt(text, i, &len, &cp) == CharClass::kOther) break;
+    if (n < internal::kMaxSyllable) cps[n] = cp;
+    ascii &= len == 1;
+    ++n;
+    i += len;
+  }
+  std::string_view word = text.substr(begin, i - begin);
   // A word that starts with a digit ("33", "12a") is a number.
   bool number = word[0] >= '0' && word[0] <= '9';
-  Token& t = NewToken(out, text, begin, end, number ? TokenKind::kNumber : TokenKind::kSyllable);
-  internal::WordTerms(word, &t.exact, &t.folded);
-  if (number) return;
+  Token& t = NewToken(out, text, begin, i, number ? TokenKind::kNumber : TokenKind::kSyllable);
+  internal::DecodedWordTerms(word, cps, n, ascii, &t.exact, &t.folded);
+  if (number) return i;
   if (const Abbreviation* a = internal::FindAbbreviationFolded(word, t.folded)) {
     t.kind = TokenKind::kAbbreviation;
     t.exact.assign(a->abbrev);
-    return;
+    return i;
   }
   t.stopword = IsStopword(t.exact);
+  return i;
 }
 
 size_t Analyzer::Internal::AddNumber(std::string_view text, size_t begin, AnalyzedText* out) {
@@ -99,9 +106,7 @@ size_t Analyzer::Internal::AddNumber(std::string_view text, size_t begin, Analyz
     t.folded = std::move(m.folded);
     return m.end;
   }
-  size_t end = WordEnd(text, begin);
-  AddWord(text, begin, end, out);
-  return end;
+  return AddWord(text, begin, out);
 }
 
 Analyzer::Analyzer() : internal_(std::make_unique<Internal>()) {
@@ -118,15 +123,14 @@ AnalyzedText Analyzer::Analyze(std::string_view input) const {
   size_t i = 0;
   while (i < text.size()) {
     size_t len;
-    CharClass cls = Internal::ClassAt(text, i, &len);
+    char32_t cp;
+    CharClass cls = Internal::ClassAt(text, i, &len, &cp);
     if (cls == CharClass::kOther || cls == CharClass::kMark) {
       i += len;  // a combining mark with no letter before it is not a word
     } else if (cls == CharClass::kDigit) {
       i = Internal::AddNumber(text, i, &out);
     } else {
-      size_t end = Internal::WordEnd(text, i);
-      Internal::AddWord(text, i, end, &out);
-      i = end;
+      i = Internal::AddWord(text, i, &out);
     }
   }
   return out;

@@ -30,9 +30,18 @@ bool PlaceToneCanonically(char32_t* cps, int n);
 // "ly" -> "li"); "quy", "uy", "ay", "y" are kept.
 void MergeFinalY(std::string* folded);
 
+// Code points; a longer word is not a syllable (no tone placement).
+inline constexpr int kMaxSyllable = 48;
+
 // Computes the exact term (lowercase, canonical tone) and the folded key of
 // one word of NFC text made of letters, marks and digits.
 void WordTerms(std::string_view word, std::string* exact, std::string* folded);
+
+// WordTerms for a caller that has already decoded the word: cps holds its
+// first min(n, kMaxSyllable) code points (modified in place), n is the
+// full count, ascii tells whether every byte was ASCII.
+void DecodedWordTerms(std::string_view word, char32_t* cps, int n, bool ascii, std::string* exact,
+                      std::string* folded);
 
 }  // namespace vanban::text::internal
 

@@ -24,8 +24,6 @@ namespace vanban::text {
 namespace internal {
 namespace {
 
-constexpr int kMaxSyllable = 48;  // code points; longer words are not syllables
-
 char32_t AsciiLower(char32_t c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 
 bool IsFinal(const char32_t* cps, int n) {
@@ -157,8 +155,21 @@ void MergeFinalY(std::string* folded) {
 }
 
 void WordTerms(std::string_view word, std::string* exact, std::string* folded) {
+  char32_t cps[kMaxSyllable];
+  int n = 0;
   bool ascii = true;
-  for (char c : word) ascii &= static_cast<unsigned char>(c) < 0x80;
+  size_t i = 0;
+  while (i < word.size()) {
+    ascii &= static_cast<unsigned char>(word[i]) < 0x80;
+    char32_t cp = DecodeUtf8(word, i);
+    if (n < kMaxSyllable) cps[n] = cp;
+    ++n;
+  }
+  DecodedWordTerms(word, cps, n, ascii, exact, folded);
+}
+
+void DecodedWordTerms(std::string_view word, char32_t* cps, int n, bool ascii, std::string* exact,
+                      std::string* folded) {
   if (ascii) {  // no tone to move, nothing to fold
     exact->assign(word);
     for (char& c : *exact) c = static_cast<char>(AsciiLower(static_cast<unsigned char>(c)));
@@ -166,15 +177,12 @@ void WordTerms(std::string_view word, std::string* exact, std::string* folded) {
     MergeFinalY(folded);
     return;
   }
-  char32_t cps[kMaxSyllable];
-  int n = 0;
-  size_t i = 0;
-  while (i < word.size() && n < kMaxSyllable) cps[n++] = ToLower(DecodeUtf8(word, i));
-  if (i < word.size()) {  // too long to be a syllable: lowercase and fold only
+  if (n > kMaxSyllable) {  // too long to be a syllable: lowercase and fold only
     *exact = Lower(word);
     *folded = FoldText(*exact);
     return;
   }
+  for (int k = 0; k < n; ++k) cps[k] = ToLower(cps[k]);
   PlaceToneCanonically(cps, n);
   char buf[kMaxSyllable * 4];
   int len = 0;
