@@ -78,15 +78,22 @@ inline bool RunLatency(const std::string& system, const std::string& form,
     stats->top.push_back(r.ids);
   }
   std::vector<double> ms;
+  std::vector<std::pair<double, size_t>> slowest(queries.size());  // total ms, query
   for (int p = 0; p < passes; ++p) {
-    for (const std::string& q : queries) {
+    for (size_t i = 0; i < queries.size(); ++i) {
       auto t0 = Clock::now();
-      QueryResult r = query(q);
+      QueryResult r = query(queries[i]);
       ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+      slowest[i] = {slowest[i].first + ms.back(), i};
       if (r.total < 0) ++errors;
     }
   }
   if (ms.empty()) return false;
+  std::sort(slowest.rbegin(), slowest.rend());
+  for (size_t k = 0; k < slowest.size() && k < 5; ++k) {
+    std::fprintf(stderr, "  %s %s: slow: %.3f ms mean for \"%s\"\n", system.c_str(),
+                 form.c_str(), slowest[k].first / passes, queries[slowest[k].second].c_str());
+  }
   std::sort(ms.begin(), ms.end());
   auto pct = [&](double p) {
     size_t k = static_cast<size_t>(p / 100.0 * (ms.size() - 1) + 0.5);
