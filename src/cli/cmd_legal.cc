@@ -28,11 +28,16 @@ struct LegalOptions {
 
 const char* StatusLabel(legal::CitationStatus status) {
   switch (status) {
-    case legal::CitationStatus::kResolved: return "đã liên kết";
-    case legal::CitationStatus::kSelf: return "tự dẫn";
-    case legal::CitationStatus::kNotInCatalog: return "ngoài danh mục";
-    case legal::CitationStatus::kAmbiguous: return "mơ hồ";
-    case legal::CitationStatus::kUnresolved: return "chưa đối chiếu";
+    case legal::CitationStatus::kResolved:
+      return "đã liên kết";
+    case legal::CitationStatus::kSelf:
+      return "tự dẫn";
+    case legal::CitationStatus::kNotInCatalog:
+      return "ngoài danh mục";
+    case legal::CitationStatus::kAmbiguous:
+      return "mơ hồ";
+    case legal::CitationStatus::kUnresolved:
+      return "chưa đối chiếu";
   }
   return "?";
 }
@@ -44,8 +49,8 @@ std::string OrUnknown(const std::string& s) { return s.empty() ? "(không rõ)" 
 std::optional<legal::Catalog> LoadCatalog(const LegalOptions& opt, bool required, int* exit_code) {
   StatusOr<legal::Catalog> catalog = legal::Catalog::Load(opt.catalog);
   if (catalog.ok()) return std::move(catalog).value();
-  bool optional_default = !required && opt.catalog == kDefaultCatalog &&
-                          catalog.status().IsNotFound();
+  bool optional_default =
+      !required && opt.catalog == kDefaultCatalog && catalog.status().IsNotFound();
   std::cerr << (optional_default ? "Cảnh báo: " : "Lỗi: ") << catalog.status().message() << "\n";
   if (!optional_default) *exit_code = 1;
   return std::nullopt;
@@ -86,21 +91,38 @@ std::optional<std::filesystem::path> FindTarget(const LegalOptions& opt,
 
 nlohmann::ordered_json MetaJson(const legal::Document& doc, const std::string& path) {
   const legal::Metadata& m = doc.meta;
-  return {{"id", doc.id},       {"path", path},
-          {"type", m.type},     {"number", m.number},
-          {"issuer", m.issuer}, {"place", m.place},
-          {"date", m.date},     {"title", m.title},
-          {"signer", m.signer}, {"signer_position", m.signer_position},
-          {"recipients", m.recipients}, {"effective_date", m.effective_date}};
+  return {{"id", doc.id},
+          {"path", path},
+          {"type", m.type},
+          {"number", m.number},
+          {"issuer", m.issuer},
+          {"place", m.place},
+          {"date", m.date},
+          {"title", m.title},
+          {"signer", m.signer},
+          {"signer_position", m.signer_position},
+          {"recipients", m.recipients},
+          {"effective_date", m.effective_date}};
 }
 
 nlohmann::ordered_json CitationJson(const legal::Citation& c) {
-  return {{"begin", c.begin},   {"end", c.end},         {"raw", c.raw},
-          {"type", c.type},     {"number", c.number},   {"name", c.name},
-          {"year", c.year},     {"date", c.date},       {"issuer", c.issuer},
-          {"article", c.article}, {"clause", c.clause}, {"point", c.point},
-          {"self", c.self},     {"status", legal::CitationStatusName(c.status)},
-          {"resolved_id", c.resolved_id}, {"anchor", c.anchor}, {"reason", c.reason}};
+  return {{"begin", c.begin},
+          {"end", c.end},
+          {"raw", c.raw},
+          {"type", c.type},
+          {"number", c.number},
+          {"name", c.name},
+          {"year", c.year},
+          {"date", c.date},
+          {"issuer", c.issuer},
+          {"article", c.article},
+          {"clause", c.clause},
+          {"point", c.point},
+          {"self", c.self},
+          {"status", legal::CitationStatusName(c.status)},
+          {"resolved_id", c.resolved_id},
+          {"anchor", c.anchor},
+          {"reason", c.reason}};
 }
 
 void PrintCites(const legal::Document& doc, const std::string& path) {
@@ -108,8 +130,8 @@ void PrintCites(const legal::Document& doc, const std::string& path) {
   if (!doc.meta.number.empty()) kind += " số " + doc.meta.number;
   std::cout << "Văn bản: " << OrUnknown(doc.id) << "\n"
             << "  " << kind << " — " << OrUnknown(doc.meta.title) << "\n"
-            << "  Ngày: " << OrUnknown(doc.meta.date) << " | Cơ quan ban hành: "
-            << OrUnknown(doc.meta.issuer) << "\n"
+            << "  Ngày: " << OrUnknown(doc.meta.date)
+            << " | Cơ quan ban hành: " << OrUnknown(doc.meta.issuer) << "\n"
             << "  Tệp: " << path << "\n";
   size_t counts[5] = {0, 0, 0, 0, 0};
   for (const legal::Citation& c : doc.citations) ++counts[static_cast<int>(c.status)];
@@ -132,8 +154,8 @@ void PrintCites(const legal::Document& doc, const std::string& path) {
 void RunCites(const LegalOptions& opt, int* exit_code) {
   std::optional<legal::Catalog> catalog = LoadCatalog(opt, false, exit_code);
   if (*exit_code != 0) return;
-  std::optional<std::filesystem::path> path = FindTarget(opt, catalog ? &*catalog : nullptr,
-                                                         exit_code);
+  std::optional<std::filesystem::path> path =
+      FindTarget(opt, catalog ? &*catalog : nullptr, exit_code);
   if (!path) return;
   std::optional<std::string> text = ReadText(*path, exit_code);
   if (!text) return;
@@ -163,11 +185,17 @@ void RunCatalog(const LegalOptions& opt, int* exit_code) {
     nlohmann::ordered_json docs = nlohmann::ordered_json::array();
     for (const legal::CatalogEntry& e : catalog->entries()) {
       std::filesystem::path text = catalog->TextPath(e);
-      docs.push_back({{"id", e.id}, {"type", e.meta.type}, {"number", e.meta.number},
-                      {"issuer", e.meta.issuer}, {"date", e.meta.date},
-                      {"effective_date", e.meta.effective_date}, {"title", e.meta.title},
-                      {"aliases", e.aliases}, {"text_path", e.text_path},
-                      {"has_text", !text.empty()}, {"text_file", text.string()}});
+      docs.push_back({{"id", e.id},
+                      {"type", e.meta.type},
+                      {"number", e.meta.number},
+                      {"issuer", e.meta.issuer},
+                      {"date", e.meta.date},
+                      {"effective_date", e.meta.effective_date},
+                      {"title", e.meta.title},
+                      {"aliases", e.aliases},
+                      {"text_path", e.text_path},
+                      {"has_text", !text.empty()},
+                      {"text_file", text.string()}});
     }
     nlohmann::ordered_json out = {{"catalog", opt.catalog}, {"documents", docs}};
     std::cout << out.dump(2) << "\n";
@@ -179,8 +207,8 @@ void RunCatalog(const LegalOptions& opt, int* exit_code) {
     with_text += has_text;
     std::cout << e.id << "\n  " << OrUnknown(e.meta.type) << " " << e.meta.number
               << " | ngày: " << OrUnknown(e.meta.date) << " | cơ quan: " << OrUnknown(e.meta.issuer)
-              << " | toàn văn: " << (has_text ? "có" : "không") << "\n  "
-              << OrUnknown(e.meta.title) << "\n";
+              << " | toàn văn: " << (has_text ? "có" : "không") << "\n  " << OrUnknown(e.meta.title)
+              << "\n";
   }
   std::cout << "Tổng: " << catalog->entries().size() << " văn bản, " << with_text
             << " có toàn văn\n";

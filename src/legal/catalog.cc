@@ -45,8 +45,7 @@ Status ReadString(const toml::table& t, std::string_view key, const std::string&
   if (node == nullptr) return Status::Ok();
   std::optional<std::string> value = node->value<std::string>();
   if (!value) {
-    return Status::InvalidArgument(where + ": trường \"" + std::string(key) +
-                                   "\" phải là chuỗi");
+    return Status::InvalidArgument(where + ": trường \"" + std::string(key) + "\" phải là chuỗi");
   }
   *out = *value;
   return Status::Ok();
@@ -78,11 +77,11 @@ StatusOr<CatalogEntry> ReadEntry(const toml::table& t, const std::string& where)
     }
   }
   CatalogEntry e;
-  for (auto [key, field] : {std::pair{"id", &e.id}, std::pair{"type", &e.meta.type},
-                            std::pair{"number", &e.meta.number}, std::pair{"issuer", &e.meta.issuer},
-                            std::pair{"date", &e.meta.date}, std::pair{"title", &e.meta.title},
-                            std::pair{"text", &e.text_path},
-                            std::pair{"effective_date", &e.meta.effective_date}}) {
+  for (auto [key, field] :
+       {std::pair{"id", &e.id}, std::pair{"type", &e.meta.type},
+        std::pair{"number", &e.meta.number}, std::pair{"issuer", &e.meta.issuer},
+        std::pair{"date", &e.meta.date}, std::pair{"title", &e.meta.title},
+        std::pair{"text", &e.text_path}, std::pair{"effective_date", &e.meta.effective_date}}) {
     Status s = ReadString(t, key, where, field);
     if (!s.ok()) return s;
   }
@@ -248,9 +247,9 @@ StatusOr<Catalog> Catalog::Parse(const std::string& toml, const std::string& sou
   try {
     root = toml::parse(toml, source_name);
   } catch (const toml::parse_error& err) {
-    return Status::InvalidArgument(source_name + ":" + std::to_string(err.source().begin.line) +
-                                   ": danh mục không đúng cú pháp TOML: " +
-                                   std::string(err.description()));
+    return Status::InvalidArgument(
+        source_name + ":" + std::to_string(err.source().begin.line) +
+        ": danh mục không đúng cú pháp TOML: " + std::string(err.description()));
   }
   Catalog catalog;
   catalog.shared_dir_ = DefaultSharedDir({});

@@ -4,11 +4,16 @@ namespace vanban::legal {
 
 const char* CitationStatusName(CitationStatus status) {
   switch (status) {
-    case CitationStatus::kUnresolved: return "unresolved";
-    case CitationStatus::kResolved: return "resolved";
-    case CitationStatus::kSelf: return "self";
-    case CitationStatus::kNotInCatalog: return "not-in-catalog";
-    case CitationStatus::kAmbiguous: return "ambiguous";
+    case CitationStatus::kUnresolved:
+      return "unresolved";
+    case CitationStatus::kResolved:
+      return "resolved";
+    case CitationStatus::kSelf:
+      return "self";
+    case CitationStatus::kNotInCatalog:
+      return "not-in-catalog";
+    case CitationStatus::kAmbiguous:
+      return "ambiguous";
   }
   return "unknown";
 }
@@ -20,7 +25,8 @@ std::string Citation::Describe() const {
   } else {
     out = type;
     if (!number.empty()) out += (out.empty() ? "" : " ") + number;
-    if (self && article.empty() && clause.empty()) out += (out.empty() ? "" : " ") + std::string("này");
+    if (self && article.empty() && clause.empty())
+      out += (out.empty() ? "" : " ") + std::string("này");
     if (out.empty()) out = self ? "(văn bản này)" : "?";
   }
   if (!point.empty()) out += " point=" + point;
@@ -52,7 +58,8 @@ std::string CitationAnchor(const Citation& c) {
   if (c.article.empty()) return "";
   bool one_clause = !c.clause.empty() && c.clause.find(',') == std::string::npos;
   bool one_point = !c.point.empty() && c.point.find(',') == std::string::npos;
-  if (one_clause && one_point) return "diem-" + c.article + "-" + c.clause + "-" + PointKey(c.point);
+  if (one_clause && one_point)
+    return "diem-" + c.article + "-" + c.clause + "-" + PointKey(c.point);
   if (one_clause) return "khoan-" + c.article + "-" + c.clause;
   if (c.clause.empty() && one_point) return "diem-" + c.article + "-" + PointKey(c.point);
   return "dieu-" + c.article;

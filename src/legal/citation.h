@@ -20,9 +20,9 @@ enum class CitationStatus {
 const char* CitationStatusName(CitationStatus status);  // "resolved", ...
 
 struct Citation {
-  size_t begin = 0;     // byte span in Document::text
+  size_t begin = 0;  // byte span in Document::text
   size_t end = 0;
-  std::string raw;      // the text of the span
+  std::string raw;  // the text of the span
   // Parsed parts; empty when not stated.
   std::string type;     // "Chỉ thị", "Luật", ...
   std::string number;   // canonical number/symbol: "33/CT-TTg", "23-QĐ/TW", "10/2022/QH15"

@@ -110,11 +110,11 @@ bool IsPureNumber(std::string_view s) {
 // one ("Thủ tướng Chính phủ", "Chủ tịch UBND tỉnh Hải Dương").
 bool IssuerWord(std::string_view lower) {
   static constexpr std::array<std::string_view, 48> kWords = {
-      "trưởng", "tướng", "phủ",   "trị",  "thư",   "ương",  "ủy",    "uỷ",    "tịch",  "vụ",    "ban",
-      "nhân",  "dân",   "hội",  "đồng",  "tỉnh",  "huyện", "xã",    "thành", "phố",   "quận",
-      "phường", "thị",  "trấn", "trận",  "quốc",  "trực",  "thường", "nước", "bộ",    "sản",
-      "chính", "trung", "tư",   "pháp",  "tối",   "cao",   "kiểm",  "sát",   "án",    "tòa",
-      "toà",   "văn",   "phòng", "viện", "liên",  "đoàn",  "đảng"};
+      "trưởng", "tướng",  "phủ",   "trị",   "thư",  "ương", "ủy",    "uỷ",     "tịch",  "vụ",
+      "ban",    "nhân",   "dân",   "hội",   "đồng", "tỉnh", "huyện", "xã",     "thành", "phố",
+      "quận",   "phường", "thị",   "trấn",  "trận", "quốc", "trực",  "thường", "nước",  "bộ",
+      "sản",    "chính",  "trung", "tư",    "pháp", "tối",  "cao",   "kiểm",   "sát",   "án",
+      "tòa",    "toà",    "văn",   "phòng", "viện", "liên", "đoàn",  "đảng"};
   for (std::string_view w : kWords) {
     if (w == lower) return true;
   }
@@ -125,10 +125,10 @@ bool IssuerWord(std::string_view lower) {
 // và Môi trường", "Bộ trưởng Bộ Công an").
 bool MinistryWord(std::string_view lower) {
   static constexpr std::array<std::string_view, 40> kWords = {
-      "trưởng", "động", "thương", "binh", "tài",  "nguyên", "môi",   "trường", "công", "an",
-      "phòng",  "ngoại", "giao", "tế",    "dục",  "đào",    "tạo",   "khoa",   "học",  "nghệ",
-      "kế",     "hoạch", "đầu",  "xây",   "dựng", "thông",  "vận",   "tải",    "nông", "nghiệp",
-      "phát",   "triển", "thôn", "hóa",   "hoá",  "thể",    "thao",  "lịch",   "tin",  "truyền"};
+      "trưởng", "động",  "thương", "binh", "tài",  "nguyên", "môi",  "trường", "công", "an",
+      "phòng",  "ngoại", "giao",   "tế",   "dục",  "đào",    "tạo",  "khoa",   "học",  "nghệ",
+      "kế",     "hoạch", "đầu",    "xây",  "dựng", "thông",  "vận",  "tải",    "nông", "nghiệp",
+      "phát",   "triển", "thôn",   "hóa",  "hoá",  "thể",    "thao", "lịch",   "tin",  "truyền"};
   for (std::string_view w : kWords) {
     if (w == lower) return true;
   }
@@ -139,10 +139,9 @@ bool MinistryWord(std::string_view lower) {
 // đã được ...").
 bool NameStopWord(std::string_view lower) {
   static constexpr std::array<std::string_view, 36> kWords = {
-      "đã",  "được", "của", "này", "do",   "có",   "năm",  "số",   "ngày", "theo", "tại",
-      "trong", "thì", "là", "để",  "với",  "về",   "khóa", "khoá", "đến",  "từ",   "gồm",
-      "nhằm", "như", "sửa", "bổ",  "phải", "sẽ",   "cần",  "không", "đối", "mà",   "nên",
-      "các", "những", "mọi"};
+      "đã",  "được", "của",  "này", "do",  "có",    "năm",  "số",  "ngày", "theo", "tại",   "trong",
+      "thì", "là",   "để",   "với", "về",  "khóa",  "khoá", "đến", "từ",   "gồm",  "nhằm",  "như",
+      "sửa", "bổ",   "phải", "sẽ",  "cần", "không", "đối",  "mà",  "nên",  "các",  "những", "mọi"};
   for (std::string_view w : kWords) {
     if (w == lower) return true;
   }
@@ -395,8 +394,8 @@ std::optional<DocRef> Scanner::ReadDoc(size_t i, bool allow_bare, bool lenient_n
   } else if (W(k, "số") || (k < n() && toks_[k].kind == TokKind::kNum)) {
     size_t at = W(k, "số") ? k + 1 : k;
     if (!ReadNumber(at, &ref.number, &k)) {
-      bool half_written = at != k && at < n() &&
-                          (toks_[at].kind == TokKind::kNum || P(at, "/") || P(at, "…"));
+      bool half_written =
+          at != k && at < n() && (toks_[at].kind == TokKind::kNum || P(at, "/") || P(at, "…"));
       if (half_written) {
         size_t sp = t_.find_first_of(" \n", toks_[at].b);
         size_t end = TokenAtOrAfter(sp == std::string_view::npos ? t_.size() : sp, at + 1);

@@ -6,14 +6,22 @@ namespace vanban::legal {
 
 const char* UnitKindName(UnitKind kind) {
   switch (kind) {
-    case UnitKind::kPart: return "part";
-    case UnitKind::kChapter: return "chapter";
-    case UnitKind::kSection: return "section";
-    case UnitKind::kSubsection: return "subsection";
-    case UnitKind::kArticle: return "article";
-    case UnitKind::kClause: return "clause";
-    case UnitKind::kPoint: return "point";
-    case UnitKind::kItem: return "item";
+    case UnitKind::kPart:
+      return "part";
+    case UnitKind::kChapter:
+      return "chapter";
+    case UnitKind::kSection:
+      return "section";
+    case UnitKind::kSubsection:
+      return "subsection";
+    case UnitKind::kArticle:
+      return "article";
+    case UnitKind::kClause:
+      return "clause";
+    case UnitKind::kPoint:
+      return "point";
+    case UnitKind::kItem:
+      return "item";
   }
   return "unknown";
 }

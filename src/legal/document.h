@@ -15,27 +15,28 @@ namespace vanban::legal {
 // Every field may be empty: a fact present neither in the text nor in the
 // catalog stays empty and is shown as unknown. Nothing is ever guessed.
 struct Metadata {
-  std::string type;            // "Kế hoạch", "Luật", "Nghị định", ... (display form)
-  std::string number;          // official number/symbol as written canonically: "47/KH-UBND", "23-QĐ/TW", "10/2022/QH15"
-  std::string issuer;          // "UBND xã Ngọc Kỳ", "Quốc hội", "Bộ Chính trị"
-  std::string place;           // "Tứ Kỳ"
-  std::string date;            // ISO "2023-03-15" (signing / issue date)
-  std::string title;           // subject line(s) after the type
-  std::string signer;          // "Nguyễn Xuân Thoảng"
-  std::string signer_position; // "Chủ tịch"
+  std::string type;    // "Kế hoạch", "Luật", "Nghị định", ... (display form)
+  std::string number;  // official number/symbol as written canonically: "47/KH-UBND", "23-QĐ/TW",
+                       // "10/2022/QH15"
+  std::string issuer;  // "UBND xã Ngọc Kỳ", "Quốc hội", "Bộ Chính trị"
+  std::string place;   // "Tứ Kỳ"
+  std::string date;    // ISO "2023-03-15" (signing / issue date)
+  std::string title;   // subject line(s) after the type
+  std::string signer;  // "Nguyễn Xuân Thoảng"
+  std::string signer_position;          // "Chủ tịch"
   std::vector<std::string> recipients;  // "Nơi nhận:" list, one entry per line
-  std::string effective_date;  // ISO "2023-07-01"
+  std::string effective_date;           // ISO "2023-07-01"
 };
 
 enum class UnitKind {
-  kPart,      // Phần
-  kChapter,   // Chương
-  kSection,   // Mục (legal) / roman-numbered section "I." (plans)
-  kSubsection,// Tiểu mục
-  kArticle,   // Điều
-  kClause,    // khoản "1."
-  kPoint,     // điểm "a)"
-  kItem,      // numbered item "1." inside a plan section
+  kPart,        // Phần
+  kChapter,     // Chương
+  kSection,     // Mục (legal) / roman-numbered section "I." (plans)
+  kSubsection,  // Tiểu mục
+  kArticle,     // Điều
+  kClause,      // khoản "1."
+  kPoint,       // điểm "a)"
+  kItem,        // numbered item "1." inside a plan section
 };
 const char* UnitKindName(UnitKind kind);  // "part", "chapter", ...
 
@@ -45,31 +46,31 @@ const char* UnitKindName(UnitKind kind);  // "part", "chapter", ...
 //   plan section II -> "muc-2", item 3 of section II -> "muc-2-3".
 struct Unit {
   UnitKind kind = UnitKind::kArticle;
-  std::string label;    // as written: "Điều 5", "Chương II", "II", "3"
-  std::string number;   // the official number: "5", "II", "a"
-  std::string title;    // heading text after the label, may be empty
+  std::string label;   // as written: "Điều 5", "Chương II", "II", "3"
+  std::string number;  // the official number: "5", "II", "a"
+  std::string title;   // heading text after the label, may be empty
   std::string anchor;
-  size_t begin = 0;     // byte span of the whole unit in Document::text
+  size_t begin = 0;  // byte span of the whole unit in Document::text
   size_t end = 0;
-  int parent = -1;      // index into Document::units, -1 for top level
+  int parent = -1;  // index into Document::units, -1 for top level
 };
 
 // One reflowed paragraph of the text (a sentence is never split across two).
 struct Paragraph {
-  size_t begin = 0;     // byte span in Document::text
+  size_t begin = 0;  // byte span in Document::text
   size_t end = 0;
-  int unit = -1;        // innermost unit containing it, -1 if none
-  bool heading = false; // a unit heading line (Điều/Chương/I./1.)
+  int unit = -1;         // innermost unit containing it, -1 if none
+  bool heading = false;  // a unit heading line (Điều/Chương/I./1.)
 };
 
 struct Document {
-  std::string id;       // stable DocumentId (see legal/document_id.h); may be empty until resolved
+  std::string id;  // stable DocumentId (see legal/document_id.h); may be empty until resolved
   Metadata meta;
-  std::string text;     // NFC, reflowed: paragraphs separated by "\n"
+  std::string text;  // NFC, reflowed: paragraphs separated by "\n"
   std::vector<Paragraph> paragraphs;
-  std::vector<Unit> units;           // document order; parents before children
-  std::vector<Citation> citations;   // document order
-  std::vector<std::string> warnings; // parser warnings a user may need
+  std::vector<Unit> units;            // document order; parents before children
+  std::vector<Citation> citations;    // document order
+  std::vector<std::string> warnings;  // parser warnings a user may need
 
   // The innermost unit containing byte `offset`, or -1.
   int UnitAt(size_t offset) const;

@@ -19,7 +19,9 @@ bool KeywordNumber(std::string_view line, std::string_view keyword, bool roman_o
   if (!StartsWith(line, keyword)) return false;
   std::string_view rest = line.substr(keyword.size());
   size_t n = 0;
-  while (n < rest.size() && (IsDigit(rest[n]) || (roman_ok && std::string_view("IVXLC").find(rest[n]) != std::string_view::npos))) {
+  while (n < rest.size() &&
+         (IsDigit(rest[n]) ||
+          (roman_ok && std::string_view("IVXLC").find(rest[n]) != std::string_view::npos))) {
     ++n;
   }
   if (n == 0) return false;
@@ -84,8 +86,8 @@ bool EndsSentence(std::string_view line) {
   while (!line.empty()) {
     if (line.back() == ')' || line.back() == '"' || line.back() == '\'') {
       line.remove_suffix(1);
-    } else if (line.size() >= 3 && (line.substr(line.size() - 3) == "”" ||
-                                    line.substr(line.size() - 3) == "’")) {
+    } else if (line.size() >= 3 &&
+               (line.substr(line.size() - 3) == "”" || line.substr(line.size() - 3) == "’")) {
       line.remove_suffix(3);
     } else {
       break;

@@ -15,18 +15,18 @@ namespace vanban::legal::internal {
 
 enum class LineKind {
   kText,
-  kPart,           // "Phần thứ nhất", "Phần I"
-  kChapter,        // "Chương II"
-  kLegalSection,   // "Mục 1"
-  kSubsection,     // "Tiểu mục 2"
-  kArticle,        // "Điều 5. ...", "Điều 44.13.LQ.5. ..."
-  kSourceLine,     // "(Điều 5 Luật số 10/2022/QH15, có hiệu lực ...)"
-  kRoman,          // "II. NHIỆM VỤ TRỌNG TÂM"
-  kNumbered,       // "1. ..." (a clause, or an item of a plan section)
-  kPoint,          // "a) ..."
-  kDash,           // "- ...", "+ ..."
-  kCaps,           // a line in capitals: "KẾ HOẠCH", "CHỦ TỊCH"
-  kRecipients,     // "Nơi nhận:"
+  kPart,          // "Phần thứ nhất", "Phần I"
+  kChapter,       // "Chương II"
+  kLegalSection,  // "Mục 1"
+  kSubsection,    // "Tiểu mục 2"
+  kArticle,       // "Điều 5. ...", "Điều 44.13.LQ.5. ..."
+  kSourceLine,    // "(Điều 5 Luật số 10/2022/QH15, có hiệu lực ...)"
+  kRoman,         // "II. NHIỆM VỤ TRỌNG TÂM"
+  kNumbered,      // "1. ..." (a clause, or an item of a plan section)
+  kPoint,         // "a) ..."
+  kDash,          // "- ...", "+ ..."
+  kCaps,          // a line in capitals: "KẾ HOẠCH", "CHỦ TỊCH"
+  kRecipients,    // "Nơi nhận:"
 };
 
 // Classifies one trimmed line by how it starts.

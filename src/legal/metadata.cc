@@ -55,7 +55,8 @@ bool LooksLikeTitle(const Reader& r, size_t p) {
   LineKind kind = r.Kind(p);
   if (kind != LineKind::kText && kind != LineKind::kCaps) return false;
   std::string folded = text::FoldText(r.Text(p).substr(0, 40));
-  for (std::string_view body : {"can cu", "thuc hien", "theo ", "xet ", "trien khai thuc hien ke"}) {
+  for (std::string_view body :
+       {"can cu", "thuc hien", "theo ", "xet ", "trien khai thuc hien ke"}) {
     if (StartsWith(folded, body) && kind == LineKind::kText && r.Text(p).size() > 200) return false;
   }
   if (StartsWith(folded, "can cu") || StartsWith(folded, "xet ")) return false;
@@ -110,7 +111,8 @@ bool LooksLikeName(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
     size_t sp = s.find(' ', i);
-    std::string_view w = s.substr(i, sp == std::string_view::npos ? std::string_view::npos : sp - i);
+    std::string_view w =
+        s.substr(i, sp == std::string_view::npos ? std::string_view::npos : sp - i);
     if (!StartsUpper(w) || IsAllCaps(w)) return false;
     for (char c : w) {
       if ((c >= '0' && c <= '9') || c == '.' || c == ',' || c == ':' || c == ';') return false;
@@ -146,8 +148,8 @@ void ReadFooter(const Reader& r, Metadata* meta) {
     }
     bool delegation = StartsWith(t, "TM.") || StartsWith(t, "KT.") || StartsWith(t, "TL.") ||
                       StartsWith(t, "Q.") || StartsWith(t, "TUQ.");
-    if (r.Kind(p) == LineKind::kCaps && !delegation && CodePoints(t) <= 60 &&
-        p + 1 < r.size() && LooksLikeName(r.Text(p + 1))) {
+    if (r.Kind(p) == LineKind::kCaps && !delegation && CodePoints(t) <= 60 && p + 1 < r.size() &&
+        LooksLikeName(r.Text(p + 1))) {
       meta->signer_position = SentenceCase(t);
       meta->signer = std::string(r.Text(p + 1));
     }

@@ -160,8 +160,8 @@ bool IssuersCompatible(std::string_view a, std::string_view b) {
 std::string IssuerPlaceSlug(std::string_view issuer) {
   // Levels, longest first; party committees ("tỉnh ủy") before "tỉnh".
   static const std::array<std::string_view, 12> kLevels = {
-      "tinh uy", "huyen uy", "thanh uy", "dang uy", "thanh pho", "thi xa",
-      "thi tran", "tinh",    "huyen",    "xa",      "quan",     "phuong"};
+      "tinh uy",  "huyen uy", "thanh uy", "dang uy", "thanh pho", "thi xa",
+      "thi tran", "tinh",     "huyen",    "xa",      "quan",      "phuong"};
   std::string key = " " + IssuerKey(issuer) + " ";
   size_t best = std::string::npos;
   std::string_view level;
@@ -237,12 +237,18 @@ int RomanToInt(std::string_view roman) {
   if (roman.empty() || roman.size() > 9) return 0;
   auto value = [](char c) {
     switch (c) {
-      case 'I': return 1;
-      case 'V': return 5;
-      case 'X': return 10;
-      case 'L': return 50;
-      case 'C': return 100;
-      default: return 0;
+      case 'I':
+        return 1;
+      case 'V':
+        return 5;
+      case 'X':
+        return 10;
+      case 'L':
+        return 50;
+      case 'C':
+        return 100;
+      default:
+        return 0;
     }
   };
   int total = 0;

@@ -52,8 +52,7 @@ Document ParseDocument(std::string_view input) {
   doc.text = std::move(layout.text);
   internal::BuildStructure(layout, &doc);
   doc.meta = internal::ExtractMetadata(layout, doc.text, &doc.warnings);
-  std::vector<internal::ExtractedCitation> found =
-      internal::ScanCitations(doc.text, &doc.warnings);
+  std::vector<internal::ExtractedCitation> found = internal::ScanCitations(doc.text, &doc.warnings);
   FillThisArticle(std::move(found), &doc);
   if (doc.text.empty()) {
     doc.warnings.push_back("Văn bản rỗng: không có nội dung");

@@ -14,21 +14,29 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 // depth or deeper. Plan sections sit at the depth of Mục, items at khoản.
 int Depth(UnitKind kind) {
   switch (kind) {
-    case UnitKind::kPart: return 0;
-    case UnitKind::kChapter: return 1;
-    case UnitKind::kSection: return 2;
-    case UnitKind::kSubsection: return 3;
-    case UnitKind::kArticle: return 4;
-    case UnitKind::kClause: return 5;
-    case UnitKind::kItem: return 5;
-    case UnitKind::kPoint: return 6;
+    case UnitKind::kPart:
+      return 0;
+    case UnitKind::kChapter:
+      return 1;
+    case UnitKind::kSection:
+      return 2;
+    case UnitKind::kSubsection:
+      return 3;
+    case UnitKind::kArticle:
+      return 4;
+    case UnitKind::kClause:
+      return 5;
+    case UnitKind::kItem:
+      return 5;
+    case UnitKind::kPoint:
+      return 6;
   }
   return 7;
 }
 
 // "thứ nhất" .. "thứ mười" for Phần.
 int OrdinalWord(std::string_view w) {
-  static const char* const kWords[] = {"nhất", "hai", "ba",  "tư",  "năm",
+  static const char* const kWords[] = {"nhất", "hai", "ba",  "tư",   "năm",
                                        "sáu",  "bảy", "tám", "chín", "mười"};
   for (int i = 0; i < 10; ++i) {
     if (w == kWords[i]) return i + 1;
@@ -82,11 +90,11 @@ class Builder {
   Document* doc_;
   std::vector<int> open_;  // stack of open unit indexes
   std::unordered_set<std::string> anchors_;
-  size_t next_para_ = 0;   // paragraphs before this are done
+  size_t next_para_ = 0;  // paragraphs before this are done
 };
 
-int Builder::Open(UnitKind kind, size_t p, std::string label, std::string number,
-                  std::string title, std::string anchor) {
+int Builder::Open(UnitKind kind, size_t p, std::string label, std::string number, std::string title,
+                  std::string anchor) {
   size_t begin = layout_.paragraphs[p].begin;
   CloseFrom(Depth(kind), begin);
   if (!anchors_.insert(anchor).second) {
@@ -148,7 +156,8 @@ void Builder::Article(size_t p) {
   while (!code.empty() && code.back() == '.') code.remove_suffix(1);
   std::string number;
   // Pháp điển: the source line on the next line states the official number.
-  if (p + 1 < layout_.paragraphs.size() && layout_.paragraphs[p + 1].kind == LineKind::kSourceLine) {
+  if (p + 1 < layout_.paragraphs.size() &&
+      layout_.paragraphs[p + 1].kind == LineKind::kSourceLine) {
     number = SourceLineArticle(ParaText(p + 1));
   }
   if (number.empty()) {
@@ -181,7 +190,8 @@ void Builder::Point(size_t p) {
   std::string article = OpenNumber(UnitKind::kArticle);
   if (article.empty()) return;
   std::string clause = OpenNumber(UnitKind::kClause);
-  std::string anchor = "diem-" + article + (clause.empty() ? "" : "-" + clause) + "-" + (letter == "đ" ? "dd" : Slug(letter));
+  std::string anchor = "diem-" + article + (clause.empty() ? "" : "-" + clause) + "-" +
+                       (letter == "đ" ? "dd" : Slug(letter));
   Open(UnitKind::kPoint, p, letter, letter, "", anchor);
 }
 

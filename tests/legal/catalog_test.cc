@@ -98,7 +98,8 @@ TEST(CatalogTest, ErrorsNameFileLineAndField) {
       {"[[document]]\nid = \"a\"\ndate = \"26/11/2021\"\n", "ngày \"26/11/2021\""},
       {"[[document]]\nid = \"a\"\nnumber = \"99999999/XX-YY\"\n", "số hiệu \"99999999/XX-YY\""},
       {"[[document]]\nid = \"A B\"\n", "mã văn bản \"A B\""},
-      {"[[document]]\nid = \"a\"\n[[document]]\nid = \"a\"\n", "test.toml:3: mã văn bản \"a\" bị trùng"},
+      {"[[document]]\nid = \"a\"\n[[document]]\nid = \"a\"\n",
+       "test.toml:3: mã văn bản \"a\" bị trùng"},
       {"[[document]]\nid = \"a\"\naliases = \"x\"\n", "aliases"},
   };
   for (const Case& c : cases) {

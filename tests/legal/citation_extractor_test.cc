@@ -18,7 +18,8 @@ using ::vanban::testing::SharedDir;
 using ::vanban::testing::SourceDir;
 
 const char kPlan[] = "corpus/ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt";
-const char kPlanId[] = "ke-hoach-ngoc-ky-trien-khai-thuc-hien-cong-tac-dan-van-chinh-quyen-nam-2023";
+const char kPlanId[] =
+    "ke-hoach-ngoc-ky-trien-khai-thuc-hien-cong-tac-dan-van-chinh-quyen-nam-2023";
 
 Catalog RepoCatalog() {
   StatusOr<Catalog> catalog = Catalog::Load(SourceDir() / "corpus" / "catalog.toml");
@@ -45,13 +46,16 @@ TEST(CitationExtractorTest, PlanGoldenTable) {
   Catalog catalog = RepoCatalog();
   Document doc = ParsedPlan(catalog);
   const std::vector<std::string> expected = {
-      "Kế hoạch 47/KH-UBND date=2023-03-15 issuer=UBND huyện Tứ Kỳ -> ke-hoach-47-kh-ubnd-2023-tu-ky",
+      "Kế hoạch 47/KH-UBND date=2023-03-15 issuer=UBND huyện Tứ Kỳ -> "
+      "ke-hoach-47-kh-ubnd-2023-tu-ky",
       "Chỉ thị 33/CT-TTg date=2021-11-26 issuer=Thủ tướng Chính phủ -> chi-thi-33-ct-ttg-2021",
       "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII issuer=Đảng -> "
       "nghi-quyet-dai-hoi-dai-bieu-toan-quoc-lan-thu-xiii-cua-dang",
       "Quyết định 23-QĐ/TW date=2021-07-30 issuer=Bộ Chính trị -> quyet-dinh-23-qd-tw-2021",
-      "Kết luận 114-KL/TW date=2015-07-14 issuer=Ban Bí thư Trung ương Đảng -> ket-luan-114-kl-tw-2015",
-      "Chỉ thị 28-CT/TU date=2022-05-19 issuer=Tỉnh ủy Hải Dương -> chi-thi-28-ct-tu-2022-hai-duong",
+      "Kết luận 114-KL/TW date=2015-07-14 issuer=Ban Bí thư Trung ương Đảng -> "
+      "ket-luan-114-kl-tw-2015",
+      "Chỉ thị 28-CT/TU date=2022-05-19 issuer=Tỉnh ủy Hải Dương -> "
+      "chi-thi-28-ct-tu-2022-hai-duong",
       "Nghị quyết 76/NQ-CP date=2021-07-15 issuer=Chính phủ -> nghi-quyet-76-nq-cp-2021",
       "Luật Thực hiện dân chủ ở cơ sở date=2022-11-10 issuer=Quốc hội -> luat-10-2022-qh15",
       "Luật Khiếu nại -> luat-02-2011-qh13",
@@ -60,7 +64,8 @@ TEST(CitationExtractorTest, PlanGoldenTable) {
       "Chỉ thị 35-CT/TW date=2014-05-26 issuer=Bộ Chính trị -> chi-thi-35-ct-tw-2014",
       "Chỉ thị 14/CT-TTg date=2012-05-18 issuer=Thủ tướng Chính phủ -> chi-thi-14-ct-ttg-2012",
       "Quy định 11-QĐ/TW date=2019-02-18 issuer=Bộ Chính trị -> quy-dinh-11-qd-tw-2019",
-      "Quy chế 03-QC/TU date=2021-03-18 issuer=Ban Thường vụ Tỉnh uỷ -> quy-che-03-qc-tu-2021-tinh-uy",
+      "Quy chế 03-QC/TU date=2021-03-18 issuer=Ban Thường vụ Tỉnh uỷ -> "
+      "quy-che-03-qc-tu-2021-tinh-uy",
       "Chỉ thị 26/CT-TTg date=2016-09-05 issuer=Thủ tướng Chính phủ -> chi-thi-26-ct-ttg-2016",
       "Chỉ thị 24/CT-UBND date=2016-11-15 issuer=Chủ tịch UBND tỉnh Hải Dương -> "
       "chi-thi-24-ct-ubnd-2016-hai-duong",
@@ -122,17 +127,21 @@ TEST(CitationExtractorTest, FormsOfIssue3) {
       {"Kết luận số 114-KL/TW; Quy chế số 03-QC/TU",
        {"Kết luận 114-KL/TW -> unresolved", "Quy chế 03-QC/TU -> unresolved"}},
       {"Luật số 10/2022/QH15 và Nghị định số 59/2023/NĐ-CP",
-       {"Luật 10/2022/QH15 year=2022 -> unresolved", "Nghị định 59/2023/NĐ-CP year=2023 -> unresolved"}},
-      {"ngày 15 tháng 3 năm 2023: Thông tư số 01/2023/TT-BNV ngày 15 tháng 3 năm 2023 của Bộ Nội vụ",
+       {"Luật 10/2022/QH15 year=2022 -> unresolved",
+        "Nghị định 59/2023/NĐ-CP year=2023 -> unresolved"}},
+      {"ngày 15 tháng 3 năm 2023: Thông tư số 01/2023/TT-BNV ngày 15 tháng 3 năm 2023 của Bộ Nội "
+       "vụ",
        {"Thông tư 01/2023/TT-BNV date=2023-03-15 issuer=Bộ Nội vụ -> unresolved"}},
-      {"Luật Khiếu nại, Luật Tố cáo, Luật Tiếp công dân, các Nghị định quy định chi tiết thi hành Luật",
+      {"Luật Khiếu nại, Luật Tố cáo, Luật Tiếp công dân, các Nghị định quy định chi tiết thi hành "
+       "Luật",
        {"Luật Khiếu nại -> unresolved", "Luật Tố cáo -> unresolved",
         "Luật Tiếp công dân -> unresolved"}},
       {"theo Luật Phòng, chống tham nhũng.", {"Luật Phòng, chống tham nhũng -> unresolved"}},
       {"Luật Khoa học và công nghệ, Luật Ngân sách nhà nước và các văn bản khác",
        {"Luật Khoa học và công nghệ -> unresolved", "Luật Ngân sách nhà nước -> unresolved"}},
       {"Điều 5 Luật này", {"Luật art=5 -> self"}},
-      {"khoản 4 Điều 23; khoản 4 Điều 33 và khoản 4 Điều 81 của Luật Thực hiện dân chủ ở cơ sở, gồm",
+      {"khoản 4 Điều 23; khoản 4 Điều 33 và khoản 4 Điều 81 của Luật Thực hiện dân chủ ở cơ sở, "
+       "gồm",
        {"Luật Thực hiện dân chủ ở cơ sở clause=4 art=23 -> unresolved",
         "Luật Thực hiện dân chủ ở cơ sở clause=4 art=33 -> unresolved",
         "Luật Thực hiện dân chủ ở cơ sở clause=4 art=81 -> unresolved"}},
@@ -142,7 +151,8 @@ TEST(CitationExtractorTest, FormsOfIssue3) {
       {"điểm a khoản 2 Điều 5 Nghị định số 59/2023/NĐ-CP",
        {"Nghị định 59/2023/NĐ-CP point=a clause=2 art=5 year=2023 -> unresolved"}},
       {"Điều 35 Luật số 42/2013/QH13", {"Luật 42/2013/QH13 art=35 year=2013 -> unresolved"}},
-      {"thực hiện Kế hoạch này; theo kế hoạch này.", {"Kế hoạch này -> self", "Kế hoạch này -> self"}},
+      {"thực hiện Kế hoạch này; theo kế hoạch này.",
+       {"Kế hoạch này -> self", "Kế hoạch này -> self"}},
       {"Chỉ thị số 08/CT-UBND", {"Chỉ thị 08/CT-UBND -> unresolved"}},
       {"xem 08/CT-UBND.", {"08/CT-UBND -> unresolved"}},
       // Regression: a standard's year and a file name are not bare numbers.
@@ -155,7 +165,7 @@ TEST(CitationExtractorTest, FormsOfIssue3) {
        {"Thông tư 38/2020/TT-BCA year=2020 issuer=Bộ trưởng Bộ Công an -> unresolved"}},
       {"Nghị định số 61/2023/NĐ-CP của Bộ Văn hóa, Thể thao và Du lịch, có hiệu lực",
        {"Nghị định 61/2023/NĐ-CP year=2023 issuer=Bộ Văn hóa, Thể thao và Du lịch -> unresolved"}},
-      {"Quyết định số 12/QĐ-BTC của Bộ Tài chính, Bộ Công an", 
+      {"Quyết định số 12/QĐ-BTC của Bộ Tài chính, Bộ Công an",
        {"Quyết định 12/QĐ-BTC issuer=Bộ Tài chính -> unresolved"}},
       // Generic mentions name no single document.
       {"Nghị quyết đại hội Đảng bộ các cấp, nhiệm kỳ 2020-2025", {}},

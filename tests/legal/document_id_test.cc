@@ -40,7 +40,8 @@ TEST(DocumentIdTest, GoldenTable) {
       // No date: no year is invented.
       {Meta("Chỉ thị", "33/CT-TTg", "", ""), "chi-thi-33-ct-ttg"},
       // No number: type, place, year and a cut title.
-      {Meta("Nghị quyết", "", "", "", "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"),
+      {Meta("Nghị quyết", "", "", "",
+            "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"),
        "nghi-quyet-dai-hoi-dai-bieu-toan-quoc-lan-thu-xiii-cua-dang"},
       {Meta("Kế hoạch", "", "", "UBND xã Ngọc Kỳ",
             "Triển khai thực hiện công tác dân vận chính quyền năm 2023 trên địa bàn xã Ngọc Kỳ"),

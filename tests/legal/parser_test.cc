@@ -14,7 +14,8 @@ using ::vanban::testing::SharedDir;
 using ::vanban::testing::SourceDir;
 
 Document Plan() {
-  return ParseDocument(ReadFile(SourceDir() / "corpus/ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt"));
+  return ParseDocument(
+      ReadFile(SourceDir() / "corpus/ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt"));
 }
 
 std::vector<std::string> Anchors(const Document& doc, UnitKind kind) {
@@ -39,11 +40,10 @@ TEST(ParserTest, PlanMetadata) {
   EXPECT_EQ(doc.meta.place, "");
   EXPECT_EQ(doc.meta.effective_date, "");
   EXPECT_EQ(doc.meta.recipients,
-            (std::vector<std::string>{"Ban Dân vận Huyện uỷ", "Lãnh đạo UBND huyện",
-                                      "Phòng Nội vụ huyện", "Ban Thường vụ Đảng ủy xã",
-                                      "Thường trực HĐND xã", "Chủ tịch, Phó Chủ tịch UBND xã",
-                                      "UB MTTQ và các đoàn thể- CT xã",
-                                      "Công chức UBND xã có liên quan", "Lưu: VP"}));
+            (std::vector<std::string>{
+                "Ban Dân vận Huyện uỷ", "Lãnh đạo UBND huyện", "Phòng Nội vụ huyện",
+                "Ban Thường vụ Đảng ủy xã", "Thường trực HĐND xã", "Chủ tịch, Phó Chủ tịch UBND xã",
+                "UB MTTQ và các đoàn thể- CT xã", "Công chức UBND xã có liên quan", "Lưu: VP"}));
 }
 
 TEST(ParserTest, PlanStructure) {
@@ -151,8 +151,8 @@ TEST(ParserTest, OrdinaryArticleFormIsAddressableTheSameWay) {
       "Điều 6. Nghĩa vụ của công dân\nTuân thủ pháp luật.\n");
   EXPECT_EQ(doc.meta.type, "Luật");
   EXPECT_EQ(doc.meta.title, "THỰC HIỆN DÂN CHỦ Ở CƠ SỞ");
-  for (const char* anchor : {"chuong-1", "dieu-5", "khoan-5-1", "khoan-5-2", "diem-5-2-a",
-                             "diem-5-2-dd", "dieu-6"}) {
+  for (const char* anchor :
+       {"chuong-1", "dieu-5", "khoan-5-1", "khoan-5-2", "diem-5-2-a", "diem-5-2-dd", "dieu-6"}) {
     EXPECT_GE(doc.FindAnchor(anchor), 0) << anchor;
   }
   const Unit& d5 = doc.units[doc.FindAnchor("dieu-5")];
