@@ -64,13 +64,16 @@ Xapian::termpos IndexBody(const text::AnalyzedText& at, Xapian::termpos base,
       prev = nullptr;
       continue;
     }
-    AddPosting(xd, schema::kExact, t.exact, pos);
+    // An exact term equal to its folded form would only repeat the "F"
+    // term: the query side uses "F" for such words (schema.h).
+    bool marked = t.exact != t.folded;
+    if (marked) AddPosting(xd, schema::kExact, t.exact, pos);
     AddPosting(xd, schema::kFolded, t.folded, pos);
-    if (folds && t.kind == TokenKind::kSyllable && t.exact != t.folded) {
-      ++(*folds)[t.folded][t.exact];
-    }
+    if (folds && t.kind == TokenKind::kSyllable) ++(*folds)[t.folded][t.exact];
     if (prev && IsWordKind(t.kind) && Adjacent(at.text, *prev, t)) {
-      AddTerm(xd, schema::kExactPair, Pair(prev->exact, t.exact));
+      if (marked || prev->exact != prev->folded) {
+        AddTerm(xd, schema::kExactPair, Pair(prev->exact, t.exact));
+      }
       AddTerm(xd, schema::kFoldedPair, Pair(prev->folded, t.folded));
     }
     prev = IsWordKind(t.kind) ? &t : nullptr;
@@ -83,7 +86,7 @@ void IndexTitle(const text::AnalyzedText& at, Xapian::termpos base, Xapian::Docu
     Xapian::termpos pos = base + t.position + 1;
     const std::string& folded = t.folded;
     AddPosting(xd, schema::kTitleFolded, folded, pos, schema::kTitleWdf);
-    AddPosting(xd, schema::kTitleExact, t.exact, pos, schema::kTitleWdf);
+    if (t.exact != folded) AddPosting(xd, schema::kTitleExact, t.exact, pos, schema::kTitleWdf);
   }
 }
 

@@ -13,7 +13,9 @@ namespace vanban::index::schema {
 
 // ---- Free-text terms (body) ----------------------------------------------
 // Exact term (lowercase, canonical tone placement), with positions.
-// No prefix: "dân", "ủy", "33/ct-ttg" is not here (identifiers: kIdentifier).
+// No prefix: "dân", "ủy". Only for words with marks: a word whose exact
+// form equals its folded form ("thi", "2023") is only indexed as "F...".
+// The same holds for exact pairs ("P") and exact title terms ("U").
 inline constexpr std::string_view kExact = "";
 // Accent-folded term ("dan", "uy"), with positions.
 inline constexpr std::string_view kFolded = "F";

@@ -219,7 +219,7 @@ Xapian::Query QueryBuilder::PhraseQuery(const text::AnalyzedText& at, bool accen
   for (const auto& t : at.tokens) {
     std::string_view prefix = t.kind == TokenKind::kIdentifier ? schema::kFolded : schema::kFolded;
     folded.push_back(schema::Term(prefix, t.folded));
-    exact.push_back(schema::Term(schema::kExact, t.exact));
+    exact.push_back(t.exact != t.folded ? schema::Term(schema::kExact, t.exact) : folded.back());
     out->highlight.insert(t.folded);
     out->highlight_terms.push_back(folded.back());
   }
@@ -360,7 +360,7 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
     if (i + 1 < ts.size() && IsWord(ts[i]) && IsWord(ts[i + 1])) {
       std::string sep(1, schema::kPairJoiner);
       boost.emplace_back(schema::Term(schema::kFoldedPair, ts[i].folded + sep + ts[i + 1].folded));
-      if (out.accented) {
+      if (out.accented && (Accented(ts[i]) || Accented(ts[i + 1]))) {
         boost.emplace_back(schema::Term(schema::kExactPair, ts[i].exact + sep + ts[i + 1].exact));
       }
     }
@@ -411,8 +411,8 @@ Xapian::Query QueryBuilder::Exclusions(const std::vector<std::string>& words) {
     for (const auto& t : at.tokens) accented |= Accented(t);
     std::vector<std::string> terms;
     for (const auto& t : at.tokens) {
-      terms.push_back(accented ? schema::Term(schema::kExact, t.exact)
-                               : schema::Term(schema::kFolded, t.folded));
+      terms.push_back(accented && t.exact != t.folded ? schema::Term(schema::kExact, t.exact)
+                                                      : schema::Term(schema::kFolded, t.folded));
     }
     if (!terms.empty()) qs.push_back(Phrase(terms));
   }

@@ -16,6 +16,7 @@ constexpr size_t kMaxTokens = 12;
 struct Candidate {
   std::string form;
   double prior = 0;  // log count
+  bool unmarked = false;  // the form has no marks (equals its fold)
 };
 
 std::vector<Candidate> CandidatesFor(const Xapian::Database& db, const text::Token& t) {
@@ -25,17 +26,18 @@ std::vector<Candidate> CandidatesFor(const Xapian::Database& db, const text::Tok
   while (out.size() < kMaxCandidates && std::getline(in, line)) {
     size_t tab = line.find('\t');
     if (tab == std::string::npos) continue;
-    out.push_back({line.substr(0, tab), std::log1p(std::atof(line.c_str() + tab + 1))});
-  }
-  // The form as typed is a candidate too when it is a word in the index.
-  if (db.term_exists(schema::Term(schema::kExact, t.exact))) {
-    out.push_back({t.exact, std::log1p(db.get_termfreq(t.exact))});
+    std::string form = line.substr(0, tab);
+    bool unmarked = form == t.folded;
+    out.push_back({std::move(form), std::log1p(std::atof(line.c_str() + tab + 1)), unmarked});
   }
   return out;
 }
 
-double PairScore(const Xapian::Database& db, const std::string& a, const std::string& b) {
-  std::string term = schema::Term(schema::kExactPair, a + schema::kPairJoiner + b);
+double PairScore(const Xapian::Database& db, const std::string& a, const std::string& b,
+                 bool unmarked) {
+  // Two unmarked words only have the folded pair term (schema.h).
+  std::string term =
+      schema::Term(unmarked ? schema::kFoldedPair : schema::kExactPair, a + schema::kPairJoiner + b);
   return std::log1p(db.get_termfreq(term)) * 4;
 }
 
@@ -50,7 +52,7 @@ std::string SuggestAccents(const Xapian::Database& db, const text::Analyzer& ana
   for (const auto& t : ts) {
     if (t.exact != t.folded) return {};  // typed with diacritics
     auto c = t.kind == text::TokenKind::kSyllable ? CandidatesFor(db, t) : std::vector<Candidate>{};
-    if (c.empty()) c.push_back({t.exact, 0});
+    if (c.empty()) c.push_back({t.exact, 0, true});
     cands.push_back(std::move(c));
   }
   // Viterbi over the token sequence: unigram prior + pair co-occurrence.
@@ -66,7 +68,8 @@ std::string SuggestAccents(const Xapian::Database& db, const text::Analyzer& ana
       }
       for (size_t j = 0; j < cands[i - 1].size(); ++j) {
         double s = score[i - 1][j] + cands[i][k].prior +
-                   PairScore(db, cands[i - 1][j].form, cands[i][k].form);
+                   PairScore(db, cands[i - 1][j].form, cands[i][k].form,
+                             cands[i - 1][j].unmarked && cands[i][k].unmarked);
         if (s > score[i][k]) {
           score[i][k] = s;
           back[i][k] = static_cast<int>(j);

@@ -1,0 +1,166 @@
+// Runs the built `vanban` binary (VANBAN_BINARY_DIR/vanban) on a scratch
+// corpus and checks exit codes (0 ok, 1 failure/not found, usage errors
+// non-zero) and the --json contract.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "support/shared_data.h"
+
+namespace vanban {
+namespace {
+namespace fs = std::filesystem;
+
+struct CommandResult {
+  int code = -1;
+  std::string out;
+};
+
+std::string Quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = fs::temp_directory_path() / ("vanban-cli-" + std::to_string(getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "corpus");
+    fs::copy_file(testing::SourceDir() / "corpus" / "ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt",
+                  dir_ / "corpus" / "ke-hoach.txt");
+    fs::path catalog = testing::SourceDir() / "corpus" / "catalog.toml";
+    if (fs::exists(catalog)) fs::copy_file(catalog, dir_ / "catalog.toml");
+  }
+  static void TearDownTestSuite() { fs::remove_all(dir_); }
+
+  static CommandResult Vanban(const std::string& args) {
+    std::string cmd = std::string(VANBAN_BINARY_DIR) + "/vanban " + args + " 2>/dev/null";
+    CommandResult r;
+    FILE* p = popen(cmd.c_str(), "r");
+    if (!p) return r;
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+    int status = pclose(p);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+  }
+  static std::string Db() { return Quote((dir_ / "index").string()); }
+  static void Index() {
+    static bool done = false;
+    if (done) return;
+    std::string catalog = fs::exists(dir_ / "catalog.toml")
+                              ? " --catalog " + Quote((dir_ / "catalog.toml").string())
+                              : "";
+    CommandResult r = Vanban("index --db " + Db() + catalog + " " + Quote((dir_ / "corpus").string()));
+    ASSERT_EQ(r.code, 0) << r.out;
+    done = true;
+  }
+
+  static fs::path dir_;
+};
+
+fs::path CliTest::dir_;
+
+TEST_F(CliTest, IndexThenSearchJsonContract) {
+  Index();
+  CommandResult r = Vanban("search --db " + Db() + " --json --limit 3 dân vận chính quyền");
+  ASSERT_EQ(r.code, 0) << r.out;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["query"], "dân vận chính quyền");
+  EXPECT_GT(j["total"].get<int>(), 0);
+  EXPECT_TRUE(j["suggestion"].is_null());
+  for (const char* f : {"type", "issuer", "year"}) EXPECT_TRUE(j["facets"][f].is_array()) << f;
+  ASSERT_FALSE(j["results"].empty());
+  EXPECT_LE(j["results"].size(), 3u);
+  const auto& hit = j["results"][0];
+  for (const char* key : {"id", "type", "number", "title", "issuer", "date", "score", "has_text",
+                          "snippet", "article"}) {
+    EXPECT_TRUE(hit.contains(key)) << key;
+  }
+  EXPECT_EQ(hit.size(), 10u) << hit.dump();
+  EXPECT_NE(hit["snippet"].get<std::string>().find("<mark>"), std::string::npos);
+  EXPECT_TRUE(hit["number"].is_null() || hit["number"].is_string());
+}
+
+TEST_F(CliTest, UnaccentedSearchSuggestsAccents) {
+  Index();
+  CommandResult r = Vanban("search --db " + Db() + " --json dan van");
+  ASSERT_EQ(r.code, 0) << r.out;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["suggestion"], "dân vận");
+}
+
+TEST_F(CliTest, NothingFoundIsExitOneWithValidJson) {
+  Index();
+  CommandResult r = Vanban("search --db " + Db() + " --json xqzw");
+  EXPECT_EQ(r.code, 1);
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["total"], 0);
+  EXPECT_TRUE(j["results"].empty());
+}
+
+TEST_F(CliTest, BadQueryGivesNoticeNotCrash) {
+  Index();
+  CommandResult r = Vanban("search --db " + Db() + " --json " + Quote("\"dân vận"));
+  ASSERT_EQ(r.code, 0) << r.out;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_TRUE(j.contains("notice"));
+  EXPECT_GT(j["total"].get<int>(), 0);
+}
+
+TEST_F(CliTest, ShowCitedByMissing) {
+  Index();
+  CommandResult s = Vanban("search --db " + Db() + " --json --limit 1 dân vận");
+  ASSERT_EQ(s.code, 0);
+  std::string id = nlohmann::json::parse(s.out)["results"][0]["id"];
+  CommandResult show = Vanban("show --db " + Db() + " --json " + Quote(id));
+  ASSERT_EQ(show.code, 0) << show.out;
+  auto d = nlohmann::json::parse(show.out);
+  EXPECT_EQ(d["id"], id);
+  EXPECT_TRUE(d["citations"].is_array());
+  EXPECT_TRUE(d["cited_by"].is_array());
+  EXPECT_TRUE(d["text"].is_string());
+  CommandResult cited = Vanban("cited-by --db " + Db() + " --json " + Quote(id));
+  ASSERT_EQ(cited.code, 0);
+  EXPECT_TRUE(nlohmann::json::parse(cited.out).is_array());
+  CommandResult missing = Vanban("missing --db " + Db() + " --json");
+  ASSERT_EQ(missing.code, 0);
+  EXPECT_TRUE(nlohmann::json::parse(missing.out).is_array());
+  EXPECT_EQ(Vanban("show --db " + Db() + " khong-co-van-ban-nay").code, 1);
+}
+
+TEST_F(CliTest, MissingDatabaseIsExitOne) {
+  EXPECT_EQ(Vanban("search --db " + Quote((dir_ / "khong-co").string()) + " dân").code, 1);
+}
+
+TEST_F(CliTest, UsageErrorsAreNeitherSuccessNorNotFound) {
+  for (const char* args : {"search", "search --sort foo dân", "search --limit 0 dân"}) {
+    int code = Vanban(args).code;
+    EXPECT_NE(code, 0) << args;
+    EXPECT_NE(code, 1) << args;
+  }
+}
+
+TEST_F(CliTest, IndexingNothingIsExitOne) {
+  fs::create_directories(dir_ / "empty");
+  CommandResult r = Vanban("index --db " + Quote((dir_ / "index-empty").string()) + " " +
+                 Quote((dir_ / "empty").string()));
+  EXPECT_EQ(r.code, 1) << r.out;
+  fs::create_directories(dir_ / "bad");
+  std::ofstream(dir_ / "bad" / "hong.docx") << "not a zip";
+  r = Vanban("index --db " + Quote((dir_ / "index-bad").string()) + " " +
+             Quote((dir_ / "bad").string()));
+  EXPECT_EQ(r.code, 1) << r.out;
+  EXPECT_NE(r.out.find("hong.docx"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace vanban
