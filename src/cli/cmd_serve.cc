@@ -18,7 +18,7 @@ struct ServeOptions {
   std::string db = "index";
   std::string host = "127.0.0.1";
   int port = 8080;
-  int threads = 16;
+  int threads = 32;
   std::string web;
 };
 

@@ -261,6 +261,75 @@ std::string GraphSvg(const Graph& g) {
   return out;
 }
 
+namespace {
+
+constexpr int kNarrowWidth = 360;
+constexpr int kNarrowX = 26;  // nodes start right of the trunk line
+constexpr int kNarrowNode = kNarrowWidth - kNarrowX - 4;
+
+// One column of nodes hanging off a vertical trunk at x = 12, from y to
+// y + rows; returns the y after it.
+template <typename Group, typename Draw>
+int AppendColumn(const std::vector<Group>& groups, int y, const Draw& draw, std::string* out) {
+  for (const Group& group : groups) {
+    int mid = y + kNodeHeight / 2;
+    out->append("<path class=\"edge\" d=\"M12," + std::to_string(mid) + " H" +
+                std::to_string(kNarrowX) + "\" stroke-width=\"1.5\"/>\n");
+    draw(group, Box{kNarrowX, y, kNarrowNode, kNodeHeight});
+    y += kRowHeight;
+  }
+  return y;
+}
+
+void AppendTrunk(int from, int to, std::string* out) {
+  if (to <= from) return;
+  out->append("<path class=\"edge\" d=\"M12," + std::to_string(from) + " V" + std::to_string(to) +
+              "\" stroke-width=\"1.5\"/>\n");
+}
+
+}  // namespace
+
+std::string GraphSvgNarrow(const Graph& g) {
+  std::string body;
+  int y = 0;
+  if (!g.citing.empty()) {
+    AppendText(4, y + 16, "col", "Dẫn chiếu đến văn bản này (" + std::to_string(g.citing.size()) + ")", &body);
+    y += 26;
+  }
+  int citing_top = y + kNodeHeight / 2;
+  y = AppendColumn(g.citing, y, [&](const CitingGroup& c, const Box& b) {
+    AppendNode(c.ref, Label(c.ref), b, static_cast<int>(c.places.size()), false, Tooltip(c.ref), &body);
+  }, &body);
+  Box center{4, y + 4, kNarrowWidth - 8, 68};
+  if (!g.citing.empty()) AppendTrunk(citing_top, center.y, &body);
+  y = center.y + center.h + 10;
+  AppendText(4, y + 16, "col", "Văn bản được dẫn chiếu (" + std::to_string(g.cited.size()) + ")", &body);
+  y += 26;
+  int trunk_top = center.y + center.h;
+  int last_mid = y;
+  y = AppendColumn(g.cited, y, [&](const CitedGroup& c, const Box& b) {
+    AppendNode(c.ref, Label(c.ref), b, static_cast<int>(c.citations.size()), false, Tooltip(c.ref), &body);
+    last_mid = b.y + kNodeHeight / 2;
+  }, &body);
+  if (!g.unresolved.empty()) {
+    AppendText(kNarrowX, y + 17, "col-sub", "Chưa liên kết được:", &body);
+    y += kRowHeight;
+  }
+  y = AppendColumn(g.unresolved, y, [&](const CitedGroup& c, const Box& b) {
+    const Citation* first = g.doc ? &g.doc->citations[c.citations.front()] : nullptr;
+    std::string label = first ? UnresolvedKey(*first) : "?";
+    std::string tip = first ? first->raw + " — " + UnresolvedReason(*first) : label;
+    AppendNode(DocRef{}, label, b, static_cast<int>(c.citations.size()), true, tip, &body);
+    last_mid = b.y + kNodeHeight / 2;
+  }, &body);
+  if (!g.cited.empty() || !g.unresolved.empty()) AppendTrunk(trunk_top, last_mid, &body);
+  AppendCenter(g, center, &body);
+  std::string w = std::to_string(kNarrowWidth), h = std::to_string(y + 6);
+  return "<svg class=\"graph graph-narrow\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" + w +
+         "\" height=\"" + h + "\" viewBox=\"0 0 " + w + " " + h +
+         "\" role=\"img\" aria-label=\"Đồ thị dẫn chiếu\">\n" + body + "</svg>\n";
+}
+
 nlohmann::json GraphJson(const Graph& g) {
   using nlohmann::json;
   auto node = [](const DocRef& ref, const char* role, int count) {

@@ -55,6 +55,8 @@ struct Graph {
 // SVG markup (no XML prolog), sized by its viewBox; nodes are links to
 // /van-ban/ID, coloured by type, with a legend.
 std::string GraphSvg(const Graph& graph);
+// The same graph in one column (cited-by, the document, cited) for phones.
+std::string GraphSvgNarrow(const Graph& graph);
 
 // {"id":..., "nodes":[{"id","type","number","title","has_text","role","count"}],
 //  "edges":[{"from","to","count"}]}; unresolved nodes have "id": null and a

@@ -79,7 +79,7 @@ struct TypeStyle {
 
 // Colours chosen to be told apart in print and by colour-blind readers
 // (Okabe-Ito palette), with the label always written beside the colour.
-constexpr std::array<TypeStyle, 11> kTypeStyles = {{
+constexpr std::array<TypeStyle, 14> kTypeStyles = {{
     {"Luật", "t-luat", "#0072B2"},
     {"Bộ luật", "t-luat", "#0072B2"},
     {"Nghị định", "t-nghi-dinh", "#56B4E9"},
@@ -91,6 +91,9 @@ constexpr std::array<TypeStyle, 11> kTypeStyles = {{
     {"Thông tư", "t-thong-tu", "#3B6E8F"},
     {"Hướng dẫn", "t-huong-dan", "#6A5ACD"},
     {"Công văn", "t-cong-van", "#7A7A7A"},
+    {"Quy định", "t-quy-dinh", "#5B7F2A"},
+    {"Quy chế", "t-quy-che", "#2A7F7A"},
+    {"Thông báo", "t-thong-bao", "#8F3B6E"},
 }};
 
 const TypeStyle* FindStyle(std::string_view type) {

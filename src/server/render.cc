@@ -187,7 +187,8 @@ std::string Renderer::CatalogPage(const std::vector<search::CatalogRow>& rows,
     Set(r, "type", OrUnknown(row.type));
     Set(r, "type_class", TypeClass(row.type));
     Set(r, "number", OrUnknown(row.number));
-    Set(r, "title", row.title.empty() ? row.id : row.title);
+    // Every row links to its page, even when the catalog gives no title.
+    Set(r, "title", row.title.empty() ? ShortName(row.type, row.number, "", row.id) : row.title);
     Set(r, "issuer", OrUnknown(row.issuer));
     Set(r, "date", row.date.empty() ? kUnknown : DisplayDate(row.date));
     Set(r, "has_text", row.has_text);

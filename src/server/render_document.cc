@@ -214,13 +214,17 @@ std::string Renderer::DocumentPage(const DocumentView& view) const {
   data d = CommonData(view);
   Set(d, "text_html", DocumentTextHtml(view.stored.doc));
   Set(d, "toc_html", TocHtml(view.stored.doc));
-  Set(d, "graph_svg", GraphSvg(view.MakeGraph()));
+  Graph graph = view.MakeGraph();
+  Set(d, "graph_svg", GraphSvg(graph));
+  Set(d, "graph_svg_narrow", GraphSvgNarrow(graph));
   return templates_.RenderPage("document", d, Meta(view, ""));
 }
 
 std::string Renderer::GraphPage(const DocumentView& view) const {
   data d = CommonData(view);
-  Set(d, "graph_svg", GraphSvg(view.MakeGraph()));
+  Graph graph = view.MakeGraph();
+  Set(d, "graph_svg", GraphSvg(graph));
+  Set(d, "graph_svg_narrow", GraphSvgNarrow(graph));
   return templates_.RenderPage("graph", d, Meta(view, " — Đồ thị dẫn chiếu"));
 }
 

@@ -95,7 +95,9 @@ void Server::Impl::OnError(const httplib::Request& req, httplib::Response& res) 
 
 void Server::Impl::Configure(const std::filesystem::path& web_dir, int threads) {
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  http.set_keep_alive_max_count(1000);
+  // Bounded so that, with more connections than threads, a busy keep-alive
+  // connection hands its thread over after a while instead of starving others.
+  http.set_keep_alive_max_count(100);
   http.set_payload_max_length(64 * 1024);  // the API takes no bodies
   http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                             {"Referrer-Policy", "no-referrer"},

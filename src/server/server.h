@@ -18,7 +18,7 @@ namespace vanban::server {
 struct ServerOptions {
   std::string db_dir = "index";
   std::filesystem::path web_dir;  // empty: DefaultWebDir()
-  int threads = 16;               // HTTP worker threads, and the most Searchers open
+  int threads = 32;               // HTTP worker threads, and the most Searchers open
   std::ostream* log = nullptr;    // one line per request; null: no log
 };
 

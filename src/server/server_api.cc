@@ -68,7 +68,15 @@ void HandleDocument(const RouteContext& ctx, const httplib::Request& req, httpli
   WithDocument(ctx, req, res, [&](search::Searcher& s, const std::string& id) {
     auto stored = s.Get(id);
     if (!stored.ok()) return SendStatus(res, stored.status());
-    SendJson(res, search::ToJson(*stored, *with_text));
+    // As `vanban show --json`: the document, then who cites it.
+    auto cited_by = s.GetCitedBy(stored->doc.id);
+    if (!cited_by.ok() && !cited_by.status().IsNotFound()) return SendStatus(res, cited_by.status());
+    json body = search::ToJson(*stored, *with_text);
+    body["cited_by"] = json::array();
+    if (cited_by.ok()) {
+      for (const search::CitedBy& c : *cited_by) body["cited_by"].push_back(search::ToJson(c));
+    }
+    SendJson(res, body);
   });
 }
 
@@ -89,9 +97,9 @@ void HandleCitedBy(const RouteContext& ctx, const httplib::Request& req, httplib
     if (!stored.ok()) return SendStatus(res, stored.status());
     auto cited_by = s.GetCitedBy(stored->doc.id);
     if (!cited_by.ok()) return SendStatus(res, cited_by.status());
-    json list = json::array();
+    json list = json::array();  // as `vanban cited-by --json`
     for (const search::CitedBy& c : *cited_by) list.push_back(search::ToJson(c));
-    SendJson(res, json{{"id", stored->doc.id}, {"cited_by", list}});
+    SendJson(res, list);
   });
 }
 

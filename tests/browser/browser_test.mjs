@@ -88,6 +88,8 @@ async function trainerPath(page, base, kind) {
   check(/ke-hoach/.test(planUrl.pathname), `${kind}: opened the plan (${planUrl.pathname})`);
   await checkPageText(page, `${kind} plan`);
   await shot(page, `${kind}-3-plan`);
+  await page.locator('#duoc-dan-chieu').scrollIntoViewIfNeeded();
+  await shot(page, `${kind}-3b-plan-cited-list`);
 
   const cite = page.locator('#toan-van a.cite', { hasText: 'Chỉ thị số 33/CT-TTg' }).first();
   check(await cite.count() === 1, `${kind}: the plan links "Chỉ thị số 33/CT-TTg"`);

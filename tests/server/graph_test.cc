@@ -67,6 +67,15 @@ TEST(GraphTest, SvgHasOneLinkedNodePerDocumentOnItsOwnRow) {
   EXPECT_EQ(ys.size(), 21u);
 }
 
+TEST(GraphTest, NarrowSvgForPhonesHasTheSameLinks) {
+  Graph g = TwentyOneCitations(nullptr);
+  std::string svg = GraphSvgNarrow(g);
+  EXPECT_EQ(Count(svg, "<a href=\"/van-ban/van-ban-"), 21u);
+  EXPECT_EQ(Count(svg, "<a href=\"/van-ban/bao-cao-1\">"), 1u);
+  EXPECT_NE(svg.find("width=\"360\""), std::string::npos);
+  EXPECT_EQ(svg.find("<b>"), std::string::npos);
+}
+
 TEST(GraphTest, JsonNodesAndEdges) {
   Graph g = TwentyOneCitations(nullptr);
   auto json = GraphJson(g);

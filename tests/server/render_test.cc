@@ -182,6 +182,10 @@ TEST(RenderTest, CatalogAndMissingPages) {
   EXPECT_NE(catalog.find("<h1>Danh mục văn bản</h1>"), std::string::npos);
   EXPECT_NE(catalog.find("href=\"/van-ban/luat-khieu-nai-2011\""), std::string::npos);
   EXPECT_NE(catalog.find("3 lần"), std::string::npos);
+  // A row without a title still links, under its type and number.
+  row.title.clear();
+  EXPECT_NE(r.CatalogPage({row}, false).find("<a href=\"/van-ban/luat-khieu-nai-2011\">Luật 02/2011/QH13</a>"),
+            std::string::npos);
   std::string missing = r.CatalogPage({row}, true);
   EXPECT_NE(missing.find("Văn bản còn thiếu toàn văn"), std::string::npos);
 }

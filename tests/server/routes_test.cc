@@ -215,7 +215,13 @@ TEST_F(RoutesTest, CitedDocumentShowsThePlanUnderCitedBy) {
   auto cited_by = Get("/api/documents/" + id + "/cited-by");
   ASSERT_TRUE(cited_by);
   EXPECT_EQ(cited_by->status, 200);
-  EXPECT_FALSE(json::parse(cited_by->body)["cited_by"].empty());
+  auto list = json::parse(cited_by->body);
+  ASSERT_TRUE(list.is_array());
+  ASSERT_FALSE(list.empty());
+  EXPECT_EQ(list[0]["id"], PlanId());
+  auto doc = json::parse(Get("/api/documents/" + id + "?text=0")->body);
+  EXPECT_EQ(doc["cited_by"], list);  // the same as `vanban show --json`
+  EXPECT_FALSE(doc.contains("text"));
 }
 
 TEST_F(RoutesTest, UnknownAndMalformedIdsAre404) {
