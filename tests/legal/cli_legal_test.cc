@@ -1,0 +1,108 @@
+// End-to-end: the `vanban cites` and `vanban catalog` commands (exit codes,
+// Vietnamese errors, the --json contract), run on the built binary.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "support/shared_data.h"
+
+namespace vanban {
+namespace {
+
+struct CommandRun {
+  int code = -1;
+  std::string out;  // stdout and stderr
+};
+
+// Runs vanban from the source tree, so that corpus/catalog.toml is the default.
+CommandRun Vanban(const std::string& args) {
+  std::string cmd = "cd '" + testing::SourceDir().string() + "' && '" +
+                    std::string(VANBAN_BINARY_DIR) + "/vanban' " + args + " 2>&1";
+  CommandRun r;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (p == nullptr) return r;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  int status = pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+const char kPlan[] = "corpus/ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt";
+
+TEST(CliLegalTest, CitesPlanJson) {
+  CommandRun r = Vanban(std::string("cites --json ") + kPlan);
+  ASSERT_EQ(r.code, 0) << r.out;
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["document"]["id"],
+            "ke-hoach-ngoc-ky-trien-khai-thuc-hien-cong-tac-dan-van-chinh-quyen-nam-2023");
+  EXPECT_EQ(j["document"]["issuer"], "UBND xã Ngọc Kỳ");  // from the catalog
+  EXPECT_EQ(j["document"]["signer"], "Nguyễn Xuân Thoảng");
+  EXPECT_EQ(j["document"]["number"], "");
+  ASSERT_EQ(j["citations"].size(), 24u);
+  int resolved = 0;
+  for (const auto& c : j["citations"]) resolved += c["status"] == "resolved";
+  EXPECT_EQ(resolved, 21);
+  const auto& first = j["citations"][0];
+  EXPECT_EQ(first["raw"], "Kế hoạch số 47/KH-UBND ngày 15/3/2023 của UBND huyện Tứ Kỳ");
+  EXPECT_EQ(first["number"], "47/KH-UBND");
+  EXPECT_EQ(first["date"], "2023-03-15");
+  EXPECT_EQ(first["resolved_id"], "ke-hoach-47-kh-ubnd-2023-tu-ky");
+  EXPECT_EQ(j["citations"][20]["status"], "self");
+}
+
+TEST(CliLegalTest, CitesTextOutput) {
+  CommandRun r = Vanban(std::string("cites ") + kPlan);
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("Trích dẫn: 24 (đã liên kết 21, tự dẫn 3, ngoài danh mục 0, mơ hồ 0)"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("→ chi-thi-08-ct-ubnd-2016-tu-ky"), std::string::npos);
+}
+
+TEST(CliLegalTest, CitesById) {
+  VANBAN_REQUIRE_SHARED();
+  CommandRun r = Vanban("cites --json nghi-dinh-59-2023-nd-cp");
+  ASSERT_EQ(r.code, 0) << r.out;
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["document"]["id"], "nghi-dinh-59-2023-nd-cp");
+  EXPECT_EQ(j["citations"][1]["anchor"], "khoan-23-4");
+  EXPECT_EQ(j["citations"][1]["resolved_id"], "luat-10-2022-qh15");
+}
+
+TEST(CliLegalTest, Errors) {
+  CommandRun missing = Vanban("cites khong-co-tep.txt");
+  EXPECT_EQ(missing.code, 1);
+  EXPECT_NE(missing.out.find("không tìm thấy tệp hoặc mã văn bản \"khong-co-tep.txt\""),
+            std::string::npos)
+      << missing.out;
+  CommandRun no_text = Vanban("cites chi-thi-33-ct-ttg-2021");
+  EXPECT_EQ(no_text.code, 1);
+  EXPECT_NE(no_text.out.find("không có toàn văn"), std::string::npos) << no_text.out;
+  CommandRun dir = Vanban("cites corpus");
+  EXPECT_EQ(dir.code, 1);
+  EXPECT_NE(dir.out.find("là thư mục"), std::string::npos) << dir.out;
+  CommandRun bad_catalog = Vanban("catalog --catalog /khong/co/catalog.toml");
+  EXPECT_EQ(bad_catalog.code, 1);
+  EXPECT_NE(bad_catalog.out.find("/khong/co/catalog.toml"), std::string::npos);
+}
+
+TEST(CliLegalTest, CatalogJson) {
+  CommandRun r = Vanban("catalog --json");
+  ASSERT_EQ(r.code, 0) << r.out;
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["documents"].size(), 24u);
+  EXPECT_EQ(j["documents"][0]["has_text"], true);  // the plan, in corpus/
+  for (const auto& d : j["documents"]) {
+    if (d["id"] == "chi-thi-33-ct-ttg-2021") {
+      EXPECT_EQ(d["has_text"], false);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace vanban
