@@ -105,10 +105,17 @@ StatusOr<Kind> ChooseKind(std::string_view bytes, const std::string& name) {
   if (by_ext == Kind::kImage)
     return Status::Corruption("có đuôi ảnh nhưng không phải tệp ảnh đọc được");
   if (by_ext == Kind::kText && LooksLikeHtml(bytes)) return Kind::kHtml;
-  if (by_ext != Kind::kUnknown) return by_ext;
-  // Unknown extension: accept it as text only when it decodes as text.
-  EncodingGuess guess = DetectEncoding(bytes);
+  if (by_ext != Kind::kUnknown && by_ext != Kind::kText) return by_ext;
+  if (by_ext == Kind::kText && !Extension(name).empty()) return Kind::kText;
+  // Unknown content: binary is skipped; text is read only from files
+  // without an extension (a .toml or .json is not a document).
+  EncodingGuess guess = DetectEncoding(bytes.substr(0, 64 * 1024));
   if (guess.binary) return Status::Unsupported("tệp nhị phân, không phải văn bản");
+  std::string ext = Extension(name);
+  if (!ext.empty()) {
+    return Status::Unsupported("định dạng " + ext +
+                               " không được hỗ trợ (chỉ đọc txt, docx, pdf, html, md và ảnh)");
+  }
   return LooksLikeHtml(bytes) ? Kind::kHtml : Kind::kText;
 }
 
@@ -254,7 +261,7 @@ bool IsSupportedFile(const std::filesystem::path& path) {
   Kind kind = KindByExtension(ext);
   if (kind == Kind::kOldWord || kind == Kind::kRtf) return false;
   if (kind == Kind::kImage) return OcrAvailable();
-  if (kind != Kind::kUnknown) return true;
+  if (kind != Kind::kUnknown && !ext.empty()) return true;
   std::ifstream in(path, std::ios::binary);
   std::string head(4096, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
@@ -263,7 +270,7 @@ bool IsSupportedFile(const std::filesystem::path& path) {
   Kind by_content = KindByContent(head);
   if (by_content == Kind::kPdf || by_content == Kind::kZip) return true;
   if (by_content != Kind::kUnknown) return by_content == Kind::kImage && OcrAvailable();
-  return !DetectEncoding(head).binary;
+  return ext.empty() && !DetectEncoding(head).binary;
 }
 
 }  // namespace vanban::ingest

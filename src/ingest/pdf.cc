@@ -48,12 +48,17 @@ PageText TextLayer(const poppler::page& page) {
     std::string word = Utf8(box.text());
     if (word.empty()) continue;
     double mid = r.top() + r.height() / 2;
-    bool same = line && mid > line->y0 && mid < line->y1 && r.left() >= line->x1 - r.height();
+    // Same line: overlapping vertically and moving right; or exactly on the
+    // line's baseline even if overprinted (a clipped glyph beside a footer).
+    bool same = line && mid > line->y0 && mid < line->y1 &&
+                (r.left() >= line->x1 - r.height() ||
+                 std::abs(mid - (line->y0 + line->y1) / 2) < 0.2 * r.height());
     if (!same) {
       out.lines.push_back({word, r.left(), r.top(), r.right(), r.bottom()});
       line = &out.lines.back();
     } else {
-      if (space_after || r.left() - line->x1 > r.height() * 0.15) line->text += ' ';
+      double gap = r.left() - line->x1;
+      if (space_after || gap > r.height() * 0.15 || gap < -r.height() * 0.5) line->text += ' ';
       line->text += word;
       line->x1 = std::max(line->x1, r.right());
       line->y0 = std::min(line->y0, r.top());

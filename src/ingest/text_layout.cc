@@ -11,6 +11,13 @@
 namespace vanban::ingest {
 namespace {
 
+// Number of code points (for width estimates).
+size_t Chars(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<uint8_t>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 std::string Trim(std::string_view s) {
   size_t b = s.find_first_not_of(" \t");
   if (b == std::string_view::npos) return {};
@@ -18,14 +25,27 @@ std::string Trim(std::string_view s) {
   return std::string(s.substr(b, e - b + 1));
 }
 
-// Header/footer key: digits folded to '#' so "Trang 3" and "Trang 4" match.
+// Header/footer key: digits folded to '#' so "Trang 3" and "Trang 4" match;
+// one-letter tokens dropped (browsers leave clipped glyphs of the next
+// page's first line beside the footer).
 std::string LineKey(const std::string& line) {
   std::string key;
-  for (char c : line) {
-    if (std::isdigit(static_cast<unsigned char>(c))) {
-      if (key.empty() || key.back() != '#') key += '#';
-    } else if (c != ' ') {
-      key += c;
+  size_t pos = 0;
+  while (pos < line.size()) {
+    size_t end = line.find(' ', pos);
+    if (end == std::string::npos) end = line.size();
+    std::string_view token(line.data() + pos, end - pos);
+    pos = end + 1;
+    if (Chars(token) <= 1 && !token.empty() &&
+        !std::isdigit(static_cast<unsigned char>(token[0]))) {
+      continue;
+    }
+    for (char c : token) {
+      if (std::isdigit(static_cast<unsigned char>(c))) {
+        if (key.empty() || key.back() != '#') key += '#';
+      } else {
+        key += c;
+      }
     }
   }
   return key;
@@ -38,13 +58,6 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
 size_t SkipDigits(std::string_view s, size_t i) {
   while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
   return i;
-}
-
-// Number of code points (for width estimates).
-size_t Chars(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<uint8_t>(c) & 0xC0) != 0x80;
-  return n;
 }
 
 // Bullets always start a paragraph: "- ", "+ ", "• ", "– ".

@@ -63,6 +63,17 @@ TEST(ExtractTest, BinaryAndUnknownFilesAreSkippedWithReason) {
   EXPECT_NE(e.status().message().find(".docx"), std::string::npos) << e.status().message();
   EXPECT_FALSE(IsSupportedFile(doc));
 
+  auto toml = dir / "catalog.toml";
+  ASSERT_TRUE(fixtures::WriteBytes(toml, "[[van_ban]]\nso = \"33/CT-TTg\"\n").ok());
+  e = ExtractFile(toml);
+  ASSERT_FALSE(e.ok());
+  EXPECT_NE(e.status().message().find("định dạng .toml không được hỗ trợ"), std::string::npos)
+      << e.status().message();
+  EXPECT_FALSE(IsSupportedFile(toml));
+  auto bin_no_ext = dir / "CHUONGTRINH";
+  ASSERT_TRUE(fixtures::WriteBytes(bin_no_ext, bin).ok());
+  EXPECT_FALSE(IsSupportedFile(bin_no_ext));
+
   e = ExtractFile(dir / "khong-co.txt");
   ASSERT_FALSE(e.ok());
   EXPECT_TRUE(e.status().IsNotFound());

@@ -4,6 +4,8 @@
 // numbers or hard line breaks. Broken PDFs give per-file errors.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include "ingest/extract.h"
 #include "ingest/fixtures.h"
 #include "ingest/test_util.h"
@@ -134,6 +136,51 @@ TEST(PdfTest, ParagraphsWithoutSpacingAreMostlyRecovered) {
   for (const std::string& p : got) exact += std::find(lines.begin(), lines.end(), p) != lines.end();
   EXPECT_GE(exact * 10, lines.size() * 9) << exact << " of " << lines.size() << "\n" << e->text;
   EXPECT_EQ(testing::CollapseSpaces(e->text), testing::CollapseSpaces(text));
+}
+
+// Another producer: Chromium's print to PDF (justified text; a date and the
+// title in the header, the file URL and "n/9" in the footer on every page).
+// Regression: a clipped glyph Chromium leaves beside the footer ("Ủ") made
+// that page's footer differ from the others, so it stayed in the text.
+TEST(PdfTest, ChromiumPrintDropsHeadersAndFooters) {
+  VANBAN_REQUIRE_SHARED();
+  if (std::system("command -v chromium >/dev/null 2>&1") != 0) GTEST_SKIP() << "no chromium";
+  testing::TempDir dir("pdf-chromium");
+  auto law = vanban::testing::SharedDir() / "corpus/texts/luat-42-2013-qh13.txt";
+  std::vector<std::string> lines;
+  std::string text = text::Normalize(vanban::testing::ReadFile(law));
+  for (size_t pos = 0; pos < text.size() && lines.size() < 150;) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(pos, end - pos);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+    if (!line.empty()) lines.push_back(line);
+    pos = end + 1;
+  }
+  std::string html =
+      "<html><head><meta charset=\"utf-8\"><title>Luật Tiếp công dân</title><style>p{text-align:"
+      "justify;font-family:'DejaVu Serif';font-size:12pt}</style></head><body>";
+  for (const std::string& l : lines) html += "<p>" + fixtures::XmlEscape(l) + "</p>";
+  html += "</body></html>";
+  auto html_path = dir / "luat.html";
+  ASSERT_TRUE(fixtures::WriteBytes(html_path, html).ok());
+  auto pdf = dir / "luat.pdf";
+  std::string cmd = "timeout 120 chromium --headless --no-sandbox --disable-gpu --print-to-pdf='" +
+                    pdf.string() + "' '" + html_path.string() + "' >/dev/null 2>&1";
+  if (std::system(cmd.c_str()) != 0 || !std::filesystem::exists(pdf)) {
+    GTEST_SKIP() << "chromium could not print";
+  }
+  StatusOr<Extracted> e = ExtractFile(pdf);
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_GT(e->pages, 3);
+  std::vector<std::string> got = Paragraphs(e->text);
+  EXPECT_EQ(got.size(), lines.size());
+  for (size_t i = 0; i < std::min(got.size(), lines.size()); ++i) {
+    if (got[i] != lines[i]) {
+      ADD_FAILURE() << "first different paragraph " << i << Difference(got[i], lines[i]);
+      break;
+    }
+  }
 }
 
 TEST(PdfTest, CorruptPdfsGiveErrorsNamingTheFile) {
