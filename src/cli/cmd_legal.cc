@@ -3,15 +3,14 @@
 // `vanban catalog [--json] [--catalog PATH]`: the catalog, with whether each
 // document's full text is available.
 // Exit codes: 0 ok, 1 file/id/catalog not found or unreadable, 2 usage.
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <sstream>
 #include <string>
 
 #include "cli/commands.h"
+#include "ingest/extract.h"
 #include "legal/catalog.h"
 #include "legal/parser.h"
 
@@ -56,16 +55,18 @@ std::optional<legal::Catalog> LoadCatalog(const LegalOptions& opt, bool required
   return std::nullopt;
 }
 
+// Reads the document's text through the extractor, so that docx, pdf and
+// legacy-encoded (TCVN3, VNI, CP1258) files work as well as UTF-8 text.
 std::optional<std::string> ReadText(const std::filesystem::path& path, int* exit_code) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  if (in) out << in.rdbuf();
-  if (!in || in.bad()) {
-    std::cerr << "Lỗi: không đọc được tệp " << path.string() << "\n";
+  StatusOr<ingest::Extracted> extracted = ingest::ExtractFile(path);
+  if (!extracted.ok()) {
+    std::cerr << "Lỗi: không đọc được tệp " << path.string() << ": " << extracted.status().message()
+              << "\n";
     *exit_code = 1;
     return std::nullopt;
   }
-  return out.str();
+  for (const std::string& w : extracted->warnings) std::cerr << "Cảnh báo: " << w << "\n";
+  return std::move(extracted->text);
 }
 
 // Finds the document: an existing file, else a catalog id with text.
