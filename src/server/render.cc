@@ -183,17 +183,29 @@ std::string Renderer::CatalogPage(const std::vector<search::CatalogRow>& rows,
   int with_text = 0;
   for (const search::CatalogRow& row : rows) {
     data r;
-    Set(r, "href", "/van-ban/" + UrlEncode(row.id));
+    // Cited-but-unknown documents have no id (and no page): they link to a
+    // search for their number instead.
+    std::string search = "/tim-kiem?q=" + UrlEncode(row.number.empty() ? row.title : row.number);
+    Set(r, "href", IsValidDocumentId(row.id) ? "/van-ban/" + row.id : search);
     Set(r, "type", OrUnknown(row.type));
     Set(r, "type_class", TypeClass(row.type));
     Set(r, "number", OrUnknown(row.number));
-    // Every row links to its page, even when the catalog gives no title.
+    // Every row links, even when the catalog gives no title.
     Set(r, "title", row.title.empty() ? ShortName(row.type, row.number, "", row.id) : row.title);
     Set(r, "issuer", OrUnknown(row.issuer));
     Set(r, "date", row.date.empty() ? kUnknown : DisplayDate(row.date));
     Set(r, "has_text", row.has_text);
+    Set(r, "in_catalog", !row.id.empty());
     Set(r, "cited_count", std::to_string(row.cited_count));
-    Set(r, "search_href", "/tim-kiem?q=" + UrlEncode(row.number.empty() ? row.title : row.number));
+    data cited_in{data::type::list};
+    for (const std::string& id : row.cited_in) {
+      if (!IsValidDocumentId(id)) continue;
+      data c;
+      Set(c, "href", "/van-ban/" + id);
+      Set(c, "id", id);
+      cited_in.push_back(c);
+    }
+    Set(r, "cited_in", cited_in);
     list.push_back(r);
     with_text += row.has_text ? 1 : 0;
   }

@@ -170,6 +170,19 @@ TEST(RenderTest, PrintViewHasEachCitedDocumentOnItsOwnPage) {
             std::string::npos);
 }
 
+// Regression: kainjow treats "" as true and looks missing keys up in outer
+// sections, so a cited document without a title showed the plan's title.
+TEST(RenderTest, EmptyFieldsDoNotBorrowTheOuterDocumentsValues) {
+  DocumentView view = PlanView();
+  view.cited_docs = {search::StoredDocument{}, search::StoredDocument{}};
+  std::string html = LoadRenderer().PrintPage(view);
+  size_t qd = html.find("<h2><a href=\"/van-ban/quyet-dinh-23-qd-tw-2021\">");
+  ASSERT_NE(qd, std::string::npos);
+  std::string heading = html.substr(qd, html.find("</h2>", qd) - qd);
+  EXPECT_EQ(heading.find("doc-title"), std::string::npos) << heading;
+  EXPECT_EQ(heading.find("Triển khai thực hiện"), std::string::npos) << heading;
+}
+
 TEST(RenderTest, CatalogAndMissingPages) {
   search::CatalogRow row;
   row.id = "luat-khieu-nai-2011";
@@ -186,7 +199,17 @@ TEST(RenderTest, CatalogAndMissingPages) {
   row.title.clear();
   EXPECT_NE(r.CatalogPage({row}, false).find("<a href=\"/van-ban/luat-khieu-nai-2011\">Luật 02/2011/QH13</a>"),
             std::string::npos);
-  std::string missing = r.CatalogPage({row}, true);
+  // Cited but not in the catalog: no id, so a search link, and who cites it.
+  search::CatalogRow unknown;
+  unknown.type = "Luật";
+  unknown.number = "09/1998/QH10";
+  unknown.cited_count = 2;
+  unknown.cited_in = {"luat-02-2011-qh13", "luat-42-2013-qh13"};
+  std::string missing = r.CatalogPage({row, unknown}, true);
+  EXPECT_NE(missing.find("<a href=\"/tim-kiem?q=09%2F1998%2FQH10\">Luật 09/1998/QH10</a>"),
+            std::string::npos);
+  EXPECT_EQ(missing.find("href=\"/van-ban/\""), std::string::npos);
+  EXPECT_NE(missing.find("href=\"/van-ban/luat-42-2013-qh13\""), std::string::npos);
   EXPECT_NE(missing.find("Văn bản còn thiếu toàn văn"), std::string::npos);
 }
 

@@ -134,6 +134,27 @@ TEST_F(RoutesTest, SearchWithoutDiacriticsFindsThePlanFirst) {
   EXPECT_NE(res->body.find("Có phải bạn muốn tìm"), std::string::npos);
 }
 
+TEST_F(RoutesTest, SortFacetsAndPaging) {
+  auto by_date = Get("/tim-kiem?q=lu%E1%BA%ADt&sort=date");
+  ASSERT_TRUE(by_date);
+  EXPECT_EQ(by_date->status, 200);
+  EXPECT_NE(by_date->body.find("<strong>Mới nhất</strong>"), std::string::npos);
+  // The type facet links filter the results; the filtered page shows only that type.
+  auto all = Get("/tim-kiem?q=lu%E1%BA%ADt");
+  ASSERT_TRUE(all);
+  EXPECT_NE(all->body.find("href=\"/tim-kiem?q=lu%E1%BA%ADt&amp;type=Lu%E1%BA%ADt\""),
+            std::string::npos);
+  auto laws = Get("/tim-kiem?q=lu%E1%BA%ADt&type=Lu%E1%BA%ADt");
+  ASSERT_TRUE(laws);
+  EXPECT_EQ(laws->status, 200);
+  EXPECT_EQ(laws->body.find("<span class=\"badge t-chi-thi\">"), std::string::npos);
+  EXPECT_NE(laws->body.find("<span class=\"badge t-luat\">"), std::string::npos);
+  auto api = Get("/api/search?q=lu%E1%BA%ADt&limit=2&page=2");
+  ASSERT_TRUE(api);
+  ASSERT_EQ(api->status, 200);
+  EXPECT_LE(json::parse(api->body)["results"].size(), 2u);
+}
+
 TEST_F(RoutesTest, QueryIsEscaped) {
   auto res = Get("/tim-kiem?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
   ASSERT_TRUE(res);
