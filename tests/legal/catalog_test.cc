@@ -131,6 +131,21 @@ TEST(CatalogTest, SameNumberDifferentIssuers) {
   EXPECT_EQ(by_year.resolved_id, "chi-thi-08-ct-ubnd-2019-hai-duong");
 }
 
+TEST(CatalogTest, IssuerSpellingsAreNormalised) {
+  StatusOr<Catalog> repo = Catalog::Load(SourceDir() / "corpus/catalog.toml");
+  ASSERT_TRUE(repo.ok());
+  // The catalog says "Tỉnh ủy Hải Dương"; old tone placement and case differ.
+  for (const char* issuer : {"Tỉnh uỷ Hải Dương", "TỈNH ỦY HẢI DƯƠNG", "Tinh uy Hai Duong"}) {
+    Citation c = Numbered("28-CT/TU", issuer, "2022-05-19");
+    repo->Resolve(&c, "self");
+    EXPECT_EQ(c.resolved_id, "chi-thi-28-ct-tu-2022-hai-duong") << issuer << ": " << c.reason;
+  }
+  Citation ubnd = Numbered("47/KH-UBND", "Ủy ban nhân dân huyện Tứ Kỳ", "2023-03-15");
+  ubnd.type = "Kế hoạch";
+  repo->Resolve(&ubnd, "self");
+  EXPECT_EQ(ubnd.resolved_id, "ke-hoach-47-kh-ubnd-2023-tu-ky") << ubnd.reason;
+}
+
 TEST(CatalogTest, BareLocalNumberIsAmbiguousNotGuessed) {
   Catalog two = MustParse(kTwoUbnd);
   Citation bare = Numbered("08/CT-UBND");

@@ -73,6 +73,17 @@ TEST(ParserTest, PlanStructure) {
   EXPECT_EQ(doc.UnitAt(doc.text.find("Nguyễn Xuân Thoảng")), -1);
 }
 
+TEST(ParserTest, SharedPlanParsesLikeTheRepositoryCopy) {
+  VANBAN_REQUIRE_SHARED();
+  Document shared = ParseDocument(
+      ReadFile(SharedDir() / "corpus/plan/ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt"));
+  Document repo = Plan();
+  EXPECT_EQ(shared.text, repo.text);
+  EXPECT_EQ(shared.units.size(), 13u);
+  EXPECT_EQ(shared.citations.size(), 24u);
+  EXPECT_EQ(shared.meta.signer, "Nguyễn Xuân Thoảng");
+}
+
 struct SharedCase {
   const char* file;
   const char* type;
