@@ -5,7 +5,8 @@
 // licence as the rest of the repository.
 //
 // Deliberately small: words that carry legal meaning ("không" in "không
-// được", "phải", "theo" in citations) are kept out.
+// được", "phải", "theo" in citations) are kept out, and so are syllables
+// that are often half of a content word ("do" in "tự do", "nơi").
 #include "text/stopwords.h"
 
 #include <algorithm>
@@ -16,10 +17,10 @@ namespace {
 
 // Sorted once at first use, then binary-searched.
 constexpr std::array<std::string_view, 40> kStopwords = {
-    "bị",    "các", "cho", "chứ", "có",   "cùng", "của", "cũng", "do",    "thì",
-    "là",    "lại", "mà",  "mỗi", "một",  "này",  "nên", "nếu",  "nhưng", "như",
-    "những", "nào", "nơi", "qua", "rằng", "rồi",  "sẽ",  "tại",  "từ",    "và",
-    "vào",   "với", "về",  "vì",  "đang", "đã",   "đó",  "được", "để",    "ấy",
+    "bị",    "các", "cho",  "chứ", "có",   "cùng", "của", "cũng", "tuy",   "thì",
+    "là",    "lại", "mà",   "mỗi", "một",  "này",  "nên", "nếu",  "nhưng", "như",
+    "những", "nào", "hoặc", "qua", "rằng", "rồi",  "sẽ",  "tại",  "từ",    "và",
+    "vào",   "với", "về",   "vì",  "đang", "đã",   "đó",  "được", "để",    "ấy",
 };
 
 constexpr size_t kMaxBytes = 8;  // "những", "được"
