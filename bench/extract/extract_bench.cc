@@ -27,6 +27,7 @@ struct Row {
   std::string format;
   int files = 0;
   double bytes = 0;
+  double text_bytes = 0;  // extracted UTF-8 text
   int pages = 0;
   double seconds = 0;
 };
@@ -61,6 +62,7 @@ Row Measure(const std::string& format, const std::vector<fs::path>& files, int r
         continue;
       }
       row.bytes += bytes.size();
+      row.text_bytes += e->text.size();
       row.pages += e->pages;
       ++row.files;
     }
@@ -69,15 +71,41 @@ Row Measure(const std::string& format, const std::vector<fs::path>& files, int r
   return row;
 }
 
+// Runs a peer tool on `file` `reps` times (whole process, output to
+// /dev/null) and returns the timing row; -1 seconds when the tool fails.
+Row MeasurePeer(const std::string& label, const std::string& command, const fs::path& file,
+                int reps) {
+  Row row{label};
+  double size = static_cast<double>(fs::file_size(file));
+  auto start = std::chrono::steady_clock::now();
+  for (int r = 0; r < reps; ++r) {
+    std::string cmd = command + " '" + file.string() + "' > /dev/null 2>&1";
+    if (std::system(cmd.c_str()) != 0) {
+      row.seconds = -1;
+      return row;
+    }
+    row.bytes += size;
+    ++row.files;
+  }
+  row.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return row;
+}
+
 void Print(const std::vector<Row>& rows) {
-  std::printf("| format | files | MB | pages | seconds | MB/s | pages/s |\n");
-  std::printf("|---|---:|---:|---:|---:|---:|---:|\n");
+  std::printf("| format | files | input MB | text MB | pages | seconds | input MB/s | pages/s |\n");
+  std::printf("|---|---:|---:|---:|---:|---:|---:|---:|\n");
   for (const Row& r : rows) {
+    if (r.seconds < 0) {
+      std::printf("| %s | failed | | | | | | |\n", r.format.c_str());
+      continue;
+    }
     double mb = r.bytes / (1024.0 * 1024.0);
-    std::printf(
-        "| %s | %d | %.1f | %d | %.2f | %.1f | %s |\n", r.format.c_str(), r.files, mb, r.pages,
-        r.seconds, mb / r.seconds,
-        r.pages ? std::to_string(static_cast<int>(r.pages / r.seconds + 0.5)).c_str() : "-");
+    char pages_per_s[32] = "-";
+    if (r.pages) std::snprintf(pages_per_s, sizeof(pages_per_s), "%.1f", r.pages / r.seconds);
+    char text_mb[32] = "-";
+    if (r.text_bytes > 0) std::snprintf(text_mb, sizeof(text_mb), "%.1f", r.text_bytes / 1048576.0);
+    std::printf("| %s | %d | %.1f | %s | %d | %.2f | %.1f | %s |\n", r.format.c_str(), r.files, mb,
+                text_mb, r.pages, r.seconds, mb / r.seconds, pages_per_s);
   }
 }
 
@@ -147,11 +175,19 @@ int main(int argc, char** argv) {
     fs::path p = work / ("texts-" + std::string(enc) + ".txt");
     (void)fixtures::WriteBytes(p, EncodeFromUtf8(all, enc));
     rows.push_back(Measure("txt " + std::string(enc), {p}, kReps));
+    if (enc == kTcvn3) {
+      rows.push_back(
+          MeasurePeer("  peer: iconv -f TCVN5712-1", "iconv -f TCVN5712-1 -t UTF-8", p, kReps));
+    }
+    if (enc == kVni) {
+      rows.push_back(MeasurePeer("  peer: recode vni..utf8", "recode -f vni..utf8 <", p, kReps));
+    }
   }
   // DOCX and HTML of the same paragraphs.
   fs::path docx = work / "texts.docx";
   (void)fixtures::WriteDocx(docx, fixtures::DocxDocumentXml(paragraphs));
   rows.push_back(Measure("docx", {docx}, kReps));
+  rows.push_back(MeasurePeer("  peer: pandoc -t plain", "pandoc -t plain", docx, kReps));
   std::string html =
       "<html><head><script>var x=1;</script></head><body><nav>Trang chủ</nav><div "
       "id=\"toanvancontent\">";
@@ -160,10 +196,15 @@ int main(int argc, char** argv) {
   fs::path html_path = work / "texts.html";
   (void)fixtures::WriteBytes(html_path, html);
   rows.push_back(Measure("html", {html_path}, kReps));
+  rows.push_back(
+      MeasurePeer("  peer: pandoc -t plain", "pandoc -f html -t plain", html_path, kReps));
   // PDF text layer.
   std::cerr << "bench_extract: rendering PDF fixtures with pango-view...\n";
   fs::path pdf = MakePdf(work, "texts", paragraphs);
   rows.push_back(Measure("pdf (text layer)", {pdf}, kReps));
+  Row pdftotext = MeasurePeer("  peer: pdftotext", "pdftotext -q", pdf, kReps);
+  pdftotext.pages = rows.back().pages;
+  rows.push_back(pdftotext);
   // Markdown: the real large corpus, once.
   std::vector<fs::path> md;
   fs::path large = shared / "bench" / "large-corpus" / "phapdien-md";
