@@ -63,6 +63,51 @@ bool LooksLikeTitle(const Reader& r, size_t p) {
   return r.Text(p).size() < 600;
 }
 
+// The issuer's part of a header line. Two-column headers extracted from
+// PDFs put the issuer and the national motto on one line ("ỦY BAN NHÂN DÂN
+// CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "XÃ NGỌC KỲ Độc lập - Tự do - Hạnh
+// phúc"): the part before the motto, if it is in capitals.
+std::string_view IssuerPart(std::string_view line) {
+  for (std::string_view motto : {"CỘNG HÒA", "CỘNG HOÀ", "Độc lập", "ĐỘC LẬP", "ĐẢNG CỘNG SẢN"}) {
+    size_t at = line.find(motto);
+    if (at != std::string_view::npos) line = line.substr(0, at);
+  }
+  line = Trim(line);
+  return IsAllCaps(line) && !IsMotto(line) ? line : std::string_view();
+}
+
+// "Số: 47/KH-UBND", possibly followed by the place and date on the line.
+void ReadNumber(std::string_view t, Metadata* meta) {
+  std::string_view rest = Trim(t.substr(std::string_view("Số").size() + 1));
+  size_t sp = rest.find(' ');
+  meta->number = text::CanonicalIdentifier(rest.substr(0, sp));
+  if (meta->number.empty() && sp != std::string_view::npos) {
+    meta->number = text::CanonicalIdentifier(rest.substr(0, rest.find(' ', sp + 1)));
+  }
+}
+
+// "Tứ Kỳ, ngày 15 tháng 3 năm 2023", possibly after "Số: ..." on the line.
+void ReadPlaceAndDate(std::string_view t, Metadata* meta) {
+  static constexpr std::string_view kDateKey = ", ngày ";
+  size_t at = t.find(kDateKey);
+  if (at == std::string_view::npos) return;
+  size_t len = 0;
+  std::string date = ParseDateAt(t.substr(at + kDateKey.size()), &len);
+  if (date.empty()) return;
+  meta->date = date;
+  std::string_view place = Trim(t.substr(0, at));
+  if (StartsWith(place, "Số")) {
+    // Drop "Số:" and the number ("Số: 12/KH-UBND Ngọc Kỳ" -> "Ngọc Kỳ").
+    size_t i = std::string_view("Số").size();
+    while (i < place.size() && (place[i] == ' ' || place[i] == ':')) ++i;
+    while (i < place.size() && place[i] != ' ') ++i;  // the number
+    place = Trim(place.substr(i));
+  }
+  if (!place.empty() && StartsUpper(place) && CodePoints(place) <= 40) {
+    meta->place = std::string(place);
+  }
+}
+
 void ReadHeader(const Reader& r, Metadata* meta) {
   size_t end = r.HeaderEnd();
   std::string issuer;
@@ -75,33 +120,14 @@ void ReadHeader(const Reader& r, Metadata* meta) {
       if (!issuer.empty()) meta->issuer = issuer;
       continue;
     }
-    if (meta->type.empty() && r.Kind(p) == LineKind::kCaps && !IsMotto(t)) {
-      issuer += (issuer.empty() ? "" : " ") + std::string(t);
+    if (meta->type.empty() && !StartsWith(t, "Số")) {
+      std::string_view part = IssuerPart(t);
+      if (!part.empty()) issuer += (issuer.empty() ? "" : " ") + std::string(part);
     }
     if (meta->number.empty() && (StartsWith(t, "Số:") || StartsWith(t, "Số "))) {
-      std::string_view rest = Trim(t.substr(std::string_view("Số").size() + 1));
-      // The number may be followed by the place and date on the same line.
-      size_t sp = rest.find(' ');
-      meta->number = text::CanonicalIdentifier(rest.substr(0, sp));
-      if (meta->number.empty() && sp != std::string_view::npos) {
-        meta->number = text::CanonicalIdentifier(rest.substr(0, rest.find(' ', sp + 1)));
-      }
+      ReadNumber(t, meta);
     }
-    static constexpr std::string_view kDateKey = ", ngày ";
-    size_t at = t.find(kDateKey);
-    if (meta->date.empty() && at != std::string_view::npos) {
-      size_t len = 0;
-      std::string date = ParseDateAt(t.substr(at + kDateKey.size()), &len);
-      std::string_view place = Trim(t.substr(0, at));
-      size_t cut = place.rfind("  ");
-      if (cut != std::string_view::npos) place = Trim(place.substr(cut));
-      if (!date.empty()) {
-        meta->date = date;
-        if (!place.empty() && StartsUpper(place) && CodePoints(place) <= 40) {
-          meta->place = std::string(place);
-        }
-      }
-    }
+    if (meta->date.empty()) ReadPlaceAndDate(t, meta);
   }
 }
 

@@ -189,5 +189,23 @@ TEST(ParserTest, HeaderWithNumberPlaceAndDate) {
   EXPECT_EQ(doc.id, "ke-hoach-47-kh-ubnd-2023-tu-ky");
 }
 
+TEST(ParserTest, TwoColumnHeaderOnSharedLines) {
+  Document doc = ParseDocument(
+      "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "XÃ NGỌC KỲ Độc lập - Tự do - Hạnh phúc\n"
+      "Số: 12/KH-UBND Ngọc Kỳ, ngày 20 tháng 3 năm 2023\n"
+      "KẾ HOẠCH\nVề việc tổ chức hội nghị\nI. MỤC ĐÍCH\n");
+  EXPECT_EQ(doc.meta.issuer, "ỦY BAN NHÂN DÂN XÃ NGỌC KỲ");
+  EXPECT_EQ(doc.meta.number, "12/KH-UBND");
+  EXPECT_EQ(doc.meta.place, "Ngọc Kỳ");
+  EXPECT_EQ(doc.meta.date, "2023-03-20");
+  EXPECT_EQ(doc.meta.title, "Về việc tổ chức hội nghị");
+  EXPECT_EQ(doc.id, "ke-hoach-12-kh-ubnd-2023-ngoc-ky");
+  Document spaced = ParseDocument("Số 12/KH-UBND Ngọc Kỳ, ngày 20/3/2023\nKẾ HOẠCH\n");
+  EXPECT_EQ(spaced.meta.number, "12/KH-UBND");
+  EXPECT_EQ(spaced.meta.place, "Ngọc Kỳ");
+  EXPECT_EQ(spaced.meta.date, "2023-03-20");
+}
+
 }  // namespace
 }  // namespace vanban::legal
