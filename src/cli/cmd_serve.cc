@@ -71,16 +71,14 @@ void AddServeCommand(CLI::App& app, int* exit_code) {
   auto options = std::make_shared<ServeOptions>();
   CLI::App* cmd = app.add_subcommand(
       "serve", "Chạy máy chủ web tra cứu (Serve the web UI and JSON API over an index)");
-  cmd->add_option("--db", options->db, "Thư mục chỉ mục (index directory)")
-      ->capture_default_str();
+  cmd->add_option("--db", options->db, "Thư mục chỉ mục (index directory)")->capture_default_str();
   cmd->add_option("--host", options->host,
                   "Địa chỉ lắng nghe; mặc định chỉ máy này (listen address, loopback by default)")
       ->capture_default_str();
   cmd->add_option("--port", options->port, "Cổng (port)")
       ->check(CLI::Range(1, 65535))
       ->capture_default_str();
-  cmd->add_option("--threads", options->threads,
-                  "Số luồng xử lý yêu cầu (worker threads)")
+  cmd->add_option("--threads", options->threads, "Số luồng xử lý yêu cầu (worker threads)")
       ->check(CLI::Range(1, 1024))
       ->capture_default_str();
   cmd->add_option("--web", options->web,

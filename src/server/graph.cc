@@ -89,8 +89,10 @@ std::string Label(const DocRef& ref) {
 std::string Tooltip(const DocRef& ref) {
   std::string out = Label(ref);
   if (!ref.title.empty() && !ref.number.empty()) out += " — " + ref.title;
-  if (!ref.in_index) out += " (không có trong chỉ mục)";
-  else if (!ref.has_text) out += " (chưa có toàn văn)";
+  if (!ref.in_index)
+    out += " (không có trong chỉ mục)";
+  else if (!ref.has_text)
+    out += " (chưa có toàn văn)";
   return out;
 }
 
@@ -98,8 +100,8 @@ struct Box {
   int x, y, w, h;
 };
 
-void AppendNode(const DocRef& ref, const std::string& label, const Box& b, int count,
-                bool dashed, const std::string& tooltip, std::string* out) {
+void AppendNode(const DocRef& ref, const std::string& label, const Box& b, int count, bool dashed,
+                const std::string& tooltip, std::string* out) {
   bool link = !ref.id.empty() && IsValidDocumentId(ref.id);
   if (link) out->append("<a href=\"/van-ban/" + ref.id + "\">");
   out->append("<g class=\"node" + std::string(dashed ? " node-unresolved" : "") + "\"><title>");
@@ -221,10 +223,14 @@ std::string GraphSvg(const Graph& g) {
                     "\" height=\"" + h + "\" viewBox=\"0 0 " + w + " " + h +
                     "\" role=\"img\" aria-label=\"Đồ thị dẫn chiếu\">\n";
   if (!g.citing.empty()) {
-    AppendText(c.left, 20, "col", "Dẫn chiếu đến văn bản này (" + std::to_string(g.citing.size()) + ")", &out);
+    AppendText(c.left, 20, "col",
+               "Dẫn chiếu đến văn bản này (" + std::to_string(g.citing.size()) + ")", &out);
   }
-  AppendText(c.center, 20, "col", g.citing.empty() ? "Văn bản đang xem (chưa được dẫn chiếu)" : "Văn bản đang xem", &out);
-  AppendText(c.right, 20, "col", "Văn bản được dẫn chiếu (" + std::to_string(g.cited.size()) + ")", &out);
+  AppendText(c.center, 20, "col",
+             g.citing.empty() ? "Văn bản đang xem (chưa được dẫn chiếu)" : "Văn bản đang xem",
+             &out);
+  AppendText(c.right, 20, "col", "Văn bản được dẫn chiếu (" + std::to_string(g.cited.size()) + ")",
+             &out);
   Box center{c.center, kTop + body / 2 - 36, kColWidth, 68};
   int cy = center.y + center.h / 2;
   int y = kTop + (body - static_cast<int>(g.citing.size()) * kRowHeight) / 2;
@@ -293,35 +299,48 @@ std::string GraphSvgNarrow(const Graph& g) {
   std::string body;
   int y = 0;
   if (!g.citing.empty()) {
-    AppendText(4, y + 16, "col", "Dẫn chiếu đến văn bản này (" + std::to_string(g.citing.size()) + ")", &body);
+    AppendText(4, y + 16, "col",
+               "Dẫn chiếu đến văn bản này (" + std::to_string(g.citing.size()) + ")", &body);
     y += 26;
   }
   int citing_top = y + kNodeHeight / 2;
-  y = AppendColumn(g.citing, y, [&](const CitingGroup& c, const Box& b) {
-    AppendNode(c.ref, Label(c.ref), b, static_cast<int>(c.places.size()), false, Tooltip(c.ref), &body);
-  }, &body);
+  y = AppendColumn(
+      g.citing, y,
+      [&](const CitingGroup& c, const Box& b) {
+        AppendNode(c.ref, Label(c.ref), b, static_cast<int>(c.places.size()), false, Tooltip(c.ref),
+                   &body);
+      },
+      &body);
   Box center{4, y + 4, kNarrowWidth - 8, 68};
   if (!g.citing.empty()) AppendTrunk(citing_top, center.y, &body);
   y = center.y + center.h + 10;
-  AppendText(4, y + 16, "col", "Văn bản được dẫn chiếu (" + std::to_string(g.cited.size()) + ")", &body);
+  AppendText(4, y + 16, "col", "Văn bản được dẫn chiếu (" + std::to_string(g.cited.size()) + ")",
+             &body);
   y += 26;
   int trunk_top = center.y + center.h;
   int last_mid = y;
-  y = AppendColumn(g.cited, y, [&](const CitedGroup& c, const Box& b) {
-    AppendNode(c.ref, Label(c.ref), b, static_cast<int>(c.citations.size()), false, Tooltip(c.ref), &body);
-    last_mid = b.y + kNodeHeight / 2;
-  }, &body);
+  y = AppendColumn(
+      g.cited, y,
+      [&](const CitedGroup& c, const Box& b) {
+        AppendNode(c.ref, Label(c.ref), b, static_cast<int>(c.citations.size()), false,
+                   Tooltip(c.ref), &body);
+        last_mid = b.y + kNodeHeight / 2;
+      },
+      &body);
   if (!g.unresolved.empty()) {
     AppendText(kNarrowX, y + 17, "col-sub", "Chưa liên kết được:", &body);
     y += kRowHeight;
   }
-  y = AppendColumn(g.unresolved, y, [&](const CitedGroup& c, const Box& b) {
-    const Citation* first = g.doc ? &g.doc->citations[c.citations.front()] : nullptr;
-    std::string label = first ? UnresolvedKey(*first) : "?";
-    std::string tip = first ? first->raw + " — " + UnresolvedReason(*first) : label;
-    AppendNode(DocRef{}, label, b, static_cast<int>(c.citations.size()), true, tip, &body);
-    last_mid = b.y + kNodeHeight / 2;
-  }, &body);
+  y = AppendColumn(
+      g.unresolved, y,
+      [&](const CitedGroup& c, const Box& b) {
+        const Citation* first = g.doc ? &g.doc->citations[c.citations.front()] : nullptr;
+        std::string label = first ? UnresolvedKey(*first) : "?";
+        std::string tip = first ? first->raw + " — " + UnresolvedReason(*first) : label;
+        AppendNode(DocRef{}, label, b, static_cast<int>(c.citations.size()), true, tip, &body);
+        last_mid = b.y + kNodeHeight / 2;
+      },
+      &body);
   if (!g.cited.empty() || !g.unresolved.empty()) AppendTrunk(trunk_top, last_mid, &body);
   AppendCenter(g, center, &body);
   std::string w = std::to_string(kNarrowWidth), h = std::to_string(y + 6);
@@ -333,9 +352,14 @@ std::string GraphSvgNarrow(const Graph& g) {
 nlohmann::json GraphJson(const Graph& g) {
   using nlohmann::json;
   auto node = [](const DocRef& ref, const char* role, int count) {
-    return json{{"id", ref.id},         {"type", ref.type},     {"number", ref.number},
-                {"title", ref.title},   {"has_text", ref.has_text}, {"in_index", ref.in_index},
-                {"role", role},         {"count", count}};
+    return json{{"id", ref.id},
+                {"type", ref.type},
+                {"number", ref.number},
+                {"title", ref.title},
+                {"has_text", ref.has_text},
+                {"in_index", ref.in_index},
+                {"role", role},
+                {"count", count}};
   };
   json nodes = json::array(), edges = json::array();
   nodes.push_back(node(g.center, "center", 0));
@@ -347,10 +371,12 @@ nlohmann::json GraphJson(const Graph& g) {
   for (const CitedGroup& c : g.unresolved) {
     const Citation* first = g.doc ? &g.doc->citations[c.citations.front()] : nullptr;
     int n = static_cast<int>(c.citations.size());
-    nodes.push_back({{"id", nullptr}, {"label", first ? UnresolvedKey(*first) : ""},
+    nodes.push_back({{"id", nullptr},
+                     {"label", first ? UnresolvedKey(*first) : ""},
                      {"raw", first ? first->raw : ""},
                      {"reason", first ? UnresolvedReason(*first) : ""},
-                     {"role", "unresolved"}, {"count", n}});
+                     {"role", "unresolved"},
+                     {"count", n}});
     edges.push_back({{"from", g.center.id}, {"to", nullptr}, {"count", n}});
   }
   for (const CitingGroup& c : g.citing) {

@@ -6,10 +6,9 @@
 #ifndef VANBAN_SERVER_GRAPH_H_
 #define VANBAN_SERVER_GRAPH_H_
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "legal/document.h"
 #include "search/searcher.h"
@@ -26,9 +25,9 @@ struct DocRef {
 
 // The citations of a document to one target, in order of first mention.
 struct CitedGroup {
-  std::string resolved_id;       // empty when unresolved
-  std::vector<int> citations;    // indices into Document::citations
-  DocRef ref;                    // filled by the server (Searcher::Get)
+  std::string resolved_id;     // empty when unresolved
+  std::vector<int> citations;  // indices into Document::citations
+  DocRef ref;                  // filled by the server (Searcher::Get)
 };
 
 // Groups the citations of `doc` by target: resolved ones by resolved_id,

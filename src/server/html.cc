@@ -9,12 +9,23 @@ void AppendHtmlEscaped(std::string_view text, std::string* out) {
   out->reserve(out->size() + text.size() + text.size() / 8);
   for (char c : text) {
     switch (c) {
-      case '&': out->append("&amp;"); break;
-      case '<': out->append("&lt;"); break;
-      case '>': out->append("&gt;"); break;
-      case '"': out->append("&quot;"); break;
-      case '\'': out->append("&#39;"); break;
-      default: out->push_back(c);
+      case '&':
+        out->append("&amp;");
+        break;
+      case '<':
+        out->append("&lt;");
+        break;
+      case '>':
+        out->append("&gt;");
+        break;
+      case '"':
+        out->append("&quot;");
+        break;
+      case '\'':
+        out->append("&#39;");
+        break;
+      default:
+        out->push_back(c);
     }
   }
 }
@@ -30,8 +41,8 @@ std::string UrlEncode(std::string_view text) {
   std::string out;
   out.reserve(text.size() * 3);
   for (unsigned char c : text) {
-    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                 (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~';
+    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 c == '-' || c == '_' || c == '.' || c == '~';
     if (plain) {
       out.push_back(static_cast<char>(c));
     } else {
@@ -115,8 +126,8 @@ const char* TypeColor(std::string_view type) {
   return style ? style->color : "#999999";
 }
 
-std::string ShortName(std::string_view type, std::string_view number,
-                      std::string_view title, std::string_view fallback) {
+std::string ShortName(std::string_view type, std::string_view number, std::string_view title,
+                      std::string_view fallback) {
   std::string out;
   if (!number.empty()) {
     out.append(type);

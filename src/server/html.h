@@ -33,8 +33,8 @@ const char* TypeColor(std::string_view type);
 
 // "Chỉ thị 33/CT-TTg", "Luật Khiếu nại" (type + number, or title when no
 // number, or `fallback`).
-std::string ShortName(std::string_view type, std::string_view number,
-                      std::string_view title, std::string_view fallback);
+std::string ShortName(std::string_view type, std::string_view number, std::string_view title,
+                      std::string_view fallback);
 
 }  // namespace vanban::server
 

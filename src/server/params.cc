@@ -75,9 +75,8 @@ StatusOr<SearchParams> ParseSearchParams(const std::multimap<std::string, std::s
   if (const std::string* q = First(params, "q")) {
     if (q->size() > search::SearchRequest::kMaxQueryBytes) {
       if (strict_length) {
-        return BadParam("q", *q, "dài quá " +
-                                     std::to_string(search::SearchRequest::kMaxQueryBytes) +
-                                     " byte");
+        return BadParam(
+            "q", *q, "dài quá " + std::to_string(search::SearchRequest::kMaxQueryBytes) + " byte");
       }
       out.truncated = true;
     }

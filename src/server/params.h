@@ -41,7 +41,7 @@ struct LinkOverrides {
   const std::string* type = nullptr;
   const std::string* issuer = nullptr;
   const std::string* year = nullptr;
-  int page = 0;          // 0 = keep (1 is omitted)
+  int page = 0;  // 0 = keep (1 is omitted)
   const char* sort = nullptr;
 };
 std::string SearchLink(const SearchParams& params, const LinkOverrides& overrides);

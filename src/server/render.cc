@@ -2,7 +2,6 @@
 #include "server/render.h"
 
 #include <algorithm>
-
 #include <kainjow/mustache.hpp>
 
 #include "server/html.h"
@@ -36,10 +35,14 @@ std::string SafeSnippet(const std::string& snippet) {
     }
     if (tag) continue;
     char c = snippet[i++];
-    if (c == '<') out.append("&lt;");
-    else if (c == '>') out.append("&gt;");
-    else if (c == '"') out.append("&quot;");
-    else out.push_back(c);
+    if (c == '<')
+      out.append("&lt;");
+    else if (c == '>')
+      out.append("&gt;");
+    else if (c == '"')
+      out.append("&quot;");
+    else
+      out.push_back(c);
   }
   return out;
 }
@@ -60,8 +63,9 @@ data HitData(const search::Hit& hit) {
   bool bare_section = hit.article_anchor.rfind("muc-", 0) == 0 && !hit.article.empty() &&
                       hit.article.rfind("Mục", 0) != 0;
   Set(d, "article", bare_section ? "Mục " + hit.article : hit.article);
-  Set(d, "article_href", "/van-ban/" + UrlEncode(hit.id) +
-                            (hit.article_anchor.empty() ? "" : "#" + UrlEncode(hit.article_anchor)));
+  Set(d, "article_href",
+      "/van-ban/" + UrlEncode(hit.id) +
+          (hit.article_anchor.empty() ? "" : "#" + UrlEncode(hit.article_anchor)));
   return d;
 }
 
@@ -177,8 +181,7 @@ std::string Renderer::SearchPage(const SearchParams& p,
   return templates_.RenderPage("search", d, meta);
 }
 
-std::string Renderer::CatalogPage(const std::vector<search::CatalogRow>& rows,
-                                  bool missing) const {
+std::string Renderer::CatalogPage(const std::vector<search::CatalogRow>& rows, bool missing) const {
   data list{data::type::list};
   int with_text = 0;
   for (const search::CatalogRow& row : rows) {

@@ -18,7 +18,7 @@ namespace vanban::server {
 // Everything the document, graph and print pages show about one document.
 struct DocumentView {
   search::StoredDocument stored;
-  std::vector<CitedGroup> cited;       // resolved targets, refs filled
+  std::vector<CitedGroup> cited;  // resolved targets, refs filled
   std::vector<CitedGroup> unresolved;
   std::vector<CitingGroup> citing;
   // For the print view: the cited documents' stored texts, same order as

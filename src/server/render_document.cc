@@ -1,6 +1,5 @@
 // Document, graph and print (study) pages.
 #include <filesystem>
-
 #include <kainjow/mustache.hpp>
 
 #include "server/html.h"
@@ -187,8 +186,8 @@ data CommonData(const DocumentView& view) {
   Set(d, "citing", CitingData(view));
   Set(d, "citing_count", std::to_string(view.citing.size()));
   Set(d, "any_citing", !view.citing.empty());
-  Set(d, "search_href", "/tim-kiem?q=" + UrlEncode(s.doc.meta.number.empty() ? s.doc.meta.title
-                                                                           : s.doc.meta.number));
+  Set(d, "search_href",
+      "/tim-kiem?q=" + UrlEncode(s.doc.meta.number.empty() ? s.doc.meta.title : s.doc.meta.number));
   return d;
 }
 

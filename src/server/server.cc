@@ -32,9 +32,12 @@ bool IsApi(const std::string& path) { return path.rfind("/api/", 0) == 0 || path
 
 int HttpStatus(const Status& status) {
   switch (status.code()) {
-    case Status::Code::kNotFound: return 404;
-    case Status::Code::kInvalidArgument: return 400;
-    default: return 500;
+    case Status::Code::kNotFound:
+      return 404;
+    case Status::Code::kInvalidArgument:
+      return 400;
+    default:
+      return 500;
   }
 }
 
@@ -70,8 +73,8 @@ void Server::Impl::Log(const httplib::Request& req, const httplib::Response& res
   if (log == nullptr) return;
   double ms = -1;
   if (request_started) {
-    ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                   request_start).count();
+    ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request_start)
+             .count();
     request_started = false;
   }
   char buf[64];
@@ -83,9 +86,9 @@ void Server::Impl::Log(const httplib::Request& req, const httplib::Response& res
 
 void Server::Impl::OnError(const httplib::Request& req, httplib::Response& res) {
   if (!res.body.empty()) return;  // a handler already wrote its own error page
-  std::string message = res.status == 404 ? "Không có trang này: " + req.path
-                                          : "Yêu cầu không hợp lệ (mã " +
-                                                std::to_string(res.status) + ")";
+  std::string message = res.status == 404
+                            ? "Không có trang này: " + req.path
+                            : "Yêu cầu không hợp lệ (mã " + std::to_string(res.status) + ")";
   if (IsApi(req.path)) {
     SendJsonError(res, res.status, message);
   } else {
@@ -111,18 +114,18 @@ void Server::Impl::Configure(const std::filesystem::path& web_dir, int threads) 
     request_started = true;
     return httplib::Server::HandlerResponse::Unhandled;
   });
-  http.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
-    Log(req, res);
-  });
-  http.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
-    OnError(req, res);
-  });
+  http.set_logger(
+      [this](const httplib::Request& req, const httplib::Response& res) { Log(req, res); });
+  http.set_error_handler(
+      [this](const httplib::Request& req, httplib::Response& res) { OnError(req, res); });
   http.set_exception_handler(
       [](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
         // Nothing should throw past the handlers; if it does, answer 500
         // instead of dropping the connection.
-        if (IsApi(req.path)) SendJsonError(res, 500, "Lỗi máy chủ nội bộ");
-        else res.set_content("Lỗi máy chủ nội bộ", "text/plain; charset=utf-8");
+        if (IsApi(req.path))
+          SendJsonError(res, 500, "Lỗi máy chủ nội bộ");
+        else
+          res.set_content("Lỗi máy chủ nội bộ", "text/plain; charset=utf-8");
         res.status = 500;
       });
   RouteContext context{&pool, &renderer};
@@ -144,8 +147,8 @@ StatusOr<std::unique_ptr<Server>> Server::Create(const ServerOptions& options,
   auto templates = Templates::Load(web / "templates");
   if (!templates.ok()) return templates.status();
   int threads = std::clamp(options.threads, 1, 1024);
-  auto impl = std::make_unique<Impl>(std::move(factory), threads,
-                                     Renderer(std::move(templates).value()));
+  auto impl =
+      std::make_unique<Impl>(std::move(factory), threads, Renderer(std::move(templates).value()));
   if (Status s = impl->pool.Warm(); !s.ok()) return s;
   impl->log = options.log;
   impl->Configure(web, threads);

@@ -70,7 +70,8 @@ void HandleDocument(const RouteContext& ctx, const httplib::Request& req, httpli
     if (!stored.ok()) return SendStatus(res, stored.status());
     // As `vanban show --json`: the document, then who cites it.
     auto cited_by = s.GetCitedBy(stored->doc.id);
-    if (!cited_by.ok() && !cited_by.status().IsNotFound()) return SendStatus(res, cited_by.status());
+    if (!cited_by.ok() && !cited_by.status().IsNotFound())
+      return SendStatus(res, cited_by.status());
     json body = search::ToJson(*stored, *with_text);
     body["cited_by"] = json::array();
     if (cited_by.ok()) {
@@ -80,8 +81,7 @@ void HandleDocument(const RouteContext& ctx, const httplib::Request& req, httpli
   });
 }
 
-void HandleCitations(const RouteContext& ctx, const httplib::Request& req,
-                     httplib::Response& res) {
+void HandleCitations(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
   WithDocument(ctx, req, res, [&](search::Searcher& s, const std::string& id) {
     auto stored = s.Get(id);
     if (!stored.ok()) return SendStatus(res, stored.status());

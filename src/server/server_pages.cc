@@ -62,9 +62,12 @@ void HandleDocument(const RouteContext& ctx, const httplib::Request& req, httpli
     return res.set_redirect(prefix + view->stored.doc.id + suffix);
   }
   switch (page) {
-    case DocPage::kDocument: return SendPage(res, ctx.renderer->DocumentPage(*view));
-    case DocPage::kPrint: return SendPage(res, ctx.renderer->PrintPage(*view));
-    case DocPage::kGraph: return SendPage(res, ctx.renderer->GraphPage(*view));
+    case DocPage::kDocument:
+      return SendPage(res, ctx.renderer->DocumentPage(*view));
+    case DocPage::kPrint:
+      return SendPage(res, ctx.renderer->PrintPage(*view));
+    case DocPage::kGraph:
+      return SendPage(res, ctx.renderer->GraphPage(*view));
   }
 }
 
@@ -96,8 +99,8 @@ StatusOr<DocumentView> LoadDocumentView(search::Searcher& searcher, const std::s
     auto cited = searcher.Get(group.resolved_id);
     if (cited.ok()) {
       const legal::Metadata& m = cited->doc.meta;
-      group.ref = DocRef{group.resolved_id, m.type, m.number, m.title, m.issuer, m.date,
-                         cited->has_text, true};
+      group.ref = DocRef{group.resolved_id, m.type, m.number,        m.title,
+                         m.issuer,          m.date, cited->has_text, true};
     }
     if (cited_texts) {
       view.cited_docs.push_back(cited.ok() ? std::move(cited).value() : search::StoredDocument{});

@@ -1,9 +1,8 @@
 #include "server/templates.h"
 
 #include <fstream>
-#include <sstream>
-
 #include <kainjow/mustache.hpp>
+#include <sstream>
 
 namespace vanban::server {
 
@@ -18,9 +17,7 @@ void Set(TemplateData& d, const std::string& key, const char* value) {
   Set(d, key, std::string(value ? value : ""));
 }
 void Set(TemplateData& d, const std::string& key, bool value) { d.set(key, value); }
-void Set(TemplateData& d, const std::string& key, const TemplateData& value) {
-  d.set(key, value);
-}
+void Set(TemplateData& d, const std::string& key, const TemplateData& value) { d.set(key, value); }
 
 StatusOr<Templates> Templates::Load(const std::filesystem::path& dir) {
   Templates out;

@@ -38,9 +38,9 @@ class Templates {
   std::string Render(const std::string& name, const TemplateData& data) const;
   // What the layout needs besides the page body.
   struct PageMeta {
-    std::string title;       // <title>, plain text
-    std::string body_class;  // "print" for the study view
-    std::string query;       // pre-fills the header search box
+    std::string title;         // <title>, plain text
+    std::string body_class;    // "print" for the study view
+    std::string query;         // pre-fills the header search box
     bool search_home = false;  // the home page shows its own big box
   };
   // Renders `name`, then wraps it in "layout" as {{{content}}}.

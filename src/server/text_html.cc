@@ -171,8 +171,8 @@ std::string CitationLinkHtml(const Citation& c, std::string_view label) {
   } else {
     title = "Mở văn bản được dẫn chiếu";
   }
-  std::string out = "<a class=\"" + cls + "\" id=\"c-" + std::to_string(c.begin) +
-                    "\" href=\"" + HtmlEscape(CitationHref(c)) + "\" title=\"";
+  std::string out = "<a class=\"" + cls + "\" id=\"c-" + std::to_string(c.begin) + "\" href=\"" +
+                    HtmlEscape(CitationHref(c)) + "\" title=\"";
   AppendHtmlEscaped(title, &out);
   out.append("\">");
   AppendHtmlEscaped(label, &out);

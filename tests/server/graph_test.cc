@@ -32,13 +32,25 @@ TEST(GraphTest, GroupsCitationsByTargetInOrder) {
 // The plan cites about 21 documents: every one gets its own row and link.
 Graph TwentyOneCitations(std::string* text) {
   Graph g;
-  g.center = DocRef{"ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky", "Kế hoạch", "",
-                    "Triển khai thực hiện công tác dân vận chính quyền năm 2023", "", "", true, true};
+  g.center = DocRef{"ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky",
+                    "Kế hoạch",
+                    "",
+                    "Triển khai thực hiện công tác dân vận chính quyền năm 2023",
+                    "",
+                    "",
+                    true,
+                    true};
   for (int i = 0; i < 21; ++i) {
     CitedGroup group;
     group.resolved_id = "van-ban-" + std::to_string(i);
-    group.ref = DocRef{group.resolved_id, i % 2 ? "Luật" : "Chỉ thị", std::to_string(i) + "/CT-TTg",
-                       "", "", "", i % 3 == 0, true};
+    group.ref = DocRef{group.resolved_id,
+                       i % 2 ? "Luật" : "Chỉ thị",
+                       std::to_string(i) + "/CT-TTg",
+                       "",
+                       "",
+                       "",
+                       i % 3 == 0,
+                       true};
     group.citations.assign(1 + i % 3, 0);
     g.cited.push_back(group);
   }

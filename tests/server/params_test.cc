@@ -29,8 +29,13 @@ TEST(ParamsTest, Defaults) {
 }
 
 TEST(ParamsTest, PageLimitSortAndFilters) {
-  auto p = ParseSearchParams(Params{{"q", "luật"}, {"page", "3"}, {"limit", "20"}, {"sort", "date"},
-                                    {"type", "Luật"}, {"year", "2022"}, {"issuer", "Quốc hội"}},
+  auto p = ParseSearchParams(Params{{"q", "luật"},
+                                    {"page", "3"},
+                                    {"limit", "20"},
+                                    {"sort", "date"},
+                                    {"type", "Luật"},
+                                    {"year", "2022"},
+                                    {"issuer", "Quốc hội"}},
                              true);
   ASSERT_TRUE(p.ok()) << p.status().ToString();
   EXPECT_EQ(p->request.offset, 40);
@@ -46,10 +51,10 @@ TEST(ParamsTest, BadValuesNameTheParameter) {
     Params params;
     const char* name;
   } cases[] = {
-      {{{"q", "x"}, {"page", "0"}}, "page"},      {{{"q", "x"}, {"page", "abc"}}, "page"},
-      {{{"q", "x"}, {"page", "1001"}}, "page"},   {{{"q", "x"}, {"limit", "101"}}, "limit"},
-      {{{"q", "x"}, {"limit", "-5"}}, "limit"},   {{{"q", "x"}, {"sort", "name"}}, "sort"},
-      {{{"q", "x"}, {"year", "21"}}, "year"},     {{{"q", "x"}, {"year", "<b>"}}, "year"},
+      {{{"q", "x"}, {"page", "0"}}, "page"},    {{{"q", "x"}, {"page", "abc"}}, "page"},
+      {{{"q", "x"}, {"page", "1001"}}, "page"}, {{{"q", "x"}, {"limit", "101"}}, "limit"},
+      {{{"q", "x"}, {"limit", "-5"}}, "limit"}, {{{"q", "x"}, {"sort", "name"}}, "sort"},
+      {{{"q", "x"}, {"year", "21"}}, "year"},   {{{"q", "x"}, {"year", "<b>"}}, "year"},
   };
   for (const Case& c : cases) {
     auto p = ParseSearchParams(c.params, true);
@@ -76,7 +81,8 @@ TEST(ParamsTest, LongQueryIsCutForPagesAndRefusedByTheApi) {
 TEST(ParamsTest, SearchLinksKeepStateAndEncode) {
   auto p = ParseSearchParams(Params{{"q", "dân vận"}, {"type", "Chỉ thị"}, {"page", "2"}}, true);
   ASSERT_TRUE(p.ok());
-  EXPECT_EQ(SearchLink(*p, {}), "/tim-kiem?q=d%C3%A2n%20v%E1%BA%ADn&type=Ch%E1%BB%89%20th%E1%BB%8B&page=2");
+  EXPECT_EQ(SearchLink(*p, {}),
+            "/tim-kiem?q=d%C3%A2n%20v%E1%BA%ADn&type=Ch%E1%BB%89%20th%E1%BB%8B&page=2");
   std::string empty;
   LinkOverrides clear;
   clear.type = &empty;

@@ -63,13 +63,15 @@ TEST(RenderTest, HomePageHasTheSearchForm) {
 TEST(RenderTest, SearchResultsShowEverythingAHitHas) {
   auto r = DanVanResponse();
   std::string html = LoadRenderer().SearchPage(Params("dan van"), &r);
-  EXPECT_NE(html.find("Có phải bạn muốn tìm: <a href=\"/tim-kiem?q=d%C3%A2n%20v%E1%BA%ADn\">dân vận</a>"),
-            std::string::npos);
+  EXPECT_NE(
+      html.find("Có phải bạn muốn tìm: <a href=\"/tim-kiem?q=d%C3%A2n%20v%E1%BA%ADn\">dân vận</a>"),
+      std::string::npos);
   EXPECT_NE(html.find("href=\"/van-ban/ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky\""),
             std::string::npos);
   EXPECT_NE(html.find("<mark>dân vận</mark>"), std::string::npos);
-  EXPECT_NE(html.find("href=\"/van-ban/ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky#muc-1\">Mục I</a>"),
-            std::string::npos);
+  EXPECT_NE(
+      html.find("href=\"/van-ban/ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky#muc-1\">Mục I</a>"),
+      std::string::npos);
   EXPECT_NE(html.find("Toàn văn"), std::string::npos);
   EXPECT_NE(html.find("Chỉ có thông tin danh mục"), std::string::npos);
   EXPECT_NE(html.find("26/11/2021"), std::string::npos);
@@ -100,11 +102,22 @@ DocumentView PlanView() {
   DocumentView view;
   view.stored = testing::PlanExcerpt();
   GroupCitations(view.stored.doc, &view.cited, &view.unresolved);
-  view.cited[0].ref = DocRef{"chi-thi-33-ct-ttg-2021", "Chỉ thị", "33/CT-TTg",
-                             "Về tiếp tục tăng cường và đổi mới công tác dân vận", "Thủ tướng Chính phủ",
-                             "2021-11-26", false, true};
-  view.cited[1].ref = DocRef{"quyet-dinh-23-qd-tw-2021", "Quyết định", "23-QĐ/TW", "", "Bộ Chính trị",
-                             "2021-07-30", false, true};
+  view.cited[0].ref = DocRef{"chi-thi-33-ct-ttg-2021",
+                             "Chỉ thị",
+                             "33/CT-TTg",
+                             "Về tiếp tục tăng cường và đổi mới công tác dân vận",
+                             "Thủ tướng Chính phủ",
+                             "2021-11-26",
+                             false,
+                             true};
+  view.cited[1].ref = DocRef{"quyet-dinh-23-qd-tw-2021",
+                             "Quyết định",
+                             "23-QĐ/TW",
+                             "",
+                             "Bộ Chính trị",
+                             "2021-07-30",
+                             false,
+                             true};
   return view;
 }
 
@@ -133,8 +146,9 @@ TEST(RenderTest, CatalogOnlyDocumentSaysSoAndShowsWhoCitesIt) {
   search::CitedBy by;
   by.citing_id = "ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky";
   by.citing_type = "Kế hoạch";
-  by.sentence = "Triển khai, thực hiện nghiêm túc, chặt chẽ, đảm bảo chất lượng, hiệu quả Chỉ thị số "
-                "33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ";
+  by.sentence =
+      "Triển khai, thực hiện nghiêm túc, chặt chẽ, đảm bảo chất lượng, hiệu quả Chỉ thị số "
+      "33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ";
   by.begin = 210;
   view.citing = GroupCitedBy({by});
   std::string html = LoadRenderer().DocumentPage(view);
@@ -151,8 +165,8 @@ TEST(RenderTest, PrintViewHasEachCitedDocumentOnItsOwnPage) {
   search::StoredDocument law;
   law.doc.meta.type = "Chỉ thị";
   testing::AddParagraph(&law.doc, "1. Tiếp tục quán triệt, nâng cao nhận thức", true, 0);
-  law.doc.units.push_back({legal::UnitKind::kSection, "1", "1", "", "muc-1", 0,
-                           law.doc.text.size(), -1});
+  law.doc.units.push_back(
+      {legal::UnitKind::kSection, "1", "1", "", "muc-1", 0, law.doc.text.size(), -1});
   law.has_text = true;
   view.cited_docs = {law, search::StoredDocument{}};
   std::string html = LoadRenderer().PrintPage(view);
@@ -197,7 +211,8 @@ TEST(RenderTest, CatalogAndMissingPages) {
   EXPECT_NE(catalog.find("3 lần"), std::string::npos);
   // A row without a title still links, under its type and number.
   row.title.clear();
-  EXPECT_NE(r.CatalogPage({row}, false).find("<a href=\"/van-ban/luat-khieu-nai-2011\">Luật 02/2011/QH13</a>"),
+  EXPECT_NE(r.CatalogPage({row}, false)
+                .find("<a href=\"/van-ban/luat-khieu-nai-2011\">Luật 02/2011/QH13</a>"),
             std::string::npos);
   // Cited but not in the catalog: no id, so a search link, and who cites it.
   search::CatalogRow unknown;

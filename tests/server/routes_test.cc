@@ -1,9 +1,8 @@
 // In-process tests of every route: a real index of corpus/ (built in a
 // temporary folder with the indexer), the server on bind_to_any_port +
 // listen_after_bind on a thread, and httplib's client.
-#include <httplib.h>
-
 #include <gtest/gtest.h>
+#include <httplib.h>
 
 #include <atomic>
 #include <filesystem>
@@ -22,8 +21,8 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 fs::path TempDir(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() /
-                 ("vanban-server-" + name + "-" + std::to_string(::getpid()));
+  fs::path dir =
+      fs::temp_directory_path() / ("vanban-server-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
@@ -86,7 +85,9 @@ class RoutesTest : public ::testing::Test {
 
   // The plan's id, from the search API.
   std::string PlanId() {
-    auto res = Get("/api/search?q=d%C3%A2n%20v%E1%BA%ADn%20ch%C3%ADnh%20quy%E1%BB%81n%20Ng%E1%BB%8Dc%20K%E1%BB%B3");
+    auto res = Get(
+        "/api/"
+        "search?q=d%C3%A2n%20v%E1%BA%ADn%20ch%C3%ADnh%20quy%E1%BB%81n%20Ng%E1%BB%8Dc%20K%E1%BB%B3");
     EXPECT_TRUE(res && res->status == 200);
     if (!res || res->status != 200) return "";
     auto body = json::parse(res->body);
@@ -129,8 +130,7 @@ TEST_F(RoutesTest, SearchWithoutDiacriticsFindsThePlanFirst) {
   ASSERT_NE(first_hit, std::string::npos);
   size_t link = res->body.find("href=\"/van-ban/", first_hit);
   const std::string expected = "href=\"/van-ban/" + id + "\"";
-  EXPECT_EQ(res->body.compare(link, expected.size(), expected), 0)
-      << res->body.substr(link, 120);
+  EXPECT_EQ(res->body.compare(link, expected.size(), expected), 0) << res->body.substr(link, 120);
   EXPECT_NE(res->body.find("Có phải bạn muốn tìm"), std::string::npos);
 }
 
@@ -164,9 +164,9 @@ TEST_F(RoutesTest, QueryIsEscaped) {
 }
 
 TEST_F(RoutesTest, BadSearchParametersAre400) {
-  for (const char* path : {"/tim-kiem?q=x&page=0", "/tim-kiem?q=x&sort=abc",
-                           "/tim-kiem?q=x&year=20x1", "/api/search?q=x&limit=1000",
-                           "/api/search", "/api/search?q=x&page=-1"}) {
+  for (const char* path :
+       {"/tim-kiem?q=x&page=0", "/tim-kiem?q=x&sort=abc", "/tim-kiem?q=x&year=20x1",
+        "/api/search?q=x&limit=1000", "/api/search", "/api/search?q=x&page=-1"}) {
     auto res = Get(path);
     ASSERT_TRUE(res) << path;
     EXPECT_EQ(res->status, 400) << path;
@@ -246,18 +246,18 @@ TEST_F(RoutesTest, CitedDocumentShowsThePlanUnderCitedBy) {
 }
 
 TEST_F(RoutesTest, UnknownAndMalformedIdsAre404) {
-  for (const char* path : {"/van-ban/khong-co-van-ban-nay", "/van-ban/..%2f..%2fetc%2fpasswd",
-                           "/van-ban/%2e%2e", "/van-ban/ABC", "/do-thi/khong-co",
-                           "/van-ban/khong-co/in", "/static/../../../etc/passwd",
-                           "/static/%2e%2e/%2e%2e/src/server/server.cc", "/khong-co-trang-nay"}) {
+  for (const char* path :
+       {"/van-ban/khong-co-van-ban-nay", "/van-ban/..%2f..%2fetc%2fpasswd", "/van-ban/%2e%2e",
+        "/van-ban/ABC", "/do-thi/khong-co", "/van-ban/khong-co/in", "/static/../../../etc/passwd",
+        "/static/%2e%2e/%2e%2e/src/server/server.cc", "/khong-co-trang-nay"}) {
     auto res = Get(path);
     ASSERT_TRUE(res) << path;
     EXPECT_EQ(res->status, 404) << path;
     EXPECT_EQ(res->body.find("root:"), std::string::npos) << path;
   }
-  for (const char* path : {"/api/documents/khong-co", "/api/documents/..%2fx",
-                           "/api/documents/khong-co/citations", "/api/documents/khong-co/cited-by",
-                           "/api/graph/khong-co", "/api/khong-co"}) {
+  for (const char* path :
+       {"/api/documents/khong-co", "/api/documents/..%2fx", "/api/documents/khong-co/citations",
+        "/api/documents/khong-co/cited-by", "/api/graph/khong-co", "/api/khong-co"}) {
     auto res = Get(path);
     ASSERT_TRUE(res) << path;
     EXPECT_EQ(res->status, 404) << path;
