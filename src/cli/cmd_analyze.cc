@@ -9,9 +9,11 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli/commands.h"
+#include "text/abbreviations.h"
 #include "text/analyzer.h"
 
 namespace vanban::cli {
@@ -63,6 +65,9 @@ void PrintTable(const text::AnalyzedText& analyzed) {
   for (const text::Token& t : analyzed.tokens) {
     std::string kind = KindLabel(t.kind);
     if (t.stopword) kind += " (hư từ)";
+    if (t.kind == text::TokenKind::kAbbreviation) {
+      for (std::string_view e : text::ExpandAbbreviation(t.exact)) kind += " = " + std::string(e);
+    }
     rows.push_back({std::to_string(t.position), t.surface,
                     std::to_string(t.begin) + "-" + std::to_string(t.end), t.exact, t.folded,
                     kind});
@@ -84,14 +89,21 @@ void PrintTable(const text::AnalyzedText& analyzed) {
 nlohmann::ordered_json ToJson(const text::AnalyzedText& analyzed) {
   nlohmann::ordered_json tokens = nlohmann::ordered_json::array();
   for (const text::Token& t : analyzed.tokens) {
-    tokens.push_back(nlohmann::ordered_json{{"position", t.position},
-                                            {"begin", t.begin},
-                                            {"end", t.end},
-                                            {"surface", t.surface},
-                                            {"exact", t.exact},
-                                            {"folded", t.folded},
-                                            {"kind", text::TokenKindName(t.kind)},
-                                            {"stopword", t.stopword}});
+    nlohmann::ordered_json token = {{"position", t.position},
+                                    {"begin", t.begin},
+                                    {"end", t.end},
+                                    {"surface", t.surface},
+                                    {"exact", t.exact},
+                                    {"folded", t.folded},
+                                    {"kind", text::TokenKindName(t.kind)},
+                                    {"stopword", t.stopword}};
+    if (t.kind == text::TokenKind::kAbbreviation) {
+      token["expansions"] = nlohmann::ordered_json::array();
+      for (std::string_view e : text::ExpandAbbreviation(t.exact)) {
+        token["expansions"].push_back(std::string(e));
+      }
+    }
+    tokens.push_back(std::move(token));
   }
   return {{"text", analyzed.text}, {"tokens", tokens}, {"warnings", analyzed.warnings}};
 }

@@ -67,6 +67,17 @@ TEST(CliAnalyzeTest, TableFromStdin) {
   EXPECT_NE(r.out.find("Tổng: 7 từ tố"), std::string::npos) << r.out;
 }
 
+TEST(CliAnalyzeTest, AbbreviationShowsExpansion) {
+  CliRun r = RunVanban("analyze --json 'UBND xã Ngọc Kỳ'");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["tokens"][0]["kind"], "abbreviation");
+  EXPECT_EQ(j["tokens"][0]["expansions"], nlohmann::json::array({"ủy ban nhân dân"}));
+  EXPECT_FALSE(j["tokens"][1].contains("expansions"));
+  CliRun table = RunVanban("analyze 'HĐND'");
+  EXPECT_NE(table.out.find("viết tắt = hội đồng nhân dân"), std::string::npos) << table.out;
+}
+
 TEST(CliAnalyzeTest, InvalidUtf8WarnsAndSucceeds) {
   CliRun r = RunVanban("analyze --json 2>/dev/null", "d\\377n");
   ASSERT_EQ(r.exit_code, 0) << r.out;
