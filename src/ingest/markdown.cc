@@ -158,13 +158,26 @@ std::string Inline(std::string_view s) {
 
 // "…Việt Nam.Điều 40.1.LQ.3. Áp dụng" in the codification lost the line
 // break before an article heading; restore it.
+size_t Digits(const std::string& s, size_t i) {
+  size_t j = i;
+  while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+  return j - i;
+}
+
 void SplitGluedArticles(std::string& line, int* fixes) {
   for (size_t pos = line.find("Điều ", 1); pos != std::string::npos;
        pos = line.find("Điều ", pos + 1)) {
     char before = line[pos - 1];
     size_t num = pos + std::string_view("Điều ").size();
-    bool heading = num + 2 < line.size() && std::isdigit(static_cast<unsigned char>(line[num]));
-    if (heading && (before == '.' || before == ';' || before == ':' || before == ')')) {
+    size_t d1 = Digits(line, num);
+    if (d1 == 0) continue;
+    // Pháp điển numbering "Điều 40.1.LQ.3." glued to any word or mark
+    // ("…CỤ THỂĐiều 1.6.TT.1."); a plain "Điều 5" only after a sentence.
+    size_t d2 = num + d1 < line.size() && line[num + d1] == '.' ? Digits(line, num + d1 + 1) : 0;
+    bool codified = d2 > 0 && num + d1 + 1 + d2 < line.size() && line[num + d1 + 1 + d2] == '.';
+    bool after_sentence = before == '.' || before == ';' || before == ':' || before == ')';
+    bool glued = codified ? (before != ' ' && before != '\t' && before != '(') : after_sentence;
+    if (glued) {
       line.insert(pos, "\n\n");
       pos += 2;
       ++*fixes;
@@ -203,7 +216,9 @@ class MarkdownText {
       }
     }
     if (line.starts_with("* ") || line.starts_with("+ ")) {
-      Emit("- " + Inline(line.substr(2)));
+      std::string item = "- " + Inline(line.substr(2));
+      SplitGluedArticles(item, &fixes_);
+      Emit(item);
       return;
     }
     std::string text = Inline(line);

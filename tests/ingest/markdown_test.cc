@@ -21,7 +21,8 @@ TEST(MarkdownTest, CodificationLayout) {
       "Điều 40.1.LQ.1. Phạm vi điều chỉnh\n\n"
       "Luật này quy định **nguyên tắc**, thẩm quyền với [Việt Nam](https://vi.wikipedia.org) nước "
       "ngoài.Điều 40.1.LQ.2. Đối tượng áp dụng\n\n"
-      "* Cơ quan\n\n| STT | Nội dung |\n|---|---|\n| 1 | Dân sự |\n\n"
+      "* Cơ quan **ĐIỀU KHOẢN THI HÀNH**Điều 40.1.LQ.71. Hiệu lực\n\n| STT | Nội dung "
+      "|\n|---|---|\n| 1 | Dân sự |\n\n"
       "## Danh sách điều khoản\n\n### 4001\n\nĐiều 40.1.LQ.1. Phạm vi điều chỉnh\n";
   StatusOr<Extracted> e = ExtractBytes(md, "tuong-tro-tu-phap.md");
   ASSERT_TRUE(e.ok()) << e.status().ToString();
@@ -30,7 +31,8 @@ TEST(MarkdownTest, CodificationLayout) {
             "Tương trợ tư pháp\n\nChương I\n\nNHỮNG QUY ĐỊNH CHUNG\n\n"
             "Điều 40.1.LQ.1. Phạm vi điều chỉnh\n\n"
             "Luật này quy định nguyên tắc, thẩm quyền với Việt Nam nước ngoài.\n\n"
-            "Điều 40.1.LQ.2. Đối tượng áp dụng\n\n- Cơ quan\n\nSTT | Nội dung\n1 | Dân sự");
+            "Điều 40.1.LQ.2. Đối tượng áp dụng\n\n- Cơ quan ĐIỀU KHOẢN THI HÀNH\n\n"
+            "Điều 40.1.LQ.71. Hiệu lực\n\nSTT | Nội dung\n1 | Dân sự");
   ASSERT_EQ(e->warnings.size(), 1u);
 }
 
