@@ -1,13 +1,15 @@
 // Document numbers/symbols and dates. Grammar (spaces = ' ' or U+00A0):
 //   party form:  NUM sp? DASH sp? CODE sp? '/' sp? CODE ('-' CODE)*   23-QĐ/TW
 //   state form:  NUM sp? '/' sp? (YEAR '/')? CODE (sp? DASH sp? CODE)* 10/2022/QH15
+//                (spaces on both sides only of the DASH after the type code)
 //                (also NUM/YEAR-CODE and NUM-YEAR-CODE, written NUM/YEAR/CODE)
 //   standard:    NUM (sp? '-' sp? NUM)? sp? ':' sp? YEAR '/' CODE ('-' CODE)*
 //   date:        D SEP M SEP YYYY (SEP '/' or '-'), or YYYY-MM-DD
 // NUM is 1-5 digits, CODE a letter (A-Z, Đ; the look-alike Ð/ð is read as
 // Đ) then letters/digits, DASH '-' or an en dash. Stray spaces and the
-// dash forms are accepted only when the codes are in capitals. A CODE must start with a letter, so
-// ranges such as "2020-2025" or "2021- 2030" are not identifiers.
+// dash forms are accepted only when the codes are in capitals. A CODE must
+// start with a letter, so ranges such as "2020-2025" or "2021- 2030" are
+// not identifiers.
 #include "text/identifier.h"
 
 #include <string>
@@ -148,13 +150,17 @@ bool MatchDate(const Scanner& s, std::string_view text, size_t pos, NumberMatch*
 
 // Appends ('-' CODE)* to the match; spaces around the dash only if allowed.
 size_t MoreCodes(const Scanner& s, size_t p, bool allow_spaces, NumberMatch* m, bool* upper) {
-  while (true) {
+  for (bool first = true;; first = false) {
     bool spaced = false;
     size_t q = allow_spaces ? s.Spaces(p, &spaced) : p;
     size_t dash = s.Dash(q);
     if (dash == 0) return p;
     size_t r = q + dash;
-    if (allow_spaces) r = s.Spaces(r, &spaced);
+    // Spaces around the dash after the type code are typos ("TT - BCT",
+    // "QĐ -TTg"); later, a space on one side still is ("BQP- TANDTC"), but
+    // on both sides it separates the identifier from what follows
+    // ("629/QĐ-UBND - UBND huyện").
+    if (allow_spaces && (first || !spaced)) r = s.Spaces(r, &spaced);
     std::string code, fold;
     bool code_upper = false;
     size_t e = s.Code(r, &code, &fold, &code_upper);

@@ -97,6 +97,9 @@ TEST(AnalyzerTest, GoldenTokenStreams) {
        "11/2018/TT-BGTVT/11/2018/tt-bgtvt/identifier"},
       {"\u00D0iều 5 HÐND", "điều/dieu/syllable 5/5/number HĐND/hdnd/abbreviation"},
       {"Điều 12a", "điều/dieu/syllable 12a/12a/number"},
+      // Regression: " - UBND" after an identifier was swallowed into it.
+      {"629/QĐ-UBND - UBND huyện",
+       "629/QĐ-UBND/629/qd-ubnd/identifier UBND/ubnd/abbreviation huyện/huyen/syllable"},
       // A combining mark with no letter before it is not a token.
       {"\u0301 dân", "dân/dan/syllable"},
       // NFD text in the old placement: composed, then the tone moved.

@@ -44,6 +44,8 @@ TEST(IdentifierTest, CanonicalIdentifier) {
       // Variants seen in ../shared/bench/large-corpus.
       {"11 /2018/TT-BGTVT", "11/2018/TT-BGTVT"},
       {"01/2012/QĐ -TTg", "01/2012/QĐ-TTg"},
+      {"37/2013/TT - BCT", "37/2013/TT-BCT"},
+      {"629/QĐ-UBND - UBND", ""},
       {"02/2012/TT- BTNMT", "02/2012/TT-BTNMT"},
       {"89/2015/NÐ-CP", "89/2015/NĐ-CP"},
       {"95/1998-NĐ-CP", "95/1998/NĐ-CP"},
