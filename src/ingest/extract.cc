@@ -256,21 +256,43 @@ StatusOr<Extracted> ExtractFile(const std::filesystem::path& path, const Extract
   return ExtractBytes(bytes, name, options);
 }
 
-bool IsSupportedFile(const std::filesystem::path& path) {
-  std::string ext = Extension(path.string());
+Status CheckSupported(const std::filesystem::path& path) {
+  const std::string name = path.string();
+  auto skip = [&name](const std::string& why) {
+    return Status::Unsupported("Bỏ qua tệp " + Quoted(name) + ": " + why);
+  };
+  std::string ext = Extension(name);
   Kind kind = KindByExtension(ext);
-  if (kind == Kind::kOldWord || kind == Kind::kRtf) return false;
-  if (kind == Kind::kImage) return OcrAvailable();
-  if (kind != Kind::kUnknown && !ext.empty()) return true;
   std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError("Không đọc được tệp " + Quoted(name));
   std::string head(4096, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<size_t>(std::max<std::streamsize>(0, in.gcount())));
-  if (head.empty()) return false;
+  if (head.empty()) return skip("tệp rỗng");
   Kind by_content = KindByContent(head);
-  if (by_content == Kind::kPdf || by_content == Kind::kZip) return true;
-  if (by_content != Kind::kUnknown) return by_content == Kind::kImage && OcrAvailable();
-  return ext.empty() && !DetectEncoding(head).binary;
+  if (by_content != Kind::kUnknown) kind = by_content;
+  switch (kind) {
+    case Kind::kOldWord:
+      return skip("tệp Word cũ (.doc) chưa được hỗ trợ; hãy lưu lại thành .docx");
+    case Kind::kRtf:
+      return skip("định dạng RTF chưa được hỗ trợ; hãy lưu lại thành .docx");
+    case Kind::kImage:
+      return OcrAvailable() ? Status::Ok()
+                            : skip("tệp ảnh cần OCR nhưng bản vanban này không có OCR");
+    case Kind::kUnknown:
+      if (DetectEncoding(head).binary) return skip("tệp nhị phân, không phải văn bản");
+      return skip("định dạng " + ext +
+                  " không được hỗ trợ (chỉ đọc txt, docx, pdf, html, md và ảnh)");
+    case Kind::kText:
+      // No extension: text only when it is not binary.
+      if (ext.empty() && DetectEncoding(head).binary)
+        return skip("tệp nhị phân, không phải văn bản");
+      return Status::Ok();
+    default:
+      return Status::Ok();
+  }
 }
+
+bool IsSupportedFile(const std::filesystem::path& path) { return CheckSupported(path).ok(); }
 
 }  // namespace vanban::ingest

@@ -48,6 +48,12 @@ StatusOr<Extracted> ExtractBytes(std::string_view bytes, const std::string& name
 // True when ExtractFile would try this file (by extension and content sniff).
 bool IsSupportedFile(const std::filesystem::path& path);
 
+// Ok when ExtractFile would try this file; otherwise Unsupported with the
+// reason in Vietnamese, naming the file ("Bỏ qua tệp "a.doc": tệp Word cũ
+// (.doc) chưa được hỗ trợ; …"), or IoError when it cannot be read. For
+// `vanban index` to list skipped files with their reason.
+Status CheckSupported(const std::filesystem::path& path);
+
 }  // namespace vanban::ingest
 
 #endif  // VANBAN_INGEST_EXTRACT_H_

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "ingest/encoding.h"
 #include "ingest/fixtures.h"
 #include "ingest/test_util.h"
@@ -70,6 +73,13 @@ TEST(ExtractTest, BinaryAndUnknownFilesAreSkippedWithReason) {
   EXPECT_NE(e.status().message().find("định dạng .toml không được hỗ trợ"), std::string::npos)
       << e.status().message();
   EXPECT_FALSE(IsSupportedFile(toml));
+  Status why = CheckSupported(toml);
+  EXPECT_EQ(why.code(), Status::Code::kUnsupported);
+  EXPECT_NE(why.message().find("catalog.toml"), std::string::npos) << why.message();
+  EXPECT_NE(why.message().find("không được hỗ trợ"), std::string::npos) << why.message();
+  why = CheckSupported(doc);
+  EXPECT_NE(why.message().find("hãy lưu lại thành .docx"), std::string::npos) << why.message();
+  EXPECT_NE(CheckSupported(exe).message().find("nhị phân"), std::string::npos);
   auto bin_no_ext = dir / "CHUONGTRINH";
   ASSERT_TRUE(fixtures::WriteBytes(bin_no_ext, bin).ok());
   EXPECT_FALSE(IsSupportedFile(bin_no_ext));
@@ -139,6 +149,42 @@ TEST(ExtractTest, HostileMarkupNeitherCrashesNorHangs) {
   e = ExtractFile(dir / "sau.docx");
   ASSERT_TRUE(e.ok()) << e.status().ToString();
   EXPECT_EQ(e->text, "Nông");
+}
+
+}  // namespace
+}  // namespace vanban::ingest
+
+namespace vanban::ingest {
+namespace {
+
+// ExtractFile runs on several threads during `vanban index`: the same inputs
+// must give the same results concurrently.
+TEST(ExtractTest, ConcurrentExtractionGivesSameResults) {
+  testing::TempDir dir("threads");
+  auto pdf = dir / "a.pdf";
+  ASSERT_TRUE(fixtures::RenderWithPango("Luật Tiếp công dân số 42/2013/QH13", pdf).ok());
+  auto docx = dir / "b.docx";
+  ASSERT_TRUE(fixtures::WriteDocx(docx, fixtures::DocxDocumentXml({"Chỉ thị 33/CT-TTg"})).ok());
+  auto txt = dir / "c.txt";
+  ASSERT_TRUE(fixtures::WriteBytes(txt, EncodeFromUtf8("Ủy ban nhân dân xã Ngọc Kỳ", kVni)).ok());
+  std::vector<std::filesystem::path> files = {pdf, docx, txt};
+  std::vector<std::string> expected;
+  for (const auto& f : files) expected.push_back(ExtractFile(f).value().text);
+  std::atomic<int> mismatches{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int round = 0; round < 20; ++round) {
+        for (size_t i = 0; i < files.size(); ++i) {
+          StatusOr<Extracted> e = ExtractFile(files[i]);
+          if (!e.ok() || e->text != expected[i]) ++mismatches;
+        }
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(mismatches.load(), 0);
+  EXPECT_EQ(expected[2], "Ủy ban nhân dân xã Ngọc Kỳ");
 }
 
 }  // namespace
