@@ -1,0 +1,91 @@
+// `vanban extract` end to end (skipped when the vanban executable has not
+// been built in this build tree): text output, the --json contract, and
+// errors in Vietnamese naming the file with exit code 1.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "ingest/encoding.h"
+#include "ingest/fixtures.h"
+#include "ingest/test_util.h"
+
+namespace vanban::ingest {
+namespace {
+
+struct CliRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+CliRun Vanban(const std::string& args, const testing::TempDir& dir) {
+  CliRun run;
+  std::filesystem::path exe = std::filesystem::path(VANBAN_BINARY_DIR) / "vanban";
+  auto err_file = dir / "stderr.txt";
+  std::string cmd = exe.string() + " " + args + " 2>'" + err_file.string() + "'";
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return run;
+  char buf[65536];
+  for (size_t n; (n = fread(buf, 1, sizeof(buf), p)) > 0;) run.out.append(buf, n);
+  int status = pclose(p);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.err = fixtures::ReadBytes(err_file).value();
+  return run;
+}
+
+class CmdExtractTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!std::filesystem::exists(std::filesystem::path(VANBAN_BINARY_DIR) / "vanban")) {
+      GTEST_SKIP() << "vanban executable not built";
+    }
+  }
+};
+
+TEST_F(CmdExtractTest, PrintsTextAndJson) {
+  testing::TempDir dir("cmd-extract");
+  auto file = dir / "quyet-dinh.txt";
+  ASSERT_TRUE(
+      fixtures::WriteBytes(file, EncodeFromUtf8("Ủy ban nhân dân xã Ngọc Kỳ\r\nQuyết định", kVni))
+          .ok());
+  CliRun text = Vanban("extract '" + file.string() + "'", dir);
+  EXPECT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_EQ(text.out, "Ủy ban nhân dân xã Ngọc Kỳ\nQuyết định\n");
+
+  CliRun json = Vanban("extract --json '" + file.string() + "'", dir);
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  nlohmann::ordered_json j = nlohmann::ordered_json::parse(json.out);
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : j.items()) keys.push_back(k);
+  EXPECT_EQ(keys,
+            (std::vector<std::string>{"file", "format", "encoding", "pages", "ocr", "confidence",
+                                      "bytes", "characters", "warnings", "text"}));
+  EXPECT_EQ(j["format"], "txt");
+  EXPECT_EQ(j["encoding"], "vni");
+  EXPECT_EQ(j["ocr"], false);
+  EXPECT_TRUE(j["confidence"].is_null());
+  EXPECT_EQ(j["text"], "Ủy ban nhân dân xã Ngọc Kỳ\nQuyết định");
+  EXPECT_EQ(j["characters"], 37);
+}
+
+TEST_F(CmdExtractTest, ErrorsNameTheFileAndExitOne) {
+  testing::TempDir dir("cmd-extract-err");
+  CliRun missing = Vanban("extract '" + (dir / "khong-co.docx").string() + "'", dir);
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("Không tìm thấy tệp"), std::string::npos) << missing.err;
+  EXPECT_NE(missing.err.find("khong-co.docx"), std::string::npos) << missing.err;
+
+  auto big = dir / "lon.txt";
+  ASSERT_TRUE(fixtures::WriteBytes(big, std::string(2 * 1024 * 1024, 'a')).ok());
+  CliRun too_big = Vanban("extract --max-mb 1 '" + big.string() + "'", dir);
+  EXPECT_EQ(too_big.exit_code, 1);
+  EXPECT_NE(too_big.err.find("vượt giới hạn 1.00 MB"), std::string::npos) << too_big.err;
+  EXPECT_TRUE(too_big.out.empty());
+}
+
+}  // namespace
+}  // namespace vanban::ingest
