@@ -15,11 +15,13 @@ namespace vanban::index::schema {
 // Exact term (lowercase, canonical tone placement), with positions.
 // No prefix: "dân", "ủy". Only for words with marks: a word whose exact
 // form equals its folded form ("thi", "2023") is only indexed as "F...".
-// The same holds for exact pairs ("P") and exact title terms ("U").
+// The same holds for exact title terms ("U").
 inline constexpr std::string_view kExact = "";
 // Accent-folded term ("dan", "uy"), with positions.
 inline constexpr std::string_view kFolded = "F";
-// Adjacent-syllable pairs, no positions: "Pdân_chủ", "Wdan_chu".
+// Adjacent-syllable pairs (no punctuation between), no positions:
+// "Wdan_chu". Exact pairs ("P") are reserved but not indexed: they made
+// indexing a third slower for little ranking gain (see README).
 inline constexpr std::string_view kExactPair = "P";
 inline constexpr std::string_view kFoldedPair = "W";
 inline constexpr char kPairJoiner = '_';

@@ -360,9 +360,6 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
     if (i + 1 < ts.size() && IsWord(ts[i]) && IsWord(ts[i + 1])) {
       std::string sep(1, schema::kPairJoiner);
       boost.emplace_back(schema::Term(schema::kFoldedPair, ts[i].folded + sep + ts[i + 1].folded));
-      if (out.accented && (Accented(ts[i]) || Accented(ts[i + 1]))) {
-        boost.emplace_back(schema::Term(schema::kExactPair, ts[i].exact + sep + ts[i + 1].exact));
-      }
     }
   }
   if (title_terms.size() >= 2) boost.push_back(Scale(kTitlePhraseScale, Phrase(title_terms)));

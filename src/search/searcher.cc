@@ -75,7 +75,8 @@ struct Searcher::Internal {
   text::Analyzer analyzer;
 
   StatusOr<SearchResponse> Search(const SearchRequest& request);
-  void FillHits(const Xapian::MSet& mset, const BuiltQuery& bq, SearchResponse* resp);
+  void FillHits(const Xapian::MSet& mset, const BuiltQuery& bq, SearchResponse* resp,
+                MarkCounts* marks);
   StatusOr<index::Record> Load(Xapian::docid did, bool with_text);
   Xapian::docid Find(const std::string& id_or_number);
   CatalogRow Row(const index::Record& r);
@@ -173,15 +174,16 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   resp.facets["type"] = FacetOf(types);
   resp.facets["issuer"] = FacetOf(issuers);
   resp.facets["year"] = FacetOf(years);
-  FillHits(mset, bq, &resp);
+  MarkCounts marks;
+  FillHits(mset, bq, &resp, &marks);
   if (!bq.accented && !parsed.free_text.empty()) {
-    resp.suggestion = SuggestAccents(db, analyzer, parsed.free_text);
+    resp.suggestion = SuggestAccents(analyzer, parsed.free_text, marks);
   }
   return resp;
 }
 
 void Searcher::Internal::FillHits(const Xapian::MSet& mset, const BuiltQuery& bq,
-                                  SearchResponse* resp) {
+                                  SearchResponse* resp, MarkCounts* marks) {
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Xapian::Document d = it.get_document();
     std::string data = d.get_data();
@@ -199,6 +201,9 @@ void Searcher::Internal::FillHits(const Xapian::MSet& mset, const BuiltQuery& bq
     h.has_text = rec->has_text;
     Snippet s = MakeSnippet(db, *it, *rec, index::RecordText(data), bq.highlight,
                             bq.highlight_terms, analyzer);
+    for (const auto& [fold, forms] : s.marks) {
+      for (const auto& [form, n] : forms) (*marks)[fold][form] += n;
+    }
     h.snippet = std::move(s.html);
     h.article = std::move(s.article);
     h.article_anchor = std::move(s.anchor);

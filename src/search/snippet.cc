@@ -51,13 +51,15 @@ Xapian::termpos BestPosition(const Xapian::Database& db, Xapian::docid did,
 
 // Marks tokens [first, last) of `at` whose folded form is highlighted.
 std::string Render(const text::AnalyzedText& at, size_t first, size_t last,
-                   const std::set<std::string>& highlight) {
+                   const std::set<std::string>& highlight, Snippet* marks) {
   std::string out;
   size_t from = at.tokens[first].begin;
   size_t cursor = from;
+  auto lit = [&](size_t i) { return i >= first && i < last && highlight.count(at.tokens[i].folded); };
   for (size_t i = first; i < last; ++i) {
     const auto& t = at.tokens[i];
     if (!highlight.count(t.folded)) continue;
+    if (marks) marks->marks[t.folded][t.exact] += (i > 0 && lit(i - 1)) || lit(i + 1) ? 2 : 1;
     out += HtmlEscape(std::string_view(at.text).substr(cursor, t.begin - cursor));
     out += "<mark>" + HtmlEscape(std::string_view(at.text).substr(t.begin, t.end - t.begin)) +
            "</mark>";
@@ -70,13 +72,14 @@ std::string Render(const text::AnalyzedText& at, size_t first, size_t last,
 }
 
 std::string Excerpt(std::string_view passage, uint32_t local_pos,
-                    const std::set<std::string>& highlight, const text::Analyzer& analyzer) {
+                    const std::set<std::string>& highlight, const text::Analyzer& analyzer,
+                    Snippet* marks) {
   text::AnalyzedText at = analyzer.Analyze(passage);
   if (at.tokens.empty()) return HtmlEscape(passage.substr(0, 300));
   size_t center = std::min<size_t>(local_pos, at.tokens.size() - 1);
   size_t first = center > kWindowTokens / 3 ? center - kWindowTokens / 3 : 0;
   size_t last = std::min(at.tokens.size(), first + kWindowTokens);
-  std::string out = Render(at, first, last, highlight);
+  std::string out = Render(at, first, last, highlight, marks);
   if (first > 0) out = "… " + out;
   if (last < at.tokens.size()) out += " …";
   return out;
@@ -113,11 +116,11 @@ int ArticleOf(const legal::Document& doc, int unit) {
 }
 
 std::string HighlightText(std::string_view text, const std::set<std::string>& highlight,
-                          const text::Analyzer& analyzer) {
+                          const text::Analyzer& analyzer, Snippet* marks_out) {
   text::AnalyzedText at = analyzer.Analyze(text);
   if (at.tokens.empty()) return HtmlEscape(text);
   std::string out = HtmlEscape(std::string_view(at.text).substr(0, at.tokens[0].begin));
-  return out + Render(at, 0, at.tokens.size(), highlight);
+  return out + Render(at, 0, at.tokens.size(), highlight, marks_out);
 }
 
 Snippet MakeSnippet(const Xapian::Database& db, Xapian::docid did, const index::Record& record,
@@ -128,7 +131,7 @@ Snippet MakeSnippet(const Xapian::Database& db, Xapian::docid did, const index::
   const auto& doc = record.doc;
   if (text.empty() || doc.paragraphs.empty()) {
     std::string title = doc.meta.type + (doc.meta.type.empty() ? "" : " ") + doc.meta.title;
-    s.html = HighlightText(title, highlight, analyzer);
+    s.html = HighlightText(title, highlight, analyzer, &s);
     return s;
   }
   Xapian::termpos pos = BestPosition(db, did, position_terms, record.text_tokens);
@@ -146,7 +149,7 @@ Snippet MakeSnippet(const Xapian::Database& db, Xapian::docid did, const index::
   const auto& p = doc.paragraphs[std::min(para, doc.paragraphs.size() - 1)];
   if (p.end > text.size() || p.begin > p.end) return s;
   uint32_t local = pos > 0 && para < pp.size() ? token - pp[para] : 0;
-  s.html = Excerpt(text.substr(p.begin, p.end - p.begin), local, highlight, analyzer);
+  s.html = Excerpt(text.substr(p.begin, p.end - p.begin), local, highlight, analyzer, &s);
   int article = ArticleOf(doc, p.unit);
   if (article >= 0) {
     s.article = doc.units[article].label;

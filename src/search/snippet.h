@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -20,6 +21,9 @@ struct Snippet {
   std::string html;    // HTML-escaped, matches in <mark>...</mark>
   std::string article; // "Điều 5", "II", or empty
   std::string anchor;  // "dieu-5", "muc-2", or empty
+  // Marked words: folded form -> exact form -> weight (2 when a marked
+  // neighbour stands beside it). Feeds the accent suggestion.
+  std::map<std::string, std::map<std::string, int>> marks;
 };
 
 // `highlight` holds folded terms; `position_terms` the "F..." terms whose
@@ -31,7 +35,7 @@ Snippet MakeSnippet(const Xapian::Database& db, Xapian::docid did, const index::
 
 // Marks the highlighted words of a short plain text (a title).
 std::string HighlightText(std::string_view text, const std::set<std::string>& highlight,
-                          const text::Analyzer& analyzer);
+                          const text::Analyzer& analyzer, Snippet* marks_out = nullptr);
 
 std::string HtmlEscape(std::string_view s);
 

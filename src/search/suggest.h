@@ -1,21 +1,25 @@
 // Internal to vanban_search: the accented form of a query typed without
-// diacritics ("dan van" -> "dân vận"), chosen from exact forms recorded by
-// the indexer (schema::kMetaFoldPrefix) and the exact syllable pairs that
-// co-occur in the index. Not Xapian's spelling corrector.
+// diacritics ("dan van" -> "dân vận"), chosen from the exact words that
+// matched it in the best hits (their marked snippet words), preferring words
+// matched next to each other. Not Xapian's spelling corrector, which
+// rewrites correct Vietnamese ("dân chủ" -> "dân chỉ").
 #ifndef VANBAN_SEARCH_SUGGEST_H_
 #define VANBAN_SEARCH_SUGGEST_H_
 
-#include <xapian.h>
-
+#include <map>
 #include <string>
 
 #include "text/analyzer.h"
 
 namespace vanban::search {
 
-// Returns the suggested query, or empty when there is nothing better.
-std::string SuggestAccents(const Xapian::Database& db, const text::Analyzer& analyzer,
-                           const std::string& free_text);
+// folded form -> exact form -> weight, gathered from the shown hits.
+using MarkCounts = std::map<std::string, std::map<std::string, int>>;
+
+// Returns the suggested query, or empty when there is nothing better
+// (typed with diacritics, or no accented form seen).
+std::string SuggestAccents(const text::Analyzer& analyzer, const std::string& free_text,
+                           const MarkCounts& marks);
 
 }  // namespace vanban::search
 
