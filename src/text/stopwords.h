@@ -1,5 +1,8 @@
 // A small Vietnamese stopword list, for ranking only (never for phrase
 // matching: "Luật Tố cáo" must still match as a phrase). Thread-safe.
+// Source and licence: the 40 words (stopwords.cc) were chosen by the vanban
+// developers for this project, not taken from a published list; they are
+// part of vanban, under the repository's licence.
 #ifndef VANBAN_TEXT_STOPWORDS_H_
 #define VANBAN_TEXT_STOPWORDS_H_
 
