@@ -23,6 +23,8 @@ using vanban::StatusOr;
 
 namespace {
 
+constexpr int kReps = 3;
+
 struct Row {
   std::string format;
   int files = 0;
@@ -141,35 +143,11 @@ fs::path MakePdf(const fs::path& dir, const std::string& name,
   return pdf;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  fs::path shared = fs::path(VANBAN_SOURCE_DIR) / ".." / "shared";
-  if (const char* env = std::getenv("VANBAN_SHARED_DIR")) shared = env;
-  fs::path work = fs::temp_directory_path() / "vanban-bench-extract";
-  bool ocr = true;
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    if (a == "--file" && i + 1 < argc) return PrintFile(argv[++i]);
-    if (a == "--shared" && i + 1 < argc) shared = argv[++i];
-    if (a == "--work" && i + 1 < argc) work = argv[++i];
-    if (a == "--no-ocr") ocr = false;
-  }
-  if (!fs::exists(shared / "corpus" / "texts")) {
-    std::cerr << "bench_extract: không thấy thư mục dữ liệu " << shared
-              << " (đặt VANBAN_SHARED_DIR)\n";
-    return 1;
-  }
-  fs::create_directories(work);
-  std::string all;
-  for (const auto& e : fs::directory_iterator(shared / "corpus" / "texts")) {
-    if (e.path().extension() == ".txt") all += Read(e.path()) + "\n";
-  }
-  all += Read(shared / "corpus" / "plan" / "ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt");
-  std::vector<std::string> paragraphs = Paragraphs(all);
-
+// Plain text in every encoding, DOCX and HTML of the same text, each
+// followed by the peer tools that do the same conversion.
+std::vector<Row> MeasureTextFormats(const fs::path& work, const std::string& all,
+                                    const std::vector<std::string>& paragraphs) {
   std::vector<Row> rows;
-  const int kReps = 3;
   // Plain text in every encoding (the same ~1 MB text).
   for (std::string_view enc : {kUtf8, kUtf16Le, kCp1258, kTcvn3, kVni, kViqr}) {
     fs::path p = work / ("texts-" + std::string(enc) + ".txt");
@@ -198,6 +176,37 @@ int main(int argc, char** argv) {
   rows.push_back(Measure("html", {html_path}, kReps));
   rows.push_back(
       MeasurePeer("  peer: pandoc -t plain", "pandoc -f html -t plain", html_path, kReps));
+  return rows;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  fs::path shared = fs::path(VANBAN_SOURCE_DIR) / ".." / "shared";
+  if (const char* env = std::getenv("VANBAN_SHARED_DIR")) shared = env;
+  fs::path work = fs::temp_directory_path() / "vanban-bench-extract";
+  bool ocr = true;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--file" && i + 1 < argc) return PrintFile(argv[++i]);
+    if (a == "--shared" && i + 1 < argc) shared = argv[++i];
+    if (a == "--work" && i + 1 < argc) work = argv[++i];
+    if (a == "--no-ocr") ocr = false;
+  }
+  if (!fs::exists(shared / "corpus" / "texts")) {
+    std::cerr << "bench_extract: không thấy thư mục dữ liệu " << shared
+              << " (đặt VANBAN_SHARED_DIR)\n";
+    return 1;
+  }
+  fs::create_directories(work);
+  std::string all;
+  for (const auto& e : fs::directory_iterator(shared / "corpus" / "texts")) {
+    if (e.path().extension() == ".txt") all += Read(e.path()) + "\n";
+  }
+  all += Read(shared / "corpus" / "plan" / "ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt");
+  std::vector<std::string> paragraphs = Paragraphs(all);
+
+  std::vector<Row> rows = MeasureTextFormats(work, all, paragraphs);
   // PDF text layer.
   std::cerr << "bench_extract: rendering PDF fixtures with pango-view...\n";
   fs::path pdf = MakePdf(work, "texts", paragraphs);

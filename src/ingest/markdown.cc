@@ -90,6 +90,22 @@ std::string TableRow(std::string_view line) {
 
 bool IsWordByte(char c) { return c != ' ' && c != '\t' && c != '\0'; }
 
+// Appends the character of the HTML entity at the start of `s` (or the
+// '&' itself); returns the number of bytes consumed.
+size_t AppendEntity(std::string_view s, std::string& out) {
+  static constexpr std::pair<std::string_view, std::string_view> kEntities[] = {
+      {"&nbsp;", " "}, {"&amp;", "&"},   {"&lt;", "<"},
+      {"&gt;", ">"},   {"&quot;", "\""}, {"&#39;", "'"}};
+  for (const auto& [name, value] : kEntities) {
+    if (s.starts_with(name)) {
+      out += value;
+      return name.size();
+    }
+  }
+  out += '&';
+  return 1;
+}
+
 // Inline markup: links, images, emphasis, code spans, HTML tags, escapes.
 std::string Inline(std::string_view s) {
   if (s.find_first_of("*_`[!<&\\") == std::string_view::npos) return std::string(s);
@@ -136,19 +152,7 @@ std::string Inline(std::string_view s) {
         i = close;
       }
     } else if (c == '&') {
-      static constexpr std::pair<std::string_view, std::string_view> kEntities[] = {
-          {"&nbsp;", " "}, {"&amp;", "&"},   {"&lt;", "<"},
-          {"&gt;", ">"},   {"&quot;", "\""}, {"&#39;", "'"}};
-      bool done = false;
-      for (const auto& [name, value] : kEntities) {
-        if (s.substr(i).starts_with(name)) {
-          out += value;
-          i += name.size() - 1;
-          done = true;
-          break;
-        }
-      }
-      if (!done) out += c;
+      i += AppendEntity(s.substr(i), out) - 1;
     } else {
       out += c;
     }
