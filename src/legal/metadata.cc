@@ -227,6 +227,7 @@ Metadata ParseSourceLine(std::string_view line) {
   std::string_view type = Trim(line.substr(type_at, so - type_at));
   size_t num_at = so + kSo.size();
   size_t num_end = line.find_first_of(" ,", num_at);
+  if (num_end == std::string_view::npos || num_end > effect) return meta;
   meta.number = text::CanonicalIdentifier(line.substr(num_at, num_end - num_at));
   if (meta.number.empty()) return meta;
   const DocType* dt = FindDocType(text::Lower(type));

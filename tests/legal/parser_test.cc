@@ -189,6 +189,16 @@ TEST(ParserTest, HeaderWithNumberPlaceAndDate) {
   EXPECT_EQ(doc.id, "ke-hoach-47-kh-ubnd-2023-tu-ky");
 }
 
+TEST(ParserTest, MalformedSourceLines) {
+  for (const char* text :
+       {"Điều 1. A\n(Điều 1 Luật số có hiệu lực)\n",
+        "Điều 1. A\n(Điều 1 Luật số 10/2022/QH15có hiệu lực\n",
+        "Điều 1. A\n(Điều 1 số hiệu lực số\n", "(Điều 9 Luật số 1/X, hiệu lực)"}) {
+    Document doc = ParseDocument(text);
+    EXPECT_EQ(doc.meta.number, "") << text;
+  }
+}
+
 TEST(ParserTest, TwoColumnHeaderOnSharedLines) {
   Document doc = ParseDocument(
       "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
