@@ -27,7 +27,8 @@ def records(path, kind):
 
 def ratio(a, b):
     try:
-        return f'{float(a) / float(b):.2f}'
+        r = float(a) / float(b)
+        return f'{r:.2f}' if r >= 0.1 else f'{r:.3f}'
     except (TypeError, ValueError, ZeroDivisionError):
         return '–'
 
@@ -62,14 +63,14 @@ def index_table(rows):
     r0 = rows[0]
     print(f"### Indexing: {int(r0['units']):,} articles, {int(r0['bytes']) / 1e6:.1f} MB "
           f"(split of {r0.get('files', '?')} Pháp điển files, mode {r0.get('mode', '?')})\n")
-    print('| system | wall time (s) | MB/s | peak RSS (MiB) | database (MiB) | load avg before |')
-    print('|---|---:|---:|---:|---:|---|')
+    print('| system | wall time (s) | CPU time (s) | MB/s | peak RSS (MiB) | database (MiB) | load avg before |')
+    print('|---|---:|---:|---:|---:|---:|---|')
     by = {}
     for r in rows:
         by[r['system']] = r
         mbs = int(r['bytes']) / 1e6 / float(r['wall_s'])
         r['mbs'] = mbs
-        print(f"| {r['system']} | {float(r['wall_s']):.2f} | {mbs:.1f} | "
+        print(f"| {r['system']} | {float(r['wall_s']):.2f} | {r.get('cpu_s', '–')} | {mbs:.2f} | "
               f"{int(r['maxrss_kb']) / 1024:.0f} | {int(r['db_bytes']) / 2**20:.0f} | {r['load']} |")
     v = by.get('vanban')
     if v:
