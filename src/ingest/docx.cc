@@ -102,7 +102,9 @@ class DocxWalker {
       } else if (name == "noBreakHyphen") {
         out += "\u2011";
       } else if (name == "footnoteReference" || name == "endnoteReference") {
-        out += "[" + std::string(n.attribute("w:id").value()) + "]";
+        out += '[';
+        out += n.attribute("w:id").value();
+        out += ']';
       } else if (name == "del" || name == "delText" || name == "instrText" || name == "Fallback" ||
                  name == "rPr" || name == "pPr" || name == "moveFrom" || name == "txbxContent") {
         continue;  // deleted text, field codes, duplicated alternate content
@@ -156,7 +158,10 @@ std::string Notes(const std::string& xml) {
     walker.Blocks(note);
     if (walker.text().empty()) continue;
     if (!out.empty()) out += "\n\n";
-    out += "[" + std::string(note.attribute("w:id").value()) + "] " + walker.text();
+    out += '[';
+    out += note.attribute("w:id").value();
+    out += "] ";
+    out += walker.text();
   }
   return out;
 }
