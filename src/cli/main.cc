@@ -16,6 +16,12 @@ int main(int argc, char** argv) {
   vanban::cli::AddIndexCommand(app, &exit_code);
   vanban::cli::AddSearchCommands(app, &exit_code);
   vanban::cli::AddServeCommand(app, &exit_code);
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help prints and exits 0; every other parse error is bad usage (2).
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
   return exit_code;
 }
