@@ -22,14 +22,20 @@ Document ParseDocument(std::string_view text);
 // backtracking; a 10 MB line is fine.
 std::vector<Citation> ExtractCitations(std::string_view text);
 
-// DocumentId rules (also in README, "Schema"): lowercase ASCII, readable,
-// unique when two issuers share a symbol, derived from type, number, year
-// and issuer. Examples:
+// DocumentId rules (also in README, "Document ids"): lowercase ASCII
+// [a-z0-9-], readable, derived from type, number, year and issuer:
+//  - type slug + number slug; + the year of `date` when the number holds none;
+//  - + the issuer's place when the symbol's issuer code is shared by many
+//    bodies (UBND, HĐND, TU, HU, ĐU, BDV, BTV): the words after the last level
+//    word (tỉnh, huyện, xã, thành phố, Tỉnh ủy, ...), else the level itself;
+//  - no number: type + place + year (if any) + title slug (type removed,
+//    cut at a word boundary, at most 60 characters).
+// Nothing is invented: no date means no year. Examples:
 //   Luật 10/2022/QH15              -> "luat-10-2022-qh15"
 //   Chỉ thị 33/CT-TTg (2021)       -> "chi-thi-33-ct-ttg-2021"
 //   Quyết định 23-QĐ/TW (2021)     -> "quyet-dinh-23-qd-tw-2021"
 //   Chỉ thị 24/CT-UBND (2016), UBND tỉnh Hải Dương -> "chi-thi-24-ct-ubnd-2016-hai-duong"
-// A document with no number gets an id from its type, issuer and title.
+//   Quyết định 629/QĐ-UBND (2022), UBND tỉnh      -> "quyet-dinh-629-qd-ubnd-2022-tinh"
 std::string MakeDocumentId(const Metadata& meta);
 
 }  // namespace vanban::legal
