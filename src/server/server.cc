@@ -102,6 +102,12 @@ void Server::Impl::Configure(const std::filesystem::path& web_dir, int threads) 
   // connection hands its thread over after a while instead of starving others.
   http.set_keep_alive_max_count(100);
   http.set_payload_max_length(64 * 1024);  // the API takes no bodies
+  // SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, with which a
+  // second `vanban serve` on a busy port would silently share it.
+  http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const void*>(&yes), sizeof(yes));
+  });
   http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                             {"Referrer-Policy", "no-referrer"},
                             {"Content-Security-Policy",

@@ -314,6 +314,19 @@ TEST_F(RoutesTest, JsonApi) {
   EXPECT_EQ(bad->status, 400);
 }
 
+// Regression: with httplib's default SO_REUSEPORT a second server bound to a
+// busy port silently shared it.
+TEST_F(RoutesTest, BusyPortIsAnError) {
+  ServerOptions options;
+  options.db_dir = (*root_ / "index").string();
+  options.web_dir = vanban::testing::SourceDir() / "web";
+  auto second = Server::Create(options);
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  Status s = (*second)->Bind("127.0.0.1", port_);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("127.0.0.1:" + std::to_string(port_)), std::string::npos);
+}
+
 TEST_F(RoutesTest, OneLogLinePerRequest) {
   Get("/danh-muc");
   std::string log = log_->str();
