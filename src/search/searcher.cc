@@ -215,8 +215,8 @@ StatusOr<index::Record> Searcher::Internal::Load(Xapian::docid did, bool with_te
   return index::DecodeRecord(db.get_document(did).get_data(), with_text);
 }
 
-// By id; else by number: the document whose own number it is; else the
-// best number-aware match.
+// By id; else by number: the document whose own number it is; else by
+// name; else the best number-aware match.
 Xapian::docid Searcher::Internal::Find(const std::string& id_or_number) {
   std::string id = Lowercase(id_or_number);
   std::string qterm = schema::Term(schema::kId, id);
@@ -231,6 +231,10 @@ Xapian::docid Searcher::Internal::Find(const std::string& id_or_number) {
       return *it;
     }
   }
+  // A name: "Luật Tố cáo".
+  std::string nterm = schema::Term(schema::kName, index::NameKey(id_or_number));
+  auto named = db.postlist_begin(nterm);
+  if (named != db.postlist_end(nterm)) return *named;
   QueryBuilder qb(db, analyzer);
   Xapian::Query nq = qb.NumberQuery(analyzer.Analyze(id_or_number));
   if (nq.empty()) return 0;

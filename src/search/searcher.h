@@ -97,7 +97,8 @@ class Searcher {
   Status Reopen();
 
   StatusOr<SearchResponse> Search(const SearchRequest& request);
-  // By id, or by number in any common spelling ("33/CT-TTg", "chỉ thị 33").
+  // By id, by number in any common spelling ("33/CT-TTg", "chỉ thị 33"), or
+  // by name ("Luật Tố cáo").
   StatusOr<StoredDocument> Get(const std::string& id_or_number);
   StatusOr<std::vector<CitedBy>> GetCitedBy(const std::string& id);
   StatusOr<std::vector<CatalogRow>> Catalog();

@@ -157,6 +157,12 @@ TEST_F(RankingTest, PhrasesAndExclusions) {
   for (const auto& h : excl.results) EXPECT_NE(h.number, "25/2018/QH14") << h.id;
 }
 
+TEST_F(RankingTest, WordsTogetherOutrankWordsApart) {
+  // Nghị định 61/2023 writes "hòa giải ở cơ sở"; others have the words apart.
+  EXPECT_EQ(TopNumber("hòa giải ở cơ sở"), "61/2023/NĐ-CP");
+  EXPECT_EQ(TopNumber("hoa giai o co so"), "61/2023/NĐ-CP");
+}
+
 TEST_F(RankingTest, SnippetNamesTheArticle) {
   SearchResponse r = Run("thời hiệu khiếu nại");
   ASSERT_FALSE(r.results.empty());
@@ -223,6 +229,9 @@ TEST_F(RankingTest, GetByNumberAndCitedBy) {
   EXPECT_EQ((*cited)[0].citing_type, "Kế hoạch");
   EXPECT_NE((*cited)[0].sentence.find("33/CT-TTg"), std::string::npos) << (*cited)[0].sentence;
   EXPECT_FALSE(searcher_->Get("không-có-văn-bản-này").ok());
+  auto by_name = searcher_->Get("Luật Tố cáo");
+  ASSERT_TRUE(by_name.ok());
+  EXPECT_EQ(by_name->doc.meta.number, "25/2018/QH14");
 }
 
 TEST_F(RankingTest, MissingListsCitedDocumentsWithoutText) {
