@@ -141,6 +141,15 @@ data UnresolvedData(const DocumentView& view) {
   return list;
 }
 
+// The citing sentence as HTML, the cited number (when written as such)
+// marked so the eye finds it.
+std::string SentenceHtml(std::string_view sentence, const std::string& number) {
+  size_t at = number.empty() ? std::string_view::npos : sentence.find(number);
+  if (at == std::string_view::npos) return HtmlEscape(sentence);
+  return HtmlEscape(sentence.substr(0, at)) + "<mark>" + HtmlEscape(number) + "</mark>" +
+         HtmlEscape(sentence.substr(at + number.size()));
+}
+
 data CitingData(const DocumentView& view) {
   data list{data::type::list};
   for (const CitingGroup& g : view.citing) {
@@ -153,7 +162,7 @@ data CitingData(const DocumentView& view) {
       while (!sentence.empty() && (sentence.front() == '-' || sentence.front() == ' ')) {
         sentence.remove_prefix(1);
       }
-      Set(place, "sentence", std::string(sentence));
+      Set(place, "sentence_html", SentenceHtml(sentence, view.stored.doc.meta.number));
       Set(place, "href", DocHref(c.citing_id) + "#c-" + std::to_string(c.begin));
       Set(place, "target_anchor", c.target_anchor);
       places.push_back(place);

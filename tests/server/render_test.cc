@@ -148,7 +148,7 @@ TEST(RenderTest, CatalogOnlyDocumentSaysSoAndShowsWhoCitesIt) {
   by.citing_type = "Kế hoạch";
   by.sentence =
       "Triển khai, thực hiện nghiêm túc, chặt chẽ, đảm bảo chất lượng, hiệu quả Chỉ thị số "
-      "33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ";
+      "33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ <b>";
   by.begin = 210;
   view.citing = GroupCitedBy({by});
   std::string html = LoadRenderer().DocumentPage(view);
@@ -156,7 +156,9 @@ TEST(RenderTest, CatalogOnlyDocumentSaysSoAndShowsWhoCitesIt) {
   EXPECT_NE(html.find("<h1>Chỉ thị số 33/CT-TTg"), std::string::npos);
   EXPECT_NE(html.find("href=\"/van-ban/ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky#c-210\""),
             std::string::npos);
-  EXPECT_NE(html.find(by.sentence), std::string::npos);
+  EXPECT_NE(html.find("hiệu quả Chỉ thị số <mark>33/CT-TTg</mark> ngày 26/11/2021"),
+            std::string::npos);
+  EXPECT_NE(html.find("Thủ tướng Chính phủ &lt;b&gt;"), std::string::npos);  // escaped
   EXPECT_EQ(html.find("id=\"toan-van\""), std::string::npos);
 }
 
