@@ -86,6 +86,7 @@ TEST(CliLegalTest, Errors) {
   CommandRun dir = Vanban("cites corpus");
   EXPECT_EQ(dir.code, 1);
   EXPECT_NE(dir.out.find("là thư mục"), std::string::npos) << dir.out;
+  EXPECT_EQ(Vanban("cites").code, 2);  // usage: FILE|ID is required
   CommandRun bad_catalog = Vanban("catalog --catalog /khong/co/catalog.toml");
   EXPECT_EQ(bad_catalog.code, 1);
   EXPECT_NE(bad_catalog.out.find("/khong/co/catalog.toml"), std::string::npos);
