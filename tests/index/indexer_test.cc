@@ -124,18 +124,24 @@ TEST_F(IndexerTest, FailedRunLeavesPreviousIndexOnDisk) {
     ASSERT_TRUE((*indexer)->Run(Options()).ok());
   }
   Write("luat-to-cao.txt", Shared("luat-25-2018-qh14.txt"));
+  Write("luat-khieu-nai.txt", Shared("luat-02-2011-qh13.txt"));
   Write("ke-hoach.txt", Plan() + "\nThay đổi chưa được ghi.\n");
   {
+    // Flush after every document: postings reach the disk inside the
+    // transaction, and still nothing may be committed.
+    setenv("XAPIAN_FLUSH_THRESHOLD", "1", 1);
     auto indexer = Indexer::Open(db_dir);
+    unsetenv("XAPIAN_FLUSH_THRESHOLD");
     ASSERT_TRUE(indexer.ok());
     IndexOptions o = Options();
-    o.fail_after_documents = 1;
+    o.fail_after_documents = 2;
     auto failed = (*indexer)->Run(o);
     EXPECT_FALSE(failed.ok());
   }
   Xapian::Database db(db_dir);
   EXPECT_EQ(db.get_doccount(), 1u);
   EXPECT_FALSE(HasSource(db, Corpus() / "luat-to-cao.txt"));
+  EXPECT_FALSE(HasSource(db, Corpus() / "luat-khieu-nai.txt"));
   EXPECT_EQ(db.get_termfreq("Wchua_duoc"), 0u);
 }
 
