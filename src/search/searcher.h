@@ -28,7 +28,7 @@ struct SearchRequest {
   int offset = 0;
   int limit = 10;      // capped at kMaxLimit
   // Matches examined for facet counts (more: exact counts, slower).
-  int facet_depth = 2000;
+  int facet_depth = 200;
   enum class Sort { kRelevance, kDate } sort = Sort::kRelevance;
   static constexpr int kMaxLimit = 100;
   static constexpr size_t kMaxQueryBytes = 1000;  // longer queries are cut, with a notice
