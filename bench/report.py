@@ -123,12 +123,25 @@ def server_table(rows):
     print()
 
 
+def analyze_table(rows):
+    if not rows:
+        return
+    print('### Analyser (bench/analyze, whole large corpus: 203 files, 81.9 MB)\n')
+    print('| run | wall (s) | CPU (s) | MB/s (wall) | tokens | per-file p50 / p99 (ms) |')
+    print('|---|---:|---:|---:|---:|---|')
+    for r in rows:
+        print(f"| {r['system']} | {r['wall_s']} | {r['cpu_s']} | {r['mb_s']} | {int(r['tokens']):,} | "
+              f"{r['p50_ms']} / {r['p99_ms']} |")
+    print()
+
+
 def main(argv):
     if len(argv) != 2:
         sys.stderr.write(__doc__)
         return 2
     res = argv[1]
     print(f'## vanban benchmarks\n\nMachine: {machine()}.\n')
+    analyze_table(records(os.path.join(res, 'analyze.txt'), 'analyze'))
     index_table(records(os.path.join(res, 'index.txt'), 'index'))
     load = [r.get('load', '?') for r in records(os.path.join(res, 'query.txt'), 'query_load')]
     query_table(records(os.path.join(res, 'query.txt'), 'query'), load[0] if load else '?')
