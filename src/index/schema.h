@@ -96,7 +96,8 @@ inline constexpr char kDataSeparator = '\0';
 // 2. Otherwise legal::MakeDocumentId(metadata) ("luat-10-2022-qh15").
 // 3. When that is empty, "tep-" + the file name slug ("tep-ghi-chu").
 // 4. When the id is already used by another source file, "-" + the first 6
-//    hex digits of the path hash is appended.
+//    hex digits of the path hash is appended (more digits if those are
+//    taken too).
 // Ids are lowercase ASCII [a-z0-9-]; Xapian terms are "Q" + id.
 
 // Xapian's term length limit is 245 bytes; longer terms are skipped.
