@@ -1,0 +1,136 @@
+// Growing past one index: vanban opens whatever Xapian::Database opens, so a
+// stub database file can join shards (`auto DIR` lines) and remote databases
+// served by xapian-tcpsrv (`remote HOST:PORT`). These tests prove search and
+// lookups work across shards and over the remote backend.
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "index/indexer.h"
+#include "search/searcher.h"
+#include "support/shared_data.h"
+
+namespace vanban::search {
+namespace {
+namespace fs = std::filesystem;
+
+class ScaleTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    VANBAN_REQUIRE_SHARED();
+    dir_ = fs::temp_directory_path() / ("vanban-scale-" + std::to_string(getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "a");
+    fs::create_directories(dir_ / "b");
+    fs::copy_file(testing::SourceDir() / "corpus" / "ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt",
+                  dir_ / "a" / "ke-hoach.txt");
+    fs::copy_file(testing::SharedDir() / "corpus" / "texts" / "luat-25-2018-qh14.txt",
+                  dir_ / "b" / "luat-to-cao.txt");
+    IndexShard("a");
+    IndexShard("b");
+  }
+  void TearDown() override {
+    if (!dir_.empty()) fs::remove_all(dir_);
+  }
+
+  void IndexShard(const std::string& name) {
+    index::IndexOptions options;
+    options.paths = {dir_ / name};
+    auto summary = index::IndexDatabase((dir_ / ("db-" + name)).string(), options);
+    ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+    ASSERT_EQ(summary->added, 1);
+  }
+
+  fs::path WriteStub(const std::string& lines) {
+    fs::path stub = dir_ / "all.stub";
+    std::ofstream(stub) << lines;
+    return stub;
+  }
+
+  static std::string TopNumber(Searcher& searcher, const std::string& query) {
+    SearchRequest request;
+    request.query = query;
+    auto response = searcher.Search(request);
+    EXPECT_TRUE(response.ok()) << response.status().ToString();
+    if (!response.ok() || response->results.empty()) return "(none)";
+    return response->results[0].number;
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(ScaleTest, StubFileJoinsShards) {
+  auto searcher = Searcher::Open(WriteStub("auto db-a\nauto db-b\n").string());
+  ASSERT_TRUE(searcher.ok()) << searcher.status().ToString();
+  // Luật Tố cáo lives in shard b, the plan in shard a.
+  EXPECT_EQ(TopNumber(**searcher, "luật tố cáo"), "25/2018/QH14");
+  SearchRequest request;
+  request.query = "dan van chinh quyen";
+  auto response = (*searcher)->Search(request);
+  ASSERT_TRUE(response.ok());
+  ASSERT_FALSE(response->results.empty());
+  EXPECT_EQ(response->results[0].type, "Kế hoạch");
+  // Lookups by id reach both shards.
+  auto law = (*searcher)->Get("luat-25-2018-qh14");
+  ASSERT_TRUE(law.ok()) << law.status().ToString();
+  EXPECT_EQ(law->doc.meta.number, "25/2018/QH14");
+  auto plan = (*searcher)->Get(response->results[0].id);
+  ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+  EXPECT_TRUE(plan->has_text);
+}
+
+// A free TCP port on 127.0.0.1 (the kernel's choice).
+int FreePort() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  close(fd);
+  return ntohs(addr.sin_port);
+}
+
+TEST_F(ScaleTest, RemoteShardServedByXapianTcpsrv) {
+  const char* tcpsrv = "/usr/bin/xapian-tcpsrv";
+  if (!fs::exists(tcpsrv)) GTEST_SKIP() << "xapian-tcpsrv is absent (Debian package xapian-tools)";
+  int port = FreePort();
+  std::string db_b = (dir_ / "db-b").string();
+  std::string port_text = std::to_string(port);
+  pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    // Its own process group: xapian-tcpsrv's SIGTERM handler signals its
+    // whole group, which would otherwise include this test.
+    setpgid(0, 0);
+    execl(tcpsrv, tcpsrv, "--quiet", "--interface", "127.0.0.1", "--port", port_text.c_str(),
+          db_b.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  fs::path stub = WriteStub("auto db-a\nremote 127.0.0.1:" + port_text + "\n");
+  StatusOr<std::unique_ptr<Searcher>> searcher = Status::Internal("not opened");
+  for (int i = 0; i < 100 && !searcher.ok(); ++i) {  // wait for the server to listen
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    searcher = Searcher::Open(stub.string());
+  }
+  if (searcher.ok()) {
+    EXPECT_EQ(TopNumber(**searcher, "luat to cao"), "25/2018/QH14");
+    auto law = (*searcher)->Get("luat-25-2018-qh14");
+    EXPECT_TRUE(law.ok()) << law.status().ToString();
+  }
+  kill(child, SIGTERM);
+  waitpid(child, nullptr, 0);
+  ASSERT_TRUE(searcher.ok()) << searcher.status().ToString();
+}
+
+}  // namespace
+}  // namespace vanban::search
