@@ -199,8 +199,8 @@ Xapian::Query QueryBuilder::WordQuery(const Token& t, bool accented, BuiltQuery*
   }
   alts.emplace_back(folded_term);
   if (accented && t.exact != t.folded) alts.emplace_back(schema::Term(schema::kExact, t.exact));
-  if (t.kind == TokenKind::kAbbreviation || t.kind == TokenKind::kSyllable) {
-    for (std::string_view expansion : text::ExpandAbbreviation(t.surface)) {
+  if (t.kind == TokenKind::kAbbreviation) {
+    for (std::string_view expansion : text::ExpandAbbreviation(t.exact)) {
       text::AnalyzedText at = analyzer_.Analyze(expansion);
       std::vector<std::string> terms;
       for (const auto& e : at.tokens) {

@@ -1,6 +1,9 @@
 #include "search/query.h"
 
 #include <gtest/gtest.h>
+#include <xapian.h>
+
+#include "text/analyzer.h"
 
 namespace vanban::search {
 namespace {
@@ -30,6 +33,20 @@ TEST(QueryParseTest, Table) {
     EXPECT_EQ(p.Describe(), c.expected) << c.input;
     EXPECT_EQ(!p.notice.empty(), c.notice) << c.input;
   }
+}
+
+// Broke: a typed syllable "tu"/"tư" expanded like the abbreviation TU to "tỉnh ủy".
+TEST(QueryBuildTest, OnlyAbbreviationTokensExpand) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  text::Analyzer analyzer;
+  QueryBuilder builder(db, analyzer);
+  for (const char* syllable : {"tu", "tư", "tu tập"}) {
+    std::string d = builder.Build(ParseQuery(syllable)).query.get_description();
+    EXPECT_EQ(d.find("Ftinh"), std::string::npos) << syllable << ": " << d;
+  }
+  std::string d = builder.Build(ParseQuery("UBND")).query.get_description();
+  EXPECT_NE(d.find("Fuy"), std::string::npos) << d;
+  EXPECT_NE(d.find("Fban"), std::string::npos) << d;
 }
 
 }  // namespace
