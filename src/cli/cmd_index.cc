@@ -29,6 +29,7 @@ struct IndexCommandOptions {
   std::string catalog;
   int threads = 0;
   std::vector<std::string> paths;
+  bool quiet = false;
 };
 
 std::string Mb(uint64_t bytes) {
@@ -61,8 +62,8 @@ class ProgressPrinter {
       std::string bar(filled, '#');
       bar += std::string(30 - filled, '-');
       std::fprintf(stderr, "\r[%s] %d/%d tệp · %s/%s MB · %.1f MB/s · còn %s ", bar.c_str(),
-                   p.files_done, p.files_total, Mb(p.bytes_done).c_str(),
-                   Mb(p.bytes_total).c_str(), rate, Clock(eta).c_str());
+                   p.files_done, p.files_total, Mb(p.bytes_done).c_str(), Mb(p.bytes_total).c_str(),
+                   rate, Clock(eta).c_str());
       if (last) std::fputc('\n', stderr);
     } else {
       std::fprintf(stderr, "Đã xử lý %d/%d tệp (%s/%s MB, %.1f MB/s)\n", p.files_done,
@@ -74,6 +75,21 @@ class ProgressPrinter {
   bool tty_;
   double shown_ = -1;
 };
+
+// One line per file added or updated: what ingest found in it, so an admin
+// sees at once a wrong encoding, a scanned PDF or a poor OCR page.
+void PrintFileReports(const index::IndexSummary& s) {
+  for (const auto& f : s.files) {
+    std::string line = (f.updated ? "  ~ " : "  + ") + f.path + " [" + f.id + "] " + f.format;
+    if (!f.encoding.empty()) line += ", " + f.encoding;
+    if (f.pages > 0) line += ", " + std::to_string(f.pages) + " trang";
+    line += ", " + std::to_string(f.characters) + " ký tự";
+    if (f.ocr)
+      line += ", OCR độ tin cậy " + std::to_string(static_cast<int>(f.ocr_confidence + 0.5)) + "%";
+    std::printf("%s\n", line.c_str());
+    for (const auto& w : f.warnings) std::printf("      cảnh báo: %s\n", w.c_str());
+  }
+}
 
 void PrintSummary(const index::IndexSummary& s, const std::string& db) {
   std::printf("Xong trong %.1f giây: thêm %d, cập nhật %d, xoá %d, không đổi %d", s.seconds,
@@ -113,6 +129,7 @@ int RunIndex(const IndexCommandOptions& o) {
     std::fprintf(stderr, "Lỗi: %s\n", result.status().message().c_str());
     return 1;
   }
+  if (!o.quiet) PrintFileReports(*result);
   PrintSummary(*result, o.db);
   const auto& s = *result;
   bool nothing = s.added + s.updated + s.unchanged == 0 && !s.skipped.empty();
@@ -134,6 +151,8 @@ void AddIndexCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--catalog", o->catalog, "Tệp danh mục / catalog file (catalog.toml)");
   cmd->add_option("--threads", o->threads, "Số luồng phân tích / analysis threads (0: tự động)")
       ->check(CLI::Range(0, 64));
+  cmd->add_flag("--quiet,-q", o->quiet,
+                "Không in từng tệp, chỉ in tổng kết / summary only, no per-file lines");
   cmd->add_option("paths", o->paths, "Tệp hoặc thư mục / files or folders (mặc định corpus)");
   cmd->callback([o, exit_code] { *exit_code = RunIndex(*o); });
 }

@@ -50,6 +50,9 @@ struct Result {
   std::string fingerprint;
   int resolved = 0;
   int unresolved = 0;
+  int pages = 0;
+  uint64_t characters = 0;
+  double ocr_confidence = 0;
 };
 
 std::string ReadAll(const fs::path& path, Status* status) {
@@ -211,6 +214,9 @@ Result Indexer::Internal::Process(size_t task_index, FoldCounts* fold_counts) {
   rec.format = extracted->format;
   rec.encoding = extracted->encoding;
   rec.ocr = extracted->ocr;
+  r.pages = extracted->pages;
+  r.characters = extracted->characters;
+  r.ocr_confidence = extracted->ocr_confidence;
   for (const auto& w : extracted->warnings) rec.doc.warnings.push_back(w);
   r.xd = BuildDocument(&rec, analyzer, SourceInfo{r.fingerprint}, fold_counts);
   rec.doc.text.clear();  // the document data already holds it
@@ -329,6 +335,9 @@ Status Indexer::Internal::Write(Result* r) {
   (task.existing ? s.updated : s.added)++;
   s.bytes += task.size;
   ++s.formats[r->record.format];
+  s.files.push_back({path, id, task.existing != nullptr, r->record.format, r->record.encoding,
+                     r->pages, r->characters, r->record.ocr, r->ocr_confidence,
+                     r->record.doc.warnings});
   s.citations_resolved += r->resolved;
   s.citations_unresolved += r->unresolved;
   return Status::Ok();

@@ -52,6 +52,20 @@ struct SkippedFile {
   std::string reason;  // Vietnamese
 };
 
+// What one (re)indexed file gave: the ingest report shown per file.
+struct FileReport {
+  std::string path;
+  std::string id;
+  bool updated = false;       // replaced an older version (else added)
+  std::string format;         // "txt", "docx", "pdf", "pdf-ocr", ...
+  std::string encoding;       // "utf-8", "tcvn3", ...
+  int pages = 0;
+  uint64_t characters = 0;
+  bool ocr = false;
+  double ocr_confidence = 0;  // 0..100 when ocr
+  std::vector<std::string> warnings;  // ingest and parser warnings (Vietnamese)
+};
+
 struct IndexSummary {
   int added = 0;
   int updated = 0;
@@ -59,6 +73,7 @@ struct IndexSummary {
   int unchanged = 0;
   int catalog_records = 0;  // catalog entries indexed without text
   std::vector<SkippedFile> skipped;
+  std::vector<FileReport> files;  // every file added or updated, in write order
   int citations_resolved = 0;
   int citations_unresolved = 0;
   std::map<std::string, int> formats;  // "txt" -> count, for files (re)indexed

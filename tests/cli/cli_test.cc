@@ -69,6 +69,24 @@ class CliTest : public ::testing::Test {
 
 fs::path CliTest::dir_;
 
+// Issue 6: `vanban index` reports per file its format, encoding and size
+// (and with --quiet only the summary).
+TEST_F(CliTest, IndexReportsEachFile) {
+  fs::path db = dir_ / "index-report";
+  std::string args = "index --db " + Quote(db.string()) + " " + Quote((dir_ / "corpus").string());
+  CommandResult r = Vanban(args);
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("ke-hoach.txt"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("txt, utf-8, "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(" ký tự"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Định dạng: txt 1"), std::string::npos) << r.out;
+  fs::remove_all(db);
+  r = Vanban(args + " --quiet");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_EQ(r.out.find("ke-hoach.txt"), std::string::npos) << r.out;
+  fs::remove_all(db);
+}
+
 TEST_F(CliTest, IndexThenSearchJsonContract) {
   Index();
   CommandResult r = Vanban("search --db " + Db() + " --json --limit 3 dân vận chính quyền");
