@@ -87,7 +87,7 @@ legal::Citation CitationFromJson(const json& j) {
 
 json UnitToJson(const legal::Unit& u) {
   return json::array({static_cast<int>(u.kind), u.label, u.number, u.title, u.anchor, u.begin,
-                      u.end, u.parent});
+                      u.end, u.parent, u.code});
 }
 
 legal::Unit UnitFromJson(const json& j) {
@@ -100,6 +100,7 @@ legal::Unit UnitFromJson(const json& j) {
   u.begin = j.at(5).get<size_t>();
   u.end = j.at(6).get<size_t>();
   u.parent = j.at(7).get<int>();
+  if (j.size() > 8) u.code = j.at(8).get<std::string>();  // absent in older records
   return u;
 }
 

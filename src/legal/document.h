@@ -46,13 +46,16 @@ const char* UnitKindName(UnitKind kind);  // "part", "chapter", ...
 //   plan section II -> "muc-2", item 3 of section II -> "muc-2-3".
 struct Unit {
   UnitKind kind = UnitKind::kArticle;
-  std::string label;   // as written: "Điều 5", "Chương II", "II", "3"
+  // As written ("Điều 5", "Chương II", "II", "3"), except Pháp điển articles:
+  // "Điều 44.13.LQ.10" gets the law's own label "Điều 10" (code below).
+  std::string label;
   std::string number;  // the official number: "5", "II", "a"
   std::string title;   // heading text after the label, may be empty
   std::string anchor;
   size_t begin = 0;  // byte span of the whole unit in Document::text
   size_t end = 0;
   int parent = -1;  // index into Document::units, -1 for top level
+  std::string code;  // Pháp điển codification number "44.13.LQ.10", else empty
 };
 
 // One reflowed paragraph of the text (a sentence is never split across two).

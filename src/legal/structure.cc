@@ -164,7 +164,11 @@ void Builder::Article(size_t p) {
     size_t dot = code.rfind('.');
     number = std::string(dot == std::string_view::npos ? code : code.substr(dot + 1));
   }
-  Open(UnitKind::kArticle, p, "Điều " + std::string(code), number, title, "dieu-" + Slug(number));
+  // Pháp điển "Điều 44.13.LQ.10": show the law's own "Điều 10", keep the code.
+  bool codified = code.find('.') != std::string_view::npos && !number.empty();
+  std::string label = "Điều " + (codified ? number : std::string(code));
+  int u = Open(UnitKind::kArticle, p, label, number, title, "dieu-" + Slug(number));
+  if (codified && u >= 0) doc_->units[u].code = std::string(code);
 }
 
 void Builder::Numbered(size_t p) {

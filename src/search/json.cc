@@ -23,7 +23,8 @@ json FacetsToJson(const std::map<std::string, std::vector<FacetValue>>& facets) 
 json UnitToJson(const legal::Unit& u) {
   return {{"kind", legal::UnitKindName(u.kind)}, {"label", u.label},   {"number", u.number},
           {"title", u.title},                    {"anchor", u.anchor}, {"begin", u.begin},
-          {"end", u.end},                        {"parent", u.parent}};
+          {"end", u.end},                        {"parent", u.parent},
+          {"code", u.code.empty() ? json(nullptr) : json(u.code)}};
 }
 
 }  // namespace
