@@ -100,6 +100,12 @@ void Server::Impl::OnError(const httplib::Request& req, httplib::Response& res) 
   }
 }
 
+void ConfigureListenSocket(socket_t sock) {
+  int yes = 1;
+  setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const void*>(&yes), sizeof(yes));
+  setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, reinterpret_cast<const void*>(&yes), sizeof(yes));
+}
+
 void Server::Impl::Configure(const std::filesystem::path& web_dir, int threads) {
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   // Bounded so that, with more connections than threads, a busy keep-alive
@@ -112,11 +118,7 @@ void Server::Impl::Configure(const std::filesystem::path& web_dir, int threads) 
   http.set_tcp_nodelay(true);
   // SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, with which a
   // second `vanban serve` on a busy port would silently share it.
-  http.set_socket_options([](socket_t sock) {
-    int yes = 1;
-    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const void*>(&yes), sizeof(yes));
-    setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, reinterpret_cast<const void*>(&yes), sizeof(yes));
-  });
+  http.set_socket_options(ConfigureListenSocket);
   http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                             {"Referrer-Policy", "no-referrer"},
                             {"Content-Security-Policy",

@@ -30,6 +30,11 @@ void RegisterPages(httplib::Server& http, const RouteContext& context);
 void RegisterApi(httplib::Server& http, const RouteContext& context);
 
 // {"error": message} with `status`.
+// Options for the listening socket (accepted sockets inherit them):
+// SO_REUSEADDR without SO_REUSEPORT (a second server on a busy port must
+// fail), and TCP_NODELAY (no Nagle delay before each response body).
+void ConfigureListenSocket(socket_t sock);
+
 void SendJsonError(httplib::Response& res, int status, const std::string& message);
 
 }  // namespace vanban::server

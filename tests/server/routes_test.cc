@@ -3,6 +3,10 @@
 // listen_after_bind on a thread, and httplib's client.
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <filesystem>
@@ -12,6 +16,7 @@
 
 #include "index/indexer.h"
 #include "server/server.h"
+#include "server/server_internal.h"
 #include "support/shared_data.h"
 
 namespace vanban::server {
@@ -107,6 +112,26 @@ Server* RoutesTest::server_ = nullptr;
 std::thread* RoutesTest::thread_ = nullptr;
 std::ostringstream* RoutesTest::log_ = nullptr;
 int RoutesTest::port_ = 0;
+
+// Regressions: httplib's default SO_REUSEPORT let a second server share a
+// busy port; without TCP_NODELAY each keep-alive response waited ~40 ms for
+// the client's delayed ACK (bench/server).
+TEST(ListenSocketTest, NoReusePortAndNoDelay) {
+  int sock = socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(sock, 0);
+  ConfigureListenSocket(sock);
+  int value = 0;
+  socklen_t len = sizeof value;
+  ASSERT_EQ(getsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &value, &len), 0);
+  EXPECT_NE(value, 0);
+  len = sizeof value;
+  ASSERT_EQ(getsockopt(sock, SOL_SOCKET, SO_REUSEPORT, &value, &len), 0);
+  EXPECT_EQ(value, 0);
+  len = sizeof value;
+  ASSERT_EQ(getsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &value, &len), 0);
+  EXPECT_NE(value, 0);
+  close(sock);
+}
 
 TEST_F(RoutesTest, HomePage) {
   auto res = Get("/");
