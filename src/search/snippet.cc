@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 namespace vanban::search {
 namespace {
@@ -10,11 +11,16 @@ constexpr size_t kWindowTokens = 30;     // tokens shown around the best spot
 constexpr Xapian::termpos kSpan = 20;    // window for counting distinct matches
 constexpr size_t kMaxPositions = 4000;   // per term, bounds work on huge texts
 
-// Best position: the one starting the window with the most distinct
-// query terms, then the most matches.
-Xapian::termpos BestPosition(const Xapian::Database& db, Xapian::docid did,
+struct Hit {
+  Xapian::termpos pos;
+  int term;           // index of the query term
+  bool pair = false;  // the next query term follows at pos + 1
+  bool operator<(const Hit& o) const { return pos < o.pos || (pos == o.pos && term < o.term); }
+};
+
+std::vector<Hit> CollectHits(const Xapian::Database& db, Xapian::docid did,
                              const std::vector<std::string>& terms, uint32_t limit) {
-  std::vector<std::pair<Xapian::termpos, int>> hits;
+  std::vector<Hit> hits;
   std::set<std::string> seen;
   int index = 0;
   for (const auto& term : terms) {
@@ -26,27 +32,53 @@ Xapian::termpos BestPosition(const Xapian::Database& db, Xapian::docid did,
     }
     ++index;
   }
-  if (hits.empty()) return 0;
   std::sort(hits.begin(), hits.end());
-  Xapian::termpos best = hits[0].first;
-  int best_distinct = 0, best_count = 0;
-  std::map<int, int> in_window;
+  // Mark adjacent pairs: query term i at p and term i + 1 at p + 1.
+  for (size_t i = 0, j = 0; i < hits.size(); ++i) {
+    while (j < hits.size() && (hits[j].pos < hits[i].pos + 1 ||
+                               (hits[j].pos == hits[i].pos + 1 && hits[j].term < hits[i].term + 1))) {
+      ++j;
+    }
+    hits[i].pair = j < hits.size() && hits[j].pos == hits[i].pos + 1 &&
+                   hits[j].term == hits[i].term + 1;
+  }
+  return hits;
+}
+
+// Best position: in the window with the most distinct adjacent query-term
+// pairs ("dân vận" together beats "dân" repeated), then the most distinct
+// query terms, then the most matches. Returns the window's first pair, or
+// its first match when it has no pair.
+Xapian::termpos BestPosition(const Xapian::Database& db, Xapian::docid did,
+                             const std::vector<std::string>& terms, uint32_t limit) {
+  std::vector<Hit> hits = CollectHits(db, did, terms, limit);
+  if (hits.empty()) return 0;
+  std::tuple<int, int, int> best_score{-1, -1, -1};
+  size_t best_lo = 0;
+  std::map<int, int> in_window, pairs_in_window;
   size_t lo = 0;
   for (size_t hi = 0; hi < hits.size(); ++hi) {
-    ++in_window[hits[hi].second];
-    while (hits[hi].first - hits[lo].first > kSpan) {
-      if (--in_window[hits[lo].second] == 0) in_window.erase(hits[lo].second);
+    ++in_window[hits[hi].term];
+    if (hits[hi].pair) ++pairs_in_window[hits[hi].term];
+    while (hits[hi].pos - hits[lo].pos > kSpan) {
+      if (--in_window[hits[lo].term] == 0) in_window.erase(hits[lo].term);
+      if (hits[lo].pair && --pairs_in_window[hits[lo].term] == 0) {
+        pairs_in_window.erase(hits[lo].term);
+      }
       ++lo;
     }
-    int distinct = static_cast<int>(in_window.size());
-    int count = static_cast<int>(hi - lo + 1);
-    if (distinct > best_distinct || (distinct == best_distinct && count > best_count)) {
-      best_distinct = distinct;
-      best_count = count;
-      best = hits[lo].first;
+    std::tuple<int, int, int> score{static_cast<int>(pairs_in_window.size()),
+                                    static_cast<int>(in_window.size()),
+                                    static_cast<int>(hi - lo + 1)};
+    if (score > best_score) {
+      best_score = score;
+      best_lo = lo;
     }
   }
-  return best;
+  for (size_t i = best_lo; i < hits.size() && std::get<0>(best_score) > 0; ++i) {
+    if (hits[i].pair) return hits[i].pos;
+  }
+  return hits[best_lo].pos;
 }
 
 // Marks tokens [first, last) of `at` whose folded form is highlighted.

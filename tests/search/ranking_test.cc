@@ -170,6 +170,22 @@ TEST_F(RankingTest, SnippetNamesTheArticle) {
   EXPECT_NE(r.results[0].snippet.find("<mark>"), std::string::npos);
 }
 
+// Broke: the plan's snippet for "dan van" was "… gần dân, … của nhân dân." (only "dân"
+// marked) although the plan writes "dân vận" together many times.
+TEST_F(RankingTest, SnippetPrefersQueryWordsTogether) {
+  for (const char* q : {"dan van", "dân vận"}) {
+    SearchResponse r = Run(q);
+    auto plan = std::find_if(r.results.begin(), r.results.end(),
+                             [](const Hit& h) { return h.type == "Kế hoạch"; });
+    ASSERT_NE(plan, r.results.end()) << q;
+    std::string s = plan->snippet;
+    bool together = s.find("<mark>dân</mark> <mark>vận</mark>") != std::string::npos ||
+                    s.find("<mark>Dân</mark> <mark>vận</mark>") != std::string::npos ||
+                    s.find("<mark>DÂN</mark> <mark>VẬN</mark>") != std::string::npos;
+    EXPECT_TRUE(together) << q << ": " << s;
+  }
+}
+
 TEST_F(RankingTest, SuggestsAccentsFromTheIndex) {
   EXPECT_EQ(Run("dan van").suggestion, "dân vận");
   EXPECT_EQ(Run("khieu nai").suggestion, "khiếu nại");
