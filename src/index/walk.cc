@@ -28,6 +28,14 @@ bool Hidden(const fs::path& p) {
   return !name.empty() && name[0] == '.';
 }
 
+// The reason from ingest::CheckSupported without its "Bỏ qua tệp "…": "
+// lead (the summary already names the file).
+std::string ReasonOf(const Status& status) {
+  const std::string& m = status.message();
+  size_t cut = m.rfind("Bỏ qua tệp ", 0) == 0 ? m.find("\": ") : std::string::npos;
+  return cut == std::string::npos ? m : m.substr(cut + 3);
+}
+
 void Collect(const fs::path& root, std::set<fs::path>* files, std::vector<SkippedFile>* skipped) {
   std::error_code ec;
   if (fs::is_regular_file(root, ec)) {
@@ -56,7 +64,10 @@ void Collect(const fs::path& root, std::set<fs::path>* files, std::vector<Skippe
     }
     if (!it->is_regular_file(ec)) continue;
     if (p.filename() == "catalog.toml") continue;
-    if (!ingest::IsSupportedFile(p)) continue;
+    if (Status st = ingest::CheckSupported(p); !st.ok()) {
+      skipped->push_back({p.string(), ReasonOf(st)});
+      continue;
+    }
     files->insert(Absolute(p));
   }
 }

@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <fstream>
+#include <map>
 
 #include "index/record.h"
 #include "index/schema.h"
@@ -129,6 +130,25 @@ TEST_F(IndexerTest, BadFileIsReportedAndSkippedOthersIndexed) {
   ASSERT_EQ(s->skipped.size(), 1u);
   EXPECT_NE(s->skipped[0].path.find("hong.docx"), std::string::npos);
   EXPECT_FALSE(s->skipped[0].reason.empty());
+}
+
+// Broke: unsupported files under an indexed folder were dropped silently.
+TEST_F(IndexerTest, UnsupportedFilesAreListedAsSkipped) {
+  Write("ke-hoach.txt", Plan());
+  Write("cu.doc", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0'));
+  Write("du-lieu.bin", std::string("\x00\x01\x02\x03\xFF\xFE", 6) + std::string(600, '\0'));
+  Write(".an.bin", std::string(600, '\0'));  // hidden: never listed
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  auto s = indexer.Run(Options());
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->added, 1);
+  std::map<std::string, std::string> skipped;
+  for (const auto& k : s->skipped) skipped[fs::path(k.path).filename().string()] = k.reason;
+  ASSERT_EQ(skipped.size(), 2u);
+  EXPECT_NE(skipped["cu.doc"].find(".docx"), std::string::npos) << skipped["cu.doc"];
+  EXPECT_NE(skipped["du-lieu.bin"].find("nhị phân"), std::string::npos) << skipped["du-lieu.bin"];
+  EXPECT_EQ(skipped.count(".an.bin"), 0u);
 }
 
 // A run that fails before its commit leaves the previous index as it was,
