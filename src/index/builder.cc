@@ -67,7 +67,9 @@ Xapian::termpos IndexBody(const text::AnalyzedText& at, Xapian::termpos base,
     // An exact term equal to its folded form would only repeat the "F"
     // term: the query side uses "F" for such words (schema.h).
     bool marked = t.exact != t.folded;
-    if (marked) AddPosting(xd, schema::kExact, t.exact, pos);
+    // Exact terms without positions (wdf only): phrases match on "F"
+    // positions, so the inverter keeps one position list per word, not two.
+    if (marked) AddTerm(xd, schema::kExact, t.exact);
     AddPosting(xd, schema::kFolded, t.folded, pos);
     if (folds && t.kind == TokenKind::kSyllable) ++(*folds)[t.folded][t.exact];
     // Folded pairs only: exact pairs cost a third of the indexing time for

@@ -12,7 +12,8 @@
 namespace vanban::index::schema {
 
 // ---- Free-text terms (body) ----------------------------------------------
-// Exact term (lowercase, canonical tone placement), with positions.
+// Exact term (lowercase, canonical tone placement), wdf only (no positions:
+// phrases use "F" positions; an accented phrase also requires the exact terms).
 // No prefix: "dân", "ủy". Only for words with marks: a word whose exact
 // form equals its folded form ("thi", "2023") is only indexed as "F...".
 // The same holds for exact title terms ("U").

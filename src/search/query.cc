@@ -95,6 +95,18 @@ Xapian::Query Phrase(const std::vector<std::string>& terms) {
   return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
 }
 
+// A phrase typed with marks: exact body terms have no positions, so the
+// folded phrase gives the order and the exact terms must also occur.
+Xapian::Query ExactPhrase(const std::vector<std::string>& folded,
+                          const std::vector<std::string>& exact) {
+  if (exact.size() <= 1) return Phrase(exact);
+  std::vector<Xapian::Query> parts{Phrase(folded)};
+  for (size_t i = 0; i < exact.size(); ++i) {
+    if (exact[i] != folded[i]) parts.emplace_back(exact[i]);
+  }
+  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
 Xapian::Query Scale(double f, const Xapian::Query& q) {
   if (q.empty()) return q;
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, f);
@@ -226,7 +238,7 @@ Xapian::Query QueryBuilder::PhraseQuery(const text::AnalyzedText& at, bool accen
   }
   if (folded.empty()) return Xapian::Query();
   if (!accented) return Phrase(folded);
-  return Xapian::Query(Xapian::Query::OP_OR, Scale(2, Phrase(exact)), Phrase(folded));
+  return Xapian::Query(Xapian::Query::OP_OR, Scale(2, ExactPhrase(folded, exact)), Phrase(folded));
 }
 
 Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at) {
@@ -413,12 +425,13 @@ Xapian::Query QueryBuilder::Exclusions(const std::vector<std::string>& words) {
     text::AnalyzedText at = analyzer_.Analyze(w);
     bool accented = false;
     for (const auto& t : at.tokens) accented |= Accented(t);
-    std::vector<std::string> terms;
+    std::vector<std::string> terms, folded;
     for (const auto& t : at.tokens) {
+      folded.push_back(schema::Term(schema::kFolded, t.folded));
       terms.push_back(accented && t.exact != t.folded ? schema::Term(schema::kExact, t.exact)
-                                                      : schema::Term(schema::kFolded, t.folded));
+                                                      : folded.back());
     }
-    if (!terms.empty()) qs.push_back(Phrase(terms));
+    if (!terms.empty()) qs.push_back(ExactPhrase(folded, terms));
   }
   return OrOf(qs);
 }

@@ -186,6 +186,17 @@ TEST_F(RankingTest, SnippetPrefersQueryWordsTogether) {
   }
 }
 
+// Exact body terms have no positions (faster indexing): an accented phrase
+// and an accented excluded phrase must still work through the folded positions.
+TEST_F(RankingTest, AccentedPhrasesWithoutExactPositions) {
+  SearchResponse phrase = Run("\"dân vận chính quyền\"");
+  auto is_plan = [](const Hit& h) { return h.id.rfind("ke-hoach-ngoc-ky", 0) == 0; };
+  EXPECT_TRUE(std::any_of(phrase.results.begin(), phrase.results.end(), is_plan));
+  SearchResponse excl = Run("dân vận -\"chính quyền\"");
+  EXPECT_GT(excl.total, 0);
+  EXPECT_FALSE(std::any_of(excl.results.begin(), excl.results.end(), is_plan));
+}
+
 TEST_F(RankingTest, SuggestsAccentsFromTheIndex) {
   EXPECT_EQ(Run("dan van").suggestion, "dân vận");
   EXPECT_EQ(Run("khieu nai").suggestion, "khiếu nại");
