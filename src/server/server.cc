@@ -1,10 +1,12 @@
 #include "server/server.h"
 
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <mutex>
 #include <ostream>
+#include <thread>
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -67,6 +69,11 @@ struct Server::Impl {
   httplib::Server http;
   std::ostream* log = nullptr;
   std::mutex log_mu;
+  // Run()/Stop() handshake: httplib's stop() is a no-op until its listen
+  // loop has started, so a Stop() that came too early would be lost.
+  enum RunState { kNotStarted, kRunning, kFinished };
+  std::atomic<int> run_state{kNotStarted};
+  std::atomic<bool> stop_requested{false};
 
   void Configure(const std::filesystem::path& web_dir, int threads);
   void Log(const httplib::Request& req, const httplib::Response& res);
@@ -187,10 +194,26 @@ StatusOr<int> Server::BindToAnyPort(const std::string& host) {
   return port;
 }
 
-bool Server::Run() { return impl_->http.listen_after_bind(); }
+bool Server::Run() {
+  impl_->run_state = Impl::kRunning;
+  bool ok = impl_->stop_requested ? true : impl_->http.listen_after_bind();
+  impl_->run_state = Impl::kFinished;
+  return ok;
+}
 
 void Server::Stop() {
-  if (impl_) impl_->http.stop();
+  if (!impl_) return;
+  impl_->stop_requested = true;
+  // A Run() that started after the flag was set returns at once; one that
+  // is entering httplib's loop is stopped as soon as the loop runs.
+  bool stopped = false;
+  while (impl_->run_state == Impl::kRunning) {
+    if (!stopped && impl_->http.is_running()) {
+      impl_->http.stop();  // once: httplib asserts its socket is still open
+      stopped = true;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
 }
 
 }  // namespace vanban::server

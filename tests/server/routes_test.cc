@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
@@ -131,6 +132,27 @@ TEST(ListenSocketTest, NoReusePortAndNoDelay) {
   ASSERT_EQ(getsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &value, &len), 0);
   EXPECT_NE(value, 0);
   close(sock);
+}
+
+// Regression: a Stop() that came before httplib's listen loop started was
+// lost, and joining the server thread hung (seen on BusyPortIsAnError).
+TEST(ServerStopTest, StopRightAfterStartingNeverHangs) {
+  fs::path root = TempDir("stop");
+  fs::create_directories(root / "corpus");
+  std::ofstream(root / "corpus" / "a.txt") << "Kế hoạch này triển khai công tác dân vận.\n";
+  ASSERT_TRUE(IndexInto(root / "index", {root / "corpus"}).ok());
+  for (int i = 0; i < 20; ++i) {
+    ServerOptions options;
+    options.db_dir = (root / "index").string();
+    options.web_dir = vanban::testing::SourceDir() / "web";
+    auto server = Server::Create(options);
+    ASSERT_TRUE(server.ok()) << server.status().ToString();
+    ASSERT_TRUE((*server)->BindToAnyPort("127.0.0.1").ok());
+    std::thread run([&] { (*server)->Run(); });
+    (*server)->Stop();
+    run.join();  // hangs without the fix
+  }
+  fs::remove_all(root);
 }
 
 TEST_F(RoutesTest, HomePage) {
