@@ -42,15 +42,8 @@ class CliTest : public ::testing::Test {
 
   static CommandResult Vanban(const std::string& args) {
     std::string cmd = std::string(VANBAN_BINARY_DIR) + "/vanban " + args + " 2>/dev/null";
-    CommandResult r;
-    FILE* p = popen(cmd.c_str(), "r");
-    if (!p) return r;
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-    int status = pclose(p);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
+    testing::ShellRun run = testing::RunShell(cmd);
+    return {run.exit_code, std::move(run.out)};
   }
   static std::string Db() { return Quote((dir_ / "index").string()); }
   static void Index() {

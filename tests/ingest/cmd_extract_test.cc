@@ -12,6 +12,7 @@
 #include "ingest/encoding.h"
 #include "ingest/fixtures.h"
 #include "ingest/test_util.h"
+#include "support/shared_data.h"
 
 namespace vanban::ingest {
 namespace {
@@ -27,12 +28,10 @@ CliRun Vanban(const std::string& args, const testing::TempDir& dir) {
   std::filesystem::path exe = std::filesystem::path(VANBAN_BINARY_DIR) / "vanban";
   auto err_file = dir / "stderr.txt";
   std::string cmd = exe.string() + " " + args + " 2>'" + err_file.string() + "'";
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return run;
-  char buf[65536];
-  for (size_t n; (n = fread(buf, 1, sizeof(buf), p)) > 0;) run.out.append(buf, n);
-  int status = pclose(p);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  ::vanban::testing::ShellRun shell = ::vanban::testing::RunShell(cmd);
+  if (shell.exit_code < 0 && shell.out.empty()) return run;
+  run.out = std::move(shell.out);
+  run.exit_code = shell.exit_code;
   run.err = fixtures::ReadBytes(err_file).value();
   return run;
 }

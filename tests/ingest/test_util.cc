@@ -31,15 +31,10 @@ std::optional<std::string> Pipe(const std::string& command, std::string_view inp
   close(fd);
   if (!fixtures::WriteBytes(in_name, input).ok()) return std::nullopt;
   std::string cmd = command + " < " + in_name + " 2>/dev/null";
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return std::nullopt;
-  std::string out;
-  char buf[65536];
-  for (size_t n; (n = fread(buf, 1, sizeof(buf), p)) > 0;) out.append(buf, n);
-  int rc = pclose(p);
+  ::vanban::testing::ShellRun run = ::vanban::testing::RunShell(cmd);
   std::remove(in_name);
-  if (rc != 0) return std::nullopt;
-  return out;
+  if (run.exit_code != 0) return std::nullopt;
+  return std::move(run.out);
 }
 
 std::vector<std::filesystem::path> SharedCorpusTexts() {

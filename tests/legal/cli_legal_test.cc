@@ -21,15 +21,8 @@ struct CommandRun {
 CommandRun Vanban(const std::string& args) {
   std::string cmd = "cd '" + testing::SourceDir().string() + "' && '" +
                     std::string(VANBAN_BINARY_DIR) + "/vanban' " + args + " 2>&1";
-  CommandRun r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  testing::ShellRun run = testing::RunShell(cmd);
+  return {run.exit_code, std::move(run.out)};
 }
 
 const char kPlan[] = "corpus/ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt";

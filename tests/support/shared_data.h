@@ -19,6 +19,13 @@ std::filesystem::path SourceDir();
 // Reads a whole file; fails the current test if it cannot.
 std::string ReadFile(const std::filesystem::path& path);
 
+// Runs `command` with /bin/sh and captures its standard output.
+struct ShellRun {
+  int exit_code = -1;  // -1 when it could not run or was killed
+  std::string out;
+};
+ShellRun RunShell(const std::string& command);
+
 }  // namespace vanban::testing
 
 #define VANBAN_REQUIRE_SHARED()                                               \

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "support/shared_data.h"
+
 namespace vanban::text {
 namespace {
 
@@ -20,14 +22,10 @@ CliRun RunVanban(const std::string& args, const std::string& stdin_text = "") {
   EXPECT_TRUE(std::filesystem::exists(binary)) << "build the vanban target first: " << binary;
   // stdin_text is a printf format: octal escapes allowed, no '%'.
   std::string command = "printf '" + stdin_text + "' | " + binary.string() + " " + args;
+  ::vanban::testing::ShellRun shell = ::vanban::testing::RunShell(command);
   CliRun run;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return run;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) run.out.append(buf, n);
-  int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.exit_code = shell.exit_code;
+  run.out = std::move(shell.out);
   return run;
 }
 
