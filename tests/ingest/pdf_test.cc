@@ -36,6 +36,23 @@ std::string Difference(const std::string& got, const std::string& want) {
   return "\n got: …" + got.substr(from, 100) + "\nwant: …" + want.substr(from, 100);
 }
 
+// Every paragraph comes back exactly: the count, then the first difference
+// (when counts differ), or each paragraph (when they match).
+void ExpectSameParagraphs(const std::vector<std::string>& got,
+                          const std::vector<std::string>& want) {
+  EXPECT_EQ(got.size(), want.size());
+  for (size_t i = 0; i < std::min(got.size(), want.size()); ++i) {
+    if (got[i] != want[i]) {
+      ADD_FAILURE() << "first different paragraph " << i << Difference(got[i], want[i]);
+      break;
+    }
+  }
+  if (got.size() != want.size()) return;
+  for (size_t i = 0; i < got.size(); ++i) {
+    EXPECT_TRUE(got[i] == want[i]) << "paragraph " << i << Difference(got[i], want[i]);
+  }
+}
+
 // Renders `paragraphs` onto pages of about `per_page` paragraphs.
 std::filesystem::path MakePdf(const testing::TempDir& dir,
                               const std::vector<std::string>& paragraphs, size_t per_page) {
@@ -68,17 +85,7 @@ TEST(PdfTest, PlanComesBackAsParagraphsWithoutHeadersAndPageNumbers) {
   EXPECT_FALSE(e->ocr);
   EXPECT_EQ(e->text.find("UBND xã Ngọc Kỳ – Kế hoạch"), std::string::npos);
   std::vector<std::string> got = Paragraphs(e->text);
-  EXPECT_EQ(got.size(), paragraphs.size());
-  for (size_t i = 0; i < std::min(got.size(), paragraphs.size()); ++i) {
-    if (got[i] != paragraphs[i]) {
-      ADD_FAILURE() << "first different paragraph " << i << Difference(got[i], paragraphs[i]);
-      break;
-    }
-  }
-  if (got.size() != paragraphs.size()) return;
-  for (size_t i = 0; i < got.size(); ++i) {
-    EXPECT_TRUE(got[i] == paragraphs[i]) << "paragraph " << i << Difference(got[i], paragraphs[i]);
-  }
+  ExpectSameParagraphs(got, paragraphs);
 }
 
 // The legal texts have one paragraph per line.
@@ -105,17 +112,7 @@ TEST(PdfTest, LegalTextKeepsArticlesAsParagraphs) {
   StatusOr<Extracted> e = ExtractFile(pdf);
   ASSERT_TRUE(e.ok()) << e.status().ToString();
   std::vector<std::string> got = Paragraphs(e->text);
-  EXPECT_EQ(got.size(), paragraphs.size());
-  for (size_t i = 0; i < std::min(got.size(), paragraphs.size()); ++i) {
-    if (got[i] != paragraphs[i]) {
-      ADD_FAILURE() << "first different paragraph " << i << Difference(got[i], paragraphs[i]);
-      break;
-    }
-  }
-  if (got.size() != paragraphs.size()) return;
-  for (size_t i = 0; i < got.size(); ++i) {
-    EXPECT_TRUE(got[i] == paragraphs[i]) << "paragraph " << i << Difference(got[i], paragraphs[i]);
-  }
+  ExpectSameParagraphs(got, paragraphs);
 }
 
 // Paragraphs set without blank lines between them: breaks come only from
