@@ -1,12 +1,93 @@
 // vanban: the command-line entry point. Parses arguments and calls the
 // libraries; no logic of its own.
 #include <clocale>
+#include <cstdio>
+#include <string>
 
 #include "cli/commands.h"
+
+namespace {
+
+// CLI11's own help words in Vietnamese. Called before the subcommands are
+// added: they copy the formatter and option defaults of their parent.
+void LocalizeHelp(CLI::App* app) {
+  auto formatter = app->get_formatter();
+  formatter->label("Usage", "Cách dùng");
+  formatter->label("OPTIONS", "TÙY-CHỌN");
+  formatter->label("SUBCOMMAND", "LỆNH");
+  formatter->label("SUBCOMMANDS", "LỆNH");
+  formatter->label("Positionals", "Tham số");
+  formatter->label("REQUIRED", "BẮT BUỘC");
+  formatter->label("Needs", "Cần");
+  formatter->label("Excludes", "Không dùng cùng");
+  formatter->label("Env", "Biến môi trường");
+  app->option_defaults()->group("Tùy chọn");
+  app->set_help_flag("-h,--help", "In hướng dẫn này rồi thoát");
+}
+
+std::string After(const std::string& s, const std::string& marker) {
+  size_t p = s.find(marker);
+  return p == std::string::npos ? std::string() : s.substr(p + marker.size());
+}
+
+std::string Before(const std::string& s, const std::string& marker) {
+  size_t p = s.find(marker);
+  return p == std::string::npos ? std::string() : s.substr(0, p);
+}
+
+}  // namespace
+
+namespace vanban::cli {
+
+// A Vietnamese message for a CLI11 parse error (CLI11 2.1 wording).
+// `first_arg` is the first command-line argument (or empty): a word that is
+// not a command is reported as such.
+std::string DescribeParseError(const CLI::ParseError& e, const std::string& first_arg) {
+  const std::string what = e.what();
+  if (dynamic_cast<const CLI::RequiredError*>(&e)) {
+    if (what.find("subcommand") != std::string::npos) {
+      if (!first_arg.empty() && first_arg[0] != '-') {
+        return "không có lệnh \"" + first_arg + "\" (các lệnh: vanban --help)";
+      }
+      return "cần một lệnh, ví dụ: vanban search dân vận (các lệnh: vanban --help)";
+    }
+    std::string name = Before(what, " is required");
+    return name.empty() ? "thiếu tham số bắt buộc (" + what + ")"
+                        : "thiếu tham số bắt buộc: " + name;
+  }
+  if (dynamic_cast<const CLI::ExtrasError*>(&e)) return "không hiểu tham số: " + After(what, ": ");
+  if (dynamic_cast<const CLI::ValidationError*>(&e) ||
+      dynamic_cast<const CLI::ConversionError*>(&e)) {
+    std::string name = Before(what, ": ");
+    std::string value = After(what, "Value ");
+    if (!value.empty() && value.find(" not in range ") != std::string::npos) {
+      std::string range = After(value, " not in range ");
+      return "giá trị \"" + Before(value, " not in range ") + "\" của " + name +
+             " phải trong khoảng " + Before(range, " to ") + "–" + After(range, " to ");
+    }
+    std::string member = After(what, ": ");
+    if (!name.empty() && member.find(" not in {") != std::string::npos) {
+      return "giá trị \"" + Before(member, " not in {") + "\" của " + name +
+             " phải là một trong {" + After(member, " not in {");
+    }
+    if (std::string conv = After(what, "Could not convert: "); !conv.empty()) {
+      return "giá trị \"" + After(conv, " = ") + "\" của " + Before(conv, " = ") + " không hợp lệ";
+    }
+    return "giá trị không hợp lệ (" + what + ")";
+  }
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) {
+    std::string name = Before(what, ": ");
+    return name.empty() ? "số giá trị không đúng (" + what + ")" : "thiếu giá trị cho " + name;
+  }
+  return "tham số không hợp lệ (" + what + ")";
+}
+
+}  // namespace vanban::cli
 
 int main(int argc, char** argv) {
   std::setlocale(LC_ALL, "C.UTF-8");
   CLI::App app{"vanban — tra cứu văn bản hành chính, pháp luật Việt Nam (ngoại tuyến)"};
+  LocalizeHelp(&app);
   app.require_subcommand(1);
   int exit_code = 0;
   vanban::cli::AddAnalyzeCommand(app, &exit_code);
@@ -16,12 +97,19 @@ int main(int argc, char** argv) {
   vanban::cli::AddIndexCommand(app, &exit_code);
   vanban::cli::AddSearchCommands(app, &exit_code);
   vanban::cli::AddServeCommand(app, &exit_code);
+  for (CLI::App* sub : app.get_subcommands({})) {
+    sub->group("Lệnh");
+    if (CLI::Option* help = sub->get_help_ptr()) help->group("Tùy chọn");
+  }
   try {
     app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);  // --help
   } catch (const CLI::ParseError& e) {
-    // --help prints and exits 0; every other parse error is bad usage (2).
-    int code = app.exit(e);
-    return code == 0 ? 0 : 2;
+    // Every other parse error is bad usage (exit 2).
+    std::fprintf(stderr, "Lỗi: %s\nXem hướng dẫn: vanban --help\n",
+                 vanban::cli::DescribeParseError(e, argc > 1 ? argv[1] : "").c_str());
+    return 2;
   }
   return exit_code;
 }

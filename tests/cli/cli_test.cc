@@ -33,8 +33,9 @@ class CliTest : public ::testing::Test {
     dir_ = fs::temp_directory_path() / ("vanban-cli-" + std::to_string(getpid()));
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "corpus");
-    fs::copy_file(testing::SourceDir() / "corpus" / "ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt",
-                  dir_ / "corpus" / "ke-hoach.txt");
+    fs::copy_file(
+        testing::SourceDir() / "corpus" / "ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt",
+        dir_ / "corpus" / "ke-hoach.txt");
     fs::path catalog = testing::SourceDir() / "corpus" / "catalog.toml";
     if (fs::exists(catalog)) fs::copy_file(catalog, dir_ / "catalog.toml");
   }
@@ -52,7 +53,8 @@ class CliTest : public ::testing::Test {
     std::string catalog = fs::exists(dir_ / "catalog.toml")
                               ? " --catalog " + Quote((dir_ / "catalog.toml").string())
                               : "";
-    CommandResult r = Vanban("index --db " + Db() + catalog + " " + Quote((dir_ / "corpus").string()));
+    CommandResult r =
+        Vanban("index --db " + Db() + catalog + " " + Quote((dir_ / "corpus").string()));
     ASSERT_EQ(r.code, 0) << r.out;
     done = true;
   }
@@ -159,10 +161,46 @@ TEST_F(CliTest, UsageErrorsExitTwo) {
   }
 }
 
+// Regression: CLI11's own messages ("A subcommand is required", "Run with
+// --help for more information.") reached users in English.
+TEST_F(CliTest, UsageErrorsAndHelpAreVietnamese) {
+  struct Case {
+    const char* args;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"", "cần một lệnh"},
+      {"nosuch", "không có lệnh \"nosuch\""},
+      {"search --limit 500 dân", "giá trị \"500\" của --limit phải trong khoảng 1–100"},
+      {"search --sort foo dân", "giá trị \"foo\" của --sort phải là một trong {relevance,date}"},
+      {"search", "thiếu tham số bắt buộc: query"},
+      {"search --db", "thiếu giá trị cho --db"},
+      {"index --bogus", "không hiểu tham số: --bogus"},
+  };
+  for (const Case& c : cases) {
+    testing::ShellRun run =
+        testing::RunShell(std::string(VANBAN_BINARY_DIR) + "/vanban " + c.args + " 2>&1");
+    EXPECT_EQ(run.exit_code, 2) << c.args;
+    EXPECT_NE(run.out.find(std::string("Lỗi: ") + c.message), std::string::npos) << c.args << "\n"
+                                                                                 << run.out;
+    EXPECT_EQ(run.out.find("Run with"), std::string::npos) << run.out;
+  }
+  CommandResult help = Vanban("--help");
+  EXPECT_EQ(help.code, 0);
+  for (const char* label : {"Cách dùng:", "Lệnh:", "In hướng dẫn này rồi thoát"}) {
+    EXPECT_NE(help.out.find(label), std::string::npos) << label << "\n" << help.out;
+  }
+  EXPECT_EQ(help.out.find("Usage"), std::string::npos) << help.out;
+  CommandResult sub = Vanban("search --help");
+  EXPECT_EQ(sub.code, 0);
+  EXPECT_NE(sub.out.find("Tùy chọn:"), std::string::npos) << sub.out;
+  EXPECT_EQ(sub.out.find("Options:"), std::string::npos) << sub.out;
+}
+
 TEST_F(CliTest, IndexingNothingIsExitOne) {
   fs::create_directories(dir_ / "empty");
   CommandResult r = Vanban("index --db " + Quote((dir_ / "index-empty").string()) + " " +
-                 Quote((dir_ / "empty").string()));
+                           Quote((dir_ / "empty").string()));
   EXPECT_EQ(r.code, 1) << r.out;
   fs::create_directories(dir_ / "bad");
   std::ofstream(dir_ / "bad" / "hong.docx") << "not a zip";
