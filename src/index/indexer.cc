@@ -46,11 +46,14 @@ constexpr const char* kFlushThreshold = "1500";
 // results in file order (so ids given on collisions are deterministic).
 constexpr size_t kWindow = 256;
 // Fresh sharded builds: documents per shard database, each written in one
-// flush (below the threshold above). Smaller shards keep Xapian's in-memory
-// posting maps small; the merge barely notices their number. 38 767
-// articles, 2 writers, CPU seconds (load ~4): 2000 -> 68, 1000 -> 67,
-// 500 -> 60, 250 -> 55 (merge of 156 shards 2.3 s), 100 -> 60 (388 shards).
-constexpr size_t kShardDocs = 250;
+// flush (below the threshold above). Small shards keep Xapian's in-memory
+// posting maps small and the merge barely notices their number (156 shards:
+// 2.3 s), but the merge keeps each shard's postlist chunks, so more shards
+// make a larger database with shorter chunks. 38 767 articles, 2 writers,
+// CPU s / peak RSS / database (load ~4): 2000 -> 68 s / 636 MB; 1000 -> 67 s
+// / 404 MB / 230 MB; (load ~3, one run after another) 120 -> 57.5 s / 171 MB
+// / 249 MB; 250 -> 61.7 s / 195 MB / 241 MB; 500 -> 56.0 s / 254 MB / 234 MB.
+constexpr size_t kShardDocs = 500;
 
 struct Result {
   size_t task = 0;
