@@ -38,6 +38,13 @@ ShardWriter::ShardWriter(fs::path temp_dir, int threads, size_t batch_docs,
 }
 
 ShardWriter::~ShardWriter() {
+  // Not finished (a failed or cancelled run): queued shards are dropped and
+  // the one being written is abandoned.
+  abandon_ = true;
+  {
+    std::lock_guard lock(mu_);
+    jobs_.clear();
+  }
   StopThreads();
   std::error_code ec;
   fs::remove_all(dir_, ec);
@@ -100,6 +107,7 @@ void ShardWriter::Run() {
       if (jobs_.empty()) return;
       job = std::move(jobs_.front());
       jobs_.pop_front();
+      if (!error_.empty()) continue;  // the build has failed already
       ++busy_;
     }
     room_.notify_one();
@@ -126,14 +134,16 @@ void ShardWriter::WriteShard(Job* job) {
   // Temporary: no fsync (the merged output is synced by the compaction).
   Xapian::WritableDatabase db((dir_ / name).string(),
                               Xapian::DB_CREATE | Xapian::DB_NO_SYNC | Xapian::DB_BACKEND_GLASS);
+  // In a transaction, so an abandoned shard is dropped, not flushed.
+  db.begin_transaction(true);
   for (auto& [did, doc] : job->docs) {
-    if (cancel_ && cancel_->load()) throw Xapian::DatabaseError("đã huỷ");
+    if (abandon_ || (cancel_ && cancel_->load())) throw Xapian::DatabaseError("đã huỷ");
     doc.Finish();
     db.replace_document(did, doc.xd);  // above the shard's last docid: an add
     doc = PendingDoc();
   }
   for (const auto& [key, value] : job->metadata) db.set_metadata(key, value);
-  db.commit();
+  db.commit_transaction();
   db.close();
 }
 

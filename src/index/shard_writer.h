@@ -92,6 +92,7 @@ class ShardWriter {
   std::filesystem::path dir_;
   size_t batch_docs_;
   const std::atomic<bool>* cancel_;
+  std::atomic<bool> abandon_{false};
   Batch current_;
   std::vector<std::pair<std::string, std::string>> metadata_;
   size_t shards_ = 0;
