@@ -1,7 +1,9 @@
 // The indexer: walks folders, extracts and parses documents, resolves their
 // citations against the catalog and writes them to a Xapian database in ONE
 // commit per run (a failed or interrupted run leaves the previous index).
-// Documents are analysed on a pool of worker threads; one thread writes.
+// Documents are analysed on a pool of worker threads; one thread writes,
+// except in fresh builds (IndexDatabase), where several threads write shard
+// databases that are merged at the end.
 // An Indexer is not thread-safe; use one per database at a time.
 #ifndef VANBAN_INDEX_INDEXER_H_
 #define VANBAN_INDEX_INDEXER_H_

@@ -33,7 +33,8 @@ ShardWriter::ShardWriter(fs::path temp_dir, int threads, size_t batch_docs,
   std::error_code ec;
   fs::remove_all(dir_, ec);
   fs::create_directories(dir_, ec);
-  if (ec) throw Xapian::DatabaseCreateError("không tạo được thư mục tạm " + dir_.string(), ec.value());
+  if (ec)
+    throw Xapian::DatabaseCreateError("không tạo được thư mục tạm " + dir_.string(), ec.value());
   for (int i = 0; i < std::max(1, threads); ++i) threads_.emplace_back([this] { Run(); });
 }
 

@@ -152,8 +152,8 @@ TEST_F(ShardedIndexTest, FailedOrCancelledRebuildKeepsTheOldIndex) {
   failing.fail_after_documents = 7;  // after a few shards were written
   EXPECT_FALSE(IndexDatabase(db.string(), failing).ok());
   EXPECT_EQ(Xapian::Database(db.string()).get_doccount(), before);
-  std::string added = schema::Term(
-      schema::kSourcePath, schema::Hex64(schema::Fnv1a((Corpus() / "them.txt").string())));
+  std::string added = schema::Term(schema::kSourcePath,
+                                   schema::Hex64(schema::Fnv1a((Corpus() / "them.txt").string())));
   EXPECT_FALSE(Xapian::Database(db.string()).term_exists(added));
   EXPECT_TRUE(Leftovers(db).empty());
 
@@ -190,9 +190,9 @@ TEST_F(ShardedIndexTest, IncrementalRunAfterShardedBuild) {
   EXPECT_EQ(same->unchanged, files);
 
   Write("ke-hoach-1.txt", Plan() + "\nBổ sung: tổ chức hội nghị đối thoại với Nhân dân.\n");
-  Write("moi.txt", testing::ReadFile(testing::SharedDir() / "corpus" / "texts" /
-                                     "luat-02-2011-qh13.txt") +
-                       "\nĐiều bổ sung về khiếu nại.\n");
+  Write("moi.txt",
+        testing::ReadFile(testing::SharedDir() / "corpus" / "texts" / "luat-02-2011-qh13.txt") +
+            "\nĐiều bổ sung về khiếu nại.\n");
   fs::remove(Corpus() / "ke-hoach-2.txt");
   auto next = IndexDatabase(db.string(), Options(2));
   ASSERT_TRUE(next.ok()) << next.status().ToString();
