@@ -28,6 +28,7 @@ struct IndexCommandOptions {
   bool rebuild = false;
   std::string catalog;
   int threads = 0;
+  int writers = 0;
   std::vector<std::string> paths;
   bool quiet = false;
 };
@@ -119,6 +120,7 @@ int RunIndex(const IndexCommandOptions& o) {
   options.catalog = o.catalog;
   options.rebuild = o.rebuild;
   options.threads = o.threads;
+  options.writers = o.writers;
   ProgressPrinter printer;
   options.on_progress = [&printer](const index::IndexProgress& p) { printer(p); };
   options.cancel = &g_cancel;
@@ -150,6 +152,10 @@ void AddIndexCommand(CLI::App& app, int* exit_code) {
   cmd->add_flag("--rebuild", o->rebuild, "Lập lại từ đầu / rebuild from scratch");
   cmd->add_option("--catalog", o->catalog, "Tệp danh mục / catalog file (catalog.toml)");
   cmd->add_option("--threads", o->threads, "Số luồng phân tích / analysis threads (0: tự động)")
+      ->check(CLI::Range(0, 64));
+  cmd->add_option("--writers", o->writers,
+                  "Số luồng ghi khi lập mới chỉ mục (0: tự động, 1: một luồng, không gộp) / "
+                  "shard writers for a fresh build")
       ->check(CLI::Range(0, 64));
   cmd->add_flag("--quiet,-q", o->quiet,
                 "Không in từng tệp, chỉ in tổng kết / summary only, no per-file lines");

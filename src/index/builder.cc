@@ -71,7 +71,10 @@ Xapian::termpos IndexBody(const text::AnalyzedText& at, Xapian::termpos base,
     // positions, so the inverter keeps one position list per word, not two.
     if (marked) AddTerm(xd, schema::kExact, t.exact);
     AddPosting(xd, schema::kFolded, t.folded, pos);
-    if (folds && t.kind == TokenKind::kSyllable) ++(*folds)[t.folded][t.exact];
+    if (folds && t.kind == TokenKind::kSyllable) {
+      FoldCount& fc = (*folds)[t.exact];
+      if (fc.count++ == 0) fc.folded = t.folded;
+    }
     // Folded pairs only: exact pairs cost a third of the indexing time for
     // a small ranking gain (exact single terms already rank marks first).
     if (prev && IsWordKind(t.kind) && Adjacent(at.text, *prev, t)) {
@@ -225,8 +228,7 @@ NumberParts SplitIdentifier(std::string_view folded) {
   return parts;
 }
 
-Xapian::Document BuildDocument(Record* record, const text::Analyzer& analyzer,
-                               const SourceInfo& source, FoldCounts* folds) {
+Xapian::Document BuildTerms(Record* record, const text::Analyzer& analyzer, FoldCounts* folds) {
   Xapian::Document xd;
   text::AnalyzedText body = analyzer.Analyze(record->doc.text);
   FillParagraphPositions(body, record);
@@ -248,8 +250,18 @@ Xapian::Document BuildDocument(Record* record, const text::Analyzer& analyzer,
   IndexNumber(analyzer, m, &xd);
   IndexNames(*record, &xd);
   IndexFilters(*record, &xd);
-  SetValues(*record, source, &xd);
-  xd.set_data(EncodeRecord(*record));
+  return xd;
+}
+
+void FinishDocument(const Record& record, const SourceInfo& source, Xapian::Document* xd) {
+  SetValues(record, source, xd);
+  xd->set_data(EncodeRecord(record));
+}
+
+Xapian::Document BuildDocument(Record* record, const text::Analyzer& analyzer,
+                               const SourceInfo& source, FoldCounts* folds) {
+  Xapian::Document xd = BuildTerms(record, analyzer, folds);
+  FinishDocument(*record, source, &xd);
   return xd;
 }
 

@@ -16,9 +16,14 @@
 
 namespace vanban::index {
 
-// Folded syllable -> exact form -> count, for the accent-suggestion
-// dictionary (schema::kMetaFoldPrefix). Not thread-safe: one per worker.
-using FoldCounts = std::unordered_map<std::string, std::unordered_map<std::string, int>>;
+// Exact syllable form -> (its folded form, count), for the accent-suggestion
+// dictionary (schema::kMetaFoldPrefix). Keyed by the exact form so counting
+// costs one hash lookup per token. Not thread-safe: one per worker.
+struct FoldCount {
+  std::string folded;
+  long count = 0;
+};
+using FoldCounts = std::unordered_map<std::string, FoldCount>;
 
 struct SourceInfo {
   std::string fingerprint;  // value schema::kSlotFingerprint, may be empty
@@ -28,6 +33,12 @@ struct SourceInfo {
 // from the analysis. `folds` (optional) collects exact forms per fold.
 Xapian::Document BuildDocument(Record* record, const text::Analyzer& analyzer,
                                const SourceInfo& source, FoldCounts* folds);
+
+// BuildDocument in two steps, for the indexer: BuildTerms (the analysis and
+// every term, the costly part, run in parallel) and, once the document's
+// final id is known, FinishDocument (values and data).
+Xapian::Document BuildTerms(Record* record, const text::Analyzer& analyzer, FoldCounts* folds);
+void FinishDocument(const Record& record, const SourceInfo& source, Xapian::Document* xd);
 
 // Folded number terms of a document number ("33/CT-TTg" -> "33/ct-ttg"),
 // as the query side must spell them too.

@@ -1,7 +1,9 @@
 // The indexer: walks folders, extracts and parses documents, resolves their
 // citations against the catalog and writes them to a Xapian database in ONE
 // commit per run (a failed or interrupted run leaves the previous index).
-// Documents are analysed on a pool of worker threads; one thread writes.
+// Documents are analysed on a pool of worker threads; one thread writes,
+// except in fresh builds (IndexDatabase), where several threads write shard
+// databases that are merged at the end.
 // An Indexer is not thread-safe; use one per database at a time.
 #ifndef VANBAN_INDEX_INDEXER_H_
 #define VANBAN_INDEX_INDEXER_H_
@@ -40,6 +42,13 @@ struct IndexOptions {
   std::filesystem::path catalog;
   bool rebuild = false;  // drop everything first (still one atomic commit)
   int threads = 0;       // analysis workers; 0: one per core
+  // Fresh builds by IndexDatabase (rebuild, or no index yet): shard
+  // databases written in parallel and merged at the end; 0: one per core;
+  // 1: a single writer, no merge. Other runs always use one writer.
+  int writers = 0;
+  // Documents per shard in a sharded build; 0: the default (tests use a
+  // few, to get many shards from a small corpus).
+  int shard_documents = 0;
   std::function<void(const IndexProgress&)> on_progress;  // writer thread
   const std::atomic<bool>* cancel = nullptr;  // set to abandon the run
   // Test hook: fail the run after writing this many documents, before the
@@ -99,13 +108,16 @@ class Indexer {
   StatusOr<IndexSummary> Run(const IndexOptions& options);
 
  private:
+  friend StatusOr<IndexSummary> IndexDatabase(const std::string& db_dir,
+                                              const IndexOptions& options);
   struct Internal;
   std::unique_ptr<Internal> internal_;
 };
 
-// Indexes into the database folder `db_dir` (created when missing). With
-// options.rebuild the new index is built in a sibling folder and swapped in
-// only after its commit, so the old one stays usable until then.
+// Indexes into the database folder `db_dir` (created when missing). A fresh
+// build (options.rebuild, or no database yet) goes to a sibling folder that
+// is swapped in only after its commit, so the old index stays usable until
+// then; it is written as parallel shards merged at the end (see `writers`).
 StatusOr<IndexSummary> IndexDatabase(const std::string& db_dir, const IndexOptions& options);
 
 }  // namespace vanban::index

@@ -62,7 +62,8 @@ void AddCodePoint(Syllable& s, char32_t c) {
     }
     return;
   }
-  char32_t lower = u_tolower(c);
+  // ASCII without ICU (most letters of any Vietnamese text).
+  char32_t lower = c < 0x80 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : u_tolower(c);
   if (lower == 0x0111) {
     s.marked = true;
     s.letters += 7;
@@ -141,6 +142,7 @@ bool IsOddChar(char32_t c) {
 }
 
 bool IsWordChar(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   return u_isalpha(c) || IsToneMark(c) || u_charType(c) == U_NON_SPACING_MARK;
 }
 

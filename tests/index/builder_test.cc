@@ -68,11 +68,21 @@ TEST(BuilderTest, ExactFoldedPairNumberAndFilterTerms) {
   EXPECT_FALSE(terms.count("Wquyen_bao"));
   EXPECT_EQ(d.get_value(schema::kSlotDate), "2023-03-15");
   EXPECT_EQ(d.get_value(schema::kSlotType), "Kế hoạch");
-  EXPECT_EQ(folds["dan"]["dân"], 2);  // "dân vận", "Nhân dân"
+  EXPECT_EQ(folds["dân"].folded, "dan");
+  EXPECT_EQ(folds["dân"].count, 2);  // "dân vận", "Nhân dân"
   auto back = DecodeRecord(d.get_data());
   ASSERT_TRUE(back.ok());
   EXPECT_EQ(back->doc.text, r.doc.text);
   EXPECT_GT(back->text_tokens, 20u);
+
+  // The indexer's two steps build the same document.
+  Record r2 = r;
+  Xapian::Document split = BuildTerms(&r2, analyzer, nullptr);
+  EXPECT_TRUE(split.get_data().empty());
+  FinishDocument(r2, SourceInfo{}, &split);
+  EXPECT_EQ(Terms(split), terms);
+  EXPECT_EQ(split.get_data(), d.get_data());
+  EXPECT_EQ(split.get_value(schema::kSlotId), d.get_value(schema::kSlotId));
 }
 
 }  // namespace
