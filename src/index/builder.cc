@@ -83,11 +83,19 @@ Xapian::termpos IndexBody(const text::AnalyzedText& at, Xapian::termpos base,
 }
 
 void IndexTitle(const text::AnalyzedText& at, Xapian::termpos base, Xapian::Document* xd) {
+  const Token* prev = nullptr;
   for (const Token& t : at.tokens) {
     Xapian::termpos pos = base + t.position + 1;
     const std::string& folded = t.folded;
     AddPosting(xd, schema::kTitleFolded, folded, pos, schema::kTitleWdf);
     if (t.exact != folded) AddPosting(xd, schema::kTitleExact, t.exact, pos, schema::kTitleWdf);
+    bool word = IsWordKind(t.kind);
+    if (prev && word && Adjacent(at.text, *prev, t)) {
+      // wdf 0: a filter only (the title terms carry the weight), and the
+      // document length, hence every BM25 weight, stays as without it.
+      AddTerm(xd, schema::kTitlePair, Pair(prev->folded, folded), 0);
+    }
+    prev = word ? &t : nullptr;
   }
 }
 
@@ -146,6 +154,8 @@ void SetValues(const Record& r, const SourceInfo& source, Xapian::Document* xd) 
   if (!r.source_path.empty()) xd->add_value(schema::kSlotSourcePath, r.source_path);
   if (!source.fingerprint.empty()) xd->add_value(schema::kSlotFingerprint, source.fingerprint);
   xd->add_value(schema::kSlotId, r.doc.id);
+  xd->add_value(schema::kSlotHit, EncodeHitRecord(HitRecordOf(r)));
+  xd->add_value(schema::kSlotFacets, EncodeFacets(m.type, m.issuer, year));
 }
 
 void FillParagraphPositions(const text::AnalyzedText& at, Record* r) {

@@ -7,9 +7,9 @@
 namespace vanban::search {
 namespace {
 
-constexpr size_t kWindowTokens = 30;     // tokens shown around the best spot
-constexpr Xapian::termpos kSpan = 20;    // window for counting distinct matches
-constexpr size_t kMaxPositions = 4000;   // per term, bounds work on huge texts
+constexpr size_t kWindowTokens = 30;    // tokens shown around the best spot
+constexpr Xapian::termpos kSpan = 20;   // window for counting distinct matches
+constexpr size_t kMaxPositions = 4000;  // per term, bounds work on huge texts
 
 struct Hit {
   Xapian::termpos pos;
@@ -35,12 +35,13 @@ std::vector<Hit> CollectHits(const Xapian::Database& db, Xapian::docid did,
   std::sort(hits.begin(), hits.end());
   // Mark adjacent pairs: query term i at p and term i + 1 at p + 1.
   for (size_t i = 0, j = 0; i < hits.size(); ++i) {
-    while (j < hits.size() && (hits[j].pos < hits[i].pos + 1 ||
-                               (hits[j].pos == hits[i].pos + 1 && hits[j].term < hits[i].term + 1))) {
+    while (j < hits.size() &&
+           (hits[j].pos < hits[i].pos + 1 ||
+            (hits[j].pos == hits[i].pos + 1 && hits[j].term < hits[i].term + 1))) {
       ++j;
     }
-    hits[i].pair = j < hits.size() && hits[j].pos == hits[i].pos + 1 &&
-                   hits[j].term == hits[i].term + 1;
+    hits[i].pair =
+        j < hits.size() && hits[j].pos == hits[i].pos + 1 && hits[j].term == hits[i].term + 1;
   }
   return hits;
 }
@@ -87,7 +88,9 @@ std::string Render(const text::AnalyzedText& at, size_t first, size_t last,
   std::string out;
   size_t from = at.tokens[first].begin;
   size_t cursor = from;
-  auto lit = [&](size_t i) { return i >= first && i < last && highlight.count(at.tokens[i].folded); };
+  auto lit = [&](size_t i) {
+    return i >= first && i < last && highlight.count(at.tokens[i].folded);
+  };
   for (size_t i = first; i < last; ++i) {
     const auto& t = at.tokens[i];
     if (!highlight.count(t.folded)) continue;
@@ -124,27 +127,29 @@ std::string HtmlEscape(std::string_view s) {
   out.reserve(s.size() + 16);
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      case '\n': out += ' '; break;
-      default: out.push_back(c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      case '\n':
+        out += ' ';
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
-}
-
-int ArticleOf(const legal::Document& doc, int unit) {
-  int fallback = -1;
-  for (int u = unit; u >= 0 && u < static_cast<int>(doc.units.size()); u = doc.units[u].parent) {
-    auto kind = doc.units[u].kind;
-    if (kind == legal::UnitKind::kArticle) return u;
-    if (kind == legal::UnitKind::kSection && fallback < 0) fallback = u;
-    if (kind == legal::UnitKind::kChapter && fallback < 0) fallback = u;
-  }
-  return fallback;
 }
 
 std::string HighlightText(std::string_view text, const std::set<std::string>& highlight,
@@ -155,37 +160,38 @@ std::string HighlightText(std::string_view text, const std::set<std::string>& hi
   return out + Render(at, 0, at.tokens.size(), highlight, marks_out);
 }
 
-Snippet MakeSnippet(const Xapian::Database& db, Xapian::docid did, const index::Record& record,
+Snippet MakeSnippet(const Xapian::Database& db, Xapian::docid did, const index::HitRecord& hit,
                     std::string_view text, const std::set<std::string>& highlight,
                     const std::vector<std::string>& position_terms,
                     const text::Analyzer& analyzer) {
   Snippet s;
-  const auto& doc = record.doc;
-  if (text.empty() || doc.paragraphs.empty()) {
-    std::string title = doc.meta.type + (doc.meta.type.empty() ? "" : " ") + doc.meta.title;
+  const auto& ps = hit.paragraphs;
+  if (text.empty() || ps.empty()) {
+    std::string title = hit.type + (hit.type.empty() ? "" : " ") + hit.title;
     s.html = HighlightText(title, highlight, analyzer, &s);
     return s;
   }
-  Xapian::termpos pos = BestPosition(db, did, position_terms, record.text_tokens);
+  Xapian::termpos pos = BestPosition(db, did, position_terms, hit.text_tokens);
   uint32_t token = pos > 0 ? pos - 1 : 0;
   // The paragraph holding the token (the first non-heading one when no
   // word matched by position, e.g. a number-only match).
-  const auto& pp = record.paragraph_positions;
   size_t para = 0;
   if (pos > 0) {
-    para = std::upper_bound(pp.begin(), pp.end(), token) - pp.begin();
+    para = std::upper_bound(
+               ps.begin(), ps.end(), token,
+               [](uint32_t t, const index::HitRecord::Paragraph& p) { return t < p.position; }) -
+           ps.begin();
     para = para > 0 ? para - 1 : 0;
   } else {
-    while (para + 1 < doc.paragraphs.size() && doc.paragraphs[para].heading) ++para;
+    while (para + 1 < ps.size() && ps[para].heading) ++para;
   }
-  const auto& p = doc.paragraphs[std::min(para, doc.paragraphs.size() - 1)];
+  const auto& p = ps[std::min(para, ps.size() - 1)];
   if (p.end > text.size() || p.begin > p.end) return s;
-  uint32_t local = pos > 0 && para < pp.size() ? token - pp[para] : 0;
+  uint32_t local = pos > 0 ? token - p.position : 0;
   s.html = Excerpt(text.substr(p.begin, p.end - p.begin), local, highlight, analyzer, &s);
-  int article = ArticleOf(doc, p.unit);
-  if (article >= 0) {
-    s.article = doc.units[article].label;
-    s.anchor = doc.units[article].anchor;
+  if (p.article >= 0 && p.article < static_cast<int>(hit.articles.size())) {
+    s.article = hit.articles[p.article].label;
+    s.anchor = hit.articles[p.article].anchor;
   }
   return s;
 }

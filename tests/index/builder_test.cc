@@ -56,10 +56,10 @@ TEST(BuilderTest, ExactFoldedPairNumberAndFilterTerms) {
   FoldCounts folds;
   Xapian::Document d = BuildDocument(&r, analyzer, SourceInfo{}, &folds);
   auto terms = Terms(d);
-  for (const char* t : {"dân", "Fdan", "vận", "Fvan", "Wdan_van", "Qtest-doc",
-                        "I47/kh-ubnd", "KN47", "KSkh", "KSubnd", "KY2023", "KTke hoach",
-                        "XTke hoach", "XY2023", "XH1", "Tdan", "Udân",
-                        "Nke hoach trien khai thuc hien cong tac dan van chinh quyen nam 2023"}) {
+  for (const char* t :
+       {"dân", "Fdan", "vận", "Fvan", "Wdan_van", "Qtest-doc", "I47/kh-ubnd", "KN47", "KSkh",
+        "KSubnd", "KY2023", "KTke hoach", "XTke hoach", "XY2023", "XH1", "Tdan", "Udân",
+        "Nke hoach trien khai thuc hien cong tac dan van chinh quyen nam 2023"}) {
     EXPECT_TRUE(terms.count(t)) << "missing term " << t;
   }
   // The citation's number is found as an identifier in the text.
@@ -73,6 +73,22 @@ TEST(BuilderTest, ExactFoldedPairNumberAndFilterTerms) {
   ASSERT_TRUE(back.ok());
   EXPECT_EQ(back->doc.text, r.doc.text);
   EXPECT_GT(back->text_tokens, 20u);
+  // Title pairs, for the title phrase without positions.
+  for (const char* t : {"TWke_hoach", "TWdan_van", "TWnam_2023"}) {
+    EXPECT_TRUE(terms.count(t)) << "missing term " << t;
+  }
+  // The hit record and the combined facet value.
+  auto hit = DecodeHitRecord(d.get_value(schema::kSlotHit));
+  ASSERT_TRUE(hit.ok()) << hit.status().ToString();
+  EXPECT_EQ(hit->id, "test-doc");
+  EXPECT_EQ(hit->number, "47/KH-UBND");
+  EXPECT_EQ(hit->text_tokens, back->text_tokens);
+  EXPECT_EQ(hit->paragraphs.size(), back->doc.paragraphs.size());
+  std::string type, issuer, year;
+  ASSERT_TRUE(DecodeFacets(d.get_value(schema::kSlotFacets), &type, &issuer, &year));
+  EXPECT_EQ(type, "Kế hoạch");
+  EXPECT_EQ(issuer, "UBND huyện Tứ Kỳ");
+  EXPECT_EQ(year, "2023");
 }
 
 }  // namespace

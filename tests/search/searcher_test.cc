@@ -1,0 +1,172 @@
+// Searcher on small in-memory indexes built document by document: what a
+// hit shows comes from the hit record, facets from the combined facet slot,
+// and an index written before those slots existed gives the same answers.
+#include "search/searcher.h"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include "index/builder.h"
+#include "index/record.h"
+#include "index/schema.h"
+#include "legal/parser.h"
+
+namespace vanban::search {
+namespace {
+namespace schema = index::schema;
+
+struct Doc {
+  const char* id;
+  const char* type;
+  const char* issuer;
+  const char* date;
+  const char* title;
+  const char* text;  // empty: a catalog record without text
+};
+
+const Doc kDocs[] = {
+    {"luat-a", "Luật", "Quốc hội", "2018-06-12", "Tố cáo",
+     "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nLuật này quy định về tố cáo và "
+     "giải quyết tố cáo đối với hành vi vi phạm pháp luật.\nĐiều 2. Giải thích từ ngữ\nTố cáo "
+     "là việc cá nhân báo cho cơ quan có thẩm quyền biết về hành vi vi phạm pháp luật."},
+    {"nghi-dinh-b", "Nghị định", "Chính phủ", "2023-08-10", "Quy định chi tiết về hòa giải",
+     "Điều 1. Phạm vi\nNghị định này quy định về hòa giải ở cơ sở.\nĐiều 2. Hòa giải viên\n"
+     "Hòa giải viên ở cơ sở giúp các bên tự nguyện thỏa thuận với nhau."},
+    {"ke-hoach-c", "Kế hoạch", "UBND xã Ngọc Kỳ", "2023-03-15",
+     "Thực hiện công tác dân vận chính quyền",
+     "I. MỤC ĐÍCH\n1. Nâng cao hiệu quả công tác dân vận chính quyền.\nII. NỘI DUNG\n"
+     "UBND xã phối hợp với Mặt trận Tổ quốc tiếp công dân và giải quyết khiếu nại, tố cáo."},
+    {"chi-thi-d", "Chỉ thị", "Thủ tướng Chính phủ", "2021-11-26",
+     "Tăng cường công tác dân vận chính quyền", ""},
+};
+
+// `legacy`: as an index of schema version 1 wrote it (no hit record, no
+// combined facet value, no title pair terms).
+void Fill(Xapian::WritableDatabase* db, bool legacy) {
+  text::Analyzer analyzer;
+  for (const Doc& d : kDocs) {
+    index::Record r;
+    if (*d.text) r.doc = legal::ParseDocument(d.text);
+    r.doc.id = d.id;
+    r.doc.meta.type = d.type;
+    r.doc.meta.issuer = d.issuer;
+    r.doc.meta.date = d.date;
+    r.doc.meta.title = d.title;
+    r.has_text = *d.text != '\0';
+    Xapian::Document xd = index::BuildDocument(&r, analyzer, index::SourceInfo{}, nullptr);
+    if (legacy) {
+      xd.remove_value(schema::kSlotHit);
+      xd.remove_value(schema::kSlotFacets);
+      std::vector<std::string> pairs;
+      for (auto t = xd.termlist_begin(); t != xd.termlist_end(); ++t) {
+        if ((*t).rfind(schema::kTitlePair, 0) == 0) pairs.push_back(*t);
+      }
+      for (const auto& t : pairs) xd.remove_term(t);
+    }
+    db->add_document(xd);
+  }
+  db->set_metadata(std::string(schema::kMetaSchemaVersion), legacy ? "1" : "2");
+  db->commit();
+}
+
+SearchResponse SearchIn(Xapian::Database db, const std::string& query) {
+  Searcher searcher(db);
+  SearchRequest request;
+  request.query = query;
+  auto response = searcher.Search(request);
+  EXPECT_TRUE(response.ok()) << query << ": " << response.status().ToString();
+  return response.ok() ? *response : SearchResponse();
+}
+
+std::string Describe(const SearchResponse& r) {
+  std::string s = "total=" + std::to_string(r.total);
+  for (const auto& [name, values] : r.facets) {
+    s += " " + name + "=[";
+    for (const auto& v : values) s += v.value + ":" + std::to_string(v.count) + ",";
+    s += "]";
+  }
+  for (const auto& h : r.results) {
+    s += "\n" + h.id + " " + std::to_string(h.score) + " | " + h.type + " | " + h.number + " | " +
+         h.title + " | " + h.issuer + " | " + h.date + " | " + (h.has_text ? "text" : "no text") +
+         " | " + h.article + " #" + h.article_anchor + " | " + h.snippet;
+  }
+  return s;
+}
+
+class SearcherTest : public ::testing::Test {
+ protected:
+  SearcherTest()
+      : db_(std::string(), Xapian::DB_BACKEND_INMEMORY),
+        legacy_(std::string(), Xapian::DB_BACKEND_INMEMORY) {
+    Fill(&db_, false);
+    Fill(&legacy_, true);
+  }
+  Xapian::WritableDatabase db_, legacy_;
+};
+
+TEST_F(SearcherTest, HitShowsRecordFieldsSnippetAndArticle) {
+  SearchResponse r = SearchIn(db_, "giải thích từ ngữ");
+  ASSERT_FALSE(r.results.empty());
+  const Hit& h = r.results[0];
+  EXPECT_EQ(h.id, "luat-a");
+  EXPECT_EQ(h.type, "Luật");
+  EXPECT_EQ(h.title, "Tố cáo");
+  EXPECT_EQ(h.issuer, "Quốc hội");
+  EXPECT_EQ(h.date, "2018-06-12");
+  EXPECT_TRUE(h.has_text);
+  EXPECT_EQ(h.article, "Điều 2");
+  EXPECT_EQ(h.article_anchor, "dieu-2");
+  EXPECT_NE(h.snippet.find("<mark>Giải</mark> <mark>thích</mark>"), std::string::npos) << h.snippet;
+  // A record without text shows its highlighted title.
+  r = SearchIn(db_, "tăng cường");
+  ASSERT_EQ(r.results.size(), 1u);
+  EXPECT_FALSE(r.results[0].has_text);
+  EXPECT_EQ(r.results[0].snippet,
+            "Chỉ thị <mark>Tăng</mark> <mark>cường</mark> công tác dân vận chính quyền");
+}
+
+TEST_F(SearcherTest, FacetsCountTheCombinedSlot) {
+  SearchResponse r = SearchIn(db_, "dân vận");
+  ASSERT_EQ(r.total, 2);
+  ASSERT_EQ(r.facets["type"].size(), 2u);
+  EXPECT_EQ(r.facets["type"][0].value, "Chỉ thị");  // equal counts: by value
+  EXPECT_EQ(r.facets["type"][1].value, "Kế hoạch");
+  EXPECT_EQ(r.facets["year"].size(), 2u);
+  EXPECT_EQ(r.facets["year"][0].value, "2021");
+  EXPECT_EQ(r.facets["year"][0].count, 1);
+  r = SearchIn(db_, "tố cáo");
+  EXPECT_EQ(r.facets["issuer"].size(), 2u);
+}
+
+// An index written before the hit record, the facet slot and the title
+// pairs (schema 1, or old documents beside new ones) answers the same.
+TEST_F(SearcherTest, OlderIndexGivesTheSameAnswers) {
+  for (const char* q : {"tố cáo", "hòa giải ở cơ sở", "dân vận chính quyền", "công tác",
+                        "giải thích từ ngữ", "UBND", "type:Luật vi phạm"}) {
+    EXPECT_EQ(Describe(SearchIn(legacy_, q)), Describe(SearchIn(db_, q))) << q;
+  }
+}
+
+// The title phrase is matched by title pairs: words together in the title
+// outrank the same words apart.
+TEST(SearcherTitleTest, TitlePhraseByPairs) {
+  double together = 0, apart = 0;
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  text::Analyzer analyzer;
+  for (const char* title : {"Dân vận trong công tác", "Công tác dân vận"}) {
+    index::Record rec;
+    rec.doc.id = title[0] == 'D' ? "apart" : "together";
+    rec.doc.meta.type = "Kế hoạch";
+    rec.doc.meta.title = title;
+    db.add_document(index::BuildDocument(&rec, analyzer, index::SourceInfo{}, nullptr));
+  }
+  db.set_metadata(std::string(schema::kMetaSchemaVersion), "2");
+  SearchResponse r = SearchIn(db, "công tác dân vận");
+  ASSERT_EQ(r.results.size(), 2u);
+  for (const auto& h : r.results) (h.id == "together" ? together : apart) = h.score;
+  EXPECT_EQ(r.results[0].id, "together");
+  EXPECT_GT(together, apart);
+}
+
+}  // namespace
+}  // namespace vanban::search
