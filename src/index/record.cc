@@ -201,7 +201,6 @@ int ArticleOf(const legal::Document& doc, int unit) {
 HitRecord HitRecordOf(const Record& r) {
   HitRecord h;
   const auto& m = r.doc.meta;
-  h.id = r.doc.id;
   h.type = m.type;
   h.number = m.number;
   h.title = m.title;
@@ -231,7 +230,7 @@ HitRecord HitRecordOf(const Record& r) {
 namespace {
 
 // Hit record layout: 'h', format version 1, then varints (LEB128) and
-// length-prefixed strings: id type number title issuer date, flags
+// length-prefixed strings: type number title issuer date, flags
 // (bit 0 has_text), text_tokens, article count, each label and anchor,
 // paragraph count, each paragraph as (begin - previous end, end - begin,
 // position - previous position, (article + 1) * 2 + heading).
@@ -296,7 +295,7 @@ std::string EncodeHitRecord(const HitRecord& h) {
   out.reserve(64 + h.paragraphs.size() * 6);
   out.push_back(kHitMagic);
   out.push_back(kHitVersion);
-  for (const std::string* s : {&h.id, &h.type, &h.number, &h.title, &h.issuer, &h.date}) {
+  for (const std::string* s : {&h.type, &h.number, &h.title, &h.issuer, &h.date}) {
     PutString(*s, &out);
   }
   PutVarint(h.has_text ? 1 : 0, &out);
@@ -329,7 +328,7 @@ StatusOr<HitRecord> DecodeHitRecord(std::string_view value) {
     return corrupt();
   }
   HitRecord h;
-  for (std::string* s : {&h.id, &h.type, &h.number, &h.title, &h.issuer, &h.date}) {
+  for (std::string* s : {&h.type, &h.number, &h.title, &h.issuer, &h.date}) {
     if (!in.String(s)) return corrupt();
   }
   uint64_t flags, n;

@@ -55,7 +55,9 @@ struct HitRecord {
     std::string label;   // "Điều 5", "II"
     std::string anchor;  // "dieu-5"
   };
-  std::string id, type, number, title, issuer, date;
+  // No id: the indexer may rename a document after building it (id
+  // collisions), and updates only the id slot; read schema::kSlotId.
+  std::string type, number, title, issuer, date;
   bool has_text = false;
   uint32_t text_tokens = 0;  // positions below this are the text's
   std::vector<Paragraph> paragraphs;

@@ -249,7 +249,7 @@ void Searcher::Internal::FillHits(const Xapian::MSet& mset, const BuiltQuery& bq
       data = d.get_data();
     }
     Hit h;
-    h.id = hit->id;
+    h.id = d.get_value(schema::kSlotId);
     h.type = hit->type;
     h.number = hit->number;
     h.title = hit->title;

@@ -80,7 +80,6 @@ TEST(BuilderTest, ExactFoldedPairNumberAndFilterTerms) {
   // The hit record and the combined facet value.
   auto hit = DecodeHitRecord(d.get_value(schema::kSlotHit));
   ASSERT_TRUE(hit.ok()) << hit.status().ToString();
-  EXPECT_EQ(hit->id, "test-doc");
   EXPECT_EQ(hit->number, "47/KH-UBND");
   EXPECT_EQ(hit->text_tokens, back->text_tokens);
   EXPECT_EQ(hit->paragraphs.size(), back->doc.paragraphs.size());

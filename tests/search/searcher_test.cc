@@ -4,12 +4,19 @@
 #include "search/searcher.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <xapian.h>
 
+#include <filesystem>
+#include <fstream>
+#include <set>
+
 #include "index/builder.h"
+#include "index/indexer.h"
 #include "index/record.h"
 #include "index/schema.h"
 #include "legal/parser.h"
+#include "support/shared_data.h"
 
 namespace vanban::search {
 namespace {
@@ -166,6 +173,39 @@ TEST(SearcherTitleTest, TitlePhraseByPairs) {
   for (const auto& h : r.results) (h.id == "together" ? together : apart) = h.score;
   EXPECT_EQ(r.results[0].id, "together");
   EXPECT_GT(together, apart);
+}
+
+// Broke: the hit record kept the id a document was built with, and the
+// indexer renames documents whose ids collide (copies, Pháp điển articles)
+// after building them: every copy was shown with the first copy's id.
+TEST(SearcherRenameTest, HitsShowTheRenamedIds) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("vanban-searcher-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::string plan = testing::ReadFile(testing::SourceDir() / "corpus" /
+                                       "ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt");
+  for (int i = 0; i < 3; ++i)
+    std::ofstream(dir / ("ban-sao-" + std::to_string(i) + ".txt")) << plan;
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  index::Indexer indexer(&db);
+  index::IndexOptions options;
+  options.paths = {dir};
+  auto summary = indexer.Run(options);
+  fs::remove_all(dir);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  ASSERT_EQ(summary->added, 3);
+  SearchResponse r = SearchIn(db, "dân vận chính quyền");
+  ASSERT_EQ(r.results.size(), 3u);
+  std::set<std::string> ids;
+  Searcher searcher(db);
+  for (const auto& h : r.results) {
+    ids.insert(h.id);
+    auto doc = searcher.Get(h.id);
+    ASSERT_TRUE(doc.ok()) << h.id;
+    EXPECT_EQ(doc->doc.id, h.id);
+  }
+  EXPECT_EQ(ids.size(), 3u);
 }
 
 }  // namespace
