@@ -144,7 +144,8 @@ void IndexFilters(const Record& r, Xapian::Document* xd) {
   }
 }
 
-void SetValues(const Record& r, const SourceInfo& source, Xapian::Document* xd) {
+void SetValues(const Record& r, const text::AnalyzedText& body, const SourceInfo& source,
+               Xapian::Document* xd) {
   const auto& m = r.doc.meta;
   if (!m.date.empty()) xd->add_value(schema::kSlotDate, m.date);
   if (!m.type.empty()) xd->add_value(schema::kSlotType, m.type);
@@ -154,8 +155,11 @@ void SetValues(const Record& r, const SourceInfo& source, Xapian::Document* xd) 
   if (!r.source_path.empty()) xd->add_value(schema::kSlotSourcePath, r.source_path);
   if (!source.fingerprint.empty()) xd->add_value(schema::kSlotFingerprint, source.fingerprint);
   xd->add_value(schema::kSlotId, r.doc.id);
-  xd->add_value(schema::kSlotHit, EncodeHitRecord(HitRecordOf(r)));
+  HitRecord hit = HitRecordOf(r);
+  AddCheckpoints(body.tokens, &hit);
+  xd->add_value(schema::kSlotHit, EncodeHitRecord(hit));
   xd->add_value(schema::kSlotFacets, EncodeFacets(m.type, m.issuer, year));
+  if (!r.doc.text.empty()) xd->add_value(schema::kSlotText, r.doc.text);
 }
 
 void FillParagraphPositions(const text::AnalyzedText& at, Record* r) {
@@ -258,7 +262,7 @@ Xapian::Document BuildDocument(Record* record, const text::Analyzer& analyzer,
   IndexNumber(analyzer, m, &xd);
   IndexNames(*record, &xd);
   IndexFilters(*record, &xd);
-  SetValues(*record, source, &xd);
+  SetValues(*record, body, source, &xd);
   xd.set_data(EncodeRecord(*record));
   return xd;
 }

@@ -1,5 +1,6 @@
 #include "index/record.h"
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -151,7 +152,6 @@ std::string EncodeRecord(const Record& r) {
   if (!r.doc.warnings.empty()) j["warnings"] = r.doc.warnings;
   std::string data = j.dump(-1, ' ', false, json::error_handler_t::replace);
   data.push_back(schema::kDataSeparator);
-  data.append(r.doc.text);
   return data;
 }
 
@@ -227,13 +227,31 @@ HitRecord HitRecordOf(const Record& r) {
   return h;
 }
 
+void AddCheckpoints(const std::vector<text::Token>& tokens, HitRecord* hit) {
+  auto& ps = hit->paragraphs;
+  for (size_t i = 0; i < ps.size(); ++i) {
+    auto& p = ps[i];
+    p.checkpoints.clear();
+    uint32_t next = i + 1 < ps.size() ? ps[i + 1].position : hit->text_tokens;
+    next = std::min<uint32_t>(next, static_cast<uint32_t>(tokens.size()));
+    for (uint32_t k = p.position + HitRecord::kCheckpointTokens; k < next;
+         k += HitRecord::kCheckpointTokens) {
+      // Positions are token indexes; a token outside the paragraph's span
+      // (inconsistent input) ends its checkpoints.
+      if (tokens[k].position != k || tokens[k].begin < p.begin || tokens[k].begin >= p.end) break;
+      p.checkpoints.push_back(static_cast<uint32_t>(tokens[k].begin - p.begin));
+    }
+  }
+}
+
 namespace {
 
 // Hit record layout: 'h', format version 1, then varints (LEB128) and
 // length-prefixed strings: type number title issuer date, flags
 // (bit 0 has_text), text_tokens, article count, each label and anchor,
 // paragraph count, each paragraph as (begin - previous end, end - begin,
-// position - previous position, (article + 1) * 2 + heading).
+// position - previous position, ((article + 1) * 2 + heading) * 2 +
+// has checkpoints, [checkpoint count, checkpoint deltas]).
 constexpr char kHitMagic = 'h';
 constexpr char kHitVersion = 1;
 
@@ -313,7 +331,16 @@ std::string EncodeHitRecord(const HitRecord& h) {
     PutVarint(static_cast<uint32_t>(p.begin - prev_end), &out);
     PutVarint(static_cast<uint32_t>(p.end - p.begin), &out);
     PutVarint(static_cast<uint32_t>(p.position - prev_pos), &out);
-    PutVarint(static_cast<uint64_t>(p.article + 1) * 2 + (p.heading ? 1 : 0), &out);
+    uint64_t tag = static_cast<uint64_t>(p.article + 1) * 2 + (p.heading ? 1 : 0);
+    PutVarint(tag * 2 + (p.checkpoints.empty() ? 0 : 1), &out);
+    if (!p.checkpoints.empty()) {
+      PutVarint(p.checkpoints.size(), &out);
+      uint32_t prev = 0;
+      for (uint32_t c : p.checkpoints) {
+        PutVarint(static_cast<uint32_t>(c - prev), &out);
+        prev = c;
+      }
+    }
     prev_end = p.end;
     prev_pos = p.position;
   }
@@ -350,8 +377,22 @@ StatusOr<HitRecord> DecodeHitRecord(std::string_view value) {
     p.begin = prev_end + gap;
     p.end = p.begin + len;
     p.position = prev_pos + dpos;
+    bool has_checkpoints = tag & 1;
+    tag /= 2;
     p.heading = tag & 1;
     uint64_t article = tag / 2;
+    if (has_checkpoints) {
+      uint64_t count;
+      if (!in.Varint(&count) || count == 0 || count > in.Left()) return corrupt();
+      p.checkpoints.resize(count);
+      uint32_t prev = 0;
+      for (auto& c : p.checkpoints) {
+        uint32_t delta;
+        if (!in.U32(&delta)) return corrupt();
+        c = prev + delta;
+        prev = c;
+      }
+    }
     if (article > h.articles.size()) return corrupt();
     p.article = static_cast<int>(article) - 1;
     prev_end = p.end;

@@ -1,8 +1,10 @@
-// The record stored in each Xapian document's data: metadata, resolved
+// The record stored with each Xapian document: metadata, resolved
 // outgoing citations, structure units, paragraphs (with their first token
 // position, for snippets) and the text, so search can display a document
-// without re-reading its file. Encoding: compact JSON + '\0' + NFC text.
-// Plain functions; thread-safe.
+// without re-reading its file. Document data: compact JSON + '\0'; the NFC
+// text is a value (schema::kSlotText: uncompressed, so a snippet reads it
+// without inflating the record). Data written before schema 2 had the text
+// after the '\0'; it is still read. Plain functions; thread-safe.
 #ifndef VANBAN_INDEX_RECORD_H_
 #define VANBAN_INDEX_RECORD_H_
 
@@ -13,6 +15,7 @@
 
 #include "base/status.h"
 #include "legal/document.h"
+#include "text/analyzer.h"
 
 namespace vanban::index {
 
@@ -30,13 +33,16 @@ struct Record {
   uint32_t text_tokens = 0;
 };
 
-// Serialises `record` into Xapian document data.
+// Serialises `record` into Xapian document data (the text is not in it:
+// store record.doc.text in value slot schema::kSlotText).
 std::string EncodeRecord(const Record& record);
-// Parses document data. With `with_text` false the text is left empty
-// (cheap for large documents). Errors say the record is corrupt.
+// Parses document data. With `with_text` the text of data written before
+// schema 2 is kept (newer data has none: read schema::kSlotText). Errors
+// say the record is corrupt.
 StatusOr<Record> DecodeRecord(std::string_view data, bool with_text = true);
 
-// The text part of document data without parsing the JSON part.
+// The text part of document data (before schema 2; empty in newer data)
+// without parsing the JSON part.
 std::string_view RecordText(std::string_view data);
 
 // What a search hit shows, stored apart from the record (value slot
@@ -50,7 +56,12 @@ struct HitRecord {
     uint32_t position = 0;  // analyser position of its first token
     bool heading = false;
     int article = -1;  // index into `articles`, -1 for none
+    // Byte offsets (from `begin`) of the paragraph's tokens number
+    // kCheckpointTokens, 2 * kCheckpointTokens, ...: a snippet deep in a
+    // long paragraph is analysed from the nearest one, not from the start.
+    std::vector<uint32_t> checkpoints;
   };
+  static constexpr uint32_t kCheckpointTokens = 32;
   struct Article {
     std::string label;   // "Điều 5", "II"
     std::string anchor;  // "dieu-5"
@@ -66,6 +77,9 @@ struct HitRecord {
 
 // The hit record of `record` (articles as ArticleOf finds them).
 HitRecord HitRecordOf(const Record& record);
+// Adds paragraph checkpoints from the text's analysis (token byte offsets;
+// its positions are the record's paragraph positions).
+void AddCheckpoints(const std::vector<text::Token>& tokens, HitRecord* hit);
 // Compact binary form for the value slot, and back. Decoding fails on a
 // value that is not a well-formed hit record (then the caller falls back
 // to the full record).

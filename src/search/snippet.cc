@@ -143,11 +143,26 @@ text::AnalyzedText AnalyzeUpTo(std::string_view passage, size_t need,
   return analyzer.Analyze(passage);
 }
 
+// `checkpoints`: byte offsets of the passage's tokens number
+// kCheckpointTokens, 2 * kCheckpointTokens, ... (may be empty).
 std::string Excerpt(std::string_view passage, uint32_t local_pos,
+                    const std::vector<uint32_t>& checkpoints,
                     const std::set<std::string>& highlight, const text::Analyzer& analyzer,
                     Snippet* marks) {
   size_t before = kWindowTokens / 3;
-  size_t need = std::max<size_t>(local_pos, before) - before + kWindowTokens;
+  size_t want_first = std::max<size_t>(local_pos, before) - before;
+  // Start at the last checkpoint at or before the excerpt: the tokens from
+  // there are those of the whole passage, shifted.
+  size_t skip_tokens = 0, skip_bytes = 0;
+  for (size_t k = 0; k < checkpoints.size(); ++k) {
+    size_t token = (k + 1) * index::HitRecord::kCheckpointTokens;
+    if (token > want_first || checkpoints[k] >= passage.size()) break;
+    skip_tokens = token;
+    skip_bytes = checkpoints[k];
+  }
+  passage.remove_prefix(skip_bytes);
+  local_pos -= static_cast<uint32_t>(skip_tokens);
+  size_t need = want_first - skip_tokens + kWindowTokens;
   bool cut = false;
   text::AnalyzedText at = AnalyzeUpTo(passage, need, analyzer, &cut);
   if (at.tokens.empty()) return HtmlEscape(passage.substr(0, 300));
@@ -155,7 +170,7 @@ std::string Excerpt(std::string_view passage, uint32_t local_pos,
   size_t first = center > before ? center - before : 0;
   size_t last = std::min(at.tokens.size(), first + kWindowTokens);
   std::string out = Render(at, first, last, highlight, marks, cut);
-  if (first > 0) out = "… " + out;
+  if (first + skip_tokens > 0) out = "… " + out;
   if (last < at.tokens.size() || cut) out += " …";
   return out;
 }
@@ -228,7 +243,8 @@ Snippet MakeSnippet(const Xapian::Database& db, Xapian::docid did, const index::
   const auto& p = ps[std::min(para, ps.size() - 1)];
   if (p.end > text.size() || p.begin > p.end) return s;
   uint32_t local = pos > 0 ? token - p.position : 0;
-  s.html = Excerpt(text.substr(p.begin, p.end - p.begin), local, highlight, analyzer, &s);
+  s.html =
+      Excerpt(text.substr(p.begin, p.end - p.begin), local, p.checkpoints, highlight, analyzer, &s);
   if (p.article >= 0 && p.article < static_cast<int>(hit.articles.size())) {
     s.article = hit.articles[p.article].label;
     s.anchor = hit.articles[p.article].anchor;

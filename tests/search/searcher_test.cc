@@ -16,6 +16,8 @@
 #include "index/record.h"
 #include "index/schema.h"
 #include "legal/parser.h"
+#include "search/query.h"
+#include "search/snippet.h"
 #include "support/shared_data.h"
 
 namespace vanban::search {
@@ -62,6 +64,8 @@ void Fill(Xapian::WritableDatabase* db, bool legacy) {
     r.has_text = *d.text != '\0';
     Xapian::Document xd = index::BuildDocument(&r, analyzer, index::SourceInfo{}, nullptr);
     if (legacy) {
+      xd.set_data(xd.get_data() + r.doc.text);  // the text followed the record
+      if (!xd.get_value(schema::kSlotText).empty()) xd.remove_value(schema::kSlotText);
       xd.remove_value(schema::kSlotHit);
       xd.remove_value(schema::kSlotFacets);
       std::vector<std::string> pairs;
@@ -145,12 +149,22 @@ TEST_F(SearcherTest, FacetsCountTheCombinedSlot) {
   EXPECT_EQ(r.facets["issuer"].size(), 2u);
 }
 
-// An index written before the hit record, the facet slot and the title
-// pairs (schema 1, or old documents beside new ones) answers the same.
+// An index written before the hit record, the facet slot, the text slot
+// and the title pairs (schema 1, or old documents beside new ones) answers
+// the same, and shows the same stored documents.
 TEST_F(SearcherTest, OlderIndexGivesTheSameAnswers) {
   for (const char* q : {"tố cáo", "hòa giải ở cơ sở", "dân vận chính quyền", "công tác",
                         "giải thích từ ngữ", "UBND", "type:Luật vi phạm"}) {
     EXPECT_EQ(Describe(SearchIn(legacy_, q)), Describe(SearchIn(db_, q))) << q;
+  }
+  Searcher now(db_), before(legacy_);
+  for (const Doc& d : kDocs) {
+    auto a = now.Get(d.id);
+    auto b = before.Get(d.id);
+    ASSERT_TRUE(a.ok() && b.ok()) << d.id;
+    EXPECT_EQ(a->doc.text, d.text) << d.id;
+    EXPECT_EQ(b->doc.text, d.text) << d.id;
+    EXPECT_EQ(a->doc.units.size(), b->doc.units.size()) << d.id;
   }
 }
 
@@ -173,6 +187,42 @@ TEST(SearcherTitleTest, TitlePhraseByPairs) {
   for (const auto& h : r.results) (h.id == "together" ? together : apart) = h.score;
   EXPECT_EQ(r.results[0].id, "together");
   EXPECT_GT(together, apart);
+}
+
+// A snippet deep in a long paragraph starts its analysis at a checkpoint:
+// the same excerpt and marks as analysing the paragraph from its start.
+TEST(SnippetCheckpointTest, SameExcerptAsFromTheParagraphStart) {
+  std::string text = "Điều 1. Phạm vi\n";
+  for (int i = 0; i < 60; ++i) text += "cơ quan nhà nước có thẩm quyền xem xét, ";
+  text += "xử phạt vi phạm hành chính theo quy định";
+  for (int i = 0; i < 10; ++i) text += ", công dân có quyền khiếu nại";
+  text += ".";
+  index::Record r;
+  r.doc = legal::ParseDocument(text);
+  r.doc.id = "dai";
+  r.has_text = true;
+  text::Analyzer analyzer;
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Xapian::docid did = db.add_document(index::BuildDocument(&r, analyzer, {}, nullptr));
+  auto hit = index::DecodeHitRecord(db.get_document(did).get_value(schema::kSlotHit));
+  ASSERT_TRUE(hit.ok());
+  size_t checkpoints = 0;
+  for (const auto& p : hit->paragraphs) checkpoints += p.checkpoints.size();
+  EXPECT_GE(checkpoints, 10u);
+  index::HitRecord plain = *hit;
+  for (auto& p : plain.paragraphs) p.checkpoints.clear();
+  std::string body = db.get_document(did).get_value(schema::kSlotText);
+  for (const char* q : {"xử phạt vi phạm hành chính", "thẩm quyền", "khiếu nại", "phạm vi"}) {
+    BuiltQuery bq = QueryBuilder(db, analyzer, true).Build(ParseQuery(q));
+    Snippet a = MakeSnippet(db, did, *hit, body, bq.highlight, bq.highlight_terms, analyzer);
+    Snippet b = MakeSnippet(db, did, plain, body, bq.highlight, bq.highlight_terms, analyzer);
+    EXPECT_EQ(a.html, b.html) << q;
+    EXPECT_EQ(a.marks, b.marks) << q;
+    EXPECT_NE(a.html.find("<mark>"), std::string::npos) << q << ": " << a.html;
+  }
+  Snippet deep = MakeSnippet(db, did, *hit, body, {"xu", "phat"}, {"Fxu", "Fphat"}, analyzer);
+  EXPECT_EQ(deep.html.rfind("… ", 0), 0u) << deep.html;
+  EXPECT_NE(deep.html.find("<mark>xử</mark> <mark>phạt</mark>"), std::string::npos) << deep.html;
 }
 
 // Broke: the hit record kept the id a document was built with, and the
