@@ -344,7 +344,13 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
     // A phrase that has an abbreviation ("ủy ban nhân dân") also finds it.
     size_t used = 0;
     for (size_t n = std::min<size_t>(5, ts.size() - i); n >= 2 && !used; --n) {
-      auto abbrevs = text::AbbreviationsOf(JoinExact(ts, i, n));
+      // The tokens' exact forms are already the table's canonical form;
+      // text::AbbreviationsOf would analyse the words again (4 times per word).
+      std::string words = JoinExact(ts, i, n);
+      std::vector<std::string_view> abbrevs;
+      for (const auto& a : text::Abbreviations()) {
+        if (a.expansion == words) abbrevs.push_back(a.abbrev);
+      }
       if (abbrevs.empty()) continue;
       std::vector<Xapian::Query> alts;
       std::vector<std::string> fold_terms;
