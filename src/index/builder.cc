@@ -159,7 +159,6 @@ void SetValues(const Record& r, const text::AnalyzedText& body, const SourceInfo
   AddCheckpoints(body.tokens, &hit);
   xd->add_value(schema::kSlotHit, EncodeHitRecord(hit));
   xd->add_value(schema::kSlotFacets, EncodeFacets(m.type, m.issuer, year));
-  if (!r.doc.text.empty()) xd->add_value(schema::kSlotText, r.doc.text);
 }
 
 void FillParagraphPositions(const text::AnalyzedText& at, Record* r) {

@@ -152,6 +152,7 @@ std::string EncodeRecord(const Record& r) {
   if (!r.doc.warnings.empty()) j["warnings"] = r.doc.warnings;
   std::string data = j.dump(-1, ' ', false, json::error_handler_t::replace);
   data.push_back(schema::kDataSeparator);
+  data.append(r.doc.text);
   return data;
 }
 

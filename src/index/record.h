@@ -1,10 +1,8 @@
-// The record stored with each Xapian document: metadata, resolved
+// The record stored in each Xapian document's data: metadata, resolved
 // outgoing citations, structure units, paragraphs (with their first token
 // position, for snippets) and the text, so search can display a document
-// without re-reading its file. Document data: compact JSON + '\0'; the NFC
-// text is a value (schema::kSlotText: uncompressed, so a snippet reads it
-// without inflating the record). Data written before schema 2 had the text
-// after the '\0'; it is still read. Plain functions; thread-safe.
+// without re-reading its file. Encoding: compact JSON + '\0' + NFC text.
+// Plain functions; thread-safe.
 #ifndef VANBAN_INDEX_RECORD_H_
 #define VANBAN_INDEX_RECORD_H_
 
@@ -23,8 +21,8 @@ struct Record {
   legal::Document doc;               // id, meta, text, paragraphs, units, citations
   std::vector<std::string> aliases;  // catalog aliases ("Luật Tố cáo")
   bool has_text = false;
-  std::string source_path;  // absolute path of the indexed file, or empty
-  std::string format;       // "txt", "docx", ..., "catalog" for a record without text
+  std::string source_path;           // absolute path of the indexed file, or empty
+  std::string format;                // "txt", "docx", ..., "catalog" for a record without text
   std::string encoding;
   bool ocr = false;
   // For each paragraph, the analyser position of its first token.
@@ -33,16 +31,13 @@ struct Record {
   uint32_t text_tokens = 0;
 };
 
-// Serialises `record` into Xapian document data (the text is not in it:
-// store record.doc.text in value slot schema::kSlotText).
+// Serialises `record` into Xapian document data.
 std::string EncodeRecord(const Record& record);
-// Parses document data. With `with_text` the text of data written before
-// schema 2 is kept (newer data has none: read schema::kSlotText). Errors
-// say the record is corrupt.
+// Parses document data. With `with_text` false the text is left empty
+// (cheap for large documents). Errors say the record is corrupt.
 StatusOr<Record> DecodeRecord(std::string_view data, bool with_text = true);
 
-// The text part of document data (before schema 2; empty in newer data)
-// without parsing the JSON part.
+// The text part of document data without parsing the JSON part.
 std::string_view RecordText(std::string_view data);
 
 // What a search hit shows, stored apart from the record (value slot

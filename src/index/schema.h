@@ -84,10 +84,6 @@ enum Slot : unsigned {
   // Type, issuer and year in one value (index/record.h EncodeFacets): one
   // match spy reads one value stream per candidate instead of three.
   kSlotFacets = 8,
-  // The document's NFC text (schema 2; before, it followed the record in
-  // the document data). Values are not compressed: reading a snippet's text
-  // costs a copy, not an inflate of the whole record.
-  kSlotText = 9,
 };
 
 // ---- Within-document frequency boosts -----------------------------------------
@@ -99,12 +95,11 @@ inline constexpr unsigned kNumberWdf = 8;  // identifier and number-part terms
 // most frequent first (the accent-suggestion dictionary).
 inline constexpr std::string_view kMetaFoldPrefix = "fold:";
 inline constexpr std::string_view kMetaSchemaVersion = "vanban-schema";
-// 2: slots kSlotHit, kSlotFacets, kSlotText (text out of the data), TW terms.
+// 2: value slots kSlotHit and kSlotFacets, title pair terms (TW).
 inline constexpr std::string_view kSchemaVersion = "2";
 
 // ---- Document data ------------------------------------------------------------
-// The stored record: JSON (see index/record.h) + '\0'. Before schema 2 the
-// NFC text followed the '\0'; it is now in value slot kSlotText.
+// The stored record: JSON (see index/record.h) + '\0' + the NFC text.
 inline constexpr char kDataSeparator = '\0';
 
 // ---- Document-id rules ----------------------------------------------------------

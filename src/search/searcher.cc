@@ -235,20 +235,18 @@ void Searcher::Internal::FillHits(const Xapian::MSet& mset, const BuiltQuery& bq
                                   SearchResponse* resp, MarkCounts* marks) {
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Xapian::Document d = it.get_document();
-    // The hit record (a value) has all a hit shows; the text (another
-    // value) is read only for the snippet. A document indexed before
-    // schema 2 is shown from its full record.
-    std::string data, text;
+    // The hit record (a value) has all a hit shows; the document data is
+    // read only for a snippet's text, and its JSON part is never parsed. A
+    // document indexed before the hit slot existed is shown from its record.
+    std::string data;
     auto hit = index::DecodeHitRecord(d.get_value(schema::kSlotHit));
     if (!hit.ok()) {
       data = d.get_data();
       auto rec = index::DecodeRecord(data, false);
       if (!rec.ok()) continue;
       hit = index::HitRecordOf(*rec);
-      text = index::RecordText(data);
-      if (text.empty() && hit->has_text) text = d.get_value(schema::kSlotText);
     } else if (hit->has_text && !hit->paragraphs.empty()) {
-      text = d.get_value(schema::kSlotText);
+      data = d.get_data();
     }
     Hit h;
     h.id = d.get_value(schema::kSlotId);
@@ -259,7 +257,7 @@ void Searcher::Internal::FillHits(const Xapian::MSet& mset, const BuiltQuery& bq
     h.date = hit->date;
     h.score = std::round(it.get_weight() * 1000) / 1000;
     h.has_text = hit->has_text;
-    Snippet s = MakeSnippet(db, *it, *hit, text, bq.highlight, bq.highlight_terms, analyzer);
+    Snippet s = MakeSnippet(db, *it, *hit, index::RecordText(data), bq.highlight, bq.highlight_terms, analyzer);
     for (const auto& [fold, forms] : s.marks) {
       for (const auto& [form, n] : forms) (*marks)[fold][form] += n;
     }
@@ -271,12 +269,7 @@ void Searcher::Internal::FillHits(const Xapian::MSet& mset, const BuiltQuery& bq
 }
 
 StatusOr<index::Record> Searcher::Internal::Load(Xapian::docid did, bool with_text) {
-  Xapian::Document d = db.get_document(did);
-  auto rec = index::DecodeRecord(d.get_data(), with_text);
-  // Schema 2 keeps the text in a value; older data had it in the record.
-  if (rec.ok() && with_text && rec->doc.text.empty())
-    rec->doc.text = d.get_value(schema::kSlotText);
-  return rec;
+  return index::DecodeRecord(db.get_document(did).get_data(), with_text);
 }
 
 // By id; else by number: the document whose own number it is; else by

@@ -32,28 +32,20 @@ TEST(RecordTest, RoundTripKeepsMetadataUnitsCitationsAndText) {
   r.paragraph_positions = {0, 6};
   r.text_tokens = 14;
   std::string data = EncodeRecord(r);
-  // The text is stored apart (value slot), not in the data.
-  EXPECT_EQ(data.find("Luật này quy định"), std::string::npos);
-  EXPECT_EQ(RecordText(data), "");
   auto back = DecodeRecord(data);
   ASSERT_TRUE(back.ok()) << back.status().ToString();
   EXPECT_EQ(back->doc.id, r.doc.id);
   EXPECT_EQ(back->doc.meta.title, "Tố cáo");
   EXPECT_EQ(back->doc.meta.recipients, r.doc.meta.recipients);
-  EXPECT_EQ(back->doc.text, "");
+  EXPECT_EQ(back->doc.text, r.doc.text);
   ASSERT_EQ(back->doc.units.size(), 1u);
   EXPECT_EQ(back->doc.units[0].anchor, "dieu-1");
   ASSERT_EQ(back->doc.citations.size(), 1u);
   EXPECT_EQ(back->doc.citations[0].status, legal::CitationStatus::kSelf);
   EXPECT_EQ(back->paragraph_positions, r.paragraph_positions);
   EXPECT_EQ(back->text_tokens, 14u);
-  // Data written before schema 2 carried the text after the NUL: still read.
-  std::string old_data = data + r.doc.text;
-  EXPECT_EQ(RecordText(old_data), r.doc.text);
-  auto old_back = DecodeRecord(old_data);
-  ASSERT_TRUE(old_back.ok());
-  EXPECT_EQ(old_back->doc.text, r.doc.text);
-  auto no_text = DecodeRecord(old_data, false);
+  EXPECT_EQ(RecordText(data), r.doc.text);
+  auto no_text = DecodeRecord(data, false);
   ASSERT_TRUE(no_text.ok());
   EXPECT_TRUE(no_text->doc.text.empty());
 }

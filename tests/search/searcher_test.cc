@@ -65,8 +65,6 @@ void Fill(Xapian::WritableDatabase* db, bool legacy) {
     r.has_text = *d.text != '\0';
     Xapian::Document xd = index::BuildDocument(&r, analyzer, index::SourceInfo{}, nullptr);
     if (legacy) {
-      xd.set_data(xd.get_data() + r.doc.text);  // the text followed the record
-      if (!xd.get_value(schema::kSlotText).empty()) xd.remove_value(schema::kSlotText);
       xd.remove_value(schema::kSlotHit);
       xd.remove_value(schema::kSlotFacets);
       std::vector<std::string> pairs;
@@ -150,9 +148,9 @@ TEST_F(SearcherTest, FacetsCountTheCombinedSlot) {
   EXPECT_EQ(r.facets["issuer"].size(), 2u);
 }
 
-// An index written before the hit record, the facet slot, the text slot
-// and the title pairs (schema 1, or old documents beside new ones) answers
-// the same, and shows the same stored documents.
+// An index written before the hit record, the facet slot and the title
+// pairs (schema 1, or old documents beside new ones) answers the same, and
+// shows the same stored documents.
 TEST_F(SearcherTest, OlderIndexGivesTheSameAnswers) {
   for (const char* q : {"tố cáo", "hòa giải ở cơ sở", "dân vận chính quyền", "công tác",
                         "giải thích từ ngữ", "UBND", "type:Luật vi phạm"}) {
@@ -225,7 +223,8 @@ TEST(SnippetCheckpointTest, SameExcerptAsFromTheParagraphStart) {
   EXPECT_GE(checkpoints, 10u);
   index::HitRecord plain = *hit;
   for (auto& p : plain.paragraphs) p.checkpoints.clear();
-  std::string body = db.get_document(did).get_value(schema::kSlotText);
+  std::string data = db.get_document(did).get_data();
+  std::string_view body = index::RecordText(data);
   for (const char* q : {"xử phạt vi phạm hành chính", "thẩm quyền", "khiếu nại", "phạm vi"}) {
     BuiltQuery bq = QueryBuilder(db, analyzer, true).Build(ParseQuery(q));
     Snippet a = MakeSnippet(db, did, *hit, body, bq.highlight, bq.highlight_terms, analyzer);
