@@ -86,11 +86,19 @@ Xapian::termpos IndexBody(const text::AnalyzedText& at, Xapian::termpos base,
 }
 
 void IndexTitle(const text::AnalyzedText& at, Xapian::termpos base, Xapian::Document* xd) {
+  const Token* prev = nullptr;
   for (const Token& t : at.tokens) {
     Xapian::termpos pos = base + t.position + 1;
     const std::string& folded = t.folded;
     AddPosting(xd, schema::kTitleFolded, folded, pos, schema::kTitleWdf);
     if (t.exact != folded) AddPosting(xd, schema::kTitleExact, t.exact, pos, schema::kTitleWdf);
+    bool word = IsWordKind(t.kind);
+    if (prev && word && Adjacent(at.text, *prev, t)) {
+      // wdf 0: a filter only (the title terms carry the weight), and the
+      // document length, hence every BM25 weight, stays as without it.
+      AddTerm(xd, schema::kTitlePair, Pair(prev->folded, folded), 0);
+    }
+    prev = word ? &t : nullptr;
   }
 }
 
@@ -139,6 +147,14 @@ void IndexFilters(const Record& r, Xapian::Document* xd) {
   }
 }
 
+// The hit record (value kSlotHit): needs the body analysis, so it is set
+// with the terms; it holds nothing a later id change (Rename) touches.
+void SetHitValue(const Record& r, const text::AnalyzedText& body, Xapian::Document* xd) {
+  HitRecord hit = HitRecordOf(r);
+  AddCheckpoints(body.tokens, &hit);
+  xd->add_value(schema::kSlotHit, EncodeHitRecord(hit));
+}
+
 void SetValues(const Record& r, const SourceInfo& source, Xapian::Document* xd) {
   const auto& m = r.doc.meta;
   if (!m.date.empty()) xd->add_value(schema::kSlotDate, m.date);
@@ -149,6 +165,7 @@ void SetValues(const Record& r, const SourceInfo& source, Xapian::Document* xd) 
   if (!r.source_path.empty()) xd->add_value(schema::kSlotSourcePath, r.source_path);
   if (!source.fingerprint.empty()) xd->add_value(schema::kSlotFingerprint, source.fingerprint);
   xd->add_value(schema::kSlotId, r.doc.id);
+  xd->add_value(schema::kSlotFacets, EncodeFacets(m.type, m.issuer, year));
 }
 
 void FillParagraphPositions(const text::AnalyzedText& at, Record* r) {
@@ -250,6 +267,7 @@ Xapian::Document BuildTerms(Record* record, const text::Analyzer& analyzer, Fold
   IndexNumber(analyzer, m, &xd);
   IndexNames(*record, &xd);
   IndexFilters(*record, &xd);
+  SetHitValue(*record, body, &xd);
   return xd;
 }
 

@@ -1,5 +1,7 @@
 #include "index/record.h"
 
+#include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "index/schema.h"
@@ -184,6 +186,247 @@ StatusOr<Record> DecodeRecord(std::string_view data, bool with_text) {
   }
   if (with_text && sep != std::string_view::npos) r.doc.text = std::string(data.substr(sep + 1));
   return r;
+}
+
+int ArticleOf(const legal::Document& doc, int unit) {
+  int fallback = -1;
+  for (int u = unit; u >= 0 && u < static_cast<int>(doc.units.size()); u = doc.units[u].parent) {
+    auto kind = doc.units[u].kind;
+    if (kind == legal::UnitKind::kArticle) return u;
+    if (kind == legal::UnitKind::kSection && fallback < 0) fallback = u;
+    if (kind == legal::UnitKind::kChapter && fallback < 0) fallback = u;
+  }
+  return fallback;
+}
+
+HitRecord HitRecordOf(const Record& r) {
+  HitRecord h;
+  const auto& m = r.doc.meta;
+  h.type = m.type;
+  h.number = m.number;
+  h.title = m.title;
+  h.issuer = m.issuer;
+  h.date = m.date;
+  h.has_text = r.has_text;
+  h.text_tokens = r.text_tokens;
+  std::map<int, int> article_index;  // unit -> index in h.articles
+  const auto& ps = r.doc.paragraphs;
+  for (size_t i = 0; i < ps.size(); ++i) {
+    HitRecord::Paragraph p;
+    p.begin = static_cast<uint32_t>(ps[i].begin);
+    p.end = static_cast<uint32_t>(ps[i].end);
+    p.position = i < r.paragraph_positions.size() ? r.paragraph_positions[i] : 0;
+    p.heading = ps[i].heading;
+    int unit = ArticleOf(r.doc, ps[i].unit);
+    if (unit >= 0) {
+      auto [it, added] = article_index.emplace(unit, static_cast<int>(h.articles.size()));
+      if (added) h.articles.push_back({r.doc.units[unit].label, r.doc.units[unit].anchor});
+      p.article = it->second;
+    }
+    h.paragraphs.push_back(p);
+  }
+  return h;
+}
+
+void AddCheckpoints(const std::vector<text::Token>& tokens, HitRecord* hit) {
+  auto& ps = hit->paragraphs;
+  for (size_t i = 0; i < ps.size(); ++i) {
+    auto& p = ps[i];
+    p.checkpoints.clear();
+    uint32_t next = i + 1 < ps.size() ? ps[i + 1].position : hit->text_tokens;
+    next = std::min<uint32_t>(next, static_cast<uint32_t>(tokens.size()));
+    for (uint32_t k = p.position + HitRecord::kCheckpointTokens; k < next;
+         k += HitRecord::kCheckpointTokens) {
+      // Positions are token indexes; a token outside the paragraph's span
+      // (inconsistent input) ends its checkpoints.
+      if (tokens[k].position != k || tokens[k].begin < p.begin || tokens[k].begin >= p.end) break;
+      p.checkpoints.push_back(static_cast<uint32_t>(tokens[k].begin - p.begin));
+    }
+  }
+}
+
+namespace {
+
+// Hit record layout: 'h', format version 1, then varints (LEB128) and
+// length-prefixed strings: type number title issuer date, flags
+// (bit 0 has_text), text_tokens, article count, each label and anchor,
+// paragraph count, each paragraph as (begin - previous end, end - begin,
+// position - previous position, ((article + 1) * 2 + heading) * 2 +
+// has checkpoints, [checkpoint count, checkpoint deltas]).
+constexpr char kHitMagic = 'h';
+constexpr char kHitVersion = 1;
+
+void PutVarint(uint64_t v, std::string* out) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>((v & 0x7F) | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
+
+void PutString(std::string_view s, std::string* out) {
+  PutVarint(s.size(), out);
+  out->append(s);
+}
+
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  bool Varint(uint64_t* v) {
+    *v = 0;
+    for (int shift = 0; shift < 64 && pos_ < in_.size(); shift += 7) {
+      auto c = static_cast<unsigned char>(in_[pos_++]);
+      *v |= static_cast<uint64_t>(c & 0x7F) << shift;
+      if (!(c & 0x80)) return true;
+    }
+    return false;
+  }
+  bool U32(uint32_t* v) {
+    uint64_t x;
+    if (!Varint(&x) || x > UINT32_MAX) return false;
+    *v = static_cast<uint32_t>(x);
+    return true;
+  }
+  bool String(std::string* s) {
+    uint64_t n;
+    if (!Varint(&n) || n > in_.size() - pos_) return false;
+    s->assign(in_.substr(pos_, n));
+    pos_ += n;
+    return true;
+  }
+  bool Byte(char* c) {
+    if (pos_ >= in_.size()) return false;
+    *c = in_[pos_++];
+    return true;
+  }
+  bool AtEnd() const { return pos_ == in_.size(); }
+  size_t Left() const { return in_.size() - pos_; }
+
+ private:
+  std::string_view in_;
+  size_t pos_ = 0;
+};
+
+}  // namespace
+
+std::string EncodeHitRecord(const HitRecord& h) {
+  std::string out;
+  out.reserve(64 + h.paragraphs.size() * 6);
+  out.push_back(kHitMagic);
+  out.push_back(kHitVersion);
+  for (const std::string* s : {&h.type, &h.number, &h.title, &h.issuer, &h.date}) {
+    PutString(*s, &out);
+  }
+  PutVarint(h.has_text ? 1 : 0, &out);
+  PutVarint(h.text_tokens, &out);
+  PutVarint(h.articles.size(), &out);
+  for (const auto& a : h.articles) {
+    PutString(a.label, &out);
+    PutString(a.anchor, &out);
+  }
+  PutVarint(h.paragraphs.size(), &out);
+  uint32_t prev_end = 0, prev_pos = 0;
+  for (const auto& p : h.paragraphs) {
+    // Spans are in text order; a span out of order is stored as is (the
+    // subtraction wraps and decoding wraps back).
+    PutVarint(static_cast<uint32_t>(p.begin - prev_end), &out);
+    PutVarint(static_cast<uint32_t>(p.end - p.begin), &out);
+    PutVarint(static_cast<uint32_t>(p.position - prev_pos), &out);
+    uint64_t tag = static_cast<uint64_t>(p.article + 1) * 2 + (p.heading ? 1 : 0);
+    PutVarint(tag * 2 + (p.checkpoints.empty() ? 0 : 1), &out);
+    if (!p.checkpoints.empty()) {
+      PutVarint(p.checkpoints.size(), &out);
+      uint32_t prev = 0;
+      for (uint32_t c : p.checkpoints) {
+        PutVarint(static_cast<uint32_t>(c - prev), &out);
+        prev = c;
+      }
+    }
+    prev_end = p.end;
+    prev_pos = p.position;
+  }
+  return out;
+}
+
+StatusOr<HitRecord> DecodeHitRecord(std::string_view value) {
+  auto corrupt = [] { return Status::Corruption("bản ghi kết quả trong chỉ mục bị hỏng"); };
+  Reader in(value);
+  char magic, version;
+  if (!in.Byte(&magic) || magic != kHitMagic || !in.Byte(&version) || version != kHitVersion) {
+    return corrupt();
+  }
+  HitRecord h;
+  for (std::string* s : {&h.type, &h.number, &h.title, &h.issuer, &h.date}) {
+    if (!in.String(s)) return corrupt();
+  }
+  uint64_t flags, n;
+  if (!in.Varint(&flags) || !in.U32(&h.text_tokens) || !in.Varint(&n) || n > in.Left()) {
+    return corrupt();
+  }
+  h.has_text = flags & 1;
+  h.articles.resize(n);
+  for (auto& a : h.articles) {
+    if (!in.String(&a.label) || !in.String(&a.anchor)) return corrupt();
+  }
+  if (!in.Varint(&n) || n > in.Left()) return corrupt();
+  h.paragraphs.resize(n);
+  uint32_t prev_end = 0, prev_pos = 0;
+  for (auto& p : h.paragraphs) {
+    uint32_t gap, len, dpos;
+    uint64_t tag;
+    if (!in.U32(&gap) || !in.U32(&len) || !in.U32(&dpos) || !in.Varint(&tag)) return corrupt();
+    p.begin = prev_end + gap;
+    p.end = p.begin + len;
+    p.position = prev_pos + dpos;
+    bool has_checkpoints = tag & 1;
+    tag /= 2;
+    p.heading = tag & 1;
+    uint64_t article = tag / 2;
+    if (has_checkpoints) {
+      uint64_t count;
+      if (!in.Varint(&count) || count == 0 || count > in.Left()) return corrupt();
+      p.checkpoints.resize(count);
+      uint32_t prev = 0;
+      for (auto& c : p.checkpoints) {
+        uint32_t delta;
+        if (!in.U32(&delta)) return corrupt();
+        c = prev + delta;
+        prev = c;
+      }
+    }
+    if (article > h.articles.size()) return corrupt();
+    p.article = static_cast<int>(article) - 1;
+    prev_end = p.end;
+    prev_pos = p.position;
+  }
+  if (!in.AtEnd()) return corrupt();
+  return h;
+}
+
+namespace {
+constexpr char kFacetSeparator = '\x1f';  // ASCII unit separator
+}  // namespace
+
+std::string EncodeFacets(const std::string& type, const std::string& issuer,
+                         const std::string& year) {
+  std::string out = type;
+  out.push_back(kFacetSeparator);
+  out += issuer;
+  out.push_back(kFacetSeparator);
+  out += year;
+  return out;
+}
+
+bool DecodeFacets(std::string_view value, std::string* type, std::string* issuer,
+                  std::string* year) {
+  size_t a = value.find(kFacetSeparator);
+  if (a == std::string_view::npos) return false;
+  size_t b = value.find(kFacetSeparator, a + 1);
+  if (b == std::string_view::npos) return false;
+  type->assign(value.substr(0, a));
+  issuer->assign(value.substr(a + 1, b - a - 1));
+  year->assign(value.substr(b + 1));
+  return true;
 }
 
 }  // namespace vanban::index

@@ -13,6 +13,7 @@
 
 #include "base/status.h"
 #include "legal/document.h"
+#include "text/analyzer.h"
 
 namespace vanban::index {
 
@@ -38,6 +39,60 @@ StatusOr<Record> DecodeRecord(std::string_view data, bool with_text = true);
 
 // The text part of document data without parsing the JSON part.
 std::string_view RecordText(std::string_view data);
+
+// What a search hit shows, stored apart from the record (value slot
+// schema::kSlotHit) so that showing a hit never parses the full record:
+// the display metadata, and for snippets the paragraph table with each
+// paragraph's first token position and the article (Điều) it lies in.
+struct HitRecord {
+  struct Paragraph {
+    uint32_t begin = 0;  // byte span in the text
+    uint32_t end = 0;
+    uint32_t position = 0;  // analyser position of its first token
+    bool heading = false;
+    int article = -1;  // index into `articles`, -1 for none
+    // Byte offsets (from `begin`) of the paragraph's tokens number
+    // kCheckpointTokens, 2 * kCheckpointTokens, ...: a snippet deep in a
+    // long paragraph is analysed from the nearest one, not from the start.
+    std::vector<uint32_t> checkpoints;
+  };
+  static constexpr uint32_t kCheckpointTokens = 32;
+  struct Article {
+    std::string label;   // "Điều 5", "II"
+    std::string anchor;  // "dieu-5"
+  };
+  // No id: the indexer may rename a document after building it (id
+  // collisions), and updates only the id slot; read schema::kSlotId.
+  std::string type, number, title, issuer, date;
+  bool has_text = false;
+  uint32_t text_tokens = 0;  // positions below this are the text's
+  std::vector<Paragraph> paragraphs;
+  std::vector<Article> articles;  // only those some paragraph lies in
+};
+
+// The hit record of `record` (articles as ArticleOf finds them).
+HitRecord HitRecordOf(const Record& record);
+// Adds paragraph checkpoints from the text's analysis (token byte offsets;
+// its positions are the record's paragraph positions).
+void AddCheckpoints(const std::vector<text::Token>& tokens, HitRecord* hit);
+// Compact binary form for the value slot, and back. Decoding fails on a
+// value that is not a well-formed hit record (then the caller falls back
+// to the full record).
+std::string EncodeHitRecord(const HitRecord& hit);
+StatusOr<HitRecord> DecodeHitRecord(std::string_view value);
+
+// The article-level unit (Điều, else plan section/chapter) containing unit
+// index `unit`, or -1.
+int ArticleOf(const legal::Document& doc, int unit);
+
+// The facet value slot (schema::kSlotFacets): type, issuer and year in one
+// value, so that one match spy counts all three facets. Never empty, so an
+// empty slot means a document indexed before the slot existed.
+std::string EncodeFacets(const std::string& type, const std::string& issuer,
+                         const std::string& year);
+// Splits a facet value; false if it is not one.
+bool DecodeFacets(std::string_view value, std::string* type, std::string* issuer,
+                  std::string* year);
 
 }  // namespace vanban::index
 

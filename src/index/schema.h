@@ -33,6 +33,10 @@ inline constexpr char kPairJoiner = '_';
 inline constexpr std::string_view kTitleFolded = "T";
 // Title exact terms (lowercase, canonical tone), with positions.
 inline constexpr std::string_view kTitleExact = "U";
+// Adjacent-syllable pairs of the title (as "W" for the body), wdf 0 (a
+// filter, not weighted; document lengths unchanged): "TWdan_chu". Their
+// conjunction stands in for a title phrase without reading position lists.
+inline constexpr std::string_view kTitlePair = "TW";
 // A whole name as one term: folded "type + title" and every folded alias,
 // spaces kept ("Nluat to cao"). A query equal to a name finds it first.
 inline constexpr std::string_view kName = "N";
@@ -74,6 +78,12 @@ enum Slot : unsigned {
   kSlotSourcePath = 4,   // absolute source path, or empty
   kSlotFingerprint = 5,  // "size:mtime:hash:catalog-hash" of the source
   kSlotId = 6,           // the DocumentId (also in the Q term)
+  // What a search hit shows (index/record.h HitRecord, compact binary), so
+  // showing a hit never parses the full stored record.
+  kSlotHit = 7,
+  // Type, issuer and year in one value (index/record.h EncodeFacets): one
+  // match spy reads one value stream per candidate instead of three.
+  kSlotFacets = 8,
 };
 
 // ---- Within-document frequency boosts -----------------------------------------
@@ -85,7 +95,8 @@ inline constexpr unsigned kNumberWdf = 8;  // identifier and number-part terms
 // most frequent first (the accent-suggestion dictionary).
 inline constexpr std::string_view kMetaFoldPrefix = "fold:";
 inline constexpr std::string_view kMetaSchemaVersion = "vanban-schema";
-inline constexpr std::string_view kSchemaVersion = "1";
+// 2: value slots kSlotHit and kSlotFacets, title pair terms (TW).
+inline constexpr std::string_view kSchemaVersion = "2";
 
 // ---- Document data ------------------------------------------------------------
 // The stored record: JSON (see index/record.h) + '\0' + the NFC text.

@@ -95,6 +95,25 @@ Xapian::Query Phrase(const std::vector<std::string>& terms) {
   return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
 }
 
+// The words of an abbreviation's expansion ("ủy ban nhân dân") next to
+// each other: all their adjacent-pair terms ("Wuy_ban", "Wban_nhan",
+// "Wnhan_dan"). Pair terms carry no positions, so this is a conjunction of
+// short posting lists instead of a positional check of very common
+// syllables (the body phrase made "Ủy ban nhân dân cấp xã" the slowest
+// query). It can only differ from the phrase when every pair occurs but
+// never in one run, which does not happen for these fixed expansions.
+Xapian::Query NearPhrase(const std::vector<std::string>& folded_terms) {
+  if (folded_terms.size() < 2) return Phrase(folded_terms);
+  std::vector<Xapian::Query> pairs;
+  std::string sep(1, schema::kPairJoiner);
+  for (size_t i = 0; i + 1 < folded_terms.size(); ++i) {
+    pairs.emplace_back(
+        schema::Term(schema::kFoldedPair, folded_terms[i].substr(schema::kFolded.size()) + sep +
+                                              folded_terms[i + 1].substr(schema::kFolded.size())));
+  }
+  return AndOf(pairs);
+}
+
 // A phrase typed with marks: exact body terms have no positions, so the
 // folded phrase gives the order and the exact terms must also occur.
 Xapian::Query ExactPhrase(const std::vector<std::string>& folded,
@@ -210,7 +229,13 @@ Xapian::Query QueryBuilder::WordQuery(const Token& t, bool accented, BuiltQuery*
     return OrOf(alts);
   }
   alts.emplace_back(folded_term);
-  if (accented && t.exact != t.folded) alts.emplace_back(schema::Term(schema::kExact, t.exact));
+  // Every document with the exact term also has the folded one, so the
+  // exact term cannot widen the match: it only adds weight. As a boost it
+  // is read for the candidates only (AND(F, ...) + AND_MAYBE exact scores
+  // the same as AND(F OR exact, ...) and decodes half the postings).
+  if (accented && t.exact != t.folded) {
+    out->exact_boost.emplace_back(schema::Term(schema::kExact, t.exact));
+  }
   if (t.kind == TokenKind::kAbbreviation) {
     for (std::string_view expansion : text::ExpandAbbreviation(t.exact)) {
       text::AnalyzedText at = analyzer_.Analyze(expansion);
@@ -220,7 +245,7 @@ Xapian::Query QueryBuilder::WordQuery(const Token& t, bool accented, BuiltQuery*
         out->highlight.insert(e.folded);
         out->highlight_terms.push_back(terms.back());
       }
-      alts.push_back(Phrase(terms));
+      alts.push_back(NearPhrase(terms));
     }
   }
   return OrOf(alts);
@@ -319,7 +344,13 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
     // A phrase that has an abbreviation ("ủy ban nhân dân") also finds it.
     size_t used = 0;
     for (size_t n = std::min<size_t>(5, ts.size() - i); n >= 2 && !used; --n) {
-      auto abbrevs = text::AbbreviationsOf(JoinExact(ts, i, n));
+      // The tokens' exact forms are already the table's canonical form;
+      // text::AbbreviationsOf would analyse the words again (4 times per word).
+      std::string words = JoinExact(ts, i, n);
+      std::vector<std::string_view> abbrevs;
+      for (const auto& a : text::Abbreviations()) {
+        if (a.expansion == words) abbrevs.push_back(a.abbrev);
+      }
       if (abbrevs.empty()) continue;
       std::vector<Xapian::Query> alts;
       std::vector<std::string> fold_terms;
@@ -328,7 +359,7 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
         out.highlight.insert(ts[k].folded);
         out.highlight_terms.push_back(fold_terms.back());
       }
-      alts.push_back(Phrase(fold_terms));
+      alts.push_back(NearPhrase(fold_terms));
       for (std::string_view a : abbrevs) {
         text::AnalyzedText aa = analyzer_.Analyze(a);
         for (const auto& t : aa.tokens) {
@@ -366,21 +397,38 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   out.query = OrOf(top);
   // Weight only: pairs, title words, the title phrase, stopwords.
   std::vector<Xapian::Query> boost = optional;
+  boost.insert(boost.end(), out.exact_boost.begin(), out.exact_boost.end());
   std::vector<std::string> title_terms;
+  std::vector<Xapian::Query> title_pairs;
+  bool all_pairs = true;  // every neighbour pair is word-word
+  std::string sep(1, schema::kPairJoiner);
   for (size_t i = 0; i < ts.size(); ++i) {
     title_terms.push_back(schema::Term(schema::kTitleFolded, ts[i].folded));
     boost.emplace_back(title_terms.back());
-    if (i + 1 < ts.size() && IsWord(ts[i]) && IsWord(ts[i + 1])) {
-      std::string sep(1, schema::kPairJoiner);
-      // Words together outrank words apart. Pairs, not a body phrase: a
-      // phrase reads position lists and tripled the median query time.
-      boost.push_back(Scale(kPairScale, Xapian::Query(schema::Term(
-                                            schema::kFoldedPair,
-                                            ts[i].folded + sep + ts[i + 1].folded))));
+    if (i + 1 >= ts.size()) break;
+    if (!IsWord(ts[i]) || !IsWord(ts[i + 1])) {
+      all_pairs = false;
+      continue;
     }
+    std::string pair = ts[i].folded + sep + ts[i + 1].folded;
+    // Words together outrank words apart. Pairs, not a body phrase: a
+    // phrase reads position lists and tripled the median query time.
+    boost.push_back(Scale(kPairScale, Xapian::Query(schema::Term(schema::kFoldedPair, pair))));
+    title_pairs.emplace_back(schema::Term(schema::kTitlePair, pair));
   }
   if (title_terms.size() >= 2) {
-    boost.push_back(Scale(kTitlePhraseScale, Phrase(title_terms)));
+    // The title phrase, weighted as the phrase of title terms. With title
+    // pair terms in the index, "all title pairs" decides it without
+    // reading the position lists of every candidate's title (the phrase
+    // was most of the boost's cost).
+    Xapian::Query phrase =
+        all_pairs && title_pairs_
+            ? Xapian::Query(
+                  Xapian::Query::OP_FILTER,
+                  Xapian::Query(Xapian::Query::OP_AND, title_terms.begin(), title_terms.end()),
+                  AndOf(title_pairs))
+            : Phrase(title_terms);
+    boost.push_back(Scale(kTitlePhraseScale, phrase));
   }
   out.boost = OrOf(boost);
   return out;

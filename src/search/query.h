@@ -37,12 +37,16 @@ struct BuiltQuery {
   std::set<std::string> highlight;  // folded terms to mark in snippets
   std::vector<std::string> highlight_terms;  // "F..." terms whose positions matter
   bool accented = false;      // the user typed diacritics
+  std::vector<Xapian::Query> exact_boost;  // exact terms of accented words (weight only)
 };
 
 class QueryBuilder {
  public:
-  QueryBuilder(const Xapian::Database& db, const text::Analyzer& analyzer)
-      : db_(db), analyzer_(analyzer) {}
+  // `title_pairs`: the index has title pair terms (schema version 2+), so
+  // a title phrase can be matched by its pairs.
+  QueryBuilder(const Xapian::Database& db, const text::Analyzer& analyzer,
+               bool title_pairs = false)
+      : db_(db), analyzer_(analyzer), title_pairs_(title_pairs) {}
   // Builds the match query for the free words and phrases (filters and
   // exclusions are applied by the caller via Filters()).
   BuiltQuery Build(const ParsedQuery& parsed);
@@ -62,6 +66,7 @@ class QueryBuilder {
 
   const Xapian::Database& db_;
   const text::Analyzer& analyzer_;
+  bool title_pairs_;
 };
 
 }  // namespace vanban::search

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -36,6 +37,42 @@ std::vector<FacetValue> FacetOf(const Xapian::ValueCountMatchSpy& spy) {
     out.push_back({*v, static_cast<int>(v.get_termfreq())});
   }
   return out;
+}
+
+// The most frequent values of `counts`, as FacetOf orders them (count
+// descending, then value ascending), empty values left out.
+std::vector<FacetValue> TopFacetValues(const std::map<std::string, int>& counts) {
+  std::vector<FacetValue> out;
+  for (const auto& [value, n] : counts) {
+    if (!value.empty()) out.push_back({value, n});
+  }
+  std::sort(out.begin(), out.end(), [](const FacetValue& a, const FacetValue& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  });
+  if (out.size() > kFacetValues) out.resize(kFacetValues);
+  return out;
+}
+
+// Splits the counts of the combined facet slot into the three facets.
+// False if a counted document has no combined value (indexed before the
+// slot existed: the spy skips empty values, so the counts fall short).
+bool SplitFacets(const Xapian::ValueCountMatchSpy& spy, SearchResponse* resp) {
+  std::map<std::string, int> types, issuers, years;
+  std::string type, issuer, year;
+  Xapian::doccount counted = 0;
+  for (auto v = spy.values_begin(); v != spy.values_end(); ++v) {
+    if (!index::DecodeFacets(*v, &type, &issuer, &year)) return false;
+    int n = static_cast<int>(v.get_termfreq());
+    counted += n;
+    types[type] += n;
+    issuers[issuer] += n;
+    years[year] += n;
+  }
+  if (counted != spy.get_total()) return false;
+  resp->facets["type"] = TopFacetValues(types);
+  resp->facets["issuer"] = TopFacetValues(issuers);
+  resp->facets["year"] = TopFacetValues(years);
+  return true;
 }
 
 std::string Lowercase(std::string s) {
@@ -131,7 +168,11 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   }
   ParsedQuery parsed = ParseQuery(q);
   if (!parsed.notice.empty()) resp.notice += (resp.notice.empty() ? "" : " ") + parsed.notice;
-  QueryBuilder qb(db, analyzer);
+  // Title pair terms exist from schema version 2 on (an older index keeps
+  // the positional title phrase).
+  std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
+  bool title_pairs = !version.empty() && std::atoi(version.c_str()) >= 2;
+  QueryBuilder qb(db, analyzer, title_pairs);
   BuiltQuery bq = qb.Build(parsed);
   bool no_match = false;
   Xapian::Query filter = qb.Filters(request.type.empty() ? parsed.type : request.type,
@@ -157,23 +198,31 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   if (request.sort == SearchRequest::Sort::kDate) {
     enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
   }
-  Xapian::ValueCountMatchSpy types(schema::kSlotType), issuers(schema::kSlotIssuer),
-      years(schema::kSlotYear);
-  enquire.add_matchspy(&types);
-  enquire.add_matchspy(&issuers);
-  enquire.add_matchspy(&years);
+  // One spy on the combined facet slot: one value read per counted
+  // document instead of three.
+  Xapian::ValueCountMatchSpy facets(schema::kSlotFacets);
+  enquire.add_matchspy(&facets);
   enquire.set_query(compose(match));
   Xapian::doccount depth = std::max(request.facet_depth, offset + limit);
   Xapian::MSet mset = enquire.get_mset(offset, limit, depth);
-  if (mset.get_matches_estimated() == 0 && !bq.fallback.empty() &&
-      bq.fallback.get_length() > 1) {
+  if (mset.get_matches_estimated() == 0 && !bq.fallback.empty() && bq.fallback.get_length() > 1) {
     enquire.set_query(compose(bq.fallback));
     mset = enquire.get_mset(offset, limit, depth);
   }
   resp.total = static_cast<int>(mset.get_matches_estimated());
-  resp.facets["type"] = FacetOf(types);
-  resp.facets["issuer"] = FacetOf(issuers);
-  resp.facets["year"] = FacetOf(years);
+  if (!SplitFacets(facets, &resp)) {
+    // Documents indexed before the combined slot: count the three slots.
+    enquire.clear_matchspies();
+    Xapian::ValueCountMatchSpy types(schema::kSlotType), issuers(schema::kSlotIssuer),
+        years(schema::kSlotYear);
+    enquire.add_matchspy(&types);
+    enquire.add_matchspy(&issuers);
+    enquire.add_matchspy(&years);
+    mset = enquire.get_mset(offset, limit, depth);
+    resp.facets["type"] = FacetOf(types);
+    resp.facets["issuer"] = FacetOf(issuers);
+    resp.facets["year"] = FacetOf(years);
+  }
   MarkCounts marks;
   FillHits(mset, bq, &resp, &marks);
   if (!bq.accented && !parsed.free_text.empty()) {
@@ -186,21 +235,29 @@ void Searcher::Internal::FillHits(const Xapian::MSet& mset, const BuiltQuery& bq
                                   SearchResponse* resp, MarkCounts* marks) {
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Xapian::Document d = it.get_document();
-    std::string data = d.get_data();
-    auto rec = index::DecodeRecord(data, false);
-    if (!rec.ok()) continue;
+    // The hit record (a value) has all a hit shows; the document data is
+    // read only for a snippet's text, and its JSON part is never parsed. A
+    // document indexed before the hit slot existed is shown from its record.
+    std::string data;
+    auto hit = index::DecodeHitRecord(d.get_value(schema::kSlotHit));
+    if (!hit.ok()) {
+      data = d.get_data();
+      auto rec = index::DecodeRecord(data, false);
+      if (!rec.ok()) continue;
+      hit = index::HitRecordOf(*rec);
+    } else if (hit->has_text && !hit->paragraphs.empty()) {
+      data = d.get_data();
+    }
     Hit h;
-    const auto& m = rec->doc.meta;
-    h.id = rec->doc.id;
-    h.type = m.type;
-    h.number = m.number;
-    h.title = m.title;
-    h.issuer = m.issuer;
-    h.date = m.date;
+    h.id = d.get_value(schema::kSlotId);
+    h.type = hit->type;
+    h.number = hit->number;
+    h.title = hit->title;
+    h.issuer = hit->issuer;
+    h.date = hit->date;
     h.score = std::round(it.get_weight() * 1000) / 1000;
-    h.has_text = rec->has_text;
-    Snippet s = MakeSnippet(db, *it, *rec, index::RecordText(data), bq.highlight,
-                            bq.highlight_terms, analyzer);
+    h.has_text = hit->has_text;
+    Snippet s = MakeSnippet(db, *it, *hit, index::RecordText(data), bq.highlight, bq.highlight_terms, analyzer);
     for (const auto& [fold, forms] : s.marks) {
       for (const auto& [form, n] : forms) (*marks)[fold][form] += n;
     }
@@ -308,7 +365,7 @@ StatusOr<std::vector<CitedBy>> Searcher::GetCitedBy(const std::string& id_or_num
         cb.citing_type = doc.meta.type;
         cb.citing_number = doc.meta.number;
         cb.sentence = SentenceAround(doc.text, c.begin, c.end);
-        int unit = ArticleOf(doc, doc.UnitAt(c.begin));
+        int unit = index::ArticleOf(doc, doc.UnitAt(c.begin));
         if (unit >= 0) cb.anchor = doc.units[unit].anchor;
         cb.begin = c.begin;
         cb.end = c.end;

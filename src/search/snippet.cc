@@ -1,46 +1,60 @@
 #include "search/snippet.h"
 
 #include <algorithm>
-#include <map>
+#include <cstdint>
 #include <tuple>
 
 namespace vanban::search {
 namespace {
 
-constexpr size_t kWindowTokens = 30;     // tokens shown around the best spot
-constexpr Xapian::termpos kSpan = 20;    // window for counting distinct matches
-constexpr size_t kMaxPositions = 4000;   // per term, bounds work on huge texts
+constexpr size_t kWindowTokens = 30;    // tokens shown around the best spot
+constexpr Xapian::termpos kSpan = 20;   // window for counting distinct matches
+constexpr size_t kMaxPositions = 4000;  // per term, bounds work on huge texts
+
+constexpr size_t kMaxTerms = 255;  // query terms located (hit keys keep 8 bits)
 
 struct Hit {
   Xapian::termpos pos;
   int term;           // index of the query term
   bool pair = false;  // the next query term follows at pos + 1
-  bool operator<(const Hit& o) const { return pos < o.pos || (pos == o.pos && term < o.term); }
 };
 
+// Hits of the distinct `terms` in document `did` below position `limit`,
+// in (position, term) order; *n_terms gets the number of distinct terms.
 std::vector<Hit> CollectHits(const Xapian::Database& db, Xapian::docid did,
-                             const std::vector<std::string>& terms, uint32_t limit) {
-  std::vector<Hit> hits;
+                             const std::vector<std::string>& terms, uint32_t limit,
+                             size_t* n_terms) {
+  // Sorting one integer key (position << 8 | term) is several times faster
+  // than sorting structs, and long texts give thousands of hits.
+  std::vector<uint64_t> keys;
   std::set<std::string> seen;
-  int index = 0;
+  uint64_t index = 0;
   for (const auto& term : terms) {
+    if (index == kMaxTerms) break;
     if (!seen.insert(term).second) continue;
     size_t n = 0;
     for (auto p = db.positionlist_begin(did, term); p != db.positionlist_end(did, term); ++p) {
       if (*p > limit || ++n > kMaxPositions) break;
-      hits.push_back({*p, index});
+      keys.push_back(static_cast<uint64_t>(*p) << 8 | index);
     }
     ++index;
   }
-  std::sort(hits.begin(), hits.end());
+  *n_terms = index;
+  std::sort(keys.begin(), keys.end());
+  std::vector<Hit> hits(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    hits[i].pos = static_cast<Xapian::termpos>(keys[i] >> 8);
+    hits[i].term = static_cast<int>(keys[i] & 0xFF);
+  }
   // Mark adjacent pairs: query term i at p and term i + 1 at p + 1.
   for (size_t i = 0, j = 0; i < hits.size(); ++i) {
-    while (j < hits.size() && (hits[j].pos < hits[i].pos + 1 ||
-                               (hits[j].pos == hits[i].pos + 1 && hits[j].term < hits[i].term + 1))) {
+    while (j < hits.size() &&
+           (hits[j].pos < hits[i].pos + 1 ||
+            (hits[j].pos == hits[i].pos + 1 && hits[j].term < hits[i].term + 1))) {
       ++j;
     }
-    hits[i].pair = j < hits.size() && hits[j].pos == hits[i].pos + 1 &&
-                   hits[j].term == hits[i].term + 1;
+    hits[i].pair =
+        j < hits.size() && hits[j].pos == hits[i].pos + 1 && hits[j].term == hits[i].term + 1;
   }
   return hits;
 }
@@ -51,25 +65,25 @@ std::vector<Hit> CollectHits(const Xapian::Database& db, Xapian::docid did,
 // its first match when it has no pair.
 Xapian::termpos BestPosition(const Xapian::Database& db, Xapian::docid did,
                              const std::vector<std::string>& terms, uint32_t limit) {
-  std::vector<Hit> hits = CollectHits(db, did, terms, limit);
+  size_t n_terms = 0;
+  std::vector<Hit> hits = CollectHits(db, did, terms, limit, &n_terms);
   if (hits.empty()) return 0;
   std::tuple<int, int, int> best_score{-1, -1, -1};
   size_t best_lo = 0;
-  std::map<int, int> in_window, pairs_in_window;
+  // Per term: its hits and its pair starts in the window; how many terms
+  // have at least one of each.
+  std::vector<int> in_window(n_terms), pairs_in_window(n_terms);
+  int terms_in = 0, pairs_in = 0;
   size_t lo = 0;
   for (size_t hi = 0; hi < hits.size(); ++hi) {
-    ++in_window[hits[hi].term];
-    if (hits[hi].pair) ++pairs_in_window[hits[hi].term];
+    if (in_window[hits[hi].term]++ == 0) ++terms_in;
+    if (hits[hi].pair && pairs_in_window[hits[hi].term]++ == 0) ++pairs_in;
     while (hits[hi].pos - hits[lo].pos > kSpan) {
-      if (--in_window[hits[lo].term] == 0) in_window.erase(hits[lo].term);
-      if (hits[lo].pair && --pairs_in_window[hits[lo].term] == 0) {
-        pairs_in_window.erase(hits[lo].term);
-      }
+      if (--in_window[hits[lo].term] == 0) --terms_in;
+      if (hits[lo].pair && --pairs_in_window[hits[lo].term] == 0) --pairs_in;
       ++lo;
     }
-    std::tuple<int, int, int> score{static_cast<int>(pairs_in_window.size()),
-                                    static_cast<int>(in_window.size()),
-                                    static_cast<int>(hi - lo + 1)};
+    std::tuple<int, int, int> score{pairs_in, terms_in, static_cast<int>(hi - lo + 1)};
     if (score > best_score) {
       best_score = score;
       best_lo = lo;
@@ -82,12 +96,16 @@ Xapian::termpos BestPosition(const Xapian::Database& db, Xapian::docid did,
 }
 
 // Marks tokens [first, last) of `at` whose folded form is highlighted.
+// `cut`: text follows the analysed tokens (the last token is not the
+// passage's last).
 std::string Render(const text::AnalyzedText& at, size_t first, size_t last,
-                   const std::set<std::string>& highlight, Snippet* marks) {
+                   const std::set<std::string>& highlight, Snippet* marks, bool cut = false) {
   std::string out;
   size_t from = at.tokens[first].begin;
   size_t cursor = from;
-  auto lit = [&](size_t i) { return i >= first && i < last && highlight.count(at.tokens[i].folded); };
+  auto lit = [&](size_t i) {
+    return i >= first && i < last && highlight.count(at.tokens[i].folded);
+  };
   for (size_t i = first; i < last; ++i) {
     const auto& t = at.tokens[i];
     if (!highlight.count(t.folded)) continue;
@@ -98,22 +116,62 @@ std::string Render(const text::AnalyzedText& at, size_t first, size_t last,
     cursor = t.end;
   }
   size_t to = at.tokens[last - 1].end;
-  if (last == at.tokens.size()) to = at.text.size();
+  if (last == at.tokens.size() && !cut) to = at.text.size();
   if (cursor < to) out += HtmlEscape(std::string_view(at.text).substr(cursor, to - cursor));
   return out;
 }
 
+// Analyses `passage` far enough to hold `need` tokens, plus a margin so
+// that a token cut at the end does not matter: a long paragraph (a whole
+// article in one line) is not analysed past the excerpt. *cut says whether
+// text follows the analysed part.
+text::AnalyzedText AnalyzeUpTo(std::string_view passage, size_t need,
+                               const text::Analyzer& analyzer, bool* cut) {
+  constexpr size_t kMargin = 4;
+  // A syllable and its space take 5 bytes on average; start well above.
+  for (size_t bytes = (need + kMargin) * 12 + 64;; bytes *= 2) {
+    size_t end = bytes < passage.size() ? passage.find_first_of(" \n", bytes) : passage.npos;
+    if (end == passage.npos) break;
+    text::AnalyzedText at = analyzer.Analyze(passage.substr(0, end));
+    if (at.tokens.size() >= need + kMargin) {
+      at.tokens.resize(need);
+      *cut = true;
+      return at;
+    }
+  }
+  *cut = false;
+  return analyzer.Analyze(passage);
+}
+
+// `checkpoints`: byte offsets of the passage's tokens number
+// kCheckpointTokens, 2 * kCheckpointTokens, ... (may be empty).
 std::string Excerpt(std::string_view passage, uint32_t local_pos,
+                    const std::vector<uint32_t>& checkpoints,
                     const std::set<std::string>& highlight, const text::Analyzer& analyzer,
                     Snippet* marks) {
-  text::AnalyzedText at = analyzer.Analyze(passage);
+  size_t before = kWindowTokens / 3;
+  size_t want_first = std::max<size_t>(local_pos, before) - before;
+  // Start at the last checkpoint at or before the excerpt: the tokens from
+  // there are those of the whole passage, shifted.
+  size_t skip_tokens = 0, skip_bytes = 0;
+  for (size_t k = 0; k < checkpoints.size(); ++k) {
+    size_t token = (k + 1) * index::HitRecord::kCheckpointTokens;
+    if (token > want_first || checkpoints[k] >= passage.size()) break;
+    skip_tokens = token;
+    skip_bytes = checkpoints[k];
+  }
+  passage.remove_prefix(skip_bytes);
+  local_pos -= static_cast<uint32_t>(skip_tokens);
+  size_t need = want_first - skip_tokens + kWindowTokens;
+  bool cut = false;
+  text::AnalyzedText at = AnalyzeUpTo(passage, need, analyzer, &cut);
   if (at.tokens.empty()) return HtmlEscape(passage.substr(0, 300));
   size_t center = std::min<size_t>(local_pos, at.tokens.size() - 1);
-  size_t first = center > kWindowTokens / 3 ? center - kWindowTokens / 3 : 0;
+  size_t first = center > before ? center - before : 0;
   size_t last = std::min(at.tokens.size(), first + kWindowTokens);
-  std::string out = Render(at, first, last, highlight, marks);
-  if (first > 0) out = "… " + out;
-  if (last < at.tokens.size()) out += " …";
+  std::string out = Render(at, first, last, highlight, marks, cut);
+  if (first + skip_tokens > 0) out = "… " + out;
+  if (last < at.tokens.size() || cut) out += " …";
   return out;
 }
 
@@ -124,27 +182,29 @@ std::string HtmlEscape(std::string_view s) {
   out.reserve(s.size() + 16);
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      case '\n': out += ' '; break;
-      default: out.push_back(c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      case '\n':
+        out += ' ';
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
-}
-
-int ArticleOf(const legal::Document& doc, int unit) {
-  int fallback = -1;
-  for (int u = unit; u >= 0 && u < static_cast<int>(doc.units.size()); u = doc.units[u].parent) {
-    auto kind = doc.units[u].kind;
-    if (kind == legal::UnitKind::kArticle) return u;
-    if (kind == legal::UnitKind::kSection && fallback < 0) fallback = u;
-    if (kind == legal::UnitKind::kChapter && fallback < 0) fallback = u;
-  }
-  return fallback;
 }
 
 std::string HighlightText(std::string_view text, const std::set<std::string>& highlight,
@@ -155,37 +215,39 @@ std::string HighlightText(std::string_view text, const std::set<std::string>& hi
   return out + Render(at, 0, at.tokens.size(), highlight, marks_out);
 }
 
-Snippet MakeSnippet(const Xapian::Database& db, Xapian::docid did, const index::Record& record,
+Snippet MakeSnippet(const Xapian::Database& db, Xapian::docid did, const index::HitRecord& hit,
                     std::string_view text, const std::set<std::string>& highlight,
                     const std::vector<std::string>& position_terms,
                     const text::Analyzer& analyzer) {
   Snippet s;
-  const auto& doc = record.doc;
-  if (text.empty() || doc.paragraphs.empty()) {
-    std::string title = doc.meta.type + (doc.meta.type.empty() ? "" : " ") + doc.meta.title;
+  const auto& ps = hit.paragraphs;
+  if (text.empty() || ps.empty()) {
+    std::string title = hit.type + (hit.type.empty() ? "" : " ") + hit.title;
     s.html = HighlightText(title, highlight, analyzer, &s);
     return s;
   }
-  Xapian::termpos pos = BestPosition(db, did, position_terms, record.text_tokens);
+  Xapian::termpos pos = BestPosition(db, did, position_terms, hit.text_tokens);
   uint32_t token = pos > 0 ? pos - 1 : 0;
   // The paragraph holding the token (the first non-heading one when no
   // word matched by position, e.g. a number-only match).
-  const auto& pp = record.paragraph_positions;
   size_t para = 0;
   if (pos > 0) {
-    para = std::upper_bound(pp.begin(), pp.end(), token) - pp.begin();
+    para = std::upper_bound(
+               ps.begin(), ps.end(), token,
+               [](uint32_t t, const index::HitRecord::Paragraph& p) { return t < p.position; }) -
+           ps.begin();
     para = para > 0 ? para - 1 : 0;
   } else {
-    while (para + 1 < doc.paragraphs.size() && doc.paragraphs[para].heading) ++para;
+    while (para + 1 < ps.size() && ps[para].heading) ++para;
   }
-  const auto& p = doc.paragraphs[std::min(para, doc.paragraphs.size() - 1)];
+  const auto& p = ps[std::min(para, ps.size() - 1)];
   if (p.end > text.size() || p.begin > p.end) return s;
-  uint32_t local = pos > 0 && para < pp.size() ? token - pp[para] : 0;
-  s.html = Excerpt(text.substr(p.begin, p.end - p.begin), local, highlight, analyzer, &s);
-  int article = ArticleOf(doc, p.unit);
-  if (article >= 0) {
-    s.article = doc.units[article].label;
-    s.anchor = doc.units[article].anchor;
+  uint32_t local = pos > 0 ? token - p.position : 0;
+  s.html =
+      Excerpt(text.substr(p.begin, p.end - p.begin), local, p.checkpoints, highlight, analyzer, &s);
+  if (p.article >= 0 && p.article < static_cast<int>(hit.articles.size())) {
+    s.article = hit.articles[p.article].label;
+    s.anchor = hit.articles[p.article].anchor;
   }
   return s;
 }

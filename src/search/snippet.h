@@ -27,8 +27,9 @@ struct Snippet {
 };
 
 // `highlight` holds folded terms; `position_terms` the "F..." terms whose
-// positions locate the passage.
-Snippet MakeSnippet(const Xapian::Database& db, Xapian::docid did, const index::Record& record,
+// positions locate the passage. `text` is the document's text (empty for a
+// record without text: then the title is shown).
+Snippet MakeSnippet(const Xapian::Database& db, Xapian::docid did, const index::HitRecord& hit,
                     std::string_view text, const std::set<std::string>& highlight,
                     const std::vector<std::string>& position_terms,
                     const text::Analyzer& analyzer);
@@ -38,10 +39,6 @@ std::string HighlightText(std::string_view text, const std::set<std::string>& hi
                           const text::Analyzer& analyzer, Snippet* marks_out = nullptr);
 
 std::string HtmlEscape(std::string_view s);
-
-// The article-level unit (Điều, else plan section/chapter) containing unit
-// index `unit`, or -1.
-int ArticleOf(const legal::Document& doc, int unit);
 
 }  // namespace vanban::search
 

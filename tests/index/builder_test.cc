@@ -74,6 +74,21 @@ TEST(BuilderTest, ExactFoldedPairNumberAndFilterTerms) {
   ASSERT_TRUE(back.ok());
   EXPECT_EQ(back->doc.text, r.doc.text);
   EXPECT_GT(back->text_tokens, 20u);
+  // Title pairs, for the title phrase without positions.
+  for (const char* t : {"TWke_hoach", "TWdan_van", "TWnam_2023"}) {
+    EXPECT_TRUE(terms.count(t)) << "missing term " << t;
+  }
+  // The hit record and the combined facet value.
+  auto hit = DecodeHitRecord(d.get_value(schema::kSlotHit));
+  ASSERT_TRUE(hit.ok()) << hit.status().ToString();
+  EXPECT_EQ(hit->number, "47/KH-UBND");
+  EXPECT_EQ(hit->text_tokens, back->text_tokens);
+  EXPECT_EQ(hit->paragraphs.size(), back->doc.paragraphs.size());
+  std::string type, issuer, year;
+  ASSERT_TRUE(DecodeFacets(d.get_value(schema::kSlotFacets), &type, &issuer, &year));
+  EXPECT_EQ(type, "Kế hoạch");
+  EXPECT_EQ(issuer, "UBND huyện Tứ Kỳ");
+  EXPECT_EQ(year, "2023");
 
   // The indexer's two steps build the same document.
   Record r2 = r;
@@ -83,6 +98,8 @@ TEST(BuilderTest, ExactFoldedPairNumberAndFilterTerms) {
   EXPECT_EQ(Terms(split), terms);
   EXPECT_EQ(split.get_data(), d.get_data());
   EXPECT_EQ(split.get_value(schema::kSlotId), d.get_value(schema::kSlotId));
+  EXPECT_EQ(split.get_value(schema::kSlotHit), d.get_value(schema::kSlotHit));
+  EXPECT_EQ(split.get_value(schema::kSlotFacets), d.get_value(schema::kSlotFacets));
 }
 
 }  // namespace

@@ -50,6 +50,91 @@ TEST(RecordTest, RoundTripKeepsMetadataUnitsCitationsAndText) {
   EXPECT_TRUE(no_text->doc.text.empty());
 }
 
+TEST(HitRecordTest, RoundTripKeepsDisplayFieldsParagraphsAndArticles) {
+  Record r;
+  r.doc.id = "luat-25-2018-qh14";
+  r.doc.meta.type = "Luật";
+  r.doc.meta.number = "25/2018/QH14";
+  r.doc.meta.title = "Tố cáo";
+  r.doc.meta.issuer = "Quốc hội";
+  r.doc.meta.date = "2018-06-12";
+  r.doc.text = "Chương I\nĐiều 1. Phạm vi\nLuật này quy định về tố cáo.\nĐiều 2. Giải thích";
+  legal::Unit chapter{legal::UnitKind::kChapter, "Chương I", "I", "", "chuong-i", 0, 0, -1, ""};
+  legal::Unit a1{legal::UnitKind::kArticle, "Điều 1", "1", "Phạm vi", "dieu-1", 9, 0, 0, ""};
+  legal::Unit a2{legal::UnitKind::kArticle, "Điều 2", "2", "Giải thích", "dieu-2", 0, 0, 0, ""};
+  r.doc.units = {chapter, a1, a2};
+  r.doc.paragraphs = {{0, 8, 0, true}, {9, 24, 1, true}, {25, 55, 1, false}, {56, 75, 2, true}};
+  r.paragraph_positions = {0, 2, 5, 12};
+  r.has_text = true;
+  r.text_tokens = 15;
+  HitRecord h = HitRecordOf(r);
+  ASSERT_EQ(h.articles.size(), 3u);  // the chapter (before any Điều), Điều 1, Điều 2
+  auto back = DecodeHitRecord(EncodeHitRecord(h));
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->type, "Luật");
+  EXPECT_EQ(back->number, "25/2018/QH14");
+  EXPECT_EQ(back->title, "Tố cáo");
+  EXPECT_EQ(back->issuer, "Quốc hội");
+  EXPECT_EQ(back->date, "2018-06-12");
+  EXPECT_TRUE(back->has_text);
+  EXPECT_EQ(back->text_tokens, 15u);
+  ASSERT_EQ(back->paragraphs.size(), 4u);
+  for (size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(back->paragraphs[i].begin, r.doc.paragraphs[i].begin) << i;
+    EXPECT_EQ(back->paragraphs[i].end, r.doc.paragraphs[i].end) << i;
+    EXPECT_EQ(back->paragraphs[i].heading, r.doc.paragraphs[i].heading) << i;
+    EXPECT_EQ(back->paragraphs[i].position, r.paragraph_positions[i]) << i;
+    int unit = ArticleOf(r.doc, r.doc.paragraphs[i].unit);
+    ASSERT_GE(back->paragraphs[i].article, 0) << i;
+    EXPECT_EQ(back->articles[back->paragraphs[i].article].label, r.doc.units[unit].label) << i;
+    EXPECT_EQ(back->articles[back->paragraphs[i].article].anchor, r.doc.units[unit].anchor) << i;
+  }
+  // Checkpoints of long paragraphs survive the round trip.
+  h.paragraphs[2].checkpoints = {130, 260, 391};
+  back = DecodeHitRecord(EncodeHitRecord(h));
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->paragraphs[2].checkpoints, h.paragraphs[2].checkpoints);
+  EXPECT_TRUE(back->paragraphs[1].checkpoints.empty());
+  EXPECT_EQ(back->paragraphs[3].article, h.paragraphs[3].article);
+  EXPECT_EQ(back->paragraphs[3].heading, true);
+  // A record without text: no paragraphs, still decodes.
+  Record catalog;
+  catalog.doc.id = "chi-thi-33";
+  auto empty = DecodeHitRecord(EncodeHitRecord(HitRecordOf(catalog)));
+  ASSERT_TRUE(empty.ok());
+  EXPECT_FALSE(empty->has_text);
+  EXPECT_TRUE(empty->paragraphs.empty());
+}
+
+TEST(HitRecordTest, BadValuesAreErrorsNotCrashes) {
+  Record r;
+  r.doc.id = "x";
+  r.doc.paragraphs = {{0, 5, -1, false}};
+  r.paragraph_positions = {0};
+  std::string good = EncodeHitRecord(HitRecordOf(r));
+  EXPECT_TRUE(DecodeHitRecord(good).ok());
+  EXPECT_FALSE(DecodeHitRecord("").ok());  // a document indexed before the slot
+  EXPECT_FALSE(DecodeHitRecord("{\"v\":1}").ok());
+  for (size_t n = 0; n < good.size(); ++n) {
+    EXPECT_FALSE(DecodeHitRecord(good.substr(0, n)).ok()) << n;  // truncated
+  }
+  EXPECT_FALSE(DecodeHitRecord(good + "x").ok());  // trailing bytes
+}
+
+TEST(FacetValueTest, RoundTripAndEmptyParts) {
+  std::string type, issuer, year;
+  ASSERT_TRUE(DecodeFacets(EncodeFacets("Luật", "Quốc hội", "2018"), &type, &issuer, &year));
+  EXPECT_EQ(type, "Luật");
+  EXPECT_EQ(issuer, "Quốc hội");
+  EXPECT_EQ(year, "2018");
+  std::string none = EncodeFacets("", "", "");
+  EXPECT_FALSE(none.empty());  // an empty slot means "indexed before the slot"
+  ASSERT_TRUE(DecodeFacets(none, &type, &issuer, &year));
+  EXPECT_EQ(type + issuer + year, "");
+  EXPECT_FALSE(DecodeFacets("", &type, &issuer, &year));
+  EXPECT_FALSE(DecodeFacets("Luật", &type, &issuer, &year));
+}
+
 TEST(RecordTest, CorruptDataIsAnErrorNotACrash) {
   auto r = DecodeRecord("{not json");
   EXPECT_FALSE(r.ok());

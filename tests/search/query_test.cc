@@ -44,9 +44,42 @@ TEST(QueryBuildTest, OnlyAbbreviationTokensExpand) {
     std::string d = builder.Build(ParseQuery(syllable)).query.get_description();
     EXPECT_EQ(d.find("Ftinh"), std::string::npos) << syllable << ": " << d;
   }
+  // The expansion is matched by its adjacent pairs (no positional phrase).
   std::string d = builder.Build(ParseQuery("UBND")).query.get_description();
-  EXPECT_NE(d.find("Fuy"), std::string::npos) << d;
-  EXPECT_NE(d.find("Fban"), std::string::npos) << d;
+  EXPECT_NE(d.find("Wuy_ban AND Wban_nhan AND Wnhan_dan"), std::string::npos) << d;
+  EXPECT_EQ(d.find("PHRASE"), std::string::npos) << d;
+}
+
+// The match part and the weight-only part of a query, as Xapian describes
+// them: accented words match on folded terms only (exact terms only add
+// weight), abbreviation expansions and their phrases match on pair terms,
+// and the title phrase is the title pairs when the index has them.
+TEST(QueryBuildTest, MatchAndBoostTable) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  text::Analyzer analyzer;
+  struct Case {
+    const char* query;
+    bool title_pairs;
+    const char* match;
+    const char* boost;
+  } cases[] = {
+      {"dân chủ", true, "Query((Fdan AND Fchu))",
+       "Query((dân OR chủ OR Tdan OR 2 * Wdan_chu OR Tchu OR "
+       "3 * ((Tdan AND Tchu) FILTER TWdan_chu)))"},
+      {"dan chu", false, "Query((Fdan AND Fchu))",
+       "Query((Tdan OR 2 * Wdan_chu OR Tchu OR 3 * (Tdan PHRASE 2 Tchu)))"},
+      {"ủy ban nhân dân xã", true,
+       "Query((((Wuy_ban AND Wban_nhan AND Wnhan_dan) OR Fubnd) AND Fxa))",
+       "Query((xã OR Tuy OR 2 * Wuy_ban OR Tban OR 2 * Wban_nhan OR Tnhan OR 2 * Wnhan_dan OR "
+       "Tdan OR 2 * Wdan_xa OR Txa OR 3 * ((Tuy AND Tban AND Tnhan AND Tdan AND Txa) FILTER "
+       "(TWuy_ban AND TWban_nhan AND TWnhan_dan AND TWdan_xa))))"},
+  };
+  for (const auto& c : cases) {
+    QueryBuilder builder(db, analyzer, c.title_pairs);
+    BuiltQuery q = builder.Build(ParseQuery(c.query));
+    EXPECT_EQ(q.query.get_description(), c.match) << c.query;
+    EXPECT_EQ(q.boost.get_description(), c.boost) << c.query;
+  }
 }
 
 }  // namespace
