@@ -1,11 +1,13 @@
 #include "index/indexer.h"
 
+#include <signal.h>
+#include <unistd.h>
 #include <xapian.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
-#include <cerrno>
 #include <cstdlib>
 #include <fstream>
 #include <functional>
@@ -17,9 +19,6 @@
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
-
-#include <signal.h>
-#include <unistd.h>
 
 #include "index/builder.h"
 #include "index/record.h"
@@ -217,7 +216,8 @@ Result Indexer::Internal::Process(size_t task_index, FoldCounts* fold_counts) {
   }
   std::string hash = schema::Hex64(schema::Fnv1a(bytes));
   r.fingerprint = FingerprintOf(bytes.size(), task.mtime, hash, task.catalog_hash);
-  if (task.existing && SameContent(task.existing->fingerprint, r.fingerprint) && !options->rebuild) {
+  if (task.existing && SameContent(task.existing->fingerprint, r.fingerprint) &&
+      !options->rebuild) {
     r.kind = Result::Kind::kUnchanged;
     return r;
   }
@@ -300,9 +300,7 @@ StatusOr<std::unique_ptr<Indexer>> Indexer::Open(const std::string& db_dir) {
   }
 }
 
-StatusOr<IndexSummary> Indexer::Run(const IndexOptions& options) {
-  return internal_->Run(options);
-}
+StatusOr<IndexSummary> Indexer::Run(const IndexOptions& options) { return internal_->Run(options); }
 
 }  // namespace vanban::index
 
@@ -331,7 +329,8 @@ void Indexer::Internal::Rename(Result* r, const std::string& path) {
   // Pháp điển articles share one law's id: 24 bits collided once in 38 767).
   std::string hash = schema::Hex64(schema::Fnv1a(path));
   std::string id = rec.doc.id + "-" + hash.substr(0, 6);
-  for (size_t n = 7; DocidOf(id) && n <= hash.size(); ++n) id = rec.doc.id + "-" + hash.substr(0, n);
+  for (size_t n = 7; DocidOf(id) && n <= hash.size(); ++n)
+    id = rec.doc.id + "-" + hash.substr(0, n);
   for (int k = 2; DocidOf(id); ++k) id = rec.doc.id + "-" + hash + "-" + std::to_string(k);
   // Values and data are not set yet (FinishDocument, from the record).
   r->xd.remove_term(schema::Term(schema::kId, rec.doc.id));
@@ -433,7 +432,8 @@ void Indexer::Internal::MergeFolds() {
     std::string line;
     while (std::getline(old, line)) {
       size_t tab = line.find('\t');
-      if (tab != std::string::npos) counts[line.substr(0, tab)] += std::atol(line.c_str() + tab + 1);
+      if (tab != std::string::npos)
+        counts[line.substr(0, tab)] += std::atol(line.c_str() + tab + 1);
     }
     for (auto& [form, n] : forms) counts[form] += n;
     std::vector<std::pair<long, std::string>> sorted;
@@ -498,8 +498,7 @@ StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
     return Status::IoError("lỗi cơ sở dữ liệu chỉ mục: " + e.get_description() +
                            " (chỉ mục cũ được giữ nguyên)");
   }
-  summary.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
 }
 
@@ -586,7 +585,8 @@ void RemoveDeadTemporaries(const fs::path& dir) {
       std::string prefix = name + kind;
       if (n.size() <= prefix.size() || n.compare(0, prefix.size(), prefix) != 0) continue;
       std::string digits = n.substr(prefix.size());
-      if (digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 9) continue;
+      if (digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 9)
+        continue;
       pid_t pid = static_cast<pid_t>(std::stol(digits));
       if (pid == getpid() || (kill(pid, 0) == -1 && errno == ESRCH)) {
         std::error_code ec2;
@@ -598,15 +598,40 @@ void RemoveDeadTemporaries(const fs::path& dir) {
 
 }  // namespace
 
+namespace {
+
+// True when the database at `db_dir` holds documents written under another
+// schema version (then an incremental run would mix two stored formats);
+// *version is set to the stored version ("không rõ" when missing). False
+// when it is current, empty, or cannot be read (the normal path reports
+// that).
+bool IndexIsOutdated(const std::string& db_dir, std::string* version) {
+  try {
+    Xapian::Database db(db_dir);
+    if (db.get_doccount() == 0) return false;
+    std::string stored = db.get_metadata(std::string(schema::kMetaSchemaVersion));
+    if (stored == schema::kSchemaVersion) return false;
+    *version = stored.empty() ? "không rõ" : stored;
+    return true;
+  } catch (const Xapian::Error&) {
+    return false;
+  }
+}
+
+}  // namespace
+
 StatusOr<IndexSummary> IndexDatabase(const std::string& db_dir, const IndexOptions& options) {
   fs::path dir = fs::path(db_dir).lexically_normal();
   if (dir.filename().empty()) dir = dir.parent_path();
   RemoveDeadTemporaries(dir);
   std::error_code ec;
+  std::string outdated;  // the stored schema version, when it is not ours
   if (!options.rebuild && fs::exists(dir, ec)) {
-    auto indexer = Indexer::Open(db_dir);
-    if (!indexer.ok()) return indexer.status();
-    return (*indexer)->Run(options);
+    if (!IndexIsOutdated(db_dir, &outdated)) {
+      auto indexer = Indexer::Open(db_dir);
+      if (!indexer.ok()) return indexer.status();
+      return (*indexer)->Run(options);
+    }
   }
   // A fresh build (rebuild, or no index yet) goes to a sibling folder that
   // is swapped in once complete: the old index serves until then.
@@ -620,8 +645,8 @@ StatusOr<IndexSummary> IndexDatabase(const std::string& db_dir, const IndexOptio
   fs::remove_all(fresh, ec);
   IndexOptions fresh_options = options;
   fresh_options.rebuild = false;
-  int writers = options.writers > 0 ? options.writers
-                                    : static_cast<int>(std::thread::hardware_concurrency());
+  int writers =
+      options.writers > 0 ? options.writers : static_cast<int>(std::thread::hardware_concurrency());
   StatusOr<IndexSummary> result = Status::Internal("");
   if (writers > 1) {
     // Shard databases written in parallel, merged into `fresh` at the end.
@@ -641,6 +666,11 @@ StatusOr<IndexSummary> IndexDatabase(const std::string& db_dir, const IndexOptio
   if (!result.ok()) {
     fs::remove_all(fresh, ec);
     return result;
+  }
+  if (!outdated.empty()) {
+    result->warnings.push_back(
+        "chỉ mục cũ theo lược đồ " + outdated + ", phiên bản này dùng lược đồ " +
+        std::string(schema::kSchemaVersion) + ": đã lập chỉ mục lại toàn bộ");
   }
   bool had_old = fs::exists(dir, ec);
   if (had_old) fs::rename(dir, old, ec);
@@ -671,8 +701,8 @@ void Indexer::Internal::Begin() {
     // Writes nothing to `db` (an empty in-memory database for the plan).
     use_transaction = false;
     next_docid = 0;
-    int n = shard_writers > 0 ? shard_writers
-                              : static_cast<int>(std::thread::hardware_concurrency());
+    int n =
+        shard_writers > 0 ? shard_writers : static_cast<int>(std::thread::hardware_concurrency());
     size_t docs = options && options->shard_documents > 0
                       ? static_cast<size_t>(options->shard_documents)
                       : kShardDocs;

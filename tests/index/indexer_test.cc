@@ -45,8 +45,8 @@ class IndexerTest : public ::testing::Test {
     return o;
   }
   static bool HasSource(const Xapian::Database& db, const fs::path& p) {
-    return db.term_exists(schema::Term(schema::kSourcePath,
-                                       schema::Hex64(schema::Fnv1a(p.lexically_normal().string()))));
+    return db.term_exists(schema::Term(
+        schema::kSourcePath, schema::Hex64(schema::Fnv1a(p.lexically_normal().string()))));
   }
 
   fs::path dir_;
@@ -222,6 +222,32 @@ TEST_F(IndexerTest, RebuildSwapsInANewIndex) {
   EXPECT_FALSE(fs::exists(db_dir + ".rebuild-" + std::to_string(getpid())));
 }
 
+// An index written under an older stored format is rebuilt by a plain
+// `vanban index`, not updated in place (which would mix two formats).
+TEST_F(IndexerTest, IndexOfAnOlderSchemaIsRebuilt) {
+  Write("ke-hoach.txt", Plan());
+  std::string db_dir = (dir_ / "index").string();
+  ASSERT_TRUE(IndexDatabase(db_dir, Options()).ok());
+  auto again = IndexDatabase(db_dir, Options());
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->unchanged, 1);
+  EXPECT_TRUE(again->warnings.empty());
+  {
+    Xapian::WritableDatabase db(db_dir, Xapian::DB_OPEN);
+    db.set_metadata(std::string(schema::kMetaSchemaVersion), "1");
+    db.commit();
+  }
+  auto s = IndexDatabase(db_dir, Options());
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->added, 1);
+  EXPECT_EQ(s->unchanged, 0);
+  ASSERT_EQ(s->warnings.size(), 1u);
+  EXPECT_NE(s->warnings[0].find("lược đồ 1"), std::string::npos) << s->warnings[0];
+  Xapian::Database db(db_dir);
+  EXPECT_EQ(db.get_doccount(), 1u);
+  EXPECT_EQ(db.get_metadata(std::string(schema::kMetaSchemaVersion)), schema::kSchemaVersion);
+}
+
 TEST_F(IndexerTest, CatalogEntriesWithoutTextBecomeRecords) {
   VANBAN_REQUIRE_SHARED();
   fs::path catalog = testing::SourceDir() / "corpus" / "catalog.toml";
@@ -243,8 +269,7 @@ TEST_F(IndexerTest, CatalogEntriesWithoutTextBecomeRecords) {
   EXPECT_FALSE(rec->has_text);
   EXPECT_FALSE(rec->doc.id.empty());
   // Shared texts named by the catalog are indexed with the catalog's id.
-  EXPECT_TRUE(db.term_exists(schema::Term(schema::kCites, rec->doc.id)) ||
-              s->catalog_records > 0);
+  EXPECT_TRUE(db.term_exists(schema::Term(schema::kCites, rec->doc.id)) || s->catalog_records > 0);
 }
 
 }  // namespace
