@@ -19,10 +19,7 @@ namespace fs = std::filesystem;
 class IndexerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("vanban-indexer-" + std::to_string(getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
+    dir_ = testing::ScratchDir("vanban-indexer");
     fs::create_directories(dir_ / "corpus");
   }
   void TearDown() override { fs::remove_all(dir_); }
@@ -31,10 +28,7 @@ class IndexerTest : public ::testing::Test {
   void Write(const std::string& name, const std::string& content) {
     std::ofstream(Corpus() / name, std::ios::binary) << content;
   }
-  std::string Plan() const {
-    return testing::ReadFile(testing::SourceDir() / "corpus" /
-                             "ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt");
-  }
+  std::string Plan() const { return testing::PlanText(); }
   std::string Shared(const std::string& name) const {
     return testing::ReadFile(testing::SharedDir() / "corpus" / "texts" / name);
   }

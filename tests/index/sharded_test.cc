@@ -22,10 +22,7 @@ namespace fs = std::filesystem;
 class ShardedIndexTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("vanban-sharded-" + std::to_string(getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
+    dir_ = testing::ScratchDir("vanban-sharded");
     fs::create_directories(dir_ / "corpus");
   }
   void TearDown() override { fs::remove_all(dir_); }
@@ -34,10 +31,7 @@ class ShardedIndexTest : public ::testing::Test {
   void Write(const std::string& name, const std::string& content) {
     std::ofstream(Corpus() / name, std::ios::binary) << content;
   }
-  std::string Plan() const {
-    return testing::ReadFile(testing::SourceDir() / "corpus" /
-                             "ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt");
-  }
+  std::string Plan() const { return testing::PlanText(); }
   // The public texts of ../shared, plus copies of one plan: several files
   // share its id, so most of them are renamed (in file order).
   void WriteRealCorpus() {

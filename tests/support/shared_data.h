@@ -19,6 +19,12 @@ std::filesystem::path SourceDir();
 // Reads a whole file; fails the current test if it cannot.
 std::string ReadFile(const std::filesystem::path& path);
 
+// The commune plan (corpus/ke-hoach-…-ngoc-ky.txt), the user's own document.
+std::string PlanText();
+// A new, empty folder under the temp dir named after `prefix`, the process
+// and the running test (removed first if a previous run left it).
+std::filesystem::path ScratchDir(const std::string& prefix);
+
 // Runs `command` with /bin/sh and captures its standard output.
 struct ShellRun {
   int exit_code = -1;  // -1 when it could not run or was killed
@@ -28,11 +34,11 @@ ShellRun RunShell(const std::string& command);
 
 }  // namespace vanban::testing
 
-#define VANBAN_REQUIRE_SHARED()                                               \
-  do {                                                                        \
-    if (::vanban::testing::SharedDir().empty())                               \
+#define VANBAN_REQUIRE_SHARED()                                                \
+  do {                                                                         \
+    if (::vanban::testing::SharedDir().empty())                                \
       GTEST_SKIP() << "../shared is absent: this test needs the public legal " \
-                      "texts in ../shared/corpus (set VANBAN_SHARED_DIR)";    \
+                      "texts in ../shared/corpus (set VANBAN_SHARED_DIR)";     \
   } while (0)
 
 #endif  // VANBAN_TESTS_SUPPORT_SHARED_DATA_H_
