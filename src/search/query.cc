@@ -150,6 +150,30 @@ std::string JoinExact(const std::vector<Token>& ts, size_t from, size_t n) {
   return s;
 }
 
+std::string JoinFolded(const std::vector<Token>& ts, size_t from, size_t n) {
+  std::string s;
+  for (size_t k = from; k < from + n; ++k) {
+    if (!s.empty()) s.push_back(' ');
+    s += ts[k].folded;
+  }
+  return s;
+}
+
+// The abbreviation table's expansions as the analyser folds them
+// ("uy ban nhan dan"), in table order; computed once.
+const std::vector<std::string>& FoldedExpansions() {
+  static const std::vector<std::string> folded = [] {
+    text::Analyzer analyzer;
+    std::vector<std::string> out;
+    for (const auto& a : text::Abbreviations()) {
+      text::AnalyzedText at = analyzer.Analyze(a.expansion);
+      out.push_back(JoinFolded(at.tokens, 0, at.tokens.size()));
+    }
+    return out;
+  }();
+  return folded;
+}
+
 }  // namespace
 
 std::string ParsedQuery::Describe() const {
@@ -346,10 +370,15 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
     for (size_t n = std::min<size_t>(5, ts.size() - i); n >= 2 && !used; --n) {
       // The tokens' exact forms are already the table's canonical form;
       // text::AbbreviationsOf would analyse the words again (4 times per word).
+      // Typed without marks ("uy ban nhan dan"), the folded forms compare.
       std::string words = JoinExact(ts, i, n);
+      bool unmarked = words == JoinFolded(ts, i, n);
+      const auto& table = text::Abbreviations();
       std::vector<std::string_view> abbrevs;
-      for (const auto& a : text::Abbreviations()) {
-        if (a.expansion == words) abbrevs.push_back(a.abbrev);
+      for (size_t a = 0; a < table.size(); ++a) {
+        if (table[a].expansion == words || (unmarked && FoldedExpansions()[a] == words)) {
+          abbrevs.push_back(table[a].abbrev);
+        }
       }
       if (abbrevs.empty()) continue;
       std::vector<Xapian::Query> alts;

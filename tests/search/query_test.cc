@@ -48,6 +48,14 @@ TEST(QueryBuildTest, OnlyAbbreviationTokensExpand) {
   std::string d = builder.Build(ParseQuery("UBND")).query.get_description();
   EXPECT_NE(d.find("Wuy_ban AND Wban_nhan AND Wnhan_dan"), std::string::npos) << d;
   EXPECT_EQ(d.find("PHRASE"), std::string::npos) << d;
+  // Regression: the long form typed without marks did not add the
+  // abbreviation; a marked form that is another word does not either.
+  d = builder.Build(ParseQuery("uy ban nhan dan xa")).query.get_description();
+  EXPECT_NE(d.find("Fubnd"), std::string::npos) << d;
+  d = builder.Build(ParseQuery("hoi dong nhan dan")).query.get_description();
+  EXPECT_NE(d.find("Fhdnd"), std::string::npos) << d;
+  d = builder.Build(ParseQuery("ủy bản nhân dân")).query.get_description();
+  EXPECT_EQ(d.find("Fubnd"), std::string::npos) << d;
 }
 
 // The match part and the weight-only part of a query, as Xapian describes
