@@ -41,8 +41,11 @@ class CliTest : public ::testing::Test {
   }
   static void TearDownTestSuite() { fs::remove_all(dir_); }
 
-  static CommandResult Vanban(const std::string& args) {
-    std::string cmd = std::string(VANBAN_BINARY_DIR) + "/vanban " + args + " 2>/dev/null";
+  // Runs vanban with `args`; its standard error is dropped, or with
+  // `with_stderr` captured after the standard output.
+  static CommandResult Vanban(const std::string& args, bool with_stderr = false) {
+    std::string cmd = std::string(VANBAN_BINARY_DIR) + "/vanban " + args +
+                      (with_stderr ? " 2>&1" : " 2>/dev/null");
     testing::ShellRun run = testing::RunShell(cmd);
     return {run.exit_code, std::move(run.out)};
   }
@@ -178,9 +181,8 @@ TEST_F(CliTest, UsageErrorsAndHelpAreVietnamese) {
       {"index --bogus", "không hiểu tham số: --bogus"},
   };
   for (const Case& c : cases) {
-    testing::ShellRun run =
-        testing::RunShell(std::string(VANBAN_BINARY_DIR) + "/vanban " + c.args + " 2>&1");
-    EXPECT_EQ(run.exit_code, 2) << c.args;
+    CommandResult run = Vanban(c.args, /*with_stderr=*/true);
+    EXPECT_EQ(run.code, 2) << c.args;
     EXPECT_NE(run.out.find(std::string("Lỗi: ") + c.message), std::string::npos) << c.args << "\n"
                                                                                  << run.out;
     EXPECT_EQ(run.out.find("Run with"), std::string::npos) << run.out;

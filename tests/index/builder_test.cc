@@ -56,10 +56,10 @@ TEST(BuilderTest, ExactFoldedPairNumberAndFilterTerms) {
   FoldCounts folds;
   Xapian::Document d = BuildDocument(&r, analyzer, SourceInfo{}, &folds);
   auto terms = Terms(d);
-  for (const char* t : {"dân", "Fdan", "vận", "Fvan", "Wdan_van", "Qtest-doc",
-                        "I47/kh-ubnd", "KN47", "KSkh", "KSubnd", "KY2023", "KTke hoach",
-                        "XTke hoach", "XY2023", "XH1", "Tdan", "Udân",
-                        "Nke hoach trien khai thuc hien cong tac dan van chinh quyen nam 2023"}) {
+  for (const char* t :
+       {"dân", "Fdan", "vận", "Fvan", "Wdan_van", "Qtest-doc", "I47/kh-ubnd", "KN47", "KSkh",
+        "KSubnd", "KY2023", "KTke hoach", "XTke hoach", "XY2023", "XH1", "Tdan", "Udân",
+        "Nke hoach trien khai thuc hien cong tac dan van chinh quyen nam 2023"}) {
     EXPECT_TRUE(terms.count(t)) << "missing term " << t;
   }
   // The citation's number is found as an identifier in the text.

@@ -9,6 +9,7 @@
 
 #include "index/record.h"
 #include "index/schema.h"
+#include "index/scratch_corpus.h"
 #include "support/shared_data.h"
 
 namespace vanban::index {
@@ -16,19 +17,8 @@ namespace {
 namespace fs = std::filesystem;
 
 // A scratch folder holding copies of real texts (never committed).
-class IndexerTest : public ::testing::Test {
+class IndexerTest : public ScratchCorpusTest {
  protected:
-  void SetUp() override {
-    dir_ = testing::ScratchDir("vanban-indexer");
-    fs::create_directories(dir_ / "corpus");
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  fs::path Corpus() const { return dir_ / "corpus"; }
-  void Write(const std::string& name, const std::string& content) {
-    std::ofstream(Corpus() / name, std::ios::binary) << content;
-  }
-  std::string Plan() const { return testing::PlanText(); }
   std::string Shared(const std::string& name) const {
     return testing::ReadFile(testing::SharedDir() / "corpus" / "texts" / name);
   }
@@ -42,8 +32,6 @@ class IndexerTest : public ::testing::Test {
     return db.term_exists(schema::Term(
         schema::kSourcePath, schema::Hex64(schema::Fnv1a(p.lexically_normal().string()))));
   }
-
-  fs::path dir_;
 };
 
 TEST_F(IndexerTest, AddsThenSkipsUnchangedThenUpdatesAndRemoves) {

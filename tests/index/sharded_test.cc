@@ -13,25 +13,15 @@
 #include "index/indexer.h"
 #include "index/record.h"
 #include "index/schema.h"
+#include "index/scratch_corpus.h"
 #include "support/shared_data.h"
 
 namespace vanban::index {
 namespace {
 namespace fs = std::filesystem;
 
-class ShardedIndexTest : public ::testing::Test {
+class ShardedIndexTest : public ScratchCorpusTest {
  protected:
-  void SetUp() override {
-    dir_ = testing::ScratchDir("vanban-sharded");
-    fs::create_directories(dir_ / "corpus");
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  fs::path Corpus() const { return dir_ / "corpus"; }
-  void Write(const std::string& name, const std::string& content) {
-    std::ofstream(Corpus() / name, std::ios::binary) << content;
-  }
-  std::string Plan() const { return testing::PlanText(); }
   // The public texts of ../shared, plus copies of one plan: several files
   // share its id, so most of them are renamed (in file order).
   void WriteRealCorpus() {
@@ -61,8 +51,6 @@ class ShardedIndexTest : public ::testing::Test {
     }
     return out;
   }
-
-  fs::path dir_;
 };
 
 // Every term of a document with its wdf and positions.
