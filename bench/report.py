@@ -76,11 +76,17 @@ def index_table(rows):
     if v:
         print('\n| vanban vs | wall time | throughput | peak RSS | database size |')
         print('|---|---:|---:|---:|---:|')
-        for peer in ('fts5', 'xapian'):
+        for peer in ('fts5', 'xapian', 'xapian-floor'):
             p = by.get(peer)
             if p:
                 print(f"| {peer} | {ratio(v['wall_s'], p['wall_s'])}× | {ratio(v['mbs'], p['mbs'])}× | "
                       f"{ratio(v['maxrss_kb'], p['maxrss_kb'])}× | {ratio(v['db_bytes'], p['db_bytes'])}× |")
+    floor, fts5 = by.get('xapian-floor'), by.get('fts5')
+    if floor and fts5:
+        # The least any Xapian-based indexer costs here, against FTS5.
+        print(f"\nxapian-floor (one term per word, no positions, no text, one shard per core, "
+              f"merged) vs fts5: throughput {ratio(floor['mbs'], fts5['mbs'])}×, "
+              f"CPU {ratio(floor.get('cpu_s', 0), fts5.get('cpu_s', 1))}×.")
     print()
 
 
