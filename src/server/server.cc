@@ -74,6 +74,7 @@ struct Server::Impl {
   enum RunState { kNotStarted, kRunning, kFinished };
   std::atomic<int> run_state{kNotStarted};
   std::atomic<bool> stop_requested{false};
+  socket_t listen_socket = INVALID_SOCKET;  // set when httplib creates it
 
   void Configure(const std::filesystem::path& web_dir, int threads);
   void Log(const httplib::Request& req, const httplib::Response& res);
@@ -126,7 +127,10 @@ void Server::Impl::Configure(const std::filesystem::path& web_dir, int threads) 
   http.set_tcp_nodelay(true);
   // SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, with which a
   // second `vanban serve` on a busy port would silently share it.
-  http.set_socket_options(ConfigureListenSocket);
+  http.set_socket_options([this](socket_t sock) {
+    ConfigureListenSocket(sock);
+    listen_socket = sock;
+  });
   http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                             {"Referrer-Policy", "no-referrer"},
                             {"Content-Security-Policy",
@@ -180,17 +184,25 @@ StatusOr<std::unique_ptr<Server>> Server::Create(const ServerOptions& options,
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 
+void WidenListenBacklog(socket_t sock) {
+  // Listening again only changes the backlog (Linux); on failure the
+  // socket keeps httplib's, which still works.
+  if (sock != INVALID_SOCKET) ::listen(sock, kListenBacklog);
+}
+
 Status Server::Bind(const std::string& host, int port) {
   if (!impl_->http.bind_to_port(host, port)) {
     return Status::IoError("Không mở được cổng " + host + ":" + std::to_string(port) +
                            " (cổng đang bận hoặc địa chỉ sai)");
   }
+  WidenListenBacklog(impl_->listen_socket);
   return Status::Ok();
 }
 
 StatusOr<int> Server::BindToAnyPort(const std::string& host) {
   int port = impl_->http.bind_to_any_port(host);
   if (port < 0) return Status::IoError("Không mở được cổng nào trên " + host);
+  WidenListenBacklog(impl_->listen_socket);
   return port;
 }
 
