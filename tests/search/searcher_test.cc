@@ -167,6 +167,39 @@ TEST_F(SearcherTest, OlderIndexGivesTheSameAnswers) {
   }
 }
 
+// snippets = false: the same hits (ids, fields, scores, order, facets) from
+// the hit record alone, without snippet, article or accent suggestion; on an
+// older index too (shown from the record).
+TEST_F(SearcherTest, WithoutSnippetsTheSameHitsFromTheHitRecord) {
+  for (auto* db : {&db_, &legacy_}) {
+    Searcher searcher(*db);
+    for (const char* q : {"tố cáo", "hòa giải ở cơ sở", "dan van chinh quyen", "giải thích từ ngữ",
+                          "tăng cường", "UBND", "type:Luật vi phạm"}) {
+      SearchRequest with, without;
+      with.query = without.query = q;
+      without.snippets = false;
+      auto a = searcher.Search(with);
+      auto b = searcher.Search(without);
+      ASSERT_TRUE(a.ok() && b.ok()) << q;
+      ASSERT_FALSE(a->results.empty()) << q;
+      for (auto& h : a->results) {
+        EXPECT_FALSE(h.snippet.empty()) << q << " " << h.id;
+        h.snippet.clear();
+        h.article.clear();
+        h.article_anchor.clear();
+      }
+      a->suggestion.clear();
+      EXPECT_EQ(Describe(*b), Describe(*a)) << q;
+      EXPECT_TRUE(b->suggestion.empty()) << q;
+    }
+  }
+  // With snippets, "dan van" typed without marks gets its accented form.
+  Searcher searcher(db_);
+  SearchRequest request;
+  request.query = "dan van";
+  EXPECT_EQ(searcher.Search(request)->suggestion, "dân vận");
+}
+
 // The title phrase is matched by title pairs: words together in the title
 // outrank the same words apart, and copies of a document score alike (the
 // positional phrase this replaces could add its weight to documents without
