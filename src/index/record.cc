@@ -162,6 +162,13 @@ std::string_view RecordText(std::string_view data) {
   return data.substr(sep + 1);
 }
 
+std::string TextKey(uint32_t did) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string key(schema::kMetaTextPrefix);
+  for (int shift = 28; shift >= 0; shift -= 4) key.push_back(kHex[(did >> shift) & 0xF]);
+  return key;
+}
+
 StatusOr<Record> DecodeRecord(std::string_view data, bool with_text) {
   size_t sep = data.find(schema::kDataSeparator);
   std::string_view head = data.substr(0, sep);

@@ -40,6 +40,9 @@ StatusOr<Record> DecodeRecord(std::string_view data, bool with_text = true);
 // The text part of document data without parsing the JSON part.
 std::string_view RecordText(std::string_view data);
 
+// Metadata key of the text copy of document `did` (schema::kMetaTextPrefix).
+std::string TextKey(uint32_t did);
+
 // What a search hit shows, stored apart from the record (value slot
 // schema::kSlotHit) so that showing a hit never parses the full record:
 // the display metadata, and for snippets the paragraph table with each

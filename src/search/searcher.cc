@@ -234,12 +234,12 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
 void Searcher::Internal::FillHits(const Xapian::MSet& mset, const BuiltQuery& bq, bool snippets,
                                   SearchResponse* resp, MarkCounts* marks) {
   resp->results.reserve(mset.size());
-  std::string data;
+  std::string data, text_copy;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Xapian::Document d = it.get_document();
-    // The hit record (a value) has all a hit shows; the document data is
-    // read only for a snippet's text, and its JSON part is never parsed. A
-    // document indexed before the hit slot existed is shown from its record.
+    // The hit record (a value) has all a hit shows; the text is read only
+    // for a snippet, and the record's JSON is never parsed. A document
+    // indexed before the hit slot existed is shown from its record.
     data.clear();
     auto hit = index::DecodeHitRecord(d.get_value(schema::kSlotHit));
     if (!hit.ok()) {
@@ -253,9 +253,19 @@ void Searcher::Internal::FillHits(const Xapian::MSet& mset, const BuiltQuery& bq
     h.score = std::round(it.get_weight() * 1000) / 1000;
     h.has_text = hit->has_text;
     if (snippets) {
-      if (data.empty() && hit->has_text && !hit->paragraphs.empty()) data = d.get_data();
-      Snippet s = MakeSnippet(db, *it, *hit, index::RecordText(data), bq.highlight,
-                              bq.highlight_terms, analyzer);
+      // The text copy in the metadata (schema 3) is read without inflating
+      // the compressed record; older indexes have the text in the data only.
+      std::string_view text = index::RecordText(data);
+      if (data.empty() && hit->has_text && !hit->paragraphs.empty()) {
+        text_copy = db.get_metadata(index::TextKey(*it));
+        if (text_copy.empty()) {
+          data = d.get_data();
+          text = index::RecordText(data);
+        } else {
+          text = text_copy;
+        }
+      }
+      Snippet s = MakeSnippet(db, *it, *hit, text, bq.highlight, bq.highlight_terms, analyzer);
       for (const auto& [fold, forms] : s.marks) {
         for (const auto& [form, n] : forms) (*marks)[fold][form] += n;
       }
