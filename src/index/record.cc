@@ -355,7 +355,7 @@ std::string EncodeHitRecord(const HitRecord& h) {
   return out;
 }
 
-StatusOr<HitRecord> DecodeHitRecord(std::string_view value) {
+StatusOr<HitRecord> DecodeHitRecord(std::string_view value, bool with_paragraphs) {
   auto corrupt = [] { return Status::Corruption("bản ghi kết quả trong chỉ mục bị hỏng"); };
   Reader in(value);
   char magic, version;
@@ -371,6 +371,7 @@ StatusOr<HitRecord> DecodeHitRecord(std::string_view value) {
     return corrupt();
   }
   h.has_text = flags & 1;
+  if (!with_paragraphs) return h;
   h.articles.resize(n);
   for (auto& a : h.articles) {
     if (!in.String(&a.label) || !in.String(&a.anchor)) return corrupt();

@@ -241,7 +241,7 @@ void Searcher::Internal::FillHits(const Xapian::MSet& mset, const BuiltQuery& bq
     // for a snippet, and the record's JSON is never parsed. A document
     // indexed before the hit slot existed is shown from its record.
     data.clear();
-    auto hit = index::DecodeHitRecord(d.get_value(schema::kSlotHit));
+    auto hit = index::DecodeHitRecord(d.get_value(schema::kSlotHit), snippets);
     if (!hit.ok()) {
       data = d.get_data();
       auto rec = index::DecodeRecord(data, false);
