@@ -367,6 +367,26 @@ TEST(SearcherTextCopyTest, SameResponsesFromTheCopiesAsFromTheData) {
   for (size_t i = 0; i < queries.size(); ++i) EXPECT_EQ(run(queries[i]), with_copies[i]) << queries[i];
 }
 
+// Snippet text is HTML-escaped around and inside the marks; a line break
+// shows as a space.
+TEST(SnippetEscapeTest, MarkupIsEscapedAroundAndInsideMarks) {
+  EXPECT_EQ(HtmlEscape("a<b>&\"c\"'d'\ne"), "a&lt;b&gt;&amp;&quot;c&quot;&#39;d&#39; e");
+  EXPECT_EQ(HtmlEscape(""), "");
+  EXPECT_EQ(HtmlEscape("Luật Tố cáo"), "Luật Tố cáo");
+  text::Analyzer analyzer;
+  Snippet marks;
+  std::string html = HighlightText("<Tố> cáo & \"tố\"\ncáo", {"to", "cao"}, analyzer, &marks);
+  EXPECT_EQ(html,
+            "&lt;<mark>Tố</mark>&gt; <mark>cáo</mark> &amp; &quot;<mark>tố</mark>&quot; "
+            "<mark>cáo</mark>");
+  // Each marked word stands beside another: weight 2 per occurrence.
+  EXPECT_EQ(marks.marks["to"]["tố"], 4);
+  EXPECT_EQ(marks.marks["cao"]["cáo"], 4);
+  Snippet alone;
+  HighlightText("tố và cáo", {"to", "cao"}, analyzer, &alone);
+  EXPECT_EQ(alone.marks["to"]["tố"], 1);
+}
+
 // Broke: the hit record kept the id a document was built with, and the
 // indexer renames documents whose ids collide (copies, Pháp điển articles)
 // after building them: every copy was shown with the first copy's id.
