@@ -112,8 +112,8 @@ struct Searcher::Internal {
   text::Analyzer analyzer;
 
   StatusOr<SearchResponse> Search(const SearchRequest& request);
-  void FillHits(const Xapian::MSet& mset, const BuiltQuery& bq, bool snippets,
-                SearchResponse* resp, MarkCounts* marks);
+  void FillHits(const Xapian::MSet& mset, const BuiltQuery& bq, bool snippets, SearchResponse* resp,
+                MarkCounts* marks);
   StatusOr<index::Record> Load(Xapian::docid did, bool with_text);
   Xapian::docid Find(const std::string& id_or_number);
   CatalogRow Row(const index::Record& r);

@@ -33,8 +33,8 @@ class IndexerTest : public ScratchCorpusTest {
         schema::kSourcePath, schema::Hex64(schema::Fnv1a(p.lexically_normal().string()))));
   }
   static Xapian::docid DocidOf(const Xapian::Database& db, const fs::path& p) {
-    std::string term = schema::Term(
-        schema::kSourcePath, schema::Hex64(schema::Fnv1a(p.lexically_normal().string())));
+    std::string term = schema::Term(schema::kSourcePath,
+                                    schema::Hex64(schema::Fnv1a(p.lexically_normal().string())));
     auto it = db.postlist_begin(term);
     return it == db.postlist_end(term) ? 0 : *it;
   }

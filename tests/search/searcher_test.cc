@@ -318,9 +318,9 @@ TEST(SearcherTextCopyTest, SameResponsesFromTheCopiesAsFromTheData) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   index::Indexer indexer(&db);
   index::IndexOptions options;
-  options.paths = {testing::SharedDir() / "corpus" / "texts",
-                   testing::SourceDir() / "corpus" /
-                       "ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt"};
+  options.paths = {
+      testing::SharedDir() / "corpus" / "texts",
+      testing::SourceDir() / "corpus" / "ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt"};
   auto summary = indexer.Run(options);
   ASSERT_TRUE(summary.ok()) << summary.status().ToString();
   ASSERT_GE(summary->added, 5);
@@ -364,7 +364,9 @@ TEST(SearcherTextCopyTest, SameResponsesFromTheCopiesAsFromTheData) {
   }
   EXPECT_GT(snippets, 200u);  // marked words: the comparison covers real snippets
   for (const auto& k : keys) db.set_metadata(k, std::string());
-  for (size_t i = 0; i < queries.size(); ++i) EXPECT_EQ(run(queries[i]), with_copies[i]) << queries[i];
+  for (size_t i = 0; i < queries.size(); ++i) {
+    EXPECT_EQ(run(queries[i]), with_copies[i]) << queries[i];
+  }
 }
 
 // Snippet text is HTML-escaped around and inside the marks; a line break
