@@ -1,9 +1,11 @@
 // vanban query latency through the search library (Searcher::Open + Search),
 // the same work the CLI and the server do per query: Vietnamese analysis,
 // number/name awareness, snippets, facets. Top 10 per query.
-//   bench_vanban_query DB QUERIES [PASSES [FACET_DEPTH]]
-// FACET_DEPTH (default: the library's) is for profiling the facet cost; the
-// rows it prints are named "vanban-fdN".
+//   bench_vanban_query DB QUERIES [PASSES [FACET_DEPTH [SNIPPETS]]]
+// FACET_DEPTH (default or -1: the library's) is for profiling the facet cost;
+// the rows it prints are named "vanban-fdN". SNIPPETS 0 fills the hits from
+// the hit record alone (SearchRequest::snippets = false: ranked retrieval
+// with facets, no text read); its rows are named "vanban-ids".
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -12,8 +14,9 @@
 #include "search/searcher.h"
 
 int main(int argc, char** argv) {
-  if (argc < 3 || argc > 5) {
-    std::fprintf(stderr, "usage: bench_vanban_query DB QUERIES [PASSES [FACET_DEPTH]]\n");
+  if (argc < 3 || argc > 6) {
+    std::fprintf(stderr,
+                 "usage: bench_vanban_query DB QUERIES [PASSES [FACET_DEPTH [SNIPPETS]]]\n");
     return 2;
   }
   auto pairs = vanban::bench::LoadQueries(argv[2]);
@@ -23,14 +26,17 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", searcher.status().ToString().c_str());
     return 1;
   }
-  int facet_depth = argc == 5 ? std::atoi(argv[4]) : -1;
-  std::string system = facet_depth >= 0 ? "vanban-fd" + std::to_string(facet_depth) : "vanban";
+  int facet_depth = argc >= 5 ? std::atoi(argv[4]) : -1;
+  bool snippets = argc < 6 || std::string(argv[5]) != "0";
+  std::string system = snippets ? "vanban" : "vanban-ids";
+  if (facet_depth >= 0) system += "-fd" + std::to_string(facet_depth);
   auto run = [&](const std::string& q) {
     vanban::bench::QueryResult r;
     vanban::search::SearchRequest request;
     request.query = q;
     request.limit = 10;
     if (facet_depth >= 0) request.facet_depth = facet_depth;
+    request.snippets = snippets;
     auto response = (*searcher)->Search(request);
     if (!response.ok()) {
       std::fprintf(stderr, "%s: %s\n", q.c_str(), response.status().ToString().c_str());

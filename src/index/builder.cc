@@ -276,6 +276,16 @@ void FinishDocument(const Record& record, const SourceInfo& source, Xapian::Docu
   xd->set_data(EncodeRecord(record));
 }
 
+void PutText(Xapian::WritableDatabase* db, Xapian::docid did, const Xapian::Document& xd) {
+  std::string data = xd.get_data();
+  // An empty value deletes the key.
+  db->set_metadata(TextKey(did), std::string(RecordText(data)));
+}
+
+void ClearText(Xapian::WritableDatabase* db, Xapian::docid did) {
+  db->set_metadata(TextKey(did), std::string());
+}
+
 Xapian::Document BuildDocument(Record* record, const text::Analyzer& analyzer,
                                const SourceInfo& source, FoldCounts* folds) {
   Xapian::Document xd = BuildTerms(record, analyzer, folds);

@@ -40,6 +40,12 @@ Xapian::Document BuildDocument(Record* record, const text::Analyzer& analyzer,
 Xapian::Document BuildTerms(Record* record, const text::Analyzer& analyzer, FoldCounts* folds);
 void FinishDocument(const Record& record, const SourceInfo& source, Xapian::Document* xd);
 
+// Sets (or, for a document without text, clears) the text copy of document
+// `did` from its finished data (schema::kMetaTextPrefix). Every write of a
+// document goes with one; a deletion clears it (ClearText).
+void PutText(Xapian::WritableDatabase* db, Xapian::docid did, const Xapian::Document& xd);
+void ClearText(Xapian::WritableDatabase* db, Xapian::docid did);
+
 // Folded number terms of a document number ("33/CT-TTg" -> "33/ct-ttg"),
 // as the query side must spell them too.
 std::string FoldedIdentifier(const text::Analyzer& analyzer, std::string_view number);

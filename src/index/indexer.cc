@@ -773,8 +773,12 @@ void Indexer::Internal::Replace(Xapian::docid did, PendingDoc doc) {
   doc.Finish();
   if (use_transaction) {
     db->replace_document(did, doc.xd);
+    PutText(db, did, doc.xd);
   } else {
-    staged.push_back([this, did, xd = doc.xd] { db->replace_document(did, xd); });
+    staged.push_back([this, did, xd = doc.xd] {
+      db->replace_document(did, xd);
+      PutText(db, did, xd);
+    });
   }
 }
 
@@ -791,9 +795,16 @@ Xapian::docid Indexer::Internal::Add(PendingDoc doc) {
     return did;
   }
   doc.Finish();
-  if (use_transaction) return db->add_document(doc.xd);
+  if (use_transaction) {
+    Xapian::docid did = db->add_document(doc.xd);
+    PutText(db, did, doc.xd);
+    return did;
+  }
   Xapian::docid did = ++next_docid;
-  staged.push_back([this, did, xd = doc.xd] { db->replace_document(did, xd); });
+  staged.push_back([this, did, xd = doc.xd] {
+    db->replace_document(did, xd);
+    PutText(db, did, xd);
+  });
   return did;
 }
 
@@ -807,8 +818,12 @@ void Indexer::Internal::Delete(Xapian::docid did) {
   }
   if (use_transaction) {
     db->delete_document(did);
+    ClearText(db, did);
   } else {
-    staged.push_back([this, did] { db->delete_document(did); });
+    staged.push_back([this, did] {
+      db->delete_document(did);
+      ClearText(db, did);
+    });
   }
 }
 

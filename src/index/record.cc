@@ -162,6 +162,13 @@ std::string_view RecordText(std::string_view data) {
   return data.substr(sep + 1);
 }
 
+std::string TextKey(uint32_t did) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string key(schema::kMetaTextPrefix);
+  for (int shift = 28; shift >= 0; shift -= 4) key.push_back(kHex[(did >> shift) & 0xF]);
+  return key;
+}
+
 StatusOr<Record> DecodeRecord(std::string_view data, bool with_text) {
   size_t sep = data.find(schema::kDataSeparator);
   std::string_view head = data.substr(0, sep);
@@ -348,7 +355,7 @@ std::string EncodeHitRecord(const HitRecord& h) {
   return out;
 }
 
-StatusOr<HitRecord> DecodeHitRecord(std::string_view value) {
+StatusOr<HitRecord> DecodeHitRecord(std::string_view value, bool with_paragraphs) {
   auto corrupt = [] { return Status::Corruption("bản ghi kết quả trong chỉ mục bị hỏng"); };
   Reader in(value);
   char magic, version;
@@ -364,6 +371,7 @@ StatusOr<HitRecord> DecodeHitRecord(std::string_view value) {
     return corrupt();
   }
   h.has_text = flags & 1;
+  if (!with_paragraphs) return h;
   h.articles.resize(n);
   for (auto& a : h.articles) {
     if (!in.String(&a.label) || !in.String(&a.anchor)) return corrupt();

@@ -40,6 +40,9 @@ StatusOr<Record> DecodeRecord(std::string_view data, bool with_text = true);
 // The text part of document data without parsing the JSON part.
 std::string_view RecordText(std::string_view data);
 
+// Metadata key of the text copy of document `did` (schema::kMetaTextPrefix).
+std::string TextKey(uint32_t did);
+
 // What a search hit shows, stored apart from the record (value slot
 // schema::kSlotHit) so that showing a hit never parses the full record:
 // the display metadata, and for snippets the paragraph table with each
@@ -77,9 +80,11 @@ HitRecord HitRecordOf(const Record& record);
 void AddCheckpoints(const std::vector<text::Token>& tokens, HitRecord* hit);
 // Compact binary form for the value slot, and back. Decoding fails on a
 // value that is not a well-formed hit record (then the caller falls back
-// to the full record).
+// to the full record). With `with_paragraphs` false only the display fields,
+// has_text and text_tokens are decoded (articles and paragraphs stay empty
+// and are not checked).
 std::string EncodeHitRecord(const HitRecord& hit);
-StatusOr<HitRecord> DecodeHitRecord(std::string_view value);
+StatusOr<HitRecord> DecodeHitRecord(std::string_view value, bool with_paragraphs = true);
 
 // The article-level unit (Điều, else plan section/chapter) containing unit
 // index `unit`, or -1.

@@ -96,7 +96,15 @@ inline constexpr unsigned kNumberWdf = 8;  // identifier and number-part terms
 inline constexpr std::string_view kMetaFoldPrefix = "fold:";
 inline constexpr std::string_view kMetaSchemaVersion = "vanban-schema";
 // 2: value slots kSlotHit and kSlotFacets, title pair terms (TW).
-inline constexpr std::string_view kSchemaVersion = "2";
+// 3: the text copy under kMetaTextPrefix.
+inline constexpr std::string_view kSchemaVersion = "3";
+// "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the
+// document's text, as in its data. Metadata lives in the postlist table,
+// which Xapian does not compress (the data is zlib-compressed): a snippet
+// reads its text here without inflating the whole record. Absent for a
+// document without text and in indexes older than schema 3 (then the text
+// is read from the data).
+inline constexpr std::string_view kMetaTextPrefix = "t:";
 
 // ---- Document data ------------------------------------------------------------
 // The stored record: JSON (see index/record.h) + '\0' + the NFC text.

@@ -141,6 +141,7 @@ void ShardWriter::WriteShard(Job* job) {
     if (abandon_ || (cancel_ && cancel_->load())) throw Xapian::DatabaseError("đã huỷ");
     doc.Finish();
     db.replace_document(did, doc.xd);  // above the shard's last docid: an add
+    PutText(&db, did, doc.xd);
     doc = PendingDoc();
   }
   for (const auto& [key, value] : job->metadata) db.set_metadata(key, value);

@@ -112,7 +112,7 @@ struct Searcher::Internal {
   text::Analyzer analyzer;
 
   StatusOr<SearchResponse> Search(const SearchRequest& request);
-  void FillHits(const Xapian::MSet& mset, const BuiltQuery& bq, SearchResponse* resp,
+  void FillHits(const Xapian::MSet& mset, const BuiltQuery& bq, bool snippets, SearchResponse* resp,
                 MarkCounts* marks);
   StatusOr<index::Record> Load(Xapian::docid did, bool with_text);
   Xapian::docid Find(const std::string& id_or_number);
@@ -224,46 +224,60 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
     resp.facets["year"] = FacetOf(years);
   }
   MarkCounts marks;
-  FillHits(mset, bq, &resp, &marks);
+  FillHits(mset, bq, request.snippets, &resp, &marks);
   if (!bq.accented && !parsed.free_text.empty()) {
     resp.suggestion = SuggestAccents(analyzer, parsed.free_text, marks);
   }
   return resp;
 }
 
-void Searcher::Internal::FillHits(const Xapian::MSet& mset, const BuiltQuery& bq,
+void Searcher::Internal::FillHits(const Xapian::MSet& mset, const BuiltQuery& bq, bool snippets,
                                   SearchResponse* resp, MarkCounts* marks) {
+  resp->results.reserve(mset.size());
+  std::string data, text_copy;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Xapian::Document d = it.get_document();
-    // The hit record (a value) has all a hit shows; the document data is
-    // read only for a snippet's text, and its JSON part is never parsed. A
-    // document indexed before the hit slot existed is shown from its record.
-    std::string data;
-    auto hit = index::DecodeHitRecord(d.get_value(schema::kSlotHit));
+    // The hit record (a value) has all a hit shows; the text is read only
+    // for a snippet, and the record's JSON is never parsed. A document
+    // indexed before the hit slot existed is shown from its record.
+    data.clear();
+    auto hit = index::DecodeHitRecord(d.get_value(schema::kSlotHit), snippets);
     if (!hit.ok()) {
       data = d.get_data();
       auto rec = index::DecodeRecord(data, false);
       if (!rec.ok()) continue;
       hit = index::HitRecordOf(*rec);
-    } else if (hit->has_text && !hit->paragraphs.empty()) {
-      data = d.get_data();
     }
     Hit h;
     h.id = d.get_value(schema::kSlotId);
-    h.type = hit->type;
-    h.number = hit->number;
-    h.title = hit->title;
-    h.issuer = hit->issuer;
-    h.date = hit->date;
     h.score = std::round(it.get_weight() * 1000) / 1000;
     h.has_text = hit->has_text;
-    Snippet s = MakeSnippet(db, *it, *hit, index::RecordText(data), bq.highlight, bq.highlight_terms, analyzer);
-    for (const auto& [fold, forms] : s.marks) {
-      for (const auto& [form, n] : forms) (*marks)[fold][form] += n;
+    if (snippets) {
+      // The text copy in the metadata (schema 3) is read without inflating
+      // the compressed record; older indexes have the text in the data only.
+      std::string_view text = index::RecordText(data);
+      if (data.empty() && hit->has_text && !hit->paragraphs.empty()) {
+        text_copy = db.get_metadata(index::TextKey(*it));
+        if (text_copy.empty()) {
+          data = d.get_data();
+          text = index::RecordText(data);
+        } else {
+          text = text_copy;
+        }
+      }
+      Snippet s = MakeSnippet(db, *it, *hit, text, bq.highlight, bq.highlight_terms, analyzer);
+      for (const auto& [fold, forms] : s.marks) {
+        for (const auto& [form, n] : forms) (*marks)[fold][form] += n;
+      }
+      h.snippet = std::move(s.html);
+      h.article = std::move(s.article);
+      h.article_anchor = std::move(s.anchor);
     }
-    h.snippet = std::move(s.html);
-    h.article = std::move(s.article);
-    h.article_anchor = std::move(s.anchor);
+    h.type = std::move(hit->type);
+    h.number = std::move(hit->number);
+    h.title = std::move(hit->title);
+    h.issuer = std::move(hit->issuer);
+    h.date = std::move(hit->date);
     resp->results.push_back(std::move(h));
   }
 }

@@ -30,6 +30,10 @@ struct SearchRequest {
   // Matches examined for facet counts (more: exact counts, slower).
   int facet_depth = 200;
   enum class Sort { kRelevance, kDate } sort = Sort::kRelevance;
+  // False: hits are filled from the hit record only (no text, positions or
+  // snippet; Hit::snippet, article and anchor stay empty, and no accent
+  // suggestion is made), for clients that show titles or need ids alone.
+  bool snippets = true;
   static constexpr int kMaxLimit = 100;
   static constexpr size_t kMaxQueryBytes = 1000;  // longer queries are cut, with a notice
 };

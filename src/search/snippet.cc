@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <tuple>
+#include <vector>
 
 namespace vanban::search {
 namespace {
@@ -95,29 +96,68 @@ Xapian::termpos BestPosition(const Xapian::Database& db, Xapian::docid did,
   return hits[best_lo].pos;
 }
 
+// Appends `s` HTML-escaped (as HtmlEscape) to `out`.
+void AppendEscaped(std::string_view s, std::string* out) {
+  size_t plain = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char* rep;
+    switch (s[i]) {
+      case '&':
+        rep = "&amp;";
+        break;
+      case '<':
+        rep = "&lt;";
+        break;
+      case '>':
+        rep = "&gt;";
+        break;
+      case '"':
+        rep = "&quot;";
+        break;
+      case '\'':
+        rep = "&#39;";
+        break;
+      case '\n':
+        rep = " ";
+        break;
+      default:
+        continue;
+    }
+    out->append(s.substr(plain, i - plain));
+    out->append(rep);
+    plain = i + 1;
+  }
+  out->append(s.substr(plain));
+}
+
 // Marks tokens [first, last) of `at` whose folded form is highlighted.
 // `cut`: text follows the analysed tokens (the last token is not the
 // passage's last).
 std::string Render(const text::AnalyzedText& at, size_t first, size_t last,
                    const std::set<std::string>& highlight, Snippet* marks, bool cut = false) {
+  std::string_view text(at.text);
   std::string out;
-  size_t from = at.tokens[first].begin;
-  size_t cursor = from;
-  auto lit = [&](size_t i) {
-    return i >= first && i < last && highlight.count(at.tokens[i].folded);
-  };
+  out.reserve(text.size() < 512 ? text.size() + 64 : 512);
+  // One set lookup per token; lit[i - first]: token i is highlighted.
+  std::vector<char> lit(last - first);
+  for (size_t i = first; i < last; ++i) lit[i - first] = highlight.count(at.tokens[i].folded) > 0;
+  size_t cursor = at.tokens[first].begin;
   for (size_t i = first; i < last; ++i) {
+    if (!lit[i - first]) continue;
     const auto& t = at.tokens[i];
-    if (!highlight.count(t.folded)) continue;
-    if (marks) marks->marks[t.folded][t.exact] += (i > 0 && lit(i - 1)) || lit(i + 1) ? 2 : 1;
-    out += HtmlEscape(std::string_view(at.text).substr(cursor, t.begin - cursor));
-    out += "<mark>" + HtmlEscape(std::string_view(at.text).substr(t.begin, t.end - t.begin)) +
-           "</mark>";
+    if (marks) {
+      bool beside = (i > first && lit[i - first - 1]) || (i + 1 < last && lit[i + 1 - first]);
+      marks->marks[t.folded][t.exact] += beside ? 2 : 1;
+    }
+    AppendEscaped(text.substr(cursor, t.begin - cursor), &out);
+    out += "<mark>";
+    AppendEscaped(text.substr(t.begin, t.end - t.begin), &out);
+    out += "</mark>";
     cursor = t.end;
   }
   size_t to = at.tokens[last - 1].end;
   if (last == at.tokens.size() && !cut) to = at.text.size();
-  if (cursor < to) out += HtmlEscape(std::string_view(at.text).substr(cursor, to - cursor));
+  if (cursor < to) AppendEscaped(text.substr(cursor, to - cursor), &out);
   return out;
 }
 
@@ -125,9 +165,21 @@ std::string Render(const text::AnalyzedText& at, size_t first, size_t last,
 // that a token cut at the end does not matter: a long paragraph (a whole
 // article in one line) is not analysed past the excerpt. *cut says whether
 // text follows the analysed part.
+constexpr size_t kMargin = 4;
+
+// `known_end` (0 for none): a byte offset in `passage` before which at least
+// need + kMargin tokens begin (a later checkpoint), so one analysis of the
+// prefix up to it is enough.
 text::AnalyzedText AnalyzeUpTo(std::string_view passage, size_t need,
-                               const text::Analyzer& analyzer, bool* cut) {
-  constexpr size_t kMargin = 4;
+                               const text::Analyzer& analyzer, bool* cut, size_t known_end = 0) {
+  if (known_end > 0 && known_end < passage.size()) {
+    text::AnalyzedText at = analyzer.Analyze(passage.substr(0, known_end));
+    if (at.tokens.size() >= need + kMargin) {
+      at.tokens.resize(need);
+      *cut = true;
+      return at;
+    }
+  }
   // A syllable and its space take 5 bytes on average; start well above.
   for (size_t bytes = (need + kMargin) * 12 + 64;; bytes *= 2) {
     size_t end = bytes < passage.size() ? passage.find_first_of(" \n", bytes) : passage.npos;
@@ -153,18 +205,29 @@ std::string Excerpt(std::string_view passage, uint32_t local_pos,
   size_t want_first = std::max<size_t>(local_pos, before) - before;
   // Start at the last checkpoint at or before the excerpt: the tokens from
   // there are those of the whole passage, shifted.
-  size_t skip_tokens = 0, skip_bytes = 0;
-  for (size_t k = 0; k < checkpoints.size(); ++k) {
+  size_t skip_tokens = 0, skip_bytes = 0, k = 0;
+  for (; k < checkpoints.size(); ++k) {
     size_t token = (k + 1) * index::HitRecord::kCheckpointTokens;
     if (token > want_first || checkpoints[k] >= passage.size()) break;
     skip_tokens = token;
     skip_bytes = checkpoints[k];
   }
+  size_t need = want_first - skip_tokens + kWindowTokens;
+  // The first later checkpoint with enough tokens before it bounds the
+  // analysis (else AnalyzeUpTo guesses from byte counts).
+  size_t known_end = 0;
+  for (; k < checkpoints.size(); ++k) {
+    size_t token = (k + 1) * index::HitRecord::kCheckpointTokens;
+    if (checkpoints[k] >= passage.size() || checkpoints[k] <= skip_bytes) break;
+    if (token >= skip_tokens + need + kMargin) {
+      known_end = checkpoints[k] - skip_bytes;
+      break;
+    }
+  }
   passage.remove_prefix(skip_bytes);
   local_pos -= static_cast<uint32_t>(skip_tokens);
-  size_t need = want_first - skip_tokens + kWindowTokens;
   bool cut = false;
-  text::AnalyzedText at = AnalyzeUpTo(passage, need, analyzer, &cut);
+  text::AnalyzedText at = AnalyzeUpTo(passage, need, analyzer, &cut, known_end);
   if (at.tokens.empty()) return HtmlEscape(passage.substr(0, 300));
   size_t center = std::min<size_t>(local_pos, at.tokens.size() - 1);
   size_t first = center > before ? center - before : 0;
@@ -180,30 +243,7 @@ std::string Excerpt(std::string_view passage, uint32_t local_pos,
 std::string HtmlEscape(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 16);
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      case '\n':
-        out += ' ';
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
+  AppendEscaped(s, &out);
   return out;
 }
 

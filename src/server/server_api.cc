@@ -37,7 +37,11 @@ StatusOr<bool> BoolParam(const httplib::Request& req, const std::string& name, b
 void HandleSearch(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
   auto params = ParseSearchParams(req.params, /*strict_length=*/true);
   if (!params.ok()) return SendStatus(res, params.status());
-  const search::SearchRequest& r = params->request;
+  // snippets=0: hits from the hit record alone (no text read, no snippet).
+  auto snippets = BoolParam(req, "snippets", true);
+  if (!snippets.ok()) return SendStatus(res, snippets.status());
+  search::SearchRequest& r = params->request;
+  r.snippets = *snippets;
   if (r.query.empty() && r.type.empty() && r.issuer.empty() && r.year.empty()) {
     return SendJsonError(res, 400, "Thiếu tham số q (từ khóa tìm kiếm)");
   }

@@ -32,6 +32,31 @@ class IndexerTest : public ScratchCorpusTest {
     return db.term_exists(schema::Term(
         schema::kSourcePath, schema::Hex64(schema::Fnv1a(p.lexically_normal().string()))));
   }
+  static Xapian::docid DocidOf(const Xapian::Database& db, const fs::path& p) {
+    std::string term = schema::Term(schema::kSourcePath,
+                                    schema::Hex64(schema::Fnv1a(p.lexically_normal().string())));
+    auto it = db.postlist_begin(term);
+    return it == db.postlist_end(term) ? 0 : *it;
+  }
+  // Every document's text copy (schema::kMetaTextPrefix) is its data's text,
+  // and no docid up to the last one has a copy without a document.
+  static void ExpectTextCopies(const Xapian::Database& db) {
+    size_t copies = 0;
+    for (Xapian::docid did = 1; did <= db.get_lastdocid(); ++did) {
+      std::string copy = db.get_metadata(TextKey(did));
+      Xapian::Document d;
+      try {
+        d = db.get_document(did);
+      } catch (const Xapian::DocNotFoundError&) {
+        EXPECT_EQ(copy, "") << "deleted docid " << did;
+        continue;
+      }
+      std::string data = d.get_data();
+      EXPECT_EQ(copy, RecordText(data)) << "docid " << did;
+      copies += !copy.empty();
+    }
+    EXPECT_GT(copies, 0u);
+  }
 };
 
 TEST_F(IndexerTest, AddsThenSkipsUnchangedThenUpdatesAndRemoves) {
@@ -58,6 +83,9 @@ TEST_F(IndexerTest, AddsThenSkipsUnchangedThenUpdatesAndRemoves) {
   EXPECT_EQ(third->unchanged, 1);
   EXPECT_EQ(db.get_doccount(), 2u);
   EXPECT_GT(db.get_termfreq("Wdoi_thoai"), 0u);
+  ExpectTextCopies(db);
+  Xapian::docid plan = DocidOf(db, Corpus() / "ke-hoach.txt");
+  EXPECT_NE(db.get_metadata(TextKey(plan)).find("đối thoại với Nhân dân"), std::string::npos);
 
   fs::remove(Corpus() / "luat-khieu-nai.txt");
   auto fourth = indexer.Run(Options());
@@ -66,6 +94,41 @@ TEST_F(IndexerTest, AddsThenSkipsUnchangedThenUpdatesAndRemoves) {
   EXPECT_EQ(db.get_doccount(), 1u);
   EXPECT_FALSE(HasSource(db, Corpus() / "luat-khieu-nai.txt"));
   EXPECT_TRUE(HasSource(db, Corpus() / "ke-hoach.txt"));
+  ExpectTextCopies(db);
+}
+
+// The same on disk: the first run writes shards and merges them, later runs
+// update in a transaction; the text copies follow each change.
+TEST_F(IndexerTest, TextCopiesFollowUpdatesOnDisk) {
+  VANBAN_REQUIRE_SHARED();
+  Write("ke-hoach.txt", Plan());
+  Write("luat-khieu-nai.txt", Shared("luat-02-2011-qh13.txt"));
+  Write("luat-to-cao.txt", Shared("luat-25-2018-qh14.txt"));
+  std::string db_dir = (dir_ / "index").string();
+  auto run = [&] {
+    auto indexer = Indexer::Open(db_dir);
+    ASSERT_TRUE(indexer.ok()) << indexer.status().ToString();
+    auto summary = (*indexer)->Run(Options());
+    ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  };
+  run();
+  Xapian::docid removed = 0;
+  {
+    Xapian::Database db(db_dir);
+    EXPECT_EQ(db.get_doccount(), 3u);
+    ExpectTextCopies(db);
+    removed = DocidOf(db, Corpus() / "luat-to-cao.txt");
+    ASSERT_NE(db.get_metadata(TextKey(removed)), "");
+  }
+  Write("ke-hoach.txt", Plan() + "\nBổ sung: tổ chức hội nghị đối thoại với Nhân dân.\n");
+  fs::remove(Corpus() / "luat-to-cao.txt");
+  run();
+  Xapian::Database db(db_dir);
+  EXPECT_EQ(db.get_doccount(), 2u);
+  ExpectTextCopies(db);
+  EXPECT_EQ(db.get_metadata(TextKey(removed)), "");
+  Xapian::docid plan = DocidOf(db, Corpus() / "ke-hoach.txt");
+  EXPECT_NE(db.get_metadata(TextKey(plan)).find("đối thoại với Nhân dân"), std::string::npos);
 }
 
 // Regression: articles of one law parse to the same id; every file must

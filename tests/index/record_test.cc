@@ -97,6 +97,15 @@ TEST(HitRecordTest, RoundTripKeepsDisplayFieldsParagraphsAndArticles) {
   EXPECT_TRUE(back->paragraphs[1].checkpoints.empty());
   EXPECT_EQ(back->paragraphs[3].article, h.paragraphs[3].article);
   EXPECT_EQ(back->paragraphs[3].heading, true);
+  // The display fields alone (a search without snippets).
+  auto fields = DecodeHitRecord(EncodeHitRecord(h), /*with_paragraphs=*/false);
+  ASSERT_TRUE(fields.ok());
+  EXPECT_EQ(fields->title, "Tố cáo");
+  EXPECT_EQ(fields->date, "2018-06-12");
+  EXPECT_TRUE(fields->has_text);
+  EXPECT_EQ(fields->text_tokens, 15u);
+  EXPECT_TRUE(fields->paragraphs.empty());
+  EXPECT_TRUE(fields->articles.empty());
   // A record without text: no paragraphs, still decodes.
   Record catalog;
   catalog.doc.id = "chi-thi-33";

@@ -114,6 +114,8 @@ TEST_F(ShardedIndexTest, SameDocumentsAsOneWriter) {
     auto rec = DecodeRecord(data, false);
     ASSERT_TRUE(rec.ok());
     EXPECT_TRUE(ids.insert(rec->doc.id).second) << "duplicate id " << rec->doc.id;
+    // The text copy survives the merge, under the same docid.
+    EXPECT_EQ(y.get_metadata(TextKey(did)), RecordText(data));
   }
   auto meta = Metadata(x);
   EXPECT_GT(meta.size(), 100u);  // the fold dictionary and the schema version

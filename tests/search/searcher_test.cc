@@ -1,6 +1,7 @@
 // Searcher on small in-memory indexes built document by document: what a
 // hit shows comes from the hit record, facets from the combined facet slot,
-// and an index written before those slots existed gives the same answers.
+// snippets from the text copy, and an index written before those existed
+// gives the same answers.
 #include "search/searcher.h"
 
 #include <gtest/gtest.h>
@@ -73,9 +74,10 @@ void Fill(Xapian::WritableDatabase* db, bool legacy) {
       }
       for (const auto& t : pairs) xd.remove_term(t);
     }
-    db->add_document(xd);
+    Xapian::docid did = db->add_document(xd);
+    if (!legacy) index::PutText(db, did, xd);  // the text copy of schema 3
   }
-  db->set_metadata(std::string(schema::kMetaSchemaVersion), legacy ? "1" : "2");
+  db->set_metadata(std::string(schema::kMetaSchemaVersion), legacy ? "1" : "3");
   db->commit();
 }
 
@@ -156,6 +158,15 @@ TEST_F(SearcherTest, OlderIndexGivesTheSameAnswers) {
                         "giải thích từ ngữ", "UBND", "type:Luật vi phạm"}) {
     EXPECT_EQ(Describe(SearchIn(legacy_, q)), Describe(SearchIn(db_, q))) << q;
   }
+  // db_ answers from the text copies (schema 3), legacy_ from the data.
+  // (The in-memory backend cannot list metadata keys: by docid.)
+  size_t copies = 0, legacy_copies = 0;
+  for (Xapian::docid did = 1; did <= db_.get_lastdocid(); ++did) {
+    copies += !db_.get_metadata(index::TextKey(did)).empty();
+    legacy_copies += !legacy_.get_metadata(index::TextKey(did)).empty();
+  }
+  EXPECT_EQ(copies, 3u);  // the documents with text
+  EXPECT_EQ(legacy_copies, 0u);
   Searcher now(db_), before(legacy_);
   for (const Doc& d : kDocs) {
     auto a = now.Get(d.id);
@@ -165,6 +176,39 @@ TEST_F(SearcherTest, OlderIndexGivesTheSameAnswers) {
     EXPECT_EQ(b->doc.text, d.text) << d.id;
     EXPECT_EQ(a->doc.units.size(), b->doc.units.size()) << d.id;
   }
+}
+
+// snippets = false: the same hits (ids, fields, scores, order, facets) from
+// the hit record alone, without snippet, article or accent suggestion; on an
+// older index too (shown from the record).
+TEST_F(SearcherTest, WithoutSnippetsTheSameHitsFromTheHitRecord) {
+  for (auto* db : {&db_, &legacy_}) {
+    Searcher searcher(*db);
+    for (const char* q : {"tố cáo", "hòa giải ở cơ sở", "dan van chinh quyen", "giải thích từ ngữ",
+                          "tăng cường", "UBND", "type:Luật vi phạm"}) {
+      SearchRequest with, without;
+      with.query = without.query = q;
+      without.snippets = false;
+      auto a = searcher.Search(with);
+      auto b = searcher.Search(without);
+      ASSERT_TRUE(a.ok() && b.ok()) << q;
+      ASSERT_FALSE(a->results.empty()) << q;
+      for (auto& h : a->results) {
+        EXPECT_FALSE(h.snippet.empty()) << q << " " << h.id;
+        h.snippet.clear();
+        h.article.clear();
+        h.article_anchor.clear();
+      }
+      a->suggestion.clear();
+      EXPECT_EQ(Describe(*b), Describe(*a)) << q;
+      EXPECT_TRUE(b->suggestion.empty()) << q;
+    }
+  }
+  // With snippets, "dan van" typed without marks gets its accented form.
+  Searcher searcher(db_);
+  SearchRequest request;
+  request.query = "dan van";
+  EXPECT_EQ(searcher.Search(request)->suggestion, "dân vận");
 }
 
 // The title phrase is matched by title pairs: words together in the title
@@ -236,6 +280,113 @@ TEST(SnippetCheckpointTest, SameExcerptAsFromTheParagraphStart) {
   Snippet deep = MakeSnippet(db, did, *hit, body, {"xu", "phat"}, {"Fxu", "Fphat"}, analyzer);
   EXPECT_EQ(deep.html.rfind("… ", 0), 0u) << deep.html;
   EXPECT_NE(deep.html.find("<mark>xử</mark> <mark>phạt</mark>"), std::string::npos) << deep.html;
+}
+
+// Snippets read the text copy (schema::kMetaTextPrefix) when there is one,
+// and the data's text when there is none.
+TEST_F(SearcherTest, SnippetsReadTheTextCopy) {
+  Xapian::docid did = *db_.postlist_begin(schema::Term(schema::kId, "luat-a"));
+  std::string key = index::TextKey(did);
+  std::string text = db_.get_metadata(key);
+  ASSERT_EQ(text, kDocs[0].text);
+  // Same length, one word changed: the paragraph table still fits.
+  size_t at = text.find("cá nhân báo");
+  ASSERT_NE(at, std::string::npos);
+  std::string changed = text;
+  changed.replace(at, std::string("cá nhân").size(), "CÁ NHÂN");
+  ASSERT_EQ(changed.size(), text.size());
+  db_.set_metadata(key, changed);
+  const char* q = "báo cho cơ quan có thẩm quyền";
+  SearchResponse r = SearchIn(db_, q);
+  ASSERT_FALSE(r.results.empty());
+  EXPECT_EQ(r.results[0].id, "luat-a");
+  EXPECT_NE(r.results[0].snippet.find("CÁ NHÂN"), std::string::npos) << r.results[0].snippet;
+  db_.set_metadata(key, std::string());  // no copy: the data's text
+  r = SearchIn(db_, q);
+  ASSERT_FALSE(r.results.empty());
+  EXPECT_NE(r.results[0].snippet.find("cá nhân <mark>báo</mark>"), std::string::npos)
+      << r.results[0].snippet;
+}
+
+// The public texts of ../shared and the plan indexed as `vanban index` does:
+// every document with text has its copy, and every benchmark query (both
+// forms, 20 hits) gives the same response, snippets and suggestion included,
+// from the copies as from the data alone (an index older than schema 3).
+TEST(SearcherTextCopyTest, SameResponsesFromTheCopiesAsFromTheData) {
+  VANBAN_REQUIRE_SHARED();
+  namespace fs = std::filesystem;
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  index::Indexer indexer(&db);
+  index::IndexOptions options;
+  options.paths = {
+      testing::SharedDir() / "corpus" / "texts",
+      testing::SourceDir() / "corpus" / "ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt"};
+  auto summary = indexer.Run(options);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  ASSERT_GE(summary->added, 5);
+  std::vector<std::string> keys;
+  for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
+    std::string data = db.get_document(*p).get_data();
+    auto rec = index::DecodeRecord(data, false);
+    ASSERT_TRUE(rec.ok());
+    std::string copy = db.get_metadata(index::TextKey(*p));
+    EXPECT_EQ(copy, index::RecordText(data)) << rec->doc.id;
+    EXPECT_EQ(!copy.empty(), rec->has_text) << rec->doc.id;
+    if (!copy.empty()) keys.push_back(index::TextKey(*p));
+  }
+  ASSERT_GE(keys.size(), 5u);
+  std::vector<std::string> queries;
+  std::ifstream in(testing::SourceDir() / "bench" / "queries.txt");
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    size_t tab = line.find('\t');
+    queries.push_back(line.substr(0, tab));
+    if (tab != std::string::npos) queries.push_back(line.substr(tab + 1));
+  }
+  ASSERT_GE(queries.size(), 60u);
+  auto run = [&](const std::string& q) {
+    Searcher searcher(db);
+    SearchRequest request;
+    request.query = q;
+    request.limit = 20;
+    auto r = searcher.Search(request);
+    EXPECT_TRUE(r.ok()) << q;
+    return r.ok() ? Describe(*r) + "\nsuggestion=" + r->suggestion : std::string();
+  };
+  std::vector<std::string> with_copies;
+  size_t snippets = 0;
+  for (const auto& q : queries) {
+    with_copies.push_back(run(q));
+    for (size_t p = with_copies.back().find("<mark>"); p != std::string::npos;
+         p = with_copies.back().find("<mark>", p + 1)) {
+      ++snippets;
+    }
+  }
+  EXPECT_GT(snippets, 200u);  // marked words: the comparison covers real snippets
+  for (const auto& k : keys) db.set_metadata(k, std::string());
+  for (size_t i = 0; i < queries.size(); ++i) {
+    EXPECT_EQ(run(queries[i]), with_copies[i]) << queries[i];
+  }
+}
+
+// Snippet text is HTML-escaped around and inside the marks; a line break
+// shows as a space.
+TEST(SnippetEscapeTest, MarkupIsEscapedAroundAndInsideMarks) {
+  EXPECT_EQ(HtmlEscape("a<b>&\"c\"'d'\ne"), "a&lt;b&gt;&amp;&quot;c&quot;&#39;d&#39; e");
+  EXPECT_EQ(HtmlEscape(""), "");
+  EXPECT_EQ(HtmlEscape("Luật Tố cáo"), "Luật Tố cáo");
+  text::Analyzer analyzer;
+  Snippet marks;
+  std::string html = HighlightText("<Tố> cáo & \"tố\"\ncáo", {"to", "cao"}, analyzer, &marks);
+  EXPECT_EQ(html,
+            "&lt;<mark>Tố</mark>&gt; <mark>cáo</mark> &amp; &quot;<mark>tố</mark>&quot; "
+            "<mark>cáo</mark>");
+  // Each marked word stands beside another: weight 2 per occurrence.
+  EXPECT_EQ(marks.marks["to"]["tố"], 4);
+  EXPECT_EQ(marks.marks["cao"]["cáo"], 4);
+  Snippet alone;
+  HighlightText("tố và cáo", {"to", "cao"}, analyzer, &alone);
+  EXPECT_EQ(alone.marks["to"]["tố"], 1);
 }
 
 // Broke: the hit record kept the id a document was built with, and the

@@ -306,6 +306,44 @@ TEST_F(RoutesTest, BadSearchParametersAre400) {
   }
 }
 
+// snippets=0: the same hits without snippet or article; a bad value is a
+// 400 naming the parameter.
+TEST_F(RoutesTest, ApiSearchWithoutSnippets) {
+  auto with = Get("/api/search?q=d%C3%A2n%20v%E1%BA%ADn");
+  auto without = Get("/api/search?q=d%C3%A2n%20v%E1%BA%ADn&snippets=0");
+  ASSERT_TRUE(with && without);
+  ASSERT_EQ(with->status, 200);
+  ASSERT_EQ(without->status, 200);
+  auto a = json::parse(with->body)["results"];
+  auto b = json::parse(without->body)["results"];
+  ASSERT_FALSE(a.empty());
+  ASSERT_EQ(a.size(), b.size());
+  bool some_article = false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(b[i]["id"], a[i]["id"]);
+    EXPECT_EQ(b[i]["title"], a[i]["title"]);
+    EXPECT_EQ(b[i]["score"], a[i]["score"]);
+    EXPECT_NE(a[i]["snippet"], "");
+    EXPECT_EQ(b[i]["snippet"], "");
+    EXPECT_TRUE(b[i]["article"].is_null());
+    some_article |= a[i]["article"].is_string();
+  }
+  EXPECT_TRUE(some_article);
+  auto same = Get("/api/search?q=d%C3%A2n%20v%E1%BA%ADn&snippets=true");
+  ASSERT_TRUE(same);
+  EXPECT_EQ(same->body, with->body);
+  for (const char* bad : {"2", "no", ""}) {
+    auto res = Get(std::string("/api/search?q=x&snippets=") + bad);
+    ASSERT_TRUE(res) << bad;
+    EXPECT_EQ(res->status, 400) << bad;
+    auto body = json::parse(res->body);
+    ASSERT_TRUE(body["error"].is_string()) << bad;
+    EXPECT_NE(body["error"].get<std::string>().find("Tham số snippets không hợp lệ"),
+              std::string::npos)
+        << body["error"];
+  }
+}
+
 TEST_F(RoutesTest, LongQueryIsCappedNotFailed) {
   std::string q;
   while (q.size() < 3000) q += "d%C3%A2n%20v%E1%BA%ADn%20";
