@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -110,6 +111,11 @@ std::string SentenceAround(std::string_view text, size_t begin, size_t end) {
 struct Searcher::Internal {
   Xapian::Database db;
   text::Analyzer analyzer;
+  // Text copies are keyed by docid and read from the metadata, which a
+  // Database joining several shards (or remote databases) takes from its
+  // first one only, under that shard's own docids: used for one local
+  // database only.
+  bool text_copies = false;
 
   StatusOr<SearchResponse> Search(const SearchRequest& request);
   void FillHits(const Xapian::MSet& mset, const BuiltQuery& bq, bool snippets, SearchResponse* resp,
@@ -119,8 +125,10 @@ struct Searcher::Internal {
   CatalogRow Row(const index::Record& r);
 };
 
-Searcher::Searcher(const Xapian::Database& db) : internal_(std::make_unique<Internal>()) {
+Searcher::Searcher(const Xapian::Database& db, bool one_database)
+    : internal_(std::make_unique<Internal>()) {
   internal_->db = db;
+  internal_->text_copies = one_database;
 }
 
 Searcher::~Searcher() = default;
@@ -128,7 +136,11 @@ Searcher::~Searcher() = default;
 StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::string& db_dir) {
   try {
     Xapian::Database db(db_dir);
-    return std::make_unique<Searcher>(db);
+    // A glass folder is one database; a stub file or folder may join
+    // shards and remote databases.
+    std::error_code ec;
+    bool one = std::filesystem::exists(std::filesystem::path(db_dir) / "iamglass", ec);
+    return std::make_unique<Searcher>(db, one);
   } catch (const Xapian::DatabaseNotFoundError&) {
     return Status::NotFound("chưa có chỉ mục ở " + db_dir + "; hãy chạy: vanban index");
   } catch (const Xapian::Error& e) {
@@ -257,7 +269,7 @@ void Searcher::Internal::FillHits(const Xapian::MSet& mset, const BuiltQuery& bq
       // the compressed record; older indexes have the text in the data only.
       std::string_view text = index::RecordText(data);
       if (data.empty() && hit->has_text && !hit->paragraphs.empty()) {
-        text_copy = db.get_metadata(index::TextKey(*it));
+        text_copy = text_copies ? db.get_metadata(index::TextKey(*it)) : std::string();
         if (text_copy.empty()) {
           data = d.get_data();
           text = index::RecordText(data);

@@ -94,7 +94,10 @@ class Searcher {
  public:
   // Opens the database at `db_dir` (read-only). Errors name the folder.
   static StatusOr<std::unique_ptr<Searcher>> Open(const std::string& db_dir);
-  explicit Searcher(const Xapian::Database& db);  // for tests (in-memory db)
+  // For tests (in-memory db). `one_database`: `db` is a single database, not
+  // shards joined by a stub: its text copies (index/schema.h,
+  // kMetaTextPrefix) are keyed by its own docids and may be used.
+  explicit Searcher(const Xapian::Database& db, bool one_database = true);
   ~Searcher();
 
   // Picks up the latest commit when the database changed. Cheap otherwise.

@@ -87,6 +87,33 @@ TEST_F(ScaleTest, StubFileJoinsShards) {
   EXPECT_TRUE(plan->has_text);
 }
 
+// Regression: snippets read a text copy kept per shard-local docid, which
+// on joined shards named another document (combined docid 2 is shard b's
+// first document, local docid 2 is shard a's second). Each hit's snippet
+// must come from its own text: the same as from its shard alone.
+TEST_F(ScaleTest, SnippetsOnJoinedShardsComeFromTheirOwnText) {
+  fs::copy_file(testing::SharedDir() / "corpus" / "texts" / "luat-42-2013-qh13.txt",
+                dir_ / "a" / "luat-tiep-cong-dan.txt");
+  index::IndexOptions options;
+  options.paths = {dir_ / "a"};
+  ASSERT_TRUE(index::IndexDatabase((dir_ / "db-a").string(), options).ok());
+  auto joined = Searcher::Open(WriteStub("auto db-a\nauto db-b\n").string());
+  auto alone = Searcher::Open((dir_ / "db-b").string());
+  ASSERT_TRUE(joined.ok() && alone.ok());
+  SearchRequest request;
+  request.query = "luật tố cáo";
+  request.limit = 1;
+  auto from_joined = (*joined)->Search(request);
+  auto from_alone = (*alone)->Search(request);
+  ASSERT_TRUE(from_joined.ok() && from_alone.ok());
+  ASSERT_EQ(from_joined->results.size(), 1u);
+  ASSERT_EQ(from_alone->results.size(), 1u);
+  EXPECT_EQ(from_joined->results[0].number, "25/2018/QH14");
+  EXPECT_FALSE(from_alone->results[0].snippet.empty());
+  EXPECT_EQ(from_joined->results[0].snippet, from_alone->results[0].snippet);
+  EXPECT_EQ(from_joined->results[0].article, from_alone->results[0].article);
+}
+
 // A free TCP port on 127.0.0.1 (the kernel's choice).
 int FreePort() {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
