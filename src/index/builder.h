@@ -40,6 +40,10 @@ Xapian::Document BuildDocument(Record* record, const text::Analyzer& analyzer,
 Xapian::Document BuildTerms(Record* record, const text::Analyzer& analyzer, FoldCounts* folds);
 void FinishDocument(const Record& record, const SourceInfo& source, Xapian::Document* xd);
 
+// True when only spaces separate tokens `a` and `b` of `text` (no
+// punctuation or line break): such neighbours have a pair term ("W", "TW").
+bool AdjacentTokens(std::string_view text, const text::Token& a, const text::Token& b);
+
 // Folded number terms of a document number ("33/CT-TTg" -> "33/ct-ttg"),
 // as the query side must spell them too.
 std::string FoldedIdentifier(const text::Analyzer& analyzer, std::string_view number);

@@ -90,5 +90,56 @@ TEST(QueryBuildTest, MatchAndBoostTable) {
   }
 }
 
+// The two tiers (query.h): tier 1 matches each run of adjacent words on
+// pair terms that cover every word of the run (weight 0; the folded terms
+// only weigh), tier 2 is the AND of all words without the tier-1 set.
+// Queries without a run of two words have one tier.
+TEST(QueryBuildTest, TiersTable) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  text::Analyzer analyzer;
+  struct Case {
+    const char* query;
+    const char* tier1;
+    const char* tier2;
+  } cases[] = {
+      {"dân chủ", "Query((0 * Wdan_chu AND_MAYBE (Fdan OR Fchu)))",
+       "Query(((Fdan AND Fchu) AND_NOT Wdan_chu))"},
+      // Middle words are covered by either neighbour pair: texts write
+      // "phòng cháy, chữa cháy", and no pair term spans the comma.
+      {"phòng cháy chữa cháy",
+       "Query((0 * (Wphong_chay AND Wchua_chay) AND_MAYBE (Fphong OR Fchay OR Fchua OR Fchay)))",
+       "Query(((Fphong AND Fchay AND Fchua AND Fchay) AND_NOT (Wphong_chay AND Wchua_chay)))"},
+      {"xu phat vi pham hanh chinh",
+       "Query((0 * (Wxu_phat AND Whanh_chinh AND (Wphat_vi OR Wvi_pham) AND (Wvi_pham OR "
+       "Wpham_hanh)) AND_MAYBE (Fxu OR Fphat OR Fvi OR Fpham OR Fhanh OR Fchinh)))",
+       "Query(((Fxu AND Fphat AND Fvi AND Fpham AND Fhanh AND Fchinh) AND_NOT (Wxu_phat AND "
+       "Whanh_chinh AND (Wphat_vi OR Wvi_pham) AND (Wvi_pham OR Wpham_hanh))))"},
+      // A comma typed between words ends the run.
+      {"phòng cháy, chữa cháy",
+       "Query(((0 * Wphong_chay AND 0 * Wchua_chay) AND_MAYBE (Fphong OR Fchay OR Fchua OR "
+       "Fchay)))",
+       "Query(((Fphong AND Fchay AND Fchua AND Fchay) AND_NOT (Wphong_chay AND Wchua_chay)))"},
+      // A stopword inside a run is part of it (its folded term weighs in the boost).
+      {"quyền và nghĩa vụ",
+       "Query((0 * (Wquyen_va AND Wnghia_vu) AND_MAYBE (Fquyen OR Fnghia OR Fvu)))",
+       "Query(((Fquyen AND Fnghia AND Fvu) AND_NOT (Wquyen_va AND Wnghia_vu)))"},
+      // The abbreviation's expansion keeps its own form; "cấp xã" is the run.
+      {"ủy ban nhân dân cấp xã",
+       "Query(((((Wuy_ban AND Wban_nhan AND Wnhan_dan) OR Fubnd) AND 0 * Wcap_xa) AND_MAYBE "
+       "(Fcap OR Fxa)))",
+       "Query(((((Wuy_ban AND Wban_nhan AND Wnhan_dan) OR Fubnd) AND Fcap AND Fxa) AND_NOT "
+       "Wcap_xa))"},
+      {"khiếu", "Query()", "Query()"},
+      {"UBND xã", "Query()", "Query()"},
+      {"luật 10/2022/QH15", "Query()", "Query()"},
+  };
+  for (const auto& c : cases) {
+    QueryBuilder builder(db, analyzer, true);
+    BuiltQuery q = builder.Build(ParseQuery(c.query));
+    EXPECT_EQ(q.tier1.get_description(), c.tier1) << c.query;
+    EXPECT_EQ(q.tier2.get_description(), c.tier2) << c.query;
+  }
+}
+
 }  // namespace
 }  // namespace vanban::search
