@@ -434,11 +434,12 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   // Wphong_chay AND Wchua_chay (a pair term spans no punctuation, and
   // "phòng cháy, chữa cháy" is how texts and titles write it); for three
   // words, both pairs. A pair implies its folded terms, which then only add
-  // weight; the pairs weigh in `boost` as for `query`.
+  // weight.
   auto run_word = [&](const Part& p) {
     return p.n == 1 && IsWord(ts[p.begin]) && ts[p.begin].kind != TokenKind::kAbbreviation;
   };
   std::vector<Xapian::Query> required1, weights1, covers;
+  std::vector<bool> pair_weighed(ts.size(), false);  // ts[i] + ts[i + 1] weighs in tier 1
   bool has_run = false;
   for (size_t k = 0; k < parts.size();) {
     size_t e = k + 1;
@@ -456,22 +457,33 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
     has_run = true;
     // Pair j joins words j and j + 1 of the run. The first and the last
     // word have one pair each, which is then required; a middle word is
-    // covered by either of its pairs unless one of them is required.
+    // covered by either of its pairs unless one of them is required. The
+    // pairs weigh here (x2, as in `boost`), each once: an OR adds the
+    // weights of the pairs a document has, so a tier-1 document gets the
+    // weight `boost` would give it, and `tier1_boost` leaves them out.
     size_t n = e - k;
     std::vector<bool> required_pair(n - 1, false);
     required_pair[0] = required_pair[n - 2] = true;
-    std::vector<Xapian::Query> cover;
+    std::vector<Xapian::Query> cover, weighted;
+    auto add_clause = [&](std::vector<size_t> js) {
+      std::vector<Xapian::Query> plain, weighed;
+      for (size_t j : js) {
+        size_t i = parts[k + j].begin;
+        plain.emplace_back(pair_term(i));
+        weighed.push_back(Scale(pair_weighed[i] ? 0 : kPairScale, plain.back()));
+        pair_weighed[i] = true;
+      }
+      cover.push_back(OrOf(plain));
+      weighted.push_back(OrOf(weighed));
+    };
     for (size_t j = 0; j + 1 < n; ++j) {
-      if (required_pair[j]) cover.emplace_back(pair_term(parts[k + j].begin));
+      if (required_pair[j]) add_clause({j});
     }
     for (size_t w = 1; w + 1 < n; ++w) {
-      if (required_pair[w - 1] || required_pair[w]) continue;
-      cover.push_back(Xapian::Query(Xapian::Query::OP_OR,
-                                    Xapian::Query(pair_term(parts[k + w - 1].begin)),
-                                    Xapian::Query(pair_term(parts[k + w].begin))));
+      if (!required_pair[w - 1] && !required_pair[w]) add_clause({w - 1, w});
     }
     covers.push_back(AndOf(cover));
-    required1.push_back(Scale(0, covers.back()));
+    required1.push_back(AndOf(weighted));
     for (size_t j = k; j < e; ++j) {
       if (!parts[j].optional) weights1.push_back(parts[j].q);
     }
@@ -510,12 +522,14 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   // Weight only: pairs, title words, the title phrase, stopwords.
   std::vector<Xapian::Query> boost = optional;
   boost.insert(boost.end(), out.exact_boost.begin(), out.exact_boost.end());
+  std::vector<Xapian::Query> boost1 = boost;
   std::vector<std::string> title_terms;
   std::vector<Xapian::Query> title_pairs;
   bool all_pairs = true;  // every neighbour pair is word-word
   for (size_t i = 0; i < ts.size(); ++i) {
     title_terms.push_back(schema::Term(schema::kTitleFolded, ts[i].folded));
     boost.emplace_back(title_terms.back());
+    boost1.push_back(boost.back());
     if (i + 1 >= ts.size()) break;
     if (!IsWord(ts[i]) || !IsWord(ts[i + 1])) {
       all_pairs = false;
@@ -525,6 +539,7 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
     // Words together outrank words apart. Pairs, not a body phrase: a
     // phrase reads position lists and tripled the median query time.
     boost.push_back(Scale(kPairScale, Xapian::Query(pair_term(i))));
+    if (!pair_weighed[i]) boost1.push_back(boost.back());
     title_pairs.emplace_back(schema::Term(schema::kTitlePair, pair));
   }
   if (title_terms.size() >= 2) {
@@ -540,8 +555,10 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
                   AndOf(title_pairs))
             : Phrase(title_terms);
     boost.push_back(Scale(kTitlePhraseScale, phrase));
+    boost1.push_back(boost.back());
   }
   out.boost = OrOf(boost);
+  if (has_run) out.tier1_boost = OrOf(boost1);
   return out;
 }
 

@@ -41,7 +41,8 @@ ParsedQuery ParseQuery(const std::string& query);
 //    The other parts (identifiers, lone words, abbreviations, phrases) are
 //    as in `query`, the name and number alternatives OR'ed in. A pair
 //    implies its two folded terms, so tier 1 is a subset of `query`, and a
-//    tier-1 document scores what `query` AND_MAYBE `boost` gives it.
+//    tier-1 document scores with `tier1` AND_MAYBE `tier1_boost` what
+//    `query` AND_MAYBE `boost` gives it.
 //  - tier 2, "all the words, apart": `tier2`, the AND of all words AND_NOT
 //    the tier-1 set, scored by `query` AND_MAYBE `boost` and ranked after
 //    tier 1 (the caller ranks it only when a page reaches past tier 1).
@@ -56,6 +57,7 @@ struct BuiltQuery {
   bool accented = false;      // the user typed diacritics
   std::vector<Xapian::Query> exact_boost;  // exact terms of accented words (weight only)
   Xapian::Query tier1;        // words together (see above), or empty
+  Xapian::Query tier1_boost;  // `boost` without the pair terms `tier1` weighs
   Xapian::Query tier2;        // all words AND_NOT tier 1 (see above), or empty
 };
 

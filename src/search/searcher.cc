@@ -223,7 +223,7 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
       }
       return;
     }
-    enquire.set_query(compose(bq.tier1, bq.boost));
+    enquire.set_query(compose(bq.tier1, bq.tier1_boost));
     msets.push_back(enquire.get_mset(offset, limit, depth));
     const Xapian::MSet& first = msets.back();
     // Fewer than `depth` (>= offset + limit) tier-1 matches are counted exactly.

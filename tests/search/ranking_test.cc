@@ -4,11 +4,14 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 #include <set>
 
 #include "index/indexer.h"
 #include "index/schema.h"
 #include "search/json.h"
+#include "search/query.h"
 #include "search/searcher.h"
 #include "support/shared_data.h"
 
@@ -196,6 +199,29 @@ TEST_F(RankingTest, WordsTogetherComeBeforeWordsApart) {
     EXPECT_FALSE(together[nd61]) << q;
     EXPECT_LT(to_cao, nd61) << q;
     EXPECT_GT(r.results[nd61].score, r.results[to_cao].score) << q;
+  }
+}
+
+// The tiers change the order, never the scores: every hit scores what the
+// single AND of all words with the whole boost gives it.
+TEST_F(RankingTest, TiersKeepTheScores) {
+  text::Analyzer analyzer;
+  for (const char* q : {"tiếp công dân", "tiep cong dan", "thực hiện dân chủ ở cơ sở",
+                        "giải quyết khiếu nại, tố cáo", "quyền và nghĩa vụ của công dân"}) {
+    QueryBuilder builder(*db_, analyzer, true);
+    BuiltQuery bq = builder.Build(ParseQuery(q));
+    ASSERT_FALSE(bq.tier1.empty()) << q;
+    Xapian::Enquire e(*db_);
+    e.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE, bq.query, bq.boost));
+    Xapian::MSet single = e.get_mset(0, 100);
+    std::map<std::string, double> want, got;
+    for (auto it = single.begin(); it != single.end(); ++it) {
+      want[it.get_document().get_value(index::schema::kSlotId)] =
+          std::round(it.get_weight() * 1000) / 1000;
+    }
+    for (const auto& h : Run(q, 100).results) got[h.id] = h.score;
+    ASSERT_FALSE(got.empty()) << q;
+    EXPECT_EQ(got, want) << q;
   }
 }
 
