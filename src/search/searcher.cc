@@ -201,7 +201,8 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   bool by_date = request.sort == SearchRequest::Sort::kDate;
   if (by_date) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
   bool tiers = !by_date && !bq.tier1.empty();
-  Xapian::doccount depth = std::max<Xapian::doccount>(request.facet_depth, offset + limit);
+  Xapian::doccount depth =
+      std::max<Xapian::doccount>(std::max(request.facet_depth, 0), offset + limit);
   // The ranked match, into `msets` (tier 1, then tier 2 if the page reaches
   // it) and `total`. `spies` count the facets: every document the tier-1
   // pass examines (at least `depth` when there are so many), then tier-2
