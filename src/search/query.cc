@@ -1,6 +1,7 @@
 #include "search/query.h"
 
 #include <cctype>
+#include <cmath>
 
 #include "index/builder.h"
 #include "index/schema.h"
@@ -19,6 +20,11 @@ constexpr double kNumberScale = 20;
 constexpr double kTitlePhraseScale = 3;
 constexpr double kPairScale = 2;
 constexpr size_t kMaxQueryTokens = 64;
+// A weight-only term whose BM25 part can add no more than this to a score
+// is left out: a term in nearly every document ("Fchinh" is in 38 764 of
+// 38 767 articles) adds < 0.001 but costs a read of its whole posting list
+// for the candidates. Scores are shown to 3 decimals.
+constexpr double kNegligibleWeight = 0.01;
 
 // Straight quotes for typographic ones, so “...” works like "...".
 std::string StraightenQuotes(const std::string& q) {
@@ -242,6 +248,18 @@ ParsedQuery ParseQuery(const std::string& raw) {
 
 namespace vanban::search {
 
+bool QueryBuilder::Negligible(const std::string& term) const {
+  double n = db_.get_doccount();
+  double tf = db_.get_termfreq(term);
+  if (n == 0 || tf == 0) return false;
+  // Xapian's BM25Weight (k1 = 1, no relevance set): termweight log(tw),
+  // tw = (N - tf + 1/2) / (tf + 1/2), raised to tw / 2 + 1 below 2; a
+  // document's part is at most (k1 + 1) times that.
+  double tw = (n - tf + 0.5) / (tf + 0.5);
+  if (tw < 2) tw = tw * 0.5 + 1;
+  return 2 * std::log(tw) < kNegligibleWeight;
+}
+
 Xapian::Query QueryBuilder::WordQuery(const Token& t, bool accented, BuiltQuery* out) {
   std::vector<Xapian::Query> alts;
   std::string folded_term = schema::Term(schema::kFolded, t.folded);
@@ -258,7 +276,8 @@ Xapian::Query QueryBuilder::WordQuery(const Token& t, bool accented, BuiltQuery*
   // is read for the candidates only (AND(F, ...) + AND_MAYBE exact scores
   // the same as AND(F OR exact, ...) and decodes half the postings).
   if (accented && t.exact != t.folded) {
-    out->exact_boost.emplace_back(schema::Term(schema::kExact, t.exact));
+    std::string exact = schema::Term(schema::kExact, t.exact);
+    if (!Negligible(exact)) out->exact_boost.emplace_back(exact);
   }
   if (t.kind == TokenKind::kAbbreviation) {
     for (std::string_view expansion : text::ExpandAbbreviation(t.exact)) {
@@ -420,7 +439,13 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
     if (!q.empty()) phrase_queries.push_back(q);
   }
   std::vector<Xapian::Query> required, optional;
-  for (const auto& p : parts) (p.optional ? optional : required).push_back(p.q);
+  for (const auto& p : parts) {
+    if (!p.optional) {
+      required.push_back(p.q);
+    } else if (!Negligible(schema::Term(schema::kFolded, ts[p.begin].folded))) {
+      optional.push_back(p.q);
+    }
+  }
   required.insert(required.end(), phrase_queries.begin(), phrase_queries.end());
   Xapian::Query main = AndOf(required);
   out.fallback = OrOf(required);
@@ -485,7 +510,8 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
     covers.push_back(AndOf(cover));
     required1.push_back(AndOf(weighted));
     for (size_t j = k; j < e; ++j) {
-      if (!parts[j].optional) weights1.push_back(parts[j].q);
+      std::string folded = schema::Term(schema::kFolded, ts[parts[j].begin].folded);
+      if (!parts[j].optional && !Negligible(folded)) weights1.push_back(parts[j].q);
     }
     k = e;
   }

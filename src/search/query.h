@@ -84,6 +84,8 @@ class QueryBuilder {
   Xapian::Query PhraseQuery(const text::AnalyzedText& at, bool accented, BuiltQuery* out);
   std::vector<std::string> MatchingFilterTerms(const std::string& prefix, const std::string& key);
   bool Exists(const std::string& term) const { return db_.term_exists(term); }
+  // The term can add at most kNegligibleWeight (query.cc) to a BM25 score.
+  bool Negligible(const std::string& term) const;
 
   const Xapian::Database& db_;
   const text::Analyzer& analyzer_;

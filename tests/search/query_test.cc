@@ -150,5 +150,27 @@ TEST(QueryBuildTest, TiersTable) {
             "TWchay_chua AND TWchua_chay))))");
 }
 
+// A weight-only term in nearly every document (BM25 part < 0.01) is left
+// out of the boost and of tier 1's weights; the match keeps it.
+TEST(QueryBuildTest, NegligibleWeightOnlyTermsAreLeftOut) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (int i = 0; i < 1000; ++i) {
+    Xapian::Document d;
+    d.add_term("Fchinh");
+    d.add_term("chính");
+    if (i % 10 == 0) {
+      for (const char* t : {"Fsach", "sách", "Wchinh_sach"}) d.add_term(t);
+    }
+    db.add_document(d);
+  }
+  text::Analyzer analyzer;
+  BuiltQuery q = QueryBuilder(db, analyzer, true).Build(ParseQuery("chính sách"));
+  EXPECT_EQ(q.query.get_description(), "Query((Fchinh AND Fsach))");
+  EXPECT_EQ(q.tier1.get_description(), "Query((2 * Wchinh_sach AND_MAYBE Fsach))");
+  EXPECT_EQ(q.boost.get_description().find("chính "), std::string::npos)
+      << q.boost.get_description();
+  EXPECT_NE(q.boost.get_description().find("sách"), std::string::npos) << q.boost.get_description();
+}
+
 }  // namespace
 }  // namespace vanban::search
