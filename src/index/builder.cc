@@ -32,16 +32,6 @@ void AddBoolean(Xapian::Document* xd, std::string_view prefix, const std::string
   xd->add_boolean_term(schema::Term(prefix, value));
 }
 
-// True when only spaces separate the two tokens (no punctuation or line
-// break): such neighbours form a pair term.
-bool Adjacent(std::string_view text, const Token& a, const Token& b) {
-  if (b.begin < a.end) return false;
-  for (size_t i = a.end; i < b.begin; ++i) {
-    if (text[i] != ' ' && text[i] != '\t') return false;
-  }
-  return true;
-}
-
 std::string Pair(const std::string& a, const std::string& b) {
   std::string p = a;
   p.push_back(schema::kPairJoiner);
@@ -77,7 +67,7 @@ Xapian::termpos IndexBody(const text::AnalyzedText& at, Xapian::termpos base,
     }
     // Folded pairs only: exact pairs cost a third of the indexing time for
     // a small ranking gain (exact single terms already rank marks first).
-    if (prev && IsWordKind(t.kind) && Adjacent(at.text, *prev, t)) {
+    if (prev && IsWordKind(t.kind) && AdjacentTokens(at.text, *prev, t)) {
       AddTerm(xd, schema::kFoldedPair, Pair(prev->folded, t.folded));
     }
     prev = IsWordKind(t.kind) ? &t : nullptr;
@@ -93,7 +83,7 @@ void IndexTitle(const text::AnalyzedText& at, Xapian::termpos base, Xapian::Docu
     AddPosting(xd, schema::kTitleFolded, folded, pos, schema::kTitleWdf);
     if (t.exact != folded) AddPosting(xd, schema::kTitleExact, t.exact, pos, schema::kTitleWdf);
     bool word = IsWordKind(t.kind);
-    if (prev && word && Adjacent(at.text, *prev, t)) {
+    if (prev && word && AdjacentTokens(at.text, *prev, t)) {
       // wdf 0: a filter only (the title terms carry the weight), and the
       // document length, hence every BM25 weight, stays as without it.
       AddTerm(xd, schema::kTitlePair, Pair(prev->folded, folded), 0);
@@ -179,6 +169,14 @@ void FillParagraphPositions(const text::AnalyzedText& at, Record* r) {
 }
 
 }  // namespace
+
+bool AdjacentTokens(std::string_view text, const Token& a, const Token& b) {
+  if (b.begin < a.end) return false;
+  for (size_t i = a.end; i < b.begin; ++i) {
+    if (text[i] != ' ' && text[i] != '\t') return false;
+  }
+  return true;
+}
 
 std::string NameKey(std::string_view s) {
   std::string folded = text::FoldText(s);

@@ -46,6 +46,10 @@ void FinishDocument(const Record& record, const SourceInfo& source, Xapian::Docu
 void PutText(Xapian::WritableDatabase* db, Xapian::docid did, const Xapian::Document& xd);
 void ClearText(Xapian::WritableDatabase* db, Xapian::docid did);
 
+// True when only spaces separate tokens `a` and `b` of `text` (no
+// punctuation or line break): such neighbours have a pair term ("W", "TW").
+bool AdjacentTokens(std::string_view text, const text::Token& a, const text::Token& b);
+
 // Folded number terms of a document number ("33/CT-TTg" -> "33/ct-ttg"),
 // as the query side must spell them too.
 std::string FoldedIdentifier(const text::Analyzer& analyzer, std::string_view number);

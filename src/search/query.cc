@@ -1,6 +1,7 @@
 #include "search/query.h"
 
 #include <cctype>
+#include <cmath>
 
 #include "index/builder.h"
 #include "index/schema.h"
@@ -19,6 +20,11 @@ constexpr double kNumberScale = 20;
 constexpr double kTitlePhraseScale = 3;
 constexpr double kPairScale = 2;
 constexpr size_t kMaxQueryTokens = 64;
+// A weight-only term whose BM25 part can add no more than this to a score
+// is left out: a term in nearly every document ("Fchinh" is in 38 764 of
+// 38 767 articles) adds < 0.001 but costs a read of its whole posting list
+// for the candidates. Scores are shown to 3 decimals.
+constexpr double kNegligibleWeight = 0.01;
 
 // Straight quotes for typographic ones, so “...” works like "...".
 std::string StraightenQuotes(const std::string& q) {
@@ -242,6 +248,18 @@ ParsedQuery ParseQuery(const std::string& raw) {
 
 namespace vanban::search {
 
+bool QueryBuilder::Negligible(const std::string& term) const {
+  double n = db_.get_doccount();
+  double tf = db_.get_termfreq(term);
+  if (n == 0 || tf == 0) return false;
+  // Xapian's BM25Weight (k1 = 1, no relevance set): termweight log(tw),
+  // tw = (N - tf + 1/2) / (tf + 1/2), raised to tw / 2 + 1 below 2; a
+  // document's part is at most (k1 + 1) times that.
+  double tw = (n - tf + 0.5) / (tf + 0.5);
+  if (tw < 2) tw = tw * 0.5 + 1;
+  return 2 * std::log(tw) < kNegligibleWeight;
+}
+
 Xapian::Query QueryBuilder::WordQuery(const Token& t, bool accented, BuiltQuery* out) {
   std::vector<Xapian::Query> alts;
   std::string folded_term = schema::Term(schema::kFolded, t.folded);
@@ -258,7 +276,8 @@ Xapian::Query QueryBuilder::WordQuery(const Token& t, bool accented, BuiltQuery*
   // is read for the candidates only (AND(F, ...) + AND_MAYBE exact scores
   // the same as AND(F OR exact, ...) and decodes half the postings).
   if (accented && t.exact != t.folded) {
-    out->exact_boost.emplace_back(schema::Term(schema::kExact, t.exact));
+    std::string exact = schema::Term(schema::kExact, t.exact);
+    if (!Negligible(exact)) out->exact_boost.emplace_back(exact);
   }
   if (t.kind == TokenKind::kAbbreviation) {
     for (std::string_view expansion : text::ExpandAbbreviation(t.exact)) {
@@ -363,7 +382,14 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   }
   bool all_stop = true;
   for (const auto& t : ts) all_stop &= t.stopword;
-  std::vector<Xapian::Query> required, optional;
+  // What the free words contribute to the match, in order: an abbreviation
+  // segment ("ủy ban nhân dân" or UBND) or one token's WordQuery.
+  struct Part {
+    size_t begin, n;
+    Xapian::Query q;
+    bool optional;  // a stopword among other words: weight only
+  };
+  std::vector<Part> parts;
   for (size_t i = 0; i < ts.size();) {
     // A phrase that has an abbreviation ("ủy ban nhân dân") also finds it.
     size_t used = 0;
@@ -397,43 +423,139 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
           out.highlight_terms.push_back(schema::Term(schema::kFolded, t.folded));
         }
       }
-      required.push_back(OrOf(alts));
+      parts.push_back({i, n, OrOf(alts), false});
       used = n;
     }
     if (used) {
       i += used;
       continue;
     }
-    Xapian::Query w = WordQuery(ts[i], out.accented, &out);
-    (ts[i].stopword && !all_stop ? optional : required).push_back(w);
+    parts.push_back({i, 1, WordQuery(ts[i], out.accented, &out), ts[i].stopword && !all_stop});
     ++i;
   }
+  std::vector<Xapian::Query> phrase_queries;
   for (const auto& p : phrases) {
     Xapian::Query q = PhraseQuery(p, out.accented, &out);
-    if (!q.empty()) required.push_back(q);
+    if (!q.empty()) phrase_queries.push_back(q);
   }
+  std::vector<Xapian::Query> required, optional;
+  for (const auto& p : parts) {
+    if (!p.optional) {
+      required.push_back(p.q);
+    } else if (!Negligible(schema::Term(schema::kFolded, ts[p.begin].folded))) {
+      optional.push_back(p.q);
+    }
+  }
+  required.insert(required.end(), phrase_queries.begin(), phrase_queries.end());
   Xapian::Query main = AndOf(required);
   out.fallback = OrOf(required);
+  std::string sep(1, schema::kPairJoiner);
+  auto pair_term = [&](size_t i) {
+    return schema::Term(schema::kFoldedPair, ts[i].folded + sep + ts[i + 1].folded);
+  };
+  // Tier 1: in a run of adjacent plain words (syllables, numbers; no
+  // punctuation between them as typed), every word must occur next to a
+  // neighbour it was typed with: for "phòng cháy chữa cháy",
+  // Wphong_chay AND Wchua_chay (a pair term spans no punctuation, and
+  // "phòng cháy, chữa cháy" is how texts and titles write it); for three
+  // words, both pairs. A pair implies its folded terms, which then only add
+  // weight.
+  auto run_word = [&](const Part& p) {
+    return p.n == 1 && IsWord(ts[p.begin]) && ts[p.begin].kind != TokenKind::kAbbreviation;
+  };
+  std::vector<Xapian::Query> required1, weights1, covers;
+  std::vector<bool> pair_weighed(ts.size(), false);  // ts[i] + ts[i + 1] weighs in tier 1
+  bool has_run = false;
+  for (size_t k = 0; k < parts.size();) {
+    size_t e = k + 1;
+    if (run_word(parts[k])) {
+      while (e < parts.size() && run_word(parts[e]) &&
+             index::AdjacentTokens(at.text, ts[parts[e - 1].begin], ts[parts[e].begin])) {
+        ++e;
+      }
+    }
+    if (e - k < 2) {
+      if (!parts[k].optional) required1.push_back(parts[k].q);
+      k = e;
+      continue;
+    }
+    has_run = true;
+    // Pair j joins words j and j + 1 of the run. The first and the last
+    // word have one pair each, which is then required; a middle word is
+    // covered by either of its pairs unless one of them is required. The
+    // pairs weigh here (x2, as in `boost`), each once: an OR adds the
+    // weights of the pairs a document has, so a tier-1 document gets the
+    // weight `boost` would give it, and `tier1_boost` leaves them out.
+    size_t n = e - k;
+    std::vector<bool> required_pair(n - 1, false);
+    required_pair[0] = required_pair[n - 2] = true;
+    std::vector<Xapian::Query> cover, weighted;
+    auto add_clause = [&](std::vector<size_t> js) {
+      std::vector<Xapian::Query> plain, weighed;
+      for (size_t j : js) {
+        size_t i = parts[k + j].begin;
+        plain.emplace_back(pair_term(i));
+        weighed.push_back(Scale(pair_weighed[i] ? 0 : kPairScale, plain.back()));
+        pair_weighed[i] = true;
+      }
+      cover.push_back(OrOf(plain));
+      weighted.push_back(OrOf(weighed));
+    };
+    for (size_t j = 0; j + 1 < n; ++j) {
+      if (required_pair[j]) add_clause({j});
+    }
+    for (size_t w = 1; w + 1 < n; ++w) {
+      if (!required_pair[w - 1] && !required_pair[w]) add_clause({w - 1, w});
+    }
+    covers.push_back(AndOf(cover));
+    required1.push_back(AndOf(weighted));
+    for (size_t j = k; j < e; ++j) {
+      std::string folded = schema::Term(schema::kFolded, ts[parts[j].begin].folded);
+      if (!parts[j].optional && !Negligible(folded)) weights1.push_back(parts[j].q);
+    }
+    k = e;
+  }
+  required1.insert(required1.end(), phrase_queries.begin(), phrase_queries.end());
+  Xapian::Query main1;
+  if (has_run) {
+    main1 = AndOf(required1);
+    if (!weights1.empty()) {
+      main1 = Xapian::Query(Xapian::Query::OP_AND_MAYBE, main1, OrOf(weights1));
+    }
+  }
   // Name-aware and number-aware alternatives.
-  std::vector<Xapian::Query> top;
-  if (!main.empty()) top.push_back(main);
+  std::vector<Xapian::Query> alternatives;
   std::string name = index::NameKey(parsed.free_text);
   if (!name.empty() && Exists(schema::Term(schema::kName, name))) {
-    top.push_back(Scale(kNameScale, Xapian::Query(schema::Term(schema::kName, name))));
+    alternatives.push_back(Scale(kNameScale, Xapian::Query(schema::Term(schema::kName, name))));
   }
   Xapian::Query number = NumberQuery(at);
-  if (!number.empty()) top.push_back(Scale(kNumberScale, number));
+  if (!number.empty()) alternatives.push_back(Scale(kNumberScale, number));
+  std::vector<Xapian::Query> top;
+  if (!main.empty()) top.push_back(main);
+  top.insert(top.end(), alternatives.begin(), alternatives.end());
   out.query = OrOf(top);
+  if (has_run) {
+    std::vector<Xapian::Query> top1{main1};
+    top1.insert(top1.end(), alternatives.begin(), alternatives.end());
+    out.tier1 = OrOf(top1);
+    // `main` has every other part of tier 1 already: only the covers and
+    // the alternatives tell the tiers apart.
+    std::vector<Xapian::Query> set1{AndOf(covers)};
+    set1.insert(set1.end(), alternatives.begin(), alternatives.end());
+    out.tier2 = Xapian::Query(Xapian::Query::OP_AND_NOT, main, OrOf(set1));
+  }
   // Weight only: pairs, title words, the title phrase, stopwords.
   std::vector<Xapian::Query> boost = optional;
   boost.insert(boost.end(), out.exact_boost.begin(), out.exact_boost.end());
+  std::vector<Xapian::Query> boost1 = boost;
   std::vector<std::string> title_terms;
   std::vector<Xapian::Query> title_pairs;
   bool all_pairs = true;  // every neighbour pair is word-word
-  std::string sep(1, schema::kPairJoiner);
   for (size_t i = 0; i < ts.size(); ++i) {
     title_terms.push_back(schema::Term(schema::kTitleFolded, ts[i].folded));
     boost.emplace_back(title_terms.back());
+    boost1.push_back(boost.back());
     if (i + 1 >= ts.size()) break;
     if (!IsWord(ts[i]) || !IsWord(ts[i + 1])) {
       all_pairs = false;
@@ -442,7 +564,8 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
     std::string pair = ts[i].folded + sep + ts[i + 1].folded;
     // Words together outrank words apart. Pairs, not a body phrase: a
     // phrase reads position lists and tripled the median query time.
-    boost.push_back(Scale(kPairScale, Xapian::Query(schema::Term(schema::kFoldedPair, pair))));
+    boost.push_back(Scale(kPairScale, Xapian::Query(pair_term(i))));
+    if (!pair_weighed[i]) boost1.push_back(boost.back());
     title_pairs.emplace_back(schema::Term(schema::kTitlePair, pair));
   }
   if (title_terms.size() >= 2) {
@@ -458,8 +581,10 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
                   AndOf(title_pairs))
             : Phrase(title_terms);
     boost.push_back(Scale(kTitlePhraseScale, phrase));
+    boost1.push_back(boost.back());
   }
   out.boost = OrOf(boost);
+  if (has_run) out.tier1_boost = OrOf(boost1);
   return out;
 }
 

@@ -30,6 +30,24 @@ struct ParsedQuery {
 // repaired with a notice.
 ParsedQuery ParseQuery(const std::string& query);
 
+// A query with adjacent words ("hộ gia đình") is matched in two tiers, so
+// that the common case reads short posting lists (pair terms) instead of
+// the AND of very common folded syllables:
+//  - tier 1, "words together": in each run of words typed next to each
+//    other, every word occurs next to a neighbour it was typed with, i.e.
+//    the run's folded pair terms cover all its words (Who_gia AND
+//    Wgia_dinh; for "phòng cháy chữa cháy" Wphong_chay AND Wchua_chay,
+//    since texts write "phòng cháy, chữa cháy" and no pair spans a comma).
+//    The other parts (identifiers, lone words, abbreviations, phrases) are
+//    as in `query`, the name and number alternatives OR'ed in. A pair
+//    implies its two folded terms, so tier 1 is a subset of `query`, and a
+//    tier-1 document scores with `tier1` AND_MAYBE `tier1_boost` what
+//    `query` AND_MAYBE `boost` gives it.
+//  - tier 2, "all the words, apart": `tier2`, the AND of all words AND_NOT
+//    the tier-1 set, scored by `query` AND_MAYBE `boost` and ranked after
+//    tier 1 (the caller ranks it only when a page reaches past tier 1).
+// `tier1` is empty when the query has no such run (one word, a number,
+// an abbreviation and a word): then `query` is the only tier.
 struct BuiltQuery {
   Xapian::Query query;        // what to match (empty when nothing to search)
   Xapian::Query boost;        // optional weight-only part (AND_MAYBE)
@@ -38,6 +56,9 @@ struct BuiltQuery {
   std::vector<std::string> highlight_terms;  // "F..." terms whose positions matter
   bool accented = false;      // the user typed diacritics
   std::vector<Xapian::Query> exact_boost;  // exact terms of accented words (weight only)
+  Xapian::Query tier1;        // words together (see above), or empty
+  Xapian::Query tier1_boost;  // `boost` without the pair terms `tier1` weighs
+  Xapian::Query tier2;        // all words AND_NOT tier 1 (see above), or empty
 };
 
 class QueryBuilder {
@@ -63,6 +84,8 @@ class QueryBuilder {
   Xapian::Query PhraseQuery(const text::AnalyzedText& at, bool accented, BuiltQuery* out);
   std::vector<std::string> MatchingFilterTerms(const std::string& prefix, const std::string& key);
   bool Exists(const std::string& term) const { return db_.term_exists(term); }
+  // The term can add at most kNegligibleWeight (query.cc) to a BM25 score.
+  bool Negligible(const std::string& term) const;
 
   const Xapian::Database& db_;
   const text::Analyzer& analyzer_;

@@ -90,5 +90,87 @@ TEST(QueryBuildTest, MatchAndBoostTable) {
   }
 }
 
+// The two tiers (query.h): tier 1 matches each run of adjacent words on
+// pair terms that cover every word of the run, each pair weighted once as
+// in the boost (which tier 1 then leaves out); the folded terms only weigh.
+// Tier 2 is the AND of all words without the tier-1 set. Queries without a
+// run of two words have one tier.
+TEST(QueryBuildTest, TiersTable) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  text::Analyzer analyzer;
+  struct Case {
+    const char* query;
+    const char* tier1;
+    const char* tier2;
+  } cases[] = {
+      {"dân chủ", "Query((2 * Wdan_chu AND_MAYBE (Fdan OR Fchu)))",
+       "Query(((Fdan AND Fchu) AND_NOT Wdan_chu))"},
+      // Middle words are covered by either neighbour pair: texts write
+      // "phòng cháy, chữa cháy", and no pair term spans the comma.
+      {"phòng cháy chữa cháy",
+       "Query(((2 * Wphong_chay AND 2 * Wchua_chay) AND_MAYBE (Fphong OR Fchay OR Fchua OR "
+       "Fchay)))",
+       "Query(((Fphong AND Fchay AND Fchua AND Fchay) AND_NOT (Wphong_chay AND Wchua_chay)))"},
+      {"xu phat vi pham hanh chinh",
+       "Query(((2 * Wxu_phat AND 2 * Whanh_chinh AND (2 * Wphat_vi OR 2 * Wvi_pham) AND (0 * "
+       "Wvi_pham OR 2 * Wpham_hanh)) AND_MAYBE (Fxu OR Fphat OR Fvi OR Fpham OR Fhanh OR "
+       "Fchinh)))",
+       "Query(((Fxu AND Fphat AND Fvi AND Fpham AND Fhanh AND Fchinh) AND_NOT (Wxu_phat AND "
+       "Whanh_chinh AND (Wphat_vi OR Wvi_pham) AND (Wvi_pham OR Wpham_hanh))))"},
+      // A comma typed between words ends the run.
+      {"phòng cháy, chữa cháy",
+       "Query(((2 * Wphong_chay AND 2 * Wchua_chay) AND_MAYBE (Fphong OR Fchay OR Fchua OR "
+       "Fchay)))",
+       "Query(((Fphong AND Fchay AND Fchua AND Fchay) AND_NOT (Wphong_chay AND Wchua_chay)))"},
+      // A stopword inside a run is part of it (its folded term weighs in the boost).
+      {"quyền và nghĩa vụ",
+       "Query(((2 * Wquyen_va AND 2 * Wnghia_vu) AND_MAYBE (Fquyen OR Fnghia OR Fvu)))",
+       "Query(((Fquyen AND Fnghia AND Fvu) AND_NOT (Wquyen_va AND Wnghia_vu)))"},
+      // The abbreviation's expansion keeps its own form; "cấp xã" is the run.
+      {"ủy ban nhân dân cấp xã",
+       "Query(((((Wuy_ban AND Wban_nhan AND Wnhan_dan) OR Fubnd) AND 2 * Wcap_xa) AND_MAYBE "
+       "(Fcap OR Fxa)))",
+       "Query(((((Wuy_ban AND Wban_nhan AND Wnhan_dan) OR Fubnd) AND Fcap AND Fxa) AND_NOT "
+       "Wcap_xa))"},
+      {"khiếu", "Query()", "Query()"},
+      {"UBND xã", "Query()", "Query()"},
+      {"luật 10/2022/QH15", "Query()", "Query()"},
+  };
+  for (const auto& c : cases) {
+    QueryBuilder builder(db, analyzer, true);
+    BuiltQuery q = builder.Build(ParseQuery(c.query));
+    EXPECT_EQ(q.tier1.get_description(), c.tier1) << c.query;
+    EXPECT_EQ(q.tier2.get_description(), c.tier2) << c.query;
+  }
+  // The pair that tier 1 does not weigh ("cháy chữa") stays in its boost.
+  BuiltQuery q = QueryBuilder(db, analyzer, true).Build(ParseQuery("phòng cháy chữa cháy"));
+  EXPECT_EQ(q.tier1_boost.get_description(),
+            "Query((phòng OR cháy OR chữa OR cháy OR Tphong OR Tchay OR 2 * Wchay_chua OR Tchua OR "
+            "Tchay OR 3 * ((Tphong AND Tchay AND Tchua AND Tchay) FILTER (TWphong_chay AND "
+            "TWchay_chua AND TWchua_chay))))");
+}
+
+// A weight-only term in nearly every document (BM25 part < 0.01) is left
+// out of the boost and of tier 1's weights; the match keeps it.
+TEST(QueryBuildTest, NegligibleWeightOnlyTermsAreLeftOut) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (int i = 0; i < 1000; ++i) {
+    Xapian::Document d;
+    d.add_term("Fchinh");
+    d.add_term("chính");
+    if (i % 10 == 0) {
+      for (const char* t : {"Fsach", "sách", "Wchinh_sach"}) d.add_term(t);
+    }
+    db.add_document(d);
+  }
+  text::Analyzer analyzer;
+  BuiltQuery q = QueryBuilder(db, analyzer, true).Build(ParseQuery("chính sách"));
+  EXPECT_EQ(q.query.get_description(), "Query((Fchinh AND Fsach))");
+  EXPECT_EQ(q.tier1.get_description(), "Query((2 * Wchinh_sach AND_MAYBE Fsach))");
+  EXPECT_EQ(q.boost.get_description().find("chính "), std::string::npos)
+      << q.boost.get_description();
+  EXPECT_NE(q.boost.get_description().find("sách"), std::string::npos) << q.boost.get_description();
+}
+
 }  // namespace
 }  // namespace vanban::search

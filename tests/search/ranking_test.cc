@@ -4,9 +4,14 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
 
 #include "index/indexer.h"
+#include "index/schema.h"
 #include "search/json.h"
+#include "search/query.h"
 #include "search/searcher.h"
 #include "support/shared_data.h"
 
@@ -47,6 +52,16 @@ class RankingTest : public ::testing::Test {
     auto resp = searcher_->Search(r);
     EXPECT_TRUE(resp.ok()) << q << ": " << resp.status().ToString();
     return resp.ok() ? *resp : SearchResponse();
+  }
+  // True when the document with id `id` has all `terms`.
+  bool HasAll(const std::string& id, const std::vector<std::string>& terms) {
+    std::vector<Xapian::Query> qs(terms.begin(), terms.end());
+    Xapian::Query q(Xapian::Query::OP_FILTER,
+                    Xapian::Query(Xapian::Query::OP_AND, qs.begin(), qs.end()),
+                    Xapian::Query(index::schema::Term(index::schema::kId, id)));
+    Xapian::Enquire e(*db_);
+    e.set_query(q);
+    return e.get_mset(0, 1).size() == 1;
   }
   std::string TopNumber(const std::string& q) {
     SearchResponse r = Run(q);
@@ -161,6 +176,116 @@ TEST_F(RankingTest, WordsTogetherOutrankWordsApart) {
   // Nghị định 61/2023 writes "hòa giải ở cơ sở"; others have the words apart.
   EXPECT_EQ(TopNumber("hòa giải ở cơ sở"), "61/2023/NĐ-CP");
   EXPECT_EQ(TopNumber("hoa giai o co so"), "61/2023/NĐ-CP");
+}
+
+// Tier 1 (query.h): the documents that have each typed word next to a
+// neighbour it was typed with come first, then those with the words apart.
+// Luật Tố cáo writes "nơi tiếp công dân"; Nghị định 61/2023 has only
+// "tiếp cận" and "công dân", and scores higher on the words alone.
+TEST_F(RankingTest, WordsTogetherComeBeforeWordsApart) {
+  for (const char* q : {"tiếp công dân", "tiep cong dan"}) {
+    SearchResponse r = Run(q, 100);
+    std::vector<bool> together;
+    int to_cao = -1, nd61 = -1;
+    for (size_t i = 0; i < r.results.size(); ++i) {
+      together.push_back(HasAll(r.results[i].id, {"Wtiep_cong", "Wcong_dan"}));
+      if (r.results[i].number == "25/2018/QH14") to_cao = static_cast<int>(i);
+      if (r.results[i].number == "61/2023/NĐ-CP") nd61 = static_cast<int>(i);
+    }
+    ASSERT_TRUE(std::is_sorted(together.rbegin(), together.rend())) << q;  // true..., false...
+    ASSERT_GE(to_cao, 0) << q;
+    ASSERT_GE(nd61, 0) << q;
+    EXPECT_TRUE(together[to_cao]) << q;
+    EXPECT_FALSE(together[nd61]) << q;
+    EXPECT_LT(to_cao, nd61) << q;
+    EXPECT_GT(r.results[nd61].score, r.results[to_cao].score) << q;
+  }
+}
+
+// The tiers change the order, never the scores: every hit scores what the
+// single AND of all words with the whole boost gives it.
+TEST_F(RankingTest, TiersKeepTheScores) {
+  text::Analyzer analyzer;
+  for (const char* q : {"tiếp công dân", "tiep cong dan", "thực hiện dân chủ ở cơ sở",
+                        "giải quyết khiếu nại, tố cáo", "quyền và nghĩa vụ của công dân"}) {
+    QueryBuilder builder(*db_, analyzer, true);
+    BuiltQuery bq = builder.Build(ParseQuery(q));
+    ASSERT_FALSE(bq.tier1.empty()) << q;
+    Xapian::Enquire e(*db_);
+    e.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE, bq.query, bq.boost));
+    Xapian::MSet single = e.get_mset(0, 100);
+    std::map<std::string, double> want, got;
+    for (auto it = single.begin(); it != single.end(); ++it) {
+      want[it.get_document().get_value(index::schema::kSlotId)] =
+          std::round(it.get_weight() * 1000) / 1000;
+    }
+    for (const auto& h : Run(q, 100).results) got[h.id] = h.score;
+    ASSERT_FALSE(got.empty()) << q;
+    EXPECT_EQ(got, want) << q;
+  }
+}
+
+// "cáo tố": the two words occur in the corpus only as "tố cáo", so tier 1
+// is empty and every document comes from tier 2.
+TEST_F(RankingTest, WordsNeverTogetherAreFoundApart) {
+  ASSERT_FALSE(db_->term_exists("Wcao_to"));
+  SearchResponse r = Run("cáo tố");
+  EXPECT_GT(r.total, 0);
+  ASSERT_FALSE(r.results.empty());
+  EXPECT_EQ(r.results[0].number, "25/2018/QH14");
+}
+
+// Pages across the tier boundary: every offset and page size gives the
+// slice of the whole list (no document twice, none skipped), and the total
+// is never below what the page shows and skips (and exact, with fewer
+// matches than the facet depth). Facet depth 1 makes the tier-1 count exact
+// only when the page needs it.
+TEST_F(RankingTest, PagingAcrossTiersIsExact) {
+  // With a filter (two Chỉ thị in each tier) and with an exclusion (no
+  // tier-1 document left) too.
+  for (const char* q : {"tiếp công dân", "cáo tố", "dân vận chính quyền",
+                        "type:\"Chỉ thị\" tiếp công dân", "tiếp công dân -tố"}) {
+    std::vector<std::string> all;
+    for (const auto& h : Run(q, 100).results) all.push_back(h.id);
+    ASSERT_GE(all.size(), 3u) << q;
+    std::set<std::string> distinct(all.begin(), all.end());
+    EXPECT_EQ(distinct.size(), all.size()) << q;
+    for (int depth : {1, 200}) {
+      for (int limit = 1; limit <= 4; ++limit) {
+        for (int offset = 0; offset <= static_cast<int>(all.size()) + 1; ++offset) {
+          SearchRequest req;
+          req.query = q;
+          req.offset = offset;
+          req.limit = limit;
+          req.facet_depth = depth;
+          auto resp = searcher_->Search(req);
+          ASSERT_TRUE(resp.ok());
+          std::vector<std::string> page, want;
+          for (const auto& h : resp->results) page.push_back(h.id);
+          for (int i = offset; i < offset + limit && i < static_cast<int>(all.size()); ++i) {
+            want.push_back(all[i]);
+          }
+          EXPECT_EQ(page, want) << q << " offset " << offset << " limit " << limit;
+          if (!page.empty()) {
+            EXPECT_GE(resp->total, offset + static_cast<int>(page.size())) << q << " " << offset;
+          }
+          // Fewer matches than the facet depth: counted, the same on every page.
+          if (depth == 200) {
+            EXPECT_EQ(resp->total, static_cast<int>(all.size())) << q << " " << offset;
+          }
+        }
+      }
+    }
+  }
+}
+
+// With fewer matches than the facet depth, the facets count both tiers.
+TEST_F(RankingTest, FacetsCountBothTiers) {
+  SearchResponse r = Run("tiếp công dân");
+  ASSERT_LT(r.total, 200);
+  int counted = 0;
+  for (const auto& v : r.facets["type"]) counted += v.count;
+  EXPECT_EQ(counted, r.total);
 }
 
 TEST_F(RankingTest, SnippetNamesTheArticle) {

@@ -154,8 +154,9 @@ TEST_F(SearcherTest, FacetsCountTheCombinedSlot) {
 // pairs (schema 1, or old documents beside new ones) answers the same, and
 // shows the same stored documents.
 TEST_F(SearcherTest, OlderIndexGivesTheSameAnswers) {
-  for (const char* q : {"tố cáo", "hòa giải ở cơ sở", "dân vận chính quyền", "công tác",
-                        "giải thích từ ngữ", "UBND", "type:Luật vi phạm"}) {
+  for (const char* q :
+       {"tố cáo", "hòa giải ở cơ sở", "dân vận chính quyền", "công tác", "giải thích từ ngữ",
+        "UBND", "type:Luật vi phạm", "cáo tố", "pháp luật vi phạm"}) {
     EXPECT_EQ(Describe(SearchIn(legacy_, q)), Describe(SearchIn(db_, q))) << q;
   }
   // db_ answers from the text copies (schema 3), legacy_ from the data.
