@@ -1,6 +1,7 @@
 #include "search/query.h"
 
 #include <cctype>
+#include <set>
 #include <cmath>
 
 #include "index/builder.h"
@@ -277,7 +278,7 @@ Xapian::Query QueryBuilder::WordQuery(const Token& t, bool accented, BuiltQuery*
   // the same as AND(F OR exact, ...) and decodes half the postings).
   if (accented && t.exact != t.folded) {
     std::string exact = schema::Term(schema::kExact, t.exact);
-    if (!Negligible(exact)) out->exact_boost.emplace_back(exact);
+    if (!Negligible(exact)) out->exact_boost.emplace_back(exact, Xapian::Query(exact));
   }
   if (t.kind == TokenKind::kAbbreviation) {
     for (std::string_view expansion : text::ExpandAbbreviation(t.exact)) {
@@ -465,6 +466,7 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   };
   std::vector<Xapian::Query> required1, weights1, covers;
   std::vector<bool> pair_weighed(ts.size(), false);  // ts[i] + ts[i + 1] weighs in tier 1
+  std::set<std::string> exact_weighed;  // exact terms weighing in tier 1's match
   bool has_run = false;
   for (size_t k = 0; k < parts.size();) {
     size_t e = k + 1;
@@ -510,8 +512,17 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
     covers.push_back(AndOf(cover));
     required1.push_back(AndOf(weighted));
     for (size_t j = k; j < e; ++j) {
-      std::string folded = schema::Term(schema::kFolded, ts[parts[j].begin].folded);
-      if (!parts[j].optional && !Negligible(folded)) weights1.push_back(parts[j].q);
+      const Token& t = ts[parts[j].begin];
+      // A word typed with marks weighs by its exact form alone: documents
+      // that write it as typed rank above those with other marks (which
+      // match by the folded pair). One posting list per word instead of
+      // the folded one plus the exact one in the boost.
+      bool by_exact = out.accented && t.exact != t.folded;
+      std::string term = by_exact ? schema::Term(schema::kExact, t.exact)
+                                  : schema::Term(schema::kFolded, t.folded);
+      if (by_exact) exact_weighed.insert(term);
+      if (parts[j].optional || Negligible(term)) continue;
+      weights1.push_back(by_exact ? Xapian::Query(term) : parts[j].q);
     }
     k = e;
   }
@@ -547,8 +558,11 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   }
   // Weight only: pairs, title words, the title phrase, stopwords.
   std::vector<Xapian::Query> boost = optional;
-  boost.insert(boost.end(), out.exact_boost.begin(), out.exact_boost.end());
-  std::vector<Xapian::Query> boost1 = boost;
+  std::vector<Xapian::Query> boost1 = optional;
+  for (const auto& [term, q] : out.exact_boost) {
+    boost.push_back(q);
+    if (!exact_weighed.count(term)) boost1.push_back(q);
+  }
   std::vector<std::string> title_terms;
   std::vector<Xapian::Query> title_pairs;
   bool all_pairs = true;  // every neighbour pair is word-word

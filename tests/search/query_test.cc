@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include "index/schema.h"
 #include "text/analyzer.h"
 
 namespace vanban::search {
@@ -103,13 +104,14 @@ TEST(QueryBuildTest, TiersTable) {
     const char* tier1;
     const char* tier2;
   } cases[] = {
-      {"dân chủ", "Query((2 * Wdan_chu AND_MAYBE (Fdan OR Fchu)))",
+      // Typed with marks, a word of a run weighs by its exact form (tier 1).
+      {"dân chủ", "Query((2 * Wdan_chu AND_MAYBE (dân OR chủ)))",
        "Query(((Fdan AND Fchu) AND_NOT Wdan_chu))"},
       // Middle words are covered by either neighbour pair: texts write
       // "phòng cháy, chữa cháy", and no pair term spans the comma.
       {"phòng cháy chữa cháy",
-       "Query(((2 * Wphong_chay AND 2 * Wchua_chay) AND_MAYBE (Fphong OR Fchay OR Fchua OR "
-       "Fchay)))",
+       "Query(((2 * Wphong_chay AND 2 * Wchua_chay) AND_MAYBE (phòng OR cháy OR chữa OR "
+       "cháy)))",
        "Query(((Fphong AND Fchay AND Fchua AND Fchay) AND_NOT (Wphong_chay AND Wchua_chay)))"},
       {"xu phat vi pham hanh chinh",
        "Query(((2 * Wxu_phat AND 2 * Whanh_chinh AND (2 * Wphat_vi OR 2 * Wvi_pham) AND (0 * "
@@ -119,17 +121,17 @@ TEST(QueryBuildTest, TiersTable) {
        "Whanh_chinh AND (Wphat_vi OR Wvi_pham) AND (Wvi_pham OR Wpham_hanh))))"},
       // A comma typed between words ends the run.
       {"phòng cháy, chữa cháy",
-       "Query(((2 * Wphong_chay AND 2 * Wchua_chay) AND_MAYBE (Fphong OR Fchay OR Fchua OR "
-       "Fchay)))",
+       "Query(((2 * Wphong_chay AND 2 * Wchua_chay) AND_MAYBE (phòng OR cháy OR chữa OR "
+       "cháy)))",
        "Query(((Fphong AND Fchay AND Fchua AND Fchay) AND_NOT (Wphong_chay AND Wchua_chay)))"},
       // A stopword inside a run is part of it (its folded term weighs in the boost).
       {"quyền và nghĩa vụ",
-       "Query(((2 * Wquyen_va AND 2 * Wnghia_vu) AND_MAYBE (Fquyen OR Fnghia OR Fvu)))",
+       "Query(((2 * Wquyen_va AND 2 * Wnghia_vu) AND_MAYBE (quyền OR nghĩa OR vụ)))",
        "Query(((Fquyen AND Fnghia AND Fvu) AND_NOT (Wquyen_va AND Wnghia_vu)))"},
       // The abbreviation's expansion keeps its own form; "cấp xã" is the run.
       {"ủy ban nhân dân cấp xã",
        "Query(((((Wuy_ban AND Wban_nhan AND Wnhan_dan) OR Fubnd) AND 2 * Wcap_xa) AND_MAYBE "
-       "(Fcap OR Fxa)))",
+       "(cấp OR xã)))",
        "Query(((((Wuy_ban AND Wban_nhan AND Wnhan_dan) OR Fubnd) AND Fcap AND Fxa) AND_NOT "
        "Wcap_xa))"},
       {"khiếu", "Query()", "Query()"},
@@ -142,12 +144,15 @@ TEST(QueryBuildTest, TiersTable) {
     EXPECT_EQ(q.tier1.get_description(), c.tier1) << c.query;
     EXPECT_EQ(q.tier2.get_description(), c.tier2) << c.query;
   }
-  // The pair that tier 1 does not weigh ("cháy chữa") stays in its boost.
+  // The pair that tier 1 does not weigh ("cháy chữa") stays in its boost;
+  // the exact terms weigh in tier 1's match, so its boost leaves them out
+  // (tier 2's keeps them).
   BuiltQuery q = QueryBuilder(db, analyzer, true).Build(ParseQuery("phòng cháy chữa cháy"));
   EXPECT_EQ(q.tier1_boost.get_description(),
-            "Query((phòng OR cháy OR chữa OR cháy OR Tphong OR Tchay OR 2 * Wchay_chua OR Tchua OR "
-            "Tchay OR 3 * ((Tphong AND Tchay AND Tchua AND Tchay) FILTER (TWphong_chay AND "
-            "TWchay_chua AND TWchua_chay))))");
+            "Query((Tphong OR Tchay OR 2 * Wchay_chua OR Tchua OR Tchay OR 3 * ((Tphong AND Tchay "
+            "AND Tchua AND Tchay) FILTER (TWphong_chay AND TWchay_chua AND TWchua_chay))))");
+  EXPECT_EQ(q.boost.get_description().find("Query((phòng OR cháy OR chữa OR cháy OR Tphong"), 0u)
+      << q.boost.get_description();
 }
 
 // A weight-only term in nearly every document (BM25 part < 0.01) is left
@@ -166,10 +171,45 @@ TEST(QueryBuildTest, NegligibleWeightOnlyTermsAreLeftOut) {
   text::Analyzer analyzer;
   BuiltQuery q = QueryBuilder(db, analyzer, true).Build(ParseQuery("chính sách"));
   EXPECT_EQ(q.query.get_description(), "Query((Fchinh AND Fsach))");
-  EXPECT_EQ(q.tier1.get_description(), "Query((2 * Wchinh_sach AND_MAYBE Fsach))");
+  EXPECT_EQ(q.tier1.get_description(), "Query((2 * Wchinh_sach AND_MAYBE sách))");
   EXPECT_EQ(q.boost.get_description().find("chính "), std::string::npos)
       << q.boost.get_description();
   EXPECT_NE(q.boost.get_description().find("sách"), std::string::npos) << q.boost.get_description();
+}
+
+// Typed with marks, a word of a tier-1 run weighs by its exact form alone:
+// "hòa giải" ranks the document that writes "hòa giải" above the one that
+// writes "hóa giải" (same folded pair), and the latter gets no weight from
+// "hòa" at all; tier 2 still weighs folded words plus the exact boost.
+TEST(QueryBuildTest, ExactFormsWeighInTierOne) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  auto add = [&](const std::string& id, std::vector<std::string> terms) {
+    Xapian::Document d;
+    for (const auto& t : terms) d.add_term(t);
+    d.add_value(vanban::index::schema::kSlotId, id);
+    db.add_document(d);
+  };
+  add("hoa", {"Fhoa", "hòa", "Fgiai", "giải", "Whoa_giai"});
+  add("hoa-sac", {"Fhoa", "hóa", "Fgiai", "giải", "Whoa_giai"});
+  for (int i = 0; i < 20; ++i) add("other" + std::to_string(i), {"Fkhac"});
+  text::Analyzer analyzer;
+  BuiltQuery q = QueryBuilder(db, analyzer, true).Build(ParseQuery("hòa giải"));
+  EXPECT_EQ(q.tier1.get_description(), "Query((2 * Whoa_giai AND_MAYBE (hòa OR giải)))");
+  Xapian::Enquire e(db);
+  e.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE, q.tier1, q.tier1_boost));
+  Xapian::MSet m = e.get_mset(0, 10);
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[0].get_document().get_value(vanban::index::schema::kSlotId), "hoa");
+  EXPECT_GT(m[0].get_weight(), m[1].get_weight());
+  // The second document scores the pair and "giải" only.
+  Xapian::Enquire pair_and_word(db);
+  pair_and_word.set_query(Xapian::Query(
+      Xapian::Query::OP_AND_MAYBE,
+      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query("Whoa_giai"), 2),
+      Xapian::Query("giải")));
+  Xapian::MSet p = pair_and_word.get_mset(0, 10);
+  ASSERT_EQ(p.size(), 2u);
+  EXPECT_NEAR(m[1].get_weight(), p[0].get_weight(), 1e-9);
 }
 
 }  // namespace
