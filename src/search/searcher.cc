@@ -354,9 +354,10 @@ void Searcher::Internal::FillHits(const Xapian::MSet& mset, const BuiltQuery& bq
         }
       }
       Snippet s = MakeSnippet(db, *it, *hit, text, bq.highlight, bq.highlight_terms, analyzer);
-      for (const auto& [fold, forms] : s.marks) {
-        for (const auto& [form, n] : forms) (*marks)[fold][form] += n;
-      }
+      // The best-ranked hit that shows a word decides its marks: several
+      // "thi" ("đình chỉ thi hành") in a lower hit must not outvote the
+      // first hit's "Chỉ thị" for "chi thi 33".
+      for (auto& [fold, forms] : s.marks) marks->try_emplace(fold, std::move(forms));
       h.snippet = std::move(s.html);
       h.article = std::move(s.article);
       h.article_anchor = std::move(s.anchor);

@@ -13,7 +13,8 @@
 
 namespace vanban::search {
 
-// folded form -> exact form -> weight, gathered from the shown hits.
+// folded form -> exact form -> weight, from the best-ranked shown hit whose
+// snippet marks that folded form.
 using MarkCounts = std::map<std::string, std::map<std::string, int>>;
 
 // Returns the suggested query, or empty when there is nothing better

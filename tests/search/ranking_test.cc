@@ -329,6 +329,14 @@ TEST_F(RankingTest, SuggestsAccentsFromTheIndex) {
   EXPECT_EQ(Run("khieu nai").suggestion, "khiếu nại");
   // A correct accented query gets no "correction".
   EXPECT_EQ(Run("dân chủ").suggestion, "");
+  // Regression: "chi thi 33" suggested "chỉ thi 33". The first hit is Chỉ
+  // thị 33/CT-TTg; the second, Luật Khiếu nại, writes "tạm đình chỉ thi
+  // hành" in its snippet, and its several "thi" outvoted the first hit's
+  // "thị". The best-ranked hit with a word decides its marks.
+  SearchResponse r = Run("chi thi 33");
+  ASSERT_FALSE(r.results.empty());
+  EXPECT_EQ(r.results[0].number, "33/CT-TTg");
+  EXPECT_EQ(r.suggestion, "chỉ thị 33");
 }
 
 TEST_F(RankingTest, FiltersFacetsAndDateSort) {
