@@ -109,14 +109,15 @@ Xapian::Query Phrase(const std::vector<std::string>& terms) {
 // syllables (the body phrase made "Ủy ban nhân dân cấp xã" the slowest
 // query). It can only differ from the phrase when every pair occurs but
 // never in one run, which does not happen for these fixed expansions.
-Xapian::Query NearPhrase(const std::vector<std::string>& folded_terms) {
+Xapian::Query NearPhrase(const std::vector<std::string>& folded_terms, double scale = 1) {
   if (folded_terms.size() < 2) return Phrase(folded_terms);
   std::vector<Xapian::Query> pairs;
   std::string sep(1, schema::kPairJoiner);
   for (size_t i = 0; i + 1 < folded_terms.size(); ++i) {
-    pairs.emplace_back(
+    Xapian::Query pair(
         schema::Term(schema::kFoldedPair, folded_terms[i].substr(schema::kFolded.size()) + sep +
                                               folded_terms[i + 1].substr(schema::kFolded.size())));
+    pairs.push_back(scale == 1 ? pair : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, pair, scale));
   }
   return AndOf(pairs);
 }
@@ -391,6 +392,9 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
     bool optional;  // a stopword among other words: weight only
   };
   std::vector<Part> parts;
+  // ts[i] + ts[i + 1] is a pair of an abbreviation's expansion, weighed in
+  // the match.
+  std::vector<bool> pair_in_match(ts.size(), false);
   for (size_t i = 0; i < ts.size();) {
     // A phrase that has an abbreviation ("ủy ban nhân dân") also finds it.
     size_t used = 0;
@@ -415,7 +419,10 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
         out.highlight.insert(ts[k].folded);
         out.highlight_terms.push_back(fold_terms.back());
       }
-      alts.push_back(NearPhrase(fold_terms));
+      // The expansion's pairs weigh here, with the boost's x2 added (each
+      // pair once: the boost leaves them out).
+      alts.push_back(NearPhrase(fold_terms, 1 + kPairScale));
+      for (size_t k = i; k + 1 < i + n; ++k) pair_in_match[k] = true;
       for (std::string_view a : abbrevs) {
         text::AnalyzedText aa = analyzer_.Analyze(a);
         for (const auto& t : aa.tokens) {
@@ -578,8 +585,10 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
     std::string pair = ts[i].folded + sep + ts[i + 1].folded;
     // Words together outrank words apart. Pairs, not a body phrase: a
     // phrase reads position lists and tripled the median query time.
-    boost.push_back(Scale(kPairScale, Xapian::Query(pair_term(i))));
-    if (!pair_weighed[i]) boost1.push_back(boost.back());
+    if (!pair_in_match[i]) {
+      boost.push_back(Scale(kPairScale, Xapian::Query(pair_term(i))));
+      if (!pair_weighed[i]) boost1.push_back(boost.back());
+    }
     title_pairs.emplace_back(schema::Term(schema::kTitlePair, pair));
   }
   if (title_terms.size() >= 2) {

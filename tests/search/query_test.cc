@@ -77,11 +77,12 @@ TEST(QueryBuildTest, MatchAndBoostTable) {
        "3 * ((Tdan AND Tchu) FILTER TWdan_chu)))"},
       {"dan chu", false, "Query((Fdan AND Fchu))",
        "Query((Tdan OR 2 * Wdan_chu OR Tchu OR 3 * (Tdan PHRASE 2 Tchu)))"},
+      // The expansion's pairs weigh in the match with the boost's x2 added
+      // (x3), once: the boost leaves them out.
       {"ủy ban nhân dân xã", true,
-       "Query((((Wuy_ban AND Wban_nhan AND Wnhan_dan) OR Fubnd) AND Fxa))",
-       "Query((xã OR Tuy OR 2 * Wuy_ban OR Tban OR 2 * Wban_nhan OR Tnhan OR 2 * Wnhan_dan OR "
-       "Tdan OR 2 * Wdan_xa OR Txa OR 3 * ((Tuy AND Tban AND Tnhan AND Tdan AND Txa) FILTER "
-       "(TWuy_ban AND TWban_nhan AND TWnhan_dan AND TWdan_xa))))"},
+       "Query((((3 * Wuy_ban AND 3 * Wban_nhan AND 3 * Wnhan_dan) OR Fubnd) AND Fxa))",
+       "Query((xã OR Tuy OR Tban OR Tnhan OR Tdan OR 2 * Wdan_xa OR Txa OR 3 * ((Tuy AND Tban AND "
+       "Tnhan AND Tdan AND Txa) FILTER (TWuy_ban AND TWban_nhan AND TWnhan_dan AND TWdan_xa))))"},
   };
   for (const auto& c : cases) {
     QueryBuilder builder(db, analyzer, c.title_pairs);
@@ -130,9 +131,11 @@ TEST(QueryBuildTest, TiersTable) {
        "Query(((Fquyen AND Fnghia AND Fvu) AND_NOT (Wquyen_va AND Wnghia_vu)))"},
       // The abbreviation's expansion keeps its own form; "cấp xã" is the run.
       {"ủy ban nhân dân cấp xã",
-       "Query(((((Wuy_ban AND Wban_nhan AND Wnhan_dan) OR Fubnd) AND 2 * Wcap_xa) AND_MAYBE "
+       "Query(((((3 * Wuy_ban AND 3 * Wban_nhan AND 3 * Wnhan_dan) OR Fubnd) AND 2 * Wcap_xa) "
+       "AND_MAYBE "
        "(cấp OR xã)))",
-       "Query(((((Wuy_ban AND Wban_nhan AND Wnhan_dan) OR Fubnd) AND Fcap AND Fxa) AND_NOT "
+       "Query(((((3 * Wuy_ban AND 3 * Wban_nhan AND 3 * Wnhan_dan) OR Fubnd) AND Fcap AND Fxa) "
+       "AND_NOT "
        "Wcap_xa))"},
       {"khiếu", "Query()", "Query()"},
       {"UBND xã", "Query()", "Query()"},
