@@ -1,8 +1,8 @@
 #include "search/query.h"
 
 #include <cctype>
-#include <set>
 #include <cmath>
+#include <set>
 
 #include "index/builder.h"
 #include "index/schema.h"
@@ -527,8 +527,8 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
       bool by_exact = out.accented && t.exact != t.folded;
       std::string term = by_exact ? schema::Term(schema::kExact, t.exact)
                                   : schema::Term(schema::kFolded, t.folded);
-      if (by_exact) exact_weighed.insert(term);
       if (parts[j].optional || Negligible(term)) continue;
+      if (by_exact) exact_weighed.insert(term);
       weights1.push_back(by_exact ? Xapian::Query(term) : parts[j].q);
     }
     k = e;

@@ -156,6 +156,10 @@ TEST(QueryBuildTest, TiersTable) {
             "AND Tchua AND Tchay) FILTER (TWphong_chay AND TWchay_chua AND TWchua_chay))))");
   EXPECT_EQ(q.boost.get_description().find("Query((phòng OR cháy OR chữa OR cháy OR Tphong"), 0u)
       << q.boost.get_description();
+  // A stopword of a run only adds weight, folded and exact, in tier 1 too.
+  q = QueryBuilder(db, analyzer, true).Build(ParseQuery("quyền và nghĩa vụ"));
+  EXPECT_EQ(q.tier1_boost.get_description().find("Query((Fva OR và OR Tquyen"), 0u)
+      << q.tier1_boost.get_description();
 }
 
 // A weight-only term in nearly every document (BM25 part < 0.01) is left
