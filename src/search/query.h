@@ -41,9 +41,11 @@ ParsedQuery ParseQuery(const std::string& query);
 //    since texts write "phòng cháy, chữa cháy" and no pair spans a comma).
 //    The other parts (identifiers, lone words, abbreviations, phrases) are
 //    as in `query`, the name and number alternatives OR'ed in. A pair
-//    implies its two folded terms, so tier 1 is a subset of `query`, and a
-//    tier-1 document scores with `tier1` AND_MAYBE `tier1_boost` what
-//    `query` AND_MAYBE `boost` gives it.
+//    implies its two folded terms, so tier 1 is a subset of `query`. Typed
+//    without marks, a tier-1 document scores with `tier1` AND_MAYBE
+//    `tier1_boost` what `query` AND_MAYBE `boost` gives it; typed with
+//    marks, a run word weighs by its exact term instead of its folded one
+//    (a document writing it with other marks scores only the pair).
 //  - tier 2, "all the words, apart": `tier2`, the AND of all words AND_NOT
 //    the tier-1 set, scored by `query` AND_MAYBE `boost` and ranked after
 //    tier 1 (the caller ranks it only when a page reaches past tier 1).
@@ -59,7 +61,7 @@ struct BuiltQuery {
   // Exact terms of accented words (weight only), with their queries.
   std::vector<std::pair<std::string, Xapian::Query>> exact_boost;
   Xapian::Query tier1;        // words together (see above), or empty
-  Xapian::Query tier1_boost;  // `boost` without the pair terms `tier1` weighs
+  Xapian::Query tier1_boost;  // `boost` without the pair and exact terms `tier1` weighs
   Xapian::Query tier2;        // all words AND_NOT tier 1 (see above), or empty
 };
 
