@@ -149,20 +149,13 @@ bool IsWord(const Token& t) {
          t.kind == TokenKind::kNumber;
 }
 
-std::string JoinExact(const std::vector<Token>& ts, size_t from, size_t n) {
+// Tokens [from, from + n) in one form (&Token::exact or &Token::folded),
+// space-separated.
+std::string Join(const std::vector<Token>& ts, size_t from, size_t n, std::string Token::*form) {
   std::string s;
   for (size_t k = from; k < from + n; ++k) {
     if (!s.empty()) s.push_back(' ');
-    s += ts[k].exact;
-  }
-  return s;
-}
-
-std::string JoinFolded(const std::vector<Token>& ts, size_t from, size_t n) {
-  std::string s;
-  for (size_t k = from; k < from + n; ++k) {
-    if (!s.empty()) s.push_back(' ');
-    s += ts[k].folded;
+    s += ts[k].*form;
   }
   return s;
 }
@@ -175,7 +168,7 @@ const std::vector<std::string>& FoldedExpansions() {
     std::vector<std::string> out;
     for (const auto& a : text::Abbreviations()) {
       text::AnalyzedText at = analyzer.Analyze(a.expansion);
-      out.push_back(JoinFolded(at.tokens, 0, at.tokens.size()));
+      out.push_back(Join(at.tokens, 0, at.tokens.size(), &Token::folded));
     }
     return out;
   }();
@@ -279,7 +272,7 @@ Xapian::Query QueryBuilder::WordQuery(const Token& t, bool accented, BuiltQuery*
   // the same as AND(F OR exact, ...) and decodes half the postings).
   if (accented && t.exact != t.folded) {
     std::string exact = schema::Term(schema::kExact, t.exact);
-    if (!Negligible(exact)) out->exact_boost.emplace_back(exact, Xapian::Query(exact));
+    if (!Negligible(exact)) out->exact_boost.push_back(exact);
   }
   if (t.kind == TokenKind::kAbbreviation) {
     for (std::string_view expansion : text::ExpandAbbreviation(t.exact)) {
@@ -402,8 +395,8 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
       // The tokens' exact forms are already the table's canonical form;
       // text::AbbreviationsOf would analyse the words again (4 times per word).
       // Typed without marks ("uy ban nhan dan"), the folded forms compare.
-      std::string words = JoinExact(ts, i, n);
-      bool unmarked = words == JoinFolded(ts, i, n);
+      std::string words = Join(ts, i, n, &Token::exact);
+      bool unmarked = words == Join(ts, i, n, &Token::folded);
       const auto& table = text::Abbreviations();
       std::vector<std::string_view> abbrevs;
       for (size_t a = 0; a < table.size(); ++a) {
@@ -566,9 +559,9 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   // Weight only: pairs, title words, the title phrase, stopwords.
   std::vector<Xapian::Query> boost = optional;
   std::vector<Xapian::Query> boost1 = optional;
-  for (const auto& [term, q] : out.exact_boost) {
-    boost.push_back(q);
-    if (!exact_weighed.count(term)) boost1.push_back(q);
+  for (const auto& term : out.exact_boost) {
+    boost.emplace_back(term);
+    if (!exact_weighed.count(term)) boost1.push_back(boost.back());
   }
   std::vector<std::string> title_terms;
   std::vector<Xapian::Query> title_pairs;

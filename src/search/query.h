@@ -9,7 +9,6 @@
 
 #include <set>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "text/analyzer.h"
@@ -58,8 +57,7 @@ struct BuiltQuery {
   std::set<std::string> highlight;  // folded terms to mark in snippets
   std::vector<std::string> highlight_terms;  // "F..." terms whose positions matter
   bool accented = false;      // the user typed diacritics
-  // Exact terms of accented words (weight only), with their queries.
-  std::vector<std::pair<std::string, Xapian::Query>> exact_boost;
+  std::vector<std::string> exact_boost;  // exact terms of accented words (weight only)
   Xapian::Query tier1;        // words together (see above), or empty
   Xapian::Query tier1_boost;  // `boost` without the pair and exact terms `tier1` weighs
   Xapian::Query tier2;        // all words AND_NOT tier 1 (see above), or empty
