@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -13,6 +14,7 @@
 #include "index/record.h"
 #include "index/schema.h"
 #include "search/query.h"
+#include "base/worker.h"
 #include "search/snippet.h"
 #include "search/suggest.h"
 #include "text/analyzer.h"
@@ -106,6 +108,101 @@ std::string SentenceAround(std::string_view text, size_t begin, size_t end) {
   return std::string(text.substr(lo, hi - lo));
 }
 
+
+// What a request matches, built on one database handle: a Xapian::Query
+// must not be shared between threads, so each thread builds its own.
+struct Prepared {
+  BuiltQuery bq;
+  Xapian::Query filter;  // type/issuer/year, or empty
+  Xapian::Query excl;    // -exclusions, or empty
+  bool no_match = false;  // a filter value unknown in the index
+
+  // `m` (all documents when empty) weighted by `boost`, filtered.
+  Xapian::Query Compose(Xapian::Query m, const Xapian::Query& boost) const {
+    if (m.empty()) m = Xapian::Query::MatchAll;
+    if (!boost.empty()) m = Xapian::Query(Xapian::Query::OP_AND_MAYBE, m, boost);
+    if (!filter.empty()) m = Xapian::Query(Xapian::Query::OP_FILTER, m, filter);
+    if (!excl.empty()) m = Xapian::Query(Xapian::Query::OP_AND_NOT, m, excl);
+    return m;
+  }
+};
+
+Prepared Prepare(const Xapian::Database& db, const text::Analyzer& analyzer,
+                 const ParsedQuery& parsed, const SearchRequest& request) {
+  // Title pair terms exist from schema version 2 on (an older index keeps
+  // the positional title phrase).
+  std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
+  bool title_pairs = !version.empty() && std::atoi(version.c_str()) >= 2;
+  QueryBuilder qb(db, analyzer, title_pairs);
+  Prepared p;
+  p.bq = qb.Build(parsed);
+  p.filter = qb.Filters(request.type.empty() ? parsed.type : request.type,
+                        request.issuer.empty() ? parsed.issuer : request.issuer,
+                        request.year.empty() ? parsed.year : request.year, &p.no_match);
+  p.excl = qb.Exclusions(parsed.exclusions);
+  return p;
+}
+
+// The number of matches of `query`: exact when it has fewer than
+// max(n, kSample), else extrapolated over the docid range from the docid of
+// that many-th match. The matcher stops there (docid order, no weights, no
+// order to settle). `spies` see the documents counted.
+Xapian::doccount CountMatches(const Xapian::Database& db, const Xapian::Query& query,
+                              Xapian::doccount n, const std::vector<Xapian::MatchSpy*>& spies) {
+  // 50: within x1.4 of the size of tier 2 on the benchmark queries (mean
+  // |log| error; x1.75 with 20, x1.3 with 100 for 0.02 ms more).
+  constexpr Xapian::doccount kSample = 50;
+  Xapian::Enquire sample(db);
+  sample.set_weighting_scheme(Xapian::BoolWeight());
+  sample.set_docid_order(Xapian::Enquire::ASCENDING);
+  for (auto* spy : spies) sample.add_matchspy(spy);
+  sample.set_query(query);
+  n = std::max(n, kSample);
+  Xapian::MSet m = sample.get_mset(0, n);
+  if (m.size() < n) return m.size();
+  Xapian::docid last = *m[m.size() - 1];
+  return static_cast<Xapian::doccount>(static_cast<double>(n) * db.get_lastdocid() / last);
+}
+
+// The sizes of both tiers of a tiered query (query.h) and its facets,
+// counted apart from the ranking (Searcher runs this on a thread of its own
+// while it ranks): facets count tier 1's first `depth` matches in docid
+// order, then, when it has fewer, tier 2's first `depth - n1`.
+struct TierCounts {
+  Xapian::doccount n1 = 0, n2 = 0;
+  std::map<std::string, std::vector<FacetValue>> facets;
+  std::exception_ptr error;  // a Xapian::Error thrown while counting
+};
+
+void CountTiers(const Xapian::Database& db, const Prepared& p, Xapian::doccount depth,
+                TierCounts* out) {
+  try {
+    auto count = [&](const std::vector<Xapian::MatchSpy*>& spies) {
+      out->n1 = CountMatches(db, p.Compose(p.bq.tier1, Xapian::Query()), depth, spies);
+      Xapian::doccount want = out->n1 < depth ? depth - out->n1 : 0;
+      out->n2 = CountMatches(db, p.Compose(p.bq.tier2, Xapian::Query()), want,
+                             want ? spies : std::vector<Xapian::MatchSpy*>());
+    };
+    // One spy on the combined facet slot: one value read per counted
+    // document instead of three.
+    Xapian::ValueCountMatchSpy facets(schema::kSlotFacets);
+    count({&facets});
+    SearchResponse split;
+    if (!SplitFacets(facets, &split)) {
+      // Documents indexed before the combined slot: count the three slots.
+      Xapian::ValueCountMatchSpy types(schema::kSlotType), issuers(schema::kSlotIssuer),
+          years(schema::kSlotYear);
+      count({&types, &issuers, &years});
+      split.facets["type"] = FacetOf(types);
+      split.facets["issuer"] = FacetOf(issuers);
+      split.facets["year"] = FacetOf(years);
+    }
+    out->facets = std::move(split.facets);
+  } catch (...) {
+    out->error = std::current_exception();
+  }
+}
+
 }  // namespace
 
 struct Searcher::Internal {
@@ -116,10 +213,22 @@ struct Searcher::Internal {
   // first one only, under that shard's own docids: used for one local
   // database only.
   bool text_copies = false;
+  // A second handle on the same database, with its own thread, to count a
+  // tiered query's tiers and facets while `db` ranks it; null for a
+  // Searcher made from a Database object (it counts in turn).
+  struct Counter {
+    explicit Counter(const std::string& db_dir) : db(db_dir) {}
+    Xapian::Database db;
+    text::Analyzer analyzer;
+    Worker worker;  // last: stops before the handle it uses closes
+  };
+  std::unique_ptr<Counter> counter;
 
   StatusOr<SearchResponse> Search(const SearchRequest& request);
-  Xapian::doccount TierTwoSample(const Xapian::Query& query, Xapian::doccount want,
-                                 const std::vector<Xapian::MatchSpy*>& spies);
+  void Reopen() {
+    db.reopen();
+    if (counter) counter->db.reopen();
+  }
   void FillHits(const Xapian::MSet& mset, const BuiltQuery& bq, bool snippets, SearchResponse* resp,
                 MarkCounts* marks);
   StatusOr<index::Record> Load(Xapian::docid did, bool with_text);
@@ -142,7 +251,9 @@ StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::string& db_dir) {
     // shards and remote databases.
     std::error_code ec;
     bool one = std::filesystem::exists(std::filesystem::path(db_dir) / "iamglass", ec);
-    return std::make_unique<Searcher>(db, one);
+    auto searcher = std::make_unique<Searcher>(db, one);
+    searcher->internal_->counter = std::make_unique<Internal::Counter>(db_dir);
+    return searcher;
   } catch (const Xapian::DatabaseNotFoundError&) {
     return Status::NotFound("chưa có chỉ mục ở " + db_dir + "; hãy chạy: vanban index");
   } catch (const Xapian::Error& e) {
@@ -152,7 +263,7 @@ StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::string& db_dir) {
 
 Status Searcher::Reopen() {
   try {
-    internal_->db.reopen();
+    internal_->Reopen();
     return Status::Ok();
   } catch (const Xapian::Error& e) {
     return Status::IoError("không mở lại được chỉ mục: " + e.get_description());
@@ -165,7 +276,7 @@ StatusOr<SearchResponse> Searcher::Search(const SearchRequest& request) {
       return internal_->Search(request);
     } catch (const Xapian::DatabaseModifiedError& e) {
       if (attempt > 0) return Status::IoError("chỉ mục đang thay đổi: " + e.get_description());
-      internal_->db.reopen();
+      internal_->Reopen();
     } catch (const Xapian::Error& e) {
       return Status::IoError("lỗi khi tìm kiếm: " + e.get_description());
     }
@@ -182,30 +293,13 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   }
   ParsedQuery parsed = ParseQuery(q);
   if (!parsed.notice.empty()) resp.notice += (resp.notice.empty() ? "" : " ") + parsed.notice;
-  // Title pair terms exist from schema version 2 on (an older index keeps
-  // the positional title phrase).
-  std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
-  bool title_pairs = !version.empty() && std::atoi(version.c_str()) >= 2;
-  QueryBuilder qb(db, analyzer, title_pairs);
-  BuiltQuery bq = qb.Build(parsed);
-  bool no_match = false;
-  Xapian::Query filter = qb.Filters(request.type.empty() ? parsed.type : request.type,
-                                    request.issuer.empty() ? parsed.issuer : request.issuer,
-                                    request.year.empty() ? parsed.year : request.year, &no_match);
-  Xapian::Query excl = qb.Exclusions(parsed.exclusions);
-  Xapian::Query match = bq.query;
-  if (match.empty() && filter.empty() && excl.empty()) {
+  const Prepared p = Prepare(db, analyzer, parsed, request);
+  const BuiltQuery& bq = p.bq;
+  if (bq.query.empty() && p.filter.empty() && p.excl.empty()) {
     if (resp.notice.empty()) resp.notice = "Hãy nhập từ cần tìm.";
     return resp;
   }
-  if (no_match) return resp;
-  auto compose = [&](Xapian::Query m, const Xapian::Query& boost) {
-    if (m.empty()) m = Xapian::Query::MatchAll;
-    if (!boost.empty()) m = Xapian::Query(Xapian::Query::OP_AND_MAYBE, m, boost);
-    if (!filter.empty()) m = Xapian::Query(Xapian::Query::OP_FILTER, m, filter);
-    if (!excl.empty()) m = Xapian::Query(Xapian::Query::OP_AND_NOT, m, excl);
-    return m;
-  };
+  if (p.no_match) return resp;
   Xapian::doccount limit = std::clamp(request.limit, 0, SearchRequest::kMaxLimit);
   Xapian::doccount offset = std::max(0, request.offset);
   Xapian::Enquire enquire(db);
@@ -216,74 +310,83 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   Xapian::doccount depth =
       std::max<Xapian::doccount>(std::max(request.facet_depth, 0), offset + limit);
   // The ranked match, into `msets` (tier 1, then tier 2 if the page reaches
-  // it) and `total`. `spies` count the facets: every document the tier-1
-  // pass examines (at least `depth` when there are so many), then tier-2
-  // documents up to `depth` in all (see TierTwoSample).
+  // it), `total` and the facets.
   std::vector<Xapian::MSet> msets;
   Xapian::doccount total = 0;
-  auto match_all = [&](const std::vector<Xapian::MatchSpy*>& spies) {
-    msets.clear();
-    enquire.clear_matchspies();
-    for (auto* spy : spies) enquire.add_matchspy(spy);
-    if (!tiers) {
-      enquire.set_query(compose(match, bq.boost));
+  if (tiers) {
+    // The sizes and facets are counted by `counter` while this thread ranks
+    // (in turn without one): the ranking needs no spy and no minimum number
+    // of documents examined, so the matcher may stop early.
+    TierCounts counts;
+    {
+      struct WaitOnExit {
+        Worker* worker;
+        ~WaitOnExit() {
+          if (worker) worker->Wait();
+        }
+      } wait{counter ? &counter->worker : nullptr};
+      if (counter) {
+        counter->worker.Start([this, &parsed, &request, depth, &counts] {
+          try {
+            CountTiers(counter->db, Prepare(counter->db, counter->analyzer, parsed, request),
+                       depth, &counts);
+          } catch (...) {
+            counts.error = std::current_exception();
+          }
+        });
+      }
+      enquire.set_query(p.Compose(bq.tier1, bq.tier1_boost));
+      msets.push_back(enquire.get_mset(offset, limit));
+      Xapian::doccount n1 = msets.back().get_matches_lower_bound();
+      if (msets.back().size() < limit) {
+        // The page reaches tier 2; tier 1 was examined in full (n1 exact).
+        enquire.set_query(p.Compose(bq.tier2, bq.boost));
+        msets.push_back(enquire.get_mset(offset > n1 ? offset - n1 : 0,
+                                         limit - msets.back().size()));
+      }
+      if (!counter) CountTiers(db, p, depth, &counts);
+    }
+    if (counts.error) std::rethrow_exception(counts.error);
+    if (msets.size() == 1) {
+      total = counts.n1 + counts.n2;
+    } else {
+      // The same tier-2 size as when tier 1 fills the page, so that `total`
+      // does not jump when paging into tier 2, within what the ranking saw.
+      const Xapian::MSet& second = msets.back();
+      total = msets.front().get_matches_lower_bound() +
+              std::clamp(counts.n2, second.get_matches_lower_bound(),
+                         second.get_matches_upper_bound());
+    }
+    resp.facets = std::move(counts.facets);
+  }
+  if (!tiers || total == 0) {
+    // One ranked pass, its spies counting the facets.
+    auto match_all = [&](const std::vector<Xapian::MatchSpy*>& spies) {
+      msets.clear();
+      enquire.clear_matchspies();
+      for (auto* spy : spies) enquire.add_matchspy(spy);
+      enquire.set_query(p.Compose(bq.query, bq.boost));
       msets.push_back(enquire.get_mset(offset, limit, depth));
       total = msets.back().get_matches_estimated();
       if (total == 0 && !bq.fallback.empty() && bq.fallback.get_length() > 1) {
-        enquire.set_query(compose(bq.fallback, bq.boost));
+        enquire.set_query(p.Compose(bq.fallback, bq.boost));
         msets.back() = enquire.get_mset(offset, limit, depth);
         total = msets.back().get_matches_estimated();
       }
-      return;
+    };
+    // One spy on the combined facet slot: one value read per counted
+    // document instead of three.
+    Xapian::ValueCountMatchSpy facets(schema::kSlotFacets);
+    match_all({&facets});
+    if (!SplitFacets(facets, &resp)) {
+      // Documents indexed before the combined slot: count the three slots.
+      Xapian::ValueCountMatchSpy types(schema::kSlotType), issuers(schema::kSlotIssuer),
+          years(schema::kSlotYear);
+      match_all({&types, &issuers, &years});
+      resp.facets["type"] = FacetOf(types);
+      resp.facets["issuer"] = FacetOf(issuers);
+      resp.facets["year"] = FacetOf(years);
     }
-    enquire.set_query(compose(bq.tier1, bq.tier1_boost));
-    msets.push_back(enquire.get_mset(offset, limit, depth));
-    const Xapian::MSet& first = msets.back();
-    // Fewer than `depth` (>= offset + limit) tier-1 matches are counted exactly.
-    Xapian::doccount n1 = first.get_matches_lower_bound();
-    bool counted = n1 == first.get_matches_upper_bound();
-    if (first.size() == limit) {
-      // Tier 1 fills the page: tier 2 is only sampled, for its size and,
-      // when tier 1 has fewer than `depth` matches, for the facets.
-      Xapian::doccount want = counted && n1 < depth ? depth - n1 : 0;
-      total = first.get_matches_estimated() +
-              TierTwoSample(compose(bq.tier2, Xapian::Query()), want,
-                            want ? spies : std::vector<Xapian::MatchSpy*>());
-      return;
-    }
-    Xapian::doccount offset2 = offset > n1 ? offset - n1 : 0;
-    Xapian::doccount limit2 = limit - first.size();
-    enquire.set_query(compose(bq.tier2, bq.boost));
-    msets.push_back(enquire.get_mset(offset2, limit2, depth > n1 ? depth - n1 : 0));
-    const Xapian::MSet& second = msets.back();
-    Xapian::doccount n2 = second.get_matches_estimated();
-    if (second.get_matches_lower_bound() != second.get_matches_upper_bound()) {
-      // The same sample as when tier 1 fills the page, so that `total`
-      // does not jump when paging into tier 2 (Xapian's estimate after
-      // pruning was 2 075 for the 3 350 of "cong chung hop dong").
-      n2 = std::clamp(TierTwoSample(compose(bq.tier2, Xapian::Query()), depth - n1, {}),
-                      second.get_matches_lower_bound(), second.get_matches_upper_bound());
-    }
-    total = n1 + n2;
-    if (total == 0 && !bq.fallback.empty() && bq.fallback.get_length() > 1) {
-      msets.clear();
-      enquire.set_query(compose(bq.fallback, bq.boost));
-      msets.push_back(enquire.get_mset(offset, limit, depth));
-      total = msets.back().get_matches_estimated();
-    }
-  };
-  // One spy on the combined facet slot: one value read per counted
-  // document instead of three.
-  Xapian::ValueCountMatchSpy facets(schema::kSlotFacets);
-  match_all({&facets});
-  if (!SplitFacets(facets, &resp)) {
-    // Documents indexed before the combined slot: count the three slots.
-    Xapian::ValueCountMatchSpy types(schema::kSlotType), issuers(schema::kSlotIssuer),
-        years(schema::kSlotYear);
-    match_all({&types, &issuers, &years});
-    resp.facets["type"] = FacetOf(types);
-    resp.facets["issuer"] = FacetOf(issuers);
-    resp.facets["year"] = FacetOf(years);
   }
   Xapian::doccount shown = 0;
   for (const auto& m : msets) shown += m.size();
@@ -295,28 +398,6 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
     resp.suggestion = SuggestAccents(analyzer, parsed.free_text, marks);
   }
   return resp;
-}
-
-// The size of tier 2 without ranking it: its first max(want, kSample)
-// matches in docid order (the matcher stops there: no weights, no order to
-// settle), extrapolated over the docid range; exact when it has fewer.
-// `spies` see those documents. The F AND in full is what the tiers avoid.
-Xapian::doccount Searcher::Internal::TierTwoSample(const Xapian::Query& query,
-                                                   Xapian::doccount want,
-                                                   const std::vector<Xapian::MatchSpy*>& spies) {
-  // 50: within x1.4 of the size on the benchmark queries (mean |log|
-  // error; x1.75 with 20, x1.3 with 100 for 0.02 ms more).
-  constexpr Xapian::doccount kSample = 50;
-  Xapian::Enquire sample(db);
-  sample.set_weighting_scheme(Xapian::BoolWeight());
-  sample.set_docid_order(Xapian::Enquire::ASCENDING);
-  for (auto* spy : spies) sample.add_matchspy(spy);
-  sample.set_query(query);
-  Xapian::doccount n = std::max(want, kSample);
-  Xapian::MSet m = sample.get_mset(0, n);
-  if (m.size() < n) return m.size();
-  Xapian::docid last = *m[m.size() - 1];
-  return static_cast<Xapian::doccount>(static_cast<double>(n) * db.get_lastdocid() / last);
 }
 
 void Searcher::Internal::FillHits(const Xapian::MSet& mset, const BuiltQuery& bq, bool snippets,

@@ -93,8 +93,12 @@ struct CatalogRow {
 class Searcher {
  public:
   // Opens the database at `db_dir` (read-only). Errors name the folder.
+  // The Searcher opens it twice and keeps a thread of its own: a query's
+  // sizes and facets are counted on the second handle while the first
+  // ranks it.
   static StatusOr<std::unique_ptr<Searcher>> Open(const std::string& db_dir);
-  // For tests (in-memory db). `one_database`: `db` is a single database, not
+  // For tests (in-memory db); counts in turn, with the same answers as
+  // Open's. `one_database`: `db` is a single database, not
   // shards joined by a stub: its text copies (index/schema.h,
   // kMetaTextPrefix) are keyed by its own docids and may be used.
   explicit Searcher(const Xapian::Database& db, bool one_database = true);

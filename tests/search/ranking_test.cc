@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <unistd.h>
 
 #include "index/indexer.h"
 #include "index/schema.h"
@@ -415,6 +416,45 @@ TEST_F(RankingTest, JsonContract) {
     EXPECT_TRUE(j["results"][0].contains(key)) << key;
   }
   EXPECT_EQ(j["results"][0]["number"], "25/2018/QH14");
+}
+
+// A Searcher opened on a folder counts a tiered query's tiers and facets on
+// a thread of its own while it ranks; one made from a Database object counts
+// in turn. Both give the same answers, page by page.
+TEST(CountingThreadTest, SameResponsesAsCountingInTurn) {
+  VANBAN_REQUIRE_SHARED();
+  fs::path dir = fs::temp_directory_path() / ("vanban-counting-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  index::IndexOptions options;
+  options.paths = {testing::SourceDir() / "corpus"};
+  auto summary = index::IndexDatabase(dir.string(), options);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  auto threaded = Searcher::Open(dir.string());
+  ASSERT_TRUE(threaded.ok()) << threaded.status().ToString();
+  Searcher in_turn(Xapian::Database(dir.string()));
+  int tiered_pages = 0;
+  for (const char* q : {"tiếp công dân", "tiep cong dan", "cáo tố", "dân vận chính quyền",
+                        "type:\"Chỉ thị\" tiếp công dân", "tiếp công dân -tố", "khiếu nại tố cáo",
+                        "year:2023 công tác dân vận", "\"dân chủ\" cơ sở", "ủy ban nhân dân xã",
+                        "không có từ nào như vậy xyzzy"}) {
+    for (int depth : {1, 200}) {
+      for (int offset : {0, 3, 9, 25, 60}) {
+        SearchRequest req;
+        req.query = q;
+        req.offset = offset;
+        req.limit = 10;
+        req.facet_depth = depth;
+        auto a = (*threaded)->Search(req);
+        auto b = in_turn.Search(req);
+        ASSERT_TRUE(a.ok() && b.ok()) << q;
+        EXPECT_EQ(ToJson(*a).dump(), ToJson(*b).dump()) << q << " offset " << offset;
+        if (!a->results.empty() && !a->facets.empty()) ++tiered_pages;
+      }
+    }
+  }
+  EXPECT_GT(tiered_pages, 20);
+  threaded->reset();
+  fs::remove_all(dir);
 }
 
 }  // namespace
