@@ -3,12 +3,14 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "index/builder.h"
 #include "index/record.h"
@@ -203,6 +205,26 @@ void CountTiers(const Xapian::Database& db, const Prepared& p, Xapian::doccount 
   }
 }
 
+// Counts the searches running in this process while in scope. A search
+// takes a second core for its counts only when there is one for it.
+class SearchesRunning {
+ public:
+  SearchesRunning() : n_(++running_) {}
+  ~SearchesRunning() { --running_; }
+  SearchesRunning(const SearchesRunning&) = delete;
+  SearchesRunning& operator=(const SearchesRunning&) = delete;
+
+  bool CoresFree() const { return 2 * n_ <= Cores(); }
+
+ private:
+  static int Cores() {
+    static const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    return cores;
+  }
+  static inline std::atomic<int> running_{0};
+  int n_;  // this search and those that started before it, still running
+};
+
 }  // namespace
 
 struct Searcher::Internal {
@@ -315,18 +337,22 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   Xapian::doccount total = 0;
   if (tiers) {
     // The sizes and facets are counted by `counter` while this thread ranks
-    // (in turn without one): the ranking needs no spy and no minimum number
-    // of documents examined, so the matcher may stop early.
+    // (in turn without one, or when the other cores are busy with other
+    // searches: then a second thread only adds its hand-over): the ranking
+    // needs no spy and no minimum number of documents examined, so the
+    // matcher may stop early.
     TierCounts counts;
     {
+      SearchesRunning running;
+      Worker* helper = counter && running.CoresFree() ? &counter->worker : nullptr;
       struct WaitOnExit {
         Worker* worker;
         ~WaitOnExit() {
           if (worker) worker->Wait();
         }
-      } wait{counter ? &counter->worker : nullptr};
-      if (counter) {
-        counter->worker.Start([this, &parsed, &request, depth, &counts] {
+      } wait{helper};
+      if (helper) {
+        helper->Start([this, &parsed, &request, depth, &counts] {
           try {
             CountTiers(counter->db, Prepare(counter->db, counter->analyzer, parsed, request),
                        depth, &counts);
@@ -344,7 +370,7 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
         msets.push_back(enquire.get_mset(offset > n1 ? offset - n1 : 0,
                                          limit - msets.back().size()));
       }
-      if (!counter) CountTiers(db, p, depth, &counts);
+      if (!helper) CountTiers(db, p, depth, &counts);
     }
     if (counts.error) std::rethrow_exception(counts.error);
     if (msets.size() == 1) {
