@@ -9,14 +9,15 @@
 #include <exception>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <thread>
 
+#include "base/worker.h"
 #include "index/builder.h"
 #include "index/record.h"
 #include "index/schema.h"
 #include "search/query.h"
-#include "base/worker.h"
 #include "search/snippet.h"
 #include "search/suggest.h"
 #include "text/analyzer.h"
@@ -225,6 +226,19 @@ class SearchesRunning {
   int n_;  // this search and those that started before it, still running
 };
 
+// Waits for `worker`'s job (when not null) on leaving a scope, also by an
+// exception: the job uses the scope's variables.
+struct WaitOnExit {
+  Worker* worker;
+  ~WaitOnExit() {
+    if (worker) worker->Wait();
+  }
+};
+
+// A page with one tier and fewer hits makes all its snippets on one
+// thread: the hand-over would cost about what it saves.
+constexpr size_t kShareSnippetsFrom = 4;
+
 }  // namespace
 
 struct Searcher::Internal {
@@ -246,13 +260,64 @@ struct Searcher::Internal {
   };
   std::unique_ptr<Counter> counter;
 
+  // The hits of a page, made by one thread or two: each thread takes the
+  // next hit not taken yet, once the ranking has published them. A helper
+  // that waits for them is released by Publish or Abandon (one of them
+  // must be called).
+  struct PageHits {
+    PageHits(const BuiltQuery& bq, bool snippets) : bq(bq), snippets(snippets) {}
+    // Called by the ranking thread once `msets` are final (also again,
+    // after a fallback pass, when no other thread takes hits).
+    void Publish(const std::vector<Xapian::MSet>& msets) {
+      ranked.clear();
+      for (const auto& m : msets) {
+        for (auto it = m.begin(); it != m.end(); ++it) ranked.emplace_back(*it, it.get_weight());
+      }
+      hits.assign(ranked.size(), std::nullopt);
+      marks.assign(ranked.size(), MarkCounts());
+      next = 0;
+      state.store(kReady, std::memory_order_release);
+      state.notify_all();
+    }
+    // The ranking failed: there will be no hits.
+    void Abandon() {
+      int ranking = kRanking;
+      if (state.compare_exchange_strong(ranking, kAbandoned)) state.notify_all();
+    }
+    // Makes hits through `d` and `an` until none is left; after Publish
+    // only (`wait`: until then).
+    void Take(const Internal& in, const Xapian::Database& d, const text::Analyzer& an,
+              bool wait = false) {
+      if (wait) state.wait(kRanking, std::memory_order_acquire);
+      if (state.load(std::memory_order_acquire) != kReady) return;
+      for (size_t i; (i = next.fetch_add(1)) < ranked.size();) {
+        hits[i] = in.MakeHit(d, an, ranked[i].first, ranked[i].second, bq, snippets, &marks[i]);
+      }
+    }
+
+    const BuiltQuery& bq;  // its highlight sets only (see MakeHit)
+    const bool snippets;
+    std::vector<std::pair<Xapian::docid, double>> ranked;  // docid, weight; rank order
+    std::vector<std::optional<Hit>> hits;                 // nullopt: record unreadable
+    std::vector<MarkCounts> marks;                        // of each hit's snippet
+    enum { kRanking, kReady, kAbandoned };
+    std::atomic<int> state{kRanking};
+    std::atomic<size_t> next{0};
+  };
+
   StatusOr<SearchResponse> Search(const SearchRequest& request);
   void Reopen() {
     db.reopen();
     if (counter) counter->db.reopen();
   }
-  void FillHits(const Xapian::MSet& mset, const BuiltQuery& bq, bool snippets, SearchResponse* resp,
-                MarkCounts* marks);
+  // The hit `did` (weight `weight`) as shown on a page, read through `d`
+  // with `an` (the first handle or the counter's); its snippet (when
+  // `snippets`) marks the words of `bq` (its highlight sets only: its
+  // queries belong to the thread that built them), and its marks go into
+  // `marks`. Nothing when the hit's record cannot be read.
+  std::optional<Hit> MakeHit(const Xapian::Database& d, const text::Analyzer& an,
+                             Xapian::docid did, double weight, const BuiltQuery& bq,
+                             bool snippets, MarkCounts* marks) const;
   StatusOr<index::Record> Load(Xapian::docid did, bool with_text);
   Xapian::docid Find(const std::string& id_or_number);
   CatalogRow Row(const index::Record& r);
@@ -324,6 +389,8 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   if (p.no_match) return resp;
   Xapian::doccount limit = std::clamp(request.limit, 0, SearchRequest::kMaxLimit);
   Xapian::doccount offset = std::max(0, request.offset);
+  SearchesRunning running;
+  Worker* helper = counter && running.CoresFree() ? &counter->worker : nullptr;
   Xapian::Enquire enquire(db);
   // Date order is one list: the tiers (query.h) are for relevance only.
   bool by_date = request.sort == SearchRequest::Sort::kDate;
@@ -332,45 +399,53 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   Xapian::doccount depth =
       std::max<Xapian::doccount>(std::max(request.facet_depth, 0), offset + limit);
   // The ranked match, into `msets` (tier 1, then tier 2 if the page reaches
-  // it), `total` and the facets.
+  // it), `total` and the facets; the page's hits into `page`.
   std::vector<Xapian::MSet> msets;
   Xapian::doccount total = 0;
+  TierCounts counts;
+  PageHits page(bq, request.snippets);
+  std::exception_ptr helper_error;
+  WaitOnExit wait{helper};  // after what the helper's jobs use: runs first
+  // Releases a helper waiting for hits when the ranking throws: runs before
+  // `wait`.
+  struct AbandonOnExit {
+    PageHits* page;
+    ~AbandonOnExit() { page->Abandon(); }
+  } abandon{&page};
   if (tiers) {
     // The sizes and facets are counted by `counter` while this thread ranks
     // (in turn without one, or when the other cores are busy with other
     // searches: then a second thread only adds its hand-over): the ranking
     // needs no spy and no minimum number of documents examined, so the
-    // matcher may stop early.
-    TierCounts counts;
-    {
-      SearchesRunning running;
-      Worker* helper = counter && running.CoresFree() ? &counter->worker : nullptr;
-      struct WaitOnExit {
-        Worker* worker;
-        ~WaitOnExit() {
-          if (worker) worker->Wait();
+    // matcher may stop early. Its counting done, the counter helps make the
+    // page's snippets (waiting for the ranking when it is not done).
+    if (helper) {
+      helper->Start([this, &parsed, &request, depth, &counts, &page, &helper_error] {
+        try {
+          CountTiers(counter->db, Prepare(counter->db, counter->analyzer, parsed, request),
+                     depth, &counts);
+          if (request.snippets) page.Take(*this, counter->db, counter->analyzer, true);
+        } catch (...) {
+          helper_error = std::current_exception();
         }
-      } wait{helper};
-      if (helper) {
-        helper->Start([this, &parsed, &request, depth, &counts] {
-          try {
-            CountTiers(counter->db, Prepare(counter->db, counter->analyzer, parsed, request),
-                       depth, &counts);
-          } catch (...) {
-            counts.error = std::current_exception();
-          }
-        });
-      }
-      enquire.set_query(p.Compose(bq.tier1, bq.tier1_boost));
-      msets.push_back(enquire.get_mset(offset, limit));
-      Xapian::doccount n1 = msets.back().get_matches_lower_bound();
-      if (msets.back().size() < limit) {
-        // The page reaches tier 2; tier 1 was examined in full (n1 exact).
-        enquire.set_query(p.Compose(bq.tier2, bq.boost));
-        msets.push_back(enquire.get_mset(offset > n1 ? offset - n1 : 0,
-                                         limit - msets.back().size()));
-      }
-      if (!helper) CountTiers(db, p, depth, &counts);
+      });
+    }
+    enquire.set_query(p.Compose(bq.tier1, bq.tier1_boost));
+    msets.push_back(enquire.get_mset(offset, limit));
+    Xapian::doccount n1 = msets.back().get_matches_lower_bound();
+    if (msets.back().size() < limit) {
+      // The page reaches tier 2; tier 1 was examined in full (n1 exact).
+      enquire.set_query(p.Compose(bq.tier2, bq.boost));
+      msets.push_back(
+          enquire.get_mset(offset > n1 ? offset - n1 : 0, limit - msets.back().size()));
+    }
+    page.Publish(msets);
+    page.Take(*this, db, analyzer);
+    if (helper) {
+      helper->Wait();
+      if (helper_error) std::rethrow_exception(helper_error);
+    } else {
+      CountTiers(db, p, depth, &counts);
     }
     if (counts.error) std::rethrow_exception(counts.error);
     if (msets.size() == 1) {
@@ -413,69 +488,89 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
       resp.facets["issuer"] = FacetOf(issuers);
       resp.facets["year"] = FacetOf(years);
     }
+    page.Publish(msets);
+    bool share = helper && request.snippets && msets.back().size() >= kShareSnippetsFrom;
+    if (share) {
+      helper->Start([this, &page, &helper_error] {
+        try {
+          page.Take(*this, counter->db, counter->analyzer);
+        } catch (...) {
+          helper_error = std::current_exception();
+        }
+      });
+    }
+    page.Take(*this, db, analyzer);
+    if (share) {
+      helper->Wait();
+      if (helper_error) std::rethrow_exception(helper_error);
+    }
   }
   Xapian::doccount shown = 0;
   for (const auto& m : msets) shown += m.size();
   // An estimate, but never below what this page shows and skips.
   resp.total = static_cast<int>(std::max<Xapian::doccount>(total, shown ? offset + shown : 0));
+  resp.results.reserve(page.hits.size());
   MarkCounts marks;
-  for (const auto& m : msets) FillHits(m, bq, request.snippets, &resp, &marks);
+  for (size_t i = 0; i < page.hits.size(); ++i) {
+    if (!page.hits[i]) continue;
+    resp.results.push_back(std::move(*page.hits[i]));
+    // The best-ranked hit that shows a word decides its marks: several
+    // "thi" ("đình chỉ thi hành") in a lower hit must not outvote the
+    // first hit's "Chỉ thị" for "chi thi 33".
+    for (auto& [fold, forms] : page.marks[i]) marks.try_emplace(fold, std::move(forms));
+  }
   if (!bq.accented && !parsed.free_text.empty()) {
     resp.suggestion = SuggestAccents(analyzer, parsed.free_text, marks);
   }
   return resp;
 }
 
-void Searcher::Internal::FillHits(const Xapian::MSet& mset, const BuiltQuery& bq, bool snippets,
-                                  SearchResponse* resp, MarkCounts* marks) {
-  resp->results.reserve(resp->results.size() + mset.size());
-  std::string data, text_copy;
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    Xapian::Document d = it.get_document();
-    // The hit record (a value) has all a hit shows; the text is read only
-    // for a snippet, and the record's JSON is never parsed. A document
-    // indexed before the hit slot existed is shown from its record.
-    data.clear();
-    auto hit = index::DecodeHitRecord(d.get_value(schema::kSlotHit), snippets);
-    if (!hit.ok()) {
-      data = d.get_data();
-      auto rec = index::DecodeRecord(data, false);
-      if (!rec.ok()) continue;
-      hit = index::HitRecordOf(*rec);
-    }
-    Hit h;
-    h.id = d.get_value(schema::kSlotId);
-    h.score = std::round(it.get_weight() * 1000) / 1000;
-    h.has_text = hit->has_text;
-    if (snippets) {
-      // The text copy in the metadata (schema 3) is read without inflating
-      // the compressed record; older indexes have the text in the data only.
-      std::string_view text = index::RecordText(data);
-      if (data.empty() && hit->has_text && !hit->paragraphs.empty()) {
-        text_copy = text_copies ? db.get_metadata(index::TextKey(*it)) : std::string();
-        if (text_copy.empty()) {
-          data = d.get_data();
-          text = index::RecordText(data);
-        } else {
-          text = text_copy;
-        }
-      }
-      Snippet s = MakeSnippet(db, *it, *hit, text, bq.highlight, bq.highlight_terms, analyzer);
-      // The best-ranked hit that shows a word decides its marks: several
-      // "thi" ("đình chỉ thi hành") in a lower hit must not outvote the
-      // first hit's "Chỉ thị" for "chi thi 33".
-      for (auto& [fold, forms] : s.marks) marks->try_emplace(fold, std::move(forms));
-      h.snippet = std::move(s.html);
-      h.article = std::move(s.article);
-      h.article_anchor = std::move(s.anchor);
-    }
-    h.type = std::move(hit->type);
-    h.number = std::move(hit->number);
-    h.title = std::move(hit->title);
-    h.issuer = std::move(hit->issuer);
-    h.date = std::move(hit->date);
-    resp->results.push_back(std::move(h));
+std::optional<Hit> Searcher::Internal::MakeHit(const Xapian::Database& d,
+                                               const text::Analyzer& an, Xapian::docid did,
+                                               double weight, const BuiltQuery& bq,
+                                               bool snippets, MarkCounts* marks) const {
+  Xapian::Document doc = d.get_document(did, Xapian::DOC_ASSUME_VALID);
+  // The hit record (a value) has all a hit shows; the text is read only for
+  // a snippet, and the record's JSON is never parsed. A document indexed
+  // before the hit slot existed is shown from its record.
+  std::string data;
+  auto hit = index::DecodeHitRecord(doc.get_value(schema::kSlotHit), snippets);
+  if (!hit.ok()) {
+    data = doc.get_data();
+    auto rec = index::DecodeRecord(data, false);
+    if (!rec.ok()) return std::nullopt;
+    hit = index::HitRecordOf(*rec);
   }
+  Hit h;
+  h.id = doc.get_value(schema::kSlotId);
+  h.score = std::round(weight * 1000) / 1000;
+  h.has_text = hit->has_text;
+  if (snippets) {
+    // The text copy in the metadata (schema 3) is read without inflating
+    // the compressed record; older indexes have the text in the data only.
+    std::string_view text = index::RecordText(data);
+    std::string text_copy;
+    if (data.empty() && hit->has_text && !hit->paragraphs.empty()) {
+      text_copy = text_copies ? d.get_metadata(index::TextKey(did)) : std::string();
+      if (text_copy.empty()) {
+        data = doc.get_data();
+        text = index::RecordText(data);
+      } else {
+        text = text_copy;
+      }
+    }
+    Snippet sn = MakeSnippet(d, did, *hit, text, bq.highlight, bq.highlight_terms, an);
+    *marks = std::move(sn.marks);
+    h.snippet = std::move(sn.html);
+    h.article = std::move(sn.article);
+    h.article_anchor = std::move(sn.anchor);
+  }
+  h.type = std::move(hit->type);
+  h.number = std::move(hit->number);
+  h.title = std::move(hit->title);
+  h.issuer = std::move(hit->issuer);
+  h.date = std::move(hit->date);
+  return h;
 }
 
 StatusOr<index::Record> Searcher::Internal::Load(Xapian::docid did, bool with_text) {
