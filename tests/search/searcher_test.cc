@@ -242,7 +242,9 @@ TEST(SearcherTitleTest, TitlePhraseByPairs) {
     std::string kind = h.id.substr(0, h.id.find('-'));
     if (!score.count(kind)) score[kind] = h.score;
     EXPECT_EQ(h.score, score[kind]) << h.id;
-    if (kind != "together") EXPECT_LT(h.score, r.results[0].score) << h.id;
+    if (kind != "together") {
+      EXPECT_LT(h.score, r.results[0].score) << h.id;
+    }
   }
 }
 

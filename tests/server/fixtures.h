@@ -58,9 +58,9 @@ inline search::StoredDocument PlanExcerpt() {
       "33/CT-TTg theo Kế hoạch này.",
       false, 1);
   d.units.push_back(
-      {legal::UnitKind::kSection, "I", "I", "MỤC ĐÍCH, YÊU CẦU", "muc-1", 0, section2, -1});
+      {legal::UnitKind::kSection, "I", "I", "MỤC ĐÍCH, YÊU CẦU", "muc-1", 0, section2, -1, ""});
   d.units.push_back({legal::UnitKind::kSection, "II", "II", "NHIỆM VỤ TRỌNG TÂM", "muc-2", section2,
-                     d.text.size(), -1});
+                     d.text.size(), -1, ""});
   using S = legal::CitationStatus;
   d.citations.push_back(CiteAt(d.text, "Chỉ thị số 33/CT-TTg ngày 26/11/2021", S::kResolved,
                                "chi-thi-33-ct-ttg-2021"));

@@ -168,7 +168,7 @@ TEST(RenderTest, PrintViewHasEachCitedDocumentOnItsOwnPage) {
   law.doc.meta.type = "Chỉ thị";
   testing::AddParagraph(&law.doc, "1. Tiếp tục quán triệt, nâng cao nhận thức", true, 0);
   law.doc.units.push_back(
-      {legal::UnitKind::kSection, "1", "1", "", "muc-1", 0, law.doc.text.size(), -1});
+      {legal::UnitKind::kSection, "1", "1", "", "muc-1", 0, law.doc.text.size(), -1, ""});
   law.has_text = true;
   view.cited_docs = {law, search::StoredDocument{}};
   std::string html = LoadRenderer().PrintPage(view);

@@ -91,12 +91,12 @@ TEST(TextHtmlTest, OpeningPrefersTheFirstArticle) {
   testing::AddParagraph(&doc, "Luật này quy định về khiếu nại và giải quyết khiếu nại.", false, 1);
   testing::AddParagraph(&doc, "Điều 2. Đối tượng áp dụng", true, 2);
   doc.units.push_back(
-      {legal::UnitKind::kChapter, "Chương I", "I", "", "chuong-1", 0, doc.text.size(), -1});
+      {legal::UnitKind::kChapter, "Chương I", "I", "", "chuong-1", 0, doc.text.size(), -1, ""});
   size_t a1 = doc.text.find("Điều 1"), a2 = doc.text.find("Điều 2");
   doc.units.push_back(
-      {legal::UnitKind::kArticle, "Điều 1", "1", "Phạm vi điều chỉnh", "dieu-1", a1, a2, 0});
+      {legal::UnitKind::kArticle, "Điều 1", "1", "Phạm vi điều chỉnh", "dieu-1", a1, a2, 0, ""});
   doc.units.push_back({legal::UnitKind::kArticle, "Điều 2", "2", "Đối tượng áp dụng", "dieu-2", a2,
-                       doc.text.size(), 0});
+                       doc.text.size(), 0, ""});
   std::string heading;
   bool cut = true;
   std::string html = OpeningHtml(doc, 4000, &heading, &cut);
