@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace vanban {
 namespace {
 
@@ -14,9 +16,9 @@ TEST(StatusTest, OkAndErrors) {
 }
 
 TEST(StatusTest, StatusOrHoldsValueOrError) {
-  StatusOr<int> v = 42;
+  StatusOr<std::string> v = std::string("10/2022/QH15");
   ASSERT_TRUE(v.ok());
-  EXPECT_EQ(*v, 42);
+  EXPECT_EQ(*v, "10/2022/QH15");
   StatusOr<int> e = Status::InvalidArgument("tham số --limit phải là số dương");
   EXPECT_FALSE(e.ok());
   EXPECT_TRUE(e.status().IsInvalidArgument());

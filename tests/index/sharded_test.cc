@@ -90,7 +90,9 @@ TEST_F(ShardedIndexTest, SameDocumentsAsOneWriter) {
   ASSERT_TRUE(b.ok()) << b.status().ToString();
   EXPECT_EQ(b->added, a->added);
   EXPECT_EQ(b->catalog_records, a->catalog_records);
-  if (!Options(1).catalog.empty()) EXPECT_GT(a->catalog_records, 0);  // held back, then merged
+  if (!Options(1).catalog.empty()) {
+    EXPECT_GT(a->catalog_records, 0);  // held back, then merged
+  }
   EXPECT_EQ(b->documents, a->documents);
   EXPECT_EQ(b->citations_resolved, a->citations_resolved);
   ASSERT_EQ(b->files.size(), a->files.size());
