@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -28,6 +29,8 @@ namespace schema = index::schema;
 namespace {
 
 constexpr size_t kFacetValues = 20;
+
+using Facets = std::map<std::string, std::vector<FacetValue>>;  // as in SearchResponse
 
 std::string CutUtf8(const std::string& s, size_t max) {
   if (s.size() <= max) return s;
@@ -62,7 +65,7 @@ std::vector<FacetValue> TopFacetValues(const std::map<std::string, int>& counts)
 // Splits the counts of the combined facet slot into the three facets.
 // False if a counted document has no combined value (indexed before the
 // slot existed: the spy skips empty values, so the counts fall short).
-bool SplitFacets(const Xapian::ValueCountMatchSpy& spy, SearchResponse* resp) {
+bool SplitFacets(const Xapian::ValueCountMatchSpy& spy, Facets* facets) {
   std::map<std::string, int> types, issuers, years;
   std::string type, issuer, year;
   Xapian::doccount counted = 0;
@@ -75,10 +78,26 @@ bool SplitFacets(const Xapian::ValueCountMatchSpy& spy, SearchResponse* resp) {
     years[year] += n;
   }
   if (counted != spy.get_total()) return false;
-  resp->facets["type"] = TopFacetValues(types);
-  resp->facets["issuer"] = TopFacetValues(issuers);
-  resp->facets["year"] = TopFacetValues(years);
+  (*facets)["type"] = TopFacetValues(types);
+  (*facets)["issuer"] = TopFacetValues(issuers);
+  (*facets)["year"] = TopFacetValues(years);
   return true;
+}
+
+// Runs `count` (a match) with a spy on the combined facet slot: one value
+// read per counted document instead of three; again with the three slots
+// when the index has documents from before the combined one.
+void CountFacets(const std::function<void(const std::vector<Xapian::MatchSpy*>&)>& count,
+                 Facets* facets) {
+  Xapian::ValueCountMatchSpy combined(schema::kSlotFacets);
+  count({&combined});
+  if (SplitFacets(combined, facets)) return;
+  Xapian::ValueCountMatchSpy types(schema::kSlotType), issuers(schema::kSlotIssuer),
+      years(schema::kSlotYear);
+  count({&types, &issuers, &years});
+  (*facets)["type"] = FacetOf(types);
+  (*facets)["issuer"] = FacetOf(issuers);
+  (*facets)["year"] = FacetOf(years);
 }
 
 std::string Lowercase(std::string s) {
@@ -173,7 +192,7 @@ Xapian::doccount CountMatches(const Xapian::Database& db, const Xapian::Query& q
 // order, then, when it has fewer, tier 2's first `depth - n1`.
 struct TierCounts {
   Xapian::doccount n1 = 0, n2 = 0;
-  std::map<std::string, std::vector<FacetValue>> facets;
+  Facets facets;
   std::exception_ptr error;  // a Xapian::Error thrown while counting
 };
 
@@ -186,21 +205,7 @@ void CountTiers(const Xapian::Database& db, const Prepared& p, Xapian::doccount 
       out->n2 = CountMatches(db, p.Compose(p.bq.tier2, Xapian::Query()), want,
                              want ? spies : std::vector<Xapian::MatchSpy*>());
     };
-    // One spy on the combined facet slot: one value read per counted
-    // document instead of three.
-    Xapian::ValueCountMatchSpy facets(schema::kSlotFacets);
-    count({&facets});
-    SearchResponse split;
-    if (!SplitFacets(facets, &split)) {
-      // Documents indexed before the combined slot: count the three slots.
-      Xapian::ValueCountMatchSpy types(schema::kSlotType), issuers(schema::kSlotIssuer),
-          years(schema::kSlotYear);
-      count({&types, &issuers, &years});
-      split.facets["type"] = FacetOf(types);
-      split.facets["issuer"] = FacetOf(issuers);
-      split.facets["year"] = FacetOf(years);
-    }
-    out->facets = std::move(split.facets);
+    CountFacets(count, &out->facets);
   } catch (...) {
     out->error = std::current_exception();
   }
@@ -259,6 +264,9 @@ struct Searcher::Internal {
     Worker worker;  // last: stops before the handle it uses closes
   };
   std::unique_ptr<Counter> counter;
+  // Both handles read the same revision (see SyncRevisions): else a hit
+  // the counter makes could be missing or different in its revision.
+  bool same_revision = false;
 
   // The hits of a page, made by one thread or two: each thread takes the
   // next hit not taken yet, once the ranking has published them. A helper
@@ -308,7 +316,25 @@ struct Searcher::Internal {
   StatusOr<SearchResponse> Search(const SearchRequest& request);
   void Reopen() {
     db.reopen();
-    if (counter) counter->db.reopen();
+    if (counter) {
+      counter->db.reopen();
+      SyncRevisions();
+    }
+  }
+  // A commit between opening (or reopening) the two handles leaves them on
+  // different revisions: reopen both until they agree, a few times, or do
+  // without the counter until the next reopen. A Database joining several
+  // shards has no revision; they are reopened together and taken as equal.
+  void SyncRevisions() {
+    try {
+      for (int i = 0; i < 3 && counter->db.get_revision() != db.get_revision(); ++i) {
+        db.reopen();
+        counter->db.reopen();
+      }
+      same_revision = counter->db.get_revision() == db.get_revision();
+    } catch (const Xapian::InvalidOperationError&) {
+      same_revision = true;
+    }
   }
   // The hit `did` (weight `weight`) as shown on a page, read through `d`
   // with `an` (the first handle or the counter's); its snippet (when
@@ -340,6 +366,7 @@ StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::string& db_dir) {
     bool one = std::filesystem::exists(std::filesystem::path(db_dir) / "iamglass", ec);
     auto searcher = std::make_unique<Searcher>(db, one);
     searcher->internal_->counter = std::make_unique<Internal::Counter>(db_dir);
+    searcher->internal_->SyncRevisions();
     return searcher;
   } catch (const Xapian::DatabaseNotFoundError&) {
     return Status::NotFound("chưa có chỉ mục ở " + db_dir + "; hãy chạy: vanban index");
@@ -390,7 +417,7 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   Xapian::doccount limit = std::clamp(request.limit, 0, SearchRequest::kMaxLimit);
   Xapian::doccount offset = std::max(0, request.offset);
   SearchesRunning running;
-  Worker* helper = counter && running.CoresFree() ? &counter->worker : nullptr;
+  Worker* helper = counter && same_revision && running.CoresFree() ? &counter->worker : nullptr;
   Xapian::Enquire enquire(db);
   // Date order is one list: the tiers (query.h) are for relevance only.
   bool by_date = request.sort == SearchRequest::Sort::kDate;
@@ -475,19 +502,7 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
         total = msets.back().get_matches_estimated();
       }
     };
-    // One spy on the combined facet slot: one value read per counted
-    // document instead of three.
-    Xapian::ValueCountMatchSpy facets(schema::kSlotFacets);
-    match_all({&facets});
-    if (!SplitFacets(facets, &resp)) {
-      // Documents indexed before the combined slot: count the three slots.
-      Xapian::ValueCountMatchSpy types(schema::kSlotType), issuers(schema::kSlotIssuer),
-          years(schema::kSlotYear);
-      match_all({&types, &issuers, &years});
-      resp.facets["type"] = FacetOf(types);
-      resp.facets["issuer"] = FacetOf(issuers);
-      resp.facets["year"] = FacetOf(years);
-    }
+    CountFacets(match_all, &resp.facets);
     page.Publish(msets);
     bool share = helper && request.snippets && msets.back().size() >= kShareSnippetsFrom;
     if (share) {

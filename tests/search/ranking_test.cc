@@ -502,6 +502,34 @@ TEST_F(CountingThreadTest, SameResponsesAsCountingInTurn) {
   EXPECT_GT(with_facets, 20);
 }
 
+// Reopen moves both handles to the new commit: the counts and the hits the
+// counter makes come from it too.
+TEST_F(CountingThreadTest, ReopenMovesBothHandles) {
+  auto threaded = Searcher::Open(dir_.string());
+  ASSERT_TRUE(threaded.ok()) << threaded.status().ToString();
+  std::vector<std::string> before = InTurn();
+  fs::path extra = dir_.parent_path() / (dir_.filename().string() + "-extra");
+  fs::remove_all(extra);
+  fs::create_directories(extra);
+  fs::copy_file(testing::SourceDir() / "corpus" / "ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt",
+                extra / "ban-sao-ke-hoach.txt");
+  index::IndexOptions options;
+  options.paths = {testing::SourceDir() / "corpus", extra};
+  auto summary = index::IndexDatabase(dir_.string(), options);
+  fs::remove_all(extra);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  ASSERT_EQ(summary->added, 1);
+  ASSERT_TRUE((*threaded)->Reopen().ok());
+  std::vector<std::string> want = InTurn();
+  ASSERT_NE(want, before);
+  auto requests = Requests();
+  for (size_t i = 0; i < want.size(); ++i) {
+    auto r = (*threaded)->Search(requests[i]);
+    ASSERT_TRUE(r.ok()) << requests[i].query;
+    EXPECT_EQ(ToJson(*r).dump(), want[i]) << requests[i].query << " offset " << requests[i].offset;
+  }
+}
+
 TEST_F(CountingThreadTest, SameResponsesWithSearchesRunningAtOnce) {
   std::vector<std::string> want = InTurn();
   for (const auto& answers : Threaded(4)) EXPECT_EQ(answers, want);
