@@ -130,13 +130,12 @@ std::string SentenceAround(std::string_view text, size_t begin, size_t end) {
   return std::string(text.substr(lo, hi - lo));
 }
 
-
 // What a request matches, built on one database handle: a Xapian::Query
 // must not be shared between threads, so each thread builds its own.
 struct Prepared {
   BuiltQuery bq;
-  Xapian::Query filter;  // type/issuer/year, or empty
-  Xapian::Query excl;    // -exclusions, or empty
+  Xapian::Query filter;   // type/issuer/year, or empty
+  Xapian::Query excl;     // -exclusions, or empty
   bool no_match = false;  // a filter value unknown in the index
 
   // `m` (all documents when empty) weighted by `boost`, filtered.
@@ -306,14 +305,38 @@ struct Searcher::Internal {
     const BuiltQuery& bq;  // its highlight sets only (see MakeHit)
     const bool snippets;
     std::vector<std::pair<Xapian::docid, double>> ranked;  // docid, weight; rank order
-    std::vector<std::optional<Hit>> hits;                 // nullopt: record unreadable
-    std::vector<MarkCounts> marks;                        // of each hit's snippet
+    std::vector<std::optional<Hit>> hits;                  // nullopt: record unreadable
+    std::vector<MarkCounts> marks;                         // of each hit's snippet
     enum { kRanking, kReady, kAbandoned };
     std::atomic<int> state{kRanking};
     std::atomic<size_t> next{0};
   };
 
+  // One search's working state, shared by its steps and, by pointer, by the
+  // helper's jobs (waited for before it goes).
+  struct Run {
+    Run(const SearchRequest& request, const ParsedQuery& parsed, const Prepared& p,
+        const Xapian::Database& db)
+        : request(request), parsed(parsed), p(p), enquire(db), page(p.bq, request.snippets) {}
+    const SearchRequest& request;
+    const ParsedQuery& parsed;
+    const Prepared& p;
+    Xapian::Enquire enquire;
+    Xapian::doccount offset = 0, limit = 0;
+    Xapian::doccount depth = 0;       // documents the facets count, at least offset + limit
+    Worker* helper = nullptr;         // the counter's thread, when a core is free for it
+    std::vector<Xapian::MSet> msets;  // the page: tier 1, then tier 2 if it reaches it
+    Xapian::doccount total = 0;
+    Facets facets;
+    TierCounts counts;
+    PageHits page;
+    std::exception_ptr helper_error;
+  };
+
   StatusOr<SearchResponse> Search(const SearchRequest& request);
+  void RankTiers(Run* run);
+  void RankOnce(Run* run);
+  void WaitForHelper(Run* run);  // and rethrows what its job threw
   void Reopen() {
     db.reopen();
     if (counter) {
@@ -341,9 +364,9 @@ struct Searcher::Internal {
   // `snippets`) marks the words of `bq` (its highlight sets only: its
   // queries belong to the thread that built them), and its marks go into
   // `marks`. Nothing when the hit's record cannot be read.
-  std::optional<Hit> MakeHit(const Xapian::Database& d, const text::Analyzer& an,
-                             Xapian::docid did, double weight, const BuiltQuery& bq,
-                             bool snippets, MarkCounts* marks) const;
+  std::optional<Hit> MakeHit(const Xapian::Database& d, const text::Analyzer& an, Xapian::docid did,
+                             double weight, const BuiltQuery& bq, bool snippets,
+                             MarkCounts* marks) const;
   StatusOr<index::Record> Load(Xapian::docid did, bool with_text);
   Xapian::docid Find(const std::string& id_or_number);
   CatalogRow Row(const index::Record& r);
@@ -390,7 +413,7 @@ StatusOr<SearchResponse> Searcher::Search(const SearchRequest& request) {
       return internal_->Search(request);
     } catch (const Xapian::DatabaseModifiedError& e) {
       if (attempt > 0) return Status::IoError("chỉ mục đang thay đổi: " + e.get_description());
-      internal_->Reopen();
+      if (Status reopened = Reopen(); !reopened.ok()) return reopened;
     } catch (const Xapian::Error& e) {
       return Status::IoError("lỗi khi tìm kiếm: " + e.get_description());
     }
@@ -408,142 +431,148 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   ParsedQuery parsed = ParseQuery(q);
   if (!parsed.notice.empty()) resp.notice += (resp.notice.empty() ? "" : " ") + parsed.notice;
   const Prepared p = Prepare(db, analyzer, parsed, request);
-  const BuiltQuery& bq = p.bq;
-  if (bq.query.empty() && p.filter.empty() && p.excl.empty()) {
+  if (p.bq.query.empty() && p.filter.empty() && p.excl.empty()) {
     if (resp.notice.empty()) resp.notice = "Hãy nhập từ cần tìm.";
     return resp;
   }
   if (p.no_match) return resp;
-  Xapian::doccount limit = std::clamp(request.limit, 0, SearchRequest::kMaxLimit);
-  Xapian::doccount offset = std::max(0, request.offset);
   SearchesRunning running;
-  Worker* helper = counter && same_revision && running.CoresFree() ? &counter->worker : nullptr;
-  Xapian::Enquire enquire(db);
-  // Date order is one list: the tiers (query.h) are for relevance only.
-  bool by_date = request.sort == SearchRequest::Sort::kDate;
-  if (by_date) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
-  bool tiers = !by_date && !bq.tier1.empty();
-  Xapian::doccount depth =
-      std::max<Xapian::doccount>(std::max(request.facet_depth, 0), offset + limit);
-  // The ranked match, into `msets` (tier 1, then tier 2 if the page reaches
-  // it), `total` and the facets; the page's hits into `page`.
-  std::vector<Xapian::MSet> msets;
-  Xapian::doccount total = 0;
-  TierCounts counts;
-  PageHits page(bq, request.snippets);
-  std::exception_ptr helper_error;
-  WaitOnExit wait{helper};  // after what the helper's jobs use: runs first
-  // Releases a helper waiting for hits when the ranking throws: runs before
-  // `wait`.
+  Run run(request, parsed, p, db);
+  run.limit = std::clamp(request.limit, 0, SearchRequest::kMaxLimit);
+  run.offset = std::max(0, request.offset);
+  run.depth = std::max<Xapian::doccount>(std::max(request.facet_depth, 0), run.offset + run.limit);
+  run.helper = counter && same_revision && running.CoresFree() ? &counter->worker : nullptr;
+  WaitOnExit wait{run.helper};  // declared after `run`, which the helper uses: runs first
+  // Releases a helper waiting for hits when the ranking throws (before
+  // `wait` waits for it).
   struct AbandonOnExit {
     PageHits* page;
     ~AbandonOnExit() { page->Abandon(); }
-  } abandon{&page};
-  if (tiers) {
-    // The sizes and facets are counted by `counter` while this thread ranks
-    // (in turn without one, or when the other cores are busy with other
-    // searches: then a second thread only adds its hand-over): the ranking
-    // needs no spy and no minimum number of documents examined, so the
-    // matcher may stop early. Its counting done, the counter helps make the
-    // page's snippets (waiting for the ranking when it is not done).
-    if (helper) {
-      helper->Start([this, &parsed, &request, depth, &counts, &page, &helper_error] {
-        try {
-          CountTiers(counter->db, Prepare(counter->db, counter->analyzer, parsed, request),
-                     depth, &counts);
-          if (request.snippets) page.Take(*this, counter->db, counter->analyzer, true);
-        } catch (...) {
-          helper_error = std::current_exception();
-        }
-      });
-    }
-    enquire.set_query(p.Compose(bq.tier1, bq.tier1_boost));
-    msets.push_back(enquire.get_mset(offset, limit));
-    Xapian::doccount n1 = msets.back().get_matches_lower_bound();
-    if (msets.back().size() < limit) {
-      // The page reaches tier 2; tier 1 was examined in full (n1 exact).
-      enquire.set_query(p.Compose(bq.tier2, bq.boost));
-      msets.push_back(
-          enquire.get_mset(offset > n1 ? offset - n1 : 0, limit - msets.back().size()));
-    }
-    page.Publish(msets);
-    page.Take(*this, db, analyzer);
-    if (helper) {
-      helper->Wait();
-      if (helper_error) std::rethrow_exception(helper_error);
-    } else {
-      CountTiers(db, p, depth, &counts);
-    }
-    if (counts.error) std::rethrow_exception(counts.error);
-    if (msets.size() == 1) {
-      total = counts.n1 + counts.n2;
-    } else {
-      // The same tier-2 size as when tier 1 fills the page, so that `total`
-      // does not jump when paging into tier 2, within what the ranking saw.
-      const Xapian::MSet& second = msets.back();
-      total = msets.front().get_matches_lower_bound() +
-              std::clamp(counts.n2, second.get_matches_lower_bound(),
-                         second.get_matches_upper_bound());
-    }
-    resp.facets = std::move(counts.facets);
-  }
-  if (!tiers || total == 0) {
-    // One ranked pass, its spies counting the facets.
-    auto match_all = [&](const std::vector<Xapian::MatchSpy*>& spies) {
-      msets.clear();
-      enquire.clear_matchspies();
-      for (auto* spy : spies) enquire.add_matchspy(spy);
-      enquire.set_query(p.Compose(bq.query, bq.boost));
-      msets.push_back(enquire.get_mset(offset, limit, depth));
-      total = msets.back().get_matches_estimated();
-      if (total == 0 && !bq.fallback.empty() && bq.fallback.get_length() > 1) {
-        enquire.set_query(p.Compose(bq.fallback, bq.boost));
-        msets.back() = enquire.get_mset(offset, limit, depth);
-        total = msets.back().get_matches_estimated();
-      }
-    };
-    CountFacets(match_all, &resp.facets);
-    page.Publish(msets);
-    bool share = helper && request.snippets && msets.back().size() >= kShareSnippetsFrom;
-    if (share) {
-      helper->Start([this, &page, &helper_error] {
-        try {
-          page.Take(*this, counter->db, counter->analyzer);
-        } catch (...) {
-          helper_error = std::current_exception();
-        }
-      });
-    }
-    page.Take(*this, db, analyzer);
-    if (share) {
-      helper->Wait();
-      if (helper_error) std::rethrow_exception(helper_error);
-    }
-  }
+  } abandon{&run.page};
+  // Date order is one list: the tiers (query.h) are for relevance only.
+  bool by_date = request.sort == SearchRequest::Sort::kDate;
+  if (by_date) run.enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+  bool tiers = !by_date && !p.bq.tier1.empty();
+  if (tiers) RankTiers(&run);
+  if (!tiers || run.total == 0) RankOnce(&run);
+
   Xapian::doccount shown = 0;
-  for (const auto& m : msets) shown += m.size();
+  for (const auto& m : run.msets) shown += m.size();
   // An estimate, but never below what this page shows and skips.
-  resp.total = static_cast<int>(std::max<Xapian::doccount>(total, shown ? offset + shown : 0));
-  resp.results.reserve(page.hits.size());
+  resp.total =
+      static_cast<int>(std::max<Xapian::doccount>(run.total, shown ? run.offset + shown : 0));
+  resp.facets = std::move(run.facets);
+  resp.results.reserve(run.page.hits.size());
   MarkCounts marks;
-  for (size_t i = 0; i < page.hits.size(); ++i) {
-    if (!page.hits[i]) continue;
-    resp.results.push_back(std::move(*page.hits[i]));
+  for (size_t i = 0; i < run.page.hits.size(); ++i) {
+    if (!run.page.hits[i]) continue;
+    resp.results.push_back(std::move(*run.page.hits[i]));
     // The best-ranked hit that shows a word decides its marks: several
     // "thi" ("đình chỉ thi hành") in a lower hit must not outvote the
     // first hit's "Chỉ thị" for "chi thi 33".
-    for (auto& [fold, forms] : page.marks[i]) marks.try_emplace(fold, std::move(forms));
+    for (auto& [fold, forms] : run.page.marks[i]) marks.try_emplace(fold, std::move(forms));
   }
-  if (!bq.accented && !parsed.free_text.empty()) {
+  if (!p.bq.accented && !parsed.free_text.empty()) {
     resp.suggestion = SuggestAccents(analyzer, parsed.free_text, marks);
   }
   return resp;
 }
 
-std::optional<Hit> Searcher::Internal::MakeHit(const Xapian::Database& d,
-                                               const text::Analyzer& an, Xapian::docid did,
-                                               double weight, const BuiltQuery& bq,
-                                               bool snippets, MarkCounts* marks) const {
+// The sizes and facets are counted by `counter` while this thread ranks
+// (in turn without a helper): the ranking needs no spy and no minimum
+// number of documents examined, so the matcher may stop early. Its counting
+// done, the counter helps make the page's hits (waiting for the ranking
+// when it is not done).
+void Searcher::Internal::RankTiers(Run* run) {
+  const Prepared& p = run->p;
+  if (run->helper) {
+    run->helper->Start([this, run] {
+      try {
+        CountTiers(counter->db, Prepare(counter->db, counter->analyzer, run->parsed, run->request),
+                   run->depth, &run->counts);
+        if (run->request.snippets) run->page.Take(*this, counter->db, counter->analyzer, true);
+      } catch (...) {
+        run->helper_error = std::current_exception();
+      }
+    });
+  }
+  auto& msets = run->msets;
+  run->enquire.set_query(p.Compose(p.bq.tier1, p.bq.tier1_boost));
+  msets.push_back(run->enquire.get_mset(run->offset, run->limit));
+  Xapian::doccount n1 = msets.back().get_matches_lower_bound();
+  if (msets.back().size() < run->limit) {
+    // The page reaches tier 2; tier 1 was examined in full (n1 exact).
+    run->enquire.set_query(p.Compose(p.bq.tier2, p.bq.boost));
+    msets.push_back(run->enquire.get_mset(run->offset > n1 ? run->offset - n1 : 0,
+                                          run->limit - msets.back().size()));
+  }
+  run->page.Publish(msets);
+  run->page.Take(*this, db, analyzer);
+  if (run->helper) {
+    WaitForHelper(run);
+  } else {
+    CountTiers(db, p, run->depth, &run->counts);
+  }
+  const TierCounts& counts = run->counts;
+  if (counts.error) std::rethrow_exception(counts.error);
+  if (msets.size() == 1) {
+    run->total = counts.n1 + counts.n2;
+  } else {
+    // The same tier-2 size as when tier 1 fills the page, so that `total`
+    // does not jump when paging into tier 2, within what the ranking saw.
+    const Xapian::MSet& second = msets.back();
+    run->total =
+        msets.front().get_matches_lower_bound() +
+        std::clamp(counts.n2, second.get_matches_lower_bound(), second.get_matches_upper_bound());
+  }
+  run->facets = std::move(run->counts.facets);
+}
+
+// One ranked pass, its spies counting the facets (the OR fallback when the
+// AND finds nothing); a page of 4 hits or more shares its snippets with the
+// helper.
+void Searcher::Internal::RankOnce(Run* run) {
+  const Prepared& p = run->p;
+  auto match_all = [&](const std::vector<Xapian::MatchSpy*>& spies) {
+    run->msets.clear();
+    run->enquire.clear_matchspies();
+    for (auto* spy : spies) run->enquire.add_matchspy(spy);
+    run->enquire.set_query(p.Compose(p.bq.query, p.bq.boost));
+    run->msets.push_back(run->enquire.get_mset(run->offset, run->limit, run->depth));
+    run->total = run->msets.back().get_matches_estimated();
+    if (run->total == 0 && !p.bq.fallback.empty() && p.bq.fallback.get_length() > 1) {
+      run->enquire.set_query(p.Compose(p.bq.fallback, p.bq.boost));
+      run->msets.back() = run->enquire.get_mset(run->offset, run->limit, run->depth);
+      run->total = run->msets.back().get_matches_estimated();
+    }
+  };
+  run->facets.clear();
+  CountFacets(match_all, &run->facets);
+  run->page.Publish(run->msets);
+  bool share =
+      run->helper && run->request.snippets && run->msets.back().size() >= kShareSnippetsFrom;
+  if (share) {
+    run->helper->Start([this, run] {
+      try {
+        run->page.Take(*this, counter->db, counter->analyzer);
+      } catch (...) {
+        run->helper_error = std::current_exception();
+      }
+    });
+  }
+  run->page.Take(*this, db, analyzer);
+  if (share) WaitForHelper(run);
+}
+
+void Searcher::Internal::WaitForHelper(Run* run) {
+  run->helper->Wait();
+  if (run->helper_error) std::rethrow_exception(run->helper_error);
+}
+
+std::optional<Hit> Searcher::Internal::MakeHit(const Xapian::Database& d, const text::Analyzer& an,
+                                               Xapian::docid did, double weight,
+                                               const BuiltQuery& bq, bool snippets,
+                                               MarkCounts* marks) const {
   Xapian::Document doc = d.get_document(did, Xapian::DOC_ASSUME_VALID);
   // The hit record (a value) has all a hit shows; the text is read only for
   // a snippet, and the record's JSON is never parsed. A document indexed

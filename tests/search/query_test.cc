@@ -194,10 +194,8 @@ TEST(QueryBuildTest, NegligibleWeightOnlyTermsAreLeftOut) {
   q = QueryBuilder(db, analyzer, true).Build(ParseQuery("sách và luật"));
   EXPECT_EQ(q.query.get_description(), "Query((Fsach AND Fluat))");  // a stopword: weight only
   EXPECT_EQ(q.boost.get_description().find("và"), std::string::npos) << q.boost.get_description();
-  EXPECT_EQ(q.boost.get_description().find("Fva"), std::string::npos)
-      << q.boost.get_description();
-  EXPECT_NE(q.boost.get_description().find("luật"), std::string::npos)
-      << q.boost.get_description();
+  EXPECT_EQ(q.boost.get_description().find("Fva"), std::string::npos) << q.boost.get_description();
+  EXPECT_NE(q.boost.get_description().find("luật"), std::string::npos) << q.boost.get_description();
 }
 
 // Typed with marks, a word of a tier-1 run weighs by its exact form alone:

@@ -1,6 +1,7 @@
 // Ranking on the real corpus: the plan (corpus/) and the public texts the
 // catalog names in ../shared, indexed into an in-memory database.
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <xapian.h>
 
 #include <algorithm>
@@ -8,7 +9,6 @@
 #include <map>
 #include <set>
 #include <thread>
-#include <unistd.h>
 
 #include "index/indexer.h"
 #include "index/schema.h"
@@ -441,9 +441,9 @@ class CountingThreadTest : public ::testing::Test {
   static std::vector<SearchRequest> Requests() {
     std::vector<SearchRequest> out;
     for (const char* q : {"tiếp công dân", "tiep cong dan", "cáo tố", "dân vận chính quyền",
-                          "type:\"Chỉ thị\" tiếp công dân", "tiếp công dân -tố",
-                          "khiếu nại tố cáo", "year:2023 công tác dân vận", "\"dân chủ\" cơ sở",
-                          "ủy ban nhân dân xã", "không có từ nào như vậy xyzzy"}) {
+                          "type:\"Chỉ thị\" tiếp công dân", "tiếp công dân -tố", "khiếu nại tố cáo",
+                          "year:2023 công tác dân vận", "\"dân chủ\" cơ sở", "ủy ban nhân dân xã",
+                          "không có từ nào như vậy xyzzy"}) {
       for (int depth : {1, 200}) {
         for (int offset : {0, 3, 9, 25, 60}) {
           SearchRequest req;
@@ -511,8 +511,9 @@ TEST_F(CountingThreadTest, ReopenMovesBothHandles) {
   fs::path extra = dir_.parent_path() / (dir_.filename().string() + "-extra");
   fs::remove_all(extra);
   fs::create_directories(extra);
-  fs::copy_file(testing::SourceDir() / "corpus" / "ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt",
-                extra / "ban-sao-ke-hoach.txt");
+  fs::copy_file(
+      testing::SourceDir() / "corpus" / "ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt",
+      extra / "ban-sao-ke-hoach.txt");
   index::IndexOptions options;
   options.paths = {testing::SourceDir() / "corpus", extra};
   auto summary = index::IndexDatabase(dir_.string(), options);
