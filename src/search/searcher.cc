@@ -192,22 +192,17 @@ Xapian::doccount CountMatches(const Xapian::Database& db, const Xapian::Query& q
 struct TierCounts {
   Xapian::doccount n1 = 0, n2 = 0;
   Facets facets;
-  std::exception_ptr error;  // a Xapian::Error thrown while counting
 };
 
 void CountTiers(const Xapian::Database& db, const Prepared& p, Xapian::doccount depth,
                 TierCounts* out) {
-  try {
-    auto count = [&](const std::vector<Xapian::MatchSpy*>& spies) {
-      out->n1 = CountMatches(db, p.Compose(p.bq.tier1, Xapian::Query()), depth, spies);
-      Xapian::doccount want = out->n1 < depth ? depth - out->n1 : 0;
-      out->n2 = CountMatches(db, p.Compose(p.bq.tier2, Xapian::Query()), want,
-                             want ? spies : std::vector<Xapian::MatchSpy*>());
-    };
-    CountFacets(count, &out->facets);
-  } catch (...) {
-    out->error = std::current_exception();
-  }
+  auto count = [&](const std::vector<Xapian::MatchSpy*>& spies) {
+    out->n1 = CountMatches(db, p.Compose(p.bq.tier1, Xapian::Query()), depth, spies);
+    Xapian::doccount want = out->n1 < depth ? depth - out->n1 : 0;
+    out->n2 = CountMatches(db, p.Compose(p.bq.tier2, Xapian::Query()), want,
+                           want ? spies : std::vector<Xapian::MatchSpy*>());
+  };
+  CountFacets(count, &out->facets);
 }
 
 // Counts the searches running in this process while in scope. A search
@@ -336,6 +331,8 @@ struct Searcher::Internal {
   StatusOr<SearchResponse> Search(const SearchRequest& request);
   void RankTiers(Run* run);
   void RankOnce(Run* run);
+  // Runs `job` on the helper; what it throws is kept for WaitForHelper.
+  void StartHelper(Run* run, std::function<void()> job);
   void WaitForHelper(Run* run);  // and rethrows what its job threw
   void Reopen() {
     db.reopen();
@@ -486,14 +483,10 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
 void Searcher::Internal::RankTiers(Run* run) {
   const Prepared& p = run->p;
   if (run->helper) {
-    run->helper->Start([this, run] {
-      try {
-        CountTiers(counter->db, Prepare(counter->db, counter->analyzer, run->parsed, run->request),
-                   run->depth, &run->counts);
-        if (run->request.snippets) run->page.Take(*this, counter->db, counter->analyzer, true);
-      } catch (...) {
-        run->helper_error = std::current_exception();
-      }
+    StartHelper(run, [this, run] {
+      CountTiers(counter->db, Prepare(counter->db, counter->analyzer, run->parsed, run->request),
+                 run->depth, &run->counts);
+      if (run->request.snippets) run->page.Take(*this, counter->db, counter->analyzer, true);
     });
   }
   auto& msets = run->msets;
@@ -514,7 +507,6 @@ void Searcher::Internal::RankTiers(Run* run) {
     CountTiers(db, p, run->depth, &run->counts);
   }
   const TierCounts& counts = run->counts;
-  if (counts.error) std::rethrow_exception(counts.error);
   if (msets.size() == 1) {
     run->total = counts.n1 + counts.n2;
   } else {
@@ -552,16 +544,20 @@ void Searcher::Internal::RankOnce(Run* run) {
   bool share =
       run->helper && run->request.snippets && run->msets.back().size() >= kShareSnippetsFrom;
   if (share) {
-    run->helper->Start([this, run] {
-      try {
-        run->page.Take(*this, counter->db, counter->analyzer);
-      } catch (...) {
-        run->helper_error = std::current_exception();
-      }
-    });
+    StartHelper(run, [this, run] { run->page.Take(*this, counter->db, counter->analyzer); });
   }
   run->page.Take(*this, db, analyzer);
   if (share) WaitForHelper(run);
+}
+
+void Searcher::Internal::StartHelper(Run* run, std::function<void()> job) {
+  run->helper->Start([run, job = std::move(job)] {
+    try {
+      job();
+    } catch (...) {
+      run->helper_error = std::current_exception();
+    }
+  });
 }
 
 void Searcher::Internal::WaitForHelper(Run* run) {

@@ -1,7 +1,6 @@
 // Ranking on the real corpus: the plan (corpus/) and the public texts the
 // catalog names in ../shared, indexed into an in-memory database.
 #include <gtest/gtest.h>
-#include <unistd.h>
 #include <xapian.h>
 
 #include <algorithm>
@@ -427,15 +426,15 @@ class CountingThreadTest : public ::testing::Test {
  protected:
   void SetUp() override {
     VANBAN_REQUIRE_SHARED();
-    dir_ = fs::temp_directory_path() / ("vanban-counting-" + std::to_string(getpid()));
-    fs::remove_all(dir_);
+    scratch_ = testing::ScratchDir("vanban-counting");
+    dir_ = scratch_ / "db";
     index::IndexOptions options;
     options.paths = {testing::SourceDir() / "corpus"};
     auto summary = index::IndexDatabase(dir_.string(), options);
     ASSERT_TRUE(summary.ok()) << summary.status().ToString();
   }
   void TearDown() override {
-    if (!dir_.empty()) fs::remove_all(dir_);
+    if (!scratch_.empty()) fs::remove_all(scratch_);
   }
 
   static std::vector<SearchRequest> Requests() {
@@ -486,7 +485,8 @@ class CountingThreadTest : public ::testing::Test {
     return out;
   }
 
-  fs::path dir_;
+  fs::path scratch_;
+  fs::path dir_;  // the index, in scratch_
 };
 
 TEST_F(CountingThreadTest, SameResponsesAsCountingInTurn) {
@@ -508,8 +508,7 @@ TEST_F(CountingThreadTest, ReopenMovesBothHandles) {
   auto threaded = Searcher::Open(dir_.string());
   ASSERT_TRUE(threaded.ok()) << threaded.status().ToString();
   std::vector<std::string> before = InTurn();
-  fs::path extra = dir_.parent_path() / (dir_.filename().string() + "-extra");
-  fs::remove_all(extra);
+  fs::path extra = scratch_ / "extra";
   fs::create_directories(extra);
   fs::copy_file(
       testing::SourceDir() / "corpus" / "ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt",
@@ -517,7 +516,6 @@ TEST_F(CountingThreadTest, ReopenMovesBothHandles) {
   index::IndexOptions options;
   options.paths = {testing::SourceDir() / "corpus", extra};
   auto summary = index::IndexDatabase(dir_.string(), options);
-  fs::remove_all(extra);
   ASSERT_TRUE(summary.ok()) << summary.status().ToString();
   ASSERT_EQ(summary->added, 1);
   ASSERT_TRUE((*threaded)->Reopen().ok());
