@@ -57,9 +57,9 @@ Xapian::termpos IndexBody(const text::AnalyzedText& at, Xapian::termpos base,
     // An exact term equal to its folded form would only repeat the "F"
     // term: the query side uses "F" for such words (schema.h).
     bool marked = t.exact != t.folded;
-    // Exact terms without positions (wdf only): phrases match on "F"
-    // positions, so the inverter keeps one position list per word, not two.
-    if (marked) AddTerm(xd, schema::kExact, t.exact);
+    // Exact terms at the folded term's position: an accented phrase is a
+    // phrase of exact terms (and the folded terms of unmarked words).
+    if (marked) AddPosting(xd, schema::kExact, t.exact, pos);
     AddPosting(xd, schema::kFolded, t.folded, pos);
     if (folds && t.kind == TokenKind::kSyllable) {
       FoldCount& fc = (*folds)[t.exact];

@@ -443,7 +443,7 @@ void Indexer::Internal::MergeFolds() {
     for (auto& [n, form] : sorted) value += form + "\t" + std::to_string(-n) + "\n";
     SetMetadata(key, value);
   }
-  SetMetadata(std::string(schema::kMetaSchemaVersion), std::string(schema::kSchemaVersion));
+  SetMetadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
 }
 
 StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
@@ -610,7 +610,7 @@ bool IndexIsOutdated(const std::string& db_dir, std::string* version) {
     Xapian::Database db(db_dir);
     if (db.get_doccount() == 0) return false;
     std::string stored = db.get_metadata(std::string(schema::kMetaSchemaVersion));
-    if (stored == schema::kSchemaVersion) return false;
+    if (stored == std::to_string(schema::kSchemaVersion)) return false;
     *version = stored.empty() ? "không rõ" : stored;
     return true;
   } catch (const Xapian::Error&) {
@@ -670,7 +670,7 @@ StatusOr<IndexSummary> IndexDatabase(const std::string& db_dir, const IndexOptio
   if (!outdated.empty()) {
     result->warnings.push_back(
         "chỉ mục cũ theo lược đồ " + outdated + ", phiên bản này dùng lược đồ " +
-        std::string(schema::kSchemaVersion) + ": đã lập chỉ mục lại toàn bộ");
+        std::to_string(schema::kSchemaVersion) + ": đã lập chỉ mục lại toàn bộ");
   }
   bool had_old = fs::exists(dir, ec);
   if (had_old) fs::rename(dir, old, ec);

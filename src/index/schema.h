@@ -12,8 +12,8 @@
 namespace vanban::index::schema {
 
 // ---- Free-text terms (body) ----------------------------------------------
-// Exact term (lowercase, canonical tone placement), wdf only (no positions:
-// phrases use "F" positions; an accented phrase also requires the exact terms).
+// Exact term (lowercase, canonical tone placement), with positions (those
+// of its "F" term): an accented phrase is a phrase of exact terms.
 // No prefix: "dân", "ủy". Only for words with marks: a word whose exact
 // form equals its folded form ("thi", "2023") is only indexed as "F...".
 // The same holds for exact title terms ("U").
@@ -97,7 +97,8 @@ inline constexpr std::string_view kMetaFoldPrefix = "fold:";
 inline constexpr std::string_view kMetaSchemaVersion = "vanban-schema";
 // 2: value slots kSlotHit and kSlotFacets, title pair terms (TW).
 // 3: the text copy under kMetaTextPrefix.
-inline constexpr std::string_view kSchemaVersion = "3";
+// 4: exact body terms with positions.
+inline constexpr int kSchemaVersion = 4;  // stored as its decimal string
 // "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the
 // document's text, as in its data. Metadata lives in the postlist table,
 // which Xapian does not compress (the data is zlib-compressed): a snippet

@@ -124,18 +124,6 @@ Xapian::Query NearPhrase(const std::vector<std::string>& folded_terms, double sc
   return AndOf(pairs);
 }
 
-// A phrase typed with marks: exact body terms have no positions, so the
-// folded phrase gives the order and the exact terms must also occur.
-Xapian::Query ExactPhrase(const std::vector<std::string>& folded,
-                          const std::vector<std::string>& exact) {
-  if (exact.size() <= 1) return Phrase(exact);
-  std::vector<Xapian::Query> parts{Phrase(folded)};
-  for (size_t i = 0; i < exact.size(); ++i) {
-    if (exact[i] != folded[i]) parts.emplace_back(exact[i]);
-  }
-  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
-}
-
 Xapian::Query Scale(double f, const Xapian::Query& q) {
   if (q.empty()) return q;
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, f);
@@ -295,15 +283,27 @@ Xapian::Query QueryBuilder::PhraseQuery(const text::AnalyzedText& at, bool accen
                                         BuiltQuery* out) {
   std::vector<std::string> folded, exact;
   for (const auto& t : at.tokens) {
-    std::string_view prefix = t.kind == TokenKind::kIdentifier ? schema::kFolded : schema::kFolded;
-    folded.push_back(schema::Term(prefix, t.folded));
+    folded.push_back(schema::Term(schema::kFolded, t.folded));
     exact.push_back(t.exact != t.folded ? schema::Term(schema::kExact, t.exact) : folded.back());
     out->highlight.insert(t.folded);
     out->highlight_terms.push_back(folded.back());
   }
   if (folded.empty()) return Xapian::Query();
   if (!accented) return Phrase(folded);
-  return Xapian::Query(Xapian::Query::OP_OR, Scale(2, ExactPhrase(folded, exact)), Phrase(folded));
+  return Xapian::Query(Xapian::Query::OP_OR, Scale(2, AccentedPhrase(folded, exact)),
+                       Phrase(folded));
+}
+
+Xapian::Query QueryBuilder::AccentedPhrase(const std::vector<std::string>& folded,
+                                           const std::vector<std::string>& terms) const {
+  if (exact_positions_ || terms.size() <= 1) return Phrase(terms);
+  // Exact terms without positions (schema < 4): the folded phrase gives
+  // the order, and the exact words must occur somewhere.
+  std::vector<Xapian::Query> parts{Phrase(folded)};
+  for (size_t i = 0; i < terms.size(); ++i) {
+    if (terms[i] != folded[i]) parts.emplace_back(terms[i]);
+  }
+  return AndOf(parts);
 }
 
 Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at) {
@@ -645,13 +645,14 @@ Xapian::Query QueryBuilder::Exclusions(const std::vector<std::string>& words) {
     text::AnalyzedText at = analyzer_.Analyze(w);
     bool accented = false;
     for (const auto& t : at.tokens) accented |= Accented(t);
+    // Typed with marks, the exact words in order; else the folded ones.
     std::vector<std::string> terms, folded;
     for (const auto& t : at.tokens) {
       folded.push_back(schema::Term(schema::kFolded, t.folded));
       terms.push_back(accented && t.exact != t.folded ? schema::Term(schema::kExact, t.exact)
                                                       : folded.back());
     }
-    if (!terms.empty()) qs.push_back(ExactPhrase(folded, terms));
+    if (!terms.empty()) qs.push_back(AccentedPhrase(folded, terms));
   }
   return OrOf(qs);
 }

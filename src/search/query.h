@@ -65,11 +65,15 @@ struct BuiltQuery {
 
 class QueryBuilder {
  public:
-  // `title_pairs`: the index has title pair terms (schema version 2+), so
-  // a title phrase can be matched by its pairs.
-  QueryBuilder(const Xapian::Database& db, const text::Analyzer& analyzer,
-               bool title_pairs = false)
-      : db_(db), analyzer_(analyzer), title_pairs_(title_pairs) {}
+  // `schema_version`: that of the index (schema.h; 0 when unknown). From
+  // 2 on, a title phrase can be matched by its title pair terms; from 4
+  // on, exact body terms have positions, so an accented phrase is a phrase
+  // of exact terms (before, the folded phrase plus the exact words).
+  QueryBuilder(const Xapian::Database& db, const text::Analyzer& analyzer, int schema_version = 0)
+      : db_(db),
+        analyzer_(analyzer),
+        title_pairs_(schema_version >= 2),
+        exact_positions_(schema_version >= 4) {}
   // Builds the match query for the free words and phrases (filters and
   // exclusions are applied by the caller via Filters()).
   BuiltQuery Build(const ParsedQuery& parsed);
@@ -88,10 +92,15 @@ class QueryBuilder {
   bool Exists(const std::string& term) const { return db_.term_exists(term); }
   // The term can add at most kNegligibleWeight (query.cc) to a BM25 score.
   bool Negligible(const std::string& term) const;
+  // The words of a phrase in order: `terms` (exact where typed with marks,
+  // else folded) against `folded`; see exact_positions_.
+  Xapian::Query AccentedPhrase(const std::vector<std::string>& folded,
+                               const std::vector<std::string>& terms) const;
 
   const Xapian::Database& db_;
   const text::Analyzer& analyzer_;
   bool title_pairs_;
+  bool exact_positions_;
 };
 
 }  // namespace vanban::search

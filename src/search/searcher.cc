@@ -150,11 +150,9 @@ struct Prepared {
 
 Prepared Prepare(const Xapian::Database& db, const text::Analyzer& analyzer,
                  const ParsedQuery& parsed, const SearchRequest& request) {
-  // Title pair terms exist from schema version 2 on (an older index keeps
-  // the positional title phrase).
+  // An older index is queried by what it has (QueryBuilder).
   std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
-  bool title_pairs = !version.empty() && std::atoi(version.c_str()) >= 2;
-  QueryBuilder qb(db, analyzer, title_pairs);
+  QueryBuilder qb(db, analyzer, std::atoi(version.c_str()));
   Prepared p;
   p.bq = qb.Build(parsed);
   p.filter = qb.Filters(request.type.empty() ? parsed.type : request.type,

@@ -290,7 +290,8 @@ TEST_F(IndexerTest, IndexOfAnOlderSchemaIsRebuilt) {
   EXPECT_NE(s->warnings[0].find("lược đồ 1"), std::string::npos) << s->warnings[0];
   Xapian::Database db(db_dir);
   EXPECT_EQ(db.get_doccount(), 1u);
-  EXPECT_EQ(db.get_metadata(std::string(schema::kMetaSchemaVersion)), schema::kSchemaVersion);
+  EXPECT_EQ(db.get_metadata(std::string(schema::kMetaSchemaVersion)),
+            std::to_string(schema::kSchemaVersion));
 }
 
 TEST_F(IndexerTest, CatalogEntriesWithoutTextBecomeRecords) {

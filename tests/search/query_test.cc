@@ -85,7 +85,7 @@ TEST(QueryBuildTest, MatchAndBoostTable) {
        "Tnhan AND Tdan AND Txa) FILTER (TWuy_ban AND TWban_nhan AND TWnhan_dan AND TWdan_xa))))"},
   };
   for (const auto& c : cases) {
-    QueryBuilder builder(db, analyzer, c.title_pairs);
+    QueryBuilder builder(db, analyzer, c.title_pairs ? index::schema::kSchemaVersion : 1);
     BuiltQuery q = builder.Build(ParseQuery(c.query));
     EXPECT_EQ(q.query.get_description(), c.match) << c.query;
     EXPECT_EQ(q.boost.get_description(), c.boost) << c.query;
@@ -142,7 +142,7 @@ TEST(QueryBuildTest, TiersTable) {
       {"luật 10/2022/QH15", "Query()", "Query()"},
   };
   for (const auto& c : cases) {
-    QueryBuilder builder(db, analyzer, true);
+    QueryBuilder builder(db, analyzer, index::schema::kSchemaVersion);
     BuiltQuery q = builder.Build(ParseQuery(c.query));
     EXPECT_EQ(q.tier1.get_description(), c.tier1) << c.query;
     EXPECT_EQ(q.tier2.get_description(), c.tier2) << c.query;
@@ -150,14 +150,16 @@ TEST(QueryBuildTest, TiersTable) {
   // The pair that tier 1 does not weigh ("cháy chữa") stays in its boost;
   // the exact terms weigh in tier 1's match, so its boost leaves them out
   // (tier 2's keeps them).
-  BuiltQuery q = QueryBuilder(db, analyzer, true).Build(ParseQuery("phòng cháy chữa cháy"));
+  BuiltQuery q = QueryBuilder(db, analyzer, index::schema::kSchemaVersion)
+                     .Build(ParseQuery("phòng cháy chữa cháy"));
   EXPECT_EQ(q.tier1_boost.get_description(),
             "Query((Tphong OR Tchay OR 2 * Wchay_chua OR Tchua OR Tchay OR 3 * ((Tphong AND Tchay "
             "AND Tchua AND Tchay) FILTER (TWphong_chay AND TWchay_chua AND TWchua_chay))))");
   EXPECT_EQ(q.boost.get_description().find("Query((phòng OR cháy OR chữa OR cháy OR Tphong"), 0u)
       << q.boost.get_description();
   // A stopword of a run only adds weight, folded and exact, in tier 1 too.
-  q = QueryBuilder(db, analyzer, true).Build(ParseQuery("quyền và nghĩa vụ"));
+  q = QueryBuilder(db, analyzer, index::schema::kSchemaVersion)
+          .Build(ParseQuery("quyền và nghĩa vụ"));
   EXPECT_EQ(q.tier1_boost.get_description().find("Query((Fva OR và OR Tquyen"), 0u)
       << q.tier1_boost.get_description();
 }
@@ -185,17 +187,42 @@ TEST(QueryBuildTest, NegligibleWeightOnlyTermsAreLeftOut) {
     db.add_document(d);
   }
   text::Analyzer analyzer;
-  BuiltQuery q = QueryBuilder(db, analyzer, true).Build(ParseQuery("chính sách"));
+  BuiltQuery q =
+      QueryBuilder(db, analyzer, index::schema::kSchemaVersion).Build(ParseQuery("chính sách"));
   EXPECT_EQ(q.query.get_description(), "Query((Fchinh AND Fsach))");
   EXPECT_EQ(q.tier1.get_description(), "Query((2 * Wchinh_sach AND_MAYBE sách))");
   EXPECT_EQ(q.boost.get_description().find("chính "), std::string::npos)
       << q.boost.get_description();
   EXPECT_NE(q.boost.get_description().find("sách"), std::string::npos) << q.boost.get_description();
-  q = QueryBuilder(db, analyzer, true).Build(ParseQuery("sách và luật"));
+  q = QueryBuilder(db, analyzer, index::schema::kSchemaVersion).Build(ParseQuery("sách và luật"));
   EXPECT_EQ(q.query.get_description(), "Query((Fsach AND Fluat))");  // a stopword: weight only
   EXPECT_EQ(q.boost.get_description().find("và"), std::string::npos) << q.boost.get_description();
   EXPECT_EQ(q.boost.get_description().find("Fva"), std::string::npos) << q.boost.get_description();
   EXPECT_NE(q.boost.get_description().find("luật"), std::string::npos) << q.boost.get_description();
+}
+
+// An accented phrase is the phrase of its exact words (weighted x2) or,
+// found by folded matching, of its folded words; a word without marks is
+// its folded term in both. An index before schema 4 has no positions on
+// exact terms: there the folded phrase gives the order and the exact words
+// must occur. Exclusions typed with marks take the same form.
+TEST(QueryBuildTest, AccentedPhraseBySchema) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  text::Analyzer analyzer;
+  BuiltQuery q = QueryBuilder(db, analyzer, 4).Build(ParseQuery("\"hóa giải xong\""));
+  EXPECT_EQ(q.query.get_description(),
+            "Query((2 * (hóa PHRASE 3 giải PHRASE 3 Fxong) OR (Fhoa PHRASE 3 Fgiai PHRASE 3 "
+            "Fxong)))");
+  q = QueryBuilder(db, analyzer, 3).Build(ParseQuery("\"hóa giải xong\""));
+  EXPECT_EQ(q.query.get_description(),
+            "Query((2 * ((Fhoa PHRASE 3 Fgiai PHRASE 3 Fxong) AND hóa AND giải) OR (Fhoa PHRASE "
+            "3 Fgiai PHRASE 3 Fxong)))");
+  EXPECT_EQ(QueryBuilder(db, analyzer, 4).Exclusions({"hóa giải"}).get_description(),
+            "Query((hóa PHRASE 2 giải))");
+  EXPECT_EQ(QueryBuilder(db, analyzer, 3).Exclusions({"hóa giải"}).get_description(),
+            "Query(((Fhoa PHRASE 2 Fgiai) AND hóa AND giải))");
+  EXPECT_EQ(QueryBuilder(db, analyzer, 4).Exclusions({"hoa giai"}).get_description(),
+            "Query((Fhoa PHRASE 2 Fgiai))");
 }
 
 // Typed with marks, a word of a tier-1 run weighs by its exact form alone:
@@ -214,7 +241,8 @@ TEST(QueryBuildTest, ExactFormsWeighInTierOne) {
   add("hoa-sac", {"Fhoa", "hóa", "Fgiai", "giải", "Whoa_giai"});
   for (int i = 0; i < 20; ++i) add("other" + std::to_string(i), {"Fkhac"});
   text::Analyzer analyzer;
-  BuiltQuery q = QueryBuilder(db, analyzer, true).Build(ParseQuery("hòa giải"));
+  BuiltQuery q =
+      QueryBuilder(db, analyzer, index::schema::kSchemaVersion).Build(ParseQuery("hòa giải"));
   EXPECT_EQ(q.tier1.get_description(), "Query((2 * Whoa_giai AND_MAYBE (hòa OR giải)))");
   Xapian::Enquire e(db);
   e.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE, q.tier1, q.tier1_boost));

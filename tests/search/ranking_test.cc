@@ -211,7 +211,7 @@ TEST_F(RankingTest, TiersKeepTheScores) {
   text::Analyzer analyzer;
   for (const char* q : {"tiep cong dan", "thuc hien dan chu o co so", "giai quyet khieu nai, to cao",
                         "quyen va nghia vu cua cong dan"}) {
-    QueryBuilder builder(*db_, analyzer, true);
+    QueryBuilder builder(*db_, analyzer, index::schema::kSchemaVersion);
     BuiltQuery bq = builder.Build(ParseQuery(q));
     ASSERT_FALSE(bq.tier1.empty()) << q;
     Xapian::Enquire e(*db_);

@@ -248,6 +248,42 @@ TEST(SearcherTitleTest, TitlePhraseByPairs) {
   }
 }
 
+// An accented phrase is the exact words in order. "hóa giải" (to defuse)
+// and "hòa giải" (mediation) fold alike; a mediation text that also has
+// "văn hóa" and "giải quyết" must not count as having "hóa giải" (it did
+// while exact terms had no positions: folded phrase + exact words anywhere).
+// Both are found (folded matching); the exact phrase ranks first.
+TEST(SearcherPhraseTest, AccentedPhraseIsTheExactWordsInOrder) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  text::Analyzer analyzer;
+  auto add = [&](const std::string& id, const char* text) {
+    index::Record rec;
+    rec.doc = legal::ParseDocument(text);
+    rec.doc.id = id;
+    rec.doc.meta.type = "Nghị định";
+    rec.has_text = true;
+    db.add_document(index::BuildDocument(&rec, analyzer, index::SourceInfo{}, nullptr));
+  };
+  add("hoa-giai",
+      "Điều 1. Hòa giải ở cơ sở\nHòa giải viên hòa giải mâu thuẫn, tranh chấp; việc hòa giải "
+      "gắn với văn hóa của cộng đồng dân cư và giải quyết kịp thời.");
+  add("hoa-giai-exact",
+      "Điều 1. Trách nhiệm\nCơ quan, tổ chức có trách nhiệm phối hợp với cộng đồng dân cư để "
+      "kịp thời hóa giải mâu thuẫn trong nhân dân và ổn định tình hình ở địa phương.");
+  SearchResponse r = SearchIn(db, "\"hóa giải\"");
+  ASSERT_EQ(r.results.size(), 2u) << Describe(r);
+  EXPECT_EQ(r.results[0].id, "hoa-giai-exact");
+  EXPECT_GT(r.results[0].score, r.results[1].score);
+  // Typed "hòa giải", the order turns.
+  r = SearchIn(db, "\"hòa giải\"");
+  ASSERT_EQ(r.results.size(), 2u) << Describe(r);
+  EXPECT_EQ(r.results[0].id, "hoa-giai");
+  // Excluded with its marks, only the exact phrase goes.
+  r = SearchIn(db, "mâu thuẫn -\"hóa giải\"");
+  ASSERT_EQ(r.results.size(), 1u) << Describe(r);
+  EXPECT_EQ(r.results[0].id, "hoa-giai");
+}
+
 // A snippet deep in a long paragraph starts its analysis at a checkpoint:
 // the same excerpt and marks as analysing the paragraph from its start.
 TEST(SnippetCheckpointTest, SameExcerptAsFromTheParagraphStart) {
@@ -273,7 +309,7 @@ TEST(SnippetCheckpointTest, SameExcerptAsFromTheParagraphStart) {
   std::string data = db.get_document(did).get_data();
   std::string_view body = index::RecordText(data);
   for (const char* q : {"xử phạt vi phạm hành chính", "thẩm quyền", "khiếu nại", "phạm vi"}) {
-    BuiltQuery bq = QueryBuilder(db, analyzer, true).Build(ParseQuery(q));
+    BuiltQuery bq = QueryBuilder(db, analyzer, index::schema::kSchemaVersion).Build(ParseQuery(q));
     Snippet a = MakeSnippet(db, did, *hit, body, bq.highlight, bq.highlight_terms, analyzer);
     Snippet b = MakeSnippet(db, did, plain, body, bq.highlight, bq.highlight_terms, analyzer);
     EXPECT_EQ(a.html, b.html) << q;
