@@ -233,9 +233,18 @@ ParsedQuery ParseQuery(const std::string& raw) {
 
 namespace vanban::search {
 
+Xapian::doccount TermFreqs::Get(const Xapian::Database& db, const std::string& term) {
+  auto it = freqs_.find(term);
+  if (it != freqs_.end()) return it->second;
+  if (freqs_.size() >= kMaxTerms) freqs_.clear();
+  Xapian::doccount tf = db.get_termfreq(term);
+  freqs_.emplace(term, tf);
+  return tf;
+}
+
 bool QueryBuilder::Negligible(const std::string& term) const {
   double n = db_.get_doccount();
-  double tf = db_.get_termfreq(term);
+  double tf = TermFreq(term);
   if (n == 0 || tf == 0) return false;
   // Xapian's BM25Weight (k1 = 1, no relevance set): termweight log(tw),
   // tw = (N - tf + 1/2) / (tf + 1/2), raised to tw / 2 + 1 below 2; a
@@ -339,6 +348,8 @@ Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at) {
     numbers.push_back(years.front());
     years.erase(years.begin());
   }
+  // Years and qualifiers only go with a number: none, nothing to look up.
+  if (numbers.empty()) return OrOf(strong);
   std::vector<Xapian::Query> year_terms, qual_terms;
   for (const auto& y : years) {
     std::string term = schema::Term(schema::kNumberYear, y);

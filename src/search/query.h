@@ -9,6 +9,7 @@
 
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "text/analyzer.h"
@@ -63,15 +64,33 @@ struct BuiltQuery {
   Xapian::Query tier2;        // all words AND_NOT tier 1 (see above), or empty
 };
 
+// The frequencies of the terms QueryBuilder looks up, kept between queries
+// for one revision of a database: each lookup reads B-tree blocks, and
+// queries share most of their syllables. Its owner clears it when the
+// database changes. Thread-compatible.
+class TermFreqs {
+ public:
+  Xapian::doccount Get(const Xapian::Database& db, const std::string& term);
+  void Clear() { freqs_.clear(); }
+
+ private:
+  static constexpr size_t kMaxTerms = 1 << 16;  // then it starts over
+  std::unordered_map<std::string, Xapian::doccount> freqs_;
+};
+
 class QueryBuilder {
  public:
   // `schema_version`: that of the index (schema.h; 0 when unknown). From
   // 2 on, a title phrase can be matched by its title pair terms; from 4
   // on, exact body terms have positions, so an accented phrase is a phrase
   // of exact terms (before, the folded phrase plus the exact words).
-  QueryBuilder(const Xapian::Database& db, const text::Analyzer& analyzer, int schema_version = 0)
+  // `freqs`, when given, keeps the term frequencies looked up (for `db`'s
+  // revision only).
+  QueryBuilder(const Xapian::Database& db, const text::Analyzer& analyzer, int schema_version = 0,
+               TermFreqs* freqs = nullptr)
       : db_(db),
         analyzer_(analyzer),
+        freqs_(freqs),
         title_pairs_(schema_version >= 2),
         exact_positions_(schema_version >= 4) {}
   // Builds the match query for the free words and phrases (filters and
@@ -89,7 +108,10 @@ class QueryBuilder {
   Xapian::Query WordQuery(const text::Token& t, bool accented, BuiltQuery* out);
   Xapian::Query PhraseQuery(const text::AnalyzedText& at, bool accented, BuiltQuery* out);
   std::vector<std::string> MatchingFilterTerms(const std::string& prefix, const std::string& key);
-  bool Exists(const std::string& term) const { return db_.term_exists(term); }
+  Xapian::doccount TermFreq(const std::string& term) const {
+    return freqs_ ? freqs_->Get(db_, term) : db_.get_termfreq(term);
+  }
+  bool Exists(const std::string& term) const { return TermFreq(term) > 0; }
   // The term can add at most kNegligibleWeight (query.cc) to a BM25 score.
   bool Negligible(const std::string& term) const;
   // The words of a phrase in order: `terms` (exact where typed with marks,
@@ -99,6 +121,7 @@ class QueryBuilder {
 
   const Xapian::Database& db_;
   const text::Analyzer& analyzer_;
+  TermFreqs* freqs_;
   bool title_pairs_;
   bool exact_positions_;
 };

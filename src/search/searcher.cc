@@ -130,8 +130,9 @@ std::string SentenceAround(std::string_view text, size_t begin, size_t end) {
   return std::string(text.substr(lo, hi - lo));
 }
 
-// What a request matches, built on one database handle: a Xapian::Query
-// must not be shared between threads, so each thread builds its own.
+// What a request matches, built on the ranking thread's handle (a
+// Xapian::Query must not be shared between threads: the helper gets copies
+// through their serialised form, see RankTiers).
 struct Prepared {
   BuiltQuery bq;
   Xapian::Query filter;   // type/issuer/year, or empty
@@ -148,11 +149,11 @@ struct Prepared {
   }
 };
 
-Prepared Prepare(const Xapian::Database& db, const text::Analyzer& analyzer,
-                 const ParsedQuery& parsed, const SearchRequest& request) {
-  // An older index is queried by what it has (QueryBuilder).
-  std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
-  QueryBuilder qb(db, analyzer, std::atoi(version.c_str()));
+// `schema_version`: the index's (an older index is queried by what it has,
+// see QueryBuilder).
+Prepared Prepare(const Xapian::Database& db, const text::Analyzer& analyzer, int schema_version,
+                 TermFreqs* freqs, const ParsedQuery& parsed, const SearchRequest& request) {
+  QueryBuilder qb(db, analyzer, schema_version, freqs);
   Prepared p;
   p.bq = qb.Build(parsed);
   p.filter = qb.Filters(request.type.empty() ? parsed.type : request.type,
@@ -192,13 +193,13 @@ struct TierCounts {
   Facets facets;
 };
 
-void CountTiers(const Xapian::Database& db, const Prepared& p, Xapian::doccount depth,
-                TierCounts* out) {
+// `tier1`, `tier2`: the tiers as matched (Prepared::Compose, no boost).
+void CountTiers(const Xapian::Database& db, const Xapian::Query& tier1, const Xapian::Query& tier2,
+                Xapian::doccount depth, TierCounts* out) {
   auto count = [&](const std::vector<Xapian::MatchSpy*>& spies) {
-    out->n1 = CountMatches(db, p.Compose(p.bq.tier1, Xapian::Query()), depth, spies);
+    out->n1 = CountMatches(db, tier1, depth, spies);
     Xapian::doccount want = out->n1 < depth ? depth - out->n1 : 0;
-    out->n2 = CountMatches(db, p.Compose(p.bq.tier2, Xapian::Query()), want,
-                           want ? spies : std::vector<Xapian::MatchSpy*>());
+    out->n2 = CountMatches(db, tier2, want, want ? spies : std::vector<Xapian::MatchSpy*>());
   };
   CountFacets(count, &out->facets);
 }
@@ -246,6 +247,15 @@ struct Searcher::Internal {
   // first one only, under that shard's own docids: used for one local
   // database only.
   bool text_copies = false;
+  // What depends on `db`'s revision, read when `db` is opened or has
+  // changed: the index's schema version (schema.h; 0 when unknown) and the
+  // term frequencies the queries looked up.
+  int schema_version = 0;
+  TermFreqs term_freqs;
+  void OnNewRevision() {
+    schema_version = std::atoi(db.get_metadata(std::string(schema::kMetaSchemaVersion)).c_str());
+    term_freqs.Clear();
+  }
   // A second handle on the same database, with its own thread, to count a
   // tiered query's tiers and facets while `db` ranks it; null for a
   // Searcher made from a Database object (it counts in turn).
@@ -290,8 +300,40 @@ struct Searcher::Internal {
               bool wait = false) {
       if (wait) state.wait(kRanking, std::memory_order_acquire);
       if (state.load(std::memory_order_acquire) != kReady) return;
+      if (!snippets) return TakeAll(in, d, an);
       for (size_t i; (i = next.fetch_add(1)) < ranked.size();) {
-        hits[i] = in.MakeHit(d, an, ranked[i].first, ranked[i].second, bq, snippets, &marks[i]);
+        Xapian::Document doc = d.get_document(ranked[i].first, Xapian::DOC_ASSUME_VALID);
+        hits[i] =
+            in.MakeHit(d, an, ranked[i].first, ranked[i].second, doc.get_value(schema::kSlotHit),
+                       doc.get_value(schema::kSlotId), bq, snippets, &marks[i]);
+      }
+    }
+    // Hits without snippets cost little more than their two values: one
+    // thread makes them all, reading the values slot by slot in docid order.
+    // A value stream then moves forward through the slot's B-tree leaves,
+    // where a lookup per value alternating between the slots reads a branch
+    // and a leaf block for each (half the block reads for 10 hits).
+    void TakeAll(const Internal& in, const Xapian::Database& d, const text::Analyzer& an) {
+      size_t from = next.exchange(ranked.size());
+      if (from >= ranked.size()) return;
+      std::vector<size_t> order(ranked.size() - from);
+      for (size_t k = 0; k < order.size(); ++k) order[k] = from + k;
+      std::sort(order.begin(), order.end(),
+                [&](size_t a, size_t b) { return ranked[a].first < ranked[b].first; });
+      std::vector<std::string> hit_values(ranked.size()), ids(ranked.size());
+      auto read = [&](Xapian::valueno slot, std::vector<std::string>* values) {
+        Xapian::ValueIterator v = d.valuestream_begin(slot);
+        for (size_t i : order) {
+          if (v == d.valuestream_end(slot)) break;
+          v.skip_to(ranked[i].first);
+          if (v != d.valuestream_end(slot) && v.get_docid() == ranked[i].first) (*values)[i] = *v;
+        }
+      };
+      read(schema::kSlotHit, &hit_values);
+      read(schema::kSlotId, &ids);
+      for (size_t i : order) {
+        hits[i] = in.MakeHit(d, an, ranked[i].first, ranked[i].second, std::move(hit_values[i]),
+                             std::move(ids[i]), bq, snippets, &marks[i]);
       }
     }
 
@@ -308,11 +350,9 @@ struct Searcher::Internal {
   // One search's working state, shared by its steps and, by pointer, by the
   // helper's jobs (waited for before it goes).
   struct Run {
-    Run(const SearchRequest& request, const ParsedQuery& parsed, const Prepared& p,
-        const Xapian::Database& db)
-        : request(request), parsed(parsed), p(p), enquire(db), page(p.bq, request.snippets) {}
+    Run(const SearchRequest& request, const Prepared& p, const Xapian::Database& db)
+        : request(request), p(p), enquire(db), page(p.bq, request.snippets) {}
     const SearchRequest& request;
-    const ParsedQuery& parsed;
     const Prepared& p;
     Xapian::Enquire enquire;
     Xapian::doccount offset = 0, limit = 0;
@@ -333,35 +373,40 @@ struct Searcher::Internal {
   void StartHelper(Run* run, std::function<void()> job);
   void WaitForHelper(Run* run);  // and rethrows what its job threw
   void Reopen() {
-    db.reopen();
+    bool changed = db.reopen();
     if (counter) {
       counter->db.reopen();
-      SyncRevisions();
+      changed |= SyncRevisions();
     }
+    if (changed) OnNewRevision();
   }
   // A commit between opening (or reopening) the two handles leaves them on
   // different revisions: reopen both until they agree, a few times, or do
   // without the counter until the next reopen. A Database joining several
   // shards has no revision; they are reopened together and taken as equal.
-  void SyncRevisions() {
+  // True when `db` was reopened on a newer revision.
+  bool SyncRevisions() {
+    bool changed = false;
     try {
       for (int i = 0; i < 3 && counter->db.get_revision() != db.get_revision(); ++i) {
-        db.reopen();
+        changed |= db.reopen();
         counter->db.reopen();
       }
       same_revision = counter->db.get_revision() == db.get_revision();
     } catch (const Xapian::InvalidOperationError&) {
       same_revision = true;
     }
+    return changed;
   }
-  // The hit `did` (weight `weight`) as shown on a page, read through `d`
-  // with `an` (the first handle or the counter's); its snippet (when
-  // `snippets`) marks the words of `bq` (its highlight sets only: its
-  // queries belong to the thread that built them), and its marks go into
-  // `marks`. Nothing when the hit's record cannot be read.
+  // The hit `did` (weight `weight`) as shown on a page, from its values
+  // `hit_value` (the hit record) and `id`, read through `d` with `an` (the
+  // first handle or the counter's); its snippet (when `snippets`) marks the
+  // words of `bq` (its highlight sets only: its queries belong to the thread
+  // that built them), and its marks go into `marks`. Nothing when the hit's
+  // record cannot be read.
   std::optional<Hit> MakeHit(const Xapian::Database& d, const text::Analyzer& an, Xapian::docid did,
-                             double weight, const BuiltQuery& bq, bool snippets,
-                             MarkCounts* marks) const;
+                             double weight, std::string hit_value, std::string id,
+                             const BuiltQuery& bq, bool snippets, MarkCounts* marks) const;
   StatusOr<index::Record> Load(Xapian::docid did, bool with_text);
   Xapian::docid Find(const std::string& id_or_number);
   CatalogRow Row(const index::Record& r);
@@ -371,6 +416,7 @@ Searcher::Searcher(const Xapian::Database& db, bool one_database)
     : internal_(std::make_unique<Internal>()) {
   internal_->db = db;
   internal_->text_copies = one_database;
+  internal_->OnNewRevision();
 }
 
 Searcher::~Searcher() = default;
@@ -384,7 +430,7 @@ StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::string& db_dir) {
     bool one = std::filesystem::exists(std::filesystem::path(db_dir) / "iamglass", ec);
     auto searcher = std::make_unique<Searcher>(db, one);
     searcher->internal_->counter = std::make_unique<Internal::Counter>(db_dir);
-    searcher->internal_->SyncRevisions();
+    if (searcher->internal_->SyncRevisions()) searcher->internal_->OnNewRevision();
     return searcher;
   } catch (const Xapian::DatabaseNotFoundError&) {
     return Status::NotFound("chưa có chỉ mục ở " + db_dir + "; hãy chạy: vanban index");
@@ -425,14 +471,14 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   }
   ParsedQuery parsed = ParseQuery(q);
   if (!parsed.notice.empty()) resp.notice += (resp.notice.empty() ? "" : " ") + parsed.notice;
-  const Prepared p = Prepare(db, analyzer, parsed, request);
+  const Prepared p = Prepare(db, analyzer, schema_version, &term_freqs, parsed, request);
   if (p.bq.query.empty() && p.filter.empty() && p.excl.empty()) {
     if (resp.notice.empty()) resp.notice = "Hãy nhập từ cần tìm.";
     return resp;
   }
   if (p.no_match) return resp;
   SearchesRunning running;
-  Run run(request, parsed, p, db);
+  Run run(request, p, db);
   run.limit = std::clamp(request.limit, 0, SearchRequest::kMaxLimit);
   run.offset = std::max(0, request.offset);
   run.depth = std::max<Xapian::doccount>(std::max(request.facet_depth, 0), run.offset + run.limit);
@@ -480,9 +526,13 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
 // when it is not done).
 void Searcher::Internal::RankTiers(Run* run) {
   const Prepared& p = run->p;
+  Xapian::Query count1 = p.Compose(p.bq.tier1, Xapian::Query());
+  Xapian::Query count2 = p.Compose(p.bq.tier2, Xapian::Query());
   if (run->helper) {
-    StartHelper(run, [this, run] {
-      CountTiers(counter->db, Prepare(counter->db, counter->analyzer, run->parsed, run->request),
+    // The helper's copies of the queries, unserialised on its thread: no
+    // query building (and no term lookups) twice.
+    StartHelper(run, [this, run, s1 = count1.serialise(), s2 = count2.serialise()] {
+      CountTiers(counter->db, Xapian::Query::unserialise(s1), Xapian::Query::unserialise(s2),
                  run->depth, &run->counts);
       if (run->request.snippets) run->page.Take(*this, counter->db, counter->analyzer, true);
     });
@@ -502,7 +552,7 @@ void Searcher::Internal::RankTiers(Run* run) {
   if (run->helper) {
     WaitForHelper(run);
   } else {
-    CountTiers(db, p, run->depth, &run->counts);
+    CountTiers(db, count1, count2, run->depth, &run->counts);
   }
   const TierCounts& counts = run->counts;
   if (msets.size() == 1) {
@@ -565,22 +615,22 @@ void Searcher::Internal::WaitForHelper(Run* run) {
 
 std::optional<Hit> Searcher::Internal::MakeHit(const Xapian::Database& d, const text::Analyzer& an,
                                                Xapian::docid did, double weight,
+                                               std::string hit_value, std::string id,
                                                const BuiltQuery& bq, bool snippets,
                                                MarkCounts* marks) const {
-  Xapian::Document doc = d.get_document(did, Xapian::DOC_ASSUME_VALID);
   // The hit record (a value) has all a hit shows; the text is read only for
   // a snippet, and the record's JSON is never parsed. A document indexed
   // before the hit slot existed is shown from its record.
   std::string data;
-  auto hit = index::DecodeHitRecord(doc.get_value(schema::kSlotHit), snippets);
+  auto hit = index::DecodeHitRecord(hit_value, snippets);
   if (!hit.ok()) {
-    data = doc.get_data();
+    data = d.get_document(did, Xapian::DOC_ASSUME_VALID).get_data();
     auto rec = index::DecodeRecord(data, false);
     if (!rec.ok()) return std::nullopt;
     hit = index::HitRecordOf(*rec);
   }
   Hit h;
-  h.id = doc.get_value(schema::kSlotId);
+  h.id = std::move(id);
   h.score = std::round(weight * 1000) / 1000;
   h.has_text = hit->has_text;
   if (snippets) {
@@ -591,7 +641,7 @@ std::optional<Hit> Searcher::Internal::MakeHit(const Xapian::Database& d, const 
     if (data.empty() && hit->has_text && !hit->paragraphs.empty()) {
       text_copy = text_copies ? d.get_metadata(index::TextKey(did)) : std::string();
       if (text_copy.empty()) {
-        data = doc.get_data();
+        data = d.get_document(did, Xapian::DOC_ASSUME_VALID).get_data();
         text = index::RecordText(data);
       } else {
         text = text_copy;

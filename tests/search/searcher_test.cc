@@ -463,5 +463,56 @@ TEST(SearcherRenameTest, HitsShowTheRenamedIds) {
   EXPECT_EQ(ids.size(), 3u);
 }
 
+// A Searcher keeps the term frequencies its queries looked up for one
+// revision of its database only: a document number unknown to the index
+// (frequency 0) is found first once a new commit adds it and the Searcher
+// reopens. A frequency kept from the old revision left its number query
+// out, and the documents with the words "chỉ thị" and "34" came first.
+TEST(SearcherRevisionTest, NewCommitRenewsTheTermFrequencies) {
+  namespace fs = std::filesystem;
+  fs::path scratch = testing::ScratchDir("vanban-revision");
+  std::string path = (scratch / "db").string();
+  text::Analyzer analyzer;
+  auto add = [&](Xapian::WritableDatabase& db, const std::string& id, const char* number,
+                 const char* text) {
+    index::Record rec;
+    rec.doc = legal::ParseDocument(text);
+    rec.doc.id = id;
+    rec.doc.meta.type = "Chỉ thị";
+    rec.doc.meta.number = number;
+    rec.has_text = true;
+    db.add_document(index::BuildDocument(&rec, analyzer, index::SourceInfo{}, nullptr));
+  };
+  {
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
+    for (int i = 0; i < 4; ++i) {
+      add(db, "khac-" + std::to_string(i), "",
+          "Thực hiện chỉ thị của cấp trên theo mục 34 của kế hoạch.");
+    }
+    db.set_metadata(std::string(schema::kMetaSchemaVersion),
+                    std::to_string(schema::kSchemaVersion));
+    db.commit();
+  }
+  auto searcher = Searcher::Open(path);
+  ASSERT_TRUE(searcher.ok()) << searcher.status().ToString();
+  SearchRequest request;
+  request.query = "chỉ thị 34";
+  auto before = (*searcher)->Search(request);
+  ASSERT_TRUE(before.ok()) << before.status().ToString();
+  ASSERT_EQ(before->results.size(), 4u) << Describe(*before);
+  {
+    Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
+    add(db, "ct-34", "34/CT-TTg", "Về tăng cường công tác dân vận.");
+    db.commit();
+  }
+  ASSERT_TRUE((*searcher)->Reopen().ok());
+  auto after = (*searcher)->Search(request);
+  ASSERT_TRUE(after.ok()) << after.status().ToString();
+  ASSERT_FALSE(after->results.empty());
+  EXPECT_EQ(after->results[0].id, "ct-34") << Describe(*after);
+  searcher->reset();
+  fs::remove_all(scratch);
+}
+
 }  // namespace
 }  // namespace vanban::search
