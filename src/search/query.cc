@@ -563,6 +563,10 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
     std::vector<Xapian::Query> top1{main1};
     top1.insert(top1.end(), alternatives.begin(), alternatives.end());
     out.tier1 = OrOf(top1);
+    // The same documents without the weights: counting them (no weights)
+    // then looks up no statistics for the weight-only terms.
+    top1.front() = AndOf(required1);
+    out.tier1_set = OrOf(top1);
     // `main` has every other part of tier 1 already: only the covers and
     // the alternatives tell the tiers apart.
     std::vector<Xapian::Query> set1{AndOf(covers)};

@@ -61,6 +61,7 @@ struct BuiltQuery {
   std::vector<std::string> exact_boost;  // exact terms of accented words (weight only)
   Xapian::Query tier1;        // words together (see above), or empty
   Xapian::Query tier1_boost;  // `boost` without the pair and exact terms `tier1` weighs
+  Xapian::Query tier1_set;    // the documents of `tier1` without its weights, for counting
   Xapian::Query tier2;        // all words AND_NOT tier 1 (see above), or empty
 };
 

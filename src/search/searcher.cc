@@ -526,7 +526,7 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
 // when it is not done).
 void Searcher::Internal::RankTiers(Run* run) {
   const Prepared& p = run->p;
-  Xapian::Query count1 = p.Compose(p.bq.tier1, Xapian::Query());
+  Xapian::Query count1 = p.Compose(p.bq.tier1_set, Xapian::Query());
   Xapian::Query count2 = p.Compose(p.bq.tier2, Xapian::Query());
   if (run->helper) {
     // The helper's copies of the queries, unserialised on its thread: no

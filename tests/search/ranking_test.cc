@@ -228,6 +228,32 @@ TEST_F(RankingTest, TiersKeepTheScores) {
   }
 }
 
+// Tier 1 is counted by `tier1_set`, its documents without its weights:
+// exactly the documents `tier1` matches.
+TEST_F(RankingTest, TierOneSetIsTierOneWithoutWeights) {
+  text::Analyzer analyzer;
+  for (const char* q :
+       {"tiếp công dân", "tiep cong dan", "thực hiện dân chủ ở cơ sở", "ủy ban nhân dân cấp xã",
+        "luật tố cáo", "chỉ thị 33 tăng cường", "quyền và nghĩa vụ của công dân"}) {
+    QueryBuilder builder(*db_, analyzer, index::schema::kSchemaVersion);
+    BuiltQuery bq = builder.Build(ParseQuery(q));
+    ASSERT_FALSE(bq.tier1.empty()) << q;
+    EXPECT_NE(bq.tier1_set.get_description(), bq.tier1.get_description()) << q;
+    auto docids = [&](const Xapian::Query& query) {
+      Xapian::Enquire e(*db_);
+      e.set_weighting_scheme(Xapian::BoolWeight());
+      e.set_query(query);
+      std::set<Xapian::docid> out;
+      Xapian::MSet m = e.get_mset(0, db_->get_doccount());
+      for (auto it = m.begin(); it != m.end(); ++it) out.insert(*it);
+      return out;
+    };
+    std::set<Xapian::docid> want = docids(bq.tier1);
+    EXPECT_FALSE(want.empty()) << q;
+    EXPECT_EQ(docids(bq.tier1_set), want) << q;
+  }
+}
+
 // "cáo tố": the two words occur in the corpus only as "tố cáo", so tier 1
 // is empty and every document comes from tier 2.
 TEST_F(RankingTest, WordsNeverTogetherAreFoundApart) {
