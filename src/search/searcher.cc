@@ -249,7 +249,9 @@ struct Searcher::Internal {
   bool text_copies = false;
   // What depends on `db`'s revision, read when `db` is opened or has
   // changed: the index's schema version (schema.h; 0 when unknown) and the
-  // term frequencies the queries looked up.
+  // term frequencies the queries looked up. A Searcher made from a
+  // Database object reads them for every search: the object may be a
+  // WritableDatabase written to in between, with no revision to tell.
   int schema_version = 0;
   TermFreqs term_freqs;
   void OnNewRevision() {
@@ -472,6 +474,7 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   }
   ParsedQuery parsed = ParseQuery(q);
   if (!parsed.notice.empty()) resp.notice += (resp.notice.empty() ? "" : " ") + parsed.notice;
+  if (!counter) OnNewRevision();
   const Prepared p = Prepare(db, analyzer, schema_version, &term_freqs, parsed, request);
   if (p.bq.query.empty() && p.filter.empty() && p.excl.empty()) {
     if (resp.notice.empty()) resp.notice = "Hãy nhập từ cần tìm.";

@@ -514,5 +514,39 @@ TEST(SearcherRevisionTest, NewCommitRenewsTheTermFrequencies) {
   fs::remove_all(scratch);
 }
 
+// A Searcher made from a Database object keeps nothing between searches:
+// writes to an in-memory database in between are seen (its term
+// frequencies once stayed those of the first search: the new number was
+// not found first).
+TEST(SearcherRevisionTest, DatabaseObjectSeesLaterWrites) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  text::Analyzer analyzer;
+  auto add = [&](const std::string& id, const char* number, const char* text) {
+    index::Record rec;
+    rec.doc = legal::ParseDocument(text);
+    rec.doc.id = id;
+    rec.doc.meta.type = "Chỉ thị";
+    rec.doc.meta.number = number;
+    rec.has_text = true;
+    db.add_document(index::BuildDocument(&rec, analyzer, index::SourceInfo{}, nullptr));
+  };
+  for (int i = 0; i < 4; ++i) {
+    add("khac-" + std::to_string(i), "",
+        "Thực hiện chỉ thị của cấp trên theo mục 34 của kế hoạch.");
+  }
+  db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+  Searcher searcher(db);
+  SearchRequest request;
+  request.query = "chỉ thị 34";
+  auto before = searcher.Search(request);
+  ASSERT_TRUE(before.ok()) << before.status().ToString();
+  ASSERT_EQ(before->results.size(), 4u) << Describe(*before);
+  add("ct-34", "34/CT-TTg", "Về tăng cường công tác dân vận.");
+  auto after = searcher.Search(request);
+  ASSERT_TRUE(after.ok()) << after.status().ToString();
+  ASSERT_FALSE(after->results.empty());
+  EXPECT_EQ(after->results[0].id, "ct-34") << Describe(*after);
+}
+
 }  // namespace
 }  // namespace vanban::search
