@@ -463,6 +463,30 @@ TEST(SearcherRenameTest, HitsShowTheRenamedIds) {
   EXPECT_EQ(ids.size(), 3u);
 }
 
+// The documents of the SearcherRevisionTest cases: a directive ("Chỉ thị")
+// numbered `number` (or none) with text `text`.
+void AddDirective(Xapian::WritableDatabase* db, const std::string& id, const char* number,
+                  const char* text) {
+  text::Analyzer analyzer;
+  index::Record rec;
+  rec.doc = legal::ParseDocument(text);
+  rec.doc.id = id;
+  rec.doc.meta.type = "Chỉ thị";
+  rec.doc.meta.number = number;
+  rec.has_text = true;
+  db->add_document(index::BuildDocument(&rec, analyzer, index::SourceInfo{}, nullptr));
+}
+
+// Four unnumbered directives with the words "chỉ thị" and "34", and the
+// schema version.
+void AddUnnumberedDirectives(Xapian::WritableDatabase* db) {
+  for (int i = 0; i < 4; ++i) {
+    AddDirective(db, "khac-" + std::to_string(i), "",
+                 "Thực hiện chỉ thị của cấp trên theo mục 34 của kế hoạch.");
+  }
+  db->set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+}
+
 // A Searcher keeps the term frequencies its queries looked up for one
 // revision of its database only: a document number unknown to the index
 // (frequency 0) is found first once a new commit adds it and the Searcher
@@ -472,25 +496,9 @@ TEST(SearcherRevisionTest, NewCommitRenewsTheTermFrequencies) {
   namespace fs = std::filesystem;
   fs::path scratch = testing::ScratchDir("vanban-revision");
   std::string path = (scratch / "db").string();
-  text::Analyzer analyzer;
-  auto add = [&](Xapian::WritableDatabase& db, const std::string& id, const char* number,
-                 const char* text) {
-    index::Record rec;
-    rec.doc = legal::ParseDocument(text);
-    rec.doc.id = id;
-    rec.doc.meta.type = "Chỉ thị";
-    rec.doc.meta.number = number;
-    rec.has_text = true;
-    db.add_document(index::BuildDocument(&rec, analyzer, index::SourceInfo{}, nullptr));
-  };
   {
     Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
-    for (int i = 0; i < 4; ++i) {
-      add(db, "khac-" + std::to_string(i), "",
-          "Thực hiện chỉ thị của cấp trên theo mục 34 của kế hoạch.");
-    }
-    db.set_metadata(std::string(schema::kMetaSchemaVersion),
-                    std::to_string(schema::kSchemaVersion));
+    AddUnnumberedDirectives(&db);
     db.commit();
   }
   auto searcher = Searcher::Open(path);
@@ -502,7 +510,7 @@ TEST(SearcherRevisionTest, NewCommitRenewsTheTermFrequencies) {
   ASSERT_EQ(before->results.size(), 4u) << Describe(*before);
   {
     Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
-    add(db, "ct-34", "34/CT-TTg", "Về tăng cường công tác dân vận.");
+    AddDirective(&db, "ct-34", "34/CT-TTg", "Về tăng cường công tác dân vận.");
     db.commit();
   }
   ASSERT_TRUE((*searcher)->Reopen().ok());
@@ -520,28 +528,14 @@ TEST(SearcherRevisionTest, NewCommitRenewsTheTermFrequencies) {
 // not found first).
 TEST(SearcherRevisionTest, DatabaseObjectSeesLaterWrites) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  text::Analyzer analyzer;
-  auto add = [&](const std::string& id, const char* number, const char* text) {
-    index::Record rec;
-    rec.doc = legal::ParseDocument(text);
-    rec.doc.id = id;
-    rec.doc.meta.type = "Chỉ thị";
-    rec.doc.meta.number = number;
-    rec.has_text = true;
-    db.add_document(index::BuildDocument(&rec, analyzer, index::SourceInfo{}, nullptr));
-  };
-  for (int i = 0; i < 4; ++i) {
-    add("khac-" + std::to_string(i), "",
-        "Thực hiện chỉ thị của cấp trên theo mục 34 của kế hoạch.");
-  }
-  db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+  AddUnnumberedDirectives(&db);
   Searcher searcher(db);
   SearchRequest request;
   request.query = "chỉ thị 34";
   auto before = searcher.Search(request);
   ASSERT_TRUE(before.ok()) << before.status().ToString();
   ASSERT_EQ(before->results.size(), 4u) << Describe(*before);
-  add("ct-34", "34/CT-TTg", "Về tăng cường công tác dân vận.");
+  AddDirective(&db, "ct-34", "34/CT-TTg", "Về tăng cường công tác dân vận.");
   auto after = searcher.Search(request);
   ASSERT_TRUE(after.ok()) << after.status().ToString();
   ASSERT_FALSE(after->results.empty());
