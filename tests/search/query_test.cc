@@ -59,12 +59,22 @@ TEST(QueryBuildTest, OnlyAbbreviationTokensExpand) {
   EXPECT_EQ(d.find("Fubnd"), std::string::npos) << d;
 }
 
+// One document whose title has the title pairs `terms` (and nothing else):
+// the title phrase is left out of a query when one of its pairs is in no
+// title.
+void AddTitlePairs(Xapian::WritableDatabase* db, std::initializer_list<const char*> terms) {
+  Xapian::Document d;
+  for (const char* t : terms) d.add_boolean_term(t);
+  db->add_document(d);
+}
+
 // The match part and the weight-only part of a query, as Xapian describes
 // them: accented words match on folded terms only (exact terms only add
 // weight), abbreviation expansions and their phrases match on pair terms,
 // and the title phrase is the title pairs when the index has them.
 TEST(QueryBuildTest, MatchAndBoostTable) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  AddTitlePairs(&db, {"TWdan_chu", "TWuy_ban", "TWban_nhan", "TWnhan_dan", "TWdan_xa"});
   text::Analyzer analyzer;
   struct Case {
     const char* query;
@@ -99,6 +109,7 @@ TEST(QueryBuildTest, MatchAndBoostTable) {
 // run of two words have one tier.
 TEST(QueryBuildTest, TiersTable) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  AddTitlePairs(&db, {"TWphong_chay", "TWchay_chua", "TWchua_chay"});
   text::Analyzer analyzer;
   struct Case {
     const char* query;
@@ -162,6 +173,27 @@ TEST(QueryBuildTest, TiersTable) {
           .Build(ParseQuery("quyền và nghĩa vụ"));
   EXPECT_EQ(q.tier1_boost.get_description().find("Query((Fva OR và OR Tquyen"), 0u)
       << q.tier1_boost.get_description();
+}
+
+// The title phrase (all title words, all title pairs) is left out when a
+// pair of it is in no title: no document could have it, and it would read
+// the title words' posting lists a second time. The title words still weigh.
+TEST(QueryBuildTest, TitlePhraseNeedsEveryTitlePair) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  AddTitlePairs(&db, {"TWvi_pham", "TWpham_hanh", "TWhanh_chinh"});
+  text::Analyzer analyzer;
+  QueryBuilder builder(db, analyzer, index::schema::kSchemaVersion);
+  // "xử phạt" is in no title.
+  BuiltQuery q = builder.Build(ParseQuery("xử phạt vi phạm hành chính"));
+  EXPECT_EQ(q.boost.get_description().find("FILTER"), std::string::npos)
+      << q.boost.get_description();
+  EXPECT_EQ(q.tier1_boost.get_description(),
+            "Query((Txu OR Tphat OR Tvi OR Tpham OR Thanh OR Tchinh))");
+  // Every pair of "vi phạm hành chính" is in a title: the phrase weighs.
+  q = builder.Build(ParseQuery("vi phạm hành chính"));
+  EXPECT_EQ(q.tier1_boost.get_description(),
+            "Query((Tvi OR Tpham OR 2 * Wpham_hanh OR Thanh OR Tchinh OR 3 * ((Tvi AND Tpham AND "
+            "Thanh AND Tchinh) FILTER (TWvi_pham AND TWpham_hanh AND TWhanh_chinh))))");
 }
 
 // A weight-only term in more than 79 % of the documents (BM25 part at most
