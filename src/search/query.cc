@@ -168,6 +168,14 @@ const std::vector<std::string>& FoldedExpansions() {
 
 }  // namespace
 
+Xapian::Query AndMaybe(const Xapian::Query& match, const Xapian::Query& weight) {
+  if (weight.empty()) return match;
+  return Xapian::Query(
+      Xapian::Query::OP_AND_MAYBE, match,
+      Xapian::Query(Xapian::Query::OP_OR, weight,
+                    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query::MatchAll, 0)));
+}
+
 std::string ParsedQuery::Describe() const {
   std::string s = "free=[" + free_text + "]";
   for (const auto& p : phrases) s += " phrase=[" + p + "]";
@@ -367,7 +375,7 @@ Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at) {
     if (!years.empty()) {
       if (year_terms.empty()) continue;  // a year no document has
       q = Xapian::Query(Xapian::Query::OP_AND, q, OrOf(year_terms));
-      if (!qual_terms.empty()) q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, OrOf(qual_terms));
+      q = AndMaybe(q, OrOf(qual_terms));
     } else {
       if (qual_terms.empty()) continue;  // a bare number is not a document number
       q = Xapian::Query(Xapian::Query::OP_AND, q, OrOf(qual_terms));
@@ -545,7 +553,7 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   if (has_run) {
     main1 = AndOf(required1);
     if (!weights1.empty()) {
-      main1 = Xapian::Query(Xapian::Query::OP_AND_MAYBE, main1, OrOf(weights1));
+      main1 = AndMaybe(main1, OrOf(weights1));
     }
   }
   // Name-aware and number-aware alternatives.

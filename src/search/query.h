@@ -65,6 +65,18 @@ struct BuiltQuery {
   Xapian::Query tier2;        // all words AND_NOT tier 1 (see above), or empty
 };
 
+// `match` AND_MAYBE `weight`: the documents of `match`, each weighted by
+// both. Every AND_MAYBE vanban builds goes through here. Xapian 1.4's
+// matcher (1.4.22 in Debian 12) can lose a document from an AND_MAYBE:
+// once the page's lowest weight exceeds what `match` alone can give, the
+// AND_MAYBE turns into an AND and moves past the document the right side
+// had already reached (AndMaybePostList::next skips to
+// max(left, right) + 1), so a small page could miss its best hit ("khiếu
+// nại" with 2 hits per page showed the 2nd and 3rd). The right side is
+// therefore given every document at weight 0: it then never stands past
+// the left side, and the weights stay the same.
+Xapian::Query AndMaybe(const Xapian::Query& match, const Xapian::Query& weight);
+
 // The frequencies of the terms QueryBuilder looks up, kept between queries
 // for one revision of a database: each lookup reads B-tree blocks, and
 // queries share most of their syllables. Its owner clears it when the

@@ -142,7 +142,7 @@ struct Prepared {
   // `m` (all documents when empty) weighted by `boost`, filtered.
   Xapian::Query Compose(Xapian::Query m, const Xapian::Query& boost) const {
     if (m.empty()) m = Xapian::Query::MatchAll;
-    if (!boost.empty()) m = Xapian::Query(Xapian::Query::OP_AND_MAYBE, m, boost);
+    m = AndMaybe(m, boost);
     if (!filter.empty()) m = Xapian::Query(Xapian::Query::OP_FILTER, m, filter);
     if (!excl.empty()) m = Xapian::Query(Xapian::Query::OP_AND_NOT, m, excl);
     return m;

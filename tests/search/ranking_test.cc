@@ -264,6 +264,25 @@ TEST_F(RankingTest, WordsNeverTogetherAreFoundApart) {
   EXPECT_EQ(r.results[0].number, "25/2018/QH14");
 }
 
+// A page of k hits is the first k of a longer list, for every small k, on
+// queries where Xapian's AND_MAYBE once lost the best hit of a small page
+// (query.h, AndMaybe): "khiếu nại" with 2 hits showed the 2nd and 3rd,
+// "bồi thường thiệt hại" with 1 hit the 2nd.
+TEST_F(RankingTest, SmallPagesStartTheLongList) {
+  for (const char* q : {"khiếu nại", "khieu nai", "bồi thường thiệt hại", "boi thuong thiet hai",
+                        "quy", "tiếp công dân", "dân chủ", "hòa giải"}) {
+    std::vector<std::pair<std::string, double>> all;
+    for (const auto& h : Run(q, 50).results) all.emplace_back(h.id, h.score);
+    ASSERT_FALSE(all.empty()) << q;
+    for (int k = 1; k <= 12; ++k) {
+      std::vector<std::pair<std::string, double>> page, want;
+      for (const auto& h : Run(q, k).results) page.emplace_back(h.id, h.score);
+      want.assign(all.begin(), all.begin() + std::min<size_t>(k, all.size()));
+      EXPECT_EQ(page, want) << q << ", page of " << k;
+    }
+  }
+}
+
 // Pages across the tier boundary: every offset and page size gives the
 // slice of the whole list (no document twice, none skipped), and the total
 // is never below what the page shows and skips (and exact, with fewer
