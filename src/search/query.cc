@@ -168,12 +168,19 @@ const std::vector<std::string>& FoldedExpansions() {
 
 }  // namespace
 
+Xapian::Query AllDocuments() {
+  // Not Xapian::Query::MatchAll: that is one static object, and Xapian's
+  // reference counts are not atomic. Copied by searches on several
+  // threads, its count went wrong and `vanban serve` crashed under load.
+  return Xapian::Query(std::string());
+}
+
 Xapian::Query AndMaybe(const Xapian::Query& match, const Xapian::Query& weight) {
   if (weight.empty()) return match;
   return Xapian::Query(
       Xapian::Query::OP_AND_MAYBE, match,
       Xapian::Query(Xapian::Query::OP_OR, weight,
-                    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query::MatchAll, 0)));
+                    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, AllDocuments(), 0)));
 }
 
 std::string ParsedQuery::Describe() const {

@@ -77,6 +77,10 @@ struct BuiltQuery {
 // the left side, and the weights stay the same.
 Xapian::Query AndMaybe(const Xapian::Query& match, const Xapian::Query& weight);
 
+// A query matching every document, made anew for each use (threads must
+// not share Xapian::Query::MatchAll; see query.cc).
+Xapian::Query AllDocuments();
+
 // The frequencies of the terms QueryBuilder looks up, kept between queries
 // for one revision of a database: each lookup reads B-tree blocks, and
 // queries share most of their syllables. Its owner clears it when the

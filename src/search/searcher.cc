@@ -141,7 +141,7 @@ struct Prepared {
 
   // `m` (all documents when empty) weighted by `boost`, filtered.
   Xapian::Query Compose(Xapian::Query m, const Xapian::Query& boost) const {
-    if (m.empty()) m = Xapian::Query::MatchAll;
+    if (m.empty()) m = AllDocuments();
     m = AndMaybe(m, boost);
     if (!filter.empty()) m = Xapian::Query(Xapian::Query::OP_FILTER, m, filter);
     if (!excl.empty()) m = Xapian::Query(Xapian::Query::OP_AND_NOT, m, excl);

@@ -224,6 +224,23 @@ TEST(AndMaybeTest, APageOfTheBestHitsKeepsTheBest) {
   }
 }
 
+// The documents AndMaybe adds at weight 0 are a query of their own each
+// time, never Xapian::Query::MatchAll: that is one static object whose
+// reference count (not atomic) searches on several threads updated at
+// once, and `vanban serve` crashed under load (a segmentation fault at 64
+// connections in the server benchmark).
+TEST(AndMaybeTest, SharesNoStaticQuery) {
+  Xapian::Query q = AndMaybe(Xapian::Query("a"), Xapian::Query("b"));
+  ASSERT_EQ(q.get_type(), Xapian::Query::OP_AND_MAYBE);
+  Xapian::Query all = q.get_subquery(1).get_subquery(1).get_subquery(0);
+  EXPECT_EQ(all.get_type(), Xapian::Query::LEAF_MATCH_ALL);
+  EXPECT_NE(all.internal.get(), Xapian::Query::MatchAll.internal.get());
+  Xapian::Query again = AllDocuments();
+  EXPECT_EQ(again.get_type(), Xapian::Query::LEAF_MATCH_ALL);
+  EXPECT_NE(again.internal.get(), Xapian::Query::MatchAll.internal.get());
+  EXPECT_NE(again.internal.get(), all.internal.get());
+}
+
 // Every AND_MAYBE the query builder makes goes through AndMaybe (its right
 // side ORs every document at weight 0).
 TEST(AndMaybeTest, TheBuilderUsesIt) {
