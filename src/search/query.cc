@@ -558,10 +558,7 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   required1.insert(required1.end(), phrase_queries.begin(), phrase_queries.end());
   Xapian::Query main1;
   if (has_run) {
-    main1 = AndOf(required1);
-    if (!weights1.empty()) {
-      main1 = AndMaybe(main1, OrOf(weights1));
-    }
+    main1 = AndMaybe(AndOf(required1), OrOf(weights1));  // no weights: AndOf(required1)
   }
   // Name-aware and number-aware alternatives.
   std::vector<Xapian::Query> alternatives;

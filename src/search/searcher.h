@@ -99,9 +99,10 @@ class Searcher {
   static StatusOr<std::unique_ptr<Searcher>> Open(const std::string& db_dir);
   // For tests (in-memory db); counts in turn, with the same answers as
   // Open's, and sees what is written to `db` in between without Reopen
-  // (it keeps nothing from one search to the next). `one_database`: `db` is a single database, not
-  // shards joined by a stub: its text copies (index/schema.h,
-  // kMetaTextPrefix) are keyed by its own docids and may be used.
+  // (it keeps nothing from one search to the next). `one_database`: `db`
+  // is a single database, not shards joined by a stub: its text copies
+  // (index/schema.h, kMetaTextPrefix) are keyed by its own docids and may
+  // be used.
   explicit Searcher(const Xapian::Database& db, bool one_database = true);
   ~Searcher();
 
