@@ -270,11 +270,17 @@ bool QueryBuilder::Negligible(const std::string& term) const {
   return 2 * std::log(tw) < kNegligibleWeight;
 }
 
+void QueryBuilder::Locate(const Token& t, BuiltQuery* out) const {
+  out->highlight.Add(t);
+  bool by_exact = exact_positions_ && t.kind == TokenKind::kSyllable && t.exact != t.folded;
+  out->highlight_terms.push_back({by_exact ? schema::Term(schema::kExact, t.exact) : std::string(),
+                                  schema::Term(schema::kFolded, t.folded)});
+}
+
 Xapian::Query QueryBuilder::WordQuery(const Token& t, bool accented, BuiltQuery* out) {
   std::vector<Xapian::Query> alts;
   std::string folded_term = schema::Term(schema::kFolded, t.folded);
-  out->highlight.insert(t.folded);
-  out->highlight_terms.push_back(folded_term);
+  Locate(t, out);
   if (t.kind == TokenKind::kIdentifier) {
     alts.emplace_back(schema::Term(schema::kIdentifier, t.folded));
     alts.emplace_back(folded_term);
@@ -295,8 +301,7 @@ Xapian::Query QueryBuilder::WordQuery(const Token& t, bool accented, BuiltQuery*
       std::vector<std::string> terms;
       for (const auto& e : at.tokens) {
         terms.push_back(schema::Term(schema::kFolded, e.folded));
-        out->highlight.insert(e.folded);
-        out->highlight_terms.push_back(terms.back());
+        Locate(e, out);
       }
       alts.push_back(NearPhrase(terms));
     }
@@ -310,8 +315,7 @@ Xapian::Query QueryBuilder::PhraseQuery(const text::AnalyzedText& at, bool accen
   for (const auto& t : at.tokens) {
     folded.push_back(schema::Term(schema::kFolded, t.folded));
     exact.push_back(t.exact != t.folded ? schema::Term(schema::kExact, t.exact) : folded.back());
-    out->highlight.insert(t.folded);
-    out->highlight_terms.push_back(folded.back());
+    Locate(t, out);
   }
   if (folded.empty()) return Xapian::Query();
   if (!accented) return Phrase(folded);
@@ -438,8 +442,7 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
       std::vector<std::string> fold_terms;
       for (size_t k = i; k < i + n; ++k) {
         fold_terms.push_back(schema::Term(schema::kFolded, ts[k].folded));
-        out.highlight.insert(ts[k].folded);
-        out.highlight_terms.push_back(fold_terms.back());
+        Locate(ts[k], &out);
       }
       // The expansion's pairs weigh here, with the boost's x2 added (each
       // pair once: the boost leaves them out).
@@ -449,8 +452,7 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
         text::AnalyzedText aa = analyzer_.Analyze(a);
         for (const auto& t : aa.tokens) {
           alts.emplace_back(schema::Term(schema::kFolded, t.folded));
-          out.highlight.insert(t.folded);
-          out.highlight_terms.push_back(schema::Term(schema::kFolded, t.folded));
+          Locate(t, &out);
         }
       }
       parts.push_back({i, n, OrOf(alts), false});

@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "search/snippet.h"
 #include "text/analyzer.h"
 
 namespace vanban::search {
@@ -55,8 +56,8 @@ struct BuiltQuery {
   Xapian::Query query;        // what to match (empty when nothing to search)
   Xapian::Query boost;        // optional weight-only part (AND_MAYBE)
   Xapian::Query fallback;     // OR form of `query`, for when AND finds nothing
-  std::set<std::string> highlight;  // folded terms to mark in snippets
-  std::vector<std::string> highlight_terms;  // "F..." terms whose positions matter
+  Highlight highlight;        // the words to mark in snippets
+  std::vector<PositionTerm> highlight_terms;  // the words whose positions place a snippet
   bool accented = false;      // the user typed diacritics
   std::vector<std::string> exact_boost;  // exact terms of accented words (weight only)
   Xapian::Query tier1;        // words together (see above), or empty
@@ -122,6 +123,9 @@ class QueryBuilder {
   Xapian::Query NumberQuery(const text::AnalyzedText& at);
 
  private:
+  // `t` is marked in snippets and places them: by its exact term when it
+  // is a syllable typed with marks and exact terms have positions.
+  void Locate(const text::Token& t, BuiltQuery* out) const;
   Xapian::Query WordQuery(const text::Token& t, bool accented, BuiltQuery* out);
   Xapian::Query PhraseQuery(const text::AnalyzedText& at, bool accented, BuiltQuery* out);
   std::vector<std::string> MatchingFilterTerms(const std::string& prefix, const std::string& key);

@@ -23,20 +23,26 @@ struct Hit {
 // Hits of the distinct `terms` in document `did` below position `limit`,
 // in (position, term) order; *n_terms gets the number of distinct terms.
 std::vector<Hit> CollectHits(const Xapian::Database& db, Xapian::docid did,
-                             const std::vector<std::string>& terms, uint32_t limit,
+                             const std::vector<PositionTerm>& terms, uint32_t limit,
                              size_t* n_terms) {
   // Sorting one integer key (position << 8 | term) is several times faster
   // than sorting structs, and long texts give thousands of hits.
   std::vector<uint64_t> keys;
-  std::set<std::string> seen;
+  std::set<std::pair<std::string_view, std::string_view>> seen;
   uint64_t index = 0;
   for (const auto& term : terms) {
     if (index == kMaxTerms) break;
-    if (!seen.insert(term).second) continue;
-    size_t n = 0;
-    for (auto p = db.positionlist_begin(did, term); p != db.positionlist_end(did, term); ++p) {
-      if (*p > limit || ++n > kMaxPositions) break;
-      keys.push_back(static_cast<uint64_t>(*p) << 8 | index);
+    if (!seen.emplace(term.exact, term.folded).second) continue;
+    bool has = false;  // the document has the term: no fallback to the next
+    for (const std::string* t : {&term.exact, &term.folded}) {
+      if (t->empty()) continue;
+      size_t n = 0;
+      for (auto p = db.positionlist_begin(did, *t); p != db.positionlist_end(did, *t); ++p) {
+        has = true;
+        if (*p > limit || ++n > kMaxPositions) break;
+        keys.push_back(static_cast<uint64_t>(*p) << 8 | index);
+      }
+      if (has) break;
     }
     ++index;
   }
@@ -65,7 +71,7 @@ std::vector<Hit> CollectHits(const Xapian::Database& db, Xapian::docid did,
 // query terms, then the most matches. Returns the window's first pair, or
 // its first match when it has no pair.
 Xapian::termpos BestPosition(const Xapian::Database& db, Xapian::docid did,
-                             const std::vector<std::string>& terms, uint32_t limit) {
+                             const std::vector<PositionTerm>& terms, uint32_t limit) {
   size_t n_terms = 0;
   std::vector<Hit> hits = CollectHits(db, did, terms, limit, &n_terms);
   if (hits.empty()) return 0;
@@ -130,17 +136,38 @@ void AppendEscaped(std::string_view s, std::string* out) {
   out->append(s.substr(plain));
 }
 
-// Marks tokens [first, last) of `at` whose folded form is highlighted.
-// `cut`: text follows the analysed tokens (the last token is not the
-// passage's last).
+// Marks the highlighted tokens among [first, last) of `at` (see
+// Highlight). `cut`: text follows the analysed tokens (the last token is
+// not the passage's last).
 std::string Render(const text::AnalyzedText& at, size_t first, size_t last,
-                   const std::set<std::string>& highlight, Snippet* marks, bool cut = false) {
+                   const Highlight& highlight, Snippet* marks, bool cut = false) {
   std::string_view text(at.text);
   std::string out;
   out.reserve(text.size() < 512 ? text.size() + 64 : 512);
-  // One set lookup per token; lit[i - first]: token i is highlighted.
+  // lit[i - first]: token i is highlighted. A token in another form than
+  // the one typed waits (kOtherForm) until it is known whether the passage
+  // has the typed form.
+  constexpr char kOtherForm = 2;
   std::vector<char> lit(last - first);
-  for (size_t i = first; i < last; ++i) lit[i - first] = highlight.count(at.tokens[i].folded) > 0;
+  std::set<std::string_view> typed_seen;  // folded forms met in a typed form
+  bool other_forms = false;
+  for (size_t i = first; i < last; ++i) {
+    const auto& t = at.tokens[i];
+    if (!highlight.Has(t.folded)) continue;
+    const std::set<std::string>* forms = highlight.TypedForms(t.folded);
+    if (forms == nullptr) {
+      lit[i - first] = 1;
+    } else if (forms->count(t.exact) > 0) {
+      lit[i - first] = 1;
+      typed_seen.insert(t.folded);
+    } else {
+      lit[i - first] = kOtherForm;
+      other_forms = true;
+    }
+  }
+  for (size_t i = first; other_forms && i < last; ++i) {
+    if (lit[i - first] == kOtherForm) lit[i - first] = typed_seen.count(at.tokens[i].folded) == 0;
+  }
   size_t cursor = at.tokens[first].begin;
   for (size_t i = first; i < last; ++i) {
     if (!lit[i - first]) continue;
@@ -198,9 +225,8 @@ text::AnalyzedText AnalyzeUpTo(std::string_view passage, size_t need,
 // `checkpoints`: byte offsets of the passage's tokens number
 // kCheckpointTokens, 2 * kCheckpointTokens, ... (may be empty).
 std::string Excerpt(std::string_view passage, uint32_t local_pos,
-                    const std::vector<uint32_t>& checkpoints,
-                    const std::set<std::string>& highlight, const text::Analyzer& analyzer,
-                    Snippet* marks) {
+                    const std::vector<uint32_t>& checkpoints, const Highlight& highlight,
+                    const text::Analyzer& analyzer, Snippet* marks) {
   size_t before = kWindowTokens / 3;
   size_t want_first = std::max<size_t>(local_pos, before) - before;
   // Start at the last checkpoint at or before the excerpt: the tokens from
@@ -240,6 +266,16 @@ std::string Excerpt(std::string_view passage, uint32_t local_pos,
 
 }  // namespace
 
+void Highlight::Add(const text::Token& t) {
+  folded_.insert(t.folded);
+  if (t.kind != text::TokenKind::kSyllable || t.exact == t.folded) {
+    any_form_.insert(t.folded);
+    typed_.erase(t.folded);
+  } else if (any_form_.count(t.folded) == 0) {
+    typed_[t.folded].insert(t.exact);
+  }
+}
+
 std::string HtmlEscape(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 16);
@@ -247,7 +283,7 @@ std::string HtmlEscape(std::string_view s) {
   return out;
 }
 
-std::string HighlightText(std::string_view text, const std::set<std::string>& highlight,
+std::string HighlightText(std::string_view text, const Highlight& highlight,
                           const text::Analyzer& analyzer, Snippet* marks_out) {
   text::AnalyzedText at = analyzer.Analyze(text);
   if (at.tokens.empty()) return HtmlEscape(text);
@@ -256,8 +292,8 @@ std::string HighlightText(std::string_view text, const std::set<std::string>& hi
 }
 
 Snippet MakeSnippet(const Xapian::Database& db, Xapian::docid did, const index::HitRecord& hit,
-                    std::string_view text, const std::set<std::string>& highlight,
-                    const std::vector<std::string>& position_terms,
+                    std::string_view text, const Highlight& highlight,
+                    const std::vector<PositionTerm>& position_terms,
                     const text::Analyzer& analyzer) {
   Snippet s;
   const auto& ps = hit.paragraphs;

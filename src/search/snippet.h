@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <initializer_list>
 #include <map>
 #include <set>
 #include <string>
@@ -17,6 +18,45 @@
 
 namespace vanban::search {
 
+// The words a snippet marks, by their folded form. A word typed with
+// marks is marked in that form only: for "tiếp công dân" the "cộng" of
+// "cộng đồng" is another word, though both fold to "cong" and match.
+// Where a passage has none of the typed forms of such a word (a text
+// written without marks, a mistyped mark), its folded matches are marked.
+class Highlight {
+ public:
+  Highlight() = default;
+  Highlight(std::initializer_list<std::string> folded) : folded_(folded) {}
+
+  // A word of the query. A syllable typed with marks is marked in its
+  // exact form (lowercase, canonical tone placement: "hoà" is "hòa"),
+  // unless its folded form is also typed without marks somewhere in the
+  // query. Any other token (a number, an abbreviation, a document number)
+  // is marked in every form.
+  void Add(const text::Token& t);
+
+  bool Has(const std::string& folded) const { return folded_.count(folded) > 0; }
+  // The forms a folded form is marked in, or null for every form.
+  const std::set<std::string>* TypedForms(const std::string& folded) const {
+    auto it = typed_.find(folded);
+    return it == typed_.end() ? nullptr : &it->second;
+  }
+
+ private:
+  std::set<std::string> folded_;
+  std::set<std::string> any_form_;                      // also typed without marks
+  std::map<std::string, std::set<std::string>> typed_;  // folded -> forms typed
+};
+
+// A query word as the passage of a snippet is chosen by it: the positions
+// of `exact` (an exact term, or empty) when the document has it, else those
+// of `folded` (its "F..." term). "hòa giải" is then shown where the text
+// writes "hòa", not at the "hóa" of "văn hóa".
+struct PositionTerm {
+  std::string exact;
+  std::string folded;
+};
+
 struct Snippet {
   std::string html;    // HTML-escaped, matches in <mark>...</mark>
   std::string article; // "Điều 5", "II", or empty
@@ -26,16 +66,16 @@ struct Snippet {
   std::map<std::string, std::map<std::string, int>> marks;
 };
 
-// `highlight` holds folded terms; `position_terms` the "F..." terms whose
+// `highlight`: the words to mark; `position_terms` the words whose
 // positions locate the passage. `text` is the document's text (empty for a
 // record without text: then the title is shown).
 Snippet MakeSnippet(const Xapian::Database& db, Xapian::docid did, const index::HitRecord& hit,
-                    std::string_view text, const std::set<std::string>& highlight,
-                    const std::vector<std::string>& position_terms,
+                    std::string_view text, const Highlight& highlight,
+                    const std::vector<PositionTerm>& position_terms,
                     const text::Analyzer& analyzer);
 
 // Marks the highlighted words of a short plain text (a title).
-std::string HighlightText(std::string_view text, const std::set<std::string>& highlight,
+std::string HighlightText(std::string_view text, const Highlight& highlight,
                           const text::Analyzer& analyzer, Snippet* marks_out = nullptr);
 
 std::string HtmlEscape(std::string_view s);

@@ -318,7 +318,8 @@ TEST(SnippetCheckpointTest, SameExcerptAsFromTheParagraphStart) {
     EXPECT_EQ(a.marks, b.marks) << q;
     EXPECT_NE(a.html.find("<mark>"), std::string::npos) << q << ": " << a.html;
   }
-  Snippet deep = MakeSnippet(db, did, *hit, body, {"xu", "phat"}, {"Fxu", "Fphat"}, analyzer);
+  Snippet deep =
+      MakeSnippet(db, did, *hit, body, {"xu", "phat"}, {{"", "Fxu"}, {"", "Fphat"}}, analyzer);
   EXPECT_EQ(deep.html.rfind("… ", 0), 0u) << deep.html;
   EXPECT_NE(deep.html.find("<mark>xử</mark> <mark>phạt</mark>"), std::string::npos) << deep.html;
 }
@@ -428,6 +429,64 @@ TEST(SnippetEscapeTest, MarkupIsEscapedAroundAndInsideMarks) {
   Snippet alone;
   HighlightText("tố và cáo", {"to", "cao"}, analyzer, &alone);
   EXPECT_EQ(alone.marks["to"]["tố"], 1);
+}
+
+// A word typed with marks is marked in that form; its other forms only in
+// a passage without it (a text without marks, a mistyped mark). Typed
+// without marks, or also typed so elsewhere in the query, every form.
+TEST(SnippetMarksTest, WordsTypedWithMarksAreMarkedInThatForm) {
+  text::Analyzer analyzer;
+  auto words = [&](const std::string& query) {
+    Highlight h;
+    for (const auto& t : analyzer.Analyze(query).tokens) h.Add(t);
+    return h;
+  };
+  EXPECT_EQ(HighlightText("Tiếp công dân ở cộng đồng", words("tiếp công dân"), analyzer),
+            "<mark>Tiếp</mark> <mark>công</mark> <mark>dân</mark> ở cộng đồng");
+  EXPECT_EQ(HighlightText("Tiếp công dân ở cộng đồng", words("tiep cong dan"), analyzer),
+            "<mark>Tiếp</mark> <mark>công</mark> <mark>dân</mark> ở <mark>cộng</mark> đồng");
+  EXPECT_EQ(HighlightText("Tiếp công dân ở cộng đồng", words("công cong"), analyzer),
+            "Tiếp <mark>công</mark> dân ở <mark>cộng</mark> đồng");
+  // Old and new tone placement are one form.
+  EXPECT_EQ(HighlightText("tổ hoà giải, văn hóa", words("hòa giải"), analyzer),
+            "tổ <mark>hoà</mark> <mark>giải</mark>, văn hóa");
+  // No typed form in the passage: the forms it has.
+  EXPECT_EQ(HighlightText("cộng đồng dân cư", words("công dân"), analyzer),
+            "<mark>cộng</mark> đồng <mark>dân</mark> cư");
+  EXPECT_EQ(HighlightText("tiep cong dan", words("tiếp công dân"), analyzer),
+            "<mark>tiep</mark> <mark>cong</mark> <mark>dan</mark>");
+  // Document numbers and abbreviations are marked in any spelling.
+  EXPECT_EQ(HighlightText("Chỉ thị 33/CT-TTg của UBND", words("33/ct-ttg ubnd"), analyzer),
+            "Chỉ thị <mark>33/CT-TTg</mark> của <mark>UBND</mark>");
+}
+
+// The passage shown is where the text writes the words as typed: "hòa giải"
+// in the second article, not the "hóa giải" of the first (both fold alike).
+// Typed without marks, the first passage with both words together.
+TEST(SnippetMarksTest, PassageWhereTheTextWritesTheTypedForm) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  text::Analyzer analyzer;
+  index::Record rec;
+  rec.doc = legal::ParseDocument(
+      "Điều 1. Trách nhiệm\nCơ quan, tổ chức có trách nhiệm kịp thời hóa giải mâu thuẫn trong "
+      "nhân dân và ổn định tình hình ở địa phương.\nĐiều 2. Tổ hòa giải\nTổ hòa giải ở thôn "
+      "được kiện toàn hằng năm.");
+  rec.doc.id = "hai-dieu";
+  rec.doc.meta.type = "Nghị định";
+  rec.has_text = true;
+  Xapian::Document xd = index::BuildDocument(&rec, analyzer, index::SourceInfo{}, nullptr);
+  index::PutText(&db, db.add_document(xd), xd);
+  db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+  SearchResponse r = SearchIn(db, "hòa giải");
+  ASSERT_EQ(r.results.size(), 1u) << Describe(r);
+  EXPECT_EQ(r.results[0].article, "Điều 2") << r.results[0].snippet;
+  EXPECT_NE(r.results[0].snippet.find("<mark>hòa</mark> <mark>giải</mark>"), std::string::npos)
+      << r.results[0].snippet;
+  r = SearchIn(db, "hoa giai");
+  ASSERT_EQ(r.results.size(), 1u) << Describe(r);
+  EXPECT_EQ(r.results[0].article, "Điều 1") << r.results[0].snippet;
+  EXPECT_NE(r.results[0].snippet.find("<mark>hóa</mark> <mark>giải</mark>"), std::string::npos)
+      << r.results[0].snippet;
 }
 
 // Broke: the hit record kept the id a document was built with, and the
