@@ -71,6 +71,12 @@ constexpr int kColWidth = 270;
 constexpr int kLeftX = 10, kCenterX = 345, kRightX = 680;
 constexpr int kRowHeight = 27, kNodeHeight = 22, kTop = 44;
 
+size_t CodePoints(const std::string& s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 // At most `max_chars` code points of `s`, with "…" when cut.
 std::string Clip(const std::string& s, size_t max_chars) {
   size_t chars = 0;
@@ -146,27 +152,63 @@ void AppendText(int x, int y, const char* cls, const std::string& text, std::str
   out->append("</text>\n");
 }
 
-void AppendLegend(const Graph& g, int y, std::string* out) {
+// The legend: one swatch per document type shown (and the unresolved
+// style), left to right, wrapped into rows that fit `width`. Widths count
+// code points, not bytes ("Nghị quyết": 10 and 14): 12px text, ~7px each.
+struct LegendEntry {
+  std::string label;
+  std::string type;  // its colour; unused for the unresolved entry
+  bool unresolved = false;
+  int x = 0, row = 0;
+};
+
+constexpr int kLegendRow = 20;
+
+std::vector<LegendEntry> LayoutLegend(const Graph& g, int width) {
   std::set<std::string> types;
   types.insert(g.center.type);
   for (const auto& c : g.cited) types.insert(c.ref.type);
   for (const auto& c : g.citing) types.insert(c.ref.type);
-  int x = kLeftX;
+  std::vector<LegendEntry> entries;
   for (const std::string& type : types) {
-    std::string name = type.empty() ? "Chưa rõ loại" : type;
-    char buf[200];
-    std::snprintf(buf, sizeof(buf),
-                  "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>", x, y - 10,
-                  TypeColor(type));
-    out->append(buf);
-    AppendText(x + 17, y, "legend", name, out);
-    x += 32 + static_cast<int>(name.size()) * 6;
+    entries.push_back({type.empty() ? "Chưa rõ loại" : type, type});
   }
-  if (!g.unresolved.empty()) {
-    out->append("<rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y - 10) +
-                "\" width=\"12\" height=\"12\" fill=\"#fff\" stroke=\"#999\" "
-                "stroke-dasharray=\"3 2\"/>");
-    AppendText(x + 17, y, "legend", "Chưa liên kết được", out);
+  if (!g.unresolved.empty()) entries.push_back({"Chưa liên kết được", "", true});
+  int x = kLeftX, row = 0;
+  for (LegendEntry& e : entries) {
+    int w = 17 + 7 * static_cast<int>(CodePoints(e.label));
+    if (x > kLeftX && x + w > width - kLeftX) {
+      x = kLeftX;
+      ++row;
+    }
+    e.x = x;
+    e.row = row;
+    x += w + 16;
+  }
+  return entries;
+}
+
+int LegendRows(const std::vector<LegendEntry>& entries) {
+  return entries.empty() ? 0 : entries.back().row + 1;
+}
+
+// `y`: the baseline of the first row.
+void AppendLegend(const std::vector<LegendEntry>& entries, int y, std::string* out) {
+  for (const LegendEntry& e : entries) {
+    int ey = y + e.row * kLegendRow;
+    char buf[200];
+    if (e.unresolved) {
+      std::snprintf(buf, sizeof(buf),
+                    "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"#fff\" "
+                    "stroke=\"#999\" stroke-dasharray=\"3 2\"/>",
+                    e.x, ey - 10);
+    } else {
+      std::snprintf(buf, sizeof(buf),
+                    "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>", e.x,
+                    ey - 10, TypeColor(e.type));
+    }
+    out->append(buf);
+    AppendText(e.x + 17, ey, "legend", e.label, out);
   }
 }
 
@@ -215,7 +257,8 @@ std::string GraphSvg(const Graph& g) {
   size_t right_rows = g.cited.size() + g.unresolved.size() + (g.unresolved.empty() ? 0 : 1);
   size_t rows = std::max({right_rows, g.citing.size(), size_t{3}});
   int body = static_cast<int>(rows) * kRowHeight;
-  int height = kTop + body + 44;
+  std::vector<LegendEntry> legend = LayoutLegend(g, c.width);
+  int height = kTop + body + 44 + (LegendRows(legend) - 1) * kLegendRow;
   // Drawn at its natural size (13px labels stay 13px); narrow screens
   // scroll it sideways instead of shrinking it out of legibility.
   std::string w = std::to_string(c.width), h = std::to_string(height);
@@ -262,7 +305,7 @@ std::string GraphSvg(const Graph& g) {
     y += kRowHeight;
   }
   AppendCenter(g, center, &out);  // last, so edges run under it
-  AppendLegend(g, kTop + body + 30, &out);
+  AppendLegend(legend, kTop + body + 30, &out);
   out.append("</svg>\n");
   return out;
 }

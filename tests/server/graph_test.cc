@@ -79,6 +79,44 @@ TEST(GraphTest, SvgHasOneLinkedNodePerDocumentOnItsOwnRow) {
   EXPECT_EQ(ys.size(), 21u);
 }
 
+// Broke: the legend ran on in one line past the drawing's right edge. The
+// plan's graph (no citing document: 625 px wide) lost "Quyết định" and cut
+// "Quy định" to "Quy". Every type now has its swatch and name inside the
+// drawing, on as many rows as it takes.
+TEST(GraphTest, LegendWrapsInsideTheDrawing) {
+  Graph g;
+  g.center = DocRef{"ke-hoach-1", "Kế hoạch", "", "Dân vận chính quyền", "", "", true, true};
+  const char* types[] = {"Chỉ thị", "Nghị quyết", "Quyết định", "Kết luận",
+                         "Luật",    "Quy chế",    "Quy định",   "Nghị định"};
+  for (const char* type : types) {
+    CitedGroup group;
+    group.resolved_id = std::string("vb-") + std::to_string(g.cited.size());
+    group.ref = DocRef{group.resolved_id, type, "1/X", "", "", "", true, true};
+    group.citations.assign(1, 0);
+    g.cited.push_back(group);
+  }
+  std::string svg = GraphSvg(g);
+  int width = std::stoi(svg.substr(svg.find("width=\"") + 7));
+  int height = std::stoi(svg.substr(svg.find("height=\"") + 8));
+  EXPECT_EQ(width, 625);
+  std::set<std::string> shown;
+  const std::string legend = "<text class=\"legend\" x=\"";
+  for (size_t p = svg.find(legend); p != std::string::npos; p = svg.find(legend, p + 1)) {
+    size_t x_at = p + legend.size();
+    int x = std::stoi(svg.substr(x_at));
+    int y = std::stoi(svg.substr(svg.find("y=\"", x_at) + 3));
+    size_t from = svg.find('>', p) + 1;
+    std::string label = svg.substr(from, svg.find('<', from) - from);
+    size_t code_points = 0;
+    for (char c : label) code_points += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    EXPECT_LE(x + 7 * static_cast<int>(code_points), width) << label;
+    EXPECT_LT(y, height) << label;
+    shown.insert(label);
+  }
+  for (const char* type : types) EXPECT_TRUE(shown.count(type)) << type;
+  EXPECT_TRUE(shown.count("Kế hoạch"));
+}
+
 TEST(GraphTest, NarrowSvgForPhonesHasTheSameLinks) {
   Graph g = TwentyOneCitations(nullptr);
   std::string svg = GraphSvgNarrow(g);
