@@ -251,9 +251,13 @@ void AppendCenter(const Graph& g, const Box& center, std::string* out) {
 }  // namespace
 
 std::string GraphSvg(const Graph& g) {
-  // Without citing documents the left column is dropped, not left empty.
+  // A column without documents is dropped, not left empty: the left one
+  // without citing documents, the right one without cited ones (a record
+  // without its text cites nothing known) when there are citing ones.
+  bool cites = !g.cited.empty() || !g.unresolved.empty();
   Columns c = g.citing.empty() ? Columns{0, kLeftX, kLeftX + 335, kLeftX + 335 + kColWidth + 10}
-                               : Columns{kLeftX, kCenterX, kRightX, kWidth};
+              : cites          ? Columns{kLeftX, kCenterX, kRightX, kWidth}
+                               : Columns{kLeftX, kCenterX, 0, kCenterX + kColWidth + 10};
   size_t right_rows = g.cited.size() + g.unresolved.size() + (g.unresolved.empty() ? 0 : 1);
   size_t rows = std::max({right_rows, g.citing.size(), size_t{3}});
   int body = static_cast<int>(rows) * kRowHeight;
@@ -272,8 +276,10 @@ std::string GraphSvg(const Graph& g) {
   AppendText(c.center, 20, "col",
              g.citing.empty() ? "Văn bản đang xem (chưa được dẫn chiếu)" : "Văn bản đang xem",
              &out);
-  AppendText(c.right, 20, "col", "Văn bản được dẫn chiếu (" + std::to_string(g.cited.size()) + ")",
-             &out);
+  if (cites || g.citing.empty()) {
+    AppendText(c.right, 20, "col",
+               "Văn bản được dẫn chiếu (" + std::to_string(g.cited.size()) + ")", &out);
+  }
   Box center{c.center, kTop + body / 2 - 36, kColWidth, 68};
   int cy = center.y + center.h / 2;
   int y = kTop + (body - static_cast<int>(g.citing.size()) * kRowHeight) / 2;

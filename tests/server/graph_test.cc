@@ -117,6 +117,26 @@ TEST(GraphTest, LegendWrapsInsideTheDrawing) {
   EXPECT_TRUE(shown.count("Kế hoạch"));
 }
 
+// A document that cites nothing known (a catalog record without its text)
+// but is cited: no empty right column that pushes the drawing wider than
+// the page (Chỉ thị 33/CT-TTg scrolled sideways).
+TEST(GraphTest, NoEmptyColumnForACitedRecordWithoutText) {
+  Graph g;
+  g.center = DocRef{"chi-thi-33", "Chỉ thị", "33/CT-TTg", "Dân vận", "", "", false, true};
+  CitingGroup citing;
+  citing.ref = DocRef{"ke-hoach-1", "Kế hoạch", "", "Dân vận chính quyền", "", "", true, true};
+  citing.places.resize(1);
+  g.citing.push_back(citing);
+  std::string svg = GraphSvg(g);
+  EXPECT_EQ(std::stoi(svg.substr(svg.find("width=\"") + 7)), 625);
+  EXPECT_EQ(svg.find("Văn bản được dẫn chiếu"), std::string::npos);
+  EXPECT_EQ(Count(svg, "<a href=\"/van-ban/ke-hoach-1\">"), 1u);
+  // Without citing documents either, the drawing keeps its column titles.
+  g.citing.clear();
+  svg = GraphSvg(g);
+  EXPECT_NE(svg.find("Văn bản được dẫn chiếu (0)"), std::string::npos);
+}
+
 TEST(GraphTest, NarrowSvgForPhonesHasTheSameLinks) {
   Graph g = TwentyOneCitations(nullptr);
   std::string svg = GraphSvgNarrow(g);
