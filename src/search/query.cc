@@ -130,9 +130,17 @@ Xapian::Query Scale(double f, const Xapian::Query& q) {
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, f);
 }
 
+// The user typed diacritics in `t`.
 bool Accented(const Token& t) {
   return (t.kind == TokenKind::kSyllable || t.kind == TokenKind::kAbbreviation) &&
-         t.exact != t.folded;
+         text::HasMarks(t);
+}
+
+// The exact term of `t` is the form typed, apart from its folded one: a
+// syllable typed with marks ("ky" typed plain folds to "ki" but is no
+// exact form), or an abbreviation (the table's spelling, however typed).
+bool TypedExact(const Token& t) {
+  return t.kind == TokenKind::kAbbreviation ? t.exact != t.folded : text::HasMarks(t);
 }
 
 bool IsWord(const Token& t) {
@@ -272,7 +280,7 @@ bool QueryBuilder::Negligible(const std::string& term) const {
 
 void QueryBuilder::Locate(const Token& t, BuiltQuery* out) const {
   out->highlight.Add(t);
-  bool by_exact = exact_positions_ && t.kind == TokenKind::kSyllable && t.exact != t.folded;
+  bool by_exact = exact_positions_ && t.kind == TokenKind::kSyllable && text::HasMarks(t);
   out->highlight_terms.push_back({by_exact ? schema::Term(schema::kExact, t.exact) : std::string(),
                                   schema::Term(schema::kFolded, t.folded)});
 }
@@ -291,7 +299,7 @@ Xapian::Query QueryBuilder::WordQuery(const Token& t, bool accented, BuiltQuery*
   // exact term cannot widen the match: it only adds weight. As a boost it
   // is read for the candidates only (AND(F, ...) + AND_MAYBE exact scores
   // the same as AND(F OR exact, ...) and decodes half the postings).
-  if (accented && t.exact != t.folded) {
+  if (accented && TypedExact(t)) {
     std::string exact = schema::Term(schema::kExact, t.exact);
     if (!Negligible(exact)) out->exact_boost.push_back(exact);
   }
@@ -314,7 +322,7 @@ Xapian::Query QueryBuilder::PhraseQuery(const text::AnalyzedText& at, bool accen
   std::vector<std::string> folded, exact;
   for (const auto& t : at.tokens) {
     folded.push_back(schema::Term(schema::kFolded, t.folded));
-    exact.push_back(t.exact != t.folded ? schema::Term(schema::kExact, t.exact) : folded.back());
+    exact.push_back(TypedExact(t) ? schema::Term(schema::kExact, t.exact) : folded.back());
     Locate(t, out);
   }
   if (folded.empty()) return Xapian::Query();
@@ -429,11 +437,12 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
       // text::AbbreviationsOf would analyse the words again (4 times per word).
       // Typed without marks ("uy ban nhan dan"), the folded forms compare.
       std::string words = Join(ts, i, n, &Token::exact);
-      bool unmarked = words == Join(ts, i, n, &Token::folded);
+      bool unmarked = std::none_of(ts.begin() + i, ts.begin() + i + n, text::HasMarks);
+      std::string folded = unmarked ? Join(ts, i, n, &Token::folded) : std::string();
       const auto& table = text::Abbreviations();
       std::vector<std::string_view> abbrevs;
       for (size_t a = 0; a < table.size(); ++a) {
-        if (table[a].expansion == words || (unmarked && FoldedExpansions()[a] == words)) {
+        if (table[a].expansion == words || (unmarked && FoldedExpansions()[a] == folded)) {
           abbrevs.push_back(table[a].abbrev);
         }
       }
@@ -548,7 +557,7 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
       // that write it as typed rank above those with other marks (which
       // match by the folded pair). One posting list per word instead of
       // the folded one plus the exact one in the boost.
-      bool by_exact = out.accented && t.exact != t.folded;
+      bool by_exact = out.accented && TypedExact(t);
       std::string term = by_exact ? schema::Term(schema::kExact, t.exact)
                                   : schema::Term(schema::kFolded, t.folded);
       if (parts[j].optional || Negligible(term)) continue;
@@ -686,8 +695,8 @@ Xapian::Query QueryBuilder::Exclusions(const std::vector<std::string>& words) {
     std::vector<std::string> terms, folded;
     for (const auto& t : at.tokens) {
       folded.push_back(schema::Term(schema::kFolded, t.folded));
-      terms.push_back(accented && t.exact != t.folded ? schema::Term(schema::kExact, t.exact)
-                                                      : folded.back());
+      terms.push_back(accented && TypedExact(t) ? schema::Term(schema::kExact, t.exact)
+                                                : folded.back());
     }
     if (!terms.empty()) qs.push_back(AccentedPhrase(folded, terms));
   }

@@ -144,29 +144,25 @@ std::string Render(const text::AnalyzedText& at, size_t first, size_t last,
   std::string_view text(at.text);
   std::string out;
   out.reserve(text.size() < 512 ? text.size() + 64 : 512);
-  // lit[i - first]: token i is highlighted. A token in another form than
-  // the one typed waits (kOtherForm) until it is known whether the passage
-  // has the typed form.
-  constexpr char kOtherForm = 2;
+  // lit[i - first]: token i is highlighted. A word typed with marks is
+  // marked in another form only in a passage written without marks.
   std::vector<char> lit(last - first);
-  std::set<std::string_view> typed_seen;  // folded forms met in a typed form
-  bool other_forms = false;
+  int unmarked = -1;  // the passage has no syllable with marks (-1: not known yet)
   for (size_t i = first; i < last; ++i) {
     const auto& t = at.tokens[i];
     if (!highlight.Has(t.folded)) continue;
     const std::set<std::string>* forms = highlight.TypedForms(t.folded);
-    if (forms == nullptr) {
+    if (forms == nullptr || forms->count(t.exact) > 0) {
       lit[i - first] = 1;
-    } else if (forms->count(t.exact) > 0) {
-      lit[i - first] = 1;
-      typed_seen.insert(t.folded);
-    } else {
-      lit[i - first] = kOtherForm;
-      other_forms = true;
+      continue;
     }
-  }
-  for (size_t i = first; other_forms && i < last; ++i) {
-    if (lit[i - first] == kOtherForm) lit[i - first] = typed_seen.count(at.tokens[i].folded) == 0;
+    if (unmarked < 0) {
+      unmarked = std::none_of(at.tokens.begin() + first, at.tokens.begin() + last,
+                              [](const text::Token& u) {
+                                return u.kind == text::TokenKind::kSyllable && text::HasMarks(u);
+                              });
+    }
+    lit[i - first] = static_cast<char>(unmarked);
   }
   size_t cursor = at.tokens[first].begin;
   for (size_t i = first; i < last; ++i) {
@@ -268,7 +264,7 @@ std::string Excerpt(std::string_view passage, uint32_t local_pos,
 
 void Highlight::Add(const text::Token& t) {
   folded_.insert(t.folded);
-  if (t.kind != text::TokenKind::kSyllable || t.exact == t.folded) {
+  if (t.kind != text::TokenKind::kSyllable || !text::HasMarks(t)) {
     any_form_.insert(t.folded);
     typed_.erase(t.folded);
   } else if (any_form_.count(t.folded) == 0) {

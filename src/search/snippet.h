@@ -20,9 +20,8 @@ namespace vanban::search {
 
 // The words a snippet marks, by their folded form. A word typed with
 // marks is marked in that form only: for "tiếp công dân" the "cộng" of
-// "cộng đồng" is another word, though both fold to "cong" and match.
-// Where a passage has none of the typed forms of such a word (a text
-// written without marks, a mistyped mark), its folded matches are marked.
+// "cộng đồng" is another word, though both fold to "cong" and match. In a
+// passage written without marks ("tiep cong dan") every form is marked.
 class Highlight {
  public:
   Highlight() = default;

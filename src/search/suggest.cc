@@ -12,7 +12,7 @@ std::string SuggestAccents(const text::Analyzer& analyzer, const std::string& fr
   size_t cursor = 0;
   bool changed = false;
   for (const auto& t : ts) {
-    if (t.exact != t.folded) return {};  // typed with diacritics
+    if (text::HasMarks(t)) return {};  // typed with diacritics
     std::string chosen = t.exact;
     auto it = marks.find(t.folded);
     if (t.kind == text::TokenKind::kSyllable && it != marks.end()) {

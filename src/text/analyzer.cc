@@ -4,6 +4,8 @@
 // identifier (identifier.cc), else it is a number.
 #include "text/analyzer.h"
 
+#include <algorithm>
+
 #include "text/abbreviations.h"
 #include "text/identifier.h"
 #include "text/letters.h"
@@ -28,6 +30,11 @@ const char* TokenKindName(TokenKind kind) {
       return "abbreviation";
   }
   return "unknown";
+}
+
+bool HasMarks(const Token& t) {
+  return std::any_of(t.surface.begin(), t.surface.end(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
 }
 
 struct Analyzer::Internal {

@@ -49,6 +49,12 @@ struct Token {
   bool stopword = false;
 };
 
+// True when `t` is written with diacritics (a tone or vowel mark, or "đ"):
+// its surface is not ASCII. Not `exact != folded`: the folded key merges i
+// and y (an unmarked "ky" folds to "ki"), and an abbreviation's exact form
+// is the table's spelling ("hdnd" typed is "HĐND").
+bool HasMarks(const Token& t);
+
 struct AnalyzedText {
   std::string text;  // NFC, invalid UTF-8 replaced by U+FFFD
   std::vector<Token> tokens;

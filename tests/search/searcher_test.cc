@@ -431,9 +431,10 @@ TEST(SnippetEscapeTest, MarkupIsEscapedAroundAndInsideMarks) {
   EXPECT_EQ(alone.marks["to"]["tố"], 1);
 }
 
-// A word typed with marks is marked in that form; its other forms only in
-// a passage without it (a text without marks, a mistyped mark). Typed
-// without marks, or also typed so elsewhere in the query, every form.
+// A word typed with marks is marked in that form, and in a passage written
+// without marks; never in another form with marks ("cộng" for "công",
+// "đến" for "đèn"). Typed without marks, or also typed so elsewhere in the
+// query, in every form.
 TEST(SnippetMarksTest, WordsTypedWithMarksAreMarkedInThatForm) {
   text::Analyzer analyzer;
   auto words = [&](const std::string& query) {
@@ -450,11 +451,13 @@ TEST(SnippetMarksTest, WordsTypedWithMarksAreMarkedInThatForm) {
   // Old and new tone placement are one form.
   EXPECT_EQ(HighlightText("tổ hoà giải, văn hóa", words("hòa giải"), analyzer),
             "tổ <mark>hoà</mark> <mark>giải</mark>, văn hóa");
-  // No typed form in the passage: the forms it has.
   EXPECT_EQ(HighlightText("cộng đồng dân cư", words("công dân"), analyzer),
-            "<mark>cộng</mark> đồng <mark>dân</mark> cư");
-  EXPECT_EQ(HighlightText("tiep cong dan", words("tiếp công dân"), analyzer),
-            "<mark>tiep</mark> <mark>cong</mark> <mark>dan</mark>");
+            "cộng đồng <mark>dân</mark> cư");
+  EXPECT_EQ(HighlightText("vượt quá mức phạt đến", words("vượt đèn đỏ"), analyzer),
+            "<mark>vượt</mark> quá mức phạt đến");
+  // A passage written without marks.
+  EXPECT_EQ(HighlightText("Quy dinh ve tiep cong dan", words("tiếp công dân"), analyzer),
+            "Quy dinh ve <mark>tiep</mark> <mark>cong</mark> <mark>dan</mark>");
   // Document numbers and abbreviations are marked in any spelling.
   EXPECT_EQ(HighlightText("Chỉ thị 33/CT-TTg của UBND", words("33/ct-ttg ubnd"), analyzer),
             "Chỉ thị <mark>33/CT-TTg</mark> của <mark>UBND</mark>");

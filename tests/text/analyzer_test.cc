@@ -113,6 +113,24 @@ TEST(AnalyzerTest, GoldenTokenStreams) {
   }
 }
 
+// Broke: "typed with marks" was tested as exact != folded, and the folded
+// key merges i and y: "quan ly nha nuoc" counted as typed with marks (no
+// accent suggestion, exact-form ranking), as did "ubnd" (the table's
+// spelling "UBND" is its exact form).
+TEST(AnalyzerTest, HasMarksLooksAtWhatWasTyped) {
+  Analyzer analyzer;
+  auto marks = [&](const std::string& text) {
+    std::string out;
+    for (const auto& t : analyzer.Analyze(text).tokens) out += HasMarks(t) ? '1' : '0';
+    return out;
+  };
+  EXPECT_EQ(marks("quan ly nha nuoc ky my"), "000000");
+  EXPECT_EQ(marks("quản lý nhà nước kỳ Mỹ"), "111111");
+  EXPECT_EQ(marks("ubnd UBND hdnd HĐND"), "0001");
+  EXPECT_EQ(marks("đi di Đảng"), "101");
+  EXPECT_EQ(marks("33/CT-TTg 23-QĐ/TW 2023"), "010");
+}
+
 TEST(AnalyzerTest, OffsetsAndPositions) {
   Analyzer analyzer;
   AnalyzedText a = analyzer.Analyze("Ủy ban, dân vận.");
