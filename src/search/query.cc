@@ -416,6 +416,18 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
     phrases.push_back(analyzer_.Analyze(p));
     for (const auto& t : phrases.back().tokens) out.accented |= Accented(t);
   }
+  // Words typed next to each other: a snippet word marked beside the word
+  // typed beside it shows the form the suggestion takes.
+  for (size_t i = 0; i + 1 < ts.size(); ++i) {
+    if (IsWord(ts[i]) && IsWord(ts[i + 1]) && index::AdjacentTokens(at.text, ts[i], ts[i + 1])) {
+      out.highlight.AddPair(ts[i].folded, ts[i + 1].folded);
+    }
+  }
+  for (const auto& p : phrases) {
+    for (size_t i = 0; i + 1 < p.tokens.size(); ++i) {
+      out.highlight.AddPair(p.tokens[i].folded, p.tokens[i + 1].folded);
+    }
+  }
   bool all_stop = true;
   for (const auto& t : ts) all_stop &= t.stopword;
   // What the free words contribute to the match, in order: an abbreviation

@@ -286,7 +286,7 @@ struct Searcher::Internal {
         for (auto it = m.begin(); it != m.end(); ++it) ranked.emplace_back(*it, it.get_weight());
       }
       hits.assign(ranked.size(), std::nullopt);
-      marks.assign(ranked.size(), MarkCounts());
+      marks.assign(ranked.size(), SuggestMarks());
       next = 0;
       state.store(kReady, std::memory_order_release);
       state.notify_all();
@@ -344,7 +344,7 @@ struct Searcher::Internal {
     const bool snippets;
     std::vector<std::pair<Xapian::docid, double>> ranked;  // docid, weight; rank order
     std::vector<std::optional<Hit>> hits;                  // nullopt: record unreadable
-    std::vector<MarkCounts> marks;                         // of each hit's snippet
+    std::vector<SuggestMarks> marks;                       // of each hit's snippet
     enum { kRanking, kReady, kAbandoned };
     std::atomic<int> state{kRanking};
     std::atomic<size_t> next{0};
@@ -409,7 +409,7 @@ struct Searcher::Internal {
   // record cannot be read.
   std::optional<Hit> MakeHit(const Xapian::Database& d, const text::Analyzer& an, Xapian::docid did,
                              double weight, std::string hit_value, std::string id,
-                             const BuiltQuery& bq, bool snippets, MarkCounts* marks) const;
+                             const BuiltQuery& bq, bool snippets, SuggestMarks* marks) const;
   StatusOr<index::Record> Load(Xapian::docid did, bool with_text);
   Xapian::docid Find(const std::string& id_or_number);
   CatalogRow Row(const index::Record& r);
@@ -508,17 +508,14 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
       static_cast<int>(std::max<Xapian::doccount>(run.total, shown ? run.offset + shown : 0));
   resp.facets = std::move(run.facets);
   resp.results.reserve(run.page.hits.size());
-  MarkCounts marks;
+  std::vector<SuggestMarks> marks;  // of the hits shown, in rank order
   for (size_t i = 0; i < run.page.hits.size(); ++i) {
     if (!run.page.hits[i]) continue;
     resp.results.push_back(std::move(*run.page.hits[i]));
-    // The best-ranked hit that shows a word decides its marks: several
-    // "thi" ("đình chỉ thi hành") in a lower hit must not outvote the
-    // first hit's "Chỉ thị" for "chi thi 33".
-    for (auto& [fold, forms] : run.page.marks[i]) marks.try_emplace(fold, std::move(forms));
+    marks.push_back(std::move(run.page.marks[i]));
   }
   if (!p.bq.accented && !parsed.free_text.empty()) {
-    resp.suggestion = SuggestAccents(analyzer, parsed.free_text, marks);
+    resp.suggestion = SuggestAccents(analyzer, parsed.free_text, MergeMarks(std::move(marks)));
   }
   return resp;
 }
@@ -621,7 +618,7 @@ std::optional<Hit> Searcher::Internal::MakeHit(const Xapian::Database& d, const 
                                                Xapian::docid did, double weight,
                                                std::string hit_value, std::string id,
                                                const BuiltQuery& bq, bool snippets,
-                                               MarkCounts* marks) const {
+                                               SuggestMarks* marks) const {
   // The hit record (a value) has all a hit shows; the text is read only for
   // a snippet, and the record's JSON is never parsed. A document indexed
   // before the hit slot existed is shown from its record.
@@ -652,7 +649,8 @@ std::optional<Hit> Searcher::Internal::MakeHit(const Xapian::Database& d, const 
       }
     }
     Snippet sn = MakeSnippet(d, did, *hit, text, bq.highlight, bq.highlight_terms, an);
-    *marks = std::move(sn.marks);
+    marks->words = std::move(sn.marks);
+    marks->pairs = std::move(sn.pairs);
     h.snippet = std::move(sn.html);
     h.article = std::move(sn.article);
     h.article_anchor = std::move(sn.anchor);

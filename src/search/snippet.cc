@@ -169,8 +169,15 @@ std::string Render(const text::AnalyzedText& at, size_t first, size_t last,
     if (!lit[i - first]) continue;
     const auto& t = at.tokens[i];
     if (marks) {
-      bool beside = (i > first && lit[i - first - 1]) || (i + 1 < last && lit[i + 1 - first]);
-      marks->marks[t.folded][t.exact] += beside ? 2 : 1;
+      bool together = (i > first && lit[i - first - 1] &&
+                       highlight.IsPair(at.tokens[i - 1].folded, t.folded)) ||
+                      (i + 1 < last && lit[i + 1 - first] &&
+                       highlight.IsPair(t.folded, at.tokens[i + 1].folded));
+      marks->marks[t.folded][t.exact] += together ? 2 : 1;
+      if (i + 1 < last && lit[i + 1 - first] &&
+          highlight.IsPair(t.folded, at.tokens[i + 1].folded)) {
+        ++marks->pairs[{t.folded, at.tokens[i + 1].folded}][{t.exact, at.tokens[i + 1].exact}];
+      }
     }
     AppendEscaped(text.substr(cursor, t.begin - cursor), &out);
     out += "<mark>";

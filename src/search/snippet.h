@@ -11,6 +11,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "index/record.h"
@@ -40,9 +41,17 @@ class Highlight {
     auto it = typed_.find(folded);
     return it == typed_.end() ? nullptr : &it->second;
   }
+  // Words typed next to each other, by their folded forms, in order.
+  void AddPair(const std::string& first, const std::string& second) {
+    pairs_.emplace(first, second);
+  }
+  bool IsPair(const std::string& first, const std::string& second) const {
+    return pairs_.count({first, second}) > 0;
+  }
 
  private:
   std::set<std::string> folded_;
+  std::set<std::pair<std::string, std::string>> pairs_;
   std::set<std::string> any_form_;                      // also typed without marks
   std::map<std::string, std::set<std::string>> typed_;  // folded -> forms typed
 };
@@ -60,9 +69,14 @@ struct Snippet {
   std::string html;    // HTML-escaped, matches in <mark>...</mark>
   std::string article; // "Điều 5", "II", or empty
   std::string anchor;  // "dieu-5", "muc-2", or empty
-  // Marked words: folded form -> exact form -> weight (2 when a marked
-  // neighbour stands beside it). Feeds the accent suggestion.
+  // Marked words: folded form -> exact form -> weight (2 when it stands
+  // next to a word typed beside it: "quản lý" for "quan ly", not the
+  // "quan" of "cơ quan nhà nước"). Feed the accent suggestion.
   std::map<std::string, std::map<std::string, int>> marks;
+  // Two words typed next to each other (folded) -> the forms marked next to
+  // each other for them -> occurrences.
+  std::map<std::pair<std::string, std::string>, std::map<std::pair<std::string, std::string>, int>>
+      pairs;
 };
 
 // `highlight`: the words to mark; `position_terms` the words whose

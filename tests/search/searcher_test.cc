@@ -20,6 +20,7 @@
 #include "legal/parser.h"
 #include "search/query.h"
 #include "search/snippet.h"
+#include "search/suggest.h"
 #include "support/shared_data.h"
 
 namespace vanban::search {
@@ -418,17 +419,59 @@ TEST(SnippetEscapeTest, MarkupIsEscapedAroundAndInsideMarks) {
   EXPECT_EQ(HtmlEscape(""), "");
   EXPECT_EQ(HtmlEscape("Luật Tố cáo"), "Luật Tố cáo");
   text::Analyzer analyzer;
+  Highlight to_cao{"to", "cao"};
+  to_cao.AddPair("to", "cao");  // typed "to cao"
   Snippet marks;
-  std::string html = HighlightText("<Tố> cáo & \"tố\"\ncáo", {"to", "cao"}, analyzer, &marks);
+  std::string html = HighlightText("<Tố> cáo & \"tố\"\ncáo", to_cao, analyzer, &marks);
   EXPECT_EQ(html,
             "&lt;<mark>Tố</mark>&gt; <mark>cáo</mark> &amp; &quot;<mark>tố</mark>&quot; "
             "<mark>cáo</mark>");
-  // Each marked word stands beside another: weight 2 per occurrence.
+  // Each marked word stands beside the word typed beside it: weight 2 per
+  // occurrence.
   EXPECT_EQ(marks.marks["to"]["tố"], 4);
   EXPECT_EQ(marks.marks["cao"]["cáo"], 4);
+  EXPECT_EQ((marks.pairs[{"to", "cao"}][{"tố", "cáo"}]), 2);
   Snippet alone;
-  HighlightText("tố và cáo", {"to", "cao"}, analyzer, &alone);
+  HighlightText("tố và cáo", to_cao, analyzer, &alone);
   EXPECT_EQ(alone.marks["to"]["tố"], 1);
+  EXPECT_TRUE(alone.pairs.empty());
+  // Beside a marked word, but not the one typed beside it ("cáo tố").
+  Snippet other;
+  HighlightText("cáo tố", to_cao, analyzer, &other);
+  EXPECT_EQ(other.marks["to"]["tố"], 1);
+}
+
+// The suggestion's forms: a word typed next to another takes the form
+// seen next to it, in the best-ranked hit that shows the two together;
+// otherwise the best-ranked hit that shows it decides.
+TEST(SuggestTest, WordsTakeTheFormSeenNextToTheirNeighbour) {
+  text::Analyzer analyzer;
+  auto suggest = [&](const std::string& query, const std::vector<std::string>& snippets) {
+    Highlight words;
+    auto at = analyzer.Analyze(query);
+    for (const auto& t : at.tokens) words.Add(t);
+    for (size_t i = 0; i + 1 < at.tokens.size(); ++i) {
+      words.AddPair(at.tokens[i].folded, at.tokens[i + 1].folded);
+    }
+    std::vector<SuggestMarks> hits;
+    for (const auto& text : snippets) {
+      Snippet s;
+      HighlightText(text, words, analyzer, &s);
+      hits.push_back({s.marks, s.pairs});
+    }
+    return SuggestAccents(analyzer, query, MergeMarks(hits));
+  };
+  // "quan" twice apart in the first hit, "quản" once beside "lý".
+  EXPECT_EQ(suggest("quan ly nha nuoc", {"liên quan, cơ quan quản lý nhà nước"}),
+            "quản lý nhà nước");
+  EXPECT_EQ(suggest("quan ly nha nuoc", {"các cơ quan nhà nước", "quản lý nhà nước"}),
+            "quản lý nhà nước");
+  EXPECT_EQ(suggest("quan ly nha nuoc", {"các cơ quan nhà nước"}), "quan ly nhà nước");
+  // One folded word, two words.
+  EXPECT_EQ(suggest("hop dong lao dong", {"hợp đồng lao động", "lao động, hợp đồng"}),
+            "hợp đồng lao động");
+  // The first hit decides.
+  EXPECT_EQ(suggest("chi thi 33", {"Chỉ thị 33/CT-TTg", "đình chỉ thi hành"}), "chỉ thị 33");
 }
 
 // A word typed with marks is marked in that form, and in a passage written
