@@ -42,7 +42,7 @@ std::string Pair(const std::string& a, const std::string& b) {
 // Indexes analysed tokens as body terms starting at position `base`.
 // Returns the next free position.
 Xapian::termpos IndexBody(const text::AnalyzedText& at, Xapian::termpos base,
-                          Xapian::Document* xd, FoldCounts* folds) {
+                          Xapian::Document* xd) {
   const Token* prev = nullptr;
   Xapian::termpos last = base;
   for (const Token& t : at.tokens) {
@@ -61,10 +61,6 @@ Xapian::termpos IndexBody(const text::AnalyzedText& at, Xapian::termpos base,
     // phrase of exact terms (and the folded terms of unmarked words).
     if (marked) AddPosting(xd, schema::kExact, t.exact, pos);
     AddPosting(xd, schema::kFolded, t.folded, pos);
-    if (folds && t.kind == TokenKind::kSyllable) {
-      FoldCount& fc = (*folds)[t.exact];
-      if (fc.count++ == 0) fc.folded = t.folded;
-    }
     // Folded pairs only: exact pairs cost a third of the indexing time for
     // a small ranking gain (exact single terms already rank marks first).
     if (prev && IsWordKind(t.kind) && AdjacentTokens(at.text, *prev, t)) {
@@ -243,12 +239,12 @@ NumberParts SplitIdentifier(std::string_view folded) {
   return parts;
 }
 
-Xapian::Document BuildTerms(Record* record, const text::Analyzer& analyzer, FoldCounts* folds) {
+Xapian::Document BuildTerms(Record* record, const text::Analyzer& analyzer) {
   Xapian::Document xd;
   text::AnalyzedText body = analyzer.Analyze(record->doc.text);
   FillParagraphPositions(body, record);
   record->text_tokens = body.tokens.empty() ? 0 : body.tokens.back().position + 1;
-  Xapian::termpos next = IndexBody(body, 0, &xd, folds);
+  Xapian::termpos next = IndexBody(body, 0, &xd);
   // Type, title and aliases: their own weighted fields, and body terms too
   // (catalog records have no text; titles should match like text).
   const auto& m = record->doc.meta;
@@ -260,7 +256,7 @@ Xapian::Document BuildTerms(Record* record, const text::Analyzer& analyzer, Fold
     text::AnalyzedText at = analyzer.Analyze(t);
     IndexTitle(at, title_pos, &xd);
     title_pos += at.tokens.size() + 10;
-    next = IndexBody(at, next + 10, &xd, nullptr);
+    next = IndexBody(at, next + 10, &xd);
   }
   IndexNumber(analyzer, m, &xd);
   IndexNames(*record, &xd);
@@ -285,8 +281,8 @@ void ClearText(Xapian::WritableDatabase* db, Xapian::docid did) {
 }
 
 Xapian::Document BuildDocument(Record* record, const text::Analyzer& analyzer,
-                               const SourceInfo& source, FoldCounts* folds) {
-  Xapian::Document xd = BuildTerms(record, analyzer, folds);
+                               const SourceInfo& source) {
+  Xapian::Document xd = BuildTerms(record, analyzer);
   FinishDocument(*record, source, &xd);
   return xd;
 }

@@ -16,28 +16,19 @@
 
 namespace vanban::index {
 
-// Exact syllable form -> (its folded form, count), for the accent-suggestion
-// dictionary (schema::kMetaFoldPrefix). Keyed by the exact form so counting
-// costs one hash lookup per token. Not thread-safe: one per worker.
-struct FoldCount {
-  std::string folded;
-  long count = 0;
-};
-using FoldCounts = std::unordered_map<std::string, FoldCount>;
-
 struct SourceInfo {
   std::string fingerprint;  // value schema::kSlotFingerprint, may be empty
 };
 
 // Builds the Xapian document for `record`; fills record->paragraph_positions
-// from the analysis. `folds` (optional) collects exact forms per fold.
+// from the analysis.
 Xapian::Document BuildDocument(Record* record, const text::Analyzer& analyzer,
-                               const SourceInfo& source, FoldCounts* folds);
+                               const SourceInfo& source);
 
 // BuildDocument in two steps, for the indexer: BuildTerms (the analysis and
 // every term, the costly part, run in parallel) and, once the document's
 // final id is known, FinishDocument (values and data).
-Xapian::Document BuildTerms(Record* record, const text::Analyzer& analyzer, FoldCounts* folds);
+Xapian::Document BuildTerms(Record* record, const text::Analyzer& analyzer);
 void FinishDocument(const Record& record, const SourceInfo& source, Xapian::Document* xd);
 
 // Sets (or, for a document without text, clears) the text copy of document

@@ -144,10 +144,9 @@ struct Indexer::Internal {
   size_t next_write = 0;
   std::atomic<size_t> next_task{0};
   std::atomic<bool> stop{false};
-  std::vector<FoldCounts> folds;
 
-  Result Process(size_t task_index, FoldCounts* fold_counts);
-  void Work(FoldCounts* fold_counts);
+  Result Process(size_t task_index);
+  void Work();
   void AssignId(Record* record, const FileTask& task) const;
   std::vector<std::thread> threads;
   // Writes go to a Xapian transaction; backends without transactions
@@ -179,7 +178,7 @@ struct Indexer::Internal {
   void StopWorkers();
   Status WriteCatalogRecords();
   void DeleteStale();
-  void MergeFolds();
+  void WriteSchemaVersion();
   void Commit();
   StatusOr<IndexSummary> Run(const IndexOptions& options);
 };
@@ -200,7 +199,7 @@ void Indexer::Internal::AssignId(Record* record, const FileTask& task) const {
   if (doc.id == "tep-") doc.id += schema::Hex64(schema::Fnv1a(task.path.string())).substr(0, 8);
 }
 
-Result Indexer::Internal::Process(size_t task_index, FoldCounts* fold_counts) {
+Result Indexer::Internal::Process(size_t task_index) {
   const FileTask& task = plan.files[task_index];
   Result r;
   r.task = task_index;
@@ -248,12 +247,12 @@ Result Indexer::Internal::Process(size_t task_index, FoldCounts* fold_counts) {
   r.characters = extracted->characters;
   r.ocr_confidence = extracted->ocr_confidence;
   for (const auto& w : extracted->warnings) rec.doc.warnings.push_back(w);
-  r.xd = BuildTerms(&rec, analyzer, fold_counts);
+  r.xd = BuildTerms(&rec, analyzer);
   r.kind = Result::Kind::kBuilt;
   return r;
 }
 
-void Indexer::Internal::Work(FoldCounts* fold_counts) {
+void Indexer::Internal::Work() {
   for (;;) {
     if (stop.load()) return;
     size_t i = next_task.fetch_add(1);
@@ -265,7 +264,7 @@ void Indexer::Internal::Work(FoldCounts* fold_counts) {
     }
     Result r;
     try {
-      r = Process(i, fold_counts);
+      r = Process(i);
     } catch (const std::exception& e) {
       r = Result();
       r.task = i;
@@ -392,7 +391,7 @@ Status Indexer::Internal::WriteCatalogRecords() {
     rec.aliases = e.aliases;
     rec.format = "catalog";
     PendingDoc doc;
-    doc.xd = BuildDocument(&rec, analyzer, SourceInfo{CatalogEntryHash(e)}, nullptr);
+    doc.xd = BuildDocument(&rec, analyzer, SourceInfo{CatalogEntryHash(e)});
     Put(e.id, "", std::move(doc));
     ++summary.catalog_records;
   }
@@ -419,30 +418,7 @@ void Indexer::Internal::DeleteStale() {
   }
 }
 
-void Indexer::Internal::MergeFolds() {
-  std::unordered_map<std::string, std::unordered_map<std::string, long>> all;
-  for (auto& f : folds) {
-    for (auto& [form, fc] : f) all[fc.folded][form] += fc.count;
-  }
-  for (auto& [fold, forms] : all) {
-    std::string key = schema::Term(schema::kMetaFoldPrefix, fold);
-    if (key.size() > 200) continue;
-    std::map<std::string, long> counts;
-    std::istringstream old(db->get_metadata(key));
-    std::string line;
-    while (std::getline(old, line)) {
-      size_t tab = line.find('\t');
-      if (tab != std::string::npos)
-        counts[line.substr(0, tab)] += std::atol(line.c_str() + tab + 1);
-    }
-    for (auto& [form, n] : forms) counts[form] += n;
-    std::vector<std::pair<long, std::string>> sorted;
-    for (auto& [form, n] : counts) sorted.push_back({-n, form});
-    std::sort(sorted.begin(), sorted.end());
-    std::string value;
-    for (auto& [n, form] : sorted) value += form + "\t" + std::to_string(-n) + "\n";
-    SetMetadata(key, value);
-  }
+void Indexer::Internal::WriteSchemaVersion() {
   SetMetadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
 }
 
@@ -482,7 +458,7 @@ StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
       return st;
     }
     summary.unchanged += plan.unchanged;
-    MergeFolds();
+    WriteSchemaVersion();
     Commit();
     in_transaction = false;
     summary.documents = shard_output.empty() ? static_cast<int>(db->get_doccount())
@@ -525,8 +501,7 @@ Status Indexer::Internal::RunWorkers(std::chrono::steady_clock::time_point start
   int n = options->threads > 0 ? options->threads
                                : static_cast<int>(std::thread::hardware_concurrency());
   n = std::max(1, std::min<int>(n, std::max<size_t>(1, plan.files.size())));
-  folds.assign(n, FoldCounts());
-  for (int i = 0; i < n; ++i) threads.emplace_back([this, i] { Work(&folds[i]); });
+  for (int i = 0; i < n; ++i) threads.emplace_back([this] { Work(); });
   IndexProgress progress;
   progress.files_total = static_cast<int>(plan.files.size());
   progress.bytes_total = plan.bytes_total;

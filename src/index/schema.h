@@ -91,9 +91,6 @@ inline constexpr unsigned kTitleWdf = 5;   // each title/alias term
 inline constexpr unsigned kNumberWdf = 8;  // identifier and number-part terms
 
 // ---- Database metadata keys -------------------------------------------------
-// "fold:<folded syllable>" -> exact forms seen in the index, "\n"-separated,
-// most frequent first (the accent-suggestion dictionary).
-inline constexpr std::string_view kMetaFoldPrefix = "fold:";
 inline constexpr std::string_view kMetaSchemaVersion = "vanban-schema";
 // 2: value slots kSlotHit and kSlotFacets, title pair terms (TW).
 // 3: the text copy under kMetaTextPrefix.

@@ -65,7 +65,7 @@ void Fill(Xapian::WritableDatabase* db, bool legacy) {
     r.doc.meta.date = d.date;
     r.doc.meta.title = d.title;
     r.has_text = *d.text != '\0';
-    Xapian::Document xd = index::BuildDocument(&r, analyzer, index::SourceInfo{}, nullptr);
+    Xapian::Document xd = index::BuildDocument(&r, analyzer, index::SourceInfo{});
     if (legacy) {
       xd.remove_value(schema::kSlotHit);
       xd.remove_value(schema::kSlotFacets);
@@ -227,7 +227,7 @@ TEST(SearcherTitleTest, TitlePhraseByPairs) {
     rec.doc.meta.type = "Kế hoạch";
     rec.doc.meta.title = title;
     rec.has_text = *text != '\0';
-    db.add_document(index::BuildDocument(&rec, analyzer, index::SourceInfo{}, nullptr));
+    db.add_document(index::BuildDocument(&rec, analyzer, index::SourceInfo{}));
   };
   for (int i = 0; i < 4; ++i) {
     add("body-" + std::to_string(i), "", "Nâng cao công tác dân vận ở cơ sở.");
@@ -264,7 +264,7 @@ TEST(SearcherPhraseTest, AccentedPhraseIsTheExactWordsInOrder) {
     rec.doc.id = id;
     rec.doc.meta.type = "Nghị định";
     rec.has_text = true;
-    db.add_document(index::BuildDocument(&rec, analyzer, index::SourceInfo{}, nullptr));
+    db.add_document(index::BuildDocument(&rec, analyzer, index::SourceInfo{}));
   };
   add("hoa-giai",
       "Điều 1. Hòa giải ở cơ sở\nHòa giải viên hòa giải mâu thuẫn, tranh chấp; việc hòa giải "
@@ -301,7 +301,7 @@ TEST(SnippetCheckpointTest, SameExcerptAsFromTheParagraphStart) {
   r.has_text = true;
   text::Analyzer analyzer;
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  Xapian::docid did = db.add_document(index::BuildDocument(&r, analyzer, {}, nullptr));
+  Xapian::docid did = db.add_document(index::BuildDocument(&r, analyzer, {}));
   auto hit = index::DecodeHitRecord(db.get_document(did).get_value(schema::kSlotHit));
   ASSERT_TRUE(hit.ok());
   size_t checkpoints = 0;
@@ -520,7 +520,7 @@ TEST(SnippetMarksTest, PassageWhereTheTextWritesTheTypedForm) {
   rec.doc.id = "hai-dieu";
   rec.doc.meta.type = "Nghị định";
   rec.has_text = true;
-  Xapian::Document xd = index::BuildDocument(&rec, analyzer, index::SourceInfo{}, nullptr);
+  Xapian::Document xd = index::BuildDocument(&rec, analyzer, index::SourceInfo{});
   index::PutText(&db, db.add_document(xd), xd);
   db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
   SearchResponse r = SearchIn(db, "hòa giải");
@@ -579,7 +579,7 @@ void AddDirective(Xapian::WritableDatabase* db, const std::string& id, const cha
   rec.doc.meta.type = "Chỉ thị";
   rec.doc.meta.number = number;
   rec.has_text = true;
-  db->add_document(index::BuildDocument(&rec, analyzer, index::SourceInfo{}, nullptr));
+  db->add_document(index::BuildDocument(&rec, analyzer, index::SourceInfo{}));
 }
 
 // Four unnumbered directives with the words "chỉ thị" and "34", and the
