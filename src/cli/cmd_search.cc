@@ -4,6 +4,7 @@
 // 2 usage error.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -116,8 +117,12 @@ void PrintDocument(const search::StoredDocument& d, const std::vector<search::Ci
                    bool with_text) {
   const auto& m = d.doc.meta;
   std::printf("%s\n", Heading(m.type, m.number, m.title).c_str());
-  auto line = [](const char* label, const std::string& v) {
-    std::printf("  %-16s %s\n", label, v.empty() ? "(không rõ)" : v.c_str());
+  // Labels padded to one column by code points (printf pads bytes).
+  auto line = [](const std::string& label, const std::string& v) {
+    size_t width = 0;
+    for (char c : label) width += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    std::printf("  %s%s %s\n", label.c_str(), std::string(width < 17 ? 17 - width : 0, ' ').c_str(),
+                v.empty() ? "(không rõ)" : v.c_str());
   };
   line("Mã:", d.doc.id);
   line("Cơ quan ban hành:", m.issuer);
@@ -225,7 +230,15 @@ void AddSearchCommands(CLI::App& app, int* exit_code) {
   s->add_option("--offset", so->offset, "Bỏ qua N kết quả đầu / skip N")->check(CLI::Range(0, 100000));
   s->add_option("--type", so->type, "Lọc theo loại văn bản / type filter (\"Luật\")");
   s->add_option("--issuer", so->issuer, "Lọc theo cơ quan ban hành / issuer filter");
-  s->add_option("--year", so->year, "Lọc theo năm / year filter");
+  s->add_option("--year", so->year, "Lọc theo năm / year filter (2021)")
+      ->check(CLI::Validator(
+          [](std::string& v) -> std::string {
+            bool year = v.size() == 4 && std::all_of(v.begin(), v.end(),
+                                                     [](char c) { return c >= '0' && c <= '9'; });
+            return year ? std::string()
+                        : "giá trị \"" + v + "\" của --year phải là năm bốn chữ số, ví dụ 2021";
+          },
+          "NĂM"));
   s->add_option("--sort", so->sort, "relevance (mặc định) hoặc date")
       ->check(CLI::IsMember({"relevance", "date"}));
   s->add_option("query", so->words, "Từ cần tìm / query")->required();

@@ -59,6 +59,8 @@ std::string DescribeParseError(const CLI::ParseError& e, const std::string& firs
   if (dynamic_cast<const CLI::ValidationError*>(&e) ||
       dynamic_cast<const CLI::ConversionError*>(&e)) {
     std::string name = Before(what, ": ");
+    // vanban's own validators say it in Vietnamese already.
+    if (std::string own = After(what, ": "); own.rfind("giá trị \"", 0) == 0) return own;
     std::string value = After(what, "Value ");
     if (!value.empty() && value.find(" not in range ") != std::string::npos) {
       std::string range = After(value, " not in range ");

@@ -158,8 +158,8 @@ TEST_F(CliTest, MissingDatabaseIsExitOne) {
 }
 
 TEST_F(CliTest, UsageErrorsExitTwo) {
-  for (const char* args : {"search", "search --sort foo dân", "search --limit 0 dân", "show",
-                           "cited-by", "index --threads 999"}) {
+  for (const char* args : {"search", "search --sort foo dân", "search --limit 0 dân",
+                           "search --year 20x dân", "show", "cited-by", "index --threads 999"}) {
     EXPECT_EQ(Vanban(args).code, 2) << args;
   }
 }
@@ -176,6 +176,8 @@ TEST_F(CliTest, UsageErrorsAndHelpAreVietnamese) {
       {"nosuch", "không có lệnh \"nosuch\""},
       {"search --limit 500 dân", "giá trị \"500\" của --limit phải trong khoảng 1–100"},
       {"search --sort foo dân", "giá trị \"foo\" của --sort phải là một trong {relevance,date}"},
+      // Regression: a year that is no year searched and found nothing (exit 1).
+      {"search --year 20x dân", "giá trị \"20x\" của --year phải là năm bốn chữ số, ví dụ 2021"},
       {"search", "thiếu tham số bắt buộc: query"},
       {"search --db", "thiếu giá trị cho --db"},
       {"index --bogus", "không hiểu tham số: --bogus"},
