@@ -677,23 +677,24 @@ std::vector<std::string> QueryBuilder::MatchingFilterTerms(const std::string& pr
 }
 
 Xapian::Query QueryBuilder::Filters(const std::string& type, const std::string& issuer,
-                                    const std::string& year, bool* no_match) {
-  *no_match = false;
+                                    const std::string& year, std::string* unknown) {
+  unknown->clear();
   std::vector<Xapian::Query> all;
-  auto add = [&](std::string_view prefix, std::string value) {
+  auto add = [&](std::string_view prefix, const char* label, const std::string& typed) {
+    std::string value = typed;
     for (char& c : value) {
       if (c == '-' || c == '_') c = ' ';
     }
     std::string key = index::NameKey(value);
     if (key.empty()) return;
     auto terms = MatchingFilterTerms(std::string(prefix), key);
-    if (terms.empty()) *no_match = true;
+    if (terms.empty() && unknown->empty()) *unknown = std::string(label) + " “" + typed + "”";
     std::vector<Xapian::Query> qs(terms.begin(), terms.end());
     all.push_back(OrOf(qs));
   };
-  add(schema::kFilterType, type);
-  add(schema::kFilterIssuer, issuer);
-  add(schema::kFilterYear, year);
+  add(schema::kFilterType, "loại", type);
+  add(schema::kFilterIssuer, "cơ quan ban hành", issuer);
+  add(schema::kFilterYear, "năm", year);
   return AndOf(all);
 }
 

@@ -115,9 +115,10 @@ class QueryBuilder {
   // exclusions are applied by the caller via Filters()).
   BuiltQuery Build(const ParsedQuery& parsed);
   // The boolean filter (type/issuer/year) as a query; empty for none.
-  // `no_match` is set when a filter value is unknown in the index.
-  Xapian::Query Filters(const std::string& type, const std::string& issuer,
-                        const std::string& year, bool* no_match);
+  // `unknown` names the first filter whose value no document has ("loại
+  // “Thông”"; Vietnamese, for a notice), else is cleared.
+  Xapian::Query Filters(const std::string& type, const std::string& issuer, const std::string& year,
+                        std::string* unknown);
   Xapian::Query Exclusions(const std::vector<std::string>& words);
   // The number-aware query alone (document-number spellings), or empty.
   Xapian::Query NumberQuery(const text::AnalyzedText& at);

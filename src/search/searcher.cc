@@ -137,7 +137,7 @@ struct Prepared {
   BuiltQuery bq;
   Xapian::Query filter;   // type/issuer/year, or empty
   Xapian::Query excl;     // -exclusions, or empty
-  bool no_match = false;  // a filter value unknown in the index
+  std::string unknown_filter;  // a filter value no document has (QueryBuilder::Filters)
 
   // `m` (all documents when empty) weighted by `boost`, filtered.
   Xapian::Query Compose(Xapian::Query m, const Xapian::Query& boost) const {
@@ -158,7 +158,7 @@ Prepared Prepare(const Xapian::Database& db, const text::Analyzer& analyzer, int
   p.bq = qb.Build(parsed);
   p.filter = qb.Filters(request.type.empty() ? parsed.type : request.type,
                         request.issuer.empty() ? parsed.issuer : request.issuer,
-                        request.year.empty() ? parsed.year : request.year, &p.no_match);
+                        request.year.empty() ? parsed.year : request.year, &p.unknown_filter);
   p.excl = qb.Exclusions(parsed.exclusions);
   return p;
 }
@@ -480,7 +480,11 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
     if (resp.notice.empty()) resp.notice = "Hãy nhập từ cần tìm.";
     return resp;
   }
-  if (p.no_match) return resp;
+  if (!p.unknown_filter.empty()) {
+    resp.notice += (resp.notice.empty() ? "" : " ") + std::string("Không có văn bản nào có ") +
+                   p.unknown_filter + " trong chỉ mục.";
+    return resp;
+  }
   SearchesRunning running;
   Run run(request, p, db);
   run.limit = std::clamp(request.limit, 0, SearchRequest::kMaxLimit);

@@ -453,6 +453,14 @@ TEST_F(RankingTest, FiltersFacetsAndDateSort) {
   resp = searcher_->Search(r);
   ASSERT_TRUE(resp.ok());
   EXPECT_EQ(resp->total, 0);
+  // Broke: a filter value no document has gave an empty page and no word
+  // on why.
+  EXPECT_EQ(resp->notice, "Không có văn bản nào có năm “1850” trong chỉ mục.");
+  r.year.clear();
+  r.query = "dân type:Thông";
+  resp = searcher_->Search(r);
+  ASSERT_TRUE(resp.ok());
+  EXPECT_EQ(resp->notice, "Không có văn bản nào có loại “Thông” trong chỉ mục.");
 }
 
 TEST_F(RankingTest, BadQueriesGiveANoticeNotAnError) {
