@@ -116,6 +116,20 @@ def query_table(rows, load):
     print()
 
 
+def paired_table(rows):
+    if not rows:
+        return
+    print('### Against plain Xapian at the same moments (bench_paired: the systems interleaved '
+          'query by query; plain Xapian accented, AND, ids only)\n')
+    print('| vanban | form | p50 ratio | p99 ratio | median of per-query ratios | slowest query ratio |')
+    print('|---|---|---:|---:|---:|---:|')
+    names = {'paired-vanban-ids': 'ranked hits (snippets=0)', 'paired-vanban': 'results page'}
+    for r in rows:
+        print(f"| {names.get(r['system'], r['system'])} | {r['form']} | {r['p50_ratio']}× | "
+              f"{r['p99_ratio']}× | {r['median_query_ratio']}× | {r['slowest_query_ratio']}× |")
+    print()
+
+
 def server_table(rows):
     if not rows:
         return
@@ -151,6 +165,7 @@ def main(argv):
     index_table(records(os.path.join(res, 'index.txt'), 'index'))
     load = [r.get('load', '?') for r in records(os.path.join(res, 'query.txt'), 'query_load')]
     query_table(records(os.path.join(res, 'query.txt'), 'query'), load[0] if load else '?')
+    paired_table(records(os.path.join(res, 'query.txt'), 'paired'))
     server_table(records(os.path.join(res, 'server.txt'), 'server'))
     return 0
 
