@@ -485,25 +485,32 @@ TEST(SnippetMarksTest, WordsTypedWithMarksAreMarkedInThatForm) {
     for (const auto& t : analyzer.Analyze(query).tokens) h.Add(t);
     return h;
   };
-  EXPECT_EQ(HighlightText("Tiếp công dân ở cộng đồng", words("tiếp công dân"), analyzer),
-            "<mark>Tiếp</mark> <mark>công</mark> <mark>dân</mark> ở cộng đồng");
-  EXPECT_EQ(HighlightText("Tiếp công dân ở cộng đồng", words("tiep cong dan"), analyzer),
-            "<mark>Tiếp</mark> <mark>công</mark> <mark>dân</mark> ở <mark>cộng</mark> đồng");
-  EXPECT_EQ(HighlightText("Tiếp công dân ở cộng đồng", words("công cong"), analyzer),
-            "Tiếp <mark>công</mark> dân ở <mark>cộng</mark> đồng");
-  // Old and new tone placement are one form.
-  EXPECT_EQ(HighlightText("tổ hoà giải, văn hóa", words("hòa giải"), analyzer),
-            "tổ <mark>hoà</mark> <mark>giải</mark>, văn hóa");
-  EXPECT_EQ(HighlightText("cộng đồng dân cư", words("công dân"), analyzer),
-            "cộng đồng <mark>dân</mark> cư");
-  EXPECT_EQ(HighlightText("vượt quá mức phạt đến", words("vượt đèn đỏ"), analyzer),
-            "<mark>vượt</mark> quá mức phạt đến");
-  // A passage written without marks.
-  EXPECT_EQ(HighlightText("Quy dinh ve tiep cong dan", words("tiếp công dân"), analyzer),
-            "Quy dinh ve <mark>tiep</mark> <mark>cong</mark> <mark>dan</mark>");
-  // Document numbers and abbreviations are marked in any spelling.
-  EXPECT_EQ(HighlightText("Chỉ thị 33/CT-TTg của UBND", words("33/ct-ttg ubnd"), analyzer),
-            "Chỉ thị <mark>33/CT-TTg</mark> của <mark>UBND</mark>");
+  struct Case {
+    const char* text;
+    const char* query;
+    const char* html;
+  };
+  const Case cases[] = {
+      {"Tiếp công dân ở cộng đồng", "tiếp công dân",
+       "<mark>Tiếp</mark> <mark>công</mark> <mark>dân</mark> ở cộng đồng"},
+      {"Tiếp công dân ở cộng đồng", "tiep cong dan",
+       "<mark>Tiếp</mark> <mark>công</mark> <mark>dân</mark> ở <mark>cộng</mark> đồng"},
+      {"Tiếp công dân ở cộng đồng", "công cong",
+       "Tiếp <mark>công</mark> dân ở <mark>cộng</mark> đồng"},
+      // Old and new tone placement are one form.
+      {"tổ hoà giải, văn hóa", "hòa giải", "tổ <mark>hoà</mark> <mark>giải</mark>, văn hóa"},
+      {"cộng đồng dân cư", "công dân", "cộng đồng <mark>dân</mark> cư"},
+      {"vượt quá mức phạt đến", "vượt đèn đỏ", "<mark>vượt</mark> quá mức phạt đến"},
+      // A passage written without marks.
+      {"Quy dinh ve tiep cong dan", "tiếp công dân",
+       "Quy dinh ve <mark>tiep</mark> <mark>cong</mark> <mark>dan</mark>"},
+      // Document numbers and abbreviations are marked in any spelling.
+      {"Chỉ thị 33/CT-TTg của UBND", "33/ct-ttg ubnd",
+       "Chỉ thị <mark>33/CT-TTg</mark> của <mark>UBND</mark>"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(HighlightText(c.text, words(c.query), analyzer), c.html) << c.query;
+  }
 }
 
 // The passage shown is where the text writes the words as typed: "hòa giải"
