@@ -169,14 +169,15 @@ std::string Render(const text::AnalyzedText& at, size_t first, size_t last,
     if (!lit[i - first]) continue;
     const auto& t = at.tokens[i];
     if (marks) {
-      bool together = (i > first && lit[i - first - 1] &&
-                       highlight.IsPair(at.tokens[i - 1].folded, t.folded)) ||
-                      (i + 1 < last && lit[i + 1 - first] &&
-                       highlight.IsPair(t.folded, at.tokens[i + 1].folded));
-      marks->marks[t.folded][t.exact] += together ? 2 : 1;
-      if (i + 1 < last && lit[i + 1 - first] &&
-          highlight.IsPair(t.folded, at.tokens[i + 1].folded)) {
-        ++marks->pairs[{t.folded, at.tokens[i + 1].folded}][{t.exact, at.tokens[i + 1].exact}];
+      // Next to the word typed before or after it.
+      bool with_prev =
+          i > first && lit[i - first - 1] && highlight.IsPair(at.tokens[i - 1].folded, t.folded);
+      bool with_next =
+          i + 1 < last && lit[i + 1 - first] && highlight.IsPair(t.folded, at.tokens[i + 1].folded);
+      marks->marks[t.folded][t.exact] += with_prev || with_next ? 2 : 1;
+      if (with_next) {
+        const auto& u = at.tokens[i + 1];
+        ++marks->pairs[{t.folded, u.folded}][{t.exact, u.exact}];
       }
     }
     AppendEscaped(text.substr(cursor, t.begin - cursor), &out);
