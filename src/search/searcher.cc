@@ -724,6 +724,18 @@ StatusOr<StoredDocument> Searcher::Get(const std::string& id_or_number) {
 
 namespace vanban::search {
 
+namespace {
+
+// "Luật 02/2011/QH13"; without a number, type and title ("Kế hoạch Triển
+// khai …").
+std::string ShortLabel(const std::string& type, const std::string& number,
+                       const std::string& title) {
+  const std::string& what = number.empty() ? title : number;
+  return type + (type.empty() || what.empty() ? "" : " ") + what;
+}
+
+}  // namespace
+
 CatalogRow Searcher::Internal::Row(const index::Record& r) {
   CatalogRow row;
   const auto& m = r.doc.meta;
@@ -735,11 +747,17 @@ CatalogRow Searcher::Internal::Row(const index::Record& r) {
   row.date = m.date;
   row.has_text = r.has_text;
   std::string term = schema::Term(schema::kCites, r.doc.id);
-  std::set<std::string> citing;
+  std::map<std::string, std::string> citing;  // id -> short name
   for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
-    citing.insert(db.get_document(*p).get_value(schema::kSlotId));
+    Xapian::Document doc = db.get_document(*p);
+    auto hit = index::DecodeHitRecord(doc.get_value(schema::kSlotHit), false);
+    citing[doc.get_value(schema::kSlotId)] =
+        hit.ok() ? ShortLabel(hit->type, hit->number, hit->title) : std::string();
   }
-  row.cited_in.assign(citing.begin(), citing.end());
+  for (auto& [id, name] : citing) {
+    row.cited_in.push_back(id);
+    row.cited_in_names.push_back(std::move(name));
+  }
   row.cited_count = static_cast<int>(citing.size());
   return row;
 }
@@ -814,6 +832,8 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
         auto rec = in.Load(*p, false);
         if (!rec.ok()) continue;
         row.cited_in.push_back(rec->doc.id);
+        const auto& m = rec->doc.meta;
+        row.cited_in_names.push_back(ShortLabel(m.type, m.number, m.title));
         for (const auto& c : rec->doc.citations) {
           if (row.number.empty() && index::NameKey(c.number) == key) {
             row.number = c.number;

@@ -88,6 +88,9 @@ struct CatalogRow {
   bool has_text = false;
   int cited_count = 0;      // citations to it across the index
   std::vector<std::string> cited_in;  // ids of the documents citing it
+  // A short name of each (type and number, else type and title: "Luật
+  // 02/2011/QH13"), in the order of `cited_in`; empty when unknown.
+  std::vector<std::string> cited_in_names;
 };
 
 class Searcher {

@@ -201,11 +201,15 @@ std::string Renderer::CatalogPage(const std::vector<search::CatalogRow>& rows, b
     Set(r, "in_catalog", !row.id.empty());
     Set(r, "cited_count", std::to_string(row.cited_count));
     data cited_in{data::type::list};
-    for (const std::string& id : row.cited_in) {
+    for (size_t i = 0; i < row.cited_in.size(); ++i) {
+      const std::string& id = row.cited_in[i];
       if (!IsValidDocumentId(id)) continue;
       data c;
       Set(c, "href", "/van-ban/" + id);
-      Set(c, "id", id);
+      // The citing document by its short name, not its id (a long slug
+      // widened the table past the page).
+      bool named = i < row.cited_in_names.size() && !row.cited_in_names[i].empty();
+      Set(c, "name", named ? row.cited_in_names[i] : id);
       cited_in.push_back(c);
     }
     Set(r, "cited_in", cited_in);

@@ -501,6 +501,18 @@ TEST_F(RankingTest, MissingListsCitedDocumentsWithoutText) {
   ASSERT_FALSE(rows->empty());
   for (const auto& r : *rows) EXPECT_FALSE(r.has_text) << r.id;
   EXPECT_GT((*rows)[0].cited_count, 0);
+  // Who cites each, by id and by short name: Chỉ thị 33/CT-TTg by the plan
+  // (a Kế hoạch without a number: its type and title), Luật 09/1998/QH10
+  // (not in the catalog) by Luật 02/2011/QH13 among others.
+  std::map<std::string, std::string> names;
+  for (const auto& r : *rows) {
+    ASSERT_EQ(r.cited_in.size(), r.cited_in_names.size()) << r.number;
+    for (size_t i = 0; i < r.cited_in.size(); ++i) names[r.cited_in[i]] = r.cited_in_names[i];
+  }
+  EXPECT_EQ(names["luat-02-2011-qh13"], "Luật 02/2011/QH13");
+  EXPECT_EQ(names["ke-hoach-ngoc-ky-trien-khai-thuc-hien-cong-tac-dan-van-chinh-quyen-nam-2023"],
+            "Kế hoạch Triển khai thực hiện công tác dân vận chính quyền năm 2023 trên địa bàn xã "
+            "Ngọc Kỳ");
 }
 
 TEST_F(RankingTest, JsonContract) {

@@ -222,7 +222,14 @@ TEST(RenderTest, CatalogAndMissingPages) {
   unknown.number = "09/1998/QH10";
   unknown.cited_count = 2;
   unknown.cited_in = {"luat-02-2011-qh13", "luat-42-2013-qh13"};
+  unknown.cited_in_names = {"Luật 02/2011/QH13", ""};
   std::string missing = r.CatalogPage({row, unknown}, true);
+  // Each citing document by its short name (its id when it has none).
+  // Broke: long ids widened the table past the page.
+  EXPECT_NE(missing.find("href=\"/van-ban/luat-02-2011-qh13\">Luật 02/2011/QH13</a>"),
+            std::string::npos);
+  EXPECT_NE(missing.find("href=\"/van-ban/luat-42-2013-qh13\">luat-42-2013-qh13</a>"),
+            std::string::npos);
   EXPECT_NE(missing.find("<a href=\"/tim-kiem?q=09%2F1998%2FQH10\">Luật 09/1998/QH10</a>"),
             std::string::npos);
   EXPECT_EQ(missing.find("href=\"/van-ban/\""), std::string::npos);
