@@ -616,26 +616,47 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
     boost.emplace_back(term);
     if (!exact_weighed.count(term)) boost1.push_back(boost.back());
   }
+  // The title words, as titles write them: an abbreviation by its
+  // expansion ("MTTQ giám sát" weighs a title "… giám sát … của Mặt trận Tổ
+  // quốc …" as "mặt trận tổ quốc giám sát" does), and itself as one more
+  // title word. Folded form, and whether it is a word (IsWord).
+  std::vector<std::pair<std::string, bool>> title_words;
   std::vector<std::string> title_terms;
   std::vector<std::string> title_pairs;
   bool all_pairs = true;  // every neighbour pair is word-word
-  for (size_t i = 0; i < ts.size(); ++i) {
-    title_terms.push_back(schema::Term(schema::kTitleFolded, ts[i].folded));
+  auto add_title_word = [&](const std::string& folded, bool word) {
+    if (!title_words.empty()) {
+      const auto& [prev, prev_word] = title_words.back();
+      if (prev_word && word) {
+        title_pairs.emplace_back(schema::Term(schema::kTitlePair, prev + sep + folded));
+      } else {
+        all_pairs = false;
+      }
+    }
+    title_words.emplace_back(folded, word);
+    title_terms.push_back(schema::Term(schema::kTitleFolded, folded));
     boost.emplace_back(title_terms.back());
     boost1.push_back(boost.back());
-    if (i + 1 >= ts.size()) break;
-    if (!IsWord(ts[i]) || !IsWord(ts[i + 1])) {
-      all_pairs = false;
-      continue;
+  };
+  for (size_t i = 0; i < ts.size(); ++i) {
+    auto expansions = ts[i].kind == TokenKind::kAbbreviation ? text::ExpandAbbreviation(ts[i].exact)
+                                                             : std::vector<std::string_view>();
+    if (expansions.empty()) {
+      add_title_word(ts[i].folded, IsWord(ts[i]));
+    } else {
+      boost.emplace_back(schema::Term(schema::kTitleFolded, ts[i].folded));
+      boost1.push_back(boost.back());
+      for (const auto& e : analyzer_.Analyze(expansions.front()).tokens) {
+        add_title_word(e.folded, IsWord(e));
+      }
     }
-    std::string pair = ts[i].folded + sep + ts[i + 1].folded;
+    if (i + 1 >= ts.size() || !IsWord(ts[i]) || !IsWord(ts[i + 1])) continue;
     // Words together outrank words apart. Pairs, not a body phrase: a
     // phrase reads position lists and tripled the median query time.
     if (!pair_in_match[i]) {
       boost.push_back(Scale(kPairScale, Xapian::Query(pair_term(i))));
       if (!pair_weighed[i]) boost1.push_back(boost.back());
     }
-    title_pairs.emplace_back(schema::Term(schema::kTitlePair, pair));
   }
   // With title pair terms in the index, a title pair no title has means no
   // title has the phrase: the phrase would only open the title terms'

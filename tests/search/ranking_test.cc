@@ -162,6 +162,14 @@ TEST_F(RankingTest, AbbreviationsExpandBothWays) {
   };
   SearchResponse full_all = Run("ủy ban nhân dân xã Ngọc Kỳ");
   EXPECT_TRUE(has_plan(full_all));
+  // Broke: "MTTQ giám sát" put the plan first, above Quyết định 217-QĐ/TW
+  // ("Quy chế giám sát và phản biện xã hội của Mặt trận Tổ quốc Việt Nam…"),
+  // which the full form puts first: the abbreviation weighed no title word.
+  for (const char* q : {"MTTQ giám sát", "MTTQ giam sat", "mặt trận tổ quốc giám sát"}) {
+    SearchResponse r = Run(q);
+    ASSERT_FALSE(r.results.empty()) << q;
+    EXPECT_EQ(r.results[0].number, "217-QĐ/TW") << q;
+  }
 }
 
 TEST_F(RankingTest, PhrasesAndExclusions) {
