@@ -341,7 +341,7 @@ Status Indexer::Internal::Write(Result* r) {
   const FileTask& task = plan.files[r->task];
   IndexSummary& s = summary;
   if (r->kind == Result::Kind::kFailed) {
-    s.skipped.push_back({task.path.string(), r->error});
+    s.skipped.push_back({task.path.string(), SkipReason(r->error)});
     return Status::Ok();
   }
   if (r->kind == Result::Kind::kUnchanged) {

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <set>
+#include <string_view>
 
 #include "index/schema.h"
 #include "ingest/extract.h"
@@ -28,14 +29,6 @@ bool Hidden(const fs::path& p) {
   return !name.empty() && name[0] == '.';
 }
 
-// The reason from ingest::CheckSupported without its "Bỏ qua tệp "…": "
-// lead (the summary already names the file).
-std::string ReasonOf(const Status& status) {
-  const std::string& m = status.message();
-  size_t cut = m.rfind("Bỏ qua tệp ", 0) == 0 ? m.find("\": ") : std::string::npos;
-  return cut == std::string::npos ? m : m.substr(cut + 3);
-}
-
 void Collect(const fs::path& root, std::set<fs::path>* files, std::vector<SkippedFile>* skipped) {
   std::error_code ec;
   if (fs::is_regular_file(root, ec)) {
@@ -53,7 +46,7 @@ void Collect(const fs::path& root, std::set<fs::path>* files, std::vector<Skippe
   }
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) {
-      skipped->push_back({it->path().string(), "không đọc được: " + ec.message()});
+      skipped->push_back({Absolute(it->path()).string(), "không đọc được: " + ec.message()});
       ec.clear();
       continue;
     }
@@ -65,7 +58,7 @@ void Collect(const fs::path& root, std::set<fs::path>* files, std::vector<Skippe
     if (!it->is_regular_file(ec)) continue;
     if (p.filename() == "catalog.toml") continue;
     if (Status st = ingest::CheckSupported(p); !st.ok()) {
-      skipped->push_back({p.string(), ReasonOf(st)});
+      skipped->push_back({Absolute(p).string(), SkipReason(st.message())});
       continue;
     }
     files->insert(Absolute(p));
@@ -111,6 +104,15 @@ bool SizeAndTimeMatch(const std::string& fp, uint64_t size, int64_t mtime, const
 }
 
 }  // namespace
+
+std::string SkipReason(const std::string& message) {
+  for (std::string_view lead : {"Bỏ qua tệp \"", "Không trích được văn bản từ tệp \""}) {
+    if (message.rfind(lead, 0) != 0) continue;
+    size_t cut = message.find("\": ", lead.size());
+    if (cut != std::string::npos) return message.substr(cut + 3);
+  }
+  return message;
+}
 
 std::string CatalogEntryHash(const legal::CatalogEntry& e) {
   std::string all = e.id;

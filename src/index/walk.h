@@ -62,6 +62,11 @@ Plan MakePlan(const Xapian::Database& db, const legal::Catalog* catalog,
 
 std::string CatalogEntryHash(const legal::CatalogEntry& entry);
 
+// The reason in an ingest error without its lead naming the file ("Bỏ qua
+// tệp "…": ", "Không trích được văn bản từ tệp "…": "): the summary lists
+// each skipped file by its path already.
+std::string SkipReason(const std::string& message);
+
 }  // namespace vanban::index
 
 #endif  // VANBAN_INDEX_WALK_H_

@@ -175,6 +175,9 @@ TEST_F(IndexerTest, BadFileIsReportedAndSkippedOthersIndexed) {
   ASSERT_EQ(s->skipped.size(), 1u);
   EXPECT_NE(s->skipped[0].path.find("hong.docx"), std::string::npos);
   EXPECT_FALSE(s->skipped[0].reason.empty());
+  // Broke: the reason named the file again ("Không trích được văn bản từ
+  // tệp "…/hong.docx": …") after the path the summary lists.
+  EXPECT_EQ(s->skipped[0].reason.find("hong.docx"), std::string::npos) << s->skipped[0].reason;
 }
 
 // Broke: unsupported files under an indexed folder were dropped silently.
@@ -194,6 +197,8 @@ TEST_F(IndexerTest, UnsupportedFilesAreListedAsSkipped) {
   EXPECT_NE(skipped["cu.doc"].find(".docx"), std::string::npos) << skipped["cu.doc"];
   EXPECT_NE(skipped["du-lieu.bin"].find("nhị phân"), std::string::npos) << skipped["du-lieu.bin"];
   EXPECT_EQ(skipped.count(".an.bin"), 0u);
+  // Every skipped file by its absolute path, as the files indexed.
+  for (const auto& k : s->skipped) EXPECT_TRUE(fs::path(k.path).is_absolute()) << k.path;
 }
 
 // A run that fails before its commit leaves the previous index as it was,
