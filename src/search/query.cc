@@ -619,21 +619,22 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   // The title words, as titles write them: an abbreviation by its
   // expansion ("MTTQ giám sát" weighs a title "… giám sát … của Mặt trận Tổ
   // quốc …" as "mặt trận tổ quốc giám sát" does), and itself as one more
-  // title word. Folded form, and whether it is a word (IsWord).
-  std::vector<std::pair<std::string, bool>> title_words;
+  // title word.
   std::vector<std::string> title_terms;
   std::vector<std::string> title_pairs;
   bool all_pairs = true;  // every neighbour pair is word-word
+  std::string prev_folded;  // the title word before, and whether it is a word
+  bool prev_word = false;
   auto add_title_word = [&](const std::string& folded, bool word) {
-    if (!title_words.empty()) {
-      const auto& [prev, prev_word] = title_words.back();
+    if (!title_terms.empty()) {
       if (prev_word && word) {
-        title_pairs.emplace_back(schema::Term(schema::kTitlePair, prev + sep + folded));
+        title_pairs.emplace_back(schema::Term(schema::kTitlePair, prev_folded + sep + folded));
       } else {
         all_pairs = false;
       }
     }
-    title_words.emplace_back(folded, word);
+    prev_folded = folded;
+    prev_word = word;
     title_terms.push_back(schema::Term(schema::kTitleFolded, folded));
     boost.emplace_back(title_terms.back());
     boost1.push_back(boost.back());
