@@ -52,6 +52,30 @@ struct QueryResult {
 };
 using QueryFn = std::function<QueryResult(const std::string&)>;
 
+// The p-th percentile of `ms` (nearest rank), 0 when empty.
+inline double Percentile(std::vector<double> ms, double p) {
+  if (ms.empty()) return 0;
+  std::sort(ms.begin(), ms.end());
+  size_t k = static_cast<size_t>(p / 100.0 * (ms.size() - 1) + 0.5);
+  return ms[std::min(k, ms.size() - 1)];
+}
+
+// Prints "query system=S form=F queries=N samples=M p50_ms=.. p90_ms=..
+// p99_ms=.. mean_ms=.. max_ms=.. zero=Z errors=E", without a line end.
+inline void PrintLatency(const std::string& system, const std::string& form, size_t queries,
+                         const std::vector<double>& ms, int zero, int errors) {
+  double sum = 0, max = 0;
+  for (double v : ms) {
+    sum += v;
+    max = std::max(max, v);
+  }
+  std::printf(
+      "query system=%s form=%s queries=%zu samples=%zu p50_ms=%.3f p90_ms=%.3f "
+      "p99_ms=%.3f mean_ms=%.3f max_ms=%.3f zero=%d errors=%d",
+      system.c_str(), form.c_str(), queries, ms.size(), Percentile(ms, 50), Percentile(ms, 90),
+      Percentile(ms, 99), ms.empty() ? 0 : sum / ms.size(), max, zero, errors);
+}
+
 struct LatencyStats {
   std::vector<std::vector<std::string>> top;  // per query, from the warm-up pass
 };
@@ -94,18 +118,7 @@ inline bool RunLatency(const std::string& system, const std::string& form,
     std::fprintf(stderr, "  %s %s: slow: %.3f ms mean for \"%s\"\n", system.c_str(),
                  form.c_str(), slowest[k].first / passes, queries[slowest[k].second].c_str());
   }
-  std::sort(ms.begin(), ms.end());
-  auto pct = [&](double p) {
-    size_t k = static_cast<size_t>(p / 100.0 * (ms.size() - 1) + 0.5);
-    return ms[std::min(k, ms.size() - 1)];
-  };
-  double sum = 0;
-  for (double v : ms) sum += v;
-  std::printf(
-      "query system=%s form=%s queries=%zu samples=%zu p50_ms=%.3f p90_ms=%.3f "
-      "p99_ms=%.3f mean_ms=%.3f max_ms=%.3f zero=%d errors=%d",
-      system.c_str(), form.c_str(), queries.size(), ms.size(), pct(50), pct(90), pct(99),
-      sum / ms.size(), ms.back(), zero, errors);
+  PrintLatency(system, form, queries.size(), ms, zero, errors);
   if (reference != nullptr && reference->top.size() == stats->top.size()) {
     double share = 0;
     int counted = 0;

@@ -25,6 +25,7 @@
 namespace {
 
 using Clock = std::chrono::steady_clock;
+using vanban::bench::Percentile;
 
 struct System {
   std::string name, form;
@@ -33,24 +34,6 @@ struct System {
   std::vector<double> per_query;    // summed over passes, per query
   int zero = 0, errors = 0;
 };
-
-double Percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  size_t k = static_cast<size_t>(p / 100.0 * (v.size() - 1) + 0.5);
-  return v[std::min(k, v.size() - 1)];
-}
-
-void PrintSystem(const System& s, size_t queries) {
-  double sum = 0;
-  for (double v : s.ms) sum += v;
-  std::printf(
-      "query system=%s form=%s queries=%zu samples=%zu p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f "
-      "mean_ms=%.3f max_ms=%.3f zero=%d errors=%d\n",
-      s.name.c_str(), s.form.c_str(), queries, s.ms.size(), Percentile(s.ms, 50),
-      Percentile(s.ms, 90), Percentile(s.ms, 99), s.ms.empty() ? 0 : sum / s.ms.size(),
-      s.ms.empty() ? 0 : *std::max_element(s.ms.begin(), s.ms.end()), s.zero, s.errors);
-}
 
 }  // namespace
 
@@ -115,7 +98,10 @@ int main(int argc, char** argv) {
         }
       }
     }
-    for (const auto& s : systems) PrintSystem(s, pairs.size());
+    for (const auto& s : systems) {
+      vanban::bench::PrintLatency(s.name, s.form, pairs.size(), s.ms, s.zero, s.errors);
+      std::printf("\n");
+    }
     const System& x = systems[0];
     for (const char* name : {"paired-vanban-ids", "paired-vanban"}) {
       for (const char* form : {"accented", "unaccented"}) {

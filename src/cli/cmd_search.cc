@@ -4,7 +4,6 @@
 // 2 usage error.
 #include <unistd.h>
 
-#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -233,10 +232,9 @@ void AddSearchCommands(CLI::App& app, int* exit_code) {
   s->add_option("--year", so->year, "Lọc theo năm / year filter (2021)")
       ->check(CLI::Validator(
           [](std::string& v) -> std::string {
-            bool year = v.size() == 4 && std::all_of(v.begin(), v.end(),
-                                                     [](char c) { return c >= '0' && c <= '9'; });
-            return year ? std::string()
-                        : "giá trị \"" + v + "\" của --year phải là năm bốn chữ số, ví dụ 2021";
+            return search::SearchRequest::IsYear(v)
+                       ? std::string()
+                       : "giá trị \"" + v + "\" của --year phải là năm bốn chữ số, ví dụ 2021";
           },
           "NĂM"));
   s->add_option("--sort", so->sort, "relevance (mặc định) hoặc date")

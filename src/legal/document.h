@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "legal/citation.h"
@@ -39,6 +40,11 @@ enum class UnitKind {
   kItem,        // numbered item "1." inside a plan section
 };
 const char* UnitKindName(UnitKind kind);  // "part", "chapter", ...
+
+// "Chỉ thị 33/CT-TTg", "Luật Khiếu nại" (type + number, or title when no
+// number, or `fallback`): a document's name in lists and links.
+std::string ShortName(std::string_view type, std::string_view number, std::string_view title,
+                      std::string_view fallback);
 
 // An addressable unit. Anchors are stable and URL-safe:
 //   Điều 5 -> "dieu-5", khoản 2 of Điều 5 -> "khoan-5-2",

@@ -412,7 +412,9 @@ struct Searcher::Internal {
                              const BuiltQuery& bq, bool snippets, SuggestMarks* marks) const;
   StatusOr<index::Record> Load(Xapian::docid did, bool with_text);
   Xapian::docid Find(const std::string& id_or_number);
-  CatalogRow Row(const index::Record& r);
+  // `citing_names`: also the short name of each citing document
+  // (CatalogRow::cited_in_names), which reads their hit records.
+  CatalogRow Row(const index::Record& r, bool citing_names = false);
 };
 
 Searcher::Searcher(const Xapian::Database& db, bool one_database)
@@ -724,19 +726,7 @@ StatusOr<StoredDocument> Searcher::Get(const std::string& id_or_number) {
 
 namespace vanban::search {
 
-namespace {
-
-// "Luật 02/2011/QH13"; without a number, type and title ("Kế hoạch Triển
-// khai …").
-std::string ShortLabel(const std::string& type, const std::string& number,
-                       const std::string& title) {
-  const std::string& what = number.empty() ? title : number;
-  return type + (type.empty() || what.empty() ? "" : " ") + what;
-}
-
-}  // namespace
-
-CatalogRow Searcher::Internal::Row(const index::Record& r) {
+CatalogRow Searcher::Internal::Row(const index::Record& r, bool citing_names) {
   CatalogRow row;
   const auto& m = r.doc.meta;
   row.id = r.doc.id;
@@ -747,16 +737,18 @@ CatalogRow Searcher::Internal::Row(const index::Record& r) {
   row.date = m.date;
   row.has_text = r.has_text;
   std::string term = schema::Term(schema::kCites, r.doc.id);
-  std::map<std::string, std::string> citing;  // id -> short name
+  std::map<std::string, std::string> citing;  // id -> short name (when asked for)
   for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
     Xapian::Document doc = db.get_document(*p);
+    std::string id = doc.get_value(schema::kSlotId);
+    std::string& name = citing[id];
+    if (!citing_names) continue;
     auto hit = index::DecodeHitRecord(doc.get_value(schema::kSlotHit), false);
-    citing[doc.get_value(schema::kSlotId)] =
-        hit.ok() ? ShortLabel(hit->type, hit->number, hit->title) : std::string();
+    name = hit.ok() ? legal::ShortName(hit->type, hit->number, hit->title, id) : id;
   }
   for (auto& [id, name] : citing) {
     row.cited_in.push_back(id);
-    row.cited_in_names.push_back(std::move(name));
+    if (citing_names) row.cited_in_names.push_back(std::move(name));
   }
   row.cited_count = static_cast<int>(citing.size());
   return row;
@@ -822,7 +814,7 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
     std::string no_text = schema::Term(schema::kFilterHasText, "0");
     for (auto p = in.db.postlist_begin(no_text); p != in.db.postlist_end(no_text); ++p) {
       auto rec = in.Load(*p, false);
-      if (rec.ok()) rows.push_back(in.Row(*rec));
+      if (rec.ok()) rows.push_back(in.Row(*rec, /*citing_names=*/true));
     }
     std::string prefix(schema::kCitesUnresolved);
     for (auto t = in.db.allterms_begin(prefix); t != in.db.allterms_end(prefix); ++t) {
@@ -833,7 +825,7 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
         if (!rec.ok()) continue;
         row.cited_in.push_back(rec->doc.id);
         const auto& m = rec->doc.meta;
-        row.cited_in_names.push_back(ShortLabel(m.type, m.number, m.title));
+        row.cited_in_names.push_back(legal::ShortName(m.type, m.number, m.title, rec->doc.id));
         for (const auto& c : rec->doc.citations) {
           if (row.number.empty() && index::NameKey(c.number) == key) {
             row.number = c.number;

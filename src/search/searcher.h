@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/status.h"
@@ -36,6 +37,11 @@ struct SearchRequest {
   bool snippets = true;
   static constexpr int kMaxLimit = 100;
   static constexpr size_t kMaxQueryBytes = 1000;  // longer queries are cut, with a notice
+
+  // A valid `year`: four digits. The CLI and the API refuse others.
+  static bool IsYear(std::string_view value) {
+    return value.size() == 4 && value.find_first_not_of("0123456789") == std::string_view::npos;
+  }
 };
 
 struct Hit {
@@ -88,8 +94,8 @@ struct CatalogRow {
   bool has_text = false;
   int cited_count = 0;      // citations to it across the index
   std::vector<std::string> cited_in;  // ids of the documents citing it
-  // A short name of each (type and number, else type and title: "Luật
-  // 02/2011/QH13"), in the order of `cited_in`; empty when unknown.
+  // A short name of each (legal::ShortName: "Luật 02/2011/QH13"), in the
+  // order of `cited_in`; filled by Missing() only.
   std::vector<std::string> cited_in_names;
 };
 

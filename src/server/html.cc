@@ -126,24 +126,4 @@ const char* TypeColor(std::string_view type) {
   return style ? style->color : "#999999";
 }
 
-std::string ShortName(std::string_view type, std::string_view number, std::string_view title,
-                      std::string_view fallback) {
-  std::string out;
-  if (!number.empty()) {
-    out.append(type);
-    if (!out.empty()) out.push_back(' ');
-    out.append(number);
-  } else if (!title.empty()) {
-    // "Nghị quyết Đại hội ..." already names its type.
-    if (title.substr(0, type.size()) != type) {
-      out.append(type);
-      if (!out.empty()) out.push_back(' ');
-    }
-    out.append(title);
-  } else {
-    out.append(fallback);
-  }
-  return out;
-}
-
 }  // namespace vanban::server

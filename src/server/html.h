@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "legal/document.h"
+
 namespace vanban::server {
 
 // Escapes & < > " ' for use in HTML text and attribute values.
@@ -31,10 +33,8 @@ std::string TypeClass(std::string_view type);
 // The fill colour of a document type in the citation graph (CSS colour).
 const char* TypeColor(std::string_view type);
 
-// "Chỉ thị 33/CT-TTg", "Luật Khiếu nại" (type + number, or title when no
-// number, or `fallback`).
-std::string ShortName(std::string_view type, std::string_view number, std::string_view title,
-                      std::string_view fallback);
+// "Chỉ thị 33/CT-TTg", "Luật Khiếu nại" (legal/document.h).
+using legal::ShortName;
 
 }  // namespace vanban::server
 

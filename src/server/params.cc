@@ -40,14 +40,6 @@ StatusOr<int> ParseInt(const std::string& name, const std::string& value, int ma
   return out;
 }
 
-bool IsYear(const std::string& value) {
-  if (value.size() != 4) return false;
-  for (char c : value) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
-
 Status ParseFilters(const std::multimap<std::string, std::string>& params,
                     search::SearchRequest* request) {
   constexpr size_t kMaxFilterBytes = 200;
@@ -55,7 +47,7 @@ Status ParseFilters(const std::multimap<std::string, std::string>& params,
     const std::string* value = First(params, name);
     if (value == nullptr) continue;
     if (value->size() > kMaxFilterBytes) return BadParam(name, *value, "quá dài");
-    if (std::string(name) == "year" && !value->empty() && !IsYear(*value)) {
+    if (std::string(name) == "year" && !value->empty() && !search::SearchRequest::IsYear(*value)) {
       return BadParam(name, *value, "cần năm bốn chữ số, ví dụ 2021");
     }
     std::string& field = std::string(name) == "type"     ? request->type
