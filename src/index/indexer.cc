@@ -17,7 +17,6 @@
 #include <set>
 #include <sstream>
 #include <thread>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "index/builder.h"
