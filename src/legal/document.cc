@@ -24,6 +24,59 @@ std::string ShortName(std::string_view type, std::string_view number, std::strin
   return out;
 }
 
+namespace {
+
+// text[i] ends a sentence.
+bool IsSentenceEnd(std::string_view text, size_t i) {
+  char c = text[i];
+  if (c == '\n') return true;
+  if (c != '.' && c != '!' && c != '?') return false;
+  return i + 1 >= text.size() || text[i + 1] == ' ' || text[i + 1] == '\n';
+}
+
+bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+}  // namespace
+
+std::string SentenceAround(std::string_view text, size_t begin, size_t end) {
+  constexpr size_t kMaxSide = 600;
+  begin = std::min(begin, text.size());
+  end = std::clamp(end, begin, text.size());
+  size_t start = begin;
+  while (start > 0 && !IsSentenceEnd(text, start - 1) && begin - start < kMaxSide) --start;
+  bool cut_front = start > 0 && !IsSentenceEnd(text, start - 1);
+  if (cut_front) {
+    // After the first space, so that no word is cut.
+    size_t space = text.substr(0, begin).find(' ', start);
+    if (space != std::string_view::npos) {
+      start = space + 1;
+    } else {
+      while (start < begin && IsContinuationByte(text[start])) ++start;
+    }
+  }
+  size_t stop = end;
+  while (stop < text.size() && !IsSentenceEnd(text, stop) && stop - end < kMaxSide) ++stop;
+  bool cut_back = stop < text.size() && !IsSentenceEnd(text, stop);
+  if (cut_back) {
+    size_t space = text.rfind(' ', stop);
+    if (space != std::string_view::npos && space >= end) {
+      stop = space;
+    } else {
+      while (stop > end && IsContinuationByte(text[stop])) --stop;
+    }
+  } else if (stop < text.size() && text[stop] != '\n') {
+    ++stop;  // the full stop
+  }
+  std::string_view s = text.substr(start, stop - start);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '-')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.remove_suffix(1);
+  std::string out;
+  if (cut_front) out = "…";
+  out.append(s);
+  if (cut_back) out += "…";
+  return out;
+}
+
 const char* UnitKindName(UnitKind kind) {
   switch (kind) {
     case UnitKind::kPart:

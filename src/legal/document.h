@@ -46,6 +46,14 @@ const char* UnitKindName(UnitKind kind);  // "part", "chapter", ...
 std::string ShortName(std::string_view type, std::string_view number, std::string_view title,
                       std::string_view fallback);
 
+// The sentence of `text` holding [begin, end), as a reader quotes it: from
+// the previous sentence end ('.', '!' or '?' followed by a space, or a line
+// break) to the next one, with its full stop. A ';' inside a line does not
+// end it ("… khoản 4 Điều 23; khoản 4 Điều 33; …" is one sentence). A side
+// longer than ~600 bytes is cut at a space and marked "…", never inside a
+// word or a UTF-8 sequence.
+std::string SentenceAround(std::string_view text, size_t begin, size_t end);
+
 // An addressable unit. Anchors are stable and URL-safe:
 //   Điều 5 -> "dieu-5", khoản 2 of Điều 5 -> "khoan-5-2",
 //   điểm a of khoản 2 of Điều 5 -> "diem-5-2-a", Chương II -> "chuong-2",

@@ -105,31 +105,6 @@ std::string Lowercase(std::string s) {
   return s;
 }
 
-// The plain sentence around [begin, end) in `text`, at most ~400 bytes.
-std::string SentenceAround(std::string_view text, size_t begin, size_t end) {
-  if (begin > text.size()) return {};
-  end = std::min(end, text.size());
-  size_t lo = begin;
-  while (lo > 0 && begin - lo < 300) {
-    char c = text[lo - 1];
-    if (c == '\n' || c == ';' || (c == '.' && lo < text.size() && text[lo] == ' ')) break;
-    --lo;
-  }
-  size_t hi = end;
-  while (hi < text.size() && hi - end < 300) {
-    char c = text[hi];
-    if (c == '\n' || c == ';' || (c == '.' && (hi + 1 == text.size() || text[hi + 1] == ' '))) {
-      if (c != '\n') ++hi;
-      break;
-    }
-    ++hi;
-  }
-  while (lo < hi && (text[lo] == ' ')) ++lo;
-  while (lo > 0 && (static_cast<unsigned char>(text[lo]) & 0xC0) == 0x80) --lo;
-  while (hi < text.size() && (static_cast<unsigned char>(text[hi]) & 0xC0) == 0x80) ++hi;
-  return std::string(text.substr(lo, hi - lo));
-}
-
 // What a request matches, built on the ranking thread's handle (a
 // Xapian::Query must not be shared between threads: the helper gets copies
 // through their serialised form, see RankTiers).
@@ -773,7 +748,13 @@ StatusOr<std::vector<CitedBy>> Searcher::GetCitedBy(const std::string& id_or_num
         cb.citing_title = doc.meta.title;
         cb.citing_type = doc.meta.type;
         cb.citing_number = doc.meta.number;
-        cb.sentence = SentenceAround(doc.text, c.begin, c.end);
+        cb.sentence = legal::SentenceAround(doc.text, c.begin, c.end);
+        // Two citations of it in one sentence ("Điều 41 và Điều 42 của
+        // Luật …"): the sentence once, at the first.
+        if (!out.empty() && out.back().citing_id == cb.citing_id &&
+            out.back().sentence == cb.sentence) {
+          continue;
+        }
         int unit = index::ArticleOf(doc, doc.UnitAt(c.begin));
         if (unit >= 0) cb.anchor = doc.units[unit].anchor;
         cb.begin = c.begin;

@@ -180,37 +180,6 @@ std::string CitationLinkHtml(const Citation& c, std::string_view label) {
   return out;
 }
 
-namespace {
-
-bool IsSentenceEnd(std::string_view text, size_t i) {
-  char c = text[i];
-  if (c == '\n') return true;
-  if (c != '.' && c != ';' && c != '!' && c != '?') return false;
-  return i + 1 >= text.size() || text[i + 1] == ' ' || text[i + 1] == '\n';
-}
-
-}  // namespace
-
-std::string SentenceAround(std::string_view text, size_t begin, size_t end) {
-  constexpr size_t kMaxSide = 600;
-  begin = std::min(begin, text.size());
-  end = std::clamp(end, begin, text.size());
-  size_t start = begin;
-  while (start > 0 && begin - start < kMaxSide && !IsSentenceEnd(text, start - 1)) --start;
-  size_t stop = end;
-  while (stop < text.size() && stop - end < kMaxSide && !IsSentenceEnd(text, stop)) ++stop;
-  if (stop < text.size() && text[stop] != '\n') ++stop;  // keep the full stop
-  // Never cut a UTF-8 sequence at either end.
-  while (start < begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) ++start;
-  while (stop > end && stop < text.size() &&
-         (static_cast<unsigned char>(text[stop]) & 0xC0) == 0x80) {
-    --stop;
-  }
-  std::string_view s = text.substr(start, stop - start);
-  while (!s.empty() && (s.front() == ' ' || s.front() == '-')) s.remove_prefix(1);
-  return std::string(s);
-}
-
 std::string PlaceOf(const Document& doc, size_t offset) {
   std::string article, section, item;
   for (int u = doc.UnitAt(offset), guard = 0; u >= 0 && guard < 16;

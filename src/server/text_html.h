@@ -31,9 +31,7 @@ std::string CitationLinkHtml(const legal::Citation& citation, std::string_view l
 // Why a citation has no target, in Vietnamese (empty when resolved/self).
 std::string UnresolvedReason(const legal::Citation& citation);
 
-// The sentence of `text` containing [begin, end): bounded by '.', ';', '!',
-// '?' followed by a space, or a line break; at most ~600 bytes each side.
-std::string SentenceAround(std::string_view text, size_t begin, size_t end);
+using legal::SentenceAround;
 
 // Where `offset` sits, for a reader: "Điều 5", "Mục II, 3", or "".
 std::string PlaceOf(const legal::Document& doc, size_t offset);

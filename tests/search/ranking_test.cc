@@ -488,6 +488,22 @@ TEST_F(RankingTest, BadQueriesGiveANoticeNotAnError) {
   EXPECT_GT(resp->total, 0);
 }
 
+// Regression: two citations in one sentence ("Điều 41 và Điều 42 của Luật
+// thực hiện dân chủ ở cơ sở") listed the sentence twice, and sentences were
+// cut at ';' ("khoản 4 Điều 33;").
+TEST_F(RankingTest, CitedByQuotesEachSentenceOnce) {
+  auto cited = searcher_->GetCitedBy("luat-10-2022-qh15");
+  ASSERT_TRUE(cited.ok());
+  std::set<std::pair<std::string, std::string>> seen;
+  int dieu_41_42 = 0;
+  for (const auto& c : *cited) {
+    EXPECT_TRUE(seen.insert({c.citing_id, c.sentence}).second) << c.sentence;
+    if (c.sentence.find("Điều 41 và Điều 42 của Luật") != std::string::npos) ++dieu_41_42;
+    EXPECT_NE(c.sentence.rfind("khoản", 0), 0u) << c.sentence;
+  }
+  EXPECT_EQ(dieu_41_42, 1);
+}
+
 TEST_F(RankingTest, GetByNumberAndCitedBy) {
   auto doc = searcher_->Get("chỉ thị 33");
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();

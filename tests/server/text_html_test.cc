@@ -69,9 +69,11 @@ TEST(TextHtmlTest, SentenceAroundACitation) {
   auto s = testing::PlanExcerpt();
   const legal::Citation& kl = s.doc.citations[2];
   std::string sentence = SentenceAround(s.doc.text, kl.begin, kl.end);
+  // The grounds are one sentence, their items separated by ';'.
   EXPECT_EQ(sentence,
-            "Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư Trung ương Đảng về nâng cao hiệu "
-            "quả công tác dân vận.");
+            "Đặc biệt là Quyết định số 23- QĐ/TW ngày 30/7/2021 của Bộ Chính trị về Quy chế công "
+            "tác dân vận của hệ thống chính trị; Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí "
+            "thư Trung ương Đảng về nâng cao hiệu quả công tác dân vận.");
   const legal::Citation& ct = s.doc.citations[0];
   sentence = SentenceAround(s.doc.text, ct.begin, ct.end);
   EXPECT_EQ(sentence.rfind("Triển khai, thực hiện nghiêm túc", 0), 0u) << sentence;
