@@ -343,6 +343,16 @@ Xapian::Query QueryBuilder::AccentedPhrase(const std::vector<std::string>& folde
   return AndOf(parts);
 }
 
+namespace {
+
+// "2018": four digits from 1900 to 2099.
+bool IsYear(const std::string& s) {
+  return s.size() == 4 && (s.compare(0, 2, "19") == 0 || s.compare(0, 2, "20") == 0) &&
+         s.find_first_not_of("0123456789") == std::string::npos;
+}
+
+}  // namespace
+
 Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at) {
   std::vector<std::string> numbers, years, quals;
   std::vector<Xapian::Query> strong;
@@ -376,8 +386,23 @@ Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at) {
     numbers.push_back(years.front());
     years.erase(years.begin());
   }
+  // "25/2018", "số 10 năm 2022": a year-shaped number after the number is
+  // its year (each number token is split on its own, so "2018" came as a
+  // number).
+  if (years.empty()) {
+    for (size_t i = 1; i < numbers.size(); ++i) {
+      if (IsYear(numbers[i])) {
+        years.push_back(numbers[i]);
+        numbers.erase(numbers.begin() + static_cast<std::ptrdiff_t>(i));
+        break;
+      }
+    }
+  }
   // Years and qualifiers only go with a number: none, nothing to look up.
   if (numbers.empty()) return OrOf(strong);
+  // A query that is a number and nothing else ("33", "629") is taken as a
+  // document number: that document first, then what mentions the number.
+  bool number_only = quals.empty() && years.empty() && numbers.size() == 1;
   std::vector<Xapian::Query> year_terms, qual_terms;
   for (const auto& y : years) {
     std::string term = schema::Term(schema::kNumberYear, y);
@@ -396,8 +421,8 @@ Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at) {
       q = Xapian::Query(Xapian::Query::OP_AND, q, OrOf(year_terms));
       q = AndMaybe(q, OrOf(qual_terms));
     } else {
-      if (qual_terms.empty()) continue;  // a bare number is not a document number
-      q = Xapian::Query(Xapian::Query::OP_AND, q, OrOf(qual_terms));
+      if (qual_terms.empty() && !number_only) continue;  // "điều 33": not a document number
+      if (!qual_terms.empty()) q = Xapian::Query(Xapian::Query::OP_AND, q, OrOf(qual_terms));
     }
     per_number.push_back(q);
   }

@@ -101,8 +101,18 @@ TEST_F(RankingTest, DocumentNumberSpellingsPutThatDocumentFirst) {
       {"23-QĐ/TW", "23-QĐ/TW"},
       {"23/QĐ-TW", "23-QĐ/TW"},
       {"qd 23 tw", "23-QĐ/TW"},
+      // Regression: a number and its year alone found articles that say
+      // "25" or "Điều 10", and a lone number found no document.
+      {"25/2018", "25/2018/QH14"},
+      {"02/2011", "02/2011/QH13"},
+      {"10/2022", "10/2022/QH15"},
+      {"số 42 năm 2013", "42/2013/QH13"},
+      {"33", "33/CT-TTg"},
+      {"47", "47/KH-UBND"},
   };
   for (const auto& c : cases) EXPECT_EQ(TopNumber(c.query), c.number) << c.query;
+  // An article number is not a document number.
+  EXPECT_NE(TopNumber("điều 33"), "33/CT-TTg");
 }
 
 TEST_F(RankingTest, NameOnlyLawsComeFirst) {
