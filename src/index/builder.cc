@@ -258,6 +258,9 @@ Xapian::Document BuildTerms(Record* record, const text::Analyzer& analyzer) {
     title_pos += at.tokens.size() + 10;
     next = IndexBody(at, next + 10, &xd);
   }
+  // The issuer's words are words of the document: "Bộ Chính trị", "Thủ
+  // tướng", "Hải Dương" find what they issued, catalog records included.
+  if (!m.issuer.empty()) next = IndexBody(analyzer.Analyze(m.issuer), next + 10, &xd);
   IndexNumber(analyzer, m, &xd);
   IndexNames(*record, &xd);
   IndexFilters(*record, &xd);

@@ -95,7 +95,8 @@ inline constexpr std::string_view kMetaSchemaVersion = "vanban-schema";
 // 2: value slots kSlotHit and kSlotFacets, title pair terms (TW).
 // 3: the text copy under kMetaTextPrefix.
 // 4: exact body terms with positions.
-inline constexpr int kSchemaVersion = 4;  // stored as its decimal string
+// 5: the issuer's words as body terms.
+inline constexpr int kSchemaVersion = 5;  // stored as its decimal string
 // "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the
 // document's text, as in its data. Metadata lives in the postlist table,
 // which Xapian does not compress (the data is zlib-compressed): a snippet

@@ -129,6 +129,31 @@ TEST_F(RankingTest, NameOnlyLawsComeFirst) {
   for (const auto& c : cases) EXPECT_EQ(TopNumber(c.query), c.number) << c.query;
 }
 
+// Regression: an issuer was a filter and a facet only, so "Bộ Chính trị"
+// found none of the five records it issued and "Hải Dương" found "biểu
+// dương" and "thiệt hại" instead of the province's directives.
+TEST_F(RankingTest, IssuerWordsFindWhatTheyIssued) {
+  struct Case {
+    const char* query;
+    std::vector<std::string> numbers;
+  } cases[] = {
+      {"Bộ Chính trị", {"23-QĐ/TW", "217-QĐ/TW", "218-QĐ/TW", "35-CT/TW", "11-QĐ/TW"}},
+      {"bo chinh tri", {"23-QĐ/TW", "217-QĐ/TW", "218-QĐ/TW", "35-CT/TW", "11-QĐ/TW"}},
+      {"Thủ tướng", {"33/CT-TTg", "14/CT-TTg"}},
+      {"Hải Dương", {"28-CT/TU", "24/CT-UBND"}},
+  };
+  for (const auto& c : cases) {
+    SearchRequest r;
+    r.query = c.query;
+    r.limit = 20;
+    auto resp = searcher_->Search(r);
+    ASSERT_TRUE(resp.ok());
+    std::set<std::string> found;
+    for (const auto& h : resp->results) found.insert(h.number);
+    for (const auto& n : c.numbers) EXPECT_TRUE(found.count(n)) << c.query << ": " << n;
+  }
+}
+
 TEST_F(RankingTest, UnaccentedQueryFindsAccentedText) {
   SearchResponse accented = Run("khiếu nại");
   SearchResponse plain = Run("khieu nai");
