@@ -24,6 +24,7 @@ struct SearchCommandOptions {
   int offset = 0;
   std::string type, issuer, year, sort = "relevance";
   std::vector<std::string> words;
+  std::vector<std::string> excluded;  // --exclude, and "-word" (main.cc)
   bool no_text = false;
 };
 
@@ -66,6 +67,8 @@ void PrintJson(const nlohmann::json& j) {
 }
 
 std::string Heading(const std::string& type, const std::string& number, const std::string& title) {
+  // "Luật Thanh tra", not "Luật — Luật Thanh tra".
+  if (number.empty() && !type.empty() && title.compare(0, type.size(), type) == 0) return title;
   std::string h = type;
   if (!number.empty()) h += (h.empty() ? "" : " ") + number;
   if (!title.empty()) h += (h.empty() ? "" : " — ") + title;
@@ -77,6 +80,10 @@ int RunSearch(const SearchCommandOptions& o) {
   if (!searcher.ok()) return 1;
   search::SearchRequest req;
   req.query = Join(o.words);
+  for (const auto& w : o.excluded) {
+    bool spaced = w.find(' ') != std::string::npos;
+    req.query += (req.query.empty() ? "-" : " -") + (spaced ? "\"" + w + "\"" : w);
+  }
   req.type = o.type;
   req.issuer = o.issuer;
   req.year = o.year;
@@ -239,8 +246,14 @@ void AddSearchCommands(CLI::App& app, int* exit_code) {
           "NĂM"));
   s->add_option("--sort", so->sort, "relevance (mặc định) hoặc date")
       ->check(CLI::IsMember({"relevance", "date"}));
-  s->add_option("query", so->words, "Từ cần tìm / query")->required();
-  s->callback([so, exit_code] { *exit_code = RunSearch(*so); });
+  s->add_option("--exclude", so->excluded,
+                "Loại trừ văn bản có từ này (như -từ trong câu tìm) / exclude a word");
+  s->add_option("query", so->words, "Từ cần tìm / query");
+  s->callback([so, exit_code] {
+    // Words, or only words to exclude ("vanban search -chính").
+    if (so->words.empty() && so->excluded.empty()) throw CLI::RequiredError("query");
+    *exit_code = RunSearch(*so);
+  });
 
   auto sh = std::make_shared<SearchCommandOptions>();
   CLI::App* show = AddCommon(app, "show", "Xem một văn bản (mã hoặc số hiệu) / show a document", sh);

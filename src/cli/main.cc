@@ -2,7 +2,9 @@
 // libraries; no logic of its own.
 #include <clocale>
 #include <cstdio>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "cli/commands.h"
 
@@ -84,6 +86,27 @@ std::string DescribeParseError(const CLI::ParseError& e, const std::string& firs
   return "tham số không hợp lệ (" + what + ")";
 }
 
+// `vanban search dân vận -chính`: "-chính" excludes a word (README), but
+// CLI11 takes it for an option: it becomes "--exclude=chính" (the query's
+// meaning does not depend on where an exclusion stands). Values of options
+// and what follows "--" are left alone.
+std::vector<std::string> ExclusionsAsOptions(int argc, char** argv) {
+  std::vector<std::string> args(argv, argv + argc);
+  if (argc < 2 || args[1] != "search") return args;
+  static const std::set<std::string> kValued = {"--db",     "--limit", "--offset", "--type",
+                                                "--issuer", "--year",  "--sort"};
+  for (size_t i = 2; i < args.size(); ++i) {
+    std::string& a = args[i];
+    if (a == "--") break;
+    if (kValued.count(a)) {
+      ++i;
+    } else if (a.size() > 1 && a[0] == '-' && a[1] != '-' && a != "-h") {
+      a = "--exclude=" + a.substr(1);
+    }
+  }
+  return args;
+}
+
 }  // namespace vanban::cli
 
 int main(int argc, char** argv) {
@@ -103,8 +126,11 @@ int main(int argc, char** argv) {
     sub->group("Lệnh");
     if (CLI::Option* help = sub->get_help_ptr()) help->group("Tùy chọn");
   }
+  std::vector<std::string> args = vanban::cli::ExclusionsAsOptions(argc, argv);
+  std::vector<char*> arg_ptrs;
+  for (auto& a : args) arg_ptrs.push_back(a.data());
   try {
-    app.parse(argc, argv);
+    app.parse(static_cast<int>(arg_ptrs.size()), arg_ptrs.data());
   } catch (const CLI::Success& e) {
     return app.exit(e);  // --help
   } catch (const CLI::ParseError& e) {

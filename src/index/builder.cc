@@ -129,6 +129,8 @@ void IndexFilters(const Record& r, Xapian::Document* xd) {
       AddBoolean(xd, schema::kCites, c.resolved_id);
     } else if (c.status == legal::CitationStatus::kNotInCatalog && !c.number.empty()) {
       AddBoolean(xd, schema::kCitesUnresolved, NameKey(c.number));
+    } else if (c.status == legal::CitationStatus::kNotInCatalog && !c.name.empty()) {
+      AddBoolean(xd, schema::kCitesUnresolvedName, NameKey(c.name));
     }
   }
 }

@@ -65,9 +65,11 @@ inline constexpr std::string_view kId = "Q";             // unique: "Qluat-10-20
 inline constexpr std::string_view kSourcePath = "XP";    // "XP" + FNV-1a hex of the absolute path
 inline constexpr std::string_view kCatalogRecord = "XC"; // "XC1": a catalog record without text
 // Citations (no positions): resolved target id "XRluat-02-2011-qh13";
-// unresolved, by folded number "XUso-12/kh-ubnd".
+// unresolved, by folded number "XUso-12/kh-ubnd", or by folded name when
+// it has no number "XNluat thanh tra" (schema 5).
 inline constexpr std::string_view kCites = "XR";
 inline constexpr std::string_view kCitesUnresolved = "XU";
+inline constexpr std::string_view kCitesUnresolvedName = "XN";
 
 // ---- Value slots ------------------------------------------------------------
 enum Slot : unsigned {

@@ -333,7 +333,10 @@ size_t Scanner::ReadName(size_t i) const {
       std::string lw = Lw(k);
       if (k > i && NameStopWord(lw)) break;
       bool joiner = lw == "và" || lw == "hoặc";
-      if (joiner && !(IsWord(k + 1) && StartsLower(Text(k + 1)) && !NameStopWord(Lw(k + 1)))) {
+      // "… Luật Thực hiện dân chủ ở cơ sở và quy định sau": what follows
+      // the joiner is the sentence's, not the name's.
+      if (joiner && !(IsWord(k + 1) && StartsLower(Text(k + 1)) && !NameStopWord(Lw(k + 1)) &&
+                      Lw(k + 1) != "quy" && Lw(k + 1) != "hướng")) {
         break;
       }
       ++k;

@@ -201,6 +201,20 @@ std::string ParsedQuery::Describe() const {
   return s;
 }
 
+std::string ParsedQuery::WithFreeText(const std::string& free) const {
+  auto quoted = [](const std::string& v) {
+    return v.find_first_of(" \t") == std::string::npos ? v : "\"" + v + "\"";
+  };
+  std::string s = free;
+  auto add = [&s](const std::string& part) { s += (s.empty() ? "" : " ") + part; };
+  for (const auto& p : phrases) add("\"" + p + "\"");
+  for (const auto& e : exclusions) add("-" + quoted(e));
+  if (!type.empty()) add("type:" + quoted(type));
+  if (!issuer.empty()) add("issuer:" + quoted(issuer));
+  if (!year.empty()) add("year:" + quoted(year));
+  return s;
+}
+
 ParsedQuery ParseQuery(const std::string& raw) {
   ParsedQuery p;
   std::string q = StraightenQuotes(raw);

@@ -26,6 +26,9 @@ struct ParsedQuery {
 
   // "free=[...] phrases=[...] not=[...] type=... issuer=... year=..."
   std::string Describe() const;
+  // The query again, with `free` for the free text: phrases, exclusions and
+  // filters as parsed ("khiếu nại -\"tố cáo\" type:luật").
+  std::string WithFreeText(const std::string& free) const;
 };
 
 // Splits `query`; never fails. Unbalanced quotes and a lone "-" are

@@ -387,6 +387,8 @@ struct Searcher::Internal {
                              const BuiltQuery& bq, bool snippets, SuggestMarks* marks) const;
   StatusOr<index::Record> Load(Xapian::docid did, bool with_text);
   Xapian::docid Find(const std::string& id_or_number);
+  // The document whose own number is `number` in any spelling, or 0.
+  Xapian::docid WithNumber(const std::string& number);
   // `citing_names`: also the short name of each citing document
   // (CatalogRow::cited_in_names), which reads their hit records.
   CatalogRow Row(const index::Record& r, bool citing_names = false);
@@ -495,8 +497,23 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
     resp.results.push_back(std::move(*run.page.hits[i]));
     marks.push_back(std::move(run.page.marks[i]));
   }
-  if (!p.bq.accented && !parsed.free_text.empty()) {
-    resp.suggestion = SuggestAccents(analyzer, parsed.free_text, MergeMarks(std::move(marks)));
+  if (!p.bq.accented && !parsed.free_text.empty() && request.snippets) {
+    bool filtered = !parsed.type.empty() || !parsed.issuer.empty() || !parsed.year.empty() ||
+                    !request.type.empty() || !request.issuer.empty() || !request.year.empty() ||
+                    !parsed.phrases.empty() || !parsed.exclusions.empty();
+    std::string accented;
+    if (run.offset == 0 && !filtered) {
+      accented = SuggestAccents(analyzer, parsed.free_text, MergeMarks(std::move(marks)));
+    } else {
+      // The words' forms as the first page of the words alone shows them:
+      // the same suggestion on every page and under every filter (the
+      // hits of a page 2, or of "Luật" only, gave "dân văn", "dẫn vận").
+      SearchRequest words;
+      words.query = parsed.free_text;
+      if (auto first = Search(words); first.ok()) accented = std::move(first->suggestion);
+    }
+    // The rest of the query as typed: filters and exclusions stay.
+    if (!accented.empty()) resp.suggestion = parsed.WithFreeText(accented);
   }
   return resp;
 }
@@ -655,15 +672,7 @@ Xapian::docid Searcher::Internal::Find(const std::string& id_or_number) {
   std::string qterm = schema::Term(schema::kId, id);
   auto p = db.postlist_begin(qterm);
   if (p != db.postlist_end(qterm)) return *p;
-  std::string folded = index::FoldedIdentifier(analyzer, id_or_number);
-  std::string iterm = schema::Term(schema::kIdentifier, folded);
-  for (auto it = db.postlist_begin(iterm); it != db.postlist_end(iterm); ++it) {
-    auto rec = Load(*it, false);
-    if (rec.ok() && !rec->doc.meta.number.empty() &&
-        index::FoldedIdentifier(analyzer, rec->doc.meta.number) == folded) {
-      return *it;
-    }
-  }
+  if (Xapian::docid did = WithNumber(id_or_number)) return did;
   // A name: "Luật Tố cáo".
   std::string nterm = schema::Term(schema::kName, index::NameKey(id_or_number));
   auto named = db.postlist_begin(nterm);
@@ -675,6 +684,19 @@ Xapian::docid Searcher::Internal::Find(const std::string& id_or_number) {
   enquire.set_query(nq);
   Xapian::MSet mset = enquire.get_mset(0, 1);
   return mset.empty() ? 0 : *mset.begin();
+}
+
+Xapian::docid Searcher::Internal::WithNumber(const std::string& number) {
+  std::string folded = index::FoldedIdentifier(analyzer, number);
+  std::string iterm = schema::Term(schema::kIdentifier, folded);
+  for (auto it = db.postlist_begin(iterm); it != db.postlist_end(iterm); ++it) {
+    auto rec = Load(*it, false);
+    if (rec.ok() && !rec->doc.meta.number.empty() &&
+        index::FoldedIdentifier(analyzer, rec->doc.meta.number) == folded) {
+      return *it;
+    }
+  }
+  return 0;
 }
 
 StatusOr<StoredDocument> Searcher::Get(const std::string& id_or_number) {
@@ -734,15 +756,43 @@ StatusOr<std::vector<CitedBy>> Searcher::GetCitedBy(const std::string& id_or_num
     auto& in = *internal_;
     Xapian::docid target = in.Find(id_or_number);
     if (!target) return Status::NotFound("không tìm thấy văn bản \"" + id_or_number + "\"");
-    std::string id = in.db.get_document(target).get_value(schema::kSlotId);
+    auto target_rec = in.Load(target, false);
+    if (!target_rec.ok()) return target_rec.status();
+    const std::string& id = target_rec->doc.id;
+    // Citations resolved to it through the catalog; and those of its
+    // number when it is a document the catalog does not list (a file an
+    // admin dropped in): they were left unresolved when indexed.
+    const auto& meta = target_rec->doc.meta;
+    std::string number_key = index::NameKey(meta.number);
+    std::set<std::string> name_keys;
+    for (const auto& name : {meta.title, meta.type + " " + meta.title}) {
+      if (!meta.title.empty()) name_keys.insert(index::NameKey(name));
+    }
+    for (const auto& alias : target_rec->aliases) name_keys.insert(index::NameKey(alias));
+    auto cites_it = [&](const legal::Citation& c) {
+      if (c.status == legal::CitationStatus::kResolved) return c.resolved_id == id;
+      if (c.status != legal::CitationStatus::kNotInCatalog) return false;
+      if (!c.number.empty()) return !number_key.empty() && index::NameKey(c.number) == number_key;
+      return !c.name.empty() && name_keys.count(index::NameKey(c.name)) > 0;
+    };
     std::vector<CitedBy> out;
-    std::string term = schema::Term(schema::kCites, id);
-    for (auto p = in.db.postlist_begin(term); p != in.db.postlist_end(term); ++p) {
-      auto rec = in.Load(*p, true);
+    std::vector<std::string> terms = {schema::Term(schema::kCites, id)};
+    if (!number_key.empty()) terms.push_back(schema::Term(schema::kCitesUnresolved, number_key));
+    for (const auto& key : name_keys) {
+      terms.push_back(schema::Term(schema::kCitesUnresolvedName, key));
+    }
+    std::set<Xapian::docid> citing;
+    for (const auto& term : terms) {
+      for (auto p = in.db.postlist_begin(term); p != in.db.postlist_end(term); ++p) {
+        if (*p != target) citing.insert(*p);
+      }
+    }
+    for (Xapian::docid did : citing) {
+      auto rec = in.Load(did, true);
       if (!rec.ok()) continue;
       const auto& doc = rec->doc;
       for (const auto& c : doc.citations) {
-        if (c.resolved_id != id || c.status != legal::CitationStatus::kResolved) continue;
+        if (!cites_it(c)) continue;
         CitedBy cb;
         cb.citing_id = doc.id;
         cb.citing_title = doc.meta.title;
@@ -797,27 +847,37 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
       auto rec = in.Load(*p, false);
       if (rec.ok()) rows.push_back(in.Row(*rec, /*citing_names=*/true));
     }
-    std::string prefix(schema::kCitesUnresolved);
-    for (auto t = in.db.allterms_begin(prefix); t != in.db.allterms_end(prefix); ++t) {
-      std::string key = (*t).substr(prefix.size());
-      CatalogRow row;
-      for (auto p = in.db.postlist_begin(*t); p != in.db.postlist_end(*t); ++p) {
-        auto rec = in.Load(*p, false);
-        if (!rec.ok()) continue;
-        row.cited_in.push_back(rec->doc.id);
-        const auto& m = rec->doc.meta;
-        row.cited_in_names.push_back(legal::ShortName(m.type, m.number, m.title, rec->doc.id));
-        for (const auto& c : rec->doc.citations) {
-          if (row.number.empty() && index::NameKey(c.number) == key) {
+    // Cited by a number, or by a name alone ("Luật Thanh tra"), that the
+    // catalog does not list.
+    for (bool by_name : {false, true}) {
+      std::string prefix(by_name ? schema::kCitesUnresolvedName : schema::kCitesUnresolved);
+      for (auto t = in.db.allterms_begin(prefix); t != in.db.allterms_end(prefix); ++t) {
+        std::string key = (*t).substr(prefix.size());
+        // Not in the catalog, but indexed: a file with that name.
+        if (by_name && in.db.term_exists(schema::Term(schema::kName, key))) continue;
+        CatalogRow row;
+        bool found = false;
+        for (auto p = in.db.postlist_begin(*t); p != in.db.postlist_end(*t); ++p) {
+          auto rec = in.Load(*p, false);
+          if (!rec.ok()) continue;
+          row.cited_in.push_back(rec->doc.id);
+          const auto& m = rec->doc.meta;
+          row.cited_in_names.push_back(legal::ShortName(m.type, m.number, m.title, rec->doc.id));
+          for (const auto& c : rec->doc.citations) {
+            if (found || index::NameKey(by_name ? c.name : c.number) != key) continue;
+            found = true;
             row.number = c.number;
             row.type = c.type;
             row.issuer = c.issuer;
             row.date = c.date;
+            if (by_name) row.title = c.name;
           }
         }
+        // Not in the catalog, but indexed: a file with that number.
+        if (!row.number.empty() && in.WithNumber(row.number)) continue;
+        row.cited_count = static_cast<int>(row.cited_in.size());
+        rows.push_back(std::move(row));
       }
-      row.cited_count = static_cast<int>(row.cited_in.size());
-      rows.push_back(std::move(row));
     }
     std::stable_sort(rows.begin(), rows.end(), [](const CatalogRow& a, const CatalogRow& b) {
       return a.cited_count > b.cited_count;

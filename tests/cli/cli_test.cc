@@ -153,6 +153,20 @@ TEST_F(CliTest, ShowCitedByMissing) {
   EXPECT_EQ(Vanban("show --db " + Db() + " khong-co-van-ban-nay").code, 1);
 }
 
+// Regression: `vanban search dân vận -chính` (README: "-word" excludes a
+// word) was a usage error, CLI11 taking "-chính" for an option.
+TEST_F(CliTest, ExcludedWordIsAQueryWordNotAnOption) {
+  Index();
+  CommandResult r = Vanban("search --db " + Db() + " --json dân vận -chính --limit 5");
+  ASSERT_EQ(r.code, 0) << r.out;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["query"], "dân vận -chính");
+  CommandResult all = Vanban("search --db " + Db() + " --json dân vận");
+  EXPECT_LT(j["total"].get<int>(), nlohmann::json::parse(all.out)["total"].get<int>());
+  // An option's value that starts with '-' is still that option's.
+  EXPECT_EQ(Vanban("search --db " + Db() + " --offset -3 dân vận").code, 2);
+}
+
 TEST_F(CliTest, MissingDatabaseIsExitOne) {
   EXPECT_EQ(Vanban("search --db " + Quote((dir_ / "khong-co").string()) + " dân").code, 1);
 }

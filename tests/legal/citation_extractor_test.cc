@@ -137,6 +137,11 @@ TEST(CitationExtractorTest, FormsOfIssue3) {
        {"Luật Khiếu nại -> unresolved", "Luật Tố cáo -> unresolved",
         "Luật Tiếp công dân -> unresolved"}},
       {"theo Luật Phòng, chống tham nhũng.", {"Luật Phòng, chống tham nhũng -> unresolved"}},
+      // Nghị định 61/2023 Điều 9: the name ends before "và quy định sau"
+      // (it was "Luật Thực hiện dân chủ ở cơ sở và quy định sau").
+      {"theo quy định tại các điều 20 và 21 Luật Thực hiện dân chủ ở cơ sở và quy định sau:",
+       {"Luật Thực hiện dân chủ ở cơ sở art=20 -> unresolved",
+        "Luật Thực hiện dân chủ ở cơ sở art=21 -> unresolved"}},
       {"Luật Khoa học và công nghệ, Luật Ngân sách nhà nước và các văn bản khác",
        {"Luật Khoa học và công nghệ -> unresolved", "Luật Ngân sách nhà nước -> unresolved"}},
       {"Điều 5 Luật này", {"Luật art=5 -> self"}},

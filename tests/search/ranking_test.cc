@@ -457,6 +457,26 @@ TEST_F(RankingTest, SuggestsAccentsFromTheIndex) {
 // typed with marks (its folded key is "li", "ki"): "quan ly nha nuoc" got
 // no accent suggestion and other scores than "quan li nha nuoc"; "ubnd cap
 // xa" got no suggestion either.
+// Regression: the suggestion came from the hits shown, so "dan van" gave
+// "dân vận" on page 1, "dân văn" on page 2 and "dẫn vận" among laws; and it
+// dropped what else was typed ("type:luat khieu nai" suggested "khiếu nại").
+TEST_F(RankingTest, SuggestionIsTheSameOnEveryPageAndKeepsTheRest) {
+  SearchRequest r;
+  r.query = "dan van";
+  r.offset = 10;
+  EXPECT_EQ(searcher_->Search(r)->suggestion, "dân vận");
+  r.offset = 0;
+  r.type = "Luật";
+  EXPECT_EQ(searcher_->Search(r)->suggestion, "dân vận");
+  r.type.clear();
+  r.year = "2013";
+  EXPECT_EQ(searcher_->Search(r)->suggestion, "dân vận");
+  EXPECT_EQ(Run("type:luat khieu nai").suggestion, "khiếu nại type:luat");
+  EXPECT_EQ(Run("dan van -luat").suggestion, "dân vận -luat");
+  EXPECT_EQ(Run("dan van issuer:\"UBND xã Ngọc Kỳ\"").suggestion,
+            "dân vận issuer:\"UBND xã Ngọc Kỳ\"");
+}
+
 TEST_F(RankingTest, UnmarkedYIsUnaccented) {
   SearchResponse y = Run("quan ly nha nuoc");
   SearchResponse i = Run("quan li nha nuoc");

@@ -656,3 +656,68 @@ TEST(SearcherRevisionTest, DatabaseObjectSeesLaterWrites) {
 
 }  // namespace
 }  // namespace vanban::search
+
+namespace vanban::search {
+namespace {
+
+// Regression: citations were resolved against the catalog alone. A text an
+// admin dropped into the corpus, that the catalog does not list, was cited
+// by nobody (cited-by empty) and still listed as missing; and name-only
+// citations the catalog does not know ("Luật Thanh tra") were left out of
+// the missing list.
+TEST(SearcherDroppedInTest, CitationsOfADocumentTheCatalogDoesNotList) {
+  VANBAN_REQUIRE_SHARED();
+  namespace fs = std::filesystem;
+  fs::path dir = testing::ScratchDir("vanban-dropped-in");
+  fs::create_directories(dir / "corpus");
+  // The repository's catalog without Luật 10/2022/QH15, its text dropped in.
+  std::string catalog = testing::ReadFile(testing::SourceDir() / "corpus" / "catalog.toml");
+  std::string kept;
+  size_t at = 0;
+  const std::string entry = "[[document]]";
+  while (at < catalog.size()) {
+    size_t next = catalog.find(entry, at + 1);
+    if (next == std::string::npos) next = catalog.size();
+    std::string part = catalog.substr(at, next - at);
+    if (part.find("id = \"luat-10-2022-qh15\"") == std::string::npos) kept += part;
+    at = next;
+  }
+  for (size_t p; (p = kept.find("\"shared:")) != std::string::npos;) {
+    kept.replace(p, 8, "\"" + (testing::SharedDir() / "").string());
+  }
+  std::ofstream(dir / "corpus" / "catalog.toml") << kept;
+  fs::copy_file(
+      testing::SourceDir() / "corpus" / "ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt",
+      dir / "corpus" / "ke-hoach.txt");
+  fs::copy_file(testing::SharedDir() / "corpus" / "texts" / "luat-10-2022-qh15.txt",
+                dir / "corpus" / "luat-thuc-hien-dan-chu.txt");
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  index::Indexer indexer(&db);
+  index::IndexOptions options;
+  options.paths = {dir / "corpus"};
+  auto summary = indexer.Run(options);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  Searcher searcher(db);
+
+  auto cited = searcher.GetCitedBy("10/2022/QH15");
+  ASSERT_TRUE(cited.ok()) << cited.status().ToString();
+  std::set<std::string> citing;
+  for (const auto& c : *cited) citing.insert(c.citing_id);
+  EXPECT_TRUE(citing.count("nghi-dinh-59-2023-nd-cp")) << cited->size();
+  EXPECT_TRUE(citing.count("nghi-dinh-61-2023-nd-cp")) << cited->size();
+
+  auto missing = searcher.Missing();
+  ASSERT_TRUE(missing.ok());
+  bool thanh_tra = false;
+  for (const auto& row : *missing) {
+    EXPECT_EQ(row.title.find("hực hiện dân chủ ở cơ sở"), std::string::npos) << row.title;
+    EXPECT_NE(row.number, "10/2022/QH15");
+    thanh_tra |= row.title == "Luật Thanh tra" && row.cited_in.size() == 1 &&
+                 row.cited_in[0] == "nghi-dinh-59-2023-nd-cp";
+  }
+  EXPECT_TRUE(thanh_tra);
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace vanban::search
