@@ -340,9 +340,41 @@ Xapian::Query QueryBuilder::PhraseQuery(const text::AnalyzedText& at, bool accen
     Locate(t, out);
   }
   if (folded.empty()) return Xapian::Query();
-  if (!accented) return Phrase(folded);
-  return Xapian::Query(Xapian::Query::OP_OR, Scale(2, AccentedPhrase(folded, exact)),
-                       Phrase(folded));
+  // Abbreviations both ways inside quotes too: "UBND cấp xã" is also the
+  // phrase "ủy ban nhân dân cấp xã", and "ủy ban nhân dân cấp xã" also
+  // "UBND cấp xã" (folded).
+  std::vector<Xapian::Query> variants;
+  for (size_t i = 0; i < at.tokens.size(); ++i) {
+    if (at.tokens[i].kind != TokenKind::kAbbreviation) continue;
+    auto expansions = text::ExpandAbbreviation(at.tokens[i].exact);
+    if (expansions.empty()) continue;
+    std::vector<std::string> v(folded.begin(), folded.begin() + static_cast<std::ptrdiff_t>(i));
+    for (const auto& e : analyzer_.Analyze(expansions.front()).tokens) {
+      v.push_back(schema::Term(schema::kFolded, e.folded));
+      Locate(e, out);
+    }
+    v.insert(v.end(), folded.begin() + static_cast<std::ptrdiff_t>(i) + 1, folded.end());
+    variants.push_back(Phrase(v));
+  }
+  for (const auto& a : text::Abbreviations()) {
+    std::vector<std::string> e;
+    for (const auto& t : analyzer_.Analyze(a.expansion).tokens) {
+      e.push_back(schema::Term(schema::kFolded, t.folded));
+    }
+    auto at_e = std::search(folded.begin(), folded.end(), e.begin(), e.end());
+    if (e.empty() || at_e == folded.end()) continue;
+    std::vector<std::string> v(folded.begin(), at_e);
+    for (const auto& t : analyzer_.Analyze(a.abbrev).tokens) {
+      v.push_back(schema::Term(schema::kFolded, t.folded));
+    }
+    v.insert(v.end(), at_e + static_cast<std::ptrdiff_t>(e.size()), folded.end());
+    variants.push_back(Phrase(v));
+  }
+  Xapian::Query plain = variants.empty()
+                            ? Phrase(folded)
+                            : Xapian::Query(Xapian::Query::OP_OR, Phrase(folded), OrOf(variants));
+  if (!accented) return plain;
+  return Xapian::Query(Xapian::Query::OP_OR, Scale(2, AccentedPhrase(folded, exact)), plain);
 }
 
 Xapian::Query QueryBuilder::AccentedPhrase(const std::vector<std::string>& folded,
@@ -737,6 +769,41 @@ std::vector<std::string> QueryBuilder::MatchingFilterTerms(const std::string& pr
   return terms;
 }
 
+namespace {
+
+// `key` (a NameKey), and the same with each known abbreviation written out
+// or each written-out one abbreviated, word for word: "uy ban nhan dan xa
+// ngoc ky" -> also "ubnd xa ngoc ky"; "ubnd huyen" -> also "uy ban nhan
+// dan huyen".
+std::vector<std::string> AbbreviationVariants(const std::string& key) {
+  std::vector<std::string> out = {key};
+  auto replace_words = [](const std::string& s, const std::string& from, const std::string& to) {
+    std::string padded = " " + s + " ";
+    std::string needle = " " + from + " ";
+    bool changed = false;
+    for (size_t at = padded.find(needle); at != std::string::npos;
+         at = padded.find(needle, at + to.size() + 1)) {
+      padded.replace(at, needle.size(), " " + to + " ");
+      changed = true;
+    }
+    return changed ? padded.substr(1, padded.size() - 2) : std::string();
+  };
+  for (const auto& a : text::Abbreviations()) {
+    std::string abbrev = index::NameKey(a.abbrev);
+    std::string expansion = index::NameKey(a.expansion);
+    size_t n = out.size();
+    for (size_t i = 0; i < n; ++i) {
+      for (const auto& v :
+           {replace_words(out[i], expansion, abbrev), replace_words(out[i], abbrev, expansion)}) {
+        if (!v.empty() && std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 Xapian::Query QueryBuilder::Filters(const std::string& type, const std::string& issuer,
                                     const std::string& year, std::string* unknown) {
   unknown->clear();
@@ -748,7 +815,13 @@ Xapian::Query QueryBuilder::Filters(const std::string& type, const std::string& 
     }
     std::string key = index::NameKey(value);
     if (key.empty()) return;
-    auto terms = MatchingFilterTerms(std::string(prefix), key);
+    // "Ủy ban nhân dân xã Ngọc Kỳ" finds what "UBND xã Ngọc Kỳ" issued, and
+    // the other way round.
+    std::set<std::string> found;
+    for (const auto& k : AbbreviationVariants(key)) {
+      for (auto& t : MatchingFilterTerms(std::string(prefix), k)) found.insert(std::move(t));
+    }
+    std::vector<std::string> terms(found.begin(), found.end());
     if (terms.empty() && unknown->empty()) *unknown = std::string(label) + " “" + typed + "”";
     std::vector<Xapian::Query> qs(terms.begin(), terms.end());
     all.push_back(OrOf(qs));

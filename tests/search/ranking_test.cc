@@ -184,6 +184,12 @@ TEST_F(RankingTest, AbbreviationsExpandBothWays) {
   SearchResponse full = Run("ủy ban nhân dân cấp xã");
   EXPECT_GT(abbrev.total, 0);
   EXPECT_GT(full.total, 0);
+  // Inside quotes too (regression: "UBND cấp xã" in quotes found nothing).
+  SearchResponse quoted_abbrev = Run("\"UBND cấp xã\"");
+  SearchResponse quoted_full = Run("\"Ủy ban nhân dân cấp xã\"");
+  EXPECT_GT(quoted_abbrev.total, 0);
+  EXPECT_EQ(quoted_abbrev.total, quoted_full.total);
+  EXPECT_FALSE(Run("\"UBND xã Ngọc Kỳ\"").results.empty());
   // The laws write "Ủy ban nhân dân" in full; "UBND" must find them too.
   auto has_law = [](const SearchResponse& r) {
     return std::any_of(r.results.begin(), r.results.end(),
@@ -475,6 +481,22 @@ TEST_F(RankingTest, SuggestionIsTheSameOnEveryPageAndKeepsTheRest) {
   EXPECT_EQ(Run("dan van -luat").suggestion, "dân vận -luat");
   EXPECT_EQ(Run("dan van issuer:\"UBND xã Ngọc Kỳ\"").suggestion,
             "dân vận issuer:\"UBND xã Ngọc Kỳ\"");
+}
+
+// Regression: an issuer filter written out ("Ủy ban nhân dân xã Ngọc Kỳ")
+// found nothing where the catalog writes "UBND xã Ngọc Kỳ".
+TEST_F(RankingTest, IssuerFilterKnowsAbbreviationsBothWays) {
+  for (const char* issuer : {"Ủy ban nhân dân xã Ngọc Kỳ", "UBND xã Ngọc Kỳ", "ubnd xa ngoc ky"}) {
+    SearchRequest r;
+    r.query = "dân vận";
+    r.issuer = issuer;
+    auto resp = searcher_->Search(r);
+    ASSERT_TRUE(resp.ok());
+    ASSERT_FALSE(resp->results.empty()) << issuer;
+    EXPECT_EQ(resp->results[0].issuer, "UBND xã Ngọc Kỳ") << issuer;
+    EXPECT_TRUE(resp->notice.empty()) << issuer << ": " << resp->notice;
+  }
+  EXPECT_FALSE(Run("dân vận issuer:\"Uỷ ban nhân dân huyện Tứ Kỳ\"").results.empty());
 }
 
 TEST_F(RankingTest, UnmarkedYIsUnaccented) {
