@@ -102,7 +102,17 @@ int RunSearch(const SearchCommandOptions& o) {
   }
   bool tty = isatty(STDOUT_FILENO);
   if (!resp->notice.empty()) std::printf("Lưu ý: %s\n", resp->notice.c_str());
-  std::printf("Khoảng %d kết quả cho \"%s\".\n", resp->total, req.query.c_str());
+  // `total` is exact below the facet depth (README), an estimate above.
+  if (resp->total == 0) {
+    std::printf("Không tìm thấy văn bản nào cho \"%s\".\n", req.query.c_str());
+  } else {
+    std::printf("%s%d kết quả cho \"%s\".\n", resp->total < 200 ? "" : "Khoảng ", resp->total,
+                req.query.c_str());
+  }
+  if (resp->results.empty() && resp->total > 0) {
+    std::printf("--offset %d đã qua kết quả cuối cùng; hãy dùng --offset nhỏ hơn %d.\n", req.offset,
+                resp->total);
+  }
   if (!resp->suggestion.empty()) {
     std::printf("Có phải bạn muốn tìm: %s\n", resp->suggestion.c_str());
   }
@@ -133,6 +143,7 @@ void PrintDocument(const search::StoredDocument& d, const std::vector<search::Ci
   line("Mã:", d.doc.id);
   line("Cơ quan ban hành:", m.issuer);
   line("Ngày ban hành:", m.date);
+  if (!m.effective_date.empty()) line("Hiệu lực từ:", m.effective_date);
   line("Người ký:", m.signer);
   line("Tệp nguồn:", d.source_path.empty() ? "(chưa có toàn văn)" : d.source_path);
   std::printf("\nVăn bản này trích dẫn (%zu):\n", d.doc.citations.size());

@@ -167,6 +167,20 @@ TEST_F(CliTest, ExcludedWordIsAQueryWordNotAnOption) {
   EXPECT_EQ(Vanban("search --db " + Db() + " --offset -3 dân vận").code, 2);
 }
 
+// Regression: a page past the last result printed "Khoảng 8 kết quả" and
+// nothing else; a count below the facet depth is exact, not "Khoảng".
+TEST_F(CliTest, OffsetPastTheLastResultSaysSo) {
+  Index();
+  CommandResult r = Vanban("search --db " + Db() + " --offset 500 dân vận");
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("--offset 500 đã qua kết quả cuối cùng"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("Khoảng"), std::string::npos) << r.out;
+  CommandResult none = Vanban("search --db " + Db() + " xyzqqq");
+  EXPECT_EQ(none.code, 1);
+  EXPECT_NE(none.out.find("Không tìm thấy văn bản nào cho \"xyzqqq\""), std::string::npos)
+      << none.out;
+}
+
 TEST_F(CliTest, MissingDatabaseIsExitOne) {
   EXPECT_EQ(Vanban("search --db " + Quote((dir_ / "khong-co").string()) + " dân").code, 1);
 }
