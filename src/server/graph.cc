@@ -237,7 +237,7 @@ void AppendCenter(const Graph& g, const Box& center, std::string* out) {
   char buf[300];
   std::snprintf(buf, sizeof(buf),
                 "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"6\" fill=\"%s\"/>",
-                center.x, center.y, center.w, center.h, TypeColor(g.center.type));
+                center.x, center.y, center.w, center.h, TypeInkColor(g.center.type));
   out->append(buf);
   std::string name = g.center.number.empty() ? g.center.type : Label(g.center);
   if (name.empty()) name = Label(g.center);
@@ -363,9 +363,14 @@ std::string GraphSvgNarrow(const Graph& g) {
   Box center{4, y + 4, kNarrowWidth - 8, 68};
   if (!g.citing.empty()) AppendTrunk(citing_top, center.y, &body);
   y = center.y + center.h + 10;
-  AppendText(4, y + 16, "col", "Văn bản được dẫn chiếu (" + std::to_string(g.cited.size()) + ")",
-             &body);
-  y += 26;
+  // As in GraphSvg: no empty "cited" heading under a document that others
+  // cite (a record without its text cites nothing known).
+  bool cites = !g.cited.empty() || !g.unresolved.empty();
+  if (cites || g.citing.empty()) {
+    AppendText(4, y + 16, "col", "Văn bản được dẫn chiếu (" + std::to_string(g.cited.size()) + ")",
+               &body);
+    y += 26;
+  }
   int trunk_top = center.y + center.h;
   int last_mid = y;
   y = AppendColumn(
@@ -390,7 +395,7 @@ std::string GraphSvgNarrow(const Graph& g) {
         last_mid = b.y + kNodeHeight / 2;
       },
       &body);
-  if (!g.cited.empty() || !g.unresolved.empty()) AppendTrunk(trunk_top, last_mid, &body);
+  if (cites) AppendTrunk(trunk_top, last_mid, &body);
   AppendCenter(g, center, &body);
   std::string w = std::to_string(kNarrowWidth), h = std::to_string(y + 6);
   return "<svg class=\"graph graph-narrow\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" + w +

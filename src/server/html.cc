@@ -86,25 +86,29 @@ struct TypeStyle {
   std::string_view type;
   const char* css_class;
   const char* color;
+  const char* ink;  // the badge colour in style.css; white text on it >= 4.5:1
 };
 
 // Colours chosen to be told apart in print and by colour-blind readers
 // (Okabe-Ito palette), with the label always written beside the colour.
+// Under white text (badges, the graph's centre box) each type has a darker
+// shade of the same hue: white on Okabe-Ito orange is 2.25:1, WCAG AA asks
+// 4.5:1 for 12-14 px text.
 constexpr std::array<TypeStyle, 14> kTypeStyles = {{
-    {"Luật", "t-luat", "#0072B2"},
-    {"Bộ luật", "t-luat", "#0072B2"},
-    {"Nghị định", "t-nghi-dinh", "#56B4E9"},
-    {"Nghị quyết", "t-nghi-quyet", "#009E73"},
-    {"Quyết định", "t-quyet-dinh", "#E69F00"},
-    {"Chỉ thị", "t-chi-thi", "#D55E00"},
-    {"Kế hoạch", "t-ke-hoach", "#CC79A7"},
-    {"Kết luận", "t-ket-luan", "#8C6D1F"},
-    {"Thông tư", "t-thong-tu", "#3B6E8F"},
-    {"Hướng dẫn", "t-huong-dan", "#6A5ACD"},
-    {"Công văn", "t-cong-van", "#7A7A7A"},
-    {"Quy định", "t-quy-dinh", "#5B7F2A"},
-    {"Quy chế", "t-quy-che", "#2A7F7A"},
-    {"Thông báo", "t-thong-bao", "#8F3B6E"},
+    {"Luật", "t-luat", "#0072B2", "#0072B2"},
+    {"Bộ luật", "t-luat", "#0072B2", "#0072B2"},
+    {"Nghị định", "t-nghi-dinh", "#56B4E9", "#2B7AA8"},
+    {"Nghị quyết", "t-nghi-quyet", "#009E73", "#007A59"},
+    {"Quyết định", "t-quyet-dinh", "#E69F00", "#9A6600"},
+    {"Chỉ thị", "t-chi-thi", "#D55E00", "#C24E00"},
+    {"Kế hoạch", "t-ke-hoach", "#CC79A7", "#A3497F"},
+    {"Kết luận", "t-ket-luan", "#8C6D1F", "#7A5C14"},
+    {"Thông tư", "t-thong-tu", "#3B6E8F", "#3B6E8F"},
+    {"Hướng dẫn", "t-huong-dan", "#6A5ACD", "#6A5ACD"},
+    {"Công văn", "t-cong-van", "#7A7A7A", "#666666"},
+    {"Quy định", "t-quy-dinh", "#5B7F2A", "#5B7F2A"},
+    {"Quy chế", "t-quy-che", "#2A7F7A", "#2A7F7A"},
+    {"Thông báo", "t-thong-bao", "#8F3B6E", "#8F3B6E"},
 }};
 
 const TypeStyle* FindStyle(std::string_view type) {
@@ -124,6 +128,11 @@ std::string TypeClass(std::string_view type) {
 const char* TypeColor(std::string_view type) {
   const TypeStyle* style = FindStyle(type);
   return style ? style->color : "#999999";
+}
+
+const char* TypeInkColor(std::string_view type) {
+  const TypeStyle* style = FindStyle(type);
+  return style ? style->ink : "#6E6E6E";
 }
 
 }  // namespace vanban::server

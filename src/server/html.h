@@ -30,8 +30,12 @@ std::string_view Utf8Prefix(std::string_view text, size_t max_bytes);
 // "Luật" -> "t-luat", "Chỉ thị" -> "t-chi-thi", unknown -> "t-khac".
 std::string TypeClass(std::string_view type);
 
-// The fill colour of a document type in the citation graph (CSS colour).
+// The colour of a document type in the citation graph (CSS colour): node
+// borders, the legend.
 const char* TypeColor(std::string_view type);
+// A darker shade of TypeColor for areas under white text (the graph's centre
+// box; the same as the type's badge in style.css): contrast >= 4.5:1.
+const char* TypeInkColor(std::string_view type);
 
 // "Chỉ thị 33/CT-TTg", "Luật Khiếu nại" (legal/document.h).
 using legal::ShortName;

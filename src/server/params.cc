@@ -1,6 +1,7 @@
 #include "server/params.h"
 
 #include <charconv>
+#include <string_view>
 
 #include "server/html.h"
 
@@ -40,6 +41,27 @@ StatusOr<int> ParseInt(const std::string& name, const std::string& value, int ma
   return out;
 }
 
+// `text` without leading and trailing white space (ASCII and U+00A0).
+std::string_view TrimSpace(std::string_view text) {
+  auto space_at = [&text](size_t i) -> size_t {  // its length, or 0
+    unsigned char c = text[i];
+    if (c == ' ' || (c >= '\t' && c <= '\r')) return 1;
+    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0)
+      return 2;
+    return 0;
+  };
+  while (!text.empty() && space_at(0) > 0) text.remove_prefix(space_at(0));
+  for (;;) {
+    if (!text.empty() && space_at(text.size() - 1) == 1) {
+      text.remove_suffix(1);
+    } else if (text.size() >= 2 && space_at(text.size() - 2) == 2) {
+      text.remove_suffix(2);
+    } else {
+      return text;
+    }
+  }
+}
+
 Status ParseFilters(const std::multimap<std::string, std::string>& params,
                     search::SearchRequest* request) {
   constexpr size_t kMaxFilterBytes = 200;
@@ -72,7 +94,10 @@ StatusOr<SearchParams> ParseSearchParams(const std::multimap<std::string, std::s
       }
       out.truncated = true;
     }
-    request.query = std::string(Utf8Prefix(*q, search::SearchRequest::kMaxQueryBytes));
+    // A query of white space alone ("q=+++") is no query: the page asks
+    // for one instead of searching for "   ".
+    request.query = std::string(TrimSpace(Utf8Prefix(*q, search::SearchRequest::kMaxQueryBytes)));
+    out.blank_query = request.query.empty() && !q->empty();
   }
   if (Status s = ParseFilters(params, &request); !s.ok()) return s;
   request.limit = kDefaultPageSize;

@@ -22,6 +22,7 @@ struct SearchParams {
   search::SearchRequest request;  // query, filters, offset, limit, sort
   int page = 1;                   // 1-based
   bool truncated = false;         // the query was cut to kMaxQueryBytes
+  bool blank_query = false;       // q was given, but only white space
 };
 
 constexpr int kDefaultPageSize = 10;
@@ -32,6 +33,7 @@ constexpr int kMaxPage = 1000;  // deeper pages are refused: nobody reads them
 // message naming the parameter ("Tham số page không hợp lệ: ...").
 // A query longer than kMaxQueryBytes is cut at a character boundary and
 // `truncated` is set; the API refuses it instead when `strict_length`.
+// Leading and trailing white space is dropped from the query.
 StatusOr<SearchParams> ParseSearchParams(const std::multimap<std::string, std::string>& params,
                                          bool strict_length);
 

@@ -117,15 +117,35 @@ data FacetsData(const SearchParams& p, const search::SearchResponse& r) {
   return facets;
 }
 
-data PagerData(const SearchParams& p, const search::SearchResponse& r) {
+// The number of result pages. `total` is an estimate: a page past the end
+// (no results) caps it at the page before.
+int PageCount(const SearchParams& p, const search::SearchResponse& r) {
   int per_page = std::max(p.request.limit, 1);
   int pages = std::min((r.total + per_page - 1) / per_page, kMaxPage);
+  if (r.results.empty() && p.page > 1) pages = std::min(pages, p.page - 1);
+  return std::max(pages, 0);
+}
+
+// A page number past the last page of a search that has results.
+bool PastEnd(const SearchParams& p, const search::SearchResponse& r) {
+  int pages = PageCount(p, r);
+  return r.results.empty() && pages >= 1 && p.page > pages;
+}
+
+data PagerData(const SearchParams& p, const search::SearchResponse& r) {
+  int pages = PageCount(p, r);
+  bool past_end = PastEnd(p, r);
   data pager;
-  Set(pager, "show", pages > 1);
-  if (p.page > 1) Set(pager, "prev_href", SearchLink(p, LinkOverrides{.page = p.page - 1}));
+  Set(pager, "show", pages > 1 || past_end);
+  // Past the end, "previous" is the last page, not another empty one.
+  if (p.page > 1) {
+    int prev = past_end ? pages : p.page - 1;
+    Set(pager, "prev_href", SearchLink(p, LinkOverrides{.page = prev}));
+  }
   if (p.page < pages) Set(pager, "next_href", SearchLink(p, LinkOverrides{.page = p.page + 1}));
   data list{data::type::list};
-  int first = std::max(1, p.page - 3), last = std::min(pages, p.page + 3);
+  int around = std::min(p.page, pages);
+  int first = std::max(1, around - 3), last = std::min(pages, around + 3);
   for (int n = first; n <= last; ++n) {
     data item;
     Set(item, "n", std::to_string(n));
@@ -145,6 +165,15 @@ data ResultsData(const SearchParams& p, const search::SearchResponse& r) {
   Set(d, "results", hits);
   Set(d, "any", !r.results.empty());
   Set(d, "total", std::to_string(r.total));
+  bool past_end = PastEnd(p, r);
+  Set(d, "past_end", past_end);
+  if (past_end) {
+    int last = PageCount(p, r);
+    Set(d, "page", std::to_string(p.page));
+    Set(d, "last_page", std::to_string(last));
+    Set(d, "last_href", SearchLink(p, LinkOverrides{.page = last}));
+    Set(d, "first_href", SearchLink(p, LinkOverrides{.page = 1}));
+  }
   Set(d, "from", std::to_string(p.request.offset + 1));
   Set(d, "to", std::to_string(p.request.offset + static_cast<int>(r.results.size())));
   Set(d, "suggestion", r.suggestion);
@@ -154,7 +183,9 @@ data ResultsData(const SearchParams& p, const search::SearchResponse& r) {
   suggested.page = 1;
   Set(d, "suggestion_href", SearchLink(suggested, none));
   Set(d, "notice", r.notice);
-  Set(d, "facets", FacetsData(p, r));
+  data facets = FacetsData(p, r);
+  Set(d, "any_facets", !facets.is_empty_list());
+  Set(d, "facets", facets);
   Set(d, "pager", PagerData(p, r));
   Set(d, "sort_date", p.request.sort == search::SearchRequest::Sort::kDate);
   Set(d, "sort_relevance_href", SearchLink(p, LinkOverrides{.page = 1, .sort = "relevance"}));
@@ -168,6 +199,7 @@ std::string Renderer::SearchPage(const SearchParams& p,
                                  const search::SearchResponse* response) const {
   data d = response ? ResultsData(p, *response) : data();
   Set(d, "query", p.request.query);
+  Set(d, "blank_query", p.blank_query);
   Set(d, "truncated", p.truncated);
   Set(d, "max_query", std::to_string(search::SearchRequest::kMaxQueryBytes));
   Set(d, "type", p.request.type);
@@ -175,7 +207,12 @@ std::string Renderer::SearchPage(const SearchParams& p,
   Set(d, "year", p.request.year);
   Set(d, "sort_date", p.request.sort == search::SearchRequest::Sort::kDate);
   Templates::PageMeta meta;
-  meta.title = p.request.query.empty() ? "Tra cứu văn bản" : p.request.query + " — Tìm kiếm";
+  if (!p.request.query.empty()) {
+    meta.title = p.request.query + " — Tìm kiếm";
+  } else {
+    // Filters alone, or a query of white space: no words to name the page by.
+    meta.title = response || p.blank_query ? "Tìm kiếm" : "Tra cứu văn bản";
+  }
   meta.search_home = true;
   meta.query = p.request.query;
   return templates_.RenderPage("search", d, meta);
@@ -199,7 +236,9 @@ std::string Renderer::CatalogPage(const std::vector<search::CatalogRow>& rows, b
     Set(r, "date", row.date.empty() ? kUnknown : DisplayDate(row.date));
     Set(r, "has_text", row.has_text);
     Set(r, "in_catalog", !row.id.empty());
-    Set(r, "cited_count", std::to_string(row.cited_count));
+    // CatalogRow::cited_count counts the documents citing it, not their
+    // citations (Luật 09/1998/QH10: 3 citations in 2 documents).
+    Set(r, "citing_documents", std::to_string(row.cited_count));
     data cited_in{data::type::list};
     for (size_t i = 0; i < row.cited_in.size(); ++i) {
       const std::string& id = row.cited_in[i];
@@ -228,13 +267,17 @@ std::string Renderer::CatalogPage(const std::vector<search::CatalogRow>& rows, b
   return templates_.RenderPage("catalog", d, meta);
 }
 
-std::string Renderer::ErrorPage(int status, const std::string& message) const {
+std::string Renderer::ErrorPage(int status, const std::string& message,
+                                const std::string& search_query) const {
   data d;
+  Set(d, "search_query", search_query);
+  if (!search_query.empty()) Set(d, "search_href", "/tim-kiem?q=" + UrlEncode(search_query));
   Set(d, "status", std::to_string(status));
   Set(d, "message", message);
   Set(d, "not_found", status == 404);
+  Set(d, "too_long", status == 414);
   Templates::PageMeta meta;
-  meta.title = status == 404 ? "Không tìm thấy" : "Lỗi";
+  meta.title = status == 404 ? "Không tìm thấy" : status == 414 ? "Địa chỉ quá dài" : "Lỗi";
   return templates_.RenderPage("error", d, meta);
 }
 

@@ -40,7 +40,10 @@ class Renderer {
   // `missing`: the cited-but-missing list (/thieu-toan-van) instead of the
   // whole catalog (/danh-muc).
   std::string CatalogPage(const std::vector<search::CatalogRow>& rows, bool missing) const;
-  std::string ErrorPage(int status, const std::string& message) const;
+  // With `search_query`, the page offers a search for it (a 404 for what
+  // the reader typed after /van-ban/).
+  std::string ErrorPage(int status, const std::string& message,
+                        const std::string& search_query = "") const;
 
  private:
   Templates templates_;

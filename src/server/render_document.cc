@@ -225,7 +225,10 @@ std::string Renderer::DocumentPage(const DocumentView& view) const {
   Graph graph = view.MakeGraph();
   Set(d, "graph_svg", GraphSvg(graph));
   Set(d, "graph_svg_narrow", GraphSvgNarrow(graph));
-  return templates_.RenderPage("document", d, Meta(view, ""));
+  Templates::PageMeta meta = Meta(view, "");
+  // Past the contents list, which is long for a law (Luật 10/2022: 107 links).
+  if (view.stored.has_text) meta.skip_to = "toan-van";
+  return templates_.RenderPage("document", d, meta);
 }
 
 std::string Renderer::GraphPage(const DocumentView& view) const {

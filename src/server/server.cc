@@ -1,5 +1,9 @@
 #include "server/server.h"
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
@@ -7,10 +11,6 @@
 #include <mutex>
 #include <ostream>
 #include <thread>
-
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <sys/socket.h>
 
 #include "server/server_internal.h"
 
@@ -98,9 +98,20 @@ void Server::Impl::Log(const httplib::Request& req, const httplib::Response& res
 
 void Server::Impl::OnError(const httplib::Request& req, httplib::Response& res) {
   if (!res.body.empty()) return;  // a handler already wrote its own error page
-  std::string message = res.status == 404
-                            ? "Không có trang này: " + req.path
-                            : "Yêu cầu không hợp lệ (mã " + std::to_string(res.status) + ")";
+  std::string message;
+  if (res.status == 404) {
+    message = "Không có trang này: " + req.path;
+  } else if (res.status == 414) {
+    // httplib's limit on a request line (compiled into Debian's
+    // libcpp-httplib); the search box's maxlength keeps its queries under it.
+    message = "Địa chỉ yêu cầu dài quá " +
+              std::to_string(CPPHTTPLIB_REQUEST_URI_MAX_LENGTH / 1024) +
+              " KB nên không đọc được. Từ khóa tìm kiếm chỉ dùng " +
+              std::to_string(search::SearchRequest::kMaxQueryBytes) +
+              " byte đầu: hãy rút ngắn từ khóa rồi tìm lại.";
+  } else {
+    message = "Yêu cầu không hợp lệ (mã " + std::to_string(res.status) + ")";
+  }
   if (IsApi(req.path)) {
     SendJsonError(res, res.status, message);
   } else {
@@ -138,7 +149,7 @@ void Server::Impl::Configure(const std::filesystem::path& web_dir, int threads) 
                              "base-uri 'none'; frame-ancestors 'none'"}});
   http.set_mount_point("/static", (web_dir / "static").string(),
                        {{"Cache-Control", "public, max-age=3600"}});
-  http.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+  http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     request_start = std::chrono::steady_clock::now();
     request_started = true;
     return httplib::Server::HandlerResponse::Unhandled;

@@ -1,7 +1,10 @@
 // HTML routes: /, /tim-kiem, /van-ban/ID, /van-ban/ID/in, /do-thi/ID,
-// /danh-muc, /thieu-toan-van.
+// /danh-muc, /thieu-toan-van. Other document paths (a trailing slash, a
+// number instead of an id) redirect to the canonical ones.
 #include <algorithm>
+#include <string_view>
 
+#include "server/html.h"
 #include "server/params.h"
 #include "server/server_internal.h"
 
@@ -17,17 +20,19 @@ void SendPage(httplib::Response& res, std::string html) {
   res.set_content(std::move(html), kHtml);
 }
 
-void SendErrorPage(const RouteContext& ctx, httplib::Response& res, const Status& status) {
+void SendErrorPage(const RouteContext& ctx, httplib::Response& res, const Status& status,
+                   const std::string& search_query = "") {
   res.status = HttpStatus(status);
   std::string message = status.message();
   if (res.status == 500) message = "Lỗi khi đọc chỉ mục: " + message;
-  res.set_content(ctx.renderer->ErrorPage(res.status, message), kHtml);
+  res.set_content(ctx.renderer->ErrorPage(res.status, message, search_query), kHtml);
 }
 
 void HandleSearch(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
   auto params = ParseSearchParams(req.params, /*strict_length=*/false);
   if (!params.ok()) return SendErrorPage(ctx, res, params.status());
   const search::SearchRequest& r = params->request;
+  // No words (or white space only) and no filter: the form, asking for words.
   if (r.query.empty() && r.type.empty() && r.issuer.empty() && r.year.empty()) {
     return SendPage(res, ctx.renderer->SearchPage(*params, nullptr));
   }
@@ -45,21 +50,54 @@ void HandleSearch(const RouteContext& ctx, const httplib::Request& req, httplib:
 
 enum class DocPage { kDocument, kPrint, kGraph };
 
-void HandleDocument(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res,
-                    DocPage page) {
-  const std::string id = req.matches[1];
-  if (!IsValidDocumentId(id)) {
-    return SendErrorPage(ctx, res, Status::NotFound("Mã văn bản không hợp lệ."));
+std::string PagePath(const std::string& id, DocPage page) {
+  switch (page) {
+    case DocPage::kPrint:
+      return "/van-ban/" + id + "/in";
+    case DocPage::kGraph:
+      return "/do-thi/" + id;
+    case DocPage::kDocument:
+      break;
+  }
+  return "/van-ban/" + id;
+}
+
+Status NoSuchDocument(const std::string& key) {
+  return Status::NotFound("Không có văn bản nào có mã, số hiệu hay tên “" + key +
+                          "” trong chỉ mục.");
+}
+
+// Serves `page` of the document `key`: an id, or a number or name as
+// `vanban show` takes them ("33/CT-TTg"). `exact`: the request path is the
+// page's canonical one for `key`. Anything else that finds a document is
+// redirected to the canonical path of its id; what finds none is a 404 that
+// offers a search for `key`.
+void ServeDocument(const RouteContext& ctx, httplib::Response& res, const std::string& key,
+                   DocPage page, bool exact) {
+  constexpr size_t kMaxKeyBytes = 200;  // as an id; a number or name is shorter
+  if (key.empty() || key.size() > kMaxKeyBytes) {
+    return SendErrorPage(ctx, res, NoSuchDocument(std::string(Utf8Prefix(key, 80))),
+                         std::string(Utf8Prefix(key, kMaxKeyBytes)));
   }
   auto lease = ctx.pool->Acquire();
   if (!lease.ok()) return SendErrorPage(ctx, res, lease.status());
-  auto view = LoadDocumentView(**lease, id, page == DocPage::kPrint);
-  if (!view.ok()) return SendErrorPage(ctx, res, view.status());
-  if (view->stored.doc.id != id && IsValidDocumentId(view->stored.doc.id)) {
+  if (!exact || !IsValidDocumentId(key)) {
+    auto found = (*lease)->Get(key);
+    if (!found.ok() && !found.status().IsNotFound()) {
+      return SendErrorPage(ctx, res, found.status());
+    }
+    if (!found.ok() || !IsValidDocumentId(found->doc.id)) {
+      return SendErrorPage(ctx, res, NoSuchDocument(key), key);
+    }
+    return res.set_redirect(PagePath(found->doc.id, page));
+  }
+  auto view = LoadDocumentView(**lease, key, page == DocPage::kPrint);
+  if (!view.ok()) {
+    return SendErrorPage(ctx, res, view.status(), view.status().IsNotFound() ? key : "");
+  }
+  if (view->stored.doc.id != key && IsValidDocumentId(view->stored.doc.id)) {
     // Found under another spelling: send the reader to the canonical page.
-    std::string suffix = page == DocPage::kPrint ? "/in" : "";
-    std::string prefix = page == DocPage::kGraph ? "/do-thi/" : "/van-ban/";
-    return res.set_redirect(prefix + view->stored.doc.id + suffix);
+    return res.set_redirect(PagePath(view->stored.doc.id, page));
   }
   switch (page) {
     case DocPage::kDocument:
@@ -69,6 +107,22 @@ void HandleDocument(const RouteContext& ctx, const httplib::Request& req, httpli
     case DocPage::kGraph:
       return SendPage(res, ctx.renderer->GraphPage(*view));
   }
+}
+
+// Any other path under /van-ban/ or /do-thi/ (`rest` after the prefix; the
+// path is already percent-decoded, so "33%2FCT-TTg" arrives as "33/CT-TTg"):
+// trailing slashes are dropped and "/in" picks the print view.
+void ServeOtherDocumentPath(const RouteContext& ctx, httplib::Response& res, std::string rest,
+                            bool graph) {
+  while (!rest.empty() && rest.back() == '/') rest.pop_back();
+  if (rest.empty()) return res.set_redirect("/danh-muc");
+  DocPage page = graph ? DocPage::kGraph : DocPage::kDocument;
+  constexpr std::string_view kPrintSuffix = "/in";
+  if (!graph && rest.size() > kPrintSuffix.size() && rest.ends_with(kPrintSuffix)) {
+    rest.resize(rest.size() - kPrintSuffix.size());
+    page = DocPage::kPrint;
+  }
+  ServeDocument(ctx, res, rest, page, /*exact=*/false);
 }
 
 void HandleCatalog(const RouteContext& ctx, httplib::Response& res, bool missing) {
@@ -122,13 +176,20 @@ void RegisterPages(httplib::Server& http, const RouteContext& ctx) {
     HandleSearch(ctx, req, res);
   });
   http.Get(R"(/van-ban/([^/]+))", [ctx](const httplib::Request& req, httplib::Response& res) {
-    HandleDocument(ctx, req, res, DocPage::kDocument);
+    ServeDocument(ctx, res, req.matches[1], DocPage::kDocument, /*exact=*/true);
   });
   http.Get(R"(/van-ban/([^/]+)/in)", [ctx](const httplib::Request& req, httplib::Response& res) {
-    HandleDocument(ctx, req, res, DocPage::kPrint);
+    ServeDocument(ctx, res, req.matches[1], DocPage::kPrint, /*exact=*/true);
   });
   http.Get(R"(/do-thi/([^/]+))", [ctx](const httplib::Request& req, httplib::Response& res) {
-    HandleDocument(ctx, req, res, DocPage::kGraph);
+    ServeDocument(ctx, res, req.matches[1], DocPage::kGraph, /*exact=*/true);
+  });
+  // After the exact routes: "/van-ban/ID/", "/van-ban/33/CT-TTg", ...
+  http.Get(R"(/van-ban/(.*))", [ctx](const httplib::Request& req, httplib::Response& res) {
+    ServeOtherDocumentPath(ctx, res, req.matches[1], /*graph=*/false);
+  });
+  http.Get(R"(/do-thi/(.*))", [ctx](const httplib::Request& req, httplib::Response& res) {
+    ServeOtherDocumentPath(ctx, res, req.matches[1], /*graph=*/true);
   });
   http.Get("/danh-muc", [ctx](const httplib::Request&, httplib::Response& res) {
     HandleCatalog(ctx, res, /*missing=*/false);

@@ -63,6 +63,7 @@ std::string Templates::RenderPage(const std::string& name, const TemplateData& d
   Set(layout, "body_class", meta.body_class);
   Set(layout, "query", meta.query);
   Set(layout, "search_home", meta.search_home);
+  Set(layout, "skip_to", meta.skip_to.empty() ? "noi-dung" : meta.skip_to);
   return Render("layout", layout);
 }
 

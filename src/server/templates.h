@@ -42,6 +42,7 @@ class Templates {
     std::string body_class;    // "print" for the study view
     std::string query;         // pre-fills the header search box
     bool search_home = false;  // the home page shows its own big box
+    std::string skip_to;       // the skip link's target id; empty: <main>
   };
   // Renders `name`, then wraps it in "layout" as {{{content}}}.
   std::string RenderPage(const std::string& name, const TemplateData& data,

@@ -140,6 +140,36 @@ async function searchAsYouType(page, base) {
   check(shown === q, 'a <script> query is shown as text, not run');
 }
 
+// Regressions of the QA pass that only a browser shows: the contents list
+// (closed in the HTML, opened by app.js where there are two columns), long
+// words that widened the phone page, the skip link, the filters link.
+async function layoutChecks(page, base, planPath, kind) {
+  const wide = kind === 'desktop';
+  await page.goto(`${base}${planPath}`);
+  const open = await page.locator('details.toc-panel').evaluate((d) => d.open);
+  check(open === wide, `${kind}: contents list ${wide ? 'open' : 'closed'} on the document page`);
+  if (!wide) {
+    const top = await page.locator('#toan-van').evaluate((e) => e.getBoundingClientRect().top);
+    check(top < VIEWPORTS.phone.height * 1.5, `phone: the text starts within 1.5 screens (${Math.round(top)}px)`);
+  }
+  await page.keyboard.press('Tab');
+  const skip = await page.evaluate(() => [document.activeElement.className,
+    document.activeElement.getBoundingClientRect().top >= 0]);
+  check(skip[0] === 'skip-link' && skip[1], `${kind}: Tab first reaches the visible skip link`);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  const inText = await page.evaluate(() => !!document.activeElement.closest('#toan-van'));
+  check(inText, `${kind}: after the skip link, Tab goes into the text, not the contents list`);
+  await page.goto(`${base}/tim-kiem?q=${'a'.repeat(300)}`);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  const viewport = page.viewportSize().width;
+  check(width <= viewport, `${kind}: a 300-letter query does not widen the page (${width}px)`);
+  await page.goto(`${base}/tim-kiem?q=dan+van`);
+  const toFacets = page.locator('.to-facets a');
+  check(await toFacets.isVisible() === !wide, `${kind}: "Lọc kết quả" link ${wide ? 'hidden' : 'shown'}`);
+  await shot(page, `${kind}-11-search-filters-link`);
+}
+
 async function main() {
   fs.mkdirSync(outDir, { recursive: true });
   for (const f of fs.readdirSync(outDir)) if (f.endsWith('.png')) fs.rmSync(path.join(outDir, f));
@@ -174,9 +204,11 @@ async function main() {
     const planPath = await trainerPath(page, base, 'desktop');
     await otherPages(page, base, planPath, 'desktop');
     await searchAsYouType(page, base);
+    await layoutChecks(page, base, planPath, 'desktop');
     await page.setViewportSize(VIEWPORTS.phone);
     await trainerPath(page, base, 'phone');
     await otherPages(page, base, planPath, 'phone');
+    await layoutChecks(page, base, planPath, 'phone');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
     check(overflow <= VIEWPORTS.phone.width, `phone: no horizontal page scroll (${overflow}px)`);
     check(errors.length === 0, `no script errors, CSP violations or dialogs ${errors.join(' | ')}`);

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "fixtures.h"
+#include "server/html.h"
 
 namespace vanban::server {
 namespace {
@@ -144,6 +145,41 @@ TEST(GraphTest, NarrowSvgForPhonesHasTheSameLinks) {
   EXPECT_EQ(Count(svg, "<a href=\"/van-ban/bao-cao-1\">"), 1u);
   EXPECT_NE(svg.find("width=\"360\""), std::string::npos);
   EXPECT_EQ(svg.find("<b>"), std::string::npos);
+}
+
+// Broke: on a phone, Chỉ thị 33/CT-TTg (a record without its text, cited by
+// the plan) showed an empty "Văn bản được dẫn chiếu (0)" heading that the
+// desktop drawing leaves out.
+TEST(GraphTest, NarrowSvgHasNoEmptyCitedHeadingUnderACitedRecord) {
+  Graph g;
+  g.center = DocRef{"chi-thi-33", "Chỉ thị", "33/CT-TTg", "Dân vận", "", "", false, true};
+  CitingGroup citing;
+  citing.ref = DocRef{"ke-hoach-1", "Kế hoạch", "", "Dân vận chính quyền", "", "", true, true};
+  citing.places.resize(1);
+  g.citing.push_back(citing);
+  std::string svg = GraphSvgNarrow(g);
+  EXPECT_EQ(svg.find("Văn bản được dẫn chiếu"), std::string::npos) << svg;
+  EXPECT_NE(svg.find("Dẫn chiếu đến văn bản này (1)"), std::string::npos);
+  EXPECT_EQ(Count(svg, "<a href=\"/van-ban/ke-hoach-1\">"), 1u);
+  // A document nobody cites and that cites nothing keeps the heading, as
+  // the desktop drawing does.
+  g.citing.clear();
+  EXPECT_NE(GraphSvgNarrow(g).find("Văn bản được dẫn chiếu (0)"), std::string::npos);
+}
+
+// Broke: the centre box was filled with the type's light graph colour under
+// white text (Quyết định 2.25:1). It is now the type's badge colour.
+TEST(GraphTest, CentreBoxUsesTheTypesInkColour) {
+  for (const char* type : {"Quyết định", "Nghị định", "Kế hoạch", "Luật", ""}) {
+    Graph g;
+    g.center = DocRef{"vb-1", type, "1/X", "Tên", "", "", true, true};
+    std::string fill = std::string("fill=\"") + TypeInkColor(type) + "\"/>";
+    for (const std::string& svg : {GraphSvg(g), GraphSvgNarrow(g)}) {
+      size_t centre = svg.find("<g class=\"node node-center\">");
+      ASSERT_NE(centre, std::string::npos) << type;
+      EXPECT_NE(svg.find(fill, centre), std::string::npos) << type;
+    }
+  }
 }
 
 TEST(GraphTest, JsonNodesAndEdges) {

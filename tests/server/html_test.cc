@@ -2,8 +2,34 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <regex>
+
+#include "support/shared_data.h"
+
 namespace vanban::server {
 namespace {
+
+// WCAG 2 contrast ratio of two "#rrggbb" (or "#rgb") colours.
+double Luminance(std::string hex) {
+  if (hex.size() == 4) hex = {'#', hex[1], hex[1], hex[2], hex[2], hex[3], hex[3]};
+  double sum = 0;
+  const double weights[] = {0.2126, 0.7152, 0.0722};
+  for (int i = 0; i < 3; ++i) {
+    double c = std::stoi(hex.substr(1 + 2 * i, 2), nullptr, 16) / 255.0;
+    c = c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+    sum += weights[i] * c;
+  }
+  return sum;
+}
+double Contrast(const std::string& a, const std::string& b) {
+  double la = Luminance(a), lb = Luminance(b);
+  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+constexpr const char* kTypes[] = {"Luật",     "Bộ luật",  "Nghị định", "Nghị quyết", "Quyết định",
+                                  "Chỉ thị",  "Kế hoạch", "Kết luận",  "Thông tư",   "Hướng dẫn",
+                                  "Công văn", "Quy định", "Quy chế",   "Thông báo",  "Loại lạ"};
 
 TEST(HtmlTest, EscapesEverythingThatCanOpenMarkup) {
   EXPECT_EQ(HtmlEscape("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
@@ -40,6 +66,56 @@ TEST(HtmlTest, TypeClassesAndShortNames) {
   EXPECT_EQ(ShortName("Chỉ thị", "33/CT-TTg", "Tiếp tục", "x"), "Chỉ thị 33/CT-TTg");
   EXPECT_EQ(ShortName("Luật", "", "Khiếu nại", "x"), "Luật Khiếu nại");
   EXPECT_EQ(ShortName("", "", "", "luat-x"), "luat-x");
+}
+
+// Broke: white 12 px text on the graph's centre box was 2.25:1 for Quyết
+// định (Okabe-Ito orange), 2.31:1 for Nghị định, 3.06:1 for Kế hoạch.
+TEST(HtmlTest, WhiteTextOnEveryTypeInkMeetsWcagAA) {
+  EXPECT_LT(Contrast("#ffffff", TypeColor("Quyết định")), 4.5);  // why the ink exists
+  for (const char* type : kTypes) {
+    EXPECT_GE(Contrast("#ffffff", TypeInkColor(type)), 4.5) << type << " " << TypeInkColor(type);
+  }
+}
+
+// Broke: "Chưa rõ" was 2.85:1 on the metadata panel; the Nghị định and
+// Quyết định badges 4.0 and 4.25:1. Every badge colour in style.css, and
+// the unknown-value grey on both backgrounds it sits on, is >= 4.5:1.
+TEST(HtmlTest, StyleSheetTextColoursMeetWcagAA) {
+  std::string css =
+      vanban::testing::ReadFile(vanban::testing::SourceDir() / "web" / "static" / "style.css");
+  std::regex badge(R"((\.t-[a-z-]+|\.badge) \{[^}]*background: (#[0-9a-fA-F]{3,6});)");
+  int badges = 0;
+  for (auto it = std::sregex_iterator(css.begin(), css.end(), badge); it != std::sregex_iterator();
+       ++it) {
+    EXPECT_GE(Contrast("#ffffff", (*it)[2]), 4.5) << (*it)[1] << " " << (*it)[2];
+    ++badges;
+  }
+  EXPECT_GE(badges, 15);
+  // The graph's centre box is the type's badge colour.
+  for (const char* type : kTypes) {
+    std::smatch m;
+    std::regex rule("\\." + TypeClass(type) + R"( \{ background: (#[0-9a-fA-F]{6}))");
+    ASSERT_TRUE(std::regex_search(css, m, rule)) << type;
+    std::string ink = TypeInkColor(type), css_colour = m[1];
+    for (std::string* c : {&ink, &css_colour}) {
+      for (char& ch : *c) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    }
+    EXPECT_EQ(css_colour, ink) << type;
+  }
+  std::smatch unknown;
+  ASSERT_TRUE(
+      std::regex_search(css, unknown, std::regex(R"(\.unknown \{ color: (#[0-9a-fA-F]+))")));
+  EXPECT_GE(Contrast(unknown[1], "#ffffff"), 4.5);
+  EXPECT_GE(Contrast(unknown[1], "#f4f6f8"), 4.5) << "on .meta-panel";
+}
+
+// Broke: a no-result query of 300 letters made the phone page 2700 px
+// wide. Text in <main> wraps anywhere, so grid and flex items shrink too
+// (tests/browser checks the page width).
+TEST(HtmlTest, StyleSheetWrapsLongWordsInMain) {
+  std::string css =
+      vanban::testing::ReadFile(vanban::testing::SourceDir() / "web" / "static" / "style.css");
+  EXPECT_NE(css.find("main { overflow-wrap: anywhere; }"), std::string::npos);
 }
 
 }  // namespace

@@ -78,6 +78,22 @@ TEST(ParamsTest, LongQueryIsCutForPagesAndRefusedByTheApi) {
   EXPECT_NE(api.status().message().find("Tham số q"), std::string::npos);
 }
 
+// Broke: "q=+++" searched for "   ": the page said both "Hãy nhập từ cần
+// tìm." and "Không tìm thấy … “   ”", under a blank title.
+TEST(ParamsTest, WhiteSpaceAroundTheQueryIsDropped) {
+  auto blank = ParseSearchParams(Params{{"q", "  \t \u00a0 "}}, false);
+  ASSERT_TRUE(blank.ok());
+  EXPECT_EQ(blank->request.query, "");
+  EXPECT_TRUE(blank->blank_query);
+  auto padded = ParseSearchParams(Params{{"q", " \u00a0dân vận  "}}, false);
+  ASSERT_TRUE(padded.ok());
+  EXPECT_EQ(padded->request.query, "dân vận");
+  EXPECT_FALSE(padded->blank_query);
+  auto none = ParseSearchParams(Params{{"q", ""}}, false);
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->blank_query);  // the home page, not a request for words
+}
+
 TEST(ParamsTest, SearchLinksKeepStateAndEncode) {
   auto p = ParseSearchParams(Params{{"q", "dân vận"}, {"type", "Chỉ thị"}, {"page", "2"}}, true);
   ASSERT_TRUE(p.ok());

@@ -356,6 +356,95 @@ TEST_F(RoutesTest, LongQueryIsCappedNotFailed) {
   EXPECT_EQ(api->status, 400);
 }
 
+// Regression: the search box took 1000 characters, 1000 × "ệ" is a 9 KB
+// URL, and httplib (compiled into Debian's libcpp-httplib with an 8 KB
+// request line) answered a bare "Yêu cầu không hợp lệ (mã 414)". The box
+// now takes 800 UTF-16 units (at most 9 URL bytes each); longer URLs get a
+// 414 that says what to do.
+TEST_F(RoutesTest, QueryAsLongAsTheSearchBoxTakes) {
+  auto home = Get("/");
+  ASSERT_TRUE(home);
+  EXPECT_NE(home->body.find("maxlength=\"800\""), std::string::npos);
+  EXPECT_EQ(home->body.find("maxlength=\"1000\""), std::string::npos);
+  std::string q;
+  for (int i = 0; i < 800; ++i) q += "%E1%BB%87";
+  httplib::Client client("127.0.0.1", port_);
+  client.set_read_timeout(60);
+  auto page = client.Get("/tim-kiem?q=" + q + "&type=Lu%E1%BA%ADt&issuer=Qu%E1%BB%91c+h%E1%BB%99i");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("Từ khóa dài quá 1000 byte nên đã được cắt bớt."), std::string::npos);
+  std::string huge(10000, 'a');
+  auto too_long = client.Get("/tim-kiem?q=" + huge);
+  ASSERT_TRUE(too_long);
+  EXPECT_EQ(too_long->status, 414);
+  EXPECT_NE(too_long->body.find("hãy rút ngắn từ khóa"), std::string::npos);
+}
+
+// Broke: "q=+++" searched for "   ": "Hãy nhập từ cần tìm." and "Không tìm
+// thấy … “   ”" together, under a blank title.
+TEST_F(RoutesTest, WhiteSpaceQueryAsksForWords) {
+  // "q=+++" as a browser sends it (httplib's client would send "+" as %2B).
+  auto res = Get("/tim-kiem?q=%20%20%20");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_NE(res->body.find("Hãy nhập số hiệu, tên hoặc từ cần tìm."), std::string::npos);
+  EXPECT_EQ(res->body.find("Không tìm thấy"), std::string::npos);
+  EXPECT_NE(res->body.find("<title>Tìm kiếm — vanban</title>"), std::string::npos);
+}
+
+// Broke: past the last page the search page said "Không tìm thấy", without
+// the total, and "‹ Trang trước" led to another empty page.
+TEST_F(RoutesTest, PageBeyondTheLastLinksToTheLast) {
+  auto api = Get("/api/search?q=dan%20van&snippets=0");
+  ASSERT_TRUE(api);
+  int total = json::parse(api->body)["total"];
+  ASSERT_GT(total, 0);
+  int last = (total + 9) / 10;
+  auto res = Get("/tim-kiem?q=dan%20van&page=" + std::to_string(last + 1));
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_NE(res->body.find("Trang " + std::to_string(last + 1) + " vượt quá trang cuối (trang " +
+                           std::to_string(last) + ")."),
+            std::string::npos);
+  EXPECT_EQ(res->body.find("Không tìm thấy"), std::string::npos);
+  std::string last_href =
+      last > 1 ? "/tim-kiem?q=dan%20van&amp;page=" + std::to_string(last) : "/tim-kiem?q=dan%20van";
+  auto far = Get("/tim-kiem?q=dan%20van&page=1000");
+  ASSERT_TRUE(far);
+  EXPECT_NE(far->body.find("rel=\"prev\" href=\"" + last_href + "\""), std::string::npos);
+}
+
+// Broke: "/van-ban/ID/" was a 404, and so was "/van-ban/33%2FCT-TTg" (a
+// number, which `vanban show` resolves).
+TEST_F(RoutesTest, DocumentPathsRedirectToTheCanonicalOne) {
+  const std::string ct33 = "chi-thi-33-ct-ttg-2021";
+  struct Case {
+    std::string path, location;
+  } cases[] = {
+      {"/van-ban/" + ct33 + "/", "/van-ban/" + ct33},
+      {"/van-ban/" + ct33 + "//", "/van-ban/" + ct33},
+      {"/van-ban/" + ct33 + "/in/", "/van-ban/" + ct33 + "/in"},
+      {"/do-thi/" + ct33 + "/", "/do-thi/" + ct33},
+      {"/van-ban/33%2FCT-TTg", "/van-ban/" + ct33},
+      {"/van-ban/33%2FCT-TTg/", "/van-ban/" + ct33},
+      {"/van-ban/33%2FCT-TTg/in", "/van-ban/" + ct33 + "/in"},
+      {"/do-thi/33%2FCT-TTg", "/do-thi/" + ct33},
+      {"/van-ban/", "/danh-muc"},
+  };
+  for (const Case& c : cases) {
+    auto res = Get(c.path);
+    ASSERT_TRUE(res) << c.path;
+    EXPECT_EQ(res->status, 302) << c.path;
+    EXPECT_EQ(res->get_header_value("Location"), c.location) << c.path;
+  }
+  // Nothing found: a 404 that offers a search for what was typed.
+  auto none = Get("/van-ban/99%2FXX-YY/");
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->status, 404);
+  EXPECT_NE(none->body.find("href=\"/tim-kiem?q=99%2FXX-YY\""), std::string::npos);
+}
+
 TEST_F(RoutesTest, DocumentPageLinksEveryCitation) {
   std::string id = PlanId();
   ASSERT_FALSE(id.empty());

@@ -1,5 +1,6 @@
 // vanban: small progressive enhancements. Every page works without this
-// file; it adds search-as-you-type suggestions and the print button.
+// file; it adds search-as-you-type suggestions, the print button, and opens
+// the contents list on wide screens.
 (function () {
   'use strict';
 
@@ -72,7 +73,19 @@
     });
   }
 
+  // The document's contents list is closed in the HTML, so that on a phone
+  // the text comes first; where there is room beside the text (the
+  // two-column layout of style.css) it opens. Without this file it stays
+  // closed and opens with a click.
+  function openWhenWide() {
+    if (!window.matchMedia || !window.matchMedia('(min-width: 801px)').matches) return;
+    Array.prototype.forEach.call(document.querySelectorAll('details[data-open-wide]'), function (d) {
+      d.open = true;
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    openWhenWide();
     Array.prototype.forEach.call(document.querySelectorAll('form[data-suggest]'), setupSuggest);
     Array.prototype.forEach.call(document.querySelectorAll('[data-print]'), function (b) {
       b.addEventListener('click', function () { window.print(); });
