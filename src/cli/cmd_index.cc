@@ -1,6 +1,7 @@
 // `vanban index [--db DIR] [--rebuild] [--catalog FILE] [PATH...]`: indexes
 // the corpus (default corpus/) into the Xapian database (default index/) in
 // one atomic commit, with a progress bar on a terminal and a summary.
+#include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -18,9 +19,13 @@ namespace {
 
 std::atomic<bool> g_cancel{false};
 
-void OnInterrupt(int) {
+// Ctrl-C (SIGINT) and SIGTERM (kill, systemd, a container stopping) cancel
+// the run: the writer stops at the next file, temporary folders are removed
+// and the old index stays. A second signal ends the process at once; the
+// old index still stays (nothing is swapped in before the commit).
+void OnInterrupt(int signal) {
   g_cancel = true;
-  std::signal(SIGINT, SIG_DFL);  // a second Ctrl-C ends at once; the old index stays
+  std::signal(signal, SIG_DFL);
 }
 
 struct IndexCommandOptions {
@@ -92,9 +97,32 @@ void PrintFileReports(const index::IndexSummary& s) {
   }
 }
 
+// Skipped files and folders, each with its reason and whether its previous
+// version stays in the index.
+void PrintSkipped(const index::IndexSummary& s) {
+  if (s.skipped.empty()) return;
+  std::printf("Bỏ qua %zu tệp:\n", s.skipped.size());
+  for (const auto& k : s.skipped) {
+    std::string line = "  " + k.path + ": " + k.reason;
+    if (k.kept > 0 && k.folder) {
+      line += "; vẫn giữ " + std::to_string(k.kept) + " văn bản đã lập chỉ mục trong thư mục này";
+    } else if (k.kept > 0) {
+      line += "; vẫn giữ bản đã lập chỉ mục trước đó";
+    }
+    std::printf("%s\n", line.c_str());
+  }
+  if (s.kept > 0) {
+    std::printf(
+        "%d văn bản có tệp bị bỏ qua vẫn ở trong chỉ mục theo bản trước: sửa tệp (hay quyền đọc) "
+        "rồi chạy lại để cập nhật, hoặc xoá hẳn tệp để gỡ văn bản khỏi chỉ mục.\n",
+        s.kept);
+  }
+}
+
 void PrintSummary(const index::IndexSummary& s, const std::string& db) {
   std::printf("Xong trong %.1f giây: thêm %d, cập nhật %d, xoá %d, không đổi %d", s.seconds,
               s.added, s.updated, s.removed, s.unchanged);
+  if (s.kept > 0) std::printf(", giữ bản cũ %d", s.kept);
   std::printf(", bản ghi danh mục (không có toàn văn) %d.\n", s.catalog_records);
   std::printf("Trích dẫn: đã xác định %d, chưa xác định %d.\n", s.citations_resolved,
               s.citations_unresolved);
@@ -106,10 +134,13 @@ void PrintSummary(const index::IndexSummary& s, const std::string& db) {
     std::printf("Định dạng: %s (%s MB).\n", line.c_str(), Mb(s.bytes).c_str());
   }
   for (const auto& w : s.warnings) std::printf("Cảnh báo: %s\n", w.c_str());
-  if (!s.skipped.empty()) {
-    std::printf("Bỏ qua %zu tệp:\n", s.skipped.size());
-    for (const auto& k : s.skipped) std::printf("  %s: %s\n", k.path.c_str(), k.reason.c_str());
+  if (!s.removed_files.empty()) {
+    std::printf("Xoá khỏi chỉ mục %zu văn bản (tệp không còn):\n", s.removed_files.size());
+    for (const auto& f : s.removed_files) {
+      std::printf("  - %s [%s]\n", f.path.c_str(), f.id.c_str());
+    }
   }
+  PrintSkipped(s);
   std::printf("Chỉ mục %s có %d văn bản.\n", db.c_str(), s.documents);
 }
 
@@ -124,9 +155,18 @@ int RunIndex(const IndexCommandOptions& o) {
   ProgressPrinter printer;
   options.on_progress = [&printer](const index::IndexProgress& p) { printer(p); };
   options.cancel = &g_cancel;
-  auto previous = std::signal(SIGINT, OnInterrupt);
+  auto previous_int = std::signal(SIGINT, OnInterrupt);
+  auto previous_term = std::signal(SIGTERM, OnInterrupt);
+  // A signal the parent blocked (and that may be pending already) reaches
+  // the handler as well.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_UNBLOCK, &signals, nullptr);
   auto result = index::IndexDatabase(o.db, options);
-  std::signal(SIGINT, previous);
+  std::signal(SIGINT, previous_int);
+  std::signal(SIGTERM, previous_term);
   if (!result.ok()) {
     std::fprintf(stderr, "Lỗi: %s\n", result.status().message().c_str());
     return 1;
@@ -136,7 +176,11 @@ int RunIndex(const IndexCommandOptions& o) {
   const auto& s = *result;
   bool nothing = s.added + s.updated + s.unchanged == 0 && !s.skipped.empty();
   if (s.documents == 0 || nothing) {
-    std::fprintf(stderr, "Lỗi: không lập chỉ mục được văn bản nào.\n");
+    // Every file failed: exit 1 even when their previous versions stay.
+    std::string kept =
+        s.kept > 0 ? " (chỉ mục vẫn giữ " + std::to_string(s.kept) + " văn bản theo bản trước)"
+                   : "";
+    std::fprintf(stderr, "Lỗi: không lập chỉ mục được văn bản nào%s.\n", kept.c_str());
     return 1;
   }
   return 0;

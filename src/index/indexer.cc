@@ -1,6 +1,9 @@
 #include "index/indexer.h"
 
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <xapian.h>
 
@@ -9,17 +12,16 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
-#include <fstream>
 #include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <thread>
 #include <unordered_set>
 
 #include "index/builder.h"
+#include "index/os_error.h"
 #include "index/record.h"
 #include "index/schema.h"
 #include "index/shard_writer.h"
@@ -67,15 +69,63 @@ struct Result {
   double ocr_confidence = 0;
 };
 
+// The whole file; on failure *status says why ("không đọc được tệp: không
+// có quyền đọc"; the summary names the file).
 std::string ReadAll(const fs::path& path, Status* status) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *status = Status::IoError("không đọc được tệp " + path.string());
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  std::string out;
+  int err = fd < 0 ? errno : 0;
+  if (fd >= 0) {
+    struct stat st;
+    if (fstat(fd, &st) == 0 && st.st_size > 0) out.reserve(static_cast<size_t>(st.st_size));
+    char buf[1 << 16];
+    for (;;) {
+      ssize_t n = read(fd, buf, sizeof buf);
+      if (n > 0) {
+        out.append(buf, static_cast<size_t>(n));
+      } else if (n == 0 || errno != EINTR) {
+        if (n < 0) err = errno;
+        break;
+      }
+    }
+    close(fd);
+  }
+  if (err) {
+    *status = Status::IoError("không đọc được tệp: " + ErrnoText(err));
     return {};
   }
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
+  return out;
+}
+
+// Identifies the catalog the citations were resolved with (database
+// metadata schema::kMetaCatalog): "none" without a catalog, else the FNV-1a
+// of the file's bytes; empty when it cannot be read.
+std::string CatalogDigest(const fs::path& path) {
+  if (path.empty()) return "none";
+  Status st;
+  std::string bytes = ReadAll(path, &st);
+  return st.ok() ? schema::Hex64(schema::Fnv1a(bytes)) : std::string();
+}
+
+// Says why the catalog entry's text file is not indexed: the file was not
+// found where the catalog points.
+std::string MissingTextWarning(const legal::Catalog& catalog, const fs::path& catalog_path,
+                               const legal::CatalogEntry& e, bool kept) {
+  fs::path expected = ExpectedTextPath(catalog, e);
+  bool shared = e.text_path.rfind("shared:", 0) == 0;
+  std::string w = "không tìm thấy tệp toàn văn ";
+  w += expected.empty() ? "\"" + e.text_path + "\"" : expected.string();
+  w += " của mục \"" + e.id + "\" trong danh mục " + catalog_path.string() + " (text = \"" +
+       e.text_path + "\"): ";
+  w += kept ? "giữ bản toàn văn đã lập chỉ mục trước đó"
+            : "văn bản được lập chỉ mục thành bản ghi không có toàn văn";
+  if (shared) {
+    w += "; thư mục dùng chung là " +
+         (catalog.shared_dir().empty() ? std::string("(chưa xác định)")
+                                       : catalog.shared_dir().string()) +
+         ", đặt VANBAN_SHARED_DIR nếu nó ở chỗ khác";
+  }
+  return w;
 }
 
 std::string Slug(const std::string& s) {
@@ -132,6 +182,19 @@ struct Indexer::Internal {
   text::Analyzer analyzer;
   const IndexOptions* options = nullptr;
   std::optional<legal::Catalog> catalog;
+  fs::path catalog_path;
+  // Digest of the catalog of this run (CatalogDigest), stored with the
+  // commit; empty when the catalog could not be loaded (the stored one is
+  // then left as it was).
+  std::string catalog_digest;
+  // Every planned file is analysed, even one whose content is unchanged:
+  // a rebuild, or the catalog changed (citations to resolve again).
+  bool process_all = false;
+  // What a failed or cancelled run leaves, for its message.
+  std::string kept_note = "chỉ mục cũ được giữ nguyên";
+  // Fresh build replacing an index of the current schema: that index, from
+  // which the documents of skipped files are carried over.
+  fs::path previous_db;
   Plan plan;
   IndexSummary summary;
 
@@ -178,6 +241,9 @@ struct Indexer::Internal {
   Status WriteCatalogRecords();
   void DeleteStale();
   void WriteSchemaVersion();
+  void CheckCatalogChange();
+  void CarryOverSkipped();
+  bool CarryOver(const Xapian::Database& old, Xapian::docid old_did, const std::string& path);
   void Commit();
   StatusOr<IndexSummary> Run(const IndexOptions& options);
 };
@@ -214,8 +280,7 @@ Result Indexer::Internal::Process(size_t task_index) {
   }
   std::string hash = schema::Hex64(schema::Fnv1a(bytes));
   r.fingerprint = FingerprintOf(bytes.size(), task.mtime, hash, task.catalog_hash);
-  if (task.existing && SameContent(task.existing->fingerprint, r.fingerprint) &&
-      !options->rebuild) {
+  if (task.existing && SameContent(task.existing->fingerprint, r.fingerprint) && !process_all) {
     r.kind = Result::Kind::kUnchanged;
     return r;
   }
@@ -277,6 +342,67 @@ void Indexer::Internal::Work() {
   }
 }
 
+namespace {
+
+// The first entry of `dir` (or `dir` itself, or for a folder still to be
+// created its parent) this user may not write, or empty.
+fs::path NotWritable(const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::exists(dir, ec)) {
+    fs::path parent = dir.parent_path().empty() ? fs::path(".") : dir.parent_path();
+    return access(parent.c_str(), W_OK) == 0 ? fs::path() : parent;
+  }
+  if (access(dir.c_str(), W_OK) != 0) return dir;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (access(entry.path().c_str(), W_OK) != 0) return entry.path();
+  }
+  return {};
+}
+
+std::string NoWritePermission(const std::string& db_dir, const fs::path& what) {
+  fs::path dir = fs::path(db_dir).lexically_normal();
+  std::string msg;
+  if (what == dir || what == fs::path(db_dir)) {
+    msg = "không có quyền ghi vào chỉ mục " + db_dir;
+  } else if (what == (dir.parent_path().empty() ? fs::path(".") : dir.parent_path())) {
+    msg = "không có quyền ghi vào thư mục " + what.string() + " chứa chỉ mục " + db_dir +
+          " (cần để lập chỉ mục mới bên cạnh rồi thay vào)";
+  } else {
+    msg = "không có quyền ghi vào chỉ mục " + db_dir + " (tệp " + what.string() + ")";
+  }
+  return msg + ": hãy chạy bằng người dùng sở hữu chỉ mục, hoặc chọn thư mục khác bằng --db";
+}
+
+// Why the database folder `db_dir` could not be opened for writing, in
+// Vietnamese; Xapian's own (English) description only as a detail.
+std::string OpenFailure(const std::string& db_dir, const Xapian::Error& e) {
+  if (fs::path denied = NotWritable(db_dir); !denied.empty()) {
+    return NoWritePermission(db_dir, denied);
+  }
+  std::string what;
+  std::string type = e.get_type();  // Xapian::Error is not polymorphic
+  if (type == "DatabaseLockError") {
+    what = "chỉ mục " + db_dir +
+           " đang bị một tiến trình khác khoá ghi (một lần chạy vanban index khác, hay một công "
+           "cụ Xapian?)";
+  } else if (type == "DatabaseVersionError") {
+    what = "chỉ mục " + db_dir +
+           " do một phiên bản Xapian khác tạo, phiên bản này không mở được; hãy lập lại với "
+           "--rebuild";
+  } else if (type == "DatabaseCorruptError") {
+    what = "chỉ mục " + db_dir + " bị hỏng; hãy lập lại với --rebuild";
+  } else if (type == "DatabaseOpeningError") {
+    what = db_dir +
+           " không phải chỉ mục Xapian hoặc đã hỏng; hãy chọn thư mục khác bằng --db, hoặc lập "
+           "lại với --rebuild";
+  } else {
+    what = "không mở được chỉ mục " + db_dir;
+  }
+  return what + " (chi tiết từ Xapian: " + e.get_description() + ")";
+}
+
+}  // namespace
+
 Indexer::Indexer(Xapian::WritableDatabase* db) : internal_(std::make_unique<Internal>()) {
   internal_->db = db;
 }
@@ -290,11 +416,8 @@ StatusOr<std::unique_ptr<Indexer>> Indexer::Open(const std::string& db_dir) {
     auto indexer = std::make_unique<Indexer>(db.get());
     indexer->internal_->owned = std::move(db);
     return indexer;
-  } catch (const Xapian::DatabaseLockError& e) {
-    return Status::IoError("chỉ mục " + db_dir +
-                           " đang được một tiến trình khác ghi (vanban index đang chạy?)");
   } catch (const Xapian::Error& e) {
-    return Status::IoError("không mở được chỉ mục " + db_dir + ": " + e.get_description());
+    return Status::IoError(OpenFailure(db_dir, e));
   }
 }
 
@@ -340,7 +463,10 @@ Status Indexer::Internal::Write(Result* r) {
   const FileTask& task = plan.files[r->task];
   IndexSummary& s = summary;
   if (r->kind == Result::Kind::kFailed) {
-    s.skipped.push_back({task.path.string(), SkipReason(r->error)});
+    // Nothing is deleted: the previous version, if any, stays.
+    int kept = task.existing ? 1 : 0;
+    s.skipped.push_back({task.path.string(), SkipReason(r->error), kept});
+    s.kept += kept;
     return Status::Ok();
   }
   if (r->kind == Result::Kind::kUnchanged) {
@@ -380,9 +506,13 @@ Status Indexer::Internal::WriteCatalogRecords() {
   if (!catalog) return Status::Ok();
   std::set<std::string> wanted;
   for (const auto& e : catalog->entries()) {
-    if (!catalog->TextPath(e).empty() || e.id.empty()) continue;
+    if (e.id.empty() || !catalog->TextPath(e).empty()) continue;
     Xapian::docid did = DocidOf(e.id);
-    if (did && !plan.sources[did].empty()) continue;  // a dropped-in file holds its text
+    bool has_text = did && !plan.sources[did].empty();  // a dropped-in file holds its text
+    if (!e.text_path.empty()) {
+      summary.warnings.push_back(MissingTextWarning(*catalog, catalog_path, e, has_text));
+    }
+    if (has_text) continue;
     wanted.insert(e.id);
     Record rec;
     rec.doc.id = e.id;
@@ -407,18 +537,128 @@ void Indexer::Internal::DeleteStale() {
   for (Xapian::docid did : plan.stale) {
     Delete(did);
     ++summary.removed;
+    RemovedFile removed{plan.sources[did], ""};
     for (auto it = plan.ids.begin(); it != plan.ids.end(); ++it) {
       if (it->second == did) {
+        removed.id = it->first;
         plan.ids.erase(it);
         break;
       }
     }
     plan.sources.erase(did);
+    summary.removed_files.push_back(std::move(removed));
   }
+  std::sort(summary.removed_files.begin(), summary.removed_files.end(),
+            [](const RemovedFile& a, const RemovedFile& b) { return a.path < b.path; });
 }
 
 void Indexer::Internal::WriteSchemaVersion() {
   SetMetadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+  if (!catalog_digest.empty()) SetMetadata(std::string(schema::kMetaCatalog), catalog_digest);
+}
+
+namespace {
+
+// A self-contained copy of `d` (terms with positions, values, data), which
+// the shard writers may add after the database it came from is closed.
+Xapian::Document CopyDocument(const Xapian::Document& d) {
+  Xapian::Document copy;
+  copy.set_data(d.get_data());
+  for (auto t = d.termlist_begin(); t != d.termlist_end(); ++t) {
+    copy.add_term(*t, t.get_wdf());
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) {
+      copy.add_posting(*t, *p, 0);
+    }
+  }
+  for (auto v = d.values_begin(); v != d.values_end(); ++v) copy.add_value(v.get_valueno(), *v);
+  return copy;
+}
+
+}  // namespace
+
+// Copies document `old_did` of the replaced index into this build, unless
+// its id is taken here by now. True when copied.
+bool Indexer::Internal::CarryOver(const Xapian::Database& old, Xapian::docid old_did,
+                                  const std::string& path) {
+  Xapian::Document d = old.get_document(old_did);
+  std::string id = d.get_value(schema::kSlotId);
+  if (id.empty() || DocidOf(id)) return false;
+  PendingDoc doc;
+  doc.xd = CopyDocument(d);
+  Xapian::docid did = Add(std::move(doc));
+  plan.ids[id] = did;
+  plan.sources[did] = path;
+  return true;
+}
+
+// A fresh build drops nothing an incremental run would keep: the documents
+// of files it skipped (unreadable, emptied, in an unreadable folder) are
+// copied from the index it replaces. One that cannot be (its id is now
+// another document's) is said to be lost in the skipped file's reason.
+void Indexer::Internal::CarryOverSkipped() {
+  if (previous_db.empty() || summary.skipped.empty()) return;
+  std::optional<Xapian::Database> old;
+  try {
+    old.emplace(previous_db.string());
+    std::string version = old->get_metadata(std::string(schema::kMetaSchemaVersion));
+    if (version != std::to_string(schema::kSchemaVersion)) return;  // another stored format
+  } catch (const Xapian::Error&) {
+    return;  // nothing to carry over from
+  }
+  std::multimap<std::string, Xapian::docid> by_folder;  // source path -> docid, if needed
+  bool folders = std::any_of(summary.skipped.begin(), summary.skipped.end(),
+                             [](const SkippedFile& k) { return k.folder; });
+  if (folders) {
+    for (auto p = old->postlist_begin(""); p != old->postlist_end(""); ++p) {
+      std::string source = old->get_document(*p).get_value(schema::kSlotSourcePath);
+      if (!source.empty()) by_folder.emplace(source, *p);
+    }
+  }
+  for (SkippedFile& k : summary.skipped) {
+    std::vector<std::pair<std::string, Xapian::docid>> docs;
+    if (k.folder) {
+      std::string prefix = k.path + "/";  // the paths inside sort together
+      for (auto it = by_folder.lower_bound(prefix);
+           it != by_folder.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
+        docs.emplace_back(it->first, it->second);
+      }
+    } else {
+      std::string term = schema::Term(schema::kSourcePath, schema::Hex64(schema::Fnv1a(k.path)));
+      for (auto p = old->postlist_begin(term); p != old->postlist_end(term); ++p) {
+        docs.emplace_back(k.path, *p);
+      }
+    }
+    int lost = 0;
+    for (const auto& [path, did] : docs) {
+      if (CarryOver(*old, did, path)) {
+        ++k.kept;
+        ++summary.kept;
+      } else {
+        ++lost;
+      }
+    }
+    if (lost > 0) {
+      k.reason += "; " + std::to_string(lost) +
+                  " văn bản cũ không giữ được khi lập lại (mã văn bản đã thuộc tệp khác)";
+    }
+  }
+}
+
+// An incremental run skips files whose content is unchanged; when the
+// catalog is not the one the index was built with, their citations may
+// resolve differently now (an entry added, or --catalog given), so every
+// file is analysed again.
+void Indexer::Internal::CheckCatalogChange() {
+  process_all = options->rebuild;
+  if (process_all || catalog_digest.empty() || db->get_doccount() == 0) return;
+  std::string stored = db->get_metadata(std::string(schema::kMetaCatalog));
+  if (stored == catalog_digest) return;
+  process_all = true;
+  summary.warnings.push_back(
+      stored.empty() ? "chỉ mục chưa ghi dấu danh mục văn bản đã dùng (lập bằng phiên bản cũ): "
+                       "xử lý lại mọi tệp một lần để xác định lại trích dẫn"
+                     : "danh mục văn bản khác với lần lập chỉ mục trước: xử lý lại mọi tệp để "
+                       "xác định lại trích dẫn");
 }
 
 StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
@@ -426,13 +666,15 @@ StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
   options = &opts;
   summary = IndexSummary();
   std::vector<fs::path> roots = opts.paths;
-  fs::path catalog_path = FindCatalog(roots, opts.catalog);
+  catalog_path = FindCatalog(roots, opts.catalog);
+  catalog_digest = CatalogDigest(catalog_path);
   catalog.reset();
   if (!catalog_path.empty()) {
     auto loaded = legal::Catalog::Load(catalog_path);
     if (!loaded.ok()) {
       if (!opts.catalog.empty()) return loaded.status();
       summary.warnings.push_back(loaded.status().message());
+      catalog_digest.clear();
     } else {
       catalog = std::move(*loaded);
     }
@@ -446,7 +688,10 @@ StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
       for (auto p = db->postlist_begin(""); p != db->postlist_end(""); ++p) all.push_back(*p);
       for (auto id : all) Delete(id);
     }
-    plan = MakePlan(*db, catalog ? &*catalog : nullptr, roots, opts.rebuild, &summary.skipped);
+    CheckCatalogChange();
+    plan = MakePlan(*db, catalog ? &*catalog : nullptr, roots, opts.rebuild, process_all,
+                    &summary.skipped);
+    summary.kept += plan.kept;
     DeleteStale();
     holding = true;
     Status st = WriteCatalogRecords();
@@ -457,6 +702,7 @@ StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
       return st;
     }
     summary.unchanged += plan.unchanged;
+    CarryOverSkipped();
     WriteSchemaVersion();
     Commit();
     in_transaction = false;
@@ -470,8 +716,10 @@ StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
       } catch (const Xapian::Error&) {
       }
     }
-    return Status::IoError("lỗi cơ sở dữ liệu chỉ mục: " + e.get_description() +
-                           " (chỉ mục cũ được giữ nguyên)");
+    // Cancelled during the merge of a sharded build: say so, not "error".
+    if (opts.cancel && opts.cancel->load()) return Status::IoError("đã huỷ: " + kept_note);
+    return Status::IoError("lỗi cơ sở dữ liệu chỉ mục: " + e.get_description() + " (" + kept_note +
+                           ")");
   }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
@@ -519,7 +767,7 @@ Status Indexer::Internal::RunWorkers(std::chrono::steady_clock::time_point start
       }
       consumed.notify_all();
       if (options->cancel && options->cancel->load()) {
-        status = Status::IoError("đã huỷ: chỉ mục cũ được giữ nguyên");
+        status = Status::IoError("đã huỷ: " + kept_note);
         break;
       }
       status = Write(&r);
@@ -594,21 +842,182 @@ bool IndexIsOutdated(const std::string& db_dir, std::string* version) {
 
 }  // namespace
 
+namespace {
+
+// Refuses, before anything is written, a --db that cannot be an index
+// folder: an existing file, or a folder whose parent does not exist (only
+// the last level is created: a typo must not make a tree of folders).
+Status CheckDatabaseFolder(const fs::path& dir, const std::string& db_dir) {
+  std::error_code ec;
+  fs::file_status st = fs::status(dir, ec);
+  if (ec && ec != std::errc::no_such_file_or_directory) {
+    return Status::IoError("không truy cập được chỉ mục " + db_dir + ": " + ErrorText(ec));
+  }
+  if (fs::exists(st)) {
+    if (fs::is_directory(st)) return Status::Ok();
+    return Status::InvalidArgument(db_dir +
+                                   " là một tệp, không phải thư mục chỉ mục; hãy chọn thư mục "
+                                   "khác bằng --db");
+  }
+  fs::path parent = dir.parent_path().empty() ? fs::path(".") : dir.parent_path();
+  if (fs::is_directory(parent, ec)) return Status::Ok();
+  if (ec && ec != std::errc::no_such_file_or_directory) {
+    return Status::IoError("không truy cập được thư mục " + parent.string() + " để tạo chỉ mục " +
+                           db_dir + ": " + ErrorText(ec));
+  }
+  return Status::NotFound("không có thư mục " + parent.string() + " để tạo chỉ mục " + db_dir +
+                          " trong đó: vanban chỉ tạo thư mục cuối cùng, hãy tạo " +
+                          parent.string() + " trước");
+}
+
+// The lock one IndexDatabase run holds from start to end, so that two runs
+// on one folder (incremental or fresh, in any mix) never both write: flock
+// on "<dir>.lock" beside the folder, which a rebuild's swap leaves in place,
+// and on the folder itself while it exists (so that a user who may write
+// the index but not the folder above it still excludes other runs). The
+// lock file is made for the run and removed at its end; a run that opened
+// it just before its removal finds another inode at the path and tries
+// again. The kernel drops the locks of a process that dies.
+class RunLock {
+ public:
+  static StatusOr<std::unique_ptr<RunLock>> Acquire(const fs::path& dir, const std::string& db_dir);
+  RunLock() = default;
+  RunLock(const RunLock&) = delete;
+  RunLock& operator=(const RunLock&) = delete;
+  ~RunLock() {
+    if (file_fd_ >= 0) {
+      unlink(file_.c_str());  // while still locked: see Acquire
+      close(file_fd_);
+    }
+    if (dir_fd_ >= 0) close(dir_fd_);
+  }
+
+ private:
+  static Status Busy(const std::string& db_dir) {
+    return Status::IoError("chỉ mục " + db_dir +
+                           " đang được một lần chạy vanban index khác ghi; hãy đợi lần chạy đó "
+                           "xong rồi chạy lại (lần chạy này không ghi gì)");
+  }
+  // 1: locked; 0: the path names another file now, retry; -1: *status set.
+  int LockFile(const std::string& db_dir, Status* status);
+
+  fs::path file_;
+  int file_fd_ = -1;
+  int dir_fd_ = -1;
+};
+
+int RunLock::LockFile(const std::string& db_dir, Status* status) {
+  int fd = open(file_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+  if (fd < 0) {
+    int err = errno;
+    if (err != EACCES && err != EPERM && err != EROFS) {
+      *status = Status::IoError("không tạo được tệp khoá " + file_.string() + " của chỉ mục " +
+                                db_dir + ": " + ErrnoText(err, true));
+      return -1;
+    }
+    // Not allowed to create it: another user's lock file (left by a
+    // crash) can still be locked read-only; without one, see Acquire.
+    fd = open(file_.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return 1;
+  }
+  if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    int err = errno;
+    close(fd);
+    *status = err == EWOULDBLOCK ? Busy(db_dir)
+                                 : Status::IoError("không khoá được tệp " + file_.string() + ": " +
+                                                   ErrnoText(err, true));
+    return -1;
+  }
+  struct stat held, now;
+  if (fstat(fd, &held) != 0 || stat(file_.c_str(), &now) != 0 || held.st_ino != now.st_ino ||
+      held.st_dev != now.st_dev) {
+    close(fd);  // removed by the run that held it
+    return 0;
+  }
+  file_fd_ = fd;
+  return 1;
+}
+
+StatusOr<std::unique_ptr<RunLock>> RunLock::Acquire(const fs::path& dir,
+                                                    const std::string& db_dir) {
+  auto lock = std::make_unique<RunLock>();
+  std::error_code ec;
+  fs::path abs = fs::absolute(dir, ec).lexically_normal();
+  if (abs.filename().empty()) abs = abs.parent_path();
+  lock->file_ = abs;
+  lock->file_ += ".lock";
+  Status status;
+  int got = 0;
+  for (int attempt = 0; attempt < 100 && got == 0; ++attempt) got = lock->LockFile(db_dir, &status);
+  if (got < 0) return status;
+  if (got == 0) return Busy(db_dir);
+  // Without a lock file (the folder above is not writable: no fresh build
+  // is possible, and IndexDatabase says so) the folder's own lock still
+  // keeps incremental runs apart.
+  lock->dir_fd_ = open(abs.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (lock->dir_fd_ >= 0 && flock(lock->dir_fd_, LOCK_EX | LOCK_NB) != 0) {
+    int err = errno;
+    if (err == EWOULDBLOCK) return Busy(db_dir);
+    return Status::IoError("không khoá được chỉ mục " + db_dir + ": " + ErrnoText(err, true));
+  }
+  return lock;
+}
+
+// A fresh build writes beside the index and then replaces it: refused at
+// once, before any work, when this user may not.
+Status CheckCanReplace(const fs::path& dir, const std::string& db_dir) {
+  fs::path parent = dir.parent_path().empty() ? fs::path(".") : dir.parent_path();
+  if (access(parent.c_str(), W_OK) != 0) return Status::IoError(NoWritePermission(db_dir, parent));
+  if (fs::path denied = NotWritable(dir); !denied.empty()) {
+    return Status::IoError(NoWritePermission(db_dir, denied));
+  }
+  return Status::Ok();
+}
+
+// Replaces `dir` by the complete `fresh` folder (the old index moved aside
+// to `old`, then removed). On failure the old index is back in place.
+Status SwapIn(const fs::path& dir, const fs::path& fresh, const fs::path& old) {
+  std::error_code ec;
+  bool had_old = fs::exists(dir, ec);
+  if (had_old) fs::rename(dir, old, ec);
+  if (ec) {
+    std::error_code ec2;
+    fs::remove_all(fresh, ec2);
+    return Status::IoError("không thay được chỉ mục " + dir.string() + ": " + ErrorText(ec, true));
+  }
+  fs::rename(fresh, dir, ec);
+  if (ec) {
+    std::error_code ec2;
+    if (had_old) fs::rename(old, dir, ec2);
+    fs::remove_all(fresh, ec2);
+    return Status::IoError("không thay được chỉ mục " + dir.string() + ": " + ErrorText(ec, true));
+  }
+  if (had_old) fs::remove_all(old, ec);
+  return Status::Ok();
+}
+
+}  // namespace
+
 StatusOr<IndexSummary> IndexDatabase(const std::string& db_dir, const IndexOptions& options) {
   fs::path dir = fs::path(db_dir).lexically_normal();
   if (dir.filename().empty()) dir = dir.parent_path();
+  if (Status st = CheckDatabaseFolder(dir, db_dir); !st.ok()) return st;
+  auto lock = RunLock::Acquire(dir, db_dir);
+  if (!lock.ok()) return lock.status();
   RemoveDeadTemporaries(dir);
   std::error_code ec;
+  bool had_index = fs::exists(dir, ec);
   std::string outdated;  // the stored schema version, when it is not ours
-  if (!options.rebuild && fs::exists(dir, ec)) {
-    if (!IndexIsOutdated(db_dir, &outdated)) {
-      auto indexer = Indexer::Open(db_dir);
-      if (!indexer.ok()) return indexer.status();
-      return (*indexer)->Run(options);
-    }
+  if (!options.rebuild && had_index && !IndexIsOutdated(db_dir, &outdated)) {
+    auto indexer = Indexer::Open(db_dir);
+    if (!indexer.ok()) return indexer.status();
+    return (*indexer)->Run(options);
   }
   // A fresh build (rebuild, or no index yet) goes to a sibling folder that
   // is swapped in once complete: the old index serves until then.
+  if (Status st = CheckCanReplace(dir, db_dir); !st.ok()) return st;
+  std::string kept_note =
+      had_index ? "chỉ mục cũ được giữ nguyên" : "chưa ghi gì vào chỉ mục " + db_dir;
   std::string pid = std::to_string(getpid());
   fs::path fresh = dir;
   fresh += ".rebuild-" + pid;
@@ -630,10 +1039,14 @@ StatusOr<IndexSummary> IndexDatabase(const std::string& db_dir, const IndexOptio
     indexer.internal_->shard_output = fresh;
     indexer.internal_->shard_temp = shards;
     indexer.internal_->shard_writers = writers;
+    indexer.internal_->kept_note = kept_note;
+    if (had_index && outdated.empty()) indexer.internal_->previous_db = dir;
     result = indexer.Run(fresh_options);
   } else {
     auto indexer = Indexer::Open(fresh.string());
     if (!indexer.ok()) return indexer.status();
+    (*indexer)->internal_->kept_note = kept_note;
+    if (had_index && outdated.empty()) (*indexer)->internal_->previous_db = dir;
     result = (*indexer)->Run(fresh_options);
   }
   fs::remove_all(shards, ec);
@@ -646,21 +1059,7 @@ StatusOr<IndexSummary> IndexDatabase(const std::string& db_dir, const IndexOptio
         "chỉ mục cũ theo lược đồ " + outdated + ", phiên bản này dùng lược đồ " +
         std::to_string(schema::kSchemaVersion) + ": đã lập chỉ mục lại toàn bộ");
   }
-  bool had_old = fs::exists(dir, ec);
-  if (had_old) fs::rename(dir, old, ec);
-  if (ec) {
-    std::error_code ec2;
-    fs::remove_all(fresh, ec2);
-    return Status::IoError("không thay được chỉ mục " + dir.string() + ": " + ec.message());
-  }
-  fs::rename(fresh, dir, ec);
-  if (ec) {
-    std::error_code ec2;
-    if (had_old) fs::rename(old, dir, ec2);
-    fs::remove_all(fresh, ec2);
-    return Status::IoError("không thay được chỉ mục " + dir.string() + ": " + ec.message());
-  }
-  if (had_old) fs::remove_all(old, ec);
+  if (Status st = SwapIn(dir, fresh, old); !st.ok()) return st;
   return result;
 }
 

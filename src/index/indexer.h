@@ -50,7 +50,7 @@ struct IndexOptions {
   // few, to get many shards from a small corpus).
   int shard_documents = 0;
   std::function<void(const IndexProgress&)> on_progress;  // writer thread
-  const std::atomic<bool>* cancel = nullptr;  // set to abandon the run
+  const std::atomic<bool>* cancel = nullptr;              // set to abandon the run
   // Test hook: fail the run after writing this many documents, before the
   // commit (0: never). Proves atomicity.
   int fail_after_documents = 0;
@@ -59,29 +59,41 @@ struct IndexOptions {
 struct SkippedFile {
   std::string path;
   std::string reason;  // Vietnamese
+  // Previously indexed documents that stay as they were: the file's own
+  // (0 or 1), or for a folder that could not be read, those inside it.
+  int kept = 0;
+  bool folder = false;  // `path` is a folder
+};
+
+// A document deleted because its file is gone.
+struct RemovedFile {
+  std::string path;
+  std::string id;
 };
 
 // What one (re)indexed file gave: the ingest report shown per file.
 struct FileReport {
   std::string path;
   std::string id;
-  bool updated = false;       // replaced an older version (else added)
-  std::string format;         // "txt", "docx", "pdf", "pdf-ocr", ...
-  std::string encoding;       // "utf-8", "tcvn3", ...
+  bool updated = false;  // replaced an older version (else added)
+  std::string format;    // "txt", "docx", "pdf", "pdf-ocr", ...
+  std::string encoding;  // "utf-8", "tcvn3", ...
   int pages = 0;
   uint64_t characters = 0;
   bool ocr = false;
-  double ocr_confidence = 0;  // 0..100 when ocr
+  double ocr_confidence = 0;          // 0..100 when ocr
   std::vector<std::string> warnings;  // ingest and parser warnings (Vietnamese)
 };
 
 struct IndexSummary {
   int added = 0;
   int updated = 0;
-  int removed = 0;
+  int removed = 0;  // == removed_files.size()
   int unchanged = 0;
+  int kept = 0;             // documents kept in their previous version (sum of skipped[].kept)
   int catalog_records = 0;  // catalog entries indexed without text
   std::vector<SkippedFile> skipped;
+  std::vector<RemovedFile> removed_files;
   std::vector<FileReport> files;  // every file added or updated, in write order
   int citations_resolved = 0;
   int citations_unresolved = 0;
@@ -89,7 +101,7 @@ struct IndexSummary {
   uint64_t bytes = 0;                  // bytes of files (re)indexed
   int documents = 0;                   // documents in the index after the commit
   double seconds = 0;
-  std::vector<std::string> warnings;   // catalog problems etc. (Vietnamese)
+  std::vector<std::string> warnings;  // catalog problems etc. (Vietnamese)
 };
 
 class Indexer {
@@ -100,7 +112,8 @@ class Indexer {
   ~Indexer();
 
   // Opens (creating) the database folder `db_dir`. Errors name the folder
-  // (e.g. locked by another `vanban index`).
+  // and say what is wrong in Vietnamese (no write permission, locked by
+  // another writer, not a Xapian database).
   static StatusOr<std::unique_ptr<Indexer>> Open(const std::string& db_dir);
 
   // Runs one indexing pass. Fails (and commits nothing) only when the
@@ -114,10 +127,16 @@ class Indexer {
   std::unique_ptr<Internal> internal_;
 };
 
-// Indexes into the database folder `db_dir` (created when missing). A fresh
-// build (options.rebuild, or no database yet) goes to a sibling folder that
-// is swapped in only after its commit, so the old index stays usable until
-// then; it is written as parallel shards merged at the end (see `writers`).
+// Indexes into the database folder `db_dir` (created when missing; its
+// parent folder must exist). A fresh build (options.rebuild, or no database
+// yet) goes to a sibling folder that is swapped in only after its commit,
+// so the old index stays usable until then; it is written as parallel
+// shards merged at the end (see `writers`).
+// One run at a time per folder: every run (incremental or fresh) holds an
+// exclusive lock on the file "<db_dir>.lock" beside the folder (it
+// survives the swap) for its whole length; a second run fails at once with
+// a message naming the folder, and the first is not disturbed. The lock
+// file is removed when the run ends.
 StatusOr<IndexSummary> IndexDatabase(const std::string& db_dir, const IndexOptions& options);
 
 }  // namespace vanban::index

@@ -61,9 +61,9 @@ inline constexpr std::string_view kFilterHasText = "XH";  // "XH1" / "XH0"
 inline constexpr std::string_view kFilterFormat = "XF";   // "XFtxt", "XFcatalog"
 
 // ---- Identity and bookkeeping ---------------------------------------------
-inline constexpr std::string_view kId = "Q";             // unique: "Qluat-10-2022-qh15"
-inline constexpr std::string_view kSourcePath = "XP";    // "XP" + FNV-1a hex of the absolute path
-inline constexpr std::string_view kCatalogRecord = "XC"; // "XC1": a catalog record without text
+inline constexpr std::string_view kId = "Q";              // unique: "Qluat-10-2022-qh15"
+inline constexpr std::string_view kSourcePath = "XP";     // "XP" + FNV-1a hex of the absolute path
+inline constexpr std::string_view kCatalogRecord = "XC";  // "XC1": a catalog record without text
 // Citations (no positions): resolved target id "XRluat-02-2011-qh13";
 // unresolved, by folded number "XUso-12/kh-ubnd", or by folded name when
 // it has no number "XNluat thanh tra" (schema 5).
@@ -99,6 +99,10 @@ inline constexpr std::string_view kMetaSchemaVersion = "vanban-schema";
 // 4: exact body terms with positions.
 // 5: the issuer's words as body terms.
 inline constexpr int kSchemaVersion = 5;  // stored as its decimal string
+// The catalog the stored citations were resolved with: "none", or the
+// FNV-1a 64 hex of the catalog file's bytes. An incremental run with
+// another catalog analyses every file again (index::IndexDatabase).
+inline constexpr std::string_view kMetaCatalog = "vanban-catalog";
 // "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the
 // document's text, as in its data. Metadata lives in the postlist table,
 // which Xapian does not compress (the data is zlib-compressed): a snippet

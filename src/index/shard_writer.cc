@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <system_error>
 
+#include "index/os_error.h"
+
 namespace vanban::index {
 namespace fs = std::filesystem;
 
@@ -32,9 +34,12 @@ ShardWriter::ShardWriter(fs::path temp_dir, int threads, size_t batch_docs,
       max_jobs_(static_cast<size_t>(std::max(1, threads))) {
   std::error_code ec;
   fs::remove_all(dir_, ec);
-  fs::create_directories(dir_, ec);
-  if (ec)
-    throw Xapian::DatabaseCreateError("không tạo được thư mục tạm " + dir_.string(), ec.value());
+  // Only the last level: the index's own folder exists (IndexDatabase).
+  fs::create_directory(dir_, ec);
+  if (ec) {
+    throw Xapian::DatabaseCreateError("không tạo được thư mục tạm " + dir_.string() + ": " +
+                                      ErrorText(ec, true));
+  }
   for (int i = 0; i < std::max(1, threads); ++i) threads_.emplace_back([this] { Run(); });
 }
 

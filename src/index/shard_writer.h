@@ -50,7 +50,8 @@ struct PendingDoc {
 
 class ShardWriter {
  public:
-  // Shards go to `temp_dir` (created; removed by the destructor).
+  // Shards go to `temp_dir` (created, in a folder that must exist;
+  // removed by the destructor).
   // `batch_docs` documents per shard, `threads` writer threads.
   ShardWriter(std::filesystem::path temp_dir, int threads, size_t batch_docs,
               const std::atomic<bool>* cancel);

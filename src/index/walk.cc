@@ -1,9 +1,16 @@
 #include "index/walk.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <map>
 #include <set>
 #include <string_view>
 
+#include "index/os_error.h"
 #include "index/schema.h"
 #include "ingest/extract.h"
 
@@ -29,39 +36,75 @@ bool Hidden(const fs::path& p) {
   return !name.empty() && name[0] == '.';
 }
 
-void Collect(const fs::path& root, std::set<fs::path>* files, std::vector<SkippedFile>* skipped) {
-  std::error_code ec;
-  if (fs::is_regular_file(root, ec)) {
-    files->insert(Absolute(root));
+// What the walk of the roots found.
+struct Walked {
+  std::set<fs::path> files;          // to index
+  std::vector<fs::path> unreadable;  // folders that could not be listed
+};
+
+void SkipFolder(const fs::path& dir, const std::error_code& ec, Walked* walked,
+                std::vector<SkippedFile>* skipped) {
+  fs::path abs = Absolute(dir);
+  SkippedFile k;
+  k.path = abs.string();
+  k.reason = "không đọc được thư mục: " + ErrorText(ec);
+  k.folder = true;
+  skipped->push_back(std::move(k));
+  walked->unreadable.push_back(abs);
+}
+
+void CollectFile(const fs::path& p, Walked* walked, std::vector<SkippedFile>* skipped) {
+  if (Status st = ingest::CheckSupported(p); !st.ok()) {
+    bool unreadable = st.code() == Status::Code::kIoError || st.code() == Status::Code::kNotFound;
+    skipped->push_back(
+        {Absolute(p).string(), unreadable ? ReadFailure(p) : SkipReason(st.message())});
     return;
   }
-  if (!fs::is_directory(root, ec)) {
-    skipped->push_back({root.string(), "không tồn tại hoặc không phải tệp/thư mục"});
-    return;
-  }
-  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
-  if (ec) {
-    skipped->push_back({root.string(), "không đọc được thư mục: " + ec.message()});
-    return;
-  }
-  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+  walked->files.insert(Absolute(p));
+}
+
+// Walks one folder without recursive_directory_iterator, which with
+// skip_permission_denied passes over an unreadable subfolder silently: its
+// files then looked deleted and their documents were dropped.
+void CollectFolder(const fs::path& root, Walked* walked, std::vector<SkippedFile>* skipped) {
+  std::vector<fs::path> pending{root};
+  while (!pending.empty()) {
+    fs::path dir = std::move(pending.back());
+    pending.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
     if (ec) {
-      skipped->push_back({Absolute(it->path()).string(), "không đọc được: " + ec.message()});
-      ec.clear();
+      SkipFolder(dir, ec, walked, skipped);
       continue;
     }
-    const fs::path& p = it->path();
-    if (Hidden(p)) {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
-      continue;
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+      const fs::path& p = it->path();
+      if (Hidden(p)) continue;
+      std::error_code ec2;
+      // Symbolic links to folders are not followed (no loops), as before.
+      if (it->is_directory(ec2)) {
+        if (!it->is_symlink(ec2)) pending.push_back(p);
+        continue;
+      }
+      if (!it->is_regular_file(ec2)) continue;
+      if (p.filename() == "catalog.toml") continue;
+      CollectFile(p, walked, skipped);
     }
-    if (!it->is_regular_file(ec)) continue;
-    if (p.filename() == "catalog.toml") continue;
-    if (Status st = ingest::CheckSupported(p); !st.ok()) {
-      skipped->push_back({Absolute(p).string(), SkipReason(st.message())});
-      continue;
-    }
-    files->insert(Absolute(p));
+    if (ec) SkipFolder(dir, ec, walked, skipped);  // listing broke off
+  }
+}
+
+void Collect(const fs::path& root, Walked* walked, std::vector<SkippedFile>* skipped) {
+  std::error_code ec;
+  fs::file_status st = fs::status(root, ec);
+  if (fs::is_regular_file(st)) {
+    CollectFile(root, walked, skipped);
+  } else if (fs::is_directory(st)) {
+    CollectFolder(root, walked, skipped);
+  } else if (ec && ec != std::errc::no_such_file_or_directory) {
+    skipped->push_back({root.string(), "không đọc được: " + ErrorText(ec)});
+  } else {
+    skipped->push_back({root.string(), "không tồn tại hoặc không phải tệp/thư mục"});
   }
 }
 
@@ -88,14 +131,6 @@ void LoadExisting(const Xapian::Database& db, Plan* plan) {
   }
 }
 
-bool UnderRoot(const std::string& path, const std::vector<fs::path>& roots) {
-  for (const auto& r : roots) {
-    std::string root = r.string();
-    if (path.compare(0, root.size(), root) == 0) return true;
-  }
-  return false;
-}
-
 bool SizeAndTimeMatch(const std::string& fp, uint64_t size, int64_t mtime, const std::string& cat) {
   std::string prefix = std::to_string(size) + ":" + std::to_string(mtime) + ":";
   if (fp.compare(0, prefix.size(), prefix) != 0) return false;
@@ -105,13 +140,81 @@ bool SizeAndTimeMatch(const std::string& fp, uint64_t size, int64_t mtime, const
 
 }  // namespace
 
+bool UnderRoot(const std::string& path, const fs::path& root) {
+  std::string r = root.string();
+  if (path.compare(0, r.size(), r) != 0) return false;
+  return path.size() == r.size() || (!r.empty() && r.back() == '/') || path[r.size()] == '/';
+}
+
+std::string ReadFailure(const fs::path& path) {
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  int err = errno;
+  if (fd >= 0) {
+    char c;
+    err = read(fd, &c, 1) < 0 ? errno : 0;
+    close(fd);
+  }
+  return err ? "không đọc được tệp: " + ErrnoText(err) : "không đọc được tệp";
+}
+
+fs::path ExpectedTextPath(const legal::Catalog& catalog, const legal::CatalogEntry& entry) {
+  constexpr std::string_view kShared = "shared:";
+  std::string_view tp = entry.text_path;
+  if (tp.empty()) return {};
+  if (tp.substr(0, kShared.size()) == kShared) {
+    if (catalog.shared_dir().empty()) return {};
+    return (catalog.shared_dir() / std::string(tp.substr(kShared.size()))).lexically_normal();
+  }
+  if (catalog.base_dir().empty()) return fs::path(entry.text_path).lexically_normal();
+  return (catalog.base_dir() / entry.text_path).lexically_normal();
+}
+
+namespace {
+
+// libzip's messages (zip_error_strerror), which ingest passes on in
+// parentheses: the reasons users read are Vietnamese. Longer keys first
+// would matter only for shared prefixes; there are none.
+constexpr std::pair<std::string_view, std::string_view> kZipMessages[] = {
+    {"Not a zip archive", "không có cấu trúc tệp nén ZIP"},
+    {"Zip archive inconsistent", "cấu trúc tệp nén không nhất quán"},
+    {"Premature end of file", "tệp bị cụt"},
+    {"CRC error", "sai mã kiểm tra CRC"},
+    {"Read error", "lỗi đọc"},
+    {"Seek error", "lỗi định vị khi đọc"},
+    {"Malloc failure", "không đủ bộ nhớ"},
+    {"Compression method not supported", "kiểu nén không được hỗ trợ"},
+    {"Encryption method not supported", "kiểu mã hoá không được hỗ trợ"},
+    {"No password provided", "tệp có mật khẩu"},
+    {"Wrong password provided", "tệp có mật khẩu"},
+};
+
+// "…ZIP (Not a zip archive)" -> "…ZIP (không có cấu trúc tệp nén ZIP)";
+// an English detail left after a known message is kept as "chi tiết: …".
+std::string LocalizeZipMessage(std::string reason) {
+  size_t open = reason.rfind(" (");
+  if (open == std::string::npos || reason.back() != ')') return reason;
+  std::string_view inner(reason);
+  inner = inner.substr(open + 2, inner.size() - open - 3);
+  for (const auto& [english, vietnamese] : kZipMessages) {
+    if (inner.substr(0, english.size()) != english) continue;
+    std::string_view rest = inner.substr(english.size());
+    while (!rest.empty() && (rest.front() == ':' || rest.front() == ' ')) rest.remove_prefix(1);
+    std::string out = reason.substr(0, open) + " (" + std::string(vietnamese);
+    if (!rest.empty()) out += "; chi tiết: " + std::string(rest);
+    return out + ")";
+  }
+  return reason;
+}
+
+}  // namespace
+
 std::string SkipReason(const std::string& message) {
   for (std::string_view lead : {"Bỏ qua tệp \"", "Không trích được văn bản từ tệp \""}) {
     if (message.rfind(lead, 0) != 0) continue;
     size_t cut = message.find("\": ", lead.size());
-    if (cut != std::string::npos) return message.substr(cut + 3);
+    if (cut != std::string::npos) return LocalizeZipMessage(message.substr(cut + 3));
   }
-  return message;
+  return LocalizeZipMessage(message);
 }
 
 std::string CatalogEntryHash(const legal::CatalogEntry& e) {
@@ -133,15 +236,62 @@ fs::path FindCatalog(const std::vector<fs::path>& roots, const fs::path& explici
   return {};
 }
 
+namespace {
+
+// Marks documents stale whose file is gone, or no longer found by the walk
+// of a root above it. Documents whose file the walk skipped (unreadable,
+// empty, unsupported) or that lie under a folder it could not list are
+// kept: the file is still there, so deleting its text would lose it.
+void FindStale(const std::vector<fs::path>& abs_roots, const Walked& walked, size_t first_skipped,
+               const std::set<std::string>& seen, std::vector<SkippedFile>* skipped, Plan* plan) {
+  std::map<std::string, size_t> skipped_at;
+  for (size_t i = first_skipped; i < skipped->size(); ++i) skipped_at[(*skipped)[i].path] = i;
+  auto keep = [&](size_t at) {
+    ++(*skipped)[at].kept;
+    ++plan->kept;
+  };
+  for (const auto& [path, e] : plan->existing) {
+    if (seen.count(path)) continue;
+    std::error_code ec;
+    bool exists = fs::exists(path, ec);
+    if (!exists && !ec) {
+      plan->stale.push_back(e.docid);  // gone
+      continue;
+    }
+    if (auto it = skipped_at.find(path); it != skipped_at.end()) {
+      keep(it->second);
+      continue;
+    }
+    auto folder = std::find_if(walked.unreadable.begin(), walked.unreadable.end(),
+                               [&](const fs::path& d) { return UnderRoot(path, d); });
+    if (folder != walked.unreadable.end()) {
+      keep(skipped_at.at(folder->string()));
+      continue;
+    }
+    if (ec) {  // cannot tell whether it is still there (a folder above is unreadable)
+      skipped->push_back({path, "không kiểm tra được tệp: " + ErrorText(ec)});
+      skipped_at[path] = skipped->size() - 1;
+      keep(skipped->size() - 1);
+      continue;
+    }
+    bool dropped = std::any_of(abs_roots.begin(), abs_roots.end(),
+                               [&](const fs::path& r) { return UnderRoot(path, r); });
+    if (dropped) plan->stale.push_back(e.docid);
+  }
+}
+
+}  // namespace
+
 Plan MakePlan(const Xapian::Database& db, const legal::Catalog* catalog,
-              const std::vector<fs::path>& roots, bool rebuild,
+              const std::vector<fs::path>& roots, bool rebuild, bool process_all,
               std::vector<SkippedFile>* skipped) {
   Plan plan;
   if (!rebuild) LoadExisting(db, &plan);
-  std::set<fs::path> files;
+  size_t first_skipped = skipped->size();
+  Walked walked;
   std::vector<fs::path> abs_roots;
   for (const auto& r : roots) {
-    Collect(r, &files, skipped);
+    Collect(r, &walked, skipped);
     abs_roots.push_back(Absolute(r));
   }
   std::map<fs::path, const legal::CatalogEntry*> by_text;
@@ -151,17 +301,17 @@ Plan MakePlan(const Xapian::Database& db, const legal::Catalog* catalog,
       if (p.empty()) continue;
       p = Absolute(p);
       by_text[p] = &e;
-      files.insert(p);
+      walked.files.insert(p);
     }
   }
   std::set<std::string> seen;
-  for (const auto& f : files) {
+  for (const auto& f : walked.files) {
     std::error_code ec;
     FileTask task;
     task.path = f;
     task.size = fs::file_size(f, ec);
     if (ec) {
-      skipped->push_back({f.string(), "không đọc được kích thước tệp: " + ec.message()});
+      skipped->push_back({f.string(), "không đọc được kích thước tệp: " + ErrorText(ec)});
       continue;
     }
     task.mtime = MtimeOf(f, ec);
@@ -174,7 +324,8 @@ Plan MakePlan(const Xapian::Database& db, const legal::Catalog* catalog,
     auto ex = plan.existing.find(f.string());
     if (ex != plan.existing.end()) {
       task.existing = &ex->second;
-      if (SizeAndTimeMatch(ex->second.fingerprint, task.size, task.mtime, task.catalog_hash)) {
+      if (!process_all &&
+          SizeAndTimeMatch(ex->second.fingerprint, task.size, task.mtime, task.catalog_hash)) {
         ++plan.unchanged;
         continue;
       }
@@ -182,12 +333,7 @@ Plan MakePlan(const Xapian::Database& db, const legal::Catalog* catalog,
     plan.bytes_total += task.size;
     plan.files.push_back(std::move(task));
   }
-  for (const auto& [path, e] : plan.existing) {
-    std::error_code ec;
-    bool gone = !fs::exists(path, ec);
-    bool dropped = !seen.count(path) && UnderRoot(path, abs_roots);
-    if (gone || dropped) plan.stale.push_back(e.docid);
-  }
+  FindStale(abs_roots, walked, first_skipped, seen, skipped, &plan);
   return plan;
 }
 

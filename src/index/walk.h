@@ -34,7 +34,7 @@ struct FileTask {
 };
 
 struct Plan {
-  std::vector<FileTask> files;                    // to extract (new or maybe changed)
+  std::vector<FileTask> files;                            // to extract (new or maybe changed)
   std::unordered_map<std::string, ExistingDoc> existing;  // by source path
   std::unordered_map<std::string, Xapian::docid> catalog_records;  // id -> docid
   // Every document id in the database -> its docid and source path (empty
@@ -43,9 +43,13 @@ struct Plan {
   // buffered positions and makes indexing quadratic).
   std::unordered_map<std::string, Xapian::docid> ids;
   std::unordered_map<Xapian::docid, std::string> sources;
-  std::vector<Xapian::docid> stale;               // sources gone: delete
-  int unchanged = 0;                              // size and mtime unchanged
-  uint64_t bytes_total = 0;                       // of `files`
+  std::vector<Xapian::docid> stale;  // sources gone: delete
+  int unchanged = 0;                 // size and mtime unchanged
+  // Documents whose file (or a folder above it) exists but could not be
+  // read or was skipped by the walk: their previous version stays, and the
+  // SkippedFile entry for the file or folder counts them.
+  int kept = 0;
+  uint64_t bytes_total = 0;  // of `files`
 };
 
 // Finds the catalog: `explicit_path`, or "catalog.toml" inside one of the
@@ -54,17 +58,38 @@ std::filesystem::path FindCatalog(const std::vector<std::filesystem::path>& root
                                   const std::filesystem::path& explicit_path);
 
 // Walks `roots` (files or folders) and the catalog's text files, compares
-// them with `db` and returns the plan. Unreadable folders are reported in
-// `skipped`.
+// them with `db` and returns the plan. With `rebuild` the database's
+// documents are ignored; with `process_all` every file is planned, even one
+// whose size and mtime are unchanged (the catalog changed: its citations
+// must be resolved again). Files and folders that cannot be read, and files
+// the walk skips (unsupported, empty), are reported in `skipped`; a
+// previously indexed document among them is kept, never deleted. Only
+// documents whose file is gone, or no longer found by the walk of a root
+// above it (e.g. now hidden), are stale.
 Plan MakePlan(const Xapian::Database& db, const legal::Catalog* catalog,
-              const std::vector<std::filesystem::path>& roots, bool rebuild,
+              const std::vector<std::filesystem::path>& roots, bool rebuild, bool process_all,
               std::vector<SkippedFile>* skipped);
+
+// Why `path` cannot be read, in Vietnamese ("không đọc được tệp: không có
+// quyền đọc"), from the error of opening and reading it.
+std::string ReadFailure(const std::filesystem::path& path);
+
+// Where a catalog entry's text file would be (resolved like
+// Catalog::TextPath, whether it exists or not); empty when the entry names
+// no text or "shared:" has no folder.
+std::filesystem::path ExpectedTextPath(const legal::Catalog& catalog,
+                                       const legal::CatalogEntry& entry);
+
+// True when `path` is `root` or inside it (whole path components: the
+// folder "corpus2" is not inside "corpus").
+bool UnderRoot(const std::string& path, const std::filesystem::path& root);
 
 std::string CatalogEntryHash(const legal::CatalogEntry& entry);
 
 // The reason in an ingest error without its lead naming the file ("Bỏ qua
 // tệp "…": ", "Không trích được văn bản từ tệp "…": "): the summary lists
-// each skipped file by its path already.
+// each skipped file by its path already. libzip's English messages in it
+// ("Not a zip archive") are put in Vietnamese.
 std::string SkipReason(const std::string& message);
 
 }  // namespace vanban::index

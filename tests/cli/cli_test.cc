@@ -1,14 +1,21 @@
 // Runs the built `vanban` binary (VANBAN_BINARY_DIR/vanban) on a scratch
 // corpus and checks exit codes (0 ok, 1 failure/not found, 2 usage) and
 // the --json contract.
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "support/shared_data.h"
 
@@ -240,6 +247,151 @@ TEST_F(CliTest, IndexingNothingIsExitOne) {
              Quote((dir_ / "bad").string()));
   EXPECT_EQ(r.code, 1) << r.out;
   EXPECT_NE(r.out.find("hong.docx"), std::string::npos) << r.out;
+}
+
+// Runs vanban with `args` and SIGTERM blocked and already pending, as if a
+// SIGTERM came the moment it started; captures standard output and error.
+CommandResult VanbanWithPendingSigterm(const std::vector<std::string>& args,
+                                       const fs::path& output) {
+  sigset_t term;
+  sigemptyset(&term);
+  sigaddset(&term, SIGTERM);
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  posix_spawnattr_setsigmask(&attr, &term);
+  posix_spawnattr_setsigdefault(&attr, &term);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  posix_spawn_file_actions_t files;
+  posix_spawn_file_actions_init(&files);
+  posix_spawn_file_actions_addopen(&files, 1, output.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_adddup2(&files, 1, 2);
+  std::string binary = std::string(VANBAN_BINARY_DIR) + "/vanban";
+  std::vector<char*> argv{binary.data()};
+  std::vector<std::string> copies = args;
+  for (auto& a : copies) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  CommandResult r;
+  pid_t pid = 0;
+  if (posix_spawn(&pid, binary.c_str(), &files, &attr, argv.data(), environ) == 0) {
+    kill(pid, SIGTERM);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+  posix_spawn_file_actions_destroy(&files);
+  posix_spawnattr_destroy(&attr);
+  r.out = testing::ReadFile(output);
+  return r;
+}
+
+// Fault 5 broke: SIGTERM during `index --rebuild` ended vanban at once
+// (exit 143, no message) and left DIR.shards-PID behind. It now cancels
+// like Ctrl-C; a cancelled first build says that nothing was written.
+TEST_F(CliTest, SigtermCancelsIndexingLikeCtrlC) {
+  fs::path db = dir_ / "index-term";
+  std::string corpus = (dir_ / "corpus").string();
+  ASSERT_EQ(Vanban("index -q --db " + Quote(db.string()) + " " + Quote(corpus)).code, 0);
+  CommandResult r = VanbanWithPendingSigterm(
+      {"index", "-q", "--db", db.string(), "--rebuild", "--writers", "2", corpus},
+      dir_ / "term.out");
+  EXPECT_EQ(r.code, 1) << r.out;
+  EXPECT_NE(r.out.find("Lỗi: đã huỷ: chỉ mục cũ được giữ nguyên"), std::string::npos) << r.out;
+  for (const auto& e : fs::directory_iterator(dir_)) {
+    EXPECT_EQ(e.path().filename().string().rfind("index-term.", 0), std::string::npos) << e.path();
+  }
+  EXPECT_EQ(Vanban("search --db " + Quote(db.string()) + " dân vận").code, 0);
+
+  fs::path fresh = dir_ / "index-term-new";
+  r = VanbanWithPendingSigterm({"index", "-q", "--db", fresh.string(), corpus}, dir_ / "term.out");
+  EXPECT_EQ(r.code, 1) << r.out;
+  EXPECT_NE(r.out.find("Lỗi: đã huỷ: chưa ghi gì vào chỉ mục " + fresh.string()), std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("chỉ mục cũ"), std::string::npos) << r.out;
+  EXPECT_FALSE(fs::exists(fresh));
+}
+
+// Fault 1: a run that finds another run's lock on the folder is refused
+// (incremental or rebuild alike) and writes nothing.
+TEST_F(CliTest, IndexIsRefusedWhileAnotherRunHoldsTheFolder) {
+  fs::path db = dir_ / "index-locked";
+  std::string args =
+      "index -q --db " + Quote(db.string()) + " " + Quote((dir_ / "corpus").string());
+  ASSERT_EQ(Vanban(args).code, 0);
+  std::string lock_file = db.string() + ".lock";
+  int fd = open(lock_file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  ASSERT_GE(fd, 0);
+  ASSERT_EQ(flock(fd, LOCK_EX | LOCK_NB), 0);
+  for (const char* extra : {"", " --rebuild"}) {
+    CommandResult r = Vanban(args + extra, /*with_stderr=*/true);
+    EXPECT_EQ(r.code, 1) << extra << "\n" << r.out;
+    EXPECT_NE(
+        r.out.find("Lỗi: chỉ mục " + db.string() + " đang được một lần chạy vanban index khác ghi"),
+        std::string::npos)
+        << r.out;
+  }
+  unlink(lock_file.c_str());
+  close(fd);
+  EXPECT_EQ(Vanban(args + " --rebuild").code, 0);
+}
+
+// Fault 8: the summary names every file whose document was deleted.
+TEST_F(CliTest, IndexNamesTheDeletedFiles) {
+  fs::path root = dir_ / "deleted";
+  fs::create_directories(root / "corpus");
+  fs::copy_file(dir_ / "corpus" / "ke-hoach.txt", root / "corpus" / "ke-hoach.txt");
+  std::ofstream(root / "corpus" / "ghi-chu.txt") << "Ghi chú: đối thoại với Nhân dân.\n";
+  std::string args =
+      "index --db " + Quote((root / "index").string()) + " " + Quote((root / "corpus").string());
+  ASSERT_EQ(Vanban(args).code, 0);
+  fs::remove(root / "corpus" / "ghi-chu.txt");
+  CommandResult r = Vanban(args);
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("xoá 1,"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\n  - " + (root / "corpus" / "ghi-chu.txt").string() + " [tep-ghi-chu]\n"),
+            std::string::npos)
+      << r.out;
+}
+
+// Faults 2 and 6, as a user other than root (files are unreadable only to
+// such a user): an unreadable file keeps its document and says why; an
+// index the user may not write says so, not "another process is writing".
+TEST_F(CliTest, IndexAsAnotherUserKeepsUnreadableFilesAndNamesPermissionProblems) {
+  if (geteuid() != 0 || std::system("command -v runuser >/dev/null 2>&1") != 0) {
+    GTEST_SKIP() << "needs root and runuser (runs vanban as nobody)";
+  }
+  fs::path root = dir_ / "nobody";
+  fs::create_directories(root / "corpus");
+  fs::permissions(root, fs::perms::all);
+  fs::permissions(root / "corpus", fs::perms::all);
+  fs::copy_file(dir_ / "corpus" / "ke-hoach.txt", root / "corpus" / "ke-hoach.txt");
+  std::ofstream(root / "corpus" / "ghi-chu.txt") << "Ghi chú: đối thoại với Nhân dân.\n";
+  std::string corpus = Quote((root / "corpus").string());
+  std::string as_nobody = "runuser -u nobody -- " + std::string(VANBAN_BINARY_DIR) + "/vanban ";
+  auto run = [&](const std::string& args) {
+    testing::ShellRun r = testing::RunShell(as_nobody + args + " 2>&1");
+    return CommandResult{r.exit_code, r.out};
+  };
+  std::string db = Quote((root / "index").string());
+  ASSERT_EQ(run("index -q --db " + db + " " + corpus).code, 0);
+  fs::permissions(root / "corpus" / "ghi-chu.txt", fs::perms::none);
+  CommandResult r = run("index -q --db " + db + " " + corpus);
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("xoá 0,"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("giữ bản cũ 1"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("ghi-chu.txt: không đọc được tệp: không có quyền đọc; vẫn giữ bản đã lập "
+                       "chỉ mục trước đó"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(Vanban("search --db " + db + " đối thoại").code, 0);
+
+  fs::path root_db = dir_ / "index-root";
+  ASSERT_EQ(Vanban("index -q --db " + Quote(root_db.string()) + " " + corpus).code, 0);
+  for (const char* extra : {"", " --rebuild"}) {
+    r = run("index -q --db " + Quote(root_db.string()) + extra + " " + corpus);
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("không có quyền ghi vào"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("tiến trình khác"), std::string::npos) << r.out;
+  }
 }
 
 }  // namespace

@@ -4,8 +4,10 @@
 #include <unistd.h>
 #include <xapian.h>
 
+#include <atomic>
 #include <fstream>
 #include <map>
+#include <vector>
 
 #include "index/record.h"
 #include "index/schema.h"
@@ -321,6 +323,264 @@ TEST_F(IndexerTest, CatalogEntriesWithoutTextBecomeRecords) {
   EXPECT_FALSE(rec->doc.id.empty());
   // Shared texts named by the catalog are indexed with the catalog's id.
   EXPECT_TRUE(db.term_exists(schema::Term(schema::kCites, rec->doc.id)) || s->catalog_records > 0);
+}
+
+// A small decision citing Luật Tố cáo 25/2018/QH14, and catalogs with and
+// without that law.
+constexpr const char* kDecision =
+    "ỦY BAN NHÂN DÂN XÃ THỬ\n\nQUYẾT ĐỊNH\nVề việc tiếp công dân\n\n"
+    "Căn cứ Luật Tố cáo số 25/2018/QH14 ngày 12 tháng 6 năm 2018;\n\n"
+    "Điều 1. Tiếp công dân theo quy định.\n";
+constexpr const char* kCatalogWithoutLaw =
+    "[[document]]\nid = \"luat-02-2011-qh13\"\ntype = \"Luật\"\nnumber = \"02/2011/QH13\"\n"
+    "issuer = \"Quốc hội\"\ntitle = \"Khiếu nại\"\n";
+constexpr const char* kLawEntry =
+    "\n[[document]]\nid = \"luat-25-2018-qh14\"\ntype = \"Luật\"\nnumber = \"25/2018/QH14\"\n"
+    "issuer = \"Quốc hội\"\ntitle = \"Tố cáo\"\n";
+
+// Fault 1 broke: a rebuild and an incremental run on one folder at the same
+// time all reported success and only one run's work remained. Each run here
+// starts another from inside the first (on its progress callback).
+TEST_F(IndexerTest, SecondRunOnOneFolderIsRefusedWhileTheFirstRuns) {
+  Write("ke-hoach.txt", Plan());
+  std::string db_dir = (dir_ / "index").string();
+  ASSERT_TRUE(IndexDatabase(db_dir, Options()).ok());
+  for (bool outer_rebuild : {true, false}) {
+    SCOPED_TRACE(outer_rebuild ? "during a rebuild" : "during an incremental run");
+    if (!outer_rebuild) Write("ke-hoach.txt", Plan() + "\nBổ sung một dòng.\n");
+    std::vector<Status> inner;
+    IndexOptions outer = Options();
+    outer.rebuild = outer_rebuild;
+    outer.writers = 2;
+    outer.on_progress = [&](const IndexProgress&) {
+      if (!inner.empty()) return;
+      for (bool rebuild : {false, true}) {
+        IndexOptions o = Options();
+        o.rebuild = rebuild;
+        auto s = IndexDatabase(db_dir, o);
+        inner.push_back(s.ok() ? Status::Ok() : s.status());
+      }
+    };
+    auto s = IndexDatabase(db_dir, outer);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    ASSERT_EQ(inner.size(), 2u);
+    for (const Status& st : inner) {
+      EXPECT_FALSE(st.ok());
+      EXPECT_NE(st.message().find(db_dir), std::string::npos) << st.message();
+      EXPECT_NE(st.message().find("đang được một lần chạy vanban index khác ghi"),
+                std::string::npos)
+          << st.message();
+    }
+    EXPECT_EQ(Xapian::Database(db_dir).get_doccount(), 1u);
+    EXPECT_FALSE(fs::exists(db_dir + ".lock"));  // removed with the run
+  }
+  // The lock is gone with the run: the next one goes ahead.
+  EXPECT_TRUE(IndexDatabase(db_dir, Options()).ok());
+}
+
+// Fault 2 broke: a file emptied (or unreadable, or no longer supported) was
+// listed as skipped but its document was deleted ("xoá 1").
+TEST_F(IndexerTest, FileThatCannotBeIndexedAnyMoreKeepsItsPreviousVersion) {
+  Write("ke-hoach.txt", Plan());
+  Write("ghi-chu.txt", "Ghi chú: tổ chức đối thoại với Nhân dân hằng quý.\n");
+  Write("ban-sao.txt", Plan() + "\nBản sao có thêm dòng này.\n");
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  ASSERT_TRUE(indexer.Run(Options()).ok());
+  ASSERT_EQ(db.get_doccount(), 3u);
+  Write("ghi-chu.txt", "");                                                           // emptied
+  Write("ban-sao.txt", std::string("\x00\x01\x02\xFF", 4) + std::string(600, '\0'));  // binary
+  auto s = indexer.Run(Options());
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->removed, 0);
+  EXPECT_TRUE(s->removed_files.empty());
+  EXPECT_EQ(s->kept, 2);
+  EXPECT_EQ(db.get_doccount(), 3u);
+  EXPECT_TRUE(HasSource(db, Corpus() / "ghi-chu.txt"));
+  EXPECT_TRUE(HasSource(db, Corpus() / "ban-sao.txt"));
+  EXPECT_GT(db.get_termfreq("Wdoi_thoai"), 0u);
+  std::map<std::string, SkippedFile> skipped;
+  for (const auto& k : s->skipped) skipped[fs::path(k.path).filename().string()] = k;
+  ASSERT_EQ(skipped.size(), 2u);
+  EXPECT_EQ(skipped["ghi-chu.txt"].reason, "tệp rỗng");
+  EXPECT_EQ(skipped["ghi-chu.txt"].kept, 1);
+  EXPECT_EQ(skipped["ban-sao.txt"].kept, 1);
+  // Deleting the file still deletes its document.
+  fs::remove(Corpus() / "ghi-chu.txt");
+  auto gone = indexer.Run(Options());
+  ASSERT_TRUE(gone.ok());
+  EXPECT_EQ(gone->removed, 1);
+  EXPECT_FALSE(HasSource(db, Corpus() / "ghi-chu.txt"));
+}
+
+// Fault 3 broke: after an entry was added to the catalog, unchanged files
+// were skipped and their citations stayed unresolved until --rebuild.
+TEST_F(IndexerTest, CatalogChangeResolvesEveryDocumentAgain) {
+  Write("quyet-dinh.txt", kDecision);
+  Write("catalog.toml", kCatalogWithoutLaw);
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  auto first = indexer.Run(Options());
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->citations_unresolved, 1);
+  std::string cites_law = schema::Term(schema::kCites, "luat-25-2018-qh14");
+  EXPECT_FALSE(db.term_exists(cites_law));
+  Write("catalog.toml", std::string(kCatalogWithoutLaw) + kLawEntry);
+  auto second = indexer.Run(Options());
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_EQ(second->updated, 1);
+  EXPECT_EQ(second->citations_resolved, 1);
+  EXPECT_TRUE(db.term_exists(cites_law));
+  ASSERT_EQ(second->warnings.size(), 1u);
+  EXPECT_NE(second->warnings[0].find("danh mục"), std::string::npos) << second->warnings[0];
+  // The same catalog again: nothing to redo.
+  auto third = indexer.Run(Options());
+  ASSERT_TRUE(third.ok());
+  EXPECT_EQ(third->unchanged, 1);
+  EXPECT_EQ(third->updated, 0);
+  EXPECT_TRUE(third->warnings.empty());
+}
+
+// Fault 4 broke: a catalog entry whose text file was not found became a
+// record without text and nothing said so.
+TEST_F(IndexerTest, CatalogTextNotFoundIsWarnedPerEntry) {
+  Write("quyet-dinh.txt", kDecision);
+  Write("catalog.toml", std::string(kCatalogWithoutLaw) + "text = \"khong-co.txt\"\n" + kLawEntry +
+                            "text = \"shared:khong-co/luat-25-2018-qh14.txt\"\n");
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  auto s = indexer.Run(Options());
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->added, 1);
+  EXPECT_EQ(s->catalog_records, 2);
+  ASSERT_EQ(s->warnings.size(), 2u);
+  EXPECT_NE(s->warnings[0].find((Corpus() / "khong-co.txt").string()), std::string::npos)
+      << s->warnings[0];
+  EXPECT_NE(s->warnings[0].find("\"luat-02-2011-qh13\""), std::string::npos) << s->warnings[0];
+  EXPECT_NE(s->warnings[1].find("khong-co/luat-25-2018-qh14.txt"), std::string::npos)
+      << s->warnings[1];
+  EXPECT_NE(s->warnings[1].find("VANBAN_SHARED_DIR"), std::string::npos) << s->warnings[1];
+}
+
+// Fault 6 broke: `--db afile` gave "DatabaseOpeningError: afile:1: Bad line";
+// a cancelled first build said the old index was kept when there was none.
+TEST_F(IndexerTest, DatabaseErrorsSayWhatIsWrongInVietnamese) {
+  Write("ke-hoach.txt", Plan());
+  std::ofstream(dir_ / "afile") << "hi\n";
+  std::string afile = (dir_ / "afile").string();
+  auto file = IndexDatabase(afile, Options());
+  ASSERT_FALSE(file.ok());
+  EXPECT_NE(file.status().message().find(afile + " là một tệp"), std::string::npos)
+      << file.status().message();
+  EXPECT_EQ(file.status().message().find("DatabaseOpeningError"), std::string::npos)
+      << file.status().message();
+
+  std::atomic<bool> cancel{true};
+  IndexOptions o = Options();
+  o.cancel = &cancel;
+  std::string db_dir = (dir_ / "index").string();
+  auto cancelled = IndexDatabase(db_dir, o);
+  ASSERT_FALSE(cancelled.ok());
+  EXPECT_EQ(cancelled.status().message(), "đã huỷ: chưa ghi gì vào chỉ mục " + db_dir);
+  EXPECT_FALSE(fs::exists(db_dir));
+  ASSERT_TRUE(IndexDatabase(db_dir, Options()).ok());
+  o.rebuild = true;
+  auto again = IndexDatabase(db_dir, o);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.status().message(), "đã huỷ: chỉ mục cũ được giữ nguyên");
+}
+
+// Fault 6 broke: a corrupt docx's reason ended in libzip's English
+// "(Not a zip archive)".
+TEST_F(IndexerTest, ZipErrorsAreVietnamese) {
+  Write("ke-hoach.txt", Plan());
+  Write("hong.docx", std::string("PK\x03\x04", 4) + "garbage, not a zip at all");
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  auto s = indexer.Run(Options());
+  ASSERT_TRUE(s.ok());
+  ASSERT_EQ(s->skipped.size(), 1u);
+  EXPECT_EQ(s->skipped[0].reason.find("Not a zip"), std::string::npos) << s->skipped[0].reason;
+  EXPECT_NE(s->skipped[0].reason.find("ZIP"), std::string::npos) << s->skipped[0].reason;
+}
+
+// Fault 7 broke: `--db /nonexist/dir/x` made every missing folder (mkdir -p).
+TEST_F(IndexerTest, OnlyTheLastFolderOfTheDatabasePathIsCreated) {
+  Write("ke-hoach.txt", Plan());
+  for (int writers : {1, 2}) {
+    IndexOptions o = Options();
+    o.writers = writers;
+    std::string db_dir = (dir_ / "khong-co" / "index").string();
+    auto s = IndexDatabase(db_dir, o);
+    ASSERT_FALSE(s.ok());
+    EXPECT_NE(s.status().message().find("không có thư mục " + (dir_ / "khong-co").string()),
+              std::string::npos)
+        << s.status().message();
+    EXPECT_FALSE(fs::exists(dir_ / "khong-co"));
+  }
+  EXPECT_TRUE(IndexDatabase((dir_ / "index").string(), Options()).ok());
+}
+
+// Fault 8: the deletions of a run are named, file by file.
+TEST_F(IndexerTest, RemovedFilesAreNamed) {
+  Write("ke-hoach.txt", Plan());
+  Write("ghi-chu.txt", "Ghi chú: tổ chức đối thoại với Nhân dân hằng quý.\n");
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  ASSERT_TRUE(indexer.Run(Options()).ok());
+  fs::remove(Corpus() / "ghi-chu.txt");
+  auto s = indexer.Run(Options());
+  ASSERT_TRUE(s.ok());
+  ASSERT_EQ(s->removed_files.size(), 1u);
+  EXPECT_EQ(s->removed_files[0].path, (Corpus() / "ghi-chu.txt").string());
+  EXPECT_EQ(s->removed_files[0].id, "tep-ghi-chu");
+}
+
+// Broke: a document under "corpus2" counted as under the PATH "corpus"
+// (a string prefix) and was deleted by `vanban index corpus`.
+TEST_F(IndexerTest, FolderSharingAPrefixWithAPathIsNotUnderIt) {
+  Write("ke-hoach.txt", Plan());
+  fs::create_directories(dir_ / "corpus2");
+  std::ofstream(dir_ / "corpus2" / "ghi-chu.txt") << "Ghi chú: đối thoại với Nhân dân.\n";
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  IndexOptions both = Options();
+  both.paths.push_back(dir_ / "corpus2");
+  ASSERT_TRUE(indexer.Run(both).ok());
+  ASSERT_EQ(db.get_doccount(), 2u);
+  auto s = indexer.Run(Options());
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->removed, 0);
+  EXPECT_TRUE(HasSource(db, dir_ / "corpus2" / "ghi-chu.txt"));
+}
+
+// Fault 2, fresh builds: a rebuild drops nothing an incremental run keeps;
+// the document of a file it cannot index any more comes from the index it
+// replaces (text copy included).
+TEST_F(IndexerTest, RebuildKeepsTheDocumentsOfFilesItSkips) {
+  Write("ke-hoach.txt", Plan());
+  Write("ghi-chu.txt", "Ghi chú: tổ chức đối thoại với Nhân dân hằng quý.\n");
+  std::string db_dir = (dir_ / "index").string();
+  ASSERT_TRUE(IndexDatabase(db_dir, Options()).ok());
+  Write("ghi-chu.txt", "");
+  for (int writers : {2, 1}) {
+    SCOPED_TRACE(writers);
+    IndexOptions o = Options();
+    o.rebuild = true;
+    o.writers = writers;
+    auto s = IndexDatabase(db_dir, o);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    EXPECT_EQ(s->kept, 1);
+    ASSERT_EQ(s->skipped.size(), 1u);
+    EXPECT_EQ(s->skipped[0].kept, 1);
+    Xapian::Database db(db_dir);
+    EXPECT_EQ(db.get_doccount(), 2u);
+    Xapian::docid did = DocidOf(db, Corpus() / "ghi-chu.txt");
+    ASSERT_NE(did, 0u);
+    EXPECT_NE(db.get_metadata(TextKey(did)).find("đối thoại"), std::string::npos);
+    EXPECT_GT(db.get_termfreq("Wdoi_thoai"), 0u);
+    ExpectTextCopies(db);
+  }
 }
 
 }  // namespace
