@@ -472,6 +472,23 @@ Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at) {
     }
     per_number.push_back(q);
   }
+  if (strong.empty() && !per_number.empty()) {
+    // The number as the document writes it, as if typed in full: "chỉ
+    // thị 33" then also finds what cites "33/CT-TTg" (its identifier term
+    // is in their text, weighing less than in the document itself), as
+    // "33/CT-TTg" does.
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(OrOf(per_number));
+    Xapian::MSet top = enquire.get_mset(0, 1);
+    if (!top.empty()) {
+      std::string prefix(schema::kIdentifier);
+      Xapian::TermIterator t = db_.termlist_begin(*top.begin());
+      for (t.skip_to(prefix); t != db_.termlist_end(*top.begin()); ++t) {
+        if ((*t).compare(0, prefix.size(), prefix) != 0) break;
+        if (t.get_wdf() == schema::kNumberWdf) strong.emplace_back(*t);
+      }
+    }
+  }
   for (auto& q : strong) per_number.push_back(q);
   return OrOf(per_number);
 }

@@ -115,6 +115,18 @@ TEST_F(RankingTest, DocumentNumberSpellingsPutThatDocumentFirst) {
   EXPECT_NE(TopNumber("điều 33"), "33/CT-TTg");
 }
 
+// Regression: "chỉ thị 33" put Chỉ thị 33/CT-TTg first but left out the
+// plan that cites it ("Chỉ thị số 33/CT-TTg"), which "33/CT-TTg" finds.
+TEST_F(RankingTest, ShortNumberSpellingsAlsoFindWhatCitesTheDocument) {
+  auto is_plan = [](const Hit& h) { return h.id.rfind("ke-hoach-ngoc-ky", 0) == 0; };
+  for (const char* q : {"33/CT-TTg", "chỉ thị 33", "chi thi 33", "CT 33", "qd 23 tw"}) {
+    SearchResponse r = Run(q);
+    ASSERT_FALSE(r.results.empty()) << q;
+    EXPECT_FALSE(is_plan(r.results[0])) << q;  // the document itself first
+    EXPECT_TRUE(std::any_of(r.results.begin(), r.results.end(), is_plan)) << q;
+  }
+}
+
 TEST_F(RankingTest, NameOnlyLawsComeFirst) {
   struct Case {
     const char* query;
