@@ -81,7 +81,9 @@ int RunSearch(const SearchCommandOptions& o) {
   search::SearchRequest req;
   req.query = Join(o.words);
   for (const auto& w : o.excluded) {
-    bool spaced = w.find(' ') != std::string::npos;
+    // -"chính quyền" arrives quoted already.
+    bool quoted = w.size() >= 2 && w.front() == '"' && w.back() == '"';
+    bool spaced = !quoted && w.find(' ') != std::string::npos;
     req.query += (req.query.empty() ? "-" : " -") + (spaced ? "\"" + w + "\"" : w);
   }
   req.type = o.type;

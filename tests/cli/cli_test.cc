@@ -170,6 +170,12 @@ TEST_F(CliTest, ExcludedWordIsAQueryWordNotAnOption) {
   EXPECT_EQ(j["query"], "dân vận -chính");
   CommandResult all = Vanban("search --db " + Db() + " --json dân vận");
   EXPECT_LT(j["total"].get<int>(), nlohmann::json::parse(all.out)["total"].get<int>());
+  // A quoted phrase to exclude, and --exclude with a phrase, stay one phrase.
+  for (const char* arg : {"'-\"chính quyền\"'", "--exclude 'chính quyền'"}) {
+    CommandResult phrase = Vanban("search --db " + Db() + " --json dân vận " + arg);
+    ASSERT_EQ(phrase.code, 0) << arg << phrase.out;
+    EXPECT_EQ(nlohmann::json::parse(phrase.out)["query"], "dân vận -\"chính quyền\"") << arg;
+  }
   // An option's value that starts with '-' is still that option's.
   EXPECT_EQ(Vanban("search --db " + Db() + " --offset -3 dân vận").code, 2);
 }
