@@ -159,15 +159,29 @@ std::string Join(const std::vector<Token>& ts, size_t from, size_t n, std::strin
   return s;
 }
 
-// The abbreviation table's expansions as the analyser folds them
-// ("uy ban nhan dan"), in table order; computed once.
-const std::vector<std::string>& FoldedExpansions() {
-  static const std::vector<std::string> folded = [] {
+// The abbreviation table as the analyser folds it, in table order;
+// computed once.
+struct FoldedAbbreviation {
+  std::string expansion;                     // "uy ban nhan dan"
+  std::vector<std::string> expansion_terms;  // "Fuy", "Fban", "Fnhan", "Fdan"
+  std::vector<std::string> abbrev_terms;     // "Fubnd"
+};
+
+const std::vector<FoldedAbbreviation>& FoldedAbbreviations() {
+  static const std::vector<FoldedAbbreviation> folded = [] {
     text::Analyzer analyzer;
-    std::vector<std::string> out;
+    std::vector<FoldedAbbreviation> out;
     for (const auto& a : text::Abbreviations()) {
+      FoldedAbbreviation f;
       text::AnalyzedText at = analyzer.Analyze(a.expansion);
-      out.push_back(Join(at.tokens, 0, at.tokens.size(), &Token::folded));
+      f.expansion = Join(at.tokens, 0, at.tokens.size(), &Token::folded);
+      for (const auto& t : at.tokens) {
+        f.expansion_terms.push_back(schema::Term(schema::kFolded, t.folded));
+      }
+      for (const auto& t : analyzer.Analyze(a.abbrev).tokens) {
+        f.abbrev_terms.push_back(schema::Term(schema::kFolded, t.folded));
+      }
+      out.push_back(std::move(f));
     }
     return out;
   }();
@@ -356,17 +370,12 @@ Xapian::Query QueryBuilder::PhraseQuery(const text::AnalyzedText& at, bool accen
     v.insert(v.end(), folded.begin() + static_cast<std::ptrdiff_t>(i) + 1, folded.end());
     variants.push_back(Phrase(v));
   }
-  for (const auto& a : text::Abbreviations()) {
-    std::vector<std::string> e;
-    for (const auto& t : analyzer_.Analyze(a.expansion).tokens) {
-      e.push_back(schema::Term(schema::kFolded, t.folded));
-    }
+  for (const auto& a : FoldedAbbreviations()) {
+    const auto& e = a.expansion_terms;
     auto at_e = std::search(folded.begin(), folded.end(), e.begin(), e.end());
     if (e.empty() || at_e == folded.end()) continue;
     std::vector<std::string> v(folded.begin(), at_e);
-    for (const auto& t : analyzer_.Analyze(a.abbrev).tokens) {
-      v.push_back(schema::Term(schema::kFolded, t.folded));
-    }
+    v.insert(v.end(), a.abbrev_terms.begin(), a.abbrev_terms.end());
     v.insert(v.end(), at_e + static_cast<std::ptrdiff_t>(e.size()), folded.end());
     variants.push_back(Phrase(v));
   }
@@ -542,7 +551,8 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
       const auto& table = text::Abbreviations();
       std::vector<std::string_view> abbrevs;
       for (size_t a = 0; a < table.size(); ++a) {
-        if (table[a].expansion == words || (unmarked && FoldedExpansions()[a] == folded)) {
+        if (table[a].expansion == words ||
+            (unmarked && FoldedAbbreviations()[a].expansion == folded)) {
           abbrevs.push_back(table[a].abbrev);
         }
       }
