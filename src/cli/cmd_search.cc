@@ -98,9 +98,15 @@ int RunSearch(const SearchCommandOptions& o) {
     std::fprintf(stderr, "Lỗi: %s\n", resp.status().message().c_str());
     return 1;
   }
+  // Nothing to search ("", "-", "..."): a usage error, not "no document".
+  int nothing = resp->nothing_to_search ? 2 : 1;
   if (o.json) {
     PrintJson(search::ToJson(*resp));
-    return resp->results.empty() && resp->total == 0 ? 1 : 0;
+    return resp->results.empty() && resp->total == 0 ? nothing : 0;
+  }
+  if (resp->nothing_to_search) {
+    std::fprintf(stderr, "Lỗi: %s\n", resp->notice.c_str());
+    return 2;
   }
   bool tty = isatty(STDOUT_FILENO);
   if (!resp->notice.empty()) std::printf("Lưu ý: %s\n", resp->notice.c_str());

@@ -86,13 +86,37 @@ void ReadNumber(std::string_view t, Metadata* meta) {
   }
 }
 
-// "Tứ Kỳ, ngày 15 tháng 3 năm 2023", possibly after "Số: ..." on the line.
+// "Số: 47/KH-UBND" or "Số 15/QĐ-UBND ngày ...": a number line.
+bool IsNumberLine(std::string_view t) {
+  if (!StartsWith(t, "Số")) return false;
+  std::string_view rest = t.substr(std::string_view("Số").size());
+  size_t i = 0;
+  while (i < rest.size() && (rest[i] == ' ' || rest[i] == ':')) ++i;
+  return i > 0 && i < rest.size() && rest[i] >= '0' && rest[i] <= '9';
+}
+
+// "Tứ Kỳ, ngày 15 tháng 3 năm 2023", possibly after "Số: ..." on the line;
+// "Số 15/QĐ-UBND ngày 10 tháng 3 năm 2023" (no place); a line that is only
+// "ngày 10 tháng 3 năm 2023".
 void ReadPlaceAndDate(std::string_view t, Metadata* meta) {
-  static constexpr std::string_view kDateKey = ", ngày ";
-  size_t at = t.find(kDateKey);
-  if (at == std::string_view::npos) return;
+  std::string_view key = ", ngày ";
+  size_t at = t.find(key);
+  if (at == std::string_view::npos && IsNumberLine(t)) {
+    key = " ngày ";
+    at = t.find(key);
+  }
+  if (at == std::string_view::npos) {
+    std::string folded = text::FoldText(t.substr(0, 6));
+    if (StartsWith(folded, "ngay ")) {
+      size_t len = 0;
+      std::string_view rest = Trim(t.substr(t.find(' ') + 1));
+      std::string date = ParseDateAt(rest, &len);
+      if (!date.empty() && Trim(rest.substr(len)).empty()) meta->date = date;
+    }
+    return;
+  }
   size_t len = 0;
-  std::string date = ParseDateAt(t.substr(at + kDateKey.size()), &len);
+  std::string date = ParseDateAt(t.substr(at + key.size()), &len);
   if (date.empty()) return;
   meta->date = date;
   std::string_view place = Trim(t.substr(0, at));
@@ -108,6 +132,13 @@ void ReadPlaceAndDate(std::string_view t, Metadata* meta) {
   }
 }
 
+bool IsNumberOrDateLine(std::string_view t) {
+  if (IsNumberLine(t)) return true;
+  Metadata probe;
+  ReadPlaceAndDate(t, &probe);
+  return !probe.date.empty() && CodePoints(t) <= 60;
+}
+
 void ReadHeader(const Reader& r, Metadata* meta) {
   size_t end = r.HeaderEnd();
   std::string issuer;
@@ -116,7 +147,11 @@ void ReadHeader(const Reader& r, Metadata* meta) {
     const DocType* type = r.Kind(p) == LineKind::kCaps ? FindDocType(text::Lower(t)) : nullptr;
     if (type != nullptr && meta->type.empty()) {
       meta->type = std::string(type->display);
-      if (LooksLikeTitle(r, p + 1)) meta->title = std::string(r.Text(p + 1));
+      // The title follows the type line, after a number or date line if the
+      // header puts them there ("QUYẾT ĐỊNH / Số 15/QĐ-UBND ngày ... / Về việc").
+      size_t title = p + 1;
+      while (title < end && title <= p + 2 && IsNumberOrDateLine(r.Text(title))) ++title;
+      if (LooksLikeTitle(r, title)) meta->title = std::string(r.Text(title));
       if (!issuer.empty()) meta->issuer = issuer;
       continue;
     }

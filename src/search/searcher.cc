@@ -455,13 +455,16 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   if (!parsed.notice.empty()) resp.notice += (resp.notice.empty() ? "" : " ") + parsed.notice;
   if (!counter) OnNewRevision();
   const Prepared p = Prepare(db, analyzer, schema_version, &term_freqs, parsed, request);
-  if (p.bq.query.empty() && p.filter.empty() && p.excl.empty()) {
-    if (resp.notice.empty()) resp.notice = "Hãy nhập từ cần tìm.";
-    return resp;
-  }
+  // Before the check for nothing to search: a filter no document has
+  // ("year:1999") leaves no filter query, but was typed.
   if (!p.unknown_filter.empty()) {
     resp.notice += (resp.notice.empty() ? "" : " ") + std::string("Không có văn bản nào có ") +
                    p.unknown_filter + " trong chỉ mục.";
+    return resp;
+  }
+  if (p.bq.query.empty() && p.filter.empty() && p.excl.empty()) {
+    resp.notice += (resp.notice.empty() ? "" : " ") + std::string("Hãy nhập từ cần tìm.");
+    resp.nothing_to_search = true;
     return resp;
   }
   SearchesRunning running;

@@ -64,6 +64,10 @@ struct SearchResponse {
   int total = 0;                  // estimated matches
   std::string suggestion;         // accented form ("dân vận") or empty
   std::string notice;             // Vietnamese note on a repaired query, or empty
+  // The query left nothing to search (no words, phrases or filters: "", "-",
+  // "..."): `notice` asks for words; the caller shows a prompt, not "no
+  // document found". Not in the JSON (`notice` says it there).
+  bool nothing_to_search = false;
   std::map<std::string, std::vector<FacetValue>> facets;  // "type", "issuer", "year"
   std::vector<Hit> results;
 };

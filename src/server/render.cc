@@ -197,9 +197,13 @@ data ResultsData(const SearchParams& p, const search::SearchResponse& r) {
 
 std::string Renderer::SearchPage(const SearchParams& p,
                                  const search::SearchResponse* response) const {
-  data d = response ? ResultsData(p, *response) : data();
+  // A query with nothing to search ("-", "..."): the form and what to do,
+  // not an empty result list.
+  bool nothing = response && response->nothing_to_search;
+  data d = response && !nothing ? ResultsData(p, *response) : data();
   Set(d, "query", p.request.query);
   Set(d, "blank_query", p.blank_query);
+  Set(d, "nothing_notice", nothing ? response->notice : std::string());
   Set(d, "truncated", p.truncated);
   Set(d, "max_query", std::to_string(search::SearchRequest::kMaxQueryBytes));
   Set(d, "type", p.request.type);

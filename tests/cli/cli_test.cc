@@ -130,6 +130,25 @@ TEST_F(CliTest, NothingFoundIsExitOneWithValidJson) {
   EXPECT_TRUE(j["results"].empty());
 }
 
+// Broke: "-" and "..." printed "Hãy nhập từ cần tìm." and then "Không tìm
+// thấy văn bản nào" with exit 1, as if the corpus lacked something.
+TEST_F(CliTest, QueryWithNothingToSearchIsAUsageError) {
+  Index();
+  for (std::string q : {"-", "...", ""}) {
+    CommandResult r = Vanban("search --db " + Db() + " -- " + Quote(q), /*with_stderr=*/true);
+    EXPECT_EQ(r.code, 2) << q;
+    EXPECT_NE(r.out.find("Lỗi: "), std::string::npos) << q << r.out;
+    EXPECT_NE(r.out.find("Hãy nhập từ cần tìm."), std::string::npos) << q << r.out;
+    EXPECT_EQ(r.out.find("Không tìm thấy"), std::string::npos) << q << r.out;
+    CommandResult j = Vanban("search --db " + Db() + " --json -- " + Quote(q));
+    EXPECT_EQ(j.code, 2) << q;
+    EXPECT_NE(nlohmann::json::parse(j.out)["notice"].get<std::string>().find("Hãy nhập"),
+              std::string::npos);
+  }
+  CommandResult dash = Vanban("search --db " + Db() + " -- -", /*with_stderr=*/true);
+  EXPECT_NE(dash.out.find("Dấu \"-\" đứng riêng đã được bỏ qua"), std::string::npos) << dash.out;
+}
+
 TEST_F(CliTest, BadQueryGivesNoticeNotCrash) {
   Index();
   CommandResult r = Vanban("search --db " + Db() + " --json " + Quote("\"dân vận"));

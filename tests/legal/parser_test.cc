@@ -191,6 +191,33 @@ TEST(ParserTest, HeaderWithNumberPlaceAndDate) {
   EXPECT_EQ(doc.id, "ke-hoach-47-kh-ubnd-2023-tu-ky");
 }
 
+// Regression: "Số 15/QĐ-UBND ngày ..." under the type line (no "Số:", no
+// place) was read as the title, and its date was lost.
+TEST(ParserTest, NumberAndDateLineUnderTheTypeLine) {
+  Document doc = ParseDocument(
+      "ỦY BAN NHÂN DÂN\nHUYỆN TỨ KỲ\nQUYẾT ĐỊNH\nSố 15/QĐ-UBND ngày 10 tháng 3 năm 2023\n"
+      "Về việc thành lập Tổ công tác\nĐiều 1. Thành lập Tổ công tác.\n");
+  EXPECT_EQ(doc.meta.type, "Quyết định");
+  EXPECT_EQ(doc.meta.number, "15/QĐ-UBND");
+  EXPECT_EQ(doc.meta.date, "2023-03-10");
+  EXPECT_EQ(doc.meta.place, "");
+  EXPECT_EQ(doc.meta.issuer, "ỦY BAN NHÂN DÂN HUYỆN TỨ KỲ");
+  EXPECT_EQ(doc.meta.title, "Về việc thành lập Tổ công tác");
+
+  Document colon = ParseDocument(
+      "KẾ HOẠCH\nSố: 47/KH-UBND\nngày 15 tháng 3 năm 2023\n"
+      "Triển khai công tác dân vận chính quyền\nI. MỤC ĐÍCH\n- Thực hiện tốt.\n");
+  EXPECT_EQ(colon.meta.number, "47/KH-UBND");
+  EXPECT_EQ(colon.meta.date, "2023-03-15");
+  EXPECT_EQ(colon.meta.title, "Triển khai công tác dân vận chính quyền");
+
+  // A body sentence that starts with a date is not the document's date.
+  Document body = ParseDocument(
+      "KẾ HOẠCH\nTổ chức hội nghị\nNgày 15 tháng 3 năm 2023, Ủy ban nhân dân xã họp.\n");
+  EXPECT_EQ(body.meta.date, "");
+  EXPECT_EQ(body.meta.title, "Tổ chức hội nghị");
+}
+
 TEST(ParserTest, MalformedSourceLines) {
   for (const char* text :
        {"Điều 1. A\n(Điều 1 Luật số có hiệu lực)\n",

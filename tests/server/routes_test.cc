@@ -393,6 +393,21 @@ TEST_F(RoutesTest, WhiteSpaceQueryAsksForWords) {
   EXPECT_NE(res->body.find("<title>Tìm kiếm — vanban</title>"), std::string::npos);
 }
 
+// Broke: "-" and "..." showed the notice, the sort links and "Không tìm
+// thấy văn bản nào cho “-”" together.
+TEST_F(RoutesTest, QueryWithNothingToSearchAsksForWords) {
+  for (std::string q : {"-", "...", "%22%22"}) {
+    auto res = Get("/tim-kiem?q=" + q);
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 200);
+    EXPECT_NE(res->body.find("Hãy nhập từ cần tìm."), std::string::npos) << q;
+    EXPECT_EQ(res->body.find("Không tìm thấy"), std::string::npos) << q;
+    EXPECT_EQ(res->body.find("Sắp xếp:"), std::string::npos) << q;
+  }
+  auto dash = Get("/tim-kiem?q=-");
+  EXPECT_NE(dash->body.find("đứng riêng đã được bỏ qua"), std::string::npos);
+}
+
 // Broke: past the last page the search page said "Không tìm thấy", without
 // the total, and "‹ Trang trước" led to another empty page.
 TEST_F(RoutesTest, PageBeyondTheLastLinksToTheLast) {
