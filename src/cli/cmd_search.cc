@@ -137,6 +137,29 @@ int RunSearch(const SearchCommandOptions& o) {
   return resp->total == 0 ? 1 : 0;
 }
 
+// Where a citation leads, for a reader: the id and the article
+// ("luat-02-2011-qh13#dieu-8"), or why it leads nowhere.
+std::string CitationTarget(const legal::Citation& c) {
+  std::string anchor = c.anchor.empty() ? "" : "#" + c.anchor;
+  // The reason when there is one ("Danh mục không có văn bản số …").
+  auto why = [&c](const char* otherwise) {
+    return "(" + (c.reason.empty() ? std::string(otherwise) : c.reason) + ")";
+  };
+  switch (c.status) {
+    case legal::CitationStatus::kResolved:
+      return c.resolved_id + anchor;
+    case legal::CitationStatus::kSelf:
+      return "(chính văn bản này)" + (anchor.empty() ? "" : " " + anchor);
+    case legal::CitationStatus::kNotInCatalog:
+      return why("không có trong danh mục");
+    case legal::CitationStatus::kAmbiguous:
+      return why("chưa rõ là văn bản nào");
+    case legal::CitationStatus::kUnresolved:
+      break;
+  }
+  return why("chưa xác định");
+}
+
 void PrintDocument(const search::StoredDocument& d, const std::vector<search::CitedBy>& cited_by,
                    bool with_text) {
   const auto& m = d.doc.meta;
@@ -156,8 +179,7 @@ void PrintDocument(const search::StoredDocument& d, const std::vector<search::Ci
   line("Tệp nguồn:", d.source_path.empty() ? "(chưa có toàn văn)" : d.source_path);
   std::printf("\nVăn bản này trích dẫn (%zu):\n", d.doc.citations.size());
   for (const auto& c : d.doc.citations) {
-    std::string target = c.resolved_id.empty() ? legal::CitationStatusName(c.status) : c.resolved_id;
-    std::printf("  - %s -> %s\n", c.raw.c_str(), target.c_str());
+    std::printf("  - %s -> %s\n", c.raw.c_str(), CitationTarget(c).c_str());
   }
   std::printf("\nĐược trích dẫn bởi (%zu):\n", cited_by.size());
   for (const auto& c : cited_by) {
@@ -265,8 +287,10 @@ void AddSearchCommands(CLI::App& app, int* exit_code) {
           "NĂM"));
   s->add_option("--sort", so->sort, "relevance (mặc định) hoặc date")
       ->check(CLI::IsMember({"relevance", "date"}));
+  // One word (or "phrase") per --exclude: the words after it are the query.
   s->add_option("--exclude", so->excluded,
-                "Loại trừ văn bản có từ này (như -từ trong câu tìm) / exclude a word");
+                "Loại trừ văn bản có từ này (như -từ trong câu tìm) / exclude a word")
+      ->allow_extra_args(false);
   s->add_option("query", so->words, "Từ cần tìm / query");
   s->callback([so, exit_code] {
     // Words, or only words to exclude ("vanban search -chính").

@@ -668,6 +668,20 @@ StatusOr<index::Record> Searcher::Internal::Load(Xapian::docid did, bool with_te
   return index::DecodeRecord(db.get_document(did).get_data(), with_text);
 }
 
+namespace {
+
+// Shaped like a document id: lower-case ASCII words joined by at least
+// three hyphens ("luat-25-2018-qh14"), not a number typed with hyphens
+// ("23-qd-tw").
+bool LooksLikeId(std::string_view s) {
+  if (std::count(s.begin(), s.end(), '-') < 3) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+}  // namespace
+
 // By id; else by number: the document whose own number it is; else by
 // name; else the best number-aware match.
 Xapian::docid Searcher::Internal::Find(const std::string& id_or_number) {
@@ -680,6 +694,10 @@ Xapian::docid Searcher::Internal::Find(const std::string& id_or_number) {
   std::string nterm = schema::Term(schema::kName, index::NameKey(id_or_number));
   auto named = db.postlist_begin(nterm);
   if (named != db.postlist_end(nterm)) return *named;
+  // An id the index does not have ("luat-25-2018-qh14-2", a file since
+  // removed) is not found: the best match of the number in it is another
+  // document.
+  if (LooksLikeId(id_or_number)) return 0;
   QueryBuilder qb(db, analyzer);
   Xapian::Query nq = qb.NumberQuery(analyzer.Analyze(id_or_number));
   if (nq.empty()) return 0;

@@ -149,6 +149,40 @@ TEST_F(CliTest, QueryWithNothingToSearchIsAUsageError) {
   EXPECT_NE(dash.out.find("Dấu \"-\" đứng riêng đã được bỏ qua"), std::string::npos) << dash.out;
 }
 
+// Broke: `show` printed the citations' targets in English ("-> self",
+// "-> not-in-catalog") and without the article ("-> luat-42-2013-qh13"
+// for "Điều 35 Luật số 42/2013/QH13"); an id the index does not have
+// ("luat-02-2011-qh13-9") showed the document of its number, exit 0.
+TEST_F(CliTest, ShowSaysWhereEachCitationLeads) {
+  VANBAN_REQUIRE_SHARED();
+  if (!fs::exists(dir_ / "catalog.toml")) GTEST_SKIP() << "corpus/catalog.toml is absent";
+  // The catalog's texts ("shared:corpus/texts/…") from ../shared.
+  std::string db = Quote((dir_ / "index-texts").string());
+  setenv("VANBAN_SHARED_DIR", testing::SharedDir().c_str(), 1);
+  CommandResult index =
+      Vanban("index --quiet --db " + db + " --catalog " + Quote((dir_ / "catalog.toml").string()) +
+             " " + Quote((dir_ / "corpus").string()));
+  ASSERT_EQ(index.code, 0) << index.out;
+  CommandResult r = Vanban("show --db " + db + " --no-text luat-02-2011-qh13");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("  - Điều 35 Luật số 42/2013/QH13 -> luat-42-2013-qh13#dieu-35\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("  - Điều 35 của Luật này -> (chính văn bản này) #dieu-35\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("  - Luật số 58/2005/QH11 -> (Danh mục không có văn bản số 58/2005/QH11)\n"),
+            std::string::npos)
+      << r.out;
+  for (const char* english : {"-> self", "-> not-in-catalog", "-> ambiguous", "-> unresolved"}) {
+    EXPECT_EQ(r.out.find(english), std::string::npos) << english;
+  }
+  CommandResult gone = Vanban("show --db " + db + " --no-text luat-02-2011-qh13-9", true);
+  EXPECT_EQ(gone.code, 1) << gone.out;
+  EXPECT_NE(gone.out.find("Lỗi: không tìm thấy văn bản \"luat-02-2011-qh13-9\""), std::string::npos)
+      << gone.out;
+}
+
 TEST_F(CliTest, BadQueryGivesNoticeNotCrash) {
   Index();
   CommandResult r = Vanban("search --db " + Db() + " --json " + Quote("\"dân vận"));
@@ -197,6 +231,15 @@ TEST_F(CliTest, ExcludedWordIsAQueryWordNotAnOption) {
   }
   // An option's value that starts with '-' is still that option's.
   EXPECT_EQ(Vanban("search --db " + Db() + " --offset -3 dân vận").code, 2);
+  // Broke: --exclude took every word after it ("--exclude cơ dân chủ"
+  // searched "-cơ -dân -chủ"); it takes one, each time it is given.
+  CommandResult one = Vanban("search --db " + Db() + " --json --exclude cơ dân chủ");
+  ASSERT_EQ(one.code, 0) << one.out;
+  EXPECT_EQ(nlohmann::json::parse(one.out)["query"], "dân chủ -cơ");
+  CommandResult two =
+      Vanban("search --db " + Db() + " --json --exclude cơ --exclude 'chính quyền' dân chủ");
+  ASSERT_EQ(two.code, 0) << two.out;
+  EXPECT_EQ(nlohmann::json::parse(two.out)["query"], "dân chủ -cơ -\"chính quyền\"");
 }
 
 // Regression: a page past the last result printed "Khoảng 8 kết quả" and

@@ -610,6 +610,14 @@ TEST_F(RankingTest, GetByNumberAndCitedBy) {
   EXPECT_EQ((*cited)[0].citing_type, "Kế hoạch");
   EXPECT_NE((*cited)[0].sentence.find("33/CT-TTg"), std::string::npos) << (*cited)[0].sentence;
   EXPECT_FALSE(searcher_->Get("không-có-văn-bản-này").ok());
+  // Broke: an id the index does not have, with a number in it, showed the
+  // document of that number ("luat-25-2018-qh14-9" → Luật Tố cáo).
+  EXPECT_TRUE(searcher_->Get("luat-25-2018-qh14").ok());
+  EXPECT_FALSE(searcher_->Get("luat-25-2018-qh14-9").ok());
+  // A number typed with hyphens is still a number.
+  auto hyphens = searcher_->Get("23-qd-tw");
+  ASSERT_TRUE(hyphens.ok());
+  EXPECT_EQ(hyphens->doc.meta.number, "23-QĐ/TW");
   auto by_name = searcher_->Get("Luật Tố cáo");
   ASSERT_TRUE(by_name.ok());
   EXPECT_EQ(by_name->doc.meta.number, "25/2018/QH14");
