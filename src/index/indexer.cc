@@ -295,7 +295,7 @@ Result Indexer::Internal::Process(size_t task_index) {
   rec.doc = legal::ParseDocument(extracted->text);
   AssignId(&rec, task);
   for (auto& c : rec.doc.citations) {
-    if (catalog) catalog->Resolve(&c, rec.doc.id);
+    if (catalog) catalog->Resolve(&c, rec.doc.id, rec.doc.meta.date);
     if (c.status == legal::CitationStatus::kResolved || c.status == legal::CitationStatus::kSelf) {
       ++r.resolved;
     } else {

@@ -184,11 +184,13 @@ size_t AliasMatch(const std::string& name, const std::string& name_with_issuer,
   return 0;
 }
 
-void ResolveNamed(const std::vector<CatalogEntry>& entries, Citation* c) {
+void ResolveNamed(const std::vector<CatalogEntry>& entries, const std::string& citing_date,
+                  Citation* c) {
   std::string name = text::FoldText(c->name);
   std::string with_issuer = c->issuer.empty() ? name : name + " cua " + text::FoldText(c->issuer);
   size_t best = 0;
   std::vector<const CatalogEntry*> winners;
+  const CatalogEntry* later = nullptr;  // the name's, but issued after the citing document
   for (const CatalogEntry& e : entries) {
     if (!c->date.empty() && !e.meta.date.empty() && c->date != e.meta.date) continue;
     size_t len = AliasMatch(name, with_issuer, text::FoldText(e.meta.title));
@@ -196,6 +198,10 @@ void ResolveNamed(const std::vector<CatalogEntry>& entries, Citation* c) {
       len = std::max(len, AliasMatch(name, with_issuer, text::FoldText(alias)));
     }
     if (len == 0 || len < best) continue;
+    if (!citing_date.empty() && !e.meta.date.empty() && e.meta.date > citing_date) {
+      if (later == nullptr || len > best) later = &e;
+      continue;
+    }
     if (len > best) winners.clear();
     best = len;
     winners.push_back(&e);
@@ -203,6 +209,10 @@ void ResolveNamed(const std::vector<CatalogEntry>& entries, Citation* c) {
   if (winners.empty()) {
     c->status = CitationStatus::kNotInCatalog;
     c->reason = "Danh mục không có văn bản tên \"" + c->name + "\"";
+    if (later != nullptr) {
+      c->reason += " ban hành trước ngày " + citing_date + " (" + later->id + " ban hành ngày " +
+                   later->meta.date + ", sau văn bản trích dẫn)";
+    }
   } else if (winners.size() > 1) {
     c->status = CitationStatus::kAmbiguous;
     c->reason = "Tên \"" + c->name + "\" khớp nhiều văn bản: " + JoinIds(winners);
@@ -306,7 +316,8 @@ const CatalogEntry* Catalog::FindByTextPath(const std::filesystem::path& file) c
   return nullptr;
 }
 
-void Catalog::Resolve(Citation* c, const std::string& self_id) const {
+void Catalog::Resolve(Citation* c, const std::string& self_id,
+                      const std::string& citing_date) const {
   c->resolved_id.clear();
   c->reason.clear();
   c->anchor = CitationAnchor(*c);
@@ -318,7 +329,7 @@ void Catalog::Resolve(Citation* c, const std::string& self_id) const {
   if (!c->number.empty()) {
     ResolveNumbered(entries_, c);
   } else if (!c->name.empty()) {
-    ResolveNamed(entries_, c);
+    ResolveNamed(entries_, citing_date, c);
   } else {
     c->status = CitationStatus::kNotInCatalog;
     c->reason = "Trích dẫn không nêu số hiệu hay tên văn bản";
@@ -327,7 +338,7 @@ void Catalog::Resolve(Citation* c, const std::string& self_id) const {
 }
 
 void Catalog::ResolveAll(Document* doc) const {
-  for (Citation& c : doc->citations) Resolve(&c, doc->id);
+  for (Citation& c : doc->citations) Resolve(&c, doc->id, doc->meta.date);
 }
 
 void Catalog::FillFromEntry(const CatalogEntry& entry, Document* doc) const {

@@ -47,11 +47,15 @@ class Catalog {
   //    begins with, compared without accents or case;
   //  - a number whose issuer code is shared by many bodies (CT-UBND, -/TU)
   //    cited with neither issuer nor year is ambiguous, never guessed.
+  //  - a name-only citation is not resolved to a document issued after the
+  //    citing one (`citing_date`, ISO, when known): "Luật tố cáo" in a law
+  //    of 2013 is not the Luật Tố cáo of 2018;
   // Unresolved citations get kNotInCatalog or kAmbiguous and a Vietnamese
   // reason naming the candidates.
-  void Resolve(Citation* citation, const std::string& self_id) const;
+  void Resolve(Citation* citation, const std::string& self_id,
+               const std::string& citing_date = std::string()) const;
   // Resolves every citation of `doc` against this catalog, with doc->id
-  // as the self id.
+  // as the self id and its date as the citing date.
   void ResolveAll(Document* doc) const;
   // Fills the empty metadata fields of `doc` from its catalog entry (the
   // entry whose text is that document), and sets doc->id to the entry id.

@@ -205,6 +205,7 @@ class Scanner {
   size_t ReadList(size_t i, bool letters, std::string_view keyword,
                   std::vector<std::string>* items) const;
   size_t TryArticleGroup(size_t i);
+  bool LowercaseNameMayFollow(size_t i) const;
   size_t TryDocument(size_t i, bool allow_bare);
   void Emit(size_t first, size_t end, const DocRef& doc, const ArtRef* art);
 
@@ -527,8 +528,23 @@ size_t Scanner::TryArticleGroup(size_t i) {
   return doc ? doc->end : k;
 }
 
+// Whether a named type at token i may be followed by a lowercase name: after
+// "của", "tại" or "theo" ("theo quy định của Luật tố tụng hành chính"), or
+// after a citation and a comma or "và" ("Luật khiếu nại, Luật tố cáo").
+// Not "Luật sư", "Luật gia" (people).
+bool Scanner::LowercaseNameMayFollow(size_t i) const {
+  if (i == 0 || !IsWord(i + 1)) return false;
+  std::string next = Lw(i + 1);
+  if (next == "sư" || next == "gia" || next == "học" || next == "pháp" || next == "lệ") {
+    return false;
+  }
+  if (W(i - 1, "của") || W(i - 1, "tại") || W(i - 1, "theo")) return true;
+  return i >= 2 && (P(i - 1, ",") || W(i - 1, "và")) && !out_.empty() &&
+         out_.back().citation.end == toks_[i - 2].e;
+}
+
 size_t Scanner::TryDocument(size_t i, bool allow_bare) {
-  std::optional<DocRef> doc = ReadDoc(i, allow_bare);
+  std::optional<DocRef> doc = ReadDoc(i, allow_bare, LowercaseNameMayFollow(i));
   if (!doc) return i;
   Emit(i, doc->end, *doc, nullptr);
   return doc->end;

@@ -790,9 +790,13 @@ StatusOr<std::vector<CitedBy>> Searcher::GetCitedBy(const std::string& id_or_num
       if (!meta.title.empty()) name_keys.insert(index::NameKey(name));
     }
     for (const auto& alias : target_rec->aliases) name_keys.insert(index::NameKey(alias));
-    auto cites_it = [&](const legal::Citation& c) {
+    // `citing_date`: of the citing document; one issued before the target
+    // does not cite it by an unresolved name or number ("Luật tố cáo" in a
+    // law of 2013 is not the Luật Tố cáo of 2018: legal::Catalog::Resolve).
+    auto cites_it = [&](const legal::Citation& c, const std::string& citing_date) {
       if (c.status == legal::CitationStatus::kResolved) return c.resolved_id == id;
       if (c.status != legal::CitationStatus::kNotInCatalog) return false;
+      if (!citing_date.empty() && !meta.date.empty() && citing_date < meta.date) return false;
       if (!c.number.empty()) return !number_key.empty() && index::NameKey(c.number) == number_key;
       return !c.name.empty() && name_keys.count(index::NameKey(c.name)) > 0;
     };
@@ -813,7 +817,7 @@ StatusOr<std::vector<CitedBy>> Searcher::GetCitedBy(const std::string& id_or_num
       if (!rec.ok()) continue;
       const auto& doc = rec->doc;
       for (const auto& c : doc.citations) {
-        if (!cites_it(c)) continue;
+        if (!cites_it(c, doc.meta.date)) continue;
         CitedBy cb;
         cb.citing_id = doc.id;
         cb.citing_title = doc.meta.title;

@@ -179,6 +179,15 @@ TEST(CitationExtractorTest, FormsOfIssue3) {
       {"giai đoạn 2021- 2030, ngày 26/11/2021, một số điều của Luật", {}},
       // Regression: capitals in chapter titles read as "LUẬT SƯ", "LUẬT VỀ ...".
       {"Chương VIII\nXỬ LÝ VI PHẠM PHÁP LUẬT VỀ QUẢN LÝ NHÀ NƯỚC", {}},
+      // Regression: names written in lower case after "của", "tại", "theo"
+      // or after another citation were not citations (Luật 42/2013/QH13,
+      // Luật 02/2011/QH13); people ("Luật sư") are not laws.
+      {"cần xác minh thêm theo quy định của Luật khiếu nại, Luật tố cáo;",
+       {"Luật khiếu nại -> unresolved", "Luật tố cáo -> unresolved"}},
+      {"khởi kiện vụ án hành chính tại Tòa án theo quy định của Luật tố tụng hành chính.",
+       {"Luật tố tụng hành chính -> unresolved"}},
+      {"quyền của Luật sư, trợ giúp viên pháp lý; theo Luật sư của mình", {}},
+      {"Luật khiếu nại quy định", {}},
   };
   for (const FormCase& c : cases) {
     EXPECT_EQ(Describe(ExtractCitations(c.text)), c.expected) << c.text;
@@ -271,6 +280,31 @@ TEST(CitationExtractorTest, RepealNotesInLawOnComplaintsCiteLawOnCitizenReceptio
     if (c.resolved_id == "luat-42-2013-qh13" && c.anchor == "dieu-35") ++repeals;
   }
   EXPECT_EQ(repeals, 4);  // Điều 59-62 "bị bãi bỏ bởi Điều 35 Luật số 42/2013/QH13"
+}
+
+// Regression: "Luật khiếu nại, Luật tố cáo" (lower case) in Luật Tiếp công
+// dân 2013 were not citations; once they are, "Luật tố cáo" must not be
+// the Luật Tố cáo of 2018, five years younger than the citing law.
+TEST(CitationExtractorTest, LawOnCitizenReceptionCitesLawsByLowercaseNames) {
+  VANBAN_REQUIRE_SHARED();
+  Catalog catalog = RepoCatalog();
+  std::filesystem::path file = SharedDir() / "corpus/texts/luat-42-2013-qh13.txt";
+  Document doc = ParseDocument(ReadFile(file));
+  catalog.FillFromEntry(*catalog.FindByTextPath(file), &doc);
+  catalog.ResolveAll(&doc);
+  const Citation* complaints = nullptr;
+  const Citation* denunciations = nullptr;
+  for (const Citation& c : doc.citations) {
+    if (c.raw == "Luật khiếu nại") complaints = &c;
+    if (c.raw == "Luật tố cáo") denunciations = &c;
+  }
+  ASSERT_NE(complaints, nullptr);
+  EXPECT_EQ(complaints->resolved_id, "luat-02-2011-qh13");
+  ASSERT_NE(denunciations, nullptr);
+  EXPECT_EQ(denunciations->status, CitationStatus::kNotInCatalog);
+  EXPECT_NE(denunciations->reason.find("luat-25-2018-qh14 ban hành ngày 2018-06-12"),
+            std::string::npos)
+      << denunciations->reason;
 }
 
 }  // namespace

@@ -623,6 +623,25 @@ TEST_F(RankingTest, GetByNumberAndCitedBy) {
   EXPECT_EQ(by_name->doc.meta.number, "25/2018/QH14");
 }
 
+// Luật Tiếp công dân 2013 cites "Luật khiếu nại, Luật tố cáo" in lower
+// case: the Luật Khiếu nại of 2011 is cited, the Luật Tố cáo of 2018 (five
+// years younger) is not, by its name or by the unresolved-name fallback.
+TEST_F(RankingTest, CitedByOnlyFromDocumentsIssuedAfter) {
+  auto cites = [&](const std::string& target, const std::string& citing) {
+    auto cited = searcher_->GetCitedBy(target);
+    EXPECT_TRUE(cited.ok()) << target;
+    if (!cited.ok()) return false;
+    for (const auto& c : *cited) {
+      if (c.citing_id == citing) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(cites("luat-02-2011-qh13", "luat-42-2013-qh13"));
+  EXPECT_FALSE(cites("luat-25-2018-qh14", "luat-42-2013-qh13"));
+  EXPECT_TRUE(cites("luat-25-2018-qh14",
+                    "ke-hoach-ngoc-ky-trien-khai-thuc-hien-cong-tac-dan-van-chinh-quyen-nam-2023"));
+}
+
 TEST_F(RankingTest, MissingListsCitedDocumentsWithoutText) {
   auto rows = searcher_->Missing();
   ASSERT_TRUE(rows.ok());
