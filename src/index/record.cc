@@ -59,6 +59,7 @@ json CitationToJson(const legal::Citation& c) {
   put("article", c.article);
   put("clause", c.clause);
   put("point", c.point);
+  put("part", c.part);
   put("id", c.resolved_id);
   put("anchor", c.anchor);
   put("reason", c.reason);
@@ -81,6 +82,7 @@ legal::Citation CitationFromJson(const json& j) {
   c.article = get("article");
   c.clause = get("clause");
   c.point = get("point");
+  c.part = get("part");
   c.resolved_id = get("id");
   c.anchor = get("anchor");
   c.reason = get("reason");

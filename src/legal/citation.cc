@@ -25,13 +25,14 @@ std::string Citation::Describe() const {
   } else {
     out = type;
     if (!number.empty()) out += (out.empty() ? "" : " ") + number;
-    if (self && article.empty() && clause.empty())
+    if (self && article.empty() && clause.empty() && !type.empty())
       out += (out.empty() ? "" : " ") + std::string("này");
     if (out.empty()) out = self ? "(văn bản này)" : "?";
   }
   if (!point.empty()) out += " point=" + point;
   if (!clause.empty()) out += " clause=" + clause;
   if (!article.empty()) out += " art=" + article;
+  if (!part.empty()) out += " part=" + part;
   if (!date.empty()) out += " date=" + date;
   if (date.empty() && !year.empty()) out += " year=" + year;
   if (!issuer.empty()) out += " issuer=" + issuer;
@@ -55,7 +56,7 @@ std::string PointKey(const std::string& point) { return point == "đ" ? "dd" : p
 }  // namespace
 
 std::string CitationAnchor(const Citation& c) {
-  if (c.article.empty()) return "";
+  if (c.article.empty()) return c.part;
   bool one_clause = !c.clause.empty() && c.clause.find(',') == std::string::npos;
   bool one_point = !c.point.empty() && c.point.find(',') == std::string::npos;
   if (one_clause && one_point)

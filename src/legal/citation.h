@@ -33,6 +33,9 @@ struct Citation {
   std::string article;  // "23" (Điều)
   std::string clause;   // "4" (khoản)
   std::string point;    // "a" (điểm)
+  // A chapter or section cited without an article, as its anchor in the
+  // cited document: "chuong-5" (Chương V), "chuong-2-muc-1".
+  std::string part;
   // Several clauses or points of one article are one citation: "1,2,3,5,6".
   // The anchor then names the article (or the clause) that holds them all.
   // True for "… này" (Kế hoạch này, Luật này, khoản 2 Điều này) and for

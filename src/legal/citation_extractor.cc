@@ -154,6 +154,12 @@ struct DocRef {
   bool self = false;
 };
 
+// "Chương V", "Mục 1 Chương này", "Tiểu mục 2 của Mục này".
+struct PartRef {
+  size_t first = 0, end = 0;
+  std::string levels[3];  // chapter, section, subsection: number as written, "này" or ""
+};
+
 struct ArtRef {
   size_t first = 0, end = 0;  // token range
   std::string article;
@@ -205,6 +211,8 @@ class Scanner {
   size_t ReadList(size_t i, bool letters, std::string_view keyword,
                   std::vector<std::string>* items) const;
   size_t TryArticleGroup(size_t i);
+  std::optional<PartRef> ReadPartRef(size_t i) const;
+  size_t TryPart(size_t i);
   bool LowercaseNameMayFollow(size_t i) const;
   size_t TryDocument(size_t i, bool allow_bare);
   void Emit(size_t first, size_t end, const DocRef& doc, const ArtRef* art);
@@ -528,6 +536,72 @@ size_t Scanner::TryArticleGroup(size_t i) {
   return doc ? doc->end : k;
 }
 
+// Levels from the smallest up, each a keyword and a number or "này", with
+// "của" between them ("Tiểu mục 2 của Mục này"); the first capitalised.
+// "chương trình", "mục tiêu" have no number: not parts.
+std::optional<PartRef> Scanner::ReadPartRef(size_t i) const {
+  PartRef ref;
+  ref.first = i;
+  size_t k = i;
+  int last = 3;
+  for (int step = 0; step < 3; ++step) {
+    size_t kw = step > 0 && W(k, "của") ? k + 1 : k;
+    int level = 0;
+    size_t len = 1;
+    if (W(kw, "tiểu") && W(kw + 1, "mục")) {
+      level = 2;
+      len = 2;
+    } else if (W(kw, "mục")) {
+      level = 1;
+    } else if (!W(kw, "chương")) {
+      break;
+    }
+    if (level >= last || (step == 0 && !StartsUpper(Text(kw)))) break;
+    size_t v = kw + len;
+    std::string value;
+    if (W(v, "này")) {
+      value = "này";
+    } else if (v < n() && toks_[v].kind == TokKind::kNum && IsPureNumber(Text(v))) {
+      value = std::string(Text(v));
+    } else if (IsWord(v) && Text(v).size() <= 8 && RomanToInt(Text(v)) > 0) {
+      value = std::string(Text(v));
+    } else {
+      break;
+    }
+    ref.levels[level] = value;
+    last = level;
+    k = v + 1;
+  }
+  if (last == 3) return std::nullopt;
+  ref.end = k;
+  return ref;
+}
+
+// A part cited without an article: of the document named after it, else of
+// the citing one. Not at a paragraph's start (a heading "Chương I").
+size_t Scanner::TryPart(size_t i) {
+  if (ParagraphStart(i)) return i;
+  std::optional<PartRef> part = ReadPartRef(i);
+  if (!part) return i;
+  bool here = false;
+  for (const auto& level : part->levels) here |= level == "này";
+  size_t t = W(part->end, "của") ? part->end + 1 : part->end;
+  std::optional<DocRef> doc;
+  if (!here) doc = ReadDoc(t, /*allow_bare=*/true, /*lenient_name=*/true);
+  DocRef target;
+  if (doc) {
+    target = *doc;
+  } else {
+    target.self = true;
+  }
+  size_t end = doc ? doc->end : part->end;
+  Emit(part->first, end, target, nullptr);
+  out_.back().chapter = part->levels[0];
+  out_.back().section = part->levels[1];
+  out_.back().subsection = part->levels[2];
+  return end;
+}
+
 // Whether a named type at token i may be followed by a lowercase name: after
 // "của", "tại" or "theo" ("theo quy định của Luật tố tụng hành chính"), or
 // after a citation and a comma or "và" ("Luật khiếu nại, Luật tố cáo").
@@ -592,6 +666,7 @@ std::vector<ExtractedCitation> Scanner::Run() {
     size_t next = i;
     if (toks_[i].kind == TokKind::kWord) {
       next = TryArticleGroup(i);
+      if (next == i) next = TryPart(i);
       if (next == i) next = TryDocument(i, false);
     } else if (toks_[i].kind == TokKind::kNum) {
       next = TryDocument(i, true);

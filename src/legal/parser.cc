@@ -20,12 +20,50 @@ std::string ArticleAt(const Document& doc, size_t offset) {
   return "";
 }
 
+// The anchor of the innermost unit of `kind` around `offset`, or "".
+std::string EnclosingAnchor(const Document& doc, size_t offset, UnitKind kind) {
+  for (int u = doc.UnitAt(offset); u >= 0; u = doc.units[u].parent) {
+    if (doc.units[u].kind == kind) return doc.units[u].anchor;
+  }
+  return "";
+}
+
+// The anchor of a part cited without an article, built as the structure
+// builds it ("chuong-2-muc-1-tieu-muc-3"): "này" is the unit around the
+// citation; in the citing document, the levels above the one named are the
+// ones around it too ("Mục 2" in Chương II is "chuong-2-muc-2").
+std::string PartAnchor(const Document& doc, const internal::ExtractedCitation& ec) {
+  const std::string* given[3] = {&ec.chapter, &ec.section, &ec.subsection};
+  const UnitKind kinds[3] = {UnitKind::kChapter, UnitKind::kSection, UnitKind::kSubsection};
+  const char* stems[3] = {"chuong-", "muc-", "tieu-muc-"};
+  int lowest = -1;
+  for (int l = 0; l < 3; ++l) {
+    if (!given[l]->empty()) lowest = l;
+  }
+  std::string anchor;
+  for (int l = 0; l <= lowest; ++l) {
+    const std::string& g = *given[l];
+    if (g == "này" || (g.empty() && ec.citation.self)) {
+      std::string around = EnclosingAnchor(doc, ec.citation.begin, kinds[l]);
+      if (!around.empty() || g == "này") anchor = around;
+      if (g == "này" && around.empty()) return "";  // no such unit around it
+      continue;
+    }
+    if (g.empty()) continue;
+    int roman = internal::RomanToInt(g);
+    std::string key = !g.empty() && g[0] >= '0' && g[0] <= '9' ? g : std::to_string(roman);
+    anchor = (anchor.empty() ? "" : anchor + "-") + stems[l] + key;
+  }
+  return anchor;
+}
+
 // "khoản 2 Điều này" / "khoản 3" (same article): the article is the one
-// the citation stands in.
+// the citation stands in; "Chương này", "Mục 2" likewise.
 void FillThisArticle(std::vector<internal::ExtractedCitation> found, Document* doc) {
   doc->citations.reserve(found.size());
   for (internal::ExtractedCitation& ec : found) {
     if (ec.this_article) ec.citation.article = ArticleAt(*doc, ec.citation.begin);
+    ec.citation.part = PartAnchor(*doc, ec);
     doc->citations.push_back(std::move(ec.citation));
   }
 }

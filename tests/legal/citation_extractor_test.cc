@@ -188,10 +188,62 @@ TEST(CitationExtractorTest, FormsOfIssue3) {
        {"Luật tố tụng hành chính -> unresolved"}},
       {"quyền của Luật sư, trợ giúp viên pháp lý; theo Luật sư của mình", {}},
       {"Luật khiếu nại quy định", {}},
+      // Chapters and sections cited without an article (the anchor is made
+      // by the parser, see PartsCitedWithoutAnArticleLinkToThem).
+      {"theo Chương V của Luật Khiếu nại số 02/2011/QH13 và các chương trình, mục tiêu",
+       {"Luật Khiếu nại year=2011 -> unresolved"}},
+      {"quy định tại Chương này.", {"(văn bản này) -> self"}},
   };
   for (const FormCase& c : cases) {
     EXPECT_EQ(Describe(ExtractCitations(c.text)), c.expected) << c.text;
   }
+}
+
+// Regression: "Chương I của Luật này", "Chương này", "Mục 1 Chương này",
+// "Tiểu mục 2 của Mục này" linked to the top of the law, not to the part.
+TEST(CitationExtractorTest, PartsCitedWithoutAnArticleLinkToThem) {
+  Document doc = ParseDocument(
+      "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\nTheo Chương II của Luật này.\n"
+      "Chương II\nTHỰC HIỆN\nMục 1\nCÔNG KHAI\nĐiều 2. Nội dung\n"
+      "Trừ quy định tại Mục này, Mục 2 và Chương này; chương trình công tác.\n"
+      "Mục 2\nBÀN VÀ QUYẾT\nTiểu mục 1\nBÀN\nĐiều 3. Bàn\n"
+      "Theo Tiểu mục 2 của Mục này và Mục 1 Chương này.\n");
+  std::vector<std::string> parts;
+  for (const Citation& c : doc.citations) parts.push_back(c.raw + " " + c.part);
+  EXPECT_EQ(parts,
+            (std::vector<std::string>{"Chương II của Luật này chuong-2", "Mục này chuong-2-muc-1",
+                                      "Mục 2 chuong-2-muc-2", "Chương này chuong-2",
+                                      "Tiểu mục 2 của Mục này chuong-2-muc-2-tieu-muc-2",
+                                      "Mục 1 Chương này chuong-2-muc-1"}));
+  std::set<std::string> anchors;
+  for (const Unit& u : doc.units) anchors.insert(u.anchor);
+  for (const Citation& c : doc.citations) {
+    if (c.raw.rfind("Tiểu mục 2", 0) == 0) continue;  // cited, not written
+    EXPECT_EQ(anchors.count(c.part), 1u) << c.raw << " " << c.part;
+  }
+}
+
+TEST(CitationExtractorTest, LawOnDemocracyCitesItsOwnChaptersAndSections) {
+  VANBAN_REQUIRE_SHARED();
+  Catalog catalog = RepoCatalog();
+  std::filesystem::path file = SharedDir() / "corpus/texts/luat-10-2022-qh15.txt";
+  Document doc = ParseDocument(ReadFile(file));
+  catalog.FillFromEntry(*catalog.FindByTextPath(file), &doc);
+  catalog.ResolveAll(&doc);
+  std::set<std::string> anchors;
+  for (const Unit& u : doc.units) anchors.insert(u.anchor);
+  std::vector<std::string> parts;
+  for (const Citation& c : doc.citations) {
+    if (c.part.empty()) continue;
+    parts.push_back(c.raw + " #" + c.anchor);
+    EXPECT_EQ(anchors.count(c.anchor), 1u) << c.raw << " #" << c.anchor;
+  }
+  EXPECT_EQ(parts,
+            (std::vector<std::string>{
+                "Mục này #chuong-2-muc-1", "Tiểu mục 2 #chuong-2-muc-4-tieu-muc-2",
+                "Tiểu mục 3 của Mục này #chuong-2-muc-4-tieu-muc-3", "Mục này #chuong-3-muc-1",
+                "Tiểu mục 2 của Mục này #chuong-3-muc-4-tieu-muc-2", "Mục này #chuong-4-muc-1",
+                "Chương I của Luật này #chuong-1", "Mục 1 Chương này #chuong-4-muc-1"}));
 }
 
 TEST(CitationExtractorTest, ThisArticleTakesTheEnclosingArticle) {
