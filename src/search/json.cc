@@ -109,7 +109,8 @@ json ToJson(const CitedBy& c) {
           {"anchor", OrNull(c.anchor)},
           {"begin", c.begin},
           {"end", c.end},
-          {"target_anchor", OrNull(c.target_anchor)}};
+          {"target_anchor", OrNull(c.target_anchor)},
+          {"target_anchors", c.target_anchors}};
 }
 
 json ToJson(const CatalogRow& r) {

@@ -825,9 +825,13 @@ StatusOr<std::vector<CitedBy>> Searcher::GetCitedBy(const std::string& id_or_num
         cb.citing_number = doc.meta.number;
         cb.sentence = legal::SentenceAround(doc.text, c.begin, c.end);
         // Two citations of it in one sentence ("Điều 41 và Điều 42 của
-        // Luật …"): the sentence once, at the first.
+        // Luật …"): the sentence once, at the first, with both parts.
         if (!out.empty() && out.back().citing_id == cb.citing_id &&
             out.back().sentence == cb.sentence) {
+          auto& parts = out.back().target_anchors;
+          if (!c.anchor.empty() && std::find(parts.begin(), parts.end(), c.anchor) == parts.end()) {
+            parts.push_back(c.anchor);
+          }
           continue;
         }
         int unit = index::ArticleOf(doc, doc.UnitAt(c.begin));
@@ -835,6 +839,7 @@ StatusOr<std::vector<CitedBy>> Searcher::GetCitedBy(const std::string& id_or_num
         cb.begin = c.begin;
         cb.end = c.end;
         cb.target_anchor = c.anchor;
+        if (!c.anchor.empty()) cb.target_anchors.push_back(c.anchor);
         out.push_back(std::move(cb));
       }
     }

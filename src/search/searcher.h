@@ -90,7 +90,10 @@ struct CitedBy {
   std::string anchor;       // where in the citing document ("dieu-5") or empty
   size_t begin = 0;         // citation span in the citing document's text
   size_t end = 0;
-  std::string target_anchor;  // the cited article, if named
+  std::string target_anchor;  // the cited article, if named (the first of target_anchors)
+  // Every part of the target the sentence cites, in order, once each
+  // ("khoản 4 Điều 23 và khoản 4 Điều 33": "khoan-23-4", "khoan-33-4").
+  std::vector<std::string> target_anchors;
 };
 
 struct CatalogRow {

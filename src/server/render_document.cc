@@ -165,6 +165,15 @@ data CitingData(const DocumentView& view) {
       Set(place, "sentence_html", SentenceHtml(sentence, view.stored.doc.meta.number));
       Set(place, "href", DocHref(c.citing_id) + "#c-" + std::to_string(c.begin));
       Set(place, "target_anchor", c.target_anchor);
+      // The parts of this document the sentence cites, each a link to it.
+      std::string parts;
+      for (const auto& anchor : c.target_anchors) {
+        std::string label = AnchorLabel(view.stored.doc, anchor);
+        if (label.empty()) continue;
+        parts += std::string(parts.empty() ? "" : ", ") + "<a href=\"#" + HtmlEscape(anchor) +
+                 "\">" + HtmlEscape(label) + "</a>";
+      }
+      Set(place, "parts_html", parts);
       places.push_back(place);
     }
     Set(d, "places", places);

@@ -196,6 +196,25 @@ std::string PlaceOf(const Document& doc, size_t offset) {
   return out;
 }
 
+std::string AnchorLabel(const Document& doc, std::string_view anchor) {
+  for (size_t i = 0; i < doc.units.size(); ++i) {
+    if (doc.units[i].anchor != anchor) continue;
+    std::string out;
+    for (int u = static_cast<int>(i), guard = 0; u >= 0 && guard < 16;
+         u = doc.units[u].parent, ++guard) {
+      const Unit& unit = doc.units[u];
+      std::string part = unit.kind == UnitKind::kPoint                    ? "điểm " + unit.label
+                         : unit.kind == UnitKind::kClause                 ? "khoản " + unit.label
+                         : unit.kind == UnitKind::kArticle || out.empty() ? unit.label
+                                                                          : "";
+      if (!part.empty()) out += (out.empty() ? "" : " ") + part;
+      if (unit.kind == UnitKind::kArticle) break;
+    }
+    return out;
+  }
+  return "";
+}
+
 namespace {
 
 bool IsPurpose(const Unit& u) {

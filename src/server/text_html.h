@@ -35,6 +35,9 @@ using legal::SentenceAround;
 
 // Where `offset` sits, for a reader: "Điều 5", "Mục II, 3", or "".
 std::string PlaceOf(const legal::Document& doc, size_t offset);
+// The unit `anchor` names, as a citation names it: "điểm a khoản 4 Điều
+// 23", "Điều 15", "Chương V", "Tiểu mục 2"; "" when `doc` has no such anchor.
+std::string AnchorLabel(const legal::Document& doc, std::string_view anchor);
 
 // The opening of `doc` for the study view: its first article, else its
 // purpose section ("MỤC ĐÍCH"), else its first section, else its first

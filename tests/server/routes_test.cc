@@ -261,6 +261,31 @@ TEST_F(RoutesTest, SearchWithoutDiacriticsFindsThePlanFirst) {
   EXPECT_NE(res->body.find("Có phải bạn muốn tìm"), std::string::npos);
 }
 
+// Regression: a sentence citing several articles of the law ("khoản 4
+// Điều 23; …; khoản 4 Điều 33 …") was kept under the first one only: the
+// law's page lost the others, and nothing linked to the articles cited.
+TEST_F(RoutesTest, CitingSentenceLinksEveryArticleItCites) {
+  VANBAN_REQUIRE_SHARED();
+  auto page = Get("/van-ban/luat-10-2022-qh15");
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("<span class=\"cited-parts\">Dẫn chiếu đến: <a href=\"#khoan-23-4\">"
+                            "khoản 4 Điều 23</a>, <a href=\"#khoan-33-4\">khoản 4 Điều 33</a>"),
+            std::string::npos);
+  auto api = Get("/api/documents/luat-10-2022-qh15/cited-by");
+  ASSERT_TRUE(api);
+  ASSERT_EQ(api->status, 200);
+  std::set<std::string> cited;
+  for (const auto& c : json::parse(api->body)) {
+    if (c["id"] != "nghi-dinh-59-2023-nd-cp") continue;
+    for (const auto& a : c["target_anchors"]) cited.insert(a.get<std::string>());
+  }
+  // Every article and clause of the law that Nghị định 59/2023 cites.
+  EXPECT_EQ(cited.size(), 24u);
+  EXPECT_EQ(cited.count("khoan-33-4"), 1u);
+  EXPECT_EQ(cited.count("dieu-42"), 1u);
+}
+
 TEST_F(RoutesTest, SortFacetsAndPaging) {
   auto by_date = Get("/tim-kiem?q=lu%E1%BA%ADt&sort=date");
   ASSERT_TRUE(by_date);
