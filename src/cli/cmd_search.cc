@@ -230,6 +230,9 @@ int RunCitedBy(const SearchCommandOptions& o) {
     std::printf("\n%s [%s]%s\n  %s\n", Heading(c.citing_type, c.citing_number, c.citing_title).c_str(),
                 c.citing_id.c_str(), c.anchor.empty() ? "" : (" #" + c.anchor).c_str(),
                 c.sentence.c_str());
+    std::string parts;
+    for (const auto& a : c.target_anchors) parts += (parts.empty() ? "#" : ", #") + a;
+    if (!parts.empty()) std::printf("  → dẫn chiếu đến %s\n", parts.c_str());
   }
   return 0;
 }

@@ -177,6 +177,12 @@ TEST_F(CliTest, ShowSaysWhereEachCitationLeads) {
   for (const char* english : {"-> self", "-> not-in-catalog", "-> ambiguous", "-> unresolved"}) {
     EXPECT_EQ(r.out.find(english), std::string::npos) << english;
   }
+  // cited-by names every part a sentence cites.
+  CommandResult cited = Vanban("cited-by --db " + db + " luat-10-2022-qh15");
+  ASSERT_EQ(cited.code, 0) << cited.out;
+  EXPECT_NE(cited.out.find("  → dẫn chiếu đến #khoan-23-4, #khoan-33-4, #khoan-40-3"),
+            std::string::npos)
+      << cited.out;
   CommandResult gone = Vanban("show --db " + db + " --no-text luat-02-2011-qh13-9", true);
   EXPECT_EQ(gone.code, 1) << gone.out;
   EXPECT_NE(gone.out.find("Lỗi: không tìm thấy văn bản \"luat-02-2011-qh13-9\""), std::string::npos)
