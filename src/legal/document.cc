@@ -45,7 +45,14 @@ std::string SentenceAround(std::string_view text, size_t begin, size_t end) {
   size_t start = begin;
   while (start > 0 && !IsSentenceEnd(text, start - 1) && begin - start < kMaxSide) --start;
   bool cut_front = start > 0 && !IsSentenceEnd(text, start - 1);
-  if (cut_front) {
+  // A sentence too long to show whole is cut at the clause (';') around the
+  // citation when there is one: a list of documents ("…; Quyết định số
+  // 23-QĐ/TW … của Bộ Chính trị về …; …") shows the item, not a span of
+  // bytes that starts or ends mid-name.
+  size_t semicolon = cut_front ? text.substr(0, begin).rfind(';') : std::string_view::npos;
+  if (cut_front && semicolon != std::string_view::npos && semicolon >= start) {
+    start = semicolon + 1;
+  } else if (cut_front) {
     // After the first space, so that no word is cut.
     size_t space = text.substr(0, begin).find(' ', start);
     if (space != std::string_view::npos) {
@@ -57,7 +64,10 @@ std::string SentenceAround(std::string_view text, size_t begin, size_t end) {
   size_t stop = end;
   while (stop < text.size() && !IsSentenceEnd(text, stop) && stop - end < kMaxSide) ++stop;
   bool cut_back = stop < text.size() && !IsSentenceEnd(text, stop);
-  if (cut_back) {
+  semicolon = cut_back ? text.substr(0, stop).find(';', end) : std::string_view::npos;
+  if (cut_back && semicolon != std::string_view::npos) {
+    stop = semicolon;
+  } else if (cut_back) {
     size_t space = text.rfind(' ', stop);
     if (space != std::string_view::npos && space >= end) {
       stop = space;
