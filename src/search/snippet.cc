@@ -328,6 +328,11 @@ Snippet MakeSnippet(const Xapian::Database& db, Xapian::docid did, const index::
   if (p.article >= 0 && p.article < static_cast<int>(hit.articles.size())) {
     s.article = hit.articles[p.article].label;
     s.anchor = hit.articles[p.article].anchor;
+    // Plan sections are labelled by their numeral alone ("II"): "Mục II",
+    // the same in the CLI, the JSON and the web page.
+    if (s.anchor.rfind("muc-", 0) == 0 && !s.article.empty() && s.article.rfind("Mục", 0) != 0) {
+      s.article = "Mục " + s.article;
+    }
   }
   return s;
 }

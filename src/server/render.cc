@@ -59,10 +59,7 @@ data HitData(const search::Hit& hit) {
   Set(d, "date", hit.date.empty() ? kUnknown : DisplayDate(hit.date));
   Set(d, "has_text", hit.has_text);
   Set(d, "snippet", SafeSnippet(hit.snippet));
-  // Plan sections are labelled by their numeral alone ("II"): say "Mục II".
-  bool bare_section = hit.article_anchor.rfind("muc-", 0) == 0 && !hit.article.empty() &&
-                      hit.article.rfind("Mục", 0) != 0;
-  Set(d, "article", bare_section ? "Mục " + hit.article : hit.article);
+  Set(d, "article", hit.article);
   Set(d, "article_href",
       "/van-ban/" + UrlEncode(hit.id) +
           (hit.article_anchor.empty() ? "" : "#" + UrlEncode(hit.article_anchor)));

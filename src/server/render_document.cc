@@ -97,17 +97,24 @@ data RefData(const DocRef& ref) {
   return d;
 }
 
-// Links to each place a group's citations sit in the text.
+// Links to each place a group's citations sit in the text, named by where
+// they are; the next places in the same unit are "(2)", "(3)": "Điều 1 (2)
+// (3) Điều 3", not "Điều 1 Điều 1 Điều 1 Điều 3".
 data PlacesData(const legal::Document& doc, const CitedGroup& group) {
   data places{data::type::list};
-  int n = 0;
+  int n = 0, again = 0;
+  std::string last;
   for (int i : group.citations) {
     const legal::Citation& c = doc.citations[i];
     data place;
     Set(place, "href", "#c-" + std::to_string(c.begin));
     Set(place, "n", std::to_string(++n));
     Set(place, "raw", c.raw);
-    Set(place, "where", PlaceOf(doc, c.begin));
+    std::string where = PlaceOf(doc, c.begin);
+    again = !where.empty() && where == last ? again + 1 : 1;
+    last = where;
+    Set(place, "where", again > 1 ? "(" + std::to_string(again) + ")" : where);
+    Set(place, "where_full", again > 1 ? where + ", lần " + std::to_string(again) : where);
     places.push_back(place);
   }
   return places;

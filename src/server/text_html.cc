@@ -190,6 +190,10 @@ std::string PlaceOf(const Document& doc, size_t offset) {
     if (unit.kind == UnitKind::kItem && item.empty()) item = unit.label;
   }
   if (!article.empty()) return article;
+  // Before the first unit: the grounds and preamble ("Căn cứ Kế hoạch số …").
+  if (section.empty() && !doc.units.empty() && offset < doc.units.front().begin) {
+    return "Phần mở đầu";
+  }
   if (section.empty()) return "";
   std::string out = "Mục " + section;
   if (!item.empty()) out += "." + item;

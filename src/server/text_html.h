@@ -33,7 +33,8 @@ std::string UnresolvedReason(const legal::Citation& citation);
 
 using legal::SentenceAround;
 
-// Where `offset` sits, for a reader: "Điều 5", "Mục II, 3", or "".
+// Where `offset` sits, for a reader: "Điều 5", "Mục II.3", "Phần mở đầu"
+// (before the first unit), or "".
 std::string PlaceOf(const legal::Document& doc, size_t offset);
 // The unit `anchor` names, as a citation names it: "điểm a khoản 4 Điều
 // 23", "Điều 15", "Chương V", "Tiểu mục 2"; "" when `doc` has no such anchor.

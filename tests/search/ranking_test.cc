@@ -77,6 +77,22 @@ class RankingTest : public ::testing::Test {
 Xapian::WritableDatabase* RankingTest::db_ = nullptr;
 index::IndexSummary RankingTest::summary_;
 
+// Regression: a plan section was labelled "I" in the CLI and the JSON, and
+// "Mục I" on the web page.
+TEST_F(RankingTest, PlanSectionsAreLabelledMuc) {
+  SearchRequest r;
+  r.query = "dân vận chính quyền";
+  auto resp = searcher_->Search(r);
+  ASSERT_TRUE(resp.ok());
+  bool plan = false;
+  for (const auto& h : resp->results) {
+    if (h.type != "Kế hoạch" || !h.has_text) continue;
+    plan = true;
+    EXPECT_EQ(h.article.rfind("Mục ", 0), 0u) << h.article;
+  }
+  EXPECT_TRUE(plan);
+}
+
 TEST_F(RankingTest, CorpusIsIndexed) {
   EXPECT_GE(db_->get_doccount(), 7u);  // the plan + six public texts (+ records)
   EXPECT_TRUE(summary_.skipped.empty()) << summary_.skipped[0].path << ": "

@@ -32,7 +32,7 @@ search::SearchResponse DanVanResponse() {
   hit.issuer = "UBND xã Ngọc Kỳ";
   hit.has_text = true;
   hit.snippet = "công tác <mark>dân vận</mark> chính quyền <img src=x onerror=alert(1)>";
-  hit.article = "I";
+  hit.article = "Mục I";  // as the searcher labels a plan section
   hit.article_anchor = "muc-1";
   r.results.push_back(hit);
   search::Hit catalog_only;

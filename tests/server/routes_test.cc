@@ -286,6 +286,24 @@ TEST_F(RoutesTest, CitingSentenceLinksEveryArticleItCites) {
   EXPECT_EQ(cited.count("dieu-42"), 1u);
 }
 
+// Regression: the places of the citations were "lần 1" before the plan's
+// first section, and "Điều 1 Điều 1 Điều 1 …" for several in one article.
+TEST_F(RoutesTest, PlacesOfTheCitationsAreNamedOnce) {
+  auto plan = Get("/van-ban/" + PlanId());
+  ASSERT_TRUE(plan);
+  ASSERT_EQ(plan->status, 200);
+  EXPECT_NE(plan->body.find("aria-label=\"Phần mở đầu\">Phần mở đầu</a>"), std::string::npos);
+  EXPECT_EQ(plan->body.find(">lần 1</a>"), std::string::npos);
+  VANBAN_REQUIRE_SHARED();
+  auto decree = Get("/van-ban/nghi-dinh-59-2023-nd-cp");
+  ASSERT_TRUE(decree);
+  ASSERT_EQ(decree->status, 200);
+  EXPECT_NE(decree->body.find("aria-label=\"Điều 1, lần 2\">(2)</a>"), std::string::npos);
+  EXPECT_EQ(decree->body.find(">Điều 1</a> <a href=\"#c-360\" title=\"khoản 4 Điều 33\" "
+                              "aria-label=\"Điều 1\">Điều 1</a>"),
+            std::string::npos);
+}
+
 TEST_F(RoutesTest, SortFacetsAndPaging) {
   auto by_date = Get("/tim-kiem?q=lu%E1%BA%ADt&sort=date");
   ASSERT_TRUE(by_date);
