@@ -120,6 +120,27 @@ data PlacesData(const legal::Document& doc, const CitedGroup& group) {
   return places;
 }
 
+// The places of a group's citations in one line, for print: "Điều 7 (8
+// lần), Điều 12, Điều 33".
+std::string PlacesSummary(const legal::Document& doc, const CitedGroup& group) {
+  std::vector<std::pair<std::string, int>> places;
+  for (int i : group.citations) {
+    std::string where = PlaceOf(doc, doc.citations[i].begin);
+    if (where.empty()) continue;
+    if (!places.empty() && places.back().first == where) {
+      ++places.back().second;
+    } else {
+      places.emplace_back(where, 1);
+    }
+  }
+  std::string out;
+  for (const auto& [where, n] : places) {
+    out += (out.empty() ? "" : ", ") + where;
+    if (n > 1) out += " (" + std::to_string(n) + " lần)";
+  }
+  return out;
+}
+
 data CitedData(const DocumentView& view) {
   const legal::Document& doc = view.stored.doc;
   data list{data::type::list};
@@ -143,6 +164,7 @@ data UnresolvedData(const DocumentView& view) {
     Set(d, "search_href", CitationHref(first));
     Set(d, "count", std::to_string(g.citations.size()));
     Set(d, "places", PlacesData(doc, g));
+    Set(d, "places_summary", PlacesSummary(doc, g));
     list.push_back(d);
   }
   return list;

@@ -304,6 +304,21 @@ TEST_F(RoutesTest, PlacesOfTheCitationsAreNamedOnce) {
             std::string::npos);
 }
 
+// Regression: the study pack left out the citations it could not link, so a
+// class never heard of the Luật tố tụng hành chính that Luật Khiếu nại
+// cites 13 times.
+TEST_F(RoutesTest, StudyPackListsUnresolvedCitations) {
+  VANBAN_REQUIRE_SHARED();
+  auto print = Get("/van-ban/luat-02-2011-qh13/in");
+  ASSERT_TRUE(print);
+  ASSERT_EQ(print->status, 200);
+  EXPECT_NE(print->body.find("Dẫn chiếu chưa liên kết được"), std::string::npos);
+  EXPECT_NE(print->body.find("<strong>Luật tố tụng hành chính</strong>"), std::string::npos);
+  EXPECT_NE(print->body.find("(13 lần: Điều 7 (8 lần), Điều 12, Điều 33, Điều 42, Điều 44, Điều "
+                             "57)"),
+            std::string::npos);
+}
+
 TEST_F(RoutesTest, SortFacetsAndPaging) {
   auto by_date = Get("/tim-kiem?q=lu%E1%BA%ADt&sort=date");
   ASSERT_TRUE(by_date);
