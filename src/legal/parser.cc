@@ -1,5 +1,7 @@
 #include "legal/parser.h"
 
+#include <algorithm>
+
 #include "legal/citation_extractor.h"
 #include "legal/layout.h"
 #include "legal/metadata.h"
@@ -81,6 +83,40 @@ std::string TitleSlug(const Metadata& meta) {
   return slug;
 }
 
+// A unit number as an integer: "5" -> 5, "IV" -> 4; 0 if neither.
+int UnitNumber(const std::string& number) {
+  if (!number.empty() && number.size() <= 4 &&
+      std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::stoi(number);
+  }
+  return internal::RomanToInt(number);
+}
+
+// Chapters or articles numbered with a gap ("Chương III" then "Chương V"):
+// a part missing from the copy (the Pháp điển leaves out what was
+// repealed), which a reader of the text should be told. A restart
+// ("Điều 1" of an annexed regulation) is not a gap.
+void WarnNumberingGaps(Document* doc) {
+  constexpr int kMaxWarnings = 5;
+  int warned = 0;
+  for (UnitKind kind : {UnitKind::kChapter, UnitKind::kArticle}) {
+    int prev = 0;
+    std::string prev_label;
+    for (const Unit& u : doc->units) {
+      if (u.kind != kind) continue;
+      int n = UnitNumber(u.number);
+      if (n == 0) continue;
+      if (prev > 0 && n > prev + 1 && warned < kMaxWarnings) {
+        doc->warnings.push_back("Đánh số không liên tục: sau " + prev_label + " là " + u.label +
+                                " (văn bản có thể thiếu phần ở giữa)");
+        ++warned;
+      }
+      prev = n;
+      prev_label = u.label;
+    }
+  }
+}
+
 }  // namespace
 
 Document ParseDocument(std::string_view input) {
@@ -92,6 +128,7 @@ Document ParseDocument(std::string_view input) {
   doc.meta = internal::ExtractMetadata(layout, doc.text, &doc.warnings);
   std::vector<internal::ExtractedCitation> found = internal::ScanCitations(doc.text, &doc.warnings);
   FillThisArticle(std::move(found), &doc);
+  WarnNumberingGaps(&doc);
   if (doc.text.empty()) {
     doc.warnings.push_back("Văn bản rỗng: không có nội dung");
   } else if (doc.units.empty()) {

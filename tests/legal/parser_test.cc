@@ -218,6 +218,29 @@ TEST(ParserTest, NumberAndDateLineUnderTheTypeLine) {
   EXPECT_EQ(body.meta.title, "Tổ chức hội nghị");
 }
 
+// Regression: Luật Khiếu nại in the Pháp điển has no Chương IV (its
+// articles were repealed), and nothing told the reader.
+TEST(ParserTest, NumberingGapsAreWarned) {
+  auto gaps = [](const Document& doc) {
+    std::vector<std::string> out;
+    for (const auto& w : doc.warnings) {
+      if (w.rfind("Đánh số không liên tục", 0) == 0) out.push_back(w);
+    }
+    return out;
+  };
+  Document doc = ParseDocument(
+      "Điều 1. Một\nNội dung.\nĐiều 2. Hai\nNội dung.\nĐiều 4. Bốn\nNội dung.\n"
+      "QUY CHẾ\nĐiều 1. Phạm vi\nNội dung.\nĐiều 2. Đối tượng\nNội dung.\n");
+  EXPECT_EQ(gaps(doc), (std::vector<std::string>{"Đánh số không liên tục: sau Điều 2 là Điều 4 "
+                                                 "(văn bản có thể thiếu phần ở giữa)"}));
+  VANBAN_REQUIRE_SHARED();
+  Document law = ParseDocument(ReadFile(SharedDir() / "corpus/texts/luat-02-2011-qh13.txt"));
+  EXPECT_EQ(gaps(law), (std::vector<std::string>{"Đánh số không liên tục: sau Chương III là "
+                                                 "Chương V (văn bản có thể thiếu phần ở giữa)"}));
+  Document other = ParseDocument(ReadFile(SharedDir() / "corpus/texts/luat-10-2022-qh15.txt"));
+  EXPECT_TRUE(gaps(other).empty());
+}
+
 TEST(ParserTest, MalformedSourceLines) {
   for (const char* text :
        {"Điều 1. A\n(Điều 1 Luật số có hiệu lực)\n",
