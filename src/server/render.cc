@@ -216,6 +216,9 @@ std::string Renderer::SearchPage(const SearchParams& p,
   }
   meta.search_home = true;
   meta.query = p.request.query;
+  // The skip link goes to the results, past the search form and the
+  // facets before them.
+  if (response && !nothing) meta.skip_to = "ket-qua";
   return templates_.RenderPage("search", d, meta);
 }
 

@@ -165,6 +165,11 @@ async function layoutChecks(page, base, planPath, kind) {
   const viewport = page.viewportSize().width;
   check(width <= viewport, `${kind}: a 300-letter query does not widen the page (${width}px)`);
   await page.goto(`${base}/tim-kiem?q=dan+van`);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  const inResults = await page.evaluate(() => !!document.activeElement.closest('#ket-qua'));
+  check(inResults, `${kind}: on a results page the skip link leads to the results, not the filters`);
   const toFacets = page.locator('.to-facets a');
   check(await toFacets.isVisible() === !wide, `${kind}: "Lọc kết quả" link ${wide ? 'hidden' : 'shown'}`);
   await shot(page, `${kind}-11-search-filters-link`);

@@ -20,7 +20,11 @@
     var last = '';
     var controller = null;
 
-    function hide() { list.hidden = true; list.textContent = ''; }
+    function hide() {
+      list.hidden = true;
+      list.textContent = '';
+      input.setAttribute('aria-expanded', 'false');
+    }
 
     function show(results) {
       list.textContent = '';
@@ -37,6 +41,7 @@
         list.appendChild(li);
       });
       list.hidden = results.length === 0;
+      input.setAttribute('aria-expanded', list.hidden ? 'false' : 'true');
     }
 
     var query = debounce(function () {
