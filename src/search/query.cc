@@ -784,13 +784,29 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   return out;
 }
 
+namespace {
+
+// A filter value as filters compare it: its NameKey with every '-' and '_'
+// a space. The index keeps a hyphen ("XIbo lao dong - thuong binh va xa
+// hoi"): compared so, "Bộ Lao động - Thương binh và Xã hội", "Bộ Lao
+// động-Thương binh và Xã hội" and "chi-thi" find what they name.
+std::string FilterKey(std::string_view value) {
+  std::string v(value);
+  for (char& c : v) {
+    if (c == '-' || c == '_') c = ' ';
+  }
+  return index::NameKey(v);
+}
+
+}  // namespace
+
 std::vector<std::string> QueryBuilder::MatchingFilterTerms(const std::string& prefix,
                                                            const std::string& key) {
   std::vector<std::string> terms;
   if (key.empty()) return terms;
   if (Exists(prefix + key)) return {prefix + key};
   for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
-    std::string value = (*t).substr(prefix.size());
+    std::string value = FilterKey(std::string_view(*t).substr(prefix.size()));
     if ((" " + value + " ").find(" " + key + " ") != std::string::npos) terms.push_back(*t);
   }
   return terms;
@@ -836,16 +852,18 @@ Xapian::Query QueryBuilder::Filters(const std::string& type, const std::string& 
   unknown->clear();
   std::vector<Xapian::Query> all;
   auto add = [&](std::string_view prefix, const char* label, const std::string& typed) {
-    std::string value = typed;
-    for (char& c : value) {
-      if (c == '-' || c == '_') c = ' ';
-    }
-    std::string key = index::NameKey(value);
+    std::string key = FilterKey(typed);
     if (key.empty()) return;
     // "Ủy ban nhân dân xã Ngọc Kỳ" finds what "UBND xã Ngọc Kỳ" issued, and
     // the other way round.
     std::set<std::string> found;
+    // The value as indexed (a facet's value, hyphen kept) is found as it
+    // is, as a value without a hyphen is, with no scan of the values.
+    std::string as_indexed = schema::Term(prefix, index::NameKey(typed));
+    bool exact = Exists(as_indexed);
+    if (exact) found.insert(as_indexed);
     for (const auto& k : AbbreviationVariants(key)) {
+      if (exact && k == key) continue;
       for (auto& t : MatchingFilterTerms(std::string(prefix), k)) found.insert(std::move(t));
     }
     std::vector<std::string> terms(found.begin(), found.end());
