@@ -294,16 +294,21 @@ Xapian::doccount TermFreqs::Get(const Xapian::Database& db, const std::string& t
   return tf;
 }
 
-bool QueryBuilder::Negligible(const std::string& term) const {
+double QueryBuilder::MaxWeight(const std::string& term) const {
   double n = db_.get_doccount();
   double tf = TermFreq(term);
-  if (n == 0 || tf == 0) return false;
+  if (n == 0 || tf == 0) return 0;
   // Xapian's BM25Weight (k1 = 1, no relevance set): termweight log(tw),
   // tw = (N - tf + 1/2) / (tf + 1/2), raised to tw / 2 + 1 below 2; a
   // document's part is at most (k1 + 1) times that.
   double tw = (n - tf + 0.5) / (tf + 0.5);
   if (tw < 2) tw = tw * 0.5 + 1;
-  return 2 * std::log(tw) < kNegligibleWeight;
+  return 2 * std::log(tw);
+}
+
+bool QueryBuilder::Negligible(const std::string& term) const {
+  double weight = MaxWeight(term);  // 0: no document has it
+  return weight > 0 && weight < kNegligibleWeight;
 }
 
 void QueryBuilder::Locate(const Token& t, BuiltQuery* out) const {
@@ -406,7 +411,43 @@ bool IsYear(const std::string& s) {
          s.find_first_not_of("0123456789") == std::string::npos;
 }
 
+// The one year typed among words ("luật tố cáo 2018", "chỉ thị 2021",
+// "2018"): a number from 1945 to 2100 and no other number, identifier or
+// date in `ts` (then it may be a document number's year: "số 10 năm
+// 2022"). Its index, or ts.size() when there is none.
+size_t BareYear(const std::vector<Token>& ts) {
+  size_t year = ts.size();
+  for (size_t i = 0; i < ts.size(); ++i) {
+    if (ts[i].kind != TokenKind::kNumber && ts[i].kind != TokenKind::kIdentifier &&
+        ts[i].kind != TokenKind::kDate) {
+      continue;
+    }
+    if (year != ts.size()) return ts.size();  // a second number
+    year = i;
+  }
+  if (year == ts.size() || ts[year].kind != TokenKind::kNumber) return ts.size();
+  const std::string& y = ts[year].folded;
+  bool in_range = y.size() == 4 && y.find_first_not_of("0123456789") == std::string::npos &&
+                  y >= "1945" && y <= "2100";
+  return in_range ? year : ts.size();
+}
+
 }  // namespace
+
+Xapian::Query QueryBuilder::YearQuery(const Token& t, BuiltQuery* out) {
+  Xapian::Query word = WordQuery(t, false, out);
+  std::string year = schema::Term(schema::kFilterYear, t.folded);
+  if (!Exists(year)) return word;
+  // The documents of that year weigh as if the year were a rare word of
+  // theirs, above any document that only writes the number: the year
+  // filter term has wdf 0 (no BM25 weight), so a fixed weight stands in.
+  double weight = MaxWeight(schema::Term(schema::kFolded, t.folded)) + MaxWeight(year);
+  if (weight <= 0) weight = 1;
+  Xapian::Query of_year(Xapian::Query::OP_FILTER,
+                        Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()),
+                        Xapian::Query(year));
+  return Xapian::Query(Xapian::Query::OP_OR, word, of_year);
+}
 
 Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at) {
   std::vector<std::string> numbers, years, quals;
@@ -538,7 +579,27 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   // ts[i] + ts[i + 1] is a pair of an abbreviation's expansion, weighed in
   // the match.
   std::vector<bool> pair_in_match(ts.size(), false);
+  // A year typed among words counts for the documents of that year; it is
+  // no document number, no part of a name and no title word.
+  // "năm 2018" is the year too ("luật tố cáo năm 2018"): "năm" joins no
+  // run of words (the law does not write "tố cáo năm"). Typed without
+  // marks, "nam" after "viet" is the country's.
+  const size_t year = BareYear(ts);
+  size_t year_from = year;
+  if (year != ts.size() && year > 0 && ts[year - 1].kind == TokenKind::kSyllable &&
+      index::AdjacentTokens(at.text, ts[year - 1], ts[year])) {
+    const Token& t = ts[year - 1];
+    bool nam = text::HasMarks(t) ? t.exact == "năm"
+                                 : t.folded == "nam" && (year < 2 || ts[year - 2].folded != "viet");
+    if (nam) year_from = year - 1;
+  }
   for (size_t i = 0; i < ts.size();) {
+    if (i == year_from) {
+      if (i != year) Locate(ts[i], &out);  // "năm", marked and suggested
+      parts.push_back({i, year - i + 1, YearQuery(ts[year], &out), false});
+      i = year + 1;
+      continue;
+    }
     // A phrase that has an abbreviation ("ủy ban nhân dân") also finds it.
     size_t used = 0;
     for (size_t n = std::min<size_t>(5, ts.size() - i); n >= 2 && !used; --n) {
@@ -612,7 +673,8 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   // words, both pairs. A pair implies its folded terms, which then only add
   // weight.
   auto run_word = [&](const Part& p) {
-    return p.n == 1 && IsWord(ts[p.begin]) && ts[p.begin].kind != TokenKind::kAbbreviation;
+    return p.n == 1 && IsWord(ts[p.begin]) && ts[p.begin].kind != TokenKind::kAbbreviation &&
+           p.begin != year_from;
   };
   std::vector<Xapian::Query> required1, weights1, covers;
   std::vector<bool> pair_weighed(ts.size(), false);  // ts[i] + ts[i + 1] weighs in tier 1
@@ -683,11 +745,14 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   }
   // Name-aware and number-aware alternatives.
   std::vector<Xapian::Query> alternatives;
-  std::string name = index::NameKey(parsed.free_text);
+  std::string name = index::NameKey(year == ts.size() ? parsed.free_text
+                                                      : at.text.substr(0, ts[year_from].begin) +
+                                                            " " + at.text.substr(ts[year].end));
   if (!name.empty() && Exists(schema::Term(schema::kName, name))) {
     alternatives.push_back(Scale(kNameScale, Xapian::Query(schema::Term(schema::kName, name))));
   }
-  Xapian::Query number = NumberQuery(at);
+  // With a year typed among words, the query has no other number.
+  Xapian::Query number = year == ts.size() ? NumberQuery(at) : Xapian::Query();
   if (!number.empty()) alternatives.push_back(Scale(kNumberScale, number));
   std::vector<Xapian::Query> top;
   if (!main.empty()) top.push_back(main);
@@ -740,7 +805,9 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   for (size_t i = 0; i < ts.size(); ++i) {
     auto expansions = ts[i].kind == TokenKind::kAbbreviation ? text::ExpandAbbreviation(ts[i].exact)
                                                              : std::vector<std::string_view>();
-    if (expansions.empty()) {
+    if (i >= year_from && i <= year) {
+      // Titles seldom write the year: "luật tố cáo" keeps its title phrase.
+    } else if (expansions.empty()) {
       add_title_word(ts[i].folded, IsWord(ts[i]));
     } else {
       boost.emplace_back(schema::Term(schema::kTitleFolded, ts[i].folded));
@@ -750,6 +817,8 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
       }
     }
     if (i + 1 >= ts.size() || !IsWord(ts[i]) || !IsWord(ts[i + 1])) continue;
+    // Nor does a pair with the year weigh: "năm 2018" in a text of 2019.
+    if (year != ts.size() && i + 1 >= year_from && i <= year) continue;
     // Words together outrank words apart. Pairs, not a body phrase: a
     // phrase reads position lists and tripled the median query time.
     if (!pair_in_match[i]) {

@@ -131,12 +131,18 @@ class QueryBuilder {
   // is a syllable typed with marks and exact terms have positions.
   void Locate(const text::Token& t, BuiltQuery* out) const;
   Xapian::Query WordQuery(const text::Token& t, bool accented, BuiltQuery* out);
+  // A year typed among words ("luật tố cáo 2018"): the documents of that
+  // year (weighted above the others) or that write the number.
+  Xapian::Query YearQuery(const text::Token& t, BuiltQuery* out);
   Xapian::Query PhraseQuery(const text::AnalyzedText& at, bool accented, BuiltQuery* out);
   std::vector<std::string> MatchingFilterTerms(const std::string& prefix, const std::string& key);
   Xapian::doccount TermFreq(const std::string& term) const {
     return freqs_ ? freqs_->Get(db_, term) : db_.get_termfreq(term);
   }
   bool Exists(const std::string& term) const { return TermFreq(term) > 0; }
+  // The most the term can add to a document's BM25 score (0 when no
+  // document has it).
+  double MaxWeight(const std::string& term) const;
   // The term can add at most kNegligibleWeight (query.cc) to a BM25 score.
   bool Negligible(const std::string& term) const;
   // The words of a phrase in order: `terms` (exact where typed with marks,

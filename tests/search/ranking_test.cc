@@ -141,6 +141,36 @@ TEST_F(RankingTest, NameOnlyLawsComeFirst) {
   for (const auto& c : cases) EXPECT_EQ(TopNumber(c.query), c.number) << c.query;
 }
 
+// Regression: a year typed with words had to be in the text, next to the
+// words typed before it: "luật tố cáo 2018" put Nghị định 61/2023 first and
+// "2018" found no document of 2018. A year among words counts for the
+// documents of that year.
+TEST_F(RankingTest, YearTypedWithWordsCountsForThatYear) {
+  struct Case {
+    const char* query;
+    const char* number;
+  } cases[] = {
+      {"luật tố cáo 2018", "25/2018/QH14"},        {"luật tố cáo năm 2018", "25/2018/QH14"},
+      {"luat to cao 2018", "25/2018/QH14"},        {"luật khiếu nại 2011", "02/2011/QH13"},
+      {"khiếu nại 2011", "02/2011/QH13"},          {"chỉ thị 2021", "33/CT-TTg"},
+      {"luật tiếp công dân 2013", "42/2013/QH13"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(TopNumber(c.query), c.number) << c.query;
+  // A year alone: the documents of that year first, then those that write it.
+  SearchResponse r = Run("2018", 50);
+  ASSERT_FALSE(r.results.empty());
+  bool of_year = true;
+  for (const auto& h : r.results) {
+    bool this_year = h.date.rfind("2018", 0) == 0 || h.number.find("/2018/") != std::string::npos;
+    EXPECT_FALSE(this_year && !of_year) << h.id << " after a document of another year";
+    of_year = this_year;
+  }
+  EXPECT_EQ(TopNumber("2018"), "25/2018/QH14");
+  // A number with its year is still a document number.
+  EXPECT_EQ(TopNumber("số 10 năm 2022"), "10/2022/QH15");
+  EXPECT_EQ(TopNumber("luật 10/2022"), "10/2022/QH15");
+}
+
 // Regression: an issuer was a filter and a facet only, so "Bộ Chính trị"
 // found none of the five records it issued and "Hải Dương" found "biểu
 // dương" and "thiệt hại" instead of the province's directives.
