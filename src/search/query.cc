@@ -658,9 +658,16 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
       optional.push_back(p.q);
     }
   }
+  // When no document has all the words: those with some of the free
+  // words, and every quoted phrase (typed to be there). Not for one word,
+  // nor for phrases alone.
+  if (required.size() >= 2 || (!required.empty() && !phrase_queries.empty())) {
+    std::vector<Xapian::Query> some = phrase_queries;
+    if (required.size() >= 2) some.push_back(OrOf(required));
+    out.fallback = AndOf(some);
+  }
   required.insert(required.end(), phrase_queries.begin(), phrase_queries.end());
   Xapian::Query main = AndOf(required);
-  out.fallback = OrOf(required);
   std::string sep(1, schema::kPairJoiner);
   auto pair_term = [&](size_t i) {
     return schema::Term(schema::kFoldedPair, ts[i].folded + sep + ts[i + 1].folded);

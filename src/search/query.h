@@ -58,7 +58,10 @@ ParsedQuery ParseQuery(const std::string& query);
 struct BuiltQuery {
   Xapian::Query query;        // what to match (empty when nothing to search)
   Xapian::Query boost;        // optional weight-only part (AND_MAYBE)
-  Xapian::Query fallback;     // OR form of `query`, for when AND finds nothing
+  // For when `query` finds nothing: some of the free words (OR) and all
+  // the quoted phrases; empty when that is `query` again (one word, or
+  // phrases alone). Its hits come with a notice (Searcher).
+  Xapian::Query fallback;
   Highlight highlight;        // the words to mark in snippets
   std::vector<PositionTerm> highlight_terms;  // the words whose positions place a snippet
   bool accented = false;      // the user typed diacritics

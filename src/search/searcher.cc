@@ -338,6 +338,7 @@ struct Searcher::Internal {
     Worker* helper = nullptr;         // the counter's thread, when a core is free for it
     std::vector<Xapian::MSet> msets;  // the page: tier 1, then tier 2 if it reaches it
     Xapian::doccount total = 0;
+    bool partial = false;  // the hits are the fallback's: some of the words only
     Facets facets;
     TierCounts counts;
     PageHits page;
@@ -493,6 +494,12 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   resp.total =
       static_cast<int>(std::max<Xapian::doccount>(run.total, shown ? run.offset + shown : 0));
   resp.facets = std::move(run.facets);
+  if (run.partial) {
+    // Never silently: these hits lack some of the words typed.
+    resp.notice +=
+        (resp.notice.empty() ? "" : " ") +
+        std::string("Không có văn bản nào chứa đủ các từ; dưới đây là văn bản chứa một phần.");
+  }
   resp.results.reserve(run.page.hits.size());
   std::vector<SuggestMarks> marks;  // of the hits shown, in rank order
   for (size_t i = 0; i < run.page.hits.size(); ++i) {
@@ -582,10 +589,11 @@ void Searcher::Internal::RankOnce(Run* run) {
     run->enquire.set_query(p.Compose(p.bq.query, p.bq.boost));
     run->msets.push_back(run->enquire.get_mset(run->offset, run->limit, run->depth));
     run->total = run->msets.back().get_matches_estimated();
-    if (run->total == 0 && !p.bq.fallback.empty() && p.bq.fallback.get_length() > 1) {
+    if (run->total == 0 && !p.bq.fallback.empty()) {
       run->enquire.set_query(p.Compose(p.bq.fallback, p.bq.boost));
       run->msets.back() = run->enquire.get_mset(run->offset, run->limit, run->depth);
       run->total = run->msets.back().get_matches_estimated();
+      run->partial = run->total > 0;
     }
   };
   run->facets.clear();

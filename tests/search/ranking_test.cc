@@ -264,6 +264,36 @@ TEST_F(RankingTest, PhrasesAndExclusions) {
   for (const auto& h : excl.results) EXPECT_NE(h.number, "25/2018/QH14") << h.id;
 }
 
+// Regression: when no document had all the words, the hits of any word
+// came silently ("tố cáo xyzabc": 12 hits, "dân chủ -cơ": 8 without "dân
+// chủ"). They come with a notice, and keep the quoted phrases and the
+// exclusions.
+TEST_F(RankingTest, SomeOfTheWordsOnlyWithANotice) {
+  const std::string kPartial =
+      "Không có văn bản nào chứa đủ các từ; dưới đây là văn bản chứa một phần.";
+  SearchResponse unknown = Run("tố cáo xyzabc");
+  ASSERT_FALSE(unknown.results.empty());
+  EXPECT_EQ(unknown.notice, kPartial);
+  SearchResponse excluded = Run("dân chủ -cơ");
+  EXPECT_EQ(excluded.notice, excluded.results.empty() ? "" : kPartial);
+  for (const auto& h : excluded.results) EXPECT_FALSE(HasAll(h.id, {"Fco"})) << h.id;
+  SearchResponse quoted = Run("\"tố cáo\" xyzabc");
+  ASSERT_FALSE(quoted.results.empty());
+  EXPECT_EQ(quoted.notice, kPartial);
+  const std::vector<std::string> phrase = {"Fto", "Fcao"};
+  for (const auto& h : quoted.results) {
+    Xapian::Enquire e(*db_);
+    e.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
+                              Xapian::Query(Xapian::Query::OP_PHRASE, phrase.begin(), phrase.end()),
+                              Xapian::Query(index::schema::Term(index::schema::kId, h.id))));
+    EXPECT_EQ(e.get_mset(0, 1).size(), 1u) << h.id << " lacks the phrase";
+  }
+  // Two phrases no document has together: nothing, not one of them.
+  EXPECT_TRUE(Run("\"tố cáo\" \"xyz abc\"").results.empty());
+  EXPECT_EQ(Run("luật tố cáo").notice, "");
+  EXPECT_EQ(Run("xyzabc").notice, "");
+}
+
 TEST_F(RankingTest, WordsTogetherOutrankWordsApart) {
   // Nghị định 61/2023 writes "hòa giải ở cơ sở"; others have the words apart.
   EXPECT_EQ(TopNumber("hòa giải ở cơ sở"), "61/2023/NĐ-CP");
