@@ -208,6 +208,10 @@ struct WaitOnExit {
   }
 };
 
+// The accent suggestion reads the marks of the first this many hits of
+// the words alone, whatever the page asked for.
+constexpr size_t kSuggestHits = 10;
+
 // A page with one tier and fewer hits makes all its snippets on one
 // thread: the hand-over would cost about what it saves.
 constexpr size_t kShareSnippetsFrom = 4;
@@ -512,14 +516,17 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
                     !request.type.empty() || !request.issuer.empty() || !request.year.empty() ||
                     !parsed.phrases.empty() || !parsed.exclusions.empty();
     std::string accented;
-    if (run.offset == 0 && !filtered) {
+    if (run.offset == 0 && !filtered && run.limit >= kSuggestHits) {
+      if (marks.size() > kSuggestHits) marks.resize(kSuggestHits);
       accented = SuggestAccents(analyzer, parsed.free_text, MergeMarks(std::move(marks)));
     } else {
-      // The words' forms as the first page of the words alone shows them:
-      // the same suggestion on every page and under every filter (the
-      // hits of a page 2, or of "Luật" only, gave "dân văn", "dẫn vận").
+      // The words' forms as the first kSuggestHits hits of the words alone
+      // show them: the same suggestion on every page, for any page size
+      // and under every filter (the hits of a page 2, or of "Luật" only,
+      // gave "dân văn", "dẫn vận"; one hit, "nguoi tố cáo").
       SearchRequest words;
       words.query = parsed.free_text;
+      words.limit = kSuggestHits;
       if (auto first = Search(words); first.ok()) accented = std::move(first->suggestion);
     }
     // The rest of the query as typed: filters and exclusions stay.

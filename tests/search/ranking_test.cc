@@ -555,6 +555,29 @@ TEST_F(RankingTest, SuggestionIsTheSameOnEveryPageAndKeepsTheRest) {
             "dân vận issuer:\"UBND xã Ngọc Kỳ\"");
 }
 
+// Regression: the suggestion came from the hits of the page, so "nguoi to
+// cao" with one hit per page suggested "nguoi tố cáo" (the first hit shows
+// "tố cáo" only) and with ten "người tố cáo". It is the same for any page
+// size and page, and fully accented or none.
+TEST_F(RankingTest, SuggestionIsTheSameForAnyPageSize) {
+  for (const char* q : {"nguoi to cao", "quyen cua nguoi to cao", "dan van", "khieu nai"}) {
+    std::string want = Run(q, 10).suggestion;
+    EXPECT_FALSE(want.empty()) << q;
+    for (int limit : {0, 1, 2, 3, 5, 20, 50}) {
+      EXPECT_EQ(Run(q, limit).suggestion, want) << q << " limit " << limit;
+    }
+    for (int offset : {1, 3, 10}) {
+      SearchRequest r;
+      r.query = q;
+      r.offset = offset;
+      r.limit = 1;
+      EXPECT_EQ(searcher_->Search(r)->suggestion, want) << q << " offset " << offset;
+    }
+  }
+  EXPECT_EQ(Run("nguoi to cao", 1).suggestion, "người tố cáo");
+  EXPECT_EQ(Run("quyen cua nguoi to cao", 1).suggestion, "quyền của người tố cáo");
+}
+
 // Regression: an issuer filter written out ("Ủy ban nhân dân xã Ngọc Kỳ")
 // found nothing where the catalog writes "UBND xã Ngọc Kỳ".
 TEST_F(RankingTest, IssuerFilterKnowsAbbreviationsBothWays) {
