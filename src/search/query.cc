@@ -566,6 +566,14 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
       out.highlight.AddPair(p.tokens[i].folded, p.tokens[i + 1].folded);
     }
   }
+  // "điều 9": the first article named.
+  for (size_t i = 0; i + 1 < ts.size(); ++i) {
+    if (ts[i].kind == TokenKind::kSyllable && ts[i].folded == "dieu" &&
+        ts[i + 1].kind == TokenKind::kNumber && index::AdjacentTokens(at.text, ts[i], ts[i + 1])) {
+      out.article_anchor = "dieu-" + ts[i + 1].folded;
+      break;
+    }
+  }
   bool all_stop = true;
   for (const auto& t : ts) all_stop &= t.stopword;
   // What the free words contribute to the match, in order: an abbreviation

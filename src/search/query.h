@@ -64,6 +64,9 @@ struct BuiltQuery {
   Xapian::Query fallback;
   Highlight highlight;        // the words to mark in snippets
   std::vector<PositionTerm> highlight_terms;  // the words whose positions place a snippet
+  // The article the query names ("dieu-9" for "điều 9 luật khiếu nại"):
+  // a hit that has it shows it (MakeSnippet). Empty for none.
+  std::string article_anchor;
   bool accented = false;      // the user typed diacritics
   std::vector<std::string> exact_boost;  // exact terms of accented words (weight only)
   Xapian::Query tier1;        // words together (see above), or empty

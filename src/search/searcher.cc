@@ -664,7 +664,8 @@ std::optional<Hit> Searcher::Internal::MakeHit(const Xapian::Database& d, const 
         text = text_copy;
       }
     }
-    Snippet sn = MakeSnippet(d, did, *hit, text, bq.highlight, bq.highlight_terms, an);
+    Snippet sn =
+        MakeSnippet(d, did, *hit, text, bq.highlight, bq.highlight_terms, an, bq.article_anchor);
     marks->words = std::move(sn.marks);
     marks->pairs = std::move(sn.pairs);
     h.snippet = std::move(sn.html);

@@ -171,6 +171,23 @@ TEST_F(RankingTest, YearTypedWithWordsCountsForThatYear) {
   EXPECT_EQ(TopNumber("luật 10/2022"), "10/2022/QH15");
 }
 
+// Regression: "điều 9 luật khiếu nại" showed and linked Điều 8 of Luật
+// Khiếu nại (its passage with "luật khiếu nại" in it). An article named in
+// the query is the one shown when the hit has it.
+TEST_F(RankingTest, ArticleNamedInTheQueryIsShown) {
+  for (const char* q :
+       {"điều 9 luật khiếu nại", "dieu 9 luat khieu nai", "luật khiếu nại điều 9"}) {
+    SearchResponse r = Run(q);
+    ASSERT_FALSE(r.results.empty()) << q;
+    EXPECT_EQ(r.results[0].number, "02/2011/QH13") << q;
+    EXPECT_EQ(r.results[0].article, "Điều 9") << q;
+    EXPECT_EQ(r.results[0].article_anchor, "dieu-9") << q;
+    EXPECT_NE(r.results[0].snippet.find("<mark>9</mark>"), std::string::npos) << q;
+  }
+  // Without an article named, the passage is the best one anywhere.
+  EXPECT_FALSE(Run("luật khiếu nại").results[0].article.empty());
+}
+
 // Regression: an issuer was a filter and a facet only, so "Bộ Chính trị"
 // found none of the five records it issued and "Hải Dương" found "biểu
 // dương" and "thiệt hại" instead of the province's directives.
