@@ -350,7 +350,8 @@ struct Searcher::Internal {
   };
 
   StatusOr<SearchResponse> Search(const SearchRequest& request);
-  void RankTiers(Run* run);
+  // `by_date`: one list in date order, sized and faceted as the tiers.
+  void RankTiers(Run* run, bool by_date);
   void RankOnce(Run* run);
   // Runs `job` on the helper; what it throws is kept for WaitForHelper.
   void StartHelper(Run* run, std::function<void()> job);
@@ -488,8 +489,8 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   // Date order is one list: the tiers (query.h) are for relevance only.
   bool by_date = request.sort == SearchRequest::Sort::kDate;
   if (by_date) run.enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
-  bool tiers = !by_date && !p.bq.tier1.empty();
-  if (tiers) RankTiers(&run);
+  bool tiers = !p.bq.tier1.empty();
+  if (tiers) RankTiers(&run, by_date);
   if (!tiers || run.total == 0) RankOnce(&run);
 
   Xapian::doccount shown = 0;
@@ -539,8 +540,10 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
 // (in turn without a helper): the ranking needs no spy and no minimum
 // number of documents examined, so the matcher may stop early. Its counting
 // done, the counter helps make the page's hits (waiting for the ranking
-// when it is not done).
-void Searcher::Internal::RankTiers(Run* run) {
+// when it is not done). Date order ranks the tiers as one list (tiers
+// would break the order), but counts them as relevance order does: the
+// same query has the same `total` and facets in both orders.
+void Searcher::Internal::RankTiers(Run* run, bool by_date) {
   const Prepared& p = run->p;
   Xapian::Query count1 = p.Compose(p.bq.tier1_set, Xapian::Query());
   Xapian::Query count2 = p.Compose(p.bq.tier2, Xapian::Query());
@@ -554,10 +557,14 @@ void Searcher::Internal::RankTiers(Run* run) {
     });
   }
   auto& msets = run->msets;
-  run->enquire.set_query(p.Compose(p.bq.tier1, p.bq.tier1_boost));
+  if (by_date) {
+    run->enquire.set_query(p.Compose(p.bq.query, p.bq.boost));
+  } else {
+    run->enquire.set_query(p.Compose(p.bq.tier1, p.bq.tier1_boost));
+  }
   msets.push_back(run->enquire.get_mset(run->offset, run->limit));
   Xapian::doccount n1 = msets.back().get_matches_lower_bound();
-  if (msets.back().size() < run->limit) {
+  if (!by_date && msets.back().size() < run->limit) {
     // The page reaches tier 2; tier 1 was examined in full (n1 exact).
     run->enquire.set_query(p.Compose(p.bq.tier2, p.bq.boost));
     msets.push_back(run->enquire.get_mset(run->offset > n1 ? run->offset - n1 : 0,
