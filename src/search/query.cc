@@ -414,12 +414,21 @@ bool IsYear(const std::string& s) {
 // The one year typed among words ("luật tố cáo 2018", "chỉ thị 2021",
 // "2018"): a number from 1945 to 2100 and no other number, identifier or
 // date in `ts` (then it may be a document number's year: "số 10 năm
-// 2022"). Its index, or ts.size() when there is none.
+// 2022"), apart from the numbers of articles, clauses and points ("điều 9
+// luật khiếu nại 2011"). Its index, or ts.size() when there is none.
 size_t BareYear(const std::vector<Token>& ts) {
+  auto part_number = [&](size_t i) {
+    if (i == 0 || ts[i].kind != TokenKind::kNumber || ts[i - 1].kind != TokenKind::kSyllable) {
+      return false;
+    }
+    const std::string& w = ts[i - 1].folded;
+    return w == "dieu" || w == "khoan" || w == "diem" || w == "chuong" || w == "muc";
+  };
   size_t year = ts.size();
   for (size_t i = 0; i < ts.size(); ++i) {
-    if (ts[i].kind != TokenKind::kNumber && ts[i].kind != TokenKind::kIdentifier &&
-        ts[i].kind != TokenKind::kDate) {
+    if ((ts[i].kind != TokenKind::kNumber && ts[i].kind != TokenKind::kIdentifier &&
+         ts[i].kind != TokenKind::kDate) ||
+        part_number(i)) {
       continue;
     }
     if (year != ts.size()) return ts.size();  // a second number
