@@ -668,17 +668,32 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
     if (!q.empty()) phrase_queries.push_back(q);
   }
   std::vector<Xapian::Query> required, optional;
+  std::vector<Xapian::Query> known;  // the required parts some document has
   for (const auto& p : parts) {
     if (!p.optional) {
       required.push_back(p.q);
+      // A plain word no document has ("xyzabc") can match nothing.
+      const Token& t = ts[p.begin];
+      bool plain = p.n == 1 && p.begin != year_from &&
+                   (t.kind == TokenKind::kSyllable || t.kind == TokenKind::kNumber);
+      if (plain && !Exists(schema::Term(schema::kFolded, t.folded))) {
+        out.unknown_words.push_back(t.surface);
+      } else {
+        known.push_back(p.q);
+      }
     } else if (!Negligible(schema::Term(schema::kFolded, ts[p.begin].folded))) {
       optional.push_back(p.q);
     }
   }
-  // When no document has all the words: those with some of the free
-  // words, and every quoted phrase (typed to be there). Not for one word,
-  // nor for phrases alone.
-  if (required.size() >= 2 || (!required.empty() && !phrase_queries.empty())) {
+  // When no document has all the words: with words no document has, those
+  // with all the others; else those with some of the free words. Every
+  // quoted phrase stays (typed to be there). Not for one word, nor for
+  // phrases alone.
+  if (!out.unknown_words.empty() && (!known.empty() || !phrase_queries.empty())) {
+    known.insert(known.end(), phrase_queries.begin(), phrase_queries.end());
+    out.fallback = AndOf(known);
+  } else if (required.size() >= 2 || (!required.empty() && !phrase_queries.empty())) {
+    out.unknown_words.clear();
     std::vector<Xapian::Query> some = phrase_queries;
     if (required.size() >= 2) some.push_back(OrOf(required));
     out.fallback = AndOf(some);

@@ -58,10 +58,12 @@ ParsedQuery ParseQuery(const std::string& query);
 struct BuiltQuery {
   Xapian::Query query;        // what to match (empty when nothing to search)
   Xapian::Query boost;        // optional weight-only part (AND_MAYBE)
-  // For when `query` finds nothing: some of the free words (OR) and all
-  // the quoted phrases; empty when that is `query` again (one word, or
-  // phrases alone). Its hits come with a notice (Searcher).
+  // For when `query` finds nothing: all the quoted phrases and, when some
+  // free words are in no document (`unknown_words`), all the other free
+  // words, else some of them (OR); empty when that is `query` again (one
+  // word, or phrases alone). Its hits come with a notice (Searcher).
   Xapian::Query fallback;
+  std::vector<std::string> unknown_words;  // as typed; those `fallback` leaves out
   Highlight highlight;        // the words to mark in snippets
   std::vector<PositionTerm> highlight_terms;  // the words whose positions place a snippet
   // The article the query names ("dieu-9" for "điều 9 luật khiếu nại"):

@@ -501,9 +501,13 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   resp.facets = std::move(run.facets);
   if (run.partial) {
     // Never silently: these hits lack some of the words typed.
-    resp.notice +=
-        (resp.notice.empty() ? "" : " ") +
-        std::string("Không có văn bản nào chứa đủ các từ; dưới đây là văn bản chứa một phần.");
+    std::string words;
+    for (const auto& w : p.bq.unknown_words) words += (words.empty() ? "“" : ", “") + w + "”";
+    std::string partial =
+        words.empty()
+            ? std::string("Không có văn bản nào chứa đủ các từ; dưới đây là văn bản chứa một phần.")
+            : "Không có văn bản nào chứa " + words + "; dưới đây là văn bản chứa các từ còn lại.";
+    resp.notice += (resp.notice.empty() ? "" : " ") + partial;
   }
   resp.results.reserve(run.page.hits.size());
   std::vector<SuggestMarks> marks;  // of the hits shown, in rank order

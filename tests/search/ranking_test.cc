@@ -290,19 +290,27 @@ TEST_F(RankingTest, PhrasesAndExclusions) {
 // Regression: when no document had all the words, the hits of any word
 // came silently ("tố cáo xyzabc": 12 hits, "dân chủ -cơ": 8 without "dân
 // chủ"). They come with a notice, and keep the quoted phrases and the
-// exclusions.
+// exclusions; a word no document has is named, and the hits have all the
+// other words.
 TEST_F(RankingTest, SomeOfTheWordsOnlyWithANotice) {
   const std::string kPartial =
       "Không có văn bản nào chứa đủ các từ; dưới đây là văn bản chứa một phần.";
+  const std::string kWithout =
+      "Không có văn bản nào chứa “xyzabc”; dưới đây là văn bản chứa các từ còn lại.";
   SearchResponse unknown = Run("tố cáo xyzabc");
   ASSERT_FALSE(unknown.results.empty());
-  EXPECT_EQ(unknown.notice, kPartial);
+  EXPECT_EQ(unknown.notice, kWithout);
+  for (const auto& h : unknown.results) EXPECT_TRUE(HasAll(h.id, {"Fto", "Fcao"})) << h.id;
+  EXPECT_EQ(Run("xyzabc tố qwerty cáo").notice,
+            "Không có văn bản nào chứa “xyzabc”, “qwerty”; dưới đây là văn bản chứa các từ còn "
+            "lại.");
   SearchResponse excluded = Run("dân chủ -cơ");
-  EXPECT_EQ(excluded.notice, excluded.results.empty() ? "" : kPartial);
+  ASSERT_FALSE(excluded.results.empty());
+  EXPECT_EQ(excluded.notice, kPartial);
   for (const auto& h : excluded.results) EXPECT_FALSE(HasAll(h.id, {"Fco"})) << h.id;
   SearchResponse quoted = Run("\"tố cáo\" xyzabc");
   ASSERT_FALSE(quoted.results.empty());
-  EXPECT_EQ(quoted.notice, kPartial);
+  EXPECT_EQ(quoted.notice, kWithout);
   const std::vector<std::string> phrase = {"Fto", "Fcao"};
   for (const auto& h : quoted.results) {
     Xapian::Enquire e(*db_);
