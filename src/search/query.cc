@@ -294,16 +294,21 @@ Xapian::doccount TermFreqs::Get(const Xapian::Database& db, const std::string& t
   return tf;
 }
 
-bool QueryBuilder::Negligible(const std::string& term) const {
+double QueryBuilder::MaxWeight(const std::string& term) const {
   double n = db_.get_doccount();
   double tf = TermFreq(term);
-  if (n == 0 || tf == 0) return false;
+  if (n == 0 || tf == 0) return 0;
   // Xapian's BM25Weight (k1 = 1, no relevance set): termweight log(tw),
   // tw = (N - tf + 1/2) / (tf + 1/2), raised to tw / 2 + 1 below 2; a
   // document's part is at most (k1 + 1) times that.
   double tw = (n - tf + 0.5) / (tf + 0.5);
   if (tw < 2) tw = tw * 0.5 + 1;
-  return 2 * std::log(tw) < kNegligibleWeight;
+  return 2 * std::log(tw);
+}
+
+bool QueryBuilder::Negligible(const std::string& term) const {
+  double weight = MaxWeight(term);  // 0: no document has it
+  return weight > 0 && weight < kNegligibleWeight;
 }
 
 void QueryBuilder::Locate(const Token& t, BuiltQuery* out) const {
@@ -406,7 +411,52 @@ bool IsYear(const std::string& s) {
          s.find_first_not_of("0123456789") == std::string::npos;
 }
 
+// The one year typed among words ("luật tố cáo 2018", "chỉ thị 2021",
+// "2018"): a number from 1945 to 2100 and no other number, identifier or
+// date in `ts` (then it may be a document number's year: "số 10 năm
+// 2022"), apart from the numbers of articles, clauses and points ("điều 9
+// luật khiếu nại 2011"). Its index, or ts.size() when there is none.
+size_t BareYear(const std::vector<Token>& ts) {
+  auto part_number = [&](size_t i) {
+    if (i == 0 || ts[i].kind != TokenKind::kNumber || ts[i - 1].kind != TokenKind::kSyllable) {
+      return false;
+    }
+    const std::string& w = ts[i - 1].folded;
+    return w == "dieu" || w == "khoan" || w == "diem" || w == "chuong" || w == "muc";
+  };
+  size_t year = ts.size();
+  for (size_t i = 0; i < ts.size(); ++i) {
+    if ((ts[i].kind != TokenKind::kNumber && ts[i].kind != TokenKind::kIdentifier &&
+         ts[i].kind != TokenKind::kDate) ||
+        part_number(i)) {
+      continue;
+    }
+    if (year != ts.size()) return ts.size();  // a second number
+    year = i;
+  }
+  if (year == ts.size() || ts[year].kind != TokenKind::kNumber) return ts.size();
+  const std::string& y = ts[year].folded;
+  bool in_range = y.size() == 4 && y.find_first_not_of("0123456789") == std::string::npos &&
+                  y >= "1945" && y <= "2100";
+  return in_range ? year : ts.size();
+}
+
 }  // namespace
+
+Xapian::Query QueryBuilder::YearQuery(const Token& t, BuiltQuery* out) {
+  Xapian::Query word = WordQuery(t, false, out);
+  std::string year = schema::Term(schema::kFilterYear, t.folded);
+  if (!Exists(year)) return word;
+  // The documents of that year weigh as if the year were a rare word of
+  // theirs, above any document that only writes the number: the year
+  // filter term has wdf 0 (no BM25 weight), so a fixed weight stands in.
+  double weight = MaxWeight(schema::Term(schema::kFolded, t.folded)) + MaxWeight(year);
+  if (weight <= 0) weight = 1;
+  Xapian::Query of_year(Xapian::Query::OP_FILTER,
+                        Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()),
+                        Xapian::Query(year));
+  return Xapian::Query(Xapian::Query::OP_OR, word, of_year);
+}
 
 Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at) {
   std::vector<std::string> numbers, years, quals;
@@ -525,6 +575,14 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
       out.highlight.AddPair(p.tokens[i].folded, p.tokens[i + 1].folded);
     }
   }
+  // "điều 9": the first article named.
+  for (size_t i = 0; i + 1 < ts.size(); ++i) {
+    if (ts[i].kind == TokenKind::kSyllable && ts[i].folded == "dieu" &&
+        ts[i + 1].kind == TokenKind::kNumber && index::AdjacentTokens(at.text, ts[i], ts[i + 1])) {
+      out.article_anchor = "dieu-" + ts[i + 1].folded;
+      break;
+    }
+  }
   bool all_stop = true;
   for (const auto& t : ts) all_stop &= t.stopword;
   // What the free words contribute to the match, in order: an abbreviation
@@ -538,7 +596,27 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   // ts[i] + ts[i + 1] is a pair of an abbreviation's expansion, weighed in
   // the match.
   std::vector<bool> pair_in_match(ts.size(), false);
+  // A year typed among words counts for the documents of that year; it is
+  // no document number, no part of a name and no title word.
+  // "năm 2018" is the year too ("luật tố cáo năm 2018"): "năm" joins no
+  // run of words (the law does not write "tố cáo năm"). Typed without
+  // marks, "nam" after "viet" is the country's.
+  const size_t year = BareYear(ts);
+  size_t year_from = year;
+  if (year != ts.size() && year > 0 && ts[year - 1].kind == TokenKind::kSyllable &&
+      index::AdjacentTokens(at.text, ts[year - 1], ts[year])) {
+    const Token& t = ts[year - 1];
+    bool nam = text::HasMarks(t) ? t.exact == "năm"
+                                 : t.folded == "nam" && (year < 2 || ts[year - 2].folded != "viet");
+    if (nam) year_from = year - 1;
+  }
   for (size_t i = 0; i < ts.size();) {
+    if (i == year_from) {
+      if (i != year) Locate(ts[i], &out);  // "năm", marked and suggested
+      parts.push_back({i, year - i + 1, YearQuery(ts[year], &out), false});
+      i = year + 1;
+      continue;
+    }
     // A phrase that has an abbreviation ("ủy ban nhân dân") also finds it.
     size_t used = 0;
     for (size_t n = std::min<size_t>(5, ts.size() - i); n >= 2 && !used; --n) {
@@ -590,16 +668,38 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
     if (!q.empty()) phrase_queries.push_back(q);
   }
   std::vector<Xapian::Query> required, optional;
+  std::vector<Xapian::Query> known;  // the required parts some document has
   for (const auto& p : parts) {
     if (!p.optional) {
       required.push_back(p.q);
+      // A plain word no document has ("xyzabc") can match nothing.
+      const Token& t = ts[p.begin];
+      bool plain = p.n == 1 && p.begin != year_from &&
+                   (t.kind == TokenKind::kSyllable || t.kind == TokenKind::kNumber);
+      if (plain && !Exists(schema::Term(schema::kFolded, t.folded))) {
+        out.unknown_words.push_back(t.surface);
+      } else {
+        known.push_back(p.q);
+      }
     } else if (!Negligible(schema::Term(schema::kFolded, ts[p.begin].folded))) {
       optional.push_back(p.q);
     }
   }
+  // When no document has all the words: with words no document has, those
+  // with all the others; else those with some of the free words. Every
+  // quoted phrase stays (typed to be there). Not for one word, nor for
+  // phrases alone.
+  if (!out.unknown_words.empty() && (!known.empty() || !phrase_queries.empty())) {
+    known.insert(known.end(), phrase_queries.begin(), phrase_queries.end());
+    out.fallback = AndOf(known);
+  } else if (required.size() >= 2 || (!required.empty() && !phrase_queries.empty())) {
+    out.unknown_words.clear();
+    std::vector<Xapian::Query> some = phrase_queries;
+    if (required.size() >= 2) some.push_back(OrOf(required));
+    out.fallback = AndOf(some);
+  }
   required.insert(required.end(), phrase_queries.begin(), phrase_queries.end());
   Xapian::Query main = AndOf(required);
-  out.fallback = OrOf(required);
   std::string sep(1, schema::kPairJoiner);
   auto pair_term = [&](size_t i) {
     return schema::Term(schema::kFoldedPair, ts[i].folded + sep + ts[i + 1].folded);
@@ -612,7 +712,8 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   // words, both pairs. A pair implies its folded terms, which then only add
   // weight.
   auto run_word = [&](const Part& p) {
-    return p.n == 1 && IsWord(ts[p.begin]) && ts[p.begin].kind != TokenKind::kAbbreviation;
+    return p.n == 1 && IsWord(ts[p.begin]) && ts[p.begin].kind != TokenKind::kAbbreviation &&
+           p.begin != year_from;
   };
   std::vector<Xapian::Query> required1, weights1, covers;
   std::vector<bool> pair_weighed(ts.size(), false);  // ts[i] + ts[i + 1] weighs in tier 1
@@ -683,11 +784,14 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   }
   // Name-aware and number-aware alternatives.
   std::vector<Xapian::Query> alternatives;
-  std::string name = index::NameKey(parsed.free_text);
+  std::string name = index::NameKey(year == ts.size() ? parsed.free_text
+                                                      : at.text.substr(0, ts[year_from].begin) +
+                                                            " " + at.text.substr(ts[year].end));
   if (!name.empty() && Exists(schema::Term(schema::kName, name))) {
     alternatives.push_back(Scale(kNameScale, Xapian::Query(schema::Term(schema::kName, name))));
   }
-  Xapian::Query number = NumberQuery(at);
+  // With a year typed among words, the query has no other number.
+  Xapian::Query number = year == ts.size() ? NumberQuery(at) : Xapian::Query();
   if (!number.empty()) alternatives.push_back(Scale(kNumberScale, number));
   std::vector<Xapian::Query> top;
   if (!main.empty()) top.push_back(main);
@@ -740,7 +844,9 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   for (size_t i = 0; i < ts.size(); ++i) {
     auto expansions = ts[i].kind == TokenKind::kAbbreviation ? text::ExpandAbbreviation(ts[i].exact)
                                                              : std::vector<std::string_view>();
-    if (expansions.empty()) {
+    if (i >= year_from && i <= year) {
+      // Titles seldom write the year: "luật tố cáo" keeps its title phrase.
+    } else if (expansions.empty()) {
       add_title_word(ts[i].folded, IsWord(ts[i]));
     } else {
       boost.emplace_back(schema::Term(schema::kTitleFolded, ts[i].folded));
@@ -750,6 +856,8 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
       }
     }
     if (i + 1 >= ts.size() || !IsWord(ts[i]) || !IsWord(ts[i + 1])) continue;
+    // Nor does a pair with the year weigh: "năm 2018" in a text of 2019.
+    if (year != ts.size() && i + 1 >= year_from && i <= year) continue;
     // Words together outrank words apart. Pairs, not a body phrase: a
     // phrase reads position lists and tripled the median query time.
     if (!pair_in_match[i]) {
@@ -784,13 +892,29 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   return out;
 }
 
+namespace {
+
+// A filter value as filters compare it: its NameKey with every '-' and '_'
+// a space. The index keeps a hyphen ("XIbo lao dong - thuong binh va xa
+// hoi"): compared so, "Bộ Lao động - Thương binh và Xã hội", "Bộ Lao
+// động-Thương binh và Xã hội" and "chi-thi" find what they name.
+std::string FilterKey(std::string_view value) {
+  std::string v(value);
+  for (char& c : v) {
+    if (c == '-' || c == '_') c = ' ';
+  }
+  return index::NameKey(v);
+}
+
+}  // namespace
+
 std::vector<std::string> QueryBuilder::MatchingFilterTerms(const std::string& prefix,
                                                            const std::string& key) {
   std::vector<std::string> terms;
   if (key.empty()) return terms;
   if (Exists(prefix + key)) return {prefix + key};
   for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
-    std::string value = (*t).substr(prefix.size());
+    std::string value = FilterKey(std::string_view(*t).substr(prefix.size()));
     if ((" " + value + " ").find(" " + key + " ") != std::string::npos) terms.push_back(*t);
   }
   return terms;
@@ -836,16 +960,18 @@ Xapian::Query QueryBuilder::Filters(const std::string& type, const std::string& 
   unknown->clear();
   std::vector<Xapian::Query> all;
   auto add = [&](std::string_view prefix, const char* label, const std::string& typed) {
-    std::string value = typed;
-    for (char& c : value) {
-      if (c == '-' || c == '_') c = ' ';
-    }
-    std::string key = index::NameKey(value);
+    std::string key = FilterKey(typed);
     if (key.empty()) return;
     // "Ủy ban nhân dân xã Ngọc Kỳ" finds what "UBND xã Ngọc Kỳ" issued, and
     // the other way round.
     std::set<std::string> found;
+    // The value as indexed (a facet's value, hyphen kept) is found as it
+    // is, as a value without a hyphen is, with no scan of the values.
+    std::string as_indexed = schema::Term(prefix, index::NameKey(typed));
+    bool exact = Exists(as_indexed);
+    if (exact) found.insert(as_indexed);
     for (const auto& k : AbbreviationVariants(key)) {
+      if (exact && k == key) continue;
       for (auto& t : MatchingFilterTerms(std::string(prefix), k)) found.insert(std::move(t));
     }
     std::vector<std::string> terms(found.begin(), found.end());

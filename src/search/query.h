@@ -58,9 +58,17 @@ ParsedQuery ParseQuery(const std::string& query);
 struct BuiltQuery {
   Xapian::Query query;        // what to match (empty when nothing to search)
   Xapian::Query boost;        // optional weight-only part (AND_MAYBE)
-  Xapian::Query fallback;     // OR form of `query`, for when AND finds nothing
+  // For when `query` finds nothing: all the quoted phrases and, when some
+  // free words are in no document (`unknown_words`), all the other free
+  // words, else some of them (OR); empty when that is `query` again (one
+  // word, or phrases alone). Its hits come with a notice (Searcher).
+  Xapian::Query fallback;
+  std::vector<std::string> unknown_words;  // as typed; those `fallback` leaves out
   Highlight highlight;        // the words to mark in snippets
   std::vector<PositionTerm> highlight_terms;  // the words whose positions place a snippet
+  // The article the query names ("dieu-9" for "điều 9 luật khiếu nại"):
+  // a hit that has it shows it (MakeSnippet). Empty for none.
+  std::string article_anchor;
   bool accented = false;      // the user typed diacritics
   std::vector<std::string> exact_boost;  // exact terms of accented words (weight only)
   Xapian::Query tier1;        // words together (see above), or empty
@@ -131,12 +139,18 @@ class QueryBuilder {
   // is a syllable typed with marks and exact terms have positions.
   void Locate(const text::Token& t, BuiltQuery* out) const;
   Xapian::Query WordQuery(const text::Token& t, bool accented, BuiltQuery* out);
+  // A year typed among words ("luật tố cáo 2018"): the documents of that
+  // year (weighted above the others) or that write the number.
+  Xapian::Query YearQuery(const text::Token& t, BuiltQuery* out);
   Xapian::Query PhraseQuery(const text::AnalyzedText& at, bool accented, BuiltQuery* out);
   std::vector<std::string> MatchingFilterTerms(const std::string& prefix, const std::string& key);
   Xapian::doccount TermFreq(const std::string& term) const {
     return freqs_ ? freqs_->Get(db_, term) : db_.get_termfreq(term);
   }
   bool Exists(const std::string& term) const { return TermFreq(term) > 0; }
+  // The most the term can add to a document's BM25 score (0 when no
+  // document has it).
+  double MaxWeight(const std::string& term) const;
   // The term can add at most kNegligibleWeight (query.cc) to a BM25 score.
   bool Negligible(const std::string& term) const;
   // The words of a phrase in order: `terms` (exact where typed with marks,

@@ -208,6 +208,10 @@ struct WaitOnExit {
   }
 };
 
+// The accent suggestion reads the marks of the first this many hits of
+// the words alone, whatever the page asked for.
+constexpr size_t kSuggestHits = 10;
+
 // A page with one tier and fewer hits makes all its snippets on one
 // thread: the hand-over would cost about what it saves.
 constexpr size_t kShareSnippetsFrom = 4;
@@ -338,6 +342,7 @@ struct Searcher::Internal {
     Worker* helper = nullptr;         // the counter's thread, when a core is free for it
     std::vector<Xapian::MSet> msets;  // the page: tier 1, then tier 2 if it reaches it
     Xapian::doccount total = 0;
+    bool partial = false;  // the hits are the fallback's: some of the words only
     Facets facets;
     TierCounts counts;
     PageHits page;
@@ -345,7 +350,8 @@ struct Searcher::Internal {
   };
 
   StatusOr<SearchResponse> Search(const SearchRequest& request);
-  void RankTiers(Run* run);
+  // `by_date`: one list in date order, sized and faceted as the tiers.
+  void RankTiers(Run* run, bool by_date);
   void RankOnce(Run* run);
   // Runs `job` on the helper; what it throws is kept for WaitForHelper.
   void StartHelper(Run* run, std::function<void()> job);
@@ -483,8 +489,8 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   // Date order is one list: the tiers (query.h) are for relevance only.
   bool by_date = request.sort == SearchRequest::Sort::kDate;
   if (by_date) run.enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
-  bool tiers = !by_date && !p.bq.tier1.empty();
-  if (tiers) RankTiers(&run);
+  bool tiers = !p.bq.tier1.empty();
+  if (tiers) RankTiers(&run, by_date);
   if (!tiers || run.total == 0) RankOnce(&run);
 
   Xapian::doccount shown = 0;
@@ -493,6 +499,16 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   resp.total =
       static_cast<int>(std::max<Xapian::doccount>(run.total, shown ? run.offset + shown : 0));
   resp.facets = std::move(run.facets);
+  if (run.partial) {
+    // Never silently: these hits lack some of the words typed.
+    std::string words;
+    for (const auto& w : p.bq.unknown_words) words += (words.empty() ? "“" : ", “") + w + "”";
+    std::string partial =
+        words.empty()
+            ? std::string("Không có văn bản nào chứa đủ các từ; dưới đây là văn bản chứa một phần.")
+            : "Không có văn bản nào chứa " + words + "; dưới đây là văn bản chứa các từ còn lại.";
+    resp.notice += (resp.notice.empty() ? "" : " ") + partial;
+  }
   resp.results.reserve(run.page.hits.size());
   std::vector<SuggestMarks> marks;  // of the hits shown, in rank order
   for (size_t i = 0; i < run.page.hits.size(); ++i) {
@@ -505,14 +521,17 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
                     !request.type.empty() || !request.issuer.empty() || !request.year.empty() ||
                     !parsed.phrases.empty() || !parsed.exclusions.empty();
     std::string accented;
-    if (run.offset == 0 && !filtered) {
+    if (run.offset == 0 && !filtered && run.limit >= kSuggestHits) {
+      if (marks.size() > kSuggestHits) marks.resize(kSuggestHits);
       accented = SuggestAccents(analyzer, parsed.free_text, MergeMarks(std::move(marks)));
     } else {
-      // The words' forms as the first page of the words alone shows them:
-      // the same suggestion on every page and under every filter (the
-      // hits of a page 2, or of "Luật" only, gave "dân văn", "dẫn vận").
+      // The words' forms as the first kSuggestHits hits of the words alone
+      // show them: the same suggestion on every page, for any page size
+      // and under every filter (the hits of a page 2, or of "Luật" only,
+      // gave "dân văn", "dẫn vận"; one hit, "nguoi tố cáo").
       SearchRequest words;
       words.query = parsed.free_text;
+      words.limit = kSuggestHits;
       if (auto first = Search(words); first.ok()) accented = std::move(first->suggestion);
     }
     // The rest of the query as typed: filters and exclusions stay.
@@ -525,8 +544,10 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
 // (in turn without a helper): the ranking needs no spy and no minimum
 // number of documents examined, so the matcher may stop early. Its counting
 // done, the counter helps make the page's hits (waiting for the ranking
-// when it is not done).
-void Searcher::Internal::RankTiers(Run* run) {
+// when it is not done). Date order ranks the tiers as one list (tiers
+// would break the order), but counts them as relevance order does: the
+// same query has the same `total` and facets in both orders.
+void Searcher::Internal::RankTiers(Run* run, bool by_date) {
   const Prepared& p = run->p;
   Xapian::Query count1 = p.Compose(p.bq.tier1_set, Xapian::Query());
   Xapian::Query count2 = p.Compose(p.bq.tier2, Xapian::Query());
@@ -540,10 +561,14 @@ void Searcher::Internal::RankTiers(Run* run) {
     });
   }
   auto& msets = run->msets;
-  run->enquire.set_query(p.Compose(p.bq.tier1, p.bq.tier1_boost));
+  if (by_date) {
+    run->enquire.set_query(p.Compose(p.bq.query, p.bq.boost));
+  } else {
+    run->enquire.set_query(p.Compose(p.bq.tier1, p.bq.tier1_boost));
+  }
   msets.push_back(run->enquire.get_mset(run->offset, run->limit));
   Xapian::doccount n1 = msets.back().get_matches_lower_bound();
-  if (msets.back().size() < run->limit) {
+  if (!by_date && msets.back().size() < run->limit) {
     // The page reaches tier 2; tier 1 was examined in full (n1 exact).
     run->enquire.set_query(p.Compose(p.bq.tier2, p.bq.boost));
     msets.push_back(run->enquire.get_mset(run->offset > n1 ? run->offset - n1 : 0,
@@ -582,10 +607,11 @@ void Searcher::Internal::RankOnce(Run* run) {
     run->enquire.set_query(p.Compose(p.bq.query, p.bq.boost));
     run->msets.push_back(run->enquire.get_mset(run->offset, run->limit, run->depth));
     run->total = run->msets.back().get_matches_estimated();
-    if (run->total == 0 && !p.bq.fallback.empty() && p.bq.fallback.get_length() > 1) {
+    if (run->total == 0 && !p.bq.fallback.empty()) {
       run->enquire.set_query(p.Compose(p.bq.fallback, p.bq.boost));
       run->msets.back() = run->enquire.get_mset(run->offset, run->limit, run->depth);
       run->total = run->msets.back().get_matches_estimated();
+      run->partial = run->total > 0;
     }
   };
   run->facets.clear();
@@ -649,7 +675,8 @@ std::optional<Hit> Searcher::Internal::MakeHit(const Xapian::Database& d, const 
         text = text_copy;
       }
     }
-    Snippet sn = MakeSnippet(d, did, *hit, text, bq.highlight, bq.highlight_terms, an);
+    Snippet sn =
+        MakeSnippet(d, did, *hit, text, bq.highlight, bq.highlight_terms, an, bq.article_anchor);
     marks->words = std::move(sn.marks);
     marks->pairs = std::move(sn.pairs);
     h.snippet = std::move(sn.html);

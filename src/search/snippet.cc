@@ -20,10 +20,11 @@ struct Hit {
   bool pair = false;  // the next query term follows at pos + 1
 };
 
-// Hits of the distinct `terms` in document `did` below position `limit`,
-// in (position, term) order; *n_terms gets the number of distinct terms.
+// Hits of the distinct `terms` in document `did` from position `from` to
+// `limit`, in (position, term) order; *n_terms gets the number of distinct
+// terms.
 std::vector<Hit> CollectHits(const Xapian::Database& db, Xapian::docid did,
-                             const std::vector<PositionTerm>& terms, uint32_t limit,
+                             const std::vector<PositionTerm>& terms, uint32_t from, uint32_t limit,
                              size_t* n_terms) {
   // Sorting one integer key (position << 8 | term) is several times faster
   // than sorting structs, and long texts give thousands of hits.
@@ -37,8 +38,10 @@ std::vector<Hit> CollectHits(const Xapian::Database& db, Xapian::docid did,
     for (const std::string* t : {&term.exact, &term.folded}) {
       if (t->empty()) continue;
       size_t n = 0;
-      for (auto p = db.positionlist_begin(did, *t); p != db.positionlist_end(did, *t); ++p) {
-        has = true;
+      auto p = db.positionlist_begin(did, *t);
+      if (p != db.positionlist_end(did, *t)) has = true;
+      if (has && from > 1) p.skip_to(from);
+      for (; p != db.positionlist_end(did, *t); ++p) {
         if (*p > limit || ++n > kMaxPositions) break;
         keys.push_back(static_cast<uint64_t>(*p) << 8 | index);
       }
@@ -71,9 +74,10 @@ std::vector<Hit> CollectHits(const Xapian::Database& db, Xapian::docid did,
 // query terms, then the most matches. Returns the window's first pair, or
 // its first match when it has no pair.
 Xapian::termpos BestPosition(const Xapian::Database& db, Xapian::docid did,
-                             const std::vector<PositionTerm>& terms, uint32_t limit) {
+                             const std::vector<PositionTerm>& terms, uint32_t from,
+                             uint32_t limit) {
   size_t n_terms = 0;
-  std::vector<Hit> hits = CollectHits(db, did, terms, limit, &n_terms);
+  std::vector<Hit> hits = CollectHits(db, did, terms, from, limit, &n_terms);
   if (hits.empty()) return 0;
   std::tuple<int, int, int> best_score{-1, -1, -1};
   size_t best_lo = 0;
@@ -297,8 +301,8 @@ std::string HighlightText(std::string_view text, const Highlight& highlight,
 
 Snippet MakeSnippet(const Xapian::Database& db, Xapian::docid did, const index::HitRecord& hit,
                     std::string_view text, const Highlight& highlight,
-                    const std::vector<PositionTerm>& position_terms,
-                    const text::Analyzer& analyzer) {
+                    const std::vector<PositionTerm>& position_terms, const text::Analyzer& analyzer,
+                    std::string_view article) {
   Snippet s;
   const auto& ps = hit.paragraphs;
   if (text.empty() || ps.empty()) {
@@ -306,18 +310,36 @@ Snippet MakeSnippet(const Xapian::Database& db, Xapian::docid did, const index::
     s.html = HighlightText(title, highlight, analyzer, &s);
     return s;
   }
-  Xapian::termpos pos = BestPosition(db, did, position_terms, hit.text_tokens);
+  // The paragraphs [first, last) of the article the query names, or all.
+  size_t first = 0, last = ps.size();
+  if (!article.empty()) {
+    auto named =
+        std::find_if(hit.articles.begin(), hit.articles.end(),
+                     [&](const index::HitRecord::Article& a) { return a.anchor == article; });
+    int a = static_cast<int>(named - hit.articles.begin());
+    size_t at = named == hit.articles.end() ? ps.size() : 0;
+    while (at < ps.size() && ps[at].article != a) ++at;
+    if (at < ps.size()) {
+      first = last = at;
+      while (last < ps.size() && ps[last].article == a) ++last;
+    }
+  }
+  // Term positions are token positions + 1.
+  uint32_t from = first > 0 ? ps[first].position + 1 : 0;
+  uint32_t limit = last < ps.size() ? ps[last].position : hit.text_tokens;
+  Xapian::termpos pos = BestPosition(db, did, position_terms, from, limit);
   uint32_t token = pos > 0 ? pos - 1 : 0;
-  // The paragraph holding the token (the first non-heading one when no
-  // word matched by position, e.g. a number-only match).
-  size_t para = 0;
+  // The paragraph holding the token (the article's first, or the first
+  // non-heading one when no word matched by position, e.g. a number-only
+  // match).
+  size_t para = first;
   if (pos > 0) {
     para = std::upper_bound(
                ps.begin(), ps.end(), token,
                [](uint32_t t, const index::HitRecord::Paragraph& p) { return t < p.position; }) -
            ps.begin();
     para = para > 0 ? para - 1 : 0;
-  } else {
+  } else if (first == 0) {
     while (para + 1 < ps.size() && ps[para].heading) ++para;
   }
   const auto& p = ps[std::min(para, ps.size() - 1)];

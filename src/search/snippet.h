@@ -81,11 +81,13 @@ struct Snippet {
 
 // `highlight`: the words to mark; `position_terms` the words whose
 // positions locate the passage. `text` is the document's text (empty for a
-// record without text: then the title is shown).
+// record without text: then the title is shown). `article`: the anchor of
+// an article the query names ("dieu-9" for "điều 9"), or empty; when the
+// document has it, the passage is taken from it.
 Snippet MakeSnippet(const Xapian::Database& db, Xapian::docid did, const index::HitRecord& hit,
                     std::string_view text, const Highlight& highlight,
-                    const std::vector<PositionTerm>& position_terms,
-                    const text::Analyzer& analyzer);
+                    const std::vector<PositionTerm>& position_terms, const text::Analyzer& analyzer,
+                    std::string_view article = {});
 
 // Marks the highlighted words of a short plain text (a title).
 std::string HighlightText(std::string_view text, const Highlight& highlight,

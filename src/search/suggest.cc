@@ -67,11 +67,16 @@ std::string SuggestAccents(const text::Analyzer& analyzer, const std::string& fr
       int n_left = 0, n_right = 0, weight = 0;
       const std::string* left = beside(i, true, &n_left);
       const std::string* right = beside(i, false, &n_right);
+      const std::string* form = nullptr;
       if (left != nullptr || right != nullptr) {
-        chosen = *(n_left >= n_right ? left : right);
+        form = n_left >= n_right ? left : right;
       } else if (auto it = marks.words.find(t.folded); it != marks.words.end()) {
-        if (const std::string* form = Best(it->second, &weight)) chosen = *form;
+        form = Best(it->second, &weight);
       }
+      // A word no hit shows: its form is unknown, and a half-accented
+      // suggestion ("quyen cua nguoi tố cáo") is worse than none.
+      if (form == nullptr) return {};
+      chosen = *form;
     }
     out += at.text.substr(cursor, t.begin - cursor);
     bool same = chosen == t.exact;

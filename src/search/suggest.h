@@ -35,7 +35,8 @@ struct SuggestMarks {
 SuggestMarks MergeMarks(std::vector<SuggestMarks> hits);
 
 // Returns the suggested query, or empty when there is nothing better
-// (typed with diacritics, or no accented form seen). A word typed next to
+// (typed with diacritics, or no accented form seen) or when a syllable was
+// not seen at all (no half-accented suggestion). A word typed next to
 // another takes the form seen next to it ("hop dong lao dong": "hợp đồng",
 // "lao động", though "đồng" and "động" fold alike; "quan ly": "quản lý", not
 // the "quan" of "cơ quan"); otherwise its most weighed form.

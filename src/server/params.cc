@@ -1,5 +1,6 @@
 #include "server/params.h"
 
+#include <algorithm>
 #include <charconv>
 #include <string_view>
 
@@ -120,6 +121,18 @@ StatusOr<SearchParams> ParseSearchParams(const std::multimap<std::string, std::s
     }
   }
   return out;
+}
+
+int PageCount(const SearchParams& p, const search::SearchResponse& r) {
+  int per_page = std::max(p.request.limit, 1);
+  int pages = std::min((r.total + per_page - 1) / per_page, kMaxPage);
+  if (r.results.empty() && p.page > 1) pages = std::min(pages, p.page - 1);
+  return std::max(pages, 0);
+}
+
+bool PastEnd(const SearchParams& p, const search::SearchResponse& r) {
+  int pages = PageCount(p, r);
+  return r.results.empty() && pages >= 1 && p.page > pages;
 }
 
 const char* SortName(search::SearchRequest::Sort sort) {

@@ -50,6 +50,12 @@ std::string SearchLink(const SearchParams& params, const LinkOverrides& override
 
 const char* SortName(search::SearchRequest::Sort sort);  // "relevance" / "date"
 
+// The number of result pages of `r`, the response to `p`. `total` is an
+// estimate: a page past the end (no results) caps it at the page before.
+int PageCount(const SearchParams& p, const search::SearchResponse& r);
+// `p` asks for a page past the last page of a search that has results.
+bool PastEnd(const SearchParams& p, const search::SearchResponse& r);
+
 }  // namespace vanban::server
 
 #endif  // VANBAN_SERVER_PARAMS_H_

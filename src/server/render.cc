@@ -114,21 +114,6 @@ data FacetsData(const SearchParams& p, const search::SearchResponse& r) {
   return facets;
 }
 
-// The number of result pages. `total` is an estimate: a page past the end
-// (no results) caps it at the page before.
-int PageCount(const SearchParams& p, const search::SearchResponse& r) {
-  int per_page = std::max(p.request.limit, 1);
-  int pages = std::min((r.total + per_page - 1) / per_page, kMaxPage);
-  if (r.results.empty() && p.page > 1) pages = std::min(pages, p.page - 1);
-  return std::max(pages, 0);
-}
-
-// A page number past the last page of a search that has results.
-bool PastEnd(const SearchParams& p, const search::SearchResponse& r) {
-  int pages = PageCount(p, r);
-  return r.results.empty() && pages >= 1 && p.page > pages;
-}
-
 data PagerData(const SearchParams& p, const search::SearchResponse& r) {
   int pages = PageCount(p, r);
   bool past_end = PastEnd(p, r);

@@ -104,6 +104,8 @@ void Server::Impl::OnError(const httplib::Request& req, httplib::Response& res) 
   } else if (res.status == 414) {
     // httplib's limit on a request line (compiled into Debian's
     // libcpp-httplib); the search box's maxlength keeps its queries under it.
+    // httplib answers before parsing the line: `req.path` is empty, so an
+    // API request gets the page too (README, "HTTP API").
     message = "Địa chỉ yêu cầu dài quá " +
               std::to_string(CPPHTTPLIB_REQUEST_URI_MAX_LENGTH / 1024) +
               " KB nên không đọc được. Từ khóa tìm kiếm chỉ dùng " +

@@ -53,6 +53,12 @@ void HandleSearch(const RouteContext& ctx, const httplib::Request& req, httplib:
     response = (*lease)->Search(r);
   }
   if (!response.ok()) return SendStatus(res, response.status());
+  if (PastEnd(*params, *response)) {
+    // An empty page with a total: say why, as the search page does.
+    response->notice += (response->notice.empty() ? "" : " ") + std::string("Trang ") +
+                        std::to_string(params->page) + " vượt quá trang cuối (trang " +
+                        std::to_string(PageCount(*params, *response)) + ").";
+  }
   SendJson(res, search::ToJson(*response));
 }
 

@@ -157,6 +157,59 @@ TEST_F(RankingTest, NameOnlyLawsComeFirst) {
   for (const auto& c : cases) EXPECT_EQ(TopNumber(c.query), c.number) << c.query;
 }
 
+// Regression: a year typed with words had to be in the text, next to the
+// words typed before it: "luật tố cáo 2018" put Nghị định 61/2023 first and
+// "2018" found no document of 2018. A year among words counts for the
+// documents of that year.
+TEST_F(RankingTest, YearTypedWithWordsCountsForThatYear) {
+  struct Case {
+    const char* query;
+    const char* number;
+  } cases[] = {
+      {"luật tố cáo 2018", "25/2018/QH14"},        {"luật tố cáo năm 2018", "25/2018/QH14"},
+      {"luat to cao 2018", "25/2018/QH14"},        {"luật khiếu nại 2011", "02/2011/QH13"},
+      {"khiếu nại 2011", "02/2011/QH13"},          {"chỉ thị 2021", "33/CT-TTg"},
+      {"luật tiếp công dân 2013", "42/2013/QH13"}, {"điều 9 luật khiếu nại 2011", "02/2011/QH13"},
+  };
+  for (const auto& c : cases) {
+    SearchResponse r = Run(c.query);
+    ASSERT_FALSE(r.results.empty()) << c.query;
+    EXPECT_EQ(r.results[0].number, c.number) << c.query;
+    // All the words are there: no fallback to some of them.
+    EXPECT_EQ(r.notice, "") << c.query;
+  }
+  // A year alone: the documents of that year first, then those that write it.
+  SearchResponse r = Run("2018", 50);
+  ASSERT_FALSE(r.results.empty());
+  bool of_year = true;
+  for (const auto& h : r.results) {
+    bool this_year = h.date.rfind("2018", 0) == 0 || h.number.find("/2018/") != std::string::npos;
+    EXPECT_FALSE(this_year && !of_year) << h.id << " after a document of another year";
+    of_year = this_year;
+  }
+  EXPECT_EQ(TopNumber("2018"), "25/2018/QH14");
+  // A number with its year is still a document number.
+  EXPECT_EQ(TopNumber("số 10 năm 2022"), "10/2022/QH15");
+  EXPECT_EQ(TopNumber("luật 10/2022"), "10/2022/QH15");
+}
+
+// Regression: "điều 9 luật khiếu nại" showed and linked Điều 8 of Luật
+// Khiếu nại (its passage with "luật khiếu nại" in it). An article named in
+// the query is the one shown when the hit has it.
+TEST_F(RankingTest, ArticleNamedInTheQueryIsShown) {
+  for (const char* q :
+       {"điều 9 luật khiếu nại", "dieu 9 luat khieu nai", "luật khiếu nại điều 9"}) {
+    SearchResponse r = Run(q);
+    ASSERT_FALSE(r.results.empty()) << q;
+    EXPECT_EQ(r.results[0].number, "02/2011/QH13") << q;
+    EXPECT_EQ(r.results[0].article, "Điều 9") << q;
+    EXPECT_EQ(r.results[0].article_anchor, "dieu-9") << q;
+    EXPECT_NE(r.results[0].snippet.find("<mark>9</mark>"), std::string::npos) << q;
+  }
+  // Without an article named, the passage is the best one anywhere.
+  EXPECT_FALSE(Run("luật khiếu nại").results[0].article.empty());
+}
+
 // Regression: an issuer was a filter and a facet only, so "Bộ Chính trị"
 // found none of the five records it issued and "Hải Dương" found "biểu
 // dương" and "thiệt hại" instead of the province's directives.
@@ -248,6 +301,44 @@ TEST_F(RankingTest, PhrasesAndExclusions) {
   EXPECT_LE(phrase.total, words.total);
   SearchResponse excl = Run("khiếu nại -tố");
   for (const auto& h : excl.results) EXPECT_NE(h.number, "25/2018/QH14") << h.id;
+}
+
+// Regression: when no document had all the words, the hits of any word
+// came silently ("tố cáo xyzabc": 12 hits, "dân chủ -cơ": 8 without "dân
+// chủ"). They come with a notice, and keep the quoted phrases and the
+// exclusions; a word no document has is named, and the hits have all the
+// other words.
+TEST_F(RankingTest, SomeOfTheWordsOnlyWithANotice) {
+  const std::string kPartial =
+      "Không có văn bản nào chứa đủ các từ; dưới đây là văn bản chứa một phần.";
+  const std::string kWithout =
+      "Không có văn bản nào chứa “xyzabc”; dưới đây là văn bản chứa các từ còn lại.";
+  SearchResponse unknown = Run("tố cáo xyzabc");
+  ASSERT_FALSE(unknown.results.empty());
+  EXPECT_EQ(unknown.notice, kWithout);
+  for (const auto& h : unknown.results) EXPECT_TRUE(HasAll(h.id, {"Fto", "Fcao"})) << h.id;
+  EXPECT_EQ(Run("xyzabc tố qwerty cáo").notice,
+            "Không có văn bản nào chứa “xyzabc”, “qwerty”; dưới đây là văn bản chứa các từ còn "
+            "lại.");
+  SearchResponse excluded = Run("dân chủ -cơ");
+  ASSERT_FALSE(excluded.results.empty());
+  EXPECT_EQ(excluded.notice, kPartial);
+  for (const auto& h : excluded.results) EXPECT_FALSE(HasAll(h.id, {"Fco"})) << h.id;
+  SearchResponse quoted = Run("\"tố cáo\" xyzabc");
+  ASSERT_FALSE(quoted.results.empty());
+  EXPECT_EQ(quoted.notice, kWithout);
+  const std::vector<std::string> phrase = {"Fto", "Fcao"};
+  for (const auto& h : quoted.results) {
+    Xapian::Enquire e(*db_);
+    e.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
+                              Xapian::Query(Xapian::Query::OP_PHRASE, phrase.begin(), phrase.end()),
+                              Xapian::Query(index::schema::Term(index::schema::kId, h.id))));
+    EXPECT_EQ(e.get_mset(0, 1).size(), 1u) << h.id << " lacks the phrase";
+  }
+  // Two phrases no document has together: nothing, not one of them.
+  EXPECT_TRUE(Run("\"tố cáo\" \"xyz abc\"").results.empty());
+  EXPECT_EQ(Run("luật tố cáo").notice, "");
+  EXPECT_EQ(Run("xyzabc").notice, "");
 }
 
 TEST_F(RankingTest, WordsTogetherOutrankWordsApart) {
@@ -509,6 +600,29 @@ TEST_F(RankingTest, SuggestionIsTheSameOnEveryPageAndKeepsTheRest) {
   EXPECT_EQ(Run("dan van -luat").suggestion, "dân vận -luat");
   EXPECT_EQ(Run("dan van issuer:\"UBND xã Ngọc Kỳ\"").suggestion,
             "dân vận issuer:\"UBND xã Ngọc Kỳ\"");
+}
+
+// Regression: the suggestion came from the hits of the page, so "nguoi to
+// cao" with one hit per page suggested "nguoi tố cáo" (the first hit shows
+// "tố cáo" only) and with ten "người tố cáo". It is the same for any page
+// size and page, and fully accented or none.
+TEST_F(RankingTest, SuggestionIsTheSameForAnyPageSize) {
+  for (const char* q : {"nguoi to cao", "quyen cua nguoi to cao", "dan van", "khieu nai"}) {
+    std::string want = Run(q, 10).suggestion;
+    EXPECT_FALSE(want.empty()) << q;
+    for (int limit : {0, 1, 2, 3, 5, 20, 50}) {
+      EXPECT_EQ(Run(q, limit).suggestion, want) << q << " limit " << limit;
+    }
+    for (int offset : {1, 3, 10}) {
+      SearchRequest r;
+      r.query = q;
+      r.offset = offset;
+      r.limit = 1;
+      EXPECT_EQ(searcher_->Search(r)->suggestion, want) << q << " offset " << offset;
+    }
+  }
+  EXPECT_EQ(Run("nguoi to cao", 1).suggestion, "người tố cáo");
+  EXPECT_EQ(Run("quyen cua nguoi to cao", 1).suggestion, "quyền của người tố cáo");
 }
 
 // Regression: an issuer filter written out ("Ủy ban nhân dân xã Ngọc Kỳ")

@@ -483,6 +483,17 @@ TEST_F(RoutesTest, PageBeyondTheLastLinksToTheLast) {
   EXPECT_EQ(res->body.find("Không tìm thấy"), std::string::npos);
   std::string last_href =
       last > 1 ? "/tim-kiem?q=dan%20van&amp;page=" + std::to_string(last) : "/tim-kiem?q=dan%20van";
+  // Broke: the API gave an empty page past the end with no word on why.
+  auto api_past = Get("/api/search?q=dan%20van&snippets=0&page=" + std::to_string(last + 1));
+  ASSERT_TRUE(api_past);
+  json past = json::parse(api_past->body);
+  EXPECT_TRUE(past["results"].empty());
+  EXPECT_EQ(past.value("notice", ""), "Trang " + std::to_string(last + 1) +
+                                          " vượt quá trang cuối (trang " + std::to_string(last) +
+                                          ").");
+  auto api_last = Get("/api/search?q=dan%20van&snippets=0&page=" + std::to_string(last));
+  ASSERT_TRUE(api_last);
+  EXPECT_FALSE(json::parse(api_last->body).contains("notice"));
   auto far = Get("/tim-kiem?q=dan%20van&page=1000");
   ASSERT_TRUE(far);
   EXPECT_NE(far->body.find("rel=\"prev\" href=\"" + last_href + "\""), std::string::npos);
