@@ -670,14 +670,14 @@ StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
   catalog_digest = CatalogDigest(catalog_path);
   catalog.reset();
   if (!catalog_path.empty()) {
+    // A catalog that does not load stops the run before anything is
+    // written: without it no citation resolves and its records would go.
     auto loaded = legal::Catalog::Load(catalog_path);
     if (!loaded.ok()) {
-      if (!opts.catalog.empty()) return loaded.status();
-      summary.warnings.push_back(loaded.status().message());
-      catalog_digest.clear();
-    } else {
-      catalog = std::move(*loaded);
+      return Status::InvalidArgument(loaded.status().message() + " (" + kept_note +
+                                     "; hãy sửa tệp danh mục rồi chạy lại)");
     }
+    catalog = std::move(*loaded);
   }
   bool in_transaction = false;
   try {
