@@ -280,6 +280,16 @@ void FindStale(const std::vector<fs::path>& abs_roots, const Walked& walked, siz
   }
 }
 
+// True when the document `e` indexed from a file breaks the first id rule:
+// it holds the id of a catalog entry whose text is another file (a copy
+// dropped into the corpus before that text was found), or it is the text
+// of `entry` under another id.
+bool MisplacedId(const Plan& plan, const ExistingDoc& e, const legal::CatalogEntry* entry) {
+  if (entry) return e.id != entry->id;
+  auto text = plan.catalog_texts.find(e.id);
+  return text != plan.catalog_texts.end() && text->second != e.source_path;
+}
+
 }  // namespace
 
 Plan MakePlan(const Xapian::Database& db, const legal::Catalog* catalog,
@@ -301,6 +311,7 @@ Plan MakePlan(const Xapian::Database& db, const legal::Catalog* catalog,
       if (p.empty()) continue;
       p = Absolute(p);
       by_text[p] = &e;
+      plan.catalog_texts[e.id] = p.string();
       walked.files.insert(p);
     }
   }
@@ -324,7 +335,8 @@ Plan MakePlan(const Xapian::Database& db, const legal::Catalog* catalog,
     auto ex = plan.existing.find(f.string());
     if (ex != plan.existing.end()) {
       task.existing = &ex->second;
-      if (!process_all &&
+      task.misplaced_id = MisplacedId(plan, ex->second, task.entry);
+      if (!process_all && !task.misplaced_id &&
           SizeAndTimeMatch(ex->second.fingerprint, task.size, task.mtime, task.catalog_hash)) {
         ++plan.unchanged;
         continue;
@@ -333,6 +345,8 @@ Plan MakePlan(const Xapian::Database& db, const legal::Catalog* catalog,
     plan.bytes_total += task.size;
     plan.files.push_back(std::move(task));
   }
+  std::stable_partition(plan.files.begin(), plan.files.end(),
+                        [](const FileTask& t) { return t.entry == nullptr; });
   FindStale(abs_roots, walked, first_skipped, seen, skipped, &plan);
   return plan;
 }
