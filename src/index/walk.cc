@@ -31,6 +31,14 @@ fs::path Absolute(const fs::path& p) {
   return (ec ? p : a).lexically_normal();
 }
 
+// The one path of a file or folder however it is reached (through a
+// symbolic link, "corpus-link", "./corpus"), so that it is indexed once.
+fs::path Canonical(const fs::path& p) {
+  std::error_code ec;
+  fs::path c = fs::weakly_canonical(Absolute(p), ec);
+  return ec ? Absolute(p) : c;
+}
+
 bool Hidden(const fs::path& p) {
   std::string name = p.filename().string();
   return !name.empty() && name[0] == '.';
@@ -38,8 +46,9 @@ bool Hidden(const fs::path& p) {
 
 // What the walk of the roots found.
 struct Walked {
-  std::set<fs::path> files;          // to index
+  std::set<fs::path> files;          // to index, canonical
   std::vector<fs::path> unreadable;  // folders that could not be listed
+  std::set<fs::path> folders;        // walked already (canonical): a root given twice
 };
 
 void SkipFolder(const fs::path& dir, const std::error_code& ec, Walked* walked,
@@ -60,17 +69,46 @@ void CollectFile(const fs::path& p, Walked* walked, std::vector<SkippedFile>* sk
         {Absolute(p).string(), unreadable ? ReadFailure(p) : SkipReason(st.message())});
     return;
   }
-  walked->files.insert(Absolute(p));
+  walked->files.insert(Canonical(p));
+}
+
+// A symbolic link met in a folder: a link to a file is indexed as its target
+// (once, however many links lead to it); a link to a folder is not followed
+// (loops, and files that would stay indexed after the link is gone); a
+// dangling link or a loop is reported.
+void CollectLink(const fs::path& p, Walked* walked, std::vector<SkippedFile>* skipped) {
+  std::error_code ec;
+  fs::path target = fs::canonical(p, ec);
+  std::string reason;
+  if (ec == std::errc::too_many_symbolic_link_levels) {
+    reason = "liên kết tượng trưng vòng lặp (các liên kết trỏ vòng vào nhau)";
+  } else if (ec == std::errc::no_such_file_or_directory) {
+    std::error_code ec2;
+    fs::path to = fs::read_symlink(p, ec2);
+    reason = "liên kết tượng trưng hỏng: đích \"" + to.string() + "\" không tồn tại";
+  } else if (ec) {
+    reason = "không theo được liên kết tượng trưng: " + ErrorText(ec);
+  } else if (fs::is_directory(target, ec)) {
+    reason = "liên kết tượng trưng tới thư mục " + target.string() +
+             ": không đi theo; muốn lập chỉ mục thư mục đó thì ghi nó vào dòng lệnh";
+  } else if (fs::is_regular_file(target, ec)) {
+    if (p.filename() != "catalog.toml") CollectFile(p, walked, skipped);
+    return;
+  } else {
+    return;  // a device, a socket: not a document, as before
+  }
+  skipped->push_back({Absolute(p).string(), reason});
 }
 
 // Walks one folder without recursive_directory_iterator, which with
 // skip_permission_denied passes over an unreadable subfolder silently: its
 // files then looked deleted and their documents were dropped.
 void CollectFolder(const fs::path& root, Walked* walked, std::vector<SkippedFile>* skipped) {
-  std::vector<fs::path> pending{root};
+  std::vector<fs::path> pending{Canonical(root)};
   while (!pending.empty()) {
     fs::path dir = std::move(pending.back());
     pending.pop_back();
+    if (!walked->folders.insert(dir).second) continue;
     std::error_code ec;
     fs::directory_iterator it(dir, ec);
     if (ec) {
@@ -81,9 +119,12 @@ void CollectFolder(const fs::path& root, Walked* walked, std::vector<SkippedFile
       const fs::path& p = it->path();
       if (Hidden(p)) continue;
       std::error_code ec2;
-      // Symbolic links to folders are not followed (no loops), as before.
+      if (it->is_symlink(ec2)) {
+        CollectLink(p, walked, skipped);
+        continue;
+      }
       if (it->is_directory(ec2)) {
-        if (!it->is_symlink(ec2)) pending.push_back(p);
+        pending.push_back(p);
         continue;
       }
       if (!it->is_regular_file(ec2)) continue;
@@ -280,6 +321,16 @@ void FindStale(const std::vector<fs::path>& abs_roots, const Walked& walked, siz
   }
 }
 
+// One line per skipped path: a root given twice, or a root inside another,
+// lists its skipped files once.
+void DropRepeatedSkips(size_t first, std::vector<SkippedFile>* skipped) {
+  std::set<std::string> seen;
+  auto repeated = [&](const SkippedFile& k) { return !seen.insert(k.path).second; };
+  skipped->erase(std::remove_if(skipped->begin() + static_cast<std::ptrdiff_t>(first),
+                                skipped->end(), repeated),
+                 skipped->end());
+}
+
 // True when the document `e` indexed from a file breaks the first id rule:
 // it holds the id of a catalog entry whose text is another file (a copy
 // dropped into the corpus before that text was found), or it is the text
@@ -299,17 +350,22 @@ Plan MakePlan(const Xapian::Database& db, const legal::Catalog* catalog,
   if (!rebuild) LoadExisting(db, &plan);
   size_t first_skipped = skipped->size();
   Walked walked;
+  // Documents indexed before paths were canonical are under the roots as
+  // given (FindStale drops them: their files are now found by their
+  // canonical path).
   std::vector<fs::path> abs_roots;
   for (const auto& r : roots) {
     Collect(r, &walked, skipped);
     abs_roots.push_back(Absolute(r));
+    abs_roots.push_back(Canonical(r));
   }
+  DropRepeatedSkips(first_skipped, skipped);
   std::map<fs::path, const legal::CatalogEntry*> by_text;
   if (catalog) {
     for (const auto& e : catalog->entries()) {
       fs::path p = catalog->TextPath(e);
       if (p.empty()) continue;
-      p = Absolute(p);
+      p = Canonical(p);
       by_text[p] = &e;
       plan.catalog_texts[e.id] = p.string();
       walked.files.insert(p);

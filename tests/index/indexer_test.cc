@@ -201,6 +201,49 @@ TEST_F(IndexerTest, BadFileIsReportedAndSkippedOthersIndexed) {
   EXPECT_EQ(s->skipped[0].reason.find("hong.docx"), std::string::npos) << s->skipped[0].reason;
 }
 
+// A7/A13 broke: the corpus given as itself and through a symbolic link
+// ("vanban index corpus corpus-link"), or a link to a file inside it,
+// indexed each file twice; dangling links and link loops were passed over
+// without a word.
+TEST_F(IndexerTest, FilesReachedThroughSymlinksAreIndexedOnceAndBadLinksReported) {
+  Write("ke-hoach.txt", Plan());
+  fs::create_directories(Corpus() / "con");
+  fs::create_symlink("../ke-hoach.txt", Corpus() / "con" / "ban-lien-ket.txt");
+  fs::create_symlink(Corpus(), dir_ / "corpus-link");
+  fs::create_symlink("/khong-co/x.txt", Corpus() / "lien-ket-hong.txt");
+  fs::create_symlink("vong-b", Corpus() / "vong-a");
+  fs::create_symlink("vong-a", Corpus() / "vong-b");
+  fs::create_symlink("..", Corpus() / "con" / "len-tren");
+  IndexOptions o = Options();
+  o.paths = {Corpus(), dir_ / "corpus-link", dir_ / "." / "corpus"};
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  auto s = indexer.Run(o);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->added, 1);
+  EXPECT_EQ(db.get_doccount(), 1u);
+  EXPECT_TRUE(HasSource(db, Corpus() / "ke-hoach.txt"));
+  std::map<std::string, std::string> skipped;
+  for (const SkippedFile& k : s->skipped) {
+    EXPECT_TRUE(skipped.emplace(k.path, k.reason).second) << "listed twice: " << k.path;
+  }
+  auto reason = [&](const fs::path& p) { return skipped[p.string()]; };
+  EXPECT_EQ(skipped.size(), 4u);
+  EXPECT_EQ(reason(Corpus() / "lien-ket-hong.txt"),
+            "liên kết tượng trưng hỏng: đích \"/khong-co/x.txt\" không tồn tại");
+  EXPECT_EQ(reason(Corpus() / "vong-a"),
+            "liên kết tượng trưng vòng lặp (các liên kết trỏ vòng vào nhau)");
+  EXPECT_EQ(reason(Corpus() / "vong-b"), reason(Corpus() / "vong-a"));
+  EXPECT_EQ(reason(Corpus() / "con" / "len-tren"),
+            "liên kết tượng trưng tới thư mục " + Corpus().string() +
+                ": không đi theo; muốn lập chỉ mục thư mục đó thì ghi nó vào dòng lệnh");
+  auto again = indexer.Run(o);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->unchanged, 1);
+  EXPECT_EQ(again->removed, 0);
+  EXPECT_EQ(db.get_doccount(), 1u);
+}
+
 // Broke: unsupported files under an indexed folder were dropped silently.
 TEST_F(IndexerTest, UnsupportedFilesAreListedAsSkipped) {
   Write("ke-hoach.txt", Plan());
