@@ -26,6 +26,34 @@ std::vector<std::string> Anchors(const Document& doc, UnitKind kind) {
   return out;
 }
 
+// A9 broke: a 30 MB codification file repeating its article numbers gave
+// 97 626 warnings, one per duplicate anchor, each printed by vanban index.
+TEST(ParserTest, RepeatedWarningsAreCappedPerKind) {
+  std::string text = "LUẬT\n\n";
+  for (int i = 0; i < 20; ++i) text += "Điều 1. Phạm vi điều chỉnh\n\nNội dung.\n\n";
+  Document doc = ParseDocument(text);
+  std::vector<std::string> expected = {"Neo trùng lặp \"dieu-1\": đổi thành \"dieu-1-2\"",
+                                       "Neo trùng lặp \"dieu-1\": đổi thành \"dieu-1-3\"",
+                                       "Neo trùng lặp \"dieu-1\": đổi thành \"dieu-1-4\"",
+                                       "Neo trùng lặp \"dieu-1\": đổi thành \"dieu-1-5\"",
+                                       "Neo trùng lặp \"dieu-1\": đổi thành \"dieu-1-6\"",
+                                       "… và 14 cảnh báo tương tự (Neo trùng lặp)"};
+  EXPECT_EQ(doc.warnings, expected);
+  EXPECT_EQ(doc.units.back().anchor, "dieu-1-20");  // the anchors themselves are all made
+
+  std::vector<std::string> mixed = {"UTF-8 không hợp lệ tại byte 7 (…)",
+                                    "Neo trùng lặp \"a\"",
+                                    "Neo trùng lặp \"a\"",
+                                    "Neo trùng lặp \"b\"",
+                                    "Neo trùng lặp \"c\"",
+                                    "UTF-8 không hợp lệ tại byte 9 (…)"};
+  CapRepeatedWarnings(&mixed, 1);
+  EXPECT_EQ(mixed,
+            (std::vector<std::string>{"UTF-8 không hợp lệ tại byte 7 (…)", "Neo trùng lặp \"a\"",
+                                      "… và 2 cảnh báo tương tự (Neo trùng lặp)",
+                                      "… và 1 cảnh báo tương tự (UTF-8 không hợp lệ tại byte)"}));
+}
+
 TEST(ParserTest, PlanMetadata) {
   Document doc = Plan();
   EXPECT_EQ(doc.meta.type, "Kế hoạch");
