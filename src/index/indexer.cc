@@ -20,8 +20,8 @@
 #include <thread>
 #include <unordered_set>
 
+#include "base/os_error.h"
 #include "index/builder.h"
-#include "index/os_error.h"
 #include "index/record.h"
 #include "index/schema.h"
 #include "index/shard_writer.h"
@@ -361,6 +361,27 @@ fs::path NotWritable(const fs::path& dir) {
   return {};
 }
 
+// Refuses, before anything is read or written, a PATH that is not there (a
+// typo): indexing nothing would make an empty index, and a run over the
+// other PATHs would look complete.
+Status CheckPaths(const std::vector<fs::path>& paths) {
+  for (const fs::path& p : paths) {
+    std::error_code ec;
+    fs::file_status st = fs::status(p, ec);
+    if (fs::exists(st) ||
+        (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory)) {
+      continue;  // present, or unreadable: the walk lists it with the reason
+    }
+    std::error_code ec2;
+    bool dangling = fs::is_symlink(fs::symlink_status(p, ec2));
+    return Status::NotFound(
+        "không tìm thấy tệp hay thư mục \"" + p.string() +
+        (dangling ? "\" (liên kết tượng trưng hỏng)" : "\"") +
+        " để lập chỉ mục; không ghi gì vào chỉ mục, hãy kiểm tra lại đường dẫn");
+  }
+  return Status::Ok();
+}
+
 std::string NoWritePermission(const std::string& db_dir, const fs::path& what) {
   fs::path dir = fs::path(db_dir).lexically_normal();
   std::string msg;
@@ -685,6 +706,7 @@ StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
   auto start = std::chrono::steady_clock::now();
   options = &opts;
   summary = IndexSummary();
+  if (Status st = CheckPaths(opts.paths); !st.ok()) return st;
   std::vector<fs::path> roots = opts.paths;
   catalog_path = FindCatalog(roots, opts.catalog);
   catalog_digest = CatalogDigest(catalog_path);
@@ -1021,6 +1043,7 @@ Status SwapIn(const fs::path& dir, const fs::path& fresh, const fs::path& old) {
 StatusOr<IndexSummary> IndexDatabase(const std::string& db_dir, const IndexOptions& options) {
   fs::path dir = fs::path(db_dir).lexically_normal();
   if (dir.filename().empty()) dir = dir.parent_path();
+  if (Status st = CheckPaths(options.paths); !st.ok()) return st;
   if (Status st = CheckDatabaseFolder(dir, db_dir); !st.ok()) return st;
   auto lock = RunLock::Acquire(dir, db_dir);
   if (!lock.ok()) return lock.status();

@@ -10,7 +10,7 @@
 #include <set>
 #include <string_view>
 
-#include "index/os_error.h"
+#include "base/os_error.h"
 #include "index/schema.h"
 #include "ingest/extract.h"
 
@@ -210,52 +210,13 @@ fs::path ExpectedTextPath(const legal::Catalog& catalog, const legal::CatalogEnt
   return (catalog.base_dir() / entry.text_path).lexically_normal();
 }
 
-namespace {
-
-// libzip's messages (zip_error_strerror), which ingest passes on in
-// parentheses: the reasons users read are Vietnamese. Longer keys first
-// would matter only for shared prefixes; there are none.
-constexpr std::pair<std::string_view, std::string_view> kZipMessages[] = {
-    {"Not a zip archive", "không có cấu trúc tệp nén ZIP"},
-    {"Zip archive inconsistent", "cấu trúc tệp nén không nhất quán"},
-    {"Premature end of file", "tệp bị cụt"},
-    {"CRC error", "sai mã kiểm tra CRC"},
-    {"Read error", "lỗi đọc"},
-    {"Seek error", "lỗi định vị khi đọc"},
-    {"Malloc failure", "không đủ bộ nhớ"},
-    {"Compression method not supported", "kiểu nén không được hỗ trợ"},
-    {"Encryption method not supported", "kiểu mã hoá không được hỗ trợ"},
-    {"No password provided", "tệp có mật khẩu"},
-    {"Wrong password provided", "tệp có mật khẩu"},
-};
-
-// "…ZIP (Not a zip archive)" -> "…ZIP (không có cấu trúc tệp nén ZIP)";
-// an English detail left after a known message is kept as "chi tiết: …".
-std::string LocalizeZipMessage(std::string reason) {
-  size_t open = reason.rfind(" (");
-  if (open == std::string::npos || reason.back() != ')') return reason;
-  std::string_view inner(reason);
-  inner = inner.substr(open + 2, inner.size() - open - 3);
-  for (const auto& [english, vietnamese] : kZipMessages) {
-    if (inner.substr(0, english.size()) != english) continue;
-    std::string_view rest = inner.substr(english.size());
-    while (!rest.empty() && (rest.front() == ':' || rest.front() == ' ')) rest.remove_prefix(1);
-    std::string out = reason.substr(0, open) + " (" + std::string(vietnamese);
-    if (!rest.empty()) out += "; chi tiết: " + std::string(rest);
-    return out + ")";
-  }
-  return reason;
-}
-
-}  // namespace
-
 std::string SkipReason(const std::string& message) {
   for (std::string_view lead : {"Bỏ qua tệp \"", "Không trích được văn bản từ tệp \""}) {
     if (message.rfind(lead, 0) != 0) continue;
     size_t cut = message.find("\": ", lead.size());
-    if (cut != std::string::npos) return LocalizeZipMessage(message.substr(cut + 3));
+    if (cut != std::string::npos) return message.substr(cut + 3);
   }
-  return LocalizeZipMessage(message);
+  return message;
 }
 
 std::string CatalogEntryHash(const legal::CatalogEntry& e) {

@@ -99,8 +99,7 @@ std::string CatalogEntryHash(const legal::CatalogEntry& entry);
 
 // The reason in an ingest error without its lead naming the file ("Bỏ qua
 // tệp "…": ", "Không trích được văn bản từ tệp "…": "): the summary lists
-// each skipped file by its path already. libzip's English messages in it
-// ("Not a zip archive") are put in Vietnamese.
+// each skipped file by its path already.
 std::string SkipReason(const std::string& message);
 
 }  // namespace vanban::index

@@ -9,6 +9,8 @@
 #include <memory>
 #include <pugixml.hpp>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "ingest/readers.h"
 
@@ -22,6 +24,37 @@ struct ZipCloser {
   void operator()(zip_t* z) const { zip_discard(z); }
 };
 using ZipPtr = std::unique_ptr<zip_t, ZipCloser>;
+
+// libzip's messages (zip_error_strerror) in the words users read, in
+// `vanban extract` and in the skip reasons of `vanban index` alike.
+constexpr std::pair<std::string_view, std::string_view> kZipMessages[] = {
+    {"Not a zip archive", "không có cấu trúc tệp nén ZIP"},
+    {"Zip archive inconsistent", "cấu trúc tệp nén không nhất quán"},
+    {"Premature end of file", "tệp bị cụt"},
+    {"CRC error", "sai mã kiểm tra CRC"},
+    {"Read error", "lỗi đọc"},
+    {"Seek error", "lỗi định vị khi đọc"},
+    {"Malloc failure", "không đủ bộ nhớ"},
+    {"Compression method not supported", "kiểu nén không được hỗ trợ"},
+    {"Encryption method not supported", "kiểu mã hoá không được hỗ trợ"},
+    {"No password provided", "tệp có mật khẩu"},
+    {"Wrong password provided", "tệp có mật khẩu"},
+};
+
+// "Not a zip archive" -> "không có cấu trúc tệp nén ZIP"; an English detail
+// after a known message is kept as "chi tiết: …", an unknown message as a
+// whole.
+std::string ZipErrorText(std::string_view english) {
+  for (const auto& [message, vietnamese] : kZipMessages) {
+    if (english.substr(0, message.size()) != message) continue;
+    std::string_view rest = english.substr(message.size());
+    while (!rest.empty() && (rest.front() == ':' || rest.front() == ' ')) rest.remove_prefix(1);
+    std::string out(vietnamese);
+    if (!rest.empty()) out += "; chi tiết: " + std::string(rest);
+    return out;
+  }
+  return "chi tiết từ libzip: " + std::string(english);
+}
 
 // Reads one member; NotFound when absent.
 StatusOr<std::string> ReadMember(zip_t* zip, const char* name) {
@@ -46,7 +79,7 @@ StatusOr<ZipPtr> OpenZip(std::string_view bytes) {
   zip_t* zip = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &error);
   if (!zip) {
     zip_source_free(src);
-    std::string why = zip_error_strerror(&error);
+    std::string why = ZipErrorText(zip_error_strerror(&error));
     zip_error_fini(&error);
     return Status::Corruption("tệp DOCX hỏng hoặc không phải tệp nén ZIP (" + why + ")");
   }

@@ -377,6 +377,24 @@ TEST_F(CliTest, IndexNamesTheDeletedFiles) {
       << r.out;
 }
 
+// A14 broke: `vanban index --db X typo` made an empty index X (exit 1
+// "nothing indexed"); a PATH that is not there is now refused by name before
+// anything is created.
+TEST_F(CliTest, IndexOfAMissingPathCreatesNothing) {
+  fs::path db = dir_ / "index-typo";
+  fs::path missing = dir_ / "khong-co-thu-muc";
+  for (const std::string& paths : {Quote(missing.string()), Quote((dir_ / "corpus").string()) +
+                                                                " " + Quote(missing.string())}) {
+    CommandResult r = Vanban("index --db " + Quote(db.string()) + " " + paths, true);
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_EQ(r.out,
+              "Lỗi: không tìm thấy tệp hay thư mục \"" + missing.string() +
+                  "\" để lập chỉ mục; không ghi gì vào chỉ mục, hãy kiểm tra lại đường dẫn\n");
+    EXPECT_FALSE(fs::exists(db));
+    EXPECT_FALSE(fs::exists(db.string() + ".lock"));
+  }
+}
+
 // A2 broke: a catalog.toml with a TOML syntax error or a duplicate id was
 // dropped with toml++'s English message, and the run went on without it
 // (exit 0, no citation resolved). It now stops the run, names the file and
