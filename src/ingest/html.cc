@@ -108,10 +108,24 @@ std::string ClassAndId(const GumboElement& el) {
 
 // Menus, breadcrumbs, sidebars, banners, share bars... by class/id/role.
 bool IsBoilerplate(const GumboElement& el) {
-  // Page-level wrappers often carry layout classes ("has-sidebar").
-  if (el.tag == GUMBO_TAG_BODY || el.tag == GUMBO_TAG_HTML || el.tag == GUMBO_TAG_MAIN ||
-      el.tag == GUMBO_TAG_ARTICLE) {
-    return false;
+  // Page-level wrappers often carry layout classes ("has-sidebar"). The
+  // parts of a table are the document's own: <tr class="header"> is the
+  // table's heading row (with the issuer and the number of a legal text),
+  // not the page's header.
+  switch (el.tag) {
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_HTML:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+      return false;
+    default:
+      break;
   }
   std::string names = ClassAndId(el);
   if (names.empty()) return false;

@@ -59,6 +59,20 @@ TEST(HtmlTest, PageWithoutContentContainerDropsBoilerplateOnly) {
   EXPECT_EQ(e->text, "Chỉ thị 33/CT-TTg\n\nTiếp tục tăng cường và đổi mới công tác dân vận");
 }
 
+// A6 broke: a table row with class "header" (the two-column heading of a
+// legal text) was dropped as the page's header.
+TEST(HtmlTest, TableHeaderRowIsKept) {
+  std::string page =
+      "<html><body><table><tr class=\"header\"><td>QUỐC HỘI</td><td>CỘNG HÒA XÃ HỘI CHỦ NGHĨA "
+      "VIỆT NAM</td></tr><tr><td>Luật số: 25/2018/QH14</td><td>Độc lập - Tự do - Hạnh "
+      "phúc</td></tr></table><div class=\"header\">Trang chủ</div></body></html>";
+  StatusOr<Extracted> e = ExtractBytes(page, "luat.html");
+  ASSERT_TRUE(e.ok());
+  EXPECT_EQ(e->text,
+            "QUỐC HỘI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+            "Luật số: 25/2018/QH14 | Độc lập - Tự do - Hạnh phúc");
+}
+
 TEST(HtmlTest, LegacyEncodedPageIsDecoded) {
   std::string page =
       "<html><body><p>" +
