@@ -6,9 +6,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "ingest/encoding.h"
 #include "ingest/readers.h"
@@ -137,6 +140,41 @@ bool IsBoilerplate(const GumboElement& el) {
   return false;
 }
 
+// An attribute's value, or empty.
+std::string_view Attribute(const GumboElement& el, const char* name) {
+  GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
+  return a ? std::string_view(a->value) : std::string_view();
+}
+
+// "iv" for 4 (lowercase Roman numeral; 1..3999).
+std::string Roman(int n) {
+  static constexpr std::pair<int, const char*> kDigits[] = {
+      {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+      {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
+  std::string out;
+  for (const auto& [value, digits] : kDigits) {
+    for (; n >= value; n -= value) out += digits;
+  }
+  return out;
+}
+
+// The number an <ol> item shows, as the text would write it: "3. " (type
+// 1), "c) " (type a, as Vietnamese points are written), "C. ", "iii. ",
+// "III. ". Out of range letters and numerals fall back to digits.
+std::string ListLabel(int n, char type) {
+  std::string label;
+  if ((type == 'a' || type == 'A') && n >= 1 && n <= 26) {
+    label = std::string(1, static_cast<char>((type == 'a' ? 'a' : 'A') + n - 1));
+    return label + (type == 'a' ? ") " : ". ");
+  }
+  if ((type == 'i' || type == 'I') && n >= 1 && n < 4000) {
+    label = Roman(n);
+    if (type == 'I') std::transform(label.begin(), label.end(), label.begin(), ::toupper);
+    return label + ". ";
+  }
+  return std::to_string(n) + ". ";
+}
+
 // Text extraction with paragraph breaks at block elements.
 class HtmlText {
  public:
@@ -159,10 +197,14 @@ class HtmlText {
     if (el.tag == GUMBO_TAG_TD || el.tag == GUMBO_TAG_TH) {
       if (!line_.empty() && line_.back() != '\n') line_ += " | ";
     }
+    bool list = el.tag == GUMBO_TAG_OL || el.tag == GUMBO_TAG_UL;
+    if (list) lists_.push_back(OpenList(el));
+    if (el.tag == GUMBO_TAG_LI && !lists_.empty() && lists_.back().ordered) NumberItem(el);
     for (unsigned i = 0; i < el.children.length; ++i) {
       Walk(static_cast<const GumboNode*>(el.children.data[i]), pre || el.tag == GUMBO_TAG_PRE,
            depth + 1);
     }
+    if (list) lists_.pop_back();
     if (block) Break();
   }
 
@@ -199,8 +241,33 @@ class HtmlText {
     line_.clear();
   }
 
+  // An <ol> numbers its items as the page shows them (start, type, an
+  // item's value): "1. Tố cáo là…", "a) …" are clauses and points of a
+  // legal text, and the number is part of it. An <ul> numbers nothing.
+  struct List {
+    bool ordered = false;
+    int next = 1;
+    char type = '1';
+  };
+  static List OpenList(const GumboElement& el) {
+    List l;
+    l.ordered = el.tag == GUMBO_TAG_OL;
+    std::string_view start = Attribute(el, "start");
+    if (!start.empty()) l.next = std::atoi(std::string(start).c_str());
+    std::string_view type = Attribute(el, "type");
+    if (type.size() == 1) l.type = type[0];
+    return l;
+  }
+  void NumberItem(const GumboElement& li) {
+    List& l = lists_.back();
+    std::string_view value = Attribute(li, "value");
+    if (!value.empty()) l.next = std::atoi(std::string(value).c_str());
+    line_ += ListLabel(l.next++, l.type);
+  }
+
   std::string line_;
   std::string out_;
+  std::vector<List> lists_;
 };
 
 size_t TextLength(const GumboNode* node, int depth = 0) {

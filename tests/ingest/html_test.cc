@@ -73,6 +73,22 @@ TEST(HtmlTest, TableHeaderRowIsKept) {
             "Luật số: 25/2018/QH14 | Độc lập - Tự do - Hạnh phúc");
 }
 
+// A3 broke: the items of an <ol> lost their numbers, which in a legal text
+// are the clause and point numbers ("1. …", "a) …").
+TEST(HtmlTest, OrderedListItemsKeepTheirNumbers) {
+  std::string page =
+      "<html><body><p>Điều 2. Ví dụ</p><ol><li>Khoản một;</li>"
+      "<li>Khoản hai:<ol type=\"a\"><li>Điểm một;</li><li>Điểm hai.</li></ol></li></ol>"
+      "<ol start=\"4\"><li>Bốn</li><li value=\"9\">Chín</li><li>Mười</li></ol>"
+      "<ul><li>Không số</li></ul><ol type=\"I\"><li>Một</li><li>Hai</li></ol>"
+      "</body></html>";
+  StatusOr<Extracted> e = ExtractBytes(page, "vi-du.html");
+  ASSERT_TRUE(e.ok());
+  EXPECT_EQ(e->text,
+            "Điều 2. Ví dụ\n\n1. Khoản một;\n\n2. Khoản hai:\n\na) Điểm một;\n\nb) Điểm hai.\n\n"
+            "4. Bốn\n\n9. Chín\n\n10. Mười\n\nKhông số\n\nI. Một\n\nII. Hai");
+}
+
 TEST(HtmlTest, LegacyEncodedPageIsDecoded) {
   std::string page =
       "<html><body><p>" +
