@@ -66,6 +66,57 @@ TEST(DocxTest, PlanWrittenAsDocxComesBackIdentical) {
   EXPECT_EQ(e->text, unwrapped);
 }
 
+// A3 broke: paragraphs numbered by Word (word/numbering.xml, directly or
+// through their style) lost their numbers: a legal text's "1." and "a)".
+TEST(DocxTest, AutomaticNumbersAreKept) {
+  testing::TempDir dir("docx-numbering");
+  const std::string ns = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+  std::string numbering =
+      "<w:numbering " + ns +
+      ">"
+      "<w:abstractNum w:abstractNumId=\"10\">"
+      "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
+      "<w:lvlText w:val=\"%1.\"/></w:lvl>"
+      "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"lowerLetter\"/>"
+      "<w:lvlText w:val=\"%2)\"/></w:lvl></w:abstractNum>"
+      "<w:abstractNum w:abstractNumId=\"11\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>"
+      "<w:numFmt w:val=\"upperRoman\"/><w:lvlText w:val=\"Chương %1\"/></w:lvl></w:abstractNum>"
+      "<w:abstractNum w:abstractNumId=\"12\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"bullet\"/>"
+      "<w:lvlText w:val=\"\xEF\x82\xB7\"/></w:lvl></w:abstractNum>"
+      "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"10\"/></w:num>"
+      "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"11\"/>"
+      "<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"2\"/></w:lvlOverride></w:num>"
+      "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"12\"/></w:num></w:numbering>";
+  std::string styles = "<w:styles " + ns +
+                       "><w:style w:type=\"paragraph\" w:styleId=\"Chuong\"><w:pPr><w:numPr>"
+                       "<w:numId w:val=\"2\"/></w:numPr></w:pPr></w:style>"
+                       "<w:style w:type=\"paragraph\" w:styleId=\"ChuongDam\">"
+                       "<w:basedOn w:val=\"Chuong\"/></w:style></w:styles>";
+  auto para = [](const std::string& ppr, const std::string& text) {
+    return "<w:p><w:pPr>" + ppr + "</w:pPr><w:r><w:t>" + text + "</w:t></w:r></w:p>";
+  };
+  auto num = [](int id, int level) {
+    return "<w:numPr><w:ilvl w:val=\"" + std::to_string(level) + "\"/><w:numId w:val=\"" +
+           std::to_string(id) + "\"/></w:numPr>";
+  };
+  std::string body =
+      para("<w:pStyle w:val=\"Chuong\"/>", "Mở đầu") + para(num(1, 0), "Khoản một:") +
+      para(num(1, 1), "điểm một;") + para(num(1, 1), "điểm hai.") + para(num(1, 0), "Khoản hai:") +
+      para(num(1, 1), "điểm một.") + para("<w:pStyle w:val=\"ChuongDam\"/>", "Tiếp") +
+      para("<w:pStyle w:val=\"Chuong\"/><w:numPr><w:numId w:val=\"0\"/></w:numPr>", "Không số") +
+      para(num(3, 0), "Gạch đầu dòng") + para("", "Thường");
+  auto path = dir / "danh-so.docx";
+  ASSERT_TRUE(fixtures::WriteDocx(path, fixtures::DocxDocumentXmlFromBody(body), {},
+                                  {{"word/numbering.xml", numbering}, {"word/styles.xml", styles}})
+                  .ok());
+  StatusOr<Extracted> e = ExtractFile(path);
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ(e->text,
+            "Chương II Mở đầu\n\n1. Khoản một:\n\na) điểm một;\n\nb) điểm hai.\n\n"
+            "2. Khoản hai:\n\na) điểm một.\n\nChương III Tiếp\n\nKhông số\n\n- Gạch đầu dòng\n\n"
+            "Thường");
+}
+
 TEST(DocxTest, CorruptDocxGivesErrorNamingTheFile) {
   testing::TempDir dir("docx-bad");
   std::string doc = fixtures::DocxDocumentXml({"Luật Khiếu nại"});
