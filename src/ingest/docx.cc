@@ -7,6 +7,7 @@
 // paragraph numbers (word/numbering.xml) are written before the paragraph.
 #include <zip.h>
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <memory>
@@ -14,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "ingest/readers.h"
 
@@ -339,24 +341,51 @@ class DocxWalker {
     }
   }
 
+  // A row of cells, each a list of paragraphs.
+  using Row = std::vector<std::vector<std::string>>;
+
+  // One line per row, cells joined by " | ", a cell's paragraphs by spaces.
+  // A layout table (one row of at most 3 cells, a cell of several
+  // paragraphs: the two-column header "QUỐC HỘI / Luật số: … | CỘNG HÒA … /
+  // Hà Nội, ngày …", or the signature block) gives a line per paragraph
+  // instead, as the page shows them side by side ("Luật số: 25/2018/QH14 |
+  // Độc lập - Tự do - Hạnh phúc"): run together, the issuer, the number and
+  // the place were lost. A table of more rows is data, whatever its cells.
   void Table(const pugi::xml_node& tbl) {
+    std::vector<Row> rows;
+    bool stacked = false;
     for (const pugi::xml_node& tr : tbl.children()) {
       if (LocalName(tr) != "tr") continue;
-      std::string row;
+      Row& row = rows.emplace_back();
       for (const pugi::xml_node& tc : tr.children()) {
         if (LocalName(tc) != "tc") continue;
-        std::string cell;
+        auto& cell = row.emplace_back();
         for (const pugi::xml_node& p : tc.children()) {
           if (LocalName(p) != "p") continue;
           std::string t = Label(p) + Inline(p);
-          if (t.empty()) continue;
-          if (!cell.empty()) cell += ' ';
-          cell += t;
+          if (t.find_first_not_of(" \t") != std::string::npos) cell.push_back(std::move(t));
         }
-        if (!row.empty()) row += " | ";
-        row += cell;
+        stacked = stacked || cell.size() > 1;
       }
-      AddParagraph(row);
+    }
+    bool layout = stacked && rows.size() == 1 && rows.front().size() <= 3;
+    for (const Row& row : rows) {
+      size_t lines = 1;
+      if (layout) {
+        for (const auto& cell : row) lines = std::max(lines, cell.size());
+      }
+      for (size_t i = 0; i < lines; ++i) {
+        std::string line;
+        for (size_t c = 0; c < row.size(); ++c) {
+          if (c > 0) line += " | ";
+          if (!layout) {
+            for (const std::string& t : row[c]) line += (&t == &row[c].front() ? "" : " ") + t;
+          } else if (i < row[c].size()) {
+            line += row[c][i];
+          }
+        }
+        AddParagraph(line);
+      }
     }
   }
 

@@ -175,6 +175,23 @@ std::string ListLabel(int n, char type) {
   return std::to_string(n) + ". ";
 }
 
+// A link to a footnote: role="doc-noteref" (pandoc, EPUB), a class naming
+// a footnote reference, or an <a href="#fn…"> around a superscript.
+bool IsNoteReference(const GumboElement& el) {
+  if (el.tag != GUMBO_TAG_A) return false;
+  if (Attribute(el, "role") == "doc-noteref") return true;
+  std::string names = ClassAndId(el);
+  if (names.find("footnote-ref") != std::string::npos || names.find("noteref") != std::string::npos)
+    return true;
+  std::string_view href = Attribute(el, "href");
+  if (href.substr(0, 3) != "#fn" && href.substr(0, 9) != "#footnote") return false;
+  for (unsigned i = 0; i < el.children.length; ++i) {
+    const GumboNode* child = static_cast<const GumboNode*>(el.children.data[i]);
+    if (child->type == GUMBO_NODE_ELEMENT && child->v.element.tag == GUMBO_TAG_SUP) return true;
+  }
+  return false;
+}
+
 // Text extraction with paragraph breaks at block elements.
 class HtmlText {
  public:
@@ -195,8 +212,13 @@ class HtmlText {
     bool block = IsBlockTag(el.tag);
     if (block) Break();
     if (el.tag == GUMBO_TAG_TD || el.tag == GUMBO_TAG_TH) {
+      while (!line_.empty() && line_.back() == ' ') line_.pop_back();
       if (!line_.empty() && line_.back() != '\n') line_ += " | ";
     }
+    // A footnote reference is "[1]", as in docx: a bare superscript "1"
+    // after "Luật số: 25/2018/QH14" made the number "25/2018/QH141".
+    bool note_ref = IsNoteReference(el);
+    if (note_ref) line_ += '[';
     bool list = el.tag == GUMBO_TAG_OL || el.tag == GUMBO_TAG_UL;
     if (list) lists_.push_back(OpenList(el));
     if (el.tag == GUMBO_TAG_LI && !lists_.empty() && lists_.back().ordered) NumberItem(el);
@@ -204,7 +226,11 @@ class HtmlText {
       Walk(static_cast<const GumboNode*>(el.children.data[i]), pre || el.tag == GUMBO_TAG_PRE,
            depth + 1);
     }
-    if (list) lists_.pop_back();
+    if (list) {
+      lists_.pop_back();
+      label_.clear();
+    }
+    if (note_ref) line_ += ']';
     if (block) Break();
   }
 
@@ -217,6 +243,10 @@ class HtmlText {
   void AddText(std::string_view s, bool pre) {
     for (char c : s) {
       bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+      if (!space && !label_.empty()) {
+        line_ += label_;
+        label_.clear();
+      }
       if (pre && c == '\n') {
         line_ += '\n';
       } else if (space) {
@@ -262,12 +292,15 @@ class HtmlText {
     List& l = lists_.back();
     std::string_view value = Attribute(li, "value");
     if (!value.empty()) l.next = std::atoi(std::string(value).c_str());
-    line_ += ListLabel(l.next++, l.type);
+    label_ = ListLabel(l.next++, l.type);
   }
 
   std::string line_;
   std::string out_;
   std::vector<List> lists_;
+  // An item's number, written before its first text (which may be in a <p>
+  // inside the <li>: the number stays with it).
+  std::string label_;
 };
 
 size_t TextLength(const GumboNode* node, int depth = 0) {

@@ -117,6 +117,38 @@ TEST(DocxTest, AutomaticNumbersAreKept) {
             "Thường");
 }
 
+// A4 broke: a two-column header table gave one line per row with each
+// cell's paragraphs run together ("QUỐC HỘI Luật số: 25/2018/QH14 | CỘNG
+// HÒA … Hà Nội, ngày …"): the parser lost the issuer and the place. A
+// layout table gives a line per paragraph, side by side; a data table keeps
+// a line per row.
+TEST(DocxTest, HeaderTableGivesItsLinesSideBySide) {
+  testing::TempDir dir("docx-header");
+  auto p = [](const std::string& text) { return "<w:p><w:r><w:t>" + text + "</w:t></w:r></w:p>"; };
+  auto cell = [](const std::string& paragraphs) { return "<w:tc>" + paragraphs + "</w:tc>"; };
+  std::string header =
+      "<w:tbl><w:tr>" + cell(p("QUỐC HỘI") + p("Luật số: 25/2018/QH14")) +
+      cell(p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") + p("Độc lập - Tự do - Hạnh phúc") +
+           p("Hà Nội, ngày 12 tháng 6 năm 2018")) +
+      "</w:tr></w:tbl>";
+  std::string data = "<w:tbl>";
+  for (const char* row : {"Một", "Hai", "Ba", "Bốn"}) {
+    data += "<w:tr>" + cell(p(row) + p("dòng hai")) + cell(p("Cột hai")) + "</w:tr>";
+  }
+  data += "</w:tbl>";
+  auto path = dir / "dau-trang.docx";
+  ASSERT_TRUE(
+      fixtures::WriteDocx(path, fixtures::DocxDocumentXmlFromBody(header + p("LUẬT") + data)).ok());
+  StatusOr<Extracted> e = ExtractFile(path);
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ(e->text,
+            "QUỐC HỘI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+            "Luật số: 25/2018/QH14 | Độc lập - Tự do - Hạnh phúc\n\n"
+            "| Hà Nội, ngày 12 tháng 6 năm 2018\n\nLUẬT\n\n"
+            "Một dòng hai | Cột hai\n\nHai dòng hai | Cột hai\n\nBa dòng hai | Cột hai\n\n"
+            "Bốn dòng hai | Cột hai");
+}
+
 TEST(DocxTest, CorruptDocxGivesErrorNamingTheFile) {
   testing::TempDir dir("docx-bad");
   std::string doc = fixtures::DocxDocumentXml({"Luật Khiếu nại"});

@@ -89,6 +89,20 @@ TEST(HtmlTest, OrderedListItemsKeepTheirNumbers) {
             "4. Bốn\n\n9. Chín\n\n10. Mười\n\nKhông số\n\nI. Một\n\nII. Hai");
 }
 
+// A4: a footnote reference after a document number ran into it
+// ("25/2018/QH14" + superscript "1" = "25/2018/QH141"); it is "[1]" as in
+// docx, and a note's number stays with its text.
+TEST(HtmlTest, FootnoteReferencesAreBracketed) {
+  std::string page =
+      "<html><body><table><tr><td>Luật số: 25/2018/QH14<a href=\"#fn1\" class=\"footnote-ref\" "
+      "role=\"doc-noteref\"><sup>1</sup></a> </td><td>Độc lập - Tự do - Hạnh phúc</td></tr>"
+      "</table><section class=\"footnotes\"><ol><li id=\"fn1\"><p>Ghi chú.</p></li></ol>"
+      "</section></body></html>";
+  StatusOr<Extracted> e = ExtractBytes(page, "luat.html");
+  ASSERT_TRUE(e.ok());
+  EXPECT_EQ(e->text, "Luật số: 25/2018/QH14[1] | Độc lập - Tự do - Hạnh phúc\n\n1. Ghi chú.");
+}
+
 TEST(HtmlTest, LegacyEncodedPageIsDecoded) {
   std::string page =
       "<html><body><p>" +

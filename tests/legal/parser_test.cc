@@ -256,6 +256,24 @@ TEST(ParserTest, MalformedSourceLines) {
   }
 }
 
+// A4 broke: a header laid out as a table (docx, HTML: cells joined by " | ")
+// gave the issuer "QUỐC HỘI |", and neither the number after "Luật số:" nor
+// the place.
+TEST(ParserTest, HeaderTableRowsAreReadCellByCell) {
+  Document doc = ParseDocument(
+      "QUỐC HỘI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+      "Luật số: 25/2018/QH14 | Độc lập - Tự do - Hạnh phúc\n\n"
+      "| Hà Nội, ngày 12 tháng 6 năm 2018\n\nLUẬT\n\nTỐ CÁO\n\n"
+      "Điều 1. Phạm vi điều chỉnh\n\nLuật này quy định về tố cáo.\n");
+  EXPECT_EQ(doc.meta.issuer, "QUỐC HỘI");
+  EXPECT_EQ(doc.meta.number, "25/2018/QH14");
+  EXPECT_EQ(doc.meta.place, "Hà Nội");
+  EXPECT_EQ(doc.meta.date, "2018-06-12");
+  EXPECT_EQ(doc.meta.type, "Luật");
+  EXPECT_EQ(doc.meta.title, "TỐ CÁO");
+  EXPECT_EQ(doc.id, "luat-25-2018-qh14");
+}
+
 TEST(ParserTest, TwoColumnHeaderOnSharedLines) {
   Document doc = ParseDocument(
       "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
