@@ -1,5 +1,6 @@
 #include "index/builder.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "index/schema.h"
@@ -137,9 +138,9 @@ void IndexFilters(const Record& r, Xapian::Document* xd) {
 
 // The hit record (value kSlotHit): needs the body analysis, so it is set
 // with the terms; it holds nothing a later id change (Rename) touches.
-void SetHitValue(const Record& r, const text::AnalyzedText& body, Xapian::Document* xd) {
+void SetHitValue(const Record& r, const std::vector<uint32_t>& token_begins, Xapian::Document* xd) {
   HitRecord hit = HitRecordOf(r);
-  AddCheckpoints(body.tokens, &hit);
+  AddCheckpoints(token_begins, &hit);
   xd->add_value(schema::kSlotHit, EncodeHitRecord(hit));
 }
 
@@ -156,14 +157,49 @@ void SetValues(const Record& r, const SourceInfo& source, Xapian::Document* xd) 
   xd->add_value(schema::kSlotFacets, EncodeFacets(m.type, m.issuer, year));
 }
 
-void FillParagraphPositions(const text::AnalyzedText& at, Record* r) {
-  r->paragraph_positions.clear();
-  size_t t = 0;
-  for (const auto& p : r->doc.paragraphs) {
-    while (t < at.tokens.size() && at.tokens[t].begin < p.begin) ++t;
-    uint32_t pos = t < at.tokens.size() ? at.tokens[t].position : 0;
-    r->paragraph_positions.push_back(pos);
+// Where the piece of `text` starting at `begin` ends: after the first blank
+// line at least `chunk_bytes` on, else after a line break, else at the end.
+size_t ChunkEnd(std::string_view text, size_t begin, size_t chunk_bytes) {
+  if (text.size() - begin <= chunk_bytes) return text.size();
+  for (std::string_view cut : {"\n\n", "\n"}) {
+    size_t at = text.find(cut, begin + chunk_bytes);
+    if (at != std::string_view::npos) return at + cut.size();
   }
+  return text.size();
+}
+
+// Analyses and indexes the text piece by piece (BuildTerms); fills the
+// paragraphs' first token positions, the token count and *token_begins
+// (each token's byte offset, for the hit record's checkpoints: 4 bytes a
+// token where the analysis holds 128). Returns the next free position, as
+// IndexBody of the whole text would.
+Xapian::termpos IndexText(const text::Analyzer& analyzer, size_t chunk_bytes, Record* r,
+                          std::vector<uint32_t>* token_begins, Xapian::Document* xd) {
+  std::string_view text = r->doc.text;
+  const auto& paragraphs = r->doc.paragraphs;
+  r->paragraph_positions.clear();
+  size_t next_paragraph = 0;  // the first without a position yet
+  uint32_t tokens = 0;        // in the pieces before this one
+  for (size_t begin = 0; begin < text.size();) {
+    size_t end = ChunkEnd(text, begin, std::max<size_t>(chunk_bytes, 1));
+    text::AnalyzedText at = analyzer.Analyze(text.substr(begin, end - begin));
+    // A paragraph's position is that of its first token (of the first token
+    // after it when it has none).
+    for (const Token& t : at.tokens) {
+      token_begins->push_back(static_cast<uint32_t>(begin + t.begin));
+      while (next_paragraph < paragraphs.size() &&
+             paragraphs[next_paragraph].begin <= begin + t.begin) {
+        r->paragraph_positions.push_back(tokens + t.position);
+        ++next_paragraph;
+      }
+    }
+    IndexBody(at, tokens, xd);
+    tokens += static_cast<uint32_t>(at.tokens.size());
+    begin = end;
+  }
+  r->paragraph_positions.resize(paragraphs.size(), 0);
+  r->text_tokens = tokens;
+  return tokens + 1;
 }
 
 }  // namespace
@@ -241,12 +277,10 @@ NumberParts SplitIdentifier(std::string_view folded) {
   return parts;
 }
 
-Xapian::Document BuildTerms(Record* record, const text::Analyzer& analyzer) {
+Xapian::Document BuildTerms(Record* record, const text::Analyzer& analyzer, size_t chunk_bytes) {
   Xapian::Document xd;
-  text::AnalyzedText body = analyzer.Analyze(record->doc.text);
-  FillParagraphPositions(body, record);
-  record->text_tokens = body.tokens.empty() ? 0 : body.tokens.back().position + 1;
-  Xapian::termpos next = IndexBody(body, 0, &xd);
+  std::vector<uint32_t> token_begins;
+  Xapian::termpos next = IndexText(analyzer, chunk_bytes, record, &token_begins, &xd);
   // Type, title and aliases: their own weighted fields, and body terms too
   // (catalog records have no text; titles should match like text).
   const auto& m = record->doc.meta;
@@ -266,7 +300,7 @@ Xapian::Document BuildTerms(Record* record, const text::Analyzer& analyzer) {
   IndexNumber(analyzer, m, &xd);
   IndexNames(*record, &xd);
   IndexFilters(*record, &xd);
-  SetHitValue(*record, body, &xd);
+  SetHitValue(*record, token_begins, &xd);
   return xd;
 }
 

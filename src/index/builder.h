@@ -27,7 +27,13 @@ Xapian::Document BuildDocument(Record* record, const text::Analyzer& analyzer,
 // BuildDocument in two steps, for the indexer: BuildTerms (the analysis and
 // every term, the costly part, run in parallel) and, once the document's
 // final id is known, FinishDocument (values and data).
-Xapian::Document BuildTerms(Record* record, const text::Analyzer& analyzer);
+// The text is analysed in pieces of about `chunk_bytes`, cut at blank lines
+// (no token or pair term spans one), so that a 30 MB file does not hold the
+// tokens of all its text at once (128 bytes each: 640 MB); the terms and
+// positions are those of one piece.
+constexpr size_t kBodyChunkBytes = 1 << 20;
+Xapian::Document BuildTerms(Record* record, const text::Analyzer& analyzer,
+                            size_t chunk_bytes = kBodyChunkBytes);
 void FinishDocument(const Record& record, const SourceInfo& source, Xapian::Document* xd);
 
 // Sets (or, for a document without text, clears) the text copy of document

@@ -20,8 +20,8 @@
 #include <thread>
 #include <unordered_set>
 
+#include "base/os_error.h"
 #include "index/builder.h"
-#include "index/os_error.h"
 #include "index/record.h"
 #include "index/schema.h"
 #include "index/shard_writer.h"
@@ -231,6 +231,7 @@ struct Indexer::Internal {
   void Replace(Xapian::docid did, PendingDoc doc);
   Xapian::docid Add(PendingDoc doc);
   Xapian::docid DocidOf(const std::string& id) const;
+  bool HeldByAnother(const std::string& id, const std::string& path) const;
   void Put(const std::string& id, const std::string& source, PendingDoc doc);
   void Rename(Result* r, const std::string& path);
   void Delete(Xapian::docid did);
@@ -280,7 +281,8 @@ Result Indexer::Internal::Process(size_t task_index) {
   }
   std::string hash = schema::Hex64(schema::Fnv1a(bytes));
   r.fingerprint = FingerprintOf(bytes.size(), task.mtime, hash, task.catalog_hash);
-  if (task.existing && SameContent(task.existing->fingerprint, r.fingerprint) && !process_all) {
+  if (task.existing && SameContent(task.existing->fingerprint, r.fingerprint) && !process_all &&
+      !task.misplaced_id) {
     r.kind = Result::Kind::kUnchanged;
     return r;
   }
@@ -359,6 +361,27 @@ fs::path NotWritable(const fs::path& dir) {
   return {};
 }
 
+// Refuses, before anything is read or written, a PATH that is not there (a
+// typo): indexing nothing would make an empty index, and a run over the
+// other PATHs would look complete.
+Status CheckPaths(const std::vector<fs::path>& paths) {
+  for (const fs::path& p : paths) {
+    std::error_code ec;
+    fs::file_status st = fs::status(p, ec);
+    if (fs::exists(st) ||
+        (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory)) {
+      continue;  // present, or unreadable: the walk lists it with the reason
+    }
+    std::error_code ec2;
+    bool dangling = fs::is_symlink(fs::symlink_status(p, ec2));
+    return Status::NotFound(
+        "không tìm thấy tệp hay thư mục \"" + p.string() +
+        (dangling ? "\" (liên kết tượng trưng hỏng)" : "\"") +
+        " để lập chỉ mục; không ghi gì vào chỉ mục, hãy kiểm tra lại đường dẫn");
+  }
+  return Status::Ok();
+}
+
 std::string NoWritePermission(const std::string& db_dir, const fs::path& what) {
   fs::path dir = fs::path(db_dir).lexically_normal();
   std::string msg;
@@ -433,6 +456,23 @@ Xapian::docid Indexer::Internal::DocidOf(const std::string& id) const {
   return it == plan.ids.end() ? 0 : it->second;
 }
 
+// True when `id` belongs to a source other than the file `path`: a
+// catalog entry's id to the entry's text file (even before that file is
+// written), any id to the file that holds it now. A catalog record (no
+// source) gives its id up to a file.
+bool Indexer::Internal::HeldByAnother(const std::string& id, const std::string& path) const {
+  if (auto text = plan.catalog_texts.find(id); text != plan.catalog_texts.end()) {
+    if (text->second != path) return true;
+  }
+  // Also for the entry's text: a file that could not be read this run may
+  // still hold the entry's id from an earlier one (both are analysed again
+  // next run, which gives the id back).
+  Xapian::docid owner = DocidOf(id);
+  if (!owner) return false;
+  auto source = plan.sources.find(owner);
+  return source != plan.sources.end() && !source->second.empty() && source->second != path;
+}
+
 void Indexer::Internal::Put(const std::string& id, const std::string& source, PendingDoc doc) {
   Xapian::docid did = DocidOf(id);
   if (did) {
@@ -449,10 +489,12 @@ void Indexer::Internal::Rename(Result* r, const std::string& path) {
   // 6 hex digits of the path hash, more if those are taken (hundreds of
   // Pháp điển articles share one law's id: 24 bits collided once in 38 767).
   std::string hash = schema::Hex64(schema::Fnv1a(path));
+  // The id this file held before is not taken: it keeps it.
   std::string id = rec.doc.id + "-" + hash.substr(0, 6);
-  for (size_t n = 7; DocidOf(id) && n <= hash.size(); ++n)
+  for (size_t n = 7; HeldByAnother(id, path) && n <= hash.size(); ++n)
     id = rec.doc.id + "-" + hash.substr(0, n);
-  for (int k = 2; DocidOf(id); ++k) id = rec.doc.id + "-" + hash + "-" + std::to_string(k);
+  for (int k = 2; HeldByAnother(id, path); ++k)
+    id = rec.doc.id + "-" + hash + "-" + std::to_string(k);
   // Values and data are not set yet (FinishDocument, from the record).
   r->xd.remove_term(schema::Term(schema::kId, rec.doc.id));
   r->xd.add_boolean_term(schema::Term(schema::kId, id));
@@ -474,15 +516,14 @@ Status Indexer::Internal::Write(Result* r) {
     return Status::Ok();
   }
   std::string path = task.path.string();
-  // Another source already owns this id: keep both, suffixed by path hash.
-  if (Xapian::docid owner = DocidOf(r->record.doc.id)) {
-    const std::string& owner_path = plan.sources[owner];
-    if (!owner_path.empty() && owner_path != path) Rename(r, path);
-  }
+  // Another source owns this id: keep both, this one suffixed by its path
+  // hash. A catalog entry's id is its text file's whatever the order of
+  // files and runs (rule 1 of the document ids).
+  if (HeldByAnother(r->record.doc.id, path)) Rename(r, path);
   const std::string& id = r->record.doc.id;
   if (task.existing && task.existing->id != id) {
     Delete(task.existing->docid);
-    plan.ids.erase(task.existing->id);
+    if (DocidOf(task.existing->id) == task.existing->docid) plan.ids.erase(task.existing->id);
   }
   (task.existing ? s.updated : s.added)++;
   s.bytes += task.size;
@@ -665,19 +706,20 @@ StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
   auto start = std::chrono::steady_clock::now();
   options = &opts;
   summary = IndexSummary();
+  if (Status st = CheckPaths(opts.paths); !st.ok()) return st;
   std::vector<fs::path> roots = opts.paths;
   catalog_path = FindCatalog(roots, opts.catalog);
   catalog_digest = CatalogDigest(catalog_path);
   catalog.reset();
   if (!catalog_path.empty()) {
+    // A catalog that does not load stops the run before anything is
+    // written: without it no citation resolves and its records would go.
     auto loaded = legal::Catalog::Load(catalog_path);
     if (!loaded.ok()) {
-      if (!opts.catalog.empty()) return loaded.status();
-      summary.warnings.push_back(loaded.status().message());
-      catalog_digest.clear();
-    } else {
-      catalog = std::move(*loaded);
+      return Status::InvalidArgument(loaded.status().message() + " (" + kept_note +
+                                     "; hãy sửa tệp danh mục rồi chạy lại)");
     }
+    catalog = std::move(*loaded);
   }
   bool in_transaction = false;
   try {
@@ -1001,6 +1043,7 @@ Status SwapIn(const fs::path& dir, const fs::path& fresh, const fs::path& old) {
 StatusOr<IndexSummary> IndexDatabase(const std::string& db_dir, const IndexOptions& options) {
   fs::path dir = fs::path(db_dir).lexically_normal();
   if (dir.filename().empty()) dir = dir.parent_path();
+  if (Status st = CheckPaths(options.paths); !st.ok()) return st;
   if (Status st = CheckDatabaseFolder(dir, db_dir); !st.ok()) return st;
   auto lock = RunLock::Acquire(dir, db_dir);
   if (!lock.ok()) return lock.status();

@@ -116,8 +116,9 @@ class Indexer {
   // another writer, not a Xapian database).
   static StatusOr<std::unique_ptr<Indexer>> Open(const std::string& db_dir);
 
-  // Runs one indexing pass. Fails (and commits nothing) only when the
-  // database fails, the run is cancelled, or nothing at all could be read.
+  // Runs one indexing pass. Fails (and commits nothing) only when a PATH
+  // does not exist or the catalog does not load (both checked before
+  // anything is written), the database fails, or the run is cancelled.
   StatusOr<IndexSummary> Run(const IndexOptions& options);
 
  private:
@@ -132,6 +133,8 @@ class Indexer {
 // yet) goes to a sibling folder that is swapped in only after its commit,
 // so the old index stays usable until then; it is written as parallel
 // shards merged at the end (see `writers`).
+// A PATH that does not exist, or a catalog that does not load, fails the
+// run before the folder (or its lock file) is created.
 // One run at a time per folder: every run (incremental or fresh) holds an
 // exclusive lock on the file "<db_dir>.lock" beside the folder (it
 // survives the swap) for its whole length; a second run fails at once with

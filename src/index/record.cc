@@ -237,19 +237,19 @@ HitRecord HitRecordOf(const Record& r) {
   return h;
 }
 
-void AddCheckpoints(const std::vector<text::Token>& tokens, HitRecord* hit) {
+void AddCheckpoints(const std::vector<uint32_t>& token_begins, HitRecord* hit) {
   auto& ps = hit->paragraphs;
   for (size_t i = 0; i < ps.size(); ++i) {
     auto& p = ps[i];
     p.checkpoints.clear();
     uint32_t next = i + 1 < ps.size() ? ps[i + 1].position : hit->text_tokens;
-    next = std::min<uint32_t>(next, static_cast<uint32_t>(tokens.size()));
+    next = std::min<uint32_t>(next, static_cast<uint32_t>(token_begins.size()));
     for (uint32_t k = p.position + HitRecord::kCheckpointTokens; k < next;
          k += HitRecord::kCheckpointTokens) {
-      // Positions are token indexes; a token outside the paragraph's span
-      // (inconsistent input) ends its checkpoints.
-      if (tokens[k].position != k || tokens[k].begin < p.begin || tokens[k].begin >= p.end) break;
-      p.checkpoints.push_back(static_cast<uint32_t>(tokens[k].begin - p.begin));
+      // A token outside the paragraph's span (inconsistent input) ends its
+      // checkpoints.
+      if (token_begins[k] < p.begin || token_begins[k] >= p.end) break;
+      p.checkpoints.push_back(token_begins[k] - p.begin);
     }
   }
 }

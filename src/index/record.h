@@ -75,9 +75,10 @@ struct HitRecord {
 
 // The hit record of `record` (articles as ArticleOf finds them).
 HitRecord HitRecordOf(const Record& record);
-// Adds paragraph checkpoints from the text's analysis (token byte offsets;
-// its positions are the record's paragraph positions).
-void AddCheckpoints(const std::vector<text::Token>& tokens, HitRecord* hit);
+// Adds paragraph checkpoints from the text's analysis: `token_begins` is
+// the byte offset in the text of each token, by position (the positions
+// of the record's paragraph table).
+void AddCheckpoints(const std::vector<uint32_t>& token_begins, HitRecord* hit);
 // Compact binary form for the value slot, and back. Decoding fails on a
 // value that is not a well-formed hit record (then the caller falls back
 // to the full record). With `with_paragraphs` false only the display fields,

@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <system_error>
 
-#include "index/os_error.h"
+#include "base/os_error.h"
 
 namespace vanban::index {
 namespace fs = std::filesystem;

@@ -10,7 +10,7 @@
 #include <set>
 #include <string_view>
 
-#include "index/os_error.h"
+#include "base/os_error.h"
 #include "index/schema.h"
 #include "ingest/extract.h"
 
@@ -31,6 +31,14 @@ fs::path Absolute(const fs::path& p) {
   return (ec ? p : a).lexically_normal();
 }
 
+// The one path of a file or folder however it is reached (through a
+// symbolic link, "corpus-link", "./corpus"), so that it is indexed once.
+fs::path Canonical(const fs::path& p) {
+  std::error_code ec;
+  fs::path c = fs::weakly_canonical(Absolute(p), ec);
+  return ec ? Absolute(p) : c;
+}
+
 bool Hidden(const fs::path& p) {
   std::string name = p.filename().string();
   return !name.empty() && name[0] == '.';
@@ -38,8 +46,9 @@ bool Hidden(const fs::path& p) {
 
 // What the walk of the roots found.
 struct Walked {
-  std::set<fs::path> files;          // to index
+  std::set<fs::path> files;          // to index, canonical
   std::vector<fs::path> unreadable;  // folders that could not be listed
+  std::set<fs::path> folders;        // walked already (canonical): a root given twice
 };
 
 void SkipFolder(const fs::path& dir, const std::error_code& ec, Walked* walked,
@@ -60,17 +69,46 @@ void CollectFile(const fs::path& p, Walked* walked, std::vector<SkippedFile>* sk
         {Absolute(p).string(), unreadable ? ReadFailure(p) : SkipReason(st.message())});
     return;
   }
-  walked->files.insert(Absolute(p));
+  walked->files.insert(Canonical(p));
+}
+
+// A symbolic link met in a folder: a link to a file is indexed as its target
+// (once, however many links lead to it); a link to a folder is not followed
+// (loops, and files that would stay indexed after the link is gone); a
+// dangling link or a loop is reported.
+void CollectLink(const fs::path& p, Walked* walked, std::vector<SkippedFile>* skipped) {
+  std::error_code ec;
+  fs::path target = fs::canonical(p, ec);
+  std::string reason;
+  if (ec == std::errc::too_many_symbolic_link_levels) {
+    reason = "liên kết tượng trưng vòng lặp (các liên kết trỏ vòng vào nhau)";
+  } else if (ec == std::errc::no_such_file_or_directory) {
+    std::error_code ec2;
+    fs::path to = fs::read_symlink(p, ec2);
+    reason = "liên kết tượng trưng hỏng: đích \"" + to.string() + "\" không tồn tại";
+  } else if (ec) {
+    reason = "không theo được liên kết tượng trưng: " + ErrorText(ec);
+  } else if (fs::is_directory(target, ec)) {
+    reason = "liên kết tượng trưng tới thư mục " + target.string() +
+             ": không đi theo; muốn lập chỉ mục thư mục đó thì ghi nó vào dòng lệnh";
+  } else if (fs::is_regular_file(target, ec)) {
+    if (p.filename() != "catalog.toml") CollectFile(p, walked, skipped);
+    return;
+  } else {
+    return;  // a device, a socket: not a document, as before
+  }
+  skipped->push_back({Absolute(p).string(), reason});
 }
 
 // Walks one folder without recursive_directory_iterator, which with
 // skip_permission_denied passes over an unreadable subfolder silently: its
 // files then looked deleted and their documents were dropped.
 void CollectFolder(const fs::path& root, Walked* walked, std::vector<SkippedFile>* skipped) {
-  std::vector<fs::path> pending{root};
+  std::vector<fs::path> pending{Canonical(root)};
   while (!pending.empty()) {
     fs::path dir = std::move(pending.back());
     pending.pop_back();
+    if (!walked->folders.insert(dir).second) continue;
     std::error_code ec;
     fs::directory_iterator it(dir, ec);
     if (ec) {
@@ -81,9 +119,12 @@ void CollectFolder(const fs::path& root, Walked* walked, std::vector<SkippedFile
       const fs::path& p = it->path();
       if (Hidden(p)) continue;
       std::error_code ec2;
-      // Symbolic links to folders are not followed (no loops), as before.
+      if (it->is_symlink(ec2)) {
+        CollectLink(p, walked, skipped);
+        continue;
+      }
       if (it->is_directory(ec2)) {
-        if (!it->is_symlink(ec2)) pending.push_back(p);
+        pending.push_back(p);
         continue;
       }
       if (!it->is_regular_file(ec2)) continue;
@@ -169,52 +210,13 @@ fs::path ExpectedTextPath(const legal::Catalog& catalog, const legal::CatalogEnt
   return (catalog.base_dir() / entry.text_path).lexically_normal();
 }
 
-namespace {
-
-// libzip's messages (zip_error_strerror), which ingest passes on in
-// parentheses: the reasons users read are Vietnamese. Longer keys first
-// would matter only for shared prefixes; there are none.
-constexpr std::pair<std::string_view, std::string_view> kZipMessages[] = {
-    {"Not a zip archive", "không có cấu trúc tệp nén ZIP"},
-    {"Zip archive inconsistent", "cấu trúc tệp nén không nhất quán"},
-    {"Premature end of file", "tệp bị cụt"},
-    {"CRC error", "sai mã kiểm tra CRC"},
-    {"Read error", "lỗi đọc"},
-    {"Seek error", "lỗi định vị khi đọc"},
-    {"Malloc failure", "không đủ bộ nhớ"},
-    {"Compression method not supported", "kiểu nén không được hỗ trợ"},
-    {"Encryption method not supported", "kiểu mã hoá không được hỗ trợ"},
-    {"No password provided", "tệp có mật khẩu"},
-    {"Wrong password provided", "tệp có mật khẩu"},
-};
-
-// "…ZIP (Not a zip archive)" -> "…ZIP (không có cấu trúc tệp nén ZIP)";
-// an English detail left after a known message is kept as "chi tiết: …".
-std::string LocalizeZipMessage(std::string reason) {
-  size_t open = reason.rfind(" (");
-  if (open == std::string::npos || reason.back() != ')') return reason;
-  std::string_view inner(reason);
-  inner = inner.substr(open + 2, inner.size() - open - 3);
-  for (const auto& [english, vietnamese] : kZipMessages) {
-    if (inner.substr(0, english.size()) != english) continue;
-    std::string_view rest = inner.substr(english.size());
-    while (!rest.empty() && (rest.front() == ':' || rest.front() == ' ')) rest.remove_prefix(1);
-    std::string out = reason.substr(0, open) + " (" + std::string(vietnamese);
-    if (!rest.empty()) out += "; chi tiết: " + std::string(rest);
-    return out + ")";
-  }
-  return reason;
-}
-
-}  // namespace
-
 std::string SkipReason(const std::string& message) {
   for (std::string_view lead : {"Bỏ qua tệp \"", "Không trích được văn bản từ tệp \""}) {
     if (message.rfind(lead, 0) != 0) continue;
     size_t cut = message.find("\": ", lead.size());
-    if (cut != std::string::npos) return LocalizeZipMessage(message.substr(cut + 3));
+    if (cut != std::string::npos) return message.substr(cut + 3);
   }
-  return LocalizeZipMessage(message);
+  return message;
 }
 
 std::string CatalogEntryHash(const legal::CatalogEntry& e) {
@@ -280,6 +282,26 @@ void FindStale(const std::vector<fs::path>& abs_roots, const Walked& walked, siz
   }
 }
 
+// One line per skipped path: a root given twice, or a root inside another,
+// lists its skipped files once.
+void DropRepeatedSkips(size_t first, std::vector<SkippedFile>* skipped) {
+  std::set<std::string> seen;
+  auto repeated = [&](const SkippedFile& k) { return !seen.insert(k.path).second; };
+  skipped->erase(std::remove_if(skipped->begin() + static_cast<std::ptrdiff_t>(first),
+                                skipped->end(), repeated),
+                 skipped->end());
+}
+
+// True when the document `e` indexed from a file breaks the first id rule:
+// it holds the id of a catalog entry whose text is another file (a copy
+// dropped into the corpus before that text was found), or it is the text
+// of `entry` under another id.
+bool MisplacedId(const Plan& plan, const ExistingDoc& e, const legal::CatalogEntry* entry) {
+  if (entry) return e.id != entry->id;
+  auto text = plan.catalog_texts.find(e.id);
+  return text != plan.catalog_texts.end() && text->second != e.source_path;
+}
+
 }  // namespace
 
 Plan MakePlan(const Xapian::Database& db, const legal::Catalog* catalog,
@@ -289,18 +311,24 @@ Plan MakePlan(const Xapian::Database& db, const legal::Catalog* catalog,
   if (!rebuild) LoadExisting(db, &plan);
   size_t first_skipped = skipped->size();
   Walked walked;
+  // Documents indexed before paths were canonical are under the roots as
+  // given (FindStale drops them: their files are now found by their
+  // canonical path).
   std::vector<fs::path> abs_roots;
   for (const auto& r : roots) {
     Collect(r, &walked, skipped);
     abs_roots.push_back(Absolute(r));
+    abs_roots.push_back(Canonical(r));
   }
+  DropRepeatedSkips(first_skipped, skipped);
   std::map<fs::path, const legal::CatalogEntry*> by_text;
   if (catalog) {
     for (const auto& e : catalog->entries()) {
       fs::path p = catalog->TextPath(e);
       if (p.empty()) continue;
-      p = Absolute(p);
+      p = Canonical(p);
       by_text[p] = &e;
+      plan.catalog_texts[e.id] = p.string();
       walked.files.insert(p);
     }
   }
@@ -324,7 +352,8 @@ Plan MakePlan(const Xapian::Database& db, const legal::Catalog* catalog,
     auto ex = plan.existing.find(f.string());
     if (ex != plan.existing.end()) {
       task.existing = &ex->second;
-      if (!process_all &&
+      task.misplaced_id = MisplacedId(plan, ex->second, task.entry);
+      if (!process_all && !task.misplaced_id &&
           SizeAndTimeMatch(ex->second.fingerprint, task.size, task.mtime, task.catalog_hash)) {
         ++plan.unchanged;
         continue;
@@ -333,6 +362,8 @@ Plan MakePlan(const Xapian::Database& db, const legal::Catalog* catalog,
     plan.bytes_total += task.size;
     plan.files.push_back(std::move(task));
   }
+  std::stable_partition(plan.files.begin(), plan.files.end(),
+                        [](const FileTask& t) { return t.entry == nullptr; });
   FindStale(abs_roots, walked, first_skipped, seen, skipped, &plan);
   return plan;
 }

@@ -31,10 +31,17 @@ struct FileTask {
   const legal::CatalogEntry* entry = nullptr;  // the catalog entry it is the text of
   std::string catalog_hash;                    // hash of that entry, or empty
   const ExistingDoc* existing = nullptr;       // its previous version, if any
+  // Its previous version breaks the first id rule (it holds the id of a
+  // catalog entry whose text is another file, or it is an entry's text
+  // under another id): analysed again even if unchanged.
+  bool misplaced_id = false;
 };
 
 struct Plan {
-  std::vector<FileTask> files;                            // to extract (new or maybe changed)
+  // To extract (new or maybe changed); the catalog entries' text files
+  // last, so that a file holding such an entry's id from an earlier run
+  // gives it up before the entry's text is written.
+  std::vector<FileTask> files;
   std::unordered_map<std::string, ExistingDoc> existing;  // by source path
   std::unordered_map<std::string, Xapian::docid> catalog_records;  // id -> docid
   // Every document id in the database -> its docid and source path (empty
@@ -43,6 +50,10 @@ struct Plan {
   // buffered positions and makes indexing quadratic).
   std::unordered_map<std::string, Xapian::docid> ids;
   std::unordered_map<Xapian::docid, std::string> sources;
+  // Catalog entry id -> its text file (absolute), for the entries whose
+  // text is found: that file alone gets the id (docs/index-search.md,
+  // "Document ids", rule 1).
+  std::unordered_map<std::string, std::string> catalog_texts;
   std::vector<Xapian::docid> stale;  // sources gone: delete
   int unchanged = 0;                 // size and mtime unchanged
   // Documents whose file (or a folder above it) exists but could not be
@@ -88,8 +99,7 @@ std::string CatalogEntryHash(const legal::CatalogEntry& entry);
 
 // The reason in an ingest error without its lead naming the file ("Bỏ qua
 // tệp "…": ", "Không trích được văn bản từ tệp "…": "): the summary lists
-// each skipped file by its path already. libzip's English messages in it
-// ("Not a zip archive") are put in Vietnamese.
+// each skipped file by its path already.
 std::string SkipReason(const std::string& message);
 
 }  // namespace vanban::index

@@ -3,12 +3,19 @@
 // with cells separated by " | ", footnotes and endnotes are appended after
 // the body and referenced as [n]. Tracked deletions (w:del, w:delText),
 // field instructions (w:instrText), and the fallback copy of alternate
-// content are dropped; tracked insertions (w:ins) are kept.
+// content are dropped; tracked insertions (w:ins) are kept. Automatic
+// paragraph numbers (word/numbering.xml) are written before the paragraph.
 #include <zip.h>
 
+#include <algorithm>
+#include <array>
+#include <map>
 #include <memory>
 #include <pugixml.hpp>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "ingest/readers.h"
 
@@ -22,6 +29,37 @@ struct ZipCloser {
   void operator()(zip_t* z) const { zip_discard(z); }
 };
 using ZipPtr = std::unique_ptr<zip_t, ZipCloser>;
+
+// libzip's messages (zip_error_strerror) in the words users read, in
+// `vanban extract` and in the skip reasons of `vanban index` alike.
+constexpr std::pair<std::string_view, std::string_view> kZipMessages[] = {
+    {"Not a zip archive", "không có cấu trúc tệp nén ZIP"},
+    {"Zip archive inconsistent", "cấu trúc tệp nén không nhất quán"},
+    {"Premature end of file", "tệp bị cụt"},
+    {"CRC error", "sai mã kiểm tra CRC"},
+    {"Read error", "lỗi đọc"},
+    {"Seek error", "lỗi định vị khi đọc"},
+    {"Malloc failure", "không đủ bộ nhớ"},
+    {"Compression method not supported", "kiểu nén không được hỗ trợ"},
+    {"Encryption method not supported", "kiểu mã hoá không được hỗ trợ"},
+    {"No password provided", "tệp có mật khẩu"},
+    {"Wrong password provided", "tệp có mật khẩu"},
+};
+
+// "Not a zip archive" -> "không có cấu trúc tệp nén ZIP"; an English detail
+// after a known message is kept as "chi tiết: …", an unknown message as a
+// whole.
+std::string ZipErrorText(std::string_view english) {
+  for (const auto& [message, vietnamese] : kZipMessages) {
+    if (english.substr(0, message.size()) != message) continue;
+    std::string_view rest = english.substr(message.size());
+    while (!rest.empty() && (rest.front() == ':' || rest.front() == ' ')) rest.remove_prefix(1);
+    std::string out(vietnamese);
+    if (!rest.empty()) out += "; chi tiết: " + std::string(rest);
+    return out;
+  }
+  return "chi tiết từ libzip: " + std::string(english);
+}
 
 // Reads one member; NotFound when absent.
 StatusOr<std::string> ReadMember(zip_t* zip, const char* name) {
@@ -46,7 +84,7 @@ StatusOr<ZipPtr> OpenZip(std::string_view bytes) {
   zip_t* zip = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &error);
   if (!zip) {
     zip_source_free(src);
-    std::string why = zip_error_strerror(&error);
+    std::string why = ZipErrorText(zip_error_strerror(&error));
     zip_error_fini(&error);
     return Status::Corruption("tệp DOCX hỏng hoặc không phải tệp nén ZIP (" + why + ")");
   }
@@ -60,8 +98,197 @@ std::string_view LocalName(const pugi::xml_node& node) {
   return colon == std::string_view::npos ? name : name.substr(colon + 1);
 }
 
+// Automatic paragraph numbers (word/numbering.xml, and the numbering a
+// paragraph style carries in word/styles.xml): the label Word shows before
+// a numbered paragraph, which in a legal text is the clause or point number
+// ("1.", "a)"). Counters run per list (w:num) in document order; a number at
+// one level restarts the levels below it. Not handled: numbering continued
+// across lists sharing one abstract definition, w:lvlRestart, legal-style
+// (w:isLgl) and picture bullets.
+class Numbering {
+ public:
+  void Load(const std::string& numbering_xml, const std::string& styles_xml) {
+    pugi::xml_document numbering, styles;
+    if (numbering.load_buffer(numbering_xml.data(), numbering_xml.size())) {
+      LoadNumbering(numbering.document_element());
+    }
+    if (styles.load_buffer(styles_xml.data(), styles_xml.size())) {
+      LoadStyles(styles.document_element());
+    }
+  }
+
+  // The label of paragraph `p` and a space ("2. "), the counters advanced;
+  // empty when `p` is not numbered.
+  std::string Next(const pugi::xml_node& p) {
+    auto [num_id, ilvl] = NumberOf(p);
+    auto num = nums_.find(num_id);
+    if (num == nums_.end() || ilvl < 0 || ilvl >= kLevels) return {};
+    auto abstract = abstracts_.find(num->second.abstract);
+    if (abstract == abstracts_.end()) return {};
+    const Levels& levels = abstract->second;
+    std::array<int, kLevels>& count = counters_.try_emplace(num_id, Unset()).first->second;
+    auto start = [&](int level) {
+      auto o = num->second.start_override.find(level);
+      return o != num->second.start_override.end() ? o->second : levels[level].start;
+    };
+    count[ilvl] = count[ilvl] == kUnset ? start(ilvl) : count[ilvl] + 1;
+    for (int below = ilvl + 1; below < kLevels; ++below) count[below] = kUnset;
+    const Level& level = levels[ilvl];
+    if (level.format == "bullet") return "- ";
+    std::string label;
+    for (size_t i = 0; i < level.text.size(); ++i) {
+      char c = level.text[i];
+      if (c == '%' && i + 1 < level.text.size() && level.text[i + 1] >= '1' &&
+          level.text[i + 1] <= '9') {
+        int k = level.text[++i] - '1';
+        int n = count[k] == kUnset ? start(k) : count[k];
+        label += Format(n, levels[k].format);
+      } else {
+        label += c;
+      }
+    }
+    return label.empty() ? label : label + ' ';
+  }
+
+ private:
+  static constexpr int kLevels = 9;
+  static constexpr int kUnset = -1;
+  struct Level {
+    int start = 1;
+    std::string format = "decimal";
+    std::string text;
+    std::string style;  // a paragraph style bound to this level (w:pStyle)
+  };
+  using Levels = std::array<Level, kLevels>;
+  struct Num {
+    std::string abstract;
+    std::map<int, int> start_override;
+  };
+
+  static std::array<int, kLevels> Unset() {
+    std::array<int, kLevels> a;
+    a.fill(kUnset);
+    return a;
+  }
+
+  static int IntOf(const pugi::xml_node& n, int fallback) {
+    pugi::xml_attribute v = n.attribute("w:val");
+    return v ? v.as_int(fallback) : fallback;
+  }
+
+  static std::string Format(int n, const std::string& format) {
+    if ((format == "lowerLetter" || format == "upperLetter") && n >= 1) {
+      char first = format == "lowerLetter" ? 'a' : 'A';
+      return std::string((n - 1) / 26 + 1, static_cast<char>(first + (n - 1) % 26));
+    }
+    if ((format == "lowerRoman" || format == "upperRoman") && n >= 1 && n < 4000) {
+      static constexpr std::pair<int, const char*> kDigits[] = {
+          {1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"},
+          {40, "XL"},  {10, "X"},   {9, "IX"},  {5, "V"},    {4, "IV"},  {1, "I"}};
+      std::string out;
+      for (const auto& [value, digits] : kDigits) {
+        for (; n >= value; n -= value) out += digits;
+      }
+      if (format == "lowerRoman") {
+        for (char& c : out) c = static_cast<char>(c - 'A' + 'a');
+      }
+      return out;
+    }
+    if (format == "none") return {};
+    std::string digits = std::to_string(n);
+    if (format == "decimalZero" && n >= 0 && n < 10) digits = "0" + digits;
+    return digits;
+  }
+
+  void LoadNumbering(const pugi::xml_node& root) {
+    for (const pugi::xml_node& a : root.children("w:abstractNum")) {
+      Levels& levels = abstracts_[a.attribute("w:abstractNumId").value()];
+      for (const pugi::xml_node& lvl : a.children("w:lvl")) {
+        int i = lvl.attribute("w:ilvl").as_int(-1);
+        if (i < 0 || i >= kLevels) continue;
+        levels[i].start = IntOf(lvl.child("w:start"), 1);
+        if (pugi::xml_node f = lvl.child("w:numFmt"))
+          levels[i].format = f.attribute("w:val").value();
+        levels[i].text = lvl.child("w:lvlText").attribute("w:val").value();
+        levels[i].style = lvl.child("w:pStyle").attribute("w:val").value();
+      }
+    }
+    for (const pugi::xml_node& n : root.children("w:num")) {
+      Num& num = nums_[n.attribute("w:numId").value()];
+      num.abstract = n.child("w:abstractNumId").attribute("w:val").value();
+      for (const pugi::xml_node& o : n.children("w:lvlOverride")) {
+        if (pugi::xml_node s = o.child("w:startOverride")) {
+          num.start_override[o.attribute("w:ilvl").as_int()] = IntOf(s, 1);
+        }
+      }
+    }
+  }
+
+  void LoadStyles(const pugi::xml_node& root) {
+    for (const pugi::xml_node& s : root.children("w:style")) {
+      std::string id = s.attribute("w:styleId").value();
+      if (pugi::xml_node based = s.child("w:basedOn"))
+        based_on_[id] = based.attribute("w:val").value();
+      pugi::xml_node num_pr = s.child("w:pPr").child("w:numPr");
+      if (!num_pr) continue;
+      pugi::xml_node ilvl = num_pr.child("w:ilvl");
+      style_numbers_[id] = {num_pr.child("w:numId").attribute("w:val").value(),
+                            ilvl ? IntOf(ilvl, 0) : kUnset};
+    }
+  }
+
+  // The list and level of paragraph `p`: its own w:numPr, else its style's
+  // (or a style it is based on). numId 0 means "not numbered".
+  std::pair<std::string, int> NumberOf(const pugi::xml_node& p) {
+    pugi::xml_node ppr = p.child("w:pPr");
+    pugi::xml_node num_pr = ppr.child("w:numPr");
+    std::string style = ppr.child("w:pStyle").attribute("w:val").value();
+    std::string num_id;
+    int ilvl = kUnset;
+    if (num_pr) {
+      num_id = num_pr.child("w:numId").attribute("w:val").value();
+      if (pugi::xml_node l = num_pr.child("w:ilvl")) ilvl = IntOf(l, 0);
+    }
+    for (int hops = 0; num_id.empty() && !style.empty() && hops < 16; ++hops) {
+      if (auto s = style_numbers_.find(style); s != style_numbers_.end()) {
+        num_id = s->second.first;
+        if (ilvl == kUnset) ilvl = s->second.second;
+        break;
+      }
+      auto b = based_on_.find(style);
+      style = b == based_on_.end() ? std::string() : b->second;
+    }
+    if (num_id.empty() || num_id == "0") return {"", kUnset};
+    if (ilvl == kUnset)
+      ilvl = LevelOfStyle(num_id, ppr.child("w:pStyle").attribute("w:val").value());
+    return {num_id, ilvl};
+  }
+
+  // The level a style is bound to in the list's definition (w:lvl/w:pStyle),
+  // else 0.
+  int LevelOfStyle(const std::string& num_id, const std::string& style) {
+    auto num = nums_.find(num_id);
+    if (num == nums_.end() || style.empty()) return 0;
+    auto abstract = abstracts_.find(num->second.abstract);
+    if (abstract == abstracts_.end()) return 0;
+    for (int i = 0; i < kLevels; ++i) {
+      if (abstract->second[i].style == style) return i;
+    }
+    return 0;
+  }
+
+  std::map<std::string, Levels> abstracts_;
+  std::map<std::string, Num> nums_;
+  std::map<std::string, std::pair<std::string, int>> style_numbers_;  // style -> (numId, ilvl)
+  std::map<std::string, std::string> based_on_;
+  std::map<std::string, std::array<int, kLevels>> counters_;  // numId -> count per level
+};
+
 class DocxWalker {
  public:
+  // `numbering` (may be null: no automatic numbers) must outlive the walker.
+  explicit DocxWalker(Numbering* numbering = nullptr) : numbering_(numbering) {}
+
   // Appends the text of block-level children of `parent` (body, cell,
   // footnote, content control) as paragraphs.
   void Blocks(const pugi::xml_node& parent, int depth = 0) {
@@ -69,7 +296,7 @@ class DocxWalker {
     for (const pugi::xml_node& n : parent.children()) {
       std::string_view name = LocalName(n);
       if (name == "p") {
-        AddParagraph(Inline(n));
+        AddParagraph(Label(n) + Inline(n));
       } else if (name == "tbl") {
         Table(n);
       } else if (name == "sdt" || name == "sdtContent" || name == "customXml" || name == "ins" ||
@@ -114,25 +341,56 @@ class DocxWalker {
     }
   }
 
+  // A row of cells, each a list of paragraphs.
+  using Row = std::vector<std::vector<std::string>>;
+
+  // One line per row, cells joined by " | ", a cell's paragraphs by spaces.
+  // A layout table (one row of at most 3 cells, a cell of several
+  // paragraphs: the two-column header "QUỐC HỘI / Luật số: … | CỘNG HÒA … /
+  // Hà Nội, ngày …", or the signature block) gives a line per paragraph
+  // instead, as the page shows them side by side ("Luật số: 25/2018/QH14 |
+  // Độc lập - Tự do - Hạnh phúc"): run together, the issuer, the number and
+  // the place were lost. A table of more rows is data, whatever its cells.
   void Table(const pugi::xml_node& tbl) {
+    std::vector<Row> rows;
+    bool stacked = false;
     for (const pugi::xml_node& tr : tbl.children()) {
       if (LocalName(tr) != "tr") continue;
-      std::string row;
+      Row& row = rows.emplace_back();
       for (const pugi::xml_node& tc : tr.children()) {
         if (LocalName(tc) != "tc") continue;
-        std::string cell;
+        auto& cell = row.emplace_back();
         for (const pugi::xml_node& p : tc.children()) {
           if (LocalName(p) != "p") continue;
-          std::string t = Inline(p);
-          if (t.empty()) continue;
-          if (!cell.empty()) cell += ' ';
-          cell += t;
+          std::string t = Label(p) + Inline(p);
+          if (t.find_first_not_of(" \t") != std::string::npos) cell.push_back(std::move(t));
         }
-        if (!row.empty()) row += " | ";
-        row += cell;
+        stacked = stacked || cell.size() > 1;
       }
-      AddParagraph(row);
     }
+    bool layout = stacked && rows.size() == 1 && rows.front().size() <= 3;
+    for (const Row& row : rows) {
+      size_t lines = 1;
+      if (layout) {
+        for (const auto& cell : row) lines = std::max(lines, cell.size());
+      }
+      for (size_t i = 0; i < lines; ++i) {
+        std::string line;
+        for (size_t c = 0; c < row.size(); ++c) {
+          if (c > 0) line += " | ";
+          if (!layout) {
+            for (const std::string& t : row[c]) line += (&t == &row[c].front() ? "" : " ") + t;
+          } else if (i < row[c].size()) {
+            line += row[c][i];
+          }
+        }
+        AddParagraph(line);
+      }
+    }
+  }
+
+  std::string Label(const pugi::xml_node& p) {
+    return numbering_ ? numbering_->Next(p) : std::string();
   }
 
   void AddParagraph(const std::string& p) {
@@ -141,6 +399,7 @@ class DocxWalker {
     text_ += p;
   }
 
+  Numbering* numbering_;
   std::string text_;
 };
 
@@ -185,7 +444,13 @@ Status ReadDocx(std::string_view bytes, Extracted* out) {
   }
   pugi::xml_node body = doc.document_element().child("w:body");
   if (!body) return Status::Corruption("word/document.xml không có phần thân (w:body)");
-  DocxWalker walker;
+  Numbering numbering;
+  StatusOr<std::string> numbering_xml = ReadMember(zip->get(), "word/numbering.xml");
+  if (numbering_xml.ok()) {
+    StatusOr<std::string> styles_xml = ReadMember(zip->get(), "word/styles.xml");
+    numbering.Load(*numbering_xml, styles_xml.ok() ? *styles_xml : std::string());
+  }
+  DocxWalker walker(&numbering);
   walker.Blocks(body);
   out->text = std::move(walker.text());
   for (const char* part : {"word/footnotes.xml", "word/endnotes.xml"}) {

@@ -3,12 +3,18 @@
 // (NFC, LF line ends, no control characters, at most one blank line).
 #include "ingest/extract.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <fstream>
 #include <sstream>
 #include <system_error>
 
+#include "base/os_error.h"
 #include "ingest/encoding.h"
 #include "ingest/ocr.h"
 #include "ingest/readers.h"
@@ -235,24 +241,49 @@ StatusOr<Extracted> ExtractBytes(std::string_view bytes, const std::string& name
 
 StatusOr<Extracted> ExtractFile(const std::filesystem::path& path, const ExtractOptions& options) {
   const std::string name = path.string();
+  auto unreadable = [&name](int err) {
+    return Status::IoError("Không đọc được tệp " + Quoted(name) + ": " + ErrnoText(err));
+  };
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
+  std::filesystem::file_status st = std::filesystem::status(path, ec);
+  if (ec == std::errc::no_such_file_or_directory || (!ec && !std::filesystem::exists(st))) {
     return Status::NotFound("Không tìm thấy tệp " + Quoted(name));
   }
-  if (std::filesystem::is_directory(path, ec)) {
+  if (ec) return unreadable(ec.value());  // e.g. a folder above it may not be entered
+  if (std::filesystem::is_directory(st)) {
     return Status::InvalidArgument("\"" + name + "\" là thư mục, không phải tệp");
   }
-  uint64_t size = std::filesystem::file_size(path, ec);
-  if (ec) return Status::IoError("Không đọc được tệp " + Quoted(name) + ": " + ec.message());
+  // open/read rather than a stream: errno says why ("không có quyền đọc").
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return unreadable(errno);
+  struct stat info;
+  if (fstat(fd, &info) != 0) {
+    int err = errno;
+    close(fd);
+    return unreadable(err);
+  }
+  uint64_t size = static_cast<uint64_t>(info.st_size);
   if (size > options.max_bytes) {
+    close(fd);
     return Status::Unsupported("Bỏ qua tệp " + Quoted(name) + ": tệp lớn " + Megabytes(size) +
                                ", vượt giới hạn " + Megabytes(options.max_bytes));
   }
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes(size, '\0');
-  if (!in || !in.read(bytes.data(), static_cast<std::streamsize>(size))) {
-    return Status::IoError("Không đọc được tệp " + Quoted(name));
+  std::string bytes;
+  bytes.reserve(size);
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = read(fd, buf, sizeof buf);
+    if (n > 0) {
+      bytes.append(buf, static_cast<size_t>(n));
+    } else if (n == 0) {
+      break;
+    } else if (errno != EINTR) {
+      int err = errno;
+      close(fd);
+      return unreadable(err);
+    }
   }
+  close(fd);
   return ExtractBytes(bytes, name, options);
 }
 

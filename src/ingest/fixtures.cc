@@ -96,7 +96,8 @@ std::string DocxDocumentXml(const std::vector<std::string>& paragraphs) {
 }
 
 Status WriteDocx(const std::filesystem::path& path, std::string_view document_xml,
-                 std::string_view footnotes_xml) {
+                 std::string_view footnotes_xml,
+                 const std::vector<std::pair<std::string, std::string>>& parts) {
   int error = 0;
   zip_t* zip = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
   if (!zip) return Status::IoError("libzip: cannot create " + path.string());
@@ -105,6 +106,9 @@ Status WriteDocx(const std::filesystem::path& path, std::string_view document_xm
   if (s.ok()) s = AddMember(zip, "word/_rels/document.xml.rels", kDocumentRels);
   if (s.ok()) s = AddMember(zip, "word/document.xml", document_xml);
   if (s.ok() && !footnotes_xml.empty()) s = AddMember(zip, "word/footnotes.xml", footnotes_xml);
+  for (const auto& [name, content] : parts) {
+    if (s.ok()) s = AddMember(zip, name.c_str(), content);
+  }
   if (!s.ok()) {
     zip_discard(zip);
     return s;

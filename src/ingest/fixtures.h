@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/status.h"
@@ -26,9 +27,11 @@ std::string DocxDocumentXml(const std::vector<std::string>& paragraphs);
 std::string DocxDocumentXmlFromBody(std::string_view body_xml);
 
 // Writes a DOCX package: [Content_Types].xml, _rels, word/document.xml and,
-// when non-empty, word/footnotes.xml.
+// when non-empty, word/footnotes.xml; then `parts` (name, content), e.g.
+// {"word/numbering.xml", …}.
 Status WriteDocx(const std::filesystem::path& path, std::string_view document_xml,
-                 std::string_view footnotes_xml = {});
+                 std::string_view footnotes_xml = {},
+                 const std::vector<std::pair<std::string, std::string>>& parts = {});
 
 struct RenderOptions {
   std::string font = "DejaVu Sans 11";

@@ -6,9 +6,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "ingest/encoding.h"
 #include "ingest/readers.h"
@@ -108,10 +111,24 @@ std::string ClassAndId(const GumboElement& el) {
 
 // Menus, breadcrumbs, sidebars, banners, share bars... by class/id/role.
 bool IsBoilerplate(const GumboElement& el) {
-  // Page-level wrappers often carry layout classes ("has-sidebar").
-  if (el.tag == GUMBO_TAG_BODY || el.tag == GUMBO_TAG_HTML || el.tag == GUMBO_TAG_MAIN ||
-      el.tag == GUMBO_TAG_ARTICLE) {
-    return false;
+  // Page-level wrappers often carry layout classes ("has-sidebar"). The
+  // parts of a table are the document's own: <tr class="header"> is the
+  // table's heading row (with the issuer and the number of a legal text),
+  // not the page's header.
+  switch (el.tag) {
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_HTML:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+      return false;
+    default:
+      break;
   }
   std::string names = ClassAndId(el);
   if (names.empty()) return false;
@@ -119,6 +136,58 @@ bool IsBoilerplate(const GumboElement& el) {
                              "header", "banner", "advert", "quangcao", "social", "share", "cookie",
                              "login", "search", "timkiem", "related", "lienquan"}) {
     if (names.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// An attribute's value, or empty.
+std::string_view Attribute(const GumboElement& el, const char* name) {
+  GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
+  return a ? std::string_view(a->value) : std::string_view();
+}
+
+// "iv" for 4 (lowercase Roman numeral; 1..3999).
+std::string Roman(int n) {
+  static constexpr std::pair<int, const char*> kDigits[] = {
+      {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+      {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
+  std::string out;
+  for (const auto& [value, digits] : kDigits) {
+    for (; n >= value; n -= value) out += digits;
+  }
+  return out;
+}
+
+// The number an <ol> item shows, as the text would write it: "3. " (type
+// 1), "c) " (type a, as Vietnamese points are written), "C. ", "iii. ",
+// "III. ". Out of range letters and numerals fall back to digits.
+std::string ListLabel(int n, char type) {
+  std::string label;
+  if ((type == 'a' || type == 'A') && n >= 1 && n <= 26) {
+    label = std::string(1, static_cast<char>((type == 'a' ? 'a' : 'A') + n - 1));
+    return label + (type == 'a' ? ") " : ". ");
+  }
+  if ((type == 'i' || type == 'I') && n >= 1 && n < 4000) {
+    label = Roman(n);
+    if (type == 'I') std::transform(label.begin(), label.end(), label.begin(), ::toupper);
+    return label + ". ";
+  }
+  return std::to_string(n) + ". ";
+}
+
+// A link to a footnote: role="doc-noteref" (pandoc, EPUB), a class naming
+// a footnote reference, or an <a href="#fn…"> around a superscript.
+bool IsNoteReference(const GumboElement& el) {
+  if (el.tag != GUMBO_TAG_A) return false;
+  if (Attribute(el, "role") == "doc-noteref") return true;
+  std::string names = ClassAndId(el);
+  if (names.find("footnote-ref") != std::string::npos || names.find("noteref") != std::string::npos)
+    return true;
+  std::string_view href = Attribute(el, "href");
+  if (href.substr(0, 3) != "#fn" && href.substr(0, 9) != "#footnote") return false;
+  for (unsigned i = 0; i < el.children.length; ++i) {
+    const GumboNode* child = static_cast<const GumboNode*>(el.children.data[i]);
+    if (child->type == GUMBO_NODE_ELEMENT && child->v.element.tag == GUMBO_TAG_SUP) return true;
   }
   return false;
 }
@@ -143,12 +212,25 @@ class HtmlText {
     bool block = IsBlockTag(el.tag);
     if (block) Break();
     if (el.tag == GUMBO_TAG_TD || el.tag == GUMBO_TAG_TH) {
+      while (!line_.empty() && line_.back() == ' ') line_.pop_back();
       if (!line_.empty() && line_.back() != '\n') line_ += " | ";
     }
+    // A footnote reference is "[1]", as in docx: a bare superscript "1"
+    // after "Luật số: 25/2018/QH14" made the number "25/2018/QH141".
+    bool note_ref = IsNoteReference(el);
+    if (note_ref) line_ += '[';
+    bool list = el.tag == GUMBO_TAG_OL || el.tag == GUMBO_TAG_UL;
+    if (list) lists_.push_back(OpenList(el));
+    if (el.tag == GUMBO_TAG_LI && !lists_.empty() && lists_.back().ordered) NumberItem(el);
     for (unsigned i = 0; i < el.children.length; ++i) {
       Walk(static_cast<const GumboNode*>(el.children.data[i]), pre || el.tag == GUMBO_TAG_PRE,
            depth + 1);
     }
+    if (list) {
+      lists_.pop_back();
+      label_.clear();
+    }
+    if (note_ref) line_ += ']';
     if (block) Break();
   }
 
@@ -161,6 +243,10 @@ class HtmlText {
   void AddText(std::string_view s, bool pre) {
     for (char c : s) {
       bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+      if (!space && !label_.empty()) {
+        line_ += label_;
+        label_.clear();
+      }
       if (pre && c == '\n') {
         line_ += '\n';
       } else if (space) {
@@ -185,8 +271,36 @@ class HtmlText {
     line_.clear();
   }
 
+  // An <ol> numbers its items as the page shows them (start, type, an
+  // item's value): "1. Tố cáo là…", "a) …" are clauses and points of a
+  // legal text, and the number is part of it. An <ul> numbers nothing.
+  struct List {
+    bool ordered = false;
+    int next = 1;
+    char type = '1';
+  };
+  static List OpenList(const GumboElement& el) {
+    List l;
+    l.ordered = el.tag == GUMBO_TAG_OL;
+    std::string_view start = Attribute(el, "start");
+    if (!start.empty()) l.next = std::atoi(std::string(start).c_str());
+    std::string_view type = Attribute(el, "type");
+    if (type.size() == 1) l.type = type[0];
+    return l;
+  }
+  void NumberItem(const GumboElement& li) {
+    List& l = lists_.back();
+    std::string_view value = Attribute(li, "value");
+    if (!value.empty()) l.next = std::atoi(std::string(value).c_str());
+    label_ = ListLabel(l.next++, l.type);
+  }
+
   std::string line_;
   std::string out_;
+  std::vector<List> lists_;
+  // An item's number, written before its first text (which may be in a <p>
+  // inside the <li>: the number stays with it).
+  std::string label_;
 };
 
 size_t TextLength(const GumboNode* node, int depth = 0) {

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -34,8 +35,100 @@ bool ValidIsoDate(const std::string& date) {
   return internal::IsoDate(d, m, y) == date;
 }
 
+// "corpus/catalog.toml, dòng 12": how every load error starts.
 std::string Where(const std::string& source, const toml::node& node) {
-  return source + ":" + std::to_string(node.source().begin.line);
+  return source + ", dòng " + std::to_string(node.source().begin.line);
+}
+
+// toml++ says what it was parsing ("Error while parsing key-value pair: …");
+// a user reads what part of the file that is.
+constexpr std::pair<std::string_view, std::string_view> kTomlScopes[] = {
+    {"key-value pair", "cặp khoá = giá trị"},
+    {"literal string", "chuỗi"},
+    {"string", "chuỗi"},
+    {"table header", "tiêu đề bảng"},
+    {"inline table", "bảng viết trên một dòng"},
+    {"array", "danh sách"},
+    {"value", "giá trị"},
+    {"key", "tên khoá"},
+    {"date-time", "ngày giờ"},
+    {"date", "ngày"},
+    {"time", "giờ"},
+    {"boolean", "giá trị true/false"},
+    {"comment", "chú thích"},
+    {"root table", "tệp"},
+};
+
+// What toml++ expected or saw ("'='", "'\\n'", "value-terminator").
+std::string TomlToken(std::string_view token) {
+  if (token == "'\\n'" || token == "'\\r'") return "hết dòng";
+  if (token == "EOF") return "hết tệp";
+  if (token == "value-terminator") return "dấu phẩy, dấu đóng hay hết dòng";
+  if (token == "a comment or whitespace") return "hết dòng (hay chú thích #)";
+  if (token == "bare key starting character or string delimiter") return "tên khoá";
+  if (token.size() >= 3 && token.front() == '\'' && token.back() == '\'') {
+    return "dấu " + std::string(token);
+  }
+  return std::string(token);
+}
+
+// toml++'s reason (after the scope) in Vietnamese; one it does not know is
+// kept as a detail after a Vietnamese lead.
+std::string TomlReason(std::string_view reason) {
+  constexpr std::string_view kExpected = "expected ", kSaw = ", saw ";
+  constexpr std::string_view kRedefine = "cannot redefine existing ";
+  if (reason.substr(0, kExpected.size()) == kExpected) {
+    size_t saw = reason.find(kSaw);
+    if (saw != std::string_view::npos) {
+      std::string_view want = reason.substr(kExpected.size(), saw - kExpected.size());
+      return "cần " + TomlToken(want) + " nhưng gặp " + TomlToken(reason.substr(saw + kSaw.size()));
+    }
+  }
+  if (reason.substr(0, kRedefine.size()) == kRedefine) {
+    size_t quote = reason.find('\'');
+    size_t end = quote == std::string_view::npos ? quote : reason.find('\'', quote + 1);
+    if (end != std::string_view::npos) {
+      std::string name(reason.substr(quote, end - quote + 1));
+      if (name == "'document'") {
+        return "bảng 'document' được mở lần nữa: mỗi văn bản phải bắt đầu bằng [[document]] "
+               "(hai cặp ngoặc vuông)";
+      }
+      return "khoá " + name + " được khai báo hai lần";
+    }
+  }
+  if (reason == "encountered end-of-file") return "tệp hết khi chưa đóng (thiếu dấu đóng?)";
+  if (reason == "could not determine value type") {
+    return "không rõ kiểu giá trị (chuỗi phải đặt trong dấu ngoặc kép \"…\")";
+  }
+  if (reason.find("unescaped control characters") != std::string_view::npos) {
+    return "chuỗi chưa đóng ngoặc kép trên cùng dòng, hoặc chứa ký tự điều khiển";
+  }
+  if (reason.substr(0, 24) == "unknown escape sequence ") {
+    return "chuỗi có dãy thoát không hợp lệ " + std::string(reason.substr(24)) +
+           " (viết \\\\ cho một dấu \\)";
+  }
+  return "lỗi cú pháp (chi tiết: " + std::string(reason) + ")";
+}
+
+// "Error while parsing key-value pair: expected '=', saw '\"'" ->
+// "danh mục không đúng cú pháp TOML (cặp khoá = giá trị): cần dấu '=' nhưng gặp '\"'".
+std::string TomlErrorText(std::string_view description) {
+  constexpr std::string_view kLead = "Error while parsing ";
+  std::string scope;
+  std::string_view reason = description;
+  if (description.substr(0, kLead.size()) == kLead) {
+    size_t colon = description.find(": ", kLead.size());
+    if (colon != std::string_view::npos) {
+      std::string_view english = description.substr(kLead.size(), colon - kLead.size());
+      for (const auto& [en, vi] : kTomlScopes) {
+        if (english == en) scope = vi;
+      }
+      reason = description.substr(colon + 2);
+    }
+  }
+  std::string out = "danh mục không đúng cú pháp TOML";
+  if (!scope.empty()) out += " (" + scope + ")";
+  return out + ": " + TomlReason(reason);
 }
 
 // Reads a string field; a present field of another type is an error.
@@ -257,9 +350,10 @@ StatusOr<Catalog> Catalog::Parse(const std::string& toml, const std::string& sou
   try {
     root = toml::parse(toml, source_name);
   } catch (const toml::parse_error& err) {
-    return Status::InvalidArgument(
-        source_name + ":" + std::to_string(err.source().begin.line) +
-        ": danh mục không đúng cú pháp TOML: " + std::string(err.description()));
+    const toml::source_position& at = err.source().begin;
+    return Status::InvalidArgument(source_name + ", dòng " + std::to_string(at.line) + ", cột " +
+                                   std::to_string(at.column) + ": " +
+                                   TomlErrorText(err.description()));
   }
   Catalog catalog;
   catalog.shared_dir_ = DefaultSharedDir({});
@@ -269,15 +363,17 @@ StatusOr<Catalog> Catalog::Parse(const std::string& toml, const std::string& sou
   if (arr == nullptr) {
     return Status::InvalidArgument(source_name + ": \"document\" phải là [[document]]");
   }
-  std::set<std::string> ids;
+  std::map<std::string, uint32_t> ids;  // id -> line of its entry
   for (const toml::node& node : *arr) {
     std::string where = Where(source_name, node);
     const toml::table* t = node.as_table();
     if (t == nullptr) return Status::InvalidArgument(where + ": mục [[document]] không hợp lệ");
     StatusOr<CatalogEntry> entry = ReadEntry(*t, where);
     if (!entry.ok()) return entry.status();
-    if (!ids.insert(entry->id).second) {
-      return Status::InvalidArgument(where + ": mã văn bản \"" + entry->id + "\" bị trùng");
+    auto [first, added] = ids.emplace(entry->id, node.source().begin.line);
+    if (!added) {
+      return Status::InvalidArgument(where + ": mã văn bản \"" + entry->id +
+                                     "\" bị trùng với mục ở dòng " + std::to_string(first->second));
     }
     catalog.entries_.push_back(std::move(entry).value());
   }

@@ -1,6 +1,9 @@
 #include "legal/metadata.h"
 
 #include <array>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "legal/names.h"
 #include "text/analyzer.h"
@@ -139,6 +142,45 @@ bool IsNumberOrDateLine(std::string_view t) {
   return !probe.date.empty() && CodePoints(t) <= 60;
 }
 
+// The cells of a header line: a table row as docx and HTML give it ("QUỐC
+// HỘI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "| Hà Nội, ngày …" when the
+// first cell is empty), each read like a line of its own; a line without
+// "|" is one cell.
+std::vector<std::string_view> Cells(std::string_view line) {
+  std::vector<std::string_view> cells;
+  for (size_t at; (at = line.find('|')) != std::string_view::npos; line.remove_prefix(at + 1)) {
+    if (std::string_view cell = Trim(line.substr(0, at)); !cell.empty()) cells.push_back(cell);
+  }
+  if (std::string_view cell = Trim(line); !cell.empty()) cells.push_back(cell);
+  return cells;
+}
+
+// "Luật số: 25/2018/QH14" (a law's header writes its type before "số"):
+// from "số" on, so that it reads as a number line; else `cell` itself.
+std::string_view NumberCell(std::string_view cell) {
+  size_t at = cell.find(" số");
+  if (at == std::string_view::npos || at > 24 || !StartsUpper(cell)) return cell;
+  std::string_view rest = cell.substr(at + 1);
+  std::string candidate = "Số" + std::string(rest.substr(std::string_view("số").size()));
+  return IsNumberLine(candidate) ? rest : cell;
+}
+
+void ReadHeaderCell(std::string_view cell, std::string* issuer, Metadata* meta) {
+  std::string_view number = NumberCell(cell);
+  bool number_line = number != cell || StartsWith(cell, "Số");
+  if (meta->type.empty() && !number_line) {
+    std::string_view part = IssuerPart(cell);
+    if (!part.empty()) *issuer += (issuer->empty() ? "" : " ") + std::string(part);
+  }
+  if (meta->number.empty() && number != cell) {
+    std::string line = "Số" + std::string(number.substr(std::string_view("số").size()));
+    ReadNumber(line, meta);
+  } else if (meta->number.empty() && (StartsWith(cell, "Số:") || StartsWith(cell, "Số "))) {
+    ReadNumber(cell, meta);
+  }
+  if (meta->date.empty()) ReadPlaceAndDate(cell, meta);
+}
+
 void ReadHeader(const Reader& r, Metadata* meta) {
   size_t end = r.HeaderEnd();
   std::string issuer;
@@ -155,14 +197,7 @@ void ReadHeader(const Reader& r, Metadata* meta) {
       if (!issuer.empty()) meta->issuer = issuer;
       continue;
     }
-    if (meta->type.empty() && !StartsWith(t, "Số")) {
-      std::string_view part = IssuerPart(t);
-      if (!part.empty()) issuer += (issuer.empty() ? "" : " ") + std::string(part);
-    }
-    if (meta->number.empty() && (StartsWith(t, "Số:") || StartsWith(t, "Số "))) {
-      ReadNumber(t, meta);
-    }
-    if (meta->date.empty()) ReadPlaceAndDate(t, meta);
+    for (std::string_view cell : Cells(t)) ReadHeaderCell(cell, &issuer, meta);
   }
 }
 

@@ -1,6 +1,8 @@
 #include "legal/parser.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "legal/citation_extractor.h"
 #include "legal/layout.h"
@@ -117,7 +119,39 @@ void WarnNumberingGaps(Document* doc) {
   }
 }
 
+// "Neo trùng lặp \"dieu-1\": …" -> "Neo trùng lặp".
+std::string_view WarningKind(std::string_view w) {
+  size_t end = w.size();
+  for (std::string_view stop : {"\"", "«", "(", ":"}) end = std::min(end, w.find(stop));
+  for (size_t i = 0; i + 1 < end; ++i) {  // a number as a word ("byte 7"), not "UTF-8"
+    if (w[i] == ' ' && w[i + 1] >= '0' && w[i + 1] <= '9') end = i;
+  }
+  return internal::Trim(w.substr(0, end));
+}
+
 }  // namespace
+
+void CapRepeatedWarnings(std::vector<std::string>* warnings, size_t keep) {
+  std::map<std::string, std::pair<size_t, size_t>> kinds;  // kind -> (seen, index of "… và")
+  std::vector<std::string> out;
+  std::set<std::string_view> distinct;  // views of *warnings, which stays put until the end
+  for (std::string& w : *warnings) {
+    if (!distinct.insert(w).second) continue;  // the same words twice say nothing more
+    auto& [seen, summary] = kinds[std::string(WarningKind(w))];
+    if (++seen <= keep) {
+      out.push_back(w);
+    } else if (seen == keep + 1) {
+      summary = out.size();
+      out.emplace_back();
+    }
+  }
+  for (const auto& [kind, counts] : kinds) {
+    if (counts.first <= keep) continue;
+    out[counts.second] = "… và " + std::to_string(counts.first - keep) + " cảnh báo tương tự";
+    if (!kind.empty()) out[counts.second] += " (" + kind + ")";
+  }
+  *warnings = std::move(out);
+}
 
 Document ParseDocument(std::string_view input) {
   Document doc;
@@ -138,6 +172,7 @@ Document ParseDocument(std::string_view input) {
   if (!doc.meta.type.empty() || !doc.meta.number.empty() || !doc.meta.title.empty()) {
     doc.id = MakeDocumentId(doc.meta);
   }
+  CapRepeatedWarnings(&doc.warnings);
   return doc;
 }
 

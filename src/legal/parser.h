@@ -16,7 +16,18 @@ namespace vanban::legal {
 // Parses `text` (any UTF-8; it is normalised to NFC first). Never fails:
 // text with no recognisable structure yields a Document with paragraphs and
 // a warning. Citations are extracted but not resolved (see Catalog::Resolve).
+// Warnings of one kind are capped (CapRepeatedWarnings, kKeptWarnings).
 Document ParseDocument(std::string_view text);
+
+// Warnings of one kind kept per document; the rest are counted.
+constexpr size_t kKeptWarnings = 5;
+
+// Keeps the first `keep` warnings of each kind (a kind is the text before
+// the first quote, «, parenthesis, colon or number: "Neo trùng lặp ") and puts one
+// line after them for the rest: "… và 97551 cảnh báo tương tự (Neo trùng
+// lặp)". A warning repeated word for word is kept once. A 30 MB
+// codification file gave 97 626 warnings.
+void CapRepeatedWarnings(std::vector<std::string>* warnings, size_t keep = kKeptWarnings);
 
 // Finds every citation in `text` (NFC), in order. Linear time: no regex
 // backtracking; a 10 MB line is fine.

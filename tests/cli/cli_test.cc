@@ -426,6 +426,69 @@ TEST_F(CliTest, IndexNamesTheDeletedFiles) {
       << r.out;
 }
 
+// A14 broke: `vanban index --db X typo` made an empty index X (exit 1
+// "nothing indexed"); a PATH that is not there is now refused by name before
+// anything is created.
+TEST_F(CliTest, IndexOfAMissingPathCreatesNothing) {
+  fs::path db = dir_ / "index-typo";
+  fs::path missing = dir_ / "khong-co-thu-muc";
+  for (const std::string& paths : {Quote(missing.string()), Quote((dir_ / "corpus").string()) +
+                                                                " " + Quote(missing.string())}) {
+    CommandResult r = Vanban("index --db " + Quote(db.string()) + " " + paths, true);
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_EQ(r.out,
+              "Lỗi: không tìm thấy tệp hay thư mục \"" + missing.string() +
+                  "\" để lập chỉ mục; không ghi gì vào chỉ mục, hãy kiểm tra lại đường dẫn\n");
+    EXPECT_FALSE(fs::exists(db));
+    EXPECT_FALSE(fs::exists(db.string() + ".lock"));
+  }
+}
+
+// A2 broke: a catalog.toml with a TOML syntax error or a duplicate id was
+// dropped with toml++'s English message, and the run went on without it
+// (exit 0, no citation resolved). It now stops the run, names the file and
+// line in Vietnamese, and leaves the index (or its absence) as it was.
+TEST_F(CliTest, IndexRefusesABrokenCatalogAndKeepsTheIndex) {
+  fs::path root = dir_ / "broken-catalog";
+  fs::create_directories(root / "corpus");
+  fs::copy_file(dir_ / "corpus" / "ke-hoach.txt", root / "corpus" / "ke-hoach.txt");
+  const std::string entry =
+      "[[document]]\nid = \"luat-25-2018-qh14\"\ntype = \"Luật\"\nnumber = \"25/2018/QH14\"\n";
+  std::ofstream(root / "corpus" / "catalog.toml") << entry;
+  std::string index = "cd " + Quote(root.string()) + " && " + VANBAN_BINARY_DIR +
+                      "/vanban index -q --db index corpus 2>&1";
+  ASSERT_EQ(testing::RunShell(index).exit_code, 0);
+  std::string before = testing::ReadFile(root / "index" / "iamglass");
+  struct Case {
+    std::string catalog;
+    std::string error;
+  } cases[] = {
+      {"[[document]]\nid = \"luat-25-2018-qh14\"\ntype \"Luật\"\n",
+       "Lỗi: corpus/catalog.toml, dòng 3, cột 6: danh mục không đúng cú pháp TOML (cặp khoá = giá "
+       "trị): cần dấu '=' nhưng gặp dấu '\"'"},
+      {entry + "\n" + entry,
+       "Lỗi: corpus/catalog.toml, dòng 6: mã văn bản \"luat-25-2018-qh14\" bị trùng với mục ở "
+       "dòng 1 (chỉ mục cũ được giữ nguyên; hãy sửa tệp danh mục rồi chạy lại)"},
+  };
+  for (const Case& c : cases) {
+    std::ofstream(root / "corpus" / "catalog.toml", std::ios::trunc) << c.catalog;
+    testing::ShellRun r = testing::RunShell(index);
+    EXPECT_EQ(r.exit_code, 1) << r.out;
+    EXPECT_NE(r.out.find(c.error), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("Error while parsing"), std::string::npos) << r.out;
+    EXPECT_EQ(testing::ReadFile(root / "index" / "iamglass"), before);
+    // A first build writes nothing either.
+    fs::remove_all(root / "index");
+    r = testing::RunShell(index);
+    EXPECT_EQ(r.exit_code, 1) << r.out;
+    EXPECT_NE(r.out.find("chưa ghi gì vào chỉ mục index"), std::string::npos) << r.out;
+    EXPECT_FALSE(fs::exists(root / "index"));
+    std::ofstream(root / "corpus" / "catalog.toml", std::ios::trunc) << entry;
+    ASSERT_EQ(testing::RunShell(index).exit_code, 0);
+    before = testing::ReadFile(root / "index" / "iamglass");
+  }
+}
+
 // Faults 2 and 6, as a user other than root (files are unreadable only to
 // such a user): an unreadable file keeps its document and says why; an
 // index the user may not write says so, not "another process is writing".

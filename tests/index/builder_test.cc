@@ -6,6 +6,7 @@
 
 #include "index/schema.h"
 #include "legal/parser.h"
+#include "support/shared_data.h"
 
 namespace vanban::index {
 namespace {
@@ -97,6 +98,51 @@ TEST(BuilderTest, ExactFoldedPairNumberAndFilterTerms) {
   EXPECT_EQ(split.get_value(schema::kSlotId), d.get_value(schema::kSlotId));
   EXPECT_EQ(split.get_value(schema::kSlotHit), d.get_value(schema::kSlotHit));
   EXPECT_EQ(split.get_value(schema::kSlotFacets), d.get_value(schema::kSlotFacets));
+}
+
+// Every term with its wdf and positions.
+std::string Describe(const Xapian::Document& d) {
+  std::string out;
+  for (auto t = d.termlist_begin(); t != d.termlist_end(); ++t) {
+    out += *t + " " + std::to_string(t.get_wdf()) + ":";
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) {
+      out += " " + std::to_string(*p);
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+// A9: the text is analysed in pieces (a 30 MB file held 640 MB of tokens at
+// once); any piece size gives the terms, positions, paragraph positions and
+// token count of one piece.
+TEST(BuilderTest, TextAnalysedInPiecesGivesTheSameDocument) {
+  text::Analyzer analyzer;
+  std::vector<std::string> texts = {testing::PlanText()};
+  if (!testing::SharedDir().empty()) {
+    texts.push_back(
+        testing::ReadFile(testing::SharedDir() / "corpus" / "texts" / "luat-25-2018-qh14.txt"));
+  }
+  for (const std::string& text : texts) {
+    Record whole;
+    whole.doc = legal::ParseDocument(text);
+    whole.doc.meta.title = "Tố cáo";
+    Record pieces = whole;
+    Xapian::Document one = BuildTerms(&whole, analyzer, std::string::npos);
+    ASSERT_GT(whole.text_tokens, 1000u);
+    for (size_t chunk : {size_t{1}, size_t{100}, size_t{4096}}) {
+      Xapian::Document split = BuildTerms(&pieces, analyzer, chunk);
+      EXPECT_EQ(Describe(split), Describe(one)) << chunk;
+      EXPECT_EQ(pieces.paragraph_positions, whole.paragraph_positions) << chunk;
+      EXPECT_EQ(pieces.text_tokens, whole.text_tokens) << chunk;
+      EXPECT_EQ(split.get_value(schema::kSlotHit), one.get_value(schema::kSlotHit)) << chunk;
+    }
+    auto hit = DecodeHitRecord(one.get_value(schema::kSlotHit));
+    ASSERT_TRUE(hit.ok());
+    size_t checkpoints = 0;
+    for (const auto& p : hit->paragraphs) checkpoints += p.checkpoints.size();
+    EXPECT_GT(checkpoints, 0u);
+  }
 }
 
 }  // namespace

@@ -133,6 +133,17 @@ TEST_F(IndexerTest, TextCopiesFollowUpdatesOnDisk) {
   EXPECT_NE(db.get_metadata(TextKey(plan)).find("đối thoại với Nhân dân"), std::string::npos);
 }
 
+// Source path -> document id, for every document indexed from a file.
+std::map<std::string, std::string> IdsBySource(const Xapian::Database& db) {
+  std::map<std::string, std::string> ids;
+  for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
+    Xapian::Document d = db.get_document(*p);
+    std::string source = d.get_value(schema::kSlotSourcePath);
+    if (!source.empty()) ids[source] = d.get_value(schema::kSlotId);
+  }
+  return ids;
+}
+
 // Regression: articles of one law parse to the same id; every file must
 // stay in the index (one of 38 767 Pháp điển articles was lost).
 TEST_F(IndexerTest, FilesWithTheSameIdAreAllKept) {
@@ -150,6 +161,14 @@ TEST_F(IndexerTest, FilesWithTheSameIdAreAllKept) {
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->unchanged, 5);
   EXPECT_EQ(db.get_doccount(), 5u);
+  // A1: an edited copy keeps its suffixed id (it was taken as held by
+  // another file, and grew a digit).
+  std::map<std::string, std::string> ids = IdsBySource(db);
+  Write("ban-sao-3.txt", Plan() + "\nGhi chú thêm.\n");
+  auto edited = indexer.Run(Options());
+  ASSERT_TRUE(edited.ok());
+  EXPECT_EQ(edited->updated, 1);
+  EXPECT_EQ(IdsBySource(db), ids);
 }
 
 TEST_F(IndexerTest, TouchedButIdenticalFileIsUnchanged) {
@@ -180,6 +199,49 @@ TEST_F(IndexerTest, BadFileIsReportedAndSkippedOthersIndexed) {
   // Broke: the reason named the file again ("Không trích được văn bản từ
   // tệp "…/hong.docx": …") after the path the summary lists.
   EXPECT_EQ(s->skipped[0].reason.find("hong.docx"), std::string::npos) << s->skipped[0].reason;
+}
+
+// A7/A13 broke: the corpus given as itself and through a symbolic link
+// ("vanban index corpus corpus-link"), or a link to a file inside it,
+// indexed each file twice; dangling links and link loops were passed over
+// without a word.
+TEST_F(IndexerTest, FilesReachedThroughSymlinksAreIndexedOnceAndBadLinksReported) {
+  Write("ke-hoach.txt", Plan());
+  fs::create_directories(Corpus() / "con");
+  fs::create_symlink("../ke-hoach.txt", Corpus() / "con" / "ban-lien-ket.txt");
+  fs::create_symlink(Corpus(), dir_ / "corpus-link");
+  fs::create_symlink("/khong-co/x.txt", Corpus() / "lien-ket-hong.txt");
+  fs::create_symlink("vong-b", Corpus() / "vong-a");
+  fs::create_symlink("vong-a", Corpus() / "vong-b");
+  fs::create_symlink("..", Corpus() / "con" / "len-tren");
+  IndexOptions o = Options();
+  o.paths = {Corpus(), dir_ / "corpus-link", dir_ / "." / "corpus"};
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  auto s = indexer.Run(o);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->added, 1);
+  EXPECT_EQ(db.get_doccount(), 1u);
+  EXPECT_TRUE(HasSource(db, Corpus() / "ke-hoach.txt"));
+  std::map<std::string, std::string> skipped;
+  for (const SkippedFile& k : s->skipped) {
+    EXPECT_TRUE(skipped.emplace(k.path, k.reason).second) << "listed twice: " << k.path;
+  }
+  auto reason = [&](const fs::path& p) { return skipped[p.string()]; };
+  EXPECT_EQ(skipped.size(), 4u);
+  EXPECT_EQ(reason(Corpus() / "lien-ket-hong.txt"),
+            "liên kết tượng trưng hỏng: đích \"/khong-co/x.txt\" không tồn tại");
+  EXPECT_EQ(reason(Corpus() / "vong-a"),
+            "liên kết tượng trưng vòng lặp (các liên kết trỏ vòng vào nhau)");
+  EXPECT_EQ(reason(Corpus() / "vong-b"), reason(Corpus() / "vong-a"));
+  EXPECT_EQ(reason(Corpus() / "con" / "len-tren"),
+            "liên kết tượng trưng tới thư mục " + Corpus().string() +
+                ": không đi theo; muốn lập chỉ mục thư mục đó thì ghi nó vào dòng lệnh");
+  auto again = indexer.Run(o);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->unchanged, 1);
+  EXPECT_EQ(again->removed, 0);
+  EXPECT_EQ(db.get_doccount(), 1u);
 }
 
 // Broke: unsupported files under an indexed folder were dropped silently.
@@ -439,6 +501,85 @@ TEST_F(IndexerTest, CatalogChangeResolvesEveryDocumentAgain) {
   EXPECT_EQ(third->unchanged, 1);
   EXPECT_EQ(third->updated, 0);
   EXPECT_TRUE(third->warnings.empty());
+}
+
+// A1 broke: a copy of Luật Tố cáo dropped into the corpus ("Luật Tố cáo
+// 2018.txt") took the catalog id luat-25-2018-qh14 and the catalog entry's
+// own text file got a suffixed one, or not, depending on the order of the
+// files and of the runs. The entry's text gets the id in every order.
+TEST_F(IndexerTest, CatalogIdGoesToTheEntrysTextInEveryOrder) {
+  VANBAN_REQUIRE_SHARED();
+  const std::string law = Shared("luat-25-2018-qh14.txt");
+  const fs::path text = Corpus() / "van-ban" / "luat-25-2018-qh14.txt";
+  const fs::path copy = Corpus() / "Luật Tố cáo 2018.txt";  // walked before `text`
+  const std::string catalog = std::string(kLawEntry) + "text = \"van-ban/luat-25-2018-qh14.txt\"\n";
+  auto put_text = [&] {
+    fs::create_directories(text.parent_path());
+    std::ofstream(text, std::ios::binary) << law;
+  };
+  auto put_copy = [&] {
+    std::ofstream(copy, std::ios::binary) << law.substr(0, law.find("Điều 5"));
+  };
+  auto reset = [&] {
+    fs::remove_all(Corpus());
+    fs::create_directories(Corpus());
+    Write("catalog.toml", catalog);
+  };
+  const std::map<std::string, std::string> expected = {
+      {text.string(), "luat-25-2018-qh14"},
+      {copy.string(),
+       "luat-25-2018-qh14-" + schema::Hex64(schema::Fnv1a(copy.string())).substr(0, 6)}};
+  auto run = [&](Indexer& indexer) {
+    auto s = indexer.Run(Options());
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+  };
+  {  // Both files on the first run.
+    reset();
+    put_text();
+    put_copy();
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Indexer indexer(&db);
+    run(indexer);
+    EXPECT_EQ(IdsBySource(db), expected);
+    run(indexer);
+    EXPECT_EQ(IdsBySource(db), expected);
+  }
+  {  // The entry's text first, the copy dropped in later.
+    reset();
+    put_text();
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Indexer indexer(&db);
+    run(indexer);
+    put_copy();
+    run(indexer);
+    EXPECT_EQ(IdsBySource(db), expected);
+  }
+  {  // The copy first, while the entry's text is not there (the copy then
+     // is the entry's text); the text found later takes the id back.
+    reset();
+    put_copy();
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Indexer indexer(&db);
+    run(indexer);
+    EXPECT_EQ(IdsBySource(db),
+              (std::map<std::string, std::string>{{copy.string(), "luat-25-2018-qh14"}}));
+    put_text();
+    run(indexer);
+    EXPECT_EQ(IdsBySource(db), expected);
+    auto again = indexer.Run(Options());
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again->unchanged, 2);
+  }
+  {  // A fresh build on disk (parallel shard writers).
+    reset();
+    put_text();
+    put_copy();
+    std::string db_dir = (dir_ / "index-order").string();
+    IndexOptions o = Options();
+    o.writers = 2;
+    ASSERT_TRUE(IndexDatabase(db_dir, o).ok());
+    EXPECT_EQ(IdsBySource(Xapian::Database(db_dir)), expected);
+  }
 }
 
 // Fault 4 broke: a catalog entry whose text file was not found became a

@@ -3,8 +3,10 @@
 // errors in Vietnamese naming the file with exit code 1.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -84,6 +86,25 @@ TEST_F(CmdExtractTest, ErrorsNameTheFileAndExitOne) {
   EXPECT_EQ(too_big.exit_code, 1);
   EXPECT_NE(too_big.err.find("vượt giới hạn 1.00 MB"), std::string::npos) << too_big.err;
   EXPECT_TRUE(too_big.out.empty());
+}
+
+// A14 broke: a file the user may not read gave "Không đọc được tệp" and no
+// reason. Run as nobody (root reads every file).
+TEST_F(CmdExtractTest, UnreadableFileSaysWhy) {
+  if (geteuid() != 0 || std::system("command -v runuser >/dev/null 2>&1") != 0) {
+    GTEST_SKIP() << "needs root and runuser (runs vanban as nobody)";
+  }
+  testing::TempDir dir("cmd-extract-perm");
+  std::filesystem::permissions(dir.path(), std::filesystem::perms::all);
+  auto file = dir / "kin.txt";
+  ASSERT_TRUE(fixtures::WriteBytes(file, "Quyết định").ok());
+  std::filesystem::permissions(file, std::filesystem::perms::none);
+  std::string cmd = "runuser -u nobody -- " + std::string(VANBAN_BINARY_DIR) + "/vanban extract '" +
+                    file.string() + "' 2>&1";
+  ::vanban::testing::ShellRun run = ::vanban::testing::RunShell(cmd);
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_EQ(run.out,
+            "vanban extract: Không đọc được tệp \"" + file.string() + "\": không có quyền đọc\n");
 }
 
 }  // namespace

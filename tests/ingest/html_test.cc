@@ -59,6 +59,50 @@ TEST(HtmlTest, PageWithoutContentContainerDropsBoilerplateOnly) {
   EXPECT_EQ(e->text, "Chỉ thị 33/CT-TTg\n\nTiếp tục tăng cường và đổi mới công tác dân vận");
 }
 
+// A6 broke: a table row with class "header" (the two-column heading of a
+// legal text) was dropped as the page's header.
+TEST(HtmlTest, TableHeaderRowIsKept) {
+  std::string page =
+      "<html><body><table><tr class=\"header\"><td>QUỐC HỘI</td><td>CỘNG HÒA XÃ HỘI CHỦ NGHĨA "
+      "VIỆT NAM</td></tr><tr><td>Luật số: 25/2018/QH14</td><td>Độc lập - Tự do - Hạnh "
+      "phúc</td></tr></table><div class=\"header\">Trang chủ</div></body></html>";
+  StatusOr<Extracted> e = ExtractBytes(page, "luat.html");
+  ASSERT_TRUE(e.ok());
+  EXPECT_EQ(e->text,
+            "QUỐC HỘI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+            "Luật số: 25/2018/QH14 | Độc lập - Tự do - Hạnh phúc");
+}
+
+// A3 broke: the items of an <ol> lost their numbers, which in a legal text
+// are the clause and point numbers ("1. …", "a) …").
+TEST(HtmlTest, OrderedListItemsKeepTheirNumbers) {
+  std::string page =
+      "<html><body><p>Điều 2. Ví dụ</p><ol><li>Khoản một;</li>"
+      "<li>Khoản hai:<ol type=\"a\"><li>Điểm một;</li><li>Điểm hai.</li></ol></li></ol>"
+      "<ol start=\"4\"><li>Bốn</li><li value=\"9\">Chín</li><li>Mười</li></ol>"
+      "<ul><li>Không số</li></ul><ol type=\"I\"><li>Một</li><li>Hai</li></ol>"
+      "</body></html>";
+  StatusOr<Extracted> e = ExtractBytes(page, "vi-du.html");
+  ASSERT_TRUE(e.ok());
+  EXPECT_EQ(e->text,
+            "Điều 2. Ví dụ\n\n1. Khoản một;\n\n2. Khoản hai:\n\na) Điểm một;\n\nb) Điểm hai.\n\n"
+            "4. Bốn\n\n9. Chín\n\n10. Mười\n\nKhông số\n\nI. Một\n\nII. Hai");
+}
+
+// A4: a footnote reference after a document number ran into it
+// ("25/2018/QH14" + superscript "1" = "25/2018/QH141"); it is "[1]" as in
+// docx, and a note's number stays with its text.
+TEST(HtmlTest, FootnoteReferencesAreBracketed) {
+  std::string page =
+      "<html><body><table><tr><td>Luật số: 25/2018/QH14<a href=\"#fn1\" class=\"footnote-ref\" "
+      "role=\"doc-noteref\"><sup>1</sup></a> </td><td>Độc lập - Tự do - Hạnh phúc</td></tr>"
+      "</table><section class=\"footnotes\"><ol><li id=\"fn1\"><p>Ghi chú.</p></li></ol>"
+      "</section></body></html>";
+  StatusOr<Extracted> e = ExtractBytes(page, "luat.html");
+  ASSERT_TRUE(e.ok());
+  EXPECT_EQ(e->text, "Luật số: 25/2018/QH14[1] | Độc lập - Tự do - Hạnh phúc\n\n1. Ghi chú.");
+}
+
 TEST(HtmlTest, LegacyEncodedPageIsDecoded) {
   std::string page =
       "<html><body><p>" +

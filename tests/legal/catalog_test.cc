@@ -93,13 +93,13 @@ TEST(CatalogTest, ErrorsNameFileLineAndField) {
     std::string toml;
     std::string needle;
   } cases[] = {
-      {"[[document]\nid = 1", "test.toml:1"},
+      {"[[document]\nid = 1", "test.toml, dòng 1, cột 12: "},
       {"[[document]]\nid = \"a\"\ncolour = \"red\"\n", "trường lạ \"colour\""},
       {"[[document]]\nid = \"a\"\ndate = \"26/11/2021\"\n", "ngày \"26/11/2021\""},
       {"[[document]]\nid = \"a\"\nnumber = \"99999999/XX-YY\"\n", "số hiệu \"99999999/XX-YY\""},
       {"[[document]]\nid = \"A B\"\n", "mã văn bản \"A B\""},
       {"[[document]]\nid = \"a\"\n[[document]]\nid = \"a\"\n",
-       "test.toml:3: mã văn bản \"a\" bị trùng"},
+       "test.toml, dòng 3: mã văn bản \"a\" bị trùng với mục ở dòng 1"},
       {"[[document]]\nid = \"a\"\naliases = \"x\"\n", "aliases"},
   };
   for (const Case& c : cases) {
@@ -112,6 +112,44 @@ TEST(CatalogTest, ErrorsNameFileLineAndField) {
   ASSERT_FALSE(missing.ok());
   EXPECT_TRUE(missing.status().IsNotFound());
   EXPECT_NE(missing.status().message().find("/nonexistent/catalog.toml"), std::string::npos);
+}
+
+// A2 broke: a TOML syntax error was reported in toml++'s English ("Error
+// while parsing key-value pair: expected '='…"). Now Vietnamese, with the
+// line and column.
+TEST(CatalogTest, TomlSyntaxErrorsAreVietnameseWithLineAndColumn) {
+  struct Case {
+    std::string toml;
+    std::string message;
+  } cases[] = {
+      {"[[document]]\nid = \"a\"\ntitle \"Tố cáo\"\n",
+       "test.toml, dòng 3, cột 7: danh mục không đúng cú pháp TOML (cặp khoá = giá trị): cần "
+       "dấu '=' nhưng gặp dấu '\"'"},
+      {"[[document]]\nid = \"a\"\ntitle = \"Tố cáo\n",
+       "test.toml, dòng 3, cột 16: danh mục không đúng cú pháp TOML (chuỗi): chuỗi chưa đóng "
+       "ngoặc kép trên cùng dòng, hoặc chứa ký tự điều khiển"},
+      {"[[document]]\nid = \"a\"\nid = \"b\"\n",
+       "test.toml, dòng 3, cột 6: danh mục không đúng cú pháp TOML (cặp khoá = giá trị): khoá "
+       "'id' được khai báo hai lần"},
+      {"[[document]\nid = \"a\"\n",
+       "test.toml, dòng 1, cột 12: danh mục không đúng cú pháp TOML (tiêu đề bảng): cần dấu ']' "
+       "nhưng gặp hết dòng"},
+      {"[[document]]\nid = a\n",
+       "test.toml, dòng 2, cột 6: danh mục không đúng cú pháp TOML (giá trị): không rõ kiểu giá "
+       "trị (chuỗi phải đặt trong dấu ngoặc kép \"…\")"},
+      {"[[document]]\nid = \"a\"\naliases = [\"x\"\n",
+       "test.toml, dòng 3, cột 16: danh mục không đúng cú pháp TOML (danh sách): tệp hết khi chưa "
+       "đóng (thiếu dấu đóng?)"},
+      {"[document]\nid = \"a\"\n[document]\nid = \"b\"\n",
+       "test.toml, dòng 3, cột 1: danh mục không đúng cú pháp TOML (tiêu đề bảng): bảng "
+       "'document' được mở lần nữa: mỗi văn bản phải bắt đầu bằng [[document]] (hai cặp ngoặc "
+       "vuông)"},
+  };
+  for (const Case& c : cases) {
+    StatusOr<Catalog> catalog = Catalog::Parse(c.toml, "test.toml");
+    ASSERT_FALSE(catalog.ok()) << c.toml;
+    EXPECT_EQ(catalog.status().message(), c.message) << c.toml;
+  }
 }
 
 TEST(CatalogTest, SameNumberDifferentIssuers) {

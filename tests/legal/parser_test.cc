@@ -26,6 +26,34 @@ std::vector<std::string> Anchors(const Document& doc, UnitKind kind) {
   return out;
 }
 
+// A9 broke: a 30 MB codification file repeating its article numbers gave
+// 97 626 warnings, one per duplicate anchor, each printed by vanban index.
+TEST(ParserTest, RepeatedWarningsAreCappedPerKind) {
+  std::string text = "LUẬT\n\n";
+  for (int i = 0; i < 20; ++i) text += "Điều 1. Phạm vi điều chỉnh\n\nNội dung.\n\n";
+  Document doc = ParseDocument(text);
+  std::vector<std::string> expected = {"Neo trùng lặp \"dieu-1\": đổi thành \"dieu-1-2\"",
+                                       "Neo trùng lặp \"dieu-1\": đổi thành \"dieu-1-3\"",
+                                       "Neo trùng lặp \"dieu-1\": đổi thành \"dieu-1-4\"",
+                                       "Neo trùng lặp \"dieu-1\": đổi thành \"dieu-1-5\"",
+                                       "Neo trùng lặp \"dieu-1\": đổi thành \"dieu-1-6\"",
+                                       "… và 14 cảnh báo tương tự (Neo trùng lặp)"};
+  EXPECT_EQ(doc.warnings, expected);
+  EXPECT_EQ(doc.units.back().anchor, "dieu-1-20");  // the anchors themselves are all made
+
+  std::vector<std::string> mixed = {"UTF-8 không hợp lệ tại byte 7 (…)",
+                                    "Neo trùng lặp \"a\"",
+                                    "Neo trùng lặp \"a\"",
+                                    "Neo trùng lặp \"b\"",
+                                    "Neo trùng lặp \"c\"",
+                                    "UTF-8 không hợp lệ tại byte 9 (…)"};
+  CapRepeatedWarnings(&mixed, 1);
+  EXPECT_EQ(mixed,
+            (std::vector<std::string>{"UTF-8 không hợp lệ tại byte 7 (…)", "Neo trùng lặp \"a\"",
+                                      "… và 2 cảnh báo tương tự (Neo trùng lặp)",
+                                      "… và 1 cảnh báo tương tự (UTF-8 không hợp lệ tại byte)"}));
+}
+
 TEST(ParserTest, PlanMetadata) {
   Document doc = Plan();
   EXPECT_EQ(doc.meta.type, "Kế hoạch");
@@ -249,6 +277,24 @@ TEST(ParserTest, MalformedSourceLines) {
     Document doc = ParseDocument(text);
     EXPECT_EQ(doc.meta.number, "") << text;
   }
+}
+
+// A4 broke: a header laid out as a table (docx, HTML: cells joined by " | ")
+// gave the issuer "QUỐC HỘI |", and neither the number after "Luật số:" nor
+// the place.
+TEST(ParserTest, HeaderTableRowsAreReadCellByCell) {
+  Document doc = ParseDocument(
+      "QUỐC HỘI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+      "Luật số: 25/2018/QH14 | Độc lập - Tự do - Hạnh phúc\n\n"
+      "| Hà Nội, ngày 12 tháng 6 năm 2018\n\nLUẬT\n\nTỐ CÁO\n\n"
+      "Điều 1. Phạm vi điều chỉnh\n\nLuật này quy định về tố cáo.\n");
+  EXPECT_EQ(doc.meta.issuer, "QUỐC HỘI");
+  EXPECT_EQ(doc.meta.number, "25/2018/QH14");
+  EXPECT_EQ(doc.meta.place, "Hà Nội");
+  EXPECT_EQ(doc.meta.date, "2018-06-12");
+  EXPECT_EQ(doc.meta.type, "Luật");
+  EXPECT_EQ(doc.meta.title, "TỐ CÁO");
+  EXPECT_EQ(doc.id, "luat-25-2018-qh14");
 }
 
 TEST(ParserTest, TwoColumnHeaderOnSharedLines) {

@@ -1,10 +1,10 @@
-#include "index/os_error.h"
+#include "base/os_error.h"
 
 #include <gtest/gtest.h>
 
 #include <cerrno>
 
-namespace vanban::index {
+namespace vanban {
 namespace {
 
 // Fault 6 broke: "Không đọc được tệp" gave no reason, and English strerror
@@ -32,4 +32,4 @@ TEST(OsErrorTest, CommonErrorsAreVietnamese) {
 }
 
 }  // namespace
-}  // namespace vanban::index
+}  // namespace vanban

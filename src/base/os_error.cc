@@ -1,9 +1,9 @@
-#include "index/os_error.h"
+#include "base/os_error.h"
 
 #include <cerrno>
 #include <cstring>
 
-namespace vanban::index {
+namespace vanban {
 
 std::string ErrnoText(int err, bool writing) {
   switch (err) {
@@ -56,4 +56,4 @@ std::string ErrorText(const std::error_code& ec, bool writing) {
   return ec.message();
 }
 
-}  // namespace vanban::index
+}  // namespace vanban
