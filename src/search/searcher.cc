@@ -1,5 +1,7 @@
 #include "search/searcher.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <xapian.h>
 
 #include <algorithm>
@@ -48,11 +50,46 @@ std::vector<FacetValue> FacetOf(const Xapian::ValueCountMatchSpy& spy) {
   return out;
 }
 
+bool HasLowercase(std::string_view utf8) {
+  int32_t i = 0, size = static_cast<int32_t>(utf8.size());
+  while (i < size) {
+    UChar32 c;
+    U8_NEXT(utf8.data(), i, size, c);
+    if (c >= 0 && u_islower(c)) return true;
+  }
+  return false;
+}
+
+// Values that differ only in case ("QUỐC HỘI" read from a header written
+// in capitals, "Quốc hội" from the catalog) are one value, shown in the
+// form most of its documents have (on a tie, one with lower-case letters).
+// The filter of either form finds both (QueryBuilder::Filters ignores case).
+std::map<std::string, int> MergeCaseVariants(const std::map<std::string, int>& counts) {
+  struct Merged {
+    int total = 0, best = -1;
+    std::string shown;
+  };
+  std::map<std::string, Merged> by_lower;
+  for (const auto& [value, n] : counts) {
+    if (value.empty()) continue;
+    Merged& m = by_lower[text::Lower(value)];
+    m.total += n;
+    int rank = 2 * n + (HasLowercase(value) ? 1 : 0);
+    if (rank > m.best) {
+      m.best = rank;
+      m.shown = value;
+    }
+  }
+  std::map<std::string, int> out;
+  for (const auto& [lower, m] : by_lower) out[m.shown] = m.total;
+  return out;
+}
+
 // The most frequent values of `counts`, as FacetOf orders them (count
 // descending, then value ascending), empty values left out.
-std::vector<FacetValue> TopFacetValues(const std::map<std::string, int>& counts) {
+std::vector<FacetValue> TopFacetValues(const std::map<std::string, int>& raw) {
   std::vector<FacetValue> out;
-  for (const auto& [value, n] : counts) {
+  for (const auto& [value, n] : MergeCaseVariants(raw)) {
     if (!value.empty()) out.push_back({value, n});
   }
   std::sort(out.begin(), out.end(), [](const FacetValue& a, const FacetValue& b) {

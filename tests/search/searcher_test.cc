@@ -605,6 +605,38 @@ void AddUnnumberedDirectives(Xapian::WritableDatabase* db) {
 // Regression: an issuer with " - " ("Bộ Lao động - Thương binh và Xã hội")
 // found nothing from its facet value, --issuer or issuer:"…": the filter
 // turned the hyphen into a space before folding, the index keeps it.
+// Regression: an issuer read from a header in capitals ("QUỐC HỘI") and
+// the same issuer from the catalog ("Quốc hội") were two facet values.
+TEST(SearcherIssuerTest, IssuersDifferingInCaseAreOneFacetValue) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  text::Analyzer analyzer;
+  const char* issuers[] = {"Quốc hội", "QUỐC HỘI", "Quốc hội", "Bộ Tư pháp"};
+  for (int i = 0; i < 4; ++i) {
+    index::Record rec;
+    rec.doc = legal::ParseDocument("Điều 1. Phạm vi\nLuật này quy định về tiếp công dân.");
+    rec.doc.id = "van-ban-" + std::to_string(i);
+    rec.doc.meta.type = "Luật";
+    rec.doc.meta.issuer = issuers[i];
+    rec.has_text = true;
+    db.add_document(index::BuildDocument(&rec, analyzer, index::SourceInfo{}));
+  }
+  db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+  Searcher searcher(db);
+  SearchRequest all;
+  all.query = "tiếp công dân";
+  auto resp = searcher.Search(all);
+  ASSERT_TRUE(resp.ok());
+  std::vector<std::pair<std::string, int>> facet;
+  for (const auto& v : resp->facets["issuer"]) facet.emplace_back(v.value, v.count);
+  EXPECT_EQ(facet, (std::vector<std::pair<std::string, int>>{{"Quốc hội", 3}, {"Bộ Tư pháp", 1}}));
+  // The value shown finds the documents of every spelling.
+  SearchRequest filtered = all;
+  filtered.issuer = "Quốc hội";
+  auto three = searcher.Search(filtered);
+  ASSERT_TRUE(three.ok());
+  EXPECT_EQ(three->results.size(), 3u);
+}
+
 TEST(SearcherIssuerTest, IssuerWithAHyphenFindsItsDocuments) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   text::Analyzer analyzer;
