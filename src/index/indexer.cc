@@ -596,6 +596,7 @@ void Indexer::Internal::DeleteStale() {
 void Indexer::Internal::WriteSchemaVersion() {
   SetMetadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
   if (!catalog_digest.empty()) SetMetadata(std::string(schema::kMetaCatalog), catalog_digest);
+  SetMetadata(std::string(schema::kMetaAnalysis), std::to_string(schema::kAnalysisVersion));
 }
 
 namespace {
@@ -687,11 +688,21 @@ void Indexer::Internal::CarryOverSkipped() {
 
 // An incremental run skips files whose content is unchanged; when the
 // catalog is not the one the index was built with, their citations may
-// resolve differently now (an entry added, or --catalog given), so every
-// file is analysed again.
+// resolve differently now (an entry added, or --catalog given), and when
+// the analysis is newer than the one they were read with (an upgrade of
+// vanban), they would keep the old one: so every file is analysed again.
 void Indexer::Internal::CheckCatalogChange() {
   process_all = options->rebuild;
-  if (process_all || catalog_digest.empty() || db->get_doccount() == 0) return;
+  if (process_all || db->get_doccount() == 0) return;
+  std::string analysis = db->get_metadata(std::string(schema::kMetaAnalysis));
+  if (analysis != std::to_string(schema::kAnalysisVersion)) {
+    process_all = true;
+    summary.warnings.push_back(
+        "chỉ mục được lập bằng phiên bản phân tích văn bản cũ hơn: xử lý lại mọi tệp một lần "
+        "(cấu trúc, trích dẫn, cảnh báo)");
+    return;
+  }
+  if (catalog_digest.empty()) return;
   std::string stored = db->get_metadata(std::string(schema::kMetaCatalog));
   if (stored == catalog_digest) return;
   process_all = true;

@@ -103,6 +103,13 @@ inline constexpr int kSchemaVersion = 5;  // stored as its decimal string
 // FNV-1a 64 hex of the catalog file's bytes. An incremental run with
 // another catalog analyses every file again (index::IndexDatabase).
 inline constexpr std::string_view kMetaCatalog = "vanban-catalog";
+// The version of the analysis (parsing, citations, resolution) the stored
+// records were made with: an incremental run of a newer vanban analyses
+// every file again, once (index::IndexDatabase). Absent before version 2.
+// 2: lower-case law names, chapters and sections cited, names not
+//    resolved to later documents, numbering-gap warnings.
+inline constexpr std::string_view kMetaAnalysis = "vanban-analysis";
+inline constexpr int kAnalysisVersion = 2;  // stored as its decimal string
 // "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the
 // document's text, as in its data. Metadata lives in the postlist table,
 // which Xapian does not compress (the data is zlib-compressed): a snippet

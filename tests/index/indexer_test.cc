@@ -503,6 +503,31 @@ TEST_F(IndexerTest, CatalogChangeResolvesEveryDocumentAgain) {
   EXPECT_TRUE(third->warnings.empty());
 }
 
+// An index made by an older analysis (no "vanban-analysis" mark, or an
+// older one) had unchanged files skipped: upgrading vanban left their
+// citations and structure as the old version read them until --rebuild.
+TEST_F(IndexerTest, OlderAnalysisAnalysesEveryDocumentAgainOnce) {
+  Write("quyet-dinh.txt", kDecision);
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  ASSERT_TRUE(indexer.Run(Options()).ok());
+  EXPECT_EQ(db.get_metadata(std::string(schema::kMetaAnalysis)),
+            std::to_string(schema::kAnalysisVersion));
+  for (std::string older : {std::string(), std::string("1")}) {
+    db.set_metadata(std::string(schema::kMetaAnalysis), older);
+    db.commit();
+    auto again = indexer.Run(Options());
+    ASSERT_TRUE(again.ok()) << again.status().ToString();
+    EXPECT_EQ(again->updated, 1) << older;
+    ASSERT_EQ(again->warnings.size(), 1u) << older;
+    EXPECT_NE(again->warnings[0].find("phiên bản phân tích"), std::string::npos);
+    auto then = indexer.Run(Options());
+    ASSERT_TRUE(then.ok());
+    EXPECT_EQ(then->unchanged, 1) << older;
+    EXPECT_EQ(then->updated, 0) << older;
+  }
+}
+
 // A1 broke: a copy of Luật Tố cáo dropped into the corpus ("Luật Tố cáo
 // 2018.txt") took the catalog id luat-25-2018-qh14 and the catalog entry's
 // own text file got a suffixed one, or not, depending on the order of the
