@@ -257,7 +257,12 @@ void Indexer::Internal::AssignId(Record* record, const FileTask& task) const {
   if (entry) {
     doc.id = entry->id;
     FillGaps(entry->meta, &doc.meta);
-    record->aliases = entry->aliases;
+    // A copy of a catalog document (found by its number) answers to the
+    // entry's names only while the entry's own text is not there: else
+    // "luật tố cáo" ranked the copy above the official text.
+    std::error_code ec;
+    fs::path own = task.entry == entry ? fs::path() : catalog->TextPath(*entry);
+    if (own.empty() || !fs::exists(own, ec)) record->aliases = entry->aliases;
     return;
   }
   doc.id = parsed_id;

@@ -532,6 +532,42 @@ TEST_F(IndexerTest, OlderAnalysisAnalysesEveryDocumentAgainOnce) {
 // 2018.txt") took the catalog id luat-25-2018-qh14 and the catalog entry's
 // own text file got a suffixed one, or not, depending on the order of the
 // files and of the runs. The entry's text gets the id in every order.
+// The aliases of each file's record, by source path.
+std::map<std::string, std::vector<std::string>> AliasesBySource(const Xapian::Database& db) {
+  std::map<std::string, std::vector<std::string>> out;
+  for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
+    Xapian::Document d = db.get_document(*p);
+    std::string source = d.get_value(schema::kSlotSourcePath);
+    auto rec = DecodeRecord(d.get_data(), false);
+    if (!source.empty() && rec.ok()) out[source] = rec->aliases;
+  }
+  return out;
+}
+
+// A copy of a catalog document answered to the entry's names ("luật tố
+// cáo" ranked it above the official text): only the entry's own text does,
+// or the copy while that text is not there.
+TEST_F(IndexerTest, ACopyAnswersToTheEntrysNamesOnlyWithoutItsText) {
+  VANBAN_REQUIRE_SHARED();
+  const std::string law = Shared("luat-25-2018-qh14.txt");
+  const fs::path text = Corpus() / "van-ban" / "luat-25-2018-qh14.txt";
+  const fs::path copy = Corpus() / "Luật Tố cáo 2018.txt";
+  Write("catalog.toml", std::string(kLawEntry) + "aliases = [\"Luật Tố cáo\"]\n" +
+                            "text = \"van-ban/luat-25-2018-qh14.txt\"\n");
+  std::ofstream(copy, std::ios::binary) << law.substr(0, law.find("Điều 5"));
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  ASSERT_TRUE(indexer.Run(Options()).ok());
+  const std::vector<std::string> names = {"Luật Tố cáo"};
+  EXPECT_EQ(AliasesBySource(db)[copy.string()], names);  // the only text so far
+  fs::create_directories(text.parent_path());
+  std::ofstream(text, std::ios::binary) << law;
+  ASSERT_TRUE(indexer.Run(Options()).ok());
+  auto aliases = AliasesBySource(db);
+  EXPECT_EQ(aliases[text.string()], names);
+  EXPECT_TRUE(aliases[copy.string()].empty());
+}
+
 TEST_F(IndexerTest, CatalogIdGoesToTheEntrysTextInEveryOrder) {
   VANBAN_REQUIRE_SHARED();
   const std::string law = Shared("luat-25-2018-qh14.txt");
