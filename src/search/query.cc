@@ -315,7 +315,20 @@ void QueryBuilder::Locate(const Token& t, BuiltQuery* out) const {
   out->highlight.Add(t);
   bool by_exact = exact_positions_ && t.kind == TokenKind::kSyllable && text::HasMarks(t);
   out->highlight_terms.push_back({by_exact ? schema::Term(schema::kExact, t.exact) : std::string(),
-                                  schema::Term(schema::kFolded, t.folded)});
+                                  schema::Term(schema::kFolded, t.folded),
+                                  t.kind == TokenKind::kIdentifier});
+}
+
+void QueryBuilder::LocateNumber(const std::string& folded, BuiltQuery* out) const {
+  out->highlight.AddNumber(folded);
+  std::string term = schema::Term(schema::kFolded, folded);
+  for (auto& p : out->highlight_terms) {
+    if (p.folded == term && p.exact.empty()) {
+      p.number = true;
+      return;
+    }
+  }
+  out->highlight_terms.push_back({std::string(), term, true});
 }
 
 Xapian::Query QueryBuilder::WordQuery(const Token& t, bool accented, BuiltQuery* out) {
@@ -458,9 +471,19 @@ Xapian::Query QueryBuilder::YearQuery(const Token& t, BuiltQuery* out) {
   return Xapian::Query(Xapian::Query::OP_OR, word, of_year);
 }
 
-Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at) {
+namespace {
+
+// Appends the identifiers of identifier terms ("I23-qd/tw" -> "23-qd/tw").
+void KeepIdentifiers(const std::vector<std::string>& terms, std::vector<std::string>* out) {
+  for (const auto& t : terms) out->push_back(t.substr(schema::kIdentifier.size()));
+}
+
+}  // namespace
+
+Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at,
+                                        std::vector<std::string>* identifiers) {
   std::vector<std::string> numbers, years, quals;
-  std::vector<Xapian::Query> strong;
+  std::vector<std::string> strong;  // identifier terms
   const auto& ts = at.tokens;
   auto add_parts = [&](const std::string& folded) {
     index::NumberParts parts = index::SplitIdentifier(folded);
@@ -472,7 +495,7 @@ Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at) {
     const Token& t = ts[i];
     if (t.kind == TokenKind::kIdentifier) {
       std::string term = schema::Term(schema::kIdentifier, t.folded);
-      if (Exists(term)) strong.emplace_back(term);
+      if (Exists(term)) strong.push_back(term);
       add_parts(t.folded);
     } else if (t.kind == TokenKind::kDate || t.kind == TokenKind::kNumber) {
       add_parts(index::NameKey(t.surface));
@@ -504,7 +527,10 @@ Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at) {
     }
   }
   // Years and qualifiers only go with a number: none, nothing to look up.
-  if (numbers.empty()) return OrOf(strong);
+  if (numbers.empty()) {
+    if (identifiers) KeepIdentifiers(strong, identifiers);
+    return OrOf(std::vector<Xapian::Query>(strong.begin(), strong.end()));
+  }
   // A query that is a number and nothing else ("33", "629") is taken as a
   // document number: that document first, then what mentions the number.
   bool number_only = quals.empty() && years.empty() && numbers.size() == 1;
@@ -544,11 +570,12 @@ Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at) {
       Xapian::TermIterator t = db_.termlist_begin(*top.begin());
       for (t.skip_to(prefix); t != db_.termlist_end(*top.begin()); ++t) {
         if ((*t).compare(0, prefix.size(), prefix) != 0) break;
-        if (t.get_wdf() == schema::kNumberWdf) strong.emplace_back(*t);
+        if (t.get_wdf() == schema::kNumberWdf) strong.push_back(*t);
       }
     }
   }
-  for (auto& q : strong) per_number.push_back(q);
+  for (const auto& term : strong) per_number.emplace_back(term);
+  if (identifiers) KeepIdentifiers(strong, identifiers);
   return OrOf(per_number);
 }
 
@@ -791,8 +818,11 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
     alternatives.push_back(Scale(kNameScale, Xapian::Query(schema::Term(schema::kName, name))));
   }
   // With a year typed among words, the query has no other number.
-  Xapian::Query number = year == ts.size() ? NumberQuery(at) : Xapian::Query();
+  // The numbers it names are shown where a hit writes them.
+  std::vector<std::string> identifiers;
+  Xapian::Query number = year == ts.size() ? NumberQuery(at, &identifiers) : Xapian::Query();
   if (!number.empty()) alternatives.push_back(Scale(kNumberScale, number));
+  for (const auto& id : identifiers) LocateNumber(id, &out);
   std::vector<Xapian::Query> top;
   if (!main.empty()) top.push_back(main);
   top.insert(top.end(), alternatives.begin(), alternatives.end());

@@ -16,8 +16,9 @@ constexpr size_t kMaxTerms = 255;  // query terms located (hit keys keep 8 bits)
 
 struct Hit {
   Xapian::termpos pos;
-  int term;           // index of the query term
-  bool pair = false;  // the next query term follows at pos + 1
+  int term;             // index of the query term
+  bool pair = false;    // the next query term follows at pos + 1
+  bool number = false;  // the term is a document number the query names
 };
 
 // Hits of the distinct `terms` in document `did` from position `from` to
@@ -30,10 +31,12 @@ std::vector<Hit> CollectHits(const Xapian::Database& db, Xapian::docid did,
   // than sorting structs, and long texts give thousands of hits.
   std::vector<uint64_t> keys;
   std::set<std::pair<std::string_view, std::string_view>> seen;
+  std::vector<char> number;  // by term index
   uint64_t index = 0;
   for (const auto& term : terms) {
     if (index == kMaxTerms) break;
     if (!seen.emplace(term.exact, term.folded).second) continue;
+    number.push_back(term.number);
     bool has = false;  // the document has the term: no fallback to the next
     for (const std::string* t : {&term.exact, &term.folded}) {
       if (t->empty()) continue;
@@ -55,6 +58,7 @@ std::vector<Hit> CollectHits(const Xapian::Database& db, Xapian::docid did,
   for (size_t i = 0; i < keys.size(); ++i) {
     hits[i].pos = static_cast<Xapian::termpos>(keys[i] >> 8);
     hits[i].term = static_cast<int>(keys[i] & 0xFF);
+    hits[i].number = number[hits[i].term];
   }
   // Mark adjacent pairs: query term i at p and term i + 1 at p + 1.
   for (size_t i = 0, j = 0; i < hits.size(); ++i) {
@@ -69,38 +73,48 @@ std::vector<Hit> CollectHits(const Xapian::Database& db, Xapian::docid did,
   return hits;
 }
 
-// Best position: in the window with the most distinct adjacent query-term
-// pairs ("dân vận" together beats "dân" repeated), then the most distinct
-// query terms, then the most matches. Returns the window's first pair, or
-// its first match when it has no pair.
+// Best position: in a window that holds a document number the query names
+// when there is one, then with the most distinct adjacent query-term pairs
+// ("dân vận" together beats "dân" repeated), then the most distinct query
+// terms, then the most matches. Returns the window's first document
+// number, else its first pair, else its first match.
 Xapian::termpos BestPosition(const Xapian::Database& db, Xapian::docid did,
                              const std::vector<PositionTerm>& terms, uint32_t from,
                              uint32_t limit) {
   size_t n_terms = 0;
   std::vector<Hit> hits = CollectHits(db, did, terms, from, limit, &n_terms);
   if (hits.empty()) return 0;
-  std::tuple<int, int, int> best_score{-1, -1, -1};
-  size_t best_lo = 0;
+  std::tuple<bool, int, int, int> best_score{false, -1, -1, -1};
+  size_t best_lo = 0, best_hi = 0;
   // Per term: its hits and its pair starts in the window; how many terms
   // have at least one of each.
   std::vector<int> in_window(n_terms), pairs_in_window(n_terms);
-  int terms_in = 0, pairs_in = 0;
+  int terms_in = 0, pairs_in = 0, numbers_in = 0;
   size_t lo = 0;
   for (size_t hi = 0; hi < hits.size(); ++hi) {
     if (in_window[hits[hi].term]++ == 0) ++terms_in;
     if (hits[hi].pair && pairs_in_window[hits[hi].term]++ == 0) ++pairs_in;
+    numbers_in += hits[hi].number;
     while (hits[hi].pos - hits[lo].pos > kSpan) {
       if (--in_window[hits[lo].term] == 0) --terms_in;
       if (hits[lo].pair && --pairs_in_window[hits[lo].term] == 0) --pairs_in;
+      numbers_in -= hits[lo].number;
       ++lo;
     }
-    std::tuple<int, int, int> score{pairs_in, terms_in, static_cast<int>(hi - lo + 1)};
+    std::tuple<bool, int, int, int> score{numbers_in > 0, pairs_in, terms_in,
+                                          static_cast<int>(hi - lo + 1)};
     if (score > best_score) {
       best_score = score;
       best_lo = lo;
+      best_hi = hi;
     }
   }
-  for (size_t i = best_lo; i < hits.size() && std::get<0>(best_score) > 0; ++i) {
+  // The number is shown with the words before it ("Quyết định số 23-
+  // QĐ/TW"): a pair further on could leave it out of the excerpt.
+  for (size_t i = best_lo; i <= best_hi && std::get<0>(best_score); ++i) {
+    if (hits[i].number) return hits[i].pos;
+  }
+  for (size_t i = best_lo; i < hits.size() && std::get<1>(best_score) > 0; ++i) {
     if (hits[i].pair) return hits[i].pos;
   }
   return hits[best_lo].pos;
@@ -273,6 +287,12 @@ std::string Excerpt(std::string_view passage, uint32_t local_pos,
 }
 
 }  // namespace
+
+void Highlight::AddNumber(const std::string& folded) {
+  folded_.insert(folded);
+  any_form_.insert(folded);
+  typed_.erase(folded);
+}
 
 void Highlight::Add(const text::Token& t) {
   folded_.insert(t.folded);

@@ -34,6 +34,9 @@ class Highlight {
   // query. Any other token (a number, an abbreviation, a document number)
   // is marked in every form.
   void Add(const text::Token& t);
+  // A document number the query names, folded as the analyser folds it in
+  // a text ("23-qd/tw" for "23- QĐ/TW"): marked however it is written.
+  void AddNumber(const std::string& folded);
 
   bool Has(const std::string& folded) const { return folded_.count(folded) > 0; }
   // The forms a folded form is marked in, or null for every form.
@@ -59,10 +62,13 @@ class Highlight {
 // A query word as the passage of a snippet is chosen by it: the positions
 // of `exact` (an exact term, or empty) when the document has it, else those
 // of `folded` (its "F..." term). "hòa giải" is then shown where the text
-// writes "hòa", not at the "hóa" of "văn hóa".
+// writes "hòa", not at the "hóa" of "văn hóa". A document number
+// (`number`) places the passage before anything else: a hit that writes
+// it shows it.
 struct PositionTerm {
   std::string exact;
   std::string folded;
+  bool number = false;
 };
 
 struct Snippet {
