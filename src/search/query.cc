@@ -319,6 +319,19 @@ void QueryBuilder::Locate(const Token& t, BuiltQuery* out) const {
                                   t.kind == TokenKind::kIdentifier});
 }
 
+void QueryBuilder::LocatePhrase(const std::vector<Token>& words, BuiltQuery* out) const {
+  out->highlight.AddPhrase(words);
+  PositionTerm phrase;
+  phrase.folded = "phrase:";
+  for (const Token& t : words) {
+    bool by_exact = exact_positions_ && t.kind == TokenKind::kSyllable && text::HasMarks(t);
+    phrase.words.push_back({by_exact ? schema::Term(schema::kExact, t.exact) : std::string(),
+                            schema::Term(schema::kFolded, t.folded)});
+    phrase.folded += " " + phrase.words.back().folded;
+  }
+  out->highlight_terms.push_back(std::move(phrase));
+}
+
 void QueryBuilder::LocateNumber(const std::string& folded, BuiltQuery* out) const {
   out->highlight.AddNumber(folded);
   std::string term = schema::Term(schema::kFolded, folded);
@@ -334,7 +347,9 @@ void QueryBuilder::LocateNumber(const std::string& folded, BuiltQuery* out) cons
 Xapian::Query QueryBuilder::WordQuery(const Token& t, bool accented, BuiltQuery* out) {
   std::vector<Xapian::Query> alts;
   std::string folded_term = schema::Term(schema::kFolded, t.folded);
-  Locate(t, out);
+  // An abbreviation is located after its expansion: next to the word typed
+  // after it ("UBND xã"), it is a pair of query terms (snippet.cc).
+  if (t.kind != TokenKind::kAbbreviation) Locate(t, out);
   if (t.kind == TokenKind::kIdentifier) {
     alts.emplace_back(schema::Term(schema::kIdentifier, t.folded));
     alts.emplace_back(folded_term);
@@ -353,12 +368,11 @@ Xapian::Query QueryBuilder::WordQuery(const Token& t, bool accented, BuiltQuery*
     for (std::string_view expansion : text::ExpandAbbreviation(t.exact)) {
       text::AnalyzedText at = analyzer_.Analyze(expansion);
       std::vector<std::string> terms;
-      for (const auto& e : at.tokens) {
-        terms.push_back(schema::Term(schema::kFolded, e.folded));
-        Locate(e, out);
-      }
+      for (const auto& e : at.tokens) terms.push_back(schema::Term(schema::kFolded, e.folded));
+      LocatePhrase(at.tokens, out);
       alts.push_back(NearPhrase(terms));
     }
+    Locate(t, out);
   }
   return OrOf(alts);
 }
@@ -381,10 +395,9 @@ Xapian::Query QueryBuilder::PhraseQuery(const text::AnalyzedText& at, bool accen
     auto expansions = text::ExpandAbbreviation(at.tokens[i].exact);
     if (expansions.empty()) continue;
     std::vector<std::string> v(folded.begin(), folded.begin() + static_cast<std::ptrdiff_t>(i));
-    for (const auto& e : analyzer_.Analyze(expansions.front()).tokens) {
-      v.push_back(schema::Term(schema::kFolded, e.folded));
-      Locate(e, out);
-    }
+    text::AnalyzedText expansion = analyzer_.Analyze(expansions.front());
+    for (const auto& e : expansion.tokens) v.push_back(schema::Term(schema::kFolded, e.folded));
+    LocatePhrase(expansion.tokens, out);
     v.insert(v.end(), folded.begin() + static_cast<std::ptrdiff_t>(i) + 1, folded.end());
     variants.push_back(Phrase(v));
   }

@@ -142,6 +142,10 @@ class QueryBuilder {
   // `t` is marked in snippets and places them: by its exact term when it
   // is a syllable typed with marks and exact terms have positions.
   void Locate(const text::Token& t, BuiltQuery* out) const;
+  // An abbreviation's expansion ("ủy ban nhân dân" for "UBND"): marked
+  // as a whole phrase only (Highlight::AddPhrase), and it places the
+  // passage where its words stand together (PositionTerm::words).
+  void LocatePhrase(const std::vector<text::Token>& words, BuiltQuery* out) const;
   // A document number the query names (folded identifier): marked, and
   // the passage of a hit that writes it is where it is written.
   void LocateNumber(const std::string& folded, BuiltQuery* out) const;

@@ -566,6 +566,12 @@ TEST_F(RankingTest, WordsTypedWithMarksAreMarkedInThatForm) {
   EXPECT_TRUE(marked("tiep cong dan", "cộng"));
   EXPECT_TRUE(marked("MTTQ giám sát", "trận"));
   EXPECT_FALSE(marked("MTTQ giám sát", "trấn"));
+  // An abbreviation's expansion is marked whole (O11): not the "tổ" of "tổ
+  // chức" for "MTTQ", nor the "trúng" of "trúng cử" for "TW".
+  EXPECT_FALSE(marked("MTTQ giám sát", "tổ"));
+  EXPECT_TRUE(marked("qd 23 tw", "ương"));
+  EXPECT_FALSE(marked("qd 23 tw", "trúng"));
+  EXPECT_FALSE(marked("UBND", "ủy"));  // "Tỉnh ủy"
   // A mark typed wrong ("luât") finds "luật" (folded), but "luật" is not
   // the word typed.
   EXPECT_TRUE(marked("luât khiếu nại", "khiếu"));

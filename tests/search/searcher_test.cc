@@ -516,6 +516,52 @@ TEST(SnippetMarksTest, WordsTypedWithMarksAreMarkedInThatForm) {
   }
 }
 
+// Broke (O11): an abbreviation marked each syllable of its expansion
+// anywhere: "UBND" the "nhân dân" of "Hội đồng nhân dân" and the "ủy" of
+// "Tỉnh ủy", "TW" the "trúng" of "trúng cử" (folds like "trung"). Now the
+// abbreviation as written, or its expansion where it stands whole.
+TEST(SnippetMarksTest, AbbreviationsMarkTheirExpansionAsAWhole) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  text::Analyzer analyzer;
+  index::Record rec;
+  rec.doc = legal::ParseDocument(
+      "Điều 1. Thành phần\nĐại diện Tỉnh ủy, Hội đồng nhân dân, Ủy ban nhân dân cấp tỉnh và "
+      "người trúng cử ở Trung ương; UBND xã.");
+  rec.doc.id = "viet-tat";
+  rec.doc.meta.type = "Nghị định";
+  rec.has_text = true;
+  Xapian::Document xd = index::BuildDocument(&rec, analyzer, index::SourceInfo{});
+  index::PutText(&db, db.add_document(xd), xd);
+  db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+  const std::string whole =
+      "Đại diện Tỉnh ủy, Hội đồng nhân dân, <mark>Ủy</mark> <mark>ban</mark> <mark>nhân</mark> "
+      "<mark>dân</mark> cấp tỉnh và người trúng cử ở Trung ương; <mark>UBND</mark> xã.";
+  for (const char* q : {"UBND", "ubnd"}) {
+    SearchResponse r = SearchIn(db, q);
+    ASSERT_EQ(r.results.size(), 1u) << q << Describe(r);
+    EXPECT_EQ(r.results[0].snippet, whole) << q;
+  }
+  SearchResponse r = SearchIn(db, "TW");
+  ASSERT_EQ(r.results.size(), 1u) << Describe(r);
+  EXPECT_NE(r.results[0].snippet.find("ở <mark>Trung</mark> <mark>ương</mark>;"), std::string::npos)
+      << r.results[0].snippet;
+  EXPECT_EQ(r.results[0].snippet.find("<mark>trúng</mark>"), std::string::npos)
+      << r.results[0].snippet;
+  // The abbreviation as written, not a syllable folding alike ("Tứ").
+  Highlight tu;
+  for (const auto& t : analyzer.Analyze("TU").tokens) tu.Add(t);
+  EXPECT_EQ(HighlightText("Tỉnh ủy (TU), huyện Tứ Kỳ", tu, analyzer),
+            "Tỉnh ủy (<mark>TU</mark>), huyện Tứ Kỳ");
+  EXPECT_EQ(HighlightText("tinh uy (TU), huyen Tu Ky", tu, analyzer),
+            "tinh uy (<mark>TU</mark>), huyen Tu Ky");
+  // Typed in full, the words are the user's: each is marked.
+  r = SearchIn(db, "hội đồng nhân dân");
+  ASSERT_EQ(r.results.size(), 1u) << Describe(r);
+  EXPECT_NE(r.results[0].snippet.find("<mark>Hội</mark> <mark>đồng</mark> <mark>nhân</mark>"),
+            std::string::npos)
+      << r.results[0].snippet;
+}
+
 // The passage shown is where the text writes the words as typed: "hòa giải"
 // in the second article, not the "hóa giải" of the first (both fold alike).
 // Typed without marks, the first passage with both words together.
