@@ -486,6 +486,27 @@ Xapian::Query QueryBuilder::YearQuery(const Token& t, BuiltQuery* out) {
 
 namespace {
 
+// `weight` for each document of `filter` (no weight of its own).
+Xapian::Query Fixed(double weight, const Xapian::Query& filter) {
+  return Xapian::Query(Xapian::Query::OP_FILTER,
+                       Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()),
+                       filter);
+}
+
+// The id a document's id derives from when it collided with it: the
+// indexer adds "-" and 6 or more hex digits of the path hash
+// (index/indexer.cc, Rename): "bo-luat-91-2015-qh13-0a1b2c" ->
+// "bo-luat-91-2015-qh13". Else the id itself.
+std::string HeadId(const std::string& id) {
+  size_t dash = id.rfind('-');
+  if (dash == std::string::npos || dash == 0) return id;
+  size_t n = id.size() - dash - 1;
+  bool hex = n >= 6 && n <= 16 &&
+             std::all_of(id.begin() + static_cast<std::ptrdiff_t>(dash) + 1, id.end(),
+                         [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+  return hex ? id.substr(0, dash) : id;
+}
+
 // Appends the identifiers of identifier terms ("I23-qd/tw" -> "23-qd/tw").
 void KeepIdentifiers(const std::vector<std::string>& terms, std::vector<std::string>* out) {
   for (const auto& t : terms) out->push_back(t.substr(schema::kIdentifier.size()));
@@ -556,10 +577,14 @@ Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at,
     if (Exists(q)) qual_terms.emplace_back(q);
   }
   std::vector<Xapian::Query> per_number;
+  double parts_bound = 0;  // the most the parts can add to a score
   for (const auto& n : numbers) {
     std::string term = schema::Term(schema::kNumberPart, n);
     if (!Exists(term)) continue;
     Xapian::Query q(term);
+    parts_bound += MaxWeight(term);
+    for (const auto& t : year_terms) parts_bound += MaxWeight(*t.get_terms_begin());
+    for (const auto& t : qual_terms) parts_bound += MaxWeight(*t.get_terms_begin());
     if (!years.empty()) {
       if (year_terms.empty()) continue;  // a year no document has
       q = Xapian::Query(Xapian::Query::OP_AND, q, OrOf(year_terms));
@@ -570,6 +595,7 @@ Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at,
     }
     per_number.push_back(q);
   }
+  Xapian::docid own = 0;  // a document whose own number the query is
   if (strong.empty() && !per_number.empty()) {
     // The number as the document writes it, as if typed in full: "chỉ
     // thị 33" then also finds what cites "33/CT-TTg" (its identifier term
@@ -583,11 +609,48 @@ Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at,
       Xapian::TermIterator t = db_.termlist_begin(*top.begin());
       for (t.skip_to(prefix); t != db_.termlist_end(*top.begin()); ++t) {
         if ((*t).compare(0, prefix.size(), prefix) != 0) break;
-        if (t.get_wdf() == schema::kNumberWdf) strong.push_back(*t);
+        // Its own number: wdf 8, more when its text writes it too (Bộ luật
+        // 91/2015/QH13 does); a number it cites that often has another
+        // leading number.
+        if (t.get_wdf() < schema::kNumberWdf) continue;
+        std::string number = index::SplitIdentifier((*t).substr(prefix.size())).number;
+        if (std::find(numbers.begin(), numbers.end(), number) != numbers.end()) {
+          strong.push_back(*t);
+        }
       }
+      if (!strong.empty()) own = *top.begin();
+    }
+  } else if (!strong.empty()) {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(Xapian::Query(strong.front()));
+    Xapian::MSet top = enquire.get_mset(0, 1);
+    if (!top.empty()) own = *top.begin();
+  }
+  // The number itself before its parts: a document that has it (its own
+  // number, or a citation of exactly it) weighs at least what the parts
+  // can give any document ("33/CT-TTg": the plan citing it before the
+  // articles of Quyết định 33/2014/QĐ-TTg, which share "33" and "TTg").
+  for (const auto& term : strong) {
+    Xapian::Query exact(term);
+    if (parts_bound > 0)
+      exact = Xapian::Query(Xapian::Query::OP_OR, exact, Fixed(parts_bound, exact));
+    per_number.push_back(exact);
+  }
+  // A document split into parts (articles indexed one by one) has one
+  // head: the id the others derive from ("bo-luat-91-2015-qh13", its parts
+  // "bo-luat-91-2015-qh13-0a1b2c"). It comes first: the parts are shorter
+  // and would weigh more.
+  if (own != 0 && !strong.empty()) {
+    std::string head =
+        HeadId(db_.get_document(own, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotId));
+    std::string head_term = schema::Term(schema::kId, head);
+    if (!head.empty() && Exists(head_term)) {
+      double bound = parts_bound + MaxWeight(strong.front());
+      per_number.push_back(
+          Fixed(bound, Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(head_term),
+                                     Xapian::Query(strong.front()))));
     }
   }
-  for (const auto& term : strong) per_number.emplace_back(term);
   if (identifiers) KeepIdentifiers(strong, identifiers);
   return OrOf(per_number);
 }
