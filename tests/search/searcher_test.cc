@@ -591,6 +591,22 @@ TEST(SnippetMarksTest, PassageWhereTheTextWritesTheTypedForm) {
       << r.results[0].snippet;
 }
 
+// Broke: "year:abcd" said no document has the year “abcd”, where --year
+// and ?year= say a year has four digits. Now a notice saying so (no error,
+// nothing found).
+TEST_F(SearcherTest, YearInTheQueryMustHaveFourDigits) {
+  for (const char* q : {"dân vận year:abcd", "year:abcd", "year:21"}) {
+    SearchResponse r = SearchIn(db_, q);
+    std::string year = std::string(q).substr(std::string(q).find(':') + 1);
+    EXPECT_EQ(r.notice, "Giá trị “" + year + "” của year: phải là năm bốn chữ số, ví dụ 2021.")
+        << q;
+    EXPECT_TRUE(r.results.empty()) << q;
+    EXPECT_EQ(r.total, 0) << q;
+    EXPECT_FALSE(r.nothing_to_search) << q;
+  }
+  EXPECT_FALSE(SearchIn(db_, "dân vận year:2023").results.empty());
+}
+
 // Number ranking (O4/O5) on a small index: Chỉ thị 33/CT-TTg (a record),
 // a plan citing it, articles of Quyết định 33/2014/QĐ-TTg (same number and
 // issuer symbol, another document), and Bộ luật 91/2015/QH13 split into
