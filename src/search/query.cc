@@ -315,13 +315,41 @@ void QueryBuilder::Locate(const Token& t, BuiltQuery* out) const {
   out->highlight.Add(t);
   bool by_exact = exact_positions_ && t.kind == TokenKind::kSyllable && text::HasMarks(t);
   out->highlight_terms.push_back({by_exact ? schema::Term(schema::kExact, t.exact) : std::string(),
-                                  schema::Term(schema::kFolded, t.folded)});
+                                  schema::Term(schema::kFolded, t.folded),
+                                  t.kind == TokenKind::kIdentifier});
+}
+
+void QueryBuilder::LocatePhrase(const std::vector<Token>& words, BuiltQuery* out) const {
+  out->highlight.AddPhrase(words);
+  PositionTerm phrase;
+  phrase.folded = "phrase:";
+  for (const Token& t : words) {
+    bool by_exact = exact_positions_ && t.kind == TokenKind::kSyllable && text::HasMarks(t);
+    phrase.words.push_back({by_exact ? schema::Term(schema::kExact, t.exact) : std::string(),
+                            schema::Term(schema::kFolded, t.folded)});
+    phrase.folded += " " + phrase.words.back().folded;
+  }
+  out->highlight_terms.push_back(std::move(phrase));
+}
+
+void QueryBuilder::LocateNumber(const std::string& folded, BuiltQuery* out) const {
+  out->highlight.AddNumber(folded);
+  std::string term = schema::Term(schema::kFolded, folded);
+  for (auto& p : out->highlight_terms) {
+    if (p.folded == term && p.exact.empty()) {
+      p.number = true;
+      return;
+    }
+  }
+  out->highlight_terms.push_back({std::string(), term, true});
 }
 
 Xapian::Query QueryBuilder::WordQuery(const Token& t, bool accented, BuiltQuery* out) {
   std::vector<Xapian::Query> alts;
   std::string folded_term = schema::Term(schema::kFolded, t.folded);
-  Locate(t, out);
+  // An abbreviation is located after its expansion: next to the word typed
+  // after it ("UBND xã"), it is a pair of query terms (snippet.cc).
+  if (t.kind != TokenKind::kAbbreviation) Locate(t, out);
   if (t.kind == TokenKind::kIdentifier) {
     alts.emplace_back(schema::Term(schema::kIdentifier, t.folded));
     alts.emplace_back(folded_term);
@@ -340,12 +368,11 @@ Xapian::Query QueryBuilder::WordQuery(const Token& t, bool accented, BuiltQuery*
     for (std::string_view expansion : text::ExpandAbbreviation(t.exact)) {
       text::AnalyzedText at = analyzer_.Analyze(expansion);
       std::vector<std::string> terms;
-      for (const auto& e : at.tokens) {
-        terms.push_back(schema::Term(schema::kFolded, e.folded));
-        Locate(e, out);
-      }
+      for (const auto& e : at.tokens) terms.push_back(schema::Term(schema::kFolded, e.folded));
+      LocatePhrase(at.tokens, out);
       alts.push_back(NearPhrase(terms));
     }
+    Locate(t, out);
   }
   return OrOf(alts);
 }
@@ -368,10 +395,9 @@ Xapian::Query QueryBuilder::PhraseQuery(const text::AnalyzedText& at, bool accen
     auto expansions = text::ExpandAbbreviation(at.tokens[i].exact);
     if (expansions.empty()) continue;
     std::vector<std::string> v(folded.begin(), folded.begin() + static_cast<std::ptrdiff_t>(i));
-    for (const auto& e : analyzer_.Analyze(expansions.front()).tokens) {
-      v.push_back(schema::Term(schema::kFolded, e.folded));
-      Locate(e, out);
-    }
+    text::AnalyzedText expansion = analyzer_.Analyze(expansions.front());
+    for (const auto& e : expansion.tokens) v.push_back(schema::Term(schema::kFolded, e.folded));
+    LocatePhrase(expansion.tokens, out);
     v.insert(v.end(), folded.begin() + static_cast<std::ptrdiff_t>(i) + 1, folded.end());
     variants.push_back(Phrase(v));
   }
@@ -458,9 +484,40 @@ Xapian::Query QueryBuilder::YearQuery(const Token& t, BuiltQuery* out) {
   return Xapian::Query(Xapian::Query::OP_OR, word, of_year);
 }
 
-Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at) {
+namespace {
+
+// `weight` for each document of `filter` (no weight of its own).
+Xapian::Query Fixed(double weight, const Xapian::Query& filter) {
+  return Xapian::Query(Xapian::Query::OP_FILTER,
+                       Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()),
+                       filter);
+}
+
+// The id a document's id derives from when it collided with it: the
+// indexer adds "-" and 6 or more hex digits of the path hash
+// (index/indexer.cc, Rename): "bo-luat-91-2015-qh13-0a1b2c" ->
+// "bo-luat-91-2015-qh13". Else the id itself.
+std::string HeadId(const std::string& id) {
+  size_t dash = id.rfind('-');
+  if (dash == std::string::npos || dash == 0) return id;
+  size_t n = id.size() - dash - 1;
+  bool hex = n >= 6 && n <= 16 &&
+             std::all_of(id.begin() + static_cast<std::ptrdiff_t>(dash) + 1, id.end(),
+                         [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+  return hex ? id.substr(0, dash) : id;
+}
+
+// Appends the identifiers of identifier terms ("I23-qd/tw" -> "23-qd/tw").
+void KeepIdentifiers(const std::vector<std::string>& terms, std::vector<std::string>* out) {
+  for (const auto& t : terms) out->push_back(t.substr(schema::kIdentifier.size()));
+}
+
+}  // namespace
+
+Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at,
+                                        std::vector<std::string>* identifiers) {
   std::vector<std::string> numbers, years, quals;
-  std::vector<Xapian::Query> strong;
+  std::vector<std::string> strong;  // identifier terms
   const auto& ts = at.tokens;
   auto add_parts = [&](const std::string& folded) {
     index::NumberParts parts = index::SplitIdentifier(folded);
@@ -472,7 +529,7 @@ Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at) {
     const Token& t = ts[i];
     if (t.kind == TokenKind::kIdentifier) {
       std::string term = schema::Term(schema::kIdentifier, t.folded);
-      if (Exists(term)) strong.emplace_back(term);
+      if (Exists(term)) strong.push_back(term);
       add_parts(t.folded);
     } else if (t.kind == TokenKind::kDate || t.kind == TokenKind::kNumber) {
       add_parts(index::NameKey(t.surface));
@@ -504,7 +561,10 @@ Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at) {
     }
   }
   // Years and qualifiers only go with a number: none, nothing to look up.
-  if (numbers.empty()) return OrOf(strong);
+  if (numbers.empty()) {
+    if (identifiers) KeepIdentifiers(strong, identifiers);
+    return OrOf(std::vector<Xapian::Query>(strong.begin(), strong.end()));
+  }
   // A query that is a number and nothing else ("33", "629") is taken as a
   // document number: that document first, then what mentions the number.
   bool number_only = quals.empty() && years.empty() && numbers.size() == 1;
@@ -517,10 +577,14 @@ Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at) {
     if (Exists(q)) qual_terms.emplace_back(q);
   }
   std::vector<Xapian::Query> per_number;
+  double parts_bound = 0;  // the most the parts can add to a score
   for (const auto& n : numbers) {
     std::string term = schema::Term(schema::kNumberPart, n);
     if (!Exists(term)) continue;
     Xapian::Query q(term);
+    parts_bound += MaxWeight(term);
+    for (const auto& t : year_terms) parts_bound += MaxWeight(*t.get_terms_begin());
+    for (const auto& t : qual_terms) parts_bound += MaxWeight(*t.get_terms_begin());
     if (!years.empty()) {
       if (year_terms.empty()) continue;  // a year no document has
       q = Xapian::Query(Xapian::Query::OP_AND, q, OrOf(year_terms));
@@ -531,6 +595,7 @@ Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at) {
     }
     per_number.push_back(q);
   }
+  Xapian::docid own = 0;  // a document whose own number the query is
   if (strong.empty() && !per_number.empty()) {
     // The number as the document writes it, as if typed in full: "chỉ
     // thị 33" then also finds what cites "33/CT-TTg" (its identifier term
@@ -544,11 +609,49 @@ Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at) {
       Xapian::TermIterator t = db_.termlist_begin(*top.begin());
       for (t.skip_to(prefix); t != db_.termlist_end(*top.begin()); ++t) {
         if ((*t).compare(0, prefix.size(), prefix) != 0) break;
-        if (t.get_wdf() == schema::kNumberWdf) strong.emplace_back(*t);
+        // Its own number: wdf 8, more when its text writes it too (Bộ luật
+        // 91/2015/QH13 does); a number it cites that often has another
+        // leading number.
+        if (t.get_wdf() < schema::kNumberWdf) continue;
+        std::string number = index::SplitIdentifier((*t).substr(prefix.size())).number;
+        if (std::find(numbers.begin(), numbers.end(), number) != numbers.end()) {
+          strong.push_back(*t);
+        }
       }
+      if (!strong.empty()) own = *top.begin();
+    }
+  } else if (!strong.empty()) {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(Xapian::Query(strong.front()));
+    Xapian::MSet top = enquire.get_mset(0, 1);
+    if (!top.empty()) own = *top.begin();
+  }
+  // The number itself before its parts: a document that has it (its own
+  // number, or a citation of exactly it) weighs at least what the parts
+  // can give any document ("33/CT-TTg": the plan citing it before the
+  // articles of Quyết định 33/2014/QĐ-TTg, which share "33" and "TTg").
+  for (const auto& term : strong) {
+    Xapian::Query exact(term);
+    if (parts_bound > 0)
+      exact = Xapian::Query(Xapian::Query::OP_OR, exact, Fixed(parts_bound, exact));
+    per_number.push_back(exact);
+  }
+  // A document split into parts (articles indexed one by one) has one
+  // head: the id the others derive from ("bo-luat-91-2015-qh13", its parts
+  // "bo-luat-91-2015-qh13-0a1b2c"). It comes first: the parts are shorter
+  // and would weigh more.
+  if (own != 0 && !strong.empty()) {
+    std::string head =
+        HeadId(db_.get_document(own, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotId));
+    std::string head_term = schema::Term(schema::kId, head);
+    if (!head.empty() && Exists(head_term)) {
+      double bound = parts_bound + MaxWeight(strong.front());
+      per_number.push_back(
+          Fixed(bound, Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(head_term),
+                                     Xapian::Query(strong.front()))));
     }
   }
-  for (auto& q : strong) per_number.push_back(q);
+  if (identifiers) KeepIdentifiers(strong, identifiers);
   return OrOf(per_number);
 }
 
@@ -791,8 +894,11 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
     alternatives.push_back(Scale(kNameScale, Xapian::Query(schema::Term(schema::kName, name))));
   }
   // With a year typed among words, the query has no other number.
-  Xapian::Query number = year == ts.size() ? NumberQuery(at) : Xapian::Query();
+  // The numbers it names are shown where a hit writes them.
+  std::vector<std::string> identifiers;
+  Xapian::Query number = year == ts.size() ? NumberQuery(at, &identifiers) : Xapian::Query();
   if (!number.empty()) alternatives.push_back(Scale(kNumberScale, number));
+  for (const auto& id : identifiers) LocateNumber(id, &out);
   std::vector<Xapian::Query> top;
   if (!main.empty()) top.push_back(main);
   top.insert(top.end(), alternatives.begin(), alternatives.end());

@@ -132,12 +132,23 @@ class QueryBuilder {
                         std::string* unknown);
   Xapian::Query Exclusions(const std::vector<std::string>& words);
   // The number-aware query alone (document-number spellings), or empty.
-  Xapian::Query NumberQuery(const text::AnalyzedText& at);
+  // `identifiers`, when given, gets the folded identifiers it matches
+  // exactly ("23-qd/tw" for "23/QĐ-TW" or "qd 23 tw": the number of the
+  // document it names, as its text and the texts citing it write it).
+  Xapian::Query NumberQuery(const text::AnalyzedText& at,
+                            std::vector<std::string>* identifiers = nullptr);
 
  private:
   // `t` is marked in snippets and places them: by its exact term when it
   // is a syllable typed with marks and exact terms have positions.
   void Locate(const text::Token& t, BuiltQuery* out) const;
+  // An abbreviation's expansion ("ủy ban nhân dân" for "UBND"): marked
+  // as a whole phrase only (Highlight::AddPhrase), and it places the
+  // passage where its words stand together (PositionTerm::words).
+  void LocatePhrase(const std::vector<text::Token>& words, BuiltQuery* out) const;
+  // A document number the query names (folded identifier): marked, and
+  // the passage of a hit that writes it is where it is written.
+  void LocateNumber(const std::string& folded, BuiltQuery* out) const;
   Xapian::Query WordQuery(const text::Token& t, bool accented, BuiltQuery* out);
   // A year typed among words ("luật tố cáo 2018"): the documents of that
   // year (weighted above the others) or that write the number.

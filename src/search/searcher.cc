@@ -496,6 +496,14 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   }
   ParsedQuery parsed = ParseQuery(q);
   if (!parsed.notice.empty()) resp.notice += (resp.notice.empty() ? "" : " ") + parsed.notice;
+  // "year:abcd" is told what --year and ?year= say (they refuse it): a
+  // year has four digits. Before, "no document has the year “abcd”".
+  const std::string& year = request.year.empty() ? parsed.year : request.year;
+  if (!year.empty() && !SearchRequest::IsYear(year)) {
+    resp.notice += (resp.notice.empty() ? "" : " ") + std::string("Giá trị “") + year +
+                   "” của year: phải là năm bốn chữ số, ví dụ 2021.";
+    return resp;
+  }
   if (!counter) OnNewRevision();
   const Prepared p = Prepare(db, analyzer, schema_version, &term_freqs, parsed, request);
   // Before the check for nothing to search: a filter no document has

@@ -13,12 +13,61 @@ constexpr Xapian::termpos kSpan = 20;   // window for counting distinct matches
 constexpr size_t kMaxPositions = 4000;  // per term, bounds work on huge texts
 
 constexpr size_t kMaxTerms = 255;  // query terms located (hit keys keep 8 bits)
+constexpr size_t kMaxPhraseWords = 8;  // an abbreviation's expansion is shorter
 
 struct Hit {
   Xapian::termpos pos;
-  int term;           // index of the query term
-  bool pair = false;  // the next query term follows at pos + 1
+  int term;             // index of the query term
+  bool pair = false;    // the next query term follows at pos + 1
+  bool number = false;  // the term is a document number the query names
 };
+
+// The positions of a query word in document `did` from `from` on: those of
+// its exact term when the document has it, else of its folded one.
+Xapian::PositionIterator WordPositions(const Xapian::Database& db, Xapian::docid did,
+                                       const std::string& exact, const std::string& folded,
+                                       uint32_t from) {
+  for (const std::string* t : {&exact, &folded}) {
+    if (t->empty()) continue;
+    Xapian::PositionIterator p = db.positionlist_begin(did, *t);
+    if (p == Xapian::PositionIterator()) continue;
+    if (from > 1) p.skip_to(from);
+    return p;
+  }
+  return Xapian::PositionIterator();
+}
+
+// Appends key(position) for each position of `term` from `from` to `limit`
+// (at most kMaxPositions): for a phrase, where its first word starts it.
+template <typename Key>
+void AddPositions(const Xapian::Database& db, Xapian::docid did, const PositionTerm& term,
+                  uint32_t from, uint32_t limit, Key key, std::vector<uint64_t>* keys) {
+  const Xapian::PositionIterator end;
+  if (term.words.empty()) {
+    size_t n = 0;
+    for (auto p = WordPositions(db, did, term.exact, term.folded, from); p != end; ++p) {
+      if (*p > limit || ++n > kMaxPositions) break;
+      keys->push_back(key(*p));
+    }
+    return;
+  }
+  std::vector<Xapian::PositionIterator> words;
+  for (const auto& w : term.words) {
+    words.push_back(WordPositions(db, did, w.exact, w.folded, from));
+    if (words.back() == end) return;
+  }
+  size_t n = 0;
+  for (auto& p = words[0]; p != end; ++p) {
+    if (*p > limit || ++n > kMaxPositions) break;
+    bool whole = true;
+    for (size_t k = 1; k < words.size() && whole; ++k) {
+      words[k].skip_to(*p + static_cast<Xapian::termpos>(k));
+      if (words[k] == end) return;
+      whole = *words[k] == *p + k;
+    }
+    if (whole) keys->push_back(key(*p));
+  }
+}
 
 // Hits of the distinct `terms` in document `did` from position `from` to
 // `limit`, in (position, term) order; *n_terms gets the number of distinct
@@ -30,23 +79,16 @@ std::vector<Hit> CollectHits(const Xapian::Database& db, Xapian::docid did,
   // than sorting structs, and long texts give thousands of hits.
   std::vector<uint64_t> keys;
   std::set<std::pair<std::string_view, std::string_view>> seen;
+  std::vector<char> number, phrase;  // by term index
   uint64_t index = 0;
   for (const auto& term : terms) {
     if (index == kMaxTerms) break;
     if (!seen.emplace(term.exact, term.folded).second) continue;
-    bool has = false;  // the document has the term: no fallback to the next
-    for (const std::string* t : {&term.exact, &term.folded}) {
-      if (t->empty()) continue;
-      size_t n = 0;
-      auto p = db.positionlist_begin(did, *t);
-      if (p != db.positionlist_end(did, *t)) has = true;
-      if (has && from > 1) p.skip_to(from);
-      for (; p != db.positionlist_end(did, *t); ++p) {
-        if (*p > limit || ++n > kMaxPositions) break;
-        keys.push_back(static_cast<uint64_t>(*p) << 8 | index);
-      }
-      if (has) break;
-    }
+    number.push_back(term.number);
+    phrase.push_back(term.words.size() > 1);
+    AddPositions(
+        db, did, term, from, limit,
+        [index](Xapian::termpos p) { return static_cast<uint64_t>(p) << 8 | index; }, &keys);
     ++index;
   }
   *n_terms = index;
@@ -55,6 +97,7 @@ std::vector<Hit> CollectHits(const Xapian::Database& db, Xapian::docid did,
   for (size_t i = 0; i < keys.size(); ++i) {
     hits[i].pos = static_cast<Xapian::termpos>(keys[i] >> 8);
     hits[i].term = static_cast<int>(keys[i] & 0xFF);
+    hits[i].number = number[hits[i].term];
   }
   // Mark adjacent pairs: query term i at p and term i + 1 at p + 1.
   for (size_t i = 0, j = 0; i < hits.size(); ++i) {
@@ -63,44 +106,55 @@ std::vector<Hit> CollectHits(const Xapian::Database& db, Xapian::docid did,
             (hits[j].pos == hits[i].pos + 1 && hits[j].term < hits[i].term + 1))) {
       ++j;
     }
-    hits[i].pair =
-        j < hits.size() && hits[j].pos == hits[i].pos + 1 && hits[j].term == hits[i].term + 1;
+    // A phrase is words together too.
+    hits[i].pair = phrase[hits[i].term] || (j < hits.size() && hits[j].pos == hits[i].pos + 1 &&
+                                            hits[j].term == hits[i].term + 1);
   }
   return hits;
 }
 
-// Best position: in the window with the most distinct adjacent query-term
-// pairs ("dân vận" together beats "dân" repeated), then the most distinct
-// query terms, then the most matches. Returns the window's first pair, or
-// its first match when it has no pair.
+// Best position: in a window that holds a document number the query names
+// when there is one, then with the most distinct adjacent query-term pairs
+// ("dân vận" together beats "dân" repeated), then the most distinct query
+// terms, then the most matches. Returns the window's first document
+// number, else its first pair, else its first match.
 Xapian::termpos BestPosition(const Xapian::Database& db, Xapian::docid did,
                              const std::vector<PositionTerm>& terms, uint32_t from,
                              uint32_t limit) {
   size_t n_terms = 0;
   std::vector<Hit> hits = CollectHits(db, did, terms, from, limit, &n_terms);
   if (hits.empty()) return 0;
-  std::tuple<int, int, int> best_score{-1, -1, -1};
-  size_t best_lo = 0;
+  std::tuple<bool, int, int, int> best_score{false, -1, -1, -1};
+  size_t best_lo = 0, best_hi = 0;
   // Per term: its hits and its pair starts in the window; how many terms
   // have at least one of each.
   std::vector<int> in_window(n_terms), pairs_in_window(n_terms);
-  int terms_in = 0, pairs_in = 0;
+  int terms_in = 0, pairs_in = 0, numbers_in = 0;
   size_t lo = 0;
   for (size_t hi = 0; hi < hits.size(); ++hi) {
     if (in_window[hits[hi].term]++ == 0) ++terms_in;
     if (hits[hi].pair && pairs_in_window[hits[hi].term]++ == 0) ++pairs_in;
+    numbers_in += hits[hi].number;
     while (hits[hi].pos - hits[lo].pos > kSpan) {
       if (--in_window[hits[lo].term] == 0) --terms_in;
       if (hits[lo].pair && --pairs_in_window[hits[lo].term] == 0) --pairs_in;
+      numbers_in -= hits[lo].number;
       ++lo;
     }
-    std::tuple<int, int, int> score{pairs_in, terms_in, static_cast<int>(hi - lo + 1)};
+    std::tuple<bool, int, int, int> score{numbers_in > 0, pairs_in, terms_in,
+                                          static_cast<int>(hi - lo + 1)};
     if (score > best_score) {
       best_score = score;
       best_lo = lo;
+      best_hi = hi;
     }
   }
-  for (size_t i = best_lo; i < hits.size() && std::get<0>(best_score) > 0; ++i) {
+  // The number is shown with the words before it ("Quyết định số 23-
+  // QĐ/TW"): a pair further on could leave it out of the excerpt.
+  for (size_t i = best_lo; i <= best_hi && std::get<0>(best_score); ++i) {
+    if (hits[i].number) return hits[i].pos;
+  }
+  for (size_t i = best_lo; i < hits.size() && std::get<1>(best_score) > 0; ++i) {
     if (hits[i].pair) return hits[i].pos;
   }
   return hits[best_lo].pos;
@@ -151,15 +205,25 @@ std::string Render(const text::AnalyzedText& at, size_t first, size_t last,
   // lit[i - first]: token i is highlighted. A word typed with marks is
   // marked in another form only in a passage written without marks.
   std::vector<char> lit(last - first);
+  if (highlight.HasPhrases()) {
+    // A phrase that begins before the excerpt and ends in it is marked too.
+    for (size_t i = first > kMaxPhraseWords ? first - kMaxPhraseWords : 0; i < last; ++i) {
+      size_t n = highlight.PhraseAt(at, i);
+      for (size_t k = std::max(i, first); k < std::min(i + n, last); ++k) lit[k - first] = 1;
+    }
+  }
   int unmarked = -1;  // the passage has no syllable with marks (-1: not known yet)
   for (size_t i = first; i < last; ++i) {
     const auto& t = at.tokens[i];
-    if (!highlight.Has(t.folded)) continue;
+    if (lit[i - first] || !highlight.Has(t.folded)) continue;
     const std::set<std::string>* forms = highlight.TypedForms(t.folded);
     if (forms == nullptr || forms->count(t.exact) > 0) {
       lit[i - first] = 1;
       continue;
     }
+    // An abbreviation is marked as written: "TU" (tỉnh ủy) is not the "Tứ"
+    // of "Tứ Kỳ", in a passage written without marks neither.
+    if (highlight.OnlyAbbreviation(t.folded)) continue;
     if (unmarked < 0) {
       unmarked = std::none_of(at.tokens.begin() + first, at.tokens.begin() + last,
                               [](const text::Token& u) {
@@ -274,14 +338,63 @@ std::string Excerpt(std::string_view passage, uint32_t local_pos,
 
 }  // namespace
 
+void Highlight::AddNumber(const std::string& folded) {
+  folded_.insert(folded);
+  any_form_.insert(folded);
+  typed_.erase(folded);
+}
+
 void Highlight::Add(const text::Token& t) {
   folded_.insert(t.folded);
-  if (t.kind != text::TokenKind::kSyllable || !text::HasMarks(t)) {
+  bool abbreviation = t.kind == text::TokenKind::kAbbreviation;
+  if (!abbreviation && (t.kind != text::TokenKind::kSyllable || !text::HasMarks(t))) {
     any_form_.insert(t.folded);
     typed_.erase(t.folded);
+    abbreviations_.erase(t.folded);
   } else if (any_form_.count(t.folded) == 0) {
+    // An abbreviation's exact form is the table's spelling, which the
+    // analyser gives it in any text that writes it ("ubnd", "UBND").
+    if (abbreviation && typed_.count(t.folded) == 0) abbreviations_.insert(t.folded);
+    if (!abbreviation) abbreviations_.erase(t.folded);
     typed_[t.folded].insert(t.exact);
   }
+}
+
+void Highlight::AddPhrase(const std::vector<text::Token>& words) {
+  if (words.empty()) return;
+  std::vector<PhraseWord> phrase;
+  for (const auto& t : words) phrase.push_back({t.exact, t.folded});
+  for (const auto& p : phrases_) {
+    if (p.size() == phrase.size() && std::equal(p.begin(), p.end(), phrase.begin(),
+                                                [](const PhraseWord& a, const PhraseWord& b) {
+                                                  return a.exact == b.exact && a.folded == b.folded;
+                                                })) {
+      return;
+    }
+  }
+  phrases_.push_back(std::move(phrase));
+}
+
+size_t Highlight::PhraseAt(const text::AnalyzedText& at, size_t i) const {
+  size_t best = 0;
+  for (const auto& p : phrases_) {
+    if (p.size() <= best || i + p.size() > at.tokens.size()) continue;
+    bool match = true;
+    for (size_t k = 0; k < p.size() && match; ++k) {
+      const text::Token& t = at.tokens[i + k];
+      match = t.exact == p[k].exact || (t.folded == p[k].folded && !text::HasMarks(t));
+      // Words together: only spaces or a line break between them.
+      if (match && k > 0) {
+        size_t prev_end = at.tokens[i + k - 1].end;
+        match = prev_end <= t.begin &&
+                std::all_of(at.text.begin() + static_cast<std::ptrdiff_t>(prev_end),
+                            at.text.begin() + static_cast<std::ptrdiff_t>(t.begin),
+                            [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+      }
+    }
+    if (match) best = p.size();
+  }
+  return best;
 }
 
 std::string HtmlEscape(std::string_view s) {

@@ -31,15 +31,37 @@ class Highlight {
   // A word of the query. A syllable typed with marks is marked in its
   // exact form (lowercase, canonical tone placement: "hoà" is "hòa"),
   // unless its folded form is also typed without marks somewhere in the
-  // query. Any other token (a number, an abbreviation, a document number)
-  // is marked in every form.
+  // query. An abbreviation is marked as an abbreviation, however written
+  // ("ubnd", "UBND"), not as a syllable that folds alike ("TU" is not
+  // "Tứ"). Any other token (a number, a document number) is marked in
+  // every form.
   void Add(const text::Token& t);
+  // A document number the query names, folded as the analyser folds it in
+  // a text ("23-qd/tw" for "23- QĐ/TW"): marked however it is written.
+  void AddNumber(const std::string& folded);
+
+  // An abbreviation's expansion ("ủy ban nhân dân" for "UBND"): its words
+  // are marked where they stand together, as a whole, and nowhere else
+  // (not the "nhân dân" of "Hội đồng nhân dân", nor the "trúng" of "trúng
+  // cử" for the "trung" of "trung ương"). A word matches in the form given
+  // (old or new tone placement alike), or by its folded form where the
+  // text writes it without marks.
+  void AddPhrase(const std::vector<text::Token>& words);
+  // The number of tokens of a phrase (AddPhrase) that starts at
+  // at.tokens[i], or 0 (the longest when several do).
+  size_t PhraseAt(const text::AnalyzedText& at, size_t i) const;
+  bool HasPhrases() const { return !phrases_.empty(); }
 
   bool Has(const std::string& folded) const { return folded_.count(folded) > 0; }
   // The forms a folded form is marked in, or null for every form.
   const std::set<std::string>* TypedForms(const std::string& folded) const {
     auto it = typed_.find(folded);
     return it == typed_.end() ? nullptr : &it->second;
+  }
+  // The folded form is marked only as an abbreviation typed ("tu" only as
+  // "TU"), never as a syllable that folds alike.
+  bool OnlyAbbreviation(const std::string& folded) const {
+    return abbreviations_.count(folded) > 0;
   }
   // Words typed next to each other, by their folded forms, in order.
   void AddPair(const std::string& first, const std::string& second) {
@@ -50,19 +72,34 @@ class Highlight {
   }
 
  private:
+  struct PhraseWord {
+    std::string exact, folded;
+  };
   std::set<std::string> folded_;
   std::set<std::pair<std::string, std::string>> pairs_;
+  std::vector<std::vector<PhraseWord>> phrases_;
   std::set<std::string> any_form_;                      // also typed without marks
+  std::set<std::string> abbreviations_;                 // typed as abbreviations only
   std::map<std::string, std::set<std::string>> typed_;  // folded -> forms typed
 };
 
 // A query word as the passage of a snippet is chosen by it: the positions
 // of `exact` (an exact term, or empty) when the document has it, else those
 // of `folded` (its "F..." term). "hòa giải" is then shown where the text
-// writes "hòa", not at the "hóa" of "văn hóa".
+// writes "hòa", not at the "hóa" of "văn hóa". A document number
+// (`number`) places the passage before anything else: a hit that writes
+// it shows it.
 struct PositionTerm {
+  struct Word {
+    std::string exact, folded;  // as above
+  };
   std::string exact;
   std::string folded;
+  bool number = false;
+  // An abbreviation's expansion ("ủy ban nhân dân"): the term is where its
+  // words follow each other, each located as above; `folded` only names it
+  // (it is no term).
+  std::vector<Word> words;
 };
 
 struct Snippet {

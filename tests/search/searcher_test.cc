@@ -516,6 +516,52 @@ TEST(SnippetMarksTest, WordsTypedWithMarksAreMarkedInThatForm) {
   }
 }
 
+// Broke (O11): an abbreviation marked each syllable of its expansion
+// anywhere: "UBND" the "nhân dân" of "Hội đồng nhân dân" and the "ủy" of
+// "Tỉnh ủy", "TW" the "trúng" of "trúng cử" (folds like "trung"). Now the
+// abbreviation as written, or its expansion where it stands whole.
+TEST(SnippetMarksTest, AbbreviationsMarkTheirExpansionAsAWhole) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  text::Analyzer analyzer;
+  index::Record rec;
+  rec.doc = legal::ParseDocument(
+      "Điều 1. Thành phần\nĐại diện Tỉnh ủy, Hội đồng nhân dân, Ủy ban nhân dân cấp tỉnh và "
+      "người trúng cử ở Trung ương; UBND xã.");
+  rec.doc.id = "viet-tat";
+  rec.doc.meta.type = "Nghị định";
+  rec.has_text = true;
+  Xapian::Document xd = index::BuildDocument(&rec, analyzer, index::SourceInfo{});
+  index::PutText(&db, db.add_document(xd), xd);
+  db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+  const std::string whole =
+      "Đại diện Tỉnh ủy, Hội đồng nhân dân, <mark>Ủy</mark> <mark>ban</mark> <mark>nhân</mark> "
+      "<mark>dân</mark> cấp tỉnh và người trúng cử ở Trung ương; <mark>UBND</mark> xã.";
+  for (const char* q : {"UBND", "ubnd"}) {
+    SearchResponse r = SearchIn(db, q);
+    ASSERT_EQ(r.results.size(), 1u) << q << Describe(r);
+    EXPECT_EQ(r.results[0].snippet, whole) << q;
+  }
+  SearchResponse r = SearchIn(db, "TW");
+  ASSERT_EQ(r.results.size(), 1u) << Describe(r);
+  EXPECT_NE(r.results[0].snippet.find("ở <mark>Trung</mark> <mark>ương</mark>;"), std::string::npos)
+      << r.results[0].snippet;
+  EXPECT_EQ(r.results[0].snippet.find("<mark>trúng</mark>"), std::string::npos)
+      << r.results[0].snippet;
+  // The abbreviation as written, not a syllable folding alike ("Tứ").
+  Highlight tu;
+  for (const auto& t : analyzer.Analyze("TU").tokens) tu.Add(t);
+  EXPECT_EQ(HighlightText("Tỉnh ủy (TU), huyện Tứ Kỳ", tu, analyzer),
+            "Tỉnh ủy (<mark>TU</mark>), huyện Tứ Kỳ");
+  EXPECT_EQ(HighlightText("tinh uy (TU), huyen Tu Ky", tu, analyzer),
+            "tinh uy (<mark>TU</mark>), huyen Tu Ky");
+  // Typed in full, the words are the user's: each is marked.
+  r = SearchIn(db, "hội đồng nhân dân");
+  ASSERT_EQ(r.results.size(), 1u) << Describe(r);
+  EXPECT_NE(r.results[0].snippet.find("<mark>Hội</mark> <mark>đồng</mark> <mark>nhân</mark>"),
+            std::string::npos)
+      << r.results[0].snippet;
+}
+
 // The passage shown is where the text writes the words as typed: "hòa giải"
 // in the second article, not the "hóa giải" of the first (both fold alike).
 // Typed without marks, the first passage with both words together.
@@ -543,6 +589,80 @@ TEST(SnippetMarksTest, PassageWhereTheTextWritesTheTypedForm) {
   EXPECT_EQ(r.results[0].article, "Điều 1") << r.results[0].snippet;
   EXPECT_NE(r.results[0].snippet.find("<mark>hóa</mark> <mark>giải</mark>"), std::string::npos)
       << r.results[0].snippet;
+}
+
+// Broke: "year:abcd" said no document has the year “abcd”, where --year
+// and ?year= say a year has four digits. Now a notice saying so (no error,
+// nothing found).
+TEST_F(SearcherTest, YearInTheQueryMustHaveFourDigits) {
+  for (const char* q : {"dân vận year:abcd", "year:abcd", "year:21"}) {
+    SearchResponse r = SearchIn(db_, q);
+    std::string year = std::string(q).substr(std::string(q).find(':') + 1);
+    EXPECT_EQ(r.notice, "Giá trị “" + year + "” của year: phải là năm bốn chữ số, ví dụ 2021.")
+        << q;
+    EXPECT_TRUE(r.results.empty()) << q;
+    EXPECT_EQ(r.total, 0) << q;
+    EXPECT_FALSE(r.nothing_to_search) << q;
+  }
+  EXPECT_FALSE(SearchIn(db_, "dân vận year:2023").results.empty());
+}
+
+// Number ranking (O4/O5) on a small index: Chỉ thị 33/CT-TTg (a record),
+// a plan citing it, articles of Quyết định 33/2014/QĐ-TTg (same number and
+// issuer symbol, another document), and Bộ luật 91/2015/QH13 split into
+// articles, its head document (the title, the id the others derive from)
+// longer than they are. Broke: "33/CT-TTg" put the 33/2014/QĐ-TTg articles
+// above the plan, and "91/2015/QH13" the short articles above the head.
+TEST(SearcherNumberTest, ExactNumberBeforeItsPartsAndTheHeadDocumentFirst) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  text::Analyzer analyzer;
+  auto add = [&](const std::string& id, const std::string& type, const std::string& number,
+                 const std::string& title, const std::string& text) {
+    index::Record r;
+    if (!text.empty()) r.doc = legal::ParseDocument(text);
+    r.doc.id = id;
+    r.doc.meta.type = type;
+    r.doc.meta.number = number;
+    r.doc.meta.title = title;
+    r.has_text = !text.empty();
+    Xapian::Document xd = index::BuildDocument(&r, analyzer, index::SourceInfo{});
+    index::PutText(&db, db.add_document(xd), xd);
+  };
+  add("chi-thi-33-ct-ttg-2021", "Chỉ thị", "33/CT-TTg", "Tăng cường công tác dân vận", "");
+  add("ke-hoach-ngoc-ky", "Kế hoạch", "", "Công tác dân vận chính quyền năm 2023",
+      "I. MỤC ĐÍCH\nTriển khai thực hiện nghiêm túc, chặt chẽ, đảm bảo chất lượng, hiệu quả Chỉ "
+      "thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ về tiếp tục tăng cường và đổi mới "
+      "công tác dân vận của cơ quan nhà nước và chính quyền các cấp trong tình hình mới; tạo "
+      "chuyển biến tích cực về nhận thức và hành động của cấp ủy đảng, chính quyền, đoàn thể xã.");
+  for (const char* suffix : {"", "-0a1b2c", "-3d4e5f"}) {
+    add(std::string("quyet-dinh-33-2014-qd-ttg") + suffix, "Quyết định", "33/2014/QĐ-TTg", "",
+        "Điều 3. Mức hỗ trợ\nMức hỗ trợ hằng tháng.");
+  }
+  add("bo-luat-91-2015-qh13", "Bộ luật", "91/2015/QH13", "Dân sự",
+      "Điều 1. Phạm vi điều chỉnh\nBộ luật số 91/2015/QH13 quy định địa vị pháp lý, chuẩn mực pháp "
+      "lý về cách "
+      "ứng xử của cá nhân, pháp nhân; quyền, nghĩa vụ về nhân thân và tài sản của cá nhân, pháp "
+      "nhân trong các quan hệ được hình thành trên cơ sở bình đẳng, tự do ý chí, độc lập về tài "
+      "sản và tự chịu trách nhiệm.");
+  for (const char* suffix : {"-0a1b2c", "-3d4e5f", "-6a7b8c"}) {
+    add(std::string("bo-luat-91-2015-qh13") + suffix, "Bộ luật", "91/2015/QH13", "",
+        "Điều 2. Công nhận quyền dân sự\nQuyền dân sự được công nhận.");
+  }
+  for (int i = 0; i < 20; ++i) {
+    add("nghi-dinh-" + std::to_string(i), "Nghị định", std::to_string(100 + i) + "/2020/NĐ-CP",
+        "Quy định chi tiết", "Điều 1. Phạm vi\nNghị định này quy định chi tiết.");
+  }
+  db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+  db.commit();
+  SearchResponse r = SearchIn(db, "33/CT-TTg");
+  ASSERT_GE(r.results.size(), 3u) << Describe(r);
+  EXPECT_EQ(r.results[0].id, "chi-thi-33-ct-ttg-2021") << Describe(r);
+  EXPECT_EQ(r.results[1].id, "ke-hoach-ngoc-ky") << Describe(r);
+  for (const char* q : {"91/2015/QH13", "bộ luật 91/2015", "91/2015"}) {
+    r = SearchIn(db, q);
+    ASSERT_FALSE(r.results.empty()) << q;
+    EXPECT_EQ(r.results[0].id, "bo-luat-91-2015-qh13") << q << Describe(r);
+  }
 }
 
 // Broke: the hit record kept the id a document was built with, and the
