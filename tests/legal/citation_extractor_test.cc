@@ -36,6 +36,19 @@ Document ParsedPlan(const Catalog& catalog) {
   return doc;
 }
 
+// A text of ../shared/corpus/texts parsed, filled from its catalog entry
+// and resolved against the repository's catalog.
+Document ResolvedSharedText(const std::string& name) {
+  Catalog catalog = RepoCatalog();
+  std::filesystem::path file = SharedDir() / "corpus/texts" / name;
+  Document doc = ParseDocument(ReadFile(file));
+  const CatalogEntry* entry = catalog.FindByTextPath(file);
+  EXPECT_NE(entry, nullptr) << name;
+  if (entry != nullptr) catalog.FillFromEntry(*entry, &doc);
+  catalog.ResolveAll(&doc);
+  return doc;
+}
+
 std::vector<std::string> Describe(const std::vector<Citation>& citations) {
   std::vector<std::string> out;
   for (const Citation& c : citations) out.push_back(c.Describe());
@@ -225,11 +238,7 @@ TEST(CitationExtractorTest, PartsCitedWithoutAnArticleLinkToThem) {
 
 TEST(CitationExtractorTest, LawOnDemocracyCitesItsOwnChaptersAndSections) {
   VANBAN_REQUIRE_SHARED();
-  Catalog catalog = RepoCatalog();
-  std::filesystem::path file = SharedDir() / "corpus/texts/luat-10-2022-qh15.txt";
-  Document doc = ParseDocument(ReadFile(file));
-  catalog.FillFromEntry(*catalog.FindByTextPath(file), &doc);
-  catalog.ResolveAll(&doc);
+  Document doc = ResolvedSharedText("luat-10-2022-qh15.txt");
   std::set<std::string> anchors;
   for (const Unit& u : doc.units) anchors.insert(u.anchor);
   std::vector<std::string> parts;
@@ -322,11 +331,7 @@ TEST(CitationExtractorTest, Decree59CitesArticlesOfLaw10) {
 
 TEST(CitationExtractorTest, RepealNotesInLawOnComplaintsCiteLawOnCitizenReception) {
   VANBAN_REQUIRE_SHARED();
-  Catalog catalog = RepoCatalog();
-  std::filesystem::path file = SharedDir() / "corpus/texts/luat-02-2011-qh13.txt";
-  Document doc = ParseDocument(ReadFile(file));
-  catalog.FillFromEntry(*catalog.FindByTextPath(file), &doc);
-  catalog.ResolveAll(&doc);
+  Document doc = ResolvedSharedText("luat-02-2011-qh13.txt");
   int repeals = 0;
   for (const Citation& c : doc.citations) {
     if (c.resolved_id == "luat-42-2013-qh13" && c.anchor == "dieu-35") ++repeals;
@@ -339,11 +344,7 @@ TEST(CitationExtractorTest, RepealNotesInLawOnComplaintsCiteLawOnCitizenReceptio
 // the Luật Tố cáo of 2018, five years younger than the citing law.
 TEST(CitationExtractorTest, LawOnCitizenReceptionCitesLawsByLowercaseNames) {
   VANBAN_REQUIRE_SHARED();
-  Catalog catalog = RepoCatalog();
-  std::filesystem::path file = SharedDir() / "corpus/texts/luat-42-2013-qh13.txt";
-  Document doc = ParseDocument(ReadFile(file));
-  catalog.FillFromEntry(*catalog.FindByTextPath(file), &doc);
-  catalog.ResolveAll(&doc);
+  Document doc = ResolvedSharedText("luat-42-2013-qh13.txt");
   const Citation* complaints = nullptr;
   const Citation* denunciations = nullptr;
   for (const Citation& c : doc.citations) {
