@@ -580,7 +580,9 @@ std::optional<PartRef> Scanner::ReadPartRef(size_t i) const {
 // A part cited without an article: of the document named after it, else of
 // the citing one. Not at a paragraph's start (a heading "Chương I").
 size_t Scanner::TryPart(size_t i) {
-  if (ParagraphStart(i)) return i;
+  // Cheap first: "Chương", "Mục", "Tiểu" are capitalised (ReadPartRef).
+  char first = Text(i).empty() ? '\0' : Text(i)[0];
+  if ((first != 'C' && first != 'M' && first != 'T') || ParagraphStart(i)) return i;
   std::optional<PartRef> part = ReadPartRef(i);
   if (!part) return i;
   bool here = false;
@@ -607,7 +609,8 @@ size_t Scanner::TryPart(size_t i) {
 // after a citation and a comma or "và" ("Luật khiếu nại, Luật tố cáo").
 // Not "Luật sư", "Luật gia" (people).
 bool Scanner::LowercaseNameMayFollow(size_t i) const {
-  if (i == 0 || !IsWord(i + 1)) return false;
+  // A named type is capitalised ("Luật"): most words end here, cheaply.
+  if (i == 0 || !IsWord(i) || !StartsUpper(Text(i)) || !IsWord(i + 1)) return false;
   std::string next = Lw(i + 1);
   if (next == "sư" || next == "gia" || next == "học" || next == "pháp" || next == "lệ") {
     return false;

@@ -55,7 +55,7 @@ std::string PartAnchor(const Document& doc, const internal::ExtractedCitation& e
     }
     if (g.empty()) continue;
     int roman = internal::RomanToInt(g);
-    std::string key = !g.empty() && g[0] >= '0' && g[0] <= '9' ? g : std::to_string(roman);
+    std::string key = g[0] >= '0' && g[0] <= '9' ? g : std::to_string(roman);
     anchor = (anchor.empty() ? "" : anchor + "-") + stems[l] + key;
   }
   return anchor;
