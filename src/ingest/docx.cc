@@ -182,17 +182,7 @@ class Numbering {
       return std::string((n - 1) / 26 + 1, static_cast<char>(first + (n - 1) % 26));
     }
     if ((format == "lowerRoman" || format == "upperRoman") && n >= 1 && n < 4000) {
-      static constexpr std::pair<int, const char*> kDigits[] = {
-          {1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"},
-          {40, "XL"},  {10, "X"},   {9, "IX"},  {5, "V"},    {4, "IV"},  {1, "I"}};
-      std::string out;
-      for (const auto& [value, digits] : kDigits) {
-        for (; n >= value; n -= value) out += digits;
-      }
-      if (format == "lowerRoman") {
-        for (char& c : out) c = static_cast<char>(c - 'A' + 'a');
-      }
-      return out;
+      return RomanNumeral(n, format == "upperRoman");
     }
     if (format == "none") return {};
     std::string digits = std::to_string(n);

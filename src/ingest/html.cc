@@ -146,31 +146,16 @@ std::string_view Attribute(const GumboElement& el, const char* name) {
   return a ? std::string_view(a->value) : std::string_view();
 }
 
-// "iv" for 4 (lowercase Roman numeral; 1..3999).
-std::string Roman(int n) {
-  static constexpr std::pair<int, const char*> kDigits[] = {
-      {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
-      {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
-  std::string out;
-  for (const auto& [value, digits] : kDigits) {
-    for (; n >= value; n -= value) out += digits;
-  }
-  return out;
-}
-
 // The number an <ol> item shows, as the text would write it: "3. " (type
 // 1), "c) " (type a, as Vietnamese points are written), "C. ", "iii. ",
 // "III. ". Out of range letters and numerals fall back to digits.
 std::string ListLabel(int n, char type) {
-  std::string label;
   if ((type == 'a' || type == 'A') && n >= 1 && n <= 26) {
-    label = std::string(1, static_cast<char>((type == 'a' ? 'a' : 'A') + n - 1));
-    return label + (type == 'a' ? ") " : ". ");
+    return std::string(1, static_cast<char>((type == 'a' ? 'a' : 'A') + n - 1)) +
+           (type == 'a' ? ") " : ". ");
   }
   if ((type == 'i' || type == 'I') && n >= 1 && n < 4000) {
-    label = Roman(n);
-    if (type == 'I') std::transform(label.begin(), label.end(), label.begin(), ::toupper);
-    return label + ". ";
+    return RomanNumeral(n, type == 'I') + ". ";
   }
   return std::to_string(n) + ". ";
 }
@@ -343,6 +328,20 @@ const GumboNode* MainContent(const GumboNode* node, const GumboNode* best, size_
 }
 
 }  // namespace
+
+std::string RomanNumeral(int n, bool upper) {
+  static constexpr std::pair<int, const char*> kDigits[] = {
+      {1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"},
+      {40, "XL"},  {10, "X"},   {9, "IX"},  {5, "V"},    {4, "IV"},  {1, "I"}};
+  std::string out;
+  for (const auto& [value, digits] : kDigits) {
+    for (; n >= value; n -= value) out += digits;
+  }
+  if (!upper) {
+    for (char& c : out) c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
 
 Status ReadHtml(std::string_view bytes, Extracted* out) {
   // Pages saved from old portals may be in a legacy encoding.

@@ -6,6 +6,7 @@
 #ifndef VANBAN_INGEST_READERS_H_
 #define VANBAN_INGEST_READERS_H_
 
+#include <string>
 #include <string_view>
 
 #include "base/status.h"
@@ -19,6 +20,10 @@ Status ReadPdf(std::string_view bytes, const ExtractOptions& options, Extracted*
 Status ReadHtml(std::string_view bytes, Extracted* out);
 Status ReadMarkdown(std::string_view bytes, Extracted* out);
 Status ReadImage(std::string_view bytes, const ExtractOptions& options, Extracted* out);
+
+// A list number as a Roman numeral, for the readers of numbered lists
+// (docx, html): "IV" for 4, "iv" when !upper; `n` in 1..3999.
+std::string RomanNumeral(int n, bool upper);
 
 }  // namespace vanban::ingest
 
