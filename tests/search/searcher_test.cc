@@ -82,6 +82,37 @@ void Fill(Xapian::WritableDatabase* db, bool legacy) {
   db->commit();
 }
 
+// A document for the small indexes of the tests below: `meta` over what
+// the parser reads of `text` (none: a catalog record), with its text copy.
+void AddDocument(Xapian::WritableDatabase* db, const std::string& id, const legal::Metadata& meta,
+                 const std::string& text) {
+  static const text::Analyzer analyzer;
+  index::Record r;
+  if (!text.empty()) r.doc = legal::ParseDocument(text);
+  r.doc.id = id;
+  r.doc.meta = meta;
+  r.has_text = !text.empty();
+  Xapian::Document xd = index::BuildDocument(&r, analyzer, index::SourceInfo{});
+  index::PutText(db, db->add_document(xd), xd);
+}
+
+// Marks `db` as written by this version's schema.
+void MarkCurrentSchema(Xapian::WritableDatabase* db) {
+  db->set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+}
+
+legal::Metadata Meta(const std::string& type, const std::string& issuer = "",
+                     const std::string& date = "", const std::string& number = "",
+                     const std::string& title = "") {
+  legal::Metadata m;
+  m.type = type;
+  m.issuer = issuer;
+  m.date = date;
+  m.number = number;
+  m.title = title;
+  return m;
+}
+
 SearchResponse SearchIn(Xapian::Database db, const std::string& query) {
   Searcher searcher(db);
   SearchRequest request;
@@ -319,8 +350,8 @@ TEST(SnippetCheckpointTest, SameExcerptAsFromTheParagraphStart) {
     EXPECT_EQ(a.marks, b.marks) << q;
     EXPECT_NE(a.html.find("<mark>"), std::string::npos) << q << ": " << a.html;
   }
-  Snippet deep =
-      MakeSnippet(db, did, *hit, body, {"xu", "phat"}, {{"", "Fxu"}, {"", "Fphat"}}, analyzer);
+  Snippet deep = MakeSnippet(db, did, *hit, body, {"xu", "phat"},
+                             {{"", "Fxu", false, {}}, {"", "Fphat", false, {}}}, analyzer);
   EXPECT_EQ(deep.html.rfind("… ", 0), 0u) << deep.html;
   EXPECT_NE(deep.html.find("<mark>xử</mark> <mark>phạt</mark>"), std::string::npos) << deep.html;
 }
@@ -523,16 +554,10 @@ TEST(SnippetMarksTest, WordsTypedWithMarksAreMarkedInThatForm) {
 TEST(SnippetMarksTest, AbbreviationsMarkTheirExpansionAsAWhole) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   text::Analyzer analyzer;
-  index::Record rec;
-  rec.doc = legal::ParseDocument(
-      "Điều 1. Thành phần\nĐại diện Tỉnh ủy, Hội đồng nhân dân, Ủy ban nhân dân cấp tỉnh và "
-      "người trúng cử ở Trung ương; UBND xã.");
-  rec.doc.id = "viet-tat";
-  rec.doc.meta.type = "Nghị định";
-  rec.has_text = true;
-  Xapian::Document xd = index::BuildDocument(&rec, analyzer, index::SourceInfo{});
-  index::PutText(&db, db.add_document(xd), xd);
-  db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+  AddDocument(&db, "viet-tat", Meta("Nghị định"),
+              "Điều 1. Thành phần\nĐại diện Tỉnh ủy, Hội đồng nhân dân, Ủy ban nhân dân cấp tỉnh "
+              "và người trúng cử ở Trung ương; UBND xã.");
+  MarkCurrentSchema(&db);
   const std::string whole =
       "Đại diện Tỉnh ủy, Hội đồng nhân dân, <mark>Ủy</mark> <mark>ban</mark> <mark>nhân</mark> "
       "<mark>dân</mark> cấp tỉnh và người trúng cử ở Trung ương; <mark>UBND</mark> xã.";
@@ -615,18 +640,9 @@ TEST_F(SearcherTest, YearInTheQueryMustHaveFourDigits) {
 // above the plan, and "91/2015/QH13" the short articles above the head.
 TEST(SearcherNumberTest, ExactNumberBeforeItsPartsAndTheHeadDocumentFirst) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  text::Analyzer analyzer;
   auto add = [&](const std::string& id, const std::string& type, const std::string& number,
                  const std::string& title, const std::string& text) {
-    index::Record r;
-    if (!text.empty()) r.doc = legal::ParseDocument(text);
-    r.doc.id = id;
-    r.doc.meta.type = type;
-    r.doc.meta.number = number;
-    r.doc.meta.title = title;
-    r.has_text = !text.empty();
-    Xapian::Document xd = index::BuildDocument(&r, analyzer, index::SourceInfo{});
-    index::PutText(&db, db.add_document(xd), xd);
+    AddDocument(&db, id, Meta(type, "", "", number, title), text);
   };
   add("chi-thi-33-ct-ttg-2021", "Chỉ thị", "33/CT-TTg", "Tăng cường công tác dân vận", "");
   add("ke-hoach-ngoc-ky", "Kế hoạch", "", "Công tác dân vận chính quyền năm 2023",
@@ -652,7 +668,7 @@ TEST(SearcherNumberTest, ExactNumberBeforeItsPartsAndTheHeadDocumentFirst) {
     add("nghi-dinh-" + std::to_string(i), "Nghị định", std::to_string(100 + i) + "/2020/NĐ-CP",
         "Quy định chi tiết", "Điều 1. Phạm vi\nNghị định này quy định chi tiết.");
   }
-  db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+  MarkCurrentSchema(&db);
   db.commit();
   SearchResponse r = SearchIn(db, "33/CT-TTg");
   ASSERT_GE(r.results.size(), 3u) << Describe(r);
@@ -722,25 +738,16 @@ void AddUnnumberedDirectives(Xapian::WritableDatabase* db) {
   db->set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
 }
 
-// Regression: an issuer with " - " ("Bộ Lao động - Thương binh và Xã hội")
-// found nothing from its facet value, --issuer or issuer:"…": the filter
-// turned the hyphen into a space before folding, the index keeps it.
 // Regression: an issuer read from a header in capitals ("QUỐC HỘI") and
 // the same issuer from the catalog ("Quốc hội") were two facet values.
 TEST(SearcherIssuerTest, IssuersDifferingInCaseAreOneFacetValue) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  text::Analyzer analyzer;
   const char* issuers[] = {"Quốc hội", "QUỐC HỘI", "Quốc hội", "Bộ Tư pháp"};
   for (int i = 0; i < 4; ++i) {
-    index::Record rec;
-    rec.doc = legal::ParseDocument("Điều 1. Phạm vi\nLuật này quy định về tiếp công dân.");
-    rec.doc.id = "van-ban-" + std::to_string(i);
-    rec.doc.meta.type = "Luật";
-    rec.doc.meta.issuer = issuers[i];
-    rec.has_text = true;
-    db.add_document(index::BuildDocument(&rec, analyzer, index::SourceInfo{}));
+    AddDocument(&db, "van-ban-" + std::to_string(i), Meta("Luật", issuers[i]),
+                "Điều 1. Phạm vi\nLuật này quy định về tiếp công dân.");
   }
-  db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+  MarkCurrentSchema(&db);
   Searcher searcher(db);
   SearchRequest all;
   all.query = "tiếp công dân";
@@ -757,21 +764,18 @@ TEST(SearcherIssuerTest, IssuersDifferingInCaseAreOneFacetValue) {
   EXPECT_EQ(three->results.size(), 3u);
 }
 
+// Regression: an issuer with " - " ("Bộ Lao động - Thương binh và Xã hội")
+// found nothing from its facet value, --issuer or issuer:"…": the filter
+// turned the hyphen into a space before folding, the index keeps it.
 TEST(SearcherIssuerTest, IssuerWithAHyphenFindsItsDocuments) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  text::Analyzer analyzer;
   const char* issuers[] = {"Bộ Lao động - Thương binh và Xã hội", "Bộ Tư pháp"};
   for (int i = 0; i < 2; ++i) {
-    index::Record rec;
-    rec.doc = legal::ParseDocument("Điều 1. Phạm vi\nThông tư này quy định về tiền lương.");
-    rec.doc.id = "thong-tu-" + std::to_string(i);
-    rec.doc.meta.type = "Thông tư";
-    rec.doc.meta.issuer = issuers[i];
-    rec.doc.meta.date = "2019-01-0" + std::to_string(i + 1);
-    rec.has_text = true;
-    db.add_document(index::BuildDocument(&rec, analyzer, index::SourceInfo{}));
+    AddDocument(&db, "thong-tu-" + std::to_string(i),
+                Meta("Thông tư", issuers[i], "2019-01-0" + std::to_string(i + 1)),
+                "Điều 1. Phạm vi\nThông tư này quy định về tiền lương.");
   }
-  db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+  MarkCurrentSchema(&db);
   Searcher searcher(db);
   SearchRequest all;
   all.query = "tiền lương";
@@ -808,21 +812,16 @@ TEST(SearcherIssuerTest, IssuerWithAHyphenFindsItsDocuments) {
 // sampled sizes. Both orders now count the tiers, facets too.
 TEST(SearcherSortTest, DateOrderHasTheTotalAndFacetsOfRelevanceOrder) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  text::Analyzer analyzer;
   // 200 documents with the words together, then 200 with them apart: each
   // tier's sample is extrapolated over the whole docid range.
   for (int i = 0; i < 400; ++i) {
-    index::Record rec;
-    rec.doc = legal::ParseDocument(i < 200 ? "Điều 1. Công tác tiếp công dân ở xã."
-                                           : "Điều 1. Tiếp nhận ý kiến của công dân.");
-    rec.doc.id = "van-ban-" + std::to_string(i);
-    rec.doc.meta.type = "Quyết định";
-    rec.doc.meta.issuer = i % 3 ? "UBND tỉnh" : "Chính phủ";
-    rec.doc.meta.date = std::to_string(2000 + i % 24) + "-01-01";
-    rec.has_text = true;
-    db.add_document(index::BuildDocument(&rec, analyzer, index::SourceInfo{}));
+    AddDocument(&db, "van-ban-" + std::to_string(i),
+                Meta("Quyết định", i % 3 ? "UBND tỉnh" : "Chính phủ",
+                     std::to_string(2000 + i % 24) + "-01-01"),
+                i < 200 ? "Điều 1. Công tác tiếp công dân ở xã."
+                        : "Điều 1. Tiếp nhận ý kiến của công dân.");
   }
-  db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+  MarkCurrentSchema(&db);
   Searcher searcher(db);
   SearchRequest r;
   r.query = "tiếp công dân";
