@@ -97,10 +97,9 @@ int UnitNumber(const std::string& number) {
 // Chapters or articles numbered with a gap ("Chương III" then "Chương V"):
 // a part missing from the copy (the Pháp điển leaves out what was
 // repealed), which a reader of the text should be told. A restart
-// ("Điều 1" of an annexed regulation) is not a gap.
+// ("Điều 1" of an annexed regulation) is not a gap. Many gaps are capped
+// as other repeated warnings are (CapRepeatedWarnings).
 void WarnNumberingGaps(Document* doc) {
-  constexpr int kMaxWarnings = 5;
-  int warned = 0;
   for (UnitKind kind : {UnitKind::kChapter, UnitKind::kArticle}) {
     int prev = 0;
     std::string prev_label;
@@ -108,10 +107,9 @@ void WarnNumberingGaps(Document* doc) {
       if (u.kind != kind) continue;
       int n = UnitNumber(u.number);
       if (n == 0) continue;
-      if (prev > 0 && n > prev + 1 && warned < kMaxWarnings) {
+      if (prev > 0 && n > prev + 1) {
         doc->warnings.push_back("Đánh số không liên tục: sau " + prev_label + " là " + u.label +
                                 " (văn bản có thể thiếu phần ở giữa)");
-        ++warned;
       }
       prev = n;
       prev_label = u.label;
