@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <pugixml.hpp>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -101,10 +102,13 @@ std::string_view LocalName(const pugi::xml_node& node) {
 // Automatic paragraph numbers (word/numbering.xml, and the numbering a
 // paragraph style carries in word/styles.xml): the label Word shows before
 // a numbered paragraph, which in a legal text is the clause or point number
-// ("1.", "a)"). Counters run per list (w:num) in document order; a number at
-// one level restarts the levels below it. Not handled: numbering continued
-// across lists sharing one abstract definition, w:lvlRestart, legal-style
-// (w:isLgl) and picture bullets.
+// ("1.", "a)"). As in Word, the counters belong to the list definition
+// (w:abstractNum), so lists sharing one definition continue each other's
+// numbers; a list that overrides a level's start (w:startOverride, Word's
+// "Restart at") restarts it where the list first appears. A number at one
+// level restarts the levels below it, unless a level says otherwise
+// (w:lvlRestart); a legal-style level (w:isLgl) shows every number in
+// decimal. Not handled: picture bullets.
 class Numbering {
  public:
   void Load(const std::string& numbering_xml, const std::string& styles_xml) {
@@ -126,13 +130,24 @@ class Numbering {
     auto abstract = abstracts_.find(num->second.abstract);
     if (abstract == abstracts_.end()) return {};
     const Levels& levels = abstract->second;
-    std::array<int, kLevels>& count = counters_.try_emplace(num_id, Unset()).first->second;
+    std::array<int, kLevels>& count =
+        counters_.try_emplace(num->second.abstract, Unset()).first->second;
+    if (started_.insert(num_id).second) {
+      for (const auto& [overridden, unused] : num->second.start_override) {
+        if (overridden >= 0 && overridden < kLevels) count[overridden] = kUnset;
+      }
+    }
     auto start = [&](int level) {
       auto o = num->second.start_override.find(level);
       return o != num->second.start_override.end() ? o->second : levels[level].start;
     };
     count[ilvl] = count[ilvl] == kUnset ? start(ilvl) : count[ilvl] + 1;
-    for (int below = ilvl + 1; below < kLevels; ++below) count[below] = kUnset;
+    for (int below = ilvl + 1; below < kLevels; ++below) {
+      // w:lvlRestart is one-based: restart after a number at that level or
+      // above; 0 never restarts.
+      int restart = levels[below].restart;
+      if (restart == kUnset || (restart > 0 && ilvl < restart)) count[below] = kUnset;
+    }
     const Level& level = levels[ilvl];
     if (level.format == "bullet") return "- ";
     std::string label;
@@ -142,7 +157,7 @@ class Numbering {
           level.text[i + 1] <= '9') {
         int k = level.text[++i] - '1';
         int n = count[k] == kUnset ? start(k) : count[k];
-        label += Format(n, levels[k].format);
+        label += Format(n, level.legal ? "decimal" : levels[k].format);
       } else {
         label += c;
       }
@@ -158,6 +173,8 @@ class Numbering {
     std::string format = "decimal";
     std::string text;
     std::string style;  // a paragraph style bound to this level (w:pStyle)
+    int restart = kUnset;  // w:lvlRestart; unset: after any level above
+    bool legal = false;    // w:isLgl
   };
   using Levels = std::array<Level, kLevels>;
   struct Num {
@@ -201,6 +218,11 @@ class Numbering {
           levels[i].format = f.attribute("w:val").value();
         levels[i].text = lvl.child("w:lvlText").attribute("w:val").value();
         levels[i].style = lvl.child("w:pStyle").attribute("w:val").value();
+        if (pugi::xml_node r = lvl.child("w:lvlRestart")) levels[i].restart = IntOf(r, kUnset);
+        if (pugi::xml_node l = lvl.child("w:isLgl")) {
+          std::string_view v = l.attribute("w:val").value();
+          levels[i].legal = v.empty() || v == "1" || v == "true" || v == "on";
+        }
       }
     }
     for (const pugi::xml_node& n : root.children("w:num")) {
@@ -271,7 +293,8 @@ class Numbering {
   std::map<std::string, Num> nums_;
   std::map<std::string, std::pair<std::string, int>> style_numbers_;  // style -> (numId, ilvl)
   std::map<std::string, std::string> based_on_;
-  std::map<std::string, std::array<int, kLevels>> counters_;  // numId -> count per level
+  std::map<std::string, std::array<int, kLevels>> counters_;  // abstractNumId -> count per level
+  std::set<std::string> started_;                             // numIds seen
 };
 
 class DocxWalker {

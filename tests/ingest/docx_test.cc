@@ -117,6 +117,51 @@ TEST(DocxTest, AutomaticNumbersAreKept) {
             "Thường");
 }
 
+// Lists sharing one definition continued from 1 each time: a law whose
+// clauses are split by a table ("1.", table, "2.") came back as "1.", "1.".
+// Word continues them, restarts a list that overrides its start, lets a
+// level keep counting across higher levels (w:lvlRestart 0) and shows a
+// legal-style level (w:isLgl) in decimal.
+TEST(DocxTest, ListsSharingADefinitionContinueTheirNumbers) {
+  testing::TempDir dir("docx-numbering-continued");
+  const std::string ns = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+  std::string numbering =
+      "<w:numbering " + ns +
+      ">"
+      "<w:abstractNum w:abstractNumId=\"20\">"
+      "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"upperRoman\"/>"
+      "<w:lvlText w:val=\"%1.\"/></w:lvl>"
+      "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
+      "<w:lvlRestart w:val=\"0\"/><w:lvlText w:val=\"Điều %2.\"/></w:lvl>"
+      "<w:lvl w:ilvl=\"2\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:isLgl/>"
+      "<w:lvlText w:val=\"%1.%2.%3\"/></w:lvl></w:abstractNum>"
+      "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"20\"/></w:num>"
+      "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"20\"/></w:num>"
+      "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"20\"/>"
+      "<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>"
+      "</w:numbering>";
+  auto para = [](int id, int level, const std::string& text) {
+    return "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"" + std::to_string(level) +
+           "\"/><w:numId w:val=\"" + std::to_string(id) + "\"/></w:numPr></w:pPr><w:r><w:t>" +
+           text + "</w:t></w:r></w:p>";
+  };
+  std::string table =
+      "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Bảng</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+  std::string body = para(1, 0, "Chương một") + para(1, 1, "Phạm vi") + para(1, 2, "Chi tiết") +
+                     table + para(2, 0, "Chương hai") + para(2, 1, "Đối tượng") +
+                     para(2, 2, "Chi tiết") + para(3, 0, "Phụ lục") + para(3, 1, "Tiếp");
+  auto path = dir / "tiep-so.docx";
+  ASSERT_TRUE(fixtures::WriteDocx(path, fixtures::DocxDocumentXmlFromBody(body), {},
+                                  {{"word/numbering.xml", numbering}})
+                  .ok());
+  StatusOr<Extracted> e = ExtractFile(path);
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ(e->text,
+            "I. Chương một\n\nĐiều 1. Phạm vi\n\n1.1.1 Chi tiết\n\nBảng\n\n"
+            "II. Chương hai\n\nĐiều 2. Đối tượng\n\n2.2.1 Chi tiết\n\n"
+            "I. Phụ lục\n\nĐiều 3. Tiếp");
+}
+
 // A4 broke: a two-column header table gave one line per row with each
 // cell's paragraphs run together ("QUỐC HỘI Luật số: 25/2018/QH14 | CỘNG
 // HÒA … Hà Nội, ngày …"): the parser lost the issuer and the place. A
