@@ -4,13 +4,17 @@
 // 2 usage error.
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "cli/commands.h"
+#include "legal/document.h"
 #include "search/json.h"
 #include "search/searcher.h"
 
@@ -32,6 +36,21 @@ std::string Join(const std::vector<std::string>& words) {
   std::string s;
   for (const auto& w : words) s += (s.empty() ? "" : " ") + w;
   return s;
+}
+
+// `s` as typed in a shell: in double quotes unless it is one plain word.
+std::string ShellQuoted(const std::string& s) {
+  bool plain = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '-' || c == '.' ||
+           c == '_' || static_cast<unsigned char>(c) >= 0x80;
+  });
+  if (plain) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\' || c == '$' || c == '`') out += '\\';
+    out += c;
+  }
+  return out + '"';
 }
 
 // Snippet HTML to terminal text: <mark> as bold on a terminal, entities
@@ -196,6 +215,22 @@ int RunShow(const SearchCommandOptions& o) {
   auto doc = (*searcher)->Get(key);
   if (!doc.ok()) {
     std::fprintf(stderr, "Lỗi: %s\n", doc.status().message().c_str());
+    // A number or name the index has only as a citation: where it is cited.
+    auto citing = doc.status().IsNotFound() ? (*searcher)->GetCitedBy(key)
+                                            : StatusOr<std::vector<search::CitedBy>>(doc.status());
+    if (citing.ok()) {
+      std::set<std::string> ids;
+      std::string names;
+      for (const auto& c : *citing) {
+        if (!ids.insert(c.citing_id).second) continue;
+        names += (names.empty() ? "" : ", ") +
+                 legal::ShortName(c.citing_type, c.citing_number, c.citing_title, c.citing_id);
+      }
+      std::fprintf(stderr,
+                   "Văn bản này chưa có trong chỉ mục, nhưng được trích dẫn trong: %s "
+                   "(xem: vanban cited-by %s).\n",
+                   names.c_str(), ShellQuoted(key).c_str());
+    }
     return 1;
   }
   auto cited_by = (*searcher)->GetCitedBy(doc->doc.id);

@@ -752,10 +752,31 @@ bool LooksLikeId(std::string_view s) {
   });
 }
 
+// The runs of digits in `s`, without leading zeros: "03/2011/QH13" ->
+// {"3", "2011", "13"}.
+std::set<std::string> DigitRuns(std::string_view s) {
+  std::set<std::string> runs;
+  for (size_t i = 0; i < s.size();) {
+    if (s[i] < '0' || s[i] > '9') {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < s.size() && s[end] >= '0' && s[end] <= '9') ++end;
+    size_t first = i;
+    while (first + 1 < end && s[first] == '0') ++first;
+    runs.emplace(s.substr(first, end - first));
+    i = end;
+  }
+  return runs;
+}
+
 }  // namespace
 
 // By id; else by number: the document whose own number it is; else by
-// name; else the best number-aware match.
+// name; else the best number-aware match whose own number has every number
+// typed ("ct 33" is 33/CT-TTg). A document that only cites the number is
+// not it: "03/2011/QH13", cited by Luật 25/2018/QH14, is not found.
 Xapian::docid Searcher::Internal::Find(const std::string& id_or_number) {
   std::string id = Lowercase(id_or_number);
   std::string qterm = schema::Term(schema::kId, id);
@@ -773,10 +794,19 @@ Xapian::docid Searcher::Internal::Find(const std::string& id_or_number) {
   QueryBuilder qb(db, analyzer);
   Xapian::Query nq = qb.NumberQuery(analyzer.Analyze(id_or_number));
   if (nq.empty()) return 0;
+  std::set<std::string> typed = DigitRuns(id_or_number);
+  if (typed.empty()) return 0;
   Xapian::Enquire enquire(db);
   enquire.set_query(nq);
-  Xapian::MSet mset = enquire.get_mset(0, 1);
-  return mset.empty() ? 0 : *mset.begin();
+  constexpr Xapian::doccount kCandidates = 10;
+  Xapian::MSet mset = enquire.get_mset(0, kCandidates);
+  for (auto m = mset.begin(); m != mset.end(); ++m) {
+    auto hit = index::DecodeHitRecord(m.get_document().get_value(schema::kSlotHit), false);
+    if (!hit.ok()) continue;
+    std::set<std::string> own = DigitRuns(hit->number);
+    if (std::includes(own.begin(), own.end(), typed.begin(), typed.end())) return *m;
+  }
+  return 0;
 }
 
 Xapian::docid Searcher::Internal::WithNumber(const std::string& number) {
@@ -848,20 +878,34 @@ StatusOr<std::vector<CitedBy>> Searcher::GetCitedBy(const std::string& id_or_num
   try {
     auto& in = *internal_;
     Xapian::docid target = in.Find(id_or_number);
-    if (!target) return Status::NotFound("không tìm thấy văn bản \"" + id_or_number + "\"");
-    auto target_rec = in.Load(target, false);
-    if (!target_rec.ok()) return target_rec.status();
-    const std::string& id = target_rec->doc.id;
+    auto not_found = [&] {
+      return Status::NotFound("không tìm thấy văn bản \"" + id_or_number + "\"");
+    };
     // Citations resolved to it through the catalog; and those of its
     // number when it is a document the catalog does not list (a file an
-    // admin dropped in): they were left unresolved when indexed.
-    const auto& meta = target_rec->doc.meta;
-    std::string number_key = index::NameKey(meta.number);
+    // admin dropped in): they were left unresolved when indexed. A number
+    // or name the index has no document for ("03/2011/QH13") is cited by
+    // what cites it so.
+    std::string id;
+    legal::Metadata meta;
+    std::string number_key;
     std::set<std::string> name_keys;
-    for (const auto& name : {meta.title, meta.type + " " + meta.title}) {
-      if (!meta.title.empty()) name_keys.insert(index::NameKey(name));
+    if (target) {
+      auto target_rec = in.Load(target, false);
+      if (!target_rec.ok()) return target_rec.status();
+      id = target_rec->doc.id;
+      meta = target_rec->doc.meta;
+      number_key = index::NameKey(meta.number);
+      for (const auto& name : {meta.title, meta.type + " " + meta.title}) {
+        if (!meta.title.empty()) name_keys.insert(index::NameKey(name));
+      }
+      for (const auto& alias : target_rec->aliases) name_keys.insert(index::NameKey(alias));
+    } else {
+      if (LooksLikeId(id_or_number)) return not_found();
+      number_key = index::NameKey(id_or_number);
+      if (number_key.empty()) return not_found();
+      name_keys.insert(number_key);
     }
-    for (const auto& alias : target_rec->aliases) name_keys.insert(index::NameKey(alias));
     // `citing_date`: of the citing document; one issued before the target
     // does not cite it by an unresolved name or number ("Luật tố cáo" in a
     // law of 2013 is not the Luật Tố cáo of 2018: legal::Catalog::Resolve).
@@ -915,6 +959,7 @@ StatusOr<std::vector<CitedBy>> Searcher::GetCitedBy(const std::string& id_or_num
         out.push_back(std::move(cb));
       }
     }
+    if (!target && out.empty()) return not_found();
     return out;
   } catch (const Xapian::Error& e) {
     return Status::IoError("lỗi khi đọc chỉ mục: " + e.get_description());

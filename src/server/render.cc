@@ -257,8 +257,21 @@ std::string Renderer::CatalogPage(const std::vector<search::CatalogRow>& rows, b
 }
 
 std::string Renderer::ErrorPage(int status, const std::string& message,
-                                const std::string& search_query) const {
+                                const std::string& search_query,
+                                const std::vector<search::CitedBy>& citing) const {
   data d;
+  data places{data::type::list};
+  for (const search::CitedBy& c : citing) {
+    data place;
+    std::string href = "/van-ban/" + UrlEncode(c.citing_id);
+    if (!c.anchor.empty()) href += "#" + UrlEncode(c.anchor);
+    Set(place, "href", href);
+    Set(place, "name", ShortName(c.citing_type, c.citing_number, c.citing_title, c.citing_id));
+    Set(place, "sentence", c.sentence);
+    places.push_back(place);
+  }
+  Set(d, "citing", places);
+  Set(d, "any_citing", !citing.empty());
   Set(d, "search_query", search_query);
   if (!search_query.empty()) Set(d, "search_href", "/tim-kiem?q=" + UrlEncode(search_query));
   Set(d, "status", std::to_string(status));

@@ -41,9 +41,11 @@ class Renderer {
   // whole catalog (/danh-muc).
   std::string CatalogPage(const std::vector<search::CatalogRow>& rows, bool missing) const;
   // With `search_query`, the page offers a search for it (a 404 for what
-  // the reader typed after /van-ban/).
+  // the reader typed after /van-ban/); with `citing`, the places that cite
+  // the number or name not found ("03/2011/QH13", cited by Luật 25/2018).
   std::string ErrorPage(int status, const std::string& message,
-                        const std::string& search_query = "") const;
+                        const std::string& search_query = "",
+                        const std::vector<search::CitedBy>& citing = {}) const;
 
  private:
   Templates templates_;

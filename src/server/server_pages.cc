@@ -87,7 +87,13 @@ void ServeDocument(const RouteContext& ctx, httplib::Response& res, const std::s
       return SendErrorPage(ctx, res, found.status());
     }
     if (!found.ok() || !IsValidDocumentId(found->doc.id)) {
-      return SendErrorPage(ctx, res, NoSuchDocument(key), key);
+      // A number or name cited but not indexed: where it is cited.
+      auto citing = (*lease)->GetCitedBy(key);
+      res.status = 404;
+      return res.set_content(
+          ctx.renderer->ErrorPage(404, NoSuchDocument(key).message(), key,
+                                  citing.ok() ? *citing : std::vector<search::CitedBy>{}),
+          kHtml);
     }
     return res.set_redirect(PagePath(found->doc.id, page));
   }

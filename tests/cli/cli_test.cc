@@ -187,6 +187,15 @@ TEST_F(CliTest, ShowSaysWhereEachCitationLeads) {
   EXPECT_EQ(gone.code, 1) << gone.out;
   EXPECT_NE(gone.out.find("Lỗi: không tìm thấy văn bản \"luat-02-2011-qh13-9\""), std::string::npos)
       << gone.out;
+  // O1 broke: a number only cited ("03/2011/QH13") showed Luật 25/2018/QH14,
+  // which cites it, with exit 0. Not found, and where it is cited.
+  CommandResult cited_only = Vanban("show --db " + db + " --no-text 03/2011/QH13", true);
+  EXPECT_EQ(cited_only.code, 1) << cited_only.out;
+  EXPECT_NE(cited_only.out.find("Văn bản này chưa có trong chỉ mục, nhưng được trích dẫn trong: "
+                                "Luật 25/2018/QH14 (xem: vanban cited-by 03/2011/QH13)."),
+            std::string::npos)
+      << cited_only.out;
+  EXPECT_EQ(cited_only.out.find("Luật Tố cáo"), std::string::npos) << cited_only.out;
 }
 
 TEST_F(CliTest, BadQueryGivesNoticeNotCrash) {

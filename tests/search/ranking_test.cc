@@ -782,6 +782,39 @@ TEST_F(RankingTest, GetByNumberAndCitedBy) {
   EXPECT_EQ(by_name->doc.meta.number, "25/2018/QH14");
 }
 
+// O1 broke: a number no document has as its own ("03/2011/QH13", the old
+// Luật Tố cáo, cited in Điều 66 of the new one) showed the best match of
+// the number, a document that only cites it, under the number asked for.
+// It is not found; what cites it is its cited-by. A loose spelling of a
+// document's own number still finds it.
+TEST_F(RankingTest, ANumberOnlyCitedIsNotAnotherDocument) {
+  for (const char* cited_only : {"03/2011/QH13", "09/1998/QH10", "03/2011/qh13"}) {
+    auto doc = searcher_->Get(cited_only);
+    EXPECT_TRUE(doc.status().IsNotFound()) << cited_only << " → " << (doc.ok() ? doc->doc.id : "");
+  }
+  auto cited = searcher_->GetCitedBy("03/2011/QH13");
+  ASSERT_TRUE(cited.ok()) << cited.status().ToString();
+  ASSERT_FALSE(cited->empty());
+  for (const auto& c : *cited) {
+    EXPECT_EQ(c.citing_id, "luat-25-2018-qh14");
+    EXPECT_EQ(c.anchor, "dieu-66");
+    EXPECT_NE(c.sentence.find("03/2011/QH13"), std::string::npos) << c.sentence;
+  }
+  auto older = searcher_->GetCitedBy("09/1998/QH10");
+  ASSERT_TRUE(older.ok());
+  std::set<std::string> citing;
+  for (const auto& c : *older) citing.insert(c.citing_id);
+  EXPECT_EQ(citing, (std::set<std::string>{"luat-02-2011-qh13", "luat-42-2013-qh13"}));
+  EXPECT_TRUE(searcher_->GetCitedBy("99/1999/QH99").status().IsNotFound());
+  for (const char* loose : {"ct 33", "CT-TTg 33", "qd 23 tw", "luật 10"}) {
+    auto doc = searcher_->Get(loose);
+    ASSERT_TRUE(doc.ok()) << loose;
+    EXPECT_TRUE(doc->doc.meta.number == "33/CT-TTg" || doc->doc.meta.number == "23-QĐ/TW" ||
+                doc->doc.meta.number == "10/2022/QH15")
+        << loose << " → " << doc->doc.meta.number;
+  }
+}
+
 // Luật Tiếp công dân 2013 cites "Luật khiếu nại, Luật tố cáo" in lower
 // case: the Luật Khiếu nại of 2011 is cited, the Luật Tố cáo of 2018 (five
 // years younger) is not, by its name or by the unresolved-name fallback.

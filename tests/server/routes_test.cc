@@ -529,6 +529,26 @@ TEST_F(RoutesTest, DocumentPathsRedirectToTheCanonicalOne) {
   EXPECT_NE(none->body.find("href=\"/tim-kiem?q=99%2FXX-YY\""), std::string::npos);
 }
 
+// O1 broke: "/van-ban/03%2F2011%2FQH13", a number no document has as its
+// own, redirected to Luật 25/2018/QH14, which only cites it. It is a 404
+// that names and links the places citing it.
+TEST_F(RoutesTest, ANumberOnlyCitedIsA404ThatLinksWhereItIsCited) {
+  VANBAN_REQUIRE_SHARED();
+  auto res = Get("/van-ban/03%2F2011%2FQH13");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 404);
+  EXPECT_NE(res->body.find("được trích dẫn ở:"), std::string::npos) << res->body;
+  EXPECT_NE(res->body.find("<a href=\"/van-ban/luat-25-2018-qh14#dieu-66\">Luật 25/2018/QH14</a>"),
+            std::string::npos)
+      << res->body;
+  EXPECT_NE(res->body.find("Luật Tố cáo số 03/2011/QH13 hết hiệu lực"), std::string::npos);
+  // Nothing cites it: no list.
+  auto none = Get("/van-ban/99%2F1999%2FQH99");
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->status, 404);
+  EXPECT_EQ(none->body.find("được trích dẫn ở:"), std::string::npos);
+}
+
 TEST_F(RoutesTest, DocumentPageLinksEveryCitation) {
   std::string id = PlanId();
   ASSERT_FALSE(id.empty());
