@@ -108,8 +108,10 @@ inline constexpr std::string_view kMetaCatalog = "vanban-catalog";
 // every file again, once (index::IndexDatabase). Absent before version 2.
 // 2: lower-case law names, chapters and sections cited, names not
 //    resolved to later documents, numbering-gap warnings.
+// 3: invisible characters (soft hyphen, zero-width space) removed and
+//    full-width ASCII made ASCII by text::Normalize.
 inline constexpr std::string_view kMetaAnalysis = "vanban-analysis";
-inline constexpr int kAnalysisVersion = 2;  // stored as its decimal string
+inline constexpr int kAnalysisVersion = 3;  // stored as its decimal string
 // "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the
 // document's text, as in its data. Metadata lives in the postlist table,
 // which Xapian does not compress (the data is zlib-compressed): a snippet

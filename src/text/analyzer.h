@@ -80,7 +80,11 @@ class Analyzer {
 // Returns `input` as NFC with invalid UTF-8 sequences replaced by U+FFFD
 // (one warning appended to *warnings per run of bad bytes, if non-null).
 // Combining tone marks after a precomposed letter ("tổ hợp" / NFD text)
-// are composed. Tone placement and case are kept.
+// are composed. Invisible format characters that split words when pasted
+// (U+00AD soft hyphen, U+200B–U+200D zero-width space/non-joiner/joiner,
+// U+2060 word joiner, U+FEFF) are removed; full-width ASCII ("３３／CT",
+// U+FF01–U+FF5E) and the ideographic space become ASCII. Tone placement
+// and case are kept.
 std::string Normalize(std::string_view input, std::vector<std::string>* warnings = nullptr);
 
 // Vietnamese-aware lowercase of NFC text ("Đ" -> "đ", "Ủ" -> "ủ"; the

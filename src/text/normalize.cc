@@ -55,15 +55,30 @@ size_t SkipAscii(std::string_view s, size_t i) {
   return i;
 }
 
+// Invisible format characters that text pasted from Word or the web
+// carries inside words ("d\u00ADân", "v\u200Bận"): removed, so that they do
+// not split a word.
+bool Invisible(char32_t cp) {
+  return cp == 0x00AD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF;
+}
+
+// Full-width ASCII ("３３／CT-TTg", from East Asian input methods and some
+// PDFs) and the ideographic space: their ASCII counterpart, else 0.
+char FullWidthAscii(char32_t cp) {
+  if (cp >= 0xFF01 && cp <= 0xFF5E) return static_cast<char>(cp - 0xFF01 + 0x21);
+  return cp == 0x3000 ? ' ' : 0;
+}
+
 // Code points below U+10000 that can make text non-NFC: NFC_Quick_Check
-// other than Yes, or a non-zero combining class (UAX #15 quick check).
-// Text without any of them is NFC; Vietnamese NFC text has none.
+// other than Yes, or a non-zero combining class (UAX #15 quick check); and
+// those Normalize removes or replaces (Invisible, FullWidthAscii). Text
+// without any of them is already normalised; Vietnamese NFC text has none.
 class NfcQuickCheck {
  public:
   NfcQuickCheck() {
     for (UChar32 cp = 0x80; cp < 0x10000; ++cp) {
       bool yes = u_getIntPropertyValue(cp, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
-                 u_getCombiningClass(cp) == 0;
+                 u_getCombiningClass(cp) == 0 && !Invisible(cp) && FullWidthAscii(cp) == 0;
       if (!yes) unsure_[cp >> 6] |= uint64_t{1} << (cp & 63);
     }
   }
@@ -157,7 +172,21 @@ std::string Normalize(std::string_view input, std::vector<std::string>* warnings
   std::string out;
   out.reserve(text.size());
   out.append(text.substr(0, scan.nfc_unsure));
-  std::string_view rest = text.substr(scan.nfc_unsure);
+  // The invisible characters go and full-width ASCII becomes ASCII before
+  // NFC, which then composes across what was removed.
+  std::string cleaned;
+  cleaned.reserve(text.size() - scan.nfc_unsure);
+  for (size_t i = scan.nfc_unsure; i < text.size();) {
+    size_t begin = i;
+    char32_t cp = DecodeUtf8(text, i);
+    if (Invisible(cp)) continue;
+    if (char ascii = FullWidthAscii(cp)) {
+      cleaned.push_back(ascii);
+      continue;
+    }
+    cleaned.append(text.substr(begin, i - begin));
+  }
+  std::string_view rest = cleaned;
   icu::StringByteSink<std::string> sink(&out);
   UErrorCode status = U_ZERO_ERROR;
   nfc->normalizeUTF8(0, icu::StringPiece(rest.data(), static_cast<int32_t>(rest.size())), sink,

@@ -782,6 +782,24 @@ TEST_F(RankingTest, GetByNumberAndCitedBy) {
   EXPECT_EQ(by_name->doc.meta.number, "25/2018/QH14");
 }
 
+// O3 broke: "dân vận" pasted with a zero-width space or a soft hyphen
+// inside the words found 4 unrelated documents, Luật Khiếu nại first. O6
+// broke: "３３/CT-TTg" typed in full-width digits put Chỉ thị 26 first.
+TEST_F(RankingTest, InvisibleAndFullWidthCharactersAreTheWordsTheyShow) {
+  auto ids = [&](const std::string& q) {
+    std::vector<std::string> out;
+    for (const auto& h : Run(q, 50).results) out.push_back(h.id);
+    return out;
+  };
+  std::vector<std::string> plain = ids("dân vận");
+  ASSERT_GT(plain.size(), 5u);
+  EXPECT_EQ(ids("d\u200Bân v\u200Bận"), plain);
+  EXPECT_EQ(ids("d\u00ADân vận"), plain);
+  EXPECT_EQ(ids("d\u200Cân v\u2060ận"), plain);
+  EXPECT_EQ(TopNumber("\uFF13\uFF13/CT-TTg"), "33/CT-TTg");
+  EXPECT_EQ(TopNumber("\uFF13\uFF13\uFF0F\uFF23\uFF34-TTg"), "33/CT-TTg");
+}
+
 // O1 broke: a number no document has as its own ("03/2011/QH13", the old
 // Luật Tố cáo, cited in Điều 66 of the new one) showed the best match of
 // the number, a document that only cites it, under the number asked for.

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
+#include <unicode/utf8.h>
 
 #include <filesystem>
 #include <random>
@@ -42,6 +43,28 @@ std::string IcuNfc(const std::string& utf8) {
   nfc->normalizeUTF8(0, icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), sink,
                      nullptr, status);
   EXPECT_TRUE(U_SUCCESS(status));
+  return out;
+}
+
+// What Normalize does besides NFC, written out independently: invisible
+// format characters removed, full-width ASCII and U+3000 made ASCII.
+std::string WithoutInvisibleAndFullWidth(const std::string& utf8) {
+  std::string out;
+  for (int32_t i = 0, n = static_cast<int32_t>(utf8.size()); i < n;) {
+    int32_t begin = i;
+    UChar32 c;
+    U8_NEXT(utf8.data(), i, n, c);
+    if (c == 0xAD || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF) {
+      continue;
+    }
+    if (c >= 0xFF01 && c <= 0xFF5E) {
+      out.push_back(static_cast<char>(c - 0xFF01 + '!'));
+    } else if (c == 0x3000) {
+      out.push_back(' ');
+    } else {
+      out.append(utf8, begin, i - begin);
+    }
+  }
   return out;
 }
 
@@ -303,7 +326,9 @@ TEST(AnalyzerTest, LargeCorpusSameAsNfc) {
     if (!entry.is_regular_file() || entry.path().extension() != ".md") continue;
     std::string raw = vanban::testing::ReadFile(entry.path());
     std::string nfc = Normalize(raw);
-    ASSERT_EQ(nfc, IcuNfc(raw)) << entry.path();  // the fast path agrees with plain ICU
+    // The fast path agrees with plain ICU (233 soft hyphens and a few
+    // zero-width spaces in these files are removed).
+    ASSERT_EQ(nfc, IcuNfc(WithoutInvisibleAndFullWidth(raw))) << entry.path();
     non_nfc += nfc != raw;
     AnalyzedText a = analyzer.Analyze(raw);
     AnalyzedText b = analyzer.Analyze(nfc);

@@ -27,6 +27,28 @@ TEST(NormalizeTest, ComposesToHopAndNfd) {
   EXPECT_EQ(Normalize("UBND"), "UBND");
 }
 
+// O3 broke: a zero-width space or soft hyphen inside a word (text pasted
+// from Word or a web page) split it: "d\u200Bân vận" searched "d", "ân",
+// "v", "ận". O6 broke: full-width digits ("３３/CT-TTg") were a syllable.
+TEST(NormalizeTest, InvisibleCharactersGoAndFullWidthBecomesAscii) {
+  EXPECT_EQ(Normalize("d\u200Bân v\u200Bận"), "dân vận");
+  EXPECT_EQ(Normalize("d\u00ADân ch\u200Củ"), "dân chủ");
+  EXPECT_EQ(Normalize("Ủy\u200D ban\u2060 nhân\uFEFF dân"), "Ủy ban nhân dân");
+  EXPECT_EQ(Normalize("\uFF13\uFF13\uFF0FCT-TTg"), "33/CT-TTg");
+  EXPECT_EQ(Normalize("Luật\u3000Tố cáo"), "Luật Tố cáo");
+  // Removed before composing: a tone mark after a soft hyphen still
+  // composes with its letter.
+  EXPECT_EQ(Normalize("a\u00AD\u0301"), "á");
+  EXPECT_EQ(Normalize("\u200B"), "");
+  // The analyser sees one word each.
+  Analyzer analyzer;
+  AnalyzedText at = analyzer.Analyze("d\u200Bân v\u00ADận \uFF13\uFF13");
+  ASSERT_EQ(at.tokens.size(), 3u);
+  EXPECT_EQ(at.tokens[0].exact, "dân");
+  EXPECT_EQ(at.tokens[1].exact, "vận");
+  EXPECT_EQ(at.tokens[2].exact, "33");
+}
+
 TEST(NormalizeTest, RepairsInvalidUtf8WithWarning) {
   struct Case {
     std::string input;
