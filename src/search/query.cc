@@ -626,6 +626,27 @@ Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at,
     Xapian::MSet top = enquire.get_mset(0, 1);
     if (!top.empty()) own = *top.begin();
   }
+  if (strong.empty() && !years.empty()) {
+    // No document has it as its own number, typed short ("03/2011", "luật
+    // 58/2005"): the numbers the texts cite in full that begin with it
+    // ("03/2011/QH13", cited by Luật Tố cáo 2018).
+    constexpr int kMaxCited = 16;
+    for (const auto& n : numbers) {
+      std::string bare = n.substr(std::min(n.find_first_not_of('0'), n.size() - 1));
+      std::set<std::string> leads = {n, bare};
+      if (bare.size() == 1) leads.insert("0" + bare);
+      for (const auto& y : years) {
+        for (const auto& lead : leads) {
+          std::string prefix = schema::Term(schema::kIdentifier, lead + "/" + y + "/");
+          int k = 0;
+          for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix) && k < kMaxCited;
+               ++t, ++k) {
+            strong.push_back(*t);
+          }
+        }
+      }
+    }
+  }
   // The number itself before its parts: a document that has it (its own
   // number, or a citation of exactly it) weighs at least what the parts
   // can give any document ("33/CT-TTg": the plan citing it before the

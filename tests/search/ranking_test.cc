@@ -800,6 +800,29 @@ TEST_F(RankingTest, InvisibleAndFullWidthCharactersAreTheWordsTheyShow) {
   EXPECT_EQ(TopNumber("\uFF13\uFF13\uFF0F\uFF23\uFF34-TTg"), "33/CT-TTg");
 }
 
+// O2 broke: the short "số/năm" of a cited law ("luật 03/2011", the old
+// Luật Tố cáo, cited in full as 03/2011/QH13) found "từ 03 đến 05 người"
+// and said no document has "2011". The documents citing it come first,
+// with no notice.
+TEST_F(RankingTest, AShortNumberFindsTheTextsCitingItInFull) {
+  SearchResponse r = Run("luật 03/2011");
+  ASSERT_FALSE(r.results.empty());
+  EXPECT_EQ(r.results[0].id, "luat-25-2018-qh14");
+  EXPECT_NE(r.results[0].snippet.find("<mark>03/2011/QH13</mark>"), std::string::npos)
+      << r.results[0].snippet;
+  EXPECT_EQ(r.notice, "");
+  EXPECT_EQ(Run("3/2011").results.at(0).id, "luat-25-2018-qh14");
+  for (const char* q : {"09/1998", "luật 58/2005"}) {
+    SearchResponse older = Run(q);
+    ASSERT_GE(older.results.size(), 2u) << q;
+    std::set<std::string> top = {older.results[0].id, older.results[1].id};
+    EXPECT_EQ(top, (std::set<std::string>{"luat-02-2011-qh13", "luat-42-2013-qh13"})) << q;
+    EXPECT_EQ(older.notice, "") << q;
+  }
+  // A document's own short number is still that document.
+  EXPECT_EQ(TopNumber("10/2022"), "10/2022/QH15");
+}
+
 // O1 broke: a number no document has as its own ("03/2011/QH13", the old
 // Luật Tố cáo, cited in Điều 66 of the new one) showed the best match of
 // the number, a document that only cites it, under the number asked for.
