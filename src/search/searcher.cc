@@ -151,12 +151,14 @@ struct Prepared {
   Xapian::Query excl;     // -exclusions, or empty
   std::string unknown_filter;  // a filter value no document has (QueryBuilder::Filters)
 
-  // `m` (all documents when empty) weighted by `boost`, filtered.
-  Xapian::Query Compose(Xapian::Query m, const Xapian::Query& boost) const {
+  // `m` (all documents when empty) weighted by `boost`, filtered, without
+  // the exclusions unless `!with_exclusions`.
+  Xapian::Query Compose(Xapian::Query m, const Xapian::Query& boost,
+                        bool with_exclusions = true) const {
     if (m.empty()) m = AllDocuments();
     m = AndMaybe(m, boost);
     if (!filter.empty()) m = Xapian::Query(Xapian::Query::OP_FILTER, m, filter);
-    if (!excl.empty()) m = Xapian::Query(Xapian::Query::OP_AND_NOT, m, excl);
+    if (with_exclusions && !excl.empty()) m = Xapian::Query(Xapian::Query::OP_AND_NOT, m, excl);
     return m;
   }
 };
@@ -380,6 +382,9 @@ struct Searcher::Internal {
     std::vector<Xapian::MSet> msets;  // the page: tier 1, then tier 2 if it reaches it
     Xapian::doccount total = 0;
     bool partial = false;  // the hits are the fallback's: some of the words only
+    // Documents with every word that the exclusions all took away (then no
+    // fallback: the words are there).
+    Xapian::doccount excluded_all = 0;
     Facets facets;
     TierCounts counts;
     PageHits page;
@@ -544,10 +549,23 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   resp.total =
       static_cast<int>(std::max<Xapian::doccount>(run.total, shown ? run.offset + shown : 0));
   resp.facets = std::move(run.facets);
-  if (run.partial) {
-    // Never silently: these hits lack some of the words typed.
+  if (run.excluded_all > 0) {
     std::string words;
-    for (const auto& w : p.bq.unknown_words) words += (words.empty() ? "“" : ", “") + w + "”";
+    for (const auto& w : parsed.exclusions) words += (words.empty() ? "“" : ", “") + w + "”";
+    resp.notice += (resp.notice.empty() ? "" : " ") +
+                   (run.excluded_all == 1
+                        ? std::string("Văn bản duy nhất chứa đủ các từ")
+                        : "Cả " + std::to_string(run.excluded_all) + " văn bản chứa đủ các từ") +
+                   " đều bị loại vì có " + words + ".";
+  }
+  if (run.partial) {
+    // Never silently: these hits lack some of the words typed, each named
+    // once.
+    std::string words;
+    std::set<std::string> named;
+    for (const auto& w : p.bq.unknown_words) {
+      if (named.insert(w).second) words += (words.empty() ? "“" : ", “") + w + "”";
+    }
     std::string partial =
         words.empty()
             ? std::string("Không có văn bản nào chứa đủ các từ; dưới đây là văn bản chứa một phần.")
@@ -652,7 +670,13 @@ void Searcher::Internal::RankOnce(Run* run) {
     run->enquire.set_query(p.Compose(p.bq.query, p.bq.boost));
     run->msets.push_back(run->enquire.get_mset(run->offset, run->limit, run->depth));
     run->total = run->msets.back().get_matches_estimated();
-    if (run->total == 0 && !p.bq.fallback.empty()) {
+    if (run->total == 0 && !p.excl.empty()) {
+      Xapian::Enquire without(db);
+      without.set_query(p.Compose(p.bq.query, Xapian::Query(), /*with_exclusions=*/false));
+      constexpr Xapian::doccount kCountExactlyTo = 10000;
+      run->excluded_all = without.get_mset(0, 0, kCountExactlyTo).get_matches_estimated();
+    }
+    if (run->total == 0 && run->excluded_all == 0 && !p.bq.fallback.empty()) {
       run->enquire.set_query(p.Compose(p.bq.fallback, p.bq.boost));
       run->msets.back() = run->enquire.get_mset(run->offset, run->limit, run->depth);
       run->total = run->msets.back().get_matches_estimated();

@@ -332,8 +332,6 @@ TEST_F(RankingTest, PhrasesAndExclusions) {
 // exclusions; a word no document has is named, and the hits have all the
 // other words.
 TEST_F(RankingTest, SomeOfTheWordsOnlyWithANotice) {
-  const std::string kPartial =
-      "Không có văn bản nào chứa đủ các từ; dưới đây là văn bản chứa một phần.";
   const std::string kWithout =
       "Không có văn bản nào chứa “xyzabc”; dưới đây là văn bản chứa các từ còn lại.";
   SearchResponse unknown = Run("tố cáo xyzabc");
@@ -343,10 +341,14 @@ TEST_F(RankingTest, SomeOfTheWordsOnlyWithANotice) {
   EXPECT_EQ(Run("xyzabc tố qwerty cáo").notice,
             "Không có văn bản nào chứa “xyzabc”, “qwerty”; dưới đây là văn bản chứa các từ còn "
             "lại.");
-  SearchResponse excluded = Run("dân chủ -cơ");
+  // The exclusions hold in the fallback. (When they alone take every
+  // document with all the words, that is said instead: test
+  // ExclusionsThatTakeEveryMatchSaySo.)
+  SearchResponse excluded = Run("tố cáo xyzabc -cơ");
   ASSERT_FALSE(excluded.results.empty());
-  EXPECT_EQ(excluded.notice, kPartial);
+  EXPECT_EQ(excluded.notice, kWithout);
   for (const auto& h : excluded.results) EXPECT_FALSE(HasAll(h.id, {"Fco"})) << h.id;
+  EXPECT_EQ(Run("dân chủ -cơ").notice, "Cả 7 văn bản chứa đủ các từ đều bị loại vì có “cơ”.");
   SearchResponse quoted = Run("\"tố cáo\" xyzabc");
   ASSERT_FALSE(quoted.results.empty());
   EXPECT_EQ(quoted.notice, kWithout);
@@ -821,6 +823,25 @@ TEST_F(RankingTest, AShortNumberFindsTheTextsCitingItInFull) {
   }
   // A document's own short number is still that document.
   EXPECT_EQ(TopNumber("10/2022"), "10/2022/QH15");
+}
+
+// O5 broke: when the exclusion took away every document with all the
+// words ("dân chủ -huong": 7), the notice said no document has all the
+// words and 12 records without "chủ" followed. O9 broke: the missing words
+// were named once per occurrence ("script", "alert", "script").
+TEST_F(RankingTest, ExclusionsThatTakeEveryMatchSaySo) {
+  ASSERT_EQ(Run("dân chủ").total, 7);
+  SearchResponse r = Run("dân chủ -huong");
+  EXPECT_EQ(r.total, 0);
+  EXPECT_TRUE(r.results.empty());
+  EXPECT_EQ(r.notice, "Cả 7 văn bản chứa đủ các từ đều bị loại vì có “huong”.");
+  // An exclusion nothing has changes nothing.
+  EXPECT_EQ(Run("dân chủ -zzz").total, 7);
+  EXPECT_EQ(Run("dân chủ -zzz").notice, "");
+  SearchResponse tags = Run("<script>alert(1)</script>");
+  EXPECT_EQ(tags.notice.find("“script”, “alert”;"), tags.notice.find("“script”")) << tags.notice;
+  EXPECT_EQ(tags.notice.find("“script”", tags.notice.find("“script”") + 1), std::string::npos)
+      << tags.notice;
 }
 
 // O1 broke: a number no document has as its own ("03/2011/QH13", the old
