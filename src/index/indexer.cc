@@ -195,6 +195,11 @@ struct Indexer::Internal {
   // Fresh build replacing an index of the current schema: that index, from
   // which the documents of skipped files are carried over.
   fs::path previous_db;
+  // On a fresh build, the ids `previous_db` gave files of this run: id ->
+  // source path. A file keeps its id though another file sorts before it
+  // (a copy named "luat42 - ban sao.txt" does not take "luat-42-2013-qh13"
+  // from "luat42.txt").
+  std::map<std::string, std::string> previous_owners;
   Plan plan;
   IndexSummary summary;
 
@@ -244,6 +249,7 @@ struct Indexer::Internal {
   void WriteSchemaVersion();
   void CheckCatalogChange();
   void CarryOverSkipped();
+  void LoadPreviousOwners();
   bool CarryOver(const Xapian::Database& old, Xapian::docid old_did, const std::string& path);
   void Commit();
   StatusOr<IndexSummary> Run(const IndexOptions& options);
@@ -469,6 +475,10 @@ bool Indexer::Internal::HeldByAnother(const std::string& id, const std::string& 
   if (auto text = plan.catalog_texts.find(id); text != plan.catalog_texts.end()) {
     if (text->second != path) return true;
   }
+  if (auto prev = previous_owners.find(id);
+      prev != previous_owners.end() && prev->second != path && !plan.catalog_texts.count(id)) {
+    return true;
+  }
   // Also for the entry's text: a file that could not be read this run may
   // still hold the entry's id from an earlier one (both are analysed again
   // next run, which gives the id back).
@@ -493,13 +503,9 @@ void Indexer::Internal::Rename(Result* r, const std::string& path) {
   Record& rec = r->record;
   // 6 hex digits of the path hash, more if those are taken (hundreds of
   // Pháp điển articles share one law's id: 24 bits collided once in 38 767).
-  std::string hash = schema::Hex64(schema::Fnv1a(path));
   // The id this file held before is not taken: it keeps it.
-  std::string id = rec.doc.id + "-" + hash.substr(0, 6);
-  for (size_t n = 7; HeldByAnother(id, path) && n <= hash.size(); ++n)
-    id = rec.doc.id + "-" + hash.substr(0, n);
-  for (int k = 2; HeldByAnother(id, path); ++k)
-    id = rec.doc.id + "-" + hash + "-" + std::to_string(k);
+  std::string id =
+      SuffixedId(rec.doc.id, path, [&](const std::string& s) { return HeldByAnother(s, path); });
   // Values and data are not set yet (FinishDocument, from the record).
   r->xd.remove_term(schema::Term(schema::kId, rec.doc.id));
   r->xd.add_boolean_term(schema::Term(schema::kId, id));
@@ -642,6 +648,26 @@ bool Indexer::Internal::CarryOver(const Xapian::Database& old, Xapian::docid old
 // of files it skipped (unreadable, emptied, in an unreadable folder) are
 // copied from the index it replaces. One that cannot be (its id is now
 // another document's) is said to be lost in the skipped file's reason.
+void Indexer::Internal::LoadPreviousOwners() {
+  if (previous_db.empty()) return;
+  std::set<std::string> planned;
+  for (const FileTask& task : plan.files) planned.insert(task.path.string());
+  try {
+    Xapian::Database old(previous_db.string());
+    if (old.get_metadata(std::string(schema::kMetaSchemaVersion)) !=
+        std::to_string(schema::kSchemaVersion)) {
+      return;  // another stored format
+    }
+    for (auto p = old.postlist_begin(""); p != old.postlist_end(""); ++p) {
+      Xapian::Document d = old.get_document(*p, Xapian::DOC_ASSUME_VALID);
+      std::string source = d.get_value(schema::kSlotSourcePath);
+      if (planned.count(source)) previous_owners[d.get_value(schema::kSlotId)] = source;
+    }
+  } catch (const Xapian::Error&) {
+    // Nothing to keep: ids are given in file order.
+  }
+}
+
 void Indexer::Internal::CarryOverSkipped() {
   if (previous_db.empty() || summary.skipped.empty()) return;
   std::optional<Xapian::Database> old;
@@ -750,6 +776,7 @@ StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
     plan = MakePlan(*db, catalog ? &*catalog : nullptr, roots, opts.rebuild, process_all,
                     &summary.skipped);
     summary.kept += plan.kept;
+    LoadPreviousOwners();
     DeleteStale();
     holding = true;
     Status st = WriteCatalogRecords();

@@ -296,13 +296,46 @@ void DropRepeatedSkips(size_t first, std::vector<SkippedFile>* skipped) {
 // it holds the id of a catalog entry whose text is another file (a copy
 // dropped into the corpus before that text was found), or it is the text
 // of `entry` under another id.
-bool MisplacedId(const Plan& plan, const ExistingDoc& e, const legal::CatalogEntry* entry) {
+//
+// Or it holds an id suffixed by its path hash ("luat-42-2013-qh13-5d0527",
+// given while a copy held "luat-42-2013-qh13") and nothing present holds
+// the plain id any more: it takes it back (the copy was deleted).
+bool MisplacedId(const Plan& plan, const ExistingDoc& e, const legal::CatalogEntry* entry,
+                 const std::set<fs::path>& present) {
   if (entry) return e.id != entry->id;
   auto text = plan.catalog_texts.find(e.id);
-  return text != plan.catalog_texts.end() && text->second != e.source_path;
+  if (text != plan.catalog_texts.end()) return text->second != e.source_path;
+  std::string base = UnsuffixedId(e.id, e.source_path);
+  if (base.empty() || plan.catalog_texts.count(base)) return false;
+  auto owner = plan.ids.find(base);
+  if (owner == plan.ids.end()) return true;
+  auto source = plan.sources.find(owner->second);
+  // A catalog record without text holds its id.
+  if (source == plan.sources.end() || source->second.empty()) return false;
+  return !present.count(fs::path(source->second));
 }
 
 }  // namespace
+
+std::string UnsuffixedId(const std::string& id, const std::string& path) {
+  std::string hash = schema::Hex64(schema::Fnv1a(path));
+  size_t dash = id.rfind('-');
+  if (dash == std::string::npos || dash == 0) return {};
+  std::string_view last = std::string_view(id).substr(dash + 1);
+  // base-<6 to 16 digits of the hash>
+  if (last.size() >= 6 && last.size() <= hash.size() && hash.compare(0, last.size(), last) == 0) {
+    return id.substr(0, dash);
+  }
+  // base-<the hash>-<k>
+  std::string tail = "-" + hash + "-";
+  size_t at = id.rfind(tail);
+  bool counter = !last.empty() &&
+                 std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (counter && at != std::string::npos && at > 0 && at + tail.size() == dash + 1) {
+    return id.substr(0, at);
+  }
+  return {};
+}
 
 Plan MakePlan(const Xapian::Database& db, const legal::Catalog* catalog,
               const std::vector<fs::path>& roots, bool rebuild, bool process_all,
@@ -352,7 +385,7 @@ Plan MakePlan(const Xapian::Database& db, const legal::Catalog* catalog,
     auto ex = plan.existing.find(f.string());
     if (ex != plan.existing.end()) {
       task.existing = &ex->second;
-      task.misplaced_id = MisplacedId(plan, ex->second, task.entry);
+      task.misplaced_id = MisplacedId(plan, ex->second, task.entry, walked.files);
       if (!process_all && !task.misplaced_id &&
           SizeAndTimeMatch(ex->second.fingerprint, task.size, task.mtime, task.catalog_hash)) {
         ++plan.unchanged;

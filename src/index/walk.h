@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "index/indexer.h"
+#include "index/schema.h"
 #include "legal/catalog.h"
 
 namespace vanban::index {
@@ -96,6 +97,22 @@ std::filesystem::path ExpectedTextPath(const legal::Catalog& catalog,
 bool UnderRoot(const std::string& path, const std::filesystem::path& root);
 
 std::string CatalogEntryHash(const legal::CatalogEntry& entry);
+
+// The id a file at `path` is given when another file holds `base`:
+// `base` + "-" + the first 6 hex digits of the path's hash, more digits (or
+// "-2", "-3" after all 16) while `taken` says the id is held.
+template <typename Taken>
+std::string SuffixedId(const std::string& base, const std::string& path, Taken taken) {
+  std::string hash = schema::Hex64(schema::Fnv1a(path));
+  std::string id = base + "-" + hash.substr(0, 6);
+  for (size_t n = 7; taken(id) && n <= hash.size(); ++n) id = base + "-" + hash.substr(0, n);
+  for (int k = 2; taken(id); ++k) id = base + "-" + hash + "-" + std::to_string(k);
+  return id;
+}
+
+// The inverse: `base` when `id` is a SuffixedId of the file at `path`,
+// else empty.
+std::string UnsuffixedId(const std::string& id, const std::string& path);
 
 // The reason in an ingest error without its lead naming the file ("Bỏ qua
 // tệp "…": ", "Không trích được văn bản từ tệp "…": "): the summary lists

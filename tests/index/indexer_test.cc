@@ -323,6 +323,46 @@ TEST_F(IndexerTest, CancelledRunCommitsNothing) {
   EXPECT_EQ(db.get_doccount(), 0u);
 }
 
+// A1 broke (second QA pass): a rebuild gave ids in file order, so a copy
+// named to sort first ("a-ban-sao.txt") took the plan's id from its own
+// text, which kept a suffixed id even after the copy was deleted: saved
+// links and `show ID` broke. A rebuild keeps the ids files had; a file
+// whose plain id is free again takes it back.
+TEST_F(IndexerTest, IdsSurviveARebuildAndComeBackWhenTheCopyGoes) {
+  Write("ke-hoach.txt", Plan());
+  const std::string own = (Corpus() / "ke-hoach.txt").lexically_normal().string();
+  const std::string copy = (Corpus() / "a-ban-sao.txt").lexically_normal().string();
+  std::string db_dir = (dir_ / "index").string();
+  ASSERT_TRUE(IndexDatabase(db_dir, Options()).ok());
+  std::string id = IdsBySource(Xapian::Database(db_dir)).at(own);
+  Write("a-ban-sao.txt", Plan());
+  ASSERT_TRUE(IndexDatabase(db_dir, Options()).ok());
+  std::map<std::string, std::string> ids = IdsBySource(Xapian::Database(db_dir));
+  EXPECT_EQ(ids.at(own), id);
+  EXPECT_EQ(ids.at(copy).rfind(id + "-", 0), 0u) << ids.at(copy);
+  for (int writers : {1, 2}) {
+    IndexOptions o = Options();
+    o.rebuild = true;
+    o.writers = writers;
+    ASSERT_TRUE(IndexDatabase(db_dir, o).ok());
+    EXPECT_EQ(IdsBySource(Xapian::Database(db_dir)), ids) << writers << " writers";
+  }
+  // An index where the copy took the id (built before this fix, or fresh
+  // with both files): the text takes it back once the copy is gone.
+  std::string fresh = (dir_ / "fresh").string();
+  ASSERT_TRUE(IndexDatabase(fresh, Options()).ok());
+  ASSERT_EQ(IdsBySource(Xapian::Database(fresh)).at(copy), id);
+  fs::remove(copy);
+  auto s = IndexDatabase(fresh, Options());
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->removed, 1);
+  EXPECT_EQ(s->updated, 1);
+  EXPECT_EQ(IdsBySource(Xapian::Database(fresh)), (std::map<std::string, std::string>{{own, id}}));
+  auto again = IndexDatabase(fresh, Options());
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->unchanged, 1);
+}
+
 TEST_F(IndexerTest, RebuildSwapsInANewIndex) {
   Write("ke-hoach.txt", Plan());
   std::string db_dir = (dir_ / "index").string();
