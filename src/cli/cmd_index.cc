@@ -8,6 +8,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -18,14 +19,46 @@ namespace vanban::cli {
 namespace {
 
 std::atomic<bool> g_cancel{false};
+// Whether the database folder existed when the run began: what a cancelled
+// run leaves is the old index, or nothing written.
+volatile sig_atomic_t g_had_index = 0;
+
+// Writes a string literal from a signal handler (write(2) is
+// async-signal-safe; printf is not).
+template <size_t N>
+void SignalSafeWrite(const char (&message)[N]) {
+  ssize_t unused = write(STDERR_FILENO, message, N - 1);
+  (void)unused;
+}
+
+// A second signal ends the process at once; the old index still stays
+// (nothing is swapped in before the commit; the temporary folder of a
+// rebuild is removed by the next run).
+void OnSecondInterrupt(int) {
+  if (g_had_index) {
+    SignalSafeWrite("\nĐã dừng ngay; chỉ mục cũ được giữ nguyên.\n");
+  } else {
+    SignalSafeWrite("\nĐã dừng ngay; chưa ghi gì vào chỉ mục.\n");
+  }
+  _exit(130);
+}
 
 // Ctrl-C (SIGINT) and SIGTERM (kill, systemd, a container stopping) cancel
-// the run: the writer stops at the next file, temporary folders are removed
-// and the old index stays. A second signal ends the process at once; the
-// old index still stays (nothing is swapped in before the commit).
+// the run: the writer stops after the files being analysed, temporary
+// folders are removed and the old index stays. Said at once: a large file
+// can take a while to finish.
 void OnInterrupt(int signal) {
   g_cancel = true;
-  std::signal(signal, SIG_DFL);
+  std::signal(signal, OnSecondInterrupt);
+  if (g_had_index) {
+    SignalSafeWrite(
+        "\nĐang dừng sau các tệp đang xử lý; chỉ mục cũ được giữ nguyên "
+        "(Ctrl-C lần nữa để dừng ngay).\n");
+  } else {
+    SignalSafeWrite(
+        "\nĐang dừng sau các tệp đang xử lý; chưa ghi gì vào chỉ mục "
+        "(Ctrl-C lần nữa để dừng ngay).\n");
+  }
 }
 
 struct IndexCommandOptions {
@@ -155,6 +188,8 @@ int RunIndex(const IndexCommandOptions& o) {
   ProgressPrinter printer;
   options.on_progress = [&printer](const index::IndexProgress& p) { printer(p); };
   options.cancel = &g_cancel;
+  std::error_code ec;
+  g_had_index = std::filesystem::exists(o.db, ec) ? 1 : 0;
   auto previous_int = std::signal(SIGINT, OnInterrupt);
   auto previous_term = std::signal(SIGTERM, OnInterrupt);
   // A signal the parent blocked (and that may be pending already) reaches
