@@ -1,6 +1,7 @@
 #include "legal/structure.h"
 
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "legal/names.h"
@@ -90,6 +91,7 @@ class Builder {
   Document* doc_;
   std::vector<int> open_;  // stack of open unit indexes
   std::unordered_set<std::string> anchors_;
+  std::unordered_map<std::string, int> next_suffix_;  // anchor -> next "-k" to try
   size_t next_para_ = 0;  // paragraphs before this are done
 };
 
@@ -98,9 +100,12 @@ int Builder::Open(UnitKind kind, size_t p, std::string label, std::string number
   size_t begin = layout_.paragraphs[p].begin;
   CloseFrom(Depth(kind), begin);
   if (!anchors_.insert(anchor).second) {
+    // The next suffix to try per anchor: a text of many laws run together
+    // (50 MB, thousands of "Điều 1") tried 2, 3, … for each, quadratic.
     std::string base = anchor;
-    for (int k = 2; !anchors_.insert(anchor = base + "-" + std::to_string(k)).second; ++k) {
-    }
+    int& k = next_suffix_.try_emplace(base, 2).first->second;
+    while (!anchors_.insert(anchor = base + "-" + std::to_string(k)).second) ++k;
+    ++k;
     doc_->warnings.push_back("Neo trùng lặp \"" + base + "\": đổi thành \"" + anchor + "\"");
   }
   Unit unit;

@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+#include <string>
+#include <vector>
+
 #include "support/shared_data.h"
 
 namespace vanban::legal {
@@ -313,6 +317,28 @@ TEST(ParserTest, TwoColumnHeaderOnSharedLines) {
   EXPECT_EQ(spaced.meta.number, "12/KH-UBND");
   EXPECT_EQ(spaced.meta.place, "Ngọc Kỳ");
   EXPECT_EQ(spaced.meta.date, "2023-03-20");
+}
+
+// A3 (second QA pass) broke: a text of many laws run together (a 26 MB
+// file, thousands of "Điều 1") took minutes: each repeated anchor tried
+// "-2", "-3", … from the start. The anchors are the same, each unique.
+TEST(ParserTest, ManyRepeatedArticlesGetUniqueAnchorsInOrder) {
+  std::string text;
+  constexpr int kLaws = 3000;
+  for (int i = 0; i < kLaws; ++i)
+    text += "Điều 1. Phạm vi\nNội dung.\nĐiều 2. Đối tượng\nNội dung.\n";
+  Document doc = ParseDocument(text);
+  std::set<std::string> anchors;
+  std::vector<std::string> dieu_1;
+  for (const auto& u : doc.units) {
+    EXPECT_TRUE(anchors.insert(u.anchor).second) << u.anchor;
+    if (u.label == "Điều 1") dieu_1.push_back(u.anchor);
+  }
+  ASSERT_EQ(dieu_1.size(), static_cast<size_t>(kLaws));
+  EXPECT_EQ(dieu_1[0], "dieu-1");
+  EXPECT_EQ(dieu_1[1], "dieu-1-2");
+  EXPECT_EQ(dieu_1[2], "dieu-1-3");
+  EXPECT_EQ(dieu_1.back(), "dieu-1-" + std::to_string(kLaws));
 }
 
 }  // namespace
