@@ -108,7 +108,17 @@ void IndexNames(const Record& r, Xapian::Document* xd) {
   const auto& m = r.doc.meta;
   if (!m.title.empty()) {
     AddTerm(xd, schema::kName, NameKey(m.type + " " + m.title));
-    AddTerm(xd, schema::kName, NameKey(m.title));
+    std::string title = NameKey(m.title);
+    AddTerm(xd, schema::kName, title);
+    // A title that starts with the type ("Luật Tố cáo", as catalogs write
+    // it) is also its name without it ("tố cáo"), as a header's "LUẬT" over
+    // "TỐ CÁO" gives: else the query "tố cáo" named a copy of the law, or
+    // no document, and the law came below records mentioning the words.
+    std::string type = NameKey(m.type);
+    if (!type.empty() && title.size() > type.size() + 1 &&
+        title.compare(0, type.size(), type) == 0 && title[type.size()] == ' ') {
+      AddTerm(xd, schema::kName, title.substr(type.size() + 1));
+    }
   }
   for (const auto& alias : r.aliases) AddTerm(xd, schema::kName, NameKey(alias));
 }

@@ -109,7 +109,8 @@ inline constexpr std::string_view kMetaCatalog = "vanban-catalog";
 // 2: lower-case law names, chapters and sections cited, names not
 //    resolved to later documents, numbering-gap warnings.
 // 3: invisible characters (soft hyphen, zero-width space) removed and
-//    full-width ASCII made ASCII by text::Normalize.
+//    full-width ASCII made ASCII by text::Normalize; a title starting with
+//    the type is also a name without it.
 inline constexpr std::string_view kMetaAnalysis = "vanban-analysis";
 inline constexpr int kAnalysisVersion = 3;  // stored as its decimal string
 // "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the
