@@ -438,6 +438,34 @@ std::string Notes(const std::string& xml) {
   return out;
 }
 
+// pugixml's parse errors in Vietnamese (its own texts are English).
+std::string XmlErrorText(pugi::xml_parse_status status) {
+  switch (status) {
+    case pugi::status_out_of_memory:
+      return "không đủ bộ nhớ";
+    case pugi::status_unrecognized_tag:
+    case pugi::status_bad_start_element:
+      return "thẻ không đọc được";
+    case pugi::status_bad_pi:
+    case pugi::status_bad_comment:
+    case pugi::status_bad_cdata:
+    case pugi::status_bad_doctype:
+      return "khai báo, chú thích hay CDATA hỏng";
+    case pugi::status_bad_pcdata:
+      return "nội dung chữ hỏng";
+    case pugi::status_bad_attribute:
+      return "thuộc tính hỏng";
+    case pugi::status_bad_end_element:
+      return "thẻ đóng hỏng";
+    case pugi::status_end_element_mismatch:
+      return "thẻ mở và thẻ đóng không khớp";
+    case pugi::status_no_document_element:
+      return "không có phần tử gốc";
+    default:
+      return "lỗi cú pháp XML";
+  }
+}
+
 }  // namespace
 
 Status ReadDocx(std::string_view bytes, Extracted* out) {
@@ -453,7 +481,9 @@ Status ReadDocx(std::string_view bytes, Extracted* out) {
   pugi::xml_document doc;
   pugi::xml_parse_result parsed = doc.load_buffer(xml->data(), xml->size());
   if (!parsed) {
-    return Status::Corruption(std::string("word/document.xml hỏng: ") + parsed.description());
+    return Status::Corruption("tệp DOCX hỏng: word/document.xml không phải XML hợp lệ (" +
+                              XmlErrorText(parsed.status) + ", tại byte " +
+                              std::to_string(parsed.offset) + ")");
   }
   pugi::xml_node body = doc.document_element().child("w:body");
   if (!body) return Status::Corruption("word/document.xml không có phần thân (w:body)");

@@ -217,6 +217,19 @@ TEST(DocxTest, CorruptDocxGivesErrorNamingTheFile) {
   e = ExtractFile(not_zip);
   ASSERT_FALSE(e.ok());
   EXPECT_NE(e.status().message().find("khong-phai.docx"), std::string::npos);
+  // A7 (second QA pass) broke: a document.xml that is not XML gave
+  // pugixml's English reason ("word/document.xml hỏng: Start-end tags
+  // mismatch"), without saying it is a broken DOCX.
+  auto bad_xml = dir / "xml-hong.docx";
+  ASSERT_TRUE(fixtures::WriteDocx(bad_xml, "<w:document><w:body><w:p></w:body></w:document>").ok());
+  e = ExtractFile(bad_xml);
+  ASSERT_FALSE(e.ok());
+  EXPECT_NE(e.status().message().find("xml-hong.docx"), std::string::npos) << e.status().message();
+  EXPECT_NE(e.status().message().find("tệp DOCX hỏng: word/document.xml không phải XML hợp lệ (thẻ "
+                                      "mở và thẻ đóng không khớp, tại byte "),
+            std::string::npos)
+      << e.status().message();
+  EXPECT_EQ(e.status().message().find("mismatch"), std::string::npos) << e.status().message();
 }
 
 }  // namespace
