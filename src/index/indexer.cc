@@ -156,6 +156,19 @@ void FillGaps(const legal::Metadata& from, legal::Metadata* to) {
   fill(from.signer_position, &to->signer_position);
   fill(from.effective_date, &to->effective_date);
   if (to->recipients.empty()) to->recipients = from.recipients;
+  // The catalog's spelling of the same words: a header writes them in
+  // capitals ("QUỐC HỘI", "LUẬT / TIẾP CÔNG DÂN"), and a copy of a catalog
+  // document showed the law in a second spelling, its issuer a second
+  // facet label.
+  auto respell = [](const std::string& src, std::string* dst) {
+    if (!src.empty() && NameKey(src) == NameKey(*dst)) *dst = src;
+  };
+  respell(from.issuer, &to->issuer);
+  respell(from.title, &to->title);
+  if (!from.title.empty() && !to->type.empty() &&
+      NameKey(from.title) == NameKey(to->type + " " + to->title)) {
+    to->title = from.title;
+  }
 }
 
 // Appends `fp`'s content-hash part comparison helper: "size:mtime:hash:cat".
@@ -530,7 +543,29 @@ Status Indexer::Internal::Write(Result* r) {
   // Another source owns this id: keep both, this one suffixed by its path
   // hash. A catalog entry's id is its text file's whatever the order of
   // files and runs (rule 1 of the document ids).
-  if (HeldByAnother(r->record.doc.id, path)) Rename(r, path);
+  if (HeldByAnother(r->record.doc.id, path)) {
+    // A whole text (two articles or more) of a number already indexed is
+    // likely a copy: said, as it competes with the first in every search.
+    // Articles of one law indexed one by one share its number: not said.
+    const legal::Document& doc = r->record.doc;
+    int articles = static_cast<int>(
+        std::count_if(doc.units.begin(), doc.units.end(),
+                      [](const legal::Unit& u) { return u.kind == legal::UnitKind::kArticle; }));
+    std::string held_by = doc.id;
+    Rename(r, path);
+    if (articles >= 2 && !doc.meta.number.empty()) {
+      std::string holder;
+      if (auto text = plan.catalog_texts.find(held_by); text != plan.catalog_texts.end()) {
+        holder = text->second;
+      } else if (Xapian::docid owner = DocidOf(held_by)) {
+        holder = plan.sources[owner];
+      }
+      r->record.doc.warnings.push_back("Văn bản số " + doc.meta.number + " đã có trong chỉ mục (" +
+                                       held_by + (holder.empty() ? "" : ", tệp " + holder) +
+                                       "): tệp này có thể là bản sao, được lập chỉ mục với mã " +
+                                       r->record.doc.id);
+    }
+  }
   const std::string& id = r->record.doc.id;
   if (task.existing && task.existing->id != id) {
     Delete(task.existing->docid);

@@ -608,6 +608,50 @@ TEST_F(IndexerTest, ACopyAnswersToTheEntrysNamesOnlyWithoutItsText) {
   EXPECT_TRUE(aliases[copy.string()].empty());
 }
 
+// A5 (second QA pass) broke: a copy of a law already indexed, dropped in
+// with its header, was indexed without a word and outranked the catalog's
+// text. A6: it showed the header's capitals ("TỐ CÁO", "QUỐC HỘI"), a
+// second spelling of the law and of its issuer. The copy is said, with the
+// file it copies, and spelled as the catalog spells the same words.
+TEST_F(IndexerTest, ACopyOfAnIndexedLawIsSaidAndSpelledAsTheCatalog) {
+  VANBAN_REQUIRE_SHARED();
+  const std::string law = Shared("luat-25-2018-qh14.txt");
+  const fs::path text = Corpus() / "van-ban" / "luat-25-2018-qh14.txt";
+  fs::create_directories(text.parent_path());
+  std::ofstream(text, std::ios::binary) << law;
+  Write("catalog.toml", std::string(kLawEntry) + "text = \"van-ban/luat-25-2018-qh14.txt\"\n");
+  Write("Luật Tố cáo (bản gốc).txt",
+        "QUỐC HỘI\nLuật số: 25/2018/QH14\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n\nHà Nội, ngày 12 tháng 6 năm 2018\n\nLUẬT\nTỐ CÁO\n\n" +
+            law);
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  auto s = indexer.Run(Options());
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  const FileReport* copy = nullptr;
+  for (const auto& f : s->files) {
+    if (f.path.find("bản gốc") != std::string::npos) copy = &f;
+  }
+  ASSERT_NE(copy, nullptr);
+  EXPECT_EQ(copy->id.rfind("luat-25-2018-qh14-", 0), 0u) << copy->id;
+  std::string said = "Văn bản số 25/2018/QH14 đã có trong chỉ mục (luat-25-2018-qh14, tệp " +
+                     text.lexically_normal().string() +
+                     "): tệp này có thể là bản sao, được lập chỉ mục với mã " + copy->id;
+  EXPECT_NE(std::find(copy->warnings.begin(), copy->warnings.end(), said), copy->warnings.end())
+      << ::testing::PrintToString(copy->warnings);
+  auto it = db.postlist_begin(schema::Term(schema::kId, copy->id));
+  ASSERT_NE(it, db.postlist_end(schema::Term(schema::kId, copy->id)));
+  auto rec = DecodeRecord(db.get_document(*it).get_data(), false);
+  ASSERT_TRUE(rec.ok());
+  EXPECT_EQ(rec->doc.meta.title, "Tố cáo");
+  EXPECT_EQ(rec->doc.meta.issuer, "Quốc hội");
+  // The catalog's text is not said to be a copy.
+  for (const auto& f : s->files) {
+    if (f.id != "luat-25-2018-qh14") continue;
+    for (const auto& w : f.warnings) EXPECT_EQ(w.find("bản sao"), std::string::npos) << w;
+  }
+}
+
 TEST_F(IndexerTest, CatalogIdGoesToTheEntrysTextInEveryOrder) {
   VANBAN_REQUIRE_SHARED();
   const std::string law = Shared("luat-25-2018-qh14.txt");
