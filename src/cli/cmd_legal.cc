@@ -4,6 +4,7 @@
 // document's full text is available.
 // Exit codes: 0 ok, 1 file/id/catalog not found or unreadable, 2 usage.
 #include <iostream>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -12,6 +13,7 @@
 #include "cli/commands.h"
 #include "ingest/extract.h"
 #include "legal/catalog.h"
+#include "legal/numbering.h"
 #include "legal/parser.h"
 
 namespace vanban::cli {
@@ -126,7 +128,47 @@ nlohmann::ordered_json CitationJson(const legal::Citation& c) {
           {"reason", c.reason}};
 }
 
-void PrintCites(const legal::Document& doc, const std::string& path) {
+// The structure of the documents a citation list links into, parsed from
+// the catalog's texts once each, for the links' notes (UncertainLinkNote).
+class LinkTargets {
+ public:
+  LinkTargets(const legal::Document& doc, const legal::Catalog* catalog)
+      : doc_(doc), catalog_(catalog) {}
+
+  // Why the link of `c` may land on another chapter or section than the
+  // one meant (T1), or "". Only chapter and section links are looked at:
+  // they are the ones made by a number the target may have shifted.
+  std::string Note(const legal::Citation& c) {
+    bool part = c.anchor.rfind("chuong-", 0) == 0 || c.anchor.find("muc-") != std::string::npos;
+    if (!part) return "";
+    if (c.status == legal::CitationStatus::kSelf || c.resolved_id == doc_.id) {
+      return legal::UncertainLinkNote(doc_, c.anchor, /*self=*/true);
+    }
+    if (c.status != legal::CitationStatus::kResolved) return "";
+    const legal::Document* target = Load(c.resolved_id);
+    return target ? legal::UncertainLinkNote(*target, c.anchor, /*self=*/false) : "";
+  }
+
+ private:
+  const legal::Document* Load(const std::string& id) {
+    auto it = parsed_.find(id);
+    if (it != parsed_.end()) return it->second ? &*it->second : nullptr;
+    std::optional<legal::Document>& slot = parsed_[id];
+    const legal::CatalogEntry* entry = catalog_ ? catalog_->FindById(id) : nullptr;
+    std::filesystem::path file = entry ? catalog_->TextPath(*entry) : std::filesystem::path();
+    if (file.empty()) return nullptr;
+    StatusOr<ingest::Extracted> extracted = ingest::ExtractFile(file);
+    if (extracted.ok()) slot = legal::ParseDocument(extracted->text);
+    return slot ? &*slot : nullptr;
+  }
+
+  const legal::Document& doc_;
+  const legal::Catalog* catalog_;
+  std::map<std::string, std::optional<legal::Document>> parsed_;
+};
+
+void PrintCites(const legal::Document& doc, const std::string& path,
+                const legal::Catalog* catalog) {
   std::string kind = OrUnknown(doc.meta.type);
   if (!doc.meta.number.empty()) kind += " số " + doc.meta.number;
   std::cout << "Văn bản: " << OrUnknown(doc.id) << "\n"
@@ -142,12 +184,15 @@ void PrintCites(const legal::Document& doc, const std::string& path) {
             << counts[static_cast<int>(legal::CitationStatus::kNotInCatalog)] << ", mơ hồ "
             << counts[static_cast<int>(legal::CitationStatus::kAmbiguous)] << ")\n";
   size_t n = 0;
+  LinkTargets targets(doc, catalog);
   for (const legal::Citation& c : doc.citations) {
     std::string target = c.resolved_id.empty() ? "" : " → " + c.resolved_id;
     if (!c.anchor.empty()) target += "#" + c.anchor;
     std::cout << "  " << ++n << ". [" << c.begin << "-" << c.end << "] " << StatusLabel(c.status)
               << ": " << c.raw << target << "\n";
     if (!c.reason.empty()) std::cout << "       " << c.reason << "\n";
+    std::string note = targets.Note(c);
+    if (!note.empty()) std::cout << "       Lưu ý: " << note << "\n";
   }
   for (const std::string& w : doc.warnings) std::cerr << "Cảnh báo: " << w << "\n";
 }
@@ -168,7 +213,7 @@ void RunCites(const LegalOptions& opt, int* exit_code) {
     catalog->ResolveAll(&doc);
   }
   if (!opt.json) {
-    PrintCites(doc, path->string());
+    PrintCites(doc, path->string(), catalog ? &*catalog : nullptr);
     return;
   }
   nlohmann::ordered_json out;

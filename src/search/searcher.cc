@@ -870,6 +870,29 @@ StatusOr<StoredDocument> Searcher::Get(const std::string& id_or_number) {
 
 namespace vanban::search {
 
+namespace {
+
+// Where legal::SentenceAround's `sentence` for a citation at `begin` starts
+// in `text`, as the offset of sentence[0] (a leading "…" counted before
+// it), so that text[i] is sentence[i - start]; npos when it is not there.
+size_t SentenceStart(std::string_view text, std::string_view sentence, size_t begin) {
+  constexpr std::string_view kCut = "…";
+  size_t prefix = sentence.starts_with(kCut) ? kCut.size() : 0;
+  std::string_view body = sentence.substr(prefix);
+  if (body.ends_with(kCut)) body.remove_suffix(kCut.size());
+  size_t at = text.rfind(body, begin);
+  return at == std::string_view::npos || at < prefix ? std::string_view::npos : at - prefix;
+}
+
+// The span of the citation [begin, end) of `text` in its sentence, which
+// starts at `start` (SentenceStart); false when it is not inside.
+bool MarkIn(const CitedBy& cb, size_t start, size_t begin, size_t end) {
+  return start != std::string_view::npos && begin >= start && end > begin &&
+         end - start <= cb.sentence.size();
+}
+
+}  // namespace
+
 CatalogRow Searcher::Internal::Row(const index::Record& r, bool citing_names) {
   CatalogRow row;
   const auto& m = r.doc.meta;
@@ -952,6 +975,7 @@ StatusOr<std::vector<CitedBy>> Searcher::GetCitedBy(const std::string& id_or_num
         if (*p != target) citing.insert(*p);
       }
     }
+    size_t sentence_start = std::string_view::npos;  // of out.back()'s sentence
     for (Xapian::docid did : citing) {
       auto rec = in.Load(did, true);
       if (!rec.ok()) continue;
@@ -968,11 +992,20 @@ StatusOr<std::vector<CitedBy>> Searcher::GetCitedBy(const std::string& id_or_num
         // Luật …"): the sentence once, at the first, with both parts.
         if (!out.empty() && out.back().citing_id == cb.citing_id &&
             out.back().sentence == cb.sentence) {
-          auto& parts = out.back().target_anchors;
+          CitedBy& last = out.back();
+          auto& parts = last.target_anchors;
           if (!c.anchor.empty() && std::find(parts.begin(), parts.end(), c.anchor) == parts.end()) {
             parts.push_back(c.anchor);
           }
+          ++last.citations;
+          if (MarkIn(last, sentence_start, c.begin, c.end)) {
+            last.marks.emplace_back(c.begin - sentence_start, c.end - sentence_start);
+          }
           continue;
+        }
+        sentence_start = SentenceStart(doc.text, cb.sentence, c.begin);
+        if (MarkIn(cb, sentence_start, c.begin, c.end)) {
+          cb.marks.emplace_back(c.begin - sentence_start, c.end - sentence_start);
         }
         int unit = index::ArticleOf(doc, doc.UnitAt(c.begin));
         if (unit >= 0) cb.anchor = doc.units[unit].anchor;

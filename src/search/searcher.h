@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/status.h"
@@ -94,6 +95,11 @@ struct CitedBy {
   // Every part of the target the sentence cites, in order, once each
   // ("khoản 4 Điều 23 và khoản 4 Điều 33": "khoan-23-4", "khoan-33-4").
   std::vector<std::string> target_anchors;
+  // Its citations of the target: how many the sentence holds (two in
+  // "Điều 41 và Điều 42 của Luật …"), and their byte spans in `sentence`,
+  // whatever words they use ("23- QĐ/TW", "Luật Khiếu nại"), for marking.
+  int citations = 1;
+  std::vector<std::pair<size_t, size_t>> marks;
 };
 
 struct CatalogRow {

@@ -45,6 +45,12 @@ void GroupCitations(const legal::Document& doc, std::vector<CitedGroup>* resolve
   }
 }
 
+int CitingGroup::Citations() const {
+  int n = 0;
+  for (const search::CitedBy& c : places) n += std::max(c.citations, 1);
+  return n;
+}
+
 std::vector<CitingGroup> GroupCitedBy(const std::vector<search::CitedBy>& cited_by) {
   std::vector<CitingGroup> out;
   std::map<std::string, size_t> at;
@@ -159,10 +165,12 @@ struct LegendEntry {
   std::string label;
   std::string type;  // its colour; unused for the unresolved entry
   bool unresolved = false;
+  bool text_only = false;  // no swatch: the "×n" key
   int x = 0, row = 0;
 };
 
 constexpr int kLegendRow = 20;
+constexpr const char* kCountLegend = "×n: số lần dẫn chiếu, đếm như nhau ở hai chiều";
 
 std::vector<LegendEntry> LayoutLegend(const Graph& g, int width) {
   std::set<std::string> types;
@@ -174,9 +182,17 @@ std::vector<LegendEntry> LayoutLegend(const Graph& g, int width) {
     entries.push_back({type.empty() ? "Chưa rõ loại" : type, type});
   }
   if (!g.unresolved.empty()) entries.push_back({"Chưa liên kết được", "", true});
+  // T7: one n in both directions, and the legend says which.
+  bool counts = std::any_of(g.cited.begin(), g.cited.end(),
+                            [](const CitedGroup& c) { return c.citations.size() > 1; }) ||
+                std::any_of(g.unresolved.begin(), g.unresolved.end(),
+                            [](const CitedGroup& c) { return c.citations.size() > 1; }) ||
+                std::any_of(g.citing.begin(), g.citing.end(),
+                            [](const CitingGroup& c) { return c.Citations() > 1; });
+  if (counts) entries.push_back({kCountLegend, "", false, true});
   int x = kLeftX, row = 0;
   for (LegendEntry& e : entries) {
-    int w = 17 + 7 * static_cast<int>(CodePoints(e.label));
+    int w = (e.text_only ? 0 : 17) + 7 * static_cast<int>(CodePoints(e.label));
     if (x > kLeftX && x + w > width - kLeftX) {
       x = kLeftX;
       ++row;
@@ -196,6 +212,10 @@ int LegendRows(const std::vector<LegendEntry>& entries) {
 void AppendLegend(const std::vector<LegendEntry>& entries, int y, std::string* out) {
   for (const LegendEntry& e : entries) {
     int ey = y + e.row * kLegendRow;
+    if (e.text_only) {
+      AppendText(e.x, ey, "legend", e.label, out);
+      continue;
+    }
     char buf[200];
     if (e.unresolved) {
       std::snprintf(buf, sizeof(buf),
@@ -284,9 +304,9 @@ std::string GraphSvg(const Graph& g) {
   int cy = center.y + center.h / 2;
   int y = kTop + (body - static_cast<int>(g.citing.size()) * kRowHeight) / 2;
   for (const CitingGroup& cg : g.citing) {
-    AppendEdge(c.left + kColWidth, y + kNodeHeight / 2, c.center, cy, cg.places.size(), &out);
-    AppendNode(cg.ref, Label(cg.ref), {c.left, y, kColWidth, kNodeHeight},
-               static_cast<int>(cg.places.size()), false, Tooltip(cg.ref), &out);
+    AppendEdge(c.left + kColWidth, y + kNodeHeight / 2, c.center, cy, cg.Citations(), &out);
+    AppendNode(cg.ref, Label(cg.ref), {c.left, y, kColWidth, kNodeHeight}, cg.Citations(), false,
+               Tooltip(cg.ref), &out);
     y += kRowHeight;
   }
   y = kTop + (body - static_cast<int>(right_rows) * kRowHeight) / 2;
@@ -356,8 +376,7 @@ std::string GraphSvgNarrow(const Graph& g) {
   y = AppendColumn(
       g.citing, y,
       [&](const CitingGroup& c, const Box& b) {
-        AppendNode(c.ref, Label(c.ref), b, static_cast<int>(c.places.size()), false, Tooltip(c.ref),
-                   &body);
+        AppendNode(c.ref, Label(c.ref), b, c.Citations(), false, Tooltip(c.ref), &body);
       },
       &body);
   Box center{4, y + 4, kNarrowWidth - 8, 68};
@@ -434,7 +453,7 @@ nlohmann::json GraphJson(const Graph& g) {
     edges.push_back({{"from", g.center.id}, {"to", nullptr}, {"count", n}});
   }
   for (const CitingGroup& c : g.citing) {
-    int n = static_cast<int>(c.places.size());
+    int n = c.Citations();
     nodes.push_back(node(c.ref, "citing", n));
     edges.push_back({{"from", c.ref.id}, {"to", g.center.id}, {"count", n}});
   }

@@ -40,6 +40,11 @@ void GroupCitations(const legal::Document& doc, std::vector<CitedGroup>* resolve
 struct CitingGroup {
   DocRef ref;
   std::vector<search::CitedBy> places;  // each citing sentence
+
+  // Its citations of the document (a sentence may hold several): the n of
+  // "×n", counted as CitedGroup counts them, so that one link has one n
+  // in the graphs of both its ends.
+  int Citations() const;
 };
 std::vector<CitingGroup> GroupCitedBy(const std::vector<search::CitedBy>& cited_by);
 

@@ -24,6 +24,9 @@ struct DocumentView {
   // For the print view: the cited documents' stored texts, same order as
   // `cited` (an entry may have has_text == false).
   std::vector<search::StoredDocument> cited_docs;
+  // One entry per citation of stored.doc: why its link may land on another
+  // chapter or section than the one meant (UncertainLinkNote), or "".
+  std::vector<std::string> link_notes;
 
   Graph MakeGraph() const;
 };

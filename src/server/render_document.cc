@@ -170,9 +170,21 @@ data UnresolvedData(const DocumentView& view) {
   return list;
 }
 
-// The citing sentence as HTML, the cited number (when written as such)
-// marked so the eye finds it.
-std::string SentenceHtml(std::string_view sentence, const std::string& number) {
+// The citing sentence as HTML, its citations of this document marked so
+// that the eye finds them (spans in the sentence, search::CitedBy::marks),
+// whatever words they use; the cited number when no span is known.
+std::string SentenceHtml(std::string_view sentence,
+                         const std::vector<std::pair<size_t, size_t>>& marks,
+                         const std::string& number) {
+  std::string out;
+  size_t pos = 0;
+  for (const auto& [begin, end] : marks) {
+    if (begin < pos || end <= begin || end > sentence.size()) continue;
+    out += HtmlEscape(sentence.substr(pos, begin - pos)) + "<mark>" +
+           HtmlEscape(sentence.substr(begin, end - begin)) + "</mark>";
+    pos = end;
+  }
+  if (pos > 0) return out + HtmlEscape(sentence.substr(pos));
   size_t at = number.empty() ? std::string_view::npos : sentence.find(number);
   if (at == std::string_view::npos) return HtmlEscape(sentence);
   return HtmlEscape(sentence.substr(0, at)) + "<mark>" + HtmlEscape(number) + "</mark>" +
@@ -183,15 +195,20 @@ data CitingData(const DocumentView& view) {
   data list{data::type::list};
   for (const CitingGroup& g : view.citing) {
     data d = RefData(g.ref);
-    Set(d, "count", std::to_string(g.places.size()));
+    Set(d, "count", std::to_string(g.Citations()));
     data places{data::type::list};
     for (const search::CitedBy& c : g.places) {
       data place;
       std::string_view sentence = c.sentence;
+      std::vector<std::pair<size_t, size_t>> marks = c.marks;
       while (!sentence.empty() && (sentence.front() == '-' || sentence.front() == ' ')) {
         sentence.remove_prefix(1);
+        for (auto& [begin, end] : marks) {
+          begin = begin > 0 ? begin - 1 : 0;
+          end = end > 0 ? end - 1 : 0;
+        }
       }
-      Set(place, "sentence_html", SentenceHtml(sentence, view.stored.doc.meta.number));
+      Set(place, "sentence_html", SentenceHtml(sentence, marks, view.stored.doc.meta.number));
       Set(place, "href", DocHref(c.citing_id) + "#c-" + std::to_string(c.begin));
       Set(place, "target_anchor", c.target_anchor);
       // The parts of this document the sentence cites, each a link to it.
@@ -233,6 +250,10 @@ data CommonData(const DocumentView& view) {
   Set(d, "citing", CitingData(view));
   Set(d, "citing_count", std::to_string(view.citing.size()));
   Set(d, "any_citing", !view.citing.empty());
+  // T1: a numbering break is told on the page, not only in `show --json`.
+  std::string breaks;
+  for (const std::string& b : NumberingBreaks(s.doc, 5)) breaks += (breaks.empty() ? "" : "; ") + b;
+  Set(d, "numbering_breaks", breaks);
   Set(d, "search_href",
       "/tim-kiem?q=" + UrlEncode(s.doc.meta.number.empty() ? s.doc.meta.title : s.doc.meta.number));
   return d;
@@ -258,7 +279,7 @@ Graph DocumentView::MakeGraph() const {
 
 std::string Renderer::DocumentPage(const DocumentView& view) const {
   data d = CommonData(view);
-  Set(d, "text_html", DocumentTextHtml(view.stored.doc));
+  Set(d, "text_html", DocumentTextHtml(view.stored.doc, &view.link_notes));
   Set(d, "toc_html", TocHtml(view.stored.doc));
   Graph graph = view.MakeGraph();
   Set(d, "graph_svg", GraphSvg(graph));
@@ -315,7 +336,7 @@ data StudyEntry(const DocumentView& view, size_t i) {
 
 std::string Renderer::PrintPage(const DocumentView& view) const {
   data d = CommonData(view);
-  Set(d, "text_html", DocumentTextHtml(view.stored.doc));
+  Set(d, "text_html", DocumentTextHtml(view.stored.doc, &view.link_notes));
   data entries{data::type::list};
   for (size_t i = 0; i < view.cited.size(); ++i) entries.push_back(StudyEntry(view, i));
   Set(d, "entries", entries);

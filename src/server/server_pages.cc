@@ -7,6 +7,7 @@
 #include "server/html.h"
 #include "server/params.h"
 #include "server/server_internal.h"
+#include "server/text_html.h"
 
 namespace vanban::server {
 
@@ -139,6 +140,32 @@ void HandleCatalog(const RouteContext& ctx, httplib::Response& res, bool missing
   SendPage(res, ctx.renderer->CatalogPage(*rows, missing));
 }
 
+// Notes the links among `citations` (indices into the document's) that may
+// land on another chapter or section of `target` than the one meant.
+void NoteUncertainLinks(const legal::Document& target, const std::vector<int>& citations, bool self,
+                        DocumentView* view) {
+  const legal::Document& doc = view->stored.doc;
+  for (int i : citations) {
+    std::string note = UncertainLinkNote(target, doc.citations[i].anchor, self);
+    if (note.empty()) continue;
+    view->link_notes.resize(doc.citations.size());
+    view->link_notes[i] = std::move(note);
+  }
+}
+
+// The document's references to itself ("Chương V của Luật này").
+std::vector<int> SelfCitations(const legal::Document& doc) {
+  std::vector<int> out;
+  for (size_t i = 0; i < doc.citations.size(); ++i) {
+    const legal::Citation& c = doc.citations[i];
+    if (c.status == legal::CitationStatus::kSelf ||
+        (c.status == legal::CitationStatus::kResolved && c.resolved_id == doc.id)) {
+      out.push_back(static_cast<int>(i));
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 StatusOr<DocumentView> LoadDocumentView(search::Searcher& searcher, const std::string& id,
@@ -154,6 +181,7 @@ StatusOr<DocumentView> LoadDocumentView(search::Searcher& searcher, const std::s
   view.stored = std::move(stored).value();
   const std::string& doc_id = view.stored.doc.id.empty() ? id : view.stored.doc.id;
   GroupCitations(view.stored.doc, &view.cited, &view.unresolved);
+  NoteUncertainLinks(view.stored.doc, SelfCitations(view.stored.doc), /*self=*/true, &view);
   for (CitedGroup& group : view.cited) {
     group.ref.id = group.resolved_id;
     auto cited = searcher.Get(group.resolved_id);
@@ -161,6 +189,7 @@ StatusOr<DocumentView> LoadDocumentView(search::Searcher& searcher, const std::s
       const legal::Metadata& m = cited->doc.meta;
       group.ref = DocRef{group.resolved_id, m.type, m.number,        m.title,
                          m.issuer,          m.date, cited->has_text, true};
+      NoteUncertainLinks(cited->doc, group.citations, /*self=*/false, &view);
     }
     if (cited_texts) {
       view.cited_docs.push_back(cited.ok() ? std::move(cited).value() : search::StoredDocument{});

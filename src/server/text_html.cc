@@ -52,17 +52,21 @@ std::string TagFor(const Document& doc, const Paragraph& p) {
 }
 
 // Appends text[begin, end) with the citations inside it as links.
-void AppendWithCitations(const Document& doc, size_t begin, size_t end, size_t* next_citation,
-                         std::string* out) {
+void AppendWithCitations(const Document& doc, const std::vector<std::string>* link_notes,
+                         size_t begin, size_t end, size_t* next_citation, std::string* out) {
   const std::string& text = doc.text;
   size_t pos = begin;
   size_t& ci = *next_citation;
   while (ci < doc.citations.size() && doc.citations[ci].begin < end) {
-    const Citation& c = doc.citations[ci++];
+    size_t i = ci++;
+    const Citation& c = doc.citations[i];
     if (c.begin < pos || c.end <= c.begin) continue;  // overlapping or empty span
     size_t c_end = std::min(c.end, end);
     AppendHtmlEscaped(std::string_view(text).substr(pos, c.begin - pos), out);
-    out->append(CitationLinkHtml(c, std::string_view(text).substr(c.begin, c_end - c.begin)));
+    std::string_view doubt =
+        link_notes && i < link_notes->size() ? std::string_view((*link_notes)[i]) : "";
+    out->append(
+        CitationLinkHtml(c, std::string_view(text).substr(c.begin, c_end - c.begin), doubt));
     pos = c_end;
   }
   AppendHtmlEscaped(std::string_view(text).substr(pos, end - pos), out);
@@ -87,7 +91,7 @@ std::string PlaceAnchors(const std::vector<const Unit*>& units, size_t end, size
 
 }  // namespace
 
-std::string DocumentTextHtml(const Document& doc) {
+std::string DocumentTextHtml(const Document& doc, const std::vector<std::string>* link_notes) {
   std::vector<const Unit*> units;
   for (const Unit& u : doc.units) units.push_back(&u);
   std::stable_sort(units.begin(), units.end(),
@@ -103,7 +107,7 @@ std::string DocumentTextHtml(const Document& doc) {
     out.append(extra).append("<").append(tag);
     if (!id.empty()) out.append(" id=\"").append(id).append("\"");
     out.append(">");
-    AppendWithCitations(doc, p.begin, p.end, &next_citation, &out);
+    AppendWithCitations(doc, link_notes, p.begin, p.end, &next_citation, &out);
     out.append("</").append(tag).append(">\n");
   }
   return out;
@@ -159,17 +163,24 @@ std::string CitationHref(const Citation& c) {
   return "/tim-kiem?q=" + UrlEncode(Utf8Prefix(query, 200));
 }
 
-std::string CitationLinkHtml(const Citation& c, std::string_view label) {
+std::string CitationLinkHtml(const Citation& c, std::string_view label, std::string_view doubt) {
   std::string cls = "cite";
   std::string title;
+  bool linked = c.status == CitationStatus::kSelf ||
+                (c.status == CitationStatus::kResolved && IsValidDocumentId(c.resolved_id));
   if (c.status == CitationStatus::kSelf) {
     cls += " cite-self";
     title = "Dẫn chiếu trong chính văn bản này";
-  } else if (c.status != CitationStatus::kResolved || !IsValidDocumentId(c.resolved_id)) {
+  } else if (!linked) {
     cls += " cite-unresolved";
     title = UnresolvedReason(c) + " — bấm để tìm";
   } else {
     title = "Mở văn bản được dẫn chiếu";
+  }
+  // Not made silently: the reader is told where the link may be wrong.
+  if (linked && !doubt.empty()) {
+    cls += " cite-uncertain";
+    title = doubt;
   }
   std::string out = "<a class=\"" + cls + "\" id=\"c-" + std::to_string(c.begin) + "\" href=\"" +
                     HtmlEscape(CitationHref(c)) + "\" title=\"";

@@ -7,16 +7,22 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "legal/citation.h"
 #include "legal/document.h"
+#include "legal/numbering.h"
 
 namespace vanban::server {
 
 // The whole text as <h2>/<h3>/<h4>/<p> elements. Each unit's anchor is the
 // id of the element where it starts; each citation is an <a> whose id is
 // "c-<begin>" (its byte offset), so cited-by links can point at it.
-std::string DocumentTextHtml(const legal::Document& doc);
+// `link_notes`, when given, holds one entry per citation of `doc`: why its
+// link may land on another part than the one meant
+// (legal::UncertainLinkNote), or "".
+std::string DocumentTextHtml(const legal::Document& doc,
+                             const std::vector<std::string>* link_notes = nullptr);
 
 // Nested-looking list of links to parts, chapters, sections, articles and
 // plan items; empty when the document has no units.
@@ -26,12 +32,17 @@ std::string TocHtml(const legal::Document& doc);
 // reference, or a search for its number/name when it is not resolved.
 std::string CitationHref(const legal::Citation& citation);
 // One citation as a link (class "cite", "cite cite-self" or
-// "cite cite-unresolved" with the reason in its title attribute).
-std::string CitationLinkHtml(const legal::Citation& citation, std::string_view label);
+// "cite cite-unresolved" with the reason in its title attribute). With a
+// `doubt` (legal::UncertainLinkNote), the link also has class "cite-uncertain"
+// and the doubt as its title.
+std::string CitationLinkHtml(const legal::Citation& citation, std::string_view label,
+                             std::string_view doubt = "");
 // Why a citation has no target, in Vietnamese (empty when resolved/self).
 std::string UnresolvedReason(const legal::Citation& citation);
 
+using legal::NumberingBreaks;
 using legal::SentenceAround;
+using legal::UncertainLinkNote;
 
 // Where `offset` sits, for a reader: "Điều 5", "Mục II.3", "Phần mở đầu"
 // (before the first unit), or "".

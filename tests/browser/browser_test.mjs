@@ -124,7 +124,37 @@ async function otherPages(page, base, planPath, kind) {
   await page.emulateMedia({ media: 'print' });
   await page.goto(`${base}${planPath}/in`);
   await shot(page, `${kind}-8-print-media`, false);
+  await printedCitations(page, base, kind);
   await page.emulateMedia({ media: 'screen' });
+}
+
+// T8 broke: in print, the "?" of an unresolved citation was white on a
+// black background that browsers do not print by default, and citations
+// kept their screen colours. A law with unresolved and doubtful links
+// (Luật Khiếu nại, from the shared texts) is printed when it is indexed.
+async function printedCitations(page, base, kind) {
+  const res = await page.goto(`${base}/van-ban/luat-02-2011-qh13/in`);
+  if (res.status() !== 200) {
+    console.log(`skip ${kind}: print colours need the shared texts (VANBAN_SHARED_DIR)`);
+    return;
+  }
+  const links = await page.evaluate(() => [...document.querySelectorAll('.doc-text a.cite')].map((a) => {
+    const after = getComputedStyle(a, '::after');
+    return { cls: a.className, color: getComputedStyle(a).color, content: after.content,
+      afterColor: after.color, afterBackground: after.backgroundColor };
+  }));
+  const black = 'rgb(0, 0, 0)';
+  const notBlack = links.filter((l) => l.color !== black).map((l) => l.cls);
+  check(links.length > 0 && notBlack.length === 0,
+    `${kind}: print: ${links.length} citations are black (${[...new Set(notBlack)].join(', ')})`);
+  const marked = links.filter((l) => /cite-unresolved|cite-uncertain/.test(l.cls));
+  const unseen = marked.filter((l) => !/[?!]/.test(l.content) || l.afterColor !== black
+    || l.afterBackground !== 'rgba(0, 0, 0, 0)');
+  check(marked.some((l) => /cite-unresolved/.test(l.cls)) && marked.some((l) => /cite-uncertain/.test(l.cls))
+    && unseen.length === 0,
+  `${kind}: print: the ${marked.length} "?"/"!" markers are black text on no background`);
+  await page.locator('a.cite-uncertain').first().scrollIntoViewIfNeeded();
+  await shot(page, `${kind}-8-print-marks`, false);
 }
 
 async function searchAsYouType(page, base) {

@@ -67,6 +67,26 @@ TEST(CliLegalTest, CitesById) {
   EXPECT_EQ(j["citations"][1]["resolved_id"], "luat-10-2022-qh15");
 }
 
+// T1 broke: `cites` listed "Chương V của Luật Khiếu nại số 02/2011/QH13"
+// → luat-02-2011-qh13#chuong-5 with nothing said, though the law's chapter
+// labels run I, II, III, V.
+TEST(CliLegalTest, CitesNotesLinksAfterANumberingBreak) {
+  VANBAN_REQUIRE_SHARED();
+  CommandRun r = Vanban("cites luat-42-2013-qh13");
+  ASSERT_EQ(r.code, 0) << r.out;
+  size_t at =
+      r.out.find("Chương V của Luật Khiếu nại số 02/2011/QH13 → luat-02-2011-qh13#chuong-5\n");
+  ASSERT_NE(at, std::string::npos) << r.out;
+  const std::string note = "       Lưu ý: Đánh số chương của văn bản được dẫn chiếu";
+  EXPECT_EQ(r.out.compare(r.out.find('\n', at) + 1, note.size(), note), 0) << r.out.substr(at, 300);
+  CommandRun law = Vanban("cites luat-02-2011-qh13");
+  ASSERT_EQ(law.code, 0) << law.out;
+  EXPECT_NE(law.out.find("Chương V của Luật này → luat-02-2011-qh13#chuong-5\n       Lưu ý: Đánh "
+                         "số chương của văn bản này không liên tục (sau Chương III là Chương V)"),
+            std::string::npos)
+      << law.out;
+}
+
 TEST(CliLegalTest, Errors) {
   CommandRun missing = Vanban("cites khong-co-tep.txt");
   EXPECT_EQ(missing.code, 1);

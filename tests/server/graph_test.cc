@@ -193,6 +193,20 @@ TEST(GraphTest, JsonNodesAndEdges) {
   EXPECT_EQ(json["edges"].back()["count"], 2);
 }
 
+// T7 broke: Nghị định 59/2023's graph showed Luật 10/2022 ×29 (citations)
+// and the law's graph showed the decree ×22 (citing sentences). Both count
+// citations now, and the legend says so.
+TEST(GraphTest, CitingCountIsCitationsAsCitedCountIs) {
+  Graph g = TwentyOneCitations(nullptr);
+  g.citing[0].places[0].citations = 3;  // "Điều 41, Điều 42 và Điều 43 của Luật …"
+  EXPECT_EQ(g.citing[0].Citations(), 4);
+  std::string svg = GraphSvg(g);
+  EXPECT_NE(svg.find("×4</text>"), std::string::npos);
+  EXPECT_NE(svg.find("×n: số lần dẫn chiếu, đếm như nhau ở hai chiều"), std::string::npos);
+  EXPECT_NE(GraphSvgNarrow(g).find("×4</text>"), std::string::npos);
+  EXPECT_EQ(GraphJson(g)["edges"].back()["count"], 4);
+}
+
 TEST(GraphTest, UnresolvedNodesAreDashedAndUnlinked) {
   auto s = testing::PlanExcerpt();
   Graph g;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "fixtures.h"
+#include "legal/numbering.h"
 #include "support/shared_data.h"
 
 namespace vanban::server {
@@ -267,6 +268,63 @@ TEST(RenderTest, CatalogOnlyDocumentSaysSoAndShowsWhoCitesIt) {
             std::string::npos);
   EXPECT_NE(html.find("Thủ tướng Chính phủ &lt;b&gt;"), std::string::npos);  // escaped
   EXPECT_EQ(html.find("id=\"toan-van\""), std::string::npos);
+}
+
+// T1 broke: Luật Khiếu nại's chapter labels skip IV, and neither its page
+// nor the links to its chapters said so (only `show --json` did).
+TEST(RenderTest, NumberingBreakIsToldAndDoubtfulLinksAreMarked) {
+  DocumentView view = PlanView();
+  legal::Unit& second = view.stored.doc.units[1];
+  second.label = second.number = "III";
+  second.anchor = "muc-3";
+  legal::Citation& self = view.stored.doc.citations[4];  // "Kế hoạch này"
+  self.anchor = "muc-3";
+  view.link_notes.resize(view.stored.doc.citations.size());
+  view.link_notes[4] = legal::UncertainLinkNote(view.stored.doc, self.anchor, /*self=*/true);
+  ASSERT_EQ(view.link_notes[4],
+            "Đánh số mục của văn bản này không liên tục (sau Mục I là Mục III), nên mục được "
+            "liên kết có thể không phải mục được nhắc đến");
+  Renderer renderer = LoadRenderer();
+  for (const std::string& html : {renderer.DocumentPage(view), renderer.PrintPage(view)}) {
+    EXPECT_NE(html.find("<p class=\"numbering-note\" role=\"note\"><strong>Đánh số không liên "
+                        "tục:</strong> sau Mục I là Mục III."),
+              std::string::npos)
+        << html;
+    EXPECT_NE(html.find("class=\"cite cite-self cite-uncertain\""), std::string::npos);
+    EXPECT_NE(html.find("title=\"Đánh số mục của văn bản này không liên tục"), std::string::npos);
+  }
+  std::string plain = renderer.DocumentPage(PlanView());
+  EXPECT_EQ(plain.find("numbering-note"), std::string::npos);
+  EXPECT_EQ(plain.find("cite-uncertain"), std::string::npos);
+}
+
+// T6 broke: a cited-by quote was marked only where it held the cited
+// number as normalised ("23-QĐ/TW"), not "23- QĐ/TW" nor a citation by
+// name; the citation's own span is marked now.
+TEST(RenderTest, CitedByQuotesMarkTheCitationsOwnSpan) {
+  DocumentView view;
+  view.stored.doc.id = "quyet-dinh-23-qd-tw-2021";
+  view.stored.doc.meta.type = "Quyết định";
+  view.stored.doc.meta.number = "23-QĐ/TW";
+  search::CitedBy by;
+  by.citing_id = "ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky";
+  by.sentence = "- Đặc biệt là Quyết định số 23- QĐ/TW ngày 30/7/2021 và Quy chế <b>";
+  std::string raw = "Quyết định số 23- QĐ/TW ngày 30/7/2021";
+  size_t at = by.sentence.find(raw);
+  by.marks = {{at, at + raw.size()}};
+  search::CitedBy by_name = by;
+  by_name.sentence = "Theo Quy chế công tác dân vận và Quy chế ấy";
+  by_name.citations = 2;
+  by_name.marks = {{5, 36}, {41, 50}};  // "Quy chế công tác dân vận", "Quy chế"
+  by_name.begin = 700;
+  view.citing = GroupCitedBy({by, by_name});
+  std::string html = LoadRenderer().DocumentPage(view);
+  EXPECT_NE(html.find("Đặc biệt là <mark>Quyết định số 23- QĐ/TW ngày 30/7/2021</mark> và Quy "
+                      "chế &lt;b&gt;"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("Theo <mark>Quy chế công tác dân vận</mark> và <mark>Quy chế</mark> ấy"),
+            std::string::npos);
 }
 
 TEST(RenderTest, PrintViewHasEachCitedDocumentOnItsOwnPage) {

@@ -48,6 +48,30 @@ TEST(TextHtmlTest, UnresolvedCitationsSayWhy) {
   EXPECT_NE(link.find(">Kết luận số 114-KL/TW"), std::string::npos);
 }
 
+// T1 broke: "Chương V của Luật Khiếu nại" was linked to #chuong-5 with
+// nothing said, though the law's chapter labels skip IV; a link with a
+// doubt says so in its class and title, and is made all the same.
+TEST(TextHtmlTest, UncertainLinksSayWhy) {
+  auto s = testing::PlanExcerpt();
+  std::vector<std::string> notes(s.doc.citations.size());
+  notes[1] =
+      "Đánh số chương của văn bản được dẫn chiếu không liên tục (sau Chương III là Chương V)";
+  notes[2] = "ignored: the citation is not linked";
+  notes[4] = "Đánh số mục của văn bản này không liên tục (sau Mục I là Mục III)";
+  std::string html = DocumentTextHtml(s.doc, &notes);
+  EXPECT_NE(html.find("<a class=\"cite cite-uncertain\" id=\"c-" +
+                      std::to_string(s.doc.citations[1].begin) +
+                      "\" href=\"/van-ban/quyet-dinh-23-qd-tw-2021#dieu-2\" title=\"Đánh số "
+                      "chương của văn bản được dẫn chiếu không liên tục (sau Chương III là Chương "
+                      "V)\">"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("class=\"cite cite-self cite-uncertain\""), std::string::npos);
+  EXPECT_EQ(html.find("ignored"), std::string::npos);
+  EXPECT_EQ(Count(html, "cite-uncertain"), 2u);
+  EXPECT_EQ(Count(DocumentTextHtml(s.doc), "cite-uncertain"), 0u);
+}
+
 TEST(TextHtmlTest, TextIsEscaped) {
   legal::Document doc;
   doc.text = "Điều 1. <script>alert(1)</script> & \"x\"";
