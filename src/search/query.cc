@@ -319,8 +319,9 @@ void QueryBuilder::Locate(const Token& t, BuiltQuery* out) const {
                                   t.kind == TokenKind::kIdentifier});
 }
 
-void QueryBuilder::LocatePhrase(const std::vector<Token>& words, BuiltQuery* out) const {
-  out->highlight.AddPhrase(words);
+void QueryBuilder::LocatePhrase(const std::vector<Token>& words, BuiltQuery* out,
+                                bool typed) const {
+  out->highlight.AddPhrase(words, typed);
   PositionTerm phrase;
   phrase.folded = "phrase:";
   for (const Token& t : words) {
@@ -383,9 +384,15 @@ Xapian::Query QueryBuilder::PhraseQuery(const text::AnalyzedText& at, bool accen
   for (const auto& t : at.tokens) {
     folded.push_back(schema::Term(schema::kFolded, t.folded));
     exact.push_back(TypedExact(t) ? schema::Term(schema::kExact, t.exact) : folded.back());
-    Locate(t, out);
   }
   if (folded.empty()) return Xapian::Query();
+  // Its words are marked where they stand together only: before, "tiếp"
+  // of "tiếp xúc" was marked for "tiếp công dân".
+  if (at.tokens.size() == 1) {
+    Locate(at.tokens.front(), out);
+  } else {
+    LocatePhrase(at.tokens, out, /*typed=*/true);
+  }
   // Abbreviations both ways inside quotes too: "UBND cấp xã" is also the
   // phrase "ủy ban nhân dân cấp xã", and "ủy ban nhân dân cấp xã" also
   // "UBND cấp xã" (folded).
@@ -397,18 +404,31 @@ Xapian::Query QueryBuilder::PhraseQuery(const text::AnalyzedText& at, bool accen
     std::vector<std::string> v(folded.begin(), folded.begin() + static_cast<std::ptrdiff_t>(i));
     text::AnalyzedText expansion = analyzer_.Analyze(expansions.front());
     for (const auto& e : expansion.tokens) v.push_back(schema::Term(schema::kFolded, e.folded));
-    LocatePhrase(expansion.tokens, out);
     v.insert(v.end(), folded.begin() + static_cast<std::ptrdiff_t>(i) + 1, folded.end());
     variants.push_back(Phrase(v));
+    // Marked as the variant: "Ủy ban nhân dân cấp xã" for "UBND cấp xã".
+    std::vector<Token> words(at.tokens.begin(), at.tokens.begin() + static_cast<std::ptrdiff_t>(i));
+    words.insert(words.end(), expansion.tokens.begin(), expansion.tokens.end());
+    words.insert(words.end(), at.tokens.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                 at.tokens.end());
+    LocatePhrase(words, out, /*typed=*/true);
   }
-  for (const auto& a : FoldedAbbreviations()) {
-    const auto& e = a.expansion_terms;
+  const auto& abbreviations = FoldedAbbreviations();
+  for (size_t a = 0; a < abbreviations.size(); ++a) {
+    const auto& e = abbreviations[a].expansion_terms;
     auto at_e = std::search(folded.begin(), folded.end(), e.begin(), e.end());
     if (e.empty() || at_e == folded.end()) continue;
     std::vector<std::string> v(folded.begin(), at_e);
-    v.insert(v.end(), a.abbrev_terms.begin(), a.abbrev_terms.end());
+    v.insert(v.end(), abbreviations[a].abbrev_terms.begin(), abbreviations[a].abbrev_terms.end());
     v.insert(v.end(), at_e + static_cast<std::ptrdiff_t>(e.size()), folded.end());
     variants.push_back(Phrase(v));
+    // Marked as the variant: "UBND cấp xã" for "ủy ban nhân dân cấp xã".
+    auto from = at.tokens.begin() + (at_e - folded.begin());
+    std::vector<Token> words(at.tokens.begin(), from);
+    text::AnalyzedText abbrev = analyzer_.Analyze(text::Abbreviations()[a].abbrev);
+    words.insert(words.end(), abbrev.tokens.begin(), abbrev.tokens.end());
+    words.insert(words.end(), from + static_cast<std::ptrdiff_t>(e.size()), at.tokens.end());
+    LocatePhrase(words, out, /*typed=*/true);
   }
   Xapian::Query plain = variants.empty()
                             ? Phrase(folded)

@@ -145,7 +145,8 @@ class QueryBuilder {
   // An abbreviation's expansion ("ủy ban nhân dân" for "UBND"): marked
   // as a whole phrase only (Highlight::AddPhrase), and it places the
   // passage where its words stand together (PositionTerm::words).
-  void LocatePhrase(const std::vector<text::Token>& words, BuiltQuery* out) const;
+  void LocatePhrase(const std::vector<text::Token>& words, BuiltQuery* out,
+                    bool typed = false) const;
   // A document number the query names (folded identifier): marked, and
   // the passage of a hit that writes it is where it is written.
   void LocateNumber(const std::string& folded, BuiltQuery* out) const;

@@ -360,15 +360,19 @@ void Highlight::Add(const text::Token& t) {
   }
 }
 
-void Highlight::AddPhrase(const std::vector<text::Token>& words) {
+void Highlight::AddPhrase(const std::vector<text::Token>& words, bool typed) {
   if (words.empty()) return;
   std::vector<PhraseWord> phrase;
-  for (const auto& t : words) phrase.push_back({t.exact, t.folded});
+  for (const auto& t : words) {
+    bool any_form = typed && (t.kind != text::TokenKind::kSyllable || !text::HasMarks(t));
+    phrase.push_back({t.exact, t.folded, any_form});
+  }
   for (const auto& p : phrases_) {
-    if (p.size() == phrase.size() && std::equal(p.begin(), p.end(), phrase.begin(),
-                                                [](const PhraseWord& a, const PhraseWord& b) {
-                                                  return a.exact == b.exact && a.folded == b.folded;
-                                                })) {
+    if (p.size() == phrase.size() &&
+        std::equal(p.begin(), p.end(), phrase.begin(),
+                   [](const PhraseWord& a, const PhraseWord& b) {
+                     return a.exact == b.exact && a.folded == b.folded && a.any_form == b.any_form;
+                   })) {
       return;
     }
   }
@@ -382,7 +386,8 @@ size_t Highlight::PhraseAt(const text::AnalyzedText& at, size_t i) const {
     bool match = true;
     for (size_t k = 0; k < p.size() && match; ++k) {
       const text::Token& t = at.tokens[i + k];
-      match = t.exact == p[k].exact || (t.folded == p[k].folded && !text::HasMarks(t));
+      match = t.exact == p[k].exact ||
+              (t.folded == p[k].folded && (p[k].any_form || !text::HasMarks(t)));
       // Words together: only spaces or a line break between them.
       if (match && k > 0) {
         size_t prev_end = at.tokens[i + k - 1].end;

@@ -46,7 +46,9 @@ class Highlight {
   // cử" for the "trung" of "trung ương"). A word matches in the form given
   // (old or new tone placement alike), or by its folded form where the
   // text writes it without marks.
-  void AddPhrase(const std::vector<text::Token>& words);
+  // With `typed` (a phrase the user quoted), a word typed without marks
+  // matches every form of it ("tiep cong dan" marks "tiếp công dân").
+  void AddPhrase(const std::vector<text::Token>& words, bool typed = false);
   // The number of tokens of a phrase (AddPhrase) that starts at
   // at.tokens[i], or 0 (the longest when several do).
   size_t PhraseAt(const text::AnalyzedText& at, size_t i) const;
@@ -74,6 +76,7 @@ class Highlight {
  private:
   struct PhraseWord {
     std::string exact, folded;
+    bool any_form = false;  // typed without marks: every form matches
   };
   std::set<std::string> folded_;
   std::set<std::pair<std::string, std::string>> pairs_;

@@ -876,6 +876,31 @@ TEST_F(RankingTest, ANameCitedBeforeTheDocumentOfThatNameIsMissing) {
   EXPECT_EQ(to_cao->cited_in, (std::vector<std::string>{"luat-42-2013-qh13"}));
 }
 
+// O8 broke: a quoted phrase marked its words anywhere: "tiếp công dân"
+// marked the "tiếp" of "tiếp xúc" and the "dân" of "nhân dân", as if the
+// phrase were there. Its words are marked where they stand together, also
+// typed without marks and through an abbreviation.
+TEST_F(RankingTest, AQuotedPhraseIsMarkedWhereItStandsOnly) {
+  auto snippet_of = [&](const std::string& q, const std::string& id) {
+    for (const auto& h : Run(q, 20).results) {
+      if (h.id == id) return h.snippet;
+    }
+    return std::string("(no hit)");
+  };
+  for (const char* q : {"\"tiếp công dân\"", "\"tiep cong dan\""}) {
+    std::string s = snippet_of(q, "luat-10-2022-qh15");
+    EXPECT_NE(s.find("<mark>tiếp</mark> <mark>công</mark> <mark>dân</mark>"), std::string::npos)
+        << q << ": " << s;
+    EXPECT_EQ(s.find("<mark>tiếp</mark> xúc"), std::string::npos) << q << ": " << s;
+    EXPECT_EQ(s.find("nhân <mark>dân</mark>"), std::string::npos) << q << ": " << s;
+  }
+  std::string ubnd = snippet_of("\"UBND cấp xã\"", "luat-10-2022-qh15");
+  EXPECT_NE(ubnd.find("<mark>Ủy</mark> <mark>ban</mark> <mark>nhân</mark> <mark>dân</mark> "
+                      "<mark>cấp</mark> <mark>xã</mark>"),
+            std::string::npos)
+      << ubnd;
+}
+
 // O1 broke: a number no document has as its own ("03/2011/QH13", the old
 // Luật Tố cáo, cited in Điều 66 of the new one) showed the best match of
 // the number, a document that only cites it, under the number asked for.
