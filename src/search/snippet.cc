@@ -232,7 +232,19 @@ std::string Render(const text::AnalyzedText& at, size_t first, size_t last,
     }
     lit[i - first] = static_cast<char>(unmarked);
   }
-  size_t cursor = at.tokens[first].begin;
+  // From the passage's start, or with the opening brackets and quotes
+  // that stand against the first word: "(Điều 10 Luật số …)" lost its "(".
+  size_t cursor = first == 0 ? 0 : at.tokens[first].begin;
+  for (bool more = first > 0; more;) {
+    more = false;
+    for (std::string_view open : {"(", "[", "\"", "'", "\u201C", "\u2018"}) {
+      if (cursor >= open.size() && text.substr(cursor - open.size(), open.size()) == open) {
+        cursor -= open.size();
+        more = true;
+        break;
+      }
+    }
+  }
   for (size_t i = first; i < last; ++i) {
     if (!lit[i - first]) continue;
     const auto& t = at.tokens[i];
@@ -413,8 +425,7 @@ std::string HighlightText(std::string_view text, const Highlight& highlight,
                           const text::Analyzer& analyzer, Snippet* marks_out) {
   text::AnalyzedText at = analyzer.Analyze(text);
   if (at.tokens.empty()) return HtmlEscape(text);
-  std::string out = HtmlEscape(std::string_view(at.text).substr(0, at.tokens[0].begin));
-  return out + Render(at, 0, at.tokens.size(), highlight, marks_out);
+  return Render(at, 0, at.tokens.size(), highlight, marks_out);  // from the text's start
 }
 
 Snippet MakeSnippet(const Xapian::Database& db, Xapian::docid did, const index::HitRecord& hit,

@@ -901,6 +901,15 @@ TEST_F(RankingTest, AQuotedPhraseIsMarkedWhereItStandsOnly) {
       << ubnd;
 }
 
+// O7 broke: a snippet from the start of a line dropped its opening "(":
+// "Điều 10 Luật số 10/2022/QH15, có hiệu lực … 01/07/2023)".
+TEST_F(RankingTest, ASnippetKeepsTheBracketItStartsWith) {
+  SearchResponse r = Run("luật 10/2022/QH15");
+  ASSERT_FALSE(r.results.empty());
+  ASSERT_EQ(r.results[0].id, "luat-10-2022-qh15");
+  EXPECT_EQ(r.results[0].snippet.rfind("(Điều ", 0), 0u) << r.results[0].snippet;
+}
+
 // O1 broke: a number no document has as its own ("03/2011/QH13", the old
 // Luật Tố cáo, cited in Điều 66 of the new one) showed the best match of
 // the number, a document that only cites it, under the number asked for.
