@@ -3,6 +3,8 @@
 // paragraphs exactly as for a PDF text layer.
 #include "ingest/ocr.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -76,7 +78,34 @@ StatusOr<OcrResult> OcrGray(const uint8_t* pixels, int width, int height, int st
   return result;
 }
 
+namespace {
+
+// Whether a PNG's chunks are whole (length within the file, a type of four
+// letters) up to IEND. libpng prints its own English message on stderr for
+// a broken one ("libpng error: …: invalid chunk type", with raw bytes), so
+// such a file is refused before it is decoded.
+bool PngChunksWhole(std::string_view bytes) {
+  constexpr std::string_view kSignature("\x89PNG\r\n\x1a\n", 8);
+  if (!bytes.starts_with(kSignature)) return true;  // not a PNG: not ours to check
+  auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+  for (size_t at = kSignature.size(); at + 12 <= bytes.size();) {
+    uint32_t length = 0;
+    for (int i = 0; i < 4; ++i) length = (length << 8) | static_cast<unsigned char>(bytes[at + i]);
+    std::string_view type = bytes.substr(at + 4, 4);
+    if (!std::all_of(type.begin(), type.end(), letter)) return false;
+    if (length > bytes.size() - at - 12) return false;
+    if (type == "IEND") return true;
+    at += 12 + static_cast<size_t>(length);
+  }
+  return false;  // ends before IEND
+}
+
+}  // namespace
+
 StatusOr<OcrResult> OcrImageFile(std::string_view bytes) {
+  if (!PngChunksWhole(bytes)) {
+    return Status::Corruption("ảnh PNG hỏng (cấu trúc khối dữ liệu sai hoặc tệp bị cắt ngắn)");
+  }
   // Leptonica reports unreadable images on stderr; the caller gets a Status.
   static const bool quiet = [] {
     setMsgSeverity(L_SEVERITY_NONE);

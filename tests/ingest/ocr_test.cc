@@ -91,6 +91,33 @@ TEST_F(OcrTest, CorruptImageGivesError) {
   StatusOr<Extracted> e = ExtractFile(png);
   ASSERT_FALSE(e.ok());
   EXPECT_NE(e.status().message().find("hong.png"), std::string::npos) << e.status().message();
+  // A7 (second QA pass) broke: libpng printed its own English line with raw
+  // bytes on stderr ("libpng error: [38]c[B9][8E]: invalid chunk type")
+  // before vanban's report. A PNG whose chunks are not whole is refused in
+  // Vietnamese without decoding it: junk chunks, or a file cut short.
+  std::string good_png;
+  {
+    fixtures::RenderOptions options;
+    options.dpi = 100;
+    auto whole = dir / "nguyen.png";
+    ASSERT_TRUE(fixtures::RenderWithPango("Luật Tiếp công dân", whole, options).ok());
+    good_png = fixtures::ReadBytes(whole).value();
+  }
+  std::string junk = std::string("\x89PNG\r\n\x1a\n", 8) + std::string("\0\0\0\x0d", 4) +
+                     "\x38\x63\xB9\x8E" + std::string(17, '\x01');
+  for (const std::string& bytes : {junk, good_png.substr(0, good_png.size() / 2)}) {
+    auto bad = dir / "anh-gia.png";
+    ASSERT_TRUE(fixtures::WriteBytes(bad, bytes).ok());
+    ::testing::internal::CaptureStderr();
+    StatusOr<Extracted> refused = ExtractFile(bad);
+    std::string stderr_text = ::testing::internal::GetCapturedStderr();
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.status().message().find(
+                  "ảnh PNG hỏng (cấu trúc khối dữ liệu sai hoặc tệp bị cắt ngắn)"),
+              std::string::npos)
+        << refused.status().message();
+    EXPECT_EQ(stderr_text, "");
+  }
 }
 
 }  // namespace
