@@ -8,7 +8,10 @@
 //               | "đã được" ISSUER ["khóa" X] "thông qua" ["ngày" DATE] }
 //   artgroup := artref { (","|";"|"và"|"hoặc") artref } [["của"] doc]
 //   artref   := ["điểm" letters] ["khoản" numbers] "Điều" (N | "này")
-//             | "khoản" numbers                              (this article)
+//             | ["điểm" letters] "khoản" numbers             (article omitted)
+// In an artgroup, parts with the article omitted take the article written
+// after them ("điểm a khoản 1 và điểm b khoản 2 Điều 11": both of Điều 11);
+// with none written, they are of the article around them.
 // Pháp điển source lines "(Điều 5 Luật số 10/2022/QH15 ..., có hiệu lực
 // ...)" describe the document itself: their head is skipped, and only what
 // follows "hiệu lực" (amendments, repeals) is scanned.
@@ -164,7 +167,11 @@ struct ArtRef {
   size_t first = 0, end = 0;  // token range
   std::string article;
   std::vector<std::string> clauses, points;
-  bool this_article = false;
+  bool this_article = false;     // "Điều này", or no article written
+  bool article_omitted = false;  // "khoản 3", "điểm a khoản 1": no "Điều" after it
+
+  // Names its article: "Điều 11", "khoản 2 Điều này", not "khoản 3".
+  bool NamesArticle() const { return !article_omitted; }
 };
 
 class Scanner {
@@ -470,9 +477,15 @@ std::optional<ArtRef> Scanner::ReadArtRef(size_t i) const {
   if (W(k, "khoản")) {
     size_t next = ReadList(k + 1, false, "khoản", &ref.clauses);
     if (ref.clauses.empty()) return std::nullopt;
+    // Points are of one clause: "điểm c khoản 2 và khoản 3" is two parts.
+    if (!ref.points.empty() && ref.clauses.size() > 1) {
+      ref.clauses.resize(1);
+      next = k + 2;
+    }
     k = next;
     if (!W(k, "điều")) {
       ref.this_article = true;
+      ref.article_omitted = true;
       ref.end = k;
       return ref;
     }
@@ -499,12 +512,15 @@ size_t Scanner::TryArticleGroup(size_t i) {
   std::vector<ArtRef> refs{*first};
   size_t k = first->end;
   // "khoản 1 Điều này" closes its group: what follows ("và Điều 5 Luật
-  // này") names its own target.
-  while (refs.size() < kMaxGroupRefs && !refs.back().this_article) {
+  // này") names its own target. A part with its article omitted does not:
+  // the article may come after the next part.
+  while (refs.size() < kMaxGroupRefs &&
+         (refs.back().article_omitted || !refs.back().this_article)) {
     size_t j = k;
     if (P(j, ",") || P(j, ";")) ++j;
     if (W(j, "và") || W(j, "hoặc")) ++j;
     if (j == k) break;
+    if (W(j, "các")) ++j;  // "… khoản 1 và các điểm a, b, c khoản 2 Điều 11"
     if (!refs.back().article.empty() && j < n() && toks_[j].kind == TokKind::kNum &&
         IsPureNumber(Text(j))) {  // "Điều 15, 16 và 17"
       ArtRef more;
@@ -517,8 +533,19 @@ size_t Scanner::TryArticleGroup(size_t i) {
     }
     std::optional<ArtRef> next = ReadArtRef(j);
     if (!next) break;
+    // "khoản 3 và Điều 5": khoản 3 of the article around it; only clauses
+    // and points share the article after them.
+    if (refs.back().article_omitted && !next->article_omitted && next->clauses.empty()) {
+      break;
+    }
     refs.push_back(*next);
     k = next->end;
+  }
+  for (size_t r = refs.size() - 1; r > 0; --r) {
+    if (!refs[r - 1].article_omitted || !refs[r].NamesArticle()) continue;
+    refs[r - 1].article = refs[r].article;
+    refs[r - 1].this_article = refs[r].this_article;
+    refs[r - 1].article_omitted = false;
   }
   size_t t = W(k, "của") ? k + 1 : k;
   std::optional<DocRef> doc;

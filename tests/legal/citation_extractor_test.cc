@@ -267,6 +267,60 @@ TEST(CitationExtractorTest, ThisArticleTakesTheEnclosingArticle) {
   EXPECT_EQ(doc.citations[1].Describe(), "Luật art=5 -> self#dieu-5");
 }
 
+// T2 broke: "khoản 1 và khoản 2 Điều 5" linked khoản 1 to the article
+// around it; the article written after coordinated clauses and points is
+// theirs too. "khoản 3 và Điều 6" is not such a list: khoản 3 stays here.
+TEST(CitationExtractorTest, CoordinatedClausesShareTheArticleAfterThem) {
+  Document doc = ParseDocument(
+      "Điều 7. Quyền\n1. Công dân có quyền.\n"
+      "2. Theo khoản 1 và các điểm a, b khoản 2 Điều 5; khoản 3 và Điều 6 Luật này; "
+      "khoản 1, điểm c khoản 2 và khoản 3 Điều này.\n");
+  Catalog catalog;
+  doc.id = "luat-x";
+  catalog.ResolveAll(&doc);
+  EXPECT_EQ(Describe(doc.citations),
+            (std::vector<std::string>{"(văn bản này) clause=1 art=5 -> self#khoan-5-1",
+                                      "(văn bản này) point=a,b clause=2 art=5 -> self#khoan-5-2",
+                                      "(văn bản này) clause=3 art=7 -> self#khoan-7-3",
+                                      "Luật art=6 -> self#dieu-6",
+                                      "(văn bản này) clause=1 art=7 -> self#khoan-7-1",
+                                      "(văn bản này) point=c clause=2 art=7 -> self#diem-7-2-c",
+                                      "(văn bản này) clause=3 art=7 -> self#khoan-7-3"}));
+}
+
+// The citations of a unit of a shared text, as "raw #anchor".
+std::vector<std::string> CitationsIn(const Document& doc, const std::string& anchor) {
+  std::vector<std::string> out;
+  int u = doc.FindAnchor(anchor);
+  EXPECT_GE(u, 0) << anchor;
+  if (u < 0) return out;
+  for (const Citation& c : doc.citations) {
+    if (c.begin >= doc.units[u].begin && c.end <= doc.units[u].end) {
+      out.push_back(c.raw + " #" + c.anchor);
+    }
+  }
+  return out;
+}
+
+// T2 broke: in Luật Tố cáo Điều 31 khoản 5, "các điểm a, b, c, d khoản 1 và
+// các điểm a, b, c khoản 2 Điều 11 của Luật này" linked its first part to
+// khoản 1 of Điều 31, the article around it, not of Điều 11. Luật Tiếp
+// công dân Điều 24 ("khoản 1, điểm c khoản 2 và khoản 3 Điều này") stays in
+// its own article.
+TEST(CitationExtractorTest, LawOnDenunciationsCitesBothClausesOfArticle11) {
+  VANBAN_REQUIRE_SHARED();
+  Document doc = ResolvedSharedText("luat-25-2018-qh14.txt");
+  EXPECT_EQ(CitationsIn(doc, "khoan-31-5"),
+            (std::vector<std::string>{"điểm a, b, c, d khoản 1 #khoan-11-1",
+                                      "điểm a, b, c khoản 2 Điều 11 #khoan-11-2"}));
+  Document reception = ResolvedSharedText("luat-42-2013-qh13.txt");
+  std::vector<std::string> article24 = CitationsIn(reception, "dieu-24");
+  for (const char* c :
+       {"khoản 1 #khoan-24-1", "điểm c khoản 2 #diem-24-2-c", "khoản 3 Điều này #khoan-24-3"}) {
+    EXPECT_NE(std::find(article24.begin(), article24.end(), c), article24.end()) << c;
+  }
+}
+
 TEST(CitationExtractorTest, SourceLinesAreNotCitations) {
   const std::string text =
       "Điều 44.13.LQ.1. Phạm vi điều chỉnh\n"
