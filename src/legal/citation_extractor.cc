@@ -9,6 +9,7 @@
 //   artgroup := artref { (","|";"|"và"|"hoặc") artref } [["của"] doc]
 //   artref   := ["điểm" letters] ["khoản" numbers] "Điều" (N | "này")
 //             | ["điểm" letters] "khoản" numbers             (article omitted)
+//             | ["điểm" letters] "khoản" "này"               (this clause)
 // In an artgroup, parts with the article omitted take the article written
 // after them ("điểm a khoản 1 và điểm b khoản 2 Điều 11": both of Điều 11);
 // with none written, they are of the article around them.
@@ -169,9 +170,10 @@ struct ArtRef {
   std::vector<std::string> clauses, points;
   bool this_article = false;     // "Điều này", or no article written
   bool article_omitted = false;  // "khoản 3", "điểm a khoản 1": no "Điều" after it
+  bool this_clause = false;      // "khoản này", "điểm a khoản này"
 
   // Names its article: "Điều 11", "khoản 2 Điều này", not "khoản 3".
-  bool NamesArticle() const { return !article_omitted; }
+  bool NamesArticle() const { return !article_omitted && !this_clause; }
 };
 
 class Scanner {
@@ -475,6 +477,14 @@ std::optional<ArtRef> Scanner::ReadArtRef(size_t i) const {
     if (ref.points.empty() || !(W(k, "khoản") || W(k, "điều"))) return std::nullopt;
   }
   if (W(k, "khoản")) {
+    // "khoản này" is the clause around it; "các khoản này" are clauses
+    // named before.
+    if (W(k + 1, "này")) {
+      if (k == i && i > 0 && (W(i - 1, "các") || W(i - 1, "những"))) return std::nullopt;
+      ref.this_clause = true;
+      ref.end = k + 2;
+      return ref;
+    }
     size_t next = ReadList(k + 1, false, "khoản", &ref.clauses);
     if (ref.clauses.empty()) return std::nullopt;
     // Points are of one clause: "điểm c khoản 2 và khoản 3" is two parts.
@@ -511,11 +521,11 @@ size_t Scanner::TryArticleGroup(size_t i) {
   if (!first) return i;
   std::vector<ArtRef> refs{*first};
   size_t k = first->end;
-  // "khoản 1 Điều này" closes its group: what follows ("và Điều 5 Luật
-  // này") names its own target. A part with its article omitted does not:
-  // the article may come after the next part.
+  // "khoản 1 Điều này" and "khoản này" close their group: what follows
+  // ("và Điều 5 Luật này") names its own target. A part with its article
+  // omitted does not: the article may come after the next part.
   while (refs.size() < kMaxGroupRefs &&
-         (refs.back().article_omitted || !refs.back().this_article)) {
+         (refs.back().article_omitted || !(refs.back().this_article || refs.back().this_clause))) {
     size_t j = k;
     if (P(j, ",") || P(j, ";")) ++j;
     if (W(j, "và") || W(j, "hoặc")) ++j;
@@ -533,9 +543,10 @@ size_t Scanner::TryArticleGroup(size_t i) {
     }
     std::optional<ArtRef> next = ReadArtRef(j);
     if (!next) break;
-    // "khoản 3 và Điều 5": khoản 3 of the article around it; only clauses
-    // and points share the article after them.
-    if (refs.back().article_omitted && !next->article_omitted && next->clauses.empty()) {
+    // "khoản 3 và Điều 5", "khoản 3 và khoản này": khoản 3 of the article
+    // around it; only clauses and points share the article after them.
+    if (refs.back().article_omitted && !next->article_omitted &&
+        (!next->NamesArticle() || next->clauses.empty())) {
       break;
     }
     refs.push_back(*next);
@@ -549,7 +560,9 @@ size_t Scanner::TryArticleGroup(size_t i) {
   }
   size_t t = W(k, "của") ? k + 1 : k;
   std::optional<DocRef> doc;
-  if (!refs.back().this_article) doc = ReadDoc(t, /*allow_bare=*/true, /*lenient_name=*/true);
+  if (!refs.back().this_article && !refs.back().this_clause) {
+    doc = ReadDoc(t, /*allow_bare=*/true, /*lenient_name=*/true);
+  }
   DocRef target;
   if (doc) {
     target = *doc;
@@ -679,6 +692,7 @@ void Scanner::Emit(size_t first, size_t end, const DocRef& doc, const ArtRef* ar
     c.clause = Join(art->clauses);
     c.point = Join(art->points);
     ec.this_article = art->this_article;
+    ec.this_clause = art->this_clause;
   }
   out_.push_back(std::move(ec));
 }

@@ -321,6 +321,62 @@ TEST(CitationExtractorTest, LawOnDenunciationsCitesBothClausesOfArticle11) {
   }
 }
 
+// T5 broke: "khoản này", "điểm a khoản này", "điểm a và điểm b khoản này"
+// were not citations; they are of the clause around them, as "Điều này" is
+// of the article. "các khoản này" (clauses named before) is not one.
+TEST(CitationExtractorTest, ThisClauseTakesTheEnclosingClause) {
+  Document doc = ParseDocument(
+      "Điều 7. Quyền\n1. Công dân có quyền.\n2. Cơ quan có trách nhiệm:\n"
+      "a) Tiếp nhận;\nb) Trả lời, trừ trường hợp quy định tại điểm a khoản này;\n"
+      "c) Không thuộc điểm a và điểm b khoản này, các điểm a, b và c khoản này.\n"
+      "Chính phủ quy định chi tiết khoản này và các khoản này.\n");
+  Catalog catalog;
+  doc.id = "luat-x";
+  catalog.ResolveAll(&doc);
+  EXPECT_EQ(Describe(doc.citations),
+            (std::vector<std::string>{"(văn bản này) point=a clause=2 art=7 -> self#diem-7-2-a",
+                                      "(văn bản này) point=a,b clause=2 art=7 -> self#khoan-7-2",
+                                      "(văn bản này) point=a,b,c clause=2 art=7 -> self#khoan-7-2",
+                                      "(văn bản này) clause=2 art=7 -> self#khoan-7-2"}));
+  for (const Citation& c : doc.citations) EXPECT_EQ(c.resolved_id, "luat-x");
+}
+
+// T5 broke: none of the 14 "khoản này" of the shared texts (9 after points:
+// "điểm a và điểm b khoản này" in Luật Tố cáo Điều 12 khoản 3 điểm c) was a
+// citation. Each links to the clause around it, or to its point.
+TEST(CitationExtractorTest, SharedTextsCiteTheirOwnClauses) {
+  VANBAN_REQUIRE_SHARED();
+  int this_clause = 0, with_points = 0;
+  for (const char* name :
+       {"luat-02-2011-qh13.txt", "luat-10-2022-qh15.txt", "luat-25-2018-qh14.txt",
+        "luat-42-2013-qh13.txt", "nd-59-2023-cp.txt", "nd-61-2023-cp.txt"}) {
+    Document doc = ResolvedSharedText(name);
+    for (const Citation& c : doc.citations) {
+      const std::string_view tail = "khoản này";
+      if (c.raw.size() < tail.size() || c.raw.substr(c.raw.size() - tail.size()) != tail) continue;
+      ++this_clause;
+      with_points += !c.point.empty();
+      EXPECT_EQ(c.status, CitationStatus::kSelf) << name << " " << c.raw;
+      EXPECT_EQ(c.resolved_id, doc.id) << name << " " << c.raw;
+      int u = doc.FindAnchor(c.anchor);
+      ASSERT_GE(u, 0) << name << " " << c.raw << " #" << c.anchor;
+      // The clause cited holds the citation.
+      int clause =
+          c.point.find(',') == std::string::npos && !c.point.empty() ? doc.units[u].parent : u;
+      ASSERT_GE(clause, 0);
+      EXPECT_EQ(doc.units[clause].kind, UnitKind::kClause) << c.anchor;
+      EXPECT_LE(doc.units[clause].begin, c.begin) << name << " " << c.raw;
+      EXPECT_GE(doc.units[clause].end, c.end) << name << " " << c.raw;
+    }
+    if (std::string(name) == "luat-25-2018-qh14.txt") {
+      EXPECT_EQ(CitationsIn(doc, "diem-12-3-c"),
+                (std::vector<std::string>{"điểm a và điểm b khoản này #khoan-12-3"}));
+    }
+  }
+  EXPECT_EQ(this_clause, 14);
+  EXPECT_EQ(with_points, 9);
+}
+
 TEST(CitationExtractorTest, SourceLinesAreNotCitations) {
   const std::string text =
       "Điều 44.13.LQ.1. Phạm vi điều chỉnh\n"
