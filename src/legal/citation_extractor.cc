@@ -14,8 +14,9 @@
 // after them ("điểm a khoản 1 và điểm b khoản 2 Điều 11": both of Điều 11);
 // with none written, they are of the article around them.
 // Pháp điển source lines "(Điều 5 Luật số 10/2022/QH15 ..., có hiệu lực
-// ...)" describe the document itself: their head is skipped, and only what
-// follows "hiệu lực" (amendments, repeals) is scanned.
+// ...)" describe the document itself: their head is skipped, and what
+// follows "hiệu lực" (amendments, repeals) is scanned as the codifier's
+// notes (Citation::source_note), not the document's own citations.
 #include "legal/citation_extractor.h"
 
 #include <algorithm>
@@ -208,7 +209,7 @@ class Scanner {
   }
   void Warn(std::string msg, size_t first, size_t end) const;
 
-  size_t SkipParagraphHead(size_t i) const;
+  size_t SkipParagraphHead(size_t i);
   const DocType* MatchType(size_t i, size_t* len) const;
   bool ReadNumber(size_t i, std::string* number, size_t* end) const;
   bool ReadDate(size_t i, std::string* iso, size_t* end) const;
@@ -230,6 +231,8 @@ class Scanner {
   std::vector<Tok> toks_;
   std::vector<std::string>* warnings_;
   std::vector<ExtractedCitation> out_;
+  // Citations before this byte are in the tail of a Pháp điển source line.
+  size_t note_end_ = 0;
 };
 
 void Scanner::Warn(std::string msg, size_t first, size_t end) const {
@@ -240,8 +243,9 @@ void Scanner::Warn(std::string msg, size_t first, size_t end) const {
                        std::string(raw) + "»");
 }
 
-// Headings and Pháp điển source lines describe the document itself.
-size_t Scanner::SkipParagraphHead(size_t i) const {
+// Headings and Pháp điển source lines describe the document itself; the
+// rest of a source line is the codifier's note.
+size_t Scanner::SkipParagraphHead(size_t i) {
   size_t eol = t_.find('\n', toks_[i].b);
   if (eol == std::string_view::npos) eol = t_.size();
   std::string_view line = t_.substr(toks_[i].b, eol - toks_[i].b);
@@ -250,6 +254,7 @@ size_t Scanner::SkipParagraphHead(size_t i) const {
   LineKind kind = ClassifyLine(line);
   if (kind == LineKind::kSourceLine) {
     size_t at = line.find("hiệu lực");
+    note_end_ = eol;
     return TokenAtOrAfter(toks_[i].b + at + std::string_view("hiệu lực").size(), i);
   }
   if (kind == LineKind::kArticle) {
@@ -686,6 +691,7 @@ void Scanner::Emit(size_t first, size_t end, const DocRef& doc, const ArtRef* ar
   c.date = doc.date;
   c.issuer = doc.issuer;
   c.self = doc.self;
+  c.source_note = c.begin < note_end_;
   if (doc.self) c.status = CitationStatus::kSelf;
   if (art != nullptr) {
     c.article = art->article;
