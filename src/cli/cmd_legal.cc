@@ -122,6 +122,7 @@ nlohmann::ordered_json CitationJson(const legal::Citation& c) {
           {"clause", c.clause},
           {"point", c.point},
           {"self", c.self},
+          {"source_note", c.source_note},
           {"status", legal::CitationStatusName(c.status)},
           {"resolved_id", c.resolved_id},
           {"anchor", c.anchor},
@@ -176,20 +177,31 @@ void PrintCites(const legal::Document& doc, const std::string& path,
             << "  Ngày: " << OrUnknown(doc.meta.date)
             << " | Cơ quan ban hành: " << OrUnknown(doc.meta.issuer) << "\n"
             << "  Tệp: " << path << "\n";
+  // The Pháp điển's notes are listed, but are not the document's citations.
   size_t counts[5] = {0, 0, 0, 0, 0};
-  for (const legal::Citation& c : doc.citations) ++counts[static_cast<int>(c.status)];
-  std::cout << "Trích dẫn: " << doc.citations.size() << " (đã liên kết "
+  size_t notes = 0;
+  for (const legal::Citation& c : doc.citations) {
+    if (c.source_note) {
+      ++notes;
+    } else {
+      ++counts[static_cast<int>(c.status)];
+    }
+  }
+  std::cout << "Trích dẫn: " << doc.citations.size() - notes << " (đã liên kết "
             << counts[static_cast<int>(legal::CitationStatus::kResolved)] << ", tự dẫn "
             << counts[static_cast<int>(legal::CitationStatus::kSelf)] << ", ngoài danh mục "
             << counts[static_cast<int>(legal::CitationStatus::kNotInCatalog)] << ", mơ hồ "
-            << counts[static_cast<int>(legal::CitationStatus::kAmbiguous)] << ")\n";
+            << counts[static_cast<int>(legal::CitationStatus::kAmbiguous)] << ")";
+  if (notes > 0) std::cout << "; ghi chú của Pháp điển: " << notes;
+  std::cout << "\n";
   size_t n = 0;
   LinkTargets targets(doc, catalog);
   for (const legal::Citation& c : doc.citations) {
     std::string target = c.resolved_id.empty() ? "" : " → " + c.resolved_id;
     if (!c.anchor.empty()) target += "#" + c.anchor;
-    std::cout << "  " << ++n << ". [" << c.begin << "-" << c.end << "] " << StatusLabel(c.status)
-              << ": " << c.raw << target << "\n";
+    std::cout << "  " << ++n << ". [" << c.begin << "-" << c.end << "] "
+              << (c.source_note ? "ghi chú của Pháp điển, " : "") << StatusLabel(c.status) << ": "
+              << c.raw << target << "\n";
     if (!c.reason.empty()) std::cout << "       " << c.reason << "\n";
     std::string note = targets.Note(c);
     if (!note.empty()) std::cout << "       Lưu ý: " << note << "\n";

@@ -196,9 +196,17 @@ void PrintDocument(const search::StoredDocument& d, const std::vector<search::Ci
   if (!m.effective_date.empty()) line("Hiệu lực từ:", m.effective_date);
   line("Người ký:", m.signer);
   line("Tệp nguồn:", d.source_path.empty() ? "(chưa có toàn văn)" : d.source_path);
-  std::printf("\nVăn bản này trích dẫn (%zu):\n", d.doc.citations.size());
+  // The Pháp điển's notes ("bị bãi bỏ bởi Điều 35 Luật số …") are listed
+  // after the document's own citations, and not counted with them.
+  size_t notes = std::count_if(d.doc.citations.begin(), d.doc.citations.end(),
+                               [](const legal::Citation& c) { return c.source_note; });
+  std::printf("\nVăn bản này trích dẫn (%zu):\n", d.doc.citations.size() - notes);
   for (const auto& c : d.doc.citations) {
-    std::printf("  - %s -> %s\n", c.raw.c_str(), CitationTarget(c).c_str());
+    if (!c.source_note) std::printf("  - %s -> %s\n", c.raw.c_str(), CitationTarget(c).c_str());
+  }
+  if (notes > 0) std::printf("\nGhi chú của Pháp điển (%zu):\n", notes);
+  for (const auto& c : d.doc.citations) {
+    if (c.source_note) std::printf("  - %s -> %s\n", c.raw.c_str(), CitationTarget(c).c_str());
   }
   std::printf("\nĐược trích dẫn bởi (%zu):\n", cited_by.size());
   for (const auto& c : cited_by) {

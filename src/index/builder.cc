@@ -136,6 +136,9 @@ void IndexFilters(const Record& r, Xapian::Document* xd) {
     AddBoolean(xd, schema::kSourcePath, schema::Hex64(schema::Fnv1a(r.source_path)));
   }
   for (const auto& c : r.doc.citations) {
+    // The Pháp điển's notes ("bị bãi bỏ bởi Điều 35 Luật số 42/2013/QH13")
+    // are not the document citing: no cited-by, no missing text from them.
+    if (c.source_note) continue;
     if (c.status == legal::CitationStatus::kResolved && c.resolved_id != r.doc.id) {
       AddBoolean(xd, schema::kCites, c.resolved_id);
     } else if (c.status == legal::CitationStatus::kNotInCatalog && !c.number.empty()) {

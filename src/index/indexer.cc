@@ -322,6 +322,7 @@ Result Indexer::Internal::Process(size_t task_index) {
   AssignId(&rec, task);
   for (auto& c : rec.doc.citations) {
     if (catalog) catalog->Resolve(&c, rec.doc.id, rec.doc.meta.date);
+    if (c.source_note) continue;  // the codifier's, not the document's
     if (c.status == legal::CitationStatus::kResolved || c.status == legal::CitationStatus::kSelf) {
       ++r.resolved;
     } else {

@@ -63,6 +63,7 @@ json CitationToJson(const legal::Citation& c) {
   put("id", c.resolved_id);
   put("anchor", c.anchor);
   put("reason", c.reason);
+  if (c.source_note) j["note"] = true;
   return j;
 }
 
@@ -86,6 +87,7 @@ legal::Citation CitationFromJson(const json& j) {
   c.resolved_id = get("id");
   c.anchor = get("anchor");
   c.reason = get("reason");
+  c.source_note = j.value("note", false);
   return c;
 }
 

@@ -111,8 +111,10 @@ inline constexpr std::string_view kMetaCatalog = "vanban-catalog";
 // 3: invisible characters (soft hyphen, zero-width space) removed and
 //    full-width ASCII made ASCII by text::Normalize; a title starting with
 //    the type is also a name without it.
+// 4: the article after coordinated clauses applies to them all, "khoản
+//    này" cited, Pháp điển notes marked and left out of the cites terms.
 inline constexpr std::string_view kMetaAnalysis = "vanban-analysis";
-inline constexpr int kAnalysisVersion = 3;  // stored as its decimal string
+inline constexpr int kAnalysisVersion = 4;  // stored as its decimal string
 // "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the
 // document's text, as in its data. Metadata lives in the postlist table,
 // which Xapian does not compress (the data is zlib-compressed): a snippet

@@ -36,6 +36,7 @@ std::string Citation::Describe() const {
   if (!date.empty()) out += " date=" + date;
   if (date.empty() && !year.empty()) out += " year=" + year;
   if (!issuer.empty()) out += " issuer=" + issuer;
+  if (source_note) out += " source-note";
   out += " -> ";
   if (status == CitationStatus::kResolved || status == CitationStatus::kSelf) {
     out += status == CitationStatus::kSelf ? "self" : resolved_id;

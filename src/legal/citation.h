@@ -41,6 +41,12 @@ struct Citation {
   // True for "… này" (Kế hoạch này, Luật này, khoản 2 Điều này) and for
   // article references with no document named: the citing document itself.
   bool self = false;
+  // In a Pháp điển source line, after its head: "(Điều 59 Luật số
+  // 02/2011/QH13, có hiệu lực …, bị bãi bỏ bởi Điều 35 Luật số
+  // 42/2013/QH13 …)". The codifier's note on the document, not a citation
+  // by it: linked in the text, but not counted among its citations (cited-by,
+  // graph, missing texts, totals).
+  bool source_note = false;
   // Resolution.
   CitationStatus status = CitationStatus::kUnresolved;
   std::string resolved_id;  // catalog DocumentId (the citing doc's id for kSelf)
@@ -50,7 +56,8 @@ struct Citation {
   // One line for golden tests and the CLI, e.g.
   // "Chỉ thị 33/CT-TTg date=2021-11-26 issuer=Thủ tướng Chính phủ -> chi-thi-33-ct-ttg-2021",
   // "Luật Thực hiện dân chủ ở cơ sở clause=4 art=23 -> luat-10-2022-qh15#khoan-23-4",
-  // "Kế hoạch này -> self", "Chỉ thị 08/CT-UBND -> ambiguous".
+  // "Kế hoạch này -> self", "Chỉ thị 08/CT-UBND -> ambiguous"; a source
+  // note ends its parts with " source-note".
   std::string Describe() const;
 };
 

@@ -8,10 +8,15 @@
 //               | "đã được" ISSUER ["khóa" X] "thông qua" ["ngày" DATE] }
 //   artgroup := artref { (","|";"|"và"|"hoặc") artref } [["của"] doc]
 //   artref   := ["điểm" letters] ["khoản" numbers] "Điều" (N | "này")
-//             | "khoản" numbers                              (this article)
+//             | ["điểm" letters] "khoản" numbers             (article omitted)
+//             | ["điểm" letters] "khoản" "này"               (this clause)
+// In an artgroup, parts with the article omitted take the article written
+// after them ("điểm a khoản 1 và điểm b khoản 2 Điều 11": both of Điều 11);
+// with none written, they are of the article around them.
 // Pháp điển source lines "(Điều 5 Luật số 10/2022/QH15 ..., có hiệu lực
-// ...)" describe the document itself: their head is skipped, and only what
-// follows "hiệu lực" (amendments, repeals) is scanned.
+// ...)" describe the document itself: their head is skipped, and what
+// follows "hiệu lực" (amendments, repeals) is scanned as the codifier's
+// notes (Citation::source_note), not the document's own citations.
 #include "legal/citation_extractor.h"
 
 #include <algorithm>
@@ -164,7 +169,12 @@ struct ArtRef {
   size_t first = 0, end = 0;  // token range
   std::string article;
   std::vector<std::string> clauses, points;
-  bool this_article = false;
+  bool this_article = false;     // "Điều này", or no article written
+  bool article_omitted = false;  // "khoản 3", "điểm a khoản 1": no "Điều" after it
+  bool this_clause = false;      // "khoản này", "điểm a khoản này"
+
+  // Names its article: "Điều 11", "khoản 2 Điều này", not "khoản 3".
+  bool NamesArticle() const { return !article_omitted && !this_clause; }
 };
 
 class Scanner {
@@ -199,7 +209,7 @@ class Scanner {
   }
   void Warn(std::string msg, size_t first, size_t end) const;
 
-  size_t SkipParagraphHead(size_t i) const;
+  size_t SkipParagraphHead(size_t i);
   const DocType* MatchType(size_t i, size_t* len) const;
   bool ReadNumber(size_t i, std::string* number, size_t* end) const;
   bool ReadDate(size_t i, std::string* iso, size_t* end) const;
@@ -221,6 +231,8 @@ class Scanner {
   std::vector<Tok> toks_;
   std::vector<std::string>* warnings_;
   std::vector<ExtractedCitation> out_;
+  // Citations before this byte are in the tail of a Pháp điển source line.
+  size_t note_end_ = 0;
 };
 
 void Scanner::Warn(std::string msg, size_t first, size_t end) const {
@@ -231,8 +243,9 @@ void Scanner::Warn(std::string msg, size_t first, size_t end) const {
                        std::string(raw) + "»");
 }
 
-// Headings and Pháp điển source lines describe the document itself.
-size_t Scanner::SkipParagraphHead(size_t i) const {
+// Headings and Pháp điển source lines describe the document itself; the
+// rest of a source line is the codifier's note.
+size_t Scanner::SkipParagraphHead(size_t i) {
   size_t eol = t_.find('\n', toks_[i].b);
   if (eol == std::string_view::npos) eol = t_.size();
   std::string_view line = t_.substr(toks_[i].b, eol - toks_[i].b);
@@ -241,6 +254,7 @@ size_t Scanner::SkipParagraphHead(size_t i) const {
   LineKind kind = ClassifyLine(line);
   if (kind == LineKind::kSourceLine) {
     size_t at = line.find("hiệu lực");
+    note_end_ = eol;
     return TokenAtOrAfter(toks_[i].b + at + std::string_view("hiệu lực").size(), i);
   }
   if (kind == LineKind::kArticle) {
@@ -468,11 +482,25 @@ std::optional<ArtRef> Scanner::ReadArtRef(size_t i) const {
     if (ref.points.empty() || !(W(k, "khoản") || W(k, "điều"))) return std::nullopt;
   }
   if (W(k, "khoản")) {
+    // "khoản này" is the clause around it; "các khoản này" are clauses
+    // named before.
+    if (W(k + 1, "này")) {
+      if (k == i && i > 0 && (W(i - 1, "các") || W(i - 1, "những"))) return std::nullopt;
+      ref.this_clause = true;
+      ref.end = k + 2;
+      return ref;
+    }
     size_t next = ReadList(k + 1, false, "khoản", &ref.clauses);
     if (ref.clauses.empty()) return std::nullopt;
+    // Points are of one clause: "điểm c khoản 2 và khoản 3" is two parts.
+    if (!ref.points.empty() && ref.clauses.size() > 1) {
+      ref.clauses.resize(1);
+      next = k + 2;
+    }
     k = next;
     if (!W(k, "điều")) {
       ref.this_article = true;
+      ref.article_omitted = true;
       ref.end = k;
       return ref;
     }
@@ -498,13 +526,16 @@ size_t Scanner::TryArticleGroup(size_t i) {
   if (!first) return i;
   std::vector<ArtRef> refs{*first};
   size_t k = first->end;
-  // "khoản 1 Điều này" closes its group: what follows ("và Điều 5 Luật
-  // này") names its own target.
-  while (refs.size() < kMaxGroupRefs && !refs.back().this_article) {
+  // "khoản 1 Điều này" and "khoản này" close their group: what follows
+  // ("và Điều 5 Luật này") names its own target. A part with its article
+  // omitted does not: the article may come after the next part.
+  while (refs.size() < kMaxGroupRefs &&
+         (refs.back().article_omitted || !(refs.back().this_article || refs.back().this_clause))) {
     size_t j = k;
     if (P(j, ",") || P(j, ";")) ++j;
     if (W(j, "và") || W(j, "hoặc")) ++j;
     if (j == k) break;
+    if (W(j, "các")) ++j;  // "… khoản 1 và các điểm a, b, c khoản 2 Điều 11"
     if (!refs.back().article.empty() && j < n() && toks_[j].kind == TokKind::kNum &&
         IsPureNumber(Text(j))) {  // "Điều 15, 16 và 17"
       ArtRef more;
@@ -517,12 +548,26 @@ size_t Scanner::TryArticleGroup(size_t i) {
     }
     std::optional<ArtRef> next = ReadArtRef(j);
     if (!next) break;
+    // "khoản 3 và Điều 5", "khoản 3 và khoản này": khoản 3 of the article
+    // around it; only clauses and points share the article after them.
+    if (refs.back().article_omitted && !next->article_omitted &&
+        (!next->NamesArticle() || next->clauses.empty())) {
+      break;
+    }
     refs.push_back(*next);
     k = next->end;
   }
+  for (size_t r = refs.size() - 1; r > 0; --r) {
+    if (!refs[r - 1].article_omitted || !refs[r].NamesArticle()) continue;
+    refs[r - 1].article = refs[r].article;
+    refs[r - 1].this_article = refs[r].this_article;
+    refs[r - 1].article_omitted = false;
+  }
   size_t t = W(k, "của") ? k + 1 : k;
   std::optional<DocRef> doc;
-  if (!refs.back().this_article) doc = ReadDoc(t, /*allow_bare=*/true, /*lenient_name=*/true);
+  if (!refs.back().this_article && !refs.back().this_clause) {
+    doc = ReadDoc(t, /*allow_bare=*/true, /*lenient_name=*/true);
+  }
   DocRef target;
   if (doc) {
     target = *doc;
@@ -646,12 +691,14 @@ void Scanner::Emit(size_t first, size_t end, const DocRef& doc, const ArtRef* ar
   c.date = doc.date;
   c.issuer = doc.issuer;
   c.self = doc.self;
+  c.source_note = c.begin < note_end_;
   if (doc.self) c.status = CitationStatus::kSelf;
   if (art != nullptr) {
     c.article = art->article;
     c.clause = Join(art->clauses);
     c.point = Join(art->points);
     ec.this_article = art->this_article;
+    ec.this_clause = art->this_clause;
   }
   out_.push_back(std::move(ec));
 }

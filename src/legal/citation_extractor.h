@@ -18,6 +18,9 @@ struct ExtractedCitation {
   // "khoản 2 Điều này", "khoản 3" (no article named): the article is the
   // one around the citation, which only the structure knows.
   bool this_article = false;
+  // "khoản này", "điểm a và điểm b khoản này": the clause (and its article)
+  // is the one around the citation.
+  bool this_clause = false;
   // A chapter, section or subsection cited without an article ("Chương V
   // của Luật này", "Tiểu mục 2 của Mục này"): the numbers as written, or
   // "này" for the one around the citation; the parser makes the anchor.

@@ -61,11 +61,25 @@ std::string PartAnchor(const Document& doc, const internal::ExtractedCitation& e
   return anchor;
 }
 
+// The innermost clause (khoản) around `offset` and its article, or false.
+bool ClauseAt(const Document& doc, size_t offset, std::string* article, std::string* clause) {
+  for (int u = doc.UnitAt(offset); u >= 0; u = doc.units[u].parent) {
+    if (doc.units[u].kind != UnitKind::kClause) continue;
+    *clause = doc.units[u].number;
+    *article = ArticleAt(doc, offset);
+    return !article->empty();
+  }
+  return false;
+}
+
 // "khoản 2 Điều này" / "khoản 3" (same article): the article is the one
-// the citation stands in; "Chương này", "Mục 2" likewise.
+// the citation stands in; "khoản này" the clause; "Chương này", "Mục 2"
+// likewise. A "khoản này" outside any clause names nothing: dropped.
 void FillThisArticle(std::vector<internal::ExtractedCitation> found, Document* doc) {
   doc->citations.reserve(found.size());
   for (internal::ExtractedCitation& ec : found) {
+    Citation& c = ec.citation;
+    if (ec.this_clause && !ClauseAt(*doc, c.begin, &c.article, &c.clause)) continue;
     if (ec.this_article) ec.citation.article = ArticleAt(*doc, ec.citation.begin);
     ec.citation.part = PartAnchor(*doc, ec);
     doc->citations.push_back(std::move(ec.citation));

@@ -64,6 +64,7 @@ json ToJson(const legal::Citation& c) {
           {"article", OrNull(c.article)},
           {"clause", OrNull(c.clause)},
           {"point", OrNull(c.point)},
+          {"source_note", c.source_note},
           {"status", legal::CitationStatusName(c.status)},
           {"target", OrNull(c.resolved_id)},
           {"anchor", OrNull(c.anchor)},

@@ -956,7 +956,9 @@ StatusOr<std::vector<CitedBy>> Searcher::GetCitedBy(const std::string& id_or_num
     // `citing_date`: of the citing document; one issued before the target
     // does not cite it by an unresolved name or number ("Luật tố cáo" in a
     // law of 2013 is not the Luật Tố cáo of 2018: legal::Catalog::Resolve).
+    // The Pháp điển's notes on the citing document are not its citations.
     auto cites_it = [&](const legal::Citation& c, const std::string& citing_date) {
+      if (c.source_note) return false;
       if (c.status == legal::CitationStatus::kResolved) return c.resolved_id == id;
       if (c.status != legal::CitationStatus::kNotInCatalog) return false;
       if (!citing_date.empty() && !meta.date.empty() && citing_date < meta.date) return false;
@@ -1084,7 +1086,8 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
           const auto& m = rec->doc.meta;
           row.cited_in_names.push_back(legal::ShortName(m.type, m.number, m.title, rec->doc.id));
           for (const auto& c : rec->doc.citations) {
-            if (found || index::NameKey(by_name ? c.name : c.number) != key) continue;
+            if (found || c.source_note) continue;
+            if (index::NameKey(by_name ? c.name : c.number) != key) continue;
             found = true;
             row.number = c.number;
             row.type = c.type;

@@ -29,7 +29,7 @@ void GroupCitations(const legal::Document& doc, std::vector<CitedGroup>* resolve
   std::map<std::string, size_t> resolved_at, unresolved_at;
   for (size_t i = 0; i < doc.citations.size(); ++i) {
     const Citation& c = doc.citations[i];
-    if (c.status == CitationStatus::kSelf) continue;
+    if (c.status == CitationStatus::kSelf || c.source_note) continue;
     bool ok = c.status == CitationStatus::kResolved && IsValidDocumentId(c.resolved_id) &&
               c.resolved_id != doc.id;
     if (c.status == CitationStatus::kResolved && c.resolved_id == doc.id) continue;

@@ -31,8 +31,9 @@ struct CitedGroup {
 };
 
 // Groups the citations of `doc` by target: resolved ones by resolved_id,
-// the others by number (or name, or raw text). Self references are left
-// out. Order: first mention.
+// the others by number (or name, or raw text). Self references and the
+// Pháp điển's notes (Citation::source_note) are left out. Order: first
+// mention.
 void GroupCitations(const legal::Document& doc, std::vector<CitedGroup>* resolved,
                     std::vector<CitedGroup>* unresolved);
 

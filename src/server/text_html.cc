@@ -182,6 +182,11 @@ std::string CitationLinkHtml(const Citation& c, std::string_view label, std::str
     cls += " cite-uncertain";
     title = doubt;
   }
+  // The codifier's note on this text, not a citation by it.
+  if (c.source_note) {
+    cls += " cite-note";
+    title = "Ghi chú của Pháp điển — " + title;
+  }
   std::string out = "<a class=\"" + cls + "\" id=\"c-" + std::to_string(c.begin) + "\" href=\"" +
                     HtmlEscape(CitationHref(c)) + "\" title=\"";
   AppendHtmlEscaped(title, &out);

@@ -2,9 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <set>
 
 #include "index/schema.h"
+#include "legal/catalog.h"
 #include "legal/parser.h"
 #include "support/shared_data.h"
 
@@ -98,6 +100,42 @@ TEST(BuilderTest, ExactFoldedPairNumberAndFilterTerms) {
   EXPECT_EQ(split.get_value(schema::kSlotId), d.get_value(schema::kSlotId));
   EXPECT_EQ(split.get_value(schema::kSlotHit), d.get_value(schema::kSlotHit));
   EXPECT_EQ(split.get_value(schema::kSlotFacets), d.get_value(schema::kSlotFacets));
+}
+
+// T3 broke: the Pháp điển's notes on a law were indexed as its citations:
+// Luật Khiếu nại (2011) had the cites term of Luật Tiếp công dân (2013)
+// from "bị bãi bỏ bởi Điều 35 Luật số 42/2013/QH13", Luật Tố cáo (2018) the
+// unresolved number 59/2020/QH14 from an amendment note.
+TEST(BuilderTest, PhapDienNotesWriteNoCitesTerms) {
+  VANBAN_REQUIRE_SHARED();
+  auto catalog = legal::Catalog::Load(testing::SourceDir() / "corpus" / "catalog.toml");
+  ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
+  text::Analyzer analyzer;
+  auto cites_terms = [&](const std::string& name) {
+    std::filesystem::path file = testing::SharedDir() / "corpus" / "texts" / name;
+    Record r;
+    r.doc = legal::ParseDocument(testing::ReadFile(file));
+    const legal::CatalogEntry* entry = catalog->FindByTextPath(file);
+    EXPECT_NE(entry, nullptr) << name;
+    if (entry != nullptr) catalog->FillFromEntry(*entry, &r.doc);
+    catalog->ResolveAll(&r.doc);
+    r.has_text = true;
+    std::set<std::string> out;
+    for (const std::string& t : Terms(BuildDocument(&r, analyzer, SourceInfo{}))) {
+      if (t.rfind(schema::kCites, 0) == 0 || t.rfind(schema::kCitesUnresolved, 0) == 0 ||
+          t.rfind(schema::kCitesUnresolvedName, 0) == 0) {
+        out.insert(t);
+      }
+    }
+    return out;
+  };
+  std::set<std::string> complaints = cites_terms("luat-02-2011-qh13.txt");
+  EXPECT_EQ(complaints.count(schema::Term(schema::kCites, "luat-42-2013-qh13")), 0u);
+  EXPECT_EQ(complaints.count(schema::Term(schema::kCitesUnresolved, NameKey("09/1998/QH10"))), 1u);
+  std::set<std::string> denunciations = cites_terms("luat-25-2018-qh14.txt");
+  EXPECT_EQ(denunciations.count(schema::Term(schema::kCitesUnresolved, NameKey("59/2020/QH14"))),
+            0u);
+  EXPECT_FALSE(denunciations.empty());
 }
 
 // Every term with its wdf and positions.

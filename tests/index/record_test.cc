@@ -26,7 +26,11 @@ TEST(RecordTest, RoundTripKeepsMetadataUnitsCitationsAndText) {
   c.end = 39;
   c.status = legal::CitationStatus::kSelf;
   c.resolved_id = r.doc.id;
-  r.doc.citations = {c};
+  legal::Citation note = c;
+  note.raw = "Điều 35 Luật số 42/2013/QH13";
+  note.status = legal::CitationStatus::kResolved;
+  note.source_note = true;
+  r.doc.citations = {c, note};
   r.aliases = {"Luật Tố cáo"};
   r.has_text = true;
   r.paragraph_positions = {0, 6};
@@ -40,8 +44,10 @@ TEST(RecordTest, RoundTripKeepsMetadataUnitsCitationsAndText) {
   EXPECT_EQ(back->doc.text, r.doc.text);
   ASSERT_EQ(back->doc.units.size(), 1u);
   EXPECT_EQ(back->doc.units[0].anchor, "dieu-1");
-  ASSERT_EQ(back->doc.citations.size(), 1u);
+  ASSERT_EQ(back->doc.citations.size(), 2u);
   EXPECT_EQ(back->doc.citations[0].status, legal::CitationStatus::kSelf);
+  EXPECT_FALSE(back->doc.citations[0].source_note);
+  EXPECT_TRUE(back->doc.citations[1].source_note);  // a Pháp điển note (T3)
   EXPECT_EQ(back->paragraph_positions, r.paragraph_positions);
   EXPECT_EQ(back->text_tokens, 14u);
   EXPECT_EQ(RecordText(data), r.doc.text);

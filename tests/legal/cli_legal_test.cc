@@ -87,6 +87,28 @@ TEST(CliLegalTest, CitesNotesLinksAfterANumberingBreak) {
       << law.out;
 }
 
+// T3 broke: `cites` counted the Pháp điển's repeal notes of Luật Khiếu nại
+// ("bị bãi bỏ bởi Điều 35 Luật số 42/2013/QH13") as 4 citations by the law.
+// They are listed, labelled, and left out of the totals.
+TEST(CliLegalTest, CitesLabelsPhapDienNotes) {
+  VANBAN_REQUIRE_SHARED();
+  CommandRun r = Vanban("cites luat-02-2011-qh13");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("(đã liên kết 0, tự dẫn 40, ngoài danh mục 19, mơ hồ 0); ghi chú của Pháp "
+                       "điển: 4\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("] ghi chú của Pháp điển, đã liên kết: Điều 35 Luật số 42/2013/QH13 → "
+                       "luat-42-2013-qh13#dieu-35\n"),
+            std::string::npos);
+  CommandRun j = Vanban("cites --json luat-02-2011-qh13");
+  ASSERT_EQ(j.code, 0) << j.out;
+  nlohmann::json citations = nlohmann::json::parse(j.out)["citations"];
+  int notes = 0;
+  for (const auto& c : citations) notes += c["source_note"] == true;
+  EXPECT_EQ(notes, 4);
+}
+
 TEST(CliLegalTest, Errors) {
   CommandRun missing = Vanban("cites khong-co-tep.txt");
   EXPECT_EQ(missing.code, 1);

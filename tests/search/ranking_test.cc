@@ -962,6 +962,31 @@ TEST_F(RankingTest, CitedByOnlyFromDocumentsIssuedAfter) {
                     "ke-hoach-ngoc-ky-trien-khai-thuc-hien-cong-tac-dan-van-chinh-quyen-nam-2023"));
 }
 
+// T3 broke: the Pháp điển's notes counted as citations by the law they
+// annotate: Luật Khiếu nại (2011) cited Luật Tiếp công dân (2013) four times
+// ("bị bãi bỏ bởi Điều 35 Luật số 42/2013/QH13"), and Luật Tố cáo (2018)
+// the Luật 59/2020/QH14 the catalog does not list (an amendment note).
+TEST_F(RankingTest, PhapDienNotesAreNotCitations) {
+  auto cited = searcher_->GetCitedBy("luat-42-2013-qh13");
+  ASSERT_TRUE(cited.ok());
+  for (const auto& c : *cited) EXPECT_NE(c.citing_id, "luat-02-2011-qh13") << c.sentence;
+  auto catalog = searcher_->Catalog();
+  ASSERT_TRUE(catalog.ok());
+  for (const auto& row : *catalog) {
+    if (row.id != "luat-42-2013-qh13") continue;
+    EXPECT_EQ(std::count(row.cited_in.begin(), row.cited_in.end(), "luat-02-2011-qh13"), 0);
+  }
+  auto rows = searcher_->Missing();
+  ASSERT_TRUE(rows.ok());
+  for (const auto& r : *rows) EXPECT_NE(r.number, "59/2020/QH14");
+  // The notes are still there to link, marked.
+  auto law = searcher_->Get("luat-02-2011-qh13");
+  ASSERT_TRUE(law.ok());
+  int notes = 0;
+  for (const auto& c : law->doc.citations) notes += c.source_note && c.anchor == "dieu-35";
+  EXPECT_EQ(notes, 4);
+}
+
 TEST_F(RankingTest, MissingListsCitedDocumentsWithoutText) {
   auto rows = searcher_->Missing();
   ASSERT_TRUE(rows.ok());

@@ -415,6 +415,40 @@ TEST_F(RoutesTest, OneLinkHasOneCountInBothGraphs) {
   EXPECT_NE(page->body.find("×n: số lần dẫn chiếu, đếm như nhau ở hai chiều"), std::string::npos);
 }
 
+// T3 broke: the Pháp điển's notes counted as citations by the law they
+// annotate: Luật Khiếu nại (2011) cited Luật Tiếp công dân (2013) ×4 in both
+// graphs ("bị bãi bỏ bởi Điều 35 Luật số 42/2013/QH13"), and /thieu-toan-van
+// said that Luật Tố cáo (2018) cites Luật 59/2020/QH14. The notes stay
+// links in the text, labelled as notes.
+TEST_F(RoutesTest, PhapDienNotesAreNotCitationsOfTheLaw) {
+  VANBAN_REQUIRE_SHARED();
+  auto roles_of = [&](const std::string& center, const std::string& id) {
+    std::set<std::string> roles;
+    auto graph = Get("/api/graph/" + center);
+    EXPECT_TRUE(graph && graph->status == 200) << center;
+    if (!graph || graph->status != 200) return roles;
+    json nodes = json::parse(graph->body)["nodes"];
+    for (const auto& n : nodes) {
+      if (n["id"] == id) roles.insert(n["role"].get<std::string>());
+    }
+    return roles;
+  };
+  EXPECT_EQ(roles_of("luat-42-2013-qh13", "luat-02-2011-qh13"), std::set<std::string>{"cited"});
+  EXPECT_EQ(roles_of("luat-02-2011-qh13", "luat-42-2013-qh13"), std::set<std::string>{"citing"});
+  auto law = Get("/van-ban/luat-02-2011-qh13");
+  ASSERT_TRUE(law);
+  ASSERT_EQ(law->status, 200);
+  EXPECT_NE(law->body.find("<a class=\"cite cite-note\" id=\"c-"), std::string::npos);
+  EXPECT_NE(law->body.find("href=\"/van-ban/luat-42-2013-qh13#dieu-35\" title=\"Ghi chú của "
+                           "Pháp điển — Mở văn bản được dẫn chiếu\">Điều 35 Luật số "
+                           "42/2013/QH13</a>"),
+            std::string::npos);
+  auto missing = Get("/thieu-toan-van");
+  ASSERT_TRUE(missing);
+  ASSERT_EQ(missing->status, 200);
+  EXPECT_EQ(missing->body.find("59/2020/QH14"), std::string::npos);
+}
+
 TEST_F(RoutesTest, SortFacetsAndPaging) {
   auto by_date = Get("/tim-kiem?q=lu%E1%BA%ADt&sort=date");
   ASSERT_TRUE(by_date);
