@@ -8,6 +8,7 @@
 #include "legal/layout.h"
 #include "legal/metadata.h"
 #include "legal/names.h"
+#include "legal/numbering.h"
 #include "legal/structure.h"
 #include "text/analyzer.h"
 
@@ -99,15 +100,6 @@ std::string TitleSlug(const Metadata& meta) {
   return slug;
 }
 
-// A unit number as an integer: "5" -> 5, "IV" -> 4; 0 if neither.
-int UnitNumber(const std::string& number) {
-  if (!number.empty() && number.size() <= 4 &&
-      std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    return std::stoi(number);
-  }
-  return internal::RomanToInt(number);
-}
-
 // Chapters or articles numbered with a gap ("Chương III" then "Chương V"):
 // a part missing from the copy (the Pháp điển leaves out what was
 // repealed), which a reader of the text should be told. A restart
@@ -115,18 +107,10 @@ int UnitNumber(const std::string& number) {
 // as other repeated warnings are (CapRepeatedWarnings).
 void WarnNumberingGaps(Document* doc) {
   for (UnitKind kind : {UnitKind::kChapter, UnitKind::kArticle}) {
-    int prev = 0;
-    std::string prev_label;
-    for (const Unit& u : doc->units) {
-      if (u.kind != kind) continue;
-      int n = UnitNumber(u.number);
-      if (n == 0) continue;
-      if (prev > 0 && n > prev + 1) {
-        doc->warnings.push_back("Đánh số không liên tục: sau " + prev_label + " là " + u.label +
-                                " (văn bản có thể thiếu phần ở giữa)");
-      }
-      prev = n;
-      prev_label = u.label;
+    for (const NumberingGap& gap : NumberingGaps(*doc, kind)) {
+      doc->warnings.push_back("Đánh số không liên tục: sau " + doc->units[gap.before].label +
+                              " là " + doc->units[gap.after].label +
+                              " (văn bản có thể thiếu phần ở giữa)");
     }
   }
 }
