@@ -553,10 +553,10 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
     std::string words;
     for (const auto& w : parsed.exclusions) words += (words.empty() ? "“" : ", “") + w + "”";
     resp.notice += (resp.notice.empty() ? "" : " ") +
-                   (run.excluded_all == 1
-                        ? std::string("Văn bản duy nhất chứa đủ các từ")
-                        : "Cả " + std::to_string(run.excluded_all) + " văn bản chứa đủ các từ") +
-                   " đều bị loại vì có " + words + ".";
+                   (run.excluded_all == 1 ? std::string("Văn bản duy nhất chứa đủ các từ bị loại")
+                                          : "Cả " + std::to_string(run.excluded_all) +
+                                                " văn bản chứa đủ các từ đều bị loại") +
+                   " vì có " + words + ".";
   }
   if (run.partial) {
     // Never silently: these hits lack some of the words typed, each named

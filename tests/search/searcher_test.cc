@@ -547,6 +547,18 @@ TEST(SnippetMarksTest, WordsTypedWithMarksAreMarkedInThatForm) {
   }
 }
 
+// O5 (second QA pass): an exclusion that takes the one document with all
+// the words says so in the singular.
+TEST(SearcherExclusionTest, TheOneDocumentExcludedIsSaidInTheSingular) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  AddDocument(&db, "dan-van", Meta("Kế hoạch"), "Điều 1. Công tác dân vận ở cơ sở.");
+  AddDocument(&db, "khac", Meta("Kế hoạch"), "Điều 1. Công tác khác.");
+  MarkCurrentSchema(&db);
+  SearchResponse r = SearchIn(db, "dân vận -cơ");
+  EXPECT_TRUE(r.results.empty()) << Describe(r);
+  EXPECT_EQ(r.notice, "Văn bản duy nhất chứa đủ các từ bị loại vì có “cơ”.");
+}
+
 // Broke (O11): an abbreviation marked each syllable of its expansion
 // anywhere: "UBND" the "nhân dân" of "Hội đồng nhân dân" and the "ủy" of
 // "Tỉnh ủy", "TW" the "trúng" of "trúng cử" (folds like "trung"). Now the
