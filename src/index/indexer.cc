@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <condition_variable>
@@ -565,6 +566,17 @@ Status Indexer::Internal::Write(Result* r) {
                                        held_by + (holder.empty() ? "" : ", tệp " + holder) +
                                        "): tệp này có thể là bản sao, được lập chỉ mục với mã " +
                                        r->record.doc.id);
+      // The law's name finds the law, not a shorter copy of it: a copy
+      // has no name terms (its words and number still find it).
+      std::vector<std::string> names;
+      const std::string prefix(schema::kName);
+      for (auto t = r->xd.termlist_begin(); t != r->xd.termlist_end(); ++t) {
+        if ((*t).compare(0, prefix.size(), prefix) == 0 && (*t).size() > prefix.size() &&
+            !std::isupper(static_cast<unsigned char>((*t)[prefix.size()]))) {
+          names.push_back(*t);
+        }
+      }
+      for (const auto& name : names) r->xd.remove_term(name);
     }
   }
   const std::string& id = r->record.doc.id;

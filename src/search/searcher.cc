@@ -551,7 +551,8 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   resp.facets = std::move(run.facets);
   if (run.excluded_all > 0) {
     std::string words;
-    for (const auto& w : parsed.exclusions) words += (words.empty() ? "“" : ", “") + w + "”";
+    // Any one of them excludes a document.
+    for (const auto& w : parsed.exclusions) words += (words.empty() ? "“" : " hoặc “") + w + "”";
     resp.notice += (resp.notice.empty() ? "" : " ") +
                    (run.excluded_all == 1 ? std::string("Văn bản duy nhất chứa đủ các từ bị loại")
                                           : "Cả " + std::to_string(run.excluded_all) +
@@ -562,9 +563,9 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
     // Never silently: these hits lack some of the words typed, each named
     // once.
     std::string words;
-    std::set<std::string> named;
+    std::set<std::string> named;  // folded: "Xyzq" is "xyzq"
     for (const auto& w : p.bq.unknown_words) {
-      if (named.insert(w).second) words += (words.empty() ? "“" : ", “") + w + "”";
+      if (named.insert(text::FoldText(w)).second) words += (words.empty() ? "“" : ", “") + w + "”";
     }
     std::string partial =
         words.empty()

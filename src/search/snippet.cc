@@ -435,7 +435,12 @@ Snippet MakeSnippet(const Xapian::Database& db, Xapian::docid did, const index::
   Snippet s;
   const auto& ps = hit.paragraphs;
   if (text.empty() || ps.empty()) {
-    std::string title = hit.type + (hit.type.empty() ? "" : " ") + hit.title;
+    // The type before the title, unless the title starts with it
+    // ("Nghị quyết Đại hội …", not "Nghị quyết Nghị quyết Đại hội …").
+    std::string title = hit.title;
+    if (!hit.type.empty() && text::FoldText(title).rfind(text::FoldText(hit.type) + " ", 0) != 0) {
+      title = hit.type + " " + title;
+    }
     s.html = HighlightText(title, highlight, analyzer, &s);
     return s;
   }

@@ -839,6 +839,12 @@ TEST_F(RankingTest, ExclusionsThatTakeEveryMatchSaySo) {
   // An exclusion nothing has changes nothing.
   EXPECT_EQ(Run("dân chủ -zzz").total, 7);
   EXPECT_EQ(Run("dân chủ -zzz").notice, "");
+  // (Verification pass:) several exclusions: any one of them excludes;
+  // a missing word typed in two cases is named once.
+  EXPECT_EQ(Run("dân chủ -huong -luật").notice,
+            "Cả 7 văn bản chứa đủ các từ đều bị loại vì có “huong” hoặc “luật”.");
+  EXPECT_EQ(Run("tố cáo xyzq Xyzq").notice,
+            "Không có văn bản nào chứa “xyzq”; dưới đây là văn bản chứa các từ còn lại.");
   SearchResponse tags = Run("<script>alert(1)</script>");
   EXPECT_EQ(tags.notice.find("“script”, “alert”;"), tags.notice.find("“script”")) << tags.notice;
   EXPECT_EQ(tags.notice.find("“script”", tags.notice.find("“script”") + 1), std::string::npos)
@@ -908,6 +914,18 @@ TEST_F(RankingTest, ASnippetKeepsTheBracketItStartsWith) {
   ASSERT_FALSE(r.results.empty());
   ASSERT_EQ(r.results[0].id, "luat-10-2022-qh15");
   EXPECT_EQ(r.results[0].snippet.rfind("(Điều ", 0), 0u) << r.results[0].snippet;
+}
+
+// N5 (verification pass): a catalog record's snippet said its type twice
+// when the catalog's title starts with it ("Nghị quyết Nghị quyết Đại hội
+// đại biểu toàn quốc lần thứ XIII").
+TEST_F(RankingTest, ARecordsSnippetSaysItsTypeOnce) {
+  for (const auto& h : Run("đại hội đại biểu", 20).results) {
+    if (h.has_text) continue;
+    EXPECT_EQ(h.snippet.find("Nghị quyết Nghị quyết"), std::string::npos)
+        << h.id << ": " << h.snippet;
+    EXPECT_EQ(h.snippet.find("Nghị quyết <mark>Nghị</mark>"), std::string::npos) << h.snippet;
+  }
 }
 
 // O1 broke: a number no document has as its own ("03/2011/QH13", the old
