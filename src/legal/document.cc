@@ -38,6 +38,15 @@ bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) 
 
 }  // namespace
 
+size_t SentenceStart(std::string_view text, std::string_view sentence, size_t begin) {
+  constexpr std::string_view kCut = "…";
+  size_t prefix = sentence.starts_with(kCut) ? kCut.size() : 0;
+  std::string_view body = sentence.substr(prefix);
+  if (body.ends_with(kCut)) body.remove_suffix(kCut.size());
+  size_t at = text.rfind(body, begin);
+  return at == std::string_view::npos || at < prefix ? std::string_view::npos : at - prefix;
+}
+
 std::string SentenceAround(std::string_view text, size_t begin, size_t end) {
   constexpr size_t kMaxSide = 600;
   begin = std::min(begin, text.size());

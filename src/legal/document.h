@@ -54,6 +54,11 @@ std::string ShortName(std::string_view type, std::string_view number, std::strin
 // word or a UTF-8 sequence.
 std::string SentenceAround(std::string_view text, size_t begin, size_t end);
 
+// Where SentenceAround's `sentence` for a citation at `begin` starts in
+// `text`, as the offset of sentence[0] (a leading "…" counted before it),
+// so that text[i] is sentence[i - start]; npos when it is not there.
+size_t SentenceStart(std::string_view text, std::string_view sentence, size_t begin);
+
 // An addressable unit. Anchors are stable and URL-safe:
 //   Điều 5 -> "dieu-5", khoản 2 of Điều 5 -> "khoan-5-2",
 //   điểm a of khoản 2 of Điều 5 -> "diem-5-2-a", Chương II -> "chuong-2",

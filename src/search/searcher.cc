@@ -873,18 +873,6 @@ namespace vanban::search {
 
 namespace {
 
-// Where legal::SentenceAround's `sentence` for a citation at `begin` starts
-// in `text`, as the offset of sentence[0] (a leading "…" counted before
-// it), so that text[i] is sentence[i - start]; npos when it is not there.
-size_t SentenceStart(std::string_view text, std::string_view sentence, size_t begin) {
-  constexpr std::string_view kCut = "…";
-  size_t prefix = sentence.starts_with(kCut) ? kCut.size() : 0;
-  std::string_view body = sentence.substr(prefix);
-  if (body.ends_with(kCut)) body.remove_suffix(kCut.size());
-  size_t at = text.rfind(body, begin);
-  return at == std::string_view::npos || at < prefix ? std::string_view::npos : at - prefix;
-}
-
 // The span of the citation [begin, end) of `text` in its sentence, which
 // starts at `start` (SentenceStart); false when it is not inside.
 bool MarkIn(const CitedBy& cb, size_t start, size_t begin, size_t end) {
@@ -1006,7 +994,7 @@ StatusOr<std::vector<CitedBy>> Searcher::GetCitedBy(const std::string& id_or_num
           }
           continue;
         }
-        sentence_start = SentenceStart(doc.text, cb.sentence, c.begin);
+        sentence_start = legal::SentenceStart(doc.text, cb.sentence, c.begin);
         if (MarkIn(cb, sentence_start, c.begin, c.end)) {
           cb.marks.emplace_back(c.begin - sentence_start, c.end - sentence_start);
         }

@@ -313,8 +313,19 @@ data StudyEntry(const DocumentView& view, size_t i) {
     std::string sentence = SentenceAround(doc.text, c.begin, c.end);
     if (sentence == last) continue;
     last = sentence;
+    // The group's citations in it marked, as on the document page.
+    std::vector<std::pair<size_t, size_t>> marks;
+    size_t start = legal::SentenceStart(doc.text, sentence, c.begin);
+    for (int other : g.citations) {
+      const legal::Citation& o = doc.citations[other];
+      if (start != std::string::npos && o.begin >= start && o.end > o.begin &&
+          o.end - start <= sentence.size()) {
+        marks.emplace_back(o.begin - start, o.end - start);
+      }
+    }
+    std::sort(marks.begin(), marks.end());
     data s;
-    Set(s, "sentence", sentence);
+    Set(s, "sentence_html", SentenceHtml(sentence, marks, g.ref.number));
     Set(s, "where", PlaceOf(doc, c.begin));
     sentences.push_back(s);
     if (++shown == 3) break;  // three sentences are enough to place it

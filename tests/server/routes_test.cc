@@ -773,6 +773,15 @@ TEST_F(RoutesTest, GraphPrintCatalogAndMissingPages) {
   }
   auto print = Get("/van-ban/" + id + "/in");
   EXPECT_NE(print->body.find("class=\"print-doc cited-doc\""), std::string::npos);
+  // N2 (verification pass): the study pack's quotes marked nothing, so a
+  // class could not see which document of a long list a quote is about.
+  // The citation is marked, in whatever words the plan uses.
+  EXPECT_NE(print->body.find("<mark>Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính "
+                             "phủ</mark>"),
+            std::string::npos);
+  EXPECT_NE(print->body.find("<mark>Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của "
+                             "Đảng</mark>"),
+            std::string::npos);
   auto catalog = Get("/danh-muc");
   EXPECT_NE(catalog->body.find("href=\"/van-ban/" + id + "\""), std::string::npos);
 }
