@@ -90,6 +90,15 @@ class ProgressPrinter {
  public:
   ProgressPrinter() : tty_(isatty(STDERR_FILENO)) {}
   void operator()(const index::IndexProgress& p) {
+    if (p.waiting) {
+      // A large file: said once on a terminal, every few seconds in a log.
+      if (tty_ && p.current == waiting_for_) return;
+      waiting_for_ = p.current;
+      std::fprintf(stderr, "%sĐang xử lý %s (%d/%d tệp xong, %s giây)\n", tty_ ? "\n" : "",
+                   p.current.c_str(), p.files_done, p.files_total,
+                   std::to_string(static_cast<int>(p.seconds)).c_str());
+      return;
+    }
     bool last = p.files_done == p.files_total;
     if (!last && p.seconds - shown_ < (tty_ ? 0.1 : 5.0)) return;
     shown_ = p.seconds;
@@ -113,6 +122,7 @@ class ProgressPrinter {
  private:
   bool tty_;
   double shown_ = -1;
+  std::string waiting_for_;  // the file a `waiting` line was printed for
 };
 
 // One line per file added or updated: what ingest found in it, so an admin

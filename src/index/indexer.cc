@@ -892,7 +892,18 @@ Status Indexer::Internal::RunWorkers(std::chrono::steady_clock::time_point start
       Result r;
       {
         std::unique_lock lock(mu);
-        produced.wait(lock, [&] { return ready.count(done) != 0; });
+        auto heartbeat = std::chrono::duration<double>(std::max(options->heartbeat_seconds, 0.001));
+        while (!produced.wait_for(lock, heartbeat, [&] { return ready.count(done) != 0; })) {
+          if (!options->on_progress) continue;
+          IndexProgress waiting = progress;
+          waiting.waiting = true;
+          waiting.current = plan.files[done].path.string();
+          waiting.seconds =
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+          lock.unlock();
+          options->on_progress(waiting);
+          lock.lock();
+        }
         auto it = ready.find(done);
         r = std::move(it->second);
         ready.erase(it);

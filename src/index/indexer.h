@@ -32,6 +32,10 @@ struct IndexProgress {
   uint64_t bytes_total = 0;
   double seconds = 0;
   std::string current;  // path being finished
+  // The writer is still waiting for `current` (a large file being
+  // analysed): called every IndexOptions::heartbeat_seconds meanwhile, so
+  // that a log shows the run is alive.
+  bool waiting = false;
 };
 
 struct IndexOptions {
@@ -50,6 +54,7 @@ struct IndexOptions {
   // few, to get many shards from a small corpus).
   int shard_documents = 0;
   std::function<void(const IndexProgress&)> on_progress;  // writer thread
+  double heartbeat_seconds = 5;                           // between `waiting` progress calls
   const std::atomic<bool>* cancel = nullptr;              // set to abandon the run
   // Test hook: fail the run after writing this many documents, before the
   // commit (0: never). Proves atomicity.

@@ -364,6 +364,30 @@ TEST_F(IndexerTest, IdsSurviveARebuildAndComeBackWhenTheCopyGoes) {
   EXPECT_EQ(again->unchanged, 1);
 }
 
+// A3 (second QA pass) broke: a large file gave no progress at all until it
+// was done (84 s for 50 MB in a log): the run looked hung. While the writer
+// waits for a file, it says so every heartbeat.
+TEST_F(IndexerTest, AFileBeingAnalysedIsReportedWhileTheWriterWaits) {
+  VANBAN_REQUIRE_SHARED();
+  std::string law = Shared("luat-10-2022-qh15.txt");
+  std::string big;
+  while (big.size() < 300'000) big += law;
+  Write("lon.txt", big);
+  IndexOptions o = Options();
+  o.heartbeat_seconds = 0.001;
+  std::vector<IndexProgress> seen;
+  o.on_progress = [&](const IndexProgress& p) { seen.push_back(p); };
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  ASSERT_TRUE(indexer.Run(o).ok());
+  ASSERT_FALSE(seen.empty());
+  EXPECT_TRUE(seen.front().waiting);
+  EXPECT_EQ(seen.front().current, (Corpus() / "lon.txt").lexically_normal().string());
+  EXPECT_EQ(seen.front().files_done, 0);
+  EXPECT_FALSE(seen.back().waiting);
+  EXPECT_EQ(seen.back().files_done, 1);
+}
+
 TEST_F(IndexerTest, RebuildSwapsInANewIndex) {
   Write("ke-hoach.txt", Plan());
   std::string db_dir = (dir_ / "index").string();
