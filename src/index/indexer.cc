@@ -692,10 +692,8 @@ bool Indexer::Internal::CarryOver(const Xapian::Database& old, Xapian::docid old
   return true;
 }
 
-// A fresh build drops nothing an incremental run would keep: the documents
-// of files it skipped (unreadable, emptied, in an unreadable folder) are
-// copied from the index it replaces. One that cannot be (its id is now
-// another document's) is said to be lost in the skipped file's reason.
+// On a fresh build: who held which id in the index it replaces, for the
+// files of this run (previous_owners).
 void Indexer::Internal::LoadPreviousOwners() {
   if (previous_db.empty()) return;
   std::set<std::string> planned;
@@ -716,6 +714,10 @@ void Indexer::Internal::LoadPreviousOwners() {
   }
 }
 
+// A fresh build drops nothing an incremental run would keep: the documents
+// of files it skipped (unreadable, emptied, in an unreadable folder) are
+// copied from the index it replaces. One that cannot be (its id is now
+// another document's) is said to be lost in the skipped file's reason.
 void Indexer::Internal::CarryOverSkipped() {
   if (previous_db.empty() || summary.skipped.empty()) return;
   std::optional<Xapian::Database> old;
