@@ -12,6 +12,20 @@
 namespace vanban::ingest {
 namespace {
 
+constexpr const char* kWordNamespace =
+    "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+
+// A paragraph with properties `ppr` ("" for none).
+std::string Paragraph(const std::string& ppr, const std::string& text) {
+  return "<w:p><w:pPr>" + ppr + "</w:pPr><w:r><w:t>" + text + "</w:t></w:r></w:p>";
+}
+
+// The numbering properties of list `id` at `level`.
+std::string NumPr(int id, int level) {
+  return "<w:numPr><w:ilvl w:val=\"" + std::to_string(level) + "\"/><w:numId w:val=\"" +
+         std::to_string(id) + "\"/></w:numPr>";
+}
+
 TEST(DocxTest, StructureFootnotesTrackedChangesAndFields) {
   testing::TempDir dir("docx");
   std::string body =
@@ -70,7 +84,7 @@ TEST(DocxTest, PlanWrittenAsDocxComesBackIdentical) {
 // through their style) lost their numbers: a legal text's "1." and "a)".
 TEST(DocxTest, AutomaticNumbersAreKept) {
   testing::TempDir dir("docx-numbering");
-  const std::string ns = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+  const std::string ns = kWordNamespace;
   std::string numbering =
       "<w:numbering " + ns +
       ">"
@@ -92,19 +106,14 @@ TEST(DocxTest, AutomaticNumbersAreKept) {
                        "<w:numId w:val=\"2\"/></w:numPr></w:pPr></w:style>"
                        "<w:style w:type=\"paragraph\" w:styleId=\"ChuongDam\">"
                        "<w:basedOn w:val=\"Chuong\"/></w:style></w:styles>";
-  auto para = [](const std::string& ppr, const std::string& text) {
-    return "<w:p><w:pPr>" + ppr + "</w:pPr><w:r><w:t>" + text + "</w:t></w:r></w:p>";
-  };
-  auto num = [](int id, int level) {
-    return "<w:numPr><w:ilvl w:val=\"" + std::to_string(level) + "\"/><w:numId w:val=\"" +
-           std::to_string(id) + "\"/></w:numPr>";
-  };
   std::string body =
-      para("<w:pStyle w:val=\"Chuong\"/>", "Mở đầu") + para(num(1, 0), "Khoản một:") +
-      para(num(1, 1), "điểm một;") + para(num(1, 1), "điểm hai.") + para(num(1, 0), "Khoản hai:") +
-      para(num(1, 1), "điểm một.") + para("<w:pStyle w:val=\"ChuongDam\"/>", "Tiếp") +
-      para("<w:pStyle w:val=\"Chuong\"/><w:numPr><w:numId w:val=\"0\"/></w:numPr>", "Không số") +
-      para(num(3, 0), "Gạch đầu dòng") + para("", "Thường");
+      Paragraph("<w:pStyle w:val=\"Chuong\"/>", "Mở đầu") + Paragraph(NumPr(1, 0), "Khoản một:") +
+      Paragraph(NumPr(1, 1), "điểm một;") + Paragraph(NumPr(1, 1), "điểm hai.") +
+      Paragraph(NumPr(1, 0), "Khoản hai:") + Paragraph(NumPr(1, 1), "điểm một.") +
+      Paragraph("<w:pStyle w:val=\"ChuongDam\"/>", "Tiếp") +
+      Paragraph("<w:pStyle w:val=\"Chuong\"/><w:numPr><w:numId w:val=\"0\"/></w:numPr>",
+                "Không số") +
+      Paragraph(NumPr(3, 0), "Gạch đầu dòng") + Paragraph("", "Thường");
   auto path = dir / "danh-so.docx";
   ASSERT_TRUE(fixtures::WriteDocx(path, fixtures::DocxDocumentXmlFromBody(body), {},
                                   {{"word/numbering.xml", numbering}, {"word/styles.xml", styles}})
@@ -124,7 +133,7 @@ TEST(DocxTest, AutomaticNumbersAreKept) {
 // legal-style level (w:isLgl) in decimal.
 TEST(DocxTest, ListsSharingADefinitionContinueTheirNumbers) {
   testing::TempDir dir("docx-numbering-continued");
-  const std::string ns = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+  const std::string ns = kWordNamespace;
   std::string numbering =
       "<w:numbering " + ns +
       ">"
@@ -140,16 +149,13 @@ TEST(DocxTest, ListsSharingADefinitionContinueTheirNumbers) {
       "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"20\"/>"
       "<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>"
       "</w:numbering>";
-  auto para = [](int id, int level, const std::string& text) {
-    return "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"" + std::to_string(level) +
-           "\"/><w:numId w:val=\"" + std::to_string(id) + "\"/></w:numPr></w:pPr><w:r><w:t>" +
-           text + "</w:t></w:r></w:p>";
-  };
   std::string table =
       "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Bảng</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
-  std::string body = para(1, 0, "Chương một") + para(1, 1, "Phạm vi") + para(1, 2, "Chi tiết") +
-                     table + para(2, 0, "Chương hai") + para(2, 1, "Đối tượng") +
-                     para(2, 2, "Chi tiết") + para(3, 0, "Phụ lục") + para(3, 1, "Tiếp");
+  std::string body = Paragraph(NumPr(1, 0), "Chương một") + Paragraph(NumPr(1, 1), "Phạm vi") +
+                     Paragraph(NumPr(1, 2), "Chi tiết") + table +
+                     Paragraph(NumPr(2, 0), "Chương hai") + Paragraph(NumPr(2, 1), "Đối tượng") +
+                     Paragraph(NumPr(2, 2), "Chi tiết") + Paragraph(NumPr(3, 0), "Phụ lục") +
+                     Paragraph(NumPr(3, 1), "Tiếp");
   auto path = dir / "tiep-so.docx";
   ASSERT_TRUE(fixtures::WriteDocx(path, fixtures::DocxDocumentXmlFromBody(body), {},
                                   {{"word/numbering.xml", numbering}})
