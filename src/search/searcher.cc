@@ -550,6 +550,7 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
       static_cast<int>(std::max<Xapian::doccount>(run.total, shown ? run.offset + shown : 0));
   resp.facets = std::move(run.facets);
   if (run.excluded_all > 0) {
+    resp.excluded_all = static_cast<int>(run.excluded_all);
     std::string words;
     // Any one of them excludes a document.
     for (const auto& w : parsed.exclusions) words += (words.empty() ? "“" : " hoặc “") + w + "”";

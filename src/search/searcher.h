@@ -69,6 +69,9 @@ struct SearchResponse {
   // "..."): `notice` asks for words; the caller shows a prompt, not "no
   // document found". Not in the JSON (`notice` says it there).
   bool nothing_to_search = false;
+  // Documents with every word that the exclusions all took away (`notice`
+  // says so); the page then suggests dropping them. Not in the JSON.
+  int excluded_all = 0;
   std::map<std::string, std::vector<FacetValue>> facets;  // "type", "issuer", "year"
   std::vector<Hit> results;
 };

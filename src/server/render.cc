@@ -165,6 +165,7 @@ data ResultsData(const SearchParams& p, const search::SearchResponse& r) {
   suggested.page = 1;
   Set(d, "suggestion_href", SearchLink(suggested, none));
   Set(d, "notice", r.notice);
+  Set(d, "excluded_all", r.excluded_all > 0);
   data facets = FacetsData(p, r);
   Set(d, "any_facets", !facets.is_empty_list());
   Set(d, "facets", facets);

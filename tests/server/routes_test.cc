@@ -659,6 +659,23 @@ TEST_F(RoutesTest, DocumentPathsRedirectToTheCanonicalOne) {
   EXPECT_NE(none->body.find("href=\"/tim-kiem?q=99%2FXX-YY\""), std::string::npos);
 }
 
+// O5 (second QA pass): when the exclusions took every document with all
+// the words, the page's hint still said to try a shorter number. It says
+// to drop the exclusions.
+TEST_F(RoutesTest, AllExcludedSuggestsDroppingTheExclusions) {
+  VANBAN_REQUIRE_SHARED();
+  auto res = Get("/tim-kiem?q=d%C3%A2n%20ch%E1%BB%A7%20-huong");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_NE(res->body.find("đều bị loại vì có “huong”"), std::string::npos) << res->body;
+  EXPECT_NE(res->body.find("Gợi ý: bỏ các từ loại trừ"), std::string::npos);
+  EXPECT_EQ(res->body.find("thử số hiệu ngắn hơn"), std::string::npos);
+  auto none = Get("/tim-kiem?q=xyzqqq");
+  ASSERT_TRUE(none);
+  EXPECT_NE(none->body.find("thử số hiệu ngắn hơn"), std::string::npos);
+  EXPECT_EQ(none->body.find("bỏ các từ loại trừ"), std::string::npos);
+}
+
 // O1 broke: "/van-ban/03%2F2011%2FQH13", a number no document has as its
 // own, redirected to Luật 25/2018/QH14, which only cites it. It is a 404
 // that names and links the places citing it.
