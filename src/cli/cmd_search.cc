@@ -224,8 +224,8 @@ int RunShow(const SearchCommandOptions& o) {
   if (!doc.ok()) {
     std::fprintf(stderr, "Lỗi: %s\n", doc.status().message().c_str());
     // A number or name the index has only as a citation: where it is cited.
-    auto citing = doc.status().IsNotFound() ? (*searcher)->GetCitedBy(key)
-                                            : StatusOr<std::vector<search::CitedBy>>(doc.status());
+    if (!doc.status().IsNotFound()) return 1;
+    auto citing = (*searcher)->GetCitedBy(key);
     if (citing.ok()) {
       std::set<std::string> ids;
       std::string names;

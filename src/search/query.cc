@@ -164,7 +164,7 @@ std::string Join(const std::vector<Token>& ts, size_t from, size_t n, std::strin
 struct FoldedAbbreviation {
   std::string expansion;                     // "uy ban nhan dan"
   std::vector<std::string> expansion_terms;  // "Fuy", "Fban", "Fnhan", "Fdan"
-  std::vector<std::string> abbrev_terms;     // "Fubnd"
+  std::vector<Token> abbrev_tokens;          // "UBND", as the analyser reads it
 };
 
 const std::vector<FoldedAbbreviation>& FoldedAbbreviations() {
@@ -178,9 +178,7 @@ const std::vector<FoldedAbbreviation>& FoldedAbbreviations() {
       for (const auto& t : at.tokens) {
         f.expansion_terms.push_back(schema::Term(schema::kFolded, t.folded));
       }
-      for (const auto& t : analyzer.Analyze(a.abbrev).tokens) {
-        f.abbrev_terms.push_back(schema::Term(schema::kFolded, t.folded));
-      }
+      f.abbrev_tokens = analyzer.Analyze(a.abbrev).tokens;
       out.push_back(std::move(f));
     }
     return out;
@@ -397,38 +395,28 @@ Xapian::Query QueryBuilder::PhraseQuery(const text::AnalyzedText& at, bool accen
   // phrase "ủy ban nhân dân cấp xã", and "ủy ban nhân dân cấp xã" also
   // "UBND cấp xã" (folded).
   std::vector<Xapian::Query> variants;
+  // The phrase with its words [i, i + n) replaced by `with`: one more
+  // phrase to match, and marked as a whole where it stands.
+  auto add_variant = [&](size_t i, size_t n, const std::vector<Token>& with) {
+    auto from = at.tokens.begin() + static_cast<std::ptrdiff_t>(i);
+    std::vector<Token> words(at.tokens.begin(), from);
+    words.insert(words.end(), with.begin(), with.end());
+    words.insert(words.end(), from + static_cast<std::ptrdiff_t>(n), at.tokens.end());
+    std::vector<std::string> terms;
+    for (const Token& t : words) terms.push_back(schema::Term(schema::kFolded, t.folded));
+    variants.push_back(Phrase(terms));
+    LocatePhrase(words, out, /*typed=*/true);
+  };
   for (size_t i = 0; i < at.tokens.size(); ++i) {
     if (at.tokens[i].kind != TokenKind::kAbbreviation) continue;
     auto expansions = text::ExpandAbbreviation(at.tokens[i].exact);
-    if (expansions.empty()) continue;
-    std::vector<std::string> v(folded.begin(), folded.begin() + static_cast<std::ptrdiff_t>(i));
-    text::AnalyzedText expansion = analyzer_.Analyze(expansions.front());
-    for (const auto& e : expansion.tokens) v.push_back(schema::Term(schema::kFolded, e.folded));
-    v.insert(v.end(), folded.begin() + static_cast<std::ptrdiff_t>(i) + 1, folded.end());
-    variants.push_back(Phrase(v));
-    // Marked as the variant: "Ủy ban nhân dân cấp xã" for "UBND cấp xã".
-    std::vector<Token> words(at.tokens.begin(), at.tokens.begin() + static_cast<std::ptrdiff_t>(i));
-    words.insert(words.end(), expansion.tokens.begin(), expansion.tokens.end());
-    words.insert(words.end(), at.tokens.begin() + static_cast<std::ptrdiff_t>(i) + 1,
-                 at.tokens.end());
-    LocatePhrase(words, out, /*typed=*/true);
+    if (!expansions.empty()) add_variant(i, 1, analyzer_.Analyze(expansions.front()).tokens);
   }
-  const auto& abbreviations = FoldedAbbreviations();
-  for (size_t a = 0; a < abbreviations.size(); ++a) {
-    const auto& e = abbreviations[a].expansion_terms;
+  for (const auto& a : FoldedAbbreviations()) {
+    const auto& e = a.expansion_terms;
     auto at_e = std::search(folded.begin(), folded.end(), e.begin(), e.end());
     if (e.empty() || at_e == folded.end()) continue;
-    std::vector<std::string> v(folded.begin(), at_e);
-    v.insert(v.end(), abbreviations[a].abbrev_terms.begin(), abbreviations[a].abbrev_terms.end());
-    v.insert(v.end(), at_e + static_cast<std::ptrdiff_t>(e.size()), folded.end());
-    variants.push_back(Phrase(v));
-    // Marked as the variant: "UBND cấp xã" for "ủy ban nhân dân cấp xã".
-    auto from = at.tokens.begin() + (at_e - folded.begin());
-    std::vector<Token> words(at.tokens.begin(), from);
-    text::AnalyzedText abbrev = analyzer_.Analyze(text::Abbreviations()[a].abbrev);
-    words.insert(words.end(), abbrev.tokens.begin(), abbrev.tokens.end());
-    words.insert(words.end(), from + static_cast<std::ptrdiff_t>(e.size()), at.tokens.end());
-    LocatePhrase(words, out, /*typed=*/true);
+    add_variant(static_cast<size_t>(at_e - folded.begin()), e.size(), a.abbrev_tokens);
   }
   Xapian::Query plain = variants.empty()
                             ? Phrase(folded)

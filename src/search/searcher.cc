@@ -1057,8 +1057,10 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
         if (by_name) {
           std::string nterm = schema::Term(schema::kName, key);
           for (auto n = in.db.postlist_begin(nterm); n != in.db.postlist_end(nterm); ++n) {
-            auto named = in.Load(*n, false);
-            named_dates.push_back(named.ok() ? named->doc.meta.date : std::string());
+            auto named = index::DecodeHitRecord(
+                in.db.get_document(*n, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHit),
+                false);
+            named_dates.push_back(named.ok() ? named->date : std::string());
           }
         }
         auto named_is_it = [&](const std::string& citing_date) {
