@@ -113,8 +113,10 @@ inline constexpr std::string_view kMetaCatalog = "vanban-catalog";
 //    the type is also a name without it.
 // 4: the article after coordinated clauses applies to them all, "khoản
 //    này" cited, Pháp điển notes marked and left out of the cites terms.
+// 5: mathematical alphanumeric letters and Latin ligatures made plain by
+//    text::Normalize.
 inline constexpr std::string_view kMetaAnalysis = "vanban-analysis";
-inline constexpr int kAnalysisVersion = 4;  // stored as its decimal string
+inline constexpr int kAnalysisVersion = 5;  // stored as its decimal string
 // "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the
 // document's text, as in its data. Metadata lives in the postlist table,
 // which Xapian does not compress (the data is zlib-compressed): a snippet

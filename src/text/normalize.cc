@@ -69,16 +69,27 @@ char FullWidthAscii(char32_t cp) {
   return cp == 0x3000 ? ' ' : 0;
 }
 
+// Styled letters and digits that pasted or OCR'd text carries: the
+// Mathematical Alphanumeric Symbols ("𝐋𝐮𝐚̣̂𝐭", from social media and some
+// PDFs) and the Latin ligatures ("ﬁ", from PDF text layers). Normalize maps
+// them to their compatibility form (NFKC), the plain letters. Other
+// compatibility characters ("²", "½", "№") keep their own meaning and stay.
+bool StyledLetter(char32_t cp) {
+  return (cp >= 0x1D400 && cp <= 0x1D7FF) || (cp >= 0xFB00 && cp <= 0xFB06);
+}
+
 // Code points below U+10000 that can make text non-NFC: NFC_Quick_Check
 // other than Yes, or a non-zero combining class (UAX #15 quick check); and
-// those Normalize removes or replaces (Invisible, FullWidthAscii). Text
+// those Normalize removes or replaces (Invisible, FullWidthAscii,
+// StyledLetter). Text
 // without any of them is already normalised; Vietnamese NFC text has none.
 class NfcQuickCheck {
  public:
   NfcQuickCheck() {
     for (UChar32 cp = 0x80; cp < 0x10000; ++cp) {
       bool yes = u_getIntPropertyValue(cp, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
-                 u_getCombiningClass(cp) == 0 && !Invisible(cp) && FullWidthAscii(cp) == 0;
+                 u_getCombiningClass(cp) == 0 && !Invisible(cp) && FullWidthAscii(cp) == 0 &&
+                 !StyledLetter(cp);
       if (!yes) unsure_[cp >> 6] |= uint64_t{1} << (cp & 63);
     }
   }
@@ -152,6 +163,23 @@ const icu::Normalizer2* Nfc() {
   return nfc;
 }
 
+// Appends the NFKC form of the one code point in `utf8` (a StyledLetter).
+void AppendCompatibilityForm(std::string_view utf8, std::string* out) {
+  static const icu::Normalizer2* const nfkc = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
+    return U_SUCCESS(status) ? n : nullptr;
+  }();
+  UErrorCode status = U_ZERO_ERROR;
+  std::string mapped;
+  if (nfkc != nullptr) {
+    icu::StringByteSink<std::string> sink(&mapped);
+    nfkc->normalizeUTF8(0, icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), sink,
+                        nullptr, status);
+  }
+  out->append(nfkc != nullptr && U_SUCCESS(status) ? std::string_view(mapped) : utf8);
+}
+
 }  // namespace
 
 std::string Normalize(std::string_view input, std::vector<std::string>* warnings) {
@@ -172,8 +200,9 @@ std::string Normalize(std::string_view input, std::vector<std::string>* warnings
   std::string out;
   out.reserve(text.size());
   out.append(text.substr(0, scan.nfc_unsure));
-  // The invisible characters go and full-width ASCII becomes ASCII before
-  // NFC, which then composes across what was removed.
+  // The invisible characters go, and full-width ASCII and styled letters
+  // become plain, before NFC, which then composes across what was removed
+  // (a styled letter followed by combining tone marks).
   std::string cleaned;
   cleaned.reserve(text.size() - scan.nfc_unsure);
   for (size_t i = scan.nfc_unsure; i < text.size();) {
@@ -182,6 +211,10 @@ std::string Normalize(std::string_view input, std::vector<std::string>* warnings
     if (Invisible(cp)) continue;
     if (char ascii = FullWidthAscii(cp)) {
       cleaned.push_back(ascii);
+      continue;
+    }
+    if (StyledLetter(cp)) {
+      AppendCompatibilityForm(text.substr(begin, i - begin), &cleaned);
       continue;
     }
     cleaned.append(text.substr(begin, i - begin));

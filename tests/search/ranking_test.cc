@@ -801,6 +801,15 @@ TEST_F(RankingTest, InvisibleAndFullWidthCharactersAreTheWordsTheyShow) {
   EXPECT_EQ(ids("d\u200Cân v\u2060ận"), plain);
   EXPECT_EQ(TopNumber("\uFF13\uFF13/CT-TTg"), "33/CT-TTg");
   EXPECT_EQ(TopNumber("\uFF13\uFF13\uFF0F\uFF23\uFF34-TTg"), "33/CT-TTg");
+  // Bold and italic letters pasted from social media, with combining
+  // tones, and ligatures from a PDF's text layer are the plain words.
+  EXPECT_EQ(Run("\U0001D40B\U0001D42E\U0001D41A\u0323\u0302\U0001D42D "
+                "\U0001D42D\U0001D428\u0302\u0301 \U0001D41C\U0001D41A\u0301\U0001D428")
+                .results.at(0)
+                .id,
+            "luat-25-2018-qh14");
+  EXPECT_EQ(TopNumber("\U0001D7D1\U0001D7D1/CT-TTg"), "33/CT-TTg");
+  EXPECT_EQ(ids("d\U0001D41A\u0302n v\U0001D41A\u0323\u0302n"), plain);
 }
 
 // O2 broke: the short "số/năm" of a cited law ("luật 03/2011", the old

@@ -40,6 +40,14 @@ TEST(NormalizeTest, InvisibleCharactersGoAndFullWidthBecomesAscii) {
   // composes with its letter.
   EXPECT_EQ(Normalize("a\u00AD\u0301"), "á");
   EXPECT_EQ(Normalize("\u200B"), "");
+  // Mathematical bold/italic letters and digits, with combining tones that
+  // then compose, and Latin ligatures become plain letters; other
+  // compatibility characters keep their meaning.
+  EXPECT_EQ(Normalize("\U0001D40B\U0001D42E\U0001D41A\u0323\u0302\U0001D42D \U0001D7D1\U0001D7D1"),
+            "Luật 33");
+  EXPECT_EQ(Normalize("\U0001D63F\U0001D622\u0302\U0001D62F"), "Dân");
+  EXPECT_EQ(Normalize("\uFB01le \uFB00"), "file ff");
+  EXPECT_EQ(Normalize("m\u00B2 \u00BD"), "m\u00B2 \u00BD");
   // The analyser sees one word each.
   Analyzer analyzer;
   AnalyzedText at = analyzer.Analyze("d\u200Bân v\u00ADận \uFF13\uFF13");
