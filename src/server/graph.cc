@@ -386,8 +386,9 @@ std::string GraphSvgNarrow(const Graph& g) {
   // cite (a record without its text cites nothing known).
   bool cites = !g.cited.empty() || !g.unresolved.empty();
   if (cites || g.citing.empty()) {
-    AppendText(4, y + 16, "col", "Văn bản được dẫn chiếu (" + std::to_string(g.cited.size()) + ")",
-               &body);
+    // Right of the trunk, which runs down past this heading from the centre.
+    AppendText(cites ? 20 : 4, y + 16, "col",
+               "Văn bản được dẫn chiếu (" + std::to_string(g.cited.size()) + ")", &body);
     y += 26;
   }
   int trunk_top = center.y + center.h;

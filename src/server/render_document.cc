@@ -307,7 +307,8 @@ data StudyEntry(const DocumentView& view, size_t i) {
   Set(d, "count", std::to_string(g.citations.size()));
   data sentences{data::type::list};
   std::string last;
-  int shown = 0;
+  // Every sentence is shown: the handout is where the class reads them.
+  size_t sentence_count = 0;
   for (int ci : g.citations) {
     const legal::Citation& c = doc.citations[ci];
     std::string sentence = SentenceAround(doc.text, c.begin, c.end);
@@ -328,8 +329,10 @@ data StudyEntry(const DocumentView& view, size_t i) {
     Set(s, "sentence_html", SentenceHtml(sentence, marks, g.ref.number));
     Set(s, "where", PlaceOf(doc, c.begin));
     sentences.push_back(s);
-    if (++shown == 3) break;  // three sentences are enough to place it
+    ++sentence_count;
   }
+  Set(d, "sentence_count", std::to_string(sentence_count));
+  Set(d, "fewer_sentences", sentence_count < g.citations.size());
   Set(d, "sentences", sentences);
   // Every key is set, so that none falls back to the outer document's.
   search::StoredDocument none;

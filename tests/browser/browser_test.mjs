@@ -125,7 +125,24 @@ async function otherPages(page, base, planPath, kind) {
   await page.goto(`${base}${planPath}/in`);
   await shot(page, `${kind}-8-print-media`, false);
   await printedCitations(page, base, kind);
+  await printedLists(page, base, planPath, kind);
   await page.emulateMedia({ media: 'screen' });
+}
+
+// T3, T4 (session 13) broke: a printed page is narrower than 800 px, so the
+// catalog tables printed as phone cards (9 pages for 29 rows), and the
+// plan's "Nơi nhận" printed as "9 nơi" with the names folded away.
+async function printedLists(page, base, planPath, kind) {
+  await page.goto(`${base}/thieu-toan-van`);
+  const head = await page.evaluate(() => getComputedStyle(document.querySelector('.catalog-table thead')).display);
+  check(head === 'table-header-group', `${kind}: print: the missing list is a table (thead ${head})`);
+  await page.goto(`${base}${planPath}`);
+  const lists = await page.evaluate(() => [...document.querySelectorAll('.meta-panel dd')]
+    .filter((dd) => dd.querySelector('details'))
+    .map((dd) => ({ folded: getComputedStyle(dd.querySelector('details')).display,
+      items: [...dd.querySelectorAll('ul.print-only li')].filter((li) => li.offsetHeight > 0).length })));
+  check(lists.length > 0 && lists.every((l) => l.folded === 'none' && l.items > 0),
+    `${kind}: print: the plan's folded lists print open (${JSON.stringify(lists)})`);
 }
 
 // T8 broke: in print, the "?" of an unresolved citation was white on a

@@ -145,6 +145,12 @@ TEST(GraphTest, NarrowSvgForPhonesHasTheSameLinks) {
   EXPECT_EQ(Count(svg, "<a href=\"/van-ban/bao-cao-1\">"), 1u);
   EXPECT_NE(svg.find("width=\"360\""), std::string::npos);
   EXPECT_EQ(svg.find("<b>"), std::string::npos);
+  // T5 (session 13) broke: the trunk down from the centre (x = 12) ran
+  // through the "V" of this heading.
+  size_t heading = svg.find("Văn bản được dẫn chiếu (21)");
+  ASSERT_NE(heading, std::string::npos);
+  size_t tag = svg.rfind("<text", heading);
+  EXPECT_EQ(svg.substr(tag, heading - tag), "<text class=\"col\" x=\"20\" y=\"151\">");
 }
 
 // Broke: on a phone, Chỉ thị 33/CT-TTg (a record without its text, cited by

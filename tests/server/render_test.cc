@@ -207,7 +207,8 @@ TEST(RenderTest, ContentsListIsClosedUntilAWideScreenOpensIt) {
   EXPECT_NE(js.find("(min-width: 801px)"), std::string::npos);
   std::string css =
       vanban::testing::ReadFile(vanban::testing::SourceDir() / "web" / "static" / "style.css");
-  EXPECT_NE(css.find("@media (max-width: 800px)"), std::string::npos);  // the same breakpoint
+  EXPECT_NE(css.find("@media screen and (max-width: 800px)"),
+            std::string::npos);  // the same breakpoint
 }
 
 // Broke: no skip link; keyboard users tabbed through the header and the

@@ -319,6 +319,29 @@ TEST_F(RoutesTest, StudyPackListsUnresolvedCitations) {
             std::string::npos);
 }
 
+// T1 (session 13) broke: the study pack printed the first 3 sentences that
+// cite a document and said nothing of the rest: Nghị định 59 cites Luật
+// 10/2022 29 times, in Điều 1 to Điều 26, but the pack stopped at Điều 3.
+TEST_F(RoutesTest, StudyPackQuotesEverySentenceThatCitesADocument) {
+  VANBAN_REQUIRE_SHARED();
+  auto print = Get("/van-ban/nghi-dinh-59-2023-nd-cp/in");
+  ASSERT_TRUE(print);
+  ASSERT_EQ(print->status, 200);
+  const std::string& html = print->body;
+  size_t entry = html.find("<h2><a href=\"/van-ban/luat-10-2022-qh15\">");
+  ASSERT_NE(entry, std::string::npos);
+  size_t begin = html.rfind("<article", entry);
+  std::string law = html.substr(begin, html.find("</article>", entry) - begin);
+  EXPECT_NE(law.find("Được dẫn chiếu 29 lần trong 22 câu"), std::string::npos) << law;
+  size_t quotes = 0;
+  for (size_t at = law.find("class=\"citing-sentence\""); at != std::string::npos;
+       at = law.find("class=\"citing-sentence\"", at + 1)) {
+    ++quotes;
+  }
+  EXPECT_EQ(quotes, 22u);
+  EXPECT_NE(law.find("<span class=\"where\">Điều 26"), std::string::npos);
+}
+
 // The <a …> tag of the first citation link whose href starts with `href`,
 // or "".
 std::string LinkTag(const std::string& html, const std::string& href) {
