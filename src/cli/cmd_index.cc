@@ -176,6 +176,7 @@ void PrintSummary(const index::IndexSummary& s, const std::string& db) {
     }
     std::printf("Định dạng: %s (%s MB).\n", line.c_str(), Mb(s.bytes).c_str());
   }
+  if (!s.catalog_note.empty()) std::printf("Danh mục: %s.\n", s.catalog_note.c_str());
   for (const auto& w : s.warnings) std::printf("Cảnh báo: %s\n", w.c_str());
   if (!s.removed_files.empty()) {
     std::printf("Xoá khỏi chỉ mục %zu văn bản (tệp không còn):\n", s.removed_files.size());

@@ -204,6 +204,10 @@ struct Indexer::Internal {
   // Every planned file is analysed, even one whose content is unchanged:
   // a rebuild, or the catalog changed (citations to resolve again).
   bool process_all = false;
+  // process_all, but documents outside the paths given keep their old
+  // analysis: the catalog digest and analysis version are not updated, so
+  // that the next run over the whole corpus analyses them again.
+  bool partial_reanalysis = false;
   // What a failed or cancelled run leaves, for its message.
   std::string kept_note = "chỉ mục cũ được giữ nguyên";
   // Fresh build replacing an index of the current schema: that index, from
@@ -262,6 +266,7 @@ struct Indexer::Internal {
   void DeleteStale();
   void WriteSchemaVersion();
   void CheckCatalogChange();
+  void NoteDocumentsLeftBehind();
   void CarryOverSkipped();
   void LoadPreviousOwners();
   bool CarryOver(const Xapian::Database& old, Xapian::docid old_did, const std::string& path);
@@ -654,7 +659,14 @@ void Indexer::Internal::DeleteStale() {
 
 void Indexer::Internal::WriteSchemaVersion() {
   SetMetadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
-  if (!catalog_digest.empty()) SetMetadata(std::string(schema::kMetaCatalog), catalog_digest);
+  if (partial_reanalysis) return;
+  if (!catalog_digest.empty()) {
+    SetMetadata(std::string(schema::kMetaCatalog), catalog_digest);
+    std::error_code ec;
+    fs::path absolute = catalog_path.empty() ? fs::path() : fs::absolute(catalog_path, ec);
+    SetMetadata(std::string(schema::kMetaCatalogPath),
+                ec ? std::string() : absolute.lexically_normal().string());
+  }
   SetMetadata(std::string(schema::kMetaAnalysis), std::to_string(schema::kAnalysisVersion));
 }
 
@@ -794,13 +806,31 @@ void Indexer::Internal::CheckCatalogChange() {
                        "xác định lại trích dẫn");
 }
 
+// When every file was to be analysed again (CheckCatalogChange) but the
+// paths given hold only part of the indexed documents, says how many keep
+// their old analysis until a run over the whole corpus.
+void Indexer::Internal::NoteDocumentsLeftBehind() {
+  partial_reanalysis = process_all && !options->rebuild && plan.outside > 0;
+  if (!partial_reanalysis) return;
+  summary.warnings.push_back(std::to_string(plan.outside) +
+                             " văn bản ngoài các đường dẫn đã cho chưa được xử lý lại: hãy chạy "
+                             "vanban index trên cả kho văn bản");
+}
+
 StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
   auto start = std::chrono::steady_clock::now();
   options = &opts;
   summary = IndexSummary();
   if (Status st = CheckPaths(opts.paths); !st.ok()) return st;
   std::vector<fs::path> roots = opts.paths;
-  catalog_path = FindCatalog(roots, opts.catalog);
+  CatalogSource source = CatalogSource::kNone;
+  catalog_path = FindCatalog(roots, opts.catalog,
+                             db->get_metadata(std::string(schema::kMetaCatalogPath)), &source);
+  if (source == CatalogSource::kAbove) {
+    summary.catalog_note = catalog_path.string() + " (ở thư mục trên các đường dẫn đã cho)";
+  } else if (source == CatalogSource::kRecorded) {
+    summary.catalog_note = catalog_path.string() + " (danh mục của lần lập chỉ mục trước)";
+  }
   catalog_digest = CatalogDigest(catalog_path);
   catalog.reset();
   if (!catalog_path.empty()) {
@@ -826,6 +856,7 @@ StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
     plan = MakePlan(*db, catalog ? &*catalog : nullptr, roots, opts.rebuild, process_all,
                     &summary.skipped);
     summary.kept += plan.kept;
+    NoteDocumentsLeftBehind();
     LoadPreviousOwners();
     DeleteStale();
     holding = true;

@@ -107,6 +107,9 @@ struct IndexSummary {
   int documents = 0;                   // documents in the index after the commit
   double seconds = 0;
   std::vector<std::string> warnings;  // catalog problems etc. (Vietnamese)
+  // Which catalog was used when it was not in a folder given (found above
+  // one, or the previous run's), in Vietnamese; else "".
+  std::string catalog_note;
 };
 
 class Indexer {

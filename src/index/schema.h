@@ -103,6 +103,9 @@ inline constexpr int kSchemaVersion = 5;  // stored as its decimal string
 // FNV-1a 64 hex of the catalog file's bytes. An incremental run with
 // another catalog analyses every file again (index::IndexDatabase).
 inline constexpr std::string_view kMetaCatalog = "vanban-catalog";
+// The absolute path of that catalog, or "" without one: a later run given
+// only a file or folder outside it uses it again (index::FindCatalog).
+inline constexpr std::string_view kMetaCatalogPath = "vanban-catalog-path";
 // The version of the analysis (parsing, citations, resolution) the stored
 // records were made with: an incremental run of a newer vanban analyses
 // every file again, once (index::IndexDatabase). Absent before version 2.

@@ -229,12 +229,26 @@ std::string CatalogEntryHash(const legal::CatalogEntry& e) {
   return schema::Hex64(schema::Fnv1a(all)).substr(0, 8);
 }
 
-fs::path FindCatalog(const std::vector<fs::path>& roots, const fs::path& explicit_path) {
+fs::path FindCatalog(const std::vector<fs::path>& roots, const fs::path& explicit_path,
+                     const fs::path& recorded, CatalogSource* source) {
+  *source = CatalogSource::kGiven;
   if (!explicit_path.empty()) return explicit_path;
+  std::error_code ec;
   for (const auto& r : roots) {
-    std::error_code ec;
     if (fs::is_regular_file(r / "catalog.toml", ec)) return r / "catalog.toml";
   }
+  *source = CatalogSource::kAbove;
+  for (const auto& r : roots) {
+    fs::path dir = Absolute(r).parent_path();
+    for (int depth = 0; depth < 64 && !dir.empty(); ++depth) {
+      if (fs::is_regular_file(dir / "catalog.toml", ec)) return dir / "catalog.toml";
+      if (dir == dir.parent_path()) break;
+      dir = dir.parent_path();
+    }
+  }
+  *source = CatalogSource::kRecorded;
+  if (!recorded.empty() && fs::is_regular_file(recorded, ec)) return recorded;
+  *source = CatalogSource::kNone;
   return {};
 }
 
@@ -278,7 +292,11 @@ void FindStale(const std::vector<fs::path>& abs_roots, const Walked& walked, siz
     }
     bool dropped = std::any_of(abs_roots.begin(), abs_roots.end(),
                                [&](const fs::path& r) { return UnderRoot(path, r); });
-    if (dropped) plan->stale.push_back(e.docid);
+    if (dropped) {
+      plan->stale.push_back(e.docid);
+    } else {
+      ++plan->outside;
+    }
   }
 }
 

@@ -61,13 +61,27 @@ struct Plan {
   // read or was skipped by the walk: their previous version stays, and the
   // SkippedFile entry for the file or folder counts them.
   int kept = 0;
+  // Documents whose file is outside the paths given (indexed by another
+  // run): left as they are.
+  int outside = 0;
   uint64_t bytes_total = 0;  // of `files`
 };
 
-// Finds the catalog: `explicit_path`, or "catalog.toml" inside one of the
-// folders in `roots`. Empty when there is none.
+// Where the catalog of a run comes from (IndexSummary::catalog_source).
+enum class CatalogSource {
+  kNone,
+  kGiven,     // --catalog, or catalog.toml in a folder given
+  kAbove,     // catalog.toml in a folder above a file or folder given
+  kRecorded,  // the catalog the index was last built with
+};
+
+// Finds the catalog: `explicit_path`; else "catalog.toml" inside one of the
+// folders in `roots`, else in the nearest folder above a root (a file or a
+// subfolder of a catalogued corpus indexed alone), else `recorded` (the
+// catalog of the previous run) if it still exists. Empty when there is none.
 std::filesystem::path FindCatalog(const std::vector<std::filesystem::path>& roots,
-                                  const std::filesystem::path& explicit_path);
+                                  const std::filesystem::path& explicit_path,
+                                  const std::filesystem::path& recorded, CatalogSource* source);
 
 // Walks `roots` (files or folders) and the catalog's text files, compares
 // them with `db` and returns the plan. With `rebuild` the database's

@@ -44,7 +44,7 @@ class CliTest : public ::testing::Test {
         testing::SourceDir() / "corpus" / "ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt",
         dir_ / "corpus" / "ke-hoach.txt");
     fs::path catalog = testing::SourceDir() / "corpus" / "catalog.toml";
-    if (fs::exists(catalog)) fs::copy_file(catalog, dir_ / "catalog.toml");
+    if (fs::exists(catalog)) fs::copy_file(catalog, dir_ / "danh-muc.toml");
   }
   static void TearDownTestSuite() { fs::remove_all(dir_); }
 
@@ -60,8 +60,8 @@ class CliTest : public ::testing::Test {
   static void Index() {
     static bool done = false;
     if (done) return;
-    std::string catalog = fs::exists(dir_ / "catalog.toml")
-                              ? " --catalog " + Quote((dir_ / "catalog.toml").string())
+    std::string catalog = fs::exists(dir_ / "danh-muc.toml")
+                              ? " --catalog " + Quote((dir_ / "danh-muc.toml").string())
                               : "";
     CommandResult r =
         Vanban("index --db " + Db() + catalog + " " + Quote((dir_ / "corpus").string()));
@@ -155,12 +155,12 @@ TEST_F(CliTest, QueryWithNothingToSearchIsAUsageError) {
 // ("luat-02-2011-qh13-9") showed the document of its number, exit 0.
 TEST_F(CliTest, ShowSaysWhereEachCitationLeads) {
   VANBAN_REQUIRE_SHARED();
-  if (!fs::exists(dir_ / "catalog.toml")) GTEST_SKIP() << "corpus/catalog.toml is absent";
+  if (!fs::exists(dir_ / "danh-muc.toml")) GTEST_SKIP() << "corpus/catalog.toml is absent";
   // The catalog's texts ("shared:corpus/texts/…") from ../shared.
   std::string db = Quote((dir_ / "index-texts").string());
   setenv("VANBAN_SHARED_DIR", testing::SharedDir().c_str(), 1);
   CommandResult index =
-      Vanban("index --quiet --db " + db + " --catalog " + Quote((dir_ / "catalog.toml").string()) +
+      Vanban("index --quiet --db " + db + " --catalog " + Quote((dir_ / "danh-muc.toml").string()) +
              " " + Quote((dir_ / "corpus").string()));
   ASSERT_EQ(index.code, 0) << index.out;
   CommandResult r = Vanban("show --db " + db + " --no-text luat-02-2011-qh13");

@@ -568,6 +568,99 @@ TEST_F(IndexerTest, CatalogChangeResolvesEveryDocumentAgain) {
   EXPECT_TRUE(third->warnings.empty());
 }
 
+// A1 (session 13) broke: indexing one edited file, or a subfolder, of a
+// corpus with a catalog.toml ran without the catalog. The plan lost its
+// catalog id and all its resolved citations, and the next full run
+// analysed every file again.
+TEST_F(IndexerTest, AFileOrSubfolderGivenAloneKeepsTheCorpusCatalog) {
+  Write("quyet-dinh.txt", kDecision);
+  Write("catalog.toml", std::string(kCatalogWithoutLaw) + kLawEntry);
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  auto first = indexer.Run(Options());
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  std::string cites_law = schema::Term(schema::kCites, "luat-25-2018-qh14");
+  ASSERT_TRUE(db.term_exists(cites_law));
+  EXPECT_EQ(first->catalog_note, "");
+
+  Write("quyet-dinh.txt", std::string(kDecision) + "Điều 2. Hiệu lực từ ngày ký.\n");
+  IndexOptions one = Options();
+  one.paths = {Corpus() / "quyet-dinh.txt"};
+  auto edited = indexer.Run(one);
+  ASSERT_TRUE(edited.ok()) << edited.status().ToString();
+  EXPECT_EQ(edited->updated, 1);
+  EXPECT_EQ(edited->citations_resolved, 1);
+  EXPECT_TRUE(db.term_exists(cites_law));
+  EXPECT_TRUE(edited->warnings.empty()) << edited->warnings[0];
+  EXPECT_NE(edited->catalog_note.find("catalog.toml (ở thư mục trên"), std::string::npos)
+      << edited->catalog_note;
+  EXPECT_EQ(db.get_doccount(), 3u);  // the decision and the catalog's two records
+
+  fs::create_directories(Corpus() / "thang-6");
+  Write("thang-6/quyet-dinh-2.txt", kDecision);
+  IndexOptions sub = Options();
+  sub.paths = {Corpus() / "thang-6"};
+  auto added = indexer.Run(sub);
+  ASSERT_TRUE(added.ok()) << added.status().ToString();
+  EXPECT_EQ(added->added, 1);
+  EXPECT_EQ(added->citations_resolved, 1);
+  EXPECT_EQ(db.get_termfreq(cites_law), 2u);
+
+  // The next run over the whole corpus has nothing to redo.
+  auto full = indexer.Run(Options());
+  ASSERT_TRUE(full.ok());
+  EXPECT_EQ(full->updated, 0);
+  EXPECT_EQ(full->unchanged, 2);
+  EXPECT_TRUE(full->warnings.empty());
+}
+
+// A file from elsewhere, given alone, is read with the catalog the index was
+// last built with; and a catalog change seen by a run over part of the
+// corpus leaves the rest to be analysed again by the next full run (before,
+// the new catalog was recorded and the rest kept their old citations).
+TEST_F(IndexerTest, ARunOverPartOfTheCorpusLeavesTheRestToBeAnalysedAgain) {
+  Write("quyet-dinh.txt", kDecision);
+  Write("quyet-dinh-2.txt", kDecision);
+  fs::path catalog = dir_ / "danh-muc.toml";  // outside the corpus
+  {
+    std::ofstream out(catalog);
+    out << kCatalogWithoutLaw;
+  }
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  IndexOptions o = Options();
+  o.catalog = catalog;
+  ASSERT_TRUE(indexer.Run(o).ok());
+  std::string cites_law = schema::Term(schema::kCites, "luat-25-2018-qh14");
+  EXPECT_FALSE(db.term_exists(cites_law));
+
+  {
+    std::ofstream out(catalog);
+    out << kCatalogWithoutLaw << kLawEntry;
+  }
+  IndexOptions one = Options();
+  one.paths = {Corpus() / "quyet-dinh.txt"};  // no --catalog: the recorded one
+  auto part = indexer.Run(one);
+  ASSERT_TRUE(part.ok()) << part.status().ToString();
+  EXPECT_NE(part->catalog_note.find("danh mục của lần lập chỉ mục trước"), std::string::npos)
+      << part->catalog_note;
+  EXPECT_EQ(part->updated, 1);
+  EXPECT_EQ(db.get_termfreq(cites_law), 1u);
+  ASSERT_EQ(part->warnings.size(), 2u);
+  EXPECT_EQ(part->warnings[1],
+            "1 văn bản ngoài các đường dẫn đã cho chưa được xử lý lại: hãy chạy vanban index "
+            "trên cả kho văn bản");
+
+  auto full = indexer.Run(Options());
+  ASSERT_TRUE(full.ok()) << full.status().ToString();
+  EXPECT_EQ(full->updated, 2);
+  EXPECT_EQ(db.get_termfreq(cites_law), 2u);
+  auto again = indexer.Run(Options());
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->updated, 0);
+  EXPECT_TRUE(again->warnings.empty());
+}
+
 // An index made by an older analysis (no "vanban-analysis" mark, or an
 // older one) had unchanged files skipped: upgrading vanban left their
 // citations and structure as the old version read them until --rebuild.
