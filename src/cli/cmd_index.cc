@@ -226,7 +226,8 @@ int RunIndex(const IndexCommandOptions& o) {
     std::string kept =
         s.kept > 0 ? " (chỉ mục vẫn giữ " + std::to_string(s.kept) + " văn bản theo bản trước)"
                    : "";
-    std::fprintf(stderr, "Lỗi: không lập chỉ mục được văn bản nào%s.\n", kept.c_str());
+    std::fprintf(stderr, "Lỗi: không lập chỉ mục được %s nào%s.\n",
+                 s.documents == 0 ? "văn bản" : "tệp", kept.c_str());
     return 1;
   }
   return 0;

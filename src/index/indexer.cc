@@ -266,6 +266,7 @@ struct Indexer::Internal {
   void DeleteStale();
   void WriteSchemaVersion();
   void CheckCatalogChange();
+  void PutCatalogRecord(const legal::CatalogEntry& e);
   void NoteDocumentsLeftBehind();
   void CarryOverSkipped();
   void LoadPreviousOwners();
@@ -538,7 +539,21 @@ Status Indexer::Internal::Write(Result* r) {
   if (r->kind == Result::Kind::kFailed) {
     // Nothing is deleted: the previous version, if any, stays.
     int kept = task.existing ? 1 : 0;
-    s.skipped.push_back({task.path.string(), SkipReason(r->error), kept});
+    std::string reason = SkipReason(r->error);
+    // A catalog entry whose text fails and that has nothing indexed (a
+    // rebuild, a first run) is still found and browsable, as its record:
+    // as when the file is missing.
+    // On a fresh build, a version of the file in the index it replaces is
+    // carried over instead (CarryOverSkipped).
+    bool carried = std::any_of(previous_owners.begin(), previous_owners.end(),
+                               [&](const auto& owner) { return owner.second == task.path; });
+    if (task.entry != nullptr && !task.existing && !carried && !task.entry->id.empty() &&
+        DocidOf(task.entry->id) == 0) {
+      PutCatalogRecord(*task.entry);
+      reason += "; mục \"" + task.entry->id +
+                "\" của danh mục được lập chỉ mục thành bản ghi không có toàn văn";
+    }
+    s.skipped.push_back({task.path.string(), reason, kept});
     s.kept += kept;
     return Status::Ok();
   }
@@ -607,6 +622,18 @@ Status Indexer::Internal::Write(Result* r) {
   return Status::Ok();
 }
 
+void Indexer::Internal::PutCatalogRecord(const legal::CatalogEntry& e) {
+  Record rec;
+  rec.doc.id = e.id;
+  rec.doc.meta = e.meta;
+  rec.aliases = e.aliases;
+  rec.format = "catalog";
+  PendingDoc doc;
+  doc.xd = BuildDocument(&rec, analyzer, SourceInfo{CatalogEntryHash(e)});
+  Put(e.id, "", std::move(doc));
+  ++summary.catalog_records;
+}
+
 Status Indexer::Internal::WriteCatalogRecords() {
   if (!catalog) return Status::Ok();
   std::set<std::string> wanted;
@@ -619,15 +646,7 @@ Status Indexer::Internal::WriteCatalogRecords() {
     }
     if (has_text) continue;
     wanted.insert(e.id);
-    Record rec;
-    rec.doc.id = e.id;
-    rec.doc.meta = e.meta;
-    rec.aliases = e.aliases;
-    rec.format = "catalog";
-    PendingDoc doc;
-    doc.xd = BuildDocument(&rec, analyzer, SourceInfo{CatalogEntryHash(e)});
-    Put(e.id, "", std::move(doc));
-    ++summary.catalog_records;
+    PutCatalogRecord(e);
   }
   for (const auto& [id, docid] : plan.catalog_records) {
     if (!wanted.count(id) && !catalog->FindById(id)) {

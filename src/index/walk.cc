@@ -382,6 +382,12 @@ Plan MakePlan(const Xapian::Database& db, const legal::Catalog* catalog,
       plan.catalog_texts[e.id] = p.string();
       walked.files.insert(p);
     }
+    // A catalog text the walk skipped (an old ".doc") is tried as the
+    // entry's text: its reason is given once, by that try.
+    skipped->erase(
+        std::remove_if(skipped->begin() + static_cast<std::ptrdiff_t>(first_skipped),
+                       skipped->end(), [&](const SkippedFile& k) { return by_text.count(k.path); }),
+        skipped->end());
   }
   std::set<std::string> seen;
   for (const auto& f : walked.files) {

@@ -874,6 +874,53 @@ TEST_F(IndexerTest, CatalogTextNotFoundIsWarnedPerEntry) {
   EXPECT_NE(s->warnings[1].find("VANBAN_SHARED_DIR"), std::string::npos) << s->warnings[1];
 }
 
+// A3 (session 13) broke: a catalog entry whose text file cannot be read
+// (an old ".doc", a truncated DOCX) vanished on a first build and on
+// --rebuild: no record, no text, and the ".doc" was listed twice. It is the
+// entry's record now, as when its file is missing; a text indexed before
+// is kept instead, through a rebuild too.
+TEST_F(IndexerTest, ACatalogEntryWhoseTextFailsIsStillItsRecord) {
+  Write("catalog.toml", std::string(kLawEntry) + "text = \"luat-to-cao.doc\"\n");
+  std::ofstream(Corpus() / "luat-to-cao.doc", std::ios::binary)
+      << std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) << std::string(504, '\0');
+  std::string db_dir = (dir_ / "index").string();
+  std::string no_text = schema::Term(schema::kFilterHasText, "0");
+  for (int writers : {1, 2}) {
+    IndexOptions o = Options();
+    o.rebuild = true;
+    o.writers = writers;
+    auto s = IndexDatabase(db_dir, o);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    EXPECT_EQ(s->catalog_records, 1) << writers;
+    ASSERT_EQ(s->skipped.size(), 1u) << writers;
+    EXPECT_NE(s->skipped[0].reason.find(".doc"), std::string::npos) << s->skipped[0].reason;
+    EXPECT_NE(s->skipped[0].reason.find("mục \"luat-25-2018-qh14\" của danh mục được lập chỉ mục "
+                                        "thành bản ghi không có toàn văn"),
+              std::string::npos)
+        << s->skipped[0].reason;
+    Xapian::Database db(db_dir);
+    EXPECT_EQ(db.get_doccount(), 1u);
+    EXPECT_TRUE(db.term_exists(schema::Term(schema::kId, "luat-25-2018-qh14")));
+    EXPECT_EQ(db.get_termfreq(no_text), 1u);
+  }
+  // Its text, then a broken copy of it: the text stays, through a rebuild.
+  Write("catalog.toml", std::string(kLawEntry) + "text = \"luat-to-cao.txt\"\n");
+  Write("luat-to-cao.txt", kDecision);
+  ASSERT_TRUE(IndexDatabase(db_dir, Options()).ok());
+  ASSERT_EQ(Xapian::Database(db_dir).get_termfreq(no_text), 0u);
+  Write("luat-to-cao.txt", std::string("\x01\x02\x03\x00\xFF", 5) + std::string(300, '\0'));
+  IndexOptions o = Options();
+  o.rebuild = true;
+  auto s = IndexDatabase(db_dir, o);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->kept, 1);
+  EXPECT_EQ(s->catalog_records, 0);
+  Xapian::Database db(db_dir);
+  EXPECT_EQ(db.get_doccount(), 1u);
+  EXPECT_EQ(db.get_termfreq(no_text), 0u);
+  EXPECT_GT(db.get_termfreq("Wtiep_cong"), 0u);
+}
+
 // Fault 6 broke: `--db afile` gave "DatabaseOpeningError: afile:1: Bad line";
 // a cancelled first build said the old index was kept when there was none.
 TEST_F(IndexerTest, DatabaseErrorsSayWhatIsWrongInVietnamese) {
