@@ -327,8 +327,13 @@ Result Indexer::Internal::Process(size_t task_index) {
   Record& rec = r.record;
   rec.doc = legal::ParseDocument(extracted->text);
   AssignId(&rec, task);
+  // Without a catalog, every citation is resolved against an empty one: a
+  // number cited is then "not in the catalog", and counts in cited-by and
+  // the missing list by that number, as with a catalog that lacks it.
+  static const legal::Catalog* const kNoCatalog = new legal::Catalog();  // never destroyed
+  const legal::Catalog& resolver = catalog ? *catalog : *kNoCatalog;
   for (auto& c : rec.doc.citations) {
-    if (catalog) catalog->Resolve(&c, rec.doc.id, rec.doc.meta.date);
+    resolver.Resolve(&c, rec.doc.id, rec.doc.meta.date);
     if (c.source_note) continue;  // the codifier's, not the document's
     if (c.status == legal::CitationStatus::kResolved || c.status == legal::CitationStatus::kSelf) {
       ++r.resolved;

@@ -10,6 +10,7 @@
 #include <set>
 #include <vector>
 
+#include "index/builder.h"
 #include "index/record.h"
 #include "index/schema.h"
 #include "index/scratch_corpus.h"
@@ -566,6 +567,20 @@ TEST_F(IndexerTest, CatalogChangeResolvesEveryDocumentAgain) {
   EXPECT_EQ(third->unchanged, 1);
   EXPECT_EQ(third->updated, 0);
   EXPECT_TRUE(third->warnings.empty());
+}
+
+// A2 (session 13) broke: in a folder without a catalog.toml, a number cited
+// by one of the admin's documents never counted: cited-by and the missing
+// list stayed empty, where an unrelated catalog made the same citation
+// count.
+TEST_F(IndexerTest, WithoutACatalogCitedNumbersCountAsWithOne) {
+  Write("quyet-dinh.txt", kDecision);
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  auto s = indexer.Run(Options());
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_TRUE(db.term_exists(schema::Term(schema::kCitesUnresolved, NameKey("25/2018/QH14"))));
+  EXPECT_EQ(s->citations_unresolved, 1);
 }
 
 // A1 (session 13) broke: indexing one edited file, or a subfolder, of a
