@@ -39,9 +39,12 @@ fs::path Canonical(const fs::path& p) {
   return ec ? Absolute(p) : c;
 }
 
+// Hidden files and folders (".git", LibreOffice's ".~lock.x.docx#"), and
+// the owner files Word keeps beside a document it has open ("~$yết
+// định.docx", the name's first two characters replaced): not documents.
 bool Hidden(const fs::path& p) {
   std::string name = p.filename().string();
-  return !name.empty() && name[0] == '.';
+  return !name.empty() && (name[0] == '.' || name.rfind("~$", 0) == 0);
 }
 
 // What the walk of the roots found.
