@@ -387,6 +387,38 @@ const CatalogEntry* Catalog::FindById(const std::string& id) const {
   return nullptr;
 }
 
+namespace {
+
+// `path`, or when it does not exist, the existing path whose names differ
+// from it only in Unicode normal form: a catalog typed in NFC names a file
+// copied from a Mac or unzipped in NFD ("Quy chế" as "Quy che\u0302\u0301").
+// Empty when there is none.
+std::filesystem::path ExistingInAnyNormalForm(const std::filesystem::path& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(path, ec)) return path;
+  fs::path found = path.root_path();
+  for (const fs::path& part : path.relative_path()) {
+    fs::path next = found / part;
+    if (!fs::exists(next, ec)) {
+      std::string want = text::Normalize(part.string());
+      next.clear();
+      for (fs::directory_iterator it(found.empty() ? fs::path(".") : found, ec), end;
+           !ec && it != end; it.increment(ec)) {
+        if (text::Normalize(it->path().filename().string()) == want) {
+          next = found / it->path().filename();
+          break;
+        }
+      }
+      if (next.empty()) return {};
+    }
+    found = std::move(next);
+  }
+  return found;
+}
+
+}  // namespace
+
 std::filesystem::path Catalog::TextPath(const CatalogEntry& entry) const {
   if (entry.text_path.empty()) return {};
   std::filesystem::path path;
@@ -397,8 +429,9 @@ std::filesystem::path Catalog::TextPath(const CatalogEntry& entry) const {
   } else {
     path = base_dir_.empty() ? std::filesystem::path(entry.text_path) : base_dir_ / entry.text_path;
   }
+  path = ExistingInAnyNormalForm(path);
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) return {};
+  if (path.empty() || !std::filesystem::is_regular_file(path, ec)) return {};
   return std::filesystem::weakly_canonical(path, ec);
 }
 

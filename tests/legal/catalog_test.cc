@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <set>
 
 #include "legal/parser.h"
@@ -86,6 +87,27 @@ TEST(CatalogTest, MissingSharedDirMeansNoText) {
   catalog.set_shared_dir("/nonexistent/shared");
   EXPECT_TRUE(catalog.TextPath(catalog.entries()[0]).empty());
   EXPECT_EQ(catalog.entries()[0].id, "luat-10-2022-qh15");  // computed when omitted
+}
+
+// A7 (session 13) broke: `text = "Quy chế làm việc.txt"`, typed in NFC,
+// did not find the same name stored in NFD (copied from a Mac, or
+// unzipped): the entry lost its text, which became a separate document.
+TEST(CatalogTest, TextFileIsFoundWhateverTheNormalFormOfItsName) {
+  namespace fs = std::filesystem;
+  fs::path dir = ::vanban::testing::ScratchDir("vanban-catalog-nfd");
+  const std::string nfd_folder = "Va\u0306n ba\u0309n";  // "Văn bản"
+  const std::string nfd_name = "Quy che\u0302\u0301 la\u0300m vie\u0323\u0302c.txt";
+  fs::create_directories(dir / nfd_folder);
+  std::ofstream(dir / nfd_folder / nfd_name) << "Quy chế làm việc\n";
+  std::ofstream(dir / "catalog.toml")
+      << "[[document]]\nid = \"quy-che\"\ntype = \"Quy chế\"\nnumber = \"99/QC-UBND\"\n"
+         "text = \"Văn bản/Quy chế làm việc.txt\"\n";
+  auto catalog = Catalog::Load(dir / "catalog.toml");
+  ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
+  fs::path text = catalog->TextPath(catalog->entries()[0]);
+  EXPECT_EQ(text, fs::weakly_canonical(dir / nfd_folder / nfd_name));
+  EXPECT_EQ(catalog->FindByTextPath(dir / nfd_folder / nfd_name), &catalog->entries()[0]);
+  fs::remove_all(dir);
 }
 
 TEST(CatalogTest, ErrorsNameFileLineAndField) {
