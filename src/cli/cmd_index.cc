@@ -77,6 +77,31 @@ std::string Mb(uint64_t bytes) {
   return buf;
 }
 
+// `text` on one line: a control character in a file name (a newline,
+// a tab) is written as its C escape ("\n", "\t", "\x1b"), so that one
+// entry of the report is one line.
+std::string OneLine(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char ch : text) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x20 && c != 0x7F) {
+      out.push_back(ch);
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
 std::string Clock(double seconds) {
   int s = static_cast<int>(seconds + 0.5);
   char buf[32];
@@ -95,7 +120,7 @@ class ProgressPrinter {
       if (tty_ && p.current == waiting_for_) return;
       waiting_for_ = p.current;
       std::fprintf(stderr, "%sĐang xử lý %s (%d/%d tệp xong, %s giây)\n", tty_ ? "\n" : "",
-                   p.current.c_str(), p.files_done, p.files_total,
+                   OneLine(p.current).c_str(), p.files_done, p.files_total,
                    std::to_string(static_cast<int>(p.seconds)).c_str());
       return;
     }
@@ -129,7 +154,8 @@ class ProgressPrinter {
 // sees at once a wrong encoding, a scanned PDF or a poor OCR page.
 void PrintFileReports(const index::IndexSummary& s) {
   for (const auto& f : s.files) {
-    std::string line = (f.updated ? "  ~ " : "  + ") + f.path + " [" + f.id + "] " + f.format;
+    std::string line =
+        (f.updated ? "  ~ " : "  + ") + OneLine(f.path) + " [" + f.id + "] " + f.format;
     if (!f.encoding.empty()) line += ", " + f.encoding;
     if (f.pages > 0) line += ", " + std::to_string(f.pages) + " trang";
     line += ", " + std::to_string(f.characters) + " ký tự";
@@ -146,7 +172,7 @@ void PrintSkipped(const index::IndexSummary& s) {
   if (s.skipped.empty()) return;
   std::printf("Bỏ qua %zu tệp:\n", s.skipped.size());
   for (const auto& k : s.skipped) {
-    std::string line = "  " + k.path + ": " + k.reason;
+    std::string line = "  " + OneLine(k.path) + ": " + OneLine(k.reason);
     if (k.kept > 0 && k.folder) {
       line += "; vẫn giữ " + std::to_string(k.kept) + " văn bản đã lập chỉ mục trong thư mục này";
     } else if (k.kept > 0) {
@@ -177,11 +203,11 @@ void PrintSummary(const index::IndexSummary& s, const std::string& db) {
     std::printf("Định dạng: %s (%s MB).\n", line.c_str(), Mb(s.bytes).c_str());
   }
   if (!s.catalog_note.empty()) std::printf("Danh mục: %s.\n", s.catalog_note.c_str());
-  for (const auto& w : s.warnings) std::printf("Cảnh báo: %s\n", w.c_str());
+  for (const auto& w : s.warnings) std::printf("Cảnh báo: %s\n", OneLine(w).c_str());
   if (!s.removed_files.empty()) {
     std::printf("Xoá khỏi chỉ mục %zu văn bản (tệp không còn):\n", s.removed_files.size());
     for (const auto& f : s.removed_files) {
-      std::printf("  - %s [%s]\n", f.path.c_str(), f.id.c_str());
+      std::printf("  - %s [%s]\n", OneLine(f.path).c_str(), f.id.c_str());
     }
   }
   PrintSkipped(s);

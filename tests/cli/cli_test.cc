@@ -468,6 +468,23 @@ TEST_F(CliTest, IndexOfAMissingPathCreatesNothing) {
   }
 }
 
+// A9 (session 13) broke: a newline in a file name was printed raw, so one
+// entry of the report (a file indexed, a file skipped) read as two lines.
+TEST_F(CliTest, IndexReportsAFileNameWithANewlineOnOneLine) {
+  fs::path root = dir_ / "newline-names";
+  fs::create_directories(root);
+  fs::copy_file(dir_ / "corpus" / "ke-hoach.txt", root / "Kế hoạch\nbản cuối.txt");
+  std::ofstream(root / "ghi chú\nhai dòng.txt");  // empty: skipped
+  CommandResult r =
+      Vanban("index --db " + Quote((root / "index").string()) + " " + Quote(root.string()));
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("/Kế hoạch\\nbản cuối.txt [ke-hoach-"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("/ghi chú\\nhai dòng.txt: tệp rỗng"), std::string::npos) << r.out;
+  for (const char* raw : {"Kế hoạch\n", "ghi chú\n"}) {
+    EXPECT_EQ(r.out.find(raw), std::string::npos) << r.out;
+  }
+}
+
 // A2 broke: a catalog.toml with a TOML syntax error or a duplicate id was
 // dropped with toml++'s English message, and the run went on without it
 // (exit 0, no citation resolved). It now stops the run, names the file and
