@@ -3,6 +3,8 @@
 #include <array>
 #include <utility>
 
+#include "text/analyzer.h"
+
 namespace vanban::server {
 
 void AppendHtmlEscaped(std::string_view text, std::string* out) {
@@ -28,6 +30,21 @@ void AppendHtmlEscaped(std::string_view text, std::string* out) {
         out->push_back(c);
     }
   }
+}
+
+std::string CleanInput(std::string_view text) {
+  std::string out = text::Normalize(text);
+  size_t kept = 0;
+  for (char ch : out) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c == '\t' || c == '\n' || c == '\r') {
+      out[kept++] = ' ';
+    } else if (c >= 0x20 && c != 0x7F) {
+      out[kept++] = ch;
+    }
+  }
+  out.resize(kept);
+  return out;
 }
 
 std::string HtmlEscape(std::string_view text) {

@@ -15,6 +15,12 @@ namespace vanban::server {
 std::string HtmlEscape(std::string_view text);
 void AppendHtmlEscaped(std::string_view text, std::string* out);
 
+// Text from a request (a query parameter, a path) as the pages and the API
+// use it: valid UTF-8 (ill-formed bytes become U+FFFD) in NFC, and no
+// control characters (tab and line breaks become spaces, the others go),
+// so that a page never carries bytes its charset forbids.
+std::string CleanInput(std::string_view text);
+
 // Percent-encodes a query-string component (UTF-8 bytes; space as %20).
 std::string UrlEncode(std::string_view text);
 

@@ -83,8 +83,10 @@ Status ParseFilters(const std::multimap<std::string, std::string>& params,
 
 }  // namespace
 
-StatusOr<SearchParams> ParseSearchParams(const std::multimap<std::string, std::string>& params,
+StatusOr<SearchParams> ParseSearchParams(const std::multimap<std::string, std::string>& raw,
                                          bool strict_length) {
+  std::multimap<std::string, std::string> params;
+  for (const auto& [name, value] : raw) params.emplace(name, CleanInput(value));
   SearchParams out;
   search::SearchRequest& request = out.request;
   if (const std::string* q = First(params, "q")) {

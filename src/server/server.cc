@@ -12,6 +12,7 @@
 #include <ostream>
 #include <thread>
 
+#include "server/html.h"
 #include "server/server_internal.h"
 
 namespace vanban::server {
@@ -45,6 +46,11 @@ int HttpStatus(const Status& status) {
     default:
       return 500;
   }
+}
+
+Status NoSuchDocument(const std::string& key) {
+  return Status::NotFound("Không có văn bản nào có mã, số hiệu hay tên “" + key +
+                          "” trong chỉ mục.");
 }
 
 void SendJsonError(httplib::Response& res, int status, const std::string& message) {
@@ -100,7 +106,7 @@ void Server::Impl::OnError(const httplib::Request& req, httplib::Response& res) 
   if (!res.body.empty()) return;  // a handler already wrote its own error page
   std::string message;
   if (res.status == 404) {
-    message = "Không có trang này: " + req.path;
+    message = "Không có trang này: " + CleanInput(req.path);
   } else if (res.status == 414) {
     // httplib's limit on a request line (compiled into Debian's
     // libcpp-httplib); the search box's maxlength keeps its queries under it.
@@ -154,7 +160,25 @@ void Server::Impl::Configure(const std::filesystem::path& web_dir, int threads) 
   http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     request_start = std::chrono::steady_clock::now();
     request_started = true;
-    return httplib::Server::HandlerResponse::Unhandled;
+    // Every page and API route is read-only. Answered before any body is
+    // read: a POST without Content-Length got httplib's 400, others a 404
+    // "no such page" for routes that exist.
+    if (req.method == "GET" || req.method == "HEAD") {
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
+    res.set_header("Allow", "GET, HEAD");
+    if (req.method == "OPTIONS") {
+      res.status = 204;
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    res.status = 405;
+    std::string message = "Không hỗ trợ phương thức " + req.method + ": chỉ dùng GET hoặc HEAD";
+    if (IsApi(req.path)) {
+      SendJsonError(res, 405, message);
+    } else {
+      res.set_content(renderer.ErrorPage(405, message), "text/html; charset=utf-8");
+    }
+    return httplib::Server::HandlerResponse::Handled;
   });
   http.set_logger(
       [this](const httplib::Request& req, const httplib::Response& res) { Log(req, res); });

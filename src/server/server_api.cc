@@ -4,6 +4,7 @@
 // /api/catalog. Errors: {"error": "..."} with 400, 404 or 500.
 #include "search/json.h"
 #include "server/graph.h"
+#include "server/html.h"
 #include "server/params.h"
 #include "server/server_internal.h"
 
@@ -62,27 +63,35 @@ void HandleSearch(const RouteContext& ctx, const httplib::Request& req, httplib:
   SendJson(res, search::ToJson(*response));
 }
 
-// Runs `body` with a leased searcher for a valid id, or answers 404/500.
-void WithDocument(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res,
-                  const std::function<void(search::Searcher&, const std::string&)>& body) {
-  const std::string id = req.matches[1];
-  if (!IsValidDocumentId(id)) return SendJsonError(res, 404, "Mã văn bản không hợp lệ: " + id);
+// Runs `body` with a leased searcher and the document `req.matches[1]`
+// names: an id, or a number or name as `vanban show` and /van-ban/ take
+// them ("33/CT-TTg", "ct 33"); else answers 404 (or 500).
+void WithDocument(
+    const RouteContext& ctx, const httplib::Request& req, httplib::Response& res,
+    const std::function<void(search::Searcher&, const search::StoredDocument&)>& body) {
+  constexpr size_t kMaxKeyBytes = 200;  // as an id; a number or name is shorter
+  const std::string key = CleanInput(req.matches[1].str());
+  if (key.empty() || key.size() > kMaxKeyBytes) {
+    return SendStatus(res, NoSuchDocument(std::string(Utf8Prefix(key, 80))));
+  }
   auto lease = ctx.pool->Acquire();
   if (!lease.ok()) return SendStatus(res, lease.status());
-  body(**lease, id);
+  auto stored = (*lease)->Get(key);
+  if (!stored.ok()) {
+    return SendStatus(res, stored.status().IsNotFound() ? NoSuchDocument(key) : stored.status());
+  }
+  body(**lease, *stored);
 }
 
 void HandleDocument(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
   auto with_text = BoolParam(req, "text", true);
   if (!with_text.ok()) return SendStatus(res, with_text.status());
-  WithDocument(ctx, req, res, [&](search::Searcher& s, const std::string& id) {
-    auto stored = s.Get(id);
-    if (!stored.ok()) return SendStatus(res, stored.status());
+  WithDocument(ctx, req, res, [&](search::Searcher& s, const search::StoredDocument& stored) {
     // As `vanban show --json`: the document, then who cites it.
-    auto cited_by = s.GetCitedBy(stored->doc.id);
+    auto cited_by = s.GetCitedBy(stored.doc.id);
     if (!cited_by.ok() && !cited_by.status().IsNotFound())
       return SendStatus(res, cited_by.status());
-    json body = search::ToJson(*stored, *with_text);
+    json body = search::ToJson(stored, *with_text);
     body["cited_by"] = json::array();
     if (cited_by.ok()) {
       for (const search::CitedBy& c : *cited_by) body["cited_by"].push_back(search::ToJson(c));
@@ -92,20 +101,17 @@ void HandleDocument(const RouteContext& ctx, const httplib::Request& req, httpli
 }
 
 void HandleCitations(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  WithDocument(ctx, req, res, [&](search::Searcher& s, const std::string& id) {
-    auto stored = s.Get(id);
-    if (!stored.ok()) return SendStatus(res, stored.status());
+  WithDocument(ctx, req, res, [&](search::Searcher&, const search::StoredDocument& stored) {
     json list = json::array();
-    for (const legal::Citation& c : stored->doc.citations) list.push_back(search::ToJson(c));
-    SendJson(res, json{{"id", stored->doc.id}, {"citations", list}});
+    for (const legal::Citation& c : stored.doc.citations) list.push_back(search::ToJson(c));
+    SendJson(res, json{{"id", stored.doc.id}, {"citations", list}});
   });
 }
 
 void HandleCitedBy(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  WithDocument(ctx, req, res, [&](search::Searcher& s, const std::string& id) {
-    auto stored = s.Get(id);  // 404 for an unknown id, not an empty list
-    if (!stored.ok()) return SendStatus(res, stored.status());
-    auto cited_by = s.GetCitedBy(stored->doc.id);
+  // An unknown document is a 404, not an empty list.
+  WithDocument(ctx, req, res, [&](search::Searcher& s, const search::StoredDocument& stored) {
+    auto cited_by = s.GetCitedBy(stored.doc.id);
     if (!cited_by.ok()) return SendStatus(res, cited_by.status());
     json list = json::array();  // as `vanban cited-by --json`
     for (const search::CitedBy& c : *cited_by) list.push_back(search::ToJson(c));
@@ -114,8 +120,8 @@ void HandleCitedBy(const RouteContext& ctx, const httplib::Request& req, httplib
 }
 
 void HandleGraph(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  WithDocument(ctx, req, res, [&](search::Searcher& s, const std::string& id) {
-    auto view = LoadDocumentView(s, id, /*cited_texts=*/false);
+  WithDocument(ctx, req, res, [&](search::Searcher& s, const search::StoredDocument& stored) {
+    auto view = LoadDocumentView(s, stored.doc.id, /*cited_texts=*/false);
     if (!view.ok()) return SendStatus(res, view.status());
     SendJson(res, GraphJson(view->MakeGraph()));
   });
@@ -146,6 +152,12 @@ void RegisterApi(httplib::Server& http, const RouteContext& ctx) {
   http.Get(R"(/api/documents/([^/]+)/citations)", Bind(ctx, HandleCitations));
   http.Get(R"(/api/documents/([^/]+)/cited-by)", Bind(ctx, HandleCitedBy));
   http.Get(R"(/api/graph/([^/]+))", Bind(ctx, HandleGraph));
+  // A number with its "/" ("33%2FCT-TTg" arrives decoded): after the routes
+  // above, which match ids.
+  http.Get(R"(/api/documents/(.+)/citations)", Bind(ctx, HandleCitations));
+  http.Get(R"(/api/documents/(.+)/cited-by)", Bind(ctx, HandleCitedBy));
+  http.Get(R"(/api/documents/(.+))", Bind(ctx, HandleDocument));
+  http.Get(R"(/api/graph/(.+))", Bind(ctx, HandleGraph));
   http.Get("/api/catalog", Bind(ctx, HandleCatalog));
 }
 

@@ -44,6 +44,10 @@ void WidenListenBacklog(socket_t sock);
 
 void SendJsonError(httplib::Response& res, int status, const std::string& message);
 
+// The 404 of a page or API route for `key` (an id, number or name) that
+// names no indexed document.
+Status NoSuchDocument(const std::string& key);
+
 }  // namespace vanban::server
 
 #endif  // VANBAN_SERVER_SERVER_INTERNAL_H_

@@ -63,11 +63,6 @@ std::string PagePath(const std::string& id, DocPage page) {
   return "/van-ban/" + id;
 }
 
-Status NoSuchDocument(const std::string& key) {
-  return Status::NotFound("Không có văn bản nào có mã, số hiệu hay tên “" + key +
-                          "” trong chỉ mục.");
-}
-
 // Serves `page` of the document `key`: an id, or a number or name as
 // `vanban show` takes them ("33/CT-TTg"). `exact`: the request path is the
 // page's canonical one for `key`. Anything else that finds a document is
@@ -211,20 +206,20 @@ void RegisterPages(httplib::Server& http, const RouteContext& ctx) {
     HandleSearch(ctx, req, res);
   });
   http.Get(R"(/van-ban/([^/]+))", [ctx](const httplib::Request& req, httplib::Response& res) {
-    ServeDocument(ctx, res, req.matches[1], DocPage::kDocument, /*exact=*/true);
+    ServeDocument(ctx, res, CleanInput(req.matches[1].str()), DocPage::kDocument, /*exact=*/true);
   });
   http.Get(R"(/van-ban/([^/]+)/in)", [ctx](const httplib::Request& req, httplib::Response& res) {
-    ServeDocument(ctx, res, req.matches[1], DocPage::kPrint, /*exact=*/true);
+    ServeDocument(ctx, res, CleanInput(req.matches[1].str()), DocPage::kPrint, /*exact=*/true);
   });
   http.Get(R"(/do-thi/([^/]+))", [ctx](const httplib::Request& req, httplib::Response& res) {
-    ServeDocument(ctx, res, req.matches[1], DocPage::kGraph, /*exact=*/true);
+    ServeDocument(ctx, res, CleanInput(req.matches[1].str()), DocPage::kGraph, /*exact=*/true);
   });
   // After the exact routes: "/van-ban/ID/", "/van-ban/33/CT-TTg", ...
   http.Get(R"(/van-ban/(.*))", [ctx](const httplib::Request& req, httplib::Response& res) {
-    ServeOtherDocumentPath(ctx, res, req.matches[1], /*graph=*/false);
+    ServeOtherDocumentPath(ctx, res, CleanInput(req.matches[1].str()), /*graph=*/false);
   });
   http.Get(R"(/do-thi/(.*))", [ctx](const httplib::Request& req, httplib::Response& res) {
-    ServeOtherDocumentPath(ctx, res, req.matches[1], /*graph=*/true);
+    ServeOtherDocumentPath(ctx, res, CleanInput(req.matches[1].str()), /*graph=*/true);
   });
   http.Get("/danh-muc", [ctx](const httplib::Request&, httplib::Response& res) {
     HandleCatalog(ctx, res, /*missing=*/false);

@@ -592,6 +592,99 @@ TEST_F(RoutesTest, QueryAsLongAsTheSearchBoxTakes) {
   EXPECT_NE(too_long->body.find("hãy rút ngắn từ khóa"), std::string::npos);
 }
 
+// O8 (session 13) broke: the pages copied ill-formed UTF-8 and NUL bytes
+// from the URL into their HTML (title, search box, 404 text), while the API
+// made them U+FFFD.
+TEST_F(RoutesTest, PagesAreValidUtf8WhateverTheUrlHolds) {
+  auto valid = [](const std::string& body) {
+    for (size_t i = 0; i < body.size();) {
+      auto c = static_cast<unsigned char>(body[i]);
+      if (c == 0) return false;
+      size_t n = c < 0x80           ? 1
+                 : (c >> 5) == 0x6  ? 2
+                 : (c >> 4) == 0xE  ? 3
+                 : (c >> 3) == 0x1E ? 4
+                                    : 0;
+      if (n == 0 || i + n > body.size()) return false;
+      for (size_t k = 1; k < n; ++k) {
+        if ((static_cast<unsigned char>(body[i + k]) & 0xC0) != 0x80) return false;
+      }
+      i += n;
+    }
+    return true;
+  };
+  for (const char* path :
+       {"/tim-kiem?q=%FF%FEabc", "/tim-kiem?q=d%C3%A2n&type=%FF", "/van-ban/%FF%FEabc",
+        "/van-ban/a%00b", "/do-thi/x%00%FF/y", "/khong-co-%FF%00", "/tim-kiem?q=a%00b%09c"}) {
+    auto res = Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_TRUE(valid(res->body)) << path;
+  }
+  auto page = Get("/tim-kiem?q=%FF%FEabc");
+  ASSERT_TRUE(page);
+  EXPECT_NE(page->body.find("value=\"\uFFFDabc\""), std::string::npos);
+  auto api = Get("/api/search?q=%FF%FEabc");
+  ASSERT_TRUE(api);
+  EXPECT_NE(api->body.find("\"query\":\"\uFFFDabc\""), std::string::npos) << api->body;
+}
+
+// O9 (session 13) broke: /van-ban/33%2FCT-TTg found the document, but
+// /api/documents/33%2FCT-TTg said "no such page", and the API's 404s for an
+// unknown id were worded differently by route.
+TEST_F(RoutesTest, ApiTakesANumberOrNameAsThePagesDo) {
+  for (const char* key : {"33%2FCT-TTg", "ct%2033", "chi-thi-33-ct-ttg-2021"}) {
+    auto doc = Get(std::string("/api/documents/") + key + "?text=0");
+    ASSERT_TRUE(doc) << key;
+    EXPECT_EQ(doc->status, 200) << key << doc->body;
+    EXPECT_NE(doc->body.find("\"id\":\"chi-thi-33-ct-ttg-2021\""), std::string::npos) << key;
+    auto cited_by = Get(std::string("/api/documents/") + key + "/cited-by");
+    ASSERT_TRUE(cited_by) << key;
+    EXPECT_EQ(cited_by->status, 200) << key;
+    EXPECT_EQ(cited_by->body.rfind("[{\"anchor\":", 0), 0u) << key << cited_by->body;
+    auto graph = Get(std::string("/api/graph/") + key);
+    ASSERT_TRUE(graph) << key;
+    EXPECT_EQ(graph->status, 200) << key;
+  }
+  const std::string none =
+      "{\"error\":\"Không có văn bản nào có mã, số hiệu hay tên “nope” trong chỉ mục.\"}";
+  for (const char* path : {"/api/documents/nope", "/api/graph/nope", "/api/documents/nope/cited-by",
+                           "/api/documents/nope/citations"}) {
+    auto res = Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 404) << path;
+    EXPECT_EQ(res->body, none) << path;
+  }
+}
+
+// O6 (session 13) broke: a POST, DELETE or OPTIONS to a route that exists
+// got 404 "Không có trang này" (400 for a POST without a body), and no
+// Allow header: an API client was told /api/search does not exist.
+TEST_F(RoutesTest, OtherMethodsThanGetAreNotAllowed) {
+  httplib::Client client("127.0.0.1", port_);
+  client.set_read_timeout(60);
+  auto post = client.Post("/api/search", "q=dan", "application/x-www-form-urlencoded");
+  ASSERT_TRUE(post);
+  EXPECT_EQ(post->status, 405);
+  EXPECT_EQ(post->get_header_value("Allow"), "GET, HEAD");
+  EXPECT_EQ(post->body, "{\"error\":\"Không hỗ trợ phương thức POST: chỉ dùng GET hoặc HEAD\"}");
+  auto empty_post = client.Post("/api/search?q=dan");
+  ASSERT_TRUE(empty_post);
+  EXPECT_EQ(empty_post->status, 405);
+  auto del = client.Delete("/van-ban/luat-25-2018-qh14");
+  ASSERT_TRUE(del);
+  EXPECT_EQ(del->status, 405);
+  EXPECT_EQ(del->get_header_value("Allow"), "GET, HEAD");
+  EXPECT_NE(del->body.find("Không hỗ trợ phương thức DELETE"), std::string::npos) << del->body;
+  EXPECT_NE(del->get_header_value("Content-Type").find("text/html"), std::string::npos);
+  auto options = client.Options("/api/documents/luat-25-2018-qh14");
+  ASSERT_TRUE(options);
+  EXPECT_EQ(options->status, 204);
+  EXPECT_EQ(options->get_header_value("Allow"), "GET, HEAD");
+  auto head = client.Head("/api/search?q=dan");
+  ASSERT_TRUE(head);
+  EXPECT_EQ(head->status, 200);
+}
+
 // Broke: "q=+++" searched for "   ": "Hãy nhập từ cần tìm." and "Không tìm
 // thấy … “   ”" together, under a blank title.
 TEST_F(RoutesTest, WhiteSpaceQueryAsksForWords) {
