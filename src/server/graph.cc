@@ -445,13 +445,16 @@ nlohmann::json GraphJson(const Graph& g) {
   for (const CitedGroup& c : g.unresolved) {
     const Citation* first = g.doc ? &g.doc->citations[c.citations.front()] : nullptr;
     int n = static_cast<int>(c.citations.size());
+    // Groups are by this key: it tells the unresolved nodes apart, and each
+    // edge names its node by it ("to" is null).
+    std::string label = first ? UnresolvedKey(*first) : "";
     nodes.push_back({{"id", nullptr},
-                     {"label", first ? UnresolvedKey(*first) : ""},
+                     {"label", label},
                      {"raw", first ? first->raw : ""},
                      {"reason", first ? UnresolvedReason(*first) : ""},
                      {"role", "unresolved"},
                      {"count", n}});
-    edges.push_back({{"from", g.center.id}, {"to", nullptr}, {"count", n}});
+    edges.push_back({{"from", g.center.id}, {"to", nullptr}, {"to_label", label}, {"count", n}});
   }
   for (const CitingGroup& c : g.citing) {
     int n = c.Citations();

@@ -226,6 +226,18 @@ TEST(GraphTest, UnresolvedNodesAreDashedAndUnlinked) {
   auto json = GraphJson(g);
   EXPECT_TRUE(json["nodes"][3]["id"].is_null());
   EXPECT_EQ(json["nodes"][3]["role"], "unresolved");
+  // O7 (session 13) broke: every edge to an unresolved node had "to": null
+  // and nothing else, so it could not be matched to its node.
+  std::set<std::string> labels;
+  for (const auto& n : json["nodes"]) {
+    if (n["role"] == "unresolved") labels.insert(n["label"].get<std::string>());
+  }
+  ASSERT_FALSE(labels.empty());
+  std::set<std::string> targets;
+  for (const auto& e : json["edges"]) {
+    if (e["to"].is_null()) targets.insert(e["to_label"].get<std::string>());
+  }
+  EXPECT_EQ(targets, labels);
 }
 
 }  // namespace
