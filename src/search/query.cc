@@ -210,6 +210,7 @@ std::string ParsedQuery::Describe() const {
   if (!type.empty()) s += " type=" + type;
   if (!issuer.empty()) s += " issuer=" + issuer;
   if (!year.empty()) s += " year=" + year;
+  for (const auto& [name, value] : excluded_filters) s += " not-" + name + "=" + value;
   return s;
 }
 
@@ -224,6 +225,7 @@ std::string ParsedQuery::WithFreeText(const std::string& free) const {
   if (!type.empty()) add("type:" + quoted(type));
   if (!issuer.empty()) add("issuer:" + quoted(issuer));
   if (!year.empty()) add("year:" + quoted(year));
+  for (const auto& [name, value] : excluded_filters) add("-" + name + ":" + quoted(value));
   return s;
 }
 
@@ -236,12 +238,25 @@ ParsedQuery ParseQuery(const std::string& raw) {
       ++i;
       continue;
     }
-    if (StartsWithField(q, i, "type:") || StartsWithField(q, i, "issuer:") ||
-        StartsWithField(q, i, "year:")) {
-      char f = std::tolower(static_cast<unsigned char>(q[i]));
-      i = q.find(':', i) + 1;
+    // A filter, or with "-" before it, a filter's value excluded.
+    bool negated = q[i] == '-';
+    size_t field = negated ? i + 1 : i;
+    if (StartsWithField(q, field, "type:") || StartsWithField(q, field, "issuer:") ||
+        StartsWithField(q, field, "year:")) {
+      char f = std::tolower(static_cast<unsigned char>(q[field]));
+      std::string name = f == 't' ? "type" : f == 'i' ? "issuer" : "year";
+      i = q.find(':', field) + 1;
       std::string v = ReadValue(q, &i, &p.notice);
-      (f == 't' ? p.type : f == 'i' ? p.issuer : p.year) = v;
+      if (negated) {
+        if (!v.empty()) p.excluded_filters.emplace_back(name, v);
+        continue;
+      }
+      std::string& slot = f == 't' ? p.type : f == 'i' ? p.issuer : p.year;
+      if (!slot.empty() && !v.empty() && slot != v) {
+        p.notice = "Mỗi bộ lọc chỉ nhận một giá trị: đã dùng " + name + ":" + v + ", bỏ " + name +
+                   ":" + slot + ".";
+      }
+      slot = v;
       continue;
     }
     if (q[i] == '-' && (i + 1 == q.size() || IsSpace(q[i + 1]))) {

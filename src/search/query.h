@@ -22,7 +22,10 @@ struct ParsedQuery {
   std::vector<std::string> phrases;      // quoted
   std::vector<std::string> exclusions;   // -word / -"phrase"
   std::string type, issuer, year;        // from type:/issuer:/year:
-  std::string notice;                    // Vietnamese, on repairs
+  // -type:/-issuer:/-year: ("-type:Luật"): documents with that value are
+  // excluded. Each is the field's name and the value.
+  std::vector<std::pair<std::string, std::string>> excluded_filters;
+  std::string notice;  // Vietnamese, on repairs
 
   // "free=[...] phrases=[...] not=[...] type=... issuer=... year=..."
   std::string Describe() const;

@@ -174,6 +174,14 @@ Prepared Prepare(const Xapian::Database& db, const text::Analyzer& analyzer, int
                         request.issuer.empty() ? parsed.issuer : request.issuer,
                         request.year.empty() ? parsed.year : request.year, &p.unknown_filter);
   p.excl = qb.Exclusions(parsed.exclusions);
+  // "-type:Luật": the documents the filter would keep are excluded.
+  for (const auto& [name, value] : parsed.excluded_filters) {
+    std::string unknown;
+    Xapian::Query f = qb.Filters(name == "type" ? value : "", name == "issuer" ? value : "",
+                                 name == "year" ? value : "", &unknown);
+    if (f.empty()) continue;
+    p.excl = p.excl.empty() ? f : Xapian::Query(Xapian::Query::OP_OR, p.excl, f);
+  }
   return p;
 }
 

@@ -24,6 +24,11 @@ TEST(QueryParseTest, Table) {
       {"“dân chủ” ở cơ sở", "free=[ở cơ sở] phrase=[dân chủ]", false},
       // Quyết định 23-QĐ/TW keeps its hyphen: "-" only excludes at a word start.
       {"23-QĐ/TW", "free=[23-QĐ/TW]", false},
+      // O5 (session 13): a filter's value excluded, not a word "type:luật".
+      {"dân -type:Luật", "free=[dân] not-type=Luật", false},
+      {"-issuer:\"Quốc hội\" -year:2018", "free=[] not-issuer=Quốc hội not-year=2018", false},
+      // Repeated: the last value, said.
+      {"year:2021 year:2022", "free=[] year=2022", true},
       // Repairs, with a notice.
       {"\"dân chủ ở cơ sở", "free=[dân chủ ở cơ sở]", true},
       {"dân vận -", "free=[dân vận]", true},

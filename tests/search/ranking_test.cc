@@ -860,6 +860,28 @@ TEST_F(RankingTest, ExclusionsThatTakeEveryMatchSaySo) {
       << tags.notice;
 }
 
+// O5 (session 13) broke: "-type:Luật" was read as the word "type:Luật" and
+// the 4 laws stayed in the results; "-type:Luật" alone listed all 24.
+TEST_F(RankingTest, AFiltersValueCanBeExcluded) {
+  auto types = [&](const std::string& q) {
+    std::multiset<std::string> out;
+    for (const auto& h : Run(q, 100).results) out.insert(h.type);
+    return out;
+  };
+  std::multiset<std::string> all = types("dân");
+  ASSERT_GE(all.count("Luật"), 4u);
+  std::multiset<std::string> no_laws = types("dân -type:Luật");
+  EXPECT_EQ(no_laws.count("Luật"), 0u);
+  EXPECT_EQ(no_laws.size(), all.size() - all.count("Luật"));
+  SearchResponse rest = Run("-type:luat", 100);
+  EXPECT_GT(rest.total, 10);
+  for (const auto& h : rest.results) EXPECT_NE(h.type, "Luật") << h.id;
+  for (const auto& h : Run("dân -issuer:\"Quốc hội\" -year:2023", 100).results) {
+    EXPECT_NE(h.issuer, "Quốc hội") << h.id;
+    EXPECT_NE(h.date.substr(0, 4), "2023") << h.id;
+  }
+}
+
 // O4 broke: "tố cáo" put Chỉ thị 14/CT-TTg, a catalog record whose title
 // mentions "khiếu nại, tố cáo", above Luật Tố cáo: the catalog writes the
 // law's title "Luật Tố cáo", so its names were "luật tố cáo" only (a copy
