@@ -95,6 +95,12 @@ std::string Heading(const std::string& type, const std::string& number, const st
 }
 
 int RunSearch(const SearchCommandOptions& o) {
+  for (const auto& w : o.excluded) {
+    if (w.find_first_not_of(" \t\"") == std::string::npos) {
+      std::fprintf(stderr, "Lỗi: --exclude cần một từ để loại trừ (giá trị đang trống).\n");
+      return 2;
+    }
+  }
   auto searcher = OpenOrReport(o.db);
   if (!searcher.ok()) return 1;
   search::SearchRequest req;

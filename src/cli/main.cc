@@ -89,15 +89,26 @@ std::string DescribeParseError(const CLI::ParseError& e, const std::string& firs
 // `vanban search dân vận -chính`: "-chính" excludes a word (README), but
 // CLI11 takes it for an option: it becomes "--exclude=chính" (the query's
 // meaning does not depend on where an exclusion stands). Values of options
-// and what follows "--" are left alone.
+// are left alone. After "--" every argument is a query word, and a query's
+// "-word" excludes it: so "dân vận -- -chính" excludes "chính" too (CLI11
+// refused "-chính" there once words had come before "--").
 std::vector<std::string> ExclusionsAsOptions(int argc, char** argv) {
   std::vector<std::string> args(argv, argv + argc);
   if (argc < 2 || args[1] != "search") return args;
   static const std::set<std::string> kValued = {"--db",     "--limit", "--offset", "--type",
                                                 "--issuer", "--year",  "--sort"};
+  bool words_only = false;
   for (size_t i = 2; i < args.size(); ++i) {
     std::string& a = args[i];
-    if (a == "--") break;
+    if (a == "--" && !words_only) {
+      words_only = true;
+      args.erase(args.begin() + static_cast<std::ptrdiff_t>(i--));
+      continue;
+    }
+    if (words_only) {
+      if (a.size() > 1 && a[0] == '-') a = "--exclude=" + a.substr(1);
+      continue;
+    }
     if (kValued.count(a)) {
       ++i;
     } else if (a.size() > 1 && a[0] == '-' && a[1] != '-' && a != "-h") {

@@ -261,6 +261,17 @@ TEST_F(CliTest, ExcludedWordIsAQueryWordNotAnOption) {
       Vanban("search --db " + Db() + " --json --exclude cơ --exclude 'chính quyền' dân chủ");
   ASSERT_EQ(two.code, 1) << two.out;
   EXPECT_EQ(nlohmann::json::parse(two.out)["query"], "dân chủ -cơ -\"chính quyền\"");
+  // O12 (session 13) broke: "--" after the words ("dân vận -- -chính") was
+  // a usage error; an empty --exclude searched "dân -" with a notice about
+  // a lone "-" never typed.
+  for (const char* args : {"dân vận -- -chính", "-- -chính dân vận"}) {
+    CommandResult r = Vanban("search --db " + Db() + " --json " + args);
+    ASSERT_NE(r.code, 2) << args << r.out;
+    EXPECT_EQ(nlohmann::json::parse(r.out)["query"], "dân vận -chính") << args;
+  }
+  CommandResult empty = Vanban("search --db " + Db() + " --exclude '' dân", /*with_stderr=*/true);
+  EXPECT_EQ(empty.code, 2) << empty.out;
+  EXPECT_NE(empty.out.find("--exclude cần một từ"), std::string::npos) << empty.out;
 }
 
 // Regression: a page past the last result printed "Khoảng 8 kết quả" and
