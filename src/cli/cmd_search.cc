@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "index/builder.h"
 #include "legal/document.h"
 #include "search/json.h"
 #include "search/searcher.h"
@@ -85,12 +86,16 @@ void PrintJson(const nlohmann::json& j) {
   std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
-std::string Heading(const std::string& type, const std::string& number, const std::string& title) {
+// `file_label`: the file's name of a document with no type, number or
+// title (index::FileLabel), shown as such.
+std::string Heading(const std::string& type, const std::string& number, const std::string& title,
+                    const std::string& file_label = "") {
   // "Luật Thanh tra", not "Luật — Luật Thanh tra".
   if (number.empty() && !type.empty() && title.compare(0, type.size(), type) == 0) return title;
   std::string h = type;
   if (!number.empty()) h += (h.empty() ? "" : " ") + number;
   if (!title.empty()) h += (h.empty() ? "" : " — ") + title;
+  if (h.empty() && !file_label.empty()) return "Tệp “" + file_label + "”";
   return h.empty() ? "(không rõ)" : h;
 }
 
@@ -151,7 +156,8 @@ int RunSearch(const SearchCommandOptions& o) {
   }
   int n = req.offset;
   for (const auto& h : resp->results) {
-    std::printf("\n%d. %s  [%s]\n", ++n, Heading(h.type, h.number, h.title).c_str(), h.id.c_str());
+    std::printf("\n%d. %s  [%s]\n", ++n, Heading(h.type, h.number, h.title, h.file_label).c_str(),
+                h.id.c_str());
     std::string info = h.issuer;
     if (!h.date.empty()) info += (info.empty() ? "" : ", ") + h.date;
     if (!h.has_text) info += (info.empty() ? "" : " · ") + std::string("chưa có toàn văn");
@@ -188,7 +194,8 @@ std::string CitationTarget(const legal::Citation& c) {
 void PrintDocument(const search::StoredDocument& d, const std::vector<search::CitedBy>& cited_by,
                    bool with_text) {
   const auto& m = d.doc.meta;
-  std::printf("%s\n", Heading(m.type, m.number, m.title).c_str());
+  std::printf("%s\n",
+              Heading(m.type, m.number, m.title, index::FileLabel(m, d.source_path)).c_str());
   // Labels padded to one column by code points (printf pads bytes).
   auto line = [](const std::string& label, const std::string& v) {
     size_t width = 0;

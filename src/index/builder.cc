@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 
 #include "index/schema.h"
 
@@ -225,6 +226,11 @@ bool AdjacentTokens(std::string_view text, const Token& a, const Token& b) {
   return true;
 }
 
+std::string FileLabel(const legal::Metadata& meta, std::string_view source_path) {
+  if (!meta.type.empty() || !meta.number.empty() || !meta.title.empty()) return {};
+  return text::Normalize(std::filesystem::path(source_path).filename().string());
+}
+
 std::string NameKey(std::string_view s) {
   std::string folded = text::FoldText(s);
   std::string out;
@@ -299,6 +305,9 @@ Xapian::Document BuildTerms(Record* record, const text::Analyzer& analyzer, size
   const auto& m = record->doc.meta;
   std::vector<std::string> titles;
   if (!m.title.empty() || !m.type.empty()) titles.push_back(m.type + " " + m.title);
+  if (std::string label = FileLabel(m, record->source_path); !label.empty()) {
+    titles.push_back(std::filesystem::path(label).stem().string());
+  }
   for (const auto& a : record->aliases) titles.push_back(a);
   Xapian::termpos title_pos = 0;
   for (const auto& t : titles) {

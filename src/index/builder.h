@@ -62,6 +62,12 @@ NumberParts SplitIdentifier(std::string_view folded);
 // spaces/punctuation collapsed to one space, trimmed.
 std::string NameKey(std::string_view text);
 
+// How a document with no type, number or title is named: its file's name
+// ("Biên bản họp thôn Đoài.txt"), NFC, or "" without a file. Shown as the
+// file's name, never as a title; its words (extension aside) are indexed
+// as the title's are, so that the name the admin gave finds it.
+std::string FileLabel(const legal::Metadata& meta, std::string_view source_path);
+
 // The year of a document: from its ISO date, else from its number.
 std::string DocumentYear(const legal::Metadata& meta);
 

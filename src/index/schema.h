@@ -117,7 +117,9 @@ inline constexpr std::string_view kMetaCatalogPath = "vanban-catalog-path";
 // 4: the article after coordinated clauses applies to them all, "khoản
 //    này" cited, Pháp điển notes marked and left out of the cites terms.
 // 5: mathematical alphanumeric letters and Latin ligatures made plain by
-//    text::Normalize.
+//    text::Normalize; a document with no type, number or title is found by
+//    its file's name (index::FileLabel); without a catalog, cited numbers
+//    are "not in the catalog" and counted.
 inline constexpr std::string_view kMetaAnalysis = "vanban-analysis";
 inline constexpr int kAnalysisVersion = 5;  // stored as its decimal string
 // "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the

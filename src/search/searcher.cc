@@ -767,6 +767,10 @@ std::optional<Hit> Searcher::Internal::MakeHit(const Xapian::Database& d, const 
   h.title = std::move(hit->title);
   h.issuer = std::move(hit->issuer);
   h.date = std::move(hit->date);
+  if (h.type.empty() && h.number.empty() && h.title.empty()) {
+    h.file_label = index::FileLabel(
+        {}, d.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotSourcePath));
+  }
   return h;
 }
 

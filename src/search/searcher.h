@@ -47,6 +47,9 @@ struct SearchRequest {
 
 struct Hit {
   std::string id, type, number, title, issuer, date;
+  // The file's name when type, number and title are all unknown
+  // (index::FileLabel), else "". Not in the JSON (`title` stays null).
+  std::string file_label;
   double score = 0;
   bool has_text = false;
   // Best passage, HTML-escaped, matched words wrapped in <mark>...</mark>.

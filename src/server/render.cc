@@ -54,7 +54,9 @@ data HitData(const search::Hit& hit) {
   Set(d, "type", OrUnknown(hit.type));
   Set(d, "type_class", TypeClass(hit.type));
   Set(d, "number", hit.number);
-  Set(d, "title", hit.title.empty() ? ShortName(hit.type, hit.number, "", hit.id) : hit.title);
+  // A document with no type, number or title is shown by its file's name.
+  std::string by_file = hit.file_label.empty() ? hit.id : "Tệp “" + hit.file_label + "”";
+  Set(d, "title", hit.title.empty() ? ShortName(hit.type, hit.number, "", by_file) : hit.title);
   Set(d, "issuer", OrUnknown(hit.issuer));
   Set(d, "date", hit.date.empty() ? kUnknown : DisplayDate(hit.date));
   Set(d, "has_text", hit.has_text);

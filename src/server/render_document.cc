@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <kainjow/mustache.hpp>
 
+#include "index/builder.h"
 #include "server/html.h"
 #include "server/render.h"
 #include "server/text_html.h"
@@ -25,11 +26,18 @@ std::string Heading(const DocRef& ref) {
   return ShortName(ref.type, ref.number, ref.title, ref.id);
 }
 
-// "Chỉ thị số 33/CT-TTg"; "Kế hoạch" when there is no number; the id when
-// even the type is unknown.
+// A document with no type, number or title: "Tệp “Biên bản họp.txt”", or
+// its id without a file.
+std::string NameByFile(const search::StoredDocument& s) {
+  std::string label = index::FileLabel(s.doc.meta, s.source_path);
+  return label.empty() ? s.doc.id : "Tệp “" + label + "”";
+}
+
+// "Chỉ thị số 33/CT-TTg"; "Kế hoạch" when there is no number; the file's
+// name (or the id) when even the type is unknown.
 std::string DocHeading(const search::StoredDocument& s) {
   const legal::Metadata& m = s.doc.meta;
-  if (m.type.empty() && m.number.empty()) return m.title.empty() ? s.doc.id : "";
+  if (m.type.empty() && m.number.empty()) return m.title.empty() ? NameByFile(s) : "";
   if (m.number.empty()) return m.type;
   return (m.type.empty() ? "Văn bản" : m.type) + " số " + m.number;
 }
@@ -234,7 +242,7 @@ data CommonData(const DocumentView& view) {
   data d;
   Set(d, "id", s.doc.id);
   Set(d, "href", DocHref(s.doc.id));
-  Set(d, "name", Heading(ref));
+  Set(d, "name", ShortName(ref.type, ref.number, ref.title, NameByFile(s)));
   Set(d, "heading", DocHeading(s));
   Set(d, "type", s.doc.meta.type.empty() ? kUnknown : s.doc.meta.type);
   Set(d, "type_class", TypeClass(s.doc.meta.type));

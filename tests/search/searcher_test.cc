@@ -918,6 +918,39 @@ TEST(SearcherRevisionTest, DatabaseObjectSeesLaterWrites) {
 namespace vanban::search {
 namespace {
 
+// A5 (session 13) broke: notes with no header were "(không rõ)" in every
+// list, under an ASCII slug, and the Vietnamese name the admin gave their
+// files found nothing. They are shown by their file's name (not as a
+// title), and its words find them.
+TEST(SearcherDroppedInTest, ADocumentWithoutAHeaderIsNamedAndFoundByItsFile) {
+  namespace fs = std::filesystem;
+  fs::path dir = testing::ScratchDir("vanban-untitled");
+  const std::string text =
+      "Biên bản họp thôn về việc sửa chữa giếng nước ngõ xóm.\n\n"
+      "Nội dung cuộc họp: bàn bạc đóng góp kinh phí.\n";
+  std::ofstream(dir / "Biên bản họp thôn Đoài.txt") << text;
+  std::ofstream(dir / "Biên bản họp thôn Đông.txt") << text;
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  index::Indexer indexer(&db);
+  index::IndexOptions options;
+  options.paths = {dir};
+  ASSERT_TRUE(indexer.Run(options).ok());
+  Searcher searcher(db);
+  SearchRequest request;
+  request.query = "Đoài";
+  auto r = searcher.Search(request);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->results.size(), 1u);
+  EXPECT_EQ(r->results[0].file_label, "Biên bản họp thôn Đoài.txt");
+  EXPECT_EQ(r->results[0].title, "");
+  request.query = "bien ban hop thon";
+  r = searcher.Search(request);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->results.size(), 2u);
+  for (const Hit& h : r->results) EXPECT_NE(h.file_label, "") << h.id;
+  fs::remove_all(dir);
+}
+
 // Regression: citations were resolved against the catalog alone. A text an
 // admin dropped into the corpus, that the catalog does not list, was cited
 // by nobody (cited-by empty) and still listed as missing; and name-only

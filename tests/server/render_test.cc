@@ -153,6 +153,27 @@ TEST(RenderTest, QueryIsShownAsText) {
   EXPECT_NE(html.find("Không tìm thấy văn bản nào"), std::string::npos);
 }
 
+// A5 (session 13) broke: a document with no type, number or title was
+// listed and headed by its ASCII id.
+TEST(RenderTest, ADocumentWithoutAHeaderIsShownByItsFileName) {
+  search::SearchResponse r;
+  r.total = 1;
+  search::Hit hit;
+  hit.id = "tep-bien-ban-hop-thon-doai";
+  hit.file_label = "Biên bản họp thôn <Đoài>.txt";
+  r.results.push_back(hit);
+  std::string html = LoadRenderer().SearchPage(Params("doai"), &r);
+  EXPECT_NE(html.find("Tệp “Biên bản họp thôn &lt;Đoài&gt;.txt”"), std::string::npos) << html;
+  DocumentView view;
+  view.stored.doc.id = hit.id;
+  view.stored.source_path = "/kho/Biên bản họp thôn Đoài.txt";
+  view.stored.has_text = true;
+  testing::AddParagraph(&view.stored.doc, "Biên bản họp thôn về việc sửa chữa giếng nước.", false,
+                        0);
+  std::string page = LoadRenderer().DocumentPage(view);
+  EXPECT_NE(page.find("<h1>Tệp “Biên bản họp thôn Đoài.txt”</h1>"), std::string::npos);
+}
+
 DocumentView PlanView() {
   DocumentView view;
   view.stored = testing::PlanExcerpt();
