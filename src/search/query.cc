@@ -148,6 +148,17 @@ bool IsWord(const Token& t) {
          t.kind == TokenKind::kNumber;
 }
 
+// "số" before a number ("số 33", "văn bản số 47/KH-UBND"), as texts quote
+// a document number: the mark of that number, not a word to find. Typed
+// without marks ("so 47") it is read so too; "sổ", "sở" are other words.
+bool NumberMarker(const std::vector<Token>& ts, size_t i) {
+  if (i + 1 >= ts.size() || ts[i].kind != TokenKind::kSyllable || ts[i].folded != "so") {
+    return false;
+  }
+  if (text::HasMarks(ts[i]) && ts[i].exact != "số") return false;
+  return ts[i + 1].kind == TokenKind::kNumber || ts[i + 1].kind == TokenKind::kIdentifier;
+}
+
 // Tokens [from, from + n) in one form (&Token::exact or &Token::folded),
 // space-separated.
 std::string Join(const std::vector<Token>& ts, size_t from, size_t n, std::string Token::*form) {
@@ -548,8 +559,13 @@ Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at,
     for (auto& y : parts.years) years.push_back(y);
     for (auto& s : parts.symbols) quals.push_back(schema::Term(schema::kNumberSymbol, s));
   };
+  bool marked = false;  // a number typed after "số"
   for (size_t i = 0; i < ts.size() && i < kMaxQueryTokens; ++i) {
     const Token& t = ts[i];
+    if (NumberMarker(ts, i)) {
+      marked = true;
+      continue;
+    }
     if (t.kind == TokenKind::kIdentifier) {
       std::string term = schema::Term(schema::kIdentifier, t.folded);
       if (Exists(term)) strong.push_back(term);
@@ -588,9 +604,6 @@ Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at,
     if (identifiers) KeepIdentifiers(strong, identifiers);
     return OrOf(std::vector<Xapian::Query>(strong.begin(), strong.end()));
   }
-  // A query that is a number and nothing else ("33", "629") is taken as a
-  // document number: that document first, then what mentions the number.
-  bool number_only = quals.empty() && years.empty() && numbers.size() == 1;
   std::vector<Xapian::Query> year_terms, qual_terms;
   for (const auto& y : years) {
     std::string term = schema::Term(schema::kNumberYear, y);
@@ -599,6 +612,12 @@ Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at,
   for (const auto& q : quals) {
     if (Exists(q)) qual_terms.emplace_back(q);
   }
+  // A query that is a number and nothing else ("33", "629") is taken as a
+  // document number: that document first, then what mentions the number.
+  // So is a number after "số" among words that name no type or code of a
+  // number ("số 33", "văn bản số 33"): those stay words to find.
+  bool number_only =
+      years.empty() && numbers.size() == 1 && (quals.empty() || (marked && qual_terms.empty()));
   std::vector<Xapian::Query> per_number;
   double parts_bound = 0;  // the most the parts can add to a score
   for (const auto& n : numbers) {
@@ -806,7 +825,11 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
       i += used;
       continue;
     }
-    parts.push_back({i, 1, WordQuery(ts[i], out.accented, &out), ts[i].stopword && !all_stop});
+    // "số" before a number only weighs, as a stopword does: documents
+    // that have the number need not write "số" ("số 33" finds Chỉ thị
+    // 33/CT-TTg, a catalog record without text).
+    bool optional = (ts[i].stopword && !all_stop) || NumberMarker(ts, i);
+    parts.push_back({i, 1, WordQuery(ts[i], out.accented, &out), optional});
     ++i;
   }
   std::vector<Xapian::Query> phrase_queries;

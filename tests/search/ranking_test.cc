@@ -992,6 +992,29 @@ TEST_F(RankingTest, ANumberOnlyCitedIsNotAnotherDocument) {
   }
 }
 
+// O1 (QA) broke: "số 33", the way a text quotes a number, found five laws
+// writing "số" and "33" far apart, and neither Chỉ thị 33/CT-TTg nor the
+// plan citing it: "số" was a word to find, not the mark of a number.
+TEST_F(RankingTest, SoBeforeANumberMarksADocumentNumber) {
+  struct Case {
+    const char* query;
+    const char* number;
+  } cases[] = {
+      {"số 33", "33/CT-TTg"},  {"so 33", "33/CT-TTg"},         {"số 47", "47/KH-UBND"},
+      {"so 47", "47/KH-UBND"}, {"số 23", "23-QĐ/TW"},          {"văn bản số 33", "33/CT-TTg"},
+      {"Số 33", "33/CT-TTg"},  {"chỉ thị số 33", "33/CT-TTg"}, {"kế hoạch số 47", "47/KH-UBND"},
+  };
+  auto is_plan = [](const Hit& h) { return h.id.rfind("ke-hoach-ngoc-ky", 0) == 0; };
+  for (const auto& c : cases) {
+    SearchResponse r = Run(c.query);
+    ASSERT_FALSE(r.results.empty()) << c.query;
+    EXPECT_EQ(r.results[0].number, c.number) << c.query;
+    EXPECT_TRUE(std::any_of(r.results.begin(), r.results.end(), is_plan)) << c.query;
+  }
+  // "số" before a word is still a word: "số lượng" is no number.
+  EXPECT_FALSE(Run("số lượng").results.empty());
+}
+
 // Luật Tiếp công dân 2013 cites "Luật khiếu nại, Luật tố cáo" in lower
 // case: the Luật Khiếu nại of 2011 is cited, the Luật Tố cáo of 2018 (five
 // years younger) is not, by its name or by the unresolved-name fallback.
