@@ -148,6 +148,33 @@ bool IsWord(const Token& t) {
          t.kind == TokenKind::kNumber;
 }
 
+// A document number without its leading zeros: "08" -> "8" ("0" stays).
+std::string Unpadded(const std::string& n) {
+  size_t first = n.find_first_not_of('0');
+  return first == std::string::npos ? "0" : n.substr(first);
+}
+
+// The forms a leading number is written in, the typed one first: "8" ->
+// "8", "08", "008"; "02" -> "02", "2", "002". Catalogs and texts write
+// "08/CT-UBND", users type "8/CT-UBND": the same number.
+std::vector<std::string> PaddedForms(const std::string& n) {
+  std::vector<std::string> forms{n};
+  for (std::string f = Unpadded(n); f.size() <= 3; f = "0" + f) {
+    if (f != n) forms.push_back(f);
+  }
+  return forms;
+}
+
+// A folded identifier with its leading number in each of its PaddedForms:
+// "8/ct-ubnd" -> "8/ct-ubnd", "08/ct-ubnd", "008/ct-ubnd".
+std::vector<std::string> IdentifierForms(const std::string& folded) {
+  size_t end = folded.find_first_not_of("0123456789");
+  if (end == 0 || end == std::string::npos) return {folded};
+  std::vector<std::string> forms;
+  for (const auto& n : PaddedForms(folded.substr(0, end))) forms.push_back(n + folded.substr(end));
+  return forms;
+}
+
 // "số" before a number ("số 33", "văn bản số 47/KH-UBND"), as texts quote
 // a document number: the mark of that number, not a word to find. Typed
 // without marks ("so 47") it is read so too; "sổ", "sở" are other words.
@@ -376,8 +403,13 @@ Xapian::Query QueryBuilder::WordQuery(const Token& t, bool accented, BuiltQuery*
   // after it ("UBND xã"), it is a pair of query terms (snippet.cc).
   if (t.kind != TokenKind::kAbbreviation) Locate(t, out);
   if (t.kind == TokenKind::kIdentifier) {
-    alts.emplace_back(schema::Term(schema::kIdentifier, t.folded));
-    alts.emplace_back(folded_term);
+    // "8/CT-UBND" is also "08/CT-UBND" as written.
+    for (const auto& form : IdentifierForms(t.folded)) {
+      std::string term = schema::Term(schema::kIdentifier, form);
+      if (!alts.empty() && !Exists(term)) continue;
+      alts.emplace_back(term);
+      alts.emplace_back(schema::Term(schema::kFolded, form));
+    }
     return OrOf(alts);
   }
   alts.emplace_back(folded_term);
@@ -567,8 +599,10 @@ Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at,
       continue;
     }
     if (t.kind == TokenKind::kIdentifier) {
-      std::string term = schema::Term(schema::kIdentifier, t.folded);
-      if (Exists(term)) strong.push_back(term);
+      for (const auto& form : IdentifierForms(t.folded)) {
+        std::string term = schema::Term(schema::kIdentifier, form);
+        if (Exists(term)) strong.push_back(term);
+      }
       add_parts(t.folded);
     } else if (t.kind == TokenKind::kDate || t.kind == TokenKind::kNumber) {
       add_parts(index::NameKey(t.surface));
@@ -621,10 +655,17 @@ Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at,
   std::vector<Xapian::Query> per_number;
   double parts_bound = 0;  // the most the parts can add to a score
   for (const auto& n : numbers) {
-    std::string term = schema::Term(schema::kNumberPart, n);
-    if (!Exists(term)) continue;
-    Xapian::Query q(term);
-    parts_bound += MaxWeight(term);
+    std::vector<Xapian::Query> forms;  // "KN08" for "8"
+    double bound = 0;
+    for (const auto& form : PaddedForms(n)) {
+      std::string term = schema::Term(schema::kNumberPart, form);
+      if (!Exists(term)) continue;
+      forms.emplace_back(term);
+      bound = std::max(bound, MaxWeight(term));
+    }
+    if (forms.empty()) continue;
+    Xapian::Query q = OrOf(forms);
+    parts_bound += bound;
     for (const auto& t : year_terms) parts_bound += MaxWeight(*t.get_terms_begin());
     for (const auto& t : qual_terms) parts_bound += MaxWeight(*t.get_terms_begin());
     if (!years.empty()) {
@@ -655,8 +696,9 @@ Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at,
         // 91/2015/QH13 does); a number it cites that often has another
         // leading number.
         if (t.get_wdf() < schema::kNumberWdf) continue;
-        std::string number = index::SplitIdentifier((*t).substr(prefix.size())).number;
-        if (std::find(numbers.begin(), numbers.end(), number) != numbers.end()) {
+        std::string number = Unpadded(index::SplitIdentifier((*t).substr(prefix.size())).number);
+        if (std::any_of(numbers.begin(), numbers.end(),
+                        [&](const std::string& n) { return Unpadded(n) == number; })) {
           strong.push_back(*t);
         }
       }

@@ -1015,6 +1015,36 @@ TEST_F(RankingTest, SoBeforeANumberMarksADocumentNumber) {
   EXPECT_FALSE(Run("số lượng").results.empty());
 }
 
+// O3 (QA) broke: a number without its leading zero ("8/CT-UBND", "chỉ thị
+// 8", "quy chế 3") missed 08/CT-UBND and 03-QC/TU, `show "qc 3"` found
+// nothing, and "2/2011/QH13" scored a tenth of "02/2011/QH13".
+TEST_F(RankingTest, LeadingZerosAreTheSameNumber) {
+  struct Case {
+    const char* query;
+    const char* number;
+  } cases[] = {
+      {"8/CT-UBND", "08/CT-UBND"},
+      {"chỉ thị 8", "08/CT-UBND"},
+      {"3-QC/TU", "03-QC/TU"},
+      {"quy chế 3", "03-QC/TU"},
+      {"qc 3", "03-QC/TU"},
+      {"2/2011/QH13", "02/2011/QH13"},
+      {"002/2011/QH13", "02/2011/QH13"},
+      {"số 8", "08/CT-UBND"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(TopNumber(c.query), c.number) << c.query;
+    auto doc = searcher_->Get(c.query);
+    ASSERT_TRUE(doc.ok()) << c.query << ": " << doc.status().ToString();
+    EXPECT_EQ(doc->doc.meta.number, c.number) << c.query;
+  }
+  SearchResponse padded = Run("02/2011/QH13"), bare = Run("2/2011/QH13");
+  ASSERT_FALSE(padded.results.empty());
+  ASSERT_FALSE(bare.results.empty());
+  EXPECT_NEAR(bare.results[0].score, padded.results[0].score, 1e-6 * padded.results[0].score);
+  EXPECT_NE(bare.results[0].snippet.find("<mark>"), std::string::npos) << bare.results[0].snippet;
+}
+
 // Luật Tiếp công dân 2013 cites "Luật khiếu nại, Luật tố cáo" in lower
 // case: the Luật Khiếu nại of 2011 is cited, the Luật Tố cáo of 2018 (five
 // years younger) is not, by its name or by the unresolved-name fallback.
