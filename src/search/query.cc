@@ -175,6 +175,27 @@ std::vector<std::string> IdentifierForms(const std::string& folded) {
   return forms;
 }
 
+// A word of ASCII letters fused to a number, either way round: "ct33" ->
+// "ct" + "33", "23qd" (typed "23QĐ") -> "qd" + "23". False for any other
+// word ("h5n1", "luat", "33").
+bool SplitFused(const std::string& folded, std::string* letters, std::string* digits) {
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  auto is_letter = [](char c) { return c >= 'a' && c <= 'z'; };
+  if (folded.empty()) return false;
+  bool digits_first = is_digit(folded[0]);
+  size_t cut = 0;
+  while (cut < folded.size() && (digits_first ? is_digit(folded[cut]) : is_letter(folded[cut]))) {
+    ++cut;
+  }
+  if (cut == 0 || cut == folded.size()) return false;
+  for (size_t i = cut; i < folded.size(); ++i) {
+    if (digits_first ? !is_letter(folded[i]) : !is_digit(folded[i])) return false;
+  }
+  *letters = digits_first ? folded.substr(cut) : folded.substr(0, cut);
+  *digits = digits_first ? folded.substr(0, cut) : folded.substr(cut);
+  return true;
+}
+
 // "số" before a number ("số 33", "văn bản số 47/KH-UBND"), as texts quote
 // a document number: the mark of that number, not a word to find. Typed
 // without marks ("so 47") it is read so too; "sổ", "sở" are other words.
@@ -580,22 +601,120 @@ void KeepIdentifiers(const std::vector<std::string>& terms, std::vector<std::str
 
 }  // namespace
 
+std::vector<std::string> QueryBuilder::FusedCodes(const std::string& code) {
+  constexpr size_t kMaxCode = 24;
+  size_t n = code.size();
+  if (n > kMaxCode) return {};
+  // from[e]: where the last code of a reading of code[0, e) begins, or npos.
+  std::vector<size_t> from(n + 1, std::string::npos);
+  from[0] = 0;
+  for (size_t e = 2; e <= n; ++e) {
+    for (size_t b = 0; b + 2 <= e && from[e] == std::string::npos; ++b) {
+      if (from[b] != std::string::npos &&
+          Exists(schema::Term(schema::kNumberSymbol, code.substr(b, e - b)))) {
+        from[e] = b;
+      }
+    }
+  }
+  std::vector<std::string> codes;
+  if (from[n] == std::string::npos) return codes;
+  for (size_t e = n; e > 0; e = from[e])
+    codes.insert(codes.begin(), code.substr(from[e], e - from[e]));
+  if (codes.size() < 2) codes.clear();
+  return codes;
+}
+
 Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at,
                                         std::vector<std::string>* identifiers) {
+  std::vector<std::string> found;
+  Xapian::Query parts = PartsQuery(at, &found);
+  std::vector<Xapian::Query> readings;
+  if (!parts.empty()) readings.push_back(parts);
+  // A code with digits typed alone ("QH15"): a symbol of document numbers,
+  // when one has it, or when the code and number it splits into ("QH 15")
+  // are no document's.
+  bool parts_found = false;
+  if (!parts.empty()) {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(parts);
+    parts_found = !enquire.get_mset(0, 1).empty();
+  }
+  for (size_t i = 0; i < at.tokens.size() && i < kMaxQueryTokens; ++i) {
+    const Token& t = at.tokens[i];
+    std::string code, digits;
+    if (t.kind != TokenKind::kSyllable || !SplitFused(t.folded, &code, &digits) ||
+        t.folded.compare(0, code.size(), code) != 0) {
+      continue;
+    }
+    if (Exists(schema::Term(schema::kNumberSymbol, t.folded)) ||
+        (!parts_found && Exists(schema::Term(schema::kNumberSymbol, code)))) {
+      Xapian::Query symbol = SymbolQuery(t.folded, &found);
+      if (!symbol.empty()) readings.push_back(symbol);
+    }
+  }
+  if (identifiers) identifiers->insert(identifiers->end(), found.begin(), found.end());
+  return OrOf(readings);
+}
+
+Xapian::Query QueryBuilder::SymbolQuery(const std::string& code, std::vector<std::string>* found) {
+  constexpr size_t kMaxCited = 32;
+  std::string prefix(schema::kIdentifier);
+  std::vector<Xapian::Query> qs;
+  double bound = 0;  // the most the cited numbers can add to a score
+  for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix) && qs.size() < kMaxCited;
+       ++t) {
+    std::string id = (*t).substr(prefix.size());
+    auto symbols = index::SplitIdentifier(id).symbols;
+    if (std::find(symbols.begin(), symbols.end(), code) == symbols.end()) continue;
+    qs.emplace_back(*t);
+    bound += MaxWeight(*t);
+    found->push_back(id);
+  }
+  // The documents whose own number has the code come first.
+  std::string own = schema::Term(schema::kNumberSymbol, code);
+  if (Exists(own)) {
+    qs.emplace_back(own);
+    if (bound > 0) qs.push_back(Fixed(bound, Xapian::Query(own)));
+  }
+  return OrOf(qs);
+}
+
+Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
+                                       std::vector<std::string>* identifiers) {
   std::vector<std::string> numbers, years, quals;
   std::vector<std::string> strong;  // identifier terms
   const auto& ts = at.tokens;
+  auto add_code = [&](const std::string& code) {
+    std::string term = schema::Term(schema::kNumberSymbol, code);
+    quals.push_back(term);
+    if (Exists(term)) return;
+    // "23/QĐTW": the codes of 23-QĐ/TW written together.
+    for (const auto& c : FusedCodes(code)) {
+      quals.push_back(schema::Term(schema::kNumberSymbol, c));
+    }
+  };
   auto add_parts = [&](const std::string& folded) {
     index::NumberParts parts = index::SplitIdentifier(folded);
     if (!parts.number.empty()) numbers.push_back(parts.number);
     for (auto& y : parts.years) years.push_back(y);
-    for (auto& s : parts.symbols) quals.push_back(schema::Term(schema::kNumberSymbol, s));
+    for (auto& s : parts.symbols) add_code(s);
   };
   bool marked = false;  // a number typed after "số"
   for (size_t i = 0; i < ts.size() && i < kMaxQueryTokens; ++i) {
     const Token& t = ts[i];
     if (NumberMarker(ts, i)) {
       marked = true;
+      continue;
+    }
+    std::string code, digits;
+    if ((t.kind == TokenKind::kSyllable || t.kind == TokenKind::kNumber) &&
+        SplitFused(t.folded, &code, &digits) &&
+        !Exists(schema::Term(schema::kNumberSymbol, t.folded)) &&
+        Exists(schema::Term(schema::kNumberSymbol, code))) {
+      // "ct33", "23QĐ": a number fused to a code of document numbers, as
+      // "CT 33" and "23 QĐ" ("QH15" is a code itself: NumberQuery).
+      numbers.push_back(digits);
+      quals.push_back(schema::Term(schema::kNumberSymbol, code));
       continue;
     }
     if (t.kind == TokenKind::kIdentifier) {

@@ -1015,6 +1015,29 @@ TEST_F(RankingTest, SoBeforeANumberMarksADocumentNumber) {
   EXPECT_FALSE(Run("số lượng").results.empty());
 }
 
+// O2 (QA) broke: a number fused to its type's code ("ct33", "nd59") or a
+// symbol without its separator ("23/QĐTW", "23QĐ/TW") found nothing or
+// unrelated documents, and `show ct33` found no document.
+TEST_F(RankingTest, ANumberFusedToItsCodeIsThatNumber) {
+  struct Case {
+    const char* query;
+    const char* number;
+  } cases[] = {
+      {"ct33", "33/CT-TTg"},         {"CT33", "33/CT-TTg"},   {"nd59", "59/2023/NĐ-CP"},
+      {"qd23", "23-QĐ/TW"},          {"23/QĐTW", "23-QĐ/TW"}, {"23QĐ/TW", "23-QĐ/TW"},
+      {"chỉ thị ct33", "33/CT-TTg"}, {"QĐ23", "23-QĐ/TW"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(TopNumber(c.query), c.number) << c.query;
+    auto doc = searcher_->Get(c.query);
+    ASSERT_TRUE(doc.ok()) << c.query << ": " << doc.status().ToString();
+    EXPECT_EQ(doc->doc.meta.number, c.number) << c.query;
+  }
+  // A word with digits whose letters are no code stays a word.
+  EXPECT_TRUE(Run("covid19").results.empty());
+  EXPECT_FALSE(searcher_->Get("abc33").ok());
+}
+
 // O3 (QA) broke: a number without its leading zero ("8/CT-UBND", "chỉ thị
 // 8", "quy chế 3") missed 08/CT-UBND and 03-QC/TU, `show "qc 3"` found
 // nothing, and "2/2011/QH13" scored a tenth of "02/2011/QH13".
@@ -1043,6 +1066,27 @@ TEST_F(RankingTest, LeadingZerosAreTheSameNumber) {
   ASSERT_FALSE(bare.results.empty());
   EXPECT_NEAR(bare.results[0].score, padded.results[0].score, 1e-6 * padded.results[0].score);
   EXPECT_NE(bare.results[0].snippet.find("<mark>"), std::string::npos) << bare.results[0].snippet;
+}
+
+// O4 (QA) broke: a symbol alone ("QH15", "QH13") found nothing, though
+// Luật 10/2022/QH15 has it in its number and texts cite ".../QH13" often.
+TEST_F(RankingTest, ASymbolAloneFindsTheNumbersWithIt) {
+  SearchResponse r = Run("QH15");
+  ASSERT_FALSE(r.results.empty());
+  EXPECT_EQ(r.results[0].id, "luat-10-2022-qh15");
+  SearchResponse r13 = Run("qh13");
+  std::set<std::string> ids;
+  for (const auto& h : r13.results) ids.insert(h.id);
+  for (const char* id : {"luat-02-2011-qh13", "luat-42-2013-qh13", "luat-25-2018-qh14"}) {
+    EXPECT_TRUE(ids.count(id)) << id;
+  }
+  ASSERT_FALSE(r13.results.empty());
+  EXPECT_TRUE(r13.results[0].number.find("QH13") != std::string::npos) << r13.results[0].number;
+  for (const auto& h : r13.results) {
+    if (h.id == "luat-25-2018-qh14") {
+      EXPECT_NE(h.snippet.find("/QH13</mark>"), std::string::npos) << h.snippet;
+    }
+  }
 }
 
 // Luật Tiếp công dân 2013 cites "Luật khiếu nại, Luật tố cáo" in lower
