@@ -1089,6 +1089,31 @@ TEST_F(RankingTest, ASymbolAloneFindsTheNumbersWithIt) {
   }
 }
 
+// O10 (QA) broke: a catalog record's snippet showed no match and, with no
+// title, only its type and a space ("Nghị quyết " for 76/NQ-CP).
+TEST_F(RankingTest, ARecordsSnippetShowsItsNumber) {
+  struct Case {
+    const char* query;
+    const char* id;
+    const char* marked;
+  } cases[] = {
+      {"76/NQ-CP", "nghi-quyet-76-nq-cp", "Nghị quyết <mark>76/NQ-CP</mark>"},
+      {"33/CT-TTg", "chi-thi-33-ct-ttg-2021",
+       "Chỉ thị <mark>33/CT-TTg</mark> — Tiếp tục tăng cường"},
+      {"26/CT-TTg", "chi-thi-26-ct-ttg-2016", "Chỉ thị <mark>26/CT-TTg</mark>"},
+      {"33", "chi-thi-33-ct-ttg-2021", "<mark>33/CT-TTg</mark>"},
+  };
+  for (const auto& c : cases) {
+    SearchResponse r = Run(c.query);
+    auto hit = std::find_if(r.results.begin(), r.results.end(),
+                            [&](const Hit& h) { return h.id.rfind(c.id, 0) == 0; });
+    ASSERT_NE(hit, r.results.end()) << c.query;
+    EXPECT_NE(hit->snippet.find(c.marked), std::string::npos) << c.query << ": " << hit->snippet;
+    ASSERT_FALSE(hit->snippet.empty());
+    EXPECT_NE(hit->snippet.back(), ' ') << c.query << ": [" << hit->snippet << "]";
+  }
+}
+
 // Luật Tiếp công dân 2013 cites "Luật khiếu nại, Luật tố cáo" in lower
 // case: the Luật Khiếu nại of 2011 is cited, the Luật Tố cáo of 2018 (five
 // years younger) is not, by its name or by the unresolved-name fallback.
