@@ -633,12 +633,7 @@ Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at,
   // A code with digits typed alone ("QH15"): a symbol of document numbers,
   // when one has it, or when the code and number it splits into ("QH 15")
   // are no document's.
-  bool parts_found = false;
-  if (!parts.empty()) {
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(parts);
-    parts_found = !enquire.get_mset(0, 1).empty();
-  }
+  int parts_found = -1;  // looked up for the first such code only
   for (size_t i = 0; i < at.tokens.size() && i < kMaxQueryTokens; ++i) {
     const Token& t = at.tokens[i];
     std::string code, digits;
@@ -646,11 +641,21 @@ Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at,
         t.folded.compare(0, code.size(), code) != 0) {
       continue;
     }
-    if (Exists(schema::Term(schema::kNumberSymbol, t.folded)) ||
-        (!parts_found && Exists(schema::Term(schema::kNumberSymbol, code)))) {
-      Xapian::Query symbol = SymbolQuery(t.folded, &found);
-      if (!symbol.empty()) readings.push_back(symbol);
+    bool symbol = Exists(schema::Term(schema::kNumberSymbol, t.folded));
+    if (!symbol && Exists(schema::Term(schema::kNumberSymbol, code))) {
+      if (parts_found < 0) {
+        parts_found = 0;
+        if (!parts.empty()) {
+          Xapian::Enquire enquire(db_);
+          enquire.set_query(parts);
+          parts_found = enquire.get_mset(0, 1).empty() ? 0 : 1;
+        }
+      }
+      symbol = parts_found == 0;
     }
+    if (!symbol) continue;
+    Xapian::Query q = SymbolQuery(t.folded, &found);
+    if (!q.empty()) readings.push_back(q);
   }
   if (identifiers) identifiers->insert(identifiers->end(), found.begin(), found.end());
   return OrOf(readings);
