@@ -148,6 +148,65 @@ bool IsWord(const Token& t) {
          t.kind == TokenKind::kNumber;
 }
 
+// A document number without its leading zeros: "08" -> "8" ("0" stays).
+std::string Unpadded(const std::string& n) {
+  size_t first = n.find_first_not_of('0');
+  return first == std::string::npos ? "0" : n.substr(first);
+}
+
+// The forms a leading number is written in, the typed one first: "8" ->
+// "8", "08", "008"; "02" -> "02", "2", "002". Catalogs and texts write
+// "08/CT-UBND", users type "8/CT-UBND": the same number.
+std::vector<std::string> PaddedForms(const std::string& n) {
+  std::vector<std::string> forms{n};
+  for (std::string f = Unpadded(n); f.size() <= 3; f = "0" + f) {
+    if (f != n) forms.push_back(f);
+  }
+  return forms;
+}
+
+// A folded identifier with its leading number in each of its PaddedForms:
+// "8/ct-ubnd" -> "8/ct-ubnd", "08/ct-ubnd", "008/ct-ubnd".
+std::vector<std::string> IdentifierForms(const std::string& folded) {
+  size_t end = folded.find_first_not_of("0123456789");
+  if (end == 0 || end == std::string::npos) return {folded};
+  std::vector<std::string> forms;
+  for (const auto& n : PaddedForms(folded.substr(0, end))) forms.push_back(n + folded.substr(end));
+  return forms;
+}
+
+// A word of ASCII letters fused to a number, either way round: "ct33" ->
+// "ct" + "33", "23qd" (typed "23QĐ") -> "qd" + "23". False for any other
+// word ("h5n1", "luat", "33").
+bool SplitFused(const std::string& folded, std::string* letters, std::string* digits) {
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  auto is_letter = [](char c) { return c >= 'a' && c <= 'z'; };
+  if (folded.empty()) return false;
+  bool digits_first = is_digit(folded[0]);
+  size_t cut = 0;
+  while (cut < folded.size() && (digits_first ? is_digit(folded[cut]) : is_letter(folded[cut]))) {
+    ++cut;
+  }
+  if (cut == 0 || cut == folded.size()) return false;
+  for (size_t i = cut; i < folded.size(); ++i) {
+    if (digits_first ? !is_letter(folded[i]) : !is_digit(folded[i])) return false;
+  }
+  *letters = digits_first ? folded.substr(cut) : folded.substr(0, cut);
+  *digits = digits_first ? folded.substr(0, cut) : folded.substr(cut);
+  return true;
+}
+
+// "số" before a number ("số 33", "văn bản số 47/KH-UBND"), as texts quote
+// a document number: the mark of that number, not a word to find. Typed
+// without marks ("so 47") it is read so too; "sổ", "sở" are other words.
+bool NumberMarker(const std::vector<Token>& ts, size_t i) {
+  if (i + 1 >= ts.size() || ts[i].kind != TokenKind::kSyllable || ts[i].folded != "so") {
+    return false;
+  }
+  if (text::HasMarks(ts[i]) && ts[i].exact != "số") return false;
+  return ts[i + 1].kind == TokenKind::kNumber || ts[i + 1].kind == TokenKind::kIdentifier;
+}
+
 // Tokens [from, from + n) in one form (&Token::exact or &Token::folded),
 // space-separated.
 std::string Join(const std::vector<Token>& ts, size_t from, size_t n, std::string Token::*form) {
@@ -365,8 +424,13 @@ Xapian::Query QueryBuilder::WordQuery(const Token& t, bool accented, BuiltQuery*
   // after it ("UBND xã"), it is a pair of query terms (snippet.cc).
   if (t.kind != TokenKind::kAbbreviation) Locate(t, out);
   if (t.kind == TokenKind::kIdentifier) {
-    alts.emplace_back(schema::Term(schema::kIdentifier, t.folded));
-    alts.emplace_back(folded_term);
+    // "8/CT-UBND" is also "08/CT-UBND" as written.
+    for (const auto& form : IdentifierForms(t.folded)) {
+      std::string term = schema::Term(schema::kIdentifier, form);
+      if (!alts.empty() && !Exists(term)) continue;
+      alts.emplace_back(term);
+      alts.emplace_back(schema::Term(schema::kFolded, form));
+    }
     return OrOf(alts);
   }
   alts.emplace_back(folded_term);
@@ -537,22 +601,132 @@ void KeepIdentifiers(const std::vector<std::string>& terms, std::vector<std::str
 
 }  // namespace
 
+std::vector<std::string> QueryBuilder::FusedCodes(const std::string& code) {
+  constexpr size_t kMaxCode = 24;
+  size_t n = code.size();
+  if (n > kMaxCode) return {};
+  // from[e]: where the last code of a reading of code[0, e) begins, or npos.
+  std::vector<size_t> from(n + 1, std::string::npos);
+  from[0] = 0;
+  for (size_t e = 2; e <= n; ++e) {
+    for (size_t b = 0; b + 2 <= e && from[e] == std::string::npos; ++b) {
+      if (from[b] != std::string::npos &&
+          Exists(schema::Term(schema::kNumberSymbol, code.substr(b, e - b)))) {
+        from[e] = b;
+      }
+    }
+  }
+  std::vector<std::string> codes;
+  if (from[n] == std::string::npos) return codes;
+  for (size_t e = n; e > 0; e = from[e])
+    codes.insert(codes.begin(), code.substr(from[e], e - from[e]));
+  if (codes.size() < 2) codes.clear();
+  return codes;
+}
+
 Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at,
                                         std::vector<std::string>* identifiers) {
+  std::vector<std::string> found;
+  Xapian::Query parts = PartsQuery(at, &found);
+  std::vector<Xapian::Query> readings;
+  if (!parts.empty()) readings.push_back(parts);
+  // A code with digits typed alone ("QH15"): a symbol of document numbers,
+  // when one has it, or when the code and number it splits into ("QH 15")
+  // are no document's.
+  int parts_found = -1;  // looked up for the first such code only
+  for (size_t i = 0; i < at.tokens.size() && i < kMaxQueryTokens; ++i) {
+    const Token& t = at.tokens[i];
+    std::string code, digits;
+    if (t.kind != TokenKind::kSyllable || !SplitFused(t.folded, &code, &digits) ||
+        t.folded.compare(0, code.size(), code) != 0) {
+      continue;
+    }
+    bool symbol = Exists(schema::Term(schema::kNumberSymbol, t.folded));
+    if (!symbol && Exists(schema::Term(schema::kNumberSymbol, code))) {
+      if (parts_found < 0) {
+        parts_found = 0;
+        if (!parts.empty()) {
+          Xapian::Enquire enquire(db_);
+          enquire.set_query(parts);
+          parts_found = enquire.get_mset(0, 1).empty() ? 0 : 1;
+        }
+      }
+      symbol = parts_found == 0;
+    }
+    if (!symbol) continue;
+    Xapian::Query q = SymbolQuery(t.folded, &found);
+    if (!q.empty()) readings.push_back(q);
+  }
+  if (identifiers) identifiers->insert(identifiers->end(), found.begin(), found.end());
+  return OrOf(readings);
+}
+
+Xapian::Query QueryBuilder::SymbolQuery(const std::string& code, std::vector<std::string>* found) {
+  constexpr size_t kMaxCited = 32;
+  std::string prefix(schema::kIdentifier);
+  std::vector<Xapian::Query> qs;
+  double bound = 0;  // the most the cited numbers can add to a score
+  for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix) && qs.size() < kMaxCited;
+       ++t) {
+    std::string id = (*t).substr(prefix.size());
+    auto symbols = index::SplitIdentifier(id).symbols;
+    if (std::find(symbols.begin(), symbols.end(), code) == symbols.end()) continue;
+    qs.emplace_back(*t);
+    bound += MaxWeight(*t);
+    found->push_back(id);
+  }
+  // The documents whose own number has the code come first.
+  std::string own = schema::Term(schema::kNumberSymbol, code);
+  if (Exists(own)) {
+    qs.emplace_back(own);
+    if (bound > 0) qs.push_back(Fixed(bound, Xapian::Query(own)));
+  }
+  return OrOf(qs);
+}
+
+Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
+                                       std::vector<std::string>* identifiers) {
   std::vector<std::string> numbers, years, quals;
   std::vector<std::string> strong;  // identifier terms
   const auto& ts = at.tokens;
+  auto add_code = [&](const std::string& code) {
+    std::string term = schema::Term(schema::kNumberSymbol, code);
+    quals.push_back(term);
+    if (Exists(term)) return;
+    // "23/QĐTW": the codes of 23-QĐ/TW written together.
+    for (const auto& c : FusedCodes(code)) {
+      quals.push_back(schema::Term(schema::kNumberSymbol, c));
+    }
+  };
   auto add_parts = [&](const std::string& folded) {
     index::NumberParts parts = index::SplitIdentifier(folded);
     if (!parts.number.empty()) numbers.push_back(parts.number);
     for (auto& y : parts.years) years.push_back(y);
-    for (auto& s : parts.symbols) quals.push_back(schema::Term(schema::kNumberSymbol, s));
+    for (auto& s : parts.symbols) add_code(s);
   };
+  bool marked = false;  // a number typed after "số"
   for (size_t i = 0; i < ts.size() && i < kMaxQueryTokens; ++i) {
     const Token& t = ts[i];
+    if (NumberMarker(ts, i)) {
+      marked = true;
+      continue;
+    }
+    std::string code, digits;
+    if ((t.kind == TokenKind::kSyllable || t.kind == TokenKind::kNumber) &&
+        SplitFused(t.folded, &code, &digits) &&
+        !Exists(schema::Term(schema::kNumberSymbol, t.folded)) &&
+        Exists(schema::Term(schema::kNumberSymbol, code))) {
+      // "ct33", "23QĐ": a number fused to a code of document numbers, as
+      // "CT 33" and "23 QĐ" ("QH15" is a code itself: NumberQuery).
+      numbers.push_back(digits);
+      quals.push_back(schema::Term(schema::kNumberSymbol, code));
+      continue;
+    }
     if (t.kind == TokenKind::kIdentifier) {
-      std::string term = schema::Term(schema::kIdentifier, t.folded);
-      if (Exists(term)) strong.push_back(term);
+      for (const auto& form : IdentifierForms(t.folded)) {
+        std::string term = schema::Term(schema::kIdentifier, form);
+        if (Exists(term)) strong.push_back(term);
+      }
       add_parts(t.folded);
     } else if (t.kind == TokenKind::kDate || t.kind == TokenKind::kNumber) {
       add_parts(index::NameKey(t.surface));
@@ -588,9 +762,6 @@ Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at,
     if (identifiers) KeepIdentifiers(strong, identifiers);
     return OrOf(std::vector<Xapian::Query>(strong.begin(), strong.end()));
   }
-  // A query that is a number and nothing else ("33", "629") is taken as a
-  // document number: that document first, then what mentions the number.
-  bool number_only = quals.empty() && years.empty() && numbers.size() == 1;
   std::vector<Xapian::Query> year_terms, qual_terms;
   for (const auto& y : years) {
     std::string term = schema::Term(schema::kNumberYear, y);
@@ -599,13 +770,26 @@ Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at,
   for (const auto& q : quals) {
     if (Exists(q)) qual_terms.emplace_back(q);
   }
+  // A query that is a number and nothing else ("33", "629") is taken as a
+  // document number: that document first, then what mentions the number.
+  // So is a number after "số" among words that name no type or code of a
+  // number ("số 33", "văn bản số 33"): those stay words to find.
+  bool number_only =
+      years.empty() && numbers.size() == 1 && (quals.empty() || (marked && qual_terms.empty()));
   std::vector<Xapian::Query> per_number;
   double parts_bound = 0;  // the most the parts can add to a score
   for (const auto& n : numbers) {
-    std::string term = schema::Term(schema::kNumberPart, n);
-    if (!Exists(term)) continue;
-    Xapian::Query q(term);
-    parts_bound += MaxWeight(term);
+    std::vector<Xapian::Query> forms;  // "KN08" for "8"
+    double bound = 0;
+    for (const auto& form : PaddedForms(n)) {
+      std::string term = schema::Term(schema::kNumberPart, form);
+      if (!Exists(term)) continue;
+      forms.emplace_back(term);
+      bound = std::max(bound, MaxWeight(term));
+    }
+    if (forms.empty()) continue;
+    Xapian::Query q = OrOf(forms);
+    parts_bound += bound;
     for (const auto& t : year_terms) parts_bound += MaxWeight(*t.get_terms_begin());
     for (const auto& t : qual_terms) parts_bound += MaxWeight(*t.get_terms_begin());
     if (!years.empty()) {
@@ -636,8 +820,9 @@ Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at,
         // 91/2015/QH13 does); a number it cites that often has another
         // leading number.
         if (t.get_wdf() < schema::kNumberWdf) continue;
-        std::string number = index::SplitIdentifier((*t).substr(prefix.size())).number;
-        if (std::find(numbers.begin(), numbers.end(), number) != numbers.end()) {
+        std::string number = Unpadded(index::SplitIdentifier((*t).substr(prefix.size())).number);
+        if (std::any_of(numbers.begin(), numbers.end(),
+                        [&](const std::string& n) { return Unpadded(n) == number; })) {
           strong.push_back(*t);
         }
       }
@@ -806,7 +991,11 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
       i += used;
       continue;
     }
-    parts.push_back({i, 1, WordQuery(ts[i], out.accented, &out), ts[i].stopword && !all_stop});
+    // "số" before a number only weighs, as a stopword does: documents
+    // that have the number need not write "số" ("số 33" finds Chỉ thị
+    // 33/CT-TTg, a catalog record without text).
+    bool optional = (ts[i].stopword && !all_stop) || NumberMarker(ts, i);
+    parts.push_back({i, 1, WordQuery(ts[i], out.accented, &out), optional});
     ++i;
   }
   std::vector<Xapian::Query> phrase_queries;

@@ -153,6 +153,16 @@ class QueryBuilder {
   // A document number the query names (folded identifier): marked, and
   // the passage of a hit that writes it is where it is written.
   void LocateNumber(const std::string& folded, BuiltQuery* out) const;
+  // NumberQuery's reading of the numbers, years, types and codes typed
+  // ("chỉ thị 33", "ct33", "23/QĐTW", "số 47").
+  Xapian::Query PartsQuery(const text::AnalyzedText& at, std::vector<std::string>* identifiers);
+  // A code typed alone ("qh15"): the documents whose own number has it,
+  // first, then those writing a number with it (their identifiers go to
+  // `found`).
+  Xapian::Query SymbolQuery(const std::string& code, std::vector<std::string>* found);
+  // A code no document number has as the codes some have, written
+  // together: "qdtw" -> {"qd", "tw"}. Empty when it is not so.
+  std::vector<std::string> FusedCodes(const std::string& code);
   Xapian::Query WordQuery(const text::Token& t, bool accented, BuiltQuery* out);
   // A year typed among words ("luật tố cáo 2018"): the documents of that
   // year (weighted above the others) or that write the number.

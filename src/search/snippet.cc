@@ -428,6 +428,20 @@ std::string HighlightText(std::string_view text, const Highlight& highlight,
   return Render(at, 0, at.tokens.size(), highlight, marks_out);  // from the text's start
 }
 
+std::string RecordHeading(const index::HitRecord& hit) {
+  // The type before the number, unless the title starts with it
+  // ("Nghị quyết Đại hội …", not "Nghị quyết Nghị quyết Đại hội …").
+  bool typed_title =
+      !hit.type.empty() && text::FoldText(hit.title).rfind(text::FoldText(hit.type) + " ", 0) == 0;
+  std::string heading = typed_title ? std::string() : hit.type;
+  if (!hit.number.empty()) heading += (heading.empty() ? "" : " ") + hit.number;
+  if (!hit.title.empty()) {
+    // "Chỉ thị 33/CT-TTg — Tiếp tục …", as `vanban show` heads it.
+    heading += (heading.empty() ? "" : hit.number.empty() ? " " : " — ") + hit.title;
+  }
+  return heading;
+}
+
 Snippet MakeSnippet(const Xapian::Database& db, Xapian::docid did, const index::HitRecord& hit,
                     std::string_view text, const Highlight& highlight,
                     const std::vector<PositionTerm>& position_terms, const text::Analyzer& analyzer,
@@ -435,13 +449,7 @@ Snippet MakeSnippet(const Xapian::Database& db, Xapian::docid did, const index::
   Snippet s;
   const auto& ps = hit.paragraphs;
   if (text.empty() || ps.empty()) {
-    // The type before the title, unless the title starts with it
-    // ("Nghị quyết Đại hội …", not "Nghị quyết Nghị quyết Đại hội …").
-    std::string title = hit.title;
-    if (!hit.type.empty() && text::FoldText(title).rfind(text::FoldText(hit.type) + " ", 0) != 0) {
-      title = hit.type + " " + title;
-    }
-    s.html = HighlightText(title, highlight, analyzer, &s);
+    s.html = HighlightText(RecordHeading(hit), highlight, analyzer, &s);
     return s;
   }
   // The paragraphs [first, last) of the article the query names, or all.

@@ -129,6 +129,11 @@ Snippet MakeSnippet(const Xapian::Database& db, Xapian::docid did, const index::
                     const std::vector<PositionTerm>& position_terms, const text::Analyzer& analyzer,
                     std::string_view article = {});
 
+// What the snippet of a record without text shows: its type, number and
+// title, those it has ("Chỉ thị 33/CT-TTg — Tiếp tục …", "Nghị quyết
+// 76/NQ-CP"), with no space at either end.
+std::string RecordHeading(const index::HitRecord& hit);
+
 // Marks the highlighted words of a short plain text (a title).
 std::string HighlightText(std::string_view text, const Highlight& highlight,
                           const text::Analyzer& analyzer, Snippet* marks_out = nullptr);

@@ -992,6 +992,128 @@ TEST_F(RankingTest, ANumberOnlyCitedIsNotAnotherDocument) {
   }
 }
 
+// O1 (QA) broke: "số 33", the way a text quotes a number, found five laws
+// writing "số" and "33" far apart, and neither Chỉ thị 33/CT-TTg nor the
+// plan citing it: "số" was a word to find, not the mark of a number.
+TEST_F(RankingTest, SoBeforeANumberMarksADocumentNumber) {
+  struct Case {
+    const char* query;
+    const char* number;
+  } cases[] = {
+      {"số 33", "33/CT-TTg"},  {"so 33", "33/CT-TTg"},         {"số 47", "47/KH-UBND"},
+      {"so 47", "47/KH-UBND"}, {"số 23", "23-QĐ/TW"},          {"văn bản số 33", "33/CT-TTg"},
+      {"Số 33", "33/CT-TTg"},  {"chỉ thị số 33", "33/CT-TTg"}, {"kế hoạch số 47", "47/KH-UBND"},
+  };
+  auto is_plan = [](const Hit& h) { return h.id.rfind("ke-hoach-ngoc-ky", 0) == 0; };
+  for (const auto& c : cases) {
+    SearchResponse r = Run(c.query);
+    ASSERT_FALSE(r.results.empty()) << c.query;
+    EXPECT_EQ(r.results[0].number, c.number) << c.query;
+    EXPECT_TRUE(std::any_of(r.results.begin(), r.results.end(), is_plan)) << c.query;
+  }
+  // "số" before a word is still a word: "số lượng" is no number.
+  EXPECT_FALSE(Run("số lượng").results.empty());
+}
+
+// O2 (QA) broke: a number fused to its type's code ("ct33", "nd59") or a
+// symbol without its separator ("23/QĐTW", "23QĐ/TW") found nothing or
+// unrelated documents, and `show ct33` found no document.
+TEST_F(RankingTest, ANumberFusedToItsCodeIsThatNumber) {
+  struct Case {
+    const char* query;
+    const char* number;
+  } cases[] = {
+      {"ct33", "33/CT-TTg"},         {"CT33", "33/CT-TTg"},   {"nd59", "59/2023/NĐ-CP"},
+      {"qd23", "23-QĐ/TW"},          {"23/QĐTW", "23-QĐ/TW"}, {"23QĐ/TW", "23-QĐ/TW"},
+      {"chỉ thị ct33", "33/CT-TTg"}, {"QĐ23", "23-QĐ/TW"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(TopNumber(c.query), c.number) << c.query;
+    auto doc = searcher_->Get(c.query);
+    ASSERT_TRUE(doc.ok()) << c.query << ": " << doc.status().ToString();
+    EXPECT_EQ(doc->doc.meta.number, c.number) << c.query;
+  }
+  // A word with digits whose letters are no code stays a word.
+  EXPECT_TRUE(Run("covid19").results.empty());
+  EXPECT_FALSE(searcher_->Get("abc33").ok());
+}
+
+// O3 (QA) broke: a number without its leading zero ("8/CT-UBND", "chỉ thị
+// 8", "quy chế 3") missed 08/CT-UBND and 03-QC/TU, `show "qc 3"` found
+// nothing, and "2/2011/QH13" scored a tenth of "02/2011/QH13".
+TEST_F(RankingTest, LeadingZerosAreTheSameNumber) {
+  struct Case {
+    const char* query;
+    const char* number;
+  } cases[] = {
+      {"8/CT-UBND", "08/CT-UBND"},
+      {"chỉ thị 8", "08/CT-UBND"},
+      {"3-QC/TU", "03-QC/TU"},
+      {"quy chế 3", "03-QC/TU"},
+      {"qc 3", "03-QC/TU"},
+      {"2/2011/QH13", "02/2011/QH13"},
+      {"002/2011/QH13", "02/2011/QH13"},
+      {"số 8", "08/CT-UBND"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(TopNumber(c.query), c.number) << c.query;
+    auto doc = searcher_->Get(c.query);
+    ASSERT_TRUE(doc.ok()) << c.query << ": " << doc.status().ToString();
+    EXPECT_EQ(doc->doc.meta.number, c.number) << c.query;
+  }
+  SearchResponse padded = Run("02/2011/QH13"), bare = Run("2/2011/QH13");
+  ASSERT_FALSE(padded.results.empty());
+  ASSERT_FALSE(bare.results.empty());
+  EXPECT_NEAR(bare.results[0].score, padded.results[0].score, 1e-6 * padded.results[0].score);
+  EXPECT_NE(bare.results[0].snippet.find("<mark>"), std::string::npos) << bare.results[0].snippet;
+}
+
+// O4 (QA) broke: a symbol alone ("QH15", "QH13") found nothing, though
+// Luật 10/2022/QH15 has it in its number and texts cite ".../QH13" often.
+TEST_F(RankingTest, ASymbolAloneFindsTheNumbersWithIt) {
+  SearchResponse r = Run("QH15");
+  ASSERT_FALSE(r.results.empty());
+  EXPECT_EQ(r.results[0].id, "luat-10-2022-qh15");
+  SearchResponse r13 = Run("qh13");
+  std::set<std::string> ids;
+  for (const auto& h : r13.results) ids.insert(h.id);
+  for (const char* id : {"luat-02-2011-qh13", "luat-42-2013-qh13", "luat-25-2018-qh14"}) {
+    EXPECT_TRUE(ids.count(id)) << id;
+  }
+  ASSERT_FALSE(r13.results.empty());
+  EXPECT_TRUE(r13.results[0].number.find("QH13") != std::string::npos) << r13.results[0].number;
+  for (const auto& h : r13.results) {
+    if (h.id == "luat-25-2018-qh14") {
+      EXPECT_NE(h.snippet.find("/QH13</mark>"), std::string::npos) << h.snippet;
+    }
+  }
+}
+
+// O10 (QA) broke: a catalog record's snippet showed no match and, with no
+// title, only its type and a space ("Nghị quyết " for 76/NQ-CP).
+TEST_F(RankingTest, ARecordsSnippetShowsItsNumber) {
+  struct Case {
+    const char* query;
+    const char* id;
+    const char* marked;
+  } cases[] = {
+      {"76/NQ-CP", "nghi-quyet-76-nq-cp", "Nghị quyết <mark>76/NQ-CP</mark>"},
+      {"33/CT-TTg", "chi-thi-33-ct-ttg-2021",
+       "Chỉ thị <mark>33/CT-TTg</mark> — Tiếp tục tăng cường"},
+      {"26/CT-TTg", "chi-thi-26-ct-ttg-2016", "Chỉ thị <mark>26/CT-TTg</mark>"},
+      {"33", "chi-thi-33-ct-ttg-2021", "<mark>33/CT-TTg</mark>"},
+  };
+  for (const auto& c : cases) {
+    SearchResponse r = Run(c.query);
+    auto hit = std::find_if(r.results.begin(), r.results.end(),
+                            [&](const Hit& h) { return h.id.rfind(c.id, 0) == 0; });
+    ASSERT_NE(hit, r.results.end()) << c.query;
+    EXPECT_NE(hit->snippet.find(c.marked), std::string::npos) << c.query << ": " << hit->snippet;
+    ASSERT_FALSE(hit->snippet.empty());
+    EXPECT_NE(hit->snippet.back(), ' ') << c.query << ": [" << hit->snippet << "]";
+  }
+}
+
 // Luật Tiếp công dân 2013 cites "Luật khiếu nại, Luật tố cáo" in lower
 // case: the Luật Khiếu nại of 2011 is cited, the Luật Tố cáo of 2018 (five
 // years younger) is not, by its name or by the unresolved-name fallback.
