@@ -218,6 +218,8 @@ struct Indexer::Internal {
   // (a copy named "luat42 - ban sao.txt" does not take "luat-42-2013-qh13"
   // from "luat42.txt").
   std::map<std::string, std::string> previous_owners;
+  // Ids of the catalog records written by this run (PutCatalogRecord).
+  std::set<std::string> records_written;
   Plan plan;
   IndexSummary summary;
 
@@ -516,6 +518,9 @@ bool Indexer::Internal::HeldByAnother(const std::string& id, const std::string& 
 
 void Indexer::Internal::Put(const std::string& id, const std::string& source, PendingDoc doc) {
   Xapian::docid did = DocidOf(id);
+  // A record of this run replaced by its text (a file dropped in with the
+  // entry's number): it is not a record in the summary.
+  if (!source.empty() && records_written.erase(id) > 0) --summary.catalog_records;
   if (did) {
     Replace(did, std::move(doc));
   } else {
@@ -637,6 +642,7 @@ void Indexer::Internal::PutCatalogRecord(const legal::CatalogEntry& e) {
   doc.xd = BuildDocument(&rec, analyzer, SourceInfo{CatalogEntryHash(e)});
   Put(e.id, "", std::move(doc));
   ++summary.catalog_records;
+  records_written.insert(e.id);
 }
 
 Status Indexer::Internal::WriteCatalogRecords() {
@@ -845,6 +851,7 @@ StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
   auto start = std::chrono::steady_clock::now();
   options = &opts;
   summary = IndexSummary();
+  records_written.clear();
   if (Status st = CheckPaths(opts.paths); !st.ok()) return st;
   std::vector<fs::path> roots = opts.paths;
   CatalogSource source = CatalogSource::kNone;

@@ -942,6 +942,26 @@ TEST_F(IndexerTest, ACatalogEntryWhoseTextFailsIsStillItsRecord) {
   EXPECT_GT(db.get_termfreq("Wtiep_cong"), 0u);
 }
 
+// A8 (session 13) broke: a record replaced by its text in the same run (a
+// file with the entry's number dropped in) was counted as both: "thêm 1,
+// bản ghi danh mục 1" for an index of one document.
+TEST_F(IndexerTest, ARecordReplacedByItsTextIsNotCountedAsARecord) {
+  VANBAN_REQUIRE_SHARED();
+  Write("catalog.toml", kLawEntry);
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  auto first = indexer.Run(Options());
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->catalog_records, 1);
+  Write("luat-to-cao.txt", Shared("luat-25-2018-qh14.txt"));
+  auto second = indexer.Run(Options());
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_EQ(second->added, 1);
+  EXPECT_EQ(second->catalog_records, 0);
+  EXPECT_EQ(db.get_doccount(), 1u);
+  EXPECT_TRUE(db.term_exists(schema::Term(schema::kId, "luat-25-2018-qh14")));
+}
+
 // Fault 6 broke: `--db afile` gave "DatabaseOpeningError: afile:1: Bad line";
 // a cancelled first build said the old index was kept when there was none.
 TEST_F(IndexerTest, DatabaseErrorsSayWhatIsWrongInVietnamese) {
