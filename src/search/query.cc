@@ -497,11 +497,28 @@ Xapian::Query QueryBuilder::PhraseQuery(const text::AnalyzedText& at, bool accen
     if (e.empty() || at_e == folded.end()) continue;
     add_variant(static_cast<size_t>(at_e - folded.begin()), e.size(), a.abbrev_tokens);
   }
-  Xapian::Query plain = variants.empty()
-                            ? Phrase(folded)
-                            : Xapian::Query(Xapian::Query::OP_OR, Phrase(folded), OrOf(variants));
+  // Words typed next to each other stand next to each other in the text,
+  // with no punctuation between: their pair terms (which span no comma)
+  // must be there too. Positions alone made "dân vận" match "hướng dẫn,
+  // vận động".
+  std::vector<Xapian::Query> pairs;
+  std::string sep(1, schema::kPairJoiner);
+  for (size_t i = 0; i + 1 < at.tokens.size(); ++i) {
+    const Token& a = at.tokens[i];
+    const Token& b = at.tokens[i + 1];
+    if (IsWord(a) && IsWord(b) && index::AdjacentTokens(at.text, a, b)) {
+      pairs.emplace_back(schema::Term(schema::kFoldedPair, a.folded + sep + b.folded));
+    }
+  }
+  auto together = [&](const Xapian::Query& phrase) {
+    return pairs.empty() ? phrase : AndOf({phrase, AndOf(pairs)});
+  };
+  Xapian::Query words = together(Phrase(folded));
+  Xapian::Query plain =
+      variants.empty() ? words : Xapian::Query(Xapian::Query::OP_OR, words, OrOf(variants));
   if (!accented) return plain;
-  return Xapian::Query(Xapian::Query::OP_OR, Scale(2, AccentedPhrase(folded, exact)), plain);
+  return Xapian::Query(Xapian::Query::OP_OR, Scale(2, together(AccentedPhrase(folded, exact))),
+                       plain);
 }
 
 Xapian::Query QueryBuilder::AccentedPhrase(const std::vector<std::string>& folded,

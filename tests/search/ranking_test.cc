@@ -913,6 +913,24 @@ TEST_F(RankingTest, ANameCitedBeforeTheDocumentOfThatNameIsMissing) {
   EXPECT_EQ(to_cao->cited_in, (std::vector<std::string>{"luat-42-2013-qh13"}));
 }
 
+// O11 (session 13) broke: the quoted "dân vận" matched Luật 10/2022, whose
+// only folded "dan van" is "hướng dẫn, vận động": across a comma (and
+// another word), with nothing marked in the snippet.
+TEST_F(RankingTest, AQuotedPhraseDoesNotCrossPunctuation) {
+  for (const char* q : {"\"dân vận\"", "\"dan van\""}) {
+    SearchResponse r = Run(q, 100);
+    EXPECT_GT(r.total, 3) << q;
+    for (const auto& h : r.results) EXPECT_NE(h.id, "luat-10-2022-qh15") << q;
+  }
+  // Typed with its comma, a phrase still finds the text that has it.
+  EXPECT_TRUE(HasAll("luat-10-2022-qh15", {"Fhuong", "Fdan", "Fvan", "Fdong"}));
+  bool found = false;
+  for (const auto& h : Run("\"hướng dẫn, vận động\"", 100).results) {
+    found |= h.id == "luat-10-2022-qh15";
+  }
+  EXPECT_TRUE(found);
+}
+
 // O8 broke: a quoted phrase marked its words anywhere: "tiếp công dân"
 // marked the "tiếp" of "tiếp xúc" and the "dân" of "nhân dân", as if the
 // phrase were there. Its words are marked where they stand together, also
