@@ -207,9 +207,19 @@ std::string EntryYear(const CatalogEntry& e) {
   return year;
 }
 
-std::string JoinIds(const std::vector<const CatalogEntry*>& entries) {
+// The entries as a reader names them ("Luật 25/2018/QH14"), for reasons
+// shown on pages and handouts; an entry without type, number or title by
+// its id. Several are told apart by issuer and date ("Chỉ thị 08/CT-UBND
+// của Chủ tịch UBND huyện Tứ Kỳ ngày 04/11/2016").
+std::string JoinNames(const std::vector<const CatalogEntry*>& entries) {
   std::string out;
-  for (const CatalogEntry* e : entries) out += (out.empty() ? "" : ", ") + e->id;
+  for (const CatalogEntry* e : entries) {
+    const Metadata& m = e->meta;
+    out += (out.empty() ? "" : ", ") + ShortName(m.type, m.number, m.title, e->id);
+    if (entries.size() < 2) continue;
+    if (!m.issuer.empty()) out += " của " + m.issuer;
+    if (!m.date.empty()) out += " ngày " + DisplayDate(m.date);
+  }
   return out;
 }
 
@@ -247,7 +257,7 @@ void ResolveNumbered(const std::vector<CatalogEntry>& entries, Citation* c) {
   });
   if (fit.empty()) {
     c->status = CitationStatus::kNotInCatalog;
-    c->reason = "Danh mục có văn bản số " + c->number + " (" + JoinIds(same) +
+    c->reason = "Danh mục có văn bản số " + c->number + " (" + JoinNames(same) +
                 ") nhưng khác loại, năm, ngày hoặc cơ quan ban hành";
     return;
   }
@@ -258,7 +268,7 @@ void ResolveNumbered(const std::vector<CatalogEntry>& entries, Citation* c) {
     c->reason = "Số hiệu " + c->number +
                 " dùng chung cho nhiều cơ quan; trích dẫn không nêu cơ quan ban hành hay năm "
                 "ban hành nên không xác định được văn bản. Ứng viên trong danh mục: " +
-                JoinIds(fit);
+                JoinNames(fit);
     return;
   }
   c->status = CitationStatus::kResolved;
@@ -303,12 +313,12 @@ void ResolveNamed(const std::vector<CatalogEntry>& entries, const std::string& c
     c->status = CitationStatus::kNotInCatalog;
     c->reason = "Danh mục không có văn bản tên \"" + c->name + "\"";
     if (later != nullptr) {
-      c->reason += " ban hành trước ngày " + citing_date + " (" + later->id + " ban hành ngày " +
-                   later->meta.date + ", sau văn bản trích dẫn)";
+      c->reason += " ban hành trước ngày " + DisplayDate(citing_date) + " (" + JoinNames({later}) +
+                   " ban hành ngày " + DisplayDate(later->meta.date) + ", sau văn bản dẫn chiếu)";
     }
   } else if (winners.size() > 1) {
     c->status = CitationStatus::kAmbiguous;
-    c->reason = "Tên \"" + c->name + "\" khớp nhiều văn bản: " + JoinIds(winners);
+    c->reason = "Tên \"" + c->name + "\" khớp nhiều văn bản: " + JoinNames(winners);
   } else {
     c->status = CitationStatus::kResolved;
     c->resolved_id = winners.front()->id;

@@ -41,6 +41,10 @@ enum class UnitKind {
 };
 const char* UnitKindName(UnitKind kind);  // "part", "chapter", ...
 
+// "2021-11-26" -> "26/11/2021", as dates are written for readers; "2021"
+// -> "2021"; empty stays empty; anything else is returned as is.
+std::string DisplayDate(std::string_view iso);
+
 // "Chỉ thị 33/CT-TTg", "Luật Khiếu nại" (type + number, or title when no
 // number, or `fallback`): a document's name in lists and links.
 std::string ShortName(std::string_view type, std::string_view number, std::string_view title,

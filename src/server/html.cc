@@ -71,24 +71,6 @@ std::string UrlEncode(std::string_view text) {
   return out;
 }
 
-std::string DisplayDate(std::string_view iso) {
-  auto digits = [&](size_t pos, size_t n) {
-    for (size_t i = pos; i < pos + n; ++i) {
-      if (i >= iso.size() || iso[i] < '0' || iso[i] > '9') return false;
-    }
-    return true;
-  };
-  if (iso.size() == 10 && digits(0, 4) && iso[4] == '-' && digits(5, 2) && iso[7] == '-' &&
-      digits(8, 2)) {
-    std::string out;
-    out.append(iso.substr(8, 2)).push_back('/');
-    out.append(iso.substr(5, 2)).push_back('/');
-    out.append(iso.substr(0, 4));
-    return out;
-  }
-  return std::string(iso);
-}
-
 std::string_view Utf8Prefix(std::string_view text, size_t max_bytes) {
   if (text.size() <= max_bytes) return text;
   size_t end = max_bytes;

@@ -24,9 +24,7 @@ std::string CleanInput(std::string_view text);
 // Percent-encodes a query-string component (UTF-8 bytes; space as %20).
 std::string UrlEncode(std::string_view text);
 
-// "2021-11-26" -> "26/11/2021"; "2021" -> "2021"; empty stays empty;
-// anything else is returned as is.
-std::string DisplayDate(std::string_view iso);
+using legal::DisplayDate;  // "2021-11-26" -> "26/11/2021"
 
 // The longest prefix of `text` of at most `max_bytes` bytes that does not
 // cut a UTF-8 sequence.
