@@ -24,8 +24,9 @@ namespace vanban::server {
 std::string DocumentTextHtml(const legal::Document& doc,
                              const std::vector<std::string>* link_notes = nullptr);
 
-// Nested-looking list of links to parts, chapters, sections, articles and
-// plan items; empty when the document has no units.
+// Nested-looking list of links to parts, chapters, sections, subsections
+// (Tiểu mục), articles and plan items, each indented by its depth (class
+// "toc-d0" .. "toc-d4"); empty when the document has no units.
 std::string TocHtml(const legal::Document& doc);
 
 // Where a citation points: "/van-ban/ID#anchor", "#anchor" for a self

@@ -286,6 +286,34 @@ TEST_F(RoutesTest, CitingSentenceLinksEveryArticleItCites) {
   EXPECT_EQ(cited.count("dieu-42"), 1u);
 }
 
+// T2 (trainer) broke: the contents list of Luật 10/2022 left out its 9
+// "Tiểu mục" headings; Điều 30-45 and 56-81 sat straight under their Mục.
+TEST_F(RoutesTest, ContentsListShowsEverySubsectionAboveItsArticles) {
+  VANBAN_REQUIRE_SHARED();
+  auto page = Get("/van-ban/luat-10-2022-qh15");
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  size_t begin = page->body.find("<ol class=\"toc\">");
+  ASSERT_NE(begin, std::string::npos);
+  std::string toc = page->body.substr(begin, page->body.find("</ol>", begin) - begin);
+  size_t subsections = 0;
+  for (size_t at = toc.find("-tieu-muc-"); at != std::string::npos;
+       at = toc.find("-tieu-muc-", at + 1)) {
+    ++subsections;
+  }
+  EXPECT_EQ(subsections, 9u) << toc;
+  EXPECT_NE(toc.find("<li class=\"toc-d2\"><a href=\"#chuong-2-muc-4-tieu-muc-1\">Tiểu mục 1. "
+                     "NỘI DUNG, HÌNH THỨC KIỂM TRA, GIÁM SÁT</a></li>\n"
+                     "<li class=\"toc-d3\"><a href=\"#dieu-30\">Điều 30."),
+            std::string::npos)
+      << toc;
+  EXPECT_NE(toc.find("<li class=\"toc-d2\"><a href=\"#chuong-4-muc-1-tieu-muc-4\">Tiểu mục 4."),
+            std::string::npos);
+  EXPECT_NE(toc.find("<li class=\"toc-d3\"><a href=\"#dieu-81\">"), std::string::npos);
+  // An article outside any Tiểu mục stays one level up.
+  EXPECT_NE(toc.find("<li class=\"toc-d2\"><a href=\"#dieu-29\">"), std::string::npos);
+}
+
 // Regression: the places of the citations were "lần 1" before the plan's
 // first section, and "Điều 1 Điều 1 Điều 1 …" for several in one article.
 TEST_F(RoutesTest, PlacesOfTheCitationsAreNamedOnce) {
