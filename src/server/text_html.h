@@ -46,7 +46,8 @@ using legal::SentenceAround;
 using legal::UncertainLinkNote;
 
 // Where `offset` sits, for a reader: "Điều 5", "Mục II.3", "Phần mở đầu"
-// (before the first unit), or "".
+// (before the first unit), or "". The unit named is the one whose anchor
+// legal::Document::PlaceAt gives (the cited-by lists' "anchor").
 std::string PlaceOf(const legal::Document& doc, size_t offset);
 // The unit `anchor` names, as a citation names it: "điểm a khoản 4 Điều
 // 23", "Điều 15", "Chương V", "Tiểu mục 2"; "" when `doc` has no such anchor.

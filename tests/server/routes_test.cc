@@ -314,6 +314,34 @@ TEST_F(RoutesTest, ContentsListShowsEverySubsectionAboveItsArticles) {
   EXPECT_NE(toc.find("<li class=\"toc-d2\"><a href=\"#dieu-29\">"), std::string::npos);
 }
 
+// T9 (trainer) broke: cited-by pointed into the plan at its section
+// "#muc-2", while the citation of Luật 10/2022 is in item II.3, which the
+// plan's page names "Mục II.3" (#muc-2-3). The anchor is the unit the web
+// label names; for a law, still the article.
+TEST_F(RoutesTest, CitedByPointsWhereThePageSaysTheCitationIs) {
+  VANBAN_REQUIRE_SHARED();
+  std::string plan = PlanId();
+  auto api = Get("/api/documents/luat-10-2022-qh15/cited-by");
+  ASSERT_TRUE(api);
+  ASSERT_EQ(api->status, 200);
+  json from_plan, from_decree;
+  for (const auto& c : json::parse(api->body)) {
+    if (c["id"] == plan && from_plan.is_null()) from_plan = c;
+    if (c["id"] == "nghi-dinh-59-2023-nd-cp" && from_decree.is_null()) from_decree = c;
+  }
+  ASSERT_FALSE(from_plan.is_null()) << api->body;
+  EXPECT_EQ(from_plan["anchor"], "muc-2-3");
+  ASSERT_FALSE(from_decree.is_null());
+  EXPECT_EQ(from_decree["anchor"].get<std::string>().rfind("dieu-", 0), 0u) << from_decree;
+  auto page = Get("/van-ban/" + plan);
+  ASSERT_TRUE(page);
+  std::string place = "href=\"#c-" + std::to_string(from_plan["begin"].get<size_t>()) + "\"";
+  size_t at = page->body.find(place);
+  ASSERT_NE(at, std::string::npos);
+  size_t text = page->body.find('>', at) + 1;
+  EXPECT_EQ(page->body.substr(text, page->body.find("</a>", at) - text), "Mục II.3");
+}
+
 // Regression: the places of the citations were "lần 1" before the plan's
 // first section, and "Điều 1 Điều 1 Điều 1 …" for several in one article.
 TEST_F(RoutesTest, PlacesOfTheCitationsAreNamedOnce) {
