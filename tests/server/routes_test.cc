@@ -445,6 +445,38 @@ TEST_F(RoutesTest, LinksAfterABreakInChapterNumbersAreMarked) {
   EXPECT_EQ(other->body.find("cite-uncertain"), std::string::npos);
 }
 
+// T10 (trainer) broke: the "!" of a link by a chapter's number after a
+// break in the chapters was in the text only: Luật 42/2013's "Chương V của
+// Luật Khiếu nại số 02/2011/QH13" was a plain "Dẫn chiếu đến: Chương V" in
+// the law's cited-by list, and unmarked in the study pack's sentences.
+TEST_F(RoutesTest, DoubtfulLinksAreMarkedWhereverTheCitationIsShown) {
+  VANBAN_REQUIRE_SHARED();
+  const std::string doubt =
+      "title=\"Đánh số chương của văn bản được dẫn chiếu không liên tục (sau Chương III là "
+      "Chương V)";
+  auto law = Get("/van-ban/luat-02-2011-qh13");
+  ASSERT_TRUE(law);
+  ASSERT_EQ(law->status, 200);
+  size_t link = law->body.find("href=\"#chuong-5\">Chương V</a>");
+  ASSERT_NE(link, std::string::npos);
+  std::string tag =
+      law->body.substr(law->body.rfind("<a", link), link - law->body.rfind("<a", link));
+  EXPECT_NE(tag.find("class=\"cite-uncertain\" " + doubt), std::string::npos) << tag;
+  auto print = Get("/van-ban/luat-42-2013-qh13/in");
+  ASSERT_TRUE(print);
+  ASSERT_EQ(print->status, 200);
+  const std::string& html = print->body;
+  size_t entry = html.find("<h2><a href=\"/van-ban/luat-02-2011-qh13\">");
+  ASSERT_NE(entry, std::string::npos);
+  std::string pack = html.substr(entry, html.find("</article>", entry) - entry);
+  size_t mark = pack.find("<mark class=\"cite-uncertain\" " + doubt);
+  ASSERT_NE(mark, std::string::npos) << pack;
+  EXPECT_NE(pack.find("Chương V của Luật Khiếu nại số 02/2011/QH13</mark>", mark),
+            std::string::npos);
+  // Only that one: the others link by article numbers.
+  EXPECT_EQ(pack.find("cite-uncertain", pack.find("</mark>", mark)), std::string::npos);
+}
+
 // T6 broke: cited-by quotes were marked only where they held the number as
 // normalised: not "23- QĐ/TW" in the plan, nor any citation by name (the
 // 28 sentences of Nghị định 59 and 61 on Luật 10/2022's page).
