@@ -17,7 +17,8 @@
 //                                                            one point "a-k")
 //   END      := ";" | ":" | "." (not "điểm c.3") | paragraph end
 //             | "," (not before khoản, Điều, mục, phần, chương, tiết, phụ lục)
-//             | "hoặc" | "và" | "nêu trên" | "trên" | "này"
+//             | "hoặc" | "và" (no khoản/Điều in the next 4 tokens)
+//             | "nêu trên" | "trên" | "này"
 // In an artgroup, parts with the article omitted take the article written
 // after them ("điểm a khoản 1 và điểm b khoản 2 Điều 11": both of Điều 11);
 // with none written, they are of the article around them. Points with the
@@ -532,8 +533,15 @@ bool Scanner::PointsEnd(size_t i) const {
     return false;
   }
   if (P(i, ";") || P(i, ".") || P(i, ":")) return true;
-  return W(i, "hoặc") || W(i, "và") || W(i, "trên") || W(i, "này") ||
-         (W(i, "nêu") && W(i + 1, "trên"));
+  if (W(i, "hoặc") || W(i, "và")) {
+    // "điểm a, b hoặc 1 khoản 1 Điều 3", "điểm d và;đ;khoản 1": a list
+    // gone astray before its clause, not points of the clause around.
+    for (size_t j = i + 1; j < n() && j <= i + 4; ++j) {
+      if (W(j, "khoản") || W(j, "điều")) return false;
+    }
+    return true;
+  }
+  return W(i, "trên") || W(i, "này") || (W(i, "nêu") && W(i + 1, "trên"));
 }
 
 // Points with their clause omitted followed by "hoặc"/"và" and, a few
@@ -655,7 +663,7 @@ size_t Scanner::TryArticleGroup(size_t i) {
         (!next->NamesArticle() || next->clauses.empty())) {
       break;
     }
-    // "điểm a và khoản 2 Điều 5": only points go with points; khoản 2 is
+    // "điểm a; khoản 2 Điều 5": only points go with points; khoản 2 is
     // read on its own.
     if (refs.back().clause_omitted && next->points.empty()) break;
     refs.push_back(*next);

@@ -403,7 +403,8 @@ TEST(CitationExtractorTest, PointsWithTheirClauseOmittedOrApartOrInARange) {
       "3. Theo điểm a, b của khoản 1 Điều này, điểm c tại khoản 2 Điều 9.\n"
       "4. Theo điểm a đến điểm c khoản 2 Điều này và từ điểm a đến điểm đ khoản 1.\n"
       "5. Khoảng cách từ điểm A đến điểm B; điểm dân cư; điểm a, khoản 2 Điều 5; điểm b, mục "
-      "3.4; điểm d.3 khoản 3 Điều 3; điểm b, điểm c và sĩ quan tại điểm d khoản 1 Điều 9.\n"
+      "3.4; điểm d.3 khoản 3 Điều 3; điểm b, điểm c và sĩ quan tại điểm d khoản 1 Điều 9; "
+      "điểm a, b hoặc 1 khoản 1 Điều 3.\n"
       "Điều 8. Điểm a\nQuy định tại điểm a.\n");
   Catalog catalog;
   doc.id = "luat-x";
@@ -414,13 +415,13 @@ TEST(CitationExtractorTest, PointsWithTheirClauseOmittedOrApartOrInARange) {
       got,
       (std::vector<std::string>{
           "điểm a #diem-7-2-a", "điểm a #diem-7-2-a", "điểm a #diem-5-1-a",
-          "điểm b, c khoản 1 Điều 5 #khoan-5-1", "điểm a #diem-7-2-a", "khoản 2 Điều 6 #khoan-6-2",
+          "điểm b, c khoản 1 Điều 5 #khoan-5-1", "khoản 2 Điều 6 #khoan-6-2",
           "điểm a, b của khoản 1 Điều này #khoan-7-1", "điểm c tại khoản 2 Điều 9 #diem-9-2-c",
           "điểm a đến điểm c khoản 2 Điều này #diem-7-2-a", "điểm a đến điểm đ khoản 1 #diem-7-1-a",
           "khoản 2 Điều 5 #khoan-5-2", "khoản 3 Điều 3 #khoan-3-3", "điểm b, điểm c #khoan-9-1",
-          "điểm d khoản 1 Điều 9 #diem-9-1-d"}));
-  EXPECT_EQ(doc.citations[8].point, "a-c");
-  EXPECT_EQ(doc.citations[9].point, "a-đ");
+          "điểm d khoản 1 Điều 9 #diem-9-1-d", "khoản 1 Điều 3 #khoan-3-1"}));
+  EXPECT_EQ(doc.citations[7].point, "a-c");
+  EXPECT_EQ(doc.citations[8].point, "a-đ");
 }
 
 TEST(CitationExtractorTest, SourceLinesAreNotCitations) {
