@@ -120,8 +120,11 @@ inline constexpr std::string_view kMetaCatalogPath = "vanban-catalog-path";
 //    text::Normalize; a document with no type, number or title is found by
 //    its file's name (index::FileLabel); without a catalog, cited numbers
 //    are "not in the catalog" and counted.
+// 6: points cited with their clause omitted ("điểm a;", of the clause
+//    around them), apart from it ("điểm a của khoản 1") or as a range
+//    ("điểm a đến điểm k": point "a-k").
 inline constexpr std::string_view kMetaAnalysis = "vanban-analysis";
-inline constexpr int kAnalysisVersion = 5;  // stored as its decimal string
+inline constexpr int kAnalysisVersion = 6;  // stored as its decimal string
 // "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the
 // document's text, as in its data. Metadata lives in the postlist table,
 // which Xapian does not compress (the data is zlib-compressed): a snippet

@@ -52,8 +52,12 @@ std::string Citation::Describe() const {
 namespace vanban::legal {
 
 namespace {
-// Anchors are ASCII: điểm "đ" is "dd" so that it differs from "d".
-std::string PointKey(const std::string& point) { return point == "đ" ? "dd" : point; }
+// Anchors are ASCII: điểm "đ" is "dd" so that it differs from "d". A
+// range "a-k" links to its first point.
+std::string PointKey(const std::string& point) {
+  std::string first = point.substr(0, point.find('-'));
+  return first == "đ" ? "dd" : first;
+}
 }  // namespace
 
 std::string CitationAnchor(const Citation& c) {

@@ -32,7 +32,7 @@ struct Citation {
   std::string issuer;   // "Thủ tướng Chính phủ", "UBND tỉnh Hải Dương"
   std::string article;  // "23" (Điều)
   std::string clause;   // "4" (khoản)
-  std::string point;    // "a" (điểm)
+  std::string point;    // "a" (điểm); "a-k" for "điểm a đến điểm k" (links to "a")
   // A chapter or section cited without an article, as its anchor in the
   // cited document: "chuong-5" (Chương V), "chuong-2-muc-1".
   std::string part;

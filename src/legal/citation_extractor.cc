@@ -1,4 +1,4 @@
-// The citation grammar, token by token (see README "Citation forms"):
+// The citation grammar, token by token (see docs/legal.md "Citations"):
 //   doc      := TYPE "này"                                  (self)
 //             | TYPE ["số"] NUMBER tail                      (numbered)
 //             | NAMED-TYPE Name tail                         ("Luật Khiếu nại";
@@ -7,12 +7,27 @@
 //   tail     := { "ngày" DATE | "của" ISSUER | "số" NUMBER
 //               | "đã được" ISSUER ["khóa" X] "thông qua" ["ngày" DATE] }
 //   artgroup := artref { (","|";"|"và"|"hoặc") artref } [["của"] doc]
-//   artref   := ["điểm" letters] ["khoản" numbers] "Điều" (N | "này")
-//             | ["điểm" letters] "khoản" numbers             (article omitted)
-//             | ["điểm" letters] "khoản" "này"               (this clause)
+//   artref   := [points] ["khoản" numbers] "Điều" (N | "này")
+//             | [points] "khoản" numbers                     (article omitted)
+//             | [points] "khoản" "này"                       (this clause)
+//             | "điểm" letters [range] END                   (clause omitted)
+//   points   := "điểm" letters [range] [("của"|"tại")]       ("điểm a, b của
+//                                                            khoản 1 Điều này")
+//   range    := "đến" ["điểm"] letter                        ("điểm a đến điểm k":
+//                                                            one point "a-k")
+//   END      := ";" | ":" | "." (not "điểm c.3") | paragraph end
+//             | "," (not before khoản, Điều, mục, phần, chương, tiết, phụ lục)
+//             | "hoặc" | "và" (no khoản/Điều in the next 4 tokens)
+//             | "nêu trên" | "trên" | "này"
 // In an artgroup, parts with the article omitted take the article written
 // after them ("điểm a khoản 1 và điểm b khoản 2 Điều 11": both of Điều 11);
-// with none written, they are of the article around them.
+// with none written, they are of the article around them. Points with the
+// clause omitted take the clause (and article) of the points after them in
+// the group ("điểm a hoặc các điểm b, c khoản 2"), else are of the clause
+// around them ("quy định tại điểm a;"), as "khoản này" is; outside a
+// clause they name nothing. Followed by "hoặc"/"và" and, a few words on
+// in the same clause of the sentence, by points with their clause ("điểm
+// a hoặc một phần … tại các điểm b và c khoản này"), they take that clause.
 // Pháp điển source lines "(Điều 5 Luật số 10/2022/QH15 ..., có hiệu lực
 // ...)" describe the document itself: their head is skipped, and what
 // follows "hiệu lực" (amendments, repeals) is scanned as the codifier's
@@ -42,6 +57,7 @@ constexpr size_t kMaxNameWords = 16;
 constexpr size_t kMaxIssuerWords = 12;
 constexpr size_t kMaxGroupRefs = 64;
 constexpr size_t kMaxListItems = 32;
+constexpr size_t kMaxLaterClauseWords = 16;
 
 bool IsAsciiLetter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
@@ -172,6 +188,10 @@ struct ArtRef {
   bool this_article = false;     // "Điều này", or no article written
   bool article_omitted = false;  // "khoản 3", "điểm a khoản 1": no "Điều" after it
   bool this_clause = false;      // "khoản này", "điểm a khoản này"
+  // "điểm a;" with no khoản after it: of the clause around it, unless a
+  // part after it in its group names points of a clause ("điểm a hoặc các
+  // điểm b, c khoản 2"), whose clause it takes.
+  bool clause_omitted = false;
 
   // Names its article: "Điều 11", "khoản 2 Điều này", not "khoản 3".
   bool NamesArticle() const { return !article_omitted && !this_clause; }
@@ -220,6 +240,10 @@ class Scanner {
   std::optional<ArtRef> ReadArtRef(size_t i) const;
   size_t ReadList(size_t i, bool letters, std::string_view keyword,
                   std::vector<std::string>* items) const;
+  bool PointLetter(size_t i) const;
+  size_t ReadPointRange(size_t i, std::vector<std::string>* points) const;
+  bool PointsEnd(size_t i) const;
+  void TakeLaterClause(size_t i, ArtRef* ref) const;
   size_t TryArticleGroup(size_t i);
   std::optional<PartRef> ReadPartRef(size_t i) const;
   size_t TryPart(size_t i);
@@ -449,10 +473,7 @@ std::optional<DocRef> Scanner::ReadDoc(size_t i, bool allow_bare, bool lenient_n
 size_t Scanner::ReadList(size_t i, bool letters, std::string_view keyword,
                          std::vector<std::string>* items) const {
   auto item_at = [&](size_t k) {
-    if (letters) {
-      std::string lw = Lw(k);
-      return lw.size() == 1 ? (lw[0] >= 'a' && lw[0] <= 'z') : lw == "đ";
-    }
+    if (letters) return PointLetter(k);
     return k < n() && toks_[k].kind == TokKind::kNum && IsPureNumber(Text(k));
   };
   size_t k = i;
@@ -473,13 +494,100 @@ size_t Scanner::ReadList(size_t i, bool letters, std::string_view keyword,
   return k;
 }
 
+// A point's letter: one letter a-z or "đ" ("điểm dân cư" is no point).
+bool Scanner::PointLetter(size_t i) const {
+  std::string lw = Lw(i);
+  return lw.size() == 1 ? (lw[0] >= 'a' && lw[0] <= 'z') : lw == "đ";
+}
+
+// After one point, "đến [điểm] k" ("điểm a đến điểm k", "từ điểm a đến
+// điểm d"): the range as one item "a-k", which links to its first point
+// (the points between are not written, so none is made up). Returns the
+// token after the range, or `i`.
+size_t Scanner::ReadPointRange(size_t i, std::vector<std::string>* points) const {
+  if (points->size() != 1 || !W(i, "đến")) return i;
+  size_t j = W(i + 1, "điểm") ? i + 2 : i + 1;
+  // "từ điểm A đến điểm B": places, not points of a clause.
+  if (!PointLetter(j) || !StartsLower(Text(j)) || !StartsLower(Text(i - 1))) return i;
+  points->front() += "-" + Lw(j);
+  return j + 1;
+}
+
+// Whether a point list with no khoản after it ends at token i, so that it
+// is a point of the clause around it: a clause or sentence boundary
+// (";", ".", ":", ",", the paragraph's end), "hoặc", "và", "nêu trên",
+// "trên", "này". Not ", khoản 2 Điều 5" (a stray comma before its clause).
+bool Scanner::PointsEnd(size_t i) const {
+  if (i >= n() || toks_[i].kind == TokKind::kBreak) return true;
+  if (P(i, ",")) {
+    // "điểm b, mục 3.4, Phụ lục 1": the point of another part.
+    for (std::string_view part :
+         {"khoản", "điều", "mục", "tiểu", "phần", "chương", "tiết", "phụ"}) {
+      if (W(i + 1, part)) return false;
+    }
+    return true;
+  }
+  // "điểm c.3.1", "điểm d.3 khoản 3": a sub-point, not a full stop.
+  if (P(i, ".") && i + 1 < n() && toks_[i + 1].b == toks_[i].e &&
+      toks_[i + 1].kind != TokKind::kBreak) {
+    return false;
+  }
+  if (P(i, ";") || P(i, ".") || P(i, ":")) return true;
+  if (W(i, "hoặc") || W(i, "và")) {
+    // "điểm a, b hoặc 1 khoản 1 Điều 3", "điểm d và;đ;khoản 1": a list
+    // gone astray before its clause, not points of the clause around.
+    for (size_t j = i + 1; j < n() && j <= i + 4; ++j) {
+      if (W(j, "khoản") || W(j, "điều")) return false;
+    }
+    return true;
+  }
+  return W(i, "trên") || W(i, "này") || (W(i, "nêu") && W(i + 1, "trên"));
+}
+
+// Points with their clause omitted followed by "hoặc"/"và" and, a few
+// words on in the same clause of the sentence, points with their clause
+// ("điểm a hoặc một phần đối với trường hợp quy định tại các điểm b và c
+// khoản này", "điểm b, điểm c và nam sĩ quan quy định tại điểm d khoản 1
+// Điều này"): they are of that clause. `i` is the token after the points.
+void Scanner::TakeLaterClause(size_t i, ArtRef* ref) const {
+  if (!W(i, "hoặc") && !W(i, "và")) return;
+  for (size_t j = i + 1; j < n() && j < i + kMaxLaterClauseWords; ++j) {
+    if (toks_[j].kind == TokKind::kBreak || P(j, ",") || P(j, ";") || P(j, ".") || P(j, ":") ||
+        W(j, "khoản") || W(j, "điều")) {
+      return;
+    }
+    if (!W(j, "điểm")) continue;
+    std::optional<ArtRef> later = ReadArtRef(j);
+    if (!later || later->clause_omitted) return;
+    ref->clauses = later->clauses;
+    ref->article = later->article;
+    ref->this_article = later->this_article;
+    ref->article_omitted = later->article_omitted;
+    ref->this_clause = later->this_clause;
+    ref->clause_omitted = false;
+    return;
+  }
+}
+
 std::optional<ArtRef> Scanner::ReadArtRef(size_t i) const {
   ArtRef ref;
   ref.first = i;
   size_t k = i;
   if (W(k, "điểm")) {
     k = ReadList(k + 1, true, "điểm", &ref.points);
-    if (ref.points.empty() || !(W(k, "khoản") || W(k, "điều"))) return std::nullopt;
+    if (ref.points.empty()) return std::nullopt;
+    k = ReadPointRange(k, &ref.points);
+    // "điểm a, b của khoản 1 Điều này", "điểm c tại khoản 2".
+    if ((W(k, "của") || W(k, "tại")) && W(k + 1, "khoản")) ++k;
+    if (!W(k, "khoản") && !W(k, "điều")) {
+      bool lowercase = true;  // "điểm A và điểm B" are places
+      for (size_t j = i + 1; j < k; ++j) lowercase &= !IsWord(j) || StartsLower(Text(j));
+      if (!lowercase || !PointsEnd(k)) return std::nullopt;
+      ref.this_clause = true;
+      ref.clause_omitted = true;
+      ref.end = k;
+      return ref;
+    }
   }
   if (W(k, "khoản")) {
     // "khoản này" is the clause around it; "các khoản này" are clauses
@@ -530,7 +638,8 @@ size_t Scanner::TryArticleGroup(size_t i) {
   // ("và Điều 5 Luật này") names its own target. A part with its article
   // omitted does not: the article may come after the next part.
   while (refs.size() < kMaxGroupRefs &&
-         (refs.back().article_omitted || !(refs.back().this_article || refs.back().this_clause))) {
+         (refs.back().article_omitted || refs.back().clause_omitted ||
+          !(refs.back().this_article || refs.back().this_clause))) {
     size_t j = k;
     if (P(j, ",") || P(j, ";")) ++j;
     if (W(j, "và") || W(j, "hoặc")) ++j;
@@ -554,10 +663,26 @@ size_t Scanner::TryArticleGroup(size_t i) {
         (!next->NamesArticle() || next->clauses.empty())) {
       break;
     }
+    // "điểm a; khoản 2 Điều 5": only points go with points; khoản 2 is
+    // read on its own.
+    if (refs.back().clause_omitted && next->points.empty()) break;
     refs.push_back(*next);
     k = next->end;
   }
+  if (refs.back().clause_omitted) TakeLaterClause(k, &refs.back());
   for (size_t r = refs.size() - 1; r > 0; --r) {
+    ArtRef& prev = refs[r - 1];
+    const ArtRef& next = refs[r];
+    if (prev.clause_omitted && !next.clause_omitted) {
+      // "điểm a hoặc các điểm b, c khoản 2 Điều 5": khoản 2 of Điều 5.
+      prev.clauses = next.clauses;
+      prev.article = next.article;
+      prev.this_article = next.this_article;
+      prev.article_omitted = next.article_omitted;
+      prev.this_clause = next.this_clause;
+      prev.clause_omitted = false;
+      continue;
+    }
     if (!refs[r - 1].article_omitted || !refs[r].NamesArticle()) continue;
     refs[r - 1].article = refs[r].article;
     refs[r - 1].this_article = refs[r].this_article;

@@ -148,6 +148,14 @@ int Document::UnitAt(size_t offset) const {
   return u;
 }
 
+int Document::PlaceAt(size_t offset) const {
+  int innermost = UnitAt(offset);
+  for (int u = innermost; u >= 0; u = units[u].parent) {
+    if (units[u].kind == UnitKind::kArticle) return u;
+  }
+  return innermost;
+}
+
 int Document::FindAnchor(const std::string& anchor) const {
   for (size_t i = 0; i < units.size(); ++i) {
     if (units[i].anchor == anchor) return static_cast<int>(i);

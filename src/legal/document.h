@@ -102,6 +102,10 @@ struct Document {
   int UnitAt(size_t offset) const;
   // The unit with this anchor, or -1.
   int FindAnchor(const std::string& anchor) const;
+  // The unit a reader names the place at byte `offset` by: the article
+  // containing it ("Điều 5", not its khoản), else the innermost unit (a
+  // plan's item "II.3", its section "II", a chapter); -1 if none.
+  int PlaceAt(size_t offset) const;
 };
 
 }  // namespace vanban::legal

@@ -1011,7 +1011,8 @@ StatusOr<std::vector<CitedBy>> Searcher::GetCitedBy(const std::string& id_or_num
         if (MarkIn(cb, sentence_start, c.begin, c.end)) {
           cb.marks.emplace_back(c.begin - sentence_start, c.end - sentence_start);
         }
-        int unit = index::ArticleOf(doc, doc.UnitAt(c.begin));
+        // Where the web page says it is ("Điều 5", "Mục II.3": PlaceOf).
+        int unit = doc.PlaceAt(c.begin);
         if (unit >= 0) cb.anchor = doc.units[unit].anchor;
         cb.begin = c.begin;
         cb.end = c.end;

@@ -94,7 +94,9 @@ struct CitedBy {
   std::string citing_id;    // document that cites
   std::string citing_title, citing_type, citing_number;
   std::string sentence;     // the citing sentence (plain text)
-  std::string anchor;       // where in the citing document ("dieu-5") or empty
+  // Where in the citing document: its article ("dieu-5"), else the
+  // innermost unit around the citation (a plan's item "muc-2-3"), or empty.
+  std::string anchor;
   size_t begin = 0;         // citation span in the citing document's text
   size_t end = 0;
   std::string target_anchor;  // the cited article, if named (the first of target_anchors)

@@ -178,19 +178,35 @@ data UnresolvedData(const DocumentView& view) {
   return list;
 }
 
+// A citation's span in its sentence, and why its link may land on another
+// part than the one meant (legal::UncertainLinkNote), or "".
+struct SentenceMark {
+  size_t begin = 0;
+  size_t end = 0;
+  std::string doubt;
+};
+
+// A mark with a doubt carries it as the text's link does: class
+// "cite-uncertain" (the "!", "(!)" in print) and the doubt as its title.
+std::string MarkHtml(std::string_view text, const std::string& doubt) {
+  std::string open = doubt.empty()
+                         ? "<mark>"
+                         : "<mark class=\"cite-uncertain\" title=\"" + HtmlEscape(doubt) + "\">";
+  return open + HtmlEscape(text) + "</mark>";
+}
+
 // The citing sentence as HTML, its citations of this document marked so
 // that the eye finds them (spans in the sentence, search::CitedBy::marks),
 // whatever words they use; the cited number when no span is known.
-std::string SentenceHtml(std::string_view sentence,
-                         const std::vector<std::pair<size_t, size_t>>& marks,
+std::string SentenceHtml(std::string_view sentence, const std::vector<SentenceMark>& marks,
                          const std::string& number) {
   std::string out;
   size_t pos = 0;
-  for (const auto& [begin, end] : marks) {
-    if (begin < pos || end <= begin || end > sentence.size()) continue;
-    out += HtmlEscape(sentence.substr(pos, begin - pos)) + "<mark>" +
-           HtmlEscape(sentence.substr(begin, end - begin)) + "</mark>";
-    pos = end;
+  for (const SentenceMark& m : marks) {
+    if (m.begin < pos || m.end <= m.begin || m.end > sentence.size()) continue;
+    out += HtmlEscape(sentence.substr(pos, m.begin - pos)) +
+           MarkHtml(sentence.substr(m.begin, m.end - m.begin), m.doubt);
+    pos = m.end;
   }
   if (pos > 0) return out + HtmlEscape(sentence.substr(pos));
   size_t at = number.empty() ? std::string_view::npos : sentence.find(number);
@@ -208,24 +224,30 @@ data CitingData(const DocumentView& view) {
     for (const search::CitedBy& c : g.places) {
       data place;
       std::string_view sentence = c.sentence;
-      std::vector<std::pair<size_t, size_t>> marks = c.marks;
+      std::vector<SentenceMark> marks;
+      for (const auto& [begin, end] : c.marks) marks.push_back({begin, end, ""});
       while (!sentence.empty() && (sentence.front() == '-' || sentence.front() == ' ')) {
         sentence.remove_prefix(1);
-        for (auto& [begin, end] : marks) {
-          begin = begin > 0 ? begin - 1 : 0;
-          end = end > 0 ? end - 1 : 0;
+        for (SentenceMark& m : marks) {
+          m.begin = m.begin > 0 ? m.begin - 1 : 0;
+          m.end = m.end > 0 ? m.end - 1 : 0;
         }
       }
       Set(place, "sentence_html", SentenceHtml(sentence, marks, view.stored.doc.meta.number));
       Set(place, "href", DocHref(c.citing_id) + "#c-" + std::to_string(c.begin));
       Set(place, "target_anchor", c.target_anchor);
-      // The parts of this document the sentence cites, each a link to it.
+      // The parts of this document the sentence cites, each a link to it,
+      // with the doubt the citing text's link has (T10: "Chương V" after a
+      // break in the chapters).
       std::string parts;
       for (const auto& anchor : c.target_anchors) {
         std::string label = AnchorLabel(view.stored.doc, anchor);
         if (label.empty()) continue;
-        parts += std::string(parts.empty() ? "" : ", ") + "<a href=\"#" + HtmlEscape(anchor) +
-                 "\">" + HtmlEscape(label) + "</a>";
+        std::string doubt = UncertainLinkNote(view.stored.doc, anchor, /*self=*/false);
+        std::string attrs =
+            doubt.empty() ? "" : " class=\"cite-uncertain\" title=\"" + HtmlEscape(doubt) + "\"";
+        parts += std::string(parts.empty() ? "" : ", ") + "<a" + attrs + " href=\"#" +
+                 HtmlEscape(anchor) + "\">" + HtmlEscape(label) + "</a>";
       }
       Set(place, "parts_html", parts);
       places.push_back(place);
@@ -322,17 +344,22 @@ data StudyEntry(const DocumentView& view, size_t i) {
     std::string sentence = SentenceAround(doc.text, c.begin, c.end);
     if (sentence == last) continue;
     last = sentence;
-    // The group's citations in it marked, as on the document page.
-    std::vector<std::pair<size_t, size_t>> marks;
+    // The group's citations in it marked, as on the document page, with
+    // the doubts their links in the text carry.
+    std::vector<SentenceMark> marks;
     size_t start = legal::SentenceStart(doc.text, sentence, c.begin);
     for (int other : g.citations) {
       const legal::Citation& o = doc.citations[other];
       if (start != std::string::npos && o.begin >= start && o.end > o.begin &&
           o.end - start <= sentence.size()) {
-        marks.emplace_back(o.begin - start, o.end - start);
+        size_t note = static_cast<size_t>(other);
+        marks.push_back({o.begin - start, o.end - start,
+                         note < view.link_notes.size() ? view.link_notes[note] : ""});
       }
     }
-    std::sort(marks.begin(), marks.end());
+    std::sort(marks.begin(), marks.end(), [](const SentenceMark& a, const SentenceMark& b) {
+      return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+    });
     data s;
     Set(s, "sentence_html", SentenceHtml(sentence, marks, g.ref.number));
     Set(s, "where", PlaceOf(doc, c.begin));

@@ -118,10 +118,12 @@ std::string TocHtml(const Document& doc) {
   for (size_t i = 0; i < doc.units.size(); ++i) {
     const Unit& u = doc.units[i];
     bool listed = u.kind == UnitKind::kPart || u.kind == UnitKind::kChapter ||
-                  u.kind == UnitKind::kSection || u.kind == UnitKind::kArticle ||
+                  u.kind == UnitKind::kSection || u.kind == UnitKind::kSubsection ||
+                  u.kind == UnitKind::kArticle ||
                   (u.kind == UnitKind::kItem && Depth(doc, static_cast<int>(i)) <= 1);
     if (!listed || !IsAnchor(u.anchor)) continue;
-    int depth = std::min(Depth(doc, static_cast<int>(i)), 3);
+    // Phần, Chương, Mục, Tiểu mục, Điều: an article can be five levels down.
+    int depth = std::min(Depth(doc, static_cast<int>(i)), 4);
     std::string label = u.label;
     if (!u.title.empty()) label += ". " + u.title;
     out.append("<li class=\"toc-d" + std::to_string(depth) + "\"><a href=\"#" + u.anchor + "\">");

@@ -24,8 +24,9 @@ namespace vanban::server {
 std::string DocumentTextHtml(const legal::Document& doc,
                              const std::vector<std::string>* link_notes = nullptr);
 
-// Nested-looking list of links to parts, chapters, sections, articles and
-// plan items; empty when the document has no units.
+// Nested-looking list of links to parts, chapters, sections, subsections
+// (Tiểu mục), articles and plan items, each indented by its depth (class
+// "toc-d0" .. "toc-d4"); empty when the document has no units.
 std::string TocHtml(const legal::Document& doc);
 
 // Where a citation points: "/van-ban/ID#anchor", "#anchor" for a self
@@ -45,7 +46,8 @@ using legal::SentenceAround;
 using legal::UncertainLinkNote;
 
 // Where `offset` sits, for a reader: "Điều 5", "Mục II.3", "Phần mở đầu"
-// (before the first unit), or "".
+// (before the first unit), or "". The unit named is the one whose anchor
+// legal::Document::PlaceAt gives (the cited-by lists' "anchor").
 std::string PlaceOf(const legal::Document& doc, size_t offset);
 // The unit `anchor` names, as a citation names it: "điểm a khoản 4 Điều
 // 23", "Điều 15", "Chương V", "Tiểu mục 2"; "" when `doc` has no such anchor.

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "legal/catalog.h"
@@ -375,6 +376,52 @@ TEST(CitationExtractorTest, SharedTextsCiteTheirOwnClauses) {
   }
   EXPECT_EQ(this_clause, 14);
   EXPECT_EQ(with_points, 9);
+}
+
+// T6 (trainer) broke: in Nghị định 61/2023 Điều 12 khoản 1, "quy định tại
+// điểm a hoặc một phần đối với trường hợp quy định tại các điểm b và c
+// khoản này" linked "điểm b và c khoản này" but not "điểm a".
+TEST(CitationExtractorTest, Decree61CitesPointAOfTheClauseAroundIt) {
+  VANBAN_REQUIRE_SHARED();
+  Document doc = ResolvedSharedText("nd-61-2023-cp.txt");
+  std::vector<std::string> clause = CitationsIn(doc, "khoan-12-1");
+  clause.resize(std::min<size_t>(clause.size(), 2));
+  EXPECT_EQ(clause,
+            (std::vector<std::string>{"điểm a #diem-12-1-a", "điểm b và c khoản này #khoan-12-1"}));
+}
+
+// T6 (trainer): the point forms around it. A point list with no khoản after
+// it is of the clause around it (only before a boundary, only single
+// lowercase letters), or of the clause of the points after it in its
+// group; "của"/"tại" may stand between points and their clause; a range
+// is one citation linking to its first point.
+TEST(CitationExtractorTest, PointsWithTheirClauseOmittedOrApartOrInARange) {
+  Document doc = ParseDocument(
+      "Điều 7. Quyền\n1. Công dân có quyền.\n2. Cơ quan có trách nhiệm:\n"
+      "a) Tiếp nhận;\nb) Trả lời hồ sơ nêu tại điểm a, trừ điểm a nêu trên;\n"
+      "c) Theo điểm a hoặc các điểm b, c khoản 1 Điều 5; điểm a và khoản 2 Điều 6.\n"
+      "3. Theo điểm a, b của khoản 1 Điều này, điểm c tại khoản 2 Điều 9.\n"
+      "4. Theo điểm a đến điểm c khoản 2 Điều này và từ điểm a đến điểm đ khoản 1.\n"
+      "5. Khoảng cách từ điểm A đến điểm B; điểm dân cư; điểm a, khoản 2 Điều 5; điểm b, mục "
+      "3.4; điểm d.3 khoản 3 Điều 3; điểm b, điểm c và sĩ quan tại điểm d khoản 1 Điều 9; "
+      "điểm a, b hoặc 1 khoản 1 Điều 3.\n"
+      "Điều 8. Điểm a\nQuy định tại điểm a.\n");
+  Catalog catalog;
+  doc.id = "luat-x";
+  catalog.ResolveAll(&doc);
+  std::vector<std::string> got;
+  for (const Citation& c : doc.citations) got.push_back(c.raw + " #" + c.anchor);
+  EXPECT_EQ(
+      got,
+      (std::vector<std::string>{
+          "điểm a #diem-7-2-a", "điểm a #diem-7-2-a", "điểm a #diem-5-1-a",
+          "điểm b, c khoản 1 Điều 5 #khoan-5-1", "khoản 2 Điều 6 #khoan-6-2",
+          "điểm a, b của khoản 1 Điều này #khoan-7-1", "điểm c tại khoản 2 Điều 9 #diem-9-2-c",
+          "điểm a đến điểm c khoản 2 Điều này #diem-7-2-a", "điểm a đến điểm đ khoản 1 #diem-7-1-a",
+          "khoản 2 Điều 5 #khoan-5-2", "khoản 3 Điều 3 #khoan-3-3", "điểm b, điểm c #khoan-9-1",
+          "điểm d khoản 1 Điều 9 #diem-9-1-d", "khoản 1 Điều 3 #khoan-3-1"}));
+  EXPECT_EQ(doc.citations[7].point, "a-c");
+  EXPECT_EQ(doc.citations[8].point, "a-đ");
 }
 
 TEST(CitationExtractorTest, SourceLinesAreNotCitations) {

@@ -286,6 +286,62 @@ TEST_F(RoutesTest, CitingSentenceLinksEveryArticleItCites) {
   EXPECT_EQ(cited.count("dieu-42"), 1u);
 }
 
+// T2 (trainer) broke: the contents list of Luật 10/2022 left out its 9
+// "Tiểu mục" headings; Điều 30-45 and 56-81 sat straight under their Mục.
+TEST_F(RoutesTest, ContentsListShowsEverySubsectionAboveItsArticles) {
+  VANBAN_REQUIRE_SHARED();
+  auto page = Get("/van-ban/luat-10-2022-qh15");
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  size_t begin = page->body.find("<ol class=\"toc\">");
+  ASSERT_NE(begin, std::string::npos);
+  std::string toc = page->body.substr(begin, page->body.find("</ol>", begin) - begin);
+  size_t subsections = 0;
+  for (size_t at = toc.find("-tieu-muc-"); at != std::string::npos;
+       at = toc.find("-tieu-muc-", at + 1)) {
+    ++subsections;
+  }
+  EXPECT_EQ(subsections, 9u) << toc;
+  EXPECT_NE(toc.find("<li class=\"toc-d2\"><a href=\"#chuong-2-muc-4-tieu-muc-1\">Tiểu mục 1. "
+                     "NỘI DUNG, HÌNH THỨC KIỂM TRA, GIÁM SÁT</a></li>\n"
+                     "<li class=\"toc-d3\"><a href=\"#dieu-30\">Điều 30."),
+            std::string::npos)
+      << toc;
+  EXPECT_NE(toc.find("<li class=\"toc-d2\"><a href=\"#chuong-4-muc-1-tieu-muc-4\">Tiểu mục 4."),
+            std::string::npos);
+  EXPECT_NE(toc.find("<li class=\"toc-d3\"><a href=\"#dieu-81\">"), std::string::npos);
+  // An article outside any Tiểu mục stays one level up.
+  EXPECT_NE(toc.find("<li class=\"toc-d2\"><a href=\"#dieu-29\">"), std::string::npos);
+}
+
+// T9 (trainer) broke: cited-by pointed into the plan at its section
+// "#muc-2", while the citation of Luật 10/2022 is in item II.3, which the
+// plan's page names "Mục II.3" (#muc-2-3). The anchor is the unit the web
+// label names; for a law, still the article.
+TEST_F(RoutesTest, CitedByPointsWhereThePageSaysTheCitationIs) {
+  VANBAN_REQUIRE_SHARED();
+  std::string plan = PlanId();
+  auto api = Get("/api/documents/luat-10-2022-qh15/cited-by");
+  ASSERT_TRUE(api);
+  ASSERT_EQ(api->status, 200);
+  json from_plan, from_decree;
+  for (const auto& c : json::parse(api->body)) {
+    if (c["id"] == plan && from_plan.is_null()) from_plan = c;
+    if (c["id"] == "nghi-dinh-59-2023-nd-cp" && from_decree.is_null()) from_decree = c;
+  }
+  ASSERT_FALSE(from_plan.is_null()) << api->body;
+  EXPECT_EQ(from_plan["anchor"], "muc-2-3");
+  ASSERT_FALSE(from_decree.is_null());
+  EXPECT_EQ(from_decree["anchor"].get<std::string>().rfind("dieu-", 0), 0u) << from_decree;
+  auto page = Get("/van-ban/" + plan);
+  ASSERT_TRUE(page);
+  std::string place = "href=\"#c-" + std::to_string(from_plan["begin"].get<size_t>()) + "\"";
+  size_t at = page->body.find(place);
+  ASSERT_NE(at, std::string::npos);
+  size_t text = page->body.find('>', at) + 1;
+  EXPECT_EQ(page->body.substr(text, page->body.find("</a>", at) - text), "Mục II.3");
+}
+
 // Regression: the places of the citations were "lần 1" before the plan's
 // first section, and "Điều 1 Điều 1 Điều 1 …" for several in one article.
 TEST_F(RoutesTest, PlacesOfTheCitationsAreNamedOnce) {
@@ -387,6 +443,38 @@ TEST_F(RoutesTest, LinksAfterABreakInChapterNumbersAreMarked) {
   ASSERT_TRUE(other);
   EXPECT_EQ(other->body.find("numbering-note"), std::string::npos);
   EXPECT_EQ(other->body.find("cite-uncertain"), std::string::npos);
+}
+
+// T10 (trainer) broke: the "!" of a link by a chapter's number after a
+// break in the chapters was in the text only: Luật 42/2013's "Chương V của
+// Luật Khiếu nại số 02/2011/QH13" was a plain "Dẫn chiếu đến: Chương V" in
+// the law's cited-by list, and unmarked in the study pack's sentences.
+TEST_F(RoutesTest, DoubtfulLinksAreMarkedWhereverTheCitationIsShown) {
+  VANBAN_REQUIRE_SHARED();
+  const std::string doubt =
+      "title=\"Đánh số chương của văn bản được dẫn chiếu không liên tục (sau Chương III là "
+      "Chương V)";
+  auto law = Get("/van-ban/luat-02-2011-qh13");
+  ASSERT_TRUE(law);
+  ASSERT_EQ(law->status, 200);
+  size_t link = law->body.find("href=\"#chuong-5\">Chương V</a>");
+  ASSERT_NE(link, std::string::npos);
+  std::string tag =
+      law->body.substr(law->body.rfind("<a", link), link - law->body.rfind("<a", link));
+  EXPECT_NE(tag.find("class=\"cite-uncertain\" " + doubt), std::string::npos) << tag;
+  auto print = Get("/van-ban/luat-42-2013-qh13/in");
+  ASSERT_TRUE(print);
+  ASSERT_EQ(print->status, 200);
+  const std::string& html = print->body;
+  size_t entry = html.find("<h2><a href=\"/van-ban/luat-02-2011-qh13\">");
+  ASSERT_NE(entry, std::string::npos);
+  std::string pack = html.substr(entry, html.find("</article>", entry) - entry);
+  size_t mark = pack.find("<mark class=\"cite-uncertain\" " + doubt);
+  ASSERT_NE(mark, std::string::npos) << pack;
+  EXPECT_NE(pack.find("Chương V của Luật Khiếu nại số 02/2011/QH13</mark>", mark),
+            std::string::npos);
+  // Only that one: the others link by article numbers.
+  EXPECT_EQ(pack.find("cite-uncertain", pack.find("</mark>", mark)), std::string::npos);
 }
 
 // T6 broke: cited-by quotes were marked only where they held the number as

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "fixtures.h"
+#include "legal/parser.h"
 
 namespace vanban::server {
 namespace {
@@ -87,6 +88,28 @@ TEST(TextHtmlTest, TableOfContents) {
   EXPECT_NE(toc.find("<a href=\"#muc-1\">I. MỤC ĐÍCH, YÊU CẦU</a>"), std::string::npos) << toc;
   EXPECT_NE(toc.find("<a href=\"#muc-2\">II. NHIỆM VỤ TRỌNG TÂM</a>"), std::string::npos);
   EXPECT_EQ(TocHtml(legal::Document{}), "");
+}
+
+// T2 (trainer) broke: the contents list left out every "Tiểu mục"; its
+// articles sat straight under the Mục. Under a Phần, an article is five
+// levels down.
+TEST(TextHtmlTest, TableOfContentsListsSubsections) {
+  legal::Document doc = legal::ParseDocument(
+      "Phần thứ nhất\nQUY ĐỊNH CHUNG\nChương I\nPHẠM VI\nMục 1\nCÔNG KHAI\n"
+      "Tiểu mục 1\nNỘI DUNG\nĐiều 1. Nội dung công khai\n1. Công khai.\n"
+      "Tiểu mục 2\nHÌNH THỨC\nĐiều 2. Hình thức công khai\n1. Niêm yết.\n");
+  EXPECT_EQ(TocHtml(doc),
+            "<ol class=\"toc\">\n"
+            "<li class=\"toc-d0\"><a href=\"#phan-1\">Phần thứ nhất. QUY ĐỊNH CHUNG</a></li>\n"
+            "<li class=\"toc-d1\"><a href=\"#chuong-1\">Chương I. PHẠM VI</a></li>\n"
+            "<li class=\"toc-d2\"><a href=\"#chuong-1-muc-1\">Mục 1. CÔNG KHAI</a></li>\n"
+            "<li class=\"toc-d3\"><a href=\"#chuong-1-muc-1-tieu-muc-1\">Tiểu mục 1. NỘI "
+            "DUNG</a></li>\n"
+            "<li class=\"toc-d4\"><a href=\"#dieu-1\">Điều 1. Nội dung công khai</a></li>\n"
+            "<li class=\"toc-d3\"><a href=\"#chuong-1-muc-1-tieu-muc-2\">Tiểu mục 2. HÌNH "
+            "THỨC</a></li>\n"
+            "<li class=\"toc-d4\"><a href=\"#dieu-2\">Điều 2. Hình thức công khai</a></li>\n"
+            "</ol>\n");
 }
 
 TEST(TextHtmlTest, SentenceAroundACitation) {
