@@ -122,7 +122,8 @@ inline constexpr std::string_view kMetaCatalogPath = "vanban-catalog-path";
 //    are "not in the catalog" and counted.
 // 6: points cited with their clause omitted ("điểm a;", of the clause
 //    around them), apart from it ("điểm a của khoản 1") or as a range
-//    ("điểm a đến điểm k": point "a-k").
+//    ("điểm a đến điểm k": point "a-k"); unresolved reasons name catalog
+//    entries by their names and dates as dd/mm/yyyy.
 inline constexpr std::string_view kMetaAnalysis = "vanban-analysis";
 inline constexpr int kAnalysisVersion = 6;  // stored as its decimal string
 // "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the
