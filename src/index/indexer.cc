@@ -552,9 +552,8 @@ Status Indexer::Internal::Write(Result* r) {
     std::string reason = SkipReason(r->error);
     // A catalog entry whose text fails and that has nothing indexed (a
     // rebuild, a first run) is still found and browsable, as its record:
-    // as when the file is missing.
-    // On a fresh build, a version of the file in the index it replaces is
-    // carried over instead (CarryOverSkipped).
+    // as when the file is missing. On a fresh build, a version of the file
+    // in the index it replaces is carried over instead (CarryOverSkipped).
     bool carried = std::any_of(previous_owners.begin(), previous_owners.end(),
                                [&](const auto& owner) { return owner.second == task.path; });
     if (task.entry != nullptr && !task.existing && !carried && !task.entry->id.empty() &&

@@ -67,7 +67,7 @@ struct Plan {
   uint64_t bytes_total = 0;  // of `files`
 };
 
-// Where the catalog of a run comes from (IndexSummary::catalog_source).
+// Where the catalog of a run comes from (said in IndexSummary::catalog_note).
 enum class CatalogSource {
   kNone,
   kGiven,     // --catalog, or catalog.toml in a folder given
