@@ -388,7 +388,8 @@ void QueryBuilder::Locate(const Token& t, BuiltQuery* out) const {
   bool by_exact = exact_positions_ && t.kind == TokenKind::kSyllable && text::HasMarks(t);
   out->highlight_terms.push_back({by_exact ? schema::Term(schema::kExact, t.exact) : std::string(),
                                   schema::Term(schema::kFolded, t.folded),
-                                  t.kind == TokenKind::kIdentifier});
+                                  t.kind == TokenKind::kIdentifier,
+                                  {}});
 }
 
 void QueryBuilder::LocatePhrase(const std::vector<Token>& words, BuiltQuery* out,
@@ -414,7 +415,7 @@ void QueryBuilder::LocateNumber(const std::string& folded, BuiltQuery* out) cons
       return;
     }
   }
-  out->highlight_terms.push_back({std::string(), term, true});
+  out->highlight_terms.push_back({std::string(), term, true, {}});
 }
 
 Xapian::Query QueryBuilder::WordQuery(const Token& t, bool accented, BuiltQuery* out) {
