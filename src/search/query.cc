@@ -99,6 +99,15 @@ Xapian::Query AndOf(const std::vector<Xapian::Query>& qs) {
   return Xapian::Query(Xapian::Query::OP_AND, qs.begin(), qs.end());
 }
 
+// The folded pair term of two adjacent words given by their folded forms
+// ("ho", "gia" -> "Who_gia").
+std::string FoldedPairTerm(std::string_view a, std::string_view b) {
+  std::string pair(a);
+  pair.push_back(schema::kPairJoiner);
+  pair.append(b);
+  return schema::Term(schema::kFoldedPair, pair);
+}
+
 Xapian::Query Phrase(const std::vector<std::string>& terms) {
   if (terms.empty()) return Xapian::Query();
   if (terms.size() == 1) return Xapian::Query(terms[0]);
@@ -115,11 +124,9 @@ Xapian::Query Phrase(const std::vector<std::string>& terms) {
 Xapian::Query NearPhrase(const std::vector<std::string>& folded_terms, double scale = 1) {
   if (folded_terms.size() < 2) return Phrase(folded_terms);
   std::vector<Xapian::Query> pairs;
-  std::string sep(1, schema::kPairJoiner);
   for (size_t i = 0; i + 1 < folded_terms.size(); ++i) {
-    Xapian::Query pair(
-        schema::Term(schema::kFoldedPair, folded_terms[i].substr(schema::kFolded.size()) + sep +
-                                              folded_terms[i + 1].substr(schema::kFolded.size())));
+    Xapian::Query pair(FoldedPairTerm(folded_terms[i].substr(schema::kFolded.size()),
+                                      folded_terms[i + 1].substr(schema::kFolded.size())));
     pairs.push_back(scale == 1 ? pair : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, pair, scale));
   }
   return AndOf(pairs);
@@ -503,12 +510,11 @@ Xapian::Query QueryBuilder::PhraseQuery(const text::AnalyzedText& at, bool accen
   // must be there too. Positions alone made "dân vận" match "hướng dẫn,
   // vận động".
   std::vector<Xapian::Query> pairs;
-  std::string sep(1, schema::kPairJoiner);
   for (size_t i = 0; i + 1 < at.tokens.size(); ++i) {
     const Token& a = at.tokens[i];
     const Token& b = at.tokens[i + 1];
     if (IsWord(a) && IsWord(b) && index::AdjacentTokens(at.text, a, b)) {
-      pairs.emplace_back(schema::Term(schema::kFoldedPair, a.folded + sep + b.folded));
+      pairs.emplace_back(FoldedPairTerm(a.folded, b.folded));
     }
   }
   auto together = [&](const Xapian::Query& phrase) {
@@ -1054,10 +1060,7 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   }
   required.insert(required.end(), phrase_queries.begin(), phrase_queries.end());
   Xapian::Query main = AndOf(required);
-  std::string sep(1, schema::kPairJoiner);
-  auto pair_term = [&](size_t i) {
-    return schema::Term(schema::kFoldedPair, ts[i].folded + sep + ts[i + 1].folded);
-  };
+  auto pair_term = [&](size_t i) { return FoldedPairTerm(ts[i].folded, ts[i + 1].folded); };
   // Tier 1: in a run of adjacent plain words (syllables, numbers; no
   // punctuation between them as typed), every word must occur next to a
   // neighbour it was typed with: for "phòng cháy chữa cháy",
@@ -1187,7 +1190,8 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   auto add_title_word = [&](const std::string& folded, bool word) {
     if (!title_terms.empty()) {
       if (prev_word && word) {
-        title_pairs.emplace_back(schema::Term(schema::kTitlePair, prev_folded + sep + folded));
+        title_pairs.emplace_back(
+            schema::Term(schema::kTitlePair, prev_folded + schema::kPairJoiner + folded));
       } else {
         all_pairs = false;
       }

@@ -66,9 +66,8 @@ void HandleSearch(const RouteContext& ctx, const httplib::Request& req, httplib:
 // Runs `body` with a leased searcher and the document `req.matches[1]`
 // names: an id, or a number or name as `vanban show` and /van-ban/ take
 // them ("33/CT-TTg", "ct 33"); else answers 404 (or 500).
-void WithDocument(
-    const RouteContext& ctx, const httplib::Request& req, httplib::Response& res,
-    const std::function<void(search::Searcher&, const search::StoredDocument&)>& body) {
+void WithDocument(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res,
+                  const std::function<void(search::Searcher&, search::StoredDocument&)>& body) {
   constexpr size_t kMaxKeyBytes = 200;  // as an id; a number or name is shorter
   const std::string key = CleanInput(req.matches[1].str());
   if (key.empty() || key.size() > kMaxKeyBytes) {
@@ -86,7 +85,7 @@ void WithDocument(
 void HandleDocument(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
   auto with_text = BoolParam(req, "text", true);
   if (!with_text.ok()) return SendStatus(res, with_text.status());
-  WithDocument(ctx, req, res, [&](search::Searcher& s, const search::StoredDocument& stored) {
+  WithDocument(ctx, req, res, [&](search::Searcher& s, search::StoredDocument& stored) {
     // As `vanban show --json`: the document, then who cites it.
     auto cited_by = s.GetCitedBy(stored.doc.id);
     if (!cited_by.ok() && !cited_by.status().IsNotFound())
@@ -101,7 +100,7 @@ void HandleDocument(const RouteContext& ctx, const httplib::Request& req, httpli
 }
 
 void HandleCitations(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  WithDocument(ctx, req, res, [&](search::Searcher&, const search::StoredDocument& stored) {
+  WithDocument(ctx, req, res, [&](search::Searcher&, search::StoredDocument& stored) {
     json list = json::array();
     for (const legal::Citation& c : stored.doc.citations) list.push_back(search::ToJson(c));
     SendJson(res, json{{"id", stored.doc.id}, {"citations", list}});
@@ -110,7 +109,7 @@ void HandleCitations(const RouteContext& ctx, const httplib::Request& req, httpl
 
 void HandleCitedBy(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
   // An unknown document is a 404, not an empty list.
-  WithDocument(ctx, req, res, [&](search::Searcher& s, const search::StoredDocument& stored) {
+  WithDocument(ctx, req, res, [&](search::Searcher& s, search::StoredDocument& stored) {
     auto cited_by = s.GetCitedBy(stored.doc.id);
     if (!cited_by.ok()) return SendStatus(res, cited_by.status());
     json list = json::array();  // as `vanban cited-by --json`
@@ -120,8 +119,8 @@ void HandleCitedBy(const RouteContext& ctx, const httplib::Request& req, httplib
 }
 
 void HandleGraph(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  WithDocument(ctx, req, res, [&](search::Searcher& s, const search::StoredDocument& stored) {
-    auto view = LoadDocumentView(s, stored.doc.id, /*cited_texts=*/false);
+  WithDocument(ctx, req, res, [&](search::Searcher& s, search::StoredDocument& stored) {
+    auto view = LoadDocumentView(s, std::move(stored), /*cited_texts=*/false);
     if (!view.ok()) return SendStatus(res, view.status());
     SendJson(res, GraphJson(view->MakeGraph()));
   });

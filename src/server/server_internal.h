@@ -25,6 +25,9 @@ int HttpStatus(const Status& status);
 // also the stored cited documents (for the print view).
 StatusOr<DocumentView> LoadDocumentView(search::Searcher& searcher, const std::string& id,
                                         bool cited_texts);
+// The same for a document already read (`searcher.Get`).
+StatusOr<DocumentView> LoadDocumentView(search::Searcher& searcher, search::StoredDocument stored,
+                                        bool cited_texts);
 
 void RegisterPages(httplib::Server& http, const RouteContext& context);
 void RegisterApi(httplib::Server& http, const RouteContext& context);

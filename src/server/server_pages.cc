@@ -172,9 +172,15 @@ StatusOr<DocumentView> LoadDocumentView(search::Searcher& searcher, const std::s
     }
     return stored.status();
   }
+  if (stored->doc.id.empty()) stored->doc.id = id;
+  return LoadDocumentView(searcher, std::move(stored).value(), cited_texts);
+}
+
+StatusOr<DocumentView> LoadDocumentView(search::Searcher& searcher, search::StoredDocument stored,
+                                        bool cited_texts) {
   DocumentView view;
-  view.stored = std::move(stored).value();
-  const std::string& doc_id = view.stored.doc.id.empty() ? id : view.stored.doc.id;
+  view.stored = std::move(stored);
+  const std::string& doc_id = view.stored.doc.id;
   GroupCitations(view.stored.doc, &view.cited, &view.unresolved);
   NoteUncertainLinks(view.stored.doc, SelfCitations(view.stored.doc), /*self=*/true, &view);
   for (CitedGroup& group : view.cited) {

@@ -50,6 +50,15 @@ Document ResolvedSharedText(const std::string& name) {
   return doc;
 }
 
+// `text` parsed as the document "luat-x" and resolved with no catalog: its
+// references to itself only.
+Document ResolvedAlone(const std::string& text) {
+  Document doc = ParseDocument(text);
+  doc.id = "luat-x";
+  Catalog().ResolveAll(&doc);
+  return doc;
+}
+
 std::vector<std::string> Describe(const std::vector<Citation>& citations) {
   std::vector<std::string> out;
   for (const Citation& c : citations) out.push_back(c.Describe());
@@ -257,12 +266,9 @@ TEST(CitationExtractorTest, LawOnDemocracyCitesItsOwnChaptersAndSections) {
 }
 
 TEST(CitationExtractorTest, ThisArticleTakesTheEnclosingArticle) {
-  Document doc = ParseDocument(
+  Document doc = ResolvedAlone(
       "Điều 7. Quyền\n1. Công dân có quyền.\n2. Theo khoản 1 Điều này và Điều 5 Luật này.\n");
   ASSERT_EQ(doc.citations.size(), 2u);
-  Catalog catalog;
-  doc.id = "luat-x";
-  catalog.ResolveAll(&doc);
   EXPECT_EQ(doc.citations[0].Describe(), "(văn bản này) clause=1 art=7 -> self#khoan-7-1");
   EXPECT_EQ(doc.citations[0].resolved_id, "luat-x");
   EXPECT_EQ(doc.citations[1].Describe(), "Luật art=5 -> self#dieu-5");
@@ -272,13 +278,10 @@ TEST(CitationExtractorTest, ThisArticleTakesTheEnclosingArticle) {
 // around it; the article written after coordinated clauses and points is
 // theirs too. "khoản 3 và Điều 6" is not such a list: khoản 3 stays here.
 TEST(CitationExtractorTest, CoordinatedClausesShareTheArticleAfterThem) {
-  Document doc = ParseDocument(
+  Document doc = ResolvedAlone(
       "Điều 7. Quyền\n1. Công dân có quyền.\n"
       "2. Theo khoản 1 và các điểm a, b khoản 2 Điều 5; khoản 3 và Điều 6 Luật này; "
       "khoản 1, điểm c khoản 2 và khoản 3 Điều này.\n");
-  Catalog catalog;
-  doc.id = "luat-x";
-  catalog.ResolveAll(&doc);
   EXPECT_EQ(Describe(doc.citations),
             (std::vector<std::string>{"(văn bản này) clause=1 art=5 -> self#khoan-5-1",
                                       "(văn bản này) point=a,b clause=2 art=5 -> self#khoan-5-2",
@@ -326,14 +329,11 @@ TEST(CitationExtractorTest, LawOnDenunciationsCitesBothClausesOfArticle11) {
 // were not citations; they are of the clause around them, as "Điều này" is
 // of the article. "các khoản này" (clauses named before) is not one.
 TEST(CitationExtractorTest, ThisClauseTakesTheEnclosingClause) {
-  Document doc = ParseDocument(
+  Document doc = ResolvedAlone(
       "Điều 7. Quyền\n1. Công dân có quyền.\n2. Cơ quan có trách nhiệm:\n"
       "a) Tiếp nhận;\nb) Trả lời, trừ trường hợp quy định tại điểm a khoản này;\n"
       "c) Không thuộc điểm a và điểm b khoản này, các điểm a, b và c khoản này.\n"
       "Chính phủ quy định chi tiết khoản này và các khoản này.\n");
-  Catalog catalog;
-  doc.id = "luat-x";
-  catalog.ResolveAll(&doc);
   EXPECT_EQ(Describe(doc.citations),
             (std::vector<std::string>{"(văn bản này) point=a clause=2 art=7 -> self#diem-7-2-a",
                                       "(văn bản này) point=a,b clause=2 art=7 -> self#khoan-7-2",
@@ -396,7 +396,7 @@ TEST(CitationExtractorTest, Decree61CitesPointAOfTheClauseAroundIt) {
 // group; "của"/"tại" may stand between points and their clause; a range
 // is one citation linking to its first point.
 TEST(CitationExtractorTest, PointsWithTheirClauseOmittedOrApartOrInARange) {
-  Document doc = ParseDocument(
+  Document doc = ResolvedAlone(
       "Điều 7. Quyền\n1. Công dân có quyền.\n2. Cơ quan có trách nhiệm:\n"
       "a) Tiếp nhận;\nb) Trả lời hồ sơ nêu tại điểm a, trừ điểm a nêu trên;\n"
       "c) Theo điểm a hoặc các điểm b, c khoản 1 Điều 5; điểm a và khoản 2 Điều 6.\n"
@@ -406,9 +406,6 @@ TEST(CitationExtractorTest, PointsWithTheirClauseOmittedOrApartOrInARange) {
       "3.4; điểm d.3 khoản 3 Điều 3; điểm b, điểm c và sĩ quan tại điểm d khoản 1 Điều 9; "
       "điểm a, b hoặc 1 khoản 1 Điều 3.\n"
       "Điều 8. Điểm a\nQuy định tại điểm a.\n");
-  Catalog catalog;
-  doc.id = "luat-x";
-  catalog.ResolveAll(&doc);
   std::vector<std::string> got;
   for (const Citation& c : doc.citations) got.push_back(c.raw + " #" + c.anchor);
   EXPECT_EQ(
