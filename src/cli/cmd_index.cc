@@ -193,7 +193,7 @@ void PrintSummary(const index::IndexSummary& s, const std::string& db) {
               s.added, s.updated, s.removed, s.unchanged);
   if (s.kept > 0) std::printf(", giữ bản cũ %d", s.kept);
   std::printf(", bản ghi danh mục (không có toàn văn) %d.\n", s.catalog_records);
-  std::printf("Trích dẫn: đã xác định %d, chưa xác định %d.\n", s.citations_resolved,
+  std::printf("Dẫn chiếu: đã xác định %d, chưa xác định %d.\n", s.citations_resolved,
               s.citations_unresolved);
   if (!s.formats.empty()) {
     std::string line;

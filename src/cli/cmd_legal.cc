@@ -187,7 +187,7 @@ void PrintCites(const legal::Document& doc, const std::string& path,
       ++counts[static_cast<int>(c.status)];
     }
   }
-  std::cout << "Trích dẫn: " << doc.citations.size() - notes << " (đã liên kết "
+  std::cout << "Dẫn chiếu: " << doc.citations.size() - notes << " (đã liên kết "
             << counts[static_cast<int>(legal::CitationStatus::kResolved)] << ", tự dẫn "
             << counts[static_cast<int>(legal::CitationStatus::kSelf)] << ", ngoài danh mục "
             << counts[static_cast<int>(legal::CitationStatus::kNotInCatalog)] << ", mơ hồ "
@@ -277,7 +277,7 @@ void RunCatalog(const LegalOptions& opt, int* exit_code) {
 void AddCitesCommand(CLI::App& app, int* exit_code) {
   auto opt = std::make_shared<LegalOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "cites", "Liệt kê trích dẫn của một văn bản (tệp hoặc mã trong danh mục) / list citations");
+      "cites", "Liệt kê dẫn chiếu của một văn bản (tệp hoặc mã trong danh mục) / list citations");
   cmd->add_flag("--json", opt->json, "In kết quả dạng JSON");
   cmd->add_option("--catalog", opt->catalog, "Tệp danh mục (mặc định corpus/catalog.toml)");
   cmd->add_option("target", opt->target, "Tệp văn bản (.txt) hoặc mã văn bản trong danh mục")

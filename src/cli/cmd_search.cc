@@ -16,6 +16,7 @@
 #include "cli/commands.h"
 #include "index/builder.h"
 #include "legal/document.h"
+#include "legal/numbering.h"
 #include "search/json.h"
 #include "search/searcher.h"
 
@@ -213,7 +214,7 @@ void PrintDocument(const search::StoredDocument& d, const std::vector<search::Ci
   // after the document's own citations, and not counted with them.
   size_t notes = std::count_if(d.doc.citations.begin(), d.doc.citations.end(),
                                [](const legal::Citation& c) { return c.source_note; });
-  std::printf("\nVăn bản này trích dẫn (%zu):\n", d.doc.citations.size() - notes);
+  std::printf("\nVăn bản này dẫn chiếu (%zu):\n", d.doc.citations.size() - notes);
   for (const auto& c : d.doc.citations) {
     if (!c.source_note) std::printf("  - %s -> %s\n", c.raw.c_str(), CitationTarget(c).c_str());
   }
@@ -221,7 +222,7 @@ void PrintDocument(const search::StoredDocument& d, const std::vector<search::Ci
   for (const auto& c : d.doc.citations) {
     if (c.source_note) std::printf("  - %s -> %s\n", c.raw.c_str(), CitationTarget(c).c_str());
   }
-  std::printf("\nĐược trích dẫn bởi (%zu):\n", cited_by.size());
+  std::printf("\nĐược dẫn chiếu bởi (%zu):\n", cited_by.size());
   for (const auto& c : cited_by) {
     std::printf("  - %s%s: %s\n", c.citing_id.c_str(),
                 c.anchor.empty() ? "" : ("#" + c.anchor).c_str(), c.sentence.c_str());
@@ -248,7 +249,7 @@ int RunShow(const SearchCommandOptions& o) {
                  legal::ShortName(c.citing_type, c.citing_number, c.citing_title, c.citing_id);
       }
       std::fprintf(stderr,
-                   "Văn bản này chưa có trong chỉ mục, nhưng được trích dẫn trong: %s "
+                   "Văn bản này chưa có trong chỉ mục, nhưng được dẫn chiếu trong: %s "
                    "(xem: vanban cited-by %s).\n",
                    names.c_str(), ShellQuoted(key).c_str());
     }
@@ -281,15 +282,31 @@ int RunCitedBy(const SearchCommandOptions& o) {
     PrintJson(j);
     return 0;
   }
-  std::printf("Được trích dẫn bởi %zu chỗ:\n", cited_by->size());
+  // The cited document's own structure says which links may land on
+  // another chapter or section than the one meant ("(!)", as on its page).
+  auto target = (*searcher)->Get(Join(o.words));
+  std::printf("Được dẫn chiếu bởi %zu chỗ:\n", cited_by->size());
+  std::vector<std::string> doubts;  // printed once each, after the list
   for (const auto& c : *cited_by) {
     std::printf("\n%s [%s]%s\n  %s\n", Heading(c.citing_type, c.citing_number, c.citing_title).c_str(),
                 c.citing_id.c_str(), c.anchor.empty() ? "" : (" #" + c.anchor).c_str(),
                 c.sentence.c_str());
     std::string parts;
-    for (const auto& a : c.target_anchors) parts += (parts.empty() ? "#" : ", #") + a;
+    for (const auto& a : c.target_anchors) {
+      parts += (parts.empty() ? "#" : ", #") + a;
+      std::string doubt =
+          target.ok() ? legal::UncertainLinkNote(target->doc, a, /*self=*/false) : "";
+      if (doubt.empty()) continue;
+      parts += " (!)";
+      if (std::find(doubts.begin(), doubts.end(), "#" + a + ": " + doubt) == doubts.end()) {
+        doubts.push_back("#" + a + ": " + doubt);
+      }
+    }
     if (!parts.empty()) std::printf("  → dẫn chiếu đến %s\n", parts.c_str());
   }
+  if (!doubts.empty())
+    std::printf("\n(!) Liên kết có thể dẫn đến chỗ khác với chỗ được nhắc đến:\n");
+  for (const std::string& d : doubts) std::printf("  %s.\n", d.c_str());
   return 0;
 }
 
@@ -307,11 +324,11 @@ int RunMissing(const SearchCommandOptions& o) {
     PrintJson(j);
     return 0;
   }
-  std::printf("%zu văn bản được trích dẫn nhưng chưa có toàn văn:\n", rows->size());
+  std::printf("%zu văn bản được dẫn chiếu nhưng chưa có toàn văn:\n", rows->size());
   for (const auto& r : *rows) {
     std::string where;
     for (const auto& c : r.cited_in) where += (where.empty() ? "" : ", ") + c;
-    std::printf("\n%s%s\n  được trích dẫn bởi %d văn bản: %s\n",
+    std::printf("\n%s%s\n  được dẫn chiếu bởi %d văn bản: %s\n",
                 Heading(r.type, r.number, r.title).c_str(),
                 r.id.empty() ? " (không có trong danh mục)" : (" [" + r.id + "]").c_str(),
                 r.cited_count, where.empty() ? "-" : where.c_str());
@@ -364,12 +381,13 @@ void AddSearchCommands(CLI::App& app, int* exit_code) {
   show->callback([sh, exit_code] { *exit_code = RunShow(*sh); });
 
   auto cb = std::make_shared<SearchCommandOptions>();
-  CLI::App* cited = AddCommon(app, "cited-by", "Văn bản nào trích dẫn văn bản này / cited by", cb);
+  CLI::App* cited = AddCommon(app, "cited-by", "Văn bản nào dẫn chiếu văn bản này / cited by", cb);
   cited->add_option("id", cb->words, "Mã hoặc số hiệu / id or number")->required();
   cited->callback([cb, exit_code] { *exit_code = RunCitedBy(*cb); });
 
   auto mo = std::make_shared<SearchCommandOptions>();
-  CLI::App* missing = AddCommon(app, "missing", "Văn bản được trích dẫn nhưng chưa có toàn văn", mo);
+  CLI::App* missing =
+      AddCommon(app, "missing", "Văn bản được dẫn chiếu nhưng chưa có toàn văn", mo);
   missing->callback([mo, exit_code] { *exit_code = RunMissing(*mo); });
 }
 

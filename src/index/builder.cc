@@ -167,6 +167,7 @@ void SetValues(const Record& r, const SourceInfo& source, Xapian::Document* xd) 
   if (!year.empty()) xd->add_value(schema::kSlotYear, year);
   if (!r.source_path.empty()) xd->add_value(schema::kSlotSourcePath, r.source_path);
   if (!source.fingerprint.empty()) xd->add_value(schema::kSlotFingerprint, source.fingerprint);
+  if (!source.link_path.empty()) xd->add_value(schema::kSlotLinkPath, source.link_path);
   xd->add_value(schema::kSlotId, r.doc.id);
   xd->add_value(schema::kSlotFacets, EncodeFacets(m.type, m.issuer, year));
 }

@@ -17,6 +17,7 @@ namespace vanban::index {
 
 struct SourceInfo {
   std::string fingerprint;  // value schema::kSlotFingerprint, may be empty
+  std::string link_path;    // value schema::kSlotLinkPath, may be empty
 };
 
 // Builds the Xapian document for `record`; fills record->paragraph_positions

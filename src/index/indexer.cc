@@ -315,7 +315,7 @@ Result Indexer::Internal::Process(size_t task_index) {
   std::string hash = schema::Hex64(schema::Fnv1a(bytes));
   r.fingerprint = FingerprintOf(bytes.size(), task.mtime, hash, task.catalog_hash);
   if (task.existing && SameContent(task.existing->fingerprint, r.fingerprint) && !process_all &&
-      !task.misplaced_id) {
+      !task.misplaced_id && task.existing->link_path == task.link_path) {
     r.kind = Result::Kind::kUnchanged;
     return r;
   }
@@ -624,7 +624,7 @@ Status Indexer::Internal::Write(Result* r) {
   PendingDoc doc;
   doc.xd = std::move(r->xd);
   doc.finished = false;
-  doc.source = SourceInfo{r->fingerprint};
+  doc.source = SourceInfo{r->fingerprint, task.link_path};
   std::string final_id = r->record.doc.id;
   doc.record = std::move(r->record);
   Put(final_id, path, std::move(doc));
@@ -638,7 +638,7 @@ void Indexer::Internal::PutCatalogRecord(const legal::CatalogEntry& e) {
   rec.aliases = e.aliases;
   rec.format = "catalog";
   PendingDoc doc;
-  doc.xd = BuildDocument(&rec, analyzer, SourceInfo{CatalogEntryHash(e)});
+  doc.xd = BuildDocument(&rec, analyzer, SourceInfo{CatalogEntryHash(e), {}});
   Put(e.id, "", std::move(doc));
   ++summary.catalog_records;
   records_written.insert(e.id);
@@ -821,7 +821,7 @@ void Indexer::Internal::CheckCatalogChange() {
     process_all = true;
     summary.warnings.push_back(
         "chỉ mục được lập bằng phiên bản phân tích văn bản cũ hơn: xử lý lại mọi tệp một lần "
-        "(cấu trúc, trích dẫn, cảnh báo)");
+        "(cấu trúc, dẫn chiếu, cảnh báo)");
     return;
   }
   if (catalog_digest.empty()) return;
@@ -830,9 +830,9 @@ void Indexer::Internal::CheckCatalogChange() {
   process_all = true;
   summary.warnings.push_back(
       stored.empty() ? "chỉ mục chưa ghi dấu danh mục văn bản đã dùng (lập bằng phiên bản cũ): "
-                       "xử lý lại mọi tệp một lần để xác định lại trích dẫn"
+                       "xử lý lại mọi tệp một lần để xác định lại dẫn chiếu"
                      : "danh mục văn bản khác với lần lập chỉ mục trước: xử lý lại mọi tệp để "
-                       "xác định lại trích dẫn");
+                       "xác định lại dẫn chiếu");
 }
 
 // When every file was to be analysed again (CheckCatalogChange) but the

@@ -86,6 +86,10 @@ enum Slot : unsigned {
   // Type, issuer and year in one value (index/record.h EncodeFacets): one
   // match spy reads one value stream per candidate instead of three.
   kSlotFacets = 8,
+  // The symbolic link (absolute path) under an indexed folder through which
+  // a file elsewhere was found, or empty: when the link goes, so does the
+  // document (the file itself is outside every folder indexed).
+  kSlotLinkPath = 9,
 };
 
 // ---- Within-document frequency boosts -----------------------------------------

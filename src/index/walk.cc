@@ -50,6 +50,8 @@ bool Hidden(const fs::path& p) {
 // What the walk of the roots found.
 struct Walked {
   std::set<fs::path> files;          // to index, canonical
+  std::set<fs::path> direct;         // of `files`, those reached other than by a link
+  std::map<fs::path, fs::path> links;  // the others -> the first link to them (absolute)
   std::vector<fs::path> unreadable;  // folders that could not be listed
   std::set<fs::path> folders;        // walked already (canonical): a root given twice
 };
@@ -65,14 +67,24 @@ void SkipFolder(const fs::path& dir, const std::error_code& ec, Walked* walked,
   walked->unreadable.push_back(abs);
 }
 
-void CollectFile(const fs::path& p, Walked* walked, std::vector<SkippedFile>* skipped) {
+// Adds the file `p` (a symbolic link to it when `link`).
+void CollectFile(const fs::path& p, bool link, Walked* walked, std::vector<SkippedFile>* skipped) {
   if (Status st = ingest::CheckSupported(p); !st.ok()) {
     bool unreadable = st.code() == Status::Code::kIoError || st.code() == Status::Code::kNotFound;
     skipped->push_back(
         {Absolute(p).string(), unreadable ? ReadFailure(p) : SkipReason(st.message())});
     return;
   }
-  walked->files.insert(Canonical(p));
+  fs::path file = Canonical(p);
+  walked->files.insert(file);
+  if (!link) {
+    walked->direct.insert(file);
+    walked->links.erase(file);
+  } else if (!walked->direct.count(file)) {
+    fs::path at = Absolute(p);
+    auto [it, added] = walked->links.emplace(file, at);
+    if (!added && at < it->second) it->second = at;
+  }
 }
 
 // A symbolic link met in a folder: a link to a file is indexed as its target
@@ -95,7 +107,7 @@ void CollectLink(const fs::path& p, Walked* walked, std::vector<SkippedFile>* sk
     reason = "liên kết tượng trưng tới thư mục " + target.string() +
              ": không đi theo; muốn lập chỉ mục thư mục đó thì ghi nó vào dòng lệnh";
   } else if (fs::is_regular_file(target, ec)) {
-    if (p.filename() != "catalog.toml") CollectFile(p, walked, skipped);
+    if (p.filename() != "catalog.toml") CollectFile(p, /*link=*/true, walked, skipped);
     return;
   } else {
     return;  // a device, a socket: not a document, as before
@@ -132,7 +144,7 @@ void CollectFolder(const fs::path& root, Walked* walked, std::vector<SkippedFile
       }
       if (!it->is_regular_file(ec2)) continue;
       if (p.filename() == "catalog.toml") continue;
-      CollectFile(p, walked, skipped);
+      CollectFile(p, /*link=*/false, walked, skipped);
     }
     if (ec) SkipFolder(dir, ec, walked, skipped);  // listing broke off
   }
@@ -142,7 +154,7 @@ void Collect(const fs::path& root, Walked* walked, std::vector<SkippedFile>* ski
   std::error_code ec;
   fs::file_status st = fs::status(root, ec);
   if (fs::is_regular_file(st)) {
-    CollectFile(root, walked, skipped);
+    CollectFile(root, /*link=*/false, walked, skipped);
   } else if (fs::is_directory(st)) {
     CollectFolder(root, walked, skipped);
   } else if (ec && ec != std::errc::no_such_file_or_directory) {
@@ -166,6 +178,7 @@ void LoadExisting(const Xapian::Database& db, Plan* plan) {
       e.id = id;
       e.source_path = source;
       e.fingerprint = d.get_value(schema::kSlotFingerprint);
+      e.link_path = d.get_value(schema::kSlotLinkPath);
       plan->existing[source] = e;
     }
   }
@@ -293,8 +306,11 @@ void FindStale(const std::vector<fs::path>& abs_roots, const Walked& walked, siz
       keep(skipped->size() - 1);
       continue;
     }
-    bool dropped = std::any_of(abs_roots.begin(), abs_roots.end(),
-                               [&](const fs::path& r) { return UnderRoot(path, r); });
+    // A file elsewhere found through a link under a root: the link went (or
+    // now leads elsewhere).
+    bool dropped = std::any_of(abs_roots.begin(), abs_roots.end(), [&](const fs::path& r) {
+      return UnderRoot(path, r) || (!e.link_path.empty() && UnderRoot(e.link_path, r));
+    });
     if (dropped) {
       plan->stale.push_back(e.docid);
     } else {
@@ -384,6 +400,7 @@ Plan MakePlan(const Xapian::Database& db, const legal::Catalog* catalog,
       by_text[p] = &e;
       plan.catalog_texts[e.id] = p.string();
       walked.files.insert(p);
+      walked.links.erase(p);
     }
     // A catalog text the walk skipped (an old ".doc") is tried as the
     // entry's text: its reason is given once, by that try.
@@ -403,6 +420,9 @@ Plan MakePlan(const Xapian::Database& db, const legal::Catalog* catalog,
       continue;
     }
     task.mtime = MtimeOf(f, ec);
+    if (auto link = walked.links.find(f); link != walked.links.end()) {
+      task.link_path = link->second.string();
+    }
     auto cat = by_text.find(f);
     if (cat != by_text.end()) {
       task.entry = cat->second;
@@ -413,7 +433,7 @@ Plan MakePlan(const Xapian::Database& db, const legal::Catalog* catalog,
     if (ex != plan.existing.end()) {
       task.existing = &ex->second;
       task.misplaced_id = MisplacedId(plan, ex->second, task.entry, walked.files);
-      if (!process_all && !task.misplaced_id &&
+      if (!process_all && !task.misplaced_id && ex->second.link_path == task.link_path &&
           SizeAndTimeMatch(ex->second.fingerprint, task.size, task.mtime, task.catalog_hash)) {
         ++plan.unchanged;
         continue;

@@ -23,12 +23,16 @@ struct ExistingDoc {
   std::string id;
   std::string source_path;
   std::string fingerprint;
+  std::string link_path;  // schema::kSlotLinkPath
 };
 
 struct FileTask {
   std::filesystem::path path;  // absolute, lexically normal
   uint64_t size = 0;
   int64_t mtime = 0;
+  // The symbolic link it was found through, when no walk or catalog
+  // reaches it directly (the first such link, by path), else empty.
+  std::string link_path;
   const legal::CatalogEntry* entry = nullptr;  // the catalog entry it is the text of
   std::string catalog_hash;                    // hash of that entry, or empty
   const ExistingDoc* existing = nullptr;       // its previous version, if any

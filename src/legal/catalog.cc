@@ -266,7 +266,7 @@ void ResolveNumbered(const std::vector<CatalogEntry>& entries, Citation* c) {
   if (fit.size() > 1 || underspecified) {
     c->status = CitationStatus::kAmbiguous;
     c->reason = "Số hiệu " + c->number +
-                " dùng chung cho nhiều cơ quan; trích dẫn không nêu cơ quan ban hành hay năm "
+                " dùng chung cho nhiều cơ quan; dẫn chiếu không nêu cơ quan ban hành hay năm "
                 "ban hành nên không xác định được văn bản. Ứng viên trong danh mục: " +
                 JoinNames(fit);
     return;
@@ -471,7 +471,7 @@ void Catalog::Resolve(Citation* c, const std::string& self_id,
     ResolveNamed(entries_, citing_date, c);
   } else {
     c->status = CitationStatus::kNotInCatalog;
-    c->reason = "Trích dẫn không nêu số hiệu hay tên văn bản";
+    c->reason = "Dẫn chiếu không nêu số hiệu hay tên văn bản";
   }
   if (c->status != CitationStatus::kResolved) c->anchor.clear();
 }

@@ -449,7 +449,7 @@ std::optional<DocRef> Scanner::ReadDoc(size_t i, bool allow_bare, bool lenient_n
       if (half_written) {
         size_t sp = t_.find_first_of(" \n", toks_[at].b);
         size_t end = TokenAtOrAfter(sp == std::string_view::npos ? t_.size() : sp, at + 1);
-        Warn("Trích dẫn thiếu số hiệu hoặc số hiệu không hợp lệ", i, end);
+        Warn("Dẫn chiếu thiếu số hiệu hoặc số hiệu không hợp lệ", i, end);
       }
       return std::nullopt;
     }

@@ -246,6 +246,57 @@ TEST_F(IndexerTest, FilesReachedThroughSymlinksAreIndexedOnceAndBadLinksReported
   EXPECT_EQ(db.get_doccount(), 1u);
 }
 
+// A4 (session 13) broke: a file outside the corpus, indexed through a link
+// in it, stayed indexed after the link was deleted, until --rebuild (the
+// file itself was still there, outside every folder indexed).
+TEST_F(IndexerTest, AFileFoundThroughALinkGoesWhenTheLinkGoes) {
+  Write("ke-hoach.txt", Plan());
+  fs::path elsewhere = dir_ / "ngoai";
+  fs::create_directories(elsewhere);
+  std::ofstream(elsewhere / "quy-che.txt") << "Quy chế làm việc của Ủy ban nhân dân xã.\n";
+  std::ofstream(elsewhere / "bien-ban.txt") << "Biên bản họp thôn Đoài.\n";
+  fs::create_symlink(elsewhere / "quy-che.txt", Corpus() / "quy-che.txt");
+  fs::create_symlink(elsewhere / "quy-che.txt", Corpus() / "quy-che-2.txt");
+  fs::create_symlink(elsewhere / "bien-ban.txt", Corpus() / "bien-ban.txt");
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  auto s = indexer.Run(Options());
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->added, 3);
+  EXPECT_TRUE(HasSource(db, elsewhere / "quy-che.txt"));
+  EXPECT_TRUE(HasSource(db, elsewhere / "bien-ban.txt"));
+  // One of two links to the file goes: the other still reaches it.
+  fs::remove(Corpus() / "quy-che.txt");
+  auto one_link = indexer.Run(Options());
+  ASSERT_TRUE(one_link.ok());
+  EXPECT_EQ(one_link->removed, 0);
+  EXPECT_TRUE(HasSource(db, elsewhere / "quy-che.txt"));
+  // The last link goes, and a link now leads elsewhere: both documents go,
+  // the files stay.
+  fs::remove(Corpus() / "quy-che-2.txt");
+  fs::remove(Corpus() / "bien-ban.txt");
+  std::ofstream(elsewhere / "bien-ban-moi.txt") << "Biên bản họp thôn Đông.\n";
+  fs::create_symlink(elsewhere / "bien-ban-moi.txt", Corpus() / "bien-ban.txt");
+  auto gone = indexer.Run(Options());
+  ASSERT_TRUE(gone.ok());
+  EXPECT_EQ(gone->removed, 2);
+  EXPECT_EQ(gone->added, 1);
+  EXPECT_FALSE(HasSource(db, elsewhere / "quy-che.txt"));
+  EXPECT_FALSE(HasSource(db, elsewhere / "bien-ban.txt"));
+  EXPECT_TRUE(HasSource(db, elsewhere / "bien-ban-moi.txt"));
+  EXPECT_TRUE(fs::exists(elsewhere / "quy-che.txt"));
+  EXPECT_EQ(db.get_doccount(), 2u);
+  // Indexed by a run of its own (not through a link), a file outside the
+  // corpus stays through runs over the corpus.
+  IndexOptions own = Options();
+  own.paths = {elsewhere / "quy-che.txt"};
+  ASSERT_TRUE(indexer.Run(own).ok());
+  auto corpus_again = indexer.Run(Options());
+  ASSERT_TRUE(corpus_again.ok());
+  EXPECT_EQ(corpus_again->removed, 0);
+  EXPECT_TRUE(HasSource(db, elsewhere / "quy-che.txt"));
+}
+
 // Broke: unsupported files under an indexed folder were dropped silently.
 TEST_F(IndexerTest, UnsupportedFilesAreListedAsSkipped) {
   Write("ke-hoach.txt", Plan());

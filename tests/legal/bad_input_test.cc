@@ -80,7 +80,7 @@ TEST(BadInputTest, HalfWrittenCitation) {
   EXPECT_TRUE(doc.citations.empty());
   bool warned = false;
   for (const std::string& w : doc.warnings) {
-    warned |= w.find("Trích dẫn thiếu số hiệu") != std::string::npos;
+    warned |= w.find("Dẫn chiếu thiếu số hiệu") != std::string::npos;
   }
   EXPECT_TRUE(warned);
   EXPECT_TRUE(ExtractCitations("Chỉ thị số").empty());

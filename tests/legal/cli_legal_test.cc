@@ -51,7 +51,7 @@ TEST(CliLegalTest, CitesPlanJson) {
 TEST(CliLegalTest, CitesTextOutput) {
   CommandRun r = Vanban(std::string("cites ") + kPlan);
   ASSERT_EQ(r.code, 0) << r.out;
-  EXPECT_NE(r.out.find("Trích dẫn: 24 (đã liên kết 21, tự dẫn 3, ngoài danh mục 0, mơ hồ 0)"),
+  EXPECT_NE(r.out.find("Dẫn chiếu: 24 (đã liên kết 21, tự dẫn 3, ngoài danh mục 0, mơ hồ 0)"),
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("→ chi-thi-08-ct-ubnd-2016-tu-ky"), std::string::npos);

@@ -888,7 +888,7 @@ TEST_F(RoutesTest, ANumberOnlyCitedIsA404ThatLinksWhereItIsCited) {
   auto res = Get("/van-ban/03%2F2011%2FQH13");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 404);
-  EXPECT_NE(res->body.find("được trích dẫn ở:"), std::string::npos) << res->body;
+  EXPECT_NE(res->body.find("được dẫn chiếu ở:"), std::string::npos) << res->body;
   EXPECT_NE(res->body.find("<a href=\"/van-ban/luat-25-2018-qh14#dieu-66\">Luật 25/2018/QH14</a>"),
             std::string::npos)
       << res->body;
@@ -897,7 +897,7 @@ TEST_F(RoutesTest, ANumberOnlyCitedIsA404ThatLinksWhereItIsCited) {
   auto none = Get("/van-ban/99%2F1999%2FQH99");
   ASSERT_TRUE(none);
   EXPECT_EQ(none->status, 404);
-  EXPECT_EQ(none->body.find("được trích dẫn ở:"), std::string::npos);
+  EXPECT_EQ(none->body.find("được dẫn chiếu ở:"), std::string::npos);
 }
 
 TEST_F(RoutesTest, DocumentPageLinksEveryCitation) {
