@@ -294,13 +294,28 @@ void ResolveNamed(const std::vector<CatalogEntry>& entries, const std::string& c
   size_t best = 0;
   std::vector<const CatalogEntry*> winners;
   const CatalogEntry* later = nullptr;  // the name's, but issued after the citing document
+  std::vector<const CatalogEntry*> other_date;  // the name's, but not the date or year cited
+  std::string citing_year = citing_date.substr(0, std::min<size_t>(4, citing_date.size()));
   for (const CatalogEntry& e : entries) {
-    if (!c->date.empty() && !e.meta.date.empty() && c->date != e.meta.date) continue;
     size_t len = AliasMatch(name, with_issuer, text::FoldText(e.meta.title));
     for (const std::string& alias : e.aliases) {
       len = std::max(len, AliasMatch(name, with_issuer, text::FoldText(alias)));
     }
-    if (len == 0 || len < best) continue;
+    if (len == 0) continue;
+    if (!c->date.empty() && !e.meta.date.empty() && c->date != e.meta.date) {
+      other_date.push_back(&e);
+      continue;
+    }
+    // "Luật Tố cáo năm 2011" is not the 2018 law. A later year than the
+    // entry's that is the citing document's own ("triển khai Luật … năm
+    // 2023" in a 2023 plan) may be the period the sentence speaks of.
+    std::string year = EntryYear(e);
+    if (c->date.empty() && !c->year.empty() && !year.empty() && c->year != year &&
+        !(c->year > year && c->year == citing_year)) {
+      other_date.push_back(&e);
+      continue;
+    }
+    if (len < best) continue;
     if (!citing_date.empty() && !e.meta.date.empty() && e.meta.date > citing_date) {
       if (later == nullptr || len > best) later = &e;
       continue;
@@ -309,7 +324,17 @@ void ResolveNamed(const std::vector<CatalogEntry>& entries, const std::string& c
     best = len;
     winners.push_back(&e);
   }
-  if (winners.empty()) {
+  if (winners.empty() && !other_date.empty()) {
+    c->status = CitationStatus::kNotInCatalog;
+    std::string names;
+    for (const CatalogEntry* e : other_date) {
+      names += (names.empty() ? "" : ", ") + JoinNames({e});
+      if (!e->meta.date.empty()) names += " ban hành ngày " + DisplayDate(e->meta.date);
+    }
+    c->reason = "Danh mục có \"" + c->name + "\" là " + names + ", không phải văn bản " +
+                (c->date.empty() ? "năm " + c->year : "ngày " + DisplayDate(c->date)) +
+                " được dẫn chiếu";
+  } else if (winners.empty()) {
     c->status = CitationStatus::kNotInCatalog;
     c->reason = "Danh mục không có văn bản tên \"" + c->name + "\"";
     if (later != nullptr) {

@@ -233,6 +233,15 @@ class Scanner {
   const DocType* MatchType(size_t i, size_t* len) const;
   bool ReadNumber(size_t i, std::string* number, size_t* end) const;
   bool ReadDate(size_t i, std::string* iso, size_t* end) const;
+  // A year a law may bear (1945 on), alone: "2011", not "2011/QH13".
+  bool IsYear(size_t i) const {
+    if (i >= n() || toks_[i].kind != TokKind::kNum || Text(i).size() != 4 ||
+        !IsPureNumber(Text(i)) || P(i + 1, "/")) {
+      return false;
+    }
+    int y = std::stoi(std::string(Text(i)));
+    return y >= 1945 && y <= 2100;
+  }
   size_t ReadIssuer(size_t i, std::string* issuer) const;
   size_t ReadName(size_t i) const;
   size_t ReadTail(size_t i, DocRef* ref) const;
@@ -408,6 +417,10 @@ size_t Scanner::ReadTail(size_t i, DocRef* ref) const {
       ref->issuer = value;
     } else if (ref->number.empty() && W(k, "số") && ReadNumber(k + 1, &value, &next)) {
       ref->number = value;
+    } else if (!ref->name.empty() && ref->number.empty() && ref->date.empty() &&
+               ref->year.empty() && W(k, "năm") && IsYear(k + 1)) {
+      ref->year = std::string(Text(k + 1));  // "Luật Tố cáo năm 2011"
+      next = k + 2;
     } else if (ref->issuer.empty() && W(k, "đã") && W(k + 1, "được") &&
                (next = ReadIssuer(k + 2, &value)) > k + 2) {
       ref->issuer = value;
@@ -463,7 +476,7 @@ std::optional<DocRef> Scanner::ReadDoc(size_t i, bool allow_bare, bool lenient_n
   }
   if (type != nullptr) ref.type = type->display;
   ref.end = ReadTail(k, &ref);
-  ref.year = YearInNumber(ref.number);
+  if (ref.year.empty()) ref.year = YearInNumber(ref.number);
   if (ref.year.empty() && !ref.date.empty()) ref.year = ref.date.substr(0, 4);
   return ref;
 }

@@ -286,6 +286,51 @@ TEST(CatalogTest, AliasesIgnoreAccentsAndCase) {
             "25/2018/QH14 ban hành ngày 12/06/2018, sau văn bản dẫn chiếu)");
 }
 
+// V1 (session 14) broke: "Luật Tố cáo năm 2011" (the law the 2018 one
+// replaced) was linked to Luật 25/2018/QH14: the year after a name was not
+// read. V11: a name cited with another date said the catalog had no
+// document of that name.
+TEST(CatalogTest, ANameCitedWithAnotherYearOrDateIsNotTheCatalogsDocument) {
+  StatusOr<Catalog> repo = Catalog::Load(SourceDir() / "corpus/catalog.toml");
+  ASSERT_TRUE(repo.ok());
+  auto parse = [&](const std::string& text) {
+    Document doc = ParseDocument(text);
+    doc.id = "ke-hoach-tap-huan";
+    repo->ResolveAll(&doc);
+    return doc;
+  };
+  Document plan = parse(
+      "KẾ HOẠCH\nTập huấn pháp luật\n\nI. NỘI DUNG\n\n"
+      "1. Giới thiệu Luật Tố cáo năm 2011 và Luật Khiếu nại năm 1998.\n\n"
+      "2. Giới thiệu Luật Tố cáo năm 2018 và Luật Tiếp công dân.\n");
+  ASSERT_EQ(plan.citations.size(), 4u);
+  EXPECT_EQ(plan.citations[0].raw, "Luật Tố cáo năm 2011");
+  EXPECT_EQ(plan.citations[0].status, CitationStatus::kNotInCatalog);
+  EXPECT_EQ(plan.citations[0].reason,
+            "Danh mục có \"Luật Tố cáo\" là Luật 25/2018/QH14 ban hành ngày 12/06/2018, không "
+            "phải văn bản năm 2011 được dẫn chiếu");
+  EXPECT_EQ(plan.citations[1].raw, "Luật Khiếu nại năm 1998");
+  EXPECT_EQ(plan.citations[1].status, CitationStatus::kNotInCatalog);
+  EXPECT_EQ(plan.citations[2].resolved_id, "luat-25-2018-qh14");
+  EXPECT_EQ(plan.citations[3].resolved_id, "luat-42-2013-qh13");
+  // The year of a plan's own period, later than the law's, is not the
+  // law's year.
+  Document period = parse(
+      "KẾ HOẠCH\nTriển khai Luật Thực hiện dân chủ ở cơ sở năm 2023\n\nHải Dương, ngày 15 tháng 3 "
+      "năm 2023\n\nI. MỤC ĐÍCH\n\n1. Tuyên truyền Luật Thực hiện dân chủ ở cơ sở năm 2023 "
+      "đến Nhân dân.\n");
+  ASSERT_FALSE(period.citations.empty());
+  EXPECT_EQ(period.citations.back().resolved_id, "luat-10-2022-qh15")
+      << period.citations.back().reason;
+  Document dated = parse(
+      "QUYẾT ĐỊNH\nVề việc giải quyết tố cáo\n\nCăn cứ Luật Tố cáo ngày 11 tháng 11 năm 2011;\n");
+  ASSERT_EQ(dated.citations.size(), 1u);
+  EXPECT_EQ(dated.citations[0].status, CitationStatus::kNotInCatalog);
+  EXPECT_EQ(dated.citations[0].reason,
+            "Danh mục có \"Luật Tố cáo\" là Luật 25/2018/QH14 ban hành ngày 12/06/2018, không "
+            "phải văn bản ngày 11/11/2011 được dẫn chiếu");
+}
+
 TEST(CatalogTest, ArticleAnchors) {
   StatusOr<Catalog> repo = Catalog::Load(SourceDir() / "corpus/catalog.toml");
   ASSERT_TRUE(repo.ok());
