@@ -20,8 +20,19 @@ void SearcherPool::Release(std::unique_ptr<search::Searcher> searcher) {
 }
 
 Status SearcherPool::Warm() {
-  auto lease = Acquire();
-  return lease.ok() ? Status::Ok() : lease.status();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!idle_.empty() || created_ > 0) return Status::Ok();
+    ++created_;
+  }
+  auto opened = factory_();
+  if (!opened.ok()) {
+    std::lock_guard<std::mutex> lock(mu_);
+    --created_;
+    return opened.status();
+  }
+  Release(std::move(opened).value());
+  return Status::Ok();
 }
 
 StatusOr<SearcherPool::Lease> SearcherPool::Acquire() {
@@ -39,12 +50,25 @@ StatusOr<SearcherPool::Lease> SearcherPool::Acquire() {
   if (!searcher) {
     auto opened = factory_();
     if (!opened.ok()) {
-      {
-        std::lock_guard<std::mutex> lock(mu_);
-        --created_;
+      if (error_log_) error_log_(opened.status());
+      std::unique_lock<std::mutex> lock(mu_);
+      --created_;
+      if (created_ == 0) {
+        lock.unlock();
+        cv_.notify_one();
+        return Status::IoError(
+            "Máy chủ hiện không đọc được chỉ mục (có thể chỉ mục đang được lập lại hoặc đã bị "
+            "chuyển đi). Hãy thử lại sau ít phút; nếu vẫn lỗi, hãy báo người quản trị.");
       }
-      cv_.notify_one();
-      return opened.status();
+      // W5 (session 14): the searchers open still answer from their
+      // revision; before, each request got 200 or 404 as it fell on one of
+      // them or on a failed open.
+      cv_.wait(lock, [this] { return !idle_.empty(); });
+      searcher = std::move(idle_.back());
+      idle_.pop_back();
+      lock.unlock();
+      (void)searcher->Reopen();
+      return Lease(this, std::move(searcher));
     }
     searcher = std::move(opened).value();
   } else {

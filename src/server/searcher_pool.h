@@ -44,18 +44,26 @@ class SearcherPool {
   };
 
   // Waits for a free Searcher (or opens one), reopens it, and leases it.
-  // Fails only when no Searcher exists and the factory fails. A failed
-  // reopen keeps the searcher on the revision it has: during a reindex the
-  // old revision still answers.
+  // A failed reopen keeps the searcher on the revision it has: during a
+  // reindex the old revision still answers. So does a failed open while
+  // other Searchers exist (the database folder deleted or moved under the
+  // server): the request waits for one of them. Fails only when none exists
+  // and the factory fails: an IoError for the reader, without the server's
+  // paths (the factory's own error goes to the error log).
   StatusOr<Lease> Acquire();
 
-  // Opens one Searcher now, so that a bad --db is reported at start-up.
+  // Opens one Searcher now, so that a bad --db is reported at start-up
+  // with the factory's own error.
   Status Warm();
+
+  // Where Acquire's open failures are told in full (the server's log).
+  void set_error_log(std::function<void(const Status&)> log) { error_log_ = std::move(log); }
 
  private:
   void Release(std::unique_ptr<search::Searcher> searcher);
 
   Factory factory_;
+  std::function<void(const Status&)> error_log_;
   const int max_size_;
   std::mutex mu_;
   std::condition_variable cv_;

@@ -4,12 +4,15 @@
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <mutex>
 #include <ostream>
+#include <string_view>
 #include <thread>
 
 #include "server/html.h"
@@ -35,6 +38,39 @@ std::string UtcNow() {
 
 bool IsApi(const std::string& path) { return path.rfind("/api/", 0) == 0 || path == "/api"; }
 
+bool IsControl(unsigned char c) { return c < 0x20 || c == 0x7f; }
+
+// `s` for one log line: control bytes (CR, LF, ESC, NUL) as "\xNN", so a
+// request cannot forge log lines or send escapes to a terminal (W4).
+std::string LogSafe(std::string_view s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (IsControl(c) || c == '\\') {
+      char hex[8];
+      std::snprintf(hex, sizeof(hex), "\\x%02X", c);
+      out += hex;
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
+}
+
+// httplib parses a Range header for every request and answers it on any
+// handler's response, several ranges as one multipart body built in memory
+// ("bytes=0-,0-,…": N copies of a page). Generated pages and the API are
+// sent whole (RFC 9110 lets a server ignore Range), with status 200; a
+// static file may be asked for one range (W1, W7).
+void DropRanges(const httplib::Request& req, httplib::Response& res) {
+  bool static_file = req.path.rfind("/static/", 0) == 0;
+  if (static_file && req.ranges.size() <= 1) return;
+  // The request is httplib's own non-const object, passed on as const.
+  auto& request = const_cast<httplib::Request&>(req);
+  request.ranges.clear();
+  request.headers.erase("Range");
+  if (!static_file) res.set_header("Accept-Ranges", "none");
+}
+
 }  // namespace
 
 int HttpStatus(const Status& status) {
@@ -43,6 +79,8 @@ int HttpStatus(const Status& status) {
       return 404;
     case Status::Code::kInvalidArgument:
       return 400;
+    case Status::Code::kIoError:
+      return 503;  // the index cannot be read now (SearcherPool::Acquire)
     default:
       return 500;
   }
@@ -97,7 +135,7 @@ void Server::Impl::Log(const httplib::Request& req, const httplib::Response& res
   }
   char buf[64];
   std::snprintf(buf, sizeof(buf), " %d %.1f ms\n", res.status, ms);
-  std::string line = UtcNow() + " " + req.method + " " + req.path + buf;
+  std::string line = UtcNow() + " " + LogSafe(req.method) + " " + LogSafe(req.path) + buf;
   std::lock_guard<std::mutex> lock(log_mu);
   *log << line << std::flush;
 }
@@ -160,6 +198,14 @@ void Server::Impl::Configure(const std::filesystem::path& web_dir, int threads) 
   http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     request_start = std::chrono::steady_clock::now();
     request_started = true;
+    DropRanges(req, res);
+    // A control byte in the path ("/static/app.js%00.html") names no page
+    // or file; httplib would open "app.js" and label it text/html (W6).
+    if (std::any_of(req.path.begin(), req.path.end(),
+                    [](char c) { return IsControl(static_cast<unsigned char>(c)); })) {
+      res.status = 404;
+      return httplib::Server::HandlerResponse::Handled;
+    }
     // Every page and API route is read-only. Answered before any body is
     // read: a POST without Content-Length got httplib's 400, others a 404
     // "no such page" for routes that exist.
@@ -182,6 +228,12 @@ void Server::Impl::Configure(const std::filesystem::path& web_dir, int threads) 
   });
   http.set_logger(
       [this](const httplib::Request& req, const httplib::Response& res) { Log(req, res); });
+  pool.set_error_log([this](const Status& status) {
+    if (log == nullptr) return;
+    std::string line = UtcNow() + " lỗi mở chỉ mục: " + LogSafe(status.message()) + "\n";
+    std::lock_guard<std::mutex> lock(log_mu);
+    *log << line << std::flush;
+  });
   http.set_error_handler(
       [this](const httplib::Request& req, httplib::Response& res) { OnError(req, res); });
   http.set_exception_handler(

@@ -1,7 +1,9 @@
 // JSON routes (contract in README, "JSON"; the same objects as the CLI's
 // --json, built by search/json.h): /api/search, /api/documents/ID,
 // /api/documents/ID/citations, /api/documents/ID/cited-by, /api/graph/ID,
-// /api/catalog. Errors: {"error": "..."} with 400, 404 or 500.
+// /api/catalog. Errors: {"error": "..."} with 400, 404, 503 or 500.
+#include <filesystem>
+
 #include "search/json.h"
 #include "server/graph.h"
 #include "server/html.h"
@@ -91,6 +93,11 @@ void HandleDocument(const RouteContext& ctx, const httplib::Request& req, httpli
     if (!cited_by.ok() && !cited_by.status().IsNotFound())
       return SendStatus(res, cited_by.status());
     json body = search::ToJson(stored, *with_text);
+    // The file name only, as on the page: the server's folders are none of
+    // the reader's business (W8; `vanban show --json` gives the full path).
+    if (!stored.source_path.empty()) {
+      body["source"] = std::filesystem::path(stored.source_path).filename().string();
+    }
     body["cited_by"] = json::array();
     if (cited_by.ok()) {
       for (const search::CitedBy& c : *cited_by) body["cited_by"].push_back(search::ToJson(c));

@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "index/indexer.h"
+#include "server/searcher_pool.h"
 #include "server/server.h"
 #include "server/server_internal.h"
 #include "support/shared_data.h"
@@ -1052,6 +1053,155 @@ TEST_F(RoutesTest, OneLogLinePerRequest) {
   std::string log = log_->WaitFor(" GET /danh-muc 200 ");
   EXPECT_NE(log.find(" GET /danh-muc 200 "), std::string::npos) << log;
   EXPECT_NE(log.find(" ms\n"), std::string::npos);
+}
+
+// W1 (session 14) broke: httplib answered a Range header on every response,
+// several ranges as one multipart body built in memory: "bytes=0-,0-,…"
+// (200 times) made a 52 MB answer of the 259 KB page. W7: one range on a
+// page or the API got 200 with part of the body (truncated JSON).
+TEST_F(RoutesTest, PagesAndApiAreSentWholeWhateverRangeIsAsked) {
+  std::string many = "bytes=0-";
+  for (int i = 0; i < 199; ++i) many += ",0-";
+  httplib::Client client("127.0.0.1", port_);
+  client.set_read_timeout(60);
+  auto whole = client.Get("/danh-muc");
+  ASSERT_TRUE(whole);
+  ASSERT_EQ(whole->status, 200);
+  for (const char* path : {"/danh-muc", "/api/catalog"}) {
+    for (const std::string& range : {many, std::string("bytes=0-99")}) {
+      auto res = client.Get(path, {{"Range", range}});
+      ASSERT_TRUE(res) << path;
+      EXPECT_EQ(res->status, 200) << path << " " << range.substr(0, 12);
+      EXPECT_FALSE(res->has_header("Content-Range")) << path;
+      EXPECT_EQ(res->get_header_value("Accept-Ranges"), "none") << path;
+      if (std::string(path) == "/danh-muc") {
+        EXPECT_EQ(res->body, whole->body);
+      } else {
+        EXPECT_TRUE(json::parse(res->body).is_array());
+      }
+    }
+  }
+  // A static file answers one range, and several with the whole file.
+  auto css = client.Get("/static/style.css");
+  ASSERT_TRUE(css);
+  auto part = client.Get("/static/style.css", {{"Range", "bytes=0-99"}});
+  ASSERT_TRUE(part);
+  EXPECT_EQ(part->status, 206);
+  EXPECT_EQ(part->body, css->body.substr(0, 100));
+  auto several = client.Get("/static/style.css", {{"Range", many}});
+  ASSERT_TRUE(several);
+  EXPECT_EQ(several->status, 200);
+  EXPECT_EQ(several->body, css->body);
+}
+
+// W6 (session 14) broke: "/static/app.js%00.html" served app.js as
+// text/html (httplib took the type from the whole name and opened the file
+// by the name before the NUL). W4: the request log wrote the decoded path
+// raw, so "%0D%0A" forged a log line and "%1B[31m" reached the terminal.
+TEST_F(RoutesTest, ControlBytesInThePathFindNothingAndAreEscapedInTheLog) {
+  auto nul = Get("/static/app.js%00.html");
+  ASSERT_TRUE(nul);
+  EXPECT_EQ(nul->status, 404);
+  EXPECT_EQ(nul->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_EQ(nul->body.find("addEventListener"), std::string::npos);
+  auto forged = Get("/x%0D%0A2026-12-07T00:00:00Z%20GET%20/quan-tri%20200");
+  ASSERT_TRUE(forged);
+  EXPECT_EQ(forged->status, 404);
+  Get("/tim-kiem%1B%5B31mDO");
+  std::string log = log_->WaitFor("DO 404");
+  EXPECT_NE(log.find(" GET /static/app.js\\x00.html 404 "), std::string::npos) << log;
+  EXPECT_NE(log.find(" GET /x\\x0D\\x0A2026-12-07T00:00:00Z GET /quan-tri 200 404 "),
+            std::string::npos)
+      << log;
+  EXPECT_NE(log.find(" GET /tim-kiem\\x1B[31mDO 404 "), std::string::npos) << log;
+  EXPECT_EQ(log.find('\x1b'), std::string::npos);
+  EXPECT_EQ(log.find(std::string(1, '\0')), std::string::npos);
+  for (size_t p = log.find('\n'); p != std::string::npos; p = log.find('\n', p + 1)) {
+    if (p + 1 < log.size()) {
+      EXPECT_EQ(log.compare(p + 1, 3, "202"), 0) << log.substr(p + 1, 40);
+    }
+  }
+}
+
+// W8 (session 14) broke: /api/documents/ID gave the server's absolute
+// source path, which the page keeps to the file name.
+TEST_F(RoutesTest, ApiGivesTheSourceFileNameOnly) {
+  std::string id = PlanId();
+  auto doc = Get("/api/documents/" + id + "?text=0");
+  ASSERT_TRUE(doc);
+  ASSERT_EQ(doc->status, 200);
+  std::string source = json::parse(doc->body)["source"];
+  EXPECT_EQ(source.find('/'), std::string::npos) << source;
+  EXPECT_EQ(source.substr(source.size() - 4), ".txt") << source;
+  EXPECT_NE(doc->body.find(root_->string()), 0u);
+  EXPECT_EQ(doc->body.find(root_->string()), std::string::npos);
+}
+
+// W5 (session 14) broke: with the index folder deleted under a running
+// server, each request got 200 or a 404 "Không tìm thấy" naming the
+// server's index path, as it fell on a searcher already open or on a new
+// one failing to open. The searchers open answer; the failed opens go to
+// the log.
+TEST(IndexGoneTest, SearchersOpenAnswerWhenTheIndexFolderGoes) {
+  fs::path root = TempDir("gone");
+  fs::copy(vanban::testing::SourceDir() / "corpus", root / "corpus", fs::copy_options::recursive);
+  ASSERT_TRUE(IndexInto(root / "index", {root / "corpus"}).ok());
+  LogSink log;
+  ServerOptions options;
+  options.db_dir = (root / "index").string();
+  options.web_dir = vanban::testing::SourceDir() / "web";
+  options.threads = 4;
+  options.log = &log;
+  auto server = Server::Create(options);
+  ASSERT_TRUE(server.ok()) << server.status().ToString();
+  auto port = (*server)->BindToAnyPort("127.0.0.1");
+  ASSERT_TRUE(port.ok());
+  std::thread serving([&] { (*server)->Run(); });
+  fs::remove_all(root / "index");
+  std::vector<std::thread> clients;
+  std::atomic<int> ok{0}, other{0};
+  for (int i = 0; i < 8; ++i) {
+    clients.emplace_back([&] {
+      httplib::Client client("127.0.0.1", *port);
+      auto res = client.Get("/danh-muc");
+      (res && res->status == 200 ? ok : other)++;
+    });
+  }
+  for (auto& t : clients) t.join();
+  EXPECT_EQ(ok, 8);
+  EXPECT_EQ(other, 0);
+  std::string text = log.WaitFor("lỗi mở chỉ mục");
+  EXPECT_NE(text.find("lỗi mở chỉ mục: chưa có chỉ mục ở " + (root / "index").string()),
+            std::string::npos)
+      << text;
+  (*server)->Stop();
+  serving.join();
+
+  // At start-up, the failure is told in full to whoever starts the server.
+  auto none = Server::Create(options, []() -> StatusOr<std::unique_ptr<search::Searcher>> {
+    return Status::NotFound("chưa có chỉ mục ở /srv/chi-muc; hãy chạy: vanban index");
+  });
+  ASSERT_FALSE(none.ok());
+  EXPECT_NE(none.status().message().find("/srv/chi-muc"), std::string::npos);
+  fs::remove_all(root);
+}
+
+// W5: a pool with no searcher whose open fails tells the reader that the
+// index cannot be read now (503), and the log why, with the path.
+TEST(SearcherPoolTest, AFailedOpenIsA503ForTheReaderAndInFullInTheLog) {
+  SearcherPool pool(
+      []() -> StatusOr<std::unique_ptr<search::Searcher>> {
+        return Status::NotFound("chưa có chỉ mục ở /srv/chi-muc; hãy chạy: vanban index");
+      },
+      2);
+  std::string logged;
+  pool.set_error_log([&](const Status& s) { logged = s.message(); });
+  auto lease = pool.Acquire();
+  ASSERT_FALSE(lease.ok());
+  EXPECT_EQ(HttpStatus(lease.status()), 503);
+  EXPECT_EQ(lease.status().message().find("/srv"), std::string::npos);
+  EXPECT_NE(lease.status().message().find("không đọc được chỉ mục"), std::string::npos);
+  EXPECT_EQ(logged, "chưa có chỉ mục ở /srv/chi-muc; hãy chạy: vanban index");
 }
 
 // A reindex while searches run: no search fails, and what the reindex added
