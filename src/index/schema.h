@@ -128,8 +128,11 @@ inline constexpr std::string_view kMetaCatalogPath = "vanban-catalog-path";
 //    around them), apart from it ("điểm a của khoản 1") or as a range
 //    ("điểm a đến điểm k": point "a-k"); unresolved reasons name catalog
 //    entries by their names and dates as dd/mm/yyyy.
+// 7: a name cited with a year ("Luật Tố cáo năm 2011") or a date is not a
+//    catalog document of another year or date; a document naming its own
+//    number cites itself; "<type> số <number>" heads a document's type.
 inline constexpr std::string_view kMetaAnalysis = "vanban-analysis";
-inline constexpr int kAnalysisVersion = 6;  // stored as its decimal string
+inline constexpr int kAnalysisVersion = 7;  // stored as its decimal string
 // "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the
 // document's text, as in its data. Metadata lives in the postlist table,
 // which Xapian does not compress (the data is zlib-compressed): a snippet

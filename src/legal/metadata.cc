@@ -181,9 +181,20 @@ void ReadHeaderCell(std::string_view cell, std::string* issuer, Metadata* meta) 
   if (meta->date.empty()) ReadPlaceAndDate(cell, meta);
 }
 
+// The type a number cell names before "số" ("QUYẾT ĐỊNH số 55/QĐ-UBND",
+// "Quyết định số 15/QĐ-UBND ngày …", as web copies head a document), or null.
+const DocType* TypeBeforeNumber(std::string_view cell) {
+  std::string_view number = NumberCell(cell);
+  if (number == cell) return nullptr;
+  return FindDocType(text::Lower(internal::Trim(cell.substr(0, cell.size() - number.size()))));
+}
+
 void ReadHeader(const Reader& r, Metadata* meta) {
   size_t end = r.HeaderEnd();
   std::string issuer;
+  // A "<type> số <number>" line, for a document without a type line.
+  const DocType* numbered_type = nullptr;
+  size_t numbered_at = 0;
   for (size_t p = 0; p < end; ++p) {
     std::string_view t = r.Text(p);
     const DocType* type = r.Kind(p) == LineKind::kCaps ? FindDocType(text::Lower(t)) : nullptr;
@@ -197,7 +208,19 @@ void ReadHeader(const Reader& r, Metadata* meta) {
       if (!issuer.empty()) meta->issuer = issuer;
       continue;
     }
-    for (std::string_view cell : Cells(t)) ReadHeaderCell(cell, &issuer, meta);
+    for (std::string_view cell : Cells(t)) {
+      if (numbered_type == nullptr && meta->number.empty()) {
+        numbered_type = TypeBeforeNumber(cell);
+        numbered_at = p;
+      }
+      ReadHeaderCell(cell, &issuer, meta);
+    }
+  }
+  if (meta->type.empty() && numbered_type != nullptr) {
+    meta->type = std::string(numbered_type->display);
+    size_t title = numbered_at + 1;
+    while (title < end && title <= numbered_at + 2 && IsNumberOrDateLine(r.Text(title))) ++title;
+    if (meta->title.empty() && LooksLikeTitle(r, title)) meta->title = std::string(r.Text(title));
   }
 }
 

@@ -87,6 +87,31 @@ void FillThisArticle(std::vector<internal::ExtractedCitation> found, Document* d
   }
 }
 
+// A document naming its own number (its heading "Quyết định số
+// 55/QĐ-UBND" read as a citation, "Quyết định số 55/QĐ-UBND này") cites
+// itself, as "Quyết định này" does: the same number, and no other type,
+// issuer or date (nor one the document does not state). Before, it was "not in the catalog" (or,
+// for a catalogued document, a link to itself as to another document).
+void MarkOwnNumber(Document* doc) {
+  const Metadata& m = doc->meta;
+  if (m.number.empty()) return;
+  std::string own = text::FoldText(m.number);
+  for (Citation& c : doc->citations) {
+    if (c.self || c.source_note || c.number.empty() || text::FoldText(c.number) != own) continue;
+    if (!c.type.empty() && !m.type.empty() && text::FoldText(c.type) != text::FoldText(m.type)) {
+      continue;
+    }
+    // A date or issuer the citation states must be the document's own,
+    // known: local numbers repeat across issuers and years.
+    if (!c.date.empty() && c.date != m.date) continue;
+    if (!c.issuer.empty() &&
+        (m.issuer.empty() || !internal::IssuersCompatible(c.issuer, m.issuer))) {
+      continue;
+    }
+    c.self = true;
+  }
+}
+
 // Slug of a title without its leading type ("Nghị quyết Đại hội ..." ->
 // "dai-hoi-..."), cut at a word boundary.
 std::string TitleSlug(const Metadata& meta) {
@@ -158,6 +183,7 @@ Document ParseDocument(std::string_view input) {
   doc.meta = internal::ExtractMetadata(layout, doc.text, &doc.warnings);
   std::vector<internal::ExtractedCitation> found = internal::ScanCitations(doc.text, &doc.warnings);
   FillThisArticle(std::move(found), &doc);
+  MarkOwnNumber(&doc);
   WarnNumberingGaps(&doc);
   if (doc.text.empty()) {
     doc.warnings.push_back("Văn bản rỗng: không có nội dung");

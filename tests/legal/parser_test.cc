@@ -252,6 +252,26 @@ TEST(ParserTest, NumberAndDateLineUnderTheTypeLine) {
 
 // Regression: Luật Khiếu nại in the Pháp điển has no Chương IV (its
 // articles were repealed), and nothing told the reader.
+// Broke (session 14, seen by the web tester): a document headed as web
+// copies head it, "Quyết định số 55/QĐ-UBND" on its first line, had no
+// type, and its own number was listed as a citation "not in the catalog";
+// so was "Quyết định số 55/QĐ-UBND" in its own text. A number the document
+// bears is the document itself; the same number of another issuer is not.
+TEST(ParserTest, ADocumentNamingItsOwnNumberCitesItself) {
+  Document doc = ParseDocument(
+      "Quyết định số 55/QĐ-UBND\nVề việc giao đất cho hộ gia đình\n\n"
+      "Điều 1. Giao đất theo Quyết định số 55/QĐ-UBND này.\n\n"
+      "Điều 2. Bãi bỏ Quyết định số 55/QĐ-UBND của UBND huyện Tứ Kỳ ngày 04/11/2016.\n");
+  EXPECT_EQ(doc.meta.type, "Quyết định");
+  EXPECT_EQ(doc.meta.number, "55/QĐ-UBND");
+  EXPECT_EQ(doc.meta.title, "Về việc giao đất cho hộ gia đình");
+  ASSERT_EQ(doc.citations.size(), 3u);
+  EXPECT_TRUE(doc.citations[0].self) << doc.citations[0].Describe();
+  EXPECT_TRUE(doc.citations[1].self) << doc.citations[1].Describe();
+  EXPECT_FALSE(doc.citations[2].self) << doc.citations[2].Describe();
+  EXPECT_EQ(doc.citations[2].issuer, "UBND huyện Tứ Kỳ");
+}
+
 TEST(ParserTest, NumberingGapsAreWarned) {
   auto gaps = [](const Document& doc) {
     std::vector<std::string> out;
