@@ -136,12 +136,10 @@ class LinkTargets {
   LinkTargets(const legal::Document& doc, const legal::Catalog* catalog)
       : doc_(doc), catalog_(catalog) {}
 
-  // Why the link of `c` may land on another chapter or section than the
-  // one meant (T1), or "". Only chapter and section links are looked at:
-  // they are the ones made by a number the target may have shifted.
+  // Why the link of `c` may land on another part than the one meant (T1),
+  // or name a part the target does not have (V6), or "", as on the page.
   std::string Note(const legal::Citation& c) {
-    bool part = c.anchor.rfind("chuong-", 0) == 0 || c.anchor.find("muc-") != std::string::npos;
-    if (!part) return "";
+    if (c.anchor.empty()) return "";
     if (c.status == legal::CitationStatus::kSelf || c.resolved_id == doc_.id) {
       return legal::UncertainLinkNote(doc_, c.anchor, /*self=*/true);
     }

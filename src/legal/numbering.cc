@@ -104,10 +104,71 @@ std::string BreakText(const Document& doc, const NumberingGap& gap) {
 
 }  // namespace
 
+namespace {
+
+// The units of `kind` directly under `parent` (-1: anywhere).
+std::vector<int> UnitsOf(const Document& doc, UnitKind kind, int parent) {
+  std::vector<int> out;
+  for (size_t u = 0; u < doc.units.size(); ++u) {
+    if (doc.units[u].kind == kind && (parent < 0 || doc.units[u].parent == parent)) {
+      out.push_back(static_cast<int>(u));
+    }
+  }
+  return out;
+}
+
+// Why an article, clause or point anchor ("dieu-99", "khoan-5-9",
+// "diem-7-2-c", "diem-7-c") names nothing in `target`, or "" when its
+// structure cannot tell (no articles at all in a document that has none
+// cited by number; no clauses known in the article).
+std::string MissingPartNote(const Document& target, const std::string& anchor, bool self) {
+  if (target.units.empty()) return "";
+  std::vector<std::string> parts;
+  for (size_t b = 0, e; b <= anchor.size(); b = e + 1) {
+    e = anchor.find('-', b);
+    if (e == std::string::npos) e = anchor.size();
+    parts.push_back(anchor.substr(b, e - b));
+  }
+  const std::string& kind = parts[0];
+  if ((kind != "dieu" && kind != "khoan" && kind != "diem") || parts.size() < 2) return "";
+  std::string who = self ? "Văn bản này" : "Văn bản được dẫn chiếu";
+  int article = target.FindAnchor("dieu-" + parts[1]);
+  if (article < 0) {
+    std::vector<int> articles = UnitsOf(target, UnitKind::kArticle, -1);
+    std::string note = who + " không có Điều " + parts[1];
+    if (!articles.empty()) {
+      const Unit& first = target.units[articles.front()];
+      const Unit& last = target.units[articles.back()];
+      note += " (có " + first.label + (articles.size() > 1 ? " đến " + last.label : "") + ")";
+    } else {
+      note += " (không chia thành điều)";
+    }
+    return note;
+  }
+  if (kind == "dieu") return "";
+  bool clause_named = kind == "khoan" || parts.size() == 4;
+  int holder = article;
+  if (clause_named && parts.size() >= 3) {
+    if (UnitsOf(target, UnitKind::kClause, article).empty()) return "";
+    holder = target.FindAnchor("khoan-" + parts[1] + "-" + parts[2]);
+    if (holder < 0) {
+      return "Điều " + parts[1] + " của " + (self ? "văn bản này" : "văn bản được dẫn chiếu") +
+             " không có khoản " + parts[2];
+    }
+    if (kind == "khoan") return "";
+  }
+  if (UnitsOf(target, UnitKind::kPoint, holder).empty()) return "";
+  std::string where = clause_named ? "Khoản " + parts[2] + " Điều " + parts[1] : "Điều " + parts[1];
+  return where + " của " + (self ? "văn bản này" : "văn bản được dẫn chiếu") + " không có điểm " +
+         parts.back();
+}
+
+}  // namespace
+
 std::string UncertainLinkNote(const Document& target, const std::string& anchor, bool self) {
   if (anchor.empty()) return "";
   int unit = target.FindAnchor(anchor);
-  if (unit < 0) return "";
+  if (unit < 0) return MissingPartNote(target, anchor, self);
   std::optional<NumberingGap> gap = GapBefore(target, unit);
   if (!gap) return "";
   std::string linked = KindWord(target.units[unit].kind);

@@ -42,8 +42,11 @@ std::string UnitName(const Unit& unit);
 // than the one a citation means (GapBefore), in Vietnamese: "Đánh số chương
 // của văn bản được dẫn chiếu không liên tục (sau Chương III là Chương V),
 // nên chương được liên kết có thể không phải chương được nhắc đến"; "" when
-// the link is sure or `target` has no such anchor. `self`: `target` is the
-// citing document ("văn bản này").
+// the link is sure. An article, clause or point `target` does not have
+// ("Điều 99" of a law of 67 articles; a clause of an article whose clauses
+// are known) is said too: "Văn bản được dẫn chiếu không có Điều 99 (có Điều
+// 1 đến Điều 67)"; a target without structure (a catalog record) has no
+// note. `self`: `target` is the citing document ("văn bản này").
 std::string UncertainLinkNote(const Document& target, const std::string& anchor, bool self);
 
 // The breaks in the numbering of the chapters, sections and articles of

@@ -10,6 +10,7 @@ namespace {
 
 using ::vanban::testing::ReadFile;
 using ::vanban::testing::SharedDir;
+using ::vanban::testing::SourceDir;
 
 std::string Describe(const Document& doc, const std::optional<NumberingGap>& gap) {
   if (!gap) return "";
@@ -84,6 +85,35 @@ TEST(NumberingTest, LuatKhieuNaiChapterFive) {
   EXPECT_EQ(GapBeforeAnchor(law, "chuong-3"), "");
   EXPECT_EQ(GapBeforeAnchor(law, "chuong-5"), "Chương III → Chương V");
   EXPECT_EQ(GapBeforeAnchor(law, "chuong-9"), "Chương III → Chương V");
+}
+
+// V6 (session 14) broke: "Điều 99 Luật Tố cáo" (a law of 67 articles) and
+// "khoản 9 Điều 5 Luật Tiếp công dân" were confident links that landed at
+// the top of the law; "Điều 15" in a plan without articles likewise.
+TEST(NumberingTest, APartTheTargetDoesNotHaveIsSaid) {
+  VANBAN_REQUIRE_SHARED();
+  Document law = ParseDocument(ReadFile(SharedDir() / "corpus/texts/luat-25-2018-qh14.txt"));
+  EXPECT_EQ(UncertainLinkNote(law, "dieu-99", false),
+            "Văn bản được dẫn chiếu không có Điều 99 (có Điều 1 đến Điều 67)");
+  EXPECT_EQ(UncertainLinkNote(law, "dieu-67", false), "");
+  Document reception = ParseDocument(ReadFile(SharedDir() / "corpus/texts/luat-42-2013-qh13.txt"));
+  EXPECT_EQ(UncertainLinkNote(reception, "khoan-5-9", false),
+            "Điều 5 của văn bản được dẫn chiếu không có khoản 9");
+  EXPECT_EQ(UncertainLinkNote(reception, "khoan-5-2", false), "");
+  Document plan = ParseDocument(
+      ReadFile(SourceDir() / "corpus/ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt"));
+  EXPECT_EQ(UncertainLinkNote(plan, "dieu-15", true),
+            "Văn bản này không có Điều 15 (không chia thành điều)");
+  // Every anchor the six texts cite exists: none of them gets the note.
+  for (const char* name : {"luat-10-2022-qh15.txt", "luat-02-2011-qh13.txt", "nd-59-2023-cp.txt"}) {
+    Document doc = ParseDocument(ReadFile(SharedDir() / "corpus/texts" / name));
+    for (const Citation& c : doc.citations) {
+      if (c.status == CitationStatus::kSelf || (c.self && !c.anchor.empty())) {
+        EXPECT_EQ(UncertainLinkNote(doc, c.anchor, true).find("không có"), std::string::npos)
+            << name << " " << c.raw;
+      }
+    }
+  }
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include <fstream>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -1140,44 +1141,37 @@ TEST_F(RoutesTest, ApiGivesTheSourceFileNameOnly) {
 // W5 (session 14) broke: with the index folder deleted under a running
 // server, each request got 200 or a 404 "Không tìm thấy" naming the
 // server's index path, as it fell on a searcher already open or on a new
-// one failing to open. The searchers open answer; the failed opens go to
-// the log.
-TEST(IndexGoneTest, SearchersOpenAnswerWhenTheIndexFolderGoes) {
+// one failing to open. A request now waits for a searcher open, which
+// answers from its revision; the failed open goes to the log.
+TEST(SearcherPoolTest, WhenTheIndexFolderGoesTheSearchersOpenAnswer) {
   fs::path root = TempDir("gone");
   fs::copy(vanban::testing::SourceDir() / "corpus", root / "corpus", fs::copy_options::recursive);
   ASSERT_TRUE(IndexInto(root / "index", {root / "corpus"}).ok());
-  LogSink log;
-  ServerOptions options;
-  options.db_dir = (root / "index").string();
-  options.web_dir = vanban::testing::SourceDir() / "web";
-  options.threads = 4;
-  options.log = &log;
-  auto server = Server::Create(options);
-  ASSERT_TRUE(server.ok()) << server.status().ToString();
-  auto port = (*server)->BindToAnyPort("127.0.0.1");
-  ASSERT_TRUE(port.ok());
-  std::thread serving([&] { (*server)->Run(); });
+  std::string db = (root / "index").string();
+  SearcherPool pool([db] { return search::Searcher::Open(db); }, 4);
+  std::vector<std::string> logged;
+  std::mutex mu;
+  pool.set_error_log([&](const Status& s) {
+    std::lock_guard<std::mutex> lock(mu);
+    logged.push_back(s.message());
+  });
+  auto first = pool.Acquire();
+  ASSERT_TRUE(first.ok());
   fs::remove_all(root / "index");
-  std::vector<std::thread> clients;
-  std::atomic<int> ok{0}, other{0};
-  for (int i = 0; i < 8; ++i) {
-    clients.emplace_back([&] {
-      httplib::Client client("127.0.0.1", *port);
-      auto res = client.Get("/danh-muc");
-      (res && res->status == 200 ? ok : other)++;
-    });
-  }
-  for (auto& t : clients) t.join();
-  EXPECT_EQ(ok, 8);
-  EXPECT_EQ(other, 0);
-  std::string text = log.WaitFor("lỗi mở chỉ mục");
-  EXPECT_NE(text.find("lỗi mở chỉ mục: chưa có chỉ mục ở " + (root / "index").string()),
-            std::string::npos)
-      << text;
-  (*server)->Stop();
-  serving.join();
-
+  std::optional<StatusOr<SearcherPool::Lease>> second;
+  std::thread waiting([&] { second.emplace(pool.Acquire()); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  { auto release = std::move(first).value(); }  // the first request ends
+  waiting.join();
+  ASSERT_TRUE(second->ok()) << second->status().ToString();
+  auto catalog = (**second)->Catalog();
+  ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
+  EXPECT_FALSE(catalog->empty());
+  ASSERT_EQ(logged.size(), 1u);
+  EXPECT_EQ(logged[0], "chưa có chỉ mục ở " + db + "; hãy chạy: vanban index");
   // At start-up, the failure is told in full to whoever starts the server.
+  ServerOptions options;
+  options.web_dir = vanban::testing::SourceDir() / "web";
   auto none = Server::Create(options, []() -> StatusOr<std::unique_ptr<search::Searcher>> {
     return Status::NotFound("chưa có chỉ mục ở /srv/chi-muc; hãy chạy: vanban index");
   });
