@@ -205,7 +205,10 @@ void PrintSummary(const index::IndexSummary& s, const std::string& db) {
   if (!s.catalog_note.empty()) std::printf("Danh mục: %s.\n", s.catalog_note.c_str());
   for (const auto& w : s.warnings) std::printf("Cảnh báo: %s\n", OneLine(w).c_str());
   if (!s.removed_files.empty()) {
-    std::printf("Xoá khỏi chỉ mục %zu văn bản (tệp không còn):\n", s.removed_files.size());
+    std::printf(
+        "Xoá khỏi chỉ mục %zu văn bản (tệp không còn, hoặc không còn trong các đường dẫn "
+        "đã cho):\n",
+        s.removed_files.size());
     for (const auto& f : s.removed_files) {
       std::printf("  - %s [%s]\n", OneLine(f.path).c_str(), f.id.c_str());
     }

@@ -451,8 +451,9 @@ std::string OpenFailure(const std::string& db_dir, const Xapian::Error& e) {
     what = "chỉ mục " + db_dir +
            " do một phiên bản Xapian khác tạo, phiên bản này không mở được; hãy lập lại với "
            "--rebuild";
-  } else if (type == "DatabaseCorruptError") {
-    what = "chỉ mục " + db_dir + " bị hỏng; hãy lập lại với --rebuild";
+  } else if (type == "DatabaseCorruptError" || type == "DatabaseError") {
+    what = "chỉ mục " + db_dir + " bị hỏng; hãy lập lại bằng vanban index --rebuild --db " +
+           db_dir + ", hoặc chép lại bản sao lưu";
   } else if (type == "DatabaseOpeningError") {
     what = db_dir +
            " không phải chỉ mục Xapian hoặc đã hỏng; hãy chọn thư mục khác bằng --db, hoặc lập "
@@ -846,6 +847,25 @@ void Indexer::Internal::NoteDocumentsLeftBehind() {
                              "vanban index trên cả kho văn bản");
 }
 
+namespace {
+
+// A database error of an indexing run, in Vietnamese: a damaged index is
+// said so, with what to do (S5, session 14: a truncated postlist aborted
+// the run with an uncaught exception).
+Status DatabaseFailure(const Xapian::Error& e, const std::string& kept_note) {
+  std::string type = e.get_type();
+  if (type == "DatabaseError" || type == "DatabaseCorruptError") {
+    return Status::IoError("chỉ mục bị hỏng, không đọc được (" + kept_note +
+                           "); hãy lập lại bằng vanban index --rebuild, hoặc chép lại bản sao "
+                           "lưu (chi tiết từ Xapian: " +
+                           e.get_description() + ")");
+  }
+  return Status::IoError("lỗi cơ sở dữ liệu chỉ mục: " + e.get_description() + " (" + kept_note +
+                         ")");
+}
+
+}  // namespace
+
 StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
   auto start = std::chrono::steady_clock::now();
   options = &opts;
@@ -854,8 +874,13 @@ StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
   if (Status st = CheckPaths(opts.paths); !st.ok()) return st;
   std::vector<fs::path> roots = opts.paths;
   CatalogSource source = CatalogSource::kNone;
-  catalog_path = FindCatalog(roots, opts.catalog,
-                             db->get_metadata(std::string(schema::kMetaCatalogPath)), &source);
+  std::string recorded_catalog;
+  try {
+    recorded_catalog = db->get_metadata(std::string(schema::kMetaCatalogPath));
+  } catch (const Xapian::Error& e) {
+    return DatabaseFailure(e, kept_note);
+  }
+  catalog_path = FindCatalog(roots, opts.catalog, recorded_catalog, &source);
   if (source == CatalogSource::kAbove) {
     summary.catalog_note = catalog_path.string() + " (ở thư mục trên các đường dẫn đã cho)";
   } else if (source == CatalogSource::kRecorded) {
@@ -914,8 +939,7 @@ StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
     }
     // Cancelled during the merge of a sharded build: say so, not "error".
     if (opts.cancel && opts.cancel->load()) return Status::IoError("đã huỷ: " + kept_note);
-    return Status::IoError("lỗi cơ sở dữ liệu chỉ mục: " + e.get_description() + " (" + kept_note +
-                           ")");
+    return DatabaseFailure(e, kept_note);
   }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
@@ -1203,6 +1227,62 @@ Status SwapIn(const fs::path& dir, const fs::path& fresh, const fs::path& old) {
   return Status::Ok();
 }
 
+// The documents of the index in `dir`: indexed files (source path -> id)
+// and catalog records (ids). Empty when it cannot be read.
+struct IndexedDocuments {
+  std::map<std::string, std::string> files;
+  std::set<std::string> records;
+};
+
+IndexedDocuments ReadIndexed(const fs::path& dir) {
+  IndexedDocuments out;
+  try {
+    Xapian::Database db(dir.string());
+    for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
+      Xapian::Document d = db.get_document(*p, Xapian::DOC_ASSUME_VALID);
+      std::string source = d.get_value(schema::kSlotSourcePath);
+      if (source.empty()) {
+        out.records.insert(d.get_value(schema::kSlotId));
+      } else {
+        out.files[source] = d.get_value(schema::kSlotId);
+      }
+    }
+  } catch (const Xapian::Error&) {
+    return {};
+  }
+  return out;
+}
+
+// A rebuild replaces the whole index: what it leaves out is removed, and is
+// listed as an incremental run lists deleted files. A rebuild that found no
+// file at all (an empty or unmounted folder) while the index had some is
+// refused: the old index stays (S4, session 14).
+Status CompareRebuild(const fs::path& old_dir, const fs::path& fresh_dir, const std::string& db_dir,
+                      const std::vector<fs::path>& paths, IndexSummary* summary) {
+  IndexedDocuments before = ReadIndexed(old_dir);
+  IndexedDocuments after = ReadIndexed(fresh_dir);
+  if (after.files.empty() && !before.files.empty()) {
+    std::string where;
+    for (const fs::path& p : paths) where += (where.empty() ? "\"" : ", \"") + p.string() + "\"";
+    return Status::InvalidArgument(
+        "lập lại chỉ mục (--rebuild) không tìm được tệp văn bản nào trong " + where +
+        ", nên không thay chỉ mục " + db_dir + ": chỉ mục cũ (" +
+        std::to_string(before.files.size() + before.records.size()) +
+        " văn bản) được giữ nguyên. Hãy kiểm tra đường dẫn (thư mục mạng đã được gắn chưa?)");
+  }
+  for (const auto& [path, id] : before.files) {
+    if (!after.files.count(path)) summary->removed_files.push_back({path, id});
+  }
+  for (const std::string& id : before.records) {
+    bool kept =
+        after.records.count(id) || std::any_of(after.files.begin(), after.files.end(),
+                                               [&](const auto& f) { return f.second == id; });
+    if (!kept) summary->removed_files.push_back({"(bản ghi danh mục)", id});
+  }
+  summary->removed = static_cast<int>(summary->removed_files.size());
+  return Status::Ok();
+}
+
 }  // namespace
 
 StatusOr<IndexSummary> IndexDatabase(const std::string& db_dir, const IndexOptions& options) {
@@ -1261,6 +1341,12 @@ StatusOr<IndexSummary> IndexDatabase(const std::string& db_dir, const IndexOptio
   if (!result.ok()) {
     fs::remove_all(fresh, ec);
     return result;
+  }
+  if (had_index) {
+    if (Status st = CompareRebuild(dir, fresh, db_dir, options.paths, &*result); !st.ok()) {
+      fs::remove_all(fresh, ec);
+      return st;
+    }
   }
   if (!outdated.empty()) {
     result->warnings.push_back(
