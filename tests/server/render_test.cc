@@ -199,6 +199,29 @@ TEST(RenderTest, FilterCountsSayTheyCountDocuments) {
             std::string::npos);
 }
 
+// W10 (session 14) broke: the server's HTML gave the plain search box
+// aria-expanded (which only a combobox has; Chromium dropped it) and
+// announced nothing. The combobox roles, the listbox and the status line
+// are app.js's (tests/browser checks them at work): without the script
+// there is no list, so the HTML claims none.
+TEST(RenderTest, SuggestionComboboxComesWithTheScript) {
+  std::string html = LoadRenderer().SearchPage(Params(""), nullptr);
+  size_t input = html.find("<input id=\"q\"");
+  ASSERT_NE(input, std::string::npos);
+  std::string tag = html.substr(input, html.find('>', input) - input);
+  EXPECT_EQ(tag.find("aria-expanded"), std::string::npos) << tag;
+  EXPECT_EQ(tag.find("role="), std::string::npos) << tag;
+  EXPECT_NE(html.find("<ul class=\"suggest\" id=\"goi-y\""), std::string::npos);
+  std::string js =
+      vanban::testing::ReadFile(vanban::testing::SourceDir() / "web" / "static" / "app.js");
+  for (const char* needed :
+       {"'role', 'combobox'", "'aria-autocomplete', 'list'", "'aria-controls', list.id",
+        "'role', 'listbox'", "'role', 'option'", "aria-activedescendant", "'role', 'status'",
+        "gợi ý, dùng mũi tên xuống để chọn."}) {
+    EXPECT_NE(js.find(needed), std::string::npos) << needed;
+  }
+}
+
 TEST(RenderTest, SnippetKeepsOnlyMarkTags) {
   auto r = DanVanResponse();
   std::string html = LoadRenderer().SearchPage(Params("dan van"), &r);
@@ -433,6 +456,20 @@ TEST(RenderTest, PrintViewHasEachCitedDocumentOnItsOwnPage) {
   EXPECT_NE(html.find("Chưa có toàn văn của văn bản này."), std::string::npos);
   EXPECT_NE(html.find("<span class=\"where\">Mục I:</span> Triển khai, thực hiện nghiêm túc"),
             std::string::npos);
+}
+
+// W15 (session 14) broke: the study pack's "In trang này" button was in the
+// HTML, dead without JavaScript (and in the Tab order). app.js adds it.
+TEST(RenderTest, PrintButtonComesWithTheScript) {
+  std::string html = LoadRenderer().PrintPage(PlanView());
+  EXPECT_EQ(html.find("<button type=\"button\""), std::string::npos);
+  EXPECT_EQ(html.find("data-print>"), std::string::npos);
+  EXPECT_EQ(html.find("In trang này"), std::string::npos);
+  EXPECT_NE(html.find("<p class=\"print-tools\" data-print-tools>"), std::string::npos);
+  std::string js =
+      vanban::testing::ReadFile(vanban::testing::SourceDir() / "web" / "static" / "app.js");
+  EXPECT_NE(js.find("[data-print-tools]"), std::string::npos);
+  EXPECT_NE(js.find("'In trang này'"), std::string::npos);
 }
 
 // W16 (session 14) broke: the places of the cited documents were "Mục II.4"
