@@ -11,8 +11,6 @@
 
 namespace vanban::server {
 
-namespace {
-
 using legal::Citation;
 using legal::CitationStatus;
 
@@ -21,8 +19,6 @@ std::string UnresolvedKey(const Citation& c) {
   if (!c.name.empty()) return c.name;
   return c.raw;
 }
-
-}  // namespace
 
 void GroupCitations(const legal::Document& doc, std::vector<CitedGroup>* resolved,
                     std::vector<CitedGroup>* unresolved) {
@@ -268,7 +264,28 @@ void AppendCenter(const Graph& g, const Box& center, std::string* out) {
   out->append("</g>\n");
 }
 
+// W11 (session 14): the drawing is a group of links, not an image (an
+// image's children are presentational, so a screen reader heard only
+// "Đồ thị dẫn chiếu" while Tab reached the links), named by its document and
+// counts.
+std::string SvgOpen(const Graph& g, const std::string& css_class, int width, int height) {
+  std::string w = std::to_string(width), h = std::to_string(height);
+  return "<svg class=\"" + css_class + "\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" + w +
+         "\" height=\"" + h + "\" viewBox=\"0 0 " + w + " " + h +
+         "\" role=\"group\" aria-label=\"" + HtmlEscape(GraphLabel(g)) + "\">\n";
+}
+
 }  // namespace
+
+std::string GraphLabel(const Graph& g) {
+  std::string out = "Đồ thị dẫn chiếu của " + Label(g.center) + ": " +
+                    std::to_string(g.citing.size()) + " văn bản dẫn chiếu đến, " +
+                    std::to_string(g.cited.size()) + " văn bản được dẫn chiếu";
+  if (!g.unresolved.empty()) {
+    out += ", " + std::to_string(g.unresolved.size()) + " dẫn chiếu chưa liên kết được";
+  }
+  return out;
+}
 
 std::string GraphSvg(const Graph& g) {
   // A column without documents is dropped, not left empty: the left one
@@ -285,10 +302,7 @@ std::string GraphSvg(const Graph& g) {
   int height = kTop + body + 44 + (LegendRows(legend) - 1) * kLegendRow;
   // Drawn at its natural size (13px labels stay 13px); narrow screens
   // scroll it sideways instead of shrinking it out of legibility.
-  std::string w = std::to_string(c.width), h = std::to_string(height);
-  std::string out = "<svg class=\"graph\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" + w +
-                    "\" height=\"" + h + "\" viewBox=\"0 0 " + w + " " + h +
-                    "\" role=\"img\" aria-label=\"Đồ thị dẫn chiếu\">\n";
+  std::string out = SvgOpen(g, "graph", c.width, height);
   if (!g.citing.empty()) {
     AppendText(c.left, 20, "col",
                "Dẫn chiếu đến văn bản này (" + std::to_string(g.citing.size()) + ")", &out);
@@ -417,10 +431,7 @@ std::string GraphSvgNarrow(const Graph& g) {
       &body);
   if (cites) AppendTrunk(trunk_top, last_mid, &body);
   AppendCenter(g, center, &body);
-  std::string w = std::to_string(kNarrowWidth), h = std::to_string(y + 6);
-  return "<svg class=\"graph graph-narrow\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" + w +
-         "\" height=\"" + h + "\" viewBox=\"0 0 " + w + " " + h +
-         "\" role=\"img\" aria-label=\"Đồ thị dẫn chiếu\">\n" + body + "</svg>\n";
+  return SvgOpen(g, "graph graph-narrow", kNarrowWidth, y + 6) + body + "</svg>\n";
 }
 
 nlohmann::json GraphJson(const Graph& g) {

@@ -37,6 +37,10 @@ struct CitedGroup {
 void GroupCitations(const legal::Document& doc, std::vector<CitedGroup>* resolved,
                     std::vector<CitedGroup>* unresolved);
 
+// The name an unresolved citation is grouped and shown by: "Luật
+// 03/2011/QH13" (type and number), else its name, else its raw text.
+std::string UnresolvedKey(const legal::Citation& citation);
+
 // The documents citing one document, grouped by citing document.
 struct CitingGroup {
   DocRef ref;
@@ -57,8 +61,14 @@ struct Graph {
   const legal::Document* doc = nullptr;  // for unresolved labels; may be null
 };
 
-// SVG markup (no XML prolog), sized by its viewBox; nodes are links to
-// /van-ban/ID, coloured by type, with a legend.
+// The graphs' accessible name: "Đồ thị dẫn chiếu của Luật 25/2018/QH14: 1
+// văn bản dẫn chiếu đến, 0 văn bản được dẫn chiếu, 1 dẫn chiếu chưa liên
+// kết được" (the last part only when there are such citations).
+std::string GraphLabel(const Graph& graph);
+
+// SVG markup (no XML prolog), sized by its viewBox, a group (role="group")
+// named by GraphLabel; nodes are links to /van-ban/ID, coloured by type,
+// with a legend.
 std::string GraphSvg(const Graph& graph);
 // The same graph in one column (cited-by, the document, cited) for phones.
 std::string GraphSvgNarrow(const Graph& graph);

@@ -141,9 +141,28 @@ data PagerData(const SearchParams& p, const search::SearchResponse& r) {
   return pager;
 }
 
+// The results page's <h1>, for screen readers (the page shows the query in
+// the box): "Kết quả tìm kiếm cho “dan van”", the filters of a search by
+// filters alone, the page past the first.
+std::string ResultsHeading(const SearchParams& p) {
+  std::string heading = "Kết quả tìm kiếm";
+  if (!p.request.query.empty()) {
+    heading += " cho “" + p.request.query + "”";
+  } else {
+    std::string filters;
+    for (const std::string* f : {&p.request.type, &p.request.issuer, &p.request.year}) {
+      if (!f->empty()) filters += (filters.empty() ? "" : ", ") + *f;
+    }
+    if (!filters.empty()) heading += " theo bộ lọc: " + filters;
+  }
+  if (p.page > 1) heading += ", trang " + std::to_string(p.page);
+  return heading;
+}
+
 data ResultsData(const SearchParams& p, const search::SearchResponse& r) {
   data d;
   Set(d, "has_query", true);
+  Set(d, "results_heading", ResultsHeading(p));
   data hits{data::type::list};
   for (const search::Hit& hit : r.results) hits.push_back(HitData(hit));
   Set(d, "results", hits);

@@ -107,22 +107,32 @@ data RefData(const DocRef& ref) {
 
 // Links to each place a group's citations sit in the text, named by where
 // they are; the next places in the same unit are "(2)", "(3)": "Điều 1 (2)
-// (3) Điều 3", not "Điều 1 Điều 1 Điều 1 Điều 3".
-data PlacesData(const legal::Document& doc, const CitedGroup& group) {
+// (3) Điều 3", not "Điều 1 Điều 1 Điều 1 Điều 3". Out of context (a screen
+// reader's list of links) each says whose citation it is, and keeps its
+// visible text in its name (WCAG 2.5.3): "Điều 1 (2) (Luật 10/2022/QH15,
+// lần 3)"; `target` names the cited document.
+data PlacesData(const legal::Document& doc, const CitedGroup& group, const std::string& target) {
   data places{data::type::list};
   int n = 0, again = 0;
   std::string last;
+  bool several = group.citations.size() > 1;
   for (int i : group.citations) {
     const legal::Citation& c = doc.citations[i];
     data place;
     Set(place, "href", "#c-" + std::to_string(c.begin));
-    Set(place, "n", std::to_string(++n));
+    std::string nth = std::to_string(++n);
     Set(place, "raw", c.raw);
     std::string where = PlaceOf(doc, c.begin);
     again = !where.empty() && where == last ? again + 1 : 1;
     last = where;
-    Set(place, "where", again > 1 ? "(" + std::to_string(again) + ")" : where);
-    Set(place, "where_full", again > 1 ? where + ", lần " + std::to_string(again) : where);
+    std::string shown = where.empty() ? "lần " + nth
+                        : again > 1   ? "(" + std::to_string(again) + ")"
+                                      : where;
+    std::string name = again > 1 ? where + " " + shown : shown;
+    std::string context = target;
+    if (several && !where.empty()) context += ", lần " + nth;
+    Set(place, "shown", shown);
+    Set(place, "label", name + " (" + context + ")");
     places.push_back(place);
   }
   return places;
@@ -155,7 +165,7 @@ data CitedData(const DocumentView& view) {
   for (const CitedGroup& g : view.cited) {
     data d = RefData(g.ref);
     Set(d, "count", std::to_string(g.citations.size()));
-    Set(d, "places", PlacesData(doc, g));
+    Set(d, "places", PlacesData(doc, g, Heading(g.ref)));
     list.push_back(d);
   }
   return list;
@@ -171,7 +181,7 @@ data UnresolvedData(const DocumentView& view) {
     Set(d, "reason", UnresolvedReason(first));
     Set(d, "search_href", CitationHref(first));
     Set(d, "count", std::to_string(g.citations.size()));
-    Set(d, "places", PlacesData(doc, g));
+    Set(d, "places", PlacesData(doc, g, UnresolvedKey(first)));
     Set(d, "places_summary", PlacesSummary(doc, g));
     list.push_back(d);
   }

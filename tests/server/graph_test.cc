@@ -188,6 +188,37 @@ TEST(GraphTest, CentreBoxUsesTheTypesInkColour) {
   }
 }
 
+// W11 (session 14) broke: the drawing was role="img" (whose children are
+// presentational) around links that Tab reaches, named "Đồ thị dẫn chiếu"
+// on every document. It is a group named by its document and counts.
+TEST(GraphTest, DrawingIsAGroupNamedByItsDocumentAndCounts) {
+  auto s = testing::PlanExcerpt();
+  Graph g;
+  g.center = DocRef{s.doc.id, "Luật", "25/2018/QH14", "Tố cáo", "", "", true, true};
+  g.doc = &s.doc;
+  GroupCitations(s.doc, &g.cited, &g.unresolved);
+  const std::string name =
+      "aria-label=\"Đồ thị dẫn chiếu của Luật 25/2018/QH14: 0 văn bản dẫn chiếu đến, 2 văn bản "
+      "được dẫn chiếu, 1 dẫn chiếu chưa liên kết được\"";
+  for (const std::string& svg : {GraphSvg(g), GraphSvgNarrow(g)}) {
+    EXPECT_EQ(svg.find("role=\"img\""), std::string::npos) << svg.substr(0, 300);
+    size_t open = svg.find("<svg ");
+    std::string tag = svg.substr(open, svg.find('>', open) - open);
+    EXPECT_NE(tag.find("role=\"group\""), std::string::npos) << tag;
+    EXPECT_NE(tag.find(name), std::string::npos) << tag;
+  }
+  // Without unresolved citations the name does not mention them; markup in
+  // a title is escaped in the attribute.
+  Graph plain = TwentyOneCitations(nullptr);
+  plain.center.title = "Dân vận <b>\"x\"</b>";
+  plain.center.type = "";
+  plain.center.number = "";
+  EXPECT_NE(GraphSvg(plain).find(
+                "aria-label=\"Đồ thị dẫn chiếu của Dân vận &lt;b&gt;&quot;x&quot;&lt;/b&gt;: "
+                "1 văn bản dẫn chiếu đến, 21 văn bản được dẫn chiếu\">"),
+            std::string::npos);
+}
+
 TEST(GraphTest, JsonNodesAndEdges) {
   Graph g = TwentyOneCitations(nullptr);
   auto json = GraphJson(g);

@@ -109,6 +109,23 @@ TEST(HtmlTest, StyleSheetTextColoursMeetWcagAA) {
   EXPECT_GE(Contrast(unknown[1], "#f4f6f8"), 4.5) << "on .meta-panel";
 }
 
+// W13 (session 14) broke: the main search box's border was 2.98:1 on white
+// (WCAG 1.4.11 asks 3:1) and its focus removed the outline, leaving a
+// change of border colour as the only sign.
+TEST(HtmlTest, SearchBoxBorderAndFocusRingAreVisible) {
+  std::string css =
+      vanban::testing::ReadFile(vanban::testing::SourceDir() / "web" / "static" / "style.css");
+  std::smatch border;
+  ASSERT_TRUE(std::regex_search(
+      css, border, std::regex(R"(\.big-search input \{[^}]*border: 2px solid (#[0-9a-fA-F]{6}))")));
+  EXPECT_GE(Contrast(border[1], "#ffffff"), 3.0) << border[1];
+  std::smatch focus;
+  ASSERT_TRUE(std::regex_search(css, focus, std::regex(R"(\.big-search input:focus \{([^}]*)\})")));
+  std::string rule = focus[1];
+  EXPECT_EQ(rule.find("outline: none"), std::string::npos) << rule;
+  EXPECT_NE(rule.find("outline: 3px solid"), std::string::npos) << rule;
+}
+
 // Broke: a no-result query of 300 letters made the phone page 2700 px
 // wide. Text in <main> wraps anywhere, so grid and flex items shrink too
 // (tests/browser checks the page width).

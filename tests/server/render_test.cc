@@ -137,6 +137,91 @@ TEST(RenderTest, ResultsLinkToTheFiltersNearTheTop) {
             std::string::npos);
 }
 
+// W9 (session 14) broke: a results page had no <h1>, and the hits (<h3>)
+// came after the last filter heading (<h2> "Năm ban hành"), so a screen
+// reader listed them under it. Every results page, with hits or none, by
+// filters alone or past the last page, has an <h1> first and a results
+// <h2> after the filters and before the hits.
+TEST(RenderTest, ResultsPagesHaveAnH1AndAResultsHeading) {
+  Renderer renderer = LoadRenderer();
+  auto hits = DanVanResponse();
+  search::SearchResponse none;
+  search::SearchResponse beyond;
+  beyond.total = 12;
+  beyond.facets["type"] = {{"Luật", 4}};
+  auto filters = ParseSearchParams({{"type", "Luật"}, {"year", "2023"}}, false);
+  auto page3 = ParseSearchParams({{"q", "dan van"}, {"page", "3"}}, false);
+  ASSERT_TRUE(filters.ok() && page3.ok());
+  struct Case {
+    std::string name, html, h1;
+  } cases[] = {
+      {"hits", renderer.SearchPage(Params("dan van"), &hits), "Kết quả tìm kiếm cho “dan van”"},
+      {"none", renderer.SearchPage(Params("zzz"), &none), "Kết quả tìm kiếm cho “zzz”"},
+      {"filters", renderer.SearchPage(*filters, &hits), "Kết quả tìm kiếm theo bộ lọc: Luật, 2023"},
+      {"past the last", renderer.SearchPage(*page3, &beyond),
+       "Kết quả tìm kiếm cho “dan van”, trang 3"},
+  };
+  for (const Case& c : cases) {
+    size_t h1 = c.html.find("<h1");
+    ASSERT_NE(h1, std::string::npos) << c.name;
+    size_t text = c.html.find('>', h1) + 1;
+    EXPECT_EQ(c.html.substr(text, c.html.find("</h1>", text) - text), c.h1) << c.name;
+    EXPECT_EQ(c.html.find("<h1", text), std::string::npos) << c.name << ": one <h1>";
+    size_t first_h2 = c.html.find("<h2");
+    EXPECT_LT(h1, first_h2) << c.name;
+    size_t results =
+        c.html.find("<h2 class=\"visually-hidden\" id=\"ket-qua-tieu-de\">Danh sách kết quả</h2>");
+    ASSERT_NE(results, std::string::npos) << c.name;
+    EXPECT_EQ(c.html.find("<h2", results + 1), std::string::npos) << c.name << ": the last <h2>";
+    size_t first_hit = c.html.find("<h3");
+    if (first_hit != std::string::npos) {
+      EXPECT_LT(results, first_hit) << c.name;
+    }
+    size_t empty = c.html.find("<div class=\"empty\">");
+    if (empty != std::string::npos) {
+      EXPECT_LT(results, empty) << c.name;
+    }
+    EXPECT_NE(c.html.find("aria-labelledby=\"ket-qua-tieu-de\""), std::string::npos) << c.name;
+  }
+  // The home page keeps its one visible <h1>.
+  std::string home = renderer.SearchPage(Params(""), nullptr);
+  EXPECT_NE(home.find("<h1>Tra cứu văn bản hành chính, pháp luật</h1>"), std::string::npos);
+  EXPECT_EQ(home.find("Kết quả tìm kiếm"), std::string::npos);
+}
+
+// W16 (session 14) broke: the filters' counts were read as "Luật 4"; the
+// count says what it counts.
+TEST(RenderTest, FilterCountsSayTheyCountDocuments) {
+  auto r = DanVanResponse();
+  std::string html = LoadRenderer().SearchPage(Params("dan van"), &r);
+  EXPECT_NE(html.find(">Kế hoạch <span class=\"count\">1<span class=\"visually-hidden\"> văn "
+                      "bản</span></span></a>"),
+            std::string::npos);
+}
+
+// W10 (session 14) broke: the server's HTML gave the plain search box
+// aria-expanded (which only a combobox has; Chromium dropped it) and
+// announced nothing. The combobox roles, the listbox and the status line
+// are app.js's (tests/browser checks them at work): without the script
+// there is no list, so the HTML claims none.
+TEST(RenderTest, SuggestionComboboxComesWithTheScript) {
+  std::string html = LoadRenderer().SearchPage(Params(""), nullptr);
+  size_t input = html.find("<input id=\"q\"");
+  ASSERT_NE(input, std::string::npos);
+  std::string tag = html.substr(input, html.find('>', input) - input);
+  EXPECT_EQ(tag.find("aria-expanded"), std::string::npos) << tag;
+  EXPECT_EQ(tag.find("role="), std::string::npos) << tag;
+  EXPECT_NE(html.find("<ul class=\"suggest\" id=\"goi-y\""), std::string::npos);
+  std::string js =
+      vanban::testing::ReadFile(vanban::testing::SourceDir() / "web" / "static" / "app.js");
+  for (const char* needed :
+       {"'role', 'combobox'", "'aria-autocomplete', 'list'", "'aria-controls', list.id",
+        "'role', 'listbox'", "'role', 'option'", "aria-activedescendant", "'role', 'status'",
+        "gợi ý, dùng mũi tên xuống để chọn."}) {
+    EXPECT_NE(js.find(needed), std::string::npos) << needed;
+  }
+}
+
 TEST(RenderTest, SnippetKeepsOnlyMarkTags) {
   auto r = DanVanResponse();
   std::string html = LoadRenderer().SearchPage(Params("dan van"), &r);
@@ -371,6 +456,62 @@ TEST(RenderTest, PrintViewHasEachCitedDocumentOnItsOwnPage) {
   EXPECT_NE(html.find("Chưa có toàn văn của văn bản này."), std::string::npos);
   EXPECT_NE(html.find("<span class=\"where\">Mục I:</span> Triển khai, thực hiện nghiêm túc"),
             std::string::npos);
+}
+
+// W15 (session 14) broke: the study pack's "In trang này" button was in the
+// HTML, dead without JavaScript (and in the Tab order). app.js adds it.
+TEST(RenderTest, PrintButtonComesWithTheScript) {
+  std::string html = LoadRenderer().PrintPage(PlanView());
+  EXPECT_EQ(html.find("<button type=\"button\""), std::string::npos);
+  EXPECT_EQ(html.find("data-print>"), std::string::npos);
+  EXPECT_EQ(html.find("In trang này"), std::string::npos);
+  EXPECT_NE(html.find("<p class=\"print-tools\" data-print-tools>"), std::string::npos);
+  std::string js =
+      vanban::testing::ReadFile(vanban::testing::SourceDir() / "web" / "static" / "app.js");
+  EXPECT_NE(js.find("[data-print-tools]"), std::string::npos);
+  EXPECT_NE(js.find("'In trang này'"), std::string::npos);
+}
+
+// W16 (session 14) broke: the places of the cited documents were "Mục II.4"
+// links seven times over with nothing to tell whose citation each is, and a
+// repeated place, shown "(2)", was named "Điều 1, lần 2", without its
+// visible text (WCAG 2.5.3). Each name starts with the place, holds what is
+// shown, and names the cited document.
+TEST(RenderTest, PlacesOfCitationsAreNamedWithTheirDocument) {
+  DocumentView view = PlanView();
+  // A third citation of Chỉ thị 33 in section II, after the one there.
+  legal::Document& doc = view.stored.doc;
+  legal::Citation third = doc.citations[3];
+  third.begin += 1;
+  third.end += 1;
+  doc.citations.push_back(third);
+  view.cited[0].citations.push_back(static_cast<int>(doc.citations.size() - 1));
+  std::string html = LoadRenderer().DocumentPage(view);
+  EXPECT_NE(html.find("aria-label=\"Mục I (Chỉ thị 33/CT-TTg, lần 1)\">Mục I</a>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("aria-label=\"Mục II (Chỉ thị 33/CT-TTg, lần 2)\">Mục II</a>"),
+            std::string::npos);
+  EXPECT_NE(html.find("aria-label=\"Mục II (2) (Chỉ thị 33/CT-TTg, lần 3)\">(2)</a>"),
+            std::string::npos);
+  // One citation: no "lần"; the unresolved list names the citation.
+  EXPECT_NE(html.find("aria-label=\"Mục II (Quyết định 23-QĐ/TW)\">Mục II</a>"), std::string::npos);
+  EXPECT_NE(html.find("aria-label=\"Mục II (Kết luận 114-KL/TW)\">Mục II</a>"), std::string::npos);
+  // Every place's name holds its visible text.
+  size_t places = 0;
+  for (size_t p = html.find("<span class=\"ref-places\">"); p != std::string::npos;
+       p = html.find("<span class=\"ref-places\">", p + 1)) {
+    size_t end = html.find("</span>", p);
+    for (size_t a = html.find("aria-label=\"", p); a < end; a = html.find("aria-label=\"", a + 1)) {
+      size_t v = a + 12;
+      std::string label = html.substr(v, html.find('"', v) - v);
+      size_t shown_at = html.find('>', v) + 1;
+      std::string shown = html.substr(shown_at, html.find("</a>", shown_at) - shown_at);
+      EXPECT_NE(label.find(shown), std::string::npos) << label << " / " << shown;
+      ++places;
+    }
+  }
+  EXPECT_EQ(places, 5u);
 }
 
 // Regression: kainjow treats "" as true and looks missing keys up in outer

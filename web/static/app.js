@@ -1,6 +1,6 @@
 // vanban: small progressive enhancements. Every page works without this
-// file; it adds search-as-you-type suggestions, the print button, and opens
-// the contents list on wide screens.
+// file; it adds search-as-you-type suggestions, the study pack's print
+// button, and opens the contents list on wide screens.
 (function () {
   'use strict';
 
@@ -13,25 +13,71 @@
     };
   }
 
+  // Search-as-you-type as an ARIA 1.2 combobox (W10, session 14): the
+  // input is the combobox and keeps the focus; ArrowDown and ArrowUp move
+  // a highlighted option (aria-activedescendant), ArrowUp from the first
+  // goes back to the typed text, Enter opens the highlighted document,
+  // Escape closes the list. A polite status line says how many suggestions
+  // there are and how to reach them. The roles are set here, not in the
+  // HTML: without this file there is no list, only a search box.
   function setupSuggest(form) {
     var input = form.querySelector('input[name="q"]');
     var list = form.querySelector('.suggest');
-    if (!input || !list || !window.fetch) return;
+    if (!input || !list || !list.id || !window.fetch) return;
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
+    input.setAttribute('aria-controls', list.id);
+    input.setAttribute('aria-expanded', 'false');
+    list.setAttribute('role', 'listbox');
+    var status = document.createElement('p');
+    status.className = 'visually-hidden';
+    status.setAttribute('role', 'status');
+    status.setAttribute('aria-live', 'polite');
+    form.appendChild(status);
     var last = '';
     var controller = null;
+    var active = -1;
+
+    function options() { return list.querySelectorAll('[role="option"]'); }
+
+    function setActive(i) {
+      var opts = options();
+      active = i;
+      Array.prototype.forEach.call(opts, function (o, j) {
+        o.setAttribute('aria-selected', j === i ? 'true' : 'false');
+      });
+      if (i >= 0 && opts[i]) {
+        input.setAttribute('aria-activedescendant', opts[i].id);
+        if (opts[i].scrollIntoView) opts[i].scrollIntoView({ block: 'nearest' });
+      } else {
+        input.removeAttribute('aria-activedescendant');
+      }
+    }
 
     function hide() {
+      last = '';  // the same words typed again show the list again
+      if (controller) controller.abort();  // an answer on its way stays out
       list.hidden = true;
       list.textContent = '';
+      active = -1;
+      input.removeAttribute('aria-activedescendant');
       input.setAttribute('aria-expanded', 'false');
+      status.textContent = '';
     }
 
     function show(results) {
+      var wasOpen = !list.hidden;
       list.textContent = '';
-      results.forEach(function (hit) {
+      active = -1;
+      input.removeAttribute('aria-activedescendant');
+      results.forEach(function (hit, i) {
         var li = document.createElement('li');
+        li.id = list.id + '-' + (i + 1);
+        li.setAttribute('role', 'option');
+        li.setAttribute('aria-selected', 'false');
         var a = document.createElement('a');
         a.href = '/van-ban/' + encodeURIComponent(hit.id);
+        a.tabIndex = -1;  // reached by the arrows, not by Tab
         var num = document.createElement('span');
         num.className = 's-num';
         num.textContent = [hit.type, hit.number].filter(Boolean).join(' ');
@@ -42,6 +88,11 @@
       });
       list.hidden = results.length === 0;
       input.setAttribute('aria-expanded', list.hidden ? 'false' : 'true');
+      if (results.length) {
+        status.textContent = results.length + ' gợi ý, dùng mũi tên xuống để chọn.';
+      } else {
+        status.textContent = wasOpen ? 'Không có gợi ý.' : '';
+      }
     }
 
     var query = debounce(function () {
@@ -60,21 +111,37 @@
 
     input.addEventListener('input', query);
     input.addEventListener('keydown', function (e) {
-      if (e.key === 'Escape') hide();
-      if (e.key === 'ArrowDown' && !list.hidden) {
-        var first = list.querySelector('a');
-        if (first) { e.preventDefault(); first.focus(); }
+      var open = !list.hidden;
+      var count = options().length;
+      if (e.key === 'Escape' && open) { e.preventDefault(); hide(); }
+      if (e.key === 'ArrowDown' && open && count) {
+        e.preventDefault();
+        setActive(Math.min(active + 1, count - 1));
       }
-    });
-    list.addEventListener('keydown', function (e) {
-      var links = Array.prototype.slice.call(list.querySelectorAll('a'));
-      var i = links.indexOf(document.activeElement);
-      if (e.key === 'ArrowDown' && i < links.length - 1) { e.preventDefault(); links[i + 1].focus(); }
-      if (e.key === 'ArrowUp') { e.preventDefault(); (i > 0 ? links[i - 1] : input).focus(); }
-      if (e.key === 'Escape') { hide(); input.focus(); }
+      if (e.key === 'ArrowUp' && open && active >= 0) { e.preventDefault(); setActive(active - 1); }
+      if (e.key === 'Enter' && open && active >= 0) {
+        var link = options()[active].querySelector('a');
+        if (link) { e.preventDefault(); window.location.href = link.href; }
+      }
+      if (e.key === 'Tab') hide();
     });
     document.addEventListener('click', function (e) {
       if (!form.contains(e.target)) hide();
+    });
+  }
+
+  // The study pack's print button (W15, session 14): only this script can
+  // print, so only this script adds the button; without it there is no
+  // control that does nothing.
+  function addPrintButtons() {
+    if (!window.print) return;
+    Array.prototype.forEach.call(document.querySelectorAll('[data-print-tools]'), function (tools) {
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.setAttribute('data-print', '');
+      button.textContent = 'In trang này';
+      button.addEventListener('click', function () { window.print(); });
+      tools.appendChild(button);
     });
   }
 
@@ -92,8 +159,6 @@
   document.addEventListener('DOMContentLoaded', function () {
     openWhenWide();
     Array.prototype.forEach.call(document.querySelectorAll('form[data-suggest]'), setupSuggest);
-    Array.prototype.forEach.call(document.querySelectorAll('[data-print]'), function (b) {
-      b.addEventListener('click', function () { window.print(); });
-    });
+    addPrintButtons();
   });
 })();
