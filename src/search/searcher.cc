@@ -418,7 +418,8 @@ struct Searcher::Internal {
   // A commit between opening (or reopening) the two handles leaves them on
   // different revisions: reopen both until they agree, a few times, or do
   // without the counter until the next reopen. A Database joining several
-  // shards has no revision; they are reopened together and taken as equal.
+  // shards, or one remote database, has no revision; they are reopened
+  // together and taken as equal.
   // True when `db` was reopened on a newer revision.
   bool SyncRevisions() {
     bool changed = false;
@@ -429,6 +430,10 @@ struct Searcher::Internal {
       }
       same_revision = counter->db.get_revision() == db.get_revision();
     } catch (const Xapian::InvalidOperationError&) {
+      same_revision = true;
+    } catch (const Xapian::UnimplementedError&) {
+      // One remote database alone (a stub "remote HOST:PORT"): no revision
+      // either (S2, session 14: such a stub did not open at all).
       same_revision = true;
     }
     return changed;

@@ -71,10 +71,17 @@ StatusOr<SearcherPool::Lease> SearcherPool::Acquire() {
       return Lease(this, std::move(searcher));
     }
     searcher = std::move(opened).value();
-  } else {
-    // Ignoring a failed reopen is deliberate: the searcher keeps answering
-    // from the revision it holds (see class comment).
-    (void)searcher->Reopen();
+  } else if (!searcher->Reopen().ok()) {
+    // A remote shard's server restarted (the connection is dead for good),
+    // or the index folder went: a new searcher if one opens (S2, session
+    // 14: until `vanban serve` restarted, every request got a 500), else
+    // the old one, which answers from the revision it holds.
+    auto fresh = factory_();
+    if (fresh.ok()) {
+      searcher = std::move(fresh).value();
+    } else if (error_log_) {
+      error_log_(fresh.status());
+    }
   }
   return Lease(this, std::move(searcher));
 }

@@ -44,8 +44,9 @@ class SearcherPool {
   };
 
   // Waits for a free Searcher (or opens one), reopens it, and leases it.
-  // A failed reopen keeps the searcher on the revision it has: during a
-  // reindex the old revision still answers. So does a failed open while
+  // A searcher that fails to reopen is replaced by a new one (a remote
+  // shard's server restarted); if none opens, it stays on the revision it
+  // has: during a reindex the old revision still answers. So does a failed open while
   // other Searchers exist (the database folder deleted or moved under the
   // server): the request waits for one of them. Fails only when none exists
   // and the factory fails: an IoError for the reader, without the server's
