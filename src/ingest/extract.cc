@@ -234,6 +234,13 @@ StatusOr<Extracted> ExtractBytes(std::string_view bytes, const std::string& name
     out.warnings.push_back("Có " + std::to_string(normalize_warnings.size()) +
                            " chỗ byte UTF-8 hỏng, đã thay bằng U+FFFD");
   }
+  // S8 (session 14): a text file of blank lines was indexed as an empty
+  // document. (Other formats without text say why elsewhere, or keep what
+  // their markup gave.)
+  bool plain = *kind == Kind::kText || *kind == Kind::kMarkdown;
+  if (plain && out.text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
+    return fail(Status::Unsupported("tệp không có chữ nào (chỉ có khoảng trắng)"));
+  }
   out.bytes = bytes.size();
   out.characters = CodePoints(out.text);
   return out;

@@ -124,6 +124,21 @@ TEST(ExtractTest, LegacyFileWithoutExtensionIsText) {
 namespace vanban::ingest {
 namespace {
 
+// S8 (session 14) broke: a text file holding only blank lines or spaces
+// was indexed as a document without a word ("tep-…", 0 ký tự).
+TEST(ExtractTest, ATextFileOfBlanksIsSkippedAsEmpty) {
+  for (const char* blank : {"\n", "   \r\n\t\n", "\n\n  \n"}) {
+    for (const char* name : {"trong.txt", "trong.md"}) {
+      StatusOr<Extracted> e = ExtractBytes(blank, name);
+      ASSERT_FALSE(e.ok()) << name;
+      EXPECT_NE(e.status().message().find("tệp không có chữ nào (chỉ có khoảng trắng)"),
+                std::string::npos)
+          << e.status().message();
+    }
+  }
+  EXPECT_TRUE(ExtractBytes("\n Điều 1.\n", "co-chu.txt").ok());
+}
+
 // Regression: deeply nested markup used to recurse without bound, and a
 // Markdown line full of '<' searched for '>' from every position.
 TEST(ExtractTest, HostileMarkupNeitherCrashesNorHangs) {
