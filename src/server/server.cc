@@ -86,6 +86,20 @@ int HttpStatus(const Status& status) {
   }
 }
 
+std::string PublicMessage(const RouteContext& ctx, const Status& status) {
+  int http = HttpStatus(status);
+  if (http < 500) return status.message();
+  if (ctx.log_error) ctx.log_error(status);
+  constexpr const char* kLogged = " (chi tiết đã được ghi vào nhật ký của máy chủ).";
+  if (http == 503) {
+    return std::string(
+               "Máy chủ hiện không đọc được chỉ mục. Hãy thử lại sau ít phút; nếu vẫn lỗi, "
+               "hãy báo người quản trị") +
+           kLogged;
+  }
+  return std::string("Máy chủ gặp lỗi khi xử lý yêu cầu này; hãy báo người quản trị") + kLogged;
+}
+
 Status NoSuchDocument(const std::string& key) {
   return Status::NotFound("Không có văn bản nào có mã, số hiệu hay tên “" + key +
                           "” trong chỉ mục.");
@@ -246,7 +260,12 @@ void Server::Impl::Configure(const std::filesystem::path& web_dir, int threads) 
           res.set_content("Lỗi máy chủ nội bộ", "text/plain; charset=utf-8");
         res.status = 500;
       });
-  RouteContext context{&pool, &renderer};
+  RouteContext context{&pool, &renderer, [this](const Status& status) {
+                         if (log == nullptr) return;
+                         std::string line = UtcNow() + " lỗi: " + LogSafe(status.message()) + "\n";
+                         std::lock_guard<std::mutex> lock(log_mu);
+                         *log << line << std::flush;
+                       }};
   RegisterPages(http, context);
   RegisterApi(http, context);
 }

@@ -24,8 +24,8 @@ void SendJson(httplib::Response& res, const json& body) {
                   "application/json; charset=utf-8");
 }
 
-void SendStatus(httplib::Response& res, const Status& status) {
-  SendJsonError(res, HttpStatus(status), status.message());
+void SendStatus(const RouteContext& ctx, httplib::Response& res, const Status& status) {
+  SendJsonError(res, HttpStatus(status), PublicMessage(ctx, status));
 }
 
 // "1"/"true" or "0"/"false" (or absent: `fallback`).
@@ -39,23 +39,23 @@ StatusOr<bool> BoolParam(const httplib::Request& req, const std::string& name, b
 
 void HandleSearch(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
   auto params = ParseSearchParams(req.params, /*strict_length=*/true);
-  if (!params.ok()) return SendStatus(res, params.status());
+  if (!params.ok()) return SendStatus(ctx, res, params.status());
   // snippets=0: hits from the hit record alone (no text read, no snippet).
   auto snippets = BoolParam(req, "snippets", true);
-  if (!snippets.ok()) return SendStatus(res, snippets.status());
+  if (!snippets.ok()) return SendStatus(ctx, res, snippets.status());
   search::SearchRequest& r = params->request;
   r.snippets = *snippets;
   if (r.query.empty() && r.type.empty() && r.issuer.empty() && r.year.empty()) {
     return SendJsonError(res, 400, "Thiếu tham số q (từ khóa tìm kiếm)");
   }
   auto lease = ctx.pool->Acquire();
-  if (!lease.ok()) return SendStatus(res, lease.status());
+  if (!lease.ok()) return SendStatus(ctx, res, lease.status());
   auto response = (*lease)->Search(r);
   if (!response.ok()) {
     (void)(*lease)->Reopen();  // a reindex may have moved the revision on
     response = (*lease)->Search(r);
   }
-  if (!response.ok()) return SendStatus(res, response.status());
+  if (!response.ok()) return SendStatus(ctx, res, response.status());
   if (PastEnd(*params, *response)) {
     // An empty page with a total: say why, as the search page does.
     response->notice += (response->notice.empty() ? "" : " ") + std::string("Trang ") +
@@ -73,25 +73,26 @@ void WithDocument(const RouteContext& ctx, const httplib::Request& req, httplib:
   constexpr size_t kMaxKeyBytes = 200;  // as an id; a number or name is shorter
   const std::string key = CleanInput(req.matches[1].str());
   if (key.empty() || key.size() > kMaxKeyBytes) {
-    return SendStatus(res, NoSuchDocument(std::string(Utf8Prefix(key, 80))));
+    return SendStatus(ctx, res, NoSuchDocument(std::string(Utf8Prefix(key, 80))));
   }
   auto lease = ctx.pool->Acquire();
-  if (!lease.ok()) return SendStatus(res, lease.status());
+  if (!lease.ok()) return SendStatus(ctx, res, lease.status());
   auto stored = (*lease)->Get(key);
   if (!stored.ok()) {
-    return SendStatus(res, stored.status().IsNotFound() ? NoSuchDocument(key) : stored.status());
+    return SendStatus(ctx, res,
+                      stored.status().IsNotFound() ? NoSuchDocument(key) : stored.status());
   }
   body(**lease, *stored);
 }
 
 void HandleDocument(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
   auto with_text = BoolParam(req, "text", true);
-  if (!with_text.ok()) return SendStatus(res, with_text.status());
+  if (!with_text.ok()) return SendStatus(ctx, res, with_text.status());
   WithDocument(ctx, req, res, [&](search::Searcher& s, search::StoredDocument& stored) {
     // As `vanban show --json`: the document, then who cites it.
     auto cited_by = s.GetCitedBy(stored.doc.id);
     if (!cited_by.ok() && !cited_by.status().IsNotFound())
-      return SendStatus(res, cited_by.status());
+      return SendStatus(ctx, res, cited_by.status());
     json body = search::ToJson(stored, *with_text);
     // The file name only, as on the page: the server's folders are none of
     // the reader's business (W8; `vanban show --json` gives the full path).
@@ -118,7 +119,7 @@ void HandleCitedBy(const RouteContext& ctx, const httplib::Request& req, httplib
   // An unknown document is a 404, not an empty list.
   WithDocument(ctx, req, res, [&](search::Searcher& s, search::StoredDocument& stored) {
     auto cited_by = s.GetCitedBy(stored.doc.id);
-    if (!cited_by.ok()) return SendStatus(res, cited_by.status());
+    if (!cited_by.ok()) return SendStatus(ctx, res, cited_by.status());
     json list = json::array();  // as `vanban cited-by --json`
     for (const search::CitedBy& c : *cited_by) list.push_back(search::ToJson(c));
     SendJson(res, list);
@@ -128,18 +129,18 @@ void HandleCitedBy(const RouteContext& ctx, const httplib::Request& req, httplib
 void HandleGraph(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
   WithDocument(ctx, req, res, [&](search::Searcher& s, search::StoredDocument& stored) {
     auto view = LoadDocumentView(s, std::move(stored), /*cited_texts=*/false);
-    if (!view.ok()) return SendStatus(res, view.status());
+    if (!view.ok()) return SendStatus(ctx, res, view.status());
     SendJson(res, GraphJson(view->MakeGraph()));
   });
 }
 
 void HandleCatalog(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
   auto missing = BoolParam(req, "missing", false);
-  if (!missing.ok()) return SendStatus(res, missing.status());
+  if (!missing.ok()) return SendStatus(ctx, res, missing.status());
   auto lease = ctx.pool->Acquire();
-  if (!lease.ok()) return SendStatus(res, lease.status());
+  if (!lease.ok()) return SendStatus(ctx, res, lease.status());
   auto rows = *missing ? (*lease)->Missing() : (*lease)->Catalog();
-  if (!rows.ok()) return SendStatus(res, rows.status());
+  if (!rows.ok()) return SendStatus(ctx, res, rows.status());
   json list = json::array();
   for (const search::CatalogRow& row : *rows) list.push_back(search::ToJson(row));
   SendJson(res, list);

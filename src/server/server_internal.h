@@ -5,6 +5,7 @@
 
 #include <httplib.h>
 
+#include <functional>
 #include <string>
 
 #include "base/status.h"
@@ -16,10 +17,20 @@ namespace vanban::server {
 struct RouteContext {
   SearcherPool* pool;
   const Renderer* renderer;
+  // The server's error log (may be empty): what a 5xx answer does not tell
+  // the reader (paths, Xapian's English).
+  std::function<void(const Status&)> log_error;
 };
 
-// HTTP status for a failed Status: 404 not found, 400 bad input, 500 else.
+// HTTP status for a failed Status: 404 not found, 400 bad input, 503 the
+// index cannot be read, 500 else.
 int HttpStatus(const Status& status);
+
+// What the reader is told of a failed `status`: its message, or for a
+// server-side failure (5xx) a plain Vietnamese one, the detail going to the
+// error log (S6, session 14: "NetworkError: write failed … (Broken pipe)"
+// reached the public page).
+std::string PublicMessage(const RouteContext& ctx, const Status& status);
 
 // Loads one document with everything its pages show. With `cited_texts`,
 // also the stored cited documents (for the print view).

@@ -24,9 +24,8 @@ void SendPage(httplib::Response& res, std::string html) {
 void SendErrorPage(const RouteContext& ctx, httplib::Response& res, const Status& status,
                    const std::string& search_query = "") {
   res.status = HttpStatus(status);
-  std::string message = status.message();
-  if (res.status == 500) message = "Lỗi khi đọc chỉ mục: " + message;
-  res.set_content(ctx.renderer->ErrorPage(res.status, message, search_query), kHtml);
+  res.set_content(ctx.renderer->ErrorPage(res.status, PublicMessage(ctx, status), search_query),
+                  kHtml);
 }
 
 void HandleSearch(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {

@@ -1262,6 +1262,32 @@ TEST(SearcherPoolTest, ARemoteShardsServerRestartingIsReconnected) {
   EXPECT_TRUE(again);
 }
 
+// S6 (session 14) broke: a remote shard's failure reached the public page
+// and the API as Xapian's English ("Lỗi khi đọc chỉ mục: lỗi khi tìm
+// kiếm: NetworkError: write failed … (Broken pipe)"). The reader is told
+// in Vietnamese; the detail goes to the server's log.
+TEST(PublicMessageTest, ServerFailuresAreToldPlainlyAndLoggedInFull) {
+  std::vector<std::string> logged;
+  RouteContext ctx{nullptr, nullptr, [&](const Status& s) { logged.push_back(s.message()); }};
+  Status network = Status::IoError(
+      "lỗi khi tìm kiếm: NetworkError: write failed (context: remote:tcp(127.0.0.1:8104)) "
+      "(Broken pipe)");
+  std::string told = PublicMessage(ctx, network);
+  EXPECT_EQ(HttpStatus(network), 503);
+  EXPECT_EQ(told.find("NetworkError"), std::string::npos) << told;
+  EXPECT_EQ(told.find("127.0.0.1"), std::string::npos) << told;
+  EXPECT_EQ(told.rfind("Máy chủ hiện không đọc được chỉ mục.", 0), 0u) << told;
+  ASSERT_EQ(logged.size(), 1u);
+  EXPECT_EQ(logged[0], network.message());
+  std::string internal = PublicMessage(ctx, Status::Internal("std::bad_alloc"));
+  EXPECT_EQ(internal.find("bad_alloc"), std::string::npos);
+  EXPECT_EQ(internal.rfind("Máy chủ gặp lỗi khi xử lý yêu cầu này", 0), 0u) << internal;
+  // Not found and bad input are the reader's to know, as they are.
+  Status missing = NoSuchDocument("99/CT-TTg");
+  EXPECT_EQ(PublicMessage(ctx, missing), missing.message());
+  EXPECT_EQ(logged.size(), 2u);
+}
+
 // W5: a pool with no searcher whose open fails tells the reader that the
 // index cannot be read now (503), and the log why, with the path.
 TEST(SearcherPoolTest, AFailedOpenIsA503ForTheReaderAndInFullInTheLog) {
