@@ -1,6 +1,9 @@
 // The citation grammar, token by token (see docs/legal.md "Citations"):
 //   doc      := TYPE "này"                                  (self)
 //             | TYPE ["số"] NUMBER tail                      (numbered)
+//             | TYPE ["số"] SEQ "/" YEAR tail                ("Nghị định 61/2023",
+//                                                            types whose numbers
+//                                                            hold the year)
 //             | NAMED-TYPE Name tail                         ("Luật Khiếu nại";
 //                                                            not "PHÁP LUẬT VỀ ...")
 //             | NUMBER tail                                  (bare "08/CT-UBND")
@@ -232,6 +235,7 @@ class Scanner {
   size_t SkipParagraphHead(size_t i);
   const DocType* MatchType(size_t i, size_t* len) const;
   bool ReadNumber(size_t i, std::string* number, size_t* end) const;
+  bool ReadShortNumber(size_t i, std::string* number, size_t* end) const;
   bool ReadDate(size_t i, std::string* iso, size_t* end) const;
   // A year a law may bear (1945 on), alone: "2011", not "2011/QH13".
   bool IsYear(size_t i) const {
@@ -342,6 +346,17 @@ bool Scanner::ReadNumber(size_t i, std::string* number, size_t* end) const {
   if (canon.empty() || canon.find('/') == std::string::npos) return false;
   *number = canon;
   *end = TokenAtOrAfter(toks_[i].b + raw.size(), i + 1);
+  return true;
+}
+
+// A number written without its symbol, "61/2023" in "Nghị định 61/2023":
+// the whole token, a sequence and a year (ShortNumberYear). Kept as written.
+bool Scanner::ReadShortNumber(size_t i, std::string* number, size_t* end) const {
+  if (i >= n() || toks_[i].kind != TokKind::kNum || ShortNumberYear(Text(i)).empty()) {
+    return false;
+  }
+  *number = std::string(Text(i));
+  *end = i + 1;
   return true;
 }
 
@@ -456,7 +471,8 @@ std::optional<DocRef> Scanner::ReadDoc(size_t i, bool allow_bare, bool lenient_n
     return ref;
   } else if (W(k, "số") || (k < n() && toks_[k].kind == TokKind::kNum)) {
     size_t at = W(k, "số") ? k + 1 : k;
-    if (!ReadNumber(at, &ref.number, &k)) {
+    if (!ReadNumber(at, &ref.number, &k) &&
+        !(type->year_in_number && ReadShortNumber(at, &ref.number, &k))) {
       bool half_written =
           at != k && at < n() && (toks_[at].kind == TokKind::kNum || P(at, "/") || P(at, "…"));
       if (half_written) {
@@ -477,6 +493,7 @@ std::optional<DocRef> Scanner::ReadDoc(size_t i, bool allow_bare, bool lenient_n
   if (type != nullptr) ref.type = type->display;
   ref.end = ReadTail(k, &ref);
   if (ref.year.empty()) ref.year = YearInNumber(ref.number);
+  if (ref.year.empty()) ref.year = ShortNumberYear(ref.number);
   if (ref.year.empty() && !ref.date.empty()) ref.year = ref.date.substr(0, 4);
   return ref;
 }

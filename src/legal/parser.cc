@@ -97,7 +97,11 @@ void MarkOwnNumber(Document* doc) {
   if (m.number.empty()) return;
   std::string own = text::FoldText(m.number);
   for (Citation& c : doc->citations) {
-    if (c.self || c.source_note || c.number.empty() || text::FoldText(c.number) != own) continue;
+    if (c.self || c.source_note || c.number.empty()) continue;
+    // "Nghị định 61/2023" in Nghị định 61/2023/NĐ-CP: its own number
+    // without the symbol, of its own type.
+    bool short_own = internal::ShortNumberMatches(c.number, m.number) && !m.type.empty();
+    if (text::FoldText(c.number) != own && !short_own) continue;
     if (!c.type.empty() && !m.type.empty() && text::FoldText(c.type) != text::FoldText(m.type)) {
       continue;
     }

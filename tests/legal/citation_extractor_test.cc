@@ -65,6 +65,25 @@ std::vector<std::string> Describe(const std::vector<Citation>& citations) {
   return out;
 }
 
+// `text`, a short plan as the QA tester wrote it (session 14), parsed and
+// resolved against the repository's catalog: each citation as "raw ->
+// id#anchor", or "raw -> status" when not resolved.
+std::vector<std::string> PlanLikeLinks(const std::string& text,
+                                       std::vector<std::string>* warnings = nullptr) {
+  Catalog catalog = RepoCatalog();
+  Document doc = ParseDocument(text);
+  catalog.ResolveAll(&doc);
+  std::vector<std::string> out;
+  for (const Citation& c : doc.citations) {
+    std::string target = c.status == CitationStatus::kResolved || c.status == CitationStatus::kSelf
+                             ? c.resolved_id
+                             : CitationStatusName(c.status);
+    out.push_back(c.raw + " -> " + target + (c.anchor.empty() ? "" : "#" + c.anchor));
+  }
+  if (warnings != nullptr) *warnings = doc.warnings;
+  return out;
+}
+
 TEST(CitationExtractorTest, PlanGoldenTable) {
   Catalog catalog = RepoCatalog();
   Document doc = ParsedPlan(catalog);
@@ -419,6 +438,33 @@ TEST(CitationExtractorTest, PointsWithTheirClauseOmittedOrApartOrInARange) {
           "điểm d khoản 1 Điều 9 #diem-9-1-d", "khoản 1 Điều 3 #khoan-3-1"}));
   EXPECT_EQ(doc.citations[7].point, "a-c");
   EXPECT_EQ(doc.citations[8].point, "a-đ");
+}
+
+// V2 (session 14) broke: "Nghị định 61/2023", "Luật số 10/2022" (the number
+// without its symbol) were no citations ("Luật số 10/2022." warned of a bad
+// number), and "Điều 3 Nghị định 61/2023" linked the plan to itself, to a
+// "#dieu-3" it does not have. The catalog entry of that type, sequence and
+// year is the one cited.
+TEST(CitationExtractorTest, NumbersWithoutTheirSymbolAreCitations) {
+  std::vector<std::string> warnings;
+  EXPECT_EQ(PlanLikeLinks("KẾ HOẠCH\nTập huấn\n\nI. NỘI DUNG\n\n1. Thực hiện Nghị định 61/2023 về "
+                          "hương ước.\n\n2. Theo Điều 3 Nghị định 61/2023 và khoản 2 Điều 15 Luật "
+                          "số 10/2022.\n",
+                          &warnings),
+            (std::vector<std::string>{
+                "Nghị định 61/2023 -> nghi-dinh-61-2023-nd-cp",
+                "Điều 3 Nghị định 61/2023 -> nghi-dinh-61-2023-nd-cp#dieu-3",
+                "khoản 2 Điều 15 Luật số 10/2022 -> luat-10-2022-qh15#khoan-15-2"}));
+  EXPECT_EQ(warnings, std::vector<std::string>{});
+  const FormCase cases[] = {
+      {"Nghị định 61/2023 về hương ước", {"Nghị định 61/2023 year=2023 -> unresolved"}},
+      {"Luật số 2/2011 của Quốc hội", {"Luật 2/2011 year=2011 issuer=Quốc hội -> unresolved"}},
+      // Types whose numbers hold no year; a date is no number.
+      {"Chỉ thị 12/2023; Báo cáo 6/2023; Nghị định 29/8/2023", {}},
+  };
+  for (const FormCase& c : cases) {
+    EXPECT_EQ(Describe(ExtractCitations(c.text)), c.expected) << c.text;
+  }
 }
 
 TEST(CitationExtractorTest, SourceLinesAreNotCitations) {
