@@ -24,7 +24,8 @@
 //             | "nêu trên" | "trên" | "này"
 // In an artgroup, parts with the article omitted take the article written
 // after them ("điểm a khoản 1 và điểm b khoản 2 Điều 11": both of Điều 11);
-// with none written, they are of the article around them. Points with the
+// with none written, they are of the article around them (the parser drops
+// them when there is none, as in a plan). Points with the
 // clause omitted take the clause (and article) of the points after them in
 // the group ("điểm a hoặc các điểm b, c khoản 2"), else are of the clause
 // around them ("quy định tại điểm a;"), as "khoản này" is; outside a
@@ -257,6 +258,7 @@ class Scanner {
   size_t ReadPointRange(size_t i, std::vector<std::string>* points) const;
   bool PointsEnd(size_t i) const;
   void TakeLaterClause(size_t i, ArtRef* ref) const;
+  bool DocumentMentionAt(size_t i) const;
   size_t TryArticleGroup(size_t i);
   std::optional<PartRef> ReadPartRef(size_t i) const;
   size_t TryPart(size_t i);
@@ -722,6 +724,9 @@ size_t Scanner::TryArticleGroup(size_t i) {
   std::optional<DocRef> doc;
   if (!refs.back().this_article && !refs.back().this_clause) {
     doc = ReadDoc(t, /*allow_bare=*/true, /*lenient_name=*/true);
+    // "Điều 3 Nghị định số /NĐ-CP": of a document, but not one that can be
+    // told; not of the citing one.
+    if (!doc && DocumentMentionAt(t)) return k;
   }
   DocRef target;
   if (doc) {
@@ -734,6 +739,17 @@ size_t Scanner::TryArticleGroup(size_t i) {
     Emit(ref.first, end, target, &ref);
   }
   return doc ? doc->end : k;
+}
+
+// Whether a document is named at token i though ReadDoc could not read it:
+// a type written with a capital ("Quy chế làm việc", "Nghị định số
+// /NĐ-CP") or followed by "số" or a number. What is cited before it is of
+// that document, not of the citing one.
+bool Scanner::DocumentMentionAt(size_t i) const {
+  size_t len = 0;
+  if (MatchType(i, &len) == nullptr) return false;
+  return StartsUpper(Text(i)) || W(i + len, "số") ||
+         (i + len < n() && toks_[i + len].kind == TokKind::kNum);
 }
 
 // Levels from the smallest up, each a keyword and a number or "này", with
@@ -790,6 +806,7 @@ size_t Scanner::TryPart(size_t i) {
   size_t t = W(part->end, "của") ? part->end + 1 : part->end;
   std::optional<DocRef> doc;
   if (!here) doc = ReadDoc(t, /*allow_bare=*/true, /*lenient_name=*/true);
+  if (!here && !doc && DocumentMentionAt(t)) return part->end;
   DocRef target;
   if (doc) {
     target = *doc;

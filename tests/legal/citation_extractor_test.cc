@@ -467,6 +467,22 @@ TEST(CitationExtractorTest, NumbersWithoutTheirSymbolAreCitations) {
   }
 }
 
+// V2 (session 14) broke: an article followed by a document that cannot be
+// read ("Điều 3 Nghị định số /NĐ-CP", "Điều 5 Quy chế làm việc") was an
+// article of the citing document; in a plan, which has no articles, so was
+// "Điều 4" with no document after it, and "khoản 3" (V5) linked to the
+// plan's top. None is a link now.
+TEST(CitationExtractorTest, ArticleOfAnUnreadableDocumentIsNoSelfLink) {
+  Document law = ResolvedAlone(
+      "Điều 7. Quyền\n1. Theo Điều 3 Nghị định số /NĐ-CP, Điều 5 Quy chế làm việc và Chương II "
+      "Quy chế làm việc; Điều 6 Luật này.\n");
+  EXPECT_EQ(Describe(law.citations), (std::vector<std::string>{"Luật art=6 -> self#dieu-6"}));
+  EXPECT_EQ(
+      PlanLikeLinks("KẾ HOẠCH\nTập huấn\n\nI. NỘI DUNG\n\n1. Thực hiện Luật Tố cáo. Trong đó, "
+                    "Điều 4 quy định nguyên tắc; khoản 3 quy định trách nhiệm.\n"),
+      (std::vector<std::string>{"Luật Tố cáo -> luat-25-2018-qh14"}));
+}
+
 TEST(CitationExtractorTest, SourceLinesAreNotCitations) {
   const std::string text =
       "Điều 44.13.LQ.1. Phạm vi điều chỉnh\n"
