@@ -14,7 +14,7 @@
 //             | [points] "khoản" numbers                     (article omitted)
 //             | [points] "khoản" "này"                       (this clause)
 //             | "điểm" letters [range] END                   (clause omitted)
-//   points   := "điểm" letters [range] [("của"|"tại")]       ("điểm a, b của
+//   points   := "điểm" letters [range] [("của"|"tại"|",")]   ("điểm a, b của
 //                                                            khoản 1 Điều này")
 //   range    := "đến" ["điểm"] letter                        ("điểm a đến điểm k":
 //                                                            one point "a-k")
@@ -251,6 +251,7 @@ class Scanner {
   size_t ReadName(size_t i) const;
   size_t ReadTail(size_t i, DocRef* ref) const;
   std::optional<DocRef> ReadDoc(size_t i, bool allow_bare, bool lenient_name = false) const;
+  bool NumberedUnitAt(size_t i, std::string_view keyword) const;
   std::optional<ArtRef> ReadArtRef(size_t i) const;
   size_t ReadList(size_t i, bool letters, std::string_view keyword,
                   std::vector<std::string>* items) const;
@@ -601,6 +602,13 @@ void Scanner::TakeLaterClause(size_t i, ArtRef* ref) const {
   }
 }
 
+// `keyword` ("khoản", "điều") at token i followed by a number or "này".
+bool Scanner::NumberedUnitAt(size_t i, std::string_view keyword) const {
+  if (!W(i, keyword)) return false;
+  return W(i + 1, "này") ||
+         (i + 1 < n() && toks_[i + 1].kind == TokKind::kNum && IsPureNumber(Text(i + 1)));
+}
+
 std::optional<ArtRef> Scanner::ReadArtRef(size_t i) const {
   ArtRef ref;
   ref.first = i;
@@ -609,8 +617,10 @@ std::optional<ArtRef> Scanner::ReadArtRef(size_t i) const {
     k = ReadList(k + 1, true, "điểm", &ref.points);
     if (ref.points.empty()) return std::nullopt;
     k = ReadPointRange(k, &ref.points);
-    // "điểm a, b của khoản 1 Điều này", "điểm c tại khoản 2".
-    if ((W(k, "của") || W(k, "tại")) && W(k + 1, "khoản")) ++k;
+    // "điểm a, b của khoản 1 Điều này", "điểm c tại khoản 2", "điểm a,
+    // khoản 2, Điều 5" (a comma before the clause, as administrative texts
+    // write it).
+    if ((W(k, "của") || W(k, "tại") || P(k, ",")) && NumberedUnitAt(k + 1, "khoản")) ++k;
     if (!W(k, "khoản") && !W(k, "điều")) {
       bool lowercase = true;  // "điểm A và điểm B" are places
       for (size_t j = i + 1; j < k; ++j) lowercase &= !IsWord(j) || StartsLower(Text(j));
@@ -638,6 +648,7 @@ std::optional<ArtRef> Scanner::ReadArtRef(size_t i) const {
       next = k + 2;
     }
     k = next;
+    if (P(k, ",") && NumberedUnitAt(k + 1, "điều")) ++k;  // "khoản 3, Điều 5"
     if (!W(k, "điều")) {
       ref.this_article = true;
       ref.article_omitted = true;

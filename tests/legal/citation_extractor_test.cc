@@ -412,8 +412,9 @@ TEST(CitationExtractorTest, Decree61CitesPointAOfTheClauseAroundIt) {
 // T6 (trainer): the point forms around it. A point list with no khoản after
 // it is of the clause around it (only before a boundary, only single
 // lowercase letters), or of the clause of the points after it in its
-// group; "của"/"tại" may stand between points and their clause; a range
-// is one citation linking to its first point.
+// group; "của"/"tại" or a comma may stand between points and their clause
+// ("điểm a, khoản 2 Điều 5" was read as "khoản 2 Điều 5" alone before
+// V5, session 14); a range is one citation linking to its first point.
 TEST(CitationExtractorTest, PointsWithTheirClauseOmittedOrApartOrInARange) {
   Document doc = ResolvedAlone(
       "Điều 7. Quyền\n1. Công dân có quyền.\n2. Cơ quan có trách nhiệm:\n"
@@ -428,14 +429,14 @@ TEST(CitationExtractorTest, PointsWithTheirClauseOmittedOrApartOrInARange) {
   std::vector<std::string> got;
   for (const Citation& c : doc.citations) got.push_back(c.raw + " #" + c.anchor);
   EXPECT_EQ(
-      got,
-      (std::vector<std::string>{
-          "điểm a #diem-7-2-a", "điểm a #diem-7-2-a", "điểm a #diem-5-1-a",
-          "điểm b, c khoản 1 Điều 5 #khoan-5-1", "khoản 2 Điều 6 #khoan-6-2",
-          "điểm a, b của khoản 1 Điều này #khoan-7-1", "điểm c tại khoản 2 Điều 9 #diem-9-2-c",
-          "điểm a đến điểm c khoản 2 Điều này #diem-7-2-a", "điểm a đến điểm đ khoản 1 #diem-7-1-a",
-          "khoản 2 Điều 5 #khoan-5-2", "khoản 3 Điều 3 #khoan-3-3", "điểm b, điểm c #khoan-9-1",
-          "điểm d khoản 1 Điều 9 #diem-9-1-d", "khoản 1 Điều 3 #khoan-3-1"}));
+      got, (std::vector<std::string>{
+               "điểm a #diem-7-2-a", "điểm a #diem-7-2-a", "điểm a #diem-5-1-a",
+               "điểm b, c khoản 1 Điều 5 #khoan-5-1", "khoản 2 Điều 6 #khoan-6-2",
+               "điểm a, b của khoản 1 Điều này #khoan-7-1", "điểm c tại khoản 2 Điều 9 #diem-9-2-c",
+               "điểm a đến điểm c khoản 2 Điều này #diem-7-2-a",
+               "điểm a đến điểm đ khoản 1 #diem-7-1-a", "điểm a, khoản 2 Điều 5 #diem-5-2-a",
+               "khoản 3 Điều 3 #khoan-3-3", "điểm b, điểm c #khoan-9-1",
+               "điểm d khoản 1 Điều 9 #diem-9-1-d", "khoản 1 Điều 3 #khoan-3-1"}));
   EXPECT_EQ(doc.citations[7].point, "a-c");
   EXPECT_EQ(doc.citations[8].point, "a-đ");
 }
@@ -481,6 +482,25 @@ TEST(CitationExtractorTest, ArticleOfAnUnreadableDocumentIsNoSelfLink) {
       PlanLikeLinks("KẾ HOẠCH\nTập huấn\n\nI. NỘI DUNG\n\n1. Thực hiện Luật Tố cáo. Trong đó, "
                     "Điều 4 quy định nguyên tắc; khoản 3 quy định trách nhiệm.\n"),
       (std::vector<std::string>{"Luật Tố cáo -> luat-25-2018-qh14"}));
+}
+
+// V5 (session 14) broke: "khoản 3, Điều 5 Luật Tiếp công dân" (a comma
+// between clause and article, as administrative texts write it) was
+// "khoản 3" of the plan itself, a link to its top, and "Điều 5" of the law.
+// A clause or point with no article around it to be of is dropped.
+TEST(CitationExtractorTest, CommaBetweenPointClauseAndArticle) {
+  EXPECT_EQ(PlanLikeLinks(
+                "KẾ HOẠCH\nTập huấn\n\nI. NỘI DUNG\n\n1. Hướng dẫn khoản 3, Điều 5 Luật Tiếp "
+                "công dân.\n\n2. Theo điểm a, khoản 2, Điều 5 Luật Tiếp công dân; điểm b, khoản "
+                "1 Điều 8 Luật Khiếu nại.\n\n3. Theo khoản 3 và điểm a; khoản này; Điều này.\n"),
+            (std::vector<std::string>{
+                "khoản 3, Điều 5 Luật Tiếp công dân -> luat-42-2013-qh13#khoan-5-3",
+                "điểm a, khoản 2, Điều 5 Luật Tiếp công dân -> luat-42-2013-qh13#diem-5-2-a",
+                "điểm b, khoản 1 Điều 8 Luật Khiếu nại -> luat-02-2011-qh13#diem-8-1-b"}));
+  // In a law, the clause is of the article around it, as before.
+  Document law = ResolvedAlone("Điều 7. Quyền\n1. Công dân có quyền.\n2. Trừ khoản 1, Điều này.\n");
+  EXPECT_EQ(Describe(law.citations),
+            (std::vector<std::string>{"(văn bản này) clause=1 art=7 -> self#khoan-7-1"}));
 }
 
 TEST(CitationExtractorTest, SourceLinesAreNotCitations) {
