@@ -9,8 +9,12 @@
 //             | NUMBER tail                                  (bare "08/CT-UBND")
 //   tail     := { "ngày" DATE | "của" ISSUER | "số" NUMBER
 //               | "đã được" ISSUER ["khóa" X] "thông qua" ["ngày" DATE] }
-//   artgroup := artref { (","|";"|"và"|"hoặc") artref } [["của"] doc]
-//   artref   := [points] ["khoản" numbers] "Điều" (N | "này")
+//   artgroup := artref { (","|";"|"và"|"hoặc"|"đến") artref } [["của"] doc]
+//                                                            ("đến": a range, both
+//                                                            ends; no self link
+//                                                            when a doc is named
+//                                                            but unreadable)
+//   artref   := [points] ["khoản" numbers [","]] "Điều" (N | "này")
 //             | [points] "khoản" numbers                     (article omitted)
 //             | [points] "khoản" "này"                       (this clause)
 //             | "điểm" letters [range] END                   (clause omitted)
@@ -686,9 +690,13 @@ size_t Scanner::TryArticleGroup(size_t i) {
     size_t j = k;
     if (P(j, ",") || P(j, ";")) ++j;
     if (W(j, "và") || W(j, "hoặc")) ++j;
+    // "từ Điều 3 đến Điều 7 Luật Tố cáo": both ends, of the document after
+    // the range (the articles between are not written, so none is made up).
+    bool range = j == k && W(j, "đến");
+    if (range) ++j;
     if (j == k) break;
     if (W(j, "các")) ++j;  // "… khoản 1 và các điểm a, b, c khoản 2 Điều 11"
-    if (!refs.back().article.empty() && j < n() && toks_[j].kind == TokKind::kNum &&
+    if (!range && !refs.back().article.empty() && j < n() && toks_[j].kind == TokKind::kNum &&
         IsPureNumber(Text(j))) {  // "Điều 15, 16 và 17"
       ArtRef more;
       more.first = j;

@@ -484,6 +484,28 @@ TEST(CitationExtractorTest, ArticleOfAnUnreadableDocumentIsNoSelfLink) {
       (std::vector<std::string>{"Luật Tố cáo -> luat-25-2018-qh14"}));
 }
 
+// V3 (session 14) broke: in "từ Điều 3 đến Điều 7 Luật Tố cáo" Điều 3 was an
+// article of the plan citing it; only Điều 7 was of the law. Both ends of a
+// range are of the document after it (the articles between are not
+// written, so none is made up); in a law, "từ khoản 1 đến khoản 3 Điều 5"
+// made khoản 1 a clause of the article around it.
+TEST(CitationExtractorTest, BothEndsOfARangeAreOfTheDocumentAfterIt) {
+  EXPECT_EQ(PlanLikeLinks("KẾ HOẠCH\nTập huấn\n\nI. NỘI DUNG\n\n1. Hướng dẫn từ Điều 3 đến Điều 7 "
+                          "Luật Tố cáo.\n\n2. Theo các Điều 3, 4 và 5 Luật Tố cáo; Điều 3 và Điều "
+                          "7 Luật Tố cáo.\n"),
+            (std::vector<std::string>{
+                "Điều 3 -> luat-25-2018-qh14#dieu-3", "Điều 7 -> luat-25-2018-qh14#dieu-7",
+                "Điều 3 -> luat-25-2018-qh14#dieu-3", "4 -> luat-25-2018-qh14#dieu-4",
+                "5 -> luat-25-2018-qh14#dieu-5", "Điều 3 -> luat-25-2018-qh14#dieu-3",
+                "Điều 7 -> luat-25-2018-qh14#dieu-7"}));
+  Document law = ResolvedAlone(
+      "Điều 7. Quyền\n1. Theo từ khoản 1 đến khoản 3 Điều 5 và từ Điều 2 đến Điều 4 Luật này.\n");
+  EXPECT_EQ(Describe(law.citations),
+            (std::vector<std::string>{"(văn bản này) clause=1 art=5 -> self#khoan-5-1",
+                                      "(văn bản này) clause=3 art=5 -> self#khoan-5-3",
+                                      "Luật art=2 -> self#dieu-2", "Luật art=4 -> self#dieu-4"}));
+}
+
 // V5 (session 14) broke: "khoản 3, Điều 5 Luật Tiếp công dân" (a comma
 // between clause and article, as administrative texts write it) was
 // "khoản 3" of the plan itself, a link to its top, and "Điều 5" of the law.
