@@ -26,6 +26,8 @@
 //             | "," (not before khoản, Điều, mục, phần, chương, tiết, phụ lục)
 //             | "hoặc" | "và" (no khoản/Điều in the next 4 tokens)
 //             | "nêu trên" | "trên" | "này"
+// A name ends before "và"/"hoặc" and a unit or another document ("Luật Tố
+// cáo và khoản 2 Điều 5 …").
 // In an artgroup, parts with the article omitted take the article written
 // after them ("điểm a khoản 1 và điểm b khoản 2 Điều 11": both of Điều 11);
 // with none written, they are of the article around them (the parser drops
@@ -252,6 +254,7 @@ class Scanner {
     return y >= 1945 && y <= 2100;
   }
   size_t ReadIssuer(size_t i, std::string* issuer) const;
+  bool UnitRefAt(size_t i) const;
   size_t ReadName(size_t i) const;
   size_t ReadTail(size_t i, DocRef* ref) const;
   std::optional<DocRef> ReadDoc(size_t i, bool allow_bare, bool lenient_name = false) const;
@@ -411,10 +414,11 @@ size_t Scanner::ReadName(size_t i) const {
       std::string lw = Lw(k);
       if (k > i && NameStopWord(lw)) break;
       bool joiner = lw == "và" || lw == "hoặc";
-      // "… Luật Thực hiện dân chủ ở cơ sở và quy định sau": what follows
-      // the joiner is the sentence's, not the name's.
+      // "… Luật Thực hiện dân chủ ở cơ sở và quy định sau", "Luật Tố cáo và
+      // khoản 2 Điều 5 …", "… và nghị định số …": what follows the joiner
+      // is the sentence's or another citation, not the name's.
       if (joiner && !(IsWord(k + 1) && StartsLower(Text(k + 1)) && !NameStopWord(Lw(k + 1)) &&
-                      Lw(k + 1) != "quy" && Lw(k + 1) != "hướng")) {
+                      Lw(k + 1) != "quy" && Lw(k + 1) != "hướng" && !UnitRefAt(k + 1))) {
         break;
       }
       ++k;
@@ -426,6 +430,20 @@ size_t Scanner::ReadName(size_t i) const {
     }
   }
   return k;
+}
+
+// A unit or document cited at token i, lowercase as inside a sentence:
+// "khoản 2 Điều 5", "điểm a", "điều 9", "chương V", "mục 2", "nghị định số
+// …". Not "mục tiêu", "chương trình" (no number).
+bool Scanner::UnitRefAt(size_t i) const {
+  size_t len = 0;
+  if (MatchType(i, &len) != nullptr) return true;
+  if (W(i, "chương") || W(i, "mục") || W(i, "phần")) {
+    return i + 1 < n() &&
+           (toks_[i + 1].kind == TokKind::kNum ||
+            (IsWord(i + 1) && Text(i + 1).size() <= 8 && RomanToInt(Text(i + 1)) > 0));
+  }
+  return (W(i, "khoản") || W(i, "điểm") || W(i, "điều")) && ReadArtRef(i).has_value();
 }
 
 size_t Scanner::ReadTail(size_t i, DocRef* ref) const {

@@ -506,6 +506,36 @@ TEST(CitationExtractorTest, BothEndsOfARangeAreOfTheDocumentAfterIt) {
                                       "Luật art=2 -> self#dieu-2", "Luật art=4 -> self#dieu-4"}));
 }
 
+// V4 (session 14) broke: a law's name went on over "và khoản" ("Điều 8 Luật
+// Tố cáo và khoản"), so the next citation lost its clause ("Điều 5 Luật
+// Tiếp công dân" for "khoản 2 Điều 5 …"). A name stops before "và"/"hoặc"
+// and a unit or another document; names with "và" keep it.
+TEST(CitationExtractorTest, LawNameStopsBeforeAnotherCitation) {
+  EXPECT_EQ(PlanLikeLinks(
+                "KẾ HOẠCH\nTập huấn\n\nI. NỘI DUNG\n\n1. Hướng dẫn Điều 8 Luật Tố cáo và khoản 2 "
+                "Điều 5 Luật Tiếp công dân.\n\n2. Theo quy định của Luật Khiếu nại và khoản 1 "
+                "Điều 9 Luật Tố cáo.\n\n3. Theo Luật Tiếp công dân, khoản 2 Điều 8 Luật Khiếu "
+                "nại.\n\n4. Theo Điều 8 Luật Tố cáo; khoản 2 Điều 5 Luật Tiếp công dân.\n"),
+            (std::vector<std::string>{
+                "Điều 8 Luật Tố cáo -> luat-25-2018-qh14#dieu-8",
+                "khoản 2 Điều 5 Luật Tiếp công dân -> luat-42-2013-qh13#khoan-5-2",
+                "Luật Khiếu nại -> luat-02-2011-qh13",
+                "khoản 1 Điều 9 Luật Tố cáo -> luat-25-2018-qh14#khoan-9-1",
+                "Luật Tiếp công dân -> luat-42-2013-qh13",
+                "khoản 2 Điều 8 Luật Khiếu nại -> luat-02-2011-qh13#khoan-8-2",
+                "Điều 8 Luật Tố cáo -> luat-25-2018-qh14#dieu-8",
+                "khoản 2 Điều 5 Luật Tiếp công dân -> luat-42-2013-qh13#khoan-5-2"}));
+  const FormCase cases[] = {
+      {"theo Luật Khiếu nại hoặc điểm a khoản 1 Điều 9 Luật Tố cáo",
+       {"Luật Khiếu nại -> unresolved", "Luật Tố cáo point=a clause=1 art=9 -> unresolved"}},
+      {"theo Luật Tố cáo và nghị định số 31/2019/NĐ-CP",
+       {"Luật Tố cáo -> unresolved", "Nghị định 31/2019/NĐ-CP year=2019 -> unresolved"}},
+  };
+  for (const FormCase& c : cases) {
+    EXPECT_EQ(Describe(ExtractCitations(c.text)), c.expected) << c.text;
+  }
+}
+
 // V5 (session 14) broke: "khoản 3, Điều 5 Luật Tiếp công dân" (a comma
 // between clause and article, as administrative texts write it) was
 // "khoản 3" of the plan itself, a link to its top, and "Điều 5" of the law.
