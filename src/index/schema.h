@@ -131,8 +131,13 @@ inline constexpr std::string_view kMetaCatalogPath = "vanban-catalog-path";
 // 7: a name cited with a year ("Luật Tố cáo năm 2011") or a date is not a
 //    catalog document of another year or date; a document naming its own
 //    number cites itself; "<type> số <number>" heads a document's type.
+// 8: numbers without their symbol ("Nghị định 61/2023") cited and resolved
+//    by type, sequence and year; both ends of "từ Điều 3 đến Điều 7"; a
+//    comma between point, clause and article; a law's name ends before
+//    "và khoản …"; no self link for an article of an unreadable document
+//    or a clause with no article around it.
 inline constexpr std::string_view kMetaAnalysis = "vanban-analysis";
-inline constexpr int kAnalysisVersion = 7;  // stored as its decimal string
+inline constexpr int kAnalysisVersion = 8;  // stored as its decimal string
 // "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the
 // document's text, as in its data. Metadata lives in the postlist table,
 // which Xapian does not compress (the data is zlib-compressed): a snippet

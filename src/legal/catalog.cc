@@ -233,15 +233,24 @@ std::vector<const CatalogEntry*> Filter(const std::vector<const CatalogEntry*>& 
   return out;
 }
 
+// A number cited without its symbol ("Nghị định 61/2023") stands for the
+// entries whose number begins with it (61/2023/NĐ-CP); type, date and issuer
+// then narrow them as for a full number, and only one may remain.
 void ResolveNumbered(const std::vector<CatalogEntry>& entries, Citation* c) {
+  bool short_number = !internal::ShortNumberYear(c->number).empty();
   std::string folded = text::FoldText(c->number);
   std::vector<const CatalogEntry*> same;
   for (const CatalogEntry& e : entries) {
-    if (!e.meta.number.empty() && text::FoldText(e.meta.number) == folded) same.push_back(&e);
+    if (e.meta.number.empty()) continue;
+    if (short_number ? internal::ShortNumberMatches(c->number, e.meta.number)
+                     : text::FoldText(e.meta.number) == folded) {
+      same.push_back(&e);
+    }
   }
   if (same.empty()) {
     c->status = CitationStatus::kNotInCatalog;
     c->reason = "Danh mục không có văn bản số " + c->number;
+    if (short_number) c->reason += " (dẫn chiếu không ghi ký hiệu, chỉ số và năm)";
     return;
   }
   std::vector<const CatalogEntry*> fit = Filter(same, [&](const CatalogEntry& e) {
@@ -259,6 +268,12 @@ void ResolveNumbered(const std::vector<CatalogEntry>& entries, Citation* c) {
     c->status = CitationStatus::kNotInCatalog;
     c->reason = "Danh mục có văn bản số " + c->number + " (" + JoinNames(same) +
                 ") nhưng khác loại, năm, ngày hoặc cơ quan ban hành";
+    return;
+  }
+  if (short_number && fit.size() > 1) {
+    c->status = CitationStatus::kAmbiguous;
+    c->reason = "Số hiệu " + c->number +
+                " không ghi ký hiệu và khớp nhiều văn bản trong danh mục: " + JoinNames(fit);
     return;
   }
   bool underspecified = c->issuer.empty() && c->year.empty() && c->date.empty() &&

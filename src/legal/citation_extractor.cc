@@ -1,17 +1,24 @@
 // The citation grammar, token by token (see docs/legal.md "Citations"):
 //   doc      := TYPE "này"                                  (self)
 //             | TYPE ["số"] NUMBER tail                      (numbered)
+//             | TYPE ["số"] SEQ "/" YEAR tail                ("Nghị định 61/2023",
+//                                                            types whose numbers
+//                                                            hold the year)
 //             | NAMED-TYPE Name tail                         ("Luật Khiếu nại";
 //                                                            not "PHÁP LUẬT VỀ ...")
 //             | NUMBER tail                                  (bare "08/CT-UBND")
 //   tail     := { "ngày" DATE | "của" ISSUER | "số" NUMBER
 //               | "đã được" ISSUER ["khóa" X] "thông qua" ["ngày" DATE] }
-//   artgroup := artref { (","|";"|"và"|"hoặc") artref } [["của"] doc]
-//   artref   := [points] ["khoản" numbers] "Điều" (N | "này")
+//   artgroup := artref { (","|";"|"và"|"hoặc"|"đến") artref } [["của"] doc]
+//                                                            ("đến": a range, both
+//                                                            ends; no self link
+//                                                            when a doc is named
+//                                                            but unreadable)
+//   artref   := [points] ["khoản" numbers [","]] "Điều" (N | "này")
 //             | [points] "khoản" numbers                     (article omitted)
 //             | [points] "khoản" "này"                       (this clause)
 //             | "điểm" letters [range] END                   (clause omitted)
-//   points   := "điểm" letters [range] [("của"|"tại")]       ("điểm a, b của
+//   points   := "điểm" letters [range] [("của"|"tại"|",")]   ("điểm a, b của
 //                                                            khoản 1 Điều này")
 //   range    := "đến" ["điểm"] letter                        ("điểm a đến điểm k":
 //                                                            one point "a-k")
@@ -19,9 +26,12 @@
 //             | "," (not before khoản, Điều, mục, phần, chương, tiết, phụ lục)
 //             | "hoặc" | "và" (no khoản/Điều in the next 4 tokens)
 //             | "nêu trên" | "trên" | "này"
+// A name ends before "và"/"hoặc" and a unit or another document ("Luật Tố
+// cáo và khoản 2 Điều 5 …").
 // In an artgroup, parts with the article omitted take the article written
 // after them ("điểm a khoản 1 và điểm b khoản 2 Điều 11": both of Điều 11);
-// with none written, they are of the article around them. Points with the
+// with none written, they are of the article around them (the parser drops
+// them when there is none, as in a plan). Points with the
 // clause omitted take the clause (and article) of the points after them in
 // the group ("điểm a hoặc các điểm b, c khoản 2"), else are of the clause
 // around them ("quy định tại điểm a;"), as "khoản này" is; outside a
@@ -232,6 +242,7 @@ class Scanner {
   size_t SkipParagraphHead(size_t i);
   const DocType* MatchType(size_t i, size_t* len) const;
   bool ReadNumber(size_t i, std::string* number, size_t* end) const;
+  bool ReadShortNumber(size_t i, std::string* number, size_t* end) const;
   bool ReadDate(size_t i, std::string* iso, size_t* end) const;
   // A year a law may bear (1945 on), alone: "2011", not "2011/QH13".
   bool IsYear(size_t i) const {
@@ -243,9 +254,11 @@ class Scanner {
     return y >= 1945 && y <= 2100;
   }
   size_t ReadIssuer(size_t i, std::string* issuer) const;
+  bool UnitRefAt(size_t i) const;
   size_t ReadName(size_t i) const;
   size_t ReadTail(size_t i, DocRef* ref) const;
   std::optional<DocRef> ReadDoc(size_t i, bool allow_bare, bool lenient_name = false) const;
+  bool NumberedUnitAt(size_t i, std::string_view keyword) const;
   std::optional<ArtRef> ReadArtRef(size_t i) const;
   size_t ReadList(size_t i, bool letters, std::string_view keyword,
                   std::vector<std::string>* items) const;
@@ -253,6 +266,7 @@ class Scanner {
   size_t ReadPointRange(size_t i, std::vector<std::string>* points) const;
   bool PointsEnd(size_t i) const;
   void TakeLaterClause(size_t i, ArtRef* ref) const;
+  bool DocumentMentionAt(size_t i) const;
   size_t TryArticleGroup(size_t i);
   std::optional<PartRef> ReadPartRef(size_t i) const;
   size_t TryPart(size_t i);
@@ -345,6 +359,17 @@ bool Scanner::ReadNumber(size_t i, std::string* number, size_t* end) const {
   return true;
 }
 
+// A number written without its symbol, "61/2023" in "Nghị định 61/2023":
+// the whole token, a sequence and a year (ShortNumberYear). Kept as written.
+bool Scanner::ReadShortNumber(size_t i, std::string* number, size_t* end) const {
+  if (i >= n() || toks_[i].kind != TokKind::kNum || ShortNumberYear(Text(i)).empty()) {
+    return false;
+  }
+  *number = std::string(Text(i));
+  *end = i + 1;
+  return true;
+}
+
 bool Scanner::ReadDate(size_t i, std::string* iso, size_t* end) const {
   if (i >= n() || toks_[i].kind != TokKind::kNum) return false;
   size_t len = 0;
@@ -389,10 +414,11 @@ size_t Scanner::ReadName(size_t i) const {
       std::string lw = Lw(k);
       if (k > i && NameStopWord(lw)) break;
       bool joiner = lw == "và" || lw == "hoặc";
-      // "… Luật Thực hiện dân chủ ở cơ sở và quy định sau": what follows
-      // the joiner is the sentence's, not the name's.
+      // "… Luật Thực hiện dân chủ ở cơ sở và quy định sau", "Luật Tố cáo và
+      // khoản 2 Điều 5 …", "… và nghị định số …": what follows the joiner
+      // is the sentence's or another citation, not the name's.
       if (joiner && !(IsWord(k + 1) && StartsLower(Text(k + 1)) && !NameStopWord(Lw(k + 1)) &&
-                      Lw(k + 1) != "quy" && Lw(k + 1) != "hướng")) {
+                      Lw(k + 1) != "quy" && Lw(k + 1) != "hướng" && !UnitRefAt(k + 1))) {
         break;
       }
       ++k;
@@ -404,6 +430,20 @@ size_t Scanner::ReadName(size_t i) const {
     }
   }
   return k;
+}
+
+// A unit or document cited at token i, lowercase as inside a sentence:
+// "khoản 2 Điều 5", "điểm a", "điều 9", "chương V", "mục 2", "nghị định số
+// …". Not "mục tiêu", "chương trình" (no number).
+bool Scanner::UnitRefAt(size_t i) const {
+  size_t len = 0;
+  if (MatchType(i, &len) != nullptr) return true;
+  if (W(i, "chương") || W(i, "mục") || W(i, "phần")) {
+    return i + 1 < n() &&
+           (toks_[i + 1].kind == TokKind::kNum ||
+            (IsWord(i + 1) && Text(i + 1).size() <= 8 && RomanToInt(Text(i + 1)) > 0));
+  }
+  return (W(i, "khoản") || W(i, "điểm") || W(i, "điều")) && ReadArtRef(i).has_value();
 }
 
 size_t Scanner::ReadTail(size_t i, DocRef* ref) const {
@@ -456,7 +496,8 @@ std::optional<DocRef> Scanner::ReadDoc(size_t i, bool allow_bare, bool lenient_n
     return ref;
   } else if (W(k, "số") || (k < n() && toks_[k].kind == TokKind::kNum)) {
     size_t at = W(k, "số") ? k + 1 : k;
-    if (!ReadNumber(at, &ref.number, &k)) {
+    if (!ReadNumber(at, &ref.number, &k) &&
+        !(type->year_in_number && ReadShortNumber(at, &ref.number, &k))) {
       bool half_written =
           at != k && at < n() && (toks_[at].kind == TokKind::kNum || P(at, "/") || P(at, "…"));
       if (half_written) {
@@ -477,6 +518,7 @@ std::optional<DocRef> Scanner::ReadDoc(size_t i, bool allow_bare, bool lenient_n
   if (type != nullptr) ref.type = type->display;
   ref.end = ReadTail(k, &ref);
   if (ref.year.empty()) ref.year = YearInNumber(ref.number);
+  if (ref.year.empty()) ref.year = ShortNumberYear(ref.number);
   if (ref.year.empty() && !ref.date.empty()) ref.year = ref.date.substr(0, 4);
   return ref;
 }
@@ -582,6 +624,13 @@ void Scanner::TakeLaterClause(size_t i, ArtRef* ref) const {
   }
 }
 
+// `keyword` ("khoản", "điều") at token i followed by a number or "này".
+bool Scanner::NumberedUnitAt(size_t i, std::string_view keyword) const {
+  if (!W(i, keyword)) return false;
+  return W(i + 1, "này") ||
+         (i + 1 < n() && toks_[i + 1].kind == TokKind::kNum && IsPureNumber(Text(i + 1)));
+}
+
 std::optional<ArtRef> Scanner::ReadArtRef(size_t i) const {
   ArtRef ref;
   ref.first = i;
@@ -590,8 +639,10 @@ std::optional<ArtRef> Scanner::ReadArtRef(size_t i) const {
     k = ReadList(k + 1, true, "điểm", &ref.points);
     if (ref.points.empty()) return std::nullopt;
     k = ReadPointRange(k, &ref.points);
-    // "điểm a, b của khoản 1 Điều này", "điểm c tại khoản 2".
-    if ((W(k, "của") || W(k, "tại")) && W(k + 1, "khoản")) ++k;
+    // "điểm a, b của khoản 1 Điều này", "điểm c tại khoản 2", "điểm a,
+    // khoản 2, Điều 5" (a comma before the clause, as administrative texts
+    // write it).
+    if ((W(k, "của") || W(k, "tại") || P(k, ",")) && NumberedUnitAt(k + 1, "khoản")) ++k;
     if (!W(k, "khoản") && !W(k, "điều")) {
       bool lowercase = true;  // "điểm A và điểm B" are places
       for (size_t j = i + 1; j < k; ++j) lowercase &= !IsWord(j) || StartsLower(Text(j));
@@ -619,6 +670,7 @@ std::optional<ArtRef> Scanner::ReadArtRef(size_t i) const {
       next = k + 2;
     }
     k = next;
+    if (P(k, ",") && NumberedUnitAt(k + 1, "điều")) ++k;  // "khoản 3, Điều 5"
     if (!W(k, "điều")) {
       ref.this_article = true;
       ref.article_omitted = true;
@@ -656,9 +708,13 @@ size_t Scanner::TryArticleGroup(size_t i) {
     size_t j = k;
     if (P(j, ",") || P(j, ";")) ++j;
     if (W(j, "và") || W(j, "hoặc")) ++j;
+    // "từ Điều 3 đến Điều 7 Luật Tố cáo": both ends, of the document after
+    // the range (the articles between are not written, so none is made up).
+    bool range = j == k && W(j, "đến");
+    if (range) ++j;
     if (j == k) break;
     if (W(j, "các")) ++j;  // "… khoản 1 và các điểm a, b, c khoản 2 Điều 11"
-    if (!refs.back().article.empty() && j < n() && toks_[j].kind == TokKind::kNum &&
+    if (!range && !refs.back().article.empty() && j < n() && toks_[j].kind == TokKind::kNum &&
         IsPureNumber(Text(j))) {  // "Điều 15, 16 và 17"
       ArtRef more;
       more.first = j;
@@ -705,6 +761,9 @@ size_t Scanner::TryArticleGroup(size_t i) {
   std::optional<DocRef> doc;
   if (!refs.back().this_article && !refs.back().this_clause) {
     doc = ReadDoc(t, /*allow_bare=*/true, /*lenient_name=*/true);
+    // "Điều 3 Nghị định số /NĐ-CP": of a document, but not one that can be
+    // told; not of the citing one.
+    if (!doc && DocumentMentionAt(t)) return k;
   }
   DocRef target;
   if (doc) {
@@ -717,6 +776,17 @@ size_t Scanner::TryArticleGroup(size_t i) {
     Emit(ref.first, end, target, &ref);
   }
   return doc ? doc->end : k;
+}
+
+// Whether a document is named at token i though ReadDoc could not read it:
+// a type written with a capital ("Quy chế làm việc", "Nghị định số
+// /NĐ-CP") or followed by "số" or a number. What is cited before it is of
+// that document, not of the citing one.
+bool Scanner::DocumentMentionAt(size_t i) const {
+  size_t len = 0;
+  if (MatchType(i, &len) == nullptr) return false;
+  return StartsUpper(Text(i)) || W(i + len, "số") ||
+         (i + len < n() && toks_[i + len].kind == TokKind::kNum);
 }
 
 // Levels from the smallest up, each a keyword and a number or "này", with
@@ -773,6 +843,7 @@ size_t Scanner::TryPart(size_t i) {
   size_t t = W(part->end, "của") ? part->end + 1 : part->end;
   std::optional<DocRef> doc;
   if (!here) doc = ReadDoc(t, /*allow_bare=*/true, /*lenient_name=*/true);
+  if (!here && !doc && DocumentMentionAt(t)) return part->end;
   DocRef target;
   if (doc) {
     target = *doc;

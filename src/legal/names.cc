@@ -205,6 +205,31 @@ std::string YearInNumber(std::string_view number) {
   return "";
 }
 
+std::string ShortNumberYear(std::string_view number) {
+  size_t slash = number.find('/');
+  if (slash == 0 || slash == std::string_view::npos || slash > 4) return "";
+  std::string_view sequence = number.substr(0, slash);
+  std::string_view year = number.substr(slash + 1);
+  auto digits = [](std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (!digits(sequence) || year.size() != 4 || !digits(year)) return "";
+  if (year.substr(0, 2) != "19" && year.substr(0, 2) != "20") return "";
+  return std::string(year);
+}
+
+bool ShortNumberMatches(std::string_view short_number, std::string_view number) {
+  auto unpadded = [](std::string_view s) {
+    while (s.size() > 1 && s[0] == '0' && s[1] >= '0' && s[1] <= '9') s.remove_prefix(1);
+    return s;
+  };
+  if (ShortNumberYear(short_number).empty()) return false;
+  std::string_view want = unpadded(short_number);
+  std::string_view have = unpadded(number);
+  return have.size() > want.size() + 1 && have.substr(0, want.size()) == want &&
+         have[want.size()] == '/';
+}
+
 std::string IsoDate(int day, int month, int year) {
   static const std::array<int, 12> kDays = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (year < 1900 || year > 2999 || month < 1 || month > 12) return "";
@@ -267,26 +292,26 @@ namespace vanban::legal::internal {
 
 const std::vector<DocType>& DocTypes() {
   static const std::vector<DocType>* const types = new std::vector<DocType>{
-      {"thông tư liên tịch", "Thông tư liên tịch", false},
-      {"nghị quyết liên tịch", "Nghị quyết liên tịch", false},
-      {"chỉ thị", "Chỉ thị", false},
-      {"quyết định", "Quyết định", false},
-      {"nghị quyết", "Nghị quyết", true},
-      {"kết luận", "Kết luận", false},
-      {"quy định", "Quy định", false},
-      {"quy chế", "Quy chế", false},
-      {"bộ luật", "Bộ luật", true},
-      {"luật", "Luật", true},
-      {"pháp lệnh", "Pháp lệnh", true},
-      {"nghị định", "Nghị định", false},
-      {"thông tư", "Thông tư", false},
-      {"kế hoạch", "Kế hoạch", false},
-      {"công văn", "Công văn", false},
-      {"báo cáo", "Báo cáo", false},
-      {"hướng dẫn", "Hướng dẫn", false},
-      {"thông báo", "Thông báo", false},
-      {"tờ trình", "Tờ trình", false},
-      {"đề án", "Đề án", false},
+      {"thông tư liên tịch", "Thông tư liên tịch", false, true},
+      {"nghị quyết liên tịch", "Nghị quyết liên tịch", false, true},
+      {"chỉ thị", "Chỉ thị", false, false},
+      {"quyết định", "Quyết định", false, true},
+      {"nghị quyết", "Nghị quyết", true, true},
+      {"kết luận", "Kết luận", false, false},
+      {"quy định", "Quy định", false, false},
+      {"quy chế", "Quy chế", false, false},
+      {"bộ luật", "Bộ luật", true, true},
+      {"luật", "Luật", true, true},
+      {"pháp lệnh", "Pháp lệnh", true, true},
+      {"nghị định", "Nghị định", false, true},
+      {"thông tư", "Thông tư", false, true},
+      {"kế hoạch", "Kế hoạch", false, false},
+      {"công văn", "Công văn", false, false},
+      {"báo cáo", "Báo cáo", false, false},
+      {"hướng dẫn", "Hướng dẫn", false, false},
+      {"thông báo", "Thông báo", false, false},
+      {"tờ trình", "Tờ trình", false, false},
+      {"đề án", "Đề án", false, false},
   };
   return *types;
 }

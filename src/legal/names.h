@@ -53,6 +53,14 @@ std::string IssuerFromSymbol(std::string_view number);
 bool HasLocalIssuerCode(std::string_view number);
 // The 4-digit year inside a number ("10/2022/QH15" -> "2022"), else "".
 std::string YearInNumber(std::string_view number);
+// A number cited without its symbol, only its sequence and year ("61/2023"
+// for 61/2023/NĐ-CP, "10/2022"): the year (1900-2099), else "" (also for
+// full numbers, "61/2023/NĐ-CP").
+std::string ShortNumberYear(std::string_view number);
+// True if the full number `number` ("61/2023/NĐ-CP", "02/2011/QH13") is one
+// the short number `short_number` ("61/2023", "2/2011") may stand for: the
+// same sequence (leading zeros aside) and year, then its symbol.
+bool ShortNumberMatches(std::string_view short_number, std::string_view number);
 
 // "26/11/2021", "5/9/2016", "26-11-2021" -> "2021-11-26"; "" if invalid.
 std::string IsoDateFromDmy(std::string_view dmy);
@@ -63,10 +71,13 @@ int RomanToInt(std::string_view roman);
 
 // A document type as written in text: its lowercase syllables and display
 // form. `named` types may be cited by name alone ("Luật Khiếu nại").
+// `year_in_number`: the type's numbers hold the year ("61/2023/NĐ-CP"), so
+// a citation may give the number without its symbol ("Nghị định 61/2023").
 struct DocType {
   std::string_view lower;    // "nghị định"
   std::string_view display;  // "Nghị định"
   bool named = false;
+  bool year_in_number = false;
 };
 // Every known type, longest first (so "Nghị quyết liên tịch" wins over
 // "Nghị quyết").

@@ -75,15 +75,25 @@ bool ClauseAt(const Document& doc, size_t offset, std::string* article, std::str
 
 // "khoản 2 Điều này" / "khoản 3" (same article): the article is the one
 // the citation stands in; "khoản này" the clause; "Chương này", "Mục 2"
-// likewise. A "khoản này" outside any clause names nothing: dropped.
+// likewise. Outside any article (a plan's "khoản 3") or clause they name
+// nothing: dropped, not made a link to the top of the citing document. So
+// is "Điều 3" with no document named in a document without articles: it
+// is of some other document, which the scanner could not tell.
 void FillThisArticle(std::vector<internal::ExtractedCitation> found, Document* doc) {
+  bool has_articles = std::any_of(doc->units.begin(), doc->units.end(),
+                                  [](const Unit& u) { return u.kind == UnitKind::kArticle; });
   doc->citations.reserve(found.size());
   for (internal::ExtractedCitation& ec : found) {
     Citation& c = ec.citation;
     if (ec.this_clause && !ClauseAt(*doc, c.begin, &c.article, &c.clause)) continue;
-    if (ec.this_article) ec.citation.article = ArticleAt(*doc, ec.citation.begin);
-    ec.citation.part = PartAnchor(*doc, ec);
-    doc->citations.push_back(std::move(ec.citation));
+    if (ec.this_article) {
+      c.article = ArticleAt(*doc, c.begin);
+      if (c.article.empty()) continue;
+    }
+    bool unnamed_self = c.self && c.type.empty() && c.name.empty();
+    if (unnamed_self && !c.article.empty() && !has_articles) continue;
+    c.part = PartAnchor(*doc, ec);
+    doc->citations.push_back(std::move(c));
   }
 }
 
@@ -97,7 +107,11 @@ void MarkOwnNumber(Document* doc) {
   if (m.number.empty()) return;
   std::string own = text::FoldText(m.number);
   for (Citation& c : doc->citations) {
-    if (c.self || c.source_note || c.number.empty() || text::FoldText(c.number) != own) continue;
+    if (c.self || c.source_note || c.number.empty()) continue;
+    // "Nghị định 61/2023" in Nghị định 61/2023/NĐ-CP: its own number
+    // without the symbol, of its own type.
+    bool short_own = internal::ShortNumberMatches(c.number, m.number) && !m.type.empty();
+    if (text::FoldText(c.number) != own && !short_own) continue;
     if (!c.type.empty() && !m.type.empty() && text::FoldText(c.type) != text::FoldText(m.type)) {
       continue;
     }

@@ -245,6 +245,56 @@ TEST(CatalogTest, NotInCatalogHasReason) {
   EXPECT_EQ(unknown.reason, "Danh mục không có văn bản số 12/CT-TTg");
 }
 
+// V2 (session 14): a number cited without its symbol ("Nghị định 61/2023")
+// is the one entry of that type whose number begins with it; another type,
+// no such entry or several say so instead of guessing.
+TEST(CatalogTest, ShortNumberResolvesOnlyToTheOneEntryThatFits) {
+  StatusOr<Catalog> repo = Catalog::Load(SourceDir() / "corpus/catalog.toml");
+  ASSERT_TRUE(repo.ok());
+  auto resolved = [&](const std::string& type, const std::string& number) {
+    Citation c;
+    c.type = type;
+    c.number = number;
+    c.year = number.substr(number.find('/') + 1);
+    repo->Resolve(&c, "self");
+    return c;
+  };
+  EXPECT_EQ(resolved("Nghị định", "61/2023").resolved_id, "nghi-dinh-61-2023-nd-cp");
+  EXPECT_EQ(resolved("Luật", "10/2022").resolved_id, "luat-10-2022-qh15");
+  EXPECT_EQ(resolved("Luật", "2/2011").resolved_id, "luat-02-2011-qh13");  // leading zero
+  Citation other_type = resolved("Thông tư", "61/2023");
+  EXPECT_EQ(other_type.status, CitationStatus::kNotInCatalog);
+  EXPECT_EQ(other_type.reason,
+            "Danh mục có văn bản số 61/2023 (Nghị định 61/2023/NĐ-CP) nhưng khác loại, năm, ngày "
+            "hoặc cơ quan ban hành");
+  Citation absent = resolved("Nghị định", "62/2023");
+  EXPECT_EQ(absent.status, CitationStatus::kNotInCatalog);
+  EXPECT_EQ(absent.reason,
+            "Danh mục không có văn bản số 62/2023 (dẫn chiếu không ghi ký hiệu, chỉ số và năm)");
+  // Not a prefix of another sequence: 1/2023 is not 61/2023.
+  EXPECT_EQ(resolved("Nghị định", "1/2023").status, CitationStatus::kNotInCatalog);
+  // Each ministry numbers its circulars from 01 every year (entries made
+  // up for the test, with no title or date).
+  Catalog two = MustParse(R"(
+[[document]]
+type = "Thông tư"
+number = "01/2023/TT-BNV"
+
+[[document]]
+type = "Thông tư"
+number = "01/2023/TT-BTC"
+)");
+  Citation c;
+  c.type = "Thông tư";
+  c.number = "01/2023";
+  c.year = "2023";
+  two.Resolve(&c, "self");
+  EXPECT_EQ(c.status, CitationStatus::kAmbiguous);
+  EXPECT_EQ(c.reason,
+            "Số hiệu 01/2023 không ghi ký hiệu và khớp nhiều văn bản trong danh mục: Thông tư "
+            "01/2023/TT-BNV, Thông tư 01/2023/TT-BTC");
+}
+
 TEST(CatalogTest, AliasesIgnoreAccentsAndCase) {
   StatusOr<Catalog> repo = Catalog::Load(SourceDir() / "corpus/catalog.toml");
   ASSERT_TRUE(repo.ok());

@@ -65,6 +65,25 @@ std::vector<std::string> Describe(const std::vector<Citation>& citations) {
   return out;
 }
 
+// `text`, a short plan as the QA tester wrote it (session 14), parsed and
+// resolved against the repository's catalog: each citation as "raw ->
+// id#anchor", or "raw -> status" when not resolved.
+std::vector<std::string> PlanLikeLinks(const std::string& text,
+                                       std::vector<std::string>* warnings = nullptr) {
+  Catalog catalog = RepoCatalog();
+  Document doc = ParseDocument(text);
+  catalog.ResolveAll(&doc);
+  std::vector<std::string> out;
+  for (const Citation& c : doc.citations) {
+    std::string target = c.status == CitationStatus::kResolved || c.status == CitationStatus::kSelf
+                             ? c.resolved_id
+                             : CitationStatusName(c.status);
+    out.push_back(c.raw + " -> " + target + (c.anchor.empty() ? "" : "#" + c.anchor));
+  }
+  if (warnings != nullptr) *warnings = doc.warnings;
+  return out;
+}
+
 TEST(CitationExtractorTest, PlanGoldenTable) {
   Catalog catalog = RepoCatalog();
   Document doc = ParsedPlan(catalog);
@@ -393,8 +412,9 @@ TEST(CitationExtractorTest, Decree61CitesPointAOfTheClauseAroundIt) {
 // T6 (trainer): the point forms around it. A point list with no khoản after
 // it is of the clause around it (only before a boundary, only single
 // lowercase letters), or of the clause of the points after it in its
-// group; "của"/"tại" may stand between points and their clause; a range
-// is one citation linking to its first point.
+// group; "của"/"tại" or a comma may stand between points and their clause
+// ("điểm a, khoản 2 Điều 5" was read as "khoản 2 Điều 5" alone before
+// V5, session 14); a range is one citation linking to its first point.
 TEST(CitationExtractorTest, PointsWithTheirClauseOmittedOrApartOrInARange) {
   Document doc = ResolvedAlone(
       "Điều 7. Quyền\n1. Công dân có quyền.\n2. Cơ quan có trách nhiệm:\n"
@@ -409,16 +429,130 @@ TEST(CitationExtractorTest, PointsWithTheirClauseOmittedOrApartOrInARange) {
   std::vector<std::string> got;
   for (const Citation& c : doc.citations) got.push_back(c.raw + " #" + c.anchor);
   EXPECT_EQ(
-      got,
-      (std::vector<std::string>{
-          "điểm a #diem-7-2-a", "điểm a #diem-7-2-a", "điểm a #diem-5-1-a",
-          "điểm b, c khoản 1 Điều 5 #khoan-5-1", "khoản 2 Điều 6 #khoan-6-2",
-          "điểm a, b của khoản 1 Điều này #khoan-7-1", "điểm c tại khoản 2 Điều 9 #diem-9-2-c",
-          "điểm a đến điểm c khoản 2 Điều này #diem-7-2-a", "điểm a đến điểm đ khoản 1 #diem-7-1-a",
-          "khoản 2 Điều 5 #khoan-5-2", "khoản 3 Điều 3 #khoan-3-3", "điểm b, điểm c #khoan-9-1",
-          "điểm d khoản 1 Điều 9 #diem-9-1-d", "khoản 1 Điều 3 #khoan-3-1"}));
+      got, (std::vector<std::string>{
+               "điểm a #diem-7-2-a", "điểm a #diem-7-2-a", "điểm a #diem-5-1-a",
+               "điểm b, c khoản 1 Điều 5 #khoan-5-1", "khoản 2 Điều 6 #khoan-6-2",
+               "điểm a, b của khoản 1 Điều này #khoan-7-1", "điểm c tại khoản 2 Điều 9 #diem-9-2-c",
+               "điểm a đến điểm c khoản 2 Điều này #diem-7-2-a",
+               "điểm a đến điểm đ khoản 1 #diem-7-1-a", "điểm a, khoản 2 Điều 5 #diem-5-2-a",
+               "khoản 3 Điều 3 #khoan-3-3", "điểm b, điểm c #khoan-9-1",
+               "điểm d khoản 1 Điều 9 #diem-9-1-d", "khoản 1 Điều 3 #khoan-3-1"}));
   EXPECT_EQ(doc.citations[7].point, "a-c");
   EXPECT_EQ(doc.citations[8].point, "a-đ");
+}
+
+// V2 (session 14) broke: "Nghị định 61/2023", "Luật số 10/2022" (the number
+// without its symbol) were no citations ("Luật số 10/2022." warned of a bad
+// number), and "Điều 3 Nghị định 61/2023" linked the plan to itself, to a
+// "#dieu-3" it does not have. The catalog entry of that type, sequence and
+// year is the one cited.
+TEST(CitationExtractorTest, NumbersWithoutTheirSymbolAreCitations) {
+  std::vector<std::string> warnings;
+  EXPECT_EQ(PlanLikeLinks("KẾ HOẠCH\nTập huấn\n\nI. NỘI DUNG\n\n1. Thực hiện Nghị định 61/2023 về "
+                          "hương ước.\n\n2. Theo Điều 3 Nghị định 61/2023 và khoản 2 Điều 15 Luật "
+                          "số 10/2022.\n",
+                          &warnings),
+            (std::vector<std::string>{
+                "Nghị định 61/2023 -> nghi-dinh-61-2023-nd-cp",
+                "Điều 3 Nghị định 61/2023 -> nghi-dinh-61-2023-nd-cp#dieu-3",
+                "khoản 2 Điều 15 Luật số 10/2022 -> luat-10-2022-qh15#khoan-15-2"}));
+  EXPECT_EQ(warnings, std::vector<std::string>{});
+  const FormCase cases[] = {
+      {"Nghị định 61/2023 về hương ước", {"Nghị định 61/2023 year=2023 -> unresolved"}},
+      {"Luật số 2/2011 của Quốc hội", {"Luật 2/2011 year=2011 issuer=Quốc hội -> unresolved"}},
+      // Types whose numbers hold no year; a date is no number.
+      {"Chỉ thị 12/2023; Báo cáo 6/2023; Nghị định 29/8/2023", {}},
+  };
+  for (const FormCase& c : cases) {
+    EXPECT_EQ(Describe(ExtractCitations(c.text)), c.expected) << c.text;
+  }
+}
+
+// V2 (session 14) broke: an article followed by a document that cannot be
+// read ("Điều 3 Nghị định số /NĐ-CP", "Điều 5 Quy chế làm việc") was an
+// article of the citing document; in a plan, which has no articles, so was
+// "Điều 4" with no document after it, and "khoản 3" (V5) linked to the
+// plan's top. None is a link now.
+TEST(CitationExtractorTest, ArticleOfAnUnreadableDocumentIsNoSelfLink) {
+  Document law = ResolvedAlone(
+      "Điều 7. Quyền\n1. Theo Điều 3 Nghị định số /NĐ-CP, Điều 5 Quy chế làm việc và Chương II "
+      "Quy chế làm việc; Điều 6 Luật này.\n");
+  EXPECT_EQ(Describe(law.citations), (std::vector<std::string>{"Luật art=6 -> self#dieu-6"}));
+  EXPECT_EQ(
+      PlanLikeLinks("KẾ HOẠCH\nTập huấn\n\nI. NỘI DUNG\n\n1. Thực hiện Luật Tố cáo. Trong đó, "
+                    "Điều 4 quy định nguyên tắc; khoản 3 quy định trách nhiệm.\n"),
+      (std::vector<std::string>{"Luật Tố cáo -> luat-25-2018-qh14"}));
+}
+
+// V3 (session 14) broke: in "từ Điều 3 đến Điều 7 Luật Tố cáo" Điều 3 was an
+// article of the plan citing it; only Điều 7 was of the law. Both ends of a
+// range are of the document after it (the articles between are not
+// written, so none is made up); in a law, "từ khoản 1 đến khoản 3 Điều 5"
+// made khoản 1 a clause of the article around it.
+TEST(CitationExtractorTest, BothEndsOfARangeAreOfTheDocumentAfterIt) {
+  EXPECT_EQ(PlanLikeLinks("KẾ HOẠCH\nTập huấn\n\nI. NỘI DUNG\n\n1. Hướng dẫn từ Điều 3 đến Điều 7 "
+                          "Luật Tố cáo.\n\n2. Theo các Điều 3, 4 và 5 Luật Tố cáo; Điều 3 và Điều "
+                          "7 Luật Tố cáo.\n"),
+            (std::vector<std::string>{
+                "Điều 3 -> luat-25-2018-qh14#dieu-3", "Điều 7 -> luat-25-2018-qh14#dieu-7",
+                "Điều 3 -> luat-25-2018-qh14#dieu-3", "4 -> luat-25-2018-qh14#dieu-4",
+                "5 -> luat-25-2018-qh14#dieu-5", "Điều 3 -> luat-25-2018-qh14#dieu-3",
+                "Điều 7 -> luat-25-2018-qh14#dieu-7"}));
+  Document law = ResolvedAlone(
+      "Điều 7. Quyền\n1. Theo từ khoản 1 đến khoản 3 Điều 5 và từ Điều 2 đến Điều 4 Luật này.\n");
+  EXPECT_EQ(Describe(law.citations),
+            (std::vector<std::string>{"(văn bản này) clause=1 art=5 -> self#khoan-5-1",
+                                      "(văn bản này) clause=3 art=5 -> self#khoan-5-3",
+                                      "Luật art=2 -> self#dieu-2", "Luật art=4 -> self#dieu-4"}));
+}
+
+// V4 (session 14) broke: a law's name went on over "và khoản" ("Điều 8 Luật
+// Tố cáo và khoản"), so the next citation lost its clause ("Điều 5 Luật
+// Tiếp công dân" for "khoản 2 Điều 5 …"). A name stops before "và"/"hoặc"
+// and a unit or another document; names with "và" keep it.
+TEST(CitationExtractorTest, LawNameStopsBeforeAnotherCitation) {
+  EXPECT_EQ(PlanLikeLinks(
+                "KẾ HOẠCH\nTập huấn\n\nI. NỘI DUNG\n\n1. Hướng dẫn Điều 8 Luật Tố cáo và khoản 2 "
+                "Điều 5 Luật Tiếp công dân.\n\n2. Theo quy định của Luật Khiếu nại và khoản 1 "
+                "Điều 9 Luật Tố cáo.\n\n3. Theo Luật Tiếp công dân, khoản 2 Điều 8 Luật Khiếu "
+                "nại.\n\n4. Theo Điều 8 Luật Tố cáo; khoản 2 Điều 5 Luật Tiếp công dân.\n"),
+            (std::vector<std::string>{
+                "Điều 8 Luật Tố cáo -> luat-25-2018-qh14#dieu-8",
+                "khoản 2 Điều 5 Luật Tiếp công dân -> luat-42-2013-qh13#khoan-5-2",
+                "Luật Khiếu nại -> luat-02-2011-qh13",
+                "khoản 1 Điều 9 Luật Tố cáo -> luat-25-2018-qh14#khoan-9-1",
+                "Luật Tiếp công dân -> luat-42-2013-qh13",
+                "khoản 2 Điều 8 Luật Khiếu nại -> luat-02-2011-qh13#khoan-8-2",
+                "Điều 8 Luật Tố cáo -> luat-25-2018-qh14#dieu-8",
+                "khoản 2 Điều 5 Luật Tiếp công dân -> luat-42-2013-qh13#khoan-5-2"}));
+  const FormCase cases[] = {
+      {"theo Luật Khiếu nại hoặc điểm a khoản 1 Điều 9 Luật Tố cáo",
+       {"Luật Khiếu nại -> unresolved", "Luật Tố cáo point=a clause=1 art=9 -> unresolved"}},
+      {"theo Luật Tố cáo và nghị định số 31/2019/NĐ-CP",
+       {"Luật Tố cáo -> unresolved", "Nghị định 31/2019/NĐ-CP year=2019 -> unresolved"}},
+  };
+  for (const FormCase& c : cases) {
+    EXPECT_EQ(Describe(ExtractCitations(c.text)), c.expected) << c.text;
+  }
+}
+
+// V5 (session 14) broke: "khoản 3, Điều 5 Luật Tiếp công dân" (a comma
+// between clause and article, as administrative texts write it) was
+// "khoản 3" of the plan itself, a link to its top, and "Điều 5" of the law.
+// A clause or point with no article around it to be of is dropped.
+TEST(CitationExtractorTest, CommaBetweenPointClauseAndArticle) {
+  EXPECT_EQ(PlanLikeLinks(
+                "KẾ HOẠCH\nTập huấn\n\nI. NỘI DUNG\n\n1. Hướng dẫn khoản 3, Điều 5 Luật Tiếp "
+                "công dân.\n\n2. Theo điểm a, khoản 2, Điều 5 Luật Tiếp công dân; điểm b, khoản "
+                "1 Điều 8 Luật Khiếu nại.\n\n3. Theo khoản 3 và điểm a; khoản này; Điều này.\n"),
+            (std::vector<std::string>{
+                "khoản 3, Điều 5 Luật Tiếp công dân -> luat-42-2013-qh13#khoan-5-3",
+                "điểm a, khoản 2, Điều 5 Luật Tiếp công dân -> luat-42-2013-qh13#diem-5-2-a",
+                "điểm b, khoản 1 Điều 8 Luật Khiếu nại -> luat-02-2011-qh13#diem-8-1-b"}));
+  // In a law, the clause is of the article around it, as before.
+  Document law = ResolvedAlone("Điều 7. Quyền\n1. Công dân có quyền.\n2. Trừ khoản 1, Điều này.\n");
+  EXPECT_EQ(Describe(law.citations),
+            (std::vector<std::string>{"(văn bản này) clause=1 art=7 -> self#khoan-7-1"}));
 }
 
 TEST(CitationExtractorTest, SourceLinesAreNotCitations) {

@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -107,6 +108,35 @@ TEST(CliLegalTest, CitesLabelsPhapDienNotes) {
   int notes = 0;
   for (const auto& c : citations) notes += c["source_note"] == true;
   EXPECT_EQ(notes, 4);
+}
+
+// V2, V3, V5 (session 14) broke, as the QA tester ran them: "tự dẫn: Điều 3
+// → ke-hoach-tap-huan#dieu-3" for "Điều 3 Nghị định 61/2023", the same for
+// "từ Điều 3 đến …", and "tự dẫn: khoản 3 → ke-hoach-tap-huan" (a link to the
+// plan's top) for "khoản 3, Điều 5 Luật Tiếp công dân".
+TEST(CliLegalTest, CitesNoSelfLinksInAPlanCitingLaws) {
+  std::filesystem::path dir = testing::ScratchDir("cli-legal-plan");
+  std::filesystem::path file = dir / "ke-hoach.txt";
+  std::ofstream(file) << "KẾ HOẠCH\nTập huấn\n\nI. NỘI DUNG\n\n"
+                         "1. Theo Điều 3 Nghị định 61/2023 và khoản 2 Điều 15 Luật số 10/2022.\n\n"
+                         "2. Hướng dẫn từ Điều 3 đến Điều 7 Luật Tố cáo.\n\n"
+                         "3. Hướng dẫn khoản 3, Điều 5 Luật Tiếp công dân.\n";
+  CommandRun r = Vanban("cites '" + file.string() + "'");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("Dẫn chiếu: 5 (đã liên kết 5, tự dẫn 0, ngoài danh mục 0, mơ hồ 0)"),
+            std::string::npos)
+      << r.out;
+  for (const char* line : {
+           "đã liên kết: Điều 3 Nghị định 61/2023 → nghi-dinh-61-2023-nd-cp#dieu-3\n",
+           "đã liên kết: khoản 2 Điều 15 Luật số 10/2022 → luat-10-2022-qh15#khoan-15-2\n",
+           "đã liên kết: Điều 3 → luat-25-2018-qh14#dieu-3\n",
+           "đã liên kết: Điều 7 → luat-25-2018-qh14#dieu-7\n",
+           "đã liên kết: khoản 3, Điều 5 Luật Tiếp công dân → luat-42-2013-qh13#khoan-5-3\n",
+       }) {
+    EXPECT_NE(r.out.find(line), std::string::npos) << line << "\n" << r.out;
+  }
+  EXPECT_EQ(r.out.find("Cảnh báo"), std::string::npos) << r.out;
+  std::filesystem::remove_all(dir);
 }
 
 TEST(CliLegalTest, Errors) {

@@ -272,6 +272,22 @@ TEST(ParserTest, ADocumentNamingItsOwnNumberCitesItself) {
   EXPECT_EQ(doc.citations[2].issuer, "UBND huyện Tứ Kỳ");
 }
 
+// V2 (session 14): with numbers cited without their symbol read, a decree
+// writing "Điều 3 Nghị định 61/2023" of itself cites itself, not the catalog
+// entry of its own number as another document; another type's 61/2023 is
+// not it.
+TEST(ParserTest, ADocumentNamingItsOwnShortNumberCitesItself) {
+  Document doc = ParseDocument(
+      "Nghị định số 61/2023/NĐ-CP\nVề xây dựng và thực hiện hương ước, quy ước của cộng đồng dân "
+      "cư\n\nĐiều 1. Phạm vi\nTheo Điều 3 Nghị định 61/2023 và Thông tư 61/2023.\n\n"
+      "Điều 3. Nguyên tắc\nNội dung.\n");
+  ASSERT_EQ(doc.meta.number, "61/2023/NĐ-CP");
+  ASSERT_EQ(doc.citations.size(), 3u);
+  EXPECT_TRUE(doc.citations[1].self) << doc.citations[1].Describe();
+  EXPECT_EQ(doc.citations[1].article, "3");
+  EXPECT_FALSE(doc.citations[2].self) << doc.citations[2].Describe();
+}
+
 TEST(ParserTest, NumberingGapsAreWarned) {
   auto gaps = [](const Document& doc) {
     std::vector<std::string> out;
