@@ -13,6 +13,10 @@ namespace {
 // Issue 2 item 7. Expansions use the canonical tone placement (ủy, not uỷ).
 const std::vector<Abbreviation> kAbbreviations = {
     {"UBND", "ủy ban nhân dân"},
+    // V12 (session 14): "UB MTTQ" in the plan's recipients, "UBTVQH11" in
+    // the numbers of ordinances.
+    {"UB", "ủy ban"},
+    {"UBTVQH", "ủy ban thường vụ quốc hội"},
     {"HĐND", "hội đồng nhân dân"},
     {"MTTQ", "mặt trận tổ quốc"},
     {"TW", "trung ương"},

@@ -316,6 +316,12 @@ TEST_F(RankingTest, AbbreviationsExpandBothWays) {
     ASSERT_FALSE(r.results.empty()) << q;
     EXPECT_EQ(r.results[0].number, "217-QĐ/TW") << q;
   }
+  // V12 (session 14) broke: "UB" was a word, not "Ủy ban": "UB MTTQ" found
+  // only the plan, which writes it so.
+  SearchResponse short_form = Run("UB MTTQ", 20);
+  SearchResponse long_form = Run("Ủy ban MTTQ", 20);
+  EXPECT_GE(long_form.total, 5);
+  EXPECT_EQ(short_form.total, long_form.total);
 }
 
 TEST_F(RankingTest, PhrasesAndExclusions) {
