@@ -339,7 +339,9 @@ int RunMissing(const SearchCommandOptions& o) {
 CLI::App* AddCommon(CLI::App& app, const char* name, const char* help,
                     std::shared_ptr<SearchCommandOptions> o) {
   CLI::App* cmd = app.add_subcommand(name, help);
-  cmd->add_option("--db", o->db, "Thư mục chỉ mục / index folder (mặc định index)");
+  cmd->add_option("--db", o->db,
+                  "Thư mục chỉ mục, hoặc tệp stub Xapian ghép nhiều phân đoạn / index folder or "
+                  "Xapian stub file (mặc định index)");
   cmd->add_flag("--json", o->json, "In JSON (định dạng ổn định) / print JSON");
   return cmd;
 }
@@ -386,8 +388,8 @@ void AddSearchCommands(CLI::App& app, int* exit_code) {
   cited->callback([cb, exit_code] { *exit_code = RunCitedBy(*cb); });
 
   auto mo = std::make_shared<SearchCommandOptions>();
-  CLI::App* missing =
-      AddCommon(app, "missing", "Văn bản được dẫn chiếu nhưng chưa có toàn văn", mo);
+  CLI::App* missing = AddCommon(
+      app, "missing", "Văn bản được dẫn chiếu nhưng chưa có toàn văn / cited, no full text", mo);
   missing->callback([mo, exit_code] { *exit_code = RunMissing(*mo); });
 }
 

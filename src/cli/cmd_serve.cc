@@ -71,7 +71,9 @@ void AddServeCommand(CLI::App& app, int* exit_code) {
   auto options = std::make_shared<ServeOptions>();
   CLI::App* cmd = app.add_subcommand(
       "serve", "Chạy máy chủ web tra cứu (Serve the web UI and JSON API over an index)");
-  cmd->add_option("--db", options->db, "Thư mục chỉ mục (index directory)")->capture_default_str();
+  cmd->add_option("--db", options->db,
+                  "Thư mục chỉ mục, hoặc tệp stub Xapian ghép nhiều phân đoạn / index folder or "
+                  "Xapian stub file (mặc định index)");
   cmd->add_option("--host", options->host,
                   "Địa chỉ lắng nghe; mặc định chỉ máy này (listen address, loopback by default)")
       ->capture_default_str();

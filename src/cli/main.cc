@@ -1,5 +1,7 @@
 // vanban: the command-line entry point. Parses arguments and calls the
 // libraries; no logic of its own.
+#include <xapian.h>
+
 #include <clocale>
 #include <cstdio>
 #include <set>
@@ -7,6 +9,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "index/schema.h"
 
 namespace {
 
@@ -124,6 +127,14 @@ int main(int argc, char** argv) {
   std::setlocale(LC_ALL, "C.UTF-8");
   CLI::App app{"vanban — tra cứu văn bản hành chính, pháp luật Việt Nam (ngoại tuyến)"};
   LocalizeHelp(&app);
+  // S9 (session 14): `vanban --version` said "cần một lệnh". The index's
+  // schema and analysis versions say whether an index needs rebuilding.
+  app.set_version_flag("--version",
+                       std::string("vanban ") + VANBAN_VERSION + " (lược đồ chỉ mục " +
+                           std::to_string(vanban::index::schema::kSchemaVersion) + ", phân tích " +
+                           std::to_string(vanban::index::schema::kAnalysisVersion) + "; Xapian " +
+                           Xapian::version_string() + ")",
+                       "In phiên bản rồi thoát / print the version");
   app.require_subcommand(1);
   int exit_code = 0;
   vanban::cli::AddAnalyzeCommand(app, &exit_code);

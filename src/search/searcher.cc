@@ -466,20 +466,44 @@ Searcher::Searcher(const Xapian::Database& db, bool one_database)
 Searcher::~Searcher() = default;
 
 StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::string& db_dir) {
+  std::error_code ec;
+  bool stub = std::filesystem::is_regular_file(db_dir, ec);
   try {
     Xapian::Database db(db_dir);
+    // S7 (session 14): an empty stub failed at the first search with
+    // Xapian's "Can't make an Enquire object from an uninitialised Database".
+    if (db.size() == 0) {
+      return Status::InvalidArgument("tệp stub " + db_dir +
+                                     " không nêu chỉ mục nào (mỗi dòng: auto THƯ-MỤC-CHỈ-MỤC hoặc "
+                                     "remote MÁY:CỔNG)");
+    }
     // A glass folder is one database; a stub file or folder may join
     // shards and remote databases.
-    std::error_code ec;
     bool one = std::filesystem::exists(std::filesystem::path(db_dir) / "iamglass", ec);
     auto searcher = std::make_unique<Searcher>(db, one);
     searcher->internal_->counter = std::make_unique<Internal::Counter>(db_dir);
     if (searcher->internal_->SyncRevisions()) searcher->internal_->OnNewRevision();
     return searcher;
-  } catch (const Xapian::DatabaseNotFoundError&) {
-    return Status::NotFound("chưa có chỉ mục ở " + db_dir + "; hãy chạy: vanban index");
+  } catch (const Xapian::DatabaseNotFoundError& e) {
+    // S7 (session 14): the hint left out --db, and for a stub naming a
+    // missing shard it said to index the stub, which `vanban index` refuses.
+    if (stub) {
+      return Status::NotFound("tệp stub " + db_dir +
+                              " nêu một chỉ mục không có: hãy lập chỉ mục đó bằng vanban index "
+                              "--db THƯ-MỤC-CHỈ-MỤC, hoặc sửa tệp stub (chi tiết từ Xapian: " +
+                              e.get_description() + ")");
+    }
+    std::string db = db_dir == "index" ? "" : " --db " + db_dir;
+    return Status::NotFound("chưa có chỉ mục ở " + db_dir + "; hãy chạy: vanban index" + db +
+                            " THƯ-MỤC-VĂN-BẢN");
+  } catch (const Xapian::NetworkError& e) {
+    return Status::IoError("không kết nối được máy chủ chỉ mục (remote) nêu trong " + db_dir +
+                           ": máy chủ xapian-tcpsrv đã chạy chưa, mạng có thông không? (chi "
+                           "tiết từ Xapian: " +
+                           e.get_description() + ")");
   } catch (const Xapian::Error& e) {
-    return Status::IoError("không mở được chỉ mục " + db_dir + ": " + e.get_description());
+    return Status::IoError("không mở được chỉ mục " + db_dir +
+                           " (chi tiết từ Xapian: " + e.get_description() + ")");
   }
 }
 

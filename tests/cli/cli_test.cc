@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "index/schema.h"
 #include "support/shared_data.h"
 
 namespace vanban {
@@ -76,6 +77,18 @@ fs::path CliTest::dir_;
 
 // Issue 6: `vanban index` reports per file its format, encoding and size
 // (and with --quiet only the summary).
+// S9 (session 14) broke: `vanban --version` answered "cần một lệnh", exit 2.
+TEST_F(CliTest, VersionNamesTheIndexVersions) {
+  CommandResult r = Vanban("--version");
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_EQ(r.out.rfind("vanban ", 0), 0u) << r.out;
+  EXPECT_NE(
+      r.out.find("(lược đồ chỉ mục " + std::to_string(index::schema::kSchemaVersion) +
+                 ", phân tích " + std::to_string(index::schema::kAnalysisVersion) + "; Xapian "),
+      std::string::npos)
+      << r.out;
+}
+
 TEST_F(CliTest, IndexReportsEachFile) {
   fs::path db = dir_ / "index-report";
   std::string args = "index --db " + Quote(db.string()) + " " + Quote((dir_ / "corpus").string());

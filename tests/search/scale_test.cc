@@ -114,6 +114,26 @@ TEST_F(ScaleTest, SnippetsOnJoinedShardsComeFromTheirOwnText) {
   EXPECT_EQ(from_joined->results[0].article, from_alone->results[0].article);
 }
 
+// S7 (session 14) broke: an empty stub failed at the first search with
+// Xapian's English; a stub naming a missing shard said to run `vanban index`
+// on the stub, which refuses it; the hint for a missing index left out --db.
+TEST_F(ScaleTest, StubAndMissingIndexErrorsSayWhatToDo) {
+  auto empty = Searcher::Open(WriteStub("").string());
+  ASSERT_FALSE(empty.ok());
+  EXPECT_NE(empty.status().message().find("không nêu chỉ mục nào"), std::string::npos)
+      << empty.status().message();
+  auto missing_shard = Searcher::Open(WriteStub("auto db-a\nauto khong-co\n").string());
+  ASSERT_FALSE(missing_shard.ok());
+  EXPECT_NE(missing_shard.status().message().find("nêu một chỉ mục không có"), std::string::npos)
+      << missing_shard.status().message();
+  std::string nowhere = (dir_ / "chua-co").string();
+  auto none = Searcher::Open(nowhere);
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.status().message(), "chưa có chỉ mục ở " + nowhere +
+                                         "; hãy chạy: vanban index --db " + nowhere +
+                                         " THƯ-MỤC-VĂN-BẢN");
+}
+
 // A free TCP port on 127.0.0.1 (the kernel's choice).
 int FreePort() {
   int fd = socket(AF_INET, SOCK_STREAM, 0);

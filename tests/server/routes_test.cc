@@ -1177,7 +1177,8 @@ TEST(SearcherPoolTest, WhenTheIndexFolderGoesTheSearchersOpenAnswer) {
   ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
   EXPECT_FALSE(catalog->empty());
   ASSERT_EQ(logged.size(), 1u);
-  EXPECT_EQ(logged[0], "chưa có chỉ mục ở " + db + "; hãy chạy: vanban index");
+  EXPECT_EQ(logged[0],
+            "chưa có chỉ mục ở " + db + "; hãy chạy: vanban index --db " + db + " THƯ-MỤC-VĂN-BẢN");
   // At start-up, the failure is told in full to whoever starts the server.
   ServerOptions options;
   options.web_dir = vanban::testing::SourceDir() / "web";
