@@ -136,7 +136,8 @@ inline constexpr std::string_view kMetaCatalogPath = "vanban-catalog-path";
 //    comma between point, clause and article; a law's name ends before
 //    "và khoản …"; no self link for an article of an unreadable document
 //    or a clause with no article around it.
-// 9: abbreviations UB (ủy ban) and UBTVQH (ủy ban thường vụ quốc hội).
+// 9: abbreviations UB (ủy ban) and UBTVQH (ủy ban thường vụ quốc hội);
+//    the folded "qui" is "quy".
 inline constexpr std::string_view kMetaAnalysis = "vanban-analysis";
 inline constexpr int kAnalysisVersion = 9;  // stored as its decimal string
 // "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the

@@ -27,7 +27,8 @@ bool PlaceToneCanonically(char32_t* cps, int n);
 
 // Applies the i/y rule to an accent-folded ASCII syllable: a final "y"
 // directly after a plain onset consonant cluster becomes "i" ("ky" -> "ki",
-// "ly" -> "li"); "quy", "uy", "ay", "y" are kept.
+// "ly" -> "li"); "quy", "uy", "ay", "y" are kept, and "qui" becomes "quy"
+// (quí/quý, qui định/quy định).
 void MergeFinalY(std::string* folded);
 
 // Code points; a longer word is not a syllable (no tone placement).

@@ -143,6 +143,12 @@ void MergeFinalY(std::string* folded) {
   static constexpr std::string_view kOnsets[] = {"b",  "c", "ch", "d", "g",  "gh",  "h",  "k",
                                                  "kh", "l", "m",  "n", "ng", "ngh", "nh", "p",
                                                  "ph", "r", "s",  "t", "th", "tr",  "v",  "x"};
+  // "qui"/"quy" (quí/quý, qui định/quy định): the best-known i/y pair, old
+  // spelling still typed (V7, session 14).
+  if (*folded == "qui") {
+    *folded = "quy";
+    return;
+  }
   size_t n = folded->size();
   if (n < 2 || n > 4 || (*folded)[n - 1] != 'y') return;
   std::string_view onset(folded->data(), n - 1);

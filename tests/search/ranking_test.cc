@@ -322,6 +322,13 @@ TEST_F(RankingTest, AbbreviationsExpandBothWays) {
   SearchResponse long_form = Run("Ủy ban MTTQ", 20);
   EXPECT_GE(long_form.total, 5);
   EXPECT_EQ(short_form.total, long_form.total);
+  // V7 (session 14) broke: "quí" (old spelling) found nothing, "qui định"
+  // only "định".
+  SearchResponse old_spelling = Run("quí", 20);
+  SearchResponse new_spelling = Run("quý", 20);
+  EXPECT_GT(new_spelling.total, 0);
+  EXPECT_EQ(old_spelling.total, new_spelling.total);
+  EXPECT_EQ(Run("qui định", 20).total, Run("quy định", 20).total);
 }
 
 TEST_F(RankingTest, PhrasesAndExclusions) {

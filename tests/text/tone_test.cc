@@ -118,6 +118,14 @@ TEST(ToneTest, FoldSyllable) {
       {"huy", "huy"},
       {"yêu", "yeu"},
       {"khuya", "khuya"},
+      // V7 (session 14) broke: "qui" (quí, qui định, qui chế) was another
+      // word than "quy"; "quí" found nothing.
+      {"quí", "quy"},
+      {"qui", "quy"},
+      {"Quĩ", "quy"},
+      {"quỳ", "quy"},
+      {"quít", "quit"},
+      {"quinh", "quinh"},
   };
   for (const Case& c : kCases) {
     EXPECT_EQ(FoldSyllable(c.input), c.expected) << c.input;
