@@ -259,6 +259,7 @@ int RunShow(const SearchCommandOptions& o) {
   std::vector<search::CitedBy> cb = cited_by.ok() ? *cited_by : std::vector<search::CitedBy>{};
   if (o.json) {
     nlohmann::json j = search::ToJson(*doc, !o.no_text);
+    search::AddLinkDoubts((*searcher)->LinkDoubts(doc->doc), &j["citations"]);
     j["cited_by"] = nlohmann::json::array();
     for (const auto& c : cb) j["cited_by"].push_back(search::ToJson(c));
     PrintJson(j);

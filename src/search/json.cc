@@ -71,6 +71,12 @@ json ToJson(const legal::Citation& c) {
           {"reason", OrNull(c.reason)}};
 }
 
+void AddLinkDoubts(const std::vector<std::string>& doubts, json* citations) {
+  for (size_t i = 0; i < citations->size() && i < doubts.size(); ++i) {
+    (*citations)[i]["doubt"] = OrNull(doubts[i]);
+  }
+}
+
 json ToJson(const StoredDocument& d, bool with_text) {
   const auto& m = d.doc.meta;
   json units = json::array();

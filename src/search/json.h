@@ -13,6 +13,9 @@ namespace vanban::search {
 nlohmann::json ToJson(const SearchResponse& response);
 nlohmann::json ToJson(const StoredDocument& doc, bool with_text = true);
 nlohmann::json ToJson(const legal::Citation& citation);
+// Sets "doubt" (a note, or null) on each of `citations` (a JSON array made
+// from a document's citations), from Searcher::LinkDoubts.
+void AddLinkDoubts(const std::vector<std::string>& doubts, nlohmann::json* citations);
 nlohmann::json ToJson(const CitedBy& cited_by);
 nlohmann::json ToJson(const CatalogRow& row);
 

@@ -21,6 +21,7 @@
 #include "index/builder.h"
 #include "index/record.h"
 #include "index/schema.h"
+#include "legal/numbering.h"
 #include "search/query.h"
 #include "search/snippet.h"
 #include "search/suggest.h"
@@ -891,6 +892,37 @@ Xapian::docid Searcher::Internal::WithNumber(const std::string& number) {
     }
   }
   return 0;
+}
+
+std::vector<std::string> Searcher::LinkDoubts(const legal::Document& doc) {
+  std::vector<std::string> out(doc.citations.size());
+  std::map<std::string, std::optional<legal::Document>> targets;  // by id, loaded once
+  for (size_t i = 0; i < doc.citations.size(); ++i) {
+    const legal::Citation& c = doc.citations[i];
+    if (c.anchor.empty()) continue;
+    bool self = c.status == legal::CitationStatus::kSelf ||
+                (c.status == legal::CitationStatus::kResolved && c.resolved_id == doc.id);
+    if (self) {
+      out[i] = legal::UncertainLinkNote(doc, c.anchor, /*self=*/true);
+      continue;
+    }
+    if (c.status != legal::CitationStatus::kResolved) continue;
+    auto [it, added] = targets.try_emplace(c.resolved_id);
+    if (added) {
+      try {
+        std::string qterm = schema::Term(schema::kId, c.resolved_id);
+        auto p = internal_->db.postlist_begin(qterm);
+        if (p != internal_->db.postlist_end(qterm)) {
+          auto rec = internal_->Load(*p, false);
+          if (rec.ok()) it->second = std::move(rec->doc);
+        }
+      } catch (const Xapian::Error&) {
+        // No note: the link stays as it is.
+      }
+    }
+    if (it->second) out[i] = legal::UncertainLinkNote(*it->second, c.anchor, /*self=*/false);
+  }
+  return out;
 }
 
 StatusOr<StoredDocument> Searcher::Get(const std::string& id_or_number) {

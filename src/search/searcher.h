@@ -144,6 +144,11 @@ class Searcher {
   // by name ("Luật Tố cáo").
   StatusOr<StoredDocument> Get(const std::string& id_or_number);
   StatusOr<std::vector<CitedBy>> GetCitedBy(const std::string& id);
+  // For each of `doc`'s citations, why its link may land on another part
+  // than the one meant, or names a part its target does not have
+  // (legal::UncertainLinkNote: "Văn bản được dẫn chiếu không có Điều 99"),
+  // else "": what the pages mark with "!", for the JSON ("doubt").
+  std::vector<std::string> LinkDoubts(const legal::Document& doc);
   StatusOr<std::vector<CatalogRow>> Catalog();
   // Cited documents without full text, most cited first.
   StatusOr<std::vector<CatalogRow>> Missing();

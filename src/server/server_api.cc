@@ -94,6 +94,7 @@ void HandleDocument(const RouteContext& ctx, const httplib::Request& req, httpli
     if (!cited_by.ok() && !cited_by.status().IsNotFound())
       return SendStatus(ctx, res, cited_by.status());
     json body = search::ToJson(stored, *with_text);
+    search::AddLinkDoubts(s.LinkDoubts(stored.doc), &body["citations"]);
     // The file name only, as on the page: the server's folders are none of
     // the reader's business (W8; `vanban show --json` gives the full path).
     if (!stored.source_path.empty()) {
@@ -108,9 +109,10 @@ void HandleDocument(const RouteContext& ctx, const httplib::Request& req, httpli
 }
 
 void HandleCitations(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  WithDocument(ctx, req, res, [&](search::Searcher&, search::StoredDocument& stored) {
+  WithDocument(ctx, req, res, [&](search::Searcher& s, search::StoredDocument& stored) {
     json list = json::array();
     for (const legal::Citation& c : stored.doc.citations) list.push_back(search::ToJson(c));
+    search::AddLinkDoubts(s.LinkDoubts(stored.doc), &list);
     SendJson(res, json{{"id", stored.doc.id}, {"citations", list}});
   });
 }
