@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <regex>
 #include <set>
 
 #include "index/builder.h"
@@ -16,6 +17,28 @@ using text::Token;
 using text::TokenKind;
 
 namespace {
+
+// A name key without the article, clause or point it is asked about, before
+// ("dieu 15 luat thuc hien dan chu o co so", "khoan 2 dieu 15 cua luat …")
+// or after it ("luat tiep cong dan dieu 5"); empty when there is none. V8
+// (session 14): "điều 15 luật thực hiện dân chủ ở cơ sở" named no document,
+// so Nghị định 59 (whose title holds the law's name) ranked above the law.
+std::string WithoutUnitRef(const std::string& key) {
+  static const std::regex kBefore(
+      R"(^(diem [a-z]( |$))?(khoan [0-9]+( |$))?dieu [0-9]+[a-z]?( (cua|tai))? )");
+  static const std::regex kAfter(R"( (diem [a-z] )?(khoan [0-9]+ )?dieu [0-9]+[a-z]?$)");
+  std::string out = std::regex_replace(key, kBefore, "", std::regex_constants::format_first_only);
+  if (out == key)
+    out = std::regex_replace(key, kAfter, "", std::regex_constants::format_first_only);
+  return out == key ? std::string() : out;
+}
+
+// A word that numbers a part of a document: "điều", "khoản", "điểm", "mục",
+// "chương", "phần" (folded).
+bool IsUnitWord(const std::string& folded) {
+  return folded == "dieu" || folded == "khoan" || folded == "diem" || folded == "muc" ||
+         folded == "chuong" || folded == "phan";
+}
 
 constexpr double kNameScale = 30;
 constexpr double kNumberScale = 20;
@@ -746,6 +769,9 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
       quals.push_back(schema::Term(schema::kNumberSymbol, code));
       continue;
     }
+    // "điều 15", "khoản 2": a part's number, not a document's (V8, session
+    // 14: "khoản 2 điều 15 luật …" put Luật 02/2011/QH13 first).
+    if (t.kind == TokenKind::kNumber && i > 0 && IsUnitWord(ts[i - 1].folded)) continue;
     if (t.kind == TokenKind::kIdentifier) {
       for (const auto& form : IdentifierForms(t.folded)) {
         std::string term = schema::Term(schema::kIdentifier, form);
@@ -1144,6 +1170,7 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   std::string name = index::NameKey(year == ts.size() ? parsed.free_text
                                                       : at.text.substr(0, ts[year_from].begin) +
                                                             " " + at.text.substr(ts[year].end));
+  if (!name.empty() && !Exists(schema::Term(schema::kName, name))) name = WithoutUnitRef(name);
   if (!name.empty() && Exists(schema::Term(schema::kName, name))) {
     alternatives.push_back(Scale(kNameScale, Xapian::Query(schema::Term(schema::kName, name))));
   }

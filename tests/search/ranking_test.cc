@@ -331,6 +331,24 @@ TEST_F(RankingTest, AbbreviationsExpandBothWays) {
   EXPECT_EQ(Run("qui định", 20).total, Run("quy định", 20).total);
 }
 
+// V8 (session 14) broke: "điều 15 luật thực hiện dân chủ ở cơ sở" put
+// Nghị định 59 (whose title holds the law's name) above the law it names;
+// "khoản 2 điều 15 …" put Luật 02/2011/QH13 first, reading "2" as its number.
+TEST_F(RankingTest, AnArticleOfANamedLawPutsThatLawFirst) {
+  VANBAN_REQUIRE_SHARED();
+  for (const char* q :
+       {"điều 15 luật thực hiện dân chủ ở cơ sở", "dieu 15 luat thuc hien dan chu o co so",
+        "khoản 2 điều 15 luật thực hiện dân chủ ở cơ sở", "luật thực hiện dân chủ ở cơ sở điều 15",
+        "điều 15 của luật thực hiện dân chủ ở cơ sở"}) {
+    SearchResponse r = Run(q, 3);
+    ASSERT_FALSE(r.results.empty()) << q;
+    EXPECT_EQ(r.results[0].number, "10/2022/QH15") << q;
+    EXPECT_EQ(r.results[0].article, "Điều 15") << q;
+  }
+  EXPECT_EQ(TopNumber("điều 5 luật tiếp công dân"), "42/2013/QH13");
+  EXPECT_EQ(TopNumber("điều 8 của luật tố cáo"), "25/2018/QH14");
+}
+
 TEST_F(RankingTest, PhrasesAndExclusions) {
   SearchResponse words = Run("dân chủ");
   SearchResponse phrase = Run("\"dân chủ\"");
