@@ -24,6 +24,7 @@ namespace {
 // (session 14): "điều 15 luật thực hiện dân chủ ở cơ sở" named no document,
 // so Nghị định 59 (whose title holds the law's name) ranked above the law.
 std::string WithoutUnitRef(const std::string& key) {
+  if (key.find("dieu ") == std::string::npos) return {};  // most queries: no regex
   static const std::regex kBefore(
       R"(^(diem [a-z]( |$))?(khoan [0-9]+( |$))?dieu [0-9]+[a-z]?( (cua|tai))? )");
   static const std::regex kAfter(R"( (diem [a-z] )?(khoan [0-9]+ )?dieu [0-9]+[a-z]?$)");
