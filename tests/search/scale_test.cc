@@ -3,11 +3,6 @@
 // served by xapian-tcpsrv (`remote HOST:PORT`). These tests prove search and
 // lookups work across shards and over the remote backend.
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <signal.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -134,35 +129,13 @@ TEST_F(ScaleTest, StubAndMissingIndexErrorsSayWhatToDo) {
                                          " THƯ-MỤC-VĂN-BẢN");
 }
 
-// A free TCP port on 127.0.0.1 (the kernel's choice).
-int FreePort() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  close(fd);
-  return ntohs(addr.sin_port);
-}
-
 TEST_F(ScaleTest, RemoteShardServedByXapianTcpsrv) {
   const char* tcpsrv = "/usr/bin/xapian-tcpsrv";
   if (!fs::exists(tcpsrv)) GTEST_SKIP() << "xapian-tcpsrv is absent (Debian package xapian-tools)";
-  int port = FreePort();
-  std::string db_b = (dir_ / "db-b").string();
+  int port = testing::FreePort();
   std::string port_text = std::to_string(port);
-  pid_t child = fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) {
-    // Its own process group: xapian-tcpsrv's SIGTERM handler signals its
-    // whole group, which would otherwise include this test.
-    setpgid(0, 0);
-    execl(tcpsrv, tcpsrv, "--quiet", "--interface", "127.0.0.1", "--port", port_text.c_str(),
-          db_b.c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
+  int child = testing::StartXapianTcpsrv((dir_ / "db-b").string(), port);
+  ASSERT_GT(child, 0);
   fs::path stub = WriteStub("auto db-a\nremote 127.0.0.1:" + port_text + "\n");
   StatusOr<std::unique_ptr<Searcher>> searcher = Status::Internal("not opened");
   for (int i = 0; i < 100 && !searcher.ok(); ++i) {  // wait for the server to listen
@@ -174,8 +147,7 @@ TEST_F(ScaleTest, RemoteShardServedByXapianTcpsrv) {
     auto law = (*searcher)->Get("luat-25-2018-qh14");
     EXPECT_TRUE(law.ok()) << law.status().ToString();
   }
-  kill(child, SIGTERM);
-  waitpid(child, nullptr, 0);
+  testing::StopXapianTcpsrv(child);
   ASSERT_TRUE(searcher.ok()) << searcher.status().ToString();
 }
 

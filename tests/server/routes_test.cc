@@ -6,13 +6,11 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -1209,38 +1207,6 @@ TEST(SearcherPoolTest, WhenTheIndexFolderGoesTheSearchersOpenAnswer) {
   fs::remove_all(root);
 }
 
-// A free TCP port on 127.0.0.1 (the kernel's choice).
-int FreePort() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  close(fd);
-  return ntohs(addr.sin_port);
-}
-
-// xapian-tcpsrv serving `db` on `port`, in its own process group (its
-// SIGTERM handler signals its whole group).
-pid_t StartTcpsrv(const std::string& db, int port) {
-  std::string port_text = std::to_string(port);
-  pid_t child = fork();
-  if (child == 0) {
-    setpgid(0, 0);
-    execl("/usr/bin/xapian-tcpsrv", "xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1",
-          "--port", port_text.c_str(), db.c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  return child;
-}
-
-void StopTcpsrv(pid_t child) {
-  kill(child, SIGTERM);
-  waitpid(child, nullptr, 0);
-}
-
 // S2 (session 14) broke: after the server of a remote shard restarted,
 // every request of `vanban serve` failed (500) until it was restarted: the
 // pooled searchers kept their dead connection.
@@ -1251,10 +1217,10 @@ TEST(SearcherPoolTest, ARemoteShardsServerRestartingIsReconnected) {
   fs::path root = TempDir("remote");
   fs::copy(vanban::testing::SourceDir() / "corpus", root / "corpus", fs::copy_options::recursive);
   ASSERT_TRUE(IndexInto(root / "index", {root / "corpus"}).ok());
-  int port = FreePort();
+  int port = vanban::testing::FreePort();
   std::string stub = (root / "remote.stub").string();
   std::ofstream(stub) << "remote 127.0.0.1:" << port << "\n";
-  pid_t server = StartTcpsrv((root / "index").string(), port);
+  int server = vanban::testing::StartXapianTcpsrv((root / "index").string(), port);
   SearcherPool pool([stub] { return search::Searcher::Open(stub); }, 2);
   search::SearchRequest request;
   request.query = "dân vận";
@@ -1267,15 +1233,15 @@ TEST(SearcherPoolTest, ARemoteShardsServerRestartingIsReconnected) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     before = search();
   }
-  StopTcpsrv(server);
-  server = StartTcpsrv((root / "index").string(), port);
+  vanban::testing::StopXapianTcpsrv(server);
+  server = vanban::testing::StartXapianTcpsrv((root / "index").string(), port);
   bool after = false;
   for (int i = 0; i < 100 && !after; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     after = search();
   }
   bool again = search();
-  StopTcpsrv(server);
+  vanban::testing::StopXapianTcpsrv(server);
   fs::remove_all(root);
   EXPECT_TRUE(before);
   EXPECT_TRUE(after);

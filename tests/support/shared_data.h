@@ -32,6 +32,14 @@ struct ShellRun {
 };
 ShellRun RunShell(const std::string& command);
 
+// A free TCP port on 127.0.0.1 (the kernel's choice).
+int FreePort();
+// Starts /usr/bin/xapian-tcpsrv serving `db` on 127.0.0.1:`port`, in its
+// own process group (its SIGTERM handler signals its whole group); its pid.
+int StartXapianTcpsrv(const std::string& db, int port);
+// Stops it (SIGTERM) and waits for it.
+void StopXapianTcpsrv(int pid);
+
 }  // namespace vanban::testing
 
 #define VANBAN_REQUIRE_SHARED()                                                \
