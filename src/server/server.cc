@@ -136,6 +136,8 @@ struct Server::Impl {
 
   void Configure(const std::filesystem::path& web_dir, int threads);
   void Log(const httplib::Request& req, const httplib::Response& res);
+  // One line "<time> <what>: <status's message>" in the log.
+  void LogError(const char* what, const Status& status);
   void OnError(const httplib::Request& req, httplib::Response& res);
 };
 
@@ -150,6 +152,13 @@ void Server::Impl::Log(const httplib::Request& req, const httplib::Response& res
   char buf[64];
   std::snprintf(buf, sizeof(buf), " %d %.1f ms\n", res.status, ms);
   std::string line = UtcNow() + " " + LogSafe(req.method) + " " + LogSafe(req.path) + buf;
+  std::lock_guard<std::mutex> lock(log_mu);
+  *log << line << std::flush;
+}
+
+void Server::Impl::LogError(const char* what, const Status& status) {
+  if (log == nullptr) return;
+  std::string line = UtcNow() + " " + what + ": " + LogSafe(status.message()) + "\n";
   std::lock_guard<std::mutex> lock(log_mu);
   *log << line << std::flush;
 }
@@ -242,12 +251,7 @@ void Server::Impl::Configure(const std::filesystem::path& web_dir, int threads) 
   });
   http.set_logger(
       [this](const httplib::Request& req, const httplib::Response& res) { Log(req, res); });
-  pool.set_error_log([this](const Status& status) {
-    if (log == nullptr) return;
-    std::string line = UtcNow() + " lỗi mở chỉ mục: " + LogSafe(status.message()) + "\n";
-    std::lock_guard<std::mutex> lock(log_mu);
-    *log << line << std::flush;
-  });
+  pool.set_error_log([this](const Status& s) { LogError("lỗi mở chỉ mục", s); });
   http.set_error_handler(
       [this](const httplib::Request& req, httplib::Response& res) { OnError(req, res); });
   http.set_exception_handler(
@@ -260,12 +264,7 @@ void Server::Impl::Configure(const std::filesystem::path& web_dir, int threads) 
           res.set_content("Lỗi máy chủ nội bộ", "text/plain; charset=utf-8");
         res.status = 500;
       });
-  RouteContext context{&pool, &renderer, [this](const Status& status) {
-                         if (log == nullptr) return;
-                         std::string line = UtcNow() + " lỗi: " + LogSafe(status.message()) + "\n";
-                         std::lock_guard<std::mutex> lock(log_mu);
-                         *log << line << std::flush;
-                       }};
+  RouteContext context{&pool, &renderer, [this](const Status& s) { LogError("lỗi", s); }};
   RegisterPages(http, context);
   RegisterApi(http, context);
 }
