@@ -455,6 +455,8 @@ struct Searcher::Internal {
   // `citing_names`: also the short name of each citing document
   // (CatalogRow::cited_in_names), which reads their hit records.
   CatalogRow Row(const index::Record& r, bool citing_names = false);
+  // Fills `row`'s cited_in (and names) and cited_count from its id.
+  void AddCiting(bool citing_names, CatalogRow* row);
 };
 
 Searcher::Searcher(const Xapian::Database& db, bool one_database)
@@ -970,7 +972,13 @@ CatalogRow Searcher::Internal::Row(const index::Record& r, bool citing_names) {
   row.issuer = m.issuer;
   row.date = m.date;
   row.has_text = r.has_text;
-  std::string term = schema::Term(schema::kCites, r.doc.id);
+  AddCiting(citing_names, &row);
+  return row;
+}
+
+void Searcher::Internal::AddCiting(bool citing_names, CatalogRow* out) {
+  CatalogRow& row = *out;
+  std::string term = schema::Term(schema::kCites, row.id);
   std::map<std::string, std::string> citing;  // id -> short name (when asked for)
   for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
     Xapian::Document doc = db.get_document(*p);
@@ -985,7 +993,6 @@ CatalogRow Searcher::Internal::Row(const index::Record& r, bool citing_names) {
     if (citing_names) row.cited_in_names.push_back(std::move(name));
   }
   row.cited_count = static_cast<int>(citing.size());
-  return row;
 }
 
 StatusOr<std::vector<CitedBy>> Searcher::GetCitedBy(const std::string& id_or_number) {
@@ -1098,8 +1105,25 @@ StatusOr<std::vector<CatalogRow>> Searcher::Catalog() {
     std::vector<CatalogRow> rows;
     auto& db = internal_->db;
     for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
-      auto rec = internal_->Load(*p, false);
-      if (rec.ok()) rows.push_back(internal_->Row(*rec));
+      // The hit record's display fields, not the whole record (a law's is
+      // megabytes of JSON): /danh-muc took 2.3 s over the Pháp điển.
+      Xapian::Document d = db.get_document(*p, Xapian::DOC_ASSUME_VALID);
+      auto hit = index::DecodeHitRecord(d.get_value(schema::kSlotHit), false);
+      if (!hit.ok()) {
+        auto rec = internal_->Load(*p, false);
+        if (rec.ok()) rows.push_back(internal_->Row(*rec));
+        continue;
+      }
+      CatalogRow row;
+      row.id = d.get_value(schema::kSlotId);
+      row.type = hit->type;
+      row.number = hit->number;
+      row.title = hit->title;
+      row.issuer = hit->issuer;
+      row.date = hit->date;
+      row.has_text = hit->has_text;
+      internal_->AddCiting(false, &row);
+      rows.push_back(std::move(row));
     }
     std::sort(rows.begin(), rows.end(), [](const CatalogRow& a, const CatalogRow& b) {
       return a.date != b.date ? a.date > b.date : a.id < b.id;
