@@ -454,7 +454,8 @@ struct Searcher::Internal {
   Xapian::docid WithNumber(const std::string& number);
   // `citing_names`: also the short name of each citing document
   // (CatalogRow::cited_in_names), which reads their hit records.
-  CatalogRow Row(const index::Record& r, bool citing_names = false);
+  // The catalog row of document `did` (empty id when it cannot be read).
+  CatalogRow Row(Xapian::docid did, bool citing_names = false);
   // Fills `row`'s cited_in (and names) and cited_count from its id.
   void AddCiting(bool citing_names, CatalogRow* row);
 };
@@ -912,10 +913,8 @@ std::vector<std::string> Searcher::LinkDoubts(const legal::Document& doc) {
     auto [it, added] = targets.try_emplace(c.resolved_id);
     if (added) {
       try {
-        std::string qterm = schema::Term(schema::kId, c.resolved_id);
-        auto p = internal_->db.postlist_begin(qterm);
-        if (p != internal_->db.postlist_end(qterm)) {
-          auto rec = internal_->Load(*p, false);
+        if (Xapian::docid did = internal_->Find(c.resolved_id)) {
+          auto rec = internal_->Load(did, false);
           if (rec.ok()) it->second = std::move(rec->doc);
         }
       } catch (const Xapian::Error&) {
@@ -962,16 +961,32 @@ bool MarkIn(const CitedBy& cb, size_t start, size_t begin, size_t end) {
 
 }  // namespace
 
-CatalogRow Searcher::Internal::Row(const index::Record& r, bool citing_names) {
+CatalogRow Searcher::Internal::Row(Xapian::docid did, bool citing_names) {
   CatalogRow row;
-  const auto& m = r.doc.meta;
-  row.id = r.doc.id;
-  row.type = m.type;
-  row.number = m.number;
-  row.title = m.title;
-  row.issuer = m.issuer;
-  row.date = m.date;
-  row.has_text = r.has_text;
+  // The hit record's display fields, not the whole record (a law's is
+  // megabytes of JSON: /danh-muc took 2.3 s over the Pháp điển); the
+  // record when the hit record cannot be read.
+  Xapian::Document d = db.get_document(did, Xapian::DOC_ASSUME_VALID);
+  if (auto hit = index::DecodeHitRecord(d.get_value(schema::kSlotHit), false); hit.ok()) {
+    row.id = d.get_value(schema::kSlotId);
+    row.type = hit->type;
+    row.number = hit->number;
+    row.title = hit->title;
+    row.issuer = hit->issuer;
+    row.date = hit->date;
+    row.has_text = hit->has_text;
+  } else if (auto rec = Load(did, false); rec.ok()) {
+    const auto& m = rec->doc.meta;
+    row.id = rec->doc.id;
+    row.type = m.type;
+    row.number = m.number;
+    row.title = m.title;
+    row.issuer = m.issuer;
+    row.date = m.date;
+    row.has_text = rec->has_text;
+  } else {
+    return row;  // unreadable: no id, skipped by the callers
+  }
   AddCiting(citing_names, &row);
   return row;
 }
@@ -1105,25 +1120,8 @@ StatusOr<std::vector<CatalogRow>> Searcher::Catalog() {
     std::vector<CatalogRow> rows;
     auto& db = internal_->db;
     for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
-      // The hit record's display fields, not the whole record (a law's is
-      // megabytes of JSON): /danh-muc took 2.3 s over the Pháp điển.
-      Xapian::Document d = db.get_document(*p, Xapian::DOC_ASSUME_VALID);
-      auto hit = index::DecodeHitRecord(d.get_value(schema::kSlotHit), false);
-      if (!hit.ok()) {
-        auto rec = internal_->Load(*p, false);
-        if (rec.ok()) rows.push_back(internal_->Row(*rec));
-        continue;
-      }
-      CatalogRow row;
-      row.id = d.get_value(schema::kSlotId);
-      row.type = hit->type;
-      row.number = hit->number;
-      row.title = hit->title;
-      row.issuer = hit->issuer;
-      row.date = hit->date;
-      row.has_text = hit->has_text;
-      internal_->AddCiting(false, &row);
-      rows.push_back(std::move(row));
+      CatalogRow row = internal_->Row(*p);
+      if (!row.id.empty()) rows.push_back(std::move(row));
     }
     std::sort(rows.begin(), rows.end(), [](const CatalogRow& a, const CatalogRow& b) {
       return a.date != b.date ? a.date > b.date : a.id < b.id;
@@ -1142,8 +1140,8 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
     std::vector<CatalogRow> rows;
     std::string no_text = schema::Term(schema::kFilterHasText, "0");
     for (auto p = in.db.postlist_begin(no_text); p != in.db.postlist_end(no_text); ++p) {
-      auto rec = in.Load(*p, false);
-      if (rec.ok()) rows.push_back(in.Row(*rec, /*citing_names=*/true));
+      CatalogRow row = in.Row(*p, /*citing_names=*/true);
+      if (!row.id.empty()) rows.push_back(std::move(row));
     }
     // Cited by a number, or by a name alone ("Luật Thanh tra"), that the
     // catalog does not list. Each citing document's record is read once, for

@@ -39,7 +39,7 @@ std::string CleanInput(std::string_view text) {
     auto c = static_cast<unsigned char>(ch);
     if (c == '\t' || c == '\n' || c == '\r') {
       out[kept++] = ' ';
-    } else if (c >= 0x20 && c != 0x7F) {
+    } else if (!IsControlByte(c)) {
       out[kept++] = ch;
     }
   }

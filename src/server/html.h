@@ -21,6 +21,9 @@ void AppendHtmlEscaped(std::string_view text, std::string* out);
 // so that a page never carries bytes its charset forbids.
 std::string CleanInput(std::string_view text);
 
+// A C0 control byte or DEL: never shown, never logged raw.
+inline bool IsControlByte(unsigned char c) { return c < 0x20 || c == 0x7F; }
+
 // Percent-encodes a query-string component (UTF-8 bytes; space as %20).
 std::string UrlEncode(std::string_view text);
 

@@ -38,14 +38,12 @@ std::string UtcNow() {
 
 bool IsApi(const std::string& path) { return path.rfind("/api/", 0) == 0 || path == "/api"; }
 
-bool IsControl(unsigned char c) { return c < 0x20 || c == 0x7f; }
-
 // `s` for one log line: control bytes (CR, LF, ESC, NUL) as "\xNN", so a
 // request cannot forge log lines or send escapes to a terminal (W4).
 std::string LogSafe(std::string_view s) {
   std::string out;
   for (unsigned char c : s) {
-    if (IsControl(c) || c == '\\') {
+    if (IsControlByte(c) || c == '\\') {
       char hex[8];
       std::snprintf(hex, sizeof(hex), "\\x%02X", c);
       out += hex;
@@ -225,7 +223,7 @@ void Server::Impl::Configure(const std::filesystem::path& web_dir, int threads) 
     // A control byte in the path ("/static/app.js%00.html") names no page
     // or file; httplib would open "app.js" and label it text/html (W6).
     if (std::any_of(req.path.begin(), req.path.end(),
-                    [](char c) { return IsControl(static_cast<unsigned char>(c)); })) {
+                    [](char c) { return IsControlByte(static_cast<unsigned char>(c)); })) {
       res.status = 404;
       return httplib::Server::HandlerResponse::Handled;
     }
