@@ -297,9 +297,9 @@ std::string ParsedQuery::Describe() const {
   std::string s = "free=[" + free_text + "]";
   for (const auto& p : phrases) s += " phrase=[" + p + "]";
   for (const auto& e : exclusions) s += " not=[" + e + "]";
-  if (!type.empty()) s += " type=" + type;
-  if (!issuer.empty()) s += " issuer=" + issuer;
-  if (!year.empty()) s += " year=" + year;
+  for (const auto& v : types) s += " type=" + v;
+  for (const auto& v : issuers) s += " issuer=" + v;
+  for (const auto& v : years) s += " year=" + v;
   for (const auto& [name, value] : excluded_filters) s += " not-" + name + "=" + value;
   return s;
 }
@@ -312,9 +312,9 @@ std::string ParsedQuery::WithFreeText(const std::string& free) const {
   auto add = [&s](const std::string& part) { s += (s.empty() ? "" : " ") + part; };
   for (const auto& p : phrases) add("\"" + p + "\"");
   for (const auto& e : exclusions) add("-" + quoted(e));
-  if (!type.empty()) add("type:" + quoted(type));
-  if (!issuer.empty()) add("issuer:" + quoted(issuer));
-  if (!year.empty()) add("year:" + quoted(year));
+  for (const auto& v : types) add("type:" + quoted(v));
+  for (const auto& v : issuers) add("issuer:" + quoted(v));
+  for (const auto& v : years) add("year:" + quoted(v));
   for (const auto& [name, value] : excluded_filters) add("-" + name + ":" + quoted(value));
   return s;
 }
@@ -341,12 +341,10 @@ ParsedQuery ParseQuery(const std::string& raw) {
         if (!v.empty()) p.excluded_filters.emplace_back(name, v);
         continue;
       }
-      std::string& slot = f == 't' ? p.type : f == 'i' ? p.issuer : p.year;
-      if (!slot.empty() && !v.empty() && slot != v) {
-        p.notice = "Mỗi bộ lọc chỉ nhận một giá trị: đã dùng " + name + ":" + v + ", bỏ " + name +
-                   ":" + slot + ".";
+      std::vector<std::string>& values = f == 't' ? p.types : f == 'i' ? p.issuers : p.years;
+      if (!v.empty() && std::find(values.begin(), values.end(), v) == values.end()) {
+        values.push_back(std::move(v));
       }
-      slot = v;
       continue;
     }
     if (q[i] == '-' && (i + 1 == q.size() || IsSpace(q[i + 1]))) {
@@ -1344,16 +1342,19 @@ std::vector<std::string> AbbreviationVariants(const std::string& key) {
 
 }  // namespace
 
-Xapian::Query QueryBuilder::Filters(const std::string& type, const std::string& issuer,
-                                    const std::string& year, std::string* unknown) {
+Xapian::Query QueryBuilder::Filters(const std::vector<std::string>& types,
+                                    const std::vector<std::string>& issuers,
+                                    const std::vector<std::string>& years, std::string* unknown,
+                                    std::string* unmatched) {
   unknown->clear();
+  if (unmatched) unmatched->clear();
   std::vector<Xapian::Query> all;
-  auto add = [&](std::string_view prefix, const char* label, const std::string& typed) {
-    std::string key = FilterKey(typed);
-    if (key.empty()) return;
-    // "Ủy ban nhân dân xã Ngọc Kỳ" finds what "UBND xã Ngọc Kỳ" issued, and
-    // the other way round.
+  // The terms of one value: "Ủy ban nhân dân xã Ngọc Kỳ" finds what "UBND
+  // xã Ngọc Kỳ" issued, and the other way round.
+  auto terms_of = [&](std::string_view prefix, const std::string& typed) {
     std::set<std::string> found;
+    std::string key = FilterKey(typed);
+    if (key.empty()) return found;
     // The value as indexed (a facet's value, hyphen kept) is found as it
     // is, as a value without a hyphen is, with no scan of the values.
     std::string as_indexed = schema::Term(prefix, index::NameKey(typed));
@@ -1363,14 +1364,31 @@ Xapian::Query QueryBuilder::Filters(const std::string& type, const std::string& 
       if (exact && k == key) continue;
       for (auto& t : MatchingFilterTerms(std::string(prefix), k)) found.insert(std::move(t));
     }
-    std::vector<std::string> terms(found.begin(), found.end());
-    if (terms.empty() && unknown->empty()) *unknown = std::string(label) + " “" + typed + "”";
-    std::vector<Xapian::Query> qs(terms.begin(), terms.end());
+    return found;
+  };
+  auto add = [&](std::string_view prefix, const char* label,
+                 const std::vector<std::string>& values) {
+    std::set<std::string> found;
+    std::vector<std::string> missing;
+    for (const auto& typed : values) {
+      if (FilterKey(typed).empty()) continue;
+      std::set<std::string> terms = terms_of(prefix, typed);
+      if (terms.empty()) missing.push_back(std::string(label) + " “" + typed + "”");
+      found.merge(terms);
+    }
+    if (found.empty()) {
+      if (!missing.empty() && unknown->empty()) *unknown = missing.front();
+      return;
+    }
+    for (const auto& m : missing) {
+      if (unmatched) *unmatched += (unmatched->empty() ? "" : ", ") + m;
+    }
+    std::vector<Xapian::Query> qs(found.begin(), found.end());
     all.push_back(OrOf(qs));
   };
-  add(schema::kFilterType, "loại", type);
-  add(schema::kFilterIssuer, "cơ quan ban hành", issuer);
-  add(schema::kFilterYear, "năm", year);
+  add(schema::kFilterType, "loại", types);
+  add(schema::kFilterIssuer, "cơ quan ban hành", issuers);
+  add(schema::kFilterYear, "năm", years);
   return AndOf(all);
 }
 

@@ -21,7 +21,10 @@ struct ParsedQuery {
   std::string free_text;                 // the words outside filters/phrases/exclusions
   std::vector<std::string> phrases;      // quoted
   std::vector<std::string> exclusions;   // -word / -"phrase"
-  std::string type, issuer, year;        // from type:/issuer:/year:
+  // From type:/issuer:/year:, each value once, in the order typed. Values
+  // of one field are alternatives ("year:2021 year:2022": either year);
+  // fields are all required.
+  std::vector<std::string> types, issuers, years;
   // -type:/-issuer:/-year: ("-type:Luật"): documents with that value are
   // excluded. Each is the field's name and the value.
   std::vector<std::pair<std::string, std::string>> excluded_filters;
@@ -128,11 +131,16 @@ class QueryBuilder {
   // Builds the match query for the free words and phrases (filters and
   // exclusions are applied by the caller via Filters()).
   BuiltQuery Build(const ParsedQuery& parsed);
-  // The boolean filter (type/issuer/year) as a query; empty for none.
-  // `unknown` names the first filter whose value no document has ("loại
-  // “Thông”"; Vietnamese, for a notice), else is cleared.
-  Xapian::Query Filters(const std::string& type, const std::string& issuer, const std::string& year,
-                        std::string* unknown);
+  // The boolean filter as a query, empty for none: within each field the
+  // OR of its values, and the AND of the fields.
+  // `unknown` names the first field none of whose values any document has
+  // ("loại “Thông”"; Vietnamese, for a notice): nothing can match. Else it
+  // is cleared, and `unmatched` names the values no document has that
+  // were dropped from a field with others ("năm “1999”"), or is cleared.
+  Xapian::Query Filters(const std::vector<std::string>& types,
+                        const std::vector<std::string>& issuers,
+                        const std::vector<std::string>& years, std::string* unknown,
+                        std::string* unmatched = nullptr);
   Xapian::Query Exclusions(const std::vector<std::string>& words);
   // The number-aware query alone (document-number spellings), or empty.
   // `identifiers`, when given, gets the folded identifiers it matches

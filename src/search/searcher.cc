@@ -152,6 +152,7 @@ struct Prepared {
   Xapian::Query filter;   // type/issuer/year, or empty
   Xapian::Query excl;     // -exclusions, or empty
   std::string unknown_filter;  // a filter value no document has (QueryBuilder::Filters)
+  std::string unmatched_filters;  // values no document has, beside others that match
 
   // `m` (all documents when empty) weighted by `boost`, filtered, without
   // the exclusions unless `!with_exclusions`.
@@ -172,15 +173,22 @@ Prepared Prepare(const Xapian::Database& db, const text::Analyzer& analyzer, int
   QueryBuilder qb(db, analyzer, schema_version, freqs);
   Prepared p;
   p.bq = qb.Build(parsed);
-  p.filter = qb.Filters(request.type.empty() ? parsed.type : request.type,
-                        request.issuer.empty() ? parsed.issuer : request.issuer,
-                        request.year.empty() ? parsed.year : request.year, &p.unknown_filter);
+  // A value given apart (--type, ?type=) replaces the field's values in
+  // the query.
+  auto values = [](const std::string& given, const std::vector<std::string>& typed) {
+    return given.empty() ? typed : std::vector<std::string>{given};
+  };
+  p.filter =
+      qb.Filters(values(request.type, parsed.types), values(request.issuer, parsed.issuers),
+                 values(request.year, parsed.years), &p.unknown_filter, &p.unmatched_filters);
   p.excl = qb.Exclusions(parsed.exclusions);
   // "-type:Luật": the documents the filter would keep are excluded.
   for (const auto& [name, value] : parsed.excluded_filters) {
     std::string unknown;
-    Xapian::Query f = qb.Filters(name == "type" ? value : "", name == "issuer" ? value : "",
-                                 name == "year" ? value : "", &unknown);
+    auto only = [&, &value = value](const char* field) {
+      return name == field ? std::vector<std::string>{value} : std::vector<std::string>{};
+    };
+    Xapian::Query f = qb.Filters(only("type"), only("issuer"), only("year"), &unknown);
     if (f.empty()) continue;
     p.excl = p.excl.empty() ? f : Xapian::Query(Xapian::Query::OP_OR, p.excl, f);
   }
@@ -545,8 +553,9 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   if (!parsed.notice.empty()) resp.notice += (resp.notice.empty() ? "" : " ") + parsed.notice;
   // "year:abcd" is told what --year and ?year= say (they refuse it): a
   // year has four digits. Before, "no document has the year “abcd”".
-  const std::string& year = request.year.empty() ? parsed.year : request.year;
-  if (!year.empty() && !SearchRequest::IsYear(year)) {
+  for (const std::string& year :
+       request.year.empty() ? parsed.years : std::vector<std::string>{request.year}) {
+    if (SearchRequest::IsYear(year)) continue;
     resp.notice += (resp.notice.empty() ? "" : " ") + std::string("Giá trị “") + year +
                    "” của year: phải là năm bốn chữ số, ví dụ 2021.";
     return resp;
@@ -559,6 +568,10 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
     resp.notice += (resp.notice.empty() ? "" : " ") + std::string("Không có văn bản nào có ") +
                    p.unknown_filter + " trong chỉ mục.";
     return resp;
+  }
+  if (!p.unmatched_filters.empty()) {
+    resp.notice += (resp.notice.empty() ? "" : " ") + std::string("Không có văn bản nào có ") +
+                   p.unmatched_filters + "; chỉ lọc theo các giá trị còn lại.";
   }
   if (p.bq.query.empty() && p.filter.empty() && p.excl.empty()) {
     resp.notice += (resp.notice.empty() ? "" : " ") + std::string("Hãy nhập từ cần tìm.");
@@ -624,7 +637,7 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
     marks.push_back(std::move(run.page.marks[i]));
   }
   if (!p.bq.accented && !parsed.free_text.empty() && request.snippets) {
-    bool filtered = !parsed.type.empty() || !parsed.issuer.empty() || !parsed.year.empty() ||
+    bool filtered = !parsed.types.empty() || !parsed.issuers.empty() || !parsed.years.empty() ||
                     !request.type.empty() || !request.issuer.empty() || !request.year.empty() ||
                     !parsed.phrases.empty() || !parsed.exclusions.empty();
     std::string accented;

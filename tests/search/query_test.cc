@@ -27,8 +27,9 @@ TEST(QueryParseTest, Table) {
       // O5 (session 13): a filter's value excluded, not a word "type:luật".
       {"dân -type:Luật", "free=[dân] not-type=Luật", false},
       {"-issuer:\"Quốc hội\" -year:2018", "free=[] not-issuer=Quốc hội not-year=2018", false},
-      // Repeated: the last value, said.
-      {"year:2021 year:2022", "free=[] year=2022", true},
+      // Repeated: both values (either one), each once, with no notice.
+      {"year:2021 year:2022 year:2021", "free=[] year=2021 year=2022", false},
+      {"type:Luật dân type:\"Chỉ thị\"", "free=[dân] type=Luật type=Chỉ thị", false},
       // Repairs, with a notice.
       {"\"dân chủ ở cơ sở", "free=[dân chủ ở cơ sở]", true},
       {"dân vận -", "free=[dân vận]", true},

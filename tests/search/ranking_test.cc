@@ -913,6 +913,47 @@ TEST_F(RankingTest, AFiltersValueCanBeExcluded) {
   }
 }
 
+// Broke: a filter given twice kept its last value ("type:Luật type:\"Nghị
+// định\"" listed the decrees only). Values of one field are alternatives,
+// fields are all required, and a value no document has is dropped, said.
+TEST_F(RankingTest, AFieldsValuesAreAlternatives) {
+  auto ids = [&](const std::string& q) {
+    std::set<std::string> out;
+    for (const auto& h : Run(q, 100).results) out.insert(h.id);
+    return out;
+  };
+  std::set<std::string> laws = ids("dân type:Luật");
+  std::set<std::string> decrees = ids("dân type:\"Nghị định\"");
+  ASSERT_GE(laws.size(), 4u);
+  ASSERT_GE(decrees.size(), 2u);
+  std::set<std::string> both = laws;
+  both.insert(decrees.begin(), decrees.end());
+  SearchResponse either = Run("dân type:Luật type:\"Nghị định\"", 100);
+  EXPECT_EQ(ids("dân type:Luật type:\"Nghị định\""), both);
+  EXPECT_EQ(either.total, static_cast<int>(both.size()));
+  EXPECT_EQ(either.notice, "");
+  // With a year: the laws and decrees of 2023 only (Nghị định 59 and 61).
+  for (const auto& h : Run("dân type:Luật type:\"Nghị định\" year:2023", 100).results) {
+    EXPECT_EQ(h.date.substr(0, 4), "2023") << h.id;
+    EXPECT_TRUE(h.type == "Luật" || h.type == "Nghị định") << h.id;
+  }
+  EXPECT_EQ(ids("dân year:2011 year:2018"), [&] {
+    std::set<std::string> s = ids("dân year:2011");
+    for (auto& id : ids("dân year:2018")) s.insert(id);
+    return s;
+  }());
+  SearchResponse partly = Run("dân type:Luật type:Thông", 100);
+  EXPECT_EQ(ids("dân type:Luật type:Thông"), laws);
+  EXPECT_EQ(partly.notice,
+            "Không có văn bản nào có loại “Thông”; chỉ lọc theo các giá trị còn lại.");
+  SearchResponse none = Run("dân type:Thông type:Phiếu", 100);
+  EXPECT_EQ(none.total, 0);
+  EXPECT_EQ(none.notice, "Không có văn bản nào có loại “Thông” trong chỉ mục.");
+  // A bad year among good ones is refused as one alone is.
+  EXPECT_EQ(Run("dân year:2018 year:18").notice,
+            "Giá trị “18” của year: phải là năm bốn chữ số, ví dụ 2021.");
+}
+
 // O4 broke: "tố cáo" put Chỉ thị 14/CT-TTg, a catalog record whose title
 // mentions "khiếu nại, tố cáo", above Luật Tố cáo: the catalog writes the
 // law's title "Luật Tố cáo", so its names were "luật tố cáo" only (a copy
