@@ -138,8 +138,10 @@ inline constexpr std::string_view kMetaCatalogPath = "vanban-catalog-path";
 //    or a clause with no article around it.
 // 9: abbreviations UB (ủy ban) and UBTVQH (ủy ban thường vụ quốc hội);
 //    the folded "qui" is "quy".
+// 10: a comma between an article and its document ("Điều 66, Nghị định
+//    145/2020/NĐ-CP").
 inline constexpr std::string_view kMetaAnalysis = "vanban-analysis";
-inline constexpr int kAnalysisVersion = 9;  // stored as its decimal string
+inline constexpr int kAnalysisVersion = 10;  // stored as its decimal string
 // "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the
 // document's text, as in its data. Metadata lives in the postlist table,
 // which Xapian does not compress (the data is zlib-compressed): a snippet

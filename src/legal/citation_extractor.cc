@@ -761,6 +761,14 @@ size_t Scanner::TryArticleGroup(size_t i) {
   std::optional<DocRef> doc;
   if (!refs.back().this_article && !refs.back().this_clause) {
     doc = ReadDoc(t, /*allow_bare=*/true, /*lenient_name=*/true);
+    // "Điều 66, Nghị định 145/2020/NĐ-CP", "khoản 3, Điều 5, Luật Tiếp
+    // công dân": a comma before the document, as administrative texts
+    // write it. The document must have its type and a number or a name
+    // with a capital; a bare "61/2023" or "luật" is no target.
+    if (!doc && P(k, ",")) {
+      doc = ReadDoc(k + 1, /*allow_bare=*/false, /*lenient_name=*/false);
+      if (doc && doc->self) doc.reset();  // "Điều 2, Thông tư này": as before
+    }
     // "Điều 3 Nghị định số /NĐ-CP": of a document, but not one that can be
     // told; not of the citing one.
     if (!doc && DocumentMentionAt(t)) return k;

@@ -555,6 +555,43 @@ TEST(CitationExtractorTest, CommaBetweenPointClauseAndArticle) {
             (std::vector<std::string>{"(văn bản này) clause=1 art=7 -> self#khoan-7-1"}));
 }
 
+// Broke: "Điều 66, Nghị định 145/2020/NĐ-CP" (a comma before the
+// document) linked the decree alone; Điều 66 was dropped, or in a law read
+// as its own article. Sentences from the Pháp điển.
+TEST(CitationExtractorTest, CommaBetweenArticleAndDocument) {
+  VANBAN_REQUIRE_SHARED();
+  struct Case {
+    const char* file;
+    const char* sentence;  // the start of one line of `file`
+    std::vector<std::string> expected;
+  };
+  const Case cases[] = {
+      {"thong-tin-bao-chi-xuat-ban/bao-chi.md",
+       "2. Đơn vị cung cấp dịch vụ là các doanh nghiệp cung cấp dịch vụ phát thanh, truyền hình "
+       "được quy định tại khoản 8, Điều 3, Nghị định số 06/2016/NĐ-CP",
+       {"Nghị định 06/2016/NĐ-CP clause=8 art=3 date=2016-01-18 issuer=Chính phủ -> "
+        "unresolved"}},
+      {"lao-dong/lao-dong.md",
+       "Số ngày nghỉ hàng năm của anh B",
+       {"Bộ luật lao động -> unresolved",
+        "Nghị định 145/2020/NĐ-CP art=66 year=2020 issuer=Chính phủ -> unresolved"}},
+  };
+  for (const Case& c : cases) {
+    std::string text = ReadFile(SharedDir() / "bench/large-corpus/phapdien-md" / c.file);
+    size_t at = text.find(c.sentence);
+    ASSERT_NE(at, std::string::npos) << c.file;
+    std::string line = text.substr(at, text.find('\n', at) - at);
+    EXPECT_EQ(Describe(ExtractCitations(line)), c.expected) << line;
+  }
+  // "Điều 2, Thông tư này" is of the citing document, as before; a bare
+  // number or a lowercase "luật" after the comma is no document.
+  EXPECT_EQ(Describe(ExtractCitations("Theo Điều 2, Thông tư này.")),
+            (std::vector<std::string>{"(văn bản này) art=2 -> self", "Thông tư này -> self"}));
+  EXPECT_EQ(
+      Describe(ExtractCitations("Theo Điều 2, 61/2023 và Điều 3, luật khác.")),
+      (std::vector<std::string>{"(văn bản này) art=2 -> self", "(văn bản này) art=3 -> self"}));
+}
+
 TEST(CitationExtractorTest, SourceLinesAreNotCitations) {
   const std::string text =
       "Điều 44.13.LQ.1. Phạm vi điều chỉnh\n"
