@@ -45,7 +45,7 @@ constexpr double kNameScale = 30;
 constexpr double kNumberScale = 20;
 constexpr double kTitlePhraseScale = 3;
 constexpr double kPairScale = 2;
-constexpr size_t kMaxQueryTokens = 64;
+constexpr size_t kMaxQueryTokens = BuiltQuery::kMaxQueryWords;
 // A weight-only term whose BM25 part can add no more than this to a score
 // is left out: such a term is in more than 79 % of the documents ("Fva", in
 // 32 203 of 38 767 articles, adds at most 0.19) and says next to nothing
@@ -936,7 +936,10 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
 BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   BuiltQuery out;
   text::AnalyzedText at = analyzer_.Analyze(parsed.free_text);
-  if (at.tokens.size() > kMaxQueryTokens) at.tokens.resize(kMaxQueryTokens);
+  if (at.tokens.size() > kMaxQueryTokens) {
+    out.words_dropped = at.tokens.size() - kMaxQueryTokens;
+    at.tokens.resize(kMaxQueryTokens);
+  }
   const auto& ts = at.tokens;
   for (const auto& t : ts) out.accented |= Accented(t);
   std::vector<text::AnalyzedText> phrases;

@@ -76,6 +76,10 @@ struct BuiltQuery {
   // a hit that has it shows it (MakeSnippet). Empty for none.
   std::string article_anchor;
   bool accented = false;      // the user typed diacritics
+  // The free text's words past the first kMaxQueryWords, left out (0 for
+  // none): the Searcher says so.
+  size_t words_dropped = 0;
+  static constexpr size_t kMaxQueryWords = 64;
   std::vector<std::string> exact_boost;  // exact terms of accented words (weight only)
   Xapian::Query tier1;        // words together (see above), or empty
   Xapian::Query tier1_boost;  // `boost` without the pair and exact terms `tier1` weighs

@@ -569,6 +569,14 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
                    p.unknown_filter + " trong chỉ mục.";
     return resp;
   }
+  if (p.bq.words_dropped > 0) {
+    // Never silently: the words left out would otherwise change the hits
+    // with their order ("luật … xyzq").
+    resp.notice += (resp.notice.empty() ? "" : " ") + std::string("Câu truy vấn có hơn ") +
+                   std::to_string(BuiltQuery::kMaxQueryWords) + " từ; chỉ dùng " +
+                   std::to_string(BuiltQuery::kMaxQueryWords) + " từ đầu, bỏ " +
+                   std::to_string(p.bq.words_dropped) + " từ sau.";
+  }
   if (!p.unmatched_filters.empty()) {
     resp.notice += (resp.notice.empty() ? "" : " ") + std::string("Không có văn bản nào có ") +
                    p.unmatched_filters + "; chỉ lọc theo các giá trị còn lại.";

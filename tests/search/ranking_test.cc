@@ -949,9 +949,25 @@ TEST_F(RankingTest, AFieldsValuesAreAlternatives) {
   SearchResponse none = Run("dân type:Thông type:Phiếu", 100);
   EXPECT_EQ(none.total, 0);
   EXPECT_EQ(none.notice, "Không có văn bản nào có loại “Thông” trong chỉ mục.");
+  // C8 (session 15) broke: an empty value erased the one before it
+  // ("type:Luật type:" asked for words to search).
+  EXPECT_EQ(ids("dân type:Luật type:"), laws);
   // A bad year among good ones is refused as one alone is.
   EXPECT_EQ(Run("dân year:2018 year:18").notice,
             "Giá trị “18” của year: phải là năm bốn chữ số, ví dụ 2021.");
+}
+
+// C4 (session 15) broke: words past the 64th were dropped silently, so
+// "luật … xyzq" listed hits without "xyzq" and no notice, while "xyzq luật
+// …" said that no document has "xyzq".
+TEST_F(RankingTest, WordsPastTheLimitAreSaidToBeLeftOut) {
+  std::string many;
+  for (int i = 0; i < 64; ++i) many += "luật ";
+  SearchResponse cut = Run(many + "xyzq khiếu");
+  EXPECT_NE(cut.notice.find("Câu truy vấn có hơn 64 từ; chỉ dùng 64 từ đầu, bỏ 2 từ sau."),
+            std::string::npos)
+      << cut.notice;
+  EXPECT_EQ(Run(many).notice, "");
 }
 
 // O4 broke: "tố cáo" put Chỉ thị 14/CT-TTg, a catalog record whose title
