@@ -62,19 +62,22 @@ bool HasLowercase(std::string_view utf8) {
   return false;
 }
 
-// Values that differ only in case ("QUỐC HỘI" read from a header written
-// in capitals, "Quốc hội" from the catalog) are one value, shown in the
-// form most of its documents have (on a tie, one with lower-case letters).
-// The filter of either form finds both (QueryBuilder::Filters ignores case).
-std::map<std::string, int> MergeCaseVariants(const std::map<std::string, int>& counts) {
+// Values the filter cannot tell apart are one value: those that differ
+// only in case ("QUỐC HỘI" read from a header written in capitals, "Quốc
+// hội" from the catalog) or in tone placement ("Uỷ ban Thường vụ Quốc hội",
+// "Ủy ban …"). The value is shown in the form most of its documents have
+// (on a tie, one with lower-case letters). Merged by the filter's own key
+// (index::NameKey, as QueryBuilder::Filters looks values up), so a facet's
+// count is what its link finds.
+std::map<std::string, int> MergeVariants(const std::map<std::string, int>& counts) {
   struct Merged {
     int total = 0, best = -1;
     std::string shown;
   };
-  std::map<std::string, Merged> by_lower;
+  std::map<std::string, Merged> by_key;
   for (const auto& [value, n] : counts) {
     if (value.empty()) continue;
-    Merged& m = by_lower[text::Lower(value)];
+    Merged& m = by_key[index::NameKey(value)];
     m.total += n;
     int rank = 2 * n + (HasLowercase(value) ? 1 : 0);
     if (rank > m.best) {
@@ -83,7 +86,7 @@ std::map<std::string, int> MergeCaseVariants(const std::map<std::string, int>& c
     }
   }
   std::map<std::string, int> out;
-  for (const auto& [lower, m] : by_lower) out[m.shown] = m.total;
+  for (const auto& [key, m] : by_key) out[m.shown] = m.total;
   return out;
 }
 
@@ -91,7 +94,7 @@ std::map<std::string, int> MergeCaseVariants(const std::map<std::string, int>& c
 // descending, then value ascending), empty values left out.
 std::vector<FacetValue> TopFacetValues(const std::map<std::string, int>& raw) {
   std::vector<FacetValue> out;
-  for (const auto& [value, n] : MergeCaseVariants(raw)) {
+  for (const auto& [value, n] : MergeVariants(raw)) {
     if (!value.empty()) out.push_back({value, n});
   }
   std::sort(out.begin(), out.end(), [](const FacetValue& a, const FacetValue& b) {
