@@ -227,6 +227,27 @@ bool SplitFused(const std::string& folded, std::string* letters, std::string* di
   return true;
 }
 
+// A word of ASCII letters and one number fused ("ct33", "23qd" typed
+// "23QĐ", "qd23tw", "ct33ttg", "23qdtw"): the number and the runs of
+// letters around it. False for any other word ("luat", "33", "h5n1").
+bool SplitFusedRuns(const std::string& folded, std::string* digits,
+                    std::vector<std::string>* runs) {
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  auto is_letter = [](char c) { return c >= 'a' && c <= 'z'; };
+  size_t a = 0;
+  while (a < folded.size() && is_letter(folded[a])) ++a;
+  size_t b = a;
+  while (b < folded.size() && is_digit(folded[b])) ++b;
+  size_t c = b;
+  while (c < folded.size() && is_letter(folded[c])) ++c;
+  if (c != folded.size() || b == a || (a == 0 && c == b)) return false;
+  *digits = folded.substr(a, b - a);
+  runs->clear();
+  if (a > 0) runs->push_back(folded.substr(0, a));
+  if (c > b) runs->push_back(folded.substr(b));
+  return true;
+}
+
 // "số" before a number ("số 33", "văn bản số 47/KH-UBND"), as texts quote
 // a document number: the mark of that number, not a word to find. Typed
 // without marks ("so 47") it is read so too; "sổ", "sở" are other words.
@@ -757,15 +778,31 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
       marked = true;
       continue;
     }
-    std::string code, digits;
+    // "ct33", "23QĐ", "qd23tw", "23qdtw": a number fused to codes of
+    // document numbers, as "CT 33", "23 QĐ" and "QĐ 23 TW" ("QH15" is a
+    // code itself: NumberQuery). A run of letters may be codes written
+    // together ("qdtw": "qd", "tw").
+    std::string digits;
+    std::vector<std::string> runs, codes;
     if ((t.kind == TokenKind::kSyllable || t.kind == TokenKind::kNumber) &&
-        SplitFused(t.folded, &code, &digits) &&
-        !Exists(schema::Term(schema::kNumberSymbol, t.folded)) &&
-        Exists(schema::Term(schema::kNumberSymbol, code))) {
-      // "ct33", "23QĐ": a number fused to a code of document numbers, as
-      // "CT 33" and "23 QĐ" ("QH15" is a code itself: NumberQuery).
+        SplitFusedRuns(t.folded, &digits, &runs) &&
+        !Exists(schema::Term(schema::kNumberSymbol, t.folded))) {
+      for (const auto& run : runs) {
+        if (Exists(schema::Term(schema::kNumberSymbol, run))) {
+          codes.push_back(run);
+          continue;
+        }
+        std::vector<std::string> split = FusedCodes(run);
+        if (split.empty()) {
+          codes.clear();
+          break;
+        }
+        codes.insert(codes.end(), split.begin(), split.end());
+      }
+    }
+    if (!codes.empty()) {
       numbers.push_back(digits);
-      quals.push_back(schema::Term(schema::kNumberSymbol, code));
+      for (const auto& c : codes) quals.push_back(schema::Term(schema::kNumberSymbol, c));
       continue;
     }
     // "điều 15", "khoản 2": a part's number, not a document's (V8, session

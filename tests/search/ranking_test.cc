@@ -1129,9 +1129,22 @@ TEST_F(RankingTest, ANumberFusedToItsCodeIsThatNumber) {
     const char* query;
     const char* number;
   } cases[] = {
-      {"ct33", "33/CT-TTg"},         {"CT33", "33/CT-TTg"},   {"nd59", "59/2023/NĐ-CP"},
-      {"qd23", "23-QĐ/TW"},          {"23/QĐTW", "23-QĐ/TW"}, {"23QĐ/TW", "23-QĐ/TW"},
-      {"chỉ thị ct33", "33/CT-TTg"}, {"QĐ23", "23-QĐ/TW"},
+      {"ct33", "33/CT-TTg"},
+      {"CT33", "33/CT-TTg"},
+      {"nd59", "59/2023/NĐ-CP"},
+      {"qd23", "23-QĐ/TW"},
+      {"23/QĐTW", "23-QĐ/TW"},
+      {"23QĐ/TW", "23-QĐ/TW"},
+      {"chỉ thị ct33", "33/CT-TTg"},
+      {"QĐ23", "23-QĐ/TW"},
+      // T2 (session 15): the whole number in one word, codes on both sides
+      // or after it, found nothing.
+      {"qd23tw", "23-QĐ/TW"},
+      {"qđ23tw", "23-QĐ/TW"},
+      {"23qdtw", "23-QĐ/TW"},
+      {"ct33ttg", "33/CT-TTg"},
+      {"ct35tw", "35-CT/TW"},
+      {"QĐ217TW", "217-QĐ/TW"},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(TopNumber(c.query), c.number) << c.query;
@@ -1142,6 +1155,7 @@ TEST_F(RankingTest, ANumberFusedToItsCodeIsThatNumber) {
   // A word with digits whose letters are no code stays a word.
   EXPECT_TRUE(Run("covid19").results.empty());
   EXPECT_FALSE(searcher_->Get("abc33").ok());
+  EXPECT_FALSE(searcher_->Get("ct33xyz").ok());
 }
 
 // O3 (QA) broke: a number without its leading zero ("8/CT-UBND", "chỉ thị
