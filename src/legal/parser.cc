@@ -77,8 +77,9 @@ bool ClauseAt(const Document& doc, size_t offset, std::string* article, std::str
 // the citation stands in; "khoản này" the clause; "Chương này", "Mục 2"
 // likewise. Outside any article (a plan's "khoản 3") or clause they name
 // nothing: dropped, not made a link to the top of the citing document. So
-// is "Điều 3" with no document named in a document without articles: it
-// is of some other document, which the scanner could not tell.
+// is "Điều 3" with no document named, or with "Nghị định này", in a
+// document without articles: it is of some other document, which the
+// scanner could not tell.
 void FillThisArticle(std::vector<internal::ExtractedCitation> found, Document* doc) {
   bool has_articles = std::any_of(doc->units.begin(), doc->units.end(),
                                   [](const Unit& u) { return u.kind == UnitKind::kArticle; });
@@ -90,8 +91,9 @@ void FillThisArticle(std::vector<internal::ExtractedCitation> found, Document* d
       c.article = ArticleAt(*doc, c.begin);
       if (c.article.empty()) continue;
     }
-    bool unnamed_self = c.self && c.type.empty() && c.name.empty();
-    if (unnamed_self && !c.article.empty() && !has_articles) continue;
+    // Named too: "Điều 3 của Nghị định này" in a plan (C5, session 15)
+    // was a link to an article the plan does not have.
+    if (c.self && !c.article.empty() && !has_articles) continue;
     c.part = PartAnchor(*doc, ec);
     doc->citations.push_back(std::move(c));
   }

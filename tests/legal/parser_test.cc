@@ -288,6 +288,27 @@ TEST(ParserTest, ADocumentNamingItsOwnShortNumberCitesItself) {
   EXPECT_FALSE(doc.citations[2].self) << doc.citations[2].Describe();
 }
 
+// C5 (session 15) broke: "Điều 3, Điều 4 của Nghị định này" in a plan,
+// which has no articles, were links to #dieu-3 and #dieu-4 of the plan.
+TEST(ParserTest, ANamedSelfArticleOfADocumentWithoutArticlesIsDropped) {
+  Document plan = ParseDocument(
+      "ỦY BAN NHÂN DÂN XÃ NGỌC KỲ\nSố: 99/KH-UBND\nNgọc Kỳ, ngày 10 tháng 3 năm 2023\n\nKẾ "
+      "HOẠCH\nThử dẫn chiếu\n\nCăn cứ Nghị định số 59/2023/NĐ-CP và Nghị định số "
+      "61/2023/NĐ-CP của Chính phủ; Điều 3, Điều 4 của Nghị định này; Mục I của Kế hoạch này.\n");
+  std::vector<std::string> described;
+  for (const Citation& c : plan.citations) described.push_back(c.Describe());
+  EXPECT_EQ(described, (std::vector<std::string>{
+                           "Nghị định 59/2023/NĐ-CP year=2023 -> unresolved",
+                           "Nghị định 61/2023/NĐ-CP year=2023 issuer=Chính phủ -> unresolved",
+                           "Kế hoạch này part=muc-1 -> self"}));
+  // In a decree, its own articles stay linked.
+  Document decree = ParseDocument(
+      "Nghị định số 61/2023/NĐ-CP\nVề hương ước\n\nĐiều 1. Phạm vi\nTheo Điều 3 của Nghị định "
+      "này.\n\nĐiều 3. Nguyên tắc\nNội dung.\n");
+  ASSERT_FALSE(decree.citations.empty());
+  EXPECT_EQ(decree.citations.back().Describe(), "Nghị định art=3 -> self");
+}
+
 TEST(ParserTest, NumberingGapsAreWarned) {
   auto gaps = [](const Document& doc) {
     std::vector<std::string> out;
