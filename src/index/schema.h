@@ -139,7 +139,8 @@ inline constexpr std::string_view kMetaCatalogPath = "vanban-catalog-path";
 // 9: abbreviations UB (ủy ban) and UBTVQH (ủy ban thường vụ quốc hội);
 //    the folded "qui" is "quy".
 // 10: a comma between an article and its document ("Điều 66, Nghị định
-//    145/2020/NĐ-CP").
+//    145/2020/NĐ-CP"); "Điều 3 của Nghị định này" in a document without
+//    articles is dropped.
 inline constexpr std::string_view kMetaAnalysis = "vanban-analysis";
 inline constexpr int kAnalysisVersion = 10;  // stored as its decimal string
 // "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the
