@@ -53,17 +53,21 @@ StatusOr<SearcherPool::Lease> SearcherPool::Acquire() {
       if (error_log_) error_log_(opened.status());
       std::unique_lock<std::mutex> lock(mu_);
       --created_;
-      if (created_ == 0) {
+      // Every waiter looks again: one waiting below for a searcher that
+      // was only being opened (C11, session 15: two opens failing at once
+      // left the first waiting for good), one at the top for a free slot.
+      cv_.notify_all();
+      // W5 (session 14): the searchers open still answer from their
+      // revision; before, each request got 200 or 404 as it fell on one of
+      // them or on a failed open.
+      cv_.wait(lock, [this] { return !idle_.empty() || created_ == 0; });
+      if (idle_.empty()) {
         lock.unlock();
-        cv_.notify_one();
+        cv_.notify_all();
         return Status::IoError(
             "Máy chủ hiện không đọc được chỉ mục (có thể chỉ mục đang được lập lại hoặc đã bị "
             "chuyển đi). Hãy thử lại sau ít phút; nếu vẫn lỗi, hãy báo người quản trị.");
       }
-      // W5 (session 14): the searchers open still answer from their
-      // revision; before, each request got 200 or 404 as it fell on one of
-      // them or on a failed open.
-      cv_.wait(lock, [this] { return !idle_.empty(); });
       searcher = std::move(idle_.back());
       idle_.pop_back();
       lock.unlock();

@@ -13,6 +13,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <latch>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -1290,6 +1291,49 @@ TEST(SearcherPoolTest, AFailedOpenIsA503ForTheReaderAndInFullInTheLog) {
   EXPECT_EQ(lease.status().message().find("/srv"), std::string::npos);
   EXPECT_NE(lease.status().message().find("không đọc được chỉ mục"), std::string::npos);
   EXPECT_EQ(logged, "chưa có chỉ mục ở /srv/chi-muc; hãy chạy: vanban index");
+}
+
+// C11 (session 15) broke: two requests opening the first searchers at once
+// that both failed: the first to fail waited for an open searcher that the
+// second was still opening, and when that failed too it waited for good.
+TEST(SearcherPoolTest, OpensFailingTogetherBothAnswer) {
+  // Leaked when a request waits for good, so that its thread can be left.
+  struct Shared {
+    std::atomic<int> calls{0};
+    std::latch both_opening{2};
+    std::atomic<int> answered{0}, failed{0};
+    std::unique_ptr<SearcherPool> pool;
+  };
+  auto* shared = new Shared;
+  shared->pool = std::make_unique<SearcherPool>(
+      [shared]() -> StatusOr<std::unique_ptr<search::Searcher>> {
+        int n = shared->calls++;
+        if (n < 2) {
+          shared->both_opening.arrive_and_wait();
+          // The second fails after the first is waiting.
+          if (n == 1) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        }
+        return Status::NotFound("chưa có chỉ mục ở /srv/chi-muc");
+      },
+      4);
+  std::vector<std::thread> requests;
+  for (int i = 0; i < 2; ++i) {
+    requests.emplace_back([shared] {
+      if (!shared->pool->Acquire().ok()) ++shared->failed;
+      ++shared->answered;
+    });
+  }
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (shared->answered < 2 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  if (shared->answered < 2) {
+    for (auto& t : requests) t.detach();
+    FAIL() << "a request waits for good";
+  }
+  for (auto& t : requests) t.join();
+  EXPECT_EQ(shared->failed, 2);
+  delete shared;
 }
 
 // A reindex while searches run: no search fails, and what the reindex added
