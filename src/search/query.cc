@@ -44,6 +44,7 @@ bool IsUnitWord(const std::string& folded) {
 constexpr double kNameScale = 30;
 constexpr double kNumberScale = 20;
 constexpr double kTitlePhraseScale = 3;
+constexpr double kTypeLedScale = 6;
 constexpr double kPairScale = 2;
 constexpr size_t kMaxQueryTokens = BuiltQuery::kMaxQueryWords;
 // A weight-only term whose BM25 part can add no more than this to a score
@@ -1213,6 +1214,10 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   if (!name.empty() && Exists(schema::Term(schema::kName, name))) {
     alternatives.push_back(Scale(kNameScale, Xapian::Query(schema::Term(schema::kName, name))));
   }
+  // A document of the type the query starts with whose title has the other
+  // words is named, loosely ("luật tiếp dân"): in tier 1 whatever its body.
+  Xapian::Query type_led = TypeLedTitle(ts, year_from, year);
+  if (!type_led.empty()) alternatives.push_back(Scale(kTypeLedScale, type_led));
   // With a year typed among words, the query has no other number.
   // The numbers it names are shown where a hit writes them.
   std::vector<std::string> identifiers;
@@ -1317,6 +1322,41 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   out.boost = OrOf(boost);
   if (has_run) out.tier1_boost = OrOf(boost1);
   return out;
+}
+
+Xapian::Query QueryBuilder::TypeLedTitle(const std::vector<text::Token>& ts, size_t year_from,
+                                         size_t year) {
+  // The longest type the query starts with ("nghị định", not "nghị").
+  size_t type_words = 0;
+  std::string type;
+  std::string gram;
+  for (size_t n = 0; n < 3 && n < ts.size() && ts[n].kind == TokenKind::kSyllable; ++n) {
+    if (n == year_from) break;
+    gram += (n ? " " : "") + ts[n].folded;
+    if (Exists(schema::Term(schema::kFilterType, gram))) {
+      type_words = n + 1;
+      type = gram;
+    }
+  }
+  if (type_words == 0) return {};
+  std::vector<Xapian::Query> words;
+  for (size_t i = type_words; i < ts.size(); ++i) {
+    if (year != ts.size() && i >= year_from && i <= year) continue;
+    if (ts[i].kind == TokenKind::kSyllable) {
+      words.emplace_back(schema::Term(schema::kTitleFolded, ts[i].folded));
+    } else if (ts[i].kind == TokenKind::kAbbreviation) {
+      auto expansions = text::ExpandAbbreviation(ts[i].exact);
+      if (expansions.empty()) return {};
+      for (const auto& e : analyzer_.Analyze(expansions.front()).tokens) {
+        words.emplace_back(schema::Term(schema::kTitleFolded, e.folded));
+      }
+    } else {
+      return {};  // a number or a code: the number-aware query's
+    }
+  }
+  if (words.empty()) return {};
+  return Xapian::Query(Xapian::Query::OP_FILTER, AndOf(words),
+                       Xapian::Query(schema::Term(schema::kFilterType, type)));
 }
 
 namespace {

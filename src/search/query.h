@@ -180,6 +180,13 @@ class QueryBuilder {
   // year (weighted above the others) or that write the number.
   Xapian::Query YearQuery(const text::Token& t, BuiltQuery* out);
   Xapian::Query PhraseQuery(const text::AnalyzedText& at, bool accented, BuiltQuery* out);
+  // For a query led by a document type ("luật dân chủ cơ sở", "nghị định
+  // tiếp công dân"): the documents of that type whose title has every
+  // other word (a year aside), weighted by those title words; empty when the
+  // query does not start with a type or has a number or code after it.
+  // T3 (session 15): Nghị định 59, whose title holds the law's name, ranked
+  // above Luật 10/2022/QH15 for "luật dân chủ cơ sở".
+  Xapian::Query TypeLedTitle(const std::vector<text::Token>& ts, size_t year_from, size_t year);
   std::vector<std::string> MatchingFilterTerms(const std::string& prefix, const std::string& key);
   Xapian::doccount TermFreq(const std::string& term) const {
     return freqs_ ? freqs_->Get(db_, term) : db_.get_termfreq(term);

@@ -181,6 +181,22 @@ TEST_F(RankingTest, NameOnlyLawsComeFirst) {
   for (const auto& c : cases) EXPECT_EQ(TopNumber(c.query), c.number) << c.query;
 }
 
+// Regression (T3, session 15): "luật dân chủ cơ sở", the law's short name,
+// put Nghị định 59/2023 first (its title holds the law's whole name and its
+// body the words), and "luật tiếp dân" put the plan first. A query led by a
+// type puts that type's documents whose title has the other words first.
+TEST_F(RankingTest, AShortNameLedByItsTypeComesFirst) {
+  struct Case {
+    const char* query;
+    const char* number;
+  } cases[] = {
+      {"luật dân chủ cơ sở", "10/2022/QH15"},   {"luat dan chu co so", "10/2022/QH15"},
+      {"luật tiếp dân", "42/2013/QH13"},        {"nghị định dân chủ cơ sở", "59/2023/NĐ-CP"},
+      {"nghị định hương ước", "61/2023/NĐ-CP"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(TopNumber(c.query), c.number) << c.query;
+}
+
 // Regression: a year typed with words had to be in the text, next to the
 // words typed before it: "luật tố cáo 2018" put Nghị định 61/2023 first and
 // "2018" found no document of 2018. A year among words counts for the
