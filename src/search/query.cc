@@ -1039,6 +1039,27 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
       i = year + 1;
       continue;
     }
+    // Numbers typed joined ("59/2023", "10-2022") are found joined, as a
+    // text writes them in a short citation ("Nghị định 59/2023"), not
+    // anywhere apart: "59/2023" found Luật 10/2022/QH15 by its Pháp điển
+    // code "44.13.LQ.59" and a date in 2023 (T8, session 15).
+    size_t joined = 1;
+    while (i != year_from && i + joined < ts.size() && i + joined != year_from &&
+           ts[i].kind == TokenKind::kNumber && ts[i + joined].kind == TokenKind::kNumber &&
+           ts[i + joined].begin == ts[i + joined - 1].end + 1 &&
+           std::string_view("/-.").find(at.text[ts[i + joined - 1].end]) != std::string::npos) {
+      ++joined;
+    }
+    if (joined > 1) {
+      std::vector<std::string> terms;
+      for (size_t k = i; k < i + joined; ++k) {
+        terms.push_back(schema::Term(schema::kFolded, ts[k].folded));
+        Locate(ts[k], &out);
+      }
+      parts.push_back({i, joined, Phrase(terms), false});
+      i += joined;
+      continue;
+    }
     // A phrase that has an abbreviation ("ủy ban nhân dân") also finds it.
     size_t used = 0;
     for (size_t n = std::min<size_t>(5, ts.size() - i); n >= 2 && !used; --n) {
@@ -1224,6 +1245,19 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   Xapian::Query number = year == ts.size() ? NumberQuery(at, &identifiers) : Xapian::Query();
   if (!number.empty()) alternatives.push_back(Scale(kNumberScale, number));
   for (const auto& id : identifiers) LocateNumber(id, &out);
+  if (!identifiers.empty()) {
+    // The numbers typed as parts of a document number the query names
+    // place no passage by themselves: "luật 10/2022" showed Điều 10 ("(Điều
+    // 10 Luật số 10/2022/QH15 …)", T8, session 15) for the "10" beside the
+    // law's number. The number itself places it; the parts are still marked.
+    std::erase_if(out.highlight_terms, [](const PositionTerm& p) {
+      std::string_view digits = p.folded;
+      if (p.number || !p.words.empty() || !digits.starts_with(schema::kFolded)) return false;
+      digits.remove_prefix(schema::kFolded.size());
+      return !digits.empty() &&
+             std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+    });
+  }
   std::vector<Xapian::Query> top;
   if (!main.empty()) top.push_back(main);
   top.insert(top.end(), alternatives.begin(), alternatives.end());

@@ -167,6 +167,29 @@ TEST_F(RankingTest, NumberQueriesShowWhereTheHitWritesTheNumber) {
   }
 }
 
+// Regression (T8, session 15): "luật 10/2022" showed Điều 10 ("(Điều 10
+// Luật số 10/2022/QH15, …)": the "10" beside the number placed the passage),
+// and "59/2023" also found Luật 10/2022/QH15 by its Pháp điển code
+// "44.13.LQ.59" and a date in 2023. The parts of a number place no passage
+// by themselves, and numbers typed joined are found joined.
+TEST_F(RankingTest, ANumberQueryShowsTheNumberNotItsParts) {
+  SearchResponse r = Run("luật 10/2022");
+  ASSERT_FALSE(r.results.empty());
+  EXPECT_EQ(r.results[0].number, "10/2022/QH15");
+  EXPECT_EQ(r.results[0].article, "Điều 1") << r.results[0].snippet;
+  EXPECT_NE(r.results[0].snippet.find("<mark>10/2022/QH15</mark>"), std::string::npos);
+  for (const char* q : {"59/2023", "nghị định 59/2023", "nd 59/2023"}) {
+    r = Run(q);
+    ASSERT_FALSE(r.results.empty()) << q;
+    EXPECT_EQ(r.results[0].number, "59/2023/NĐ-CP") << q;
+    for (const Hit& h : r.results) {
+      EXPECT_NE(h.id, "luat-10-2022-qh15") << q << ": " << h.snippet;
+    }
+  }
+  // Typed apart, the numbers are still words anywhere.
+  EXPECT_FALSE(Run("44 13 59").results.empty());
+}
+
 TEST_F(RankingTest, NameOnlyLawsComeFirst) {
   struct Case {
     const char* query;
