@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/json_output.h"
 #include "text/abbreviations.h"
 #include "text/analyzer.h"
 
@@ -123,9 +124,7 @@ int RunAnalyze(const AnalyzeOptions& options) {
   text::AnalyzedText analyzed = analyzer.Analyze(input);
   for (const std::string& w : analyzed.warnings) std::cerr << "cảnh báo: " << w << "\n";
   if (options.json) {
-    std::cout << ToJson(analyzed).dump(2, ' ', false,
-                                       nlohmann::ordered_json::error_handler_t::replace)
-              << "\n";
+    PrintJson(ToJson(analyzed));
   } else {
     PrintTable(analyzed);
   }

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/json_output.h"
 #include "ingest/extract.h"
 #include "legal/catalog.h"
 #include "legal/numbering.h"
@@ -189,7 +190,8 @@ void PrintCites(const legal::Document& doc, const std::string& path,
             << counts[static_cast<int>(legal::CitationStatus::kResolved)] << ", tự dẫn "
             << counts[static_cast<int>(legal::CitationStatus::kSelf)] << ", ngoài danh mục "
             << counts[static_cast<int>(legal::CitationStatus::kNotInCatalog)] << ", mơ hồ "
-            << counts[static_cast<int>(legal::CitationStatus::kAmbiguous)] << ")";
+            << counts[static_cast<int>(legal::CitationStatus::kAmbiguous)] << ", chưa đối chiếu "
+            << counts[static_cast<int>(legal::CitationStatus::kUnresolved)] << ")";
   if (notes > 0) std::cout << "; ghi chú của Pháp điển: " << notes;
   std::cout << "\n";
   size_t n = 0;
@@ -231,7 +233,7 @@ void RunCites(const LegalOptions& opt, int* exit_code) {
   out["citations"] = nlohmann::ordered_json::array();
   for (const legal::Citation& c : doc.citations) out["citations"].push_back(CitationJson(c));
   out["warnings"] = doc.warnings;
-  std::cout << out.dump(2) << "\n";
+  PrintJson(out);
 }
 
 void RunCatalog(const LegalOptions& opt, int* exit_code) {
@@ -254,7 +256,7 @@ void RunCatalog(const LegalOptions& opt, int* exit_code) {
                       {"text_file", text.string()}});
     }
     nlohmann::ordered_json out = {{"catalog", opt.catalog}, {"documents", docs}};
-    std::cout << out.dump(2) << "\n";
+    PrintJson(out);
     return;
   }
   size_t with_text = 0;

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/json_output.h"
 #include "index/builder.h"
 #include "legal/document.h"
 #include "legal/numbering.h"
@@ -81,10 +82,6 @@ StatusOr<std::unique_ptr<search::Searcher>> OpenOrReport(const std::string& db) 
   auto s = search::Searcher::Open(db);
   if (!s.ok()) std::fprintf(stderr, "Lỗi: %s\n", s.status().message().c_str());
   return s;
-}
-
-void PrintJson(const nlohmann::json& j) {
-  std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 // `file_label`: the file's name of a document with no type, number or

@@ -168,6 +168,32 @@ std::string Megabytes(uint64_t bytes) {
   return s.str();
 }
 
+// Reads `fd` to its end into *bytes, or stops once *bytes holds more than
+// `max_bytes`: st_size is 0 for a pipe or a /proc file, so the size check
+// before reading cannot bound them. Returns 0 or the errno of a failed read.
+int ReadAtMost(int fd, uint64_t max_bytes, std::string* bytes) {
+  char buf[1 << 16];
+  while (bytes->size() <= max_bytes) {
+    ssize_t n = read(fd, buf, sizeof buf);
+    if (n > 0) {
+      bytes->append(buf, static_cast<size_t>(n));
+    } else if (n == 0) {
+      break;
+    } else if (errno != EINTR) {
+      return errno;
+    }
+  }
+  return 0;
+}
+
+// A device or socket has no end a size limit could wait for (/dev/zero,
+// /dev/urandom) or waits for a person (/dev/tty): refused, as `vanban index`
+// refuses anything but files and folders. A pipe is read (`<(…)`, bounded).
+bool IsDevice(std::filesystem::file_type type) {
+  using std::filesystem::file_type;
+  return type == file_type::character || type == file_type::block || type == file_type::socket;
+}
+
 }  // namespace
 
 Status ReadPlainText(std::string_view bytes, Extracted* out) {
@@ -260,6 +286,9 @@ StatusOr<Extracted> ExtractFile(const std::filesystem::path& path, const Extract
   if (std::filesystem::is_directory(st)) {
     return Status::InvalidArgument("\"" + name + "\" là thư mục, không phải tệp");
   }
+  const std::string not_a_file =
+      "Bỏ qua tệp " + Quoted(name) + ": không phải tệp thông thường mà là thiết bị hoặc socket";
+  if (IsDevice(st.type())) return Status::Unsupported(not_a_file);
   // open/read rather than a stream: errno says why ("không có quyền đọc").
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return unreadable(errno);
@@ -269,6 +298,10 @@ StatusOr<Extracted> ExtractFile(const std::filesystem::path& path, const Extract
     close(fd);
     return unreadable(err);
   }
+  if (!S_ISREG(info.st_mode) && !S_ISFIFO(info.st_mode)) {  // replaced since the check above
+    close(fd);
+    return Status::Unsupported(not_a_file);
+  }
   uint64_t size = static_cast<uint64_t>(info.st_size);
   if (size > options.max_bytes) {
     close(fd);
@@ -277,20 +310,13 @@ StatusOr<Extracted> ExtractFile(const std::filesystem::path& path, const Extract
   }
   std::string bytes;
   bytes.reserve(size);
-  char buf[1 << 16];
-  for (;;) {
-    ssize_t n = read(fd, buf, sizeof buf);
-    if (n > 0) {
-      bytes.append(buf, static_cast<size_t>(n));
-    } else if (n == 0) {
-      break;
-    } else if (errno != EINTR) {
-      int err = errno;
-      close(fd);
-      return unreadable(err);
-    }
-  }
+  int err = ReadAtMost(fd, options.max_bytes, &bytes);
   close(fd);
+  if (err != 0) return unreadable(err);
+  if (bytes.size() > options.max_bytes) {
+    return Status::Unsupported("Bỏ qua tệp " + Quoted(name) + ": chưa hết tệp đã vượt giới hạn " +
+                               Megabytes(options.max_bytes));
+  }
   return ExtractBytes(bytes, name, options);
 }
 

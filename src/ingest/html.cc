@@ -6,8 +6,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdlib>
+#include <charconv>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -146,16 +148,31 @@ std::string_view Attribute(const GumboElement& el, const char* name) {
   return a ? std::string_view(a->value) : std::string_view();
 }
 
+// An <ol>'s start or an <li>'s value as HTML's "rules for parsing integers"
+// read it (leading spaces, a "+", digits; what follows is ignored), or
+// nullopt when it is no number, is negative or does not fit in 32 bits.
+// atoi's result was undefined past 32 bits (start="99999999999999999999"
+// gave "-1."), and a legal text never numbers its clauses below zero.
+std::optional<int> HtmlInteger(std::string_view s) {
+  size_t i = s.find_first_not_of(" \t\n\f\r");
+  if (i != std::string_view::npos && s[i] == '+') ++i;
+  if (i >= s.size() || !std::isdigit(static_cast<unsigned char>(s[i]))) return std::nullopt;
+  int n = 0;
+  auto [end, ec] = std::from_chars(s.data() + i, s.data() + s.size(), n);
+  if (ec != std::errc()) return std::nullopt;
+  return n;
+}
+
 // The number an <ol> item shows, as the text would write it: "3. " (type
 // 1), "c) " (type a, as Vietnamese points are written), "C. ", "iii. ",
 // "III. ". Out of range letters and numerals fall back to digits.
-std::string ListLabel(int n, char type) {
+std::string ListLabel(int64_t n, char type) {
   if ((type == 'a' || type == 'A') && n >= 1 && n <= 26) {
     return std::string(1, static_cast<char>((type == 'a' ? 'a' : 'A') + n - 1)) +
            (type == 'a' ? ") " : ". ");
   }
   if ((type == 'i' || type == 'I') && n >= 1 && n < 4000) {
-    return RomanNumeral(n, type == 'I') + ". ";
+    return RomanNumeral(static_cast<int>(n), type == 'I') + ". ";
   }
   return std::to_string(n) + ". ";
 }
@@ -259,24 +276,24 @@ class HtmlText {
   // An <ol> numbers its items as the page shows them (start, type, an
   // item's value): "1. Tố cáo là…", "a) …" are clauses and points of a
   // legal text, and the number is part of it. An <ul> numbers nothing.
+  // `next` counts in 64 bits: items after start="2147483647" go on to
+  // 2147483648 (an int overflowed: "-2147483648.").
   struct List {
     bool ordered = false;
-    int next = 1;
+    int64_t next = 1;
     char type = '1';
   };
   static List OpenList(const GumboElement& el) {
     List l;
     l.ordered = el.tag == GUMBO_TAG_OL;
-    std::string_view start = Attribute(el, "start");
-    if (!start.empty()) l.next = std::atoi(std::string(start).c_str());
+    if (std::optional<int> start = HtmlInteger(Attribute(el, "start"))) l.next = *start;
     std::string_view type = Attribute(el, "type");
     if (type.size() == 1) l.type = type[0];
     return l;
   }
   void NumberItem(const GumboElement& li) {
     List& l = lists_.back();
-    std::string_view value = Attribute(li, "value");
-    if (!value.empty()) l.next = std::atoi(std::string(value).c_str());
+    if (std::optional<int> value = HtmlInteger(Attribute(li, "value"))) l.next = *value;
     label_ = ListLabel(l.next++, l.type);
   }
 

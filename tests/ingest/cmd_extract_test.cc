@@ -88,6 +88,42 @@ TEST_F(CmdExtractTest, ErrorsNameTheFileAndExitOne) {
   EXPECT_TRUE(too_big.out.empty());
 }
 
+// C3 (QA 15) broke: `extract --max-mb 1 /dev/zero` read until memory ran
+// out (st_size is 0 for a device). Run under a 2 GB address-space limit so
+// that the old fault ends in bad_alloc, not in the machine's memory.
+TEST_F(CmdExtractTest, ADeviceIsRefused) {
+  std::string cmd = "ulimit -v 2000000; timeout 60 " + std::string(VANBAN_BINARY_DIR) +
+                    "/vanban extract --max-mb 1 /dev/zero 2>&1 >/dev/null";
+  ::vanban::testing::ShellRun limited = ::vanban::testing::RunShell(cmd);
+  EXPECT_EQ(limited.exit_code, 1);
+  EXPECT_EQ(limited.out,
+            "vanban extract: Bỏ qua tệp \"/dev/zero\": không phải tệp thông thường mà là thiết bị "
+            "hoặc socket\n");
+}
+
+// C7 (QA 15) broke: `--max-mb 1e30` was converted out of uint64_t's range
+// (UB; 0 on x86-64) and refused a 200-byte file "vượt giới hạn 0.00 MB";
+// `nan` was taken.
+TEST_F(CmdExtractTest, MaxMbIsValidatedAndClamped) {
+  testing::TempDir dir("cmd-extract-max-mb");
+  auto file = dir / "ngan.txt";
+  ASSERT_TRUE(fixtures::WriteBytes(file, "Quyết định").ok());
+  for (const char* huge : {"1e30", "1e300", "17592186044416"}) {
+    CliRun run = Vanban("extract --max-mb " + std::string(huge) + " '" + file.string() + "'", dir);
+    EXPECT_EQ(run.exit_code, 0) << huge << ": " << run.err;
+    EXPECT_EQ(run.out, "Quyết định\n") << huge;
+  }
+  for (const char* bad : {"nan", "inf", "0", "-1", "abc"}) {
+    CliRun run = Vanban("extract --max-mb " + std::string(bad) + " '" + file.string() + "'", dir);
+    EXPECT_EQ(run.exit_code, 2) << bad;
+    EXPECT_NE(run.err.find("giá trị \"" + std::string(bad) +
+                           "\" của --max-mb phải là một số dương (MB), ví dụ 100"),
+              std::string::npos)
+        << bad << ": " << run.err;
+    EXPECT_TRUE(run.out.empty()) << bad;
+  }
+}
+
 // A14 broke: a file the user may not read gave "Không đọc được tệp" and no
 // reason. Run as nobody (root reads every file).
 TEST_F(CmdExtractTest, UnreadableFileSaysWhy) {

@@ -2,9 +2,14 @@
 // files, errors naming the file.
 #include "ingest/extract.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <atomic>
+#include <chrono>
+#include <csignal>
 #include <thread>
 
 #include "ingest/encoding.h"
@@ -43,6 +48,63 @@ TEST(ExtractTest, SizeLimitSkipsWithReason) {
       << e.status().message();
   options.max_bytes = 4 * 1024 * 1024;
   EXPECT_TRUE(ExtractFile(path, options).ok());
+}
+
+// C3 (QA 15) broke: the limit was checked against st_size only, which is 0
+// for a pipe, and the whole stream was read (/dev/zero: until memory ran
+// out). A pipe is now read up to the limit and no further: here its writer
+// keeps it open for 10 s after writing 1 MiB, and ExtractFile must not wait.
+TEST(ExtractTest, SizeLimitBoundsAPipe) {
+  testing::TempDir dir("limit-pipe");
+  auto fifo = dir / "ong.txt";
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  std::atomic<bool> reader_done{false};
+  std::atomic<bool> writer_closed{false};
+  struct sigaction ignore = {}, old = {};
+  ignore.sa_handler = SIG_IGN;
+  sigaction(SIGPIPE, &ignore, &old);  // the reader closes the pipe early
+  std::thread writer([&] {
+    int fd = open(fifo.c_str(), O_WRONLY);
+    if (fd < 0) return;
+    std::string chunk(64 * 1024, 'a');
+    for (int i = 0; i < 16; ++i) {
+      if (write(fd, chunk.data(), chunk.size()) < 0) break;
+    }
+    for (int i = 0; i < 100 && !reader_done; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    writer_closed = true;
+    close(fd);
+  });
+  ExtractOptions options;
+  options.max_bytes = 256 * 1024;
+  StatusOr<Extracted> e = ExtractFile(fifo, options);
+  bool waited_for_the_end = writer_closed;
+  reader_done = true;
+  writer.join();
+  sigaction(SIGPIPE, &old, nullptr);
+  EXPECT_FALSE(waited_for_the_end);
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.status().code(), Status::Code::kUnsupported);
+  EXPECT_EQ(e.status().message(),
+            "Bỏ qua tệp \"" + fifo.string() + "\": chưa hết tệp đã vượt giới hạn 0.25 MB");
+}
+
+// C3 (QA 15): a /proc file also says st_size 0; a device is not read at all
+// (/dev/zero has no end, /dev/tty waits for a person).
+TEST(ExtractTest, ProcFilesAreBoundedAndDevicesRefused) {
+  ExtractOptions options;
+  options.max_bytes = 16;
+  StatusOr<Extracted> proc = ExtractFile("/proc/self/maps", options);
+  ASSERT_FALSE(proc.ok());
+  EXPECT_NE(proc.status().message().find("chưa hết tệp đã vượt giới hạn"), std::string::npos)
+      << proc.status().message();
+  // /dev/zero: CmdExtractTest.ADeviceIsRefused (under a memory limit).
+  StatusOr<Extracted> e = ExtractFile("/dev/null");
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.status().code(), Status::Code::kUnsupported);
+  EXPECT_EQ(e.status().message(),
+            "Bỏ qua tệp \"/dev/null\": không phải tệp thông thường mà là thiết bị hoặc socket");
 }
 
 TEST(ExtractTest, BinaryAndUnknownFilesAreSkippedWithReason) {

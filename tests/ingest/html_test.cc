@@ -89,6 +89,25 @@ TEST(HtmlTest, OrderedListItemsKeepTheirNumbers) {
             "4. Bốn\n\n9. Chín\n\n10. Mười\n\nKhông số\n\nI. Một\n\nII. Hai");
 }
 
+// C6 (QA 15) broke: start="2147483647" overflowed the item counter (UB:
+// "-2147483648."), and atoi of start="99999999999999999999" gave "-1.".
+// Absurd and negative start/value attributes are ignored: no label is
+// negative.
+TEST(HtmlTest, AbsurdListNumbersNeitherOverflowNorGoNegative) {
+  std::string page =
+      "<html><body><ol start=\"2147483647\"><li>Một điều</li><li>Hai điều</li></ol>"
+      "<ol start=\"99999999999999999999\"><li>Ba</li></ol>"
+      "<ol start=\"-5\"><li>Năm</li></ol>"
+      "<ol start=\" +7 khoản\"><li>Bảy</li><li value=\"-2147483649\">Tám</li>"
+      "<li value=\"x\">Chín</li><li value=\"-3\">Mười</li><li value=\"+-4\">Mười một</li>"
+      "<li value=\"0\">Không</li></ol></body></html>";
+  StatusOr<Extracted> e = ExtractBytes(page, "so-lon.html");
+  ASSERT_TRUE(e.ok());
+  EXPECT_EQ(e->text,
+            "2147483647. Một điều\n\n2147483648. Hai điều\n\n1. Ba\n\n1. Năm\n\n7. Bảy\n\n"
+            "8. Tám\n\n9. Chín\n\n10. Mười\n\n11. Mười một\n\n0. Không");
+}
+
 // A4: a footnote reference after a document number ran into it
 // ("25/2018/QH14" + superscript "1" = "25/2018/QH141"); it is "[1]" as in
 // docx, and a note's number stays with its text.

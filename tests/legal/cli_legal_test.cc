@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -24,6 +25,12 @@ CommandRun Vanban(const std::string& args) {
                     std::string(VANBAN_BINARY_DIR) + "/vanban' " + args + " 2>&1";
   testing::ShellRun run = testing::RunShell(cmd);
   return {run.exit_code, std::move(run.out)};
+}
+
+// Runs vanban in `dir` (no corpus/catalog.toml there); stdout only.
+testing::ShellRun VanbanIn(const std::filesystem::path& dir, const std::string& args) {
+  return testing::RunShell("cd '" + dir.string() + "' && '" + std::string(VANBAN_BINARY_DIR) +
+                           "/vanban' " + args + " 2>/dev/null");
 }
 
 const char kPlan[] = "corpus/ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt";
@@ -52,8 +59,10 @@ TEST(CliLegalTest, CitesPlanJson) {
 TEST(CliLegalTest, CitesTextOutput) {
   CommandRun r = Vanban(std::string("cites ") + kPlan);
   ASSERT_EQ(r.code, 0) << r.out;
-  EXPECT_NE(r.out.find("Dẫn chiếu: 24 (đã liên kết 21, tự dẫn 3, ngoài danh mục 0, mơ hồ 0)"),
-            std::string::npos)
+  EXPECT_NE(
+      r.out.find(
+          "Dẫn chiếu: 24 (đã liên kết 21, tự dẫn 3, ngoài danh mục 0, mơ hồ 0, chưa đối chiếu 0)"),
+      std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("→ chi-thi-08-ct-ubnd-2016-tu-ky"), std::string::npos);
 }
@@ -95,7 +104,8 @@ TEST(CliLegalTest, CitesLabelsPhapDienNotes) {
   VANBAN_REQUIRE_SHARED();
   CommandRun r = Vanban("cites luat-02-2011-qh13");
   ASSERT_EQ(r.code, 0) << r.out;
-  EXPECT_NE(r.out.find("(đã liên kết 0, tự dẫn 40, ngoài danh mục 19, mơ hồ 0); ghi chú của Pháp "
+  EXPECT_NE(r.out.find("(đã liên kết 0, tự dẫn 40, ngoài danh mục 19, mơ hồ 0, chưa đối chiếu 0); "
+                       "ghi chú của Pháp "
                        "điển: 4\n"),
             std::string::npos)
       << r.out;
@@ -123,8 +133,10 @@ TEST(CliLegalTest, CitesNoSelfLinksInAPlanCitingLaws) {
                          "3. Hướng dẫn khoản 3, Điều 5 Luật Tiếp công dân.\n";
   CommandRun r = Vanban("cites '" + file.string() + "'");
   ASSERT_EQ(r.code, 0) << r.out;
-  EXPECT_NE(r.out.find("Dẫn chiếu: 5 (đã liên kết 5, tự dẫn 0, ngoài danh mục 0, mơ hồ 0)"),
-            std::string::npos)
+  EXPECT_NE(
+      r.out.find(
+          "Dẫn chiếu: 5 (đã liên kết 5, tự dẫn 0, ngoài danh mục 0, mơ hồ 0, chưa đối chiếu 0)"),
+      std::string::npos)
       << r.out;
   for (const char* line : {
            "đã liên kết: Điều 3 Nghị định 61/2023 → nghi-dinh-61-2023-nd-cp#dieu-3\n",
@@ -137,6 +149,52 @@ TEST(CliLegalTest, CitesNoSelfLinksInAPlanCitingLaws) {
   }
   EXPECT_EQ(r.out.find("Cảnh báo"), std::string::npos) << r.out;
   std::filesystem::remove_all(dir);
+}
+
+// C1 (QA 15) broke: `cites --json` and `catalog --json` aborted (nlohmann
+// type_error 316, exit 134) on a file name that is not UTF-8.
+TEST(CliLegalTest, JsonOfANonUtf8FileNameIsValid) {
+  std::filesystem::path dir = testing::ScratchDir("cli-legal-latin1");
+  std::ofstream(dir / "t\xe9.txt") << "Căn cứ Luật Tố cáo số 25/2018/QH14;\n";
+  testing::ShellRun cites = VanbanIn(dir, "cites --json t*.txt");
+  ASSERT_EQ(cites.exit_code, 0) << cites.out;
+  nlohmann::json j = nlohmann::json::parse(cites.out);
+  EXPECT_EQ(j["document"]["path"], "t\uFFFD.txt");
+  EXPECT_EQ(j["citations"].size(), 1u);
+
+  std::filesystem::copy_file(testing::SourceDir() / "corpus/catalog.toml", dir / "c\xe9.toml");
+  testing::ShellRun catalog = VanbanIn(dir, "catalog --json --catalog c*.toml");
+  ASSERT_EQ(catalog.exit_code, 0) << catalog.out;
+  EXPECT_EQ(nlohmann::json::parse(catalog.out)["catalog"], "c\uFFFD.toml");
+  std::filesystem::remove_all(dir);
+}
+
+// C9 (QA 15) broke: without a catalog the summary read "Dẫn chiếu: 1 (đã
+// liên kết 0, tự dẫn 0, ngoài danh mục 0, mơ hồ 0)": its parts did not add
+// up, the unresolved citation was left out.
+TEST(CliLegalTest, CitesSummaryCountsUnresolved) {
+  std::filesystem::path dir = testing::ScratchDir("cli-legal-no-catalog");
+  std::ofstream(dir / "a.txt") << "Căn cứ Luật Tố cáo số 25/2018/QH14;\n";
+  testing::ShellRun r = VanbanIn(dir, "cites a.txt");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("Dẫn chiếu: 1 (đã liên kết 0, tự dẫn 0, ngoài danh mục 0, mơ hồ 0, chưa "
+                       "đối chiếu 1)\n"),
+            std::string::npos)
+      << r.out;
+  std::filesystem::remove_all(dir);
+}
+
+// C3 (QA 15) broke: `cites /dev/zero` read until memory ran out (bad_alloc;
+// st_size is 0 for a device). Run under a 2 GB address-space limit so that
+// the old fault ends in bad_alloc, not in the machine's memory.
+TEST(CliLegalTest, CitesRefusesADevice) {
+  testing::ShellRun r =
+      testing::RunShell("ulimit -v 2000000; timeout 60 '" + std::string(VANBAN_BINARY_DIR) +
+                        "/vanban' cites /dev/zero 2>&1");
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_EQ(r.out,
+            "Lỗi: không đọc được tệp /dev/zero: Bỏ qua tệp \"/dev/zero\": không phải tệp thông "
+            "thường mà là thiết bị hoặc socket\n");
 }
 
 TEST(CliLegalTest, Errors) {
