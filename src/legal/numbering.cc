@@ -171,11 +171,11 @@ std::string UncertainLinkNote(const Document& target, const std::string& anchor,
   if (unit < 0) return MissingPartNote(target, anchor, self);
   std::optional<NumberingGap> gap = GapBefore(target, unit);
   if (!gap) return "";
-  std::string linked = KindWord(target.units[unit].kind);
-  return std::string("Đánh số ") + KindWord(target.units[gap->after].kind) + " của " +
+  const Unit& linked = target.units[unit];
+  return std::string(kNumberingDoubt) + KindWord(target.units[gap->after].kind) + " của " +
          (self ? "văn bản này" : "văn bản được dẫn chiếu") + " không liên tục (" +
-         BreakText(target, *gap) + "), nên " + linked + " được liên kết có thể không phải " +
-         linked + " được nhắc đến";
+         BreakText(target, *gap) + "), nên " + UnitName(linked) + " của văn bản " +
+         (self ? "này" : "đó") + " có thể không phải " + KindWord(linked.kind) + " được nhắc đến";
 }
 
 std::vector<std::string> NumberingBreaks(const Document& doc, size_t max) {

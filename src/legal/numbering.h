@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "legal/document.h"
@@ -38,10 +39,15 @@ std::optional<NumberingGap> GapBefore(const Document& doc, int unit);
 // "Chương V", "Mục 2"; a plan's section by its roman number: "Mục II".
 std::string UnitName(const Unit& unit);
 
+// How a note on a break in the numbering starts (UncertainLinkNote):
+// IsNumberingDoubt tells it from a note on a missing part.
+inline constexpr std::string_view kNumberingDoubt = "Đánh số ";
+inline bool IsNumberingDoubt(std::string_view note) { return note.starts_with(kNumberingDoubt); }
+
 // Why a link to `anchor` in `target` may land on another chapter or section
 // than the one a citation means (GapBefore), in Vietnamese: "Đánh số chương
 // của văn bản được dẫn chiếu không liên tục (sau Chương III là Chương V),
-// nên chương được liên kết có thể không phải chương được nhắc đến"; "" when
+// nên Chương V của văn bản đó có thể không phải chương được nhắc đến"; "" when
 // the link is sure. An article, clause or point `target` does not have
 // ("Điều 99" of a law of 67 articles; a clause of an article whose clauses
 // are known) is said too: "Văn bản được dẫn chiếu không có Điều 99 (có Điều

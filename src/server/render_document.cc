@@ -256,8 +256,10 @@ data CitingData(const DocumentView& view) {
         std::string doubt = UncertainLinkNote(view.stored.doc, anchor, /*self=*/false);
         std::string attrs =
             doubt.empty() ? "" : " class=\"cite-uncertain\" title=\"" + HtmlEscape(doubt) + "\"";
+        // As the citing text's link: to the note on the numbering (T1).
+        std::string_view to = legal::IsNumberingDoubt(doubt) ? kNumberingNoteAnchor : anchor;
         parts += std::string(parts.empty() ? "" : ", ") + "<a" + attrs + " href=\"#" +
-                 HtmlEscape(anchor) + "\">" + HtmlEscape(label) + "</a>";
+                 HtmlEscape(to) + "\">" + HtmlEscape(label) + "</a>";
       }
       Set(place, "parts_html", parts);
       places.push_back(place);

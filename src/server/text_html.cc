@@ -179,10 +179,19 @@ std::string CitationLinkHtml(const Citation& c, std::string_view label, std::str
   } else {
     title = "Mở văn bản được dẫn chiếu";
   }
+  std::string href = CitationHref(c);
   // Not made silently: the reader is told where the link may be wrong.
   if (linked && !doubt.empty()) {
     cls += " cite-uncertain";
     title = doubt;
+  }
+  // After a break in the numbering, the chapter or section of that number
+  // may be another one (T1, session 15: "Chương V của Luật Khiếu nại" is its
+  // Chương VI in Pháp điển's numbering): the link goes to the note on the
+  // numbering, not to a part that may be the wrong one.
+  if (linked && legal::IsNumberingDoubt(doubt)) {
+    href = href.substr(0, href.find('#')) + "#" + std::string(kNumberingNoteAnchor);
+    title += ". Liên kết dẫn đến ghi chú về cách đánh số của văn bản";
   }
   // The codifier's note on this text, not a citation by it.
   if (c.source_note) {
@@ -190,7 +199,7 @@ std::string CitationLinkHtml(const Citation& c, std::string_view label, std::str
     title = "Ghi chú của Pháp điển — " + title;
   }
   std::string out = "<a class=\"" + cls + "\" id=\"c-" + std::to_string(c.begin) + "\" href=\"" +
-                    HtmlEscape(CitationHref(c)) + "\" title=\"";
+                    HtmlEscape(href) + "\" title=\"";
   AppendHtmlEscaped(title, &out);
   out.append("\">");
   AppendHtmlEscaped(label, &out);

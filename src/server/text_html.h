@@ -32,10 +32,14 @@ std::string TocHtml(const legal::Document& doc);
 // Where a citation points: "/van-ban/ID#anchor", "#anchor" for a self
 // reference, or a search for its number/name when it is not resolved.
 std::string CitationHref(const legal::Citation& citation);
+// The id of a document page's note on breaks in its numbering.
+inline constexpr std::string_view kNumberingNoteAnchor = "danh-so";
 // One citation as a link (class "cite", "cite cite-self" or
 // "cite cite-unresolved" with the reason in its title attribute). With a
 // `doubt` (legal::UncertainLinkNote), the link also has class "cite-uncertain"
-// and the doubt as its title.
+// and the doubt as its title; a doubt on the numbering
+// (legal::IsNumberingDoubt) links to the target's note on it
+// (kNumberingNoteAnchor) instead of the part.
 std::string CitationLinkHtml(const legal::Citation& citation, std::string_view label,
                              std::string_view doubt = "");
 // Why a citation has no target, in Vietnamese (empty when resolved/self).

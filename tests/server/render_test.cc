@@ -389,12 +389,12 @@ TEST(RenderTest, NumberingBreakIsToldAndDoubtfulLinksAreMarked) {
   view.link_notes.resize(view.stored.doc.citations.size());
   view.link_notes[4] = legal::UncertainLinkNote(view.stored.doc, self.anchor, /*self=*/true);
   ASSERT_EQ(view.link_notes[4],
-            "Đánh số mục của văn bản này không liên tục (sau Mục I là Mục III), nên mục được "
-            "liên kết có thể không phải mục được nhắc đến");
+            "Đánh số mục của văn bản này không liên tục (sau Mục I là Mục III), nên Mục III "
+            "của văn bản này có thể không phải mục được nhắc đến");
   Renderer renderer = LoadRenderer();
   for (const std::string& html : {renderer.DocumentPage(view), renderer.PrintPage(view)}) {
-    EXPECT_NE(html.find("<p class=\"numbering-note\" role=\"note\"><strong>Đánh số không liên "
-                        "tục:</strong> sau Mục I là Mục III."),
+    EXPECT_NE(html.find("<p class=\"numbering-note\""), std::string::npos);
+    EXPECT_NE(html.find("><strong>Đánh số không liên tục:</strong> sau Mục I là Mục III."),
               std::string::npos)
         << html;
     EXPECT_NE(html.find("class=\"cite cite-self cite-uncertain\""), std::string::npos);
