@@ -192,9 +192,12 @@ TEST(CliLegalTest, CitesRefusesADevice) {
       testing::RunShell("ulimit -v 2000000; timeout 60 '" + std::string(VANBAN_BINARY_DIR) +
                         "/vanban' cites /dev/zero 2>&1");
   EXPECT_EQ(r.exit_code, 1) << r.out;
-  EXPECT_EQ(r.out,
-            "Lỗi: không đọc được tệp /dev/zero: Bỏ qua tệp \"/dev/zero\": không phải tệp thông "
-            "thường mà là thiết bị hoặc socket\n");
+  // Run where there is no corpus/catalog.toml (ctest's folder), a warning
+  // about it comes first.
+  EXPECT_NE(r.out.find("Lỗi: không đọc được tệp /dev/zero: Bỏ qua tệp \"/dev/zero\": không phải "
+                       "tệp thông thường mà là thiết bị hoặc socket\n"),
+            std::string::npos)
+      << r.out;
 }
 
 TEST(CliLegalTest, Errors) {
