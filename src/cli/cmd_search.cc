@@ -88,11 +88,10 @@ StatusOr<std::unique_ptr<search::Searcher>> OpenOrReport(const std::string& db) 
 // title (index::FileLabel), shown as such.
 std::string Heading(const std::string& type, const std::string& number, const std::string& title,
                     const std::string& file_label = "") {
-  // "Luật Thanh tra", not "Luật — Luật Thanh tra".
-  if (number.empty() && !type.empty() && title.compare(0, type.size(), type) == 0) return title;
-  std::string h = type;
-  if (!number.empty()) h += (h.empty() ? "" : " ") + number;
-  if (!title.empty()) h += (h.empty() ? "" : " — ") + title;
+  // "Luật Thanh tra", not "Luật — Luật Thanh tra" (legal::HeadingOf).
+  legal::HeadingName name = legal::HeadingOf(type, number, title);
+  std::string h = name.name;
+  if (!name.title.empty()) h += (h.empty() ? "" : " — ") + name.title;
   if (h.empty() && !file_label.empty()) return "Tệp “" + file_label + "”";
   return h.empty() ? "(không rõ)" : h;
 }
@@ -326,10 +325,21 @@ int RunMissing(const SearchCommandOptions& o) {
   for (const auto& r : *rows) {
     std::string where;
     for (const auto& c : r.cited_in) where += (where.empty() ? "" : ", ") + c;
-    std::printf("\n%s%s\n  được dẫn chiếu bởi %d văn bản: %s\n",
-                Heading(r.type, r.number, r.title).c_str(),
-                r.id.empty() ? " (không có trong danh mục)" : (" [" + r.id + "]").c_str(),
-                r.cited_count, where.empty() ? "-" : where.c_str());
+    // T7 (session 15): "Luật tố cáo" in a law of 2013 was "not in the
+    // catalog", which has a Luật Tố cáo, of 2018: a later namesake.
+    std::string label = !r.id.empty()         ? " [" + r.id + "]"
+                        : r.ruled_out.empty() ? " (không có trong danh mục)"
+                                              : " (khác văn bản cùng tên trong danh mục)";
+    std::printf("\n%s%s\n", Heading(r.type, r.number, r.title).c_str(), label.c_str());
+    // T6 (session 15): the name a citing text gives a number.
+    if (!r.cited_as.empty() && r.cited_as != r.title) {
+      std::printf("  tên trong văn bản dẫn chiếu: %s\n", r.cited_as.c_str());
+    }
+    if (std::string note = search::RuledOutNote(r); !note.empty()) {
+      std::printf("  %s\n", note.c_str());
+    }
+    std::printf("  được dẫn chiếu bởi %d văn bản: %s\n", r.cited_count,
+                where.empty() ? "-" : where.c_str());
   }
   return 0;
 }

@@ -22,24 +22,41 @@ std::string DisplayDate(std::string_view iso) {
   return std::string(iso);
 }
 
+namespace {
+
+// The title starts with the type as a whole word ("Luật" is not the type
+// of a title "Luậtx …"), or there is no type.
+bool TitleNamesType(std::string_view type, std::string_view title) {
+  return title.starts_with(type) &&
+         (type.empty() || title.size() == type.size() || title[type.size()] == ' ');
+}
+
+}  // namespace
+
+HeadingName HeadingOf(std::string_view type, std::string_view number, std::string_view title,
+                      std::string_view number_word) {
+  HeadingName h;
+  if (!number.empty()) {
+    if (!type.empty()) h.name.append(type).append(number_word);
+    h.name.append(number);
+    h.title = title;
+  } else if (!title.empty() && TitleNamesType(type, title)) {
+    h.name = title;
+  } else {
+    h.name = type;
+    h.title = title;
+  }
+  return h;
+}
+
 std::string ShortName(std::string_view type, std::string_view number, std::string_view title,
                       std::string_view fallback) {
-  std::string out;
-  if (!number.empty()) {
-    out.append(type);
-    if (!out.empty()) out.push_back(' ');
-    out.append(number);
-  } else if (!title.empty()) {
-    // "Nghị quyết Đại hội ..." already names its type.
-    if (title.substr(0, type.size()) != type) {
-      out.append(type);
-      if (!out.empty()) out.push_back(' ');
-    }
-    out.append(title);
-  } else {
-    out.append(fallback);
-  }
-  return out;
+  if (number.empty() && title.empty()) return std::string(fallback);
+  // "Chỉ thị 33/CT-TTg"; "Luật Khiếu nại"; "Nghị quyết Đại hội ...", which
+  // already names its type.
+  HeadingName h = HeadingOf(type, number, title);
+  if (!number.empty() || h.title.empty()) return h.name;
+  return h.name + " " + h.title;
 }
 
 namespace {

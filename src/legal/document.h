@@ -45,6 +45,21 @@ const char* UnitKindName(UnitKind kind);  // "part", "chapter", ...
 // -> "2021"; empty stays empty; anything else is returned as is.
 std::string DisplayDate(std::string_view iso);
 
+// A document's name as a heading shows it, on two lines: `name` ("Chỉ thị
+// 33/CT-TTg"; "Chỉ thị số 33/CT-TTg" with `number_word` " số "; the type
+// alone when there is no number) over its `title`. A title that already
+// starts with the type ("Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII
+// của Đảng", "Luật Thanh tra"), or a title without a type, is the name
+// itself, so that the type is shown once; `title` is then empty. Both are
+// empty when type, number and title are. The one rule for the web pages'
+// <h1>, the graph's centre and the CLI's headings; ShortName follows it.
+struct HeadingName {
+  std::string name;
+  std::string title;
+};
+HeadingName HeadingOf(std::string_view type, std::string_view number, std::string_view title,
+                      std::string_view number_word = " ");
+
 // "Chỉ thị 33/CT-TTg", "Luật Khiếu nại" (type + number, or title when no
 // number, or `fallback`): a document's name in lists and links.
 std::string ShortName(std::string_view type, std::string_view number, std::string_view title,

@@ -121,11 +121,20 @@ json ToJson(const CitedBy& c) {
 }
 
 json ToJson(const CatalogRow& r) {
-  return {{"id", OrNull(r.id)},         {"type", OrNull(r.type)},
-          {"number", OrNull(r.number)}, {"title", OrNull(r.title)},
-          {"issuer", OrNull(r.issuer)}, {"date", OrNull(r.date)},
-          {"has_text", r.has_text},     {"cited_count", r.cited_count},
-          {"cited_in", r.cited_in}};
+  json j = {
+      {"id", OrNull(r.id)},       {"type", OrNull(r.type)},       {"number", OrNull(r.number)},
+      {"title", OrNull(r.title)}, {"issuer", OrNull(r.issuer)},   {"date", OrNull(r.date)},
+      {"has_text", r.has_text},   {"cited_count", r.cited_count}, {"cited_in", r.cited_in}};
+  // Only for what the catalog does not list (Searcher::Missing).
+  if (r.id.empty()) {
+    j["cited_as"] = OrNull(r.cited_as);
+    json ruled_out = json::array();
+    for (const auto& n : r.ruled_out) {
+      ruled_out.push_back({{"id", n.id}, {"name", n.name}, {"date", OrNull(n.date)}});
+    }
+    j["ruled_out"] = ruled_out;
+  }
+  return j;
 }
 
 }  // namespace vanban::search

@@ -17,6 +17,9 @@ nlohmann::json ToJson(const legal::Citation& citation);
 // from a document's citations), from Searcher::LinkDoubts.
 void AddLinkDoubts(const std::vector<std::string>& doubts, nlohmann::json* citations);
 nlohmann::json ToJson(const CitedBy& cited_by);
+// A row the catalog does not list (id null) adds "cited_as" (the name a
+// citing text gives it, or null) and "ruled_out" ([{"id","name","date"}]:
+// the documents of its name issued after the texts citing it).
 nlohmann::json ToJson(const CatalogRow& row);
 
 }  // namespace vanban::search

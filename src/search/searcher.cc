@@ -1139,6 +1139,22 @@ StatusOr<std::vector<CitedBy>> Searcher::GetCitedBy(const std::string& id_or_num
   }
 }
 
+std::string RuledOutNote(const CatalogRow& row) {
+  const auto& r = row.ruled_out;
+  if (r.empty()) return "";
+  auto when = [](const CatalogRow::Namesake& n) {
+    return n.date.empty() ? std::string() : " ngày " + legal::DisplayDate(n.date);
+  };
+  if (r.size() == 1) {
+    return "Danh mục có " + r[0].name + " cùng tên nhưng ban hành" + when(r[0]) +
+           ", sau văn bản dẫn chiếu, nên không phải văn bản này.";
+  }
+  std::string names;
+  for (const auto& n : r) names += (names.empty() ? "" : ", ") + n.name + when(n);
+  return "Danh mục có các văn bản cùng tên (" + names +
+         ") nhưng đều ban hành sau văn bản dẫn chiếu, nên không phải văn bản này.";
+}
+
 StatusOr<std::vector<CatalogRow>> Searcher::Catalog() {
   try {
     std::vector<CatalogRow> rows;
@@ -1173,6 +1189,7 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
     // took 7 minutes over the 203 files of the Pháp điển).
     struct Cited {
       std::string number, type, issuer, date, name;
+      size_t begin = 0;  // of the first citation in the citing text
     };
     struct Citing {
       std::string id, name, date;
@@ -1191,8 +1208,13 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
           c.date = m.date;
           for (const auto& cit : rec->doc.citations) {
             if (cit.source_note) continue;
-            Cited v{cit.number, cit.type, cit.issuer, cit.date, cit.name};
-            if (!cit.number.empty()) c.numbers.try_emplace(index::NameKey(cit.number), v);
+            Cited v{cit.number, cit.type, cit.issuer, cit.date, cit.name, cit.begin};
+            if (!cit.number.empty()) {
+              // The name from whichever citation of the number gives one
+              // ("Luật số 09/1998/QH10", then "Luật Khiếu nại, tố cáo số …").
+              auto [at, added] = c.numbers.try_emplace(index::NameKey(cit.number), v);
+              if (!added && at->second.name.empty()) at->second.name = cit.name;
+            }
             if (!cit.name.empty()) c.names.try_emplace(index::NameKey(cit.name), v);
           }
           it->second = std::move(c);
@@ -1208,22 +1230,32 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
         // for citing documents issued after it: "Luật tố cáo" in a law of
         // 2013 is not the Luật Tố cáo of 2018 (GetCitedBy), its text is
         // missing.
-        std::vector<std::string> named_dates;
+        std::vector<CatalogRow::Namesake> named;
         if (by_name) {
           std::string nterm = schema::Term(schema::kName, key);
           for (auto n = in.db.postlist_begin(nterm); n != in.db.postlist_end(nterm); ++n) {
-            auto named = index::DecodeHitRecord(
-                in.db.get_document(*n, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHit),
-                false);
-            named_dates.push_back(named.ok() ? named->date : std::string());
+            Xapian::Document d = in.db.get_document(*n, Xapian::DOC_ASSUME_VALID);
+            std::string id = d.get_value(schema::kSlotId);
+            auto hit = index::DecodeHitRecord(d.get_value(schema::kSlotHit), false);
+            if (!hit.ok()) {
+              named.push_back({id, id, ""});
+              continue;
+            }
+            named.push_back(
+                {id, legal::ShortName(hit->type, hit->number, hit->title, id), hit->date});
           }
         }
         auto named_is_it = [&](const std::string& citing_date) {
-          return std::any_of(named_dates.begin(), named_dates.end(), [&](const std::string& d) {
-            return d.empty() || citing_date.empty() || d <= citing_date;
+          return std::any_of(named.begin(), named.end(), [&](const CatalogRow::Namesake& n) {
+            return n.date.empty() || citing_date.empty() || n.date <= citing_date;
           });
         };
         CatalogRow row;
+        // Every document of the name was issued after each text listed as
+        // citing it (the others were skipped): it is none of them (T7,
+        // session 15: the list said only "not in the catalog", and linked
+        // to a search whose first hit was the law ruled out).
+        row.ruled_out = named;
         bool found = false;
         for (auto p = in.db.postlist_begin(*t); p != in.db.postlist_end(*t); ++p) {
           const Citing* c = citing_of(*p);
@@ -1231,16 +1263,20 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
           if (by_name && named_is_it(c->date)) continue;
           row.cited_in.push_back(c->id);
           row.cited_in_names.push_back(c->name);
-          if (found) continue;
           const auto& cited = by_name ? c->names : c->numbers;
           auto hit = cited.find(key);
           if (hit == cited.end()) continue;
+          // T6 (session 15): the name a citing text gives a number.
+          if (row.cited_as.empty()) row.cited_as = hit->second.name;
+          if (found) continue;
           found = true;
           row.number = hit->second.number;
           row.type = hit->second.type;
           row.issuer = hit->second.issuer;
           row.date = hit->second.date;
           if (by_name) row.title = hit->second.name;
+          row.first_citing_id = c->id;
+          row.first_citation_begin = hit->second.begin;
         }
         // Not in the catalog, but indexed: a file with that number.
         if (!row.number.empty() && in.WithNumber(row.number)) continue;

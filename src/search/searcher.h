@@ -118,7 +118,31 @@ struct CatalogRow {
   // A short name of each (legal::ShortName: "Luật 02/2011/QH13"), in the
   // order of `cited_in`; filled by Missing() only.
   std::vector<std::string> cited_in_names;
+  // Filled by Missing() for a document the catalog does not list (id
+  // empty), from the citing texts, never guessed:
+  // - the name a citing text gives it ("Luật Khiếu nại, tố cáo" in "Luật
+  //   Khiếu nại, tố cáo số 09/1998/QH10"); empty when they give its
+  //   number alone;
+  // - where it is first cited: the citing document and the citation's byte
+  //   offset in its text;
+  // - for a name, the indexed documents of that name it is not, issued
+  //   after every text citing it ("Luật tố cáo" in a law of 2013 is not
+  //   Luật 25/2018/QH14, legal::Catalog::Resolve).
+  std::string cited_as;
+  std::string first_citing_id;
+  size_t first_citation_begin = 0;
+  struct Namesake {
+    std::string id, name, date;  // name: legal::ShortName ("Luật 25/2018/QH14")
+  };
+  std::vector<Namesake> ruled_out;
 };
+
+// Why a row the catalog does not list is none of the documents of its name
+// (`row.ruled_out`), for readers of /thieu-toan-van and `vanban missing`:
+// "Danh mục có Luật 25/2018/QH14 cùng tên nhưng ban hành ngày 12/06/2018,
+// sau văn bản dẫn chiếu, nên không phải văn bản này."; "" when there are
+// none.
+std::string RuledOutNote(const CatalogRow& row);
 
 class Searcher {
  public:

@@ -255,12 +255,22 @@ void AppendCenter(const Graph& g, const Box& center, std::string* out) {
                 "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"6\" fill=\"%s\"/>",
                 center.x, center.y, center.w, center.h, TypeInkColor(g.center.type));
   out->append(buf);
-  std::string name = g.center.number.empty() ? g.center.type : Label(g.center);
-  if (name.empty()) name = Label(g.center);
-  AppendText(center.x + 12, center.y + 21, "center-name", Clip(name, 34), out);
-  auto [line1, line2] = TwoLines(g.center.title, 40);
-  AppendText(center.x + 12, center.y + 40, "center-title", line1, out);
-  if (!line2.empty()) AppendText(center.x + 12, center.y + 56, "center-title", line2, out);
+  const DocRef& c = g.center;
+  legal::HeadingName h = legal::HeadingOf(c.type, c.number, c.title);
+  if (h.name.empty()) h.name = Label(c);
+  if (h.title.empty()) {
+    // A title that names its type is the name, on up to two lines, not
+    // under its type again (T5, session 15: "Nghị quyết" over "Nghị quyết
+    // Đại hội …").
+    auto [line1, line2] = TwoLines(h.name, 34);
+    AppendText(center.x + 12, center.y + 21, "center-name", line1, out);
+    if (!line2.empty()) AppendText(center.x + 12, center.y + 40, "center-name", line2, out);
+  } else {
+    AppendText(center.x + 12, center.y + 21, "center-name", Clip(h.name, 34), out);
+    auto [line1, line2] = TwoLines(h.title, 40);
+    AppendText(center.x + 12, center.y + 40, "center-title", line1, out);
+    if (!line2.empty()) AppendText(center.x + 12, center.y + 56, "center-title", line2, out);
+  }
   out->append("</g>\n");
 }
 

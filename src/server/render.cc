@@ -235,18 +235,35 @@ std::string Renderer::CatalogPage(const std::vector<search::CatalogRow>& rows, b
   for (const search::CatalogRow& row : rows) {
     data r;
     // Cited-but-unknown documents have no id (and no page): they link to a
-    // search for their number instead.
-    std::string search = "/tim-kiem?q=" + UrlEncode(row.number.empty() ? row.title : row.number);
-    Set(r, "href", IsValidDocumentId(row.id) ? "/van-ban/" + row.id : search);
+    // search for their number or name, or, when the documents of that name
+    // were all issued after the texts citing it, to where it is first cited
+    // (T7, session 15: the search's first hit was the law ruled out).
+    bool in_catalog = !row.id.empty();
+    std::string href = "/tim-kiem?q=" + UrlEncode(row.number.empty() ? row.title : row.number);
+    if (in_catalog) {
+      href = IsValidDocumentId(row.id) ? "/van-ban/" + row.id : href;
+    } else if (!row.ruled_out.empty() && IsValidDocumentId(row.first_citing_id)) {
+      href = "/van-ban/" + row.first_citing_id + "#c-" + std::to_string(row.first_citation_begin);
+    }
+    Set(r, "href", href);
     Set(r, "type", OrUnknown(row.type));
     Set(r, "type_class", TypeClass(row.type));
     Set(r, "number", OrUnknown(row.number));
-    // Every row links, even when the catalog gives no title.
-    Set(r, "title", row.title.empty() ? ShortName(row.type, row.number, "", row.id) : row.title);
+    // T6 (session 15): a title the sources do not give is "Chưa rõ", not the
+    // number again, which read as a trích yếu ("Quyết định 629/QĐ-UBND");
+    // the row then links on its number. A document the catalog does not
+    // list shows the name its citing text gives it, if any, saying so.
+    std::string title = in_catalog || row.cited_as.empty() ? row.title : row.cited_as;
+    if (title.empty() && row.number.empty()) title = ShortName(row.type, "", "", row.id);
+    Set(r, "title", title);
+    Set(r, "title_unknown", title.empty());
+    Set(r, "title_from_citing", !in_catalog && !title.empty());
+    Set(r, "in_catalog", in_catalog);
+    Set(r, "namesake_later", !row.ruled_out.empty());
+    Set(r, "note", search::RuledOutNote(row));
     Set(r, "issuer", OrUnknown(row.issuer));
     Set(r, "date", row.date.empty() ? kUnknown : DisplayDate(row.date));
     Set(r, "has_text", row.has_text);
-    Set(r, "in_catalog", !row.id.empty());
     // CatalogRow::cited_count counts the documents citing it, not their
     // citations (Luật 09/1998/QH10: 3 citations in 2 documents).
     Set(r, "citing_documents", std::to_string(row.cited_count));

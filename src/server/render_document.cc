@@ -33,13 +33,17 @@ std::string NameByFile(const search::StoredDocument& s) {
   return label.empty() ? s.doc.id : "Tệp “" + label + "”";
 }
 
-// "Chỉ thị số 33/CT-TTg"; "Kế hoạch" when there is no number; the file's
-// name (or the id) when even the type is unknown.
-std::string DocHeading(const search::StoredDocument& s) {
+// The <h1> of a document's pages (legal::HeadingOf): "Chỉ thị số
+// 33/CT-TTg" over the title; "Kế hoạch" over it when there is no number;
+// the title alone when it names the type itself (T5, session 15: "Nghị
+// quyết" over "Nghị quyết Đại hội …"); "Văn bản số …" when the type is
+// unknown; the file's name (or the id) when all three are.
+legal::HeadingName DocHeading(const search::StoredDocument& s) {
   const legal::Metadata& m = s.doc.meta;
-  if (m.type.empty() && m.number.empty()) return m.title.empty() ? NameByFile(s) : "";
-  if (m.number.empty()) return m.type;
-  return (m.type.empty() ? "Văn bản" : m.type) + " số " + m.number;
+  std::string type = m.type.empty() && !m.number.empty() ? "Văn bản" : m.type;
+  legal::HeadingName h = legal::HeadingOf(type, m.number, m.title, " số ");
+  if (h.name.empty()) h.name = NameByFile(s);
+  return h;
 }
 
 void AddField(data* list, const char* label, const std::string& value) {
@@ -277,11 +281,12 @@ data CommonData(const DocumentView& view) {
   Set(d, "id", s.doc.id);
   Set(d, "href", DocHref(s.doc.id));
   Set(d, "name", ShortName(ref.type, ref.number, ref.title, NameByFile(s)));
-  Set(d, "heading", DocHeading(s));
+  legal::HeadingName h1 = DocHeading(s);
+  Set(d, "heading", h1.name);
   Set(d, "type", s.doc.meta.type.empty() ? kUnknown : s.doc.meta.type);
   Set(d, "type_class", TypeClass(s.doc.meta.type));
   Set(d, "number", s.doc.meta.number);
-  Set(d, "title", s.doc.meta.title);
+  Set(d, "title", h1.title);
   Set(d, "has_text", s.has_text);
   Set(d, "fields", MetaFields(s));
   Set(d, "cited", CitedData(view));

@@ -131,6 +131,38 @@ async function otherPages(page, base, planPath, kind) {
   await page.emulateMedia({ media: 'screen' });
 }
 
+// T4 (session 15) broke: the study pack started every cited document on a
+// new page: 28 pages for the plan, 17 of them holding one catalog record
+// each. Only a document with its text starts a page; records share pages,
+// none split, and no heading ends a page. And page 1 ended in a gap, the
+// plan's "I. MỤC ĐÍCH, YÊU CẦU" pushed to page 2 with its first paragraph
+// (kept with it, three lines that orphans/widows 3 do not split), the
+// metadata table and the 1.7 line height having filled the page.
+async function studyPackPages(page, base, planPath) {
+  await page.emulateMedia({ media: 'print' });
+  await page.goto(`${base}${planPath}/in`);
+  const cited = await page.locator('article.cited-doc').count();
+  const records = await page.locator('article.cited-doc.print-record').count();
+  const pdf = await page.pdf({ format: 'Letter' });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) || []).length;
+  check(records > 0 && pages > 0 && pages < cited,
+    `print: the plan's study pack is ${pages} pages for ${cited} cited documents (${records} without text)`);
+  const loose = await page.evaluate(() => [...document.querySelectorAll(
+    'main h1, main h2, main h3, main h4, .opening-heading')]
+    .filter((h) => getComputedStyle(h).breakAfter !== 'avoid').length);
+  check(loose === 0, `print: every heading stays with what follows it (${loose} do not)`);
+  const file = path.join(outDir, 'study-pack.pdf');
+  fs.writeFileSync(file, pdf);
+  const first = spawnSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
+  if (first.error) {
+    console.log(`skip print: page 1 (pdftotext: ${first.error.code}; scripts/deps installs poppler-utils)`);
+  } else {
+    check(first.stdout.includes('I. MỤC ĐÍCH, YÊU CẦU'),
+      'print: the plan\'s "I. MỤC ĐÍCH, YÊU CẦU" starts on page 1, with its text');
+  }
+  await page.emulateMedia({ media: 'screen' });
+}
+
 // T3, T4 (session 13) broke: a printed page is narrower than 800 px, so the
 // catalog tables printed as phone cards (9 pages for 29 rows), and the
 // plan's "Nơi nhận" printed as "9 nơi" with the names folded away.
@@ -446,6 +478,7 @@ async function main() {
     await linksInTextAreUnderlined(page, base, planPath);
     await searchBoxFocusRing(page, base);
     await printButton(page, base, planPath);
+    await studyPackPages(page, base, planPath);
     await graphIsAGroupOfLinks(page, base, planPath);
     await noSidewaysScroll(page, base, planPath);
     await page.setViewportSize(VIEWPORTS.phone);

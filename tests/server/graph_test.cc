@@ -188,6 +188,31 @@ TEST(GraphTest, CentreBoxUsesTheTypesInkColour) {
   }
 }
 
+// T5 (session 15) broke: the centre box of the Nghị quyết Đại hội read
+// "Nghị quyết" over "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của
+// Đảng". A title that names its type is the name, once, on two lines.
+TEST(GraphTest, CentreBoxShowsTheTypeOnce) {
+  Graph g;
+  g.center = DocRef{
+      "nq-xiii", "Nghị quyết", "",    "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng",
+      "",        "",           false, true};
+  std::string svg = GraphSvg(g);
+  size_t centre = svg.find("<g class=\"node node-center\">");
+  ASSERT_NE(centre, std::string::npos);
+  std::string box = svg.substr(centre, svg.find("</g>", centre) - centre);
+  EXPECT_EQ(Count(box, "Nghị quyết"), 2u) << box;  // the tooltip and the name
+  EXPECT_EQ(box.find(">Nghị quyết</text>"), std::string::npos) << box;
+  EXPECT_EQ(box.find("center-title"), std::string::npos) << box;
+  EXPECT_NE(box.find(">Nghị quyết Đại hội đại biểu toàn</text>"), std::string::npos) << box;
+  EXPECT_NE(box.find(">quốc lần thứ XIII của Đảng</text>"), std::string::npos) << box;
+  // A type over a title that does not name it, as before.
+  g.center = DocRef{"kh", "Kế hoạch", "", "Triển khai công tác dân vận", "", "", true, true};
+  svg = GraphSvg(g);
+  EXPECT_NE(svg.find(">Kế hoạch</text>"), std::string::npos) << svg;
+  EXPECT_NE(svg.find("class=\"center-title\""), std::string::npos) << svg;
+  EXPECT_NE(svg.find(">Triển khai công tác dân vận</text>"), std::string::npos) << svg;
+}
+
 // W11 (session 14) broke: the drawing was role="img" (whose children are
 // presentational) around links that Tab reaches, named "Đồ thị dẫn chiếu"
 // on every document. It is a group named by its document and counts.

@@ -1030,7 +1030,8 @@ TEST_F(RoutesTest, GraphPrintCatalogAndMissingPages) {
     EXPECT_EQ(res->status, 200) << path;
   }
   auto print = Get("/van-ban/" + id + "/in");
-  EXPECT_NE(print->body.find("class=\"print-doc cited-doc\""), std::string::npos);
+  // T4 (session 15): a catalog record follows the one before on the page.
+  EXPECT_NE(print->body.find("class=\"print-doc cited-doc print-record\""), std::string::npos);
   // N2 (verification pass): the study pack's quotes marked nothing, so a
   // class could not see which document of a long list a quote is about.
   // The citation is marked, in whatever words the plan uses.
@@ -1042,6 +1043,42 @@ TEST_F(RoutesTest, GraphPrintCatalogAndMissingPages) {
             std::string::npos);
   auto catalog = Get("/danh-muc");
   EXPECT_NE(catalog->body.find("href=\"/van-ban/" + id + "\""), std::string::npos);
+}
+
+// T6, T7 (session 15) on the real pages: "Quyết định 629/QĐ-UBND" as its
+// own trích yếu; "Luật 09/1998/QH10" for the "Luật Khiếu nại, tố cáo số
+// 09/1998/QH10" the laws cite; "Luật tố cáo" (Luật 42/2013) "Chưa có trong
+// danh mục" with a link to a search finding Luật 25/2018/QH14 first.
+TEST_F(RoutesTest, CatalogNamesOnlyWhatTheSourcesGive) {
+  auto catalog = Get("/danh-muc");
+  ASSERT_TRUE(catalog);
+  size_t qd = catalog->body.find("<a href=\"/van-ban/quyet-dinh-629-qd-ubnd-2022-tinh\">");
+  ASSERT_NE(qd, std::string::npos) << catalog->body;
+  std::string row = catalog->body.substr(qd, catalog->body.find("</tr>", qd) - qd);
+  EXPECT_NE(row.find(">629/QĐ-UBND</a>"), std::string::npos) << row;
+  EXPECT_NE(row.find("<span class=\"unknown\">Chưa rõ</span>"), std::string::npos) << row;
+  EXPECT_EQ(catalog->body.find(">Quyết định 629/QĐ-UBND<"), std::string::npos);
+  VANBAN_REQUIRE_SHARED();
+  auto missing = Get("/thieu-toan-van");
+  ASSERT_TRUE(missing);
+  const std::string& html = missing->body;
+  EXPECT_NE(html.find("<a href=\"/tim-kiem?q=09%2F1998%2FQH10\">Luật Khiếu nại, tố cáo</a>"),
+            std::string::npos);
+  EXPECT_EQ(html.find("Luật 09/1998/QH10"), std::string::npos);
+  size_t to_cao = html.find("\">Luật tố cáo</a>");
+  ASSERT_NE(to_cao, std::string::npos) << html;
+  std::string href = html.substr(0, to_cao);
+  href = href.substr(href.rfind("href=\"") + 6);
+  EXPECT_TRUE(href.starts_with("/van-ban/luat-42-2013-qh13#c-")) << href;
+  std::string rest = html.substr(to_cao, html.find("</td>", to_cao) - to_cao);
+  EXPECT_NE(rest.find("Khác văn bản cùng tên trong danh mục"), std::string::npos) << rest;
+  EXPECT_NE(rest.find("Danh mục có Luật 25/2018/QH14 cùng tên nhưng ban hành ngày 12/06/2018"),
+            std::string::npos)
+      << rest;
+  // The place linked to is the citation.
+  auto law = Get(href.substr(0, href.find('#')));
+  ASSERT_TRUE(law);
+  EXPECT_NE(law->body.find("id=\"" + href.substr(href.find('#') + 1) + "\""), std::string::npos);
 }
 
 TEST_F(RoutesTest, JsonApi) {
