@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <chrono>
 #include <condition_variable>
+#include <cstdio>  // renameat2
 #include <cstdlib>
 #include <functional>
 #include <map>
@@ -1027,23 +1028,29 @@ namespace {
 
 // Removes the temporary folders ("<db>.rebuild-<pid>", "<db>.shards-<pid>")
 // a crashed run of another, dead process left beside `dir`. A moved-aside
-// old index ("<db>.old-<pid>") is never touched.
+// old index ("<db>.old-<pid>") is never removed: when `dir` is missing (the
+// run died between SwapIn's two renames) it is put back in its place.
 void RemoveDeadTemporaries(const fs::path& dir) {
   std::error_code ec;
   fs::path parent = dir.parent_path().empty() ? fs::path(".") : dir.parent_path();
   std::string name = dir.filename().string();
+  bool missing = !fs::exists(dir, ec) && !ec;
   for (const auto& entry : fs::directory_iterator(parent, ec)) {
     std::string n = entry.path().filename().string();
-    for (const char* kind : {".rebuild-", ".shards-"}) {
+    for (const char* kind : {".rebuild-", ".shards-", ".old-"}) {
       std::string prefix = name + kind;
       if (n.size() <= prefix.size() || n.compare(0, prefix.size(), prefix) != 0) continue;
       std::string digits = n.substr(prefix.size());
       if (digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 9)
         continue;
       pid_t pid = static_cast<pid_t>(std::stol(digits));
-      if (pid == getpid() || (kill(pid, 0) == -1 && errno == ESRCH)) {
-        std::error_code ec2;
+      if (pid != getpid() && !(kill(pid, 0) == -1 && errno == ESRCH)) continue;  // alive
+      std::error_code ec2;
+      if (std::string_view(kind) != ".old-") {
         fs::remove_all(entry.path(), ec2);
+      } else if (missing && fs::exists(entry.path() / "iamglass", ec2)) {
+        fs::rename(entry.path(), dir, ec2);
+        missing = static_cast<bool>(ec2);
       }
     }
   }
@@ -1075,6 +1082,26 @@ bool IndexIsOutdated(const std::string& db_dir, std::string* version) {
 
 namespace {
 
+// An existing --db folder must be a Xapian database ("iamglass") or hold
+// nothing but hidden files (the repository's "index/.gitkeep"): a fresh
+// build replaces the folder whole, and an incremental run writes its files
+// in it. A1 (session 15): "--db corpus --rebuild" deleted the documents.
+Status CheckIndexFolder(const fs::path& dir, const std::string& db_dir) {
+  std::error_code ec;
+  std::string other;  // the first entry that is neither
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.starts_with("iam")) return Status::Ok();  // iamglass, iamchert
+    if (other.empty() && !name.starts_with(".")) other = name;
+  }
+  if (ec) return Status::IoError("không đọc được thư mục chỉ mục " + db_dir + ": " + ErrorText(ec));
+  if (other.empty()) return Status::Ok();
+  return Status::InvalidArgument(
+      db_dir + " là thư mục đã có tệp khác (\"" + other +
+      "\") mà không phải chỉ mục, nên vanban không ghi vào đó (lập chỉ mục có thể thay cả thư "
+      "mục); hãy chọn bằng --db một thư mục chỉ mục, một thư mục mới hoặc một thư mục rỗng");
+}
+
 // Refuses, before anything is written, a --db that cannot be an index
 // folder: an existing file, or a folder whose parent does not exist (only
 // the last level is created: a typo must not make a tree of folders).
@@ -1085,7 +1112,7 @@ Status CheckDatabaseFolder(const fs::path& dir, const std::string& db_dir) {
     return Status::IoError("không truy cập được chỉ mục " + db_dir + ": " + ErrorText(ec));
   }
   if (fs::exists(st)) {
-    if (fs::is_directory(st)) return Status::Ok();
+    if (fs::is_directory(st)) return CheckIndexFolder(dir, db_dir);
     return Status::InvalidArgument(db_dir +
                                    " là một tệp, không phải thư mục chỉ mục; hãy chọn thư mục "
                                    "khác bằng --db");
@@ -1205,11 +1232,31 @@ Status CheckCanReplace(const fs::path& dir, const std::string& db_dir) {
   return Status::Ok();
 }
 
-// Replaces `dir` by the complete `fresh` folder (the old index moved aside
-// to `old`, then removed). On failure the old index is back in place.
+// Replaces `dir` by the complete `fresh` folder. Where the file system can,
+// the two folders trade places in one step (renameat2 RENAME_EXCHANGE), so
+// that no moment leaves `dir` without an index (A6, session 15: a kill
+// between two renames did); elsewhere the old index is moved aside to `old`
+// first (RemoveDeadTemporaries puts it back if the run dies before the
+// second rename). Then the old index is removed. Hidden files of the old
+// folder that are not the index's (the repository's "index/.gitkeep") are
+// kept. On failure the old index is back in place.
 Status SwapIn(const fs::path& dir, const fs::path& fresh, const fs::path& old) {
   std::error_code ec;
   bool had_old = fs::exists(dir, ec);
+  if (had_old) {
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      std::string name = it->path().filename().string();
+      std::error_code ec2;
+      if (name.starts_with(".") && it->is_regular_file(ec2)) {
+        fs::copy_file(it->path(), fresh / name, fs::copy_options::skip_existing, ec2);
+      }
+    }
+    ec.clear();
+    if (renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, dir.c_str(), RENAME_EXCHANGE) == 0) {
+      fs::remove_all(fresh, ec);  // the old index, now
+      return Status::Ok();
+    }
+  }
   if (had_old) fs::rename(dir, old, ec);
   if (ec) {
     std::error_code ec2;

@@ -270,12 +270,24 @@ fs::path FindCatalog(const std::vector<fs::path>& roots, const fs::path& explici
 
 namespace {
 
+// True for a folder with no entry but hidden ones (".DS_Store"): empty, or
+// a mount point with nothing mounted.
+bool HoldsNothing(const fs::path& root) {
+  std::error_code ec;
+  if (!fs::is_directory(root, ec)) return false;
+  for (fs::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+    if (!it->path().filename().string().starts_with(".")) return false;
+  }
+  return !ec;
+}
+
 // Marks documents stale whose file is gone, or no longer found by the walk
 // of a root above it. Documents whose file the walk skipped (unreadable,
 // empty, unsupported) or that lie under a folder it could not list are
 // kept: the file is still there, so deleting its text would lose it.
-void FindStale(const std::vector<fs::path>& abs_roots, const Walked& walked, size_t first_skipped,
-               const std::set<std::string>& seen, std::vector<SkippedFile>* skipped, Plan* plan) {
+void FindStale(const std::vector<fs::path>& abs_roots, const std::vector<fs::path>& empty_roots,
+               const Walked& walked, size_t first_skipped, const std::set<std::string>& seen,
+               std::vector<SkippedFile>* skipped, Plan* plan) {
   std::map<std::string, size_t> skipped_at;
   for (size_t i = first_skipped; i < skipped->size(); ++i) skipped_at[(*skipped)[i].path] = i;
   auto keep = [&](size_t at) {
@@ -286,6 +298,26 @@ void FindStale(const std::vector<fs::path>& abs_roots, const Walked& walked, siz
     if (seen.count(path)) continue;
     std::error_code ec;
     bool exists = fs::exists(path, ec);
+    auto empty = std::find_if(empty_roots.begin(), empty_roots.end(),
+                              [&](const fs::path& r) { return UnderRoot(path, r); });
+    if (!exists && !ec && empty != empty_roots.end()) {
+      // A folder given that is now empty: more likely a drive or network
+      // folder not mounted than every file deleted (A3, session 15: an
+      // incremental run deleted the whole index). Its documents stay.
+      auto [at, added] = skipped_at.try_emplace(empty->string(), skipped->size());
+      if (added) {
+        SkippedFile k;
+        k.path = empty->string();
+        k.reason =
+            "thư mục trống (ổ đĩa hoặc thư mục mạng chưa được gắn?), nên không xoá văn bản nào đã "
+            "lập chỉ mục từ đó; nếu đã cố ý xoá hết các tệp, hãy lập lại chỉ mục không kèm thư mục "
+            "này (--rebuild) hoặc xoá thư mục chỉ mục";
+        k.folder = true;
+        skipped->push_back(std::move(k));
+      }
+      keep(at->second);
+      continue;
+    }
     if (!exists && !ec) {
       plan->stale.push_back(e.docid);  // gone
       continue;
@@ -385,10 +417,15 @@ Plan MakePlan(const Xapian::Database& db, const legal::Catalog* catalog,
   // given (FindStale drops them: their files are now found by their
   // canonical path).
   std::vector<fs::path> abs_roots;
+  std::vector<fs::path> empty_roots;  // folders given that hold nothing (FindStale)
   for (const auto& r : roots) {
     Collect(r, &walked, skipped);
     abs_roots.push_back(Absolute(r));
     abs_roots.push_back(Canonical(r));
+    if (!rebuild && HoldsNothing(r)) {
+      empty_roots.push_back(Absolute(r));
+      empty_roots.push_back(Canonical(r));
+    }
   }
   DropRepeatedSkips(first_skipped, skipped);
   std::map<fs::path, const legal::CatalogEntry*> by_text;
@@ -444,7 +481,7 @@ Plan MakePlan(const Xapian::Database& db, const legal::Catalog* catalog,
   }
   std::stable_partition(plan.files.begin(), plan.files.end(),
                         [](const FileTask& t) { return t.entry == nullptr; });
-  FindStale(abs_roots, walked, first_skipped, seen, skipped, &plan);
+  FindStale(abs_roots, empty_roots, walked, first_skipped, seen, skipped, &plan);
   return plan;
 }
 

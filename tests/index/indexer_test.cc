@@ -470,6 +470,80 @@ TEST_F(IndexerTest, ARebuildThatFindsNothingKeepsTheIndexAndOneOverLessListsWhat
   EXPECT_EQ(Xapian::Database(db_dir).get_doccount(), 2u);
 }
 
+// A1 (session 15) broke: `--db corpus --rebuild` took the documents folder
+// for an index and replaced it whole: the documents were deleted, exit 0.
+// A --db folder that holds other files is refused; an index or a folder
+// with hidden files only ("index/.gitkeep", kept across a rebuild) is not.
+TEST_F(IndexerTest, AFolderOfOtherFilesIsNoIndexFolder) {
+  Write("ke-hoach.txt", Plan());
+  for (bool rebuild : {false, true}) {
+    IndexOptions o = Options();
+    o.rebuild = rebuild;
+    auto refused = IndexDatabase(Corpus().string(), o);
+    ASSERT_FALSE(refused.ok()) << rebuild;
+    EXPECT_NE(refused.status().message().find("đã có tệp khác (\"ke-hoach.txt\") mà không phải "
+                                              "chỉ mục"),
+              std::string::npos)
+        << refused.status().message();
+    EXPECT_TRUE(fs::exists(Corpus() / "ke-hoach.txt"));
+  }
+  fs::path db_dir = dir_ / "index";
+  fs::create_directories(db_dir);
+  std::ofstream(db_dir / ".gitkeep").close();
+  ASSERT_TRUE(IndexDatabase(db_dir.string(), Options()).ok());
+  IndexOptions o = Options();
+  o.rebuild = true;
+  ASSERT_TRUE(IndexDatabase(db_dir.string(), o).ok());
+  EXPECT_TRUE(fs::exists(db_dir / ".gitkeep"));
+  EXPECT_EQ(Xapian::Database(db_dir.string()).get_doccount(), 1u);
+}
+
+// A3 (session 15) broke: an incremental run over a folder now empty (a
+// drive or network folder not mounted) deleted every document from it and
+// committed that. They stay, with a line saying why; files deleted from a
+// folder that still holds others go as before.
+TEST_F(IndexerTest, AnEmptyFolderKeepsItsDocuments) {
+  fs::create_directories(Corpus() / "o-mang");
+  Write("o-mang/ke-hoach.txt", Plan());
+  Write("o-mang/bien-ban.txt", "Biên bản họp thôn Đoài về công tác dân vận.\n");
+  std::string db_dir = (dir_ / "index").string();
+  IndexOptions o = Options();
+  o.paths = {Corpus() / "o-mang"};
+  ASSERT_TRUE(IndexDatabase(db_dir, o).ok());
+  fs::remove(Corpus() / "o-mang" / "bien-ban.txt");
+  auto one = IndexDatabase(db_dir, o);
+  ASSERT_TRUE(one.ok());
+  EXPECT_EQ(one->removed, 1);
+  EXPECT_EQ(Xapian::Database(db_dir).get_doccount(), 1u);
+  fs::remove(Corpus() / "o-mang" / "ke-hoach.txt");
+  Write("o-mang/.DS_Store", "");
+  auto s = IndexDatabase(db_dir, o);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->removed, 0);
+  EXPECT_EQ(s->kept, 1);
+  ASSERT_EQ(s->skipped.size(), 1u);
+  EXPECT_NE(s->skipped[0].reason.find("thư mục trống"), std::string::npos);
+  EXPECT_EQ(Xapian::Database(db_dir).get_doccount(), 1u);
+}
+
+// A6 (session 15) broke: a rebuild swapped the index in by two renames; a
+// run killed between them left no index at --db, and the next run built a
+// new one beside the orphaned old index. A dead run's moved-aside index is
+// put back when the folder is missing.
+TEST_F(IndexerTest, AnIndexMovedAsideByADeadRunIsPutBack) {
+  Write("ke-hoach.txt", Plan());
+  fs::path db_dir = dir_ / "index";
+  ASSERT_TRUE(IndexDatabase(db_dir.string(), Options()).ok());
+  fs::path aside = dir_ / "index.old-999999999";  // no such process
+  fs::rename(db_dir, aside);
+  Write("bien-ban.txt", "Biên bản họp thôn Đoài về công tác dân vận.\n");
+  auto s = IndexDatabase(db_dir.string(), Options());
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->added, 1);  // the new file only: the old index is back
+  EXPECT_EQ(s->unchanged, 1);
+  EXPECT_FALSE(fs::exists(aside));
+}
+
 // A3 (second QA pass) broke: a large file gave no progress at all until it
 // was done (84 s for 50 MB in a log): the run looked hung. While the writer
 // waits for a file, it says so every heartbeat.
