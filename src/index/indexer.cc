@@ -104,6 +104,8 @@ std::string ReadAll(const fs::path& path, Status* status) {
 // of the file's bytes; empty when it cannot be read.
 std::string CatalogDigest(const fs::path& path) {
   if (path.empty()) return "none";
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return {};  // a FIFO would block (Catalog::Load says why)
   Status st;
   std::string bytes = ReadAll(path, &st);
   return st.ok() ? schema::Hex64(schema::Fnv1a(bytes)) : std::string();

@@ -47,6 +47,26 @@ bool Hidden(const fs::path& p) {
   return !name.empty() && (name[0] == '.' || name.rfind("~$", 0) == 0);
 }
 
+constexpr std::string_view kNotAFile =
+    "không phải tệp thông thường (ống FIFO, thiết bị hoặc socket), không phải văn bản";
+
+// A Xapian database (an index kept inside a folder indexed, "vanban index
+// ." with the default "index/"; or a rebuild's temporary shards): not
+// documents. A10 (session 15): its files were listed as skipped every run.
+bool IsIndexFolder(const fs::path& dir) {
+  std::error_code ec;
+  return fs::exists(dir / "iamglass", ec);
+}
+
+// The lock of a run on the database beside it ("index.lock", empty).
+bool IsIndexLock(const fs::path& p) {
+  if (p.extension() != ".lock") return false;
+  std::error_code ec;
+  fs::path db = p.parent_path() / p.stem();
+  if (fs::is_directory(db, ec)) return true;
+  return fs::file_size(p, ec) == 0 && !ec;  // the first run's, before the folder is made
+}
+
 // What the walk of the roots found.
 struct Walked {
   std::set<fs::path> files;          // to index, canonical
@@ -110,7 +130,7 @@ void CollectLink(const fs::path& p, Walked* walked, std::vector<SkippedFile>* sk
     if (p.filename() != "catalog.toml") CollectFile(p, /*link=*/true, walked, skipped);
     return;
   } else {
-    return;  // a device, a socket: not a document, as before
+    reason = "liên kết tượng trưng tới " + target.string() + ", " + std::string(kNotAFile);
   }
   skipped->push_back({Absolute(p).string(), reason});
 }
@@ -139,11 +159,16 @@ void CollectFolder(const fs::path& root, Walked* walked, std::vector<SkippedFile
         continue;
       }
       if (it->is_directory(ec2)) {
-        pending.push_back(p);
+        if (!IsIndexFolder(p)) pending.push_back(p);
         continue;
       }
-      if (!it->is_regular_file(ec2)) continue;
-      if (p.filename() == "catalog.toml") continue;
+      if (!it->is_regular_file(ec2)) {
+        // A1 (session 15): left out silently, so a file replaced by one
+        // looked deleted. Listed, and a document indexed from it stays.
+        skipped->push_back({Absolute(p).string(), std::string(kNotAFile)});
+        continue;
+      }
+      if (p.filename() == "catalog.toml" || IsIndexLock(p)) continue;
       CollectFile(p, /*link=*/false, walked, skipped);
     }
     if (ec) SkipFolder(dir, ec, walked, skipped);  // listing broke off

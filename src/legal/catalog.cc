@@ -378,8 +378,15 @@ std::filesystem::path DefaultSharedDir(const std::filesystem::path& base_dir) {
 
 StatusOr<Catalog> Catalog::Load(const std::filesystem::path& path) {
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) {
+  std::filesystem::file_status st = std::filesystem::status(path, ec);
+  if (!std::filesystem::exists(st)) {
     return Status::NotFound("Không tìm thấy tệp danh mục văn bản: " + path.string());
+  }
+  if (!std::filesystem::is_regular_file(st)) {
+    // A9 (session 15): a folder or a pipe was "not found", and a FIFO hung.
+    return Status::InvalidArgument("Tệp danh mục văn bản " + path.string() +
+                                   " không phải tệp thông thường (là thư mục, ống FIFO hoặc "
+                                   "thiết bị): hãy chỉ đến tệp catalog.toml");
   }
   std::ifstream in(path, std::ios::binary);
   std::ostringstream content;

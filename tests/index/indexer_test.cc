@@ -1,6 +1,7 @@
 #include "index/indexer.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <xapian.h>
 
@@ -524,6 +525,30 @@ TEST_F(IndexerTest, AnEmptyFolderKeepsItsDocuments) {
   ASSERT_EQ(s->skipped.size(), 1u);
   EXPECT_NE(s->skipped[0].reason.find("thư mục trống"), std::string::npos);
   EXPECT_EQ(Xapian::Database(db_dir).get_doccount(), 1u);
+}
+
+// A9, A10 (session 15) broke: a FIFO in a folder was left out silently, so
+// an indexed file replaced by one looked deleted; an index kept inside the
+// folder indexed ("vanban index ." with index/) was listed as skipped files
+// on every run.
+TEST_F(IndexerTest, PipesAreListedAndAnIndexInsideIsNoDocument) {
+  Write("ke-hoach.txt", Plan());
+  Write("bien-ban.txt", "Biên bản họp thôn Đoài về công tác dân vận.\n");
+  std::string db_dir = (Corpus() / "index").string();
+  ASSERT_TRUE(IndexDatabase(db_dir, Options()).ok());
+  auto again = IndexDatabase(db_dir, Options());
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->skipped.empty()) << again->skipped[0].path;
+  EXPECT_EQ(again->unchanged, 2);
+  fs::remove(Corpus() / "bien-ban.txt");
+  ASSERT_EQ(mkfifo((Corpus() / "bien-ban.txt").c_str(), 0600), 0);
+  auto s = IndexDatabase(db_dir, Options());
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  ASSERT_EQ(s->skipped.size(), 1u);
+  EXPECT_NE(s->skipped[0].reason.find("không phải tệp thông thường"), std::string::npos);
+  EXPECT_EQ(s->skipped[0].kept, 1);
+  EXPECT_EQ(s->removed, 0);
+  EXPECT_EQ(Xapian::Database(db_dir).get_doccount(), 2u);
 }
 
 // A6 (session 15) broke: a rebuild swapped the index in by two renames; a

@@ -3,6 +3,8 @@
 #include "legal/catalog.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <set>
@@ -107,6 +109,25 @@ TEST(CatalogTest, TextFileIsFoundWhateverTheNormalFormOfItsName) {
   fs::path text = catalog->TextPath(catalog->entries()[0]);
   EXPECT_EQ(text, fs::weakly_canonical(dir / nfd_folder / nfd_name));
   EXPECT_EQ(catalog->FindByTextPath(dir / nfd_folder / nfd_name), &catalog->entries()[0]);
+  fs::remove_all(dir);
+}
+
+// A9 (session 15) broke: a catalog given as a folder or a pipe was "not
+// found", and a FIFO made `vanban index --catalog` hang.
+TEST(CatalogTest, ACatalogThatIsNoRegularFileIsSaidSo) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("vanban-catalog-fifo-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  ASSERT_EQ(mkfifo((dir / "catalog.toml").c_str(), 0600), 0);
+  for (const fs::path& p : {dir, dir / "catalog.toml"}) {
+    auto c = Catalog::Load(p);
+    ASSERT_FALSE(c.ok());
+    EXPECT_NE(c.status().message().find("không phải tệp thông thường"), std::string::npos)
+        << c.status().message();
+  }
+  auto missing = Catalog::Load(dir / "khong-co.toml");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("Không tìm thấy tệp danh mục"), std::string::npos);
   fs::remove_all(dir);
 }
 
