@@ -124,8 +124,16 @@ void CollectLink(const fs::path& p, Walked* walked, std::vector<SkippedFile>* sk
   } else if (ec) {
     reason = "không theo được liên kết tượng trưng: " + ErrorText(ec);
   } else if (fs::is_directory(target, ec)) {
-    reason = "liên kết tượng trưng tới thư mục " + target.string() +
-             ": không đi theo; muốn lập chỉ mục thư mục đó thì ghi nó vào dòng lệnh";
+    // Like a folder that cannot be read: the documents indexed from under
+    // it stay (A8, session 15: a folder replaced by a link to it lost them).
+    SkippedFile k;
+    k.path = Absolute(p).string();
+    k.reason = "liên kết tượng trưng tới thư mục " + target.string() +
+               ": không đi theo; muốn lập chỉ mục thư mục đó thì ghi nó vào dòng lệnh";
+    k.folder = true;
+    skipped->push_back(std::move(k));
+    walked->unreadable.push_back(Absolute(p));
+    return;
   } else if (fs::is_regular_file(target, ec)) {
     if (p.filename() != "catalog.toml") CollectFile(p, /*link=*/true, walked, skipped);
     return;
@@ -353,7 +361,9 @@ void FindStale(const std::vector<fs::path>& abs_roots, const std::vector<fs::pat
     }
     auto folder = std::find_if(walked.unreadable.begin(), walked.unreadable.end(),
                                [&](const fs::path& d) { return UnderRoot(path, d); });
-    if (folder != walked.unreadable.end()) {
+    // Unless the file is found under its real path (the folder a link
+    // leads to, given too): then it is that document now.
+    if (folder != walked.unreadable.end() && !walked.files.count(Canonical(path))) {
       keep(skipped_at.at(folder->string()));
       continue;
     }

@@ -551,6 +551,35 @@ TEST_F(IndexerTest, PipesAreListedAndAnIndexInsideIsNoDocument) {
   EXPECT_EQ(Xapian::Database(db_dir).get_doccount(), 2u);
 }
 
+// A8 (session 15) broke: a folder replaced by a link to it (moved to
+// another disk) lost its documents as "tệp không còn", though the link
+// still reaches the files. They stay, as under a folder that cannot be
+// read, until the folder the link leads to is given too.
+TEST_F(IndexerTest, AFolderReplacedByALinkKeepsItsDocuments) {
+  fs::create_directories(Corpus() / "con");
+  Write("ke-hoach.txt", Plan());
+  Write("con/bien-ban.txt", "Biên bản họp thôn Đoài về công tác dân vận.\n");
+  std::string db_dir = (dir_ / "index").string();
+  ASSERT_TRUE(IndexDatabase(db_dir, Options()).ok());
+  fs::path moved = dir_ / "o-khac";
+  fs::rename(Corpus() / "con", moved);
+  fs::create_directory_symlink(moved, Corpus() / "con");
+  auto s = IndexDatabase(db_dir, Options());
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->removed, 0);
+  ASSERT_EQ(s->skipped.size(), 1u);
+  EXPECT_TRUE(s->skipped[0].folder);
+  EXPECT_EQ(s->skipped[0].kept, 1);
+  EXPECT_EQ(Xapian::Database(db_dir).get_doccount(), 2u);
+  IndexOptions both = Options();
+  both.paths = {Corpus(), moved};
+  auto t = IndexDatabase(db_dir, both);
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  EXPECT_EQ(t->added, 1);    // under its real path
+  EXPECT_EQ(t->removed, 1);  // no longer under the link
+  EXPECT_EQ(Xapian::Database(db_dir).get_doccount(), 2u);
+}
+
 // A6 (session 15) broke: a rebuild swapped the index in by two renames; a
 // run killed between them left no index at --db, and the next run built a
 // new one beside the orphaned old index. A dead run's moved-aside index is
