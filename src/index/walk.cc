@@ -396,6 +396,22 @@ void DropRepeatedSkips(size_t first, std::vector<SkippedFile>* skipped) {
                  skipped->end());
 }
 
+// The file indexed before as the text of `e` when the catalog's path to it
+// finds nothing now (a catalog copied elsewhere and given with --catalog)
+// and the walk found that file: it stays the entry's text, with its id and
+// metadata, as the run's warning says ("giữ bản toàn văn đã lập chỉ mục
+// trước đó"). A4 (session 15): it was analysed again as a file of its own,
+// under another id, and the entry's id was gone for a run. Empty otherwise.
+fs::path IndexedText(const Plan& plan, const legal::CatalogEntry& e, const Walked& walked) {
+  if (e.text_path.empty()) return {};
+  auto holder = plan.ids.find(e.id);
+  if (holder == plan.ids.end()) return {};
+  auto source = plan.sources.find(holder->second);
+  if (source == plan.sources.end() || source->second.empty()) return {};
+  fs::path p(source->second);
+  return walked.files.count(p) ? p : fs::path();
+}
+
 // True when the document `e` indexed from a file breaks the first id rule:
 // it holds the id of a catalog entry whose text is another file (a copy
 // dropped into the corpus before that text was found), or it is the text
@@ -467,8 +483,11 @@ Plan MakePlan(const Xapian::Database& db, const legal::Catalog* catalog,
   if (catalog) {
     for (const auto& e : catalog->entries()) {
       fs::path p = catalog->TextPath(e);
-      if (p.empty()) continue;
-      p = Canonical(p);
+      if (!p.empty()) {
+        p = Canonical(p);
+      } else if (p = IndexedText(plan, e, walked); p.empty()) {
+        continue;
+      }
       by_text[p] = &e;
       plan.catalog_texts[e.id] = p.string();
       walked.files.insert(p);

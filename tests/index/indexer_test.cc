@@ -1127,6 +1127,29 @@ TEST_F(IndexerTest, CatalogTextNotFoundIsWarnedPerEntry) {
 // --rebuild: no record, no text, and the ".doc" was listed twice. It is the
 // entry's record now, as when its file is missing; a text indexed before
 // is kept instead, through a rebuild too.
+// A4 (session 15) broke: the catalog copied elsewhere and given with
+// --catalog (its relative `text` path then finds nothing) made the entry's
+// text a file of its own, analysed again under another id without the
+// entry's metadata: the entry's id was gone for a run, though the warning
+// said its text was kept. The file indexed as its text stays its text.
+TEST_F(IndexerTest, AnEntryWhoseTextPathBreaksKeepsTheTextIndexedBefore) {
+  Write("catalog.toml", std::string(kLawEntry) + "text = \"luat-to-cao.txt\"\n");
+  Write("luat-to-cao.txt", kDecision);
+  std::string db_dir = (dir_ / "index").string();
+  ASSERT_TRUE(IndexDatabase(db_dir, Options()).ok());
+  fs::create_directories(dir_ / "khac");
+  fs::copy_file(Corpus() / "catalog.toml", dir_ / "khac" / "catalog.toml");
+  IndexOptions o = Options();
+  o.catalog = dir_ / "khac" / "catalog.toml";
+  auto s = IndexDatabase(db_dir, o);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  Xapian::Database db(db_dir);
+  EXPECT_EQ(db.get_doccount(), 1u);
+  EXPECT_TRUE(db.term_exists(schema::Term(schema::kId, "luat-25-2018-qh14")));
+  EXPECT_EQ(db.get_termfreq(schema::Term(schema::kFilterHasText, "1")), 1u);
+  EXPECT_EQ(s->catalog_records, 0);
+}
+
 TEST_F(IndexerTest, ACatalogEntryWhoseTextFailsIsStillItsRecord) {
   Write("catalog.toml", std::string(kLawEntry) + "text = \"luat-to-cao.doc\"\n");
   std::ofstream(Corpus() / "luat-to-cao.doc", std::ios::binary)
