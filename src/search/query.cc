@@ -1232,7 +1232,8 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
                                                       : at.text.substr(0, ts[year_from].begin) +
                                                             " " + at.text.substr(ts[year].end));
   if (!name.empty() && !Exists(schema::Term(schema::kName, name))) name = WithoutUnitRef(name);
-  if (!name.empty() && Exists(schema::Term(schema::kName, name))) {
+  bool named = !name.empty() && Exists(schema::Term(schema::kName, name));
+  if (named) {
     alternatives.push_back(Scale(kNameScale, Xapian::Query(schema::Term(schema::kName, name))));
   }
   // A document of the type the query starts with whose title has the other
@@ -1355,6 +1356,25 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   }
   out.boost = OrOf(boost);
   if (has_run) out.tier1_boost = OrOf(boost1);
+  if (!out.article_anchor.empty()) {
+    // The article asked for places the passage (MakeSnippet looks in it
+    // alone): "điều 15", "khoản 2" do not place it within the article, or
+    // its Pháp điển source line "(Điều 15 Luật số 10/2022/QH15, …)" was the
+    // passage rather than its text (V8, session 14).
+    std::set<std::string> unit_terms;
+    for (size_t i = 0; i + 1 < ts.size(); ++i) {
+      if (ts[i].kind != TokenKind::kSyllable || !IsUnitWord(ts[i].folded)) continue;
+      unit_terms.insert(schema::Term(schema::kFolded, ts[i].folded));
+      if (ts[i + 1].kind == TokenKind::kNumber) {
+        unit_terms.insert(schema::Term(schema::kFolded, ts[i + 1].folded));
+      }
+    }
+    // Nor do the words of the document's name when they name it ("luật
+    // thực hiện dân chủ ở cơ sở"): the article's beginning is shown.
+    std::erase_if(out.highlight_terms, [&](const PositionTerm& p) {
+      return !p.number && (named || (p.words.empty() && unit_terms.count(p.folded)));
+    });
+  }
   return out;
 }
 

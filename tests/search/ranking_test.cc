@@ -383,6 +383,11 @@ TEST_F(RankingTest, AnArticleOfANamedLawPutsThatLawFirst) {
     ASSERT_FALSE(r.results.empty()) << q;
     EXPECT_EQ(r.results[0].number, "10/2022/QH15") << q;
     EXPECT_EQ(r.results[0].article, "Điều 15") << q;
+    // The article's heading, not its Pháp điển source line "(Điều 15 Luật
+    // số 10/2022/QH15, …)" (session 15: the words "điều 15" and the law's
+    // name placed the passage there).
+    EXPECT_NE(r.results[0].snippet.find("Những nội dung Nhân"), std::string::npos)
+        << q << ": " << r.results[0].snippet;
   }
   EXPECT_EQ(TopNumber("điều 5 luật tiếp công dân"), "42/2013/QH13");
   EXPECT_EQ(TopNumber("điều 8 của luật tố cáo"), "25/2018/QH14");
