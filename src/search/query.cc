@@ -1392,25 +1392,39 @@ Xapian::Query QueryBuilder::TypeLedTitle(const std::vector<text::Token>& ts, siz
       type = gram;
     }
   }
-  if (type_words == 0) return {};
-  std::vector<Xapian::Query> words;
+  if (type_words == 0 || !title_pairs_) return {};
+  std::vector<std::string> rest;  // the other words, folded, an abbreviation written out
   for (size_t i = type_words; i < ts.size(); ++i) {
     if (year != ts.size() && i >= year_from && i <= year) continue;
     if (ts[i].kind == TokenKind::kSyllable) {
-      words.emplace_back(schema::Term(schema::kTitleFolded, ts[i].folded));
+      rest.push_back(ts[i].folded);
     } else if (ts[i].kind == TokenKind::kAbbreviation) {
       auto expansions = text::ExpandAbbreviation(ts[i].exact);
       if (expansions.empty()) return {};
-      for (const auto& e : analyzer_.Analyze(expansions.front()).tokens) {
-        words.emplace_back(schema::Term(schema::kTitleFolded, e.folded));
-      }
+      for (const auto& e : analyzer_.Analyze(expansions.front()).tokens) rest.push_back(e.folded);
     } else {
       return {};  // a number or a code: the number-aware query's
     }
   }
-  if (words.empty()) return {};
-  return Xapian::Query(Xapian::Query::OP_FILTER, AndOf(words),
-                       Xapian::Query(schema::Term(schema::kFilterType, type)));
+  if (rest.empty()) return {};
+  std::vector<Xapian::Query> words, together;
+  for (const auto& w : rest) words.emplace_back(schema::Term(schema::kTitleFolded, w));
+  // Side by side in the title, as typed (F1, session 15: "quyết định hành
+  // chính" named Quyết định 218-QĐ/TW by "Ban hành" and "chính trị"): the
+  // first and the last pair, and each word between in a pair with a
+  // neighbour, so that "dân chủ cơ sở" names "… dân chủ ở cơ sở".
+  auto pair = [&](size_t j) {
+    return Xapian::Query(
+        schema::Term(schema::kTitlePair, rest[j] + schema::kPairJoiner + rest[j + 1]));
+  };
+  size_t n = rest.size();
+  if (n >= 2) {
+    together.push_back(pair(0));
+    if (n > 2) together.push_back(pair(n - 2));
+    for (size_t w = 2; w + 2 < n; ++w) together.push_back(OrOf({pair(w - 1), pair(w)}));
+  }
+  together.emplace_back(schema::Term(schema::kFilterType, type));
+  return Xapian::Query(Xapian::Query::OP_FILTER, AndOf(words), AndOf(together));
 }
 
 namespace {
