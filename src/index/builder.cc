@@ -332,6 +332,21 @@ void FinishDocument(const Record& record, const SourceInfo& source, Xapian::Docu
   xd->set_data(EncodeRecord(record));
 }
 
+Status CheckStorable(const Record& record, const Xapian::Document& xd, size_t max_bytes) {
+  auto mb = [](size_t bytes) { return std::to_string((bytes + (1 << 20) - 1) >> 20) + " MB"; };
+  auto too_large = [&](const std::string& what, size_t bytes) {
+    return Status::Unsupported("văn bản quá lớn để lưu vào chỉ mục: " + what + " " + mb(bytes) +
+                               ", vượt giới hạn " + mb(max_bytes) + " của Xapian");
+  };
+  if (record.doc.text.size() > max_bytes) return too_large("toàn văn", record.doc.text.size());
+  for (auto v = xd.values_begin(); v != xd.values_end(); ++v) {
+    size_t bytes = (*v).size();
+    if (bytes <= max_bytes) continue;
+    return too_large(v.get_valueno() == schema::kSlotHit ? "bảng đoạn văn" : "một giá trị", bytes);
+  }
+  return Status::Ok();
+}
+
 void PutText(Xapian::WritableDatabase* db, Xapian::docid did, const Xapian::Document& xd) {
   std::string data = xd.get_data();
   // An empty value deletes the key.

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/status.h"
 #include "index/record.h"
 #include "text/analyzer.h"
 
@@ -36,6 +37,17 @@ constexpr size_t kBodyChunkBytes = 1 << 20;
 Xapian::Document BuildTerms(Record* record, const text::Analyzer& analyzer,
                             size_t chunk_bytes = kBodyChunkBytes);
 void FinishDocument(const Record& record, const SourceInfo& source, Xapian::Document* xd);
+
+// Xapian (glass, 8 KB blocks) refuses a value or a metadata entry of about
+// 128 MB ("Can't handle insanely large tags"), and the whole run failed
+// with it without naming the file. Ingest bounds the text to 100 MB; the
+// paragraph table of a text of millions of tiny paragraphs can still pass.
+constexpr size_t kMaxStoredBytes = 120u << 20;
+// Ok when what BuildTerms made of `record` can be stored (the text copy and
+// every value within `max_bytes`); otherwise Unsupported saying, in
+// Vietnamese, what is too large, for the file to be skipped by name.
+Status CheckStorable(const Record& record, const Xapian::Document& xd,
+                     size_t max_bytes = kMaxStoredBytes);
 
 // Sets (or, for a document without text, clears) the text copy of document
 // `did` from its finished data (schema::kMetaTextPrefix). Every write of a

@@ -62,18 +62,37 @@ std::string ZipErrorText(std::string_view english) {
   return "chi tiết từ libzip: " + std::string(english);
 }
 
-// Reads one member; NotFound when absent.
-StatusOr<std::string> ReadMember(zip_t* zip, const char* name) {
+struct ZipFileCloser {
+  void operator()(zip_file_t* f) const { zip_fclose(f); }
+};
+
+// Reads one member in chunks, at most *budget bytes, and takes what it read
+// from *budget: the size a member declares may be forged (a 1 KB file said
+// 4 GB and got them allocated), and a small member may inflate to hundreds
+// of MB. NotFound when absent; OverLimit past the budget.
+StatusOr<std::string> ReadMember(zip_t* zip, const char* name, uint64_t max_bytes,
+                                 uint64_t* budget) {
   zip_stat_t st;
+  zip_stat_init(&st);
   if (zip_stat(zip, name, 0, &st) != 0) return Status::NotFound(name);
-  zip_file_t* f = zip_fopen(zip, name, 0);
+  std::unique_ptr<zip_file_t, ZipFileCloser> f(zip_fopen(zip, name, 0));
   if (!f) return Status::Corruption(std::string("không mở được phần ") + name + " trong tệp nén");
-  std::string data(st.size, '\0');
-  zip_int64_t n = st.size ? zip_fread(f, data.data(), st.size) : 0;
-  zip_fclose(f);
-  if (n < 0 || static_cast<zip_uint64_t>(n) != st.size) {
+  constexpr size_t kChunk = 1 << 16;
+  std::string data;
+  zip_int64_t n = 0;
+  do {
+    if (data.size() > *budget) return OverLimit("nội dung giải nén", max_bytes);
+    size_t used = data.size();
+    data.resize(used + kChunk);
+    n = zip_fread(f.get(), data.data() + used, kChunk);
+    data.resize(used + static_cast<size_t>(std::max<zip_int64_t>(n, 0)));
+  } while (n > 0);
+  if (data.size() > *budget) return OverLimit("nội dung giải nén", max_bytes);
+  bool size_differs = (st.valid & ZIP_STAT_SIZE) && st.size != data.size();
+  if (n < 0 || size_differs) {
     return Status::Corruption(std::string("phần ") + name + " trong tệp nén bị hỏng");
   }
+  *budget -= data.size();
   return data;
 }
 
@@ -468,18 +487,23 @@ std::string XmlErrorText(pugi::xml_parse_status status) {
 
 }  // namespace
 
-Status ReadDocx(std::string_view bytes, Extracted* out) {
+Status ReadDocx(std::string_view bytes, const ExtractOptions& options, Extracted* out) {
   StatusOr<ZipPtr> zip = OpenZip(bytes);
   if (!zip.ok()) return zip.status();
-  StatusOr<std::string> xml = ReadMember(zip->get(), "word/document.xml");
+  // What every part read unpacks to, together, is bounded as a file is.
+  uint64_t budget = options.max_bytes;
+  auto read = [&](const char* name) {
+    return ReadMember(zip->get(), name, options.max_bytes, &budget);
+  };
+  StatusOr<std::string> xml = read("word/document.xml");
   if (!xml.ok()) {
     if (xml.status().IsNotFound()) {
       return Status::Corruption("tệp nén không có word/document.xml (không phải DOCX)");
     }
     return xml.status();
   }
-  pugi::xml_document doc;
-  pugi::xml_parse_result parsed = doc.load_buffer(xml->data(), xml->size());
+  pugi::xml_document doc;  // parsed in place: a second copy of a large part is not made
+  pugi::xml_parse_result parsed = doc.load_buffer_inplace(xml->data(), xml->size());
   if (!parsed) {
     return Status::Corruption("tệp DOCX hỏng: word/document.xml không phải XML hợp lệ (" +
                               XmlErrorText(parsed.status) + ", tại byte " +
@@ -488,16 +512,19 @@ Status ReadDocx(std::string_view bytes, Extracted* out) {
   pugi::xml_node body = doc.document_element().child("w:body");
   if (!body) return Status::Corruption("word/document.xml không có phần thân (w:body)");
   Numbering numbering;
-  StatusOr<std::string> numbering_xml = ReadMember(zip->get(), "word/numbering.xml");
+  StatusOr<std::string> numbering_xml = read("word/numbering.xml");
+  if (IsOverLimit(numbering_xml.status())) return numbering_xml.status();
   if (numbering_xml.ok()) {
-    StatusOr<std::string> styles_xml = ReadMember(zip->get(), "word/styles.xml");
+    StatusOr<std::string> styles_xml = read("word/styles.xml");
+    if (IsOverLimit(styles_xml.status())) return styles_xml.status();
     numbering.Load(*numbering_xml, styles_xml.ok() ? *styles_xml : std::string());
   }
   DocxWalker walker(&numbering);
   walker.Blocks(body);
   out->text = std::move(walker.text());
   for (const char* part : {"word/footnotes.xml", "word/endnotes.xml"}) {
-    StatusOr<std::string> notes_xml = ReadMember(zip->get(), part);
+    StatusOr<std::string> notes_xml = read(part);
+    if (IsOverLimit(notes_xml.status())) return notes_xml.status();
     if (!notes_xml.ok()) continue;
     std::string notes = Notes(*notes_xml);
     if (notes.empty()) continue;

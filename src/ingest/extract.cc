@@ -78,7 +78,7 @@ Status ReadByKind(Kind kind, std::string_view bytes, const ExtractOptions& optio
     case Kind::kPdf:
       return ReadPdf(bytes, options, out);
     case Kind::kZip:
-      return ReadDocx(bytes, out);
+      return ReadDocx(bytes, options, out);
     case Kind::kHtml:
       return ReadHtml(bytes, out);
     case Kind::kMarkdown:
@@ -194,7 +194,35 @@ bool IsDevice(std::filesystem::file_type type) {
   return type == file_type::character || type == file_type::block || type == file_type::socket;
 }
 
+// Why a file with nothing to read is skipped, by its format.
+std::string NoTextReason(Kind kind) {
+  switch (kind) {
+    case Kind::kText:
+    case Kind::kMarkdown:
+      return "tệp không có chữ nào (chỉ có khoảng trắng)";
+    case Kind::kZip:
+      return "tệp DOCX không có chữ nào (văn bản trống)";
+    case Kind::kHtml:
+      return "tệp HTML không có chữ nào để đọc (chỉ có mã, trình đơn hay khoảng trắng)";
+    case Kind::kPdf:
+      return "tệp PDF không có chữ nào trích được";
+    default:
+      return "tệp không có chữ nào trích được";
+  }
+}
+
+constexpr std::string_view kOverLimit = " vượt giới hạn ";
+
 }  // namespace
+
+Status OverLimit(const std::string& what, uint64_t max_bytes) {
+  return Status::Unsupported(what + std::string(kOverLimit) + Megabytes(max_bytes));
+}
+
+bool IsOverLimit(const Status& status) {
+  return status.code() == Status::Code::kUnsupported &&
+         status.message().find(kOverLimit) != std::string::npos;
+}
 
 Status ReadPlainText(std::string_view bytes, Extracted* out) {
   EncodingGuess guess = DetectEncoding(bytes);
@@ -232,6 +260,9 @@ Status ReadImage(std::string_view bytes, const ExtractOptions& options, Extracte
 StatusOr<Extracted> ExtractBytes(std::string_view bytes, const std::string& name,
                                  const ExtractOptions& options) {
   auto fail = [&name](const Status& s) -> Status {
+    // Past the size limit, a file is skipped as ExtractFile skips one.
+    if (IsOverLimit(s))
+      return Status::Unsupported("Bỏ qua tệp " + Quoted(name) + ": " + s.message());
     std::string msg = "Không trích được văn bản từ tệp " + Quoted(name) + ": " + s.message();
     switch (s.code()) {
       case Status::Code::kCorruption:
@@ -244,28 +275,37 @@ StatusOr<Extracted> ExtractBytes(std::string_view bytes, const std::string& name
         return Status::Internal(msg);
     }
   };
+  // A2 (session 16): text past the limit (a docx that inflates, a legacy
+  // encoding that grows in UTF-8) must not reach the index, where one oversized
+  // document failed the whole run.
+  auto text_over_limit = [&options](const std::string& text) {
+    return text.size() > options.max_bytes
+               ? OverLimit("văn bản trích ra lớn " + Megabytes(text.size()) + ",",
+                           options.max_bytes)
+               : Status::Ok();
+  };
   if (bytes.size() > options.max_bytes) {
-    return fail(Status::Unsupported("tệp lớn " + Megabytes(bytes.size()) + ", vượt giới hạn " +
-                                    Megabytes(options.max_bytes)));
+    return fail(OverLimit("tệp lớn " + Megabytes(bytes.size()) + ",", options.max_bytes));
   }
   if (bytes.empty()) return fail(Status::Unsupported("tệp rỗng"));
   StatusOr<Kind> kind = ChooseKind(bytes, name);
   if (!kind.ok()) return fail(kind.status());
   Extracted out;
   Status s = ReadByKind(*kind, bytes, options, &out);
+  if (s.ok()) s = text_over_limit(out.text);
   if (!s.ok()) return fail(s);
   std::vector<std::string> normalize_warnings;
   out.text = text::Normalize(Tidy(out.text), &normalize_warnings);
+  if (Status st = text_over_limit(out.text); !st.ok()) return fail(st);
   if (!normalize_warnings.empty()) {
     out.warnings.push_back("Có " + std::to_string(normalize_warnings.size()) +
                            " chỗ byte UTF-8 hỏng, đã thay bằng U+FFFD");
   }
   // S8 (session 14): a text file of blank lines was indexed as an empty
-  // document. (Other formats without text say why elsewhere, or keep what
-  // their markup gave.)
-  bool plain = *kind == Kind::kText || *kind == Kind::kMarkdown;
-  if (plain && out.text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
-    return fail(Status::Unsupported("tệp không có chữ nào (chỉ có khoảng trắng)"));
+  // document; A5 (session 16): so were a docx with empty paragraphs and an
+  // html page of scripts, replacing the version indexed before.
+  if (out.text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
+    return fail(Status::Unsupported(NoTextReason(*kind)));
   }
   out.bytes = bytes.size();
   out.characters = CodePoints(out.text);

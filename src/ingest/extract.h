@@ -15,7 +15,9 @@
 namespace vanban::ingest {
 
 struct ExtractOptions {
-  uint64_t max_bytes = 100ull * 1024 * 1024;  // larger files are skipped
+  // Larger files are skipped, and so are files that unpack (a docx) or
+  // whose text grows (a PDF's compressed pages, a TCVN3 file) past it.
+  uint64_t max_bytes = 100ull * 1024 * 1024;
   bool ocr = true;                            // OCR pages with no text layer
 };
 
@@ -35,7 +37,8 @@ struct Extracted {
 // Extracts `path`. Errors (unreadable, unsupported or binary, corrupt,
 // too large) name the file and the reason, in Vietnamese:
 //   NotFound / IoError: the file cannot be read;
-//   Unsupported: unknown or binary format, too large, scanned without OCR;
+//   Unsupported: unknown or binary format, too large (the message then
+//     starts "Bỏ qua tệp "…": "), no text at all, scanned without OCR;
 //   Corruption: a damaged docx/pdf/image.
 StatusOr<Extracted> ExtractFile(const std::filesystem::path& path,
                                 const ExtractOptions& options = {});

@@ -8,6 +8,7 @@
 #include <poppler/cpp/poppler-page.h>
 
 #include <cmath>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -132,6 +133,7 @@ Status ReadPdf(std::string_view bytes, const ExtractOptions& options, Extracted*
   if (out->pages <= 0) return Status::Corruption("tệp PDF không có trang nào đọc được");
   std::vector<PageText> pages(out->pages);
   OcrTally ocr;
+  uint64_t text_bytes = 0;
   for (int i = 0; i < out->pages; ++i) {
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     if (!page) {
@@ -139,6 +141,14 @@ Status ReadPdf(std::string_view bytes, const ExtractOptions& options, Extracted*
       continue;
     }
     ReadPage(*page, i, options, &pages[i], &ocr, out);
+    // Compressed page contents can draw far more text than the file holds:
+    // stop at the limit rather than hold it all.
+    text_bytes += CharCount(pages[i]);
+    if (text_bytes > options.max_bytes) {
+      return OverLimit("văn bản trích ra (trang " + std::to_string(i + 1) + "/" +
+                           std::to_string(out->pages) + ") đã",
+                       options.max_bytes);
+    }
   }
   LayoutStats stats;
   DropHeadersAndFooters(pages, &stats);

@@ -6,6 +6,7 @@
 #ifndef VANBAN_INGEST_READERS_H_
 #define VANBAN_INGEST_READERS_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -15,11 +16,18 @@
 namespace vanban::ingest {
 
 Status ReadPlainText(std::string_view bytes, Extracted* out);
-Status ReadDocx(std::string_view bytes, Extracted* out);
+Status ReadDocx(std::string_view bytes, const ExtractOptions& options, Extracted* out);
 Status ReadPdf(std::string_view bytes, const ExtractOptions& options, Extracted* out);
 Status ReadHtml(std::string_view bytes, Extracted* out);
 Status ReadMarkdown(std::string_view bytes, Extracted* out);
 Status ReadImage(std::string_view bytes, const ExtractOptions& options, Extracted* out);
+
+// What a reader returns when what the file unpacks to, or the text it
+// gives, grows past options.max_bytes (`what` says which, in Vietnamese:
+// "nội dung giải nén"): ExtractBytes reports it as a skip, as it does a file
+// over the limit ("Bỏ qua tệp "…": nội dung giải nén vượt giới hạn 100 MB").
+Status OverLimit(const std::string& what, uint64_t max_bytes);
+bool IsOverLimit(const Status& status);
 
 // A list number as a Roman numeral, for the readers of numbered lists
 // (docx, html): "IV" for 4, "iv" when !upper; `n` in 1..3999.

@@ -183,5 +183,26 @@ TEST(BuilderTest, TextAnalysedInPiecesGivesTheSameDocument) {
   }
 }
 
+// A2 (session 16) broke: a document Xapian cannot store (a value or text
+// copy of about 128 MB) failed the whole run with "Can't handle insanely
+// large tags"; it is refused before it is written, saying what is too large.
+TEST(BuilderTest, ADocumentPastWhatXapianStoresIsRefused) {
+  text::Analyzer analyzer;
+  Record rec;
+  rec.doc = legal::ParseDocument(testing::PlanText());
+  Xapian::Document xd = BuildTerms(&rec, analyzer);
+  EXPECT_TRUE(CheckStorable(rec, xd).ok());
+  size_t hit = xd.get_value(schema::kSlotHit).size();
+  ASSERT_LT(hit, rec.doc.text.size());
+  Status st = CheckStorable(rec, xd, rec.doc.text.size() - 1);
+  EXPECT_EQ(st.code(), Status::Code::kUnsupported);
+  EXPECT_EQ(st.message().rfind("văn bản quá lớn để lưu vào chỉ mục: toàn văn ", 0), 0u)
+      << st.message();
+  rec.doc.text.clear();
+  st = CheckStorable(rec, xd, hit - 1);
+  EXPECT_NE(st.message().find("bảng đoạn văn"), std::string::npos) << st.message();
+  EXPECT_TRUE(CheckStorable(rec, xd, hit).ok());
+}
+
 }  // namespace
 }  // namespace vanban::index

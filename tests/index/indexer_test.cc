@@ -15,6 +15,7 @@
 #include "index/record.h"
 #include "index/schema.h"
 #include "index/scratch_corpus.h"
+#include "ingest/fixtures.h"
 #include "support/shared_data.h"
 
 namespace vanban::index {
@@ -772,6 +773,56 @@ TEST_F(IndexerTest, FileThatCannotBeIndexedAnyMoreKeepsItsPreviousVersion) {
   ASSERT_TRUE(gone.ok());
   EXPECT_EQ(gone->removed, 1);
   EXPECT_FALSE(HasSource(db, Corpus() / "ghi-chu.txt"));
+}
+
+// A5 (session 16) broke: a docx saved over with an empty one (and an html
+// page left with only its script) replaced the indexed decision with an
+// empty document under a new id: 15/QĐ-UBND was no longer found. As for a
+// blank .txt, the file is skipped and its previous version stays.
+TEST_F(IndexerTest, ADocxOrHtmlLeftWithoutTextKeepsItsPreviousVersion) {
+  std::vector<std::string> decision = {
+      "ỦY BAN NHÂN DÂN XÃ THỬ",
+      "Số: 15/QĐ-UBND",
+      "QUYẾT ĐỊNH",
+      "Về việc tổ chức đối thoại với Nhân dân",
+      "Căn cứ Luật Tố cáo số 25/2018/QH14 ngày 12 tháng 6 năm 2018;",
+      "Điều 1. Tổ chức đối thoại với Nhân dân hằng quý."};
+  ASSERT_TRUE(ingest::fixtures::WriteDocx(Corpus() / "quyet-dinh.docx",
+                                          ingest::fixtures::DocxDocumentXml(decision))
+                  .ok());
+  Write("ke-hoach.html",
+        "<html><body><h1>KẾ HOẠCH</h1><p>Tiếp công dân định kỳ hằng tháng tại "
+        "trụ sở Ủy ban nhân dân xã.</p></body></html>");
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  ASSERT_TRUE(indexer.Run(Options()).ok());
+  ASSERT_EQ(db.get_doccount(), 2u);
+  Xapian::docid decision_did = DocidOf(db, Corpus() / "quyet-dinh.docx");
+  Xapian::docid plan_did = DocidOf(db, Corpus() / "ke-hoach.html");
+  ASSERT_NE(decision_did, 0u);
+  ASSERT_NE(plan_did, 0u);
+  ASSERT_TRUE(ingest::fixtures::WriteDocx(
+                  Corpus() / "quyet-dinh.docx",
+                  ingest::fixtures::DocxDocumentXmlFromBody("<w:p/><w:p><w:r/></w:p>"))
+                  .ok());
+  Write("ke-hoach.html",
+        "<html><body><script>document.title = \"Kế hoạch\";</script></body></html>");
+  auto s = indexer.Run(Options());
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->added + s->updated + s->removed, 0);
+  EXPECT_EQ(s->kept, 2);
+  std::map<std::string, SkippedFile> skipped;
+  for (const auto& k : s->skipped) skipped[fs::path(k.path).filename().string()] = k;
+  ASSERT_EQ(skipped.size(), 2u);
+  EXPECT_EQ(skipped["quyet-dinh.docx"].reason, "tệp DOCX không có chữ nào (văn bản trống)");
+  EXPECT_EQ(skipped["quyet-dinh.docx"].kept, 1);
+  EXPECT_EQ(skipped["ke-hoach.html"].kept, 1);
+  EXPECT_EQ(db.get_doccount(), 2u);
+  EXPECT_EQ(DocidOf(db, Corpus() / "quyet-dinh.docx"), decision_did);
+  EXPECT_EQ(DocidOf(db, Corpus() / "ke-hoach.html"), plan_did);
+  std::string text(RecordText(db.get_document(decision_did).get_data()));
+  EXPECT_NE(text.find("Số: 15/QĐ-UBND"), std::string::npos) << text;
+  EXPECT_GT(db.get_termfreq("Wdoi_thoai"), 0u);
 }
 
 // Fault 3 broke: after an entry was added to the catalog, unchanged files

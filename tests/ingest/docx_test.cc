@@ -2,6 +2,13 @@
 // tracked deletions and field codes dropped; the plan written as a DOCX
 // with libzip comes back paragraph for paragraph.
 #include <gtest/gtest.h>
+#include <sys/resource.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <tuple>
+#include <vector>
 
 #include "ingest/extract.h"
 #include "ingest/fixtures.h"
@@ -236,6 +243,112 @@ TEST(DocxTest, CorruptDocxGivesErrorNamingTheFile) {
             std::string::npos)
       << e.status().message();
   EXPECT_EQ(e.status().message().find("mismatch"), std::string::npos) << e.status().message();
+}
+
+// Sets the "uncompressed size" of `member` in its local header and in the
+// central directory of the zip `bytes` (a forged header, as a hostile file
+// has it).
+void ForgeDeclaredSize(std::string* bytes, std::string_view member, uint32_t size) {
+  auto put32 = [bytes](size_t at, uint32_t v) {
+    for (int i = 0; i < 4; ++i) (*bytes)[at + i] = static_cast<char>((v >> (8 * i)) & 0xFF);
+  };
+  auto get16 = [bytes](size_t at) {
+    return static_cast<uint8_t>((*bytes)[at]) | static_cast<uint8_t>((*bytes)[at + 1]) << 8;
+  };
+  int patched = 0;
+  // Local header: size at 22, name length at 26, name at 30; central
+  // directory entry: size at 24, name length at 28, name at 46.
+  for (auto [magic, size_at, len_at, name_at] :
+       {std::tuple{"PK\x03\x04", 22, 26, 30}, std::tuple{"PK\x01\x02", 24, 28, 46}}) {
+    for (size_t at = bytes->find(magic); at != std::string::npos; at = bytes->find(magic, at + 4)) {
+      if (bytes->compare(at + name_at, get16(at + len_at), member) != 0) continue;
+      put32(at + size_at, size);
+      ++patched;
+    }
+  }
+  ASSERT_EQ(patched, 2);
+}
+
+// The legal text of a small decision, `n` times: a word/document.xml that
+// compresses a hundredfold.
+std::string RepeatedDecision(int n) {
+  std::vector<std::string> paragraphs;
+  for (int i = 0; i < n; ++i) {
+    paragraphs.push_back("Điều " + std::to_string(i + 1) +
+                         ". Giao Văn phòng HĐND và UBND huyện chủ trì, phối hợp với Thanh tra "
+                         "huyện tổ chức tiếp công dân định kỳ theo Luật Tiếp công dân số "
+                         "42/2013/QH13.");
+  }
+  return fixtures::DocxDocumentXml(paragraphs);
+}
+
+// In a death-test child: extracts `bytes` with at most 1 GB of address
+// space, exits 0 when refused with a reason naming `name`.
+void ExitZeroIfRefusedUnder1Gb(const std::string& bytes, const std::string& name) {
+  rlimit limit{1ull << 30, 1ull << 30};
+  setrlimit(RLIMIT_AS, &limit);
+  StatusOr<Extracted> e = ExtractBytes(bytes, name);
+  std::exit(!e.ok() && e.status().message().find(name) != std::string::npos ? 0 : 1);
+}
+
+// A2 (session 16) broke: word/document.xml was read into a buffer of the
+// size its header declares: a 1 KB file saying 4 GB allocated 4 GB (abort
+// under a memory limit).
+TEST(DocxTest, AForgedUncompressedSizeIsNotAllocated) {
+  testing::TempDir dir("docx-liar");
+  auto good = dir / "quyet-dinh.docx";
+  ASSERT_TRUE(fixtures::WriteDocx(good, RepeatedDecision(3)).ok());
+  std::string bytes = fixtures::ReadBytes(good).value();
+  ForgeDeclaredSize(&bytes, "word/document.xml", 0xFFFFFFF0u);
+  // Under a 1 GB address-space limit the forged 4 GB buffer is a bad_alloc
+  // and an abort; reading in chunks stays far below it.
+  EXPECT_EXIT(ExitZeroIfRefusedUnder1Gb(bytes, "quyet-dinh.docx"), ::testing::ExitedWithCode(0),
+              "");
+  StatusOr<Extracted> e = ExtractBytes(bytes, "quyet-dinh.docx");
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.status().code(), Status::Code::kCorruption) << e.status().message();
+  EXPECT_NE(e.status().message().find("phần word/document.xml trong tệp nén bị hỏng"),
+            std::string::npos)
+      << e.status().message();
+}
+
+// A2 (session 16) broke: a 300 KB docx inflating to 300 MB was read whole
+// (1.25 GB, 32 s) and failed the whole `vanban index` run in Xapian. What a
+// docx unpacks to is bounded by the size limit, and the file skipped by name.
+TEST(DocxTest, ADocxInflatingPastTheLimitIsSkippedByName) {
+  testing::TempDir dir("docx-bomb");
+  std::string xml = RepeatedDecision(20000);  // about 4 MB
+  ASSERT_GT(xml.size(), 3u << 20);
+  auto bomb = dir / "bom.docx";
+  ASSERT_TRUE(fixtures::WriteDocx(bomb, xml).ok());
+  ASSERT_LT(std::filesystem::file_size(bomb), 1u << 20);  // the file itself is below the limit
+  ExtractOptions options;
+  options.max_bytes = 1 << 20;
+  StatusOr<Extracted> e = ExtractFile(bomb, options);
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.status().code(), Status::Code::kUnsupported);
+  EXPECT_EQ(e.status().message(),
+            "Bỏ qua tệp \"" + bomb.string() + "\": nội dung giải nén vượt giới hạn 1.00 MB");
+  // The parts read after word/document.xml count too: footnotes that
+  // unpack past what the body left.
+  std::string notes = "<w:footnotes " + std::string(kWordNamespace) + ">";
+  for (int i = 0; i < 8000; ++i) {
+    notes += "<w:footnote w:id=\"" + std::to_string(i + 1) +
+             "\"><w:p><w:r><w:t>Luật Tiếp công dân số 42/2013/QH13 ngày 25/11/2013."
+             "</w:t></w:r></w:p></w:footnote>";
+  }
+  notes += "</w:footnotes>";
+  auto with_notes = dir / "chu-thich.docx";
+  ASSERT_LT(notes.size(), 1u << 20);
+  ASSERT_TRUE(fixtures::WriteDocx(with_notes, RepeatedDecision(1000), notes).ok());
+  e = ExtractFile(with_notes, options);
+  ASSERT_FALSE(e.ok());
+  EXPECT_NE(e.status().message().find("nội dung giải nén vượt giới hạn 1.00 MB"), std::string::npos)
+      << e.status().message();
+  options.max_bytes = 8 << 20;
+  e = ExtractFile(bomb, options);
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_NE(e->text.find("Điều 20000. Giao Văn phòng HĐND"), std::string::npos);
 }
 
 }  // namespace

@@ -201,15 +201,73 @@ TEST(ExtractTest, ATextFileOfBlanksIsSkippedAsEmpty) {
   EXPECT_TRUE(ExtractBytes("\n Điều 1.\n", "co-chu.txt").ok());
 }
 
+// A5 (session 16) broke: a docx of empty paragraphs and an html page whose
+// only content is a script were indexed as documents without a word, and
+// replaced the version indexed before; only txt and md were skipped.
+TEST(ExtractTest, AFileOfAnyFormatWithoutTextIsSkippedAsEmpty) {
+  testing::TempDir dir("empty");
+  auto docx = dir / "trong.docx";
+  ASSERT_TRUE(fixtures::WriteDocx(docx, fixtures::DocxDocumentXmlFromBody("<w:p/><w:p><w:r><w:t> "
+                                                                          "</w:t></w:r></w:p>"))
+                  .ok());
+  auto html = dir / "trong.html";
+  ASSERT_TRUE(fixtures::WriteBytes(html,
+                                   "<!DOCTYPE html><html><head><title>Cổng thông tin</title>"
+                                   "</head><body><script>var trang = \"Quyết định\";</script>"
+                                   "<nav>Trang chủ</nav></body></html>")
+                  .ok());
+  for (const auto& [path, reason] :
+       {std::pair{docx, "tệp DOCX không có chữ nào (văn bản trống)"},
+        std::pair{html,
+                  "tệp HTML không có chữ nào để đọc (chỉ có mã, trình đơn hay khoảng trắng)"}}) {
+    StatusOr<Extracted> e = ExtractFile(path);
+    ASSERT_FALSE(e.ok()) << path;
+    EXPECT_EQ(e.status().code(), Status::Code::kUnsupported);
+    EXPECT_EQ(e.status().message(),
+              "Không trích được văn bản từ tệp \"" + path.string() + "\": " + reason);
+  }
+  ASSERT_TRUE(
+      fixtures::WriteDocx(docx, fixtures::DocxDocumentXml({"Điều 1. Phạm vi điều chỉnh"})).ok());
+  EXPECT_TRUE(ExtractFile(docx).ok());
+}
+
+// A2 (session 16): the text a file gives is bounded as the file is; a
+// TCVN3 file within the limit whose Unicode text is past it is skipped by
+// name (its text would have reached the index, where a document past what
+// Xapian stores failed the whole run).
+TEST(ExtractTest, TextGrowingPastTheLimitIsSkippedByName) {
+  std::string paragraph =
+      "Điều 2. Giao Văn phòng HĐND và UBND huyện hướng dẫn, kiểm tra việc thực hiện Quyết "
+      "định này.\n\n";
+  std::string utf8;
+  while (utf8.size() < 400 * 1024) utf8 += paragraph;
+  std::string tcvn3 = EncodeFromUtf8(utf8, "tcvn3");
+  ASSERT_LT(tcvn3.size(), 340u * 1024);
+  ExtractOptions options;
+  options.max_bytes = 360 * 1024;
+  StatusOr<Extracted> e = ExtractBytes(tcvn3, "quyet-dinh.txt", options);
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.status().code(), Status::Code::kUnsupported);
+  EXPECT_EQ(e.status().message().rfind("Bỏ qua tệp \"quyet-dinh.txt\": văn bản trích ra lớn ", 0),
+            0u)
+      << e.status().message();
+  EXPECT_NE(e.status().message().find(", vượt giới hạn 0.35 MB"), std::string::npos)
+      << e.status().message();
+  options.max_bytes = 1 << 20;
+  e = ExtractBytes(tcvn3, "quyet-dinh.txt", options);
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ(e->encoding, "tcvn3");
+}
+
 // Regression: deeply nested markup used to recurse without bound, and a
 // Markdown line full of '<' searched for '>' from every position.
 TEST(ExtractTest, HostileMarkupNeitherCrashesNorHangs) {
-  std::string html = "<html><body>";
+  std::string html = "<html><body><p>Nông</p>";
   for (int i = 0; i < 100000; ++i) html += "<span>";
   html += "Luật Tố cáo</body></html>";
   StatusOr<Extracted> e = ExtractBytes(html, "sau.html");
   ASSERT_TRUE(e.ok()) << e.status().ToString();
-  EXPECT_EQ(e->text.find("Luật Tố cáo"), std::string::npos);  // below the depth limit
+  EXPECT_EQ(e->text, "Nông");  // "Luật Tố cáo" is below the depth limit
 
   std::string md = "Điều 1. " + std::string(200000, '<') + "\n";
   e = ExtractBytes(md, "nhieu-dau.md");
