@@ -124,6 +124,12 @@ Xapian::termpos BestPosition(const Xapian::Database& db, Xapian::docid did,
   size_t n_terms = 0;
   std::vector<Hit> hits = CollectHits(db, did, terms, from, limit, &n_terms);
   if (hits.empty()) return 0;
+  // A document number the query names: where it is first written (F3,
+  // session 15: any of a law's Pháp điển source lines, "(Điều 47 Luật số
+  // 02/2011/QH13, …)", was shown, by the words around it).
+  for (const Hit& h : hits) {
+    if (h.number) return h.pos;
+  }
   std::tuple<bool, int, int, int> best_score{false, -1, -1, -1};
   size_t best_lo = 0, best_hi = 0;
   // Per term: its hits and its pair starts in the window; how many terms

@@ -188,6 +188,13 @@ TEST_F(RankingTest, ANumberQueryShowsTheNumberNotItsParts) {
   }
   // Typed apart, the numbers are still words anywhere.
   EXPECT_FALSE(Run("44 13 59").results.empty());
+  // F3 (session 15): the passage is where the number is first written, not
+  // any of the source lines that repeat it ("luật 02/2011" showed Điều 47).
+  for (const char* q : {"luật 02/2011", "luật 42/2013", "nghị định 61", "61/2023/NĐ-CP"}) {
+    r = Run(q);
+    ASSERT_FALSE(r.results.empty()) << q;
+    EXPECT_EQ(r.results[0].article, "Điều 1") << q << ": " << r.results[0].snippet;
+  }
 }
 
 TEST_F(RankingTest, NameOnlyLawsComeFirst) {
