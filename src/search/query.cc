@@ -1356,6 +1356,14 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   }
   out.boost = OrOf(boost);
   if (has_run) out.tier1_boost = OrOf(boost1);
+  if (named && out.article_anchor.empty() && number.empty()) {
+    // A query that is a document's name ("luật tố cáo") shows where that
+    // document starts, not where its text happens to write the name: that
+    // was the article on the law it replaced ("Luật Tố cáo số 03/2011/QH13
+    // hết hiệu lực …", F8, session 15). The words are still marked. For
+    // that document only (Searcher): the others show where they write them.
+    out.name_term = schema::Term(schema::kName, name);
+  }
   if (!out.article_anchor.empty()) {
     // The article asked for places the passage (MakeSnippet looks in it
     // alone): "điều 15", "khoản 2" do not place it within the article, or

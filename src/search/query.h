@@ -75,6 +75,10 @@ struct BuiltQuery {
   // The article the query names ("dieu-9" for "điều 9 luật khiếu nại"):
   // a hit that has it shows it (MakeSnippet). Empty for none.
   std::string article_anchor;
+  // The name term ("Nluat to cao") when the query is a document's name and
+  // names no article or number: the documents with it show their beginning
+  // (MakeSnippet without position terms), not where they write the name.
+  std::string name_term;
   bool accented = false;      // the user typed diacritics
   // The free text's words past the first kMaxQueryWords, left out (0 for
   // none): the Searcher says so.

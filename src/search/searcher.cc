@@ -812,8 +812,15 @@ std::optional<Hit> Searcher::Internal::MakeHit(const Xapian::Database& d, const 
         text = text_copy;
       }
     }
-    Snippet sn =
-        MakeSnippet(d, did, *hit, text, bq.highlight, bq.highlight_terms, an, bq.article_anchor);
+    static const std::vector<PositionTerm> kNoTerms;
+    bool named = false;
+    if (!bq.name_term.empty()) {
+      Xapian::PostingIterator p = d.postlist_begin(bq.name_term);
+      p.skip_to(did);
+      named = p != d.postlist_end(bq.name_term) && *p == did;
+    }
+    Snippet sn = MakeSnippet(d, did, *hit, text, bq.highlight,
+                             named ? kNoTerms : bq.highlight_terms, an, bq.article_anchor);
     marks->words = std::move(sn.marks);
     marks->pairs = std::move(sn.pairs);
     h.snippet = std::move(sn.html);

@@ -229,6 +229,18 @@ TEST_F(RankingTest, AShortNameLedByItsTypeComesFirst) {
   for (const auto& c : cases) EXPECT_EQ(TopNumber(c.query), c.number) << c.query;
 }
 
+// F8 (session 15): the law named shows its beginning, not where its text
+// writes its name ("Luật Tố cáo số 03/2011/QH13 hết hiệu lực", Điều 66, on
+// the law it replaced); the other hits show where they write it.
+TEST_F(RankingTest, ALawNamedShowsItsBeginning) {
+  SearchResponse r = Run("luật tố cáo");
+  ASSERT_GE(r.results.size(), 2u);
+  EXPECT_EQ(r.results[0].article, "Điều 1") << r.results[0].snippet;
+  EXPECT_EQ(r.results[0].snippet.find("03/2011"), std::string::npos) << r.results[0].snippet;
+  EXPECT_NE(r.results[1].snippet.find("<mark>tố</mark> <mark>cáo</mark>"), std::string::npos)
+      << r.results[1].snippet;
+}
+
 // Regression: a year typed with words had to be in the text, next to the
 // words typed before it: "luật tố cáo 2018" put Nghị định 61/2023 first and
 // "2018" found no document of 2018. A year among words counts for the
