@@ -37,7 +37,11 @@ struct SearchCommandOptions {
 
 std::string Join(const std::vector<std::string>& words) {
   std::string s;
-  for (const auto& w : words) s += (s.empty() ? "" : " ") + w;
+  for (const auto& w : words) {
+    // main.cc puts a space before a quoted query that starts with "-".
+    size_t b = w.find_first_not_of(' ');
+    if (b != std::string::npos) s += (s.empty() ? "" : " ") + w.substr(b);
+  }
   return s;
 }
 
@@ -189,7 +193,7 @@ std::string CitationTarget(const legal::Citation& c) {
 }
 
 void PrintDocument(const search::StoredDocument& d, const std::vector<search::CitedBy>& cited_by,
-                   bool with_text) {
+                   const std::vector<std::string>& doubts, bool with_text) {
   const auto& m = d.doc.meta;
   std::printf("%s\n",
               Heading(m.type, m.number, m.title, index::FileLabel(m, d.source_path)).c_str());
@@ -210,13 +214,23 @@ void PrintDocument(const search::StoredDocument& d, const std::vector<search::Ci
   // after the document's own citations, and not counted with them.
   size_t notes = std::count_if(d.doc.citations.begin(), d.doc.citations.end(),
                                [](const legal::Citation& c) { return c.source_note; });
+  // A link that may land elsewhere than the part meant is marked "(!)" with
+  // why, as `cited-by` and the pages do (F7, session 15: `show` gave it as
+  // sure).
+  auto print_citation = [&](size_t i) {
+    const legal::Citation& c = d.doc.citations[i];
+    const std::string& doubt = i < doubts.size() ? doubts[i] : std::string();
+    std::printf("  - %s -> %s%s\n", c.raw.c_str(), CitationTarget(c).c_str(),
+                doubt.empty() ? "" : " (!)");
+    if (!doubt.empty()) std::printf("      Lưu ý: %s.\n", doubt.c_str());
+  };
   std::printf("\nVăn bản này dẫn chiếu (%zu):\n", d.doc.citations.size() - notes);
-  for (const auto& c : d.doc.citations) {
-    if (!c.source_note) std::printf("  - %s -> %s\n", c.raw.c_str(), CitationTarget(c).c_str());
+  for (size_t i = 0; i < d.doc.citations.size(); ++i) {
+    if (!d.doc.citations[i].source_note) print_citation(i);
   }
   if (notes > 0) std::printf("\nGhi chú của Pháp điển (%zu):\n", notes);
-  for (const auto& c : d.doc.citations) {
-    if (c.source_note) std::printf("  - %s -> %s\n", c.raw.c_str(), CitationTarget(c).c_str());
+  for (size_t i = 0; i < d.doc.citations.size(); ++i) {
+    if (d.doc.citations[i].source_note) print_citation(i);
   }
   std::printf("\nĐược dẫn chiếu bởi (%zu):\n", cited_by.size());
   for (const auto& c : cited_by) {
@@ -260,7 +274,7 @@ int RunShow(const SearchCommandOptions& o) {
     for (const auto& c : cb) j["cited_by"].push_back(search::ToJson(c));
     PrintJson(j);
   } else {
-    PrintDocument(*doc, cb, !o.no_text);
+    PrintDocument(*doc, cb, (*searcher)->LinkDoubts(doc->doc), !o.no_text);
   }
   return 0;
 }

@@ -108,14 +108,20 @@ std::vector<std::string> ExclusionsAsOptions(int argc, char** argv) {
       args.erase(args.begin() + static_cast<std::ptrdiff_t>(i--));
       continue;
     }
+    // An argument with a space is a whole query quoted by the shell
+    // ("-type:Luật dân vận"), not one word to exclude: the query parser
+    // reads its "-" (F4, session 15: it became one phrase excluded, and all
+    // documents were listed). A leading space keeps CLI11 from taking it for
+    // an option.
+    bool query = a.find_first_of(" \t") != std::string::npos;
     if (words_only) {
-      if (a.size() > 1 && a[0] == '-') a = "--exclude=" + a.substr(1);
+      if (a.size() > 1 && a[0] == '-') a = query ? " " + a : "--exclude=" + a.substr(1);
       continue;
     }
     if (kValued.count(a)) {
       ++i;
     } else if (a.size() > 1 && a[0] == '-' && a[1] != '-' && a != "-h") {
-      a = "--exclude=" + a.substr(1);
+      a = query ? " " + a : "--exclude=" + a.substr(1);
     }
   }
   return args;
