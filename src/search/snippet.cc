@@ -20,6 +20,7 @@ struct Hit {
   int term;             // index of the query term
   bool pair = false;    // the next query term follows at pos + 1
   bool number = false;  // the term is a document number the query names
+  uint32_t para = 0;    // the paragraph it is in (index into the starts given)
 };
 
 // The positions of a query word in document `did` from `from` on: those of
@@ -74,7 +75,7 @@ void AddPositions(const Xapian::Database& db, Xapian::docid did, const PositionT
 // terms.
 std::vector<Hit> CollectHits(const Xapian::Database& db, Xapian::docid did,
                              const std::vector<PositionTerm>& terms, uint32_t from, uint32_t limit,
-                             size_t* n_terms) {
+                             const std::vector<uint32_t>& para_starts, size_t* n_terms) {
   // Sorting one integer key (position << 8 | term) is several times faster
   // than sorting structs, and long texts give thousands of hits.
   std::vector<uint64_t> keys;
@@ -98,6 +99,10 @@ std::vector<Hit> CollectHits(const Xapian::Database& db, Xapian::docid did,
     hits[i].pos = static_cast<Xapian::termpos>(keys[i] >> 8);
     hits[i].term = static_cast<int>(keys[i] & 0xFF);
     hits[i].number = number[hits[i].term];
+    // Term positions are token positions + 1; starts are token positions.
+    hits[i].para = static_cast<uint32_t>(
+        std::upper_bound(para_starts.begin(), para_starts.end(), hits[i].pos - 1) -
+        para_starts.begin());
   }
   // Mark adjacent pairs: query term i at p and term i + 1 at p + 1.
   for (size_t i = 0, j = 0; i < hits.size(); ++i) {
@@ -107,22 +112,26 @@ std::vector<Hit> CollectHits(const Xapian::Database& db, Xapian::docid did,
       ++j;
     }
     // A phrase is words together too.
-    hits[i].pair = phrase[hits[i].term] || (j < hits.size() && hits[j].pos == hits[i].pos + 1 &&
-                                            hits[j].term == hits[i].term + 1);
+    // A pair across a paragraph's end is none ("… pháp luật. | Tiếp công
+    // dân …" for "luật tiếp").
+    hits[i].pair =
+        phrase[hits[i].term] || (j < hits.size() && hits[j].pos == hits[i].pos + 1 &&
+                                 hits[j].term == hits[i].term + 1 && hits[j].para == hits[i].para);
   }
   return hits;
 }
 
-// Best position: in a window that holds a document number the query names
-// when there is one, then with the most distinct adjacent query-term pairs
+// Best position: where a document number the query names is first
+// written; else in a window, within one paragraph (`para_starts`, token
+// positions), with the most distinct adjacent query-term pairs
 // ("dân vận" together beats "dân" repeated), then the most distinct query
 // terms, then the most matches. Returns the window's first document
 // number, else its first pair, else its first match.
 Xapian::termpos BestPosition(const Xapian::Database& db, Xapian::docid did,
-                             const std::vector<PositionTerm>& terms, uint32_t from,
-                             uint32_t limit) {
+                             const std::vector<PositionTerm>& terms, uint32_t from, uint32_t limit,
+                             const std::vector<uint32_t>& para_starts) {
   size_t n_terms = 0;
-  std::vector<Hit> hits = CollectHits(db, did, terms, from, limit, &n_terms);
+  std::vector<Hit> hits = CollectHits(db, did, terms, from, limit, para_starts, &n_terms);
   if (hits.empty()) return 0;
   // A document number the query names: where it is first written (F3,
   // session 15: any of a law's Pháp điển source lines, "(Điều 47 Luật số
@@ -141,7 +150,10 @@ Xapian::termpos BestPosition(const Xapian::Database& db, Xapian::docid did,
     if (in_window[hits[hi].term]++ == 0) ++terms_in;
     if (hits[hi].pair && pairs_in_window[hits[hi].term]++ == 0) ++pairs_in;
     numbers_in += hits[hi].number;
-    while (hits[hi].pos - hits[lo].pos > kSpan) {
+    // A window is within one paragraph: the excerpt shows one (F2, session
+    // 15: the window "pháp luật. | Tiếp công dân …" showed the paragraph
+    // ending "pháp luật." alone).
+    while (hits[hi].pos - hits[lo].pos > kSpan || hits[lo].para != hits[hi].para) {
       if (--in_window[hits[lo].term] == 0) --terms_in;
       if (hits[lo].pair && --pairs_in_window[hits[lo].term] == 0) --pairs_in;
       numbers_in -= hits[lo].number;
@@ -475,7 +487,9 @@ Snippet MakeSnippet(const Xapian::Database& db, Xapian::docid did, const index::
   // Term positions are token positions + 1.
   uint32_t from = first > 0 ? ps[first].position + 1 : 0;
   uint32_t limit = last < ps.size() ? ps[last].position : hit.text_tokens;
-  Xapian::termpos pos = BestPosition(db, did, position_terms, from, limit);
+  std::vector<uint32_t> starts(ps.size());
+  for (size_t i = 0; i < ps.size(); ++i) starts[i] = ps[i].position;
+  Xapian::termpos pos = BestPosition(db, did, position_terms, from, limit, starts);
   uint32_t token = pos > 0 ? pos - 1 : 0;
   // The paragraph holding the token (the article's first, or the first
   // non-heading one when no word matched by position, e.g. a number-only

@@ -653,6 +653,18 @@ TEST_F(RankingTest, SnippetPrefersQueryWordsTogether) {
 // it: "tiếp công dân" marked the "cộng" of "cộng đồng", "MTTQ giám sát" the
 // "trấn" of "thị trấn" (the expansion is "mặt trận tổ quốc"). Typed without
 // marks, every form is still marked; a mistyped mark marks nothing.
+// F2 (session 15) broke: the best window could span a paragraph's end, and
+// a pair across it counted ("… pháp luật. | Tiếp công dân …" for "luật
+// tiếp dân"): the excerpt, one paragraph, showed "pháp luật." alone.
+TEST_F(RankingTest, APassageIsWithinOneParagraph) {
+  SearchResponse r = Run("luật tiếp dân");
+  auto law = std::find_if(r.results.begin(), r.results.end(),
+                          [](const Hit& h) { return h.id == "luat-42-2013-qh13"; });
+  ASSERT_NE(law, r.results.end());
+  EXPECT_NE(law->snippet.find("<mark>tiếp</mark>"), std::string::npos) << law->snippet;
+  EXPECT_NE(law->snippet.find("<mark>luật</mark>"), std::string::npos) << law->snippet;
+}
+
 TEST_F(RankingTest, WordsTypedWithMarksAreMarkedInThatForm) {
   auto marked = [&](const std::string& q, const std::string& word) {
     for (const auto& h : Run(q).results) {
