@@ -14,6 +14,18 @@
 #include "text/analyzer.h"
 
 namespace vanban::legal {
+
+namespace {
+// How a reason for a namesake ruled out reads (NamesakeRuledOut).
+constexpr std::string_view kOtherNamesake = "Danh mục có \"";
+constexpr std::string_view kLaterNamesake = ", sau văn bản dẫn chiếu)";
+}  // namespace
+
+bool NamesakeRuledOut(const Citation& c) {
+  return c.status == CitationStatus::kNotInCatalog && c.number.empty() &&
+         (c.reason.starts_with(kOtherNamesake) || c.reason.ends_with(kLaterNamesake));
+}
+
 namespace {
 
 constexpr std::string_view kSharedPrefix = "shared:";
@@ -346,7 +358,7 @@ void ResolveNamed(const std::vector<CatalogEntry>& entries, const std::string& c
       names += (names.empty() ? "" : ", ") + JoinNames({e});
       if (!e->meta.date.empty()) names += " ban hành ngày " + DisplayDate(e->meta.date);
     }
-    c->reason = "Danh mục có \"" + c->name + "\" là " + names + ", không phải văn bản " +
+    c->reason = std::string(kOtherNamesake) + c->name + "\" là " + names + ", không phải văn bản " +
                 (c->date.empty() ? "năm " + c->year : "ngày " + DisplayDate(c->date)) +
                 " được dẫn chiếu";
   } else if (winners.empty()) {
@@ -354,7 +366,7 @@ void ResolveNamed(const std::vector<CatalogEntry>& entries, const std::string& c
     c->reason = "Danh mục không có văn bản tên \"" + c->name + "\"";
     if (later != nullptr) {
       c->reason += " ban hành trước ngày " + DisplayDate(citing_date) + " (" + JoinNames({later}) +
-                   " ban hành ngày " + DisplayDate(later->meta.date) + ", sau văn bản dẫn chiếu)";
+                   " ban hành ngày " + DisplayDate(later->meta.date) + std::string(kLaterNamesake);
     }
   } else if (winners.size() > 1) {
     c->status = CitationStatus::kAmbiguous;

@@ -14,6 +14,11 @@
 
 namespace vanban::legal {
 
+// True when `c` names a document the catalog has, but was ruled out as
+// that document (issued after the citing text, or in another year than
+// cited): a search by its name would put the document ruled out first.
+bool NamesakeRuledOut(const Citation& c);
+
 struct CatalogEntry {
   std::string id;                    // DocumentId
   Metadata meta;                     // only facts stated in the sources

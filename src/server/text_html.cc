@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "legal/catalog.h"
 #include "server/html.h"
 #include "server/params.h"
 
@@ -161,6 +162,9 @@ std::string CitationHref(const Citation& c) {
     return "/van-ban/" + c.resolved_id + fragment;
   }
   if (c.status == CitationStatus::kSelf) return fragment.empty() ? "#top" : fragment;
+  // A search by the name would put first the document ruled out (F5,
+  // session 15): the missing-texts list says which it is not.
+  if (legal::NamesakeRuledOut(c)) return "/thieu-toan-van";
   std::string query = !c.number.empty() ? c.number : !c.name.empty() ? c.name : c.raw;
   return "/tim-kiem?q=" + UrlEncode(Utf8Prefix(query, 200));
 }
@@ -175,7 +179,9 @@ std::string CitationLinkHtml(const Citation& c, std::string_view label, std::str
     title = "Dẫn chiếu trong chính văn bản này";
   } else if (!linked) {
     cls += " cite-unresolved";
-    title = UnresolvedReason(c) + " — bấm để tìm";
+    title = UnresolvedReason(c) + (legal::NamesakeRuledOut(c)
+                                       ? " — bấm để xem danh sách văn bản chưa có toàn văn"
+                                       : " — bấm để tìm");
   } else {
     title = "Mở văn bản được dẫn chiếu";
   }

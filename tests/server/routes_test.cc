@@ -420,6 +420,24 @@ std::string LinkTag(const std::string& html, const std::string& href) {
   return "";
 }
 
+// F5 (session 15) broke: "Luật tố cáo" in Luật 42/2013 (2013), which the
+// catalog's Luật Tố cáo of 2018 cannot be, linked to a search for "Luật tố
+// cáo" whose first hit is that 2018 law. It links to the missing-texts list,
+// which says which law it is not.
+TEST_F(RoutesTest, ANameRuledOutLinksToTheMissingListNotASearch) {
+  VANBAN_REQUIRE_SHARED();
+  auto page = Get("/van-ban/luat-42-2013-qh13");
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  std::string link = LinkTag(page->body, "/thieu-toan-van");
+  EXPECT_NE(link.find("cite-unresolved"), std::string::npos) << link;
+  EXPECT_NE(link.find("Luật 25/2018/QH14 ban hành ngày 12/06/2018, sau văn bản dẫn chiếu"),
+            std::string::npos)
+      << link;
+  EXPECT_EQ(page->body.find("href=\"/tim-kiem?q=Lu%E1%BA%ADt%20t%E1%BB%91%20c%C3%A1o\""),
+            std::string::npos);
+}
+
 // T1 broke: "Chương V của Luật Khiếu nại số 02/2011/QH13" (the repeal
 // clause of Luật 42/2013) and the law's own "Chương V của Luật này" were
 // linked to #chuong-5 with nothing said, though the law's chapter labels
