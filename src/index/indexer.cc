@@ -1098,7 +1098,7 @@ Status CheckIndexFolder(const fs::path& dir, const std::string& db_dir) {
   std::string other;  // the first entry that is neither
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     std::string name = it->path().filename().string();
-    if (name.starts_with("iam")) return Status::Ok();  // iamglass, iamchert
+    if (name == "iamglass" || name == "iamchert") return Status::Ok();  // Xapian's backends
     if (other.empty() && !name.starts_with(".")) other = name;
   }
   if (ec) return Status::IoError("không đọc được thư mục chỉ mục " + db_dir + ": " + ErrorText(ec));
