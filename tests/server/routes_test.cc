@@ -1199,6 +1199,10 @@ TEST_F(RoutesTest, ControlBytesInThePathFindNothingAndAreEscapedInTheLog) {
   ASSERT_TRUE(forged);
   EXPECT_EQ(forged->status, 404);
   Get("/tim-kiem%1B%5B31mDO");
+  // Each request is logged after its answer is sent: under load an earlier
+  // one's line can come after a later one's. Wait for all three.
+  log_->WaitFor(".html 404 ");
+  log_->WaitFor("/quan-tri 200 404 ");
   std::string log = log_->WaitFor("DO 404");
   EXPECT_NE(log.find(" GET /static/app.js\\x00.html 404 "), std::string::npos) << log;
   EXPECT_NE(log.find(" GET /x\\x0D\\x0A2026-12-07T00:00:00Z GET /quan-tri 200 404 "),
