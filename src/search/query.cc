@@ -1237,7 +1237,8 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
     alternatives.push_back(Scale(kNameScale, Xapian::Query(schema::Term(schema::kName, name))));
   }
   // A document of the type the query starts with whose title has the other
-  // words is named, loosely ("luật tiếp dân"): in tier 1 whatever its body.
+  // words side by side is named, loosely ("luật dân chủ cơ sở"): in tier 1
+  // whatever its body.
   Xapian::Query type_led = TypeLedTitle(ts, year_from, year);
   if (!type_led.empty()) alternatives.push_back(Scale(kTypeLedScale, type_led));
   // With a year typed among words, the query has no other number.

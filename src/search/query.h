@@ -186,7 +186,8 @@ class QueryBuilder {
   Xapian::Query PhraseQuery(const text::AnalyzedText& at, bool accented, BuiltQuery* out);
   // For a query led by a document type ("luật dân chủ cơ sở", "nghị định
   // tiếp công dân"): the documents of that type whose title has every
-  // other word (a year aside), weighted by those title words; empty when the
+  // other word (a year aside), side by side as tier 1 asks of a run of
+  // words (title pairs), weighted by those title words; empty when the
   // query does not start with a type or has a number or code after it.
   // T3 (session 15): Nghị định 59, whose title holds the law's name, ranked
   // above Luật 10/2022/QH15 for "luật dân chủ cơ sở".
