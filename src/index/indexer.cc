@@ -356,7 +356,7 @@ Result Indexer::Internal::Process(size_t task_index) {
   r.ocr_confidence = extracted->ocr_confidence;
   for (const auto& w : extracted->warnings) rec.doc.warnings.push_back(w);
   r.xd = BuildTerms(&rec, analyzer);
-  // A2 (session 16): skipped by name, not a Xapian error failing the run.
+  // A2 (session 15): skipped by name, not a Xapian error failing the run.
   if (Status fits = CheckStorable(rec, r.xd); !fits.ok()) {
     r.error = fits.message();
     return r;

@@ -275,7 +275,7 @@ StatusOr<Extracted> ExtractBytes(std::string_view bytes, const std::string& name
         return Status::Internal(msg);
     }
   };
-  // A2 (session 16): text past the limit (a docx that inflates, a legacy
+  // A2 (session 15): text past the limit (a docx that inflates, a legacy
   // encoding that grows in UTF-8) must not reach the index, where one oversized
   // document failed the whole run.
   auto text_over_limit = [&options](const std::string& text) {
@@ -302,7 +302,7 @@ StatusOr<Extracted> ExtractBytes(std::string_view bytes, const std::string& name
                            " chỗ byte UTF-8 hỏng, đã thay bằng U+FFFD");
   }
   // S8 (session 14): a text file of blank lines was indexed as an empty
-  // document; A5 (session 16): so were a docx with empty paragraphs and an
+  // document; A5 (session 15): so were a docx with empty paragraphs and an
   // html page of scripts, replacing the version indexed before.
   if (out.text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
     return fail(Status::Unsupported(NoTextReason(*kind)));

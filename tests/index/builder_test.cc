@@ -183,7 +183,7 @@ TEST(BuilderTest, TextAnalysedInPiecesGivesTheSameDocument) {
   }
 }
 
-// A2 (session 16) broke: a document Xapian cannot store (a value or text
+// A2 (session 15) broke: a document Xapian cannot store (a value or text
 // copy of about 128 MB) failed the whole run with "Can't handle insanely
 // large tags"; it is refused before it is written, saying what is too large.
 TEST(BuilderTest, ADocumentPastWhatXapianStoresIsRefused) {

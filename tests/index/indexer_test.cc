@@ -775,7 +775,7 @@ TEST_F(IndexerTest, FileThatCannotBeIndexedAnyMoreKeepsItsPreviousVersion) {
   EXPECT_FALSE(HasSource(db, Corpus() / "ghi-chu.txt"));
 }
 
-// A5 (session 16) broke: a docx saved over with an empty one (and an html
+// A5 (session 15) broke: a docx saved over with an empty one (and an html
 // page left with only its script) replaced the indexed decision with an
 // empty document under a new id: 15/QĐ-UBND was no longer found. As for a
 // blank .txt, the file is skipped and its previous version stays.

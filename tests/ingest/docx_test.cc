@@ -291,7 +291,7 @@ void ExitZeroIfRefusedUnder1Gb(const std::string& bytes, const std::string& name
   std::exit(!e.ok() && e.status().message().find(name) != std::string::npos ? 0 : 1);
 }
 
-// A2 (session 16) broke: word/document.xml was read into a buffer of the
+// A2 (session 15) broke: word/document.xml was read into a buffer of the
 // size its header declares: a 1 KB file saying 4 GB allocated 4 GB (abort
 // under a memory limit).
 TEST(DocxTest, AForgedUncompressedSizeIsNotAllocated) {
@@ -312,7 +312,7 @@ TEST(DocxTest, AForgedUncompressedSizeIsNotAllocated) {
       << e.status().message();
 }
 
-// A2 (session 16) broke: a 300 KB docx inflating to 300 MB was read whole
+// A2 (session 15) broke: a 300 KB docx inflating to 300 MB was read whole
 // (1.25 GB, 32 s) and failed the whole `vanban index` run in Xapian. What a
 // docx unpacks to is bounded by the size limit, and the file skipped by name.
 TEST(DocxTest, ADocxInflatingPastTheLimitIsSkippedByName) {

@@ -201,7 +201,7 @@ TEST(ExtractTest, ATextFileOfBlanksIsSkippedAsEmpty) {
   EXPECT_TRUE(ExtractBytes("\n Điều 1.\n", "co-chu.txt").ok());
 }
 
-// A5 (session 16) broke: a docx of empty paragraphs and an html page whose
+// A5 (session 15) broke: a docx of empty paragraphs and an html page whose
 // only content is a script were indexed as documents without a word, and
 // replaced the version indexed before; only txt and md were skipped.
 TEST(ExtractTest, AFileOfAnyFormatWithoutTextIsSkippedAsEmpty) {
@@ -231,7 +231,7 @@ TEST(ExtractTest, AFileOfAnyFormatWithoutTextIsSkippedAsEmpty) {
   EXPECT_TRUE(ExtractFile(docx).ok());
 }
 
-// A2 (session 16): the text a file gives is bounded as the file is; a
+// A2 (session 15): the text a file gives is bounded as the file is; a
 // TCVN3 file within the limit whose Unicode text is past it is skipped by
 // name (its text would have reached the index, where a document past what
 // Xapian stores failed the whole run).
