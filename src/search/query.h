@@ -156,6 +156,12 @@ class QueryBuilder {
   // document it names, as its text and the texts citing it write it).
   Xapian::Query NumberQuery(const text::AnalyzedText& at,
                             std::vector<std::string>* identifiers = nullptr);
+  // A document named loosely by its type and title words ("luật dân chủ
+  // cơ sở" for Luật Thực hiện dân chủ ở cơ sở): TypeLedTitle over the whole
+  // text; empty when it does not start with a type or has a number.
+  Xapian::Query LooseName(const text::AnalyzedText& at) {
+    return TypeLedTitle(at.tokens, at.tokens.size(), at.tokens.size());
+  }
 
  private:
   // `t` is marked in snippets and places them: by its exact term when it

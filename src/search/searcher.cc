@@ -894,8 +894,21 @@ Xapian::docid Searcher::Internal::Find(const std::string& id_or_number) {
   // removed) is not found: the best match of the number in it is another
   // document.
   if (LooksLikeId(id_or_number)) return 0;
-  QueryBuilder qb(db, analyzer);
-  Xapian::Query nq = qb.NumberQuery(analyzer.Analyze(id_or_number));
+  // The version read here: a Searcher over a Database object reads it
+  // for each search only.
+  QueryBuilder qb(db, analyzer,
+                  std::atoi(db.get_metadata(std::string(schema::kMetaSchemaVersion)).c_str()));
+  text::AnalyzedText at = analyzer.Analyze(id_or_number);
+  // A short name led by its type ("luật dân chủ cơ sở", F6, session 15:
+  // search found the law by it, `show` and /van-ban/ did not): the one
+  // document it fits; none when it fits several.
+  if (Xapian::Query loose = qb.LooseName(at); !loose.empty()) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(loose);
+    Xapian::MSet mset = enquire.get_mset(0, 2);
+    return mset.size() == 1 ? *mset.begin() : 0;
+  }
+  Xapian::Query nq = qb.NumberQuery(at);
   if (nq.empty()) return 0;
   std::set<std::string> typed = DigitRuns(id_or_number);
   if (typed.empty()) return 0;

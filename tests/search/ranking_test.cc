@@ -893,6 +893,28 @@ TEST_F(RankingTest, GetByNumberAndCitedBy) {
   EXPECT_EQ(by_name->doc.meta.number, "25/2018/QH14");
 }
 
+// F6 (session 15): search found Luật Thực hiện dân chủ ở cơ sở by its short
+// name, but `vanban show` and /van-ban/ did not. A short name led by its
+// type is the one document it fits; a name several documents fit is none.
+TEST_F(RankingTest, GetByAShortNameLedByItsType) {
+  auto law = searcher_->Get("luật dân chủ cơ sở");
+  ASSERT_TRUE(law.ok()) << law.status().ToString();
+  EXPECT_EQ(law->doc.meta.number, "10/2022/QH15");
+  auto unaccented = searcher_->Get("luat thuc hien dan chu co so");
+  ASSERT_TRUE(unaccented.ok()) << unaccented.status().ToString();
+  EXPECT_EQ(unaccented->doc.meta.number, "10/2022/QH15");
+  auto decree = searcher_->Get("nghị định dân chủ cơ sở");
+  ASSERT_TRUE(decree.ok()) << decree.status().ToString();
+  EXPECT_EQ(decree->doc.meta.number, "59/2023/NĐ-CP");
+  // Both decrees' titles have "thực hiện": neither is named.
+  EXPECT_FALSE(searcher_->Get("nghị định thực hiện").ok());
+  // Words apart in the title do not name it.
+  EXPECT_FALSE(searcher_->Get("luật dân cơ sở chủ").ok());
+  auto cited = searcher_->GetCitedBy("luật dân chủ cơ sở");
+  ASSERT_TRUE(cited.ok());
+  EXPECT_FALSE(cited->empty());
+}
+
 // O3 broke: "dân vận" pasted with a zero-width space or a soft hyphen
 // inside the words found 4 unrelated documents, Luật Khiếu nại first. O6
 // broke: "３３/CT-TTg" typed in full-width digits put Chỉ thị 26 first.
