@@ -216,6 +216,9 @@ struct Indexer::Internal {
   // Fresh build replacing an index of the current schema: that index, from
   // which the documents of skipped files are carried over.
   fs::path previous_db;
+  // Fresh build replacing an index of another schema: that index's
+  // catalog, used as an incremental run uses the catalog it recorded.
+  std::string inherited_catalog;
   // On a fresh build, the ids `previous_db` gave files of this run: id ->
   // source path. A file keeps its id though another file sorts before it
   // (a copy named "luat42 - ban sao.txt" does not take "luat-42-2013-qh13"
@@ -888,6 +891,7 @@ StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
   } catch (const Xapian::Error& e) {
     return DatabaseFailure(e, kept_note);
   }
+  if (recorded_catalog.empty()) recorded_catalog = inherited_catalog;
   catalog_path = FindCatalog(roots, opts.catalog, recorded_catalog, &source);
   if (source == CatalogSource::kAbove) {
     summary.catalog_note = catalog_path.string() + " (ở thư mục trên các đường dẫn đã cho)";
@@ -1337,6 +1341,31 @@ Status CompareRebuild(const fs::path& old_dir, const fs::path& fresh_dir, const 
   return Status::Ok();
 }
 
+// What a fresh build replacing an index of another schema takes over from
+// it, so that the run keeps what the incremental run it stands for would
+// keep: the files it holds that still exist, indexed again (a gone one is
+// removed, as an incremental run over its folder removes it), and its
+// catalog. R1 (session 16): after an upgrade, `vanban index pb` rebuilt
+// from pb alone and removed the documents of every other folder.
+struct Inherited {
+  std::vector<fs::path> files;
+  std::string catalog;
+};
+
+Inherited InheritFrom(const fs::path& dir) {
+  Inherited out;
+  for (const auto& [path, id] : ReadIndexed(dir).files) {
+    std::error_code ec;
+    if (fs::is_regular_file(path, ec)) out.files.emplace_back(path);
+  }
+  try {
+    out.catalog =
+        Xapian::Database(dir.string()).get_metadata(std::string(schema::kMetaCatalogPath));
+  } catch (const Xapian::Error&) {
+  }
+  return out;
+}
+
 }  // namespace
 
 StatusOr<IndexSummary> IndexDatabase(const std::string& db_dir, const IndexOptions& options) {
@@ -1370,6 +1399,12 @@ StatusOr<IndexSummary> IndexDatabase(const std::string& db_dir, const IndexOptio
   fs::remove_all(fresh, ec);
   IndexOptions fresh_options = options;
   fresh_options.rebuild = false;
+  Inherited inherited;
+  if (!outdated.empty()) {
+    inherited = InheritFrom(dir);
+    fresh_options.paths.insert(fresh_options.paths.end(), inherited.files.begin(),
+                               inherited.files.end());
+  }
   int writers =
       options.writers > 0 ? options.writers : static_cast<int>(std::thread::hardware_concurrency());
   StatusOr<IndexSummary> result = Status::Internal("");
@@ -1382,12 +1417,14 @@ StatusOr<IndexSummary> IndexDatabase(const std::string& db_dir, const IndexOptio
     indexer.internal_->shard_temp = shards;
     indexer.internal_->shard_writers = writers;
     indexer.internal_->kept_note = kept_note;
+    indexer.internal_->inherited_catalog = inherited.catalog;
     if (had_index && outdated.empty()) indexer.internal_->previous_db = dir;
     result = indexer.Run(fresh_options);
   } else {
     auto indexer = Indexer::Open(fresh.string());
     if (!indexer.ok()) return indexer.status();
     (*indexer)->internal_->kept_note = kept_note;
+    (*indexer)->internal_->inherited_catalog = inherited.catalog;
     if (had_index && outdated.empty()) (*indexer)->internal_->previous_db = dir;
     result = (*indexer)->Run(fresh_options);
   }
@@ -1405,7 +1442,9 @@ StatusOr<IndexSummary> IndexDatabase(const std::string& db_dir, const IndexOptio
   if (!outdated.empty()) {
     result->warnings.push_back(
         "chỉ mục cũ theo lược đồ " + outdated + ", phiên bản này dùng lược đồ " +
-        std::to_string(schema::kSchemaVersion) + ": đã lập chỉ mục lại toàn bộ");
+        std::to_string(schema::kSchemaVersion) + ": đã lập chỉ mục lại toàn bộ" +
+        (inherited.files.empty() ? std::string()
+                                 : ", kể cả các tệp chỉ mục cũ có ngoài các đường dẫn đã cho"));
   }
   if (Status st = SwapIn(dir, fresh, old); !st.ok()) return st;
   return result;

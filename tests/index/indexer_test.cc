@@ -663,6 +663,54 @@ TEST_F(IndexerTest, IndexOfAnOlderSchemaIsRebuilt) {
             std::to_string(schema::kSchemaVersion));
 }
 
+// R1 (session 16): after an upgrade, `vanban index b` rebuilt the index from
+// b alone and removed a's documents, though an incremental run keeps what
+// is outside its PATHs. The rebuild takes the old index's files that still
+// exist and its catalog; a file gone since is removed, as it would be.
+TEST_F(IndexerTest, AnOlderSchemasRebuildKeepsTheFilesOutsideThePathsGiven) {
+  VANBAN_REQUIRE_SHARED();
+  fs::create_directories(Corpus() / "a");
+  fs::create_directories(Corpus() / "b");
+  Write("a/ke-hoach.txt", Plan());
+  Write("a/luat-42.txt", Shared("luat-42-2013-qh13.txt"));
+  Write("a/catalog.toml",
+        "[[document]]\nid = \"chi-thi-33-ct-ttg-2021\"\ntype = \"Chỉ thị\"\n"
+        "number = \"33/CT-TTg\"\nissuer = \"Thủ tướng Chính phủ\"\ndate = \"2021-11-26\"\n");
+  Write("b/luat-25.txt", Shared("luat-25-2018-qh14.txt"));
+  std::string db_dir = (dir_ / "index").string();
+  IndexOptions a = Options();
+  a.paths = {Corpus() / "a"};
+  auto first = IndexDatabase(db_dir, a);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  ASSERT_EQ(first->catalog_records, 1);
+  {
+    Xapian::WritableDatabase db(db_dir, Xapian::DB_OPEN);
+    db.set_metadata(std::string(schema::kMetaSchemaVersion), "1");
+    db.commit();
+  }
+  fs::remove(Corpus() / "a" / "luat-42.txt");
+  IndexOptions b = Options();
+  b.paths = {Corpus() / "b"};
+  auto s = IndexDatabase(db_dir, b);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  ASSERT_EQ(s->warnings.size(), 1u);
+  EXPECT_NE(s->warnings[0].find("lược đồ 1"), std::string::npos) << s->warnings[0];
+  EXPECT_NE(s->warnings[0].find("ngoài các đường dẫn đã cho"), std::string::npos) << s->warnings[0];
+  ASSERT_EQ(s->removed_files.size(), 1u);
+  EXPECT_EQ(s->removed_files[0].id, "luat-42-2013-qh13");
+  Xapian::Database db(db_dir);
+  EXPECT_TRUE(HasSource(db, fs::canonical(Corpus() / "a" / "ke-hoach.txt")));
+  EXPECT_TRUE(HasSource(db, fs::canonical(Corpus() / "b" / "luat-25.txt")));
+  EXPECT_TRUE(db.term_exists(schema::Term(schema::kId, "chi-thi-33-ct-ttg-2021")));
+  EXPECT_FALSE(db.term_exists(schema::Term(schema::kId, "luat-42-2013-qh13")));
+  EXPECT_EQ(db.get_doccount(), 3u);
+  // --rebuild still keeps only what the PATHs given hold.
+  b.rebuild = true;
+  auto rebuilt = IndexDatabase(db_dir, b);
+  ASSERT_TRUE(rebuilt.ok()) << rebuilt.status().ToString();
+  EXPECT_EQ(Xapian::Database(db_dir).get_doccount(), 1u);
+}
+
 TEST_F(IndexerTest, CatalogEntriesWithoutTextBecomeRecords) {
   VANBAN_REQUIRE_SHARED();
   fs::path catalog = testing::SourceDir() / "corpus" / "catalog.toml";
