@@ -156,6 +156,12 @@ struct Prepared {
   Xapian::Query excl;     // -exclusions, or empty
   std::string unknown_filter;  // a filter value no document has (QueryBuilder::Filters)
   std::string unmatched_filters;  // values no document has, beside others that match
+  // Each exclusion as the notices name it ("“tố cáo”", "loại “Luật”") and
+  // its query: `excl` is their OR.
+  std::vector<std::pair<std::string, Xapian::Query>> exclusions;
+  // Excluded filter values no document has ("loại “Thongtu”"): they
+  // exclude nothing (R4, session 16: dropped without a word).
+  std::string unknown_exclusions;
 
   // `m` (all documents when empty) weighted by `boost`, filtered, without
   // the exclusions unless `!with_exclusions`.
@@ -184,7 +190,10 @@ Prepared Prepare(const Xapian::Database& db, const text::Analyzer& analyzer, int
   p.filter =
       qb.Filters(values(request.type, parsed.types), values(request.issuer, parsed.issuers),
                  values(request.year, parsed.years), &p.unknown_filter, &p.unmatched_filters);
-  p.excl = qb.Exclusions(parsed.exclusions);
+  for (const auto& w : parsed.exclusions) {
+    Xapian::Query q = qb.Exclusions({w});
+    if (!q.empty()) p.exclusions.emplace_back("“" + w + "”", std::move(q));
+  }
   // "-type:Luật": the documents the filter would keep are excluded.
   for (const auto& [name, value] : parsed.excluded_filters) {
     std::string unknown;
@@ -192,9 +201,16 @@ Prepared Prepare(const Xapian::Database& db, const text::Analyzer& analyzer, int
       return name == field ? std::vector<std::string>{value} : std::vector<std::string>{};
     };
     Xapian::Query f = qb.Filters(only("type"), only("issuer"), only("year"), &unknown);
+    if (!unknown.empty()) {
+      p.unknown_exclusions += (p.unknown_exclusions.empty() ? "" : ", ") + unknown;
+    }
     if (f.empty()) continue;
-    p.excl = p.excl.empty() ? f : Xapian::Query(Xapian::Query::OP_OR, p.excl, f);
+    std::string label = name == "type" ? "loại" : name == "issuer" ? "cơ quan ban hành" : "năm";
+    p.exclusions.emplace_back(label + " “" + value + "”", std::move(f));
   }
+  std::vector<Xapian::Query> all;
+  for (const auto& e : p.exclusions) all.push_back(e.second);
+  if (!all.empty()) p.excl = Xapian::Query(Xapian::Query::OP_OR, all.begin(), all.end());
   return p;
 }
 
@@ -556,11 +572,18 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   if (!parsed.notice.empty()) resp.notice += (resp.notice.empty() ? "" : " ") + parsed.notice;
   // "year:abcd" is told what --year and ?year= say (they refuse it): a
   // year has four digits. Before, "no document has the year “abcd”".
+  std::vector<std::pair<std::string, std::string>> years;  // field as typed, value
   for (const std::string& year :
        request.year.empty() ? parsed.years : std::vector<std::string>{request.year}) {
+    years.emplace_back("year:", year);
+  }
+  for (const auto& [name, value] : parsed.excluded_filters) {
+    if (name == "year") years.emplace_back("-year:", value);
+  }
+  for (const auto& [field, year] : years) {
     if (SearchRequest::IsYear(year)) continue;
-    resp.notice += (resp.notice.empty() ? "" : " ") + std::string("Giá trị “") + year +
-                   "” của year: phải là năm bốn chữ số, ví dụ 2021.";
+    resp.notice += (resp.notice.empty() ? "" : " ") + std::string("Giá trị “") + year + "” của " +
+                   field + " phải là năm bốn chữ số, ví dụ 2021.";
     return resp;
   }
   if (!counter) OnNewRevision();
@@ -583,6 +606,10 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   if (!p.unmatched_filters.empty()) {
     resp.notice += (resp.notice.empty() ? "" : " ") + std::string("Không có văn bản nào có ") +
                    p.unmatched_filters + "; chỉ lọc theo các giá trị còn lại.";
+  }
+  if (!p.unknown_exclusions.empty()) {
+    resp.notice += (resp.notice.empty() ? "" : " ") + std::string("Không có văn bản nào có ") +
+                   p.unknown_exclusions + " nên điều kiện loại trừ đó không loại văn bản nào.";
   }
   if (p.bq.query.empty() && p.filter.empty() && p.excl.empty()) {
     resp.notice += (resp.notice.empty() ? "" : " ") + std::string("Hãy nhập từ cần tìm.");
@@ -617,9 +644,17 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   resp.facets = std::move(run.facets);
   if (run.excluded_all > 0) {
     resp.excluded_all = static_cast<int>(run.excluded_all);
+    // Any one of them excludes a document: those that take some away are
+    // named (R2, session 16: "-type:Luật" alone was "vì có .").
     std::string words;
-    // Any one of them excludes a document.
-    for (const auto& w : parsed.exclusions) words += (words.empty() ? "“" : " hoặc “") + w + "”";
+    Xapian::Query kept = p.Compose(p.bq.query, Xapian::Query(), /*with_exclusions=*/false);
+    for (const auto& [name, query] : p.exclusions) {
+      Xapian::Enquire enquire(db);
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, kept, query));
+      if (enquire.get_mset(0, 1).empty()) continue;
+      words += (words.empty() ? "" : " hoặc ") + name;
+    }
     resp.notice += (resp.notice.empty() ? "" : " ") +
                    (run.excluded_all == 1 ? std::string("Văn bản duy nhất chứa đủ các từ bị loại")
                                           : "Cả " + std::to_string(run.excluded_all) +

@@ -990,6 +990,28 @@ TEST_F(RankingTest, ExclusionsThatTakeEveryMatchSaySo) {
       << tags.notice;
 }
 
+// R2 (session 16): excluded filter values that took every match were not
+// named ("… bị loại vì có ."), and a word that excluded nothing was
+// blamed. R4: an excluded value no document has, or a "-year:" that is no
+// year, was dropped without a word.
+TEST_F(RankingTest, ExcludedFiltersAreNamedAndCheckedAsFilters) {
+  EXPECT_EQ(Run("type:luật -type:luật").notice,
+            "Cả 4 văn bản chứa đủ các từ đều bị loại vì có loại “luật”.");
+  EXPECT_EQ(Run("dân chủ -huong -type:Luật").notice,
+            "Cả 7 văn bản chứa đủ các từ đều bị loại vì có “huong” hoặc loại “Luật”.");
+  // Only what takes documents away is named.
+  EXPECT_EQ(Run("luật tố cáo type:Luật -type:Luật -abcxyz").notice,
+            "Cả 4 văn bản chứa đủ các từ đều bị loại vì có loại “Luật”.");
+  SearchResponse unknown = Run("dân chủ -type:Thongtu");
+  EXPECT_EQ(unknown.total, 7);
+  EXPECT_EQ(unknown.notice,
+            "Không có văn bản nào có loại “Thongtu” nên điều kiện loại trừ đó không loại văn bản "
+            "nào.");
+  SearchResponse year = Run("dân chủ -year:20x1");
+  EXPECT_TRUE(year.results.empty());
+  EXPECT_EQ(year.notice, "Giá trị “20x1” của -year: phải là năm bốn chữ số, ví dụ 2021.");
+}
+
 // O5 (session 13) broke: "-type:Luật" was read as the word "type:Luật" and
 // the 4 laws stayed in the results; "-type:Luật" alone listed all 24.
 TEST_F(RankingTest, AFiltersValueCanBeExcluded) {
