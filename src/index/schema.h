@@ -141,8 +141,10 @@ inline constexpr std::string_view kMetaCatalogPath = "vanban-catalog-path";
 // 10: a comma between an article and its document ("Điều 66, Nghị định
 //    145/2020/NĐ-CP"); "Điều 3 của Nghị định này" in a document without
 //    articles is dropped.
+// 11: a number written with a Unicode hyphen (U+2010..U+2012, Word's
+//    non-breaking hyphen) is that number.
 inline constexpr std::string_view kMetaAnalysis = "vanban-analysis";
-inline constexpr int kAnalysisVersion = 10;  // stored as its decimal string
+inline constexpr int kAnalysisVersion = 11;  // stored as its decimal string
 // "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the
 // document's text, as in its data. Metadata lives in the postlist table,
 // which Xapian does not compress (the data is zlib-compressed): a snippet

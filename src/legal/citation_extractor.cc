@@ -92,6 +92,12 @@ size_t NumberCharLen(std::string_view s, size_t i) {
   unsigned char c = static_cast<unsigned char>(s[i]);
   if (IsAsciiLetter(c) || IsDigit(c) || c == '/' || c == '-') return 1;
   if (c == 0xC4 && i + 1 < s.size() && (s[i + 1] == '\x90' || s[i + 1] == '\x91')) return 2;
+  // The dashes text::CanonicalIdentifier reads as '-': U+2010..U+2013 (A2,
+  // session 16: Word's non-breaking hyphen cut "15/QĐ‑UBND" at "15/QĐ").
+  if (c == 0xE2 && i + 2 < s.size() && s[i + 1] == '\x80' && s[i + 2] >= '\x90' &&
+      s[i + 2] <= '\x93') {
+    return 3;
+  }
   return 0;
 }
 
@@ -345,7 +351,9 @@ bool Scanner::ReadNumber(size_t i, std::string* number, size_t* end) const {
       p += len;
       continue;
     }
-    bool joinable = t_[p] == ' ' && (t_[p - 1] == '-' || t_[p - 1] == '/') && p + 1 < limit &&
+    bool after_dash = t_[p - 1] == '-' || t_[p - 1] == '/' ||
+                      (p >= toks_[i].b + 3 && NumberCharLen(t_, p - 3) == 3);
+    bool joinable = t_[p] == ' ' && after_dash && p + 1 < limit &&
                     ((t_[p + 1] >= 'A' && t_[p + 1] <= 'Z') || t_.substr(p + 1, 2) == "Đ");
     if (!joinable) break;
     ++p;

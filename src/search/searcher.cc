@@ -936,12 +936,13 @@ Xapian::docid Searcher::Internal::Find(const std::string& id_or_number) {
   text::AnalyzedText at = analyzer.Analyze(id_or_number);
   // A short name led by its type ("luật dân chủ cơ sở", F6, session 15:
   // search found the law by it, `show` and /van-ban/ did not): the one
-  // document it fits; none when it fits several.
+  // document it fits; when it fits several or none, a number in it may
+  // still name one ("chỉ thị ct33").
   if (Xapian::Query loose = qb.LooseName(at); !loose.empty()) {
     Xapian::Enquire enquire(db);
     enquire.set_query(loose);
     Xapian::MSet mset = enquire.get_mset(0, 2);
-    return mset.size() == 1 ? *mset.begin() : 0;
+    if (mset.size() == 1) return *mset.begin();
   }
   Xapian::Query nq = qb.NumberQuery(at);
   if (nq.empty()) return 0;

@@ -6,7 +6,7 @@
 //   standard:    NUM (sp? '-' sp? NUM)? sp? ':' sp? YEAR '/' CODE ('-' CODE)*
 //   date:        D SEP M SEP YYYY (SEP '/' or '-'), or YYYY-MM-DD
 // NUM is 1-5 digits, CODE a letter (A-Z, Đ; the look-alike Ð/ð is read as
-// Đ) then letters/digits, DASH '-' or an en dash. Stray spaces and the
+// Đ) then letters/digits, DASH '-', an en dash or a Unicode hyphen. Stray spaces and the
 // dash forms are accepted only when the codes are in capitals. A CODE must
 // start with a letter, so ranges such as "2020-2025" or "2021- 2030" are
 // not identifiers.
@@ -44,10 +44,14 @@ class Scanner {
     }
     return p;
   }
-  // Length of a dash ('-' or U+2013) at p, else 0.
+  // Length of a dash at p, else 0: '-', U+2013 (en dash), or the hyphens
+  // U+2010, U+2011 (Word's non-breaking hyphen, A2 session 16: "15/QĐ‑UBND"
+  // was "15/QĐ" and "UBND") and U+2012.
   size_t Dash(size_t p) const {
     if (At(p) == '-') return 1;
-    if (At(p) == '\xE2' && At(p + 1) == '\x80' && At(p + 2) == '\x93') return 3;
+    if (At(p) == '\xE2' && At(p + 1) == '\x80' && At(p + 2) >= '\x90' && At(p + 2) <= '\x93') {
+      return 3;
+    }
     return 0;
   }
   // Length of Đ/đ (or the look-alikes Ð/ð, U+00D0/U+00F0) at p, else 0.

@@ -143,6 +143,37 @@ TEST(CitationExtractorTest, PlanCitesTwentyOneDistinctDocumentsInOrder) {
   for (const std::string& id : distinct) EXPECT_NE(catalog.FindById(id), nullptr) << id;
 }
 
+// A2 (session 16): a number typed with Word's non-breaking hyphen (U+2011)
+// or another Unicode hyphen was cut at it ("15/QĐ‑UBND" cited "15/QĐ"). The
+// plan with every hyphen inside its numbers so typed cites what it cites.
+TEST(CitationExtractorTest, NumbersWithUnicodeHyphensAreTheNumbers) {
+  Catalog catalog = RepoCatalog();
+  Document plain = ParsedPlan(catalog);
+  std::string text = ReadFile(SourceDir() / kPlan);
+  int replaced = 0;
+  for (const char* hyphen : {"\u2011", "\u2010"}) {
+    std::string typed = text;
+    for (const std::string number : {"33/CT-TTg", "23- QĐ/TW", "47/KH-UBND", "08/CT-UBND"}) {
+      std::string with = number;
+      with.replace(with.find('-'), 1, hyphen);
+      for (size_t at = typed.find(number); at != std::string::npos; at = typed.find(number, at)) {
+        typed.replace(at, number.size(), with);
+        ++replaced;
+      }
+    }
+    Document doc = ParseDocument(typed);
+    catalog.FillFromEntry(*catalog.FindByTextPath(SourceDir() / kPlan), &doc);
+    catalog.ResolveAll(&doc);
+    ASSERT_EQ(doc.citations.size(), plain.citations.size()) << hyphen;
+    for (size_t i = 0; i < doc.citations.size(); ++i) {
+      EXPECT_EQ(doc.citations[i].number, plain.citations[i].number) << doc.citations[i].raw;
+      EXPECT_EQ(doc.citations[i].resolved_id, plain.citations[i].resolved_id)
+          << doc.citations[i].raw;
+    }
+  }
+  EXPECT_GE(replaced, 8);
+}
+
 TEST(CitationExtractorTest, PlanRawSpans) {
   Document doc = ParseDocument(ReadFile(SourceDir() / kPlan));
   ASSERT_GE(doc.citations.size(), 12u);

@@ -37,6 +37,11 @@ TEST(IdentifierTest, CanonicalIdentifier) {
       {"23-qđ/tw", "23-QĐ/TW"},
       {"23 - QĐ/TW", "23-QĐ/TW"},
       {"23\u2013QĐ/TW", "23-QĐ/TW"},
+      // A2 (session 16): Word's non-breaking hyphen and the Unicode hyphens.
+      {"15/QĐ\u2011UBND", "15/QĐ-UBND"},
+      {"15/QĐ\u2010UBND", "15/QĐ-UBND"},
+      {"23\u2011QĐ/TW", "23-QĐ/TW"},
+      {"59/2023/NĐ\u2012CP", "59/2023/NĐ-CP"},
       {" 76/NQ-CP ", "76/NQ-CP"},
       {"59/2023/nđ-cp", "59/2023/NĐ-CP"},
       {"23-QD/TW", "23-QD/TW"},
