@@ -142,7 +142,8 @@ inline constexpr std::string_view kMetaCatalogPath = "vanban-catalog-path";
 //    145/2020/NĐ-CP"); "Điều 3 của Nghị định này" in a document without
 //    articles is dropped.
 // 11: a number written with a Unicode hyphen (U+2010..U+2012, Word's
-//    non-breaking hyphen) is that number.
+//    non-breaking hyphen) is that number; in a Pháp điển đề mục, another
+//    act's article is anchored by its code, not "dieu-N".
 inline constexpr std::string_view kMetaAnalysis = "vanban-analysis";
 inline constexpr int kAnalysisVersion = 11;  // stored as its decimal string
 // "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the

@@ -93,7 +93,41 @@ class Builder {
   std::unordered_set<std::string> anchors_;
   std::unordered_map<std::string, int> next_suffix_;  // anchor -> next "-k" to try
   size_t next_para_ = 0;  // paragraphs before this are done
+  // Pháp điển: the codification prefix of the document's own articles
+  // ("8.4.LQ" in "Điều 8.4.LQ.8"), that of its first codified article;
+  // empty when it has none.
+  std::string own_prefix_;
+  // The key an article's clauses and points are anchored by: its number,
+  // or for an article of another act its code (Article()).
+  std::unordered_map<int, std::string> article_keys_;
 };
+
+// The "44.13.LQ.10" of an article heading "Điều 44.13.LQ.10. Title" (or "5"
+// of "Điều 5. Title"), and its title.
+std::string_view ArticleCode(std::string_view line, std::string* title) {
+  std::string_view rest = line.substr(std::string_view("Điều ").size());
+  size_t sp = rest.find(' ');
+  std::string_view code = rest.substr(0, sp);
+  if (title) *title = sp == std::string_view::npos ? "" : std::string(Trim(rest.substr(sp)));
+  while (!code.empty() && code.back() == '.') code.remove_suffix(1);
+  return code;
+}
+
+// The act a Pháp điển source line names: "Nghị định 02/2013/NĐ-CP" for
+// "(Điều 8 Nghị định số 02/2013/NĐ-CP, có hiệu lực …)"; empty when it is
+// not so written.
+std::string SourceLineAct(std::string_view line) {
+  static constexpr std::string_view kHead = "(Điều ";
+  if (!line.starts_with(kHead)) return "";
+  size_t type = line.find(' ', kHead.size());
+  size_t so = line.find(" số ", kHead.size());
+  if (type == std::string_view::npos || so == std::string_view::npos || so <= type) return "";
+  size_t num = so + std::string_view(" số ").size();
+  size_t end = line.find_first_of(" ,)", num);
+  if (end == std::string_view::npos || end == num) return "";
+  return std::string(Trim(line.substr(type + 1, so - type - 1))) + " " +
+         std::string(line.substr(num, end - num));
+}
 
 int Builder::Open(UnitKind kind, size_t p, std::string label, std::string number, std::string title,
                   std::string anchor) {
@@ -139,7 +173,9 @@ int Builder::OpenOf(UnitKind kind) const {
 
 std::string Builder::OpenNumber(UnitKind kind) const {
   int u = OpenOf(kind);
-  return u < 0 ? "" : NumberKey(doc_->units[u].number);
+  if (u < 0) return "";
+  if (auto key = article_keys_.find(u); key != article_keys_.end()) return key->second;
+  return NumberKey(doc_->units[u].number);
 }
 
 // A caps line right after "Chương II" / "Mục 1" is that unit's title.
@@ -153,17 +189,14 @@ void Builder::TakeCapsTitle(size_t p, int unit) {
 }
 
 void Builder::Article(size_t p) {
-  std::string_view line = ParaText(p);
-  std::string_view rest = line.substr(std::string_view("Điều ").size());
-  size_t sp = rest.find(' ');
-  std::string_view code = rest.substr(0, sp);
-  std::string title = sp == std::string_view::npos ? "" : std::string(Trim(rest.substr(sp)));
-  while (!code.empty() && code.back() == '.') code.remove_suffix(1);
-  std::string number;
+  std::string title;
+  std::string_view code = ArticleCode(ParaText(p), &title);
+  std::string number, act;
   // Pháp điển: the source line on the next line states the official number.
   if (p + 1 < layout_.paragraphs.size() &&
       layout_.paragraphs[p + 1].kind == LineKind::kSourceLine) {
     number = SourceLineArticle(ParaText(p + 1));
+    act = SourceLineAct(ParaText(p + 1));
   }
   if (number.empty()) {
     size_t dot = code.rfind('.');
@@ -172,8 +205,19 @@ void Builder::Article(size_t p) {
   // Pháp điển "Điều 44.13.LQ.10": show the law's own "Điều 10", keep the code.
   bool codified = code.find('.') != std::string_view::npos && !number.empty();
   std::string label = "Điều " + (codified ? number : std::string(code));
-  int u = Open(UnitKind::kArticle, p, label, number, title, "dieu-" + Slug(number));
+  std::string key = Slug(number);
+  // An article of another act in the same đề mục ("Điều 8.4.NĐ.1.8" in
+  // Luật Hôn nhân và gia đình's) is anchored by its code and labelled with
+  // its act, so that "dieu-8" is the document's own Điều 8 wherever the
+  // other comes. S3, S4 (session 16): "điều 8 luật hôn nhân và gia đình"
+  // showed and linked Nghị định 02/2013's Điều 8, labelled "Điều 8".
+  if (codified && !own_prefix_.empty() && code.substr(0, code.rfind('.')) != own_prefix_) {
+    key = Slug(code);
+    if (!act.empty()) label += " " + act;
+  }
+  int u = Open(UnitKind::kArticle, p, label, number, title, "dieu-" + key);
   if (codified && u >= 0) doc_->units[u].code = std::string(code);
+  if (u >= 0 && key != Slug(number)) article_keys_[u] = key;
 }
 
 void Builder::Numbered(size_t p) {
@@ -264,6 +308,13 @@ void Builder::Run() {
   doc_->paragraphs.clear();
   for (const LaidOutParagraph& lp : layout_.paragraphs) {
     doc_->paragraphs.push_back({lp.begin, lp.end, -1, false});
+  }
+  for (size_t p = 0; p < layout_.paragraphs.size() && own_prefix_.empty(); ++p) {
+    if (layout_.paragraphs[p].kind != LineKind::kArticle) continue;
+    std::string_view code = ArticleCode(ParaText(p), nullptr);
+    if (size_t dot = code.rfind('.'); dot != std::string_view::npos) {
+      own_prefix_ = std::string(code.substr(0, dot));
+    }
   }
   for (size_t p = 0; p < layout_.paragraphs.size(); ++p) {
     if (p < next_para_) continue;  // already taken as a heading's title

@@ -188,6 +188,41 @@ TEST(ParserTest, Law10StructureAndAnchors) {
   EXPECT_TRUE(doc.warnings.empty()) << doc.warnings.front();
 }
 
+// S3, S4 (session 16): in a Pháp điển đề mục holding the articles of
+// several acts, "dieu-8" was whichever Điều 8 came first (Nghị định
+// 02/2013's, labelled "Điều 8"), so "Điều 8 Luật Hôn nhân và gia đình" linked
+// to it. The document's own articles keep the plain anchors; another act's
+// is anchored by its code and labelled with its act, and so are its clauses.
+TEST(ParserTest, AnotherActsArticleInACodifiedTextIsNotTheDocumentsOwn) {
+  VANBAN_REQUIRE_SHARED();
+  std::string text = ReadFile(SharedDir() /
+                              "bench/large-corpus/phapdien-md/"
+                              "dan-so-gia-dinh-tre-em-binh-dang-gioi/hon-nhan-va-gia-dinh.md");
+  // The list of articles after the text is not the text (ingest drops it).
+  text.resize(text.find("## Danh sách điều khoản"));
+  Document doc = ParseDocument(text);
+  EXPECT_EQ(doc.meta.number, "52/2014/QH13");
+  ASSERT_GE(doc.FindAnchor("dieu-8"), 0);
+  const Unit& own = doc.units[doc.FindAnchor("dieu-8")];
+  EXPECT_EQ(own.code, "8.4.LQ.8");
+  EXPECT_EQ(own.label, "Điều 8");
+  EXPECT_EQ(own.title, "Điều kiện kết hôn");
+  int k = doc.FindAnchor("khoan-8-1");
+  ASSERT_GE(k, 0);
+  EXPECT_EQ(doc.units[doc.units[k].parent].anchor, "dieu-8");
+  ASSERT_GE(doc.FindAnchor("dieu-8-4-nd-1-8"), 0);
+  const Unit& decree = doc.units[doc.FindAnchor("dieu-8-4-nd-1-8")];
+  EXPECT_EQ(decree.label, "Điều 8 Nghị định 02/2013/NĐ-CP");
+  EXPECT_EQ(decree.number, "8");
+  EXPECT_LT(decree.begin, own.begin);  // it comes first in the file
+  // Every own article has its plain anchor; no other does.
+  for (const Unit& u : doc.units) {
+    if (u.kind != UnitKind::kArticle || u.code.empty()) continue;
+    bool mine = u.code.starts_with("8.4.LQ.");
+    EXPECT_EQ(u.anchor == "dieu-" + u.number, mine) << u.code << " " << u.anchor;
+  }
+}
+
 TEST(ParserTest, OrdinaryArticleFormIsAddressableTheSameWay) {
   Document doc = ParseDocument(
       "LUẬT\nTHỰC HIỆN DÂN CHỦ Ở CƠ SỞ\nChương I\nNHỮNG QUY ĐỊNH CHUNG\n"
