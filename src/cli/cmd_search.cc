@@ -210,6 +210,16 @@ void PrintDocument(const search::StoredDocument& d, const std::vector<search::Ci
   if (!m.effective_date.empty()) line("Hiệu lực từ:", m.effective_date);
   line("Người ký:", m.signer);
   line("Tệp nguồn:", d.source_path.empty() ? "(chưa có toàn văn)" : d.source_path);
+  if (!d.same_number.empty()) {
+    std::printf("\nVăn bản khác cùng số %s (%zu):\n", m.number.c_str(), d.same_number.size());
+    for (const auto& o : d.same_number) {
+      std::string where = o.issuer;
+      if (!o.date.empty()) where += (where.empty() ? "" : ", ") + o.date;
+      std::printf("  - %s: %s%s\n", o.id.c_str(),
+                  Heading(o.type, o.number, o.title, o.file_label).c_str(),
+                  where.empty() ? "" : (" (" + where + ")").c_str());
+    }
+  }
   // The Pháp điển's notes ("bị bãi bỏ bởi Điều 35 Luật số …") are listed
   // after the document's own citations, and not counted with them.
   size_t notes = std::count_if(d.doc.citations.begin(), d.doc.citations.end(),

@@ -103,6 +103,17 @@ json ToJson(const StoredDocument& d, bool with_text) {
               {"units", std::move(units)},
               {"citations", std::move(cites)},
               {"warnings", d.doc.warnings}};
+  json same = json::array();
+  for (const Hit& h : d.same_number) {
+    same.push_back({{"id", h.id},
+                    {"type", OrNull(h.type)},
+                    {"number", OrNull(h.number)},
+                    {"title", OrNull(h.title)},
+                    {"issuer", OrNull(h.issuer)},
+                    {"date", OrNull(h.date)},
+                    {"has_text", h.has_text}});
+  }
+  out["same_number"] = std::move(same);
   if (with_text) out["text"] = d.doc.text;
   return out;
 }

@@ -477,8 +477,13 @@ struct Searcher::Internal {
                              const BuiltQuery& bq, bool snippets, SuggestMarks* marks) const;
   StatusOr<index::Record> Load(Xapian::docid did, bool with_text);
   Xapian::docid Find(const std::string& id_or_number);
-  // The document whose own number is `number` in any spelling, or 0.
-  Xapian::docid WithNumber(const std::string& number);
+  // The document whose own number is `number` in any spelling, or 0. Of
+  // several, the one with the shortest id, then the first in id order:
+  // the plain id over a suffixed copy's ("luat-25-2018-qh14" over
+  // "luat-25-2018-qh14-db5856", S5 session 16), whatever their docids.
+  // `all`, when given, gets every one, in that order.
+  Xapian::docid WithNumber(const std::string& number,
+                           std::vector<std::pair<std::string, Xapian::docid>>* all = nullptr);
   // `citing_names`: also the short name of each citing document
   // (CatalogRow::cited_in_names), which reads their hit records.
   // The catalog row of document `did` (empty id when it cannot be read).
@@ -961,20 +966,27 @@ Xapian::docid Searcher::Internal::Find(const std::string& id_or_number) {
   return 0;
 }
 
-Xapian::docid Searcher::Internal::WithNumber(const std::string& number) {
+Xapian::docid Searcher::Internal::WithNumber(
+    const std::string& number, std::vector<std::pair<std::string, Xapian::docid>>* all) {
   std::string folded = index::FoldedIdentifier(analyzer, number);
   std::string iterm = schema::Term(schema::kIdentifier, folded);
+  std::vector<std::pair<std::string, Xapian::docid>> found;  // (id, docid)
   // Every document citing the number holds the term too: read the hit
   // record's number, not the whole record (S1, session 14).
   for (auto it = db.postlist_begin(iterm); it != db.postlist_end(iterm); ++it) {
-    auto hit = index::DecodeHitRecord(
-        db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHit), false);
+    Xapian::Document d = db.get_document(*it, Xapian::DOC_ASSUME_VALID);
+    auto hit = index::DecodeHitRecord(d.get_value(schema::kSlotHit), false);
     if (hit.ok() && !hit->number.empty() &&
         index::FoldedIdentifier(analyzer, hit->number) == folded) {
-      return *it;
+      found.emplace_back(d.get_value(schema::kSlotId), *it);
     }
   }
-  return 0;
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    return a.first.size() != b.first.size() ? a.first.size() < b.first.size() : a < b;
+  });
+  Xapian::docid best = found.empty() ? 0 : found.front().second;
+  if (all) *all = std::move(found);
+  return best;
 }
 
 std::vector<std::string> Searcher::LinkDoubts(const legal::Document& doc) {
@@ -1020,6 +1032,26 @@ StatusOr<StoredDocument> Searcher::Get(const std::string& id_or_number) {
     out.encoding = rec->encoding;
     out.ocr = rec->ocr;
     out.aliases = std::move(rec->aliases);
+    if (!out.doc.meta.number.empty()) {
+      std::vector<std::pair<std::string, Xapian::docid>> all;
+      internal_->WithNumber(out.doc.meta.number, &all);
+      for (const auto& [id, other] : all) {
+        if (other == did) continue;
+        auto hit = index::DecodeHitRecord(
+            internal_->db.get_document(other, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHit),
+            false);
+        if (!hit.ok()) continue;
+        Hit h;
+        h.id = id;
+        h.type = hit->type;
+        h.number = hit->number;
+        h.title = hit->title;
+        h.issuer = hit->issuer;
+        h.date = hit->date;
+        h.has_text = hit->has_text;
+        out.same_number.push_back(std::move(h));
+      }
+    }
     return out;
   } catch (const Xapian::Error& e) {
     return Status::IoError("lỗi khi đọc chỉ mục: " + e.get_description());

@@ -88,6 +88,11 @@ struct StoredDocument {
   std::string encoding;
   bool ocr = false;
   std::vector<std::string> aliases;  // catalog aliases ("Luật Tố cáo")
+  // The other documents with the same number (every commune has its own
+  // "16/QĐ-UBND"; a Pháp điển copy of a law in the catalog), by id; their
+  // display fields only (no score or snippet). A6 (session 16): a lookup by
+  // the number showed one without a word of the others.
+  std::vector<Hit> same_number;
 };
 
 struct CitedBy {

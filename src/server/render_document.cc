@@ -91,6 +91,31 @@ data MetaFields(const search::StoredDocument& stored) {
   if (!source.empty() && stored.ocr) source += ", nhận dạng ảnh OCR";
   if (!source.empty() && !stored.format.empty()) source += ")";
   AddField(&list, "Tệp nguồn", source);
+  if (!stored.same_number.empty()) {
+    data row;
+    Set(row, "label", "Văn bản khác cùng số");
+    Set(row, "unknown", false);
+    Set(row, "has_items", false);
+    data links{data::type::list};
+    for (const search::Hit& h : stored.same_number) {
+      DocRef ref;
+      ref.id = h.id;
+      ref.type = h.type;
+      ref.number = h.number;
+      ref.title = h.title;
+      ref.issuer = h.issuer;
+      ref.date = h.date;
+      std::string where = h.issuer;
+      if (!h.date.empty()) where += (where.empty() ? "" : ", ") + DisplayDate(h.date);
+      data link;
+      Set(link, "href", DocHref(h.id));
+      Set(link, "name", Heading(ref) + (where.empty() ? "" : " (" + where + ")"));
+      links.push_back(link);
+    }
+    Set(row, "links", links);
+    Set(row, "has_links", true);
+    list.push_back(row);
+  }
   return list;
 }
 

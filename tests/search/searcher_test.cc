@@ -726,6 +726,39 @@ TEST(SearcherRenameTest, HitsShowTheRenamedIds) {
   EXPECT_EQ(ids.size(), 3u);
 }
 
+// S5, A6 (session 16): `show 25/2018/QH14` opened the Pháp điển copy of the
+// law (a suffixed id, indexed first) though search put the catalog's
+// document first, and nothing said another document has the number. The
+// plain id comes first whatever the docids, and each names the others.
+TEST(SearcherSameNumberTest, ANumberOfSeveralDocumentsOpensThePlainIdAndNamesTheOthers) {
+  VANBAN_REQUIRE_SHARED();
+  std::string law = testing::ReadFile(testing::SharedDir() / "corpus/texts/luat-25-2018-qh14.txt");
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  text::Analyzer analyzer;
+  for (const char* id : {"luat-25-2018-qh14-db5856", "luat-25-2018-qh14"}) {
+    index::Record rec;
+    rec.doc = legal::ParseDocument(law);
+    ASSERT_EQ(rec.doc.meta.number, "25/2018/QH14");
+    rec.doc.id = id;
+    rec.has_text = true;
+    db.add_document(index::BuildDocument(&rec, analyzer, index::SourceInfo{}));
+  }
+  db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+  Searcher searcher(db);
+  for (const char* key : {"25/2018/QH14", "25/2018/qh14"}) {
+    auto doc = searcher.Get(key);
+    ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+    EXPECT_EQ(doc->doc.id, "luat-25-2018-qh14") << key;
+    ASSERT_EQ(doc->same_number.size(), 1u);
+    EXPECT_EQ(doc->same_number[0].id, "luat-25-2018-qh14-db5856");
+    EXPECT_EQ(doc->same_number[0].number, "25/2018/QH14");
+  }
+  auto copy = searcher.Get("luat-25-2018-qh14-db5856");
+  ASSERT_TRUE(copy.ok());
+  ASSERT_EQ(copy->same_number.size(), 1u);
+  EXPECT_EQ(copy->same_number[0].id, "luat-25-2018-qh14");
+}
+
 // The documents of the SearcherRevisionTest cases: a directive ("Chỉ thị")
 // numbered `number` (or none) with text `text`.
 void AddDirective(Xapian::WritableDatabase* db, const std::string& id, const char* number,
