@@ -329,8 +329,10 @@ class DocxWalker {
       std::string_view name = LocalName(n);
       if (name == "p") {
         AddParagraph(Label(n) + Inline(n));
+        TextBoxes(depth);
       } else if (name == "tbl") {
         Table(n);
+        TextBoxes(depth);
       } else if (name == "sdt" || name == "sdtContent" || name == "customXml" || name == "ins" ||
                  name == "smartTag") {
         Blocks(n, depth + 1);
@@ -364,9 +366,15 @@ class DocxWalker {
         out += '[';
         out += n.attribute("w:id").value();
         out += ']';
+      } else if (name == "txbxContent") {
+        // A text box (DrawingML wps:txbx or VML v:textbox) holds paragraphs
+        // of its own: they follow the anchoring paragraph (TextBoxes).
+        text_boxes_.push_back(n);
       } else if (name == "del" || name == "delText" || name == "instrText" || name == "Fallback" ||
-                 name == "rPr" || name == "pPr" || name == "moveFrom" || name == "txbxContent") {
-        continue;  // deleted text, field codes, duplicated alternate content
+                 name == "rPr" || name == "pPr" || name == "moveFrom") {
+        // Deleted text, field codes; and the VML copy Word writes of a
+        // DrawingML text box in mc:AlternateContent, so a box comes once.
+        continue;
       } else {
         InlineInto(n, out, depth + 1);
       }
@@ -421,6 +429,13 @@ class DocxWalker {
     }
   }
 
+  // The paragraphs of the text boxes met in the last paragraph or table.
+  void TextBoxes(int depth) {
+    std::vector<pugi::xml_node> boxes;
+    boxes.swap(text_boxes_);
+    for (const pugi::xml_node& box : boxes) Blocks(box, depth + 1);
+  }
+
   std::string Label(const pugi::xml_node& p) {
     return numbering_ ? numbering_->Next(p) : std::string();
   }
@@ -433,6 +448,7 @@ class DocxWalker {
 
   Numbering* numbering_;
   std::string text_;
+  std::vector<pugi::xml_node> text_boxes_;  // met inline, not yet written
 };
 
 // Footnotes or endnotes part: "[id] text" paragraphs (separators skipped).

@@ -189,6 +189,17 @@ void SplitGluedArticles(std::string& line, int* fixes) {
   }
 }
 
+// A hard line break: a backslash ending a line (not one escaped as "\\").
+// Lines are kept as lines already, so it only goes; two trailing spaces, the
+// other hard break, are trimmed with the line. At a paragraph's end, where
+// CommonMark would print the backslash, it is a stray break too.
+std::string_view WithoutHardBreak(std::string_view line) {
+  size_t last = line.find_last_not_of('\\');
+  size_t slashes = last == std::string_view::npos ? line.size() : line.size() - 1 - last;
+  if (slashes % 2 == 0) return line;
+  return TrimView(line.substr(0, line.size() - 1));
+}
+
 class MarkdownText {
  public:
   void Line(std::string_view raw) {
@@ -208,6 +219,7 @@ class MarkdownText {
       return;
     }
     while (line.starts_with(">")) line = TrimView(line.substr(1));
+    line = WithoutHardBreak(line);
     if (line.starts_with("#")) {
       size_t h = line.find_first_not_of('#');
       if (h != std::string_view::npos && h <= 6 && line[h] == ' ') {

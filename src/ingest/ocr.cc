@@ -74,6 +74,7 @@ StatusOr<OcrResult> OcrGray(const uint8_t* pixels, int width, int height, int st
   (*api)->SetSourceResolution(dpi);
   if ((*api)->Recognize(nullptr) != 0) return Status::Internal("OCR thất bại");
   OcrResult result = Collect(**api);
+  result.page.height = height;
   (*api)->End();
   return result;
 }

@@ -42,6 +42,11 @@ std::string Utf8(const poppler::ustring& s) {
 // not overlap the current line vertically or moves back to the left.
 PageText TextLayer(const poppler::page& page) {
   PageText out;
+  // text_list() gives boxes on the page as shown, turned by its /Rotate.
+  poppler::rectf box = page.page_rect();
+  bool turned = page.orientation() == poppler::page::landscape ||
+                page.orientation() == poppler::page::seascape;
+  out.height = turned ? box.width() : box.height();
   TextLine* line = nullptr;
   bool space_after = false;
   for (const poppler::text_box& box : page.text_list()) {
@@ -152,6 +157,10 @@ Status ReadPdf(std::string_view bytes, const ExtractOptions& options, Extracted*
   }
   LayoutStats stats;
   DropHeadersAndFooters(pages, &stats);
+  if (int dropped = stats.headers_dropped + stats.page_numbers_dropped; dropped > 0) {
+    out->warnings.push_back("Bỏ " + std::to_string(dropped) +
+                            " dòng lặp lại ở đầu/cuối trang (tiêu đề, chân trang, số trang)");
+  }
   out->text = JoinLines(pages);
   out->format = "pdf";
   if (ocr.pages > 0) {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <map>
 #include <string_view>
 
@@ -147,6 +148,10 @@ bool ParagraphBreak(const TextLine& prev, const TextLine& next, const PageGeomet
     return true;
   }
   if (same_page && g.spacing > 0 && next.y0 - prev.y0 > 1.4 * g.spacing) return true;
+  // A short line ending at the right margin is right-aligned (a form's
+  // "Mẫu số 01", a signer's title), not a wrapped line: its block ends.
+  double width = g.right - g.left;
+  if (g.right - prev.x1 < 0.02 * width && prev.x0 - g.left > 0.4 * width) return true;
   // The first word of `next` would have fitted after `prev`: a hard break.
   double next_width = next.x1 - next.x0;
   size_t next_chars = std::max<size_t>(1, Chars(next.text));
@@ -209,35 +214,170 @@ bool IsPageNumberLine(const std::string& raw) {
   return false;
 }
 
-void DropHeadersAndFooters(std::vector<PageText>& pages, LayoutStats* stats) {
-  constexpr size_t kEdgeLines = 2;
-  std::map<std::string, int> counts;  // key -> pages it appears on at an edge
-  auto edge = [](const PageText& p, size_t i) {
-    return i < kEdgeLines || i + kEdgeLines >= p.lines.size();
-  };
-  for (const PageText& p : pages) {
-    std::map<std::string, bool> seen;
-    for (size_t i = 0; i < p.lines.size(); ++i) {
-      if (edge(p, i)) seen[LineKey(p.lines[i].text)] = true;
+namespace {
+
+// Page furniture (running headers and footers, page numbers) is told from
+// content that happens to repeat by where it sits and whether text flows
+// through it. A line is dropped as a running header/footer only when all of
+// these hold:
+//  1. it is the outermost line at the top or bottom of its page, or next to
+//     one that was itself dropped (at most kEdgeLines deep): furniture sits
+//     outside the body, so the first line kept ends the search;
+//  2. it is near that edge: within 15% of the page height or 4 line heights
+//     of it (a form's signature line, at the same place on every form but
+//     mid-page, is not);
+//  3. its text, digits folded ("Trang 3" = "Trang 4"), is at the same edge
+//     at the same distance from it (half a line height) on at least half
+//     the pages (and two);
+//  4. it is not a numbered heading ("Điều 7", "Mẫu số 02", "Phụ lục I",
+//     "Chương II"): such a heading ending one page and its like ending
+//     another is content whose numbers differ, not a page number; nor the
+//     national heading that opens every form ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA
+//     VIỆT NAM", "Độc lập - Tự do - Hạnh phúc");
+//  5. text does not flow through it: it is not a wrapped line of the same
+//     paragraph as its neighbour on the page (touching boxes, same left
+//     edge and size, the upper line not ending a sentence), and at a page
+//     top it does not continue in lowercase a sentence the page before left
+//     unfinished.
+// A document of like articles printed by a browser has pages that end with
+// "Điều N. …" and start with the same wording, digits aside: rules 4 and 5
+// keep them.
+constexpr size_t kEdgeLines = 2;
+
+enum class Edge { kTop, kBottom };
+
+double LineHeight(const TextLine& l) { return std::max(1.0, l.y1 - l.y0); }
+
+// Distance from the edge; without a known page height, the bottom is
+// measured from the top too (pages alike).
+double EdgeDistance(const PageText& page, const TextLine& l, Edge edge) {
+  if (edge == Edge::kTop || page.height <= 0) return l.y0;
+  return page.height - l.y1;
+}
+
+bool NearEdge(const PageText& page, const TextLine& l, Edge edge) {
+  if (page.height <= 0) return true;
+  double d = EdgeDistance(page, l, edge);
+  return d <= 0.15 * page.height || d <= 4 * LineHeight(l);
+}
+
+// "Điều 7", "Mẫu số 02", "PHỤ LỤC II": a heading word and a number.
+bool IsNumberedHeading(std::string_view s) {
+  for (std::string_view word : {"Điều ", "ĐIỀU ", "Chương ", "CHƯƠNG ", "Mục ", "MỤC ", "Phần ",
+                                "PHẦN ", "Mẫu số ", "MẪU SỐ ", "Mẫu ", "MẪU ", "Phụ lục ",
+                                "PHỤ LỤC ", "Biểu mẫu ", "BIỂU MẪU ", "Biểu số ", "BIỂU SỐ "}) {
+    if (!StartsWith(s, word)) continue;
+    std::string_view rest = s.substr(word.size());
+    if (SkipDigits(rest, 0) > 0) return true;
+    size_t roman = rest.find_first_not_of("IVXLC");
+    if (roman > 0 && (roman == std::string_view::npos ||
+                      std::string_view(" .:)-").find(rest[roman]) != std::string_view::npos)) {
+      return true;
     }
-    for (const auto& [key, unused] : seen) ++counts[key];
   }
-  const int needed = std::max<int>(2, (static_cast<int>(pages.size()) + 1) / 2);
-  for (PageText& p : pages) {
-    std::vector<TextLine> kept;
-    for (size_t i = 0; i < p.lines.size(); ++i) {
-      const TextLine& l = p.lines[i];
-      if (edge(p, i) && pages.size() >= 2 && counts[LineKey(l.text)] >= needed) {
-        if (stats) ++stats->headers_dropped;
-        continue;
+  return false;
+}
+
+bool IsNationalHeading(std::string_view s) {
+  return StartsWith(s, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA") || StartsWith(s, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA") ||
+         (StartsWith(s, "Độc lập") && s.find("Hạnh phúc") != std::string_view::npos);
+}
+
+// Whether `upper` and `lower` are consecutive lines of one paragraph.
+bool OneParagraph(const TextLine& upper, const TextLine& lower) {
+  double h = std::min(LineHeight(upper), LineHeight(lower));
+  bool touching = lower.y0 - upper.y1 < 0.5 * h;
+  bool aligned = std::abs(upper.x0 - lower.x0) <= 0.5 * h;
+  bool same_size = std::abs(LineHeight(upper) - LineHeight(lower)) <= 0.15 * h;
+  return touching && aligned && same_size && !EndsSentence(Trim(upper.text));
+}
+
+class FurnitureFinder {
+ public:
+  explicit FurnitureFinder(const std::vector<PageText>& pages)
+      : needed_(std::max<int>(2, (static_cast<int>(pages.size()) + 1) / 2)) {
+    for (size_t p = 0; p < pages.size(); ++p) {
+      const std::vector<TextLine>& lines = pages[p].lines;
+      for (size_t i = 0; i < std::min(kEdgeLines, lines.size()); ++i) {
+        Add(pages[p], lines[i], Edge::kTop, p);
+        Add(pages[p], lines[lines.size() - 1 - i], Edge::kBottom, p);
       }
-      if ((i == 0 || i + 1 == p.lines.size()) && IsPageNumberLine(l.text)) {
-        if (stats) ++stats->page_numbers_dropped;
-        continue;
-      }
-      kept.push_back(l);
     }
-    p.lines = std::move(kept);
+  }
+
+  // Rules 2-5 for `l` at `edge` of `page`; `inner` is the line next to it
+  // toward the body, `before` the last line kept on the page before (each
+  // null when there is none).
+  bool IsFurniture(const PageText& page, const TextLine& l, Edge edge, const TextLine* inner,
+                   const TextLine* before) const {
+    std::string text = Trim(l.text);
+    if (!NearEdge(page, l, edge) || IsNumberedHeading(text) || IsNationalHeading(text)) {
+      return false;
+    }
+    if (Pages(page, l, edge) < needed_) return false;
+    if (edge == Edge::kTop) {
+      if (inner && OneParagraph(l, *inner)) return false;
+      if (before && !EndsSentence(Trim(before->text)) && StartsLowercase(text)) return false;
+    } else if (inner && OneParagraph(*inner, l)) {
+      return false;
+    }
+    return true;
+  }
+
+ private:
+  struct Seen {
+    double distance;
+    size_t page;
+  };
+
+  void Add(const PageText& page, const TextLine& l, Edge edge, size_t p) {
+    seen_[{LineKey(l.text), edge}].push_back({EdgeDistance(page, l, edge), p});
+  }
+
+  // The pages with the same text at the same place.
+  int Pages(const PageText& page, const TextLine& l, Edge edge) const {
+    auto it = seen_.find({LineKey(l.text), edge});
+    if (it == seen_.end()) return 0;
+    double d = EdgeDistance(page, l, edge), tolerance = 0.5 * LineHeight(l);
+    std::vector<size_t> pages;
+    for (const Seen& s : it->second) {
+      if (std::abs(s.distance - d) <= tolerance) pages.push_back(s.page);
+    }
+    return static_cast<int>(std::unique(pages.begin(), pages.end()) - pages.begin());
+  }
+
+  int needed_;
+  std::map<std::pair<std::string, Edge>, std::vector<Seen>> seen_;
+};
+
+}  // namespace
+
+void DropHeadersAndFooters(std::vector<PageText>& pages, LayoutStats* stats) {
+  FurnitureFinder finder(pages);
+  const TextLine* before = nullptr;
+  for (PageText& p : pages) {
+    size_t begin = 0, end = p.lines.size();
+    // Peel from each edge while lines are furniture (rule 1).
+    auto peel = [&](Edge edge) {
+      for (size_t k = 0; k < kEdgeLines && begin < end; ++k) {
+        bool top = edge == Edge::kTop;
+        size_t i = top ? begin : end - 1;
+        const TextLine* inner = nullptr;
+        if (top ? i + 1 < end : i > begin) inner = &p.lines[top ? i + 1 : i - 1];
+        if (pages.size() >= 2 && finder.IsFurniture(p, p.lines[i], edge, inner, before)) {
+          if (stats) ++stats->headers_dropped;
+        } else if (IsPageNumberLine(p.lines[i].text)) {
+          if (stats) ++stats->page_numbers_dropped;
+        } else {
+          return;
+        }
+        top ? ++begin : --end;
+      }
+    };
+    peel(Edge::kTop);
+    peel(Edge::kBottom);
+    p.lines = std::vector<TextLine>(p.lines.begin() + begin, p.lines.begin() + end);
+    before = p.lines.empty() ? before : &p.lines.back();
   }
 }
 
@@ -257,7 +397,13 @@ std::string JoinLines(const std::vector<PageText>& pages) {
       const TextLine& line = page.lines[i];
       std::string text = Trim(line.text);
       if (text.empty()) continue;
-      if (prev && ParagraphBreak(*prev, line, i == 0 ? prev_geometry : g, i > 0, para)) flush();
+      // A paragraph goes on over a page break at the left margin: a page
+      // that starts indented, centred or right-aligned (a form's "Mẫu số 02"
+      // or "Độc lập - Tự do - Hạnh phúc") starts a new block.
+      bool new_block = i == 0 && line.x0 - g.left > LineHeight(line);
+      if (prev &&
+          (new_block || ParagraphBreak(*prev, line, i == 0 ? prev_geometry : g, i > 0, para)))
+        flush();
       AppendJoined(para, text);
       prev = &line;
     }

@@ -18,6 +18,7 @@ struct TextLine {
 
 struct PageText {
   std::vector<TextLine> lines;  // in reading order
+  double height = 0;            // the page's height in the lines' units; 0: unknown
 };
 
 struct LayoutStats {
@@ -25,10 +26,13 @@ struct LayoutStats {
   int page_numbers_dropped = 0;
 };
 
-// Removes running headers and footers (the same first/last lines, digits
-// aside, on at least half the pages of a document of two or more pages)
-// and page numbers ("5", "- 5 -", "Trang 5", "5/12") at the top or bottom
-// of a page.
+// Removes page furniture: running headers and footers (the same outermost
+// line, digits aside, at the same place near the same page edge on at least
+// half the pages of a document of two or more pages; never a numbered
+// heading such as "Điều 7" or "Mẫu số 02", the national heading, or a line
+// text flows through: see the rule in text_layout.cc) and page numbers
+// ("5", "- 5 -", "Trang 5", "5/12") at the top or bottom of a page. Counts
+// what it removed in `stats` (may be null).
 void DropHeadersAndFooters(std::vector<PageText>& pages, LayoutStats* stats);
 
 // Joins the lines into paragraphs separated by blank lines. A line break

@@ -207,6 +207,40 @@ TEST(DocxTest, HeaderTableGivesItsLinesSideBySide) {
             "Bốn dòng hai | Cột hai");
 }
 
+// A3 (session 16): text boxes were dropped whole. Word writes a box as DrawingML (wps:txbx), as VML
+// (v:textbox), or as both in mc:AlternateContent (Choice and its Fallback copy): each box's
+// paragraphs come once, after the paragraph that anchors it.
+TEST(DocxTest, TextBoxesComeOnceAfterTheirAnchorParagraph) {
+  testing::TempDir dir("docx-textbox");
+  auto p = [](const std::string& text) { return Paragraph("", text); };
+  auto drawing = [](const std::string& content) {
+    return "<w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent>" +
+           content +
+           "</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor>"
+           "</w:drawing>";
+  };
+  auto vml = [](const std::string& content) {
+    return "<w:pict><v:shape><v:textbox><w:txbxContent>" + content +
+           "</w:txbxContent></v:textbox></v:shape></w:pict>";
+  };
+  std::string both = p("KHUNG BA: dòng một.") + p("KHUNG BA: dòng hai.");
+  std::string body =
+      p("Trước khung.") + "<w:p><w:r><w:t>Neo một.</w:t></w:r><w:r>" +
+      drawing(p("KHUNG MỘT: chỉ có wps.")) + "</w:r></w:p><w:p><w:r>" +
+      vml(p("KHUNG HAI: chỉ có VML.")) +
+      "</w:r></w:p><w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\">" + drawing(both) +
+      "</mc:Choice><mc:Fallback>" + vml(both) +
+      "</mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>Neo ba.</w:t></w:r></w:p>" +
+      p("Sau khung.");
+  auto path = dir / "khung.docx";
+  ASSERT_TRUE(fixtures::WriteDocx(path, fixtures::DocxDocumentXmlFromBody(body), "").ok());
+  StatusOr<Extracted> e = ExtractFile(path);
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ(e->text,
+            "Trước khung.\n\nNeo một.\n\nKHUNG MỘT: chỉ có wps.\n\nKHUNG HAI: chỉ có VML.\n\n"
+            "Neo ba.\n\nKHUNG BA: dòng một.\n\nKHUNG BA: dòng hai.\n\nSau khung.");
+}
+
 TEST(DocxTest, CorruptDocxGivesErrorNamingTheFile) {
   testing::TempDir dir("docx-bad");
   std::string doc = fixtures::DocxDocumentXml({"Luật Khiếu nại"});

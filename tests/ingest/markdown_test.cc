@@ -36,6 +36,25 @@ TEST(MarkdownTest, CodificationLayout) {
   ASSERT_EQ(e->warnings.size(), 1u);
 }
 
+// A10 (session 16): a backslash at a line end (a hard line break) stayed in
+// the text as "…ngày ký.\". It is a line break, as two trailing spaces are;
+// an escaped backslash ("\\") at a line end is a backslash.
+TEST(MarkdownTest, HardLineBreaksBecomeLineBreaks) {
+  std::string md =
+      "## Điều 2. Hiệu lực\n"
+      "Quyết định này có hiệu lực kể từ ngày ký.\\\n"
+      "Dòng sau dấu gạch ngược.  \n"
+      "Dòng sau hai dấu cách.\n"
+      "* Mục có ngắt dòng\\\n"
+      "Đường dẫn C:\\\\\n";
+  StatusOr<Extracted> e = ExtractBytes(md, "qd60.md");
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ(e->text,
+            "Điều 2. Hiệu lực\n\nQuyết định này có hiệu lực kể từ ngày ký.\n"
+            "Dòng sau dấu gạch ngược.\nDòng sau hai dấu cách.\n- Mục có ngắt dòng\n"
+            "Đường dẫn C:\\");
+}
+
 TEST(MarkdownTest, LargeCorpusFileKeepsEveryArticleOnce) {
   VANBAN_REQUIRE_SHARED();
   std::vector<std::filesystem::path> files = testing::LargeCorpusFiles();

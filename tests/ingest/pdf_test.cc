@@ -86,6 +86,12 @@ TEST(PdfTest, PlanComesBackAsParagraphsWithoutHeadersAndPageNumbers) {
   EXPECT_EQ(e->text.find("UBND xã Ngọc Kỳ – Kế hoạch"), std::string::npos);
   std::vector<std::string> got = Paragraphs(e->text);
   ExpectSameParagraphs(got, paragraphs);
+  // A1 (session 16): dropped lines are reported, so that the admin knows.
+  // Each page has the running header and a "- n -" page number.
+  std::string dropped = std::to_string(2 * e->pages);
+  EXPECT_EQ(e->warnings, std::vector<std::string>{"Bỏ " + dropped +
+                                                  " dòng lặp lại ở đầu/cuối trang (tiêu đề, "
+                                                  "chân trang, số trang)"});
 }
 
 // The legal texts have one paragraph per line.
@@ -170,6 +176,7 @@ TEST(PdfTest, ChromiumPrintDropsHeadersAndFooters) {
   StatusOr<Extracted> e = ExtractFile(pdf);
   ASSERT_TRUE(e.ok()) << e.status().ToString();
   EXPECT_GT(e->pages, 3);
+  EXPECT_EQ(e->warnings.size(), 1u);  // the header and footer lines dropped
   std::vector<std::string> got = Paragraphs(e->text);
   EXPECT_EQ(got.size(), lines.size());
   for (size_t i = 0; i < std::min(got.size(), lines.size()); ++i) {
@@ -178,6 +185,100 @@ TEST(PdfTest, ChromiumPrintDropsHeadersAndFooters) {
       break;
     }
   }
+}
+
+// Prints `html` to `name` with headless Chromium, without its date/title
+// header and URL/page footer; an empty path when Chromium is missing.
+std::filesystem::path PrintWithChromium(const testing::TempDir& dir, const std::string& html,
+                                        const std::string& name) {
+  if (std::system("command -v chromium >/dev/null 2>&1") != 0) return {};
+  auto html_path = dir / (name + ".html");
+  if (!fixtures::WriteBytes(html_path, html).ok()) return {};
+  auto pdf = dir / (name + ".pdf");
+  std::string cmd =
+      "timeout 120 chromium --headless --no-sandbox --disable-gpu "
+      "--no-pdf-header-footer --print-to-pdf='" +
+      pdf.string() + "' '" + html_path.string() + "' >/dev/null 2>&1";
+  if (std::system(cmd.c_str()) != 0 || !std::filesystem::exists(pdf)) return {};
+  return pdf;
+}
+
+size_t Count(const std::string& text, const std::string& needle) {
+  size_t n = 0;
+  for (size_t pos = text.find(needle); pos != std::string::npos; pos = text.find(needle, pos + 1))
+    ++n;
+  return n;
+}
+
+// A1 (session 16): a decision with four form annexes, one per page, lost
+// every form's "Mẫu số 0N", "CỘNG HÒA …" and "(Ký, ghi rõ họ tên)" as a
+// running header/footer (digits folded, they were on most pages), glued
+// "NGƯỜI KHIẾU NẠI" onto the next form's "Độc lập …", and said nothing.
+TEST(PdfTest, FormAnnexesOnTheirOwnPagesKeepTheirLabels) {
+  testing::TempDir dir("pdf-forms");
+  std::string html =
+      "<html><head><meta charset='utf-8'><style>body{font-family:'DejaVu Serif';font-size:13pt}"
+      ".f{page-break-before:always} .c{text-align:center} .r{text-align:right}</style></head>"
+      "<body><p class=c>ỦY BAN NHÂN DÂN XÃ NGỌC KỲ</p><p class=c>QUYẾT ĐỊNH</p>"
+      "<p>Điều 1. Ban hành kèm theo Quyết định này 04 biểu mẫu tiếp công dân.</p>"
+      "<p>Điều 2. Quyết định này có hiệu lực kể từ ngày ký.</p>";
+  const char* forms[4][2] = {{"ĐƠN KHIẾU NẠI", "NGƯỜI KHIẾU NẠI"},
+                             {"ĐƠN TỐ CÁO", "NGƯỜI TỐ CÁO"},
+                             {"BIÊN BẢN LÀM VIỆC", "NGƯỜI LẬP BIÊN BẢN"},
+                             {"PHIẾU HẸN", "NGƯỜI TIẾP CÔNG DÂN"}};
+  for (int i = 0; i < 4; ++i) {
+    html += "<div class=f><p class=r>Mẫu số 0" + std::to_string(i + 1) +
+            "</p><p class=c>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>"
+            "<p class=c>Độc lập - Tự do - Hạnh phúc</p><p class=c><b>" +
+            forms[i][0] +
+            "</b></p><p>Kính gửi: Chủ tịch Ủy ban nhân dân xã Ngọc Kỳ.</p>"
+            "<p>Nội dung: ..................</p><p class=r>" +
+            forms[i][1] + "</p><p class=r>(Ký, ghi rõ họ tên)</p></div>";
+  }
+  html += "</body></html>";
+  auto pdf = PrintWithChromium(dir, html, "mau");
+  if (pdf.empty()) GTEST_SKIP() << "chromium could not print";
+  StatusOr<Extracted> e = ExtractFile(pdf);
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  ASSERT_EQ(e->pages, 5);
+  for (int i = 1; i <= 4; ++i) {
+    EXPECT_EQ(Count(e->text, "Mẫu số 0" + std::to_string(i)), 1u) << i << "\n" << e->text;
+  }
+  EXPECT_EQ(Count(e->text, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), 4u) << e->text;
+  EXPECT_EQ(Count(e->text, "\n\nĐộc lập - Tự do - Hạnh phúc\n\n"), 4u) << e->text;
+  EXPECT_EQ(Count(e->text, "\n\n(Ký, ghi rõ họ tên)"), 4u) << e->text;
+  EXPECT_EQ(e->text.find("NGƯỜI KHIẾU NẠI Độc lập"), std::string::npos) << e->text;
+  EXPECT_TRUE(e->warnings.empty()) << e->warnings.front();
+}
+
+// A1 (session 16): 30 articles of like wording printed on 4 pages; pages
+// ending with "Điều N. …" and starting with its paragraph made both look
+// like a running header/footer, so Điều 7, 15 and 23 vanished and the last
+// paragraph lost its last line.
+TEST(PdfTest, ArticlesOfLikeWordingAcrossPageBreaksAllComeBack) {
+  testing::TempDir dir("pdf-articles");
+  std::vector<std::string> paragraphs = {"ỦY BAN NHÂN DÂN XÃ NGỌC KỲ", "Số: 40/QĐ-UBND",
+                                         "QUYẾT ĐỊNH"};
+  for (int n = 1; n <= 30; ++n) {
+    paragraphs.push_back("Điều " + std::to_string(n) + ". Nội dung thứ " + std::to_string(n));
+    paragraphs.push_back("Tổ hòa giải thôn có trách nhiệm thực hiện nhiệm vụ số " +
+                         std::to_string(n) +
+                         " theo quy định của pháp luật về hòa giải ở cơ sở, bảo đảm khách "
+                         "quan, công bằng, kịp thời, có lý, có tình, giữ bí mật thông tin đời "
+                         "tư của các bên.");
+  }
+  std::string html =
+      "<html><head><meta charset='utf-8'><style>body{font-family:'DejaVu Serif';font-size:14pt;"
+      "text-align:justify}</style></head><body>";
+  for (const std::string& p : paragraphs) html += "<p>" + fixtures::XmlEscape(p) + "</p>";
+  html += "</body></html>";
+  auto pdf = PrintWithChromium(dir, html, "qd40");
+  if (pdf.empty()) GTEST_SKIP() << "chromium could not print";
+  StatusOr<Extracted> e = ExtractFile(pdf);
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_GE(e->pages, 3);
+  ExpectSameParagraphs(Paragraphs(e->text), paragraphs);
+  EXPECT_TRUE(e->warnings.empty()) << e->warnings.front();
 }
 
 TEST(PdfTest, CorruptPdfsGiveErrorsNamingTheFile) {

@@ -91,6 +91,71 @@ TEST(TextLayoutTest, HeadersFootersAndPageNumbersDropped) {
   EXPECT_EQ(stats.page_numbers_dropped, 1);  // "- 3 -"
 }
 
+// A line box 12 units high on an A4-like page 800 units high.
+TextLine Box(std::string text, double x0, double y, double x1) {
+  return {std::move(text), x0, y, x1, y + 12};
+}
+
+// A1 (session 16): lines that repeat at the page edges but are content: a
+// form label whose number differs ("Mẫu số 0N"), the national heading, a
+// signature line at the same place on each form but far from the page
+// bottom, an article heading ending a page and its paragraph (one wording,
+// digits aside) starting the next.
+TEST(TextLayoutTest, ContentRepeatedAtPageEdgesIsKept) {
+  std::vector<PageText> pages;
+  for (int n = 1; n <= 4; ++n) {
+    std::string d = std::to_string(n);
+    PageText form;
+    form.height = 800;
+    form.lines = {Box("Mẫu số 0" + d, 500, 40, 570),
+                  Box("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 160, 68, 450),
+                  Box("Độc lập - Tự do - Hạnh phúc", 210, 96, 400),
+                  Box("Nội dung: ....", 40, 124, 300),
+                  Box("NGƯỜI KHIẾU NẠI", 450, 152, 570),
+                  Box("(Ký, ghi rõ họ tên)", 460, 180, 570)};
+    pages.push_back(form);
+  }
+  for (int n = 1; n <= 3; ++n) {
+    std::string d = std::to_string(n);
+    PageText articles;
+    articles.height = 800;
+    articles.lines = {
+        Box("Tổ hòa giải có trách nhiệm thực hiện nhiệm vụ số " + d + " theo", 40, 28, 570),
+        Box("quy định của pháp luật về hòa giải ở cơ sở, bảo đảm khách quan,", 40, 40, 570),
+        Box("có lý, có tình.", 40, 52, 200),
+        Box("Điều " + d + ". Nội dung thứ " + d, 40, 760, 200)};
+    pages.push_back(articles);
+  }
+  std::vector<PageText> before = pages;
+  LayoutStats stats;
+  DropHeadersAndFooters(pages, &stats);
+  EXPECT_EQ(stats.headers_dropped, 0);
+  EXPECT_EQ(stats.page_numbers_dropped, 0);
+  for (size_t p = 0; p < pages.size(); ++p) {
+    EXPECT_EQ(pages[p].lines.size(), before[p].lines.size()) << "page " << p + 1;
+  }
+  EXPECT_NE(JoinLines(pages).find("có lý, có tình.\n\nĐiều 1. Nội dung thứ 1\n\nTổ hòa giải có "
+                                  "trách nhiệm thực hiện nhiệm vụ số 2 theo quy định"),
+            std::string::npos)
+      << JoinLines(pages);
+}
+
+// A1 (session 16): a form starting on a new page is not the end of the
+// paragraph the previous page stopped in: "NGƯỜI KHIẾU NẠI Độc lập - Tự do
+// - Hạnh phúc" was one paragraph.
+TEST(TextLayoutTest, PageStartingAwayFromTheMarginStartsAParagraph) {
+  PageText first, second;
+  first.height = second.height = 800;
+  first.lines = {Box("Nội dung khiếu nại: ....", 40, 40, 300),
+                 Box("NGƯỜI KHIẾU NẠI", 450, 68, 570)};
+  second.lines = {Box("Độc lập - Tự do - Hạnh phúc", 210, 40, 400),
+                  Box("Kính gửi: Chủ tịch Ủy ban nhân dân xã.", 40, 68, 300),
+                  Box("Họ và tên người khiếu nại: ....", 40, 82, 300)};
+  EXPECT_EQ(JoinLines({first, second}),
+            "Nội dung khiếu nại: ....\n\nNGƯỜI KHIẾU NẠI\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Kính gửi: Chủ tịch Ủy ban nhân dân xã.\n\nHọ và tên người khiếu nại: ....");
+}
+
 TEST(TextLayoutTest, PageNumberLines) {
   for (const char* yes : {"5", "- 5 -", "– 12 –", "Trang 3", "3/12", " 7 "}) {
     EXPECT_TRUE(IsPageNumberLine(yes)) << yes;
