@@ -157,9 +157,10 @@ Status ReadPdf(std::string_view bytes, const ExtractOptions& options, Extracted*
   }
   LayoutStats stats;
   DropHeadersAndFooters(pages, &stats);
-  if (int dropped = stats.headers_dropped + stats.page_numbers_dropped; dropped > 0) {
-    out->warnings.push_back("Bỏ " + std::to_string(dropped) +
-                            " dòng lặp lại ở đầu/cuối trang (tiêu đề, chân trang, số trang)");
+  // Page numbers go without a word: every printed document has them.
+  if (stats.headers_dropped > 0) {
+    out->warnings.push_back("Bỏ " + std::to_string(stats.headers_dropped) +
+                            " dòng tiêu đề, chân trang lặp lại ở đầu/cuối trang");
   }
   out->text = JoinLines(pages);
   out->format = "pdf";

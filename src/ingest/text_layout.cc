@@ -364,13 +364,12 @@ void DropHeadersAndFooters(std::vector<PageText>& pages, LayoutStats* stats) {
         size_t i = top ? begin : end - 1;
         const TextLine* inner = nullptr;
         if (top ? i + 1 < end : i > begin) inner = &p.lines[top ? i + 1 : i - 1];
-        if (pages.size() >= 2 && finder.IsFurniture(p, p.lines[i], edge, inner, before)) {
-          if (stats) ++stats->headers_dropped;
-        } else if (IsPageNumberLine(p.lines[i].text)) {
-          if (stats) ++stats->page_numbers_dropped;
-        } else {
+        bool page_number = IsPageNumberLine(p.lines[i].text);
+        if (!page_number &&
+            !(pages.size() >= 2 && finder.IsFurniture(p, p.lines[i], edge, inner, before))) {
           return;
         }
+        if (stats) ++(page_number ? stats->page_numbers_dropped : stats->headers_dropped);
         top ? ++begin : --end;
       }
     };

@@ -87,8 +87,9 @@ TEST(TextLayoutTest, HeadersFootersAndPageNumbersDropped) {
             "dân;\n\nXét đề nghị của Trưởng Công an xã về việc tiếp công dân và giải quyết khiếu "
             "nại, tố cáo.\n\nQuyết định này có hiệu lực kể từ ngày ký; các cơ quan, đơn vị có liên "
             "quan chịu trách nhiệm thi hành.");
-  EXPECT_EQ(stats.headers_dropped, 5);       // 3 headers, 2 "Trang #" footers
-  EXPECT_EQ(stats.page_numbers_dropped, 1);  // "- 3 -"
+  EXPECT_EQ(stats.headers_dropped, 3);  // the 3 headers
+  // "Trang 1", "Trang 2" and "- 3 -": page numbers, repeated or not.
+  EXPECT_EQ(stats.page_numbers_dropped, 3);
 }
 
 // A line box 12 units high on an A4-like page 800 units high.
