@@ -693,9 +693,12 @@ std::vector<std::string> QueryBuilder::FusedCodes(const std::string& code) {
 }
 
 Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at,
-                                        std::vector<std::string>* identifiers) {
+                                        std::vector<std::string>* identifiers,
+                                        std::string* unknown) {
   std::vector<std::string> found;
-  Xapian::Query parts = PartsQuery(at, &found);
+  std::string unknown_number;
+  Xapian::Query parts = PartsQuery(at, &found, &unknown_number);
+  if (unknown) *unknown = unknown_number;
   std::vector<Xapian::Query> readings;
   if (!parts.empty()) readings.push_back(parts);
   // A code with digits typed alone ("QH15"): a symbol of document numbers,
@@ -753,7 +756,10 @@ Xapian::Query QueryBuilder::SymbolQuery(const std::string& code, std::vector<std
 }
 
 Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
-                                       std::vector<std::string>* identifiers) {
+                                       std::vector<std::string>* identifiers,
+                                       std::string* unknown) {
+  unknown->clear();
+  std::string typed_full;  // the first number typed in full with codes ("26/2016/NĐ-CP")
   std::vector<std::string> numbers, years, quals;
   std::vector<std::string> strong;  // identifier terms
   const auto& ts = at.tokens;
@@ -766,11 +772,23 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
       quals.push_back(schema::Term(schema::kNumberSymbol, c));
     }
   };
+  // The codes typed as part of a number ("nd", "cp" of "26/2016/NĐ-CP";
+  // "qd", "tw" of "23/QĐTW" or "qd23tw"): a document whose own number
+  // lacks one is not the one named.
+  std::vector<std::string> typed_codes;
   auto add_parts = [&](const std::string& folded) {
     index::NumberParts parts = index::SplitIdentifier(folded);
     if (!parts.number.empty()) numbers.push_back(parts.number);
     for (auto& y : parts.years) years.push_back(y);
-    for (auto& s : parts.symbols) add_code(s);
+    for (auto& s : parts.symbols) {
+      add_code(s);
+      if (Exists(schema::Term(schema::kNumberSymbol, s))) {
+        typed_codes.push_back(s);
+      } else {
+        std::vector<std::string> split = FusedCodes(s);
+        typed_codes.insert(typed_codes.end(), split.begin(), split.end());
+      }
+    }
   };
   bool marked = false;  // a number typed after "số"
   for (size_t i = 0; i < ts.size() && i < kMaxQueryTokens; ++i) {
@@ -804,12 +822,16 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
     if (!codes.empty()) {
       numbers.push_back(digits);
       for (const auto& c : codes) quals.push_back(schema::Term(schema::kNumberSymbol, c));
+      typed_codes.insert(typed_codes.end(), codes.begin(), codes.end());
       continue;
     }
     // "điều 15", "khoản 2": a part's number, not a document's (V8, session
     // 14: "khoản 2 điều 15 luật …" put Luật 02/2011/QH13 first).
     if (t.kind == TokenKind::kNumber && i > 0 && IsUnitWord(ts[i - 1].folded)) continue;
     if (t.kind == TokenKind::kIdentifier) {
+      if (typed_full.empty() && !index::SplitIdentifier(t.folded).symbols.empty()) {
+        typed_full = t.exact;
+      }
       for (const auto& form : IdentifierForms(t.folded)) {
         std::string term = schema::Term(schema::kIdentifier, form);
         if (Exists(term)) strong.push_back(term);
@@ -894,26 +916,57 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
     // The number as the document writes it, as if typed in full: "chỉ
     // thị 33" then also finds what cites "33/CT-TTg" (its identifier term
     // is in their text, weighing less than in the document itself), as
-    // "33/CT-TTg" does.
+    // "33/CT-TTg" does. Of the best matches, the first whose own number
+    // has the number typed, every code typed with it, and the year typed
+    // when one is: S1 (session 16), "luật 14/2012" took Chỉ thị 14/CT-TTg,
+    // of 2012 by its date, for Luật 14/2012/QH13; S2, "26/2016/NĐ-CP", a
+    // number no document has, took Chỉ thị 26/CT-TTg of 2016 as its own.
+    constexpr Xapian::doccount kOwnCandidates = 10;
     Xapian::Enquire enquire(db_);
     enquire.set_query(OrOf(per_number));
-    Xapian::MSet top = enquire.get_mset(0, 1);
-    if (!top.empty()) {
-      std::string prefix(schema::kIdentifier);
-      Xapian::TermIterator t = db_.termlist_begin(*top.begin());
-      for (t.skip_to(prefix); t != db_.termlist_end(*top.begin()); ++t) {
+    Xapian::MSet top = enquire.get_mset(0, kOwnCandidates);
+    const std::string prefix(schema::kIdentifier);
+    std::vector<std::string> dated;  // own numbers without the year typed
+    Xapian::docid dated_own = 0;
+    for (auto m = top.begin(); m != top.end() && strong.empty(); ++m) {
+      std::vector<std::string> mine;
+      bool with_year = false;
+      Xapian::TermIterator t = db_.termlist_begin(*m);
+      for (t.skip_to(prefix); t != db_.termlist_end(*m); ++t) {
         if ((*t).compare(0, prefix.size(), prefix) != 0) break;
         // Its own number: wdf 8, more when its text writes it too (Bộ luật
         // 91/2015/QH13 does); a number it cites that often has another
         // leading number.
         if (t.get_wdf() < schema::kNumberWdf) continue;
-        std::string number = Unpadded(index::SplitIdentifier((*t).substr(prefix.size())).number);
-        if (std::any_of(numbers.begin(), numbers.end(),
-                        [&](const std::string& n) { return Unpadded(n) == number; })) {
-          strong.push_back(*t);
+        index::NumberParts parts = index::SplitIdentifier((*t).substr(prefix.size()));
+        std::string number = Unpadded(parts.number);
+        if (std::none_of(numbers.begin(), numbers.end(),
+                         [&](const std::string& n) { return Unpadded(n) == number; })) {
+          continue;
         }
+        if (!std::all_of(typed_codes.begin(), typed_codes.end(), [&](const std::string& c) {
+              return std::find(parts.symbols.begin(), parts.symbols.end(), c) !=
+                     parts.symbols.end();
+            })) {
+          continue;
+        }
+        with_year |= std::any_of(parts.years.begin(), parts.years.end(), [&](const std::string& y) {
+          return std::find(years.begin(), years.end(), y) != years.end();
+        });
+        mine.push_back(*t);
       }
-      if (!strong.empty()) own = *top.begin();
+      if (mine.empty()) continue;
+      if (years.empty() || with_year) {
+        strong = std::move(mine);
+        own = *m;
+      } else if (!dated_own) {
+        dated = std::move(mine);
+        dated_own = *m;
+      }
+    }
+    if (strong.empty() && dated_own) {
+      strong = std::move(dated);
+      own = dated_own;
     }
   } else if (!strong.empty()) {
     Xapian::Enquire enquire(db_);
@@ -936,7 +989,14 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
           int k = 0;
           for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix) && k < kMaxCited;
                ++t, ++k) {
-            strong.push_back(*t);
+            // With the codes typed, if any (S2, session 16).
+            std::vector<std::string> codes =
+                index::SplitIdentifier((*t).substr(schema::kIdentifier.size())).symbols;
+            if (std::all_of(typed_codes.begin(), typed_codes.end(), [&](const std::string& c) {
+                  return std::find(codes.begin(), codes.end(), c) != codes.end();
+                })) {
+              strong.push_back(*t);
+            }
           }
         }
       }
@@ -967,6 +1027,7 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
                                      Xapian::Query(strong.front()))));
     }
   }
+  if (strong.empty()) *unknown = typed_full;
   if (identifiers) KeepIdentifiers(strong, identifiers);
   return OrOf(per_number);
 }
@@ -1244,7 +1305,8 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   // With a year typed among words, the query has no other number.
   // The numbers it names are shown where a hit writes them.
   std::vector<std::string> identifiers;
-  Xapian::Query number = year == ts.size() ? NumberQuery(at, &identifiers) : Xapian::Query();
+  Xapian::Query number =
+      year == ts.size() ? NumberQuery(at, &identifiers, &out.unknown_number) : Xapian::Query();
   if (!number.empty()) alternatives.push_back(Scale(kNumberScale, number));
   for (const auto& id : identifiers) LocateNumber(id, &out);
   if (!identifiers.empty()) {

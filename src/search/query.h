@@ -70,6 +70,11 @@ struct BuiltQuery {
   // word, or phrases alone). Its hits come with a notice (Searcher).
   Xapian::Query fallback;
   std::vector<std::string> unknown_words;  // as typed; those `fallback` leaves out
+  // A number typed in full that no document has or cites ("26/2016/NĐ-CP";
+  // NumberQuery), or empty: the hits only share parts of it, and a notice
+  // says so (S2, session 16: Chỉ thị 26/CT-TTg of 2016 came as if it were
+  // that number).
+  std::string unknown_number;
   Highlight highlight;        // the words to mark in snippets
   std::vector<PositionTerm> highlight_terms;  // the words whose positions place a snippet
   // The article the query names ("dieu-9" for "điều 9 luật khiếu nại"):
@@ -154,8 +159,12 @@ class QueryBuilder {
   // `identifiers`, when given, gets the folded identifiers it matches
   // exactly ("23-qd/tw" for "23/QĐ-TW" or "qd 23 tw": the number of the
   // document it names, as its text and the texts citing it write it).
+  // `unknown`, when given, gets a number typed in full with its codes that
+  // no document has or cites ("26/2016/NĐ-CP"), as typed, or is cleared:
+  // what the query finds then only shares some of its parts.
   Xapian::Query NumberQuery(const text::AnalyzedText& at,
-                            std::vector<std::string>* identifiers = nullptr);
+                            std::vector<std::string>* identifiers = nullptr,
+                            std::string* unknown = nullptr);
   // A document named loosely by its type and title words ("luật dân chủ
   // cơ sở" for Luật Thực hiện dân chủ ở cơ sở): TypeLedTitle over the whole
   // text; empty when it does not start with a type or has a number.
@@ -177,7 +186,8 @@ class QueryBuilder {
   void LocateNumber(const std::string& folded, BuiltQuery* out) const;
   // NumberQuery's reading of the numbers, years, types and codes typed
   // ("chỉ thị 33", "ct33", "23/QĐTW", "số 47").
-  Xapian::Query PartsQuery(const text::AnalyzedText& at, std::vector<std::string>* identifiers);
+  Xapian::Query PartsQuery(const text::AnalyzedText& at, std::vector<std::string>* identifiers,
+                           std::string* unknown);
   // A code typed alone ("qh15"): the documents whose own number has it,
   // first, then those writing a number with it (their identifiers go to
   // `found`).

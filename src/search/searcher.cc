@@ -612,6 +612,12 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
     resp.notice += (resp.notice.empty() ? "" : " ") + std::string("Không có văn bản nào có ") +
                    p.unmatched_filters + "; chỉ lọc theo các giá trị còn lại.";
   }
+  if (!p.bq.unknown_number.empty()) {
+    resp.notice += (resp.notice.empty() ? "" : " ") + std::string("Không có văn bản nào số ") +
+                   p.bq.unknown_number +
+                   " trong chỉ mục (cũng không văn bản nào dẫn chiếu số này); văn bản dưới đây "
+                   "chỉ có một phần của số, năm hay ký hiệu.";
+  }
   if (!p.unknown_exclusions.empty()) {
     resp.notice += (resp.notice.empty() ? "" : " ") + std::string("Không có văn bản nào có ") +
                    p.unknown_exclusions + " nên điều kiện loại trừ đó không loại văn bản nào.";

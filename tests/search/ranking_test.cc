@@ -893,6 +893,28 @@ TEST_F(RankingTest, GetByNumberAndCitedBy) {
   EXPECT_EQ(by_name->doc.meta.number, "25/2018/QH14");
 }
 
+// S2 (session 16): a number typed in full that no document has or cites
+// ("26/2016/NĐ-CP") gave Chỉ thị 26/CT-TTg of 2016, scored as that number
+// and without a word. It is still found by the parts it shares, with a
+// notice, and no longer weighed as the number.
+TEST_F(RankingTest, ANumberNoDocumentHasIsSaidSo) {
+  for (const char* q : {"26/2016/NĐ-CP", "33/2021/NĐ-CP", "08/2016/QH14"}) {
+    SearchResponse r = Run(q);
+    EXPECT_EQ(r.notice, std::string("Không có văn bản nào số ") + q +
+                            " trong chỉ mục (cũng không văn bản nào dẫn chiếu số này); văn bản "
+                            "dưới đây chỉ có một phần của số, năm hay ký hiệu.")
+        << q;
+    ASSERT_FALSE(r.results.empty()) << q;
+    // Not marked as the number it is not.
+    EXPECT_EQ(r.results[0].snippet.find("<mark>"), std::string::npos) << r.results[0].snippet;
+  }
+  EXPECT_EQ(Run("33/CT-TTg").notice, "");
+  EXPECT_EQ(Run("23/QĐTW").notice, "");
+  EXPECT_EQ(TopNumber("23/QĐTW"), "23-QĐ/TW");
+  // Cited, not indexed: the texts citing it, no notice.
+  EXPECT_EQ(Run("03/2011/QH13").notice, "");
+}
+
 // F6 (session 15): search found Luật Thực hiện dân chủ ở cơ sở by its short
 // name, but `vanban show` and /van-ban/ did not. A short name led by its
 // type is the one document it fits; a name several documents fit is none.
@@ -1602,6 +1624,40 @@ TEST_F(CountingThreadTest, ReopenMovesBothHandles) {
 TEST_F(CountingThreadTest, SameResponsesWithSearchesRunningAtOnce) {
   std::vector<std::string> want = InTurn();
   for (const auto& answers : Threaded(4)) EXPECT_EQ(answers, want);
+}
+
+}  // namespace
+}  // namespace vanban::search
+
+namespace vanban::search {
+namespace {
+
+// S1 (session 16): "luật 14/2012" put Chỉ thị 14/CT-TTg (a catalog record
+// of 2012, by its date) first and Luật 14/2012/QH13 third: the document
+// whose own number has the year typed is the one named.
+TEST(RankingNumberYearTest, TheDocumentWhoseNumberHasTheYearIsTheOneNamed) {
+  VANBAN_REQUIRE_SHARED();
+  fs::path law = testing::SharedDir() /
+                 "bench/large-corpus/phapdien-md/xay-dung-phap-luat-va-thi-hanh-phap-luat/"
+                 "pho-bien-giao-duc-phap-luat.md";
+  if (!fs::exists(law)) GTEST_SKIP() << law << " is missing";
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  index::Indexer indexer(&db);
+  index::IndexOptions o;
+  o.paths = {testing::SourceDir() / "corpus", law};
+  auto s = indexer.Run(o);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  Searcher searcher(db);
+  for (const char* q : {"luật 14/2012", "14/2012", "luat 14/2012", "14/2012/QH13"}) {
+    SearchRequest r;
+    r.query = q;
+    auto resp = searcher.Search(r);
+    ASSERT_TRUE(resp.ok());
+    ASSERT_GE(resp->results.size(), 2u) << q;
+    EXPECT_EQ(resp->results[0].number, "14/2012/QH13") << q;
+    EXPECT_EQ(resp->results[1].number, "14/CT-TTg") << q;
+    EXPECT_EQ(resp->notice, "") << q;
+  }
 }
 
 }  // namespace
