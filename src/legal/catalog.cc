@@ -213,11 +213,13 @@ StatusOr<CatalogEntry> ReadEntry(const toml::table& t, const std::string& where)
   return e;
 }
 
-std::string EntryYear(const CatalogEntry& e) {
-  std::string year = internal::YearInNumber(e.meta.number);
-  if (year.empty() && e.meta.date.size() >= 4) year = e.meta.date.substr(0, 4);
+std::string YearOf(const Metadata& meta) {
+  std::string year = internal::YearInNumber(meta.number);
+  if (year.empty() && meta.date.size() >= 4) year = meta.date.substr(0, 4);
   return year;
 }
+
+std::string EntryYear(const CatalogEntry& e) { return YearOf(e.meta); }
 
 // The entries as a reader names them ("Luật 25/2018/QH14"), for reasons
 // shown on pages and handouts; an entry without type, number or title by
@@ -265,17 +267,8 @@ void ResolveNumbered(const std::vector<CatalogEntry>& entries, Citation* c) {
     if (short_number) c->reason += " (dẫn chiếu không ghi ký hiệu, chỉ số và năm)";
     return;
   }
-  std::vector<const CatalogEntry*> fit = Filter(same, [&](const CatalogEntry& e) {
-    if (!c->type.empty() && !e.meta.type.empty() &&
-        text::FoldText(c->type) != text::FoldText(e.meta.type)) {
-      return false;
-    }
-    std::string year = EntryYear(e);
-    if (!c->year.empty() && !year.empty() && c->year != year) return false;
-    if (!c->date.empty() && !e.meta.date.empty() && c->date != e.meta.date) return false;
-    return c->issuer.empty() || e.meta.issuer.empty() ||
-           internal::IssuersCompatible(c->issuer, e.meta.issuer);
-  });
+  std::vector<const CatalogEntry*> fit =
+      Filter(same, [&](const CatalogEntry& e) { return CitationFits(*c, e.meta); });
   if (fit.empty()) {
     c->status = CitationStatus::kNotInCatalog;
     c->reason = "Danh mục có văn bản số " + c->number + " (" + JoinNames(same) +
@@ -387,6 +380,18 @@ std::filesystem::path DefaultSharedDir(const std::filesystem::path& base_dir) {
 }
 
 }  // namespace
+
+bool CitationFits(const Citation& c, const Metadata& meta) {
+  if (!c.type.empty() && !meta.type.empty() &&
+      text::FoldText(c.type) != text::FoldText(meta.type)) {
+    return false;
+  }
+  std::string year = YearOf(meta);
+  if (!c.year.empty() && !year.empty() && c.year != year) return false;
+  if (!c.date.empty() && !meta.date.empty() && c.date != meta.date) return false;
+  return c.issuer.empty() || meta.issuer.empty() ||
+         internal::IssuersCompatible(c.issuer, meta.issuer);
+}
 
 StatusOr<Catalog> Catalog::Load(const std::filesystem::path& path) {
   std::error_code ec;

@@ -19,6 +19,14 @@ namespace vanban::legal {
 // cited): a search by its name would put the document ruled out first.
 bool NamesakeRuledOut(const Citation& c);
 
+// True when what `c` says of the document it cites by number (type, year,
+// date, issuer) does not contradict `meta`: the test the catalog applies
+// to its entries of that number, and cited-by to a document the catalog
+// does not list. A4 (session 16): cited-by listed a citation the catalog
+// had ruled out for its entry of that number ("Quyết định số 15/QĐ-UBND
+// của Chủ tịch Ủy ban nhân dân xã" for UBND xã Ngọc Kỳ's of another date).
+bool CitationFits(const Citation& c, const Metadata& meta);
+
 struct CatalogEntry {
   std::string id;                    // DocumentId
   Metadata meta;                     // only facts stated in the sources

@@ -21,6 +21,7 @@
 #include "index/builder.h"
 #include "index/record.h"
 #include "index/schema.h"
+#include "legal/catalog.h"
 #include "legal/numbering.h"
 #include "search/query.h"
 #include "search/snippet.h"
@@ -1169,7 +1170,10 @@ StatusOr<std::vector<CitedBy>> Searcher::GetCitedBy(const std::string& id_or_num
       if (c.status == legal::CitationStatus::kResolved) return c.resolved_id == id;
       if (c.status != legal::CitationStatus::kNotInCatalog) return false;
       if (!citing_date.empty() && !meta.date.empty() && citing_date < meta.date) return false;
-      if (!c.number.empty()) return !number_key.empty() && index::NameKey(c.number) == number_key;
+      if (!c.number.empty()) {
+        return !number_key.empty() && index::NameKey(c.number) == number_key &&
+               (!target || legal::CitationFits(c, meta));
+      }
       return !c.name.empty() && name_keys.count(index::NameKey(c.name)) > 0;
     };
     std::vector<CitedBy> out;
@@ -1273,16 +1277,19 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
     auto& in = *internal_;
     std::vector<CatalogRow> rows;
     std::string no_text = schema::Term(schema::kFilterHasText, "0");
+    // A record nobody cites is not a cited document whose text is missing
+    // (A5, session 16: listed as "được dẫn chiếu bởi 0 văn bản"); the
+    // catalog lists it.
     for (auto p = in.db.postlist_begin(no_text); p != in.db.postlist_end(no_text); ++p) {
       CatalogRow row = in.Row(*p, /*citing_names=*/true);
-      if (!row.id.empty()) rows.push_back(std::move(row));
+      if (!row.id.empty() && row.cited_count > 0) rows.push_back(std::move(row));
     }
     // Cited by a number, or by a name alone ("Luật Thanh tra"), that the
     // catalog does not list. Each citing document's record is read once, for
     // all the terms it holds (S1, session 14: read once per term, the list
     // took 7 minutes over the 203 files of the Pháp điển).
     struct Cited {
-      std::string number, type, issuer, date, name;
+      std::string number, type, issuer, date, year, name;
       size_t begin = 0;  // of the first citation in the citing text
     };
     struct Citing {
@@ -1302,7 +1309,7 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
           c.date = m.date;
           for (const auto& cit : rec->doc.citations) {
             if (cit.source_note) continue;
-            Cited v{cit.number, cit.type, cit.issuer, cit.date, cit.name, cit.begin};
+            Cited v{cit.number, cit.type, cit.issuer, cit.date, cit.year, cit.name, cit.begin};
             if (!cit.number.empty()) {
               // The name from whichever citation of the number gives one
               // ("Luật số 09/1998/QH10", then "Luật Khiếu nại, tố cáo số …").
@@ -1351,6 +1358,7 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
         // to a search whose first hit was the law ruled out).
         row.ruled_out = named;
         bool found = false;
+        std::string year;  // the year the first citation gives, if any
         for (auto p = in.db.postlist_begin(*t); p != in.db.postlist_end(*t); ++p) {
           const Citing* c = citing_of(*p);
           if (c == nullptr) continue;
@@ -1368,12 +1376,37 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
           row.type = hit->second.type;
           row.issuer = hit->second.issuer;
           row.date = hit->second.date;
+          year = hit->second.year;
           if (by_name) row.title = hit->second.name;
           row.first_citing_id = c->id;
           row.first_citation_begin = hit->second.begin;
         }
-        // Not in the catalog, but indexed: a file with that number.
-        if (!row.number.empty() && in.WithNumber(row.number)) continue;
+        // Not in the catalog, but indexed: a file with that number, unless
+        // the citation says otherwise of it (A4, session 16: a citation the
+        // catalog ruled out for its entry of that number was in no list).
+        if (!row.number.empty()) {
+          legal::Citation cited;
+          cited.type = row.type;
+          cited.issuer = row.issuer;
+          cited.date = row.date;
+          cited.year = year;
+          std::vector<std::pair<std::string, Xapian::docid>> same;
+          in.WithNumber(row.number, &same);
+          bool indexed = std::any_of(same.begin(), same.end(), [&](const auto& doc) {
+            auto hit =
+                index::DecodeHitRecord(in.db.get_document(doc.second, Xapian::DOC_ASSUME_VALID)
+                                           .get_value(schema::kSlotHit),
+                                       false);
+            if (!hit.ok()) return true;
+            legal::Metadata meta;
+            meta.type = hit->type;
+            meta.number = hit->number;
+            meta.issuer = hit->issuer;
+            meta.date = hit->date;
+            return legal::CitationFits(cited, meta);
+          });
+          if (indexed) continue;
+        }
         if (row.cited_in.empty()) continue;
         row.cited_count = static_cast<int>(row.cited_in.size());
         rows.push_back(std::move(row));

@@ -759,6 +759,51 @@ TEST(SearcherSameNumberTest, ANumberOfSeveralDocumentsOpensThePlainIdAndNamesThe
   EXPECT_EQ(copy->same_number[0].id, "luat-25-2018-qh14");
 }
 
+// A4 (session 16): a citation the catalog ruled out for its entry of that
+// number (another date) was still listed by cited-by under that entry,
+// while the missing list said nobody cites it. A5: an entry nobody cites
+// was in the list of cited documents without text, "cited by 0".
+TEST(SearcherCitedByTest, ACitationTheCatalogRuledOutIsNotTheEntrysAndUncitedEntriesAreNotMissing) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("vanban-citedby-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "ke-hoach.txt") << testing::ReadFile(
+      testing::SourceDir() / "corpus" / "ke-hoach-dan-van-chinh-quyen-2023-xa-ngoc-ky.txt");
+  // The plan cites "Chỉ thị số 33/CT-TTg ngày 26/11/2021": this entry has
+  // another date. The second is cited by nothing.
+  std::ofstream(dir / "catalog.toml")
+      << "[[document]]\nid = \"chi-thi-33-khac\"\ntype = \"Chỉ thị\"\n"
+         "number = \"33/CT-TTg\"\nissuer = \"Thủ tướng Chính phủ\"\ndate = \"2019-01-02\"\n\n"
+         "[[document]]\nid = \"thong-bao-99\"\ntype = \"Thông báo\"\nnumber = \"99/TB-UBND\"\n";
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  index::Indexer indexer(&db);
+  index::IndexOptions options;
+  options.paths = {dir};
+  auto summary = indexer.Run(options);
+  fs::remove_all(dir);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  ASSERT_EQ(summary->catalog_records, 2);
+  Searcher searcher(db);
+  auto cited = searcher.GetCitedBy("chi-thi-33-khac");
+  ASSERT_TRUE(cited.ok()) << cited.status().ToString();
+  EXPECT_TRUE(cited->empty()) << (*cited)[0].sentence;
+  auto missing = searcher.Missing();
+  ASSERT_TRUE(missing.ok());
+  bool number_row = false;
+  for (const CatalogRow& row : *missing) {
+    EXPECT_NE(row.id, "chi-thi-33-khac");
+    EXPECT_NE(row.id, "thong-bao-99");
+    EXPECT_GT(row.cited_count, 0) << row.id << " " << row.number;
+    // The citation is listed as of a document the catalog does not list.
+    number_row |= row.id.empty() && row.number == "33/CT-TTg";
+  }
+  EXPECT_TRUE(number_row);
+  // What cites the number as the plan writes it is still found by it.
+  auto by_number = searcher.GetCitedBy("33/CT-TTg");
+  ASSERT_TRUE(by_number.ok());
+}
+
 // The documents of the SearcherRevisionTest cases: a directive ("Chỉ thị")
 // numbered `number` (or none) with text `text`.
 void AddDirective(Xapian::WritableDatabase* db, const std::string& id, const char* number,
