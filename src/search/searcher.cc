@@ -941,6 +941,13 @@ Xapian::docid Searcher::Internal::Find(const std::string& id_or_number) {
   // removed) is not found: the best match of the number in it is another
   // document.
   if (LooksLikeId(id_or_number)) return 0;
+  // Nor is an id with more after it ("luat-10-2022-qh15/foo", R3 session
+  // 16: the digit runs of the id found the law, and
+  // /api/documents/ID/citations/x answered with the whole document).
+  if (size_t end = id_or_number.find_first_of("/ #?");
+      end != std::string::npos && LooksLikeId(id_or_number.substr(0, end))) {
+    return 0;
+  }
   // The version read here: a Searcher over a Database object reads it
   // for each search only.
   QueryBuilder qb(db, analyzer,

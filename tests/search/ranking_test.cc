@@ -884,6 +884,12 @@ TEST_F(RankingTest, GetByNumberAndCitedBy) {
   // document of that number ("luat-25-2018-qh14-9" → Luật Tố cáo).
   EXPECT_TRUE(searcher_->Get("luat-25-2018-qh14").ok());
   EXPECT_FALSE(searcher_->Get("luat-25-2018-qh14-9").ok());
+  // R3 (session 16): nor is an id with more after it.
+  for (const char* key : {"luat-10-2022-qh15/abc", "luat-10-2022-qh15/citations/x",
+                          "luat-10-2022-qh15 x", "luat-10-2022-qh15#dieu-5"}) {
+    EXPECT_FALSE(searcher_->Get(key).ok()) << key;
+    EXPECT_FALSE(searcher_->GetCitedBy(key).ok()) << key;
+  }
   // A number typed with hyphens is still a number.
   auto hyphens = searcher_->Get("23-qd-tw");
   ASSERT_TRUE(hyphens.ok());
