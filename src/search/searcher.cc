@@ -415,7 +415,7 @@ struct Searcher::Internal {
     const Prepared& p;
     Xapian::Enquire enquire;
     Xapian::doccount offset = 0, limit = 0;
-    Xapian::doccount depth = 0;       // documents the facets count, at least offset + limit
+    Xapian::doccount depth = 0;       // documents the facets count (facet_depth)
     Worker* helper = nullptr;         // the counter's thread, when a core is free for it
     std::vector<Xapian::MSet> msets;  // the page: tier 1, then tier 2 if it reaches it
     Xapian::doccount total = 0;
@@ -632,7 +632,10 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   Run run(request, p, db);
   run.limit = std::clamp(request.limit, 0, SearchRequest::kMaxLimit);
   run.offset = std::max(0, request.offset);
-  run.depth = std::max<Xapian::doccount>(std::max(request.facet_depth, 0), run.offset + run.limit);
+  // The same on every page (R5, session 16: a deep page counted its
+  // facets and size over offset + limit matches, so they changed while
+  // paging, and page=1000&limit=100 counted 100 000 matches each time).
+  run.depth = std::max(request.facet_depth, 0);
   run.helper = counter && same_revision && running.CoresFree() ? &counter->worker : nullptr;
   WaitOnExit wait{run.helper};  // declared after `run`, which the helper uses: runs first
   // Releases a helper waiting for hits when the ranking throws (before
@@ -799,7 +802,20 @@ void Searcher::Internal::RankOnce(Run* run) {
     }
   };
   run->facets.clear();
-  CountFacets(match_all, &run->facets);
+  if (run->offset + run->limit <= run->depth) {
+    CountFacets(match_all, &run->facets);
+  } else {
+    // A page past the first `depth` matches: the ranking examines more
+    // than page 1's, so the facets and size are counted as page 1 counts
+    // them (R5, session 16), then the page is ranked without spies.
+    Xapian::doccount offset = run->offset;
+    run->offset = 0;
+    CountFacets(match_all, &run->facets);
+    Xapian::doccount total = run->total;
+    run->offset = offset;
+    match_all({});
+    run->total = total;
+  }
   run->page.Publish(run->msets);
   bool share =
       run->helper && run->request.snippets && run->msets.back().size() >= kShareSnippetsFrom;

@@ -899,6 +899,35 @@ TEST_F(RankingTest, GetByNumberAndCitedBy) {
   EXPECT_EQ(by_name->doc.meta.number, "25/2018/QH14");
 }
 
+// R5 (session 16): the facets and size of a deep page were counted over
+// offset + limit matches, not the facet depth: they changed while paging,
+// and page=1000&limit=100 counted 100 000 matches for each request.
+TEST_F(RankingTest, FacetsAndTotalAreTheSameOnEveryPage) {
+  for (const char* q : {"dân", "công dân", "khiếu nại tố cáo", "UBND"}) {
+    SearchRequest first;
+    first.query = q;
+    first.limit = 2;
+    first.facet_depth = 4;
+    auto page1 = searcher_->Search(first);
+    ASSERT_TRUE(page1.ok());
+    ASSERT_GE(page1->total, 8) << q;
+    SearchRequest deep = first;
+    deep.offset = 6;
+    auto page4 = searcher_->Search(deep);
+    ASSERT_TRUE(page4.ok());
+    EXPECT_EQ(page4->results.size(), 2u) << q;
+    EXPECT_EQ(page4->total, page1->total) << q;
+    for (const char* field : {"type", "issuer", "year"}) {
+      auto counts = [&](const SearchResponse& r) {
+        std::map<std::string, int> m;
+        for (const auto& v : r.facets.at(field)) m[v.value] = v.count;
+        return m;
+      };
+      EXPECT_EQ(counts(*page4), counts(*page1)) << q << " " << field;
+    }
+  }
+}
+
 // S2 (session 16): a number typed in full that no document has or cites
 // ("26/2016/NĐ-CP") gave Chỉ thị 26/CT-TTg of 2016, scored as that number
 // and without a word. It is still found by the parts it shares, with a
