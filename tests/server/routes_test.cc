@@ -17,6 +17,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -479,6 +480,51 @@ TEST_F(RoutesTest, LinksAfterABreakInChapterNumbersAreMarked) {
   ASSERT_TRUE(other);
   EXPECT_EQ(other->body.find("numbering-note"), std::string::npos);
   EXPECT_EQ(other->body.find("cite-uncertain"), std::string::npos);
+}
+
+// The in-page anchors `html` links to (href="#x") that no element of it has
+// as its id.
+std::vector<std::string> DeadInPageLinks(const std::string& html) {
+  std::set<std::string> ids;
+  for (size_t at = html.find(" id=\""); at != std::string::npos; at = html.find(" id=\"", at + 1)) {
+    size_t start = at + 5;
+    ids.insert(html.substr(start, html.find('"', start) - start));
+  }
+  std::vector<std::string> dead;
+  for (size_t at = html.find("href=\"#"); at != std::string::npos;
+       at = html.find("href=\"#", at + 1)) {
+    size_t start = at + 7;
+    std::string anchor = html.substr(start, html.find('"', start) - start);
+    if (!ids.count(anchor)) dead.push_back(anchor);
+  }
+  return dead;
+}
+
+// W1 (session 16) broke: the study pack of Luật 02/2011/QH13 linked "Chương
+// V của Luật này" to #danh-so, but printed its note on the numbering without
+// that id, so the links went nowhere. Every in-page link of every document's
+// page and study pack has its target on that page.
+TEST_F(RoutesTest, EveryInPageLinkHasItsTargetOnThePage) {
+  VANBAN_REQUIRE_SHARED();
+  auto catalog = Get("/api/catalog");
+  ASSERT_TRUE(catalog);
+  ASSERT_EQ(catalog->status, 200);
+  int with_note_links = 0;
+  for (const auto& row : json::parse(catalog->body)) {
+    if (!row["has_text"].get<bool>()) continue;
+    std::string id = row["id"];
+    for (const std::string& path : {"/van-ban/" + id, "/van-ban/" + id + "/in"}) {
+      auto page = Get(path);
+      ASSERT_TRUE(page) << path;
+      ASSERT_EQ(page->status, 200) << path;
+      if (page->body.find("href=\"#danh-so\"") != std::string::npos) ++with_note_links;
+      std::vector<std::string> dead = DeadInPageLinks(page->body);
+      EXPECT_TRUE(dead.empty()) << path << ": #" << (dead.empty() ? "" : dead.front()) << " and "
+                                << (dead.empty() ? 0 : dead.size() - 1) << " more";
+    }
+  }
+  // Luật 02/2011/QH13's page and its study pack.
+  EXPECT_GE(with_note_links, 2);
 }
 
 // T10 (trainer) broke: the "!" of a link by a chapter's number after a
