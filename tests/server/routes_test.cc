@@ -701,8 +701,21 @@ TEST_F(RoutesTest, BadSearchParametersAre400) {
       auto body = json::parse(res->body);
       EXPECT_TRUE(body["error"].is_string()) << path;
     } else {
-      EXPECT_NE(res->body.find("Tham số"), std::string::npos) << path;
+      EXPECT_NE(res->body.find("(tham số "), std::string::npos) << path;
     }
+  }
+  // W4 (session 16): the page names the parameter in Vietnamese and says
+  // what it takes; the API says the same.
+  for (const char* path : {"/tim-kiem?q=x&year=abc", "/api/search?q=x&year=abc"}) {
+    auto res = Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 400) << path;
+    std::string message = std::string(path).rfind("/api/", 0) == 0
+                              ? json::parse(res->body)["error"].get<std::string>()
+                              : res->body;
+    EXPECT_NE(message.find("Năm (tham số year) không hợp lệ"), std::string::npos) << message;
+    EXPECT_NE(message.find("cần năm bốn chữ số, ví dụ 2021"), std::string::npos) << message;
+    EXPECT_EQ(message.find("Tham số year"), std::string::npos) << message;
   }
 }
 
@@ -738,7 +751,7 @@ TEST_F(RoutesTest, ApiSearchWithoutSnippets) {
     EXPECT_EQ(res->status, 400) << bad;
     auto body = json::parse(res->body);
     ASSERT_TRUE(body["error"].is_string()) << bad;
-    EXPECT_NE(body["error"].get<std::string>().find("Tham số snippets không hợp lệ"),
+    EXPECT_NE(body["error"].get<std::string>().find("Đoạn trích (tham số snippets) không hợp lệ"),
               std::string::npos)
         << body["error"];
   }
