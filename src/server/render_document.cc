@@ -83,6 +83,8 @@ data MetaFields(const search::StoredDocument& stored) {
                                                  : m.signer_position + ": " + m.signer;
   AddField(&list, "Người ký", signer);
   AddListField(&list, "Nơi nhận", m.recipients);
+  // The file copies ("Lưu: VP") are not counted among the recipients (W6).
+  if (!m.filing.empty()) AddField(&list, "Lưu", m.filing);
   AddField(&list, "Toàn văn", stored.has_text ? "Có" : "Chưa có toàn văn");
   // The file name only: the server's folders are none of the reader's business.
   std::string source = std::filesystem::path(stored.source_path).filename().string();

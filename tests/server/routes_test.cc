@@ -527,6 +527,29 @@ TEST_F(RoutesTest, EveryInPageLinkHasItsTargetOnThePage) {
   EXPECT_GE(with_note_links, 2);
 }
 
+// W6 (session 16) broke: "Nơi nhận: 9 nơi" counted the filing note "Lưu:
+// VP" as a recipient; the plan has 8, and the note is shown apart.
+TEST_F(RoutesTest, TheFilingNoteIsNotCountedAsARecipient) {
+  std::string id = PlanId();
+  ASSERT_FALSE(id.empty());
+  auto page = Get("/van-ban/" + id);
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("<dt>Nơi nhận</dt><dd><details class=\"screen-only\"><summary>8 nơi"),
+            std::string::npos);
+  EXPECT_NE(page->body.find("<dt>Lưu</dt><dd>VP</dd>"), std::string::npos);
+  EXPECT_EQ(page->body.find("<li>Lưu: VP</li>"), std::string::npos);
+  auto print = Get("/van-ban/" + id + "/in");
+  ASSERT_TRUE(print);
+  EXPECT_NE(print->body.find("<th>Lưu</th><td>VP</td>"), std::string::npos);
+  EXPECT_EQ(print->body.find("Lưu: VP<br>"), std::string::npos);
+  auto api = Get("/api/documents/" + id + "?text=0");
+  ASSERT_TRUE(api);
+  json doc = json::parse(api->body);
+  EXPECT_EQ(doc["recipients"].size(), 8u);
+  EXPECT_EQ(doc["filing"], "VP");
+}
+
 // T10 (trainer) broke: the "!" of a link by a chapter's number after a
 // break in the chapters was in the text only: Luật 42/2013's "Chương V của
 // Luật Khiếu nại số 02/2011/QH13" was a plain "Dẫn chiếu đến: Chương V" in
