@@ -417,10 +417,11 @@ data StudyEntry(const DocumentView& view, size_t i) {
   search::StoredDocument none;
   const search::StoredDocument& cited = i < view.cited_docs.size() ? view.cited_docs[i] : none;
   Set(d, "fields", MetaFields(cited));
-  std::string heading;
+  std::string heading, code;
   bool cut = false;
-  Set(d, "opening_html", OpeningHtml(cited.doc, 4000, &heading, &cut));
+  Set(d, "opening_html", OpeningHtml(cited.doc, 4000, &heading, &cut, &code));
   Set(d, "opening_heading", heading);
+  Set(d, "opening_code", code);
   Set(d, "opening_cut", cut);
   return d;
 }

@@ -527,6 +527,31 @@ TEST_F(RoutesTest, EveryInPageLinkHasItsTargetOnThePage) {
   EXPECT_GE(with_note_links, 2);
 }
 
+// W3 (session 16) broke: in the plan's printed study pack "Nơi nhận:" was
+// split across pages and "CHỦ TỊCH / Nguyễn Xuân Thoảng" was alone on a
+// nearly empty page. The closing block is marked, and print keeps it whole.
+TEST_F(RoutesTest, ThePlansClosingBlockIsKeptTogetherInPrint) {
+  std::string id = PlanId();
+  ASSERT_FALSE(id.empty());
+  auto page = Get("/van-ban/" + id + "/in");
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  const std::string& html = page->body;
+  size_t closing =
+      html.find("<div class=\"closing\">\n<div class=\"recipients\">\n<p>Nơi nhận:</p>");
+  ASSERT_NE(closing, std::string::npos);
+  size_t signature = html.find(
+      "<div class=\"signature\">\n<p>CHỦ TỊCH</p>\n<p>Nguyễn Xuân Thoảng</p>\n</div>\n</div>",
+      closing);
+  ASSERT_NE(signature, std::string::npos);
+  std::string recipients = html.substr(closing, signature - closing);
+  EXPECT_NE(recipients.find("<p>- Ban Dân vận Huyện uỷ;</p>"), std::string::npos);
+  EXPECT_NE(recipients.find("<p>- Lưu: VP.</p>\n</div>"), std::string::npos) << recipients;
+  auto css = Get("/static/print.css");
+  ASSERT_TRUE(css);
+  EXPECT_NE(css->body.find(".closing { break-inside: avoid;"), std::string::npos);
+}
+
 // W6 (session 16) broke: "Nơi nhận: 9 nơi" counted the filing note "Lưu:
 // VP" as a recipient; the plan has 8, and the note is shown apart.
 TEST_F(RoutesTest, TheFilingNoteIsNotCountedAsARecipient) {
