@@ -106,6 +106,7 @@ nlohmann::ordered_json MetaJson(const legal::Document& doc, const std::string& p
           {"signer", m.signer},
           {"signer_position", m.signer_position},
           {"recipients", m.recipients},
+          {"filing", m.filing},
           {"effective_date", m.effective_date}};
 }
 

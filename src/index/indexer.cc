@@ -160,6 +160,7 @@ void FillGaps(const legal::Metadata& from, legal::Metadata* to) {
   fill(from.signer_position, &to->signer_position);
   fill(from.effective_date, &to->effective_date);
   if (to->recipients.empty()) to->recipients = from.recipients;
+  fill(from.filing, &to->filing);
   // The catalog's spelling of the same words: a header writes them in
   // capitals ("QUỐC HỘI", "LUẬT / TIẾP CÔNG DÂN"), and a copy of a catalog
   // document showed the law in a second spelling, its issuer a second

@@ -26,6 +26,7 @@ json MetaToJson(const legal::Metadata& m) {
   put("signer_position", m.signer_position);
   put("effective_date", m.effective_date);
   if (!m.recipients.empty()) j["recipients"] = m.recipients;
+  put("filing", m.filing);
   return j;
 }
 
@@ -42,6 +43,7 @@ legal::Metadata MetaFromJson(const json& j) {
   m.signer_position = get("signer_position");
   m.effective_date = get("effective_date");
   if (j.contains("recipients")) m.recipients = j["recipients"].get<std::vector<std::string>>();
+  m.filing = get("filing");
   return m;
 }
 

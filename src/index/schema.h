@@ -144,8 +144,10 @@ inline constexpr std::string_view kMetaCatalogPath = "vanban-catalog-path";
 // 11: a number written with a Unicode hyphen (U+2010..U+2012, Word's
 //    non-breaking hyphen) is that number; in a Pháp điển đề mục, another
 //    act's article is anchored by its code, not "dieu-N".
+// 12: "- Lưu: VP." ending "Nơi nhận:" is the filing note (Metadata::filing),
+//    not a recipient.
 inline constexpr std::string_view kMetaAnalysis = "vanban-analysis";
-inline constexpr int kAnalysisVersion = 11;  // stored as its decimal string
+inline constexpr int kAnalysisVersion = 12;  // stored as its decimal string
 // "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the
 // document's text, as in its data. Metadata lives in the postlist table,
 // which Xapian does not compress (the data is zlib-compressed): a snippet

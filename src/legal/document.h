@@ -26,6 +26,9 @@ struct Metadata {
   std::string signer;  // "Nguyễn Xuân Thoảng"
   std::string signer_position;          // "Chủ tịch"
   std::vector<std::string> recipients;  // "Nơi nhận:" list, one entry per line
+  // Where the file copies are kept, from the "- Lưu: VT, VP." line that ends
+  // "Nơi nhận:" ("VT, VP"): not a recipient.
+  std::string filing;
   std::string effective_date;           // ISO "2023-07-01"
 };
 

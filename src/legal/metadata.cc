@@ -1,6 +1,7 @@
 #include "legal/metadata.h"
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -252,17 +253,41 @@ std::string CleanRecipient(std::string_view s) {
   return std::string(s);
 }
 
+// "Lưu: VP", "Lưu VT, PC", "LƯU: VT": the copies kept by the issuer, not a
+// place the document is sent to. What follows "Lưu", or nullopt.
+std::optional<std::string> FilingNote(std::string_view entry) {
+  for (std::string_view word : {"Lưu", "LƯU"}) {
+    if (!StartsWith(entry, word)) continue;
+    std::string_view rest = entry.substr(word.size());
+    if (!rest.empty() && rest[0] != ':' && rest[0] != ' ') continue;
+    while (!rest.empty() && (rest[0] == ':' || rest[0] == ' ')) rest.remove_prefix(1);
+    // "Lưu trữ …", "Lưu ý …" are not the filing note.
+    if (StartsWith(rest, "ý") || StartsWith(rest, "trữ")) continue;
+    return std::string(rest);
+  }
+  return std::nullopt;
+}
+
+// One entry of "Nơi nhận:": a recipient, or the filing note (W6, session
+// 16: "- Lưu: VP." was counted as a ninth recipient of the plan).
+void AddRecipient(std::string entry, Metadata* meta) {
+  if (entry.empty()) return;
+  if (std::optional<std::string> filed = FilingNote(entry)) {
+    if (!filed->empty() && meta->filing.empty()) meta->filing = *filed;
+    return;
+  }
+  meta->recipients.push_back(std::move(entry));
+}
+
 void ReadFooter(const Reader& r, Metadata* meta) {
   size_t from = r.size() > kFooterParagraphs ? r.size() - kFooterParagraphs : 0;
   for (size_t p = from; p < r.size(); ++p) {
     std::string_view t = r.Text(p);
     if (r.Kind(p) == LineKind::kRecipients && meta->recipients.empty()) {
       size_t colon = t.find(':');
-      if (colon != std::string_view::npos && !CleanRecipient(t.substr(colon + 1)).empty()) {
-        meta->recipients.push_back(CleanRecipient(t.substr(colon + 1)));
-      }
+      if (colon != std::string_view::npos) AddRecipient(CleanRecipient(t.substr(colon + 1)), meta);
       for (size_t q = p + 1; q < r.size() && r.Kind(q) == LineKind::kDash; ++q) {
-        meta->recipients.push_back(CleanRecipient(r.Text(q)));
+        AddRecipient(CleanRecipient(r.Text(q)), meta);
       }
     }
     bool delegation = StartsWith(t, "TM.") || StartsWith(t, "KT.") || StartsWith(t, "TL.") ||
@@ -368,6 +393,7 @@ void MergeMissing(const Metadata& from, Metadata* into) {
   fill(from.signer_position, &into->signer_position);
   fill(from.effective_date, &into->effective_date);
   if (into->recipients.empty()) into->recipients = from.recipients;
+  fill(from.filing, &into->filing);
 }
 
 // Source lines: the document's own number is the first line's; later

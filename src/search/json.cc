@@ -94,6 +94,7 @@ json ToJson(const StoredDocument& d, bool with_text) {
               {"signer", OrNull(m.signer)},
               {"signer_position", OrNull(m.signer_position)},
               {"recipients", m.recipients},
+              {"filing", OrNull(m.filing)},
               {"aliases", d.aliases},
               {"has_text", d.has_text},
               {"source", OrNull(d.source_path)},

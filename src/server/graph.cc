@@ -441,6 +441,13 @@ std::string GraphSvgNarrow(const Graph& g) {
       &body);
   if (cites) AppendTrunk(trunk_top, last_mid, &body);
   AppendCenter(g, center, &body);
+  // The same key as the wide graph's, wrapped to the phone's width (W5,
+  // session 16: phones had colours, dashed boxes and ×n without it).
+  std::vector<LegendEntry> legend = LayoutLegend(g, kNarrowWidth);
+  if (!legend.empty()) {
+    AppendLegend(legend, y + 22, &body);
+    y += 22 + (LegendRows(legend) - 1) * kLegendRow + 4;
+  }
   return SvgOpen(g, "graph graph-narrow", kNarrowWidth, y + 6) + body + "</svg>\n";
 }
 

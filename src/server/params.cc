@@ -18,6 +18,24 @@ bool IsValidDocumentId(const std::string& id) {
   return true;
 }
 
+std::string ParamName(const std::string& name) {
+  static const std::map<std::string, std::string> kNames = {
+      {"q", "Từ khóa tìm kiếm"},
+      {"type", "Loại văn bản"},
+      {"issuer", "Cơ quan ban hành"},
+      {"year", "Năm"},
+      {"page", "Trang"},
+      {"limit", "Số kết quả mỗi trang"},
+      {"sort", "Cách sắp xếp"},
+      {"snippets", "Đoạn trích"},
+      {"text", "Toàn văn"},
+      {"missing", "Chỉ văn bản chưa có toàn văn"},
+  };
+  auto it = kNames.find(name);
+  if (it == kNames.end()) return "Tham số " + name;
+  return it->second + " (tham số " + name + ")";
+}
+
 namespace {
 
 const std::string* First(const std::multimap<std::string, std::string>& params,
@@ -28,7 +46,7 @@ const std::string* First(const std::multimap<std::string, std::string>& params,
 
 Status BadParam(const std::string& name, const std::string& value, const std::string& why) {
   std::string shown(Utf8Prefix(value, 80));
-  return Status::InvalidArgument("Tham số " + name + " không hợp lệ: \"" + shown + "\" (" + why +
+  return Status::InvalidArgument(ParamName(name) + " không hợp lệ: \"" + shown + "\" (" + why +
                                  ")");
 }
 
@@ -119,7 +137,7 @@ StatusOr<SearchParams> ParseSearchParams(const std::multimap<std::string, std::s
     if (*sort == "date") {
       request.sort = search::SearchRequest::Sort::kDate;
     } else if (!sort->empty() && *sort != "relevance") {
-      return BadParam("sort", *sort, "chỉ nhận relevance hoặc date");
+      return BadParam("sort", *sort, "chỉ nhận relevance (liên quan nhất) hoặc date (mới nhất)");
     }
   }
   return out;

@@ -28,9 +28,15 @@ struct SearchParams {
 constexpr int kDefaultPageSize = 10;
 constexpr int kMaxPage = 1000;  // deeper pages are refused: nobody reads them
 
+// A parameter as error messages name it: in Vietnamese, with the name the
+// URL uses (W4, session 16): "Năm (tham số year)"; "Tham số x" for a name
+// without a Vietnamese one.
+std::string ParamName(const std::string& name);
+
 // Parses q, type, issuer, year, page, limit, sort. `params` is the decoded
 // query string (first value of each name). Errors are InvalidArgument with a
-// message naming the parameter ("Tham số page không hợp lệ: ...").
+// message naming the parameter and what a valid value is ("Trang (tham số
+// page) không hợp lệ: \"0\" (cần số nguyên từ 1 đến 1000)").
 // A query longer than kMaxQueryBytes is cut at a character boundary and
 // `truncated` is set; the API refuses it instead when `strict_length`.
 // Leading and trailing white space is dropped from the query.

@@ -83,6 +83,8 @@ data MetaFields(const search::StoredDocument& stored) {
                                                  : m.signer_position + ": " + m.signer;
   AddField(&list, "Người ký", signer);
   AddListField(&list, "Nơi nhận", m.recipients);
+  // The file copies ("Lưu: VP") are not counted among the recipients (W6).
+  if (!m.filing.empty()) AddField(&list, "Lưu", m.filing);
   AddField(&list, "Toàn văn", stored.has_text ? "Có" : "Chưa có toàn văn");
   // The file name only: the server's folders are none of the reader's business.
   std::string source = std::filesystem::path(stored.source_path).filename().string();
@@ -415,10 +417,11 @@ data StudyEntry(const DocumentView& view, size_t i) {
   search::StoredDocument none;
   const search::StoredDocument& cited = i < view.cited_docs.size() ? view.cited_docs[i] : none;
   Set(d, "fields", MetaFields(cited));
-  std::string heading;
+  std::string heading, code;
   bool cut = false;
-  Set(d, "opening_html", OpeningHtml(cited.doc, 4000, &heading, &cut));
+  Set(d, "opening_html", OpeningHtml(cited.doc, 4000, &heading, &cut, &code));
   Set(d, "opening_heading", heading);
+  Set(d, "opening_code", code);
   Set(d, "opening_cut", cut);
   return d;
 }

@@ -34,7 +34,8 @@ StatusOr<bool> BoolParam(const httplib::Request& req, const std::string& name, b
   std::string v = req.get_param_value(name.c_str());
   if (v == "1" || v == "true") return true;
   if (v == "0" || v == "false") return false;
-  return Status::InvalidArgument("Tham số " + name + " không hợp lệ: cần 1/0 hoặc true/false");
+  return Status::InvalidArgument(ParamName(name) + " không hợp lệ: \"" +
+                                 std::string(Utf8Prefix(v, 80)) + "\" (cần 1/0 hoặc true/false)");
 }
 
 void HandleSearch(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {

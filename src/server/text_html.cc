@@ -90,6 +90,66 @@ std::string PlaceAnchors(const std::vector<const Unit*>& units, size_t end, size
   return first;
 }
 
+// A Pháp điển article's heading reads "Điều 44.13.LQ.2. Giải thích từ
+// ngữ", while the contents list, the links and the citations name it by the
+// law's own number, "Điều 2" (W7, session 16). The length of the heading's
+// "Điều 44.13.LQ.2" that the law's label replaces on the page, or 0; the
+// stored text keeps it (snippets and citations are offsets into it).
+size_t CodedLabelLength(const Document& doc, const Paragraph& p) {
+  if (!p.heading || p.unit < 0 || p.unit >= static_cast<int>(doc.units.size())) return 0;
+  const Unit& u = doc.units[p.unit];
+  if (u.kind != UnitKind::kArticle || u.code.empty() || u.label.empty()) return 0;
+  std::string coded = "Điều " + u.code;
+  std::string_view line = std::string_view(doc.text).substr(p.begin, p.end - p.begin);
+  if (line.substr(0, coded.size()) != coded) return 0;
+  // Not a longer code ("Điều 44.13.LQ.20" for 44.13.LQ.2).
+  if (line.size() > coded.size() && line[coded.size()] != '.' && line[coded.size()] != ' ') {
+    return 0;
+  }
+  return coded.size();
+}
+
+// The law's label for a coded heading and the code as a note after it.
+void AppendCodedHeading(const Document& doc, const Paragraph& p, size_t coded,
+                        const std::vector<std::string>* link_notes, size_t* next_citation,
+                        std::string* out) {
+  const Unit& u = doc.units[p.unit];
+  AppendHtmlEscaped(u.label, out);
+  AppendWithCitations(doc, link_notes, p.begin + coded, p.end, next_citation, out);
+  out->append(" <small class=\"code-note\">(Điều ");
+  AppendHtmlEscaped(u.code, out);
+  out->append(" trong Bộ pháp điển)</small>");
+}
+
+// The closing block of an administrative text: "Nơi nhận:" with its
+// "- …" lines, then the signature ("CHỦ TỊCH", the name). Paragraph indexes
+// into `paragraphs`; begin == paragraphs.size() when the text has none.
+struct Closing {
+  size_t begin = 0;      // "Nơi nhận:"
+  size_t signature = 0;  // first line after the recipients
+};
+
+Closing FindClosing(const Document& doc, const std::vector<Paragraph>& paragraphs) {
+  constexpr size_t kMaxLines = 40;  // a longer tail is text, not a closing block
+  Closing none{paragraphs.size(), paragraphs.size()};
+  size_t from = paragraphs.size() > kMaxLines ? paragraphs.size() - kMaxLines : 0;
+  for (size_t i = from; i < paragraphs.size(); ++i) {
+    const Paragraph& p = paragraphs[i];
+    if (p.end > doc.text.size() || p.begin >= p.end) return none;
+    std::string_view line = std::string_view(doc.text).substr(p.begin, p.end - p.begin);
+    if (!line.starts_with("Nơi nhận") && !line.starts_with("NƠI NHẬN")) continue;
+    Closing closing{i, i + 1};
+    for (size_t j = i + 1; j < paragraphs.size(); ++j) {
+      const Paragraph& q = paragraphs[j];
+      if (q.heading || q.end > doc.text.size() || q.begin >= q.end) return none;
+      char first = doc.text[q.begin];
+      if (closing.signature == j && (first == '-' || first == '+')) closing.signature = j + 1;
+    }
+    return closing;
+  }
+  return none;
+}
+
 }  // namespace
 
 std::string DocumentTextHtml(const Document& doc, const std::vector<std::string>* link_notes) {
@@ -100,7 +160,17 @@ std::string DocumentTextHtml(const Document& doc, const std::vector<std::string>
   std::string out;
   out.reserve(doc.text.size() * 5 / 4 + 1024);
   size_t next_unit = 0, next_citation = 0;
-  for (const Paragraph& p : ParagraphsOf(doc)) {
+  std::vector<Paragraph> paragraphs = ParagraphsOf(doc);
+  // Marked so that print keeps it on one page, recipients beside the
+  // signature as the paper has them (W3, session 16: "CHỦ TỊCH" and the
+  // last recipients were alone on a page).
+  Closing closing = FindClosing(doc, paragraphs);
+  for (size_t i = 0; i < paragraphs.size(); ++i) {
+    const Paragraph& p = paragraphs[i];
+    if (i == closing.begin) out.append("<div class=\"closing\">\n<div class=\"recipients\">\n");
+    if (i == closing.signature && i > closing.begin) {
+      out.append("</div>\n<div class=\"signature\">\n");
+    }
     if (p.end > doc.text.size() || p.begin >= p.end) continue;
     std::string extra;
     std::string id = PlaceAnchors(units, p.end, &next_unit, &extra);
@@ -108,9 +178,14 @@ std::string DocumentTextHtml(const Document& doc, const std::vector<std::string>
     out.append(extra).append("<").append(tag);
     if (!id.empty()) out.append(" id=\"").append(id).append("\"");
     out.append(">");
-    AppendWithCitations(doc, link_notes, p.begin, p.end, &next_citation, &out);
+    if (size_t coded = CodedLabelLength(doc, p); coded > 0) {
+      AppendCodedHeading(doc, p, coded, link_notes, &next_citation, &out);
+    } else {
+      AppendWithCitations(doc, link_notes, p.begin, p.end, &next_citation, &out);
+    }
     out.append("</").append(tag).append(">\n");
   }
+  if (closing.begin < paragraphs.size()) out.append("</div>\n</div>\n");
   return out;
 }
 
@@ -273,11 +348,27 @@ int OpeningUnit(const Document& doc) {
   return -1;
 }
 
+// A heading line that holds nothing but its unit's label (or Pháp điển's
+// coded one) and title: "Điều 44.13.LQ.1. Phạm vi điều chỉnh", "I. MỤC
+// ĐÍCH, YÊU CẦU".
+bool IsOwnHeading(const Document& doc, const Paragraph& p) {
+  const Unit& u = doc.units[p.unit];
+  std::string_view line = std::string_view(doc.text).substr(p.begin, p.end - p.begin);
+  while (!line.empty() && (line.back() == ' ' || line.back() == '.' || line.back() == ':')) {
+    line.remove_suffix(1);
+  }
+  if (u.title.empty()) return line == u.label;
+  return line.size() >= u.title.size() && line.substr(line.size() - u.title.size()) == u.title &&
+         line.size() - u.title.size() <= u.label.size() + u.code.size() + 8;
+}
+
 }  // namespace
 
-std::string OpeningHtml(const Document& doc, size_t max_bytes, std::string* heading, bool* cut) {
+std::string OpeningHtml(const Document& doc, size_t max_bytes, std::string* heading, bool* cut,
+                        std::string* code) {
   *cut = false;
   heading->clear();
+  if (code) code->clear();
   if (doc.text.empty()) return "";
   int unit = OpeningUnit(doc);
   size_t begin = 0, end = doc.text.size();
@@ -286,11 +377,18 @@ std::string OpeningHtml(const Document& doc, size_t max_bytes, std::string* head
     begin = u.begin;
     end = std::min(u.end, doc.text.size());
     *heading = u.title.empty() ? u.label : u.label + ". " + u.title;
+    if (code && !u.code.empty()) *code = "Điều " + u.code;
   }
   std::string out;
   size_t used = 0;
   for (const Paragraph& p : ParagraphsOf(doc)) {
     if (p.end <= begin || p.begin >= end || p.end > doc.text.size()) continue;
+    // The unit's own heading line is the one above the excerpt ("Trích:
+    // Điều 1. Phạm vi điều chỉnh"), not repeated under it, nor under
+    // another number (W7, session 16: "Điều 44.13.LQ.1. Phạm vi điều chỉnh").
+    if (unit >= 0 && p.heading && p.unit == unit && p.begin <= begin && IsOwnHeading(doc, p)) {
+      continue;
+    }
     if (used > 0 && used + (p.end - p.begin) > max_bytes) {
       *cut = true;
       break;

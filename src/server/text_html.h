@@ -16,11 +16,15 @@
 namespace vanban::server {
 
 // The whole text as <h2>/<h3>/<h4>/<p> elements. Each unit's anchor is the
-// id of the element where it starts; each citation is an <a> whose id is
-// "c-<begin>" (its byte offset), so cited-by links can point at it.
-// `link_notes`, when given, holds one entry per citation of `doc`: why its
-// link may land on another part than the one meant
-// (legal::UncertainLinkNote), or "".
+// id of the element where it starts; a Pháp điển article's heading shows the
+// law's label ("Điều 2. Giải thích từ ngữ") with its code in a
+// <small class="code-note"> after it (the text itself is not changed); the
+// closing block ("Nơi nhận:" to the signature) is a <div class="closing">
+// holding <div class="recipients"> and <div class="signature">. Each
+// citation is an <a> whose id is "c-<begin>" (its byte offset), so cited-by
+// links can point at it. `link_notes`, when given, holds one entry per
+// citation of `doc`: why its link may land on another part than the one
+// meant (legal::UncertainLinkNote), or "".
 std::string DocumentTextHtml(const legal::Document& doc,
                              const std::vector<std::string>* link_notes = nullptr);
 
@@ -60,9 +64,12 @@ std::string AnchorLabel(const legal::Document& doc, std::string_view anchor);
 // The opening of `doc` for the study view: its first article, else its
 // purpose section ("MỤC ĐÍCH"), else its first section, else its first
 // paragraphs; whole paragraphs up to about `max_bytes`. Sets *cut when the
-// unit was longer. Empty when the document has no text.
+// unit was longer. *heading names the unit ("Điều 1. Phạm vi điều chỉnh",
+// by the law's own number), and the unit's heading line is left out of the
+// excerpt; *code, when given, is its Pháp điển number ("Điều 44.13.LQ.1")
+// or "". Empty when the document has no text.
 std::string OpeningHtml(const legal::Document& doc, size_t max_bytes, std::string* heading,
-                        bool* cut);
+                        bool* cut, std::string* code = nullptr);
 
 }  // namespace vanban::server
 

@@ -12,6 +12,7 @@ TEST(RecordTest, RoundTripKeepsMetadataUnitsCitationsAndText) {
   r.doc.meta.number = "25/2018/QH14";
   r.doc.meta.title = "Tố cáo";
   r.doc.meta.recipients = {"Quốc hội", "Chính phủ"};
+  r.doc.meta.filing = "VT, VP";
   r.doc.text = "Điều 1. Phạm vi điều chỉnh\nLuật này quy định về tố cáo.";
   r.doc.paragraphs = {{0, 28, 0, true}, {29, r.doc.text.size(), 0, false}};
   legal::Unit u;
@@ -41,6 +42,7 @@ TEST(RecordTest, RoundTripKeepsMetadataUnitsCitationsAndText) {
   EXPECT_EQ(back->doc.id, r.doc.id);
   EXPECT_EQ(back->doc.meta.title, "Tố cáo");
   EXPECT_EQ(back->doc.meta.recipients, r.doc.meta.recipients);
+  EXPECT_EQ(back->doc.meta.filing, "VT, VP");
   EXPECT_EQ(back->doc.text, r.doc.text);
   ASSERT_EQ(back->doc.units.size(), 1u);
   EXPECT_EQ(back->doc.units[0].anchor, "dieu-1");

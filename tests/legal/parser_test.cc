@@ -71,11 +71,36 @@ TEST(ParserTest, PlanMetadata) {
   EXPECT_EQ(doc.meta.date, "");
   EXPECT_EQ(doc.meta.place, "");
   EXPECT_EQ(doc.meta.effective_date, "");
+  // W6 (session 16) broke: "- Lưu: VP." (the copy kept at the office) was
+  // a ninth recipient; the plan is sent to eight places.
   EXPECT_EQ(doc.meta.recipients,
             (std::vector<std::string>{
                 "Ban Dân vận Huyện uỷ", "Lãnh đạo UBND huyện", "Phòng Nội vụ huyện",
                 "Ban Thường vụ Đảng ủy xã", "Thường trực HĐND xã", "Chủ tịch, Phó Chủ tịch UBND xã",
-                "UB MTTQ và các đoàn thể- CT xã", "Công chức UBND xã có liên quan", "Lưu: VP"}));
+                "UB MTTQ và các đoàn thể- CT xã", "Công chức UBND xã có liên quan"}));
+  EXPECT_EQ(doc.meta.filing, "VP");
+}
+
+// W6 (session 16): the filing note ends "Nơi nhận:" in several spellings;
+// it is never a recipient.
+TEST(ParserTest, FilingNoteIsNotARecipient) {
+  struct Case {
+    const char* line;
+    const char* filing;
+  } cases[] = {
+      {"- Lưu: VT, PC.", "VT, PC"},
+      {"- Lưu VT.", "VT"},
+      {"- LƯU: VT", "VT"},
+      {"- Lưu: Văn thư, VP.", "Văn thư, VP"},
+  };
+  for (const Case& c : cases) {
+    Document doc = ParseDocument(std::string("KẾ HOẠCH\nTổ chức hội nghị\n\nI. MỤC ĐÍCH\n"
+                                             "Nội dung.\n\nNơi nhận:\n- Như trên;\n- UBND "
+                                             "huyện;\n") +
+                                 c.line + "\n\nCHỦ TỊCH\n\nNguyễn Văn An\n");
+    EXPECT_EQ(doc.meta.recipients, (std::vector<std::string>{"Như trên", "UBND huyện"})) << c.line;
+    EXPECT_EQ(doc.meta.filing, c.filing) << c.line;
+  }
 }
 
 TEST(ParserTest, PlanStructure) {

@@ -153,6 +153,50 @@ TEST(GraphTest, NarrowSvgForPhonesHasTheSameLinks) {
   EXPECT_EQ(svg.substr(tag, heading - tag), "<text class=\"col\" x=\"20\" y=\"151\">");
 }
 
+// The labels of an SVG's legend, in order.
+std::vector<std::string> LegendLabels(const std::string& svg) {
+  std::vector<std::string> out;
+  for (size_t at = svg.find("class=\"legend\""); at != std::string::npos;
+       at = svg.find("class=\"legend\"", at + 1)) {
+    size_t start = svg.find('>', at) + 1;
+    out.push_back(svg.substr(start, svg.find("</text>", start) - start));
+  }
+  return out;
+}
+
+// W5 (session 16) broke: the phone's graph had no legend: colours by type,
+// the dashed box of an unresolved citation and ×n were not explained.
+TEST(GraphTest, NarrowSvgHasTheLegend) {
+  Graph g = TwentyOneCitations(nullptr);
+  auto s = testing::PlanExcerpt();
+  std::vector<CitedGroup> cited;
+  GroupCitations(s.doc, &cited, &g.unresolved);
+  g.doc = &s.doc;
+  std::string svg = GraphSvgNarrow(g);
+  std::vector<std::string> labels = LegendLabels(svg);
+  EXPECT_EQ(labels, LegendLabels(GraphSvg(g)));
+  EXPECT_EQ(labels, (std::vector<std::string>{"Báo cáo", "Chỉ thị", "Kế hoạch", "Luật",
+                                              "Chưa liên kết được",
+                                              "×n: số lần dẫn chiếu, đếm như nhau ở hai chiều"}));
+  // Below the last node, inside the drawing, within its 360 px.
+  size_t legend = svg.find("class=\"legend\"");
+  EXPECT_GT(legend, svg.rfind("</a>"));
+  EXPECT_NE(svg.find("stroke-dasharray=\"3 2\"/>", svg.rfind("</a>")), std::string::npos);
+  size_t height_at = svg.find("height=\"") + 8;
+  int height = std::stoi(svg.substr(height_at));
+  for (size_t at = svg.find("class=\"legend\" x=\""); at != std::string::npos;
+       at = svg.find("class=\"legend\" x=\"", at + 1)) {
+    int x = std::stoi(svg.substr(at + 18));
+    int y = std::stoi(svg.substr(svg.find("y=\"", at) + 3));
+    std::string label = svg.substr(svg.find('>', at) + 1);
+    label = label.substr(0, label.find("</text>"));
+    size_t chars = 0;
+    for (unsigned char c : label) chars += (c & 0xC0) != 0x80;
+    EXPECT_LE(x + 7 * static_cast<int>(chars), 360) << label;
+    EXPECT_LT(y, height) << label;
+  }
+}
+
 // Broke: on a phone, Chỉ thị 33/CT-TTg (a record without its text, cited by
 // the plan) showed an empty "Văn bản được dẫn chiếu (0)" heading that the
 // desktop drawing leaves out.

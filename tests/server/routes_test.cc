@@ -17,6 +17,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -481,6 +482,99 @@ TEST_F(RoutesTest, LinksAfterABreakInChapterNumbersAreMarked) {
   EXPECT_EQ(other->body.find("cite-uncertain"), std::string::npos);
 }
 
+// The in-page anchors `html` links to (href="#x") that no element of it has
+// as its id.
+std::vector<std::string> DeadInPageLinks(const std::string& html) {
+  std::set<std::string> ids;
+  for (size_t at = html.find(" id=\""); at != std::string::npos; at = html.find(" id=\"", at + 1)) {
+    size_t start = at + 5;
+    ids.insert(html.substr(start, html.find('"', start) - start));
+  }
+  std::vector<std::string> dead;
+  for (size_t at = html.find("href=\"#"); at != std::string::npos;
+       at = html.find("href=\"#", at + 1)) {
+    size_t start = at + 7;
+    std::string anchor = html.substr(start, html.find('"', start) - start);
+    if (!ids.count(anchor)) dead.push_back(anchor);
+  }
+  return dead;
+}
+
+// W1 (session 16) broke: the study pack of Luật 02/2011/QH13 linked "Chương
+// V của Luật này" to #danh-so, but printed its note on the numbering without
+// that id, so the links went nowhere. Every in-page link of every document's
+// page and study pack has its target on that page.
+TEST_F(RoutesTest, EveryInPageLinkHasItsTargetOnThePage) {
+  VANBAN_REQUIRE_SHARED();
+  auto catalog = Get("/api/catalog");
+  ASSERT_TRUE(catalog);
+  ASSERT_EQ(catalog->status, 200);
+  int with_note_links = 0;
+  for (const auto& row : json::parse(catalog->body)) {
+    if (!row["has_text"].get<bool>()) continue;
+    std::string id = row["id"];
+    for (const std::string& path : {"/van-ban/" + id, "/van-ban/" + id + "/in"}) {
+      auto page = Get(path);
+      ASSERT_TRUE(page) << path;
+      ASSERT_EQ(page->status, 200) << path;
+      if (page->body.find("href=\"#danh-so\"") != std::string::npos) ++with_note_links;
+      std::vector<std::string> dead = DeadInPageLinks(page->body);
+      EXPECT_TRUE(dead.empty()) << path << ": #" << (dead.empty() ? "" : dead.front()) << " and "
+                                << (dead.empty() ? 0 : dead.size() - 1) << " more";
+    }
+  }
+  // Luật 02/2011/QH13's page and its study pack.
+  EXPECT_GE(with_note_links, 2);
+}
+
+// W3 (session 16) broke: in the plan's printed study pack "Nơi nhận:" was
+// split across pages and "CHỦ TỊCH / Nguyễn Xuân Thoảng" was alone on a
+// nearly empty page. The closing block is marked, and print keeps it whole.
+TEST_F(RoutesTest, ThePlansClosingBlockIsKeptTogetherInPrint) {
+  std::string id = PlanId();
+  ASSERT_FALSE(id.empty());
+  auto page = Get("/van-ban/" + id + "/in");
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  const std::string& html = page->body;
+  size_t closing =
+      html.find("<div class=\"closing\">\n<div class=\"recipients\">\n<p>Nơi nhận:</p>");
+  ASSERT_NE(closing, std::string::npos);
+  size_t signature = html.find(
+      "<div class=\"signature\">\n<p>CHỦ TỊCH</p>\n<p>Nguyễn Xuân Thoảng</p>\n</div>\n</div>",
+      closing);
+  ASSERT_NE(signature, std::string::npos);
+  std::string recipients = html.substr(closing, signature - closing);
+  EXPECT_NE(recipients.find("<p>- Ban Dân vận Huyện uỷ;</p>"), std::string::npos);
+  EXPECT_NE(recipients.find("<p>- Lưu: VP.</p>\n</div>"), std::string::npos) << recipients;
+  auto css = Get("/static/print.css");
+  ASSERT_TRUE(css);
+  EXPECT_NE(css->body.find(".closing { break-inside: avoid;"), std::string::npos);
+}
+
+// W6 (session 16) broke: "Nơi nhận: 9 nơi" counted the filing note "Lưu:
+// VP" as a recipient; the plan has 8, and the note is shown apart.
+TEST_F(RoutesTest, TheFilingNoteIsNotCountedAsARecipient) {
+  std::string id = PlanId();
+  ASSERT_FALSE(id.empty());
+  auto page = Get("/van-ban/" + id);
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("<dt>Nơi nhận</dt><dd><details class=\"screen-only\"><summary>8 nơi"),
+            std::string::npos);
+  EXPECT_NE(page->body.find("<dt>Lưu</dt><dd>VP</dd>"), std::string::npos);
+  EXPECT_EQ(page->body.find("<li>Lưu: VP</li>"), std::string::npos);
+  auto print = Get("/van-ban/" + id + "/in");
+  ASSERT_TRUE(print);
+  EXPECT_NE(print->body.find("<th>Lưu</th><td>VP</td>"), std::string::npos);
+  EXPECT_EQ(print->body.find("Lưu: VP<br>"), std::string::npos);
+  auto api = Get("/api/documents/" + id + "?text=0");
+  ASSERT_TRUE(api);
+  json doc = json::parse(api->body);
+  EXPECT_EQ(doc["recipients"].size(), 8u);
+  EXPECT_EQ(doc["filing"], "VP");
+}
+
 // T10 (trainer) broke: the "!" of a link by a chapter's number after a
 // break in the chapters was in the text only: Luật 42/2013's "Chương V của
 // Luật Khiếu nại số 02/2011/QH13" was a plain "Dẫn chiếu đến: Chương V" in
@@ -655,8 +749,21 @@ TEST_F(RoutesTest, BadSearchParametersAre400) {
       auto body = json::parse(res->body);
       EXPECT_TRUE(body["error"].is_string()) << path;
     } else {
-      EXPECT_NE(res->body.find("Tham số"), std::string::npos) << path;
+      EXPECT_NE(res->body.find("(tham số "), std::string::npos) << path;
     }
+  }
+  // W4 (session 16): the page names the parameter in Vietnamese and says
+  // what it takes; the API says the same.
+  for (const char* path : {"/tim-kiem?q=x&year=abc", "/api/search?q=x&year=abc"}) {
+    auto res = Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 400) << path;
+    std::string message = std::string(path).rfind("/api/", 0) == 0
+                              ? json::parse(res->body)["error"].get<std::string>()
+                              : res->body;
+    EXPECT_NE(message.find("Năm (tham số year) không hợp lệ"), std::string::npos) << message;
+    EXPECT_NE(message.find("cần năm bốn chữ số, ví dụ 2021"), std::string::npos) << message;
+    EXPECT_EQ(message.find("Tham số year"), std::string::npos) << message;
   }
 }
 
@@ -692,7 +799,7 @@ TEST_F(RoutesTest, ApiSearchWithoutSnippets) {
     EXPECT_EQ(res->status, 400) << bad;
     auto body = json::parse(res->body);
     ASSERT_TRUE(body["error"].is_string()) << bad;
-    EXPECT_NE(body["error"].get<std::string>().find("Tham số snippets không hợp lệ"),
+    EXPECT_NE(body["error"].get<std::string>().find("Đoạn trích (tham số snippets) không hợp lệ"),
               std::string::npos)
         << body["error"];
   }

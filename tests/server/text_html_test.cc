@@ -166,5 +166,58 @@ TEST(TextHtmlTest, OpeningPrefersTheFirstArticle) {
   EXPECT_EQ(html.find("Điều 2"), std::string::npos);
 }
 
+// The start of Luật 10/2022/QH15 as Pháp điển gives it.
+legal::Document CodifiedLaw() {
+  return legal::ParseDocument(
+      "Điều 44.13.LQ.1. Phạm vi điều chỉnh\n"
+      "(Điều 1 Luật số 10/2022/QH15 Luật thực hiện dân chủ ở cơ sở ngày 10/11/2022 của Quốc hội, "
+      "có hiệu lực thi hành kể từ ngày 01/07/2023)\n"
+      "Luật này quy định về nội dung, cách thức thực hiện dân chủ ở cơ sở.\n"
+      "\n"
+      "Điều 44.13.LQ.2. Giải thích từ ngữ\n"
+      "(Điều 2 Luật số 10/2022/QH15, có hiệu lực thi hành kể từ ngày 01/07/2023)\n"
+      "Trong Luật này, các từ ngữ dưới đây được hiểu như sau:\n"
+      "1. Cơ sở là xã, phường, thị trấn.\n");
+}
+
+// W7 (session 16) broke: a law's article headings showed Pháp điển's
+// number ("Điều 44.13.LQ.2") where the contents list and the links say
+// "Điều 2"; the page shows the law's label, the code as a note after it,
+// and the stored text keeps the code.
+TEST(TextHtmlTest, CodifiedArticleHeadingsShowTheLawsNumber) {
+  legal::Document doc = CodifiedLaw();
+  ASSERT_EQ(doc.FindAnchor("dieu-2") >= 0, true);
+  std::string html = DocumentTextHtml(doc);
+  EXPECT_NE(html.find("id=\"dieu-2\">Điều 2. Giải thích từ ngữ <small class=\"code-note\">(Điều "
+                      "44.13.LQ.2 trong Bộ pháp điển)</small></h"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find(">Điều 1. Phạm vi điều chỉnh <small"), std::string::npos) << html;
+  EXPECT_EQ(html.find("Điều 44.13.LQ.1. "), std::string::npos) << html;
+  EXPECT_NE(TocHtml(doc).find(">Điều 2. Giải thích từ ngữ</a>"), std::string::npos);
+  EXPECT_NE(doc.text.find("Điều 44.13.LQ.2. Giải thích từ ngữ"), std::string::npos);
+}
+
+// W7 (session 16) broke: the study pack's "Trích: Điều 1. Phạm vi điều
+// chỉnh" was followed by the heading again under another number, "Điều
+// 44.13.LQ.1. Phạm vi điều chỉnh"; the excerpt starts after the heading.
+TEST(TextHtmlTest, OpeningDoesNotRepeatItsHeading) {
+  legal::Document doc = CodifiedLaw();
+  std::string heading, code;
+  bool cut = true;
+  std::string html = OpeningHtml(doc, 4000, &heading, &cut, &code);
+  EXPECT_EQ(heading, "Điều 1. Phạm vi điều chỉnh");
+  EXPECT_EQ(code, "Điều 44.13.LQ.1");
+  EXPECT_EQ(html.find("Phạm vi điều chỉnh"), std::string::npos) << html;
+  EXPECT_NE(html.find("Luật này quy định về nội dung"), std::string::npos) << html;
+  // A plan's purpose section: "I. MỤC ĐÍCH, YÊU CẦU" once, above it.
+  auto plan = testing::PlanExcerpt();
+  html = OpeningHtml(plan.doc, 4000, &heading, &cut, &code);
+  EXPECT_EQ(heading, "I. MỤC ĐÍCH, YÊU CẦU");
+  EXPECT_EQ(code, "");
+  EXPECT_EQ(html.find("MỤC ĐÍCH"), std::string::npos) << html;
+  EXPECT_NE(html.find("Triển khai"), std::string::npos) << html;
+}
+
 }  // namespace
 }  // namespace vanban::server
