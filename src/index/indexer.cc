@@ -909,6 +909,7 @@ StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
                                      "; hãy sửa tệp danh mục rồi chạy lại)");
     }
     catalog = std::move(*loaded);
+    summary.warnings = catalog->warnings();
   }
   bool in_transaction = false;
   try {

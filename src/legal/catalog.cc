@@ -2,6 +2,7 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -474,6 +475,63 @@ void ResolveNamed(const std::vector<CatalogEntry>& entries, const std::string& c
   }
 }
 
+// A name an entry answers to (its title or an alias), where it is written.
+struct NameAt {
+  size_t entry = 0;
+  uint32_t line = 0;
+  bool alias = false;
+  std::string written;
+};
+
+// The names of the entry read from `t` (its title and aliases).
+void CollectNames(const toml::table& t, size_t entry,
+                  std::map<std::string, std::vector<NameAt>>* out) {
+  if (const toml::node* title = t.get("title"); title && title->is_string()) {
+    std::string written = **title->as_string();
+    (*out)[text::FoldText(written)].push_back({entry, title->source().begin.line, false, written});
+  }
+  const toml::array* aliases = t.get("aliases") ? t.get("aliases")->as_array() : nullptr;
+  for (size_t i = 0; aliases != nullptr && i < aliases->size(); ++i) {
+    const toml::node& alias = *aliases->get(i);
+    std::string written = **alias.as_string();
+    (*out)[text::FoldText(written)].push_back({entry, alias.source().begin.line, true, written});
+  }
+}
+
+// A9 (session 16): an alias equal to another entry's title or alias was
+// accepted silently, and a citation by that name, linked before, became
+// ambiguous. One warning per pair of entries and name, at the later one.
+std::vector<std::string> NameClashes(const std::map<std::string, std::vector<NameAt>>& names,
+                                     const std::vector<CatalogEntry>& entries,
+                                     const std::string& source) {
+  std::vector<std::pair<uint32_t, std::string>> found;  // line, warning
+  for (const auto& [folded, at] : names) {
+    std::set<std::pair<size_t, size_t>> said;
+    for (size_t b = 0; b < at.size(); ++b) {
+      for (size_t a = 0; a < b; ++a) {
+        const NameAt& first = at[a];
+        const NameAt& later = at[b];
+        if (first.entry == later.entry || !(first.alias || later.alias)) continue;
+        if (!said.insert({first.entry, later.entry}).second) continue;
+        auto kind = [](const NameAt& n) { return n.alias ? "tên gọi khác" : "tên"; };
+        found.push_back(
+            {later.line,
+             source + ", dòng " + std::to_string(later.line) + ": " + kind(later) + " \"" +
+                 later.written + "\" của mục \"" + entries[later.entry].id + "\" trùng với " +
+                 kind(first) + " \"" + first.written + "\" của mục \"" + entries[first.entry].id +
+                 "\" (dòng " + std::to_string(first.line) +
+                 "): dẫn chiếu chỉ ghi tên này, không kèm năm ban hành, sẽ mơ hồ giữa hai "
+                 "văn bản; hãy bỏ hoặc sửa tên gọi khác (aliases) bị trùng"});
+      }
+    }
+  }
+  std::stable_sort(found.begin(), found.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::vector<std::string> out;
+  for (auto& [line, warning] : found) out.push_back(std::move(warning));
+  return out;
+}
+
 std::filesystem::path DefaultSharedDir(const std::filesystem::path& base_dir) {
   if (const char* env = std::getenv("VANBAN_SHARED_DIR"); env != nullptr && *env != '\0') {
     return env;
@@ -530,6 +588,7 @@ StatusOr<Catalog> Catalog::Parse(const std::string& toml, const std::string& sou
     return Status::InvalidArgument(source_name + ": \"document\" phải là [[document]]");
   }
   std::map<std::string, uint32_t> ids;  // id -> line of its entry
+  std::map<std::string, std::vector<NameAt>> names;  // folded name -> where written
   for (const toml::node& node : *arr) {
     const toml::table* t = node.as_table();
     if (t == nullptr) {
@@ -545,8 +604,10 @@ StatusOr<Catalog> Catalog::Parse(const std::string& toml, const std::string& sou
       return Status::InvalidArgument(where + ": mã văn bản \"" + entry->id +
                                      "\" bị trùng với mục ở dòng " + std::to_string(first->second));
     }
+    CollectNames(*t, catalog.entries_.size(), &names);
     catalog.entries_.push_back(std::move(entry).value());
   }
+  catalog.warnings_ = NameClashes(names, catalog.entries_, source_name);
   return catalog;
 }
 

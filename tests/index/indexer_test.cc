@@ -1221,6 +1221,29 @@ TEST_F(IndexerTest, CatalogTextNotFoundIsWarnedPerEntry) {
   EXPECT_NE(s->warnings[1].find("VANBAN_SHARED_DIR"), std::string::npos) << s->warnings[1];
 }
 
+// A9 (session 16) broke: an alias equal to another entry's name was
+// accepted without a word by `vanban index`, and citations by that name
+// became ambiguous. The run warns, naming both entries, and still indexes.
+TEST_F(IndexerTest, AnAliasEqualToAnotherEntrysNameIsWarnedByTheRun) {
+  Write("quyet-dinh.txt", kDecision);
+  Write("catalog.toml", std::string(kLawEntry) + "aliases = [\"Luật Tố cáo\"]\n" +
+                            "\n[[document]]\ntype = \"Luật\"\nnumber = \"03/2011/QH13\"\n"
+                            "title = \"Tố cáo\"\naliases = [\"Luật Tố cáo\"]\n");
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  auto s = indexer.Run(Options());
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->added, 1);
+  EXPECT_EQ(s->catalog_records, 2);
+  ASSERT_EQ(s->warnings.size(), 1u);
+  EXPECT_EQ(s->warnings[0].find((Corpus() / "catalog.toml").string() +
+                                ", dòng 14: tên gọi khác "
+                                "\"Luật Tố cáo\" của mục \"luat-03-2011-qh13\" trùng với tên gọi "
+                                "khác \"Luật Tố cáo\" của mục \"luat-25-2018-qh14\" (dòng 8)"),
+            0u)
+      << s->warnings[0];
+}
+
 // A3 (session 13) broke: a catalog entry whose text file cannot be read
 // (an old ".doc", a truncated DOCX) vanished on a first build and on
 // --rebuild: no record, no text, and the ".doc" was listed twice. It is the

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 
@@ -477,6 +478,44 @@ TEST(CatalogTest, ANameCitedWithAnotherYearOrDateIsNotTheCatalogsDocument) {
   EXPECT_EQ(dated.citations[0].reason,
             "Danh mục có \"Luật Tố cáo\" là Luật 25/2018/QH14 ban hành ngày 12/06/2018, không "
             "phải văn bản ngày 11/11/2011 được dẫn chiếu");
+}
+
+// A9 (session 16) broke: an alias equal to another entry's name was
+// accepted without a word, and "Luật Tiếp công dân" in the plan, linked
+// before, became ambiguous. The catalog still loads, with a warning naming
+// both entries and the name.
+TEST(CatalogTest, AnAliasEqualToAnotherEntrysNameIsWarned) {
+  std::string repo = ::vanban::testing::ReadFile(SourceDir() / "corpus/catalog.toml");
+  EXPECT_EQ(MustParse(repo).warnings(), std::vector<std::string>());
+  int lines = static_cast<int>(std::count(repo.begin(), repo.end(), '\n'));
+  size_t title = repo.find("title = \"Luật Tiếp công dân\"");
+  ASSERT_NE(title, std::string::npos);
+  int title_line = 1 + static_cast<int>(std::count(repo.begin(), repo.begin() + title, '\n'));
+  Catalog catalog = MustParse(repo +
+                              "\n[[document]]\ntype = \"Luật\"\nnumber = \"99/2020/QH14\"\n"
+                              "title = \"Tiếp công dân sửa đổi\"\n"
+                              "aliases = [\"luật tiếp công dân\"]\ndate = \"2020-01-01\"\n");
+  ASSERT_EQ(catalog.entries().size(), 25u);
+  ASSERT_EQ(catalog.warnings().size(), 1u);
+  EXPECT_EQ(catalog.warnings()[0],
+            "test.toml, dòng " + std::to_string(lines + 6) +
+                ": tên gọi khác \"luật tiếp công dân\" của mục \"luat-99-2020-qh14\" trùng với "
+                "tên \"Luật Tiếp công dân\" của mục \"luat-42-2013-qh13\" (dòng " +
+                std::to_string(title_line) +
+                "): dẫn chiếu chỉ ghi tên này, không kèm năm ban hành, sẽ mơ hồ giữa hai văn bản; "
+                "hãy bỏ hoặc sửa tên gọi khác (aliases) bị trùng");
+  Citation cit;
+  cit.name = "Luật Tiếp công dân";
+  catalog.Resolve(&cit, "self");
+  EXPECT_EQ(cit.status, CitationStatus::kAmbiguous);  // what the warning is about
+  // Its own title as its alias (the repo's Nghị quyết Đại hội XIII), a
+  // title equal to another's title: no warning (titles such as "Về …" are
+  // not names a citation uses).
+  EXPECT_EQ(MustParse("[[document]]\nid = \"a\"\ntitle = \"Về tiếp công dân\"\n"
+                      "aliases = [\"Quy chế tiếp công dân\"]\n"
+                      "[[document]]\nid = \"b\"\ntitle = \"Về tiếp công dân\"\n")
+                .warnings(),
+            std::vector<std::string>());
 }
 
 TEST(CatalogTest, ArticleAnchors) {
