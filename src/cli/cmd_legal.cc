@@ -50,7 +50,10 @@ std::string OrUnknown(const std::string& s) { return s.empty() ? "(không rõ)" 
 // (its citations stay unresolved); a missing --catalog is.
 std::optional<legal::Catalog> LoadCatalog(const LegalOptions& opt, bool required, int* exit_code) {
   StatusOr<legal::Catalog> catalog = legal::Catalog::Load(opt.catalog);
-  if (catalog.ok()) return std::move(catalog).value();
+  if (catalog.ok()) {
+    for (const std::string& w : catalog->warnings()) std::cerr << "Cảnh báo: " << w << "\n";
+    return std::move(catalog).value();
+  }
   bool optional_default =
       !required && opt.catalog == kDefaultCatalog && catalog.status().IsNotFound();
   std::cerr << (optional_default ? "Cảnh báo: " : "Lỗi: ") << catalog.status().message() << "\n";
@@ -256,7 +259,8 @@ void RunCatalog(const LegalOptions& opt, int* exit_code) {
                       {"has_text", !text.empty()},
                       {"text_file", text.string()}});
     }
-    nlohmann::ordered_json out = {{"catalog", opt.catalog}, {"documents", docs}};
+    nlohmann::ordered_json out = {
+        {"catalog", opt.catalog}, {"documents", docs}, {"warnings", catalog->warnings()}};
     PrintJson(out);
     return;
   }

@@ -111,19 +111,46 @@ std::string CatalogDigest(const fs::path& path) {
   return st.ok() ? schema::Hex64(schema::Fnv1a(bytes)) : std::string();
 }
 
+// How a catalog should name `file` in `text = …`: relative to the
+// catalog's folder, or "shared:…", when it is under one; else absolute.
+std::string TextPathFor(const legal::Catalog& catalog, const fs::path& file) {
+  for (const auto& [dir, prefix] :
+       {std::pair{catalog.base_dir(), ""}, std::pair{catalog.shared_dir(), "shared:"}}) {
+    if (dir.empty()) continue;
+    std::error_code ec;
+    fs::path base = fs::weakly_canonical(dir, ec);
+    if (!ec && UnderRoot(file.string(), base)) {
+      return prefix + file.lexically_relative(base).generic_string();
+    }
+  }
+  return file.string();
+}
+
 // Says why the catalog entry's text file is not indexed: the file was not
-// found where the catalog points.
+// found where the catalog points, or that path is a folder. `used` is the
+// file indexed as the entry's text all the same (found by its number, or
+// indexed as its text before), or empty when the entry is a record
+// without text.
 std::string MissingTextWarning(const legal::Catalog& catalog, const fs::path& catalog_path,
-                               const legal::CatalogEntry& e, bool kept) {
+                               const legal::CatalogEntry& e, const std::string& used) {
   fs::path expected = ExpectedTextPath(catalog, e);
   bool shared = e.text_path.rfind("shared:", 0) == 0;
-  std::string w = "không tìm thấy tệp toàn văn ";
+  std::error_code ec;
+  // A8 (session 16): a folder was "not found".
+  bool folder = !expected.empty() && fs::is_directory(expected, ec);
+  std::string w = folder ? "đường dẫn toàn văn " : "không tìm thấy tệp toàn văn ";
   w += expected.empty() ? "\"" + e.text_path + "\"" : expected.string();
+  if (folder) w += " là thư mục, không phải tệp,";
   w += " của mục \"" + e.id + "\" trong danh mục " + catalog_path.string() + " (text = \"" +
        e.text_path + "\"): ";
-  w += kept ? "giữ bản toàn văn đã lập chỉ mục trước đó"
-            : "văn bản được lập chỉ mục thành bản ghi không có toàn văn";
-  if (shared) {
+  if (!used.empty()) {
+    // A8 (session 16): a renamed text was found by its number and indexed
+    // under the entry's id, while this said the entry had no text.
+    return w + "tệp " + used + " được lập chỉ mục làm toàn văn của mục; hãy sửa text = \"" +
+           TextPathFor(catalog, used) + "\" trong danh mục";
+  }
+  w += "văn bản được lập chỉ mục thành bản ghi không có toàn văn";
+  if (shared && !folder) {
     w += "; thư mục dùng chung là " +
          (catalog.shared_dir().empty() ? std::string("(chưa xác định)")
                                        : catalog.shared_dir().string()) +
@@ -227,6 +254,10 @@ struct Indexer::Internal {
   std::map<std::string, std::string> previous_owners;
   // Ids of the catalog records written by this run (PutCatalogRecord).
   std::set<std::string> records_written;
+  // Catalog entries whose text is not where the catalog says: warned once
+  // the files are written (WarnMissingTexts), as one of them may be the
+  // entry's text under another name.
+  std::vector<const legal::CatalogEntry*> missing_texts;
   Plan plan;
   IndexSummary summary;
 
@@ -272,6 +303,7 @@ struct Indexer::Internal {
   Status RunWorkers(std::chrono::steady_clock::time_point start);
   void StopWorkers();
   Status WriteCatalogRecords();
+  void WarnMissingTexts();
   void DeleteStale();
   void WriteSchemaVersion();
   void CheckCatalogChange();
@@ -664,9 +696,7 @@ Status Indexer::Internal::WriteCatalogRecords() {
     if (e.id.empty() || !catalog->TextPath(e).empty()) continue;
     Xapian::docid did = DocidOf(e.id);
     bool has_text = did && !plan.sources[did].empty();  // a dropped-in file holds its text
-    if (!e.text_path.empty()) {
-      summary.warnings.push_back(MissingTextWarning(*catalog, catalog_path, e, has_text));
-    }
+    if (!e.text_path.empty()) missing_texts.push_back(&e);
     if (has_text) continue;
     wanted.insert(e.id);
     PutCatalogRecord(e);
@@ -678,6 +708,15 @@ Status Indexer::Internal::WriteCatalogRecords() {
     }
   }
   return Status::Ok();
+}
+
+void Indexer::Internal::WarnMissingTexts() {
+  for (const legal::CatalogEntry* e : missing_texts) {
+    Xapian::docid did = DocidOf(e->id);
+    std::string used = did ? plan.sources[did] : std::string();
+    summary.warnings.push_back(MissingTextWarning(*catalog, catalog_path, *e, used));
+  }
+  missing_texts.clear();
 }
 
 void Indexer::Internal::DeleteStale() {
@@ -883,6 +922,7 @@ StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
   options = &opts;
   summary = IndexSummary();
   records_written.clear();
+  missing_texts.clear();
   if (Status st = CheckPaths(opts.paths); !st.ok()) return st;
   std::vector<fs::path> roots = opts.paths;
   CatalogSource source = CatalogSource::kNone;
@@ -910,6 +950,7 @@ StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
                                      "; hãy sửa tệp danh mục rồi chạy lại)");
     }
     catalog = std::move(*loaded);
+    summary.warnings = catalog->warnings();
   }
   bool in_transaction = false;
   try {
@@ -936,6 +977,7 @@ StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
       return st;
     }
     summary.unchanged += plan.unchanged;
+    WarnMissingTexts();
     CarryOverSkipped();
     WriteSchemaVersion();
     Commit();

@@ -2,6 +2,7 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -38,18 +39,42 @@ bool ValidId(const std::string& id) {
   return true;
 }
 
-bool ValidIsoDate(const std::string& date) {
-  if (date.empty()) return true;
-  if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
-  int d = std::atoi(date.substr(8, 2).c_str());
-  int m = std::atoi(date.substr(5, 2).c_str());
-  int y = std::atoi(date.substr(0, 4).c_str());
-  return internal::IsoDate(d, m, y) == date;
+int DaysInMonth(int month, int year) {
+  static const int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
 }
 
-// "corpus/catalog.toml, dòng 12": how every load error starts.
-std::string Where(const std::string& source, const toml::node& node) {
-  return source + ", dòng " + std::to_string(node.source().begin.line);
+// Why `date` is not a catalog date (ISO, a day that exists), or empty when
+// it is one or is empty. "2023-02-30" has the form but no such day: said so,
+// not "YYYY-MM-DD needed".
+std::string DateProblem(const std::string& date) {
+  if (date.empty()) return {};
+  std::string lead = "ngày \"" + date + "\" ";
+  bool form = date.size() == 10 && date[4] == '-' && date[7] == '-';
+  for (size_t i = 0; form && i < date.size(); ++i) {
+    form = i == 4 || i == 7 || (date[i] >= '0' && date[i] <= '9');
+  }
+  if (!form) return lead + "không hợp lệ (cần dạng YYYY-MM-DD)";
+  int year = std::atoi(date.substr(0, 4).c_str());
+  int month = std::atoi(date.substr(5, 2).c_str());
+  int day = std::atoi(date.substr(8, 2).c_str());
+  if (year < 1900 || year > 2999) return lead + "không hợp lệ (năm phải từ 1900 đến 2999)";
+  if (month < 1 || month > 12) {
+    return lead + "không tồn tại: không có tháng " + std::to_string(month);
+  }
+  int days = DaysInMonth(month, year);
+  if (day < 1 || day > days) {
+    return lead + "không tồn tại: tháng " + std::to_string(month) + " năm " + std::to_string(year) +
+           " chỉ có " + std::to_string(days) + " ngày";
+  }
+  return {};
+}
+
+// "corpus/catalog.toml, dòng 12": how every load error starts, with the
+// line of the field at fault (toml++ keeps every node's and key's position).
+std::string Where(const std::string& source, const toml::source_region& at) {
+  return source + ", dòng " + std::to_string(at.begin.line);
 }
 
 // toml++ says what it was parsing ("Error while parsing key-value pair: …");
@@ -78,6 +103,24 @@ std::string TomlToken(std::string_view token) {
   if (token == "value-terminator") return "dấu phẩy, dấu đóng hay hết dòng";
   if (token == "a comment or whitespace") return "hết dòng (hay chú thích #)";
   if (token == "bare key starting character or string delimiter") return "tên khoá";
+  // "day between 1 and 28 (inclusive)": an unquoted date 2023-02-30.
+  constexpr std::pair<std::string_view, std::string_view> kUnits[] = {{"day ", "ngày "},
+                                                                      {"month ", "tháng "},
+                                                                      {"hour ", "giờ "},
+                                                                      {"minute ", "phút "},
+                                                                      {"second ", "giây "}};
+  for (const auto& [en, vi] : kUnits) {
+    size_t between = en.size(), tail = token.find(" (inclusive)");
+    if (token.starts_with(en) && token.substr(between).starts_with("between ") &&
+        tail != std::string_view::npos) {
+      std::string range(token.substr(between + 8, tail - between - 8));
+      for (std::string_view joint : {" and ", " to "}) {
+        if (size_t at = range.find(joint); at != std::string::npos)
+          range.replace(at, joint.size(), " đến ");
+      }
+      return std::string(vi) + "từ " + range;
+    }
+  }
   if (token.size() >= 3 && token.front() == '\'' && token.back() == '\'') {
     return "dấu " + std::string(token);
   }
@@ -143,73 +186,128 @@ std::string TomlErrorText(std::string_view description) {
   return out + ": " + TomlReason(reason);
 }
 
-// Reads a string field; a present field of another type is an error.
-Status ReadString(const toml::table& t, std::string_view key, const std::string& where,
+// Reads a string field; a present field of another type is an error at
+// its line.
+Status ReadString(const toml::table& t, std::string_view key, const std::string& source,
                   std::string* out) {
   const toml::node* node = t.get(key);
   if (node == nullptr) return Status::Ok();
   std::optional<std::string> value = node->value<std::string>();
   if (!value) {
-    return Status::InvalidArgument(where + ": trường \"" + std::string(key) + "\" phải là chuỗi");
+    return Status::InvalidArgument(Where(source, node->source()) + ": trường \"" +
+                                   std::string(key) + "\" phải là chuỗi");
   }
   *out = *value;
   return Status::Ok();
 }
 
-Status ReadAliases(const toml::table& t, const std::string& where, std::vector<std::string>* out) {
+// Reads a date field: a string "2023-02-03" or a TOML date 2023-02-03
+// (unquoted, valid TOML); never a date-time or a time.
+Status ReadDate(const toml::table& t, std::string_view key, const std::string& source,
+                std::string* out) {
+  const toml::node* node = t.get(key);
+  if (node == nullptr) return Status::Ok();
+  std::string where = Where(source, node->source());
+  if (const toml::value<toml::date>* d = node->as_date()) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d->get().year, d->get().month, d->get().day);
+    *out = buf;
+  } else if (node->is_date_time() || node->is_time()) {
+    return Status::InvalidArgument(where + ": trường \"" + std::string(key) +
+                                   "\" chỉ ghi ngày (YYYY-MM-DD), không kèm giờ");
+  } else if (std::optional<std::string> value = node->value<std::string>()) {
+    *out = *value;
+  } else {
+    return Status::InvalidArgument(where + ": trường \"" + std::string(key) +
+                                   "\" phải là ngày dạng \"YYYY-MM-DD\"");
+  }
+  std::string problem = DateProblem(*out);
+  if (!problem.empty()) return Status::InvalidArgument(where + ": " + problem);
+  return Status::Ok();
+}
+
+Status ReadAliases(const toml::table& t, const std::string& source, std::vector<std::string>* out) {
   const toml::node* node = t.get("aliases");
   if (node == nullptr) return Status::Ok();
   const toml::array* arr = node->as_array();
   if (arr == nullptr) {
-    return Status::InvalidArgument(where + ": trường \"aliases\" phải là danh sách chuỗi");
+    return Status::InvalidArgument(Where(source, node->source()) +
+                                   ": trường \"aliases\" phải là danh sách chuỗi");
   }
   for (const toml::node& item : *arr) {
     std::optional<std::string> value = item.value<std::string>();
     if (!value) {
-      return Status::InvalidArgument(where + ": \"aliases\" chỉ được chứa chuỗi");
+      return Status::InvalidArgument(Where(source, item.source()) +
+                                     ": \"aliases\" chỉ được chứa chuỗi");
     }
     out->push_back(*value);
   }
   return Status::Ok();
 }
 
-StatusOr<CatalogEntry> ReadEntry(const toml::table& t, const std::string& where) {
+// The id of an entry without `id = …`: made from its fields, or an error
+// when there is nothing to make it from.
+Status ComputeId(const toml::table& t, const std::string& source, CatalogEntry* e) {
+  std::string where = Where(source, t.source());
+  if (const toml::node* node = t.get("id")) {
+    where = Where(source, node->source());
+  } else if (e->meta.type.empty() && e->meta.number.empty() && e->meta.title.empty()) {
+    // A7 (session 16): it said `mã văn bản "" không hợp lệ`.
+    return Status::InvalidArgument(where +
+                                   ": mục [[document]] không có mã văn bản (id) và không có loại, "
+                                   "số hiệu hay tên (type, number, title) để tạo mã");
+  } else {
+    e->id = MakeDocumentId(e->meta);
+    if (!ValidId(e->id)) {
+      return Status::InvalidArgument(where +
+                                     ": không tạo được mã văn bản từ loại, số hiệu và tên "
+                                     "của mục (được \"" +
+                                     e->id + "\"); hãy ghi id = \"…\" (chỉ a-z, 0-9 và '-')");
+    }
+  }
+  if (!ValidId(e->id)) {
+    return Status::InvalidArgument(where + ": mã văn bản \"" + e->id +
+                                   "\" không hợp lệ (chỉ a-z, 0-9 và '-')");
+  }
+  return Status::Ok();
+}
+
+// Reads one [[document]] table. Errors name the line of the field at fault,
+// that of the entry's header when no field is.
+StatusOr<CatalogEntry> ReadEntry(const toml::table& t, const std::string& source) {
   static const std::set<std::string_view> kKeys = {
       "id", "type", "number", "issuer", "date", "title", "aliases", "text", "effective_date"};
   for (const auto& [key, value] : t) {
     if (!kKeys.count(key.str())) {
-      return Status::InvalidArgument(where + ": trường lạ \"" + std::string(key.str()) + "\"");
+      return Status::InvalidArgument(Where(source, key.source()) + ": trường lạ \"" +
+                                     std::string(key.str()) + "\"");
     }
   }
   CatalogEntry e;
   for (auto [key, field] :
        {std::pair{"id", &e.id}, std::pair{"type", &e.meta.type},
         std::pair{"number", &e.meta.number}, std::pair{"issuer", &e.meta.issuer},
-        std::pair{"date", &e.meta.date}, std::pair{"title", &e.meta.title},
-        std::pair{"text", &e.text_path}, std::pair{"effective_date", &e.meta.effective_date}}) {
-    Status s = ReadString(t, key, where, field);
+        std::pair{"title", &e.meta.title}, std::pair{"text", &e.text_path}}) {
+    Status s = ReadString(t, key, source, field);
     if (!s.ok()) return s;
   }
-  Status s = ReadAliases(t, where, &e.aliases);
+  for (auto [key, field] :
+       {std::pair{"date", &e.meta.date}, std::pair{"effective_date", &e.meta.effective_date}}) {
+    Status s = ReadDate(t, key, source, field);
+    if (!s.ok()) return s;
+  }
+  Status s = ReadAliases(t, source, &e.aliases);
   if (!s.ok()) return s;
   if (!e.meta.number.empty()) {
     std::string canon = text::CanonicalIdentifier(e.meta.number);
     if (canon.empty()) {
-      return Status::InvalidArgument(where + ": số hiệu \"" + e.meta.number + "\" không hợp lệ");
+      return Status::InvalidArgument(Where(source, t.get("number")->source()) + ": số hiệu \"" +
+                                     e.meta.number + "\" không hợp lệ");
     }
     e.meta.number = canon;
   }
-  for (const std::string* date : {&e.meta.date, &e.meta.effective_date}) {
-    if (!ValidIsoDate(*date)) {
-      return Status::InvalidArgument(where + ": ngày \"" + *date +
-                                     "\" không hợp lệ (cần dạng YYYY-MM-DD)");
-    }
-  }
-  if (e.id.empty()) e.id = MakeDocumentId(e.meta);
-  if (!ValidId(e.id)) {
-    return Status::InvalidArgument(where + ": mã văn bản \"" + e.id +
-                                   "\" không hợp lệ (chỉ a-z, 0-9 và '-')");
-  }
+  s = ComputeId(t, source, &e);
+  if (!s.ok()) return s;
   return e;
 }
 
@@ -370,6 +468,63 @@ void ResolveNamed(const std::vector<CatalogEntry>& entries, const std::string& c
   }
 }
 
+// A name an entry answers to (its title or an alias), where it is written.
+struct NameAt {
+  size_t entry = 0;
+  uint32_t line = 0;
+  bool alias = false;
+  std::string written;
+};
+
+// The names of the entry read from `t` (its title and aliases).
+void CollectNames(const toml::table& t, size_t entry,
+                  std::map<std::string, std::vector<NameAt>>* out) {
+  if (const toml::node* title = t.get("title"); title && title->is_string()) {
+    std::string written = **title->as_string();
+    (*out)[text::FoldText(written)].push_back({entry, title->source().begin.line, false, written});
+  }
+  const toml::array* aliases = t.get("aliases") ? t.get("aliases")->as_array() : nullptr;
+  for (size_t i = 0; aliases != nullptr && i < aliases->size(); ++i) {
+    const toml::node& alias = *aliases->get(i);
+    std::string written = **alias.as_string();
+    (*out)[text::FoldText(written)].push_back({entry, alias.source().begin.line, true, written});
+  }
+}
+
+// A9 (session 16): an alias equal to another entry's title or alias was
+// accepted silently, and a citation by that name, linked before, became
+// ambiguous. One warning per pair of entries and name, at the later one.
+std::vector<std::string> NameClashes(const std::map<std::string, std::vector<NameAt>>& names,
+                                     const std::vector<CatalogEntry>& entries,
+                                     const std::string& source) {
+  std::vector<std::pair<uint32_t, std::string>> found;  // line, warning
+  for (const auto& [folded, at] : names) {
+    std::set<std::pair<size_t, size_t>> said;
+    for (size_t b = 0; b < at.size(); ++b) {
+      for (size_t a = 0; a < b; ++a) {
+        const NameAt& first = at[a];
+        const NameAt& later = at[b];
+        if (first.entry == later.entry || !(first.alias || later.alias)) continue;
+        if (!said.insert({first.entry, later.entry}).second) continue;
+        auto kind = [](const NameAt& n) { return n.alias ? "tên gọi khác" : "tên"; };
+        found.push_back(
+            {later.line,
+             source + ", dòng " + std::to_string(later.line) + ": " + kind(later) + " \"" +
+                 later.written + "\" của mục \"" + entries[later.entry].id + "\" trùng với " +
+                 kind(first) + " \"" + first.written + "\" của mục \"" + entries[first.entry].id +
+                 "\" (dòng " + std::to_string(first.line) +
+                 "): dẫn chiếu chỉ ghi tên này, không kèm năm ban hành, sẽ mơ hồ giữa hai "
+                 "văn bản; hãy bỏ hoặc sửa tên gọi khác (aliases) bị trùng"});
+      }
+    }
+  }
+  std::stable_sort(found.begin(), found.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::vector<std::string> out;
+  for (auto& [line, warning] : found) out.push_back(std::move(warning));
+  return out;
+}
+
 std::filesystem::path DefaultSharedDir(const std::filesystem::path& base_dir) {
   if (const char* env = std::getenv("VANBAN_SHARED_DIR"); env != nullptr && *env != '\0') {
     return env;
@@ -438,19 +593,26 @@ StatusOr<Catalog> Catalog::Parse(const std::string& toml, const std::string& sou
     return Status::InvalidArgument(source_name + ": \"document\" phải là [[document]]");
   }
   std::map<std::string, uint32_t> ids;  // id -> line of its entry
+  std::map<std::string, std::vector<NameAt>> names;  // folded name -> where written
   for (const toml::node& node : *arr) {
-    std::string where = Where(source_name, node);
     const toml::table* t = node.as_table();
-    if (t == nullptr) return Status::InvalidArgument(where + ": mục [[document]] không hợp lệ");
-    StatusOr<CatalogEntry> entry = ReadEntry(*t, where);
+    if (t == nullptr) {
+      return Status::InvalidArgument(Where(source_name, node.source()) +
+                                     ": mục [[document]] không hợp lệ");
+    }
+    StatusOr<CatalogEntry> entry = ReadEntry(*t, source_name);
     if (!entry.ok()) return entry.status();
     auto [first, added] = ids.emplace(entry->id, node.source().begin.line);
     if (!added) {
+      const toml::node* id = t->get("id");
+      std::string where = Where(source_name, id ? id->source() : node.source());
       return Status::InvalidArgument(where + ": mã văn bản \"" + entry->id +
                                      "\" bị trùng với mục ở dòng " + std::to_string(first->second));
     }
+    CollectNames(*t, catalog.entries_.size(), &names);
     catalog.entries_.push_back(std::move(entry).value());
   }
+  catalog.warnings_ = NameClashes(names, catalog.entries_, source_name);
   return catalog;
 }
 

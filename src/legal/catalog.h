@@ -45,6 +45,11 @@ class Catalog {
   static StatusOr<Catalog> Parse(const std::string& toml, const std::string& source_name);
 
   const std::vector<CatalogEntry>& entries() const { return entries_; }
+  // What is wrong but does not stop the catalog loading, in Vietnamese,
+  // each naming the file and line: an alias equal (accents and case aside,
+  // as Resolve compares names) to another entry's title or alias, which
+  // makes a citation by that name alone ambiguous.
+  const std::vector<std::string>& warnings() const { return warnings_; }
   const CatalogEntry* FindById(const std::string& id) const;
   // Resolved absolute path of an entry's text, or empty when it has none or
   // when the file (e.g. in ../shared) does not exist.
@@ -84,6 +89,7 @@ class Catalog {
   std::filesystem::path base_dir_;    // folder of the catalog file
   std::filesystem::path shared_dir_;  // ../shared relative to base_dir_'s repository
   std::vector<CatalogEntry> entries_;
+  std::vector<std::string> warnings_;
 };
 
 }  // namespace vanban::legal

@@ -615,9 +615,14 @@ TEST_F(CliTest, IndexRefusesABrokenCatalogAndKeepsTheIndex) {
       {"[[document]]\nid = \"luat-25-2018-qh14\"\ntype \"Luật\"\n",
        "Lỗi: corpus/catalog.toml, dòng 3, cột 6: danh mục không đúng cú pháp TOML (cặp khoá = giá "
        "trị): cần dấu '=' nhưng gặp dấu '\"'"},
+      // A7 (session 16): the line of the field at fault (the second `id`),
+      // no longer that of its `[[document]]`; a day that does not exist.
       {entry + "\n" + entry,
-       "Lỗi: corpus/catalog.toml, dòng 6: mã văn bản \"luat-25-2018-qh14\" bị trùng với mục ở "
+       "Lỗi: corpus/catalog.toml, dòng 7: mã văn bản \"luat-25-2018-qh14\" bị trùng với mục ở "
        "dòng 1 (chỉ mục cũ được giữ nguyên; hãy sửa tệp danh mục rồi chạy lại)"},
+      {entry + "issuer = \"Quốc hội\"\ndate = \"2018-02-30\"\n",
+       "Lỗi: corpus/catalog.toml, dòng 6: ngày \"2018-02-30\" không tồn tại: tháng 2 năm 2018 chỉ "
+       "có 28 ngày (chỉ mục cũ được giữ nguyên; hãy sửa tệp danh mục rồi chạy lại)"},
   };
   for (const Case& c : cases) {
     std::ofstream(root / "corpus" / "catalog.toml", std::ios::trunc) << c.catalog;

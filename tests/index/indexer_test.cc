@@ -1221,6 +1221,82 @@ TEST_F(IndexerTest, CatalogTextNotFoundIsWarnedPerEntry) {
   EXPECT_NE(s->warnings[1].find("VANBAN_SHARED_DIR"), std::string::npos) << s->warnings[1];
 }
 
+// A8 (session 16) broke: `text = "2024"` naming a folder was "không tìm
+// thấy tệp toàn văn": it is found, and is a folder.
+TEST_F(IndexerTest, ACatalogTextPathThatIsAFolderIsSaidSo) {
+  fs::create_directories(Corpus() / "2024");
+  Write("2024/quyet-dinh.txt", kDecision);
+  Write("catalog.toml", std::string(kLawEntry) + "text = \"2024\"\n");
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  auto s = indexer.Run(Options());
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->catalog_records, 1);
+  ASSERT_EQ(s->warnings.size(), 1u);
+  EXPECT_EQ(s->warnings[0], "đường dẫn toàn văn " + (Corpus() / "2024").string() +
+                                " là thư mục, không phải tệp, của mục \"luat-25-2018-qh14\" trong "
+                                "danh mục " +
+                                (Corpus() / "catalog.toml").string() +
+                                " (text = \"2024\"): văn bản được lập chỉ mục thành bản ghi "
+                                "không có toàn văn");
+}
+
+// A8 (session 16) broke: after the entry's text file was renamed, the run
+// found the renamed file by its number and indexed it under the entry's id,
+// with its text, but warned that the entry "became a record without text".
+// The warning says which file is the entry's text and what to write.
+TEST_F(IndexerTest, ARenamedCatalogTextIsNamedInTheWarning) {
+  VANBAN_REQUIRE_SHARED();
+  fs::create_directories(Corpus() / "van-ban");
+  Write("van-ban/luat-25-2018-qh14.txt", Shared("luat-25-2018-qh14.txt"));
+  Write("catalog.toml", std::string(kLawEntry) + "text = \"van-ban/luat-25-2018-qh14.txt\"\n");
+  std::string db_dir = (dir_ / "index").string();
+  auto first = IndexDatabase(db_dir, Options());
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->warnings, std::vector<std::string>());
+  fs::rename(Corpus() / "van-ban" / "luat-25-2018-qh14.txt", Corpus() / "van-ban" / "to-cao.txt");
+  auto s = IndexDatabase(db_dir, Options());
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->catalog_records, 0);
+  ASSERT_EQ(s->warnings.size(), 1u);
+  fs::path renamed = fs::weakly_canonical(Corpus() / "van-ban" / "to-cao.txt");
+  EXPECT_EQ(s->warnings[0],
+            "không tìm thấy tệp toàn văn " + (Corpus() / "van-ban/luat-25-2018-qh14.txt").string() +
+                " của mục \"luat-25-2018-qh14\" trong danh mục " +
+                (Corpus() / "catalog.toml").string() +
+                " (text = \"van-ban/luat-25-2018-qh14.txt\"): tệp " + renamed.string() +
+                " được lập chỉ mục làm toàn văn của mục; hãy sửa text = \"van-ban/to-cao.txt\" "
+                "trong danh mục");
+  Xapian::Database db(db_dir);
+  EXPECT_EQ(db.get_doccount(), 1u);
+  EXPECT_TRUE(HasSource(db, renamed));
+  EXPECT_TRUE(db.term_exists(schema::Term(schema::kId, "luat-25-2018-qh14")));
+  EXPECT_EQ(db.get_termfreq(schema::Term(schema::kFilterHasText, "1")), 1u);
+}
+
+// A9 (session 16) broke: an alias equal to another entry's name was
+// accepted without a word by `vanban index`, and citations by that name
+// became ambiguous. The run warns, naming both entries, and still indexes.
+TEST_F(IndexerTest, AnAliasEqualToAnotherEntrysNameIsWarnedByTheRun) {
+  Write("quyet-dinh.txt", kDecision);
+  Write("catalog.toml", std::string(kLawEntry) + "aliases = [\"Luật Tố cáo\"]\n" +
+                            "\n[[document]]\ntype = \"Luật\"\nnumber = \"03/2011/QH13\"\n"
+                            "title = \"Tố cáo\"\naliases = [\"Luật Tố cáo\"]\n");
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  auto s = indexer.Run(Options());
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->added, 1);
+  EXPECT_EQ(s->catalog_records, 2);
+  ASSERT_EQ(s->warnings.size(), 1u);
+  EXPECT_EQ(s->warnings[0].find((Corpus() / "catalog.toml").string() +
+                                ", dòng 14: tên gọi khác "
+                                "\"Luật Tố cáo\" của mục \"luat-03-2011-qh13\" trùng với tên gọi "
+                                "khác \"Luật Tố cáo\" của mục \"luat-25-2018-qh14\" (dòng 8)"),
+            0u)
+      << s->warnings[0];
+}
+
 // A3 (session 13) broke: a catalog entry whose text file cannot be read
 // (an old ".doc", a truncated DOCX) vanished on a first build and on
 // --rebuild: no record, no text, and the ".doc" was listed twice. It is the

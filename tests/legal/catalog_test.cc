@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 
@@ -142,7 +143,7 @@ TEST(CatalogTest, ErrorsNameFileLineAndField) {
       {"[[document]]\nid = \"a\"\nnumber = \"99999999/XX-YY\"\n", "số hiệu \"99999999/XX-YY\""},
       {"[[document]]\nid = \"A B\"\n", "mã văn bản \"A B\""},
       {"[[document]]\nid = \"a\"\n[[document]]\nid = \"a\"\n",
-       "test.toml, dòng 3: mã văn bản \"a\" bị trùng với mục ở dòng 1"},
+       "test.toml, dòng 4: mã văn bản \"a\" bị trùng với mục ở dòng 1"},
       {"[[document]]\nid = \"a\"\naliases = \"x\"\n", "aliases"},
   };
   for (const Case& c : cases) {
@@ -155,6 +156,83 @@ TEST(CatalogTest, ErrorsNameFileLineAndField) {
   ASSERT_FALSE(missing.ok());
   EXPECT_TRUE(missing.status().IsNotFound());
   EXPECT_NE(missing.status().message().find("/nonexistent/catalog.toml"), std::string::npos);
+}
+
+// The entry of Luật Thực hiện dân chủ ở cơ sở in corpus/catalog.toml; its
+// `[[document]]` is line 1, `date` line 6.
+const char kDemocracyLaw[] = R"([[document]]
+id = "luat-10-2022-qh15"
+type = "Luật"
+number = "10/2022/QH15"
+issuer = "Quốc hội"
+date = "2022-11-10"
+title = "Luật thực hiện dân chủ ở cơ sở"
+aliases = ["Luật Thực hiện dân chủ ở cơ sở"]
+)";
+
+// `kDemocracyLaw` with the line starting with `key =` replaced by `line`.
+std::string DemocracyLawWith(const std::string& key, const std::string& line) {
+  std::string toml = kDemocracyLaw;
+  size_t at = toml.find("\n" + key + " = ") + 1;
+  return toml.replace(at, toml.find('\n', at) - at, line);
+}
+
+// A7 (session 16) broke: every error gave the line of the entry's
+// `[[document]]`, not of the bad field; "2023-02-30" (in YYYY-MM-DD form)
+// was "cần dạng YYYY-MM-DD" and "2023-02-29" was accepted; an entry that is
+// only `[[document]]` said `mã văn bản "" không hợp lệ`.
+TEST(CatalogTest, ErrorsNameTheLineOfTheFieldAtFault) {
+  struct Case {
+    std::string toml;
+    std::string message;
+  } cases[] = {
+      {DemocracyLawWith("date", "date = \"2023-02-30\""),
+       "test.toml, dòng 6: ngày \"2023-02-30\" không tồn tại: tháng 2 năm 2023 chỉ có 28 ngày"},
+      {DemocracyLawWith("date", "date = \"2023-02-29\""),
+       "test.toml, dòng 6: ngày \"2023-02-29\" không tồn tại: tháng 2 năm 2023 chỉ có 28 ngày"},
+      {DemocracyLawWith("date", "date = \"2022-13-10\""),
+       "test.toml, dòng 6: ngày \"2022-13-10\" không tồn tại: không có tháng 13"},
+      {DemocracyLawWith("date", "date = \"10/11/2022\""),
+       "test.toml, dòng 6: ngày \"10/11/2022\" không hợp lệ (cần dạng YYYY-MM-DD)"},
+      {DemocracyLawWith("date", "date = 2023-02-30"),
+       "test.toml, dòng 6, cột 18: danh mục không đúng cú pháp TOML (ngày): cần ngày từ 1 đến 28 "
+       "nhưng gặp 30"},
+      {DemocracyLawWith("date", "date = 2022-11-10T08:00:00"),
+       "test.toml, dòng 6: trường \"date\" chỉ ghi ngày (YYYY-MM-DD), không kèm giờ"},
+      {DemocracyLawWith("date", "date = 08:00:00"),
+       "test.toml, dòng 6: trường \"date\" chỉ ghi ngày (YYYY-MM-DD), không kèm giờ"},
+      {DemocracyLawWith("date", "date = 20221110"),
+       "test.toml, dòng 6: trường \"date\" phải là ngày dạng \"YYYY-MM-DD\""},
+      {DemocracyLawWith("number", "number = 10"),
+       "test.toml, dòng 4: trường \"number\" phải là chuỗi"},
+      {DemocracyLawWith("number", "number = \"99999999/XX-YY\""),
+       "test.toml, dòng 4: số hiệu \"99999999/XX-YY\" không hợp lệ"},
+      {DemocracyLawWith("title", "numbr = \"10/2022/QH15\""),
+       "test.toml, dòng 7: trường lạ \"numbr\""},
+      {DemocracyLawWith("id", "id = \"Luat 10\""),
+       "test.toml, dòng 2: mã văn bản \"Luat 10\" không hợp lệ (chỉ a-z, 0-9 và '-')"},
+      {DemocracyLawWith("aliases", "aliases = [\n  \"Luật Thực hiện dân chủ ở cơ sở\",\n  10,\n]"),
+       "test.toml, dòng 10: \"aliases\" chỉ được chứa chuỗi"},
+      {std::string(kDemocracyLaw) + "\n[[document]]\n",
+       "test.toml, dòng 10: mục [[document]] không có mã văn bản (id) và không có loại, số hiệu "
+       "hay tên (type, number, title) để tạo mã"},
+  };
+  for (const Case& c : cases) {
+    StatusOr<Catalog> catalog = Catalog::Parse(c.toml, "test.toml");
+    ASSERT_FALSE(catalog.ok()) << c.toml;
+    EXPECT_EQ(catalog.status().message(), c.message) << c.toml;
+  }
+}
+
+// A7 (session 16) broke: `date = 2022-11-10`, a TOML date (valid TOML, no
+// quotes), was refused: "trường "date" phải là chuỗi".
+TEST(CatalogTest, AnUnquotedTomlDateIsADate) {
+  Catalog catalog =
+      MustParse(DemocracyLawWith("date", "date = 2022-11-10") + "effective_date = 2023-07-01\n");
+  ASSERT_EQ(catalog.entries().size(), 1u);
+  EXPECT_EQ(catalog.entries()[0].meta.date, "2022-11-10");
+  EXPECT_EQ(catalog.entries()[0].meta.effective_date, "2023-07-01");
+  EXPECT_EQ(catalog.entries()[0].meta.date, MustParse(kDemocracyLaw).entries()[0].meta.date);
 }
 
 // A2 broke: a TOML syntax error was reported in toml++'s English ("Error
@@ -400,6 +478,44 @@ TEST(CatalogTest, ANameCitedWithAnotherYearOrDateIsNotTheCatalogsDocument) {
   EXPECT_EQ(dated.citations[0].reason,
             "Danh mục có \"Luật Tố cáo\" là Luật 25/2018/QH14 ban hành ngày 12/06/2018, không "
             "phải văn bản ngày 11/11/2011 được dẫn chiếu");
+}
+
+// A9 (session 16) broke: an alias equal to another entry's name was
+// accepted without a word, and "Luật Tiếp công dân" in the plan, linked
+// before, became ambiguous. The catalog still loads, with a warning naming
+// both entries and the name.
+TEST(CatalogTest, AnAliasEqualToAnotherEntrysNameIsWarned) {
+  std::string repo = ::vanban::testing::ReadFile(SourceDir() / "corpus/catalog.toml");
+  EXPECT_EQ(MustParse(repo).warnings(), std::vector<std::string>());
+  int lines = static_cast<int>(std::count(repo.begin(), repo.end(), '\n'));
+  size_t title = repo.find("title = \"Luật Tiếp công dân\"");
+  ASSERT_NE(title, std::string::npos);
+  int title_line = 1 + static_cast<int>(std::count(repo.begin(), repo.begin() + title, '\n'));
+  Catalog catalog = MustParse(repo +
+                              "\n[[document]]\ntype = \"Luật\"\nnumber = \"99/2020/QH14\"\n"
+                              "title = \"Tiếp công dân sửa đổi\"\n"
+                              "aliases = [\"luật tiếp công dân\"]\ndate = \"2020-01-01\"\n");
+  ASSERT_EQ(catalog.entries().size(), 25u);
+  ASSERT_EQ(catalog.warnings().size(), 1u);
+  EXPECT_EQ(catalog.warnings()[0],
+            "test.toml, dòng " + std::to_string(lines + 6) +
+                ": tên gọi khác \"luật tiếp công dân\" của mục \"luat-99-2020-qh14\" trùng với "
+                "tên \"Luật Tiếp công dân\" của mục \"luat-42-2013-qh13\" (dòng " +
+                std::to_string(title_line) +
+                "): dẫn chiếu chỉ ghi tên này, không kèm năm ban hành, sẽ mơ hồ giữa hai văn bản; "
+                "hãy bỏ hoặc sửa tên gọi khác (aliases) bị trùng");
+  Citation cit;
+  cit.name = "Luật Tiếp công dân";
+  catalog.Resolve(&cit, "self");
+  EXPECT_EQ(cit.status, CitationStatus::kAmbiguous);  // what the warning is about
+  // Its own title as its alias (the repo's Nghị quyết Đại hội XIII), a
+  // title equal to another's title: no warning (titles such as "Về …" are
+  // not names a citation uses).
+  EXPECT_EQ(MustParse("[[document]]\nid = \"a\"\ntitle = \"Về tiếp công dân\"\n"
+                      "aliases = [\"Quy chế tiếp công dân\"]\n"
+                      "[[document]]\nid = \"b\"\ntitle = \"Về tiếp công dân\"\n")
+                .warnings(),
+            std::vector<std::string>());
 }
 
 TEST(CatalogTest, ArticleAnchors) {

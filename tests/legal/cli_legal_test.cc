@@ -218,6 +218,36 @@ TEST(CliLegalTest, Errors) {
   EXPECT_NE(bad_catalog.out.find("/khong/co/catalog.toml"), std::string::npos);
 }
 
+// A9 (session 16) broke: `vanban catalog` listed a catalog whose alias is
+// another entry's name without a word (exit 0, as now: it still loads).
+TEST(CliLegalTest, CatalogWarnsOfAnAliasThatIsAnotherEntrysName) {
+  std::filesystem::path dir = testing::ScratchDir("cli-legal-alias-clash");
+  std::filesystem::create_directories(dir);
+  {
+    std::ofstream out(dir / "catalog.toml", std::ios::binary);
+    out << testing::ReadFile(testing::SourceDir() / "corpus/catalog.toml")
+        << "\n[[document]]\ntype = \"Luật\"\nnumber = \"99/2020/QH14\"\n"
+           "title = \"Tiếp công dân sửa đổi\"\naliases = [\"Luật Tiếp công dân\"]\n"
+           "date = \"2020-01-01\"\n";
+  }
+  for (const char* json : {"", "--json "}) {
+    CommandRun r = Vanban(std::string("catalog ") + json + "--catalog '" +
+                          (dir / "catalog.toml").string() + "'");
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("Cảnh báo: " + (dir / "catalog.toml").string() + ", dòng "),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("tên gọi khác \"Luật Tiếp công dân\" của mục \"luat-99-2020-qh14\" "
+                         "trùng với tên \"Luật Tiếp công dân\" của mục \"luat-42-2013-qh13\""),
+              std::string::npos)
+        << r.out;
+  }
+  testing::ShellRun json = VanbanIn(dir, "catalog --json --catalog catalog.toml");
+  ASSERT_EQ(json.exit_code, 0) << json.out;
+  EXPECT_EQ(nlohmann::json::parse(json.out)["warnings"].size(), 1u);
+  std::filesystem::remove_all(dir);
+}
+
 TEST(CliLegalTest, CatalogJson) {
   CommandRun r = Vanban("catalog --json");
   ASSERT_EQ(r.code, 0) << r.out;
