@@ -65,6 +65,7 @@ json CitationToJson(const legal::Citation& c) {
   put("id", c.resolved_id);
   put("anchor", c.anchor);
   put("reason", c.reason);
+  put("cdate", c.citing_date);
   if (c.source_note) j["note"] = true;
   return j;
 }
@@ -89,6 +90,7 @@ legal::Citation CitationFromJson(const json& j) {
   c.resolved_id = get("id");
   c.anchor = get("anchor");
   c.reason = get("reason");
+  c.citing_date = get("cdate");
   c.source_note = j.value("note", false);
   return c;
 }

@@ -145,7 +145,8 @@ inline constexpr std::string_view kMetaCatalogPath = "vanban-catalog-path";
 //    non-breaking hyphen) is that number; in a Pháp điển đề mục, another
 //    act's article is anchored by its code, not "dieu-N".
 // 12: "- Lưu: VP." ending "Nơi nhận:" is the filing note (Metadata::filing),
-//    not a recipient.
+//    not a recipient; an article of another act in a Pháp điển đề mục
+//    cites from that act's time (Citation::citing_date).
 inline constexpr std::string_view kMetaAnalysis = "vanban-analysis";
 inline constexpr int kAnalysisVersion = 12;  // stored as its decimal string
 // "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the

@@ -703,7 +703,9 @@ void Catalog::Resolve(Citation* c, const std::string& self_id,
 }
 
 void Catalog::ResolveAll(Document* doc) const {
-  for (Citation& c : doc->citations) Resolve(&c, doc->id, doc->meta.date);
+  for (Citation& c : doc->citations) {
+    Resolve(&c, doc->id, c.citing_date.empty() ? doc->meta.date : c.citing_date);
+  }
 }
 
 void Catalog::FillFromEntry(const CatalogEntry& entry, Document* doc) const {

@@ -62,13 +62,13 @@ std::string PointKey(const std::string& point) {
 
 std::string CitationAnchor(const Citation& c) {
   if (c.article.empty()) return c.part;
+  const std::string& article = c.article_key.empty() ? c.article : c.article_key;
   bool one_clause = !c.clause.empty() && c.clause.find(',') == std::string::npos;
   bool one_point = !c.point.empty() && c.point.find(',') == std::string::npos;
-  if (one_clause && one_point)
-    return "diem-" + c.article + "-" + c.clause + "-" + PointKey(c.point);
-  if (one_clause) return "khoan-" + c.article + "-" + c.clause;
-  if (c.clause.empty() && one_point) return "diem-" + c.article + "-" + PointKey(c.point);
-  return "dieu-" + c.article;
+  if (one_clause && one_point) return "diem-" + article + "-" + c.clause + "-" + PointKey(c.point);
+  if (one_clause) return "khoan-" + article + "-" + c.clause;
+  if (c.clause.empty() && one_point) return "diem-" + article + "-" + PointKey(c.point);
+  return "dieu-" + article;
 }
 
 }  // namespace vanban::legal

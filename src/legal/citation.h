@@ -47,6 +47,20 @@ struct Citation {
   // by it: linked in the text, but not counted among its citations (cited-by,
   // graph, missing texts, totals).
   bool source_note = false;
+  // The date the citing text speaks from when it is not its document's: in
+  // a Pháp điển đề mục, an article of another act speaks from that act's
+  // time, told by its source line ("(Điều 65 Nghị định số 126/2014/NĐ-CP,
+  // có hiệu lực thi hành kể từ ngày 15/02/2015)"): ISO, else empty. A name
+  // it cites is none of the documents of that name issued after it. S6
+  // (session 16): "Luật Hộ tịch" in Nghị định 126/2014's article, in Luật
+  // Hôn nhân và gia đình's đề mục (2014-06-19), was ruled out as Luật
+  // 60/2014/QH13 (2014-11-20).
+  std::string citing_date;
+  // The key the cited article's anchors take when it is not its number:
+  // an article of another act in a Pháp điển đề mục cited from within
+  // that act ("8-4-nd-2-25": "dieu-8-4-nd-2-25"); empty otherwise. Set by
+  // the parser, read by CitationAnchor; not stored (the anchor is).
+  std::string article_key;
   // Resolution.
   CitationStatus status = CitationStatus::kUnresolved;
   std::string resolved_id;  // catalog DocumentId (the citing doc's id for kSelf)

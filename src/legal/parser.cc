@@ -99,6 +99,72 @@ void FillThisArticle(std::vector<internal::ExtractedCitation> found, Document* d
   }
 }
 
+// The article, around byte `at`, of another act in a Pháp điển đề mục
+// (anchored by its code, structure.cc), or -1.
+int OtherActsArticleAt(const Document& doc, size_t at) {
+  int u = doc.UnitAt(at);
+  while (u >= 0 && doc.units[u].kind != UnitKind::kArticle) u = doc.units[u].parent;
+  if (u < 0 || doc.units[u].code.empty()) return -1;
+  // Its anchor, "-2" and so on aside: the Pháp điển gives two acts' articles
+  // one code at times (8.4.TL.1.5, of 01/2016/TTLT and of 01/2001/TTLT).
+  const Unit& a = doc.units[u];
+  return a.anchor.starts_with("dieu-" + internal::Slug(a.code)) ? u : -1;
+}
+
+// Citation::article_key for the document's own articles cited from an
+// article of another act in its đề mục ("khoản 1 Điều này", "khoản 2 Điều
+// 25" in Nghị định 126/2014's Điều 24): that act's article, anchored by its
+// code ("8.4.NĐ.2.25" -> "8-4-nd-2-25"). N3 (session 16): they linked to
+// "khoan-24-1", which is the law's own article since S3.
+void KeyCitationsInOtherActs(Document* doc) {
+  for (Citation& c : doc->citations) {
+    if (!c.self || c.article.empty() || c.source_note) continue;
+    int u = OtherActsArticleAt(*doc, c.begin);
+    if (u < 0) continue;
+    const Unit& around = doc->units[u];
+    if (c.article == around.number) {
+      c.article_key = around.anchor.substr(std::string_view("dieu-").size());
+    } else {
+      c.article_key = internal::Slug(around.code.substr(0, around.code.rfind('.') + 1) + c.article);
+    }
+  }
+}
+
+// Citation::citing_date for the citations inside an article of another
+// act in a Pháp điển đề mục: the date its source line says that act's
+// article is in force from ("(Điều 65 Nghị định số 126/2014/NĐ-CP, có
+// hiệu lực thi hành kể từ ngày 15/02/2015)"), when it is later than the
+// document's own date.
+void DateCitationsInOtherActs(Document* doc) {
+  static constexpr std::string_view kFrom = "kể từ ngày ";
+  std::map<int, std::string> dates;  // article unit -> its date, or ""
+  auto date_of = [&](int u) -> const std::string& {
+    auto [it, added] = dates.try_emplace(u);
+    if (!added) return it->second;
+    std::string_view text = doc->text;
+    size_t line = text.find('\n', doc->units[u].begin);
+    if (line == std::string_view::npos) return it->second;
+    std::string_view source = text.substr(line + 1);
+    source = source.substr(0, source.find('\n'));
+    size_t from = source.starts_with("(Điều ") ? source.find(kFrom) : std::string_view::npos;
+    if (from == std::string_view::npos) return it->second;
+    // "15/02/2015" -> "2015-02-15".
+    std::string_view d = source.substr(from + kFrom.size(), 10);
+    bool dmy = d.size() == 10 && d[2] == '/' && d[5] == '/' &&
+               std::all_of(d.begin(), d.end(),
+                           [](char ch) { return ch == '/' || (ch >= '0' && ch <= '9'); });
+    if (!dmy) return it->second;
+    std::string iso = std::string(d.substr(6, 4)) + "-" + std::string(d.substr(3, 2)) + "-" +
+                      std::string(d.substr(0, 2));
+    if (iso > doc->meta.date) it->second = iso;
+    return it->second;
+  };
+  for (Citation& c : doc->citations) {
+    if (c.source_note) continue;
+    if (int u = OtherActsArticleAt(*doc, c.begin); u >= 0) c.citing_date = date_of(u);
+  }
+}
+
 // A document naming its own number (its heading "Quyết định số
 // 55/QĐ-UBND" read as a citation, "Quyết định số 55/QĐ-UBND này") cites
 // itself, as "Quyết định này" does: the same number, and no other type,
@@ -200,6 +266,8 @@ Document ParseDocument(std::string_view input) {
   std::vector<internal::ExtractedCitation> found = internal::ScanCitations(doc.text, &doc.warnings);
   FillThisArticle(std::move(found), &doc);
   MarkOwnNumber(&doc);
+  KeyCitationsInOtherActs(&doc);
+  DateCitationsInOtherActs(&doc);
   WarnNumberingGaps(&doc);
   if (doc.text.empty()) {
     doc.warnings.push_back("Văn bản rỗng: không có nội dung");

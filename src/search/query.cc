@@ -776,6 +776,9 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
   // "qd", "tw" of "23/QĐTW" or "qd23tw"): a document whose own number
   // lacks one is not the one named.
   std::vector<std::string> typed_codes;
+  // The types typed with it ("KTnghi dinh" for "nghị định 33/2021"): a
+  // document of none of them is not the one named (S2, session 16).
+  std::vector<std::string> typed_types;
   auto add_parts = [&](const std::string& folded) {
     index::NumberParts parts = index::SplitIdentifier(folded);
     if (!parts.number.empty()) numbers.push_back(parts.number);
@@ -791,8 +794,15 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
     }
   };
   bool marked = false;  // a number typed after "số"
+  // The type and number typed ("nghị định 33/2021"): from the first word
+  // of the first type to the last number, for a notice.
+  size_t type_first = ts.size(), number_last = ts.size();
   for (size_t i = 0; i < ts.size() && i < kMaxQueryTokens; ++i) {
     const Token& t = ts[i];
+    if (t.kind == TokenKind::kIdentifier || t.kind == TokenKind::kNumber ||
+        t.kind == TokenKind::kDate) {
+      number_last = i;
+    }
     if (NumberMarker(ts, i)) {
       marked = true;
       continue;
@@ -846,6 +856,10 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
         if (!IsWord(ts[i + n])) break;
         gram += (n ? " " : "") + index::NameKey(ts[i + n].folded);
         quals.push_back(schema::Term(schema::kNumberType, gram));
+        if (Exists(quals.back())) {
+          typed_types.push_back(quals.back());
+          type_first = std::min(type_first, i);
+        }
       }
     }
   }
@@ -928,7 +942,17 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
     const std::string prefix(schema::kIdentifier);
     std::vector<std::string> dated;  // own numbers without the year typed
     Xapian::docid dated_own = 0;
+    auto of_type_typed = [&](Xapian::docid did) {
+      if (typed_types.empty()) return true;
+      for (const auto& type : typed_types) {
+        Xapian::TermIterator t = db_.termlist_begin(did);
+        t.skip_to(type);
+        if (t != db_.termlist_end(did) && *t == type) return true;
+      }
+      return false;
+    };
     for (auto m = top.begin(); m != top.end() && strong.empty(); ++m) {
+      if (!of_type_typed(*m)) continue;
       std::vector<std::string> mine;
       bool with_year = false;
       Xapian::TermIterator t = db_.termlist_begin(*m);
@@ -1028,6 +1052,10 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
     }
   }
   if (strong.empty()) *unknown = typed_full;
+  if (strong.empty() && unknown->empty() && own == 0 && type_first < number_last &&
+      number_last < ts.size()) {
+    *unknown = at.text.substr(ts[type_first].begin, ts[number_last].end - ts[type_first].begin);
+  }
   if (identifiers) KeepIdentifiers(strong, identifiers);
   return OrOf(per_number);
 }
@@ -1450,7 +1478,7 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
 }
 
 Xapian::Query QueryBuilder::TypeLedTitle(const std::vector<text::Token>& ts, size_t year_from,
-                                         size_t year) {
+                                         size_t year, size_t min_words) {
   // The longest type the query starts with ("nghị định", not "nghị").
   size_t type_words = 0;
   std::string type;
@@ -1465,19 +1493,22 @@ Xapian::Query QueryBuilder::TypeLedTitle(const std::vector<text::Token>& ts, siz
   }
   if (type_words == 0 || !title_pairs_) return {};
   std::vector<std::string> rest;  // the other words, folded, an abbreviation written out
+  size_t content = 0;             // of them, those not stopwords
   for (size_t i = type_words; i < ts.size(); ++i) {
     if (year != ts.size() && i >= year_from && i <= year) continue;
     if (ts[i].kind == TokenKind::kSyllable) {
       rest.push_back(ts[i].folded);
+      content += !ts[i].stopword;
     } else if (ts[i].kind == TokenKind::kAbbreviation) {
       auto expansions = text::ExpandAbbreviation(ts[i].exact);
       if (expansions.empty()) return {};
       for (const auto& e : analyzer_.Analyze(expansions.front()).tokens) rest.push_back(e.folded);
+      ++content;
     } else {
       return {};  // a number or a code: the number-aware query's
     }
   }
-  if (rest.empty()) return {};
+  if (rest.empty() || content < min_words) return {};
   std::vector<Xapian::Query> words, together;
   for (const auto& w : rest) words.emplace_back(schema::Term(schema::kTitleFolded, w));
   // Side by side in the title, as typed (F1, session 15: "quyết định hành

@@ -168,8 +168,10 @@ class QueryBuilder {
   // A document named loosely by its type and title words ("luật dân chủ
   // cơ sở" for Luật Thực hiện dân chủ ở cơ sở): TypeLedTitle over the whole
   // text; empty when it does not start with a type or has a number.
+  // Two words at least besides the type that are not stopwords: "luật ở",
+  // "luật số" named Luật 10/2022/QH15 by "ở" and "sở" (N1, session 16).
   Xapian::Query LooseName(const text::AnalyzedText& at) {
-    return TypeLedTitle(at.tokens, at.tokens.size(), at.tokens.size());
+    return TypeLedTitle(at.tokens, at.tokens.size(), at.tokens.size(), /*min_words=*/2);
   }
 
  private:
@@ -207,7 +209,9 @@ class QueryBuilder {
   // query does not start with a type or has a number or code after it.
   // T3 (session 15): Nghị định 59, whose title holds the law's name, ranked
   // above Luật 10/2022/QH15 for "luật dân chủ cơ sở".
-  Xapian::Query TypeLedTitle(const std::vector<text::Token>& ts, size_t year_from, size_t year);
+  // `min_words`: the fewest words after the type that are not stopwords.
+  Xapian::Query TypeLedTitle(const std::vector<text::Token>& ts, size_t year_from, size_t year,
+                             size_t min_words = 1);
   std::vector<std::string> MatchingFilterTerms(const std::string& prefix, const std::string& key);
   Xapian::doccount TermFreq(const std::string& term) const {
     return freqs_ ? freqs_->Get(db_, term) : db_.get_termfreq(term);

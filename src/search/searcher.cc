@@ -613,12 +613,6 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
     resp.notice += (resp.notice.empty() ? "" : " ") + std::string("Không có văn bản nào có ") +
                    p.unmatched_filters + "; chỉ lọc theo các giá trị còn lại.";
   }
-  if (!p.bq.unknown_number.empty()) {
-    resp.notice += (resp.notice.empty() ? "" : " ") + std::string("Không có văn bản nào số ") +
-                   p.bq.unknown_number +
-                   " trong chỉ mục (cũng không văn bản nào dẫn chiếu số này); văn bản dưới đây "
-                   "chỉ có một phần của số, năm hay ký hiệu.";
-  }
   if (!p.unknown_exclusions.empty()) {
     resp.notice += (resp.notice.empty() ? "" : " ") + std::string("Không có văn bản nào có ") +
                    p.unknown_exclusions + " nên điều kiện loại trừ đó không loại văn bản nào.";
@@ -657,6 +651,14 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   resp.total =
       static_cast<int>(std::max<Xapian::doccount>(run.total, shown ? run.offset + shown : 0));
   resp.facets = std::move(run.facets);
+  if (!p.bq.unknown_number.empty()) {
+    resp.notice += (resp.notice.empty() ? "" : " ") + std::string("Không có văn bản nào là “") +
+                   p.bq.unknown_number +
+                   "” trong chỉ mục (cũng không văn bản nào dẫn chiếu đến nó)" +
+                   (resp.total > 0 ? "; văn bản dưới đây chỉ có một phần của số, năm, loại hay ký "
+                                     "hiệu."
+                                   : ".");
+  }
   if (run.excluded_all > 0) {
     resp.excluded_all = static_cast<int>(run.excluded_all);
     // Any one of them excludes a document: those that take some away are
@@ -1217,7 +1219,7 @@ StatusOr<std::vector<CitedBy>> Searcher::GetCitedBy(const std::string& id_or_num
       if (!rec.ok()) continue;
       const auto& doc = rec->doc;
       for (const auto& c : doc.citations) {
-        if (!cites_it(c, doc.meta.date)) continue;
+        if (!cites_it(c, c.citing_date.empty() ? doc.meta.date : c.citing_date)) continue;
         CitedBy cb;
         cb.citing_id = doc.id;
         cb.citing_title = doc.meta.title;
@@ -1314,6 +1316,9 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
     struct Cited {
       std::string number, type, issuer, date, year, name;
       size_t begin = 0;  // of the first citation in the citing text
+      // The latest date a citation of it speaks from (Citation::citing_date,
+      // else the citing document's).
+      std::string when;
     };
     struct Citing {
       std::string id, name, date;
@@ -1332,14 +1337,19 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
           c.date = m.date;
           for (const auto& cit : rec->doc.citations) {
             if (cit.source_note) continue;
-            Cited v{cit.number, cit.type, cit.issuer, cit.date, cit.year, cit.name, cit.begin};
+            std::string when = cit.citing_date.empty() ? m.date : cit.citing_date;
+            Cited v{cit.number, cit.type, cit.issuer, cit.date,
+                    cit.year,   cit.name, cit.begin,  when};
             if (!cit.number.empty()) {
               // The name from whichever citation of the number gives one
               // ("Luật số 09/1998/QH10", then "Luật Khiếu nại, tố cáo số …").
               auto [at, added] = c.numbers.try_emplace(index::NameKey(cit.number), v);
               if (!added && at->second.name.empty()) at->second.name = cit.name;
             }
-            if (!cit.name.empty()) c.names.try_emplace(index::NameKey(cit.name), v);
+            if (!cit.name.empty()) {
+              auto [at, added] = c.names.try_emplace(index::NameKey(cit.name), v);
+              if (!added) at->second.when = std::max(at->second.when, when);
+            }
           }
           it->second = std::move(c);
         }
@@ -1385,7 +1395,12 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
         for (auto p = in.db.postlist_begin(*t); p != in.db.postlist_end(*t); ++p) {
           const Citing* c = citing_of(*p);
           if (c == nullptr) continue;
-          if (by_name && named_is_it(c->date)) continue;
+          if (by_name) {
+            auto named_cite = c->names.find(key);
+            if (named_is_it(named_cite == c->names.end() ? c->date : named_cite->second.when)) {
+              continue;
+            }
+          }
           row.cited_in.push_back(c->id);
           row.cited_in_names.push_back(c->name);
           const auto& cited = by_name ? c->names : c->numbers;

@@ -248,6 +248,54 @@ TEST(ParserTest, AnotherActsArticleInACodifiedTextIsNotTheDocumentsOwn) {
   }
 }
 
+// N3 (session 16): "khoản 1 Điều này" in another act's article of a Pháp
+// điển đề mục linked to "khoan-24-1", the law's own article since S3 (or
+// nothing). It is that act's article; and that article speaks from its own
+// time (S6: Citation::citing_date, from its source line).
+TEST(ParserTest, ThisArticleInAnotherActsArticleIsThatArticle) {
+  VANBAN_REQUIRE_SHARED();
+  std::string text = ReadFile(SharedDir() /
+                              "bench/large-corpus/phapdien-md/"
+                              "dan-so-gia-dinh-tre-em-binh-dang-gioi/hon-nhan-va-gia-dinh.md");
+  text.resize(text.find("## Danh sách điều khoản"));
+  Document doc = ParseDocument(text);
+  int checked = 0;
+  for (const Citation& c : doc.citations) {
+    if (!c.self || c.article.empty() || c.raw.find("này") == std::string::npos || c.source_note) {
+      continue;
+    }
+    int u = doc.UnitAt(c.begin);
+    while (u >= 0 && doc.units[u].kind != UnitKind::kArticle) u = doc.units[u].parent;
+    if (u < 0 || doc.units[u].code.find(".LQ.") != std::string::npos) continue;
+    if (c.article == doc.units[u].number) {  // "Điều này", "khoản 2 Điều này"
+      int a = doc.FindAnchor(CitationAnchor(c));
+      while (a >= 0 && doc.units[a].kind != UnitKind::kArticle) a = doc.units[a].parent;
+      EXPECT_EQ(a, u) << c.raw << " in " << doc.units[u].code;
+      ++checked;
+      continue;
+    }
+    int target = doc.FindAnchor(CitationAnchor(c));
+    ASSERT_GE(target, 0) << c.raw << " -> " << CitationAnchor(c);
+    int a = target;
+    while (a >= 0 && doc.units[a].kind != UnitKind::kArticle) a = doc.units[a].parent;
+    ASSERT_GE(a, 0);
+    // An article of the same act ("Điều 4 của Nghị định này" in its Điều 3).
+    const std::string& from = doc.units[u].code;
+    EXPECT_EQ(doc.units[a].code, from.substr(0, from.rfind('.') + 1) + c.article)
+        << c.raw << " in " << from;
+    ++checked;
+  }
+  EXPECT_GT(checked, 5);
+  // Nghị định 126/2014's Điều 65, in force from 15/02/2015, cites "Luật Hộ tịch".
+  size_t at = doc.text.find("đến khi Nghị định quy định chi tiết thi hành Luật Hộ tịch");
+  ASSERT_NE(at, std::string::npos);
+  bool dated = false;
+  for (const Citation& c : doc.citations) {
+    if (c.begin > at && c.name == "Luật Hộ tịch") dated = c.citing_date == "2015-02-15";
+  }
+  EXPECT_TRUE(dated);
+}
+
 TEST(ParserTest, OrdinaryArticleFormIsAddressableTheSameWay) {
   Document doc = ParseDocument(
       "LUẬT\nTHỰC HIỆN DÂN CHỦ Ở CƠ SỞ\nChương I\nNHỮNG QUY ĐỊNH CHUNG\n"

@@ -933,15 +933,25 @@ TEST_F(RankingTest, FacetsAndTotalAreTheSameOnEveryPage) {
 // and without a word. It is still found by the parts it shares, with a
 // notice, and no longer weighed as the number.
 TEST_F(RankingTest, ANumberNoDocumentHasIsSaidSo) {
-  for (const char* q : {"26/2016/NĐ-CP", "33/2021/NĐ-CP", "08/2016/QH14"}) {
+  // So are a type and a number that no document of that type has (the
+  // retest: "nghị định 33/2021" still took Chỉ thị 33/CT-TTg as its own).
+  for (const char* q :
+       {"26/2016/NĐ-CP", "33/2021/NĐ-CP", "08/2016/QH14", "nghị định 33/2021", "luật 26/2016"}) {
     SearchResponse r = Run(q);
-    EXPECT_EQ(r.notice, std::string("Không có văn bản nào số ") + q +
-                            " trong chỉ mục (cũng không văn bản nào dẫn chiếu số này); văn bản "
-                            "dưới đây chỉ có một phần của số, năm hay ký hiệu.")
+    EXPECT_EQ(r.notice, std::string("Không có văn bản nào là “") + q +
+                            "” trong chỉ mục (cũng không văn bản nào dẫn chiếu đến nó); văn bản "
+                            "dưới đây chỉ có một phần của số, năm, loại hay ký hiệu.")
         << q;
     ASSERT_FALSE(r.results.empty()) << q;
     // Not marked as the number it is not.
     EXPECT_EQ(r.results[0].snippet.find("<mark>"), std::string::npos) << r.results[0].snippet;
+  }
+  // N2 (session 16): with nothing found, nothing is said to be below.
+  EXPECT_EQ(Run("99/2030/QH15").notice,
+            "Không có văn bản nào là “99/2030/QH15” trong chỉ mục (cũng không văn bản nào dẫn "
+            "chiếu đến nó).");
+  for (const char* q : {"chỉ thị 33", "quyết định 23", "luật 10/2022", "nghị định 61/2023"}) {
+    EXPECT_EQ(Run(q).notice, "") << q;
   }
   EXPECT_EQ(Run("33/CT-TTg").notice, "");
   EXPECT_EQ(Run("23/QĐTW").notice, "");
@@ -967,6 +977,10 @@ TEST_F(RankingTest, GetByAShortNameLedByItsType) {
   EXPECT_FALSE(searcher_->Get("nghị định thực hiện").ok());
   // Words apart in the title do not name it.
   EXPECT_FALSE(searcher_->Get("luật dân cơ sở chủ").ok());
+  // N1 (session 16): nor does one word, or a stopword ("số" matched "sở").
+  for (const char* key : {"luật ở", "luật số", "nghị định số", "luật và", "luật của", "luật dân"}) {
+    EXPECT_FALSE(searcher_->Get(key).ok()) << key;
+  }
   auto cited = searcher_->GetCitedBy("luật dân chủ cơ sở");
   ASSERT_TRUE(cited.ok());
   EXPECT_FALSE(cited->empty());

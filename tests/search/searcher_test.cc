@@ -804,6 +804,43 @@ TEST(SearcherCitedByTest, ACitationTheCatalogRuledOutIsNotTheEntrysAndUncitedEnt
   ASSERT_TRUE(by_number.ok());
 }
 
+// S6 (session 16): in Luật Hôn nhân và gia đình's Pháp điển đề mục (the law
+// of 2014-06-19), an article of Nghị định 126/2014/NĐ-CP (in force from
+// 2015-02-15) cites "Luật Hộ tịch". Dated by the file's first act, the
+// citation was ruled out as Luật 60/2014/QH13 (2014-11-20): the missing
+// list said the law was not this one, and its cited-by was empty.
+TEST(SearcherCitedByTest, AnotherActsArticleInADeMucCitesFromItsOwnTime) {
+  VANBAN_REQUIRE_SHARED();
+  namespace fs = std::filesystem;
+  fs::path root = testing::SharedDir() / "bench/large-corpus/phapdien-md";
+  fs::path marriage = root / "dan-so-gia-dinh-tre-em-binh-dang-gioi/hon-nhan-va-gia-dinh.md";
+  fs::path civil = root / "hanh-chinh-tu-phap/ho-tich.md";
+  if (!fs::exists(marriage) || !fs::exists(civil)) GTEST_SKIP() << "Pháp điển files missing";
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  index::Indexer indexer(&db);
+  index::IndexOptions options;
+  options.paths = {marriage, civil};
+  auto summary = indexer.Run(options);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  Searcher searcher(db);
+  auto law = searcher.Get("luat-60-2014-qh13");
+  ASSERT_TRUE(law.ok()) << law.status().ToString();
+  EXPECT_EQ(law->doc.meta.date, "2014-11-20");
+  auto cited = searcher.GetCitedBy("luat-60-2014-qh13");
+  ASSERT_TRUE(cited.ok());
+  bool from_decree = false;
+  for (const auto& c : *cited) {
+    from_decree |= c.citing_id == "luat-52-2014-qh13" && c.anchor == "dieu-8-4-nd-2-65" &&
+                   c.sentence.find("Luật Hộ tịch") != std::string::npos;
+  }
+  EXPECT_TRUE(from_decree);
+  auto missing = searcher.Missing();
+  ASSERT_TRUE(missing.ok());
+  for (const CatalogRow& row : *missing) {
+    EXPECT_NE(index::NameKey(row.title), index::NameKey("Luật Hộ tịch")) << RuledOutNote(row);
+  }
+}
+
 // The documents of the SearcherRevisionTest cases: a directive ("Chỉ thị")
 // numbered `number` (or none) with text `text`.
 void AddDirective(Xapian::WritableDatabase* db, const std::string& id, const char* number,
