@@ -706,7 +706,10 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
     std::string accented;
     if (run.offset == 0 && !filtered && run.limit >= kSuggestHits) {
       if (marks.size() > kSuggestHits) marks.resize(kSuggestHits);
-      accented = SuggestAccents(analyzer, parsed.free_text, MergeMarks(std::move(marks)));
+      // Exact terms have positions from schema 4 on: before, the forms'
+      // pairs cannot be counted (an unmarked form would stand everywhere).
+      accented = SuggestAccents(analyzer, parsed.free_text, MergeMarks(std::move(marks)),
+                                schema_version >= 4 ? &db : nullptr, &term_freqs);
     } else {
       // The words' forms as the first kSuggestHits hits of the words alone
       // show them: the same suggestion on every page, for any page size
@@ -888,6 +891,7 @@ std::optional<Hit> Searcher::Internal::MakeHit(const Xapian::Database& d, const 
                              named ? kNoTerms : bq.highlight_terms, an, bq.article_anchor);
     marks->words = std::move(sn.marks);
     marks->pairs = std::move(sn.pairs);
+    marks->docs.assign(1, did);
     h.snippet = std::move(sn.html);
     h.article = std::move(sn.article);
     h.article_anchor = std::move(sn.anchor);

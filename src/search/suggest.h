@@ -1,10 +1,13 @@
 // Internal to vanban_search: the accented form of a query typed without
-// diacritics ("dan van" -> "dân vận"), chosen from the exact words that
-// matched it in the best hits (their marked snippet words), preferring words
-// matched next to each other. Not Xapian's spelling corrector, which
-// rewrites correct Vietnamese ("dân chủ" -> "dân chỉ").
+// diacritics ("dan van" -> "dân vận"): the forms its words take next to
+// each other in the texts of the best hits, else the exact words that
+// matched it there (their marked snippet words). Not Xapian's spelling
+// corrector, which rewrites correct Vietnamese ("dân chủ" -> "dân chỉ").
+// Reads only the database it is given; not thread-safe with a TermFreqs.
 #ifndef VANBAN_SEARCH_SUGGEST_H_
 #define VANBAN_SEARCH_SUGGEST_H_
+
+#include <xapian.h>
 
 #include <map>
 #include <string>
@@ -14,6 +17,8 @@
 #include "text/analyzer.h"
 
 namespace vanban::search {
+
+class TermFreqs;  // query.h
 
 // folded form -> exact form -> weight (Snippet::marks).
 using MarkCounts = std::map<std::string, std::map<std::string, int>>;
@@ -26,6 +31,8 @@ using PairCounts = std::map<std::pair<std::string, std::string>,
 struct SuggestMarks {
   MarkCounts words;
   PairCounts pairs;
+  // The hit's document; merged, the hits' documents in rank order.
+  std::vector<Xapian::docid> docs;
 };
 
 // The marks a suggestion goes by, from the hits' marks in rank order: for
@@ -36,12 +43,21 @@ SuggestMarks MergeMarks(std::vector<SuggestMarks> hits);
 
 // Returns the suggested query, or empty when there is nothing better
 // (typed with diacritics, or no accented form seen) or when a syllable was
-// not seen at all (no half-accented suggestion). A word typed next to
-// another takes the form seen next to it ("hop dong lao dong": "hợp đồng",
-// "lao động", though "đồng" and "động" fold alike; "quan ly": "quản lý", not
-// the "quan" of "cơ quan"); otherwise its most weighed form.
+// not seen at all (no half-accented suggestion). The marks prefer, for a
+// word typed next to another, the form the best-ranked hit marks next to
+// it ("hop dong lao dong": "hợp đồng", "lao động", though "đồng" and "động"
+// fold alike; "quan ly": "quản lý", not the "quan" of "cơ quan"); for a
+// word typed alone, the form the best-ranked hit that shows it marks most.
+// With `db` (whose exact terms have positions: schema 4 on), words typed
+// next to each other take instead the reading, among every spelling `db`
+// has for them, whose adjacent forms stand together most often in the
+// texts of `marks.docs` ("so ho khau": "sổ hộ khẩu", not the "sơ hộ khẩu"
+// of a first hit's "hồ sơ hộ khẩu"; "ban tu phap": "ban tư pháp", not "bản
+// tự" + "tự pháp"); the marks' forms break ties. `freqs`, when given, keeps
+// the spellings' term frequencies looked up.
 std::string SuggestAccents(const text::Analyzer& analyzer, const std::string& free_text,
-                           const SuggestMarks& marks);
+                           const SuggestMarks& marks, const Xapian::Database* db = nullptr,
+                           TermFreqs* freqs = nullptr);
 
 }  // namespace vanban::search
 

@@ -1711,3 +1711,63 @@ TEST(RankingNumberYearTest, TheDocumentWhoseNumberHasTheYearIsTheOneNamed) {
 
 }  // namespace
 }  // namespace vanban::search
+
+namespace vanban::search {
+namespace {
+
+// S9 (session 16): the accent suggestion took each word's form from one
+// hit's passage: "so ho khau" gave "sơ hộ khẩu" (the "hồ sơ hộ khẩu" of the
+// first hit's snippet; Luật Cư trú writes "sổ hộ khẩu" five times as
+// often) and "ban tu phap" gave "bản tự pháp", no Vietnamese ("bản tự
+// kiểm điểm" of Luật Dân quân tự vệ; the texts write "tư pháp", and "Ban tư
+// vấn"). Words typed together take the reading their texts show together
+// most.
+TEST(SuggestionFromTheTextsTest, WordsTypedTogetherTakeTheFormsTheTextsShowTogether) {
+  VANBAN_REQUIRE_SHARED();
+  fs::path phapdien = testing::SharedDir() / "bench/large-corpus/phapdien-md";
+  std::vector<fs::path> laws = {phapdien / "trat-tu-an-toan-xa-hoi/cu-tru.md",
+                                phapdien / "quoc-phong/dan-quan-tu-ve.md",
+                                phapdien / "to-chuc-bo-may-nha-nuoc/mat-tran-to-quoc-viet-nam.md"};
+  for (const auto& law : laws) {
+    if (!fs::exists(law)) GTEST_SKIP() << law << " is missing";
+  }
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  index::Indexer indexer(&db);
+  index::IndexOptions o;
+  o.paths = {testing::SourceDir() / "corpus"};
+  o.paths.insert(o.paths.end(), laws.begin(), laws.end());
+  auto s = indexer.Run(o);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  Searcher searcher(db);
+  auto suggest = [&](const std::string& q, int limit = 10, int offset = 0) {
+    SearchRequest r;
+    r.query = q;
+    r.limit = limit;
+    r.offset = offset;
+    auto resp = searcher.Search(r);
+    EXPECT_TRUE(resp.ok()) << q;
+    return resp.ok() ? resp->suggestion : std::string();
+  };
+  struct Case {
+    const char* query;
+    const char* suggestion;
+  } cases[] = {
+      {"so ho khau", "sổ hộ khẩu"},
+      {"ban tu phap", "ban tư pháp"},
+      {"ho so ho khau", "hồ sơ hộ khẩu"},
+      {"dan van", "dân vận"},
+      {"hop dong lao dong", "hợp đồng lao động"},
+      {"so ho khau -luat", "sổ hộ khẩu -luat"},
+      {"sổ hộ khẩu", ""},  // typed with marks: nothing to suggest
+      {"so hộ khau", ""},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(suggest(c.query), c.suggestion) << c.query;
+    // The same on another page and for another page size.
+    EXPECT_EQ(suggest(c.query, 1), c.suggestion) << c.query << " limit 1";
+    EXPECT_EQ(suggest(c.query, 5, 10), c.suggestion) << c.query << " page 3";
+  }
+}
+
+}  // namespace
+}  // namespace vanban::search

@@ -488,7 +488,7 @@ TEST(SuggestTest, WordsTakeTheFormSeenNextToTheirNeighbour) {
     for (const auto& text : snippets) {
       Snippet s;
       HighlightText(text, words, analyzer, &s);
-      hits.push_back({s.marks, s.pairs});
+      hits.push_back({s.marks, s.pairs, {}});
     }
     return SuggestAccents(analyzer, query, MergeMarks(hits));
   };
