@@ -1010,6 +1010,9 @@ Xapian::docid Searcher::Internal::WithNumber(
   // Every document citing the number holds the term too: read the hit
   // record's number, not the whole record (S1, session 14).
   for (auto it = db.postlist_begin(iterm); it != db.postlist_end(iterm); ++it) {
+    // A document's own number has wdf 8 at least; one citing it, less
+    // unless it cites it that often: no record read for most of them.
+    if (it.get_wdf() < schema::kNumberWdf) continue;
     Xapian::Document d = db.get_document(*it, Xapian::DOC_ASSUME_VALID);
     auto hit = index::DecodeHitRecord(d.get_value(schema::kSlotHit), false);
     if (hit.ok() && !hit->number.empty() &&
