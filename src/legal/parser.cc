@@ -118,7 +118,11 @@ int OtherActsArticleAt(const Document& doc, size_t at) {
 // "khoan-24-1", which is the law's own article since S3.
 void KeyCitationsInOtherActs(Document* doc) {
   for (Citation& c : doc->citations) {
-    if (!c.self || c.article.empty() || c.source_note) continue;
+    // Of the act around it only when it names no document: "Điều 8 Luật
+    // số 52/2014/QH13" there is the law's own Điều 8 (MarkOwnNumber).
+    if (!c.self || c.article.empty() || c.source_note || !c.number.empty() || !c.name.empty()) {
+      continue;
+    }
     int u = OtherActsArticleAt(*doc, c.begin);
     if (u < 0) continue;
     const Unit& around = doc->units[u];

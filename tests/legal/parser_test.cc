@@ -286,6 +286,22 @@ TEST(ParserTest, ThisArticleInAnotherActsArticleIsThatArticle) {
     ++checked;
   }
   EXPECT_GT(checked, 5);
+  // Naming the law by its number, a decree article cites the law's own
+  // article (the sentence is added to Nghị định 02/2013's Điều 8).
+  std::string heading = "Điều 8.4.NĐ.1.8. Hoạt động hỗ trợ xây dựng gia đình\n";
+  size_t decree8 = text.find(heading);
+  ASSERT_NE(decree8, std::string::npos);
+  std::string cited = text;
+  cited.insert(text.find("\n\n", text.find("\n\n", decree8) + 2) + 2,
+               "Thực hiện theo khoản 1 Điều 8 Luật số 52/2014/QH13.\n\n");
+  Document with = ParseDocument(cited);
+  bool law_own = false;
+  for (const Citation& c : with.citations) {
+    if (c.number == "52/2014/QH13" && c.article == "8") {
+      law_own = CitationAnchor(c) == "khoan-8-1";
+    }
+  }
+  EXPECT_TRUE(law_own);
   // Nghị định 126/2014's Điều 65, in force from 15/02/2015, cites "Luật Hộ tịch".
   size_t at = doc.text.find("đến khi Nghị định quy định chi tiết thi hành Luật Hộ tịch");
   ASSERT_NE(at, std::string::npos);
