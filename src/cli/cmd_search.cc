@@ -259,6 +259,14 @@ int RunShow(const SearchCommandOptions& o) {
     std::fprintf(stderr, "Lỗi: %s\n", doc.status().message().c_str());
     // A number or name the index has only as a citation: where it is cited.
     if (!doc.status().IsNotFound()) return 1;
+    if (auto several = (*searcher)->LooseMatches(key); several.ok() && !several->empty()) {
+      std::fprintf(stderr, "Tên này khớp %zu văn bản; hãy ghi số hiệu hoặc mã:\n", several->size());
+      for (const auto& h : *several) {
+        std::fprintf(stderr, "  - %s: %s\n", h.id.c_str(),
+                     Heading(h.type, h.number, h.title, h.file_label).c_str());
+      }
+      return 1;
+    }
     auto citing = (*searcher)->GetCitedBy(key);
     if (citing.ok()) {
       std::set<std::string> ids;

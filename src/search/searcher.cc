@@ -1057,6 +1057,38 @@ std::vector<std::string> Searcher::LinkDoubts(const legal::Document& doc) {
   return out;
 }
 
+StatusOr<std::vector<Hit>> Searcher::LooseMatches(const std::string& name, int limit) {
+  try {
+    auto& in = *internal_;
+    QueryBuilder qb(in.db, in.analyzer,
+                    std::atoi(in.db.get_metadata(std::string(schema::kMetaSchemaVersion)).c_str()));
+    Xapian::Query loose = qb.LooseName(in.analyzer.Analyze(name));
+    std::vector<Hit> out;
+    if (loose.empty()) return out;
+    Xapian::Enquire enquire(in.db);
+    enquire.set_query(loose);
+    Xapian::MSet mset = enquire.get_mset(0, std::max(limit, 2));
+    if (mset.size() < 2) return out;
+    for (auto m = mset.begin(); m != mset.end(); ++m) {
+      Xapian::Document d = m.get_document();
+      auto hit = index::DecodeHitRecord(d.get_value(schema::kSlotHit), false);
+      if (!hit.ok()) continue;
+      Hit h;
+      h.id = d.get_value(schema::kSlotId);
+      h.type = hit->type;
+      h.number = hit->number;
+      h.title = hit->title;
+      h.issuer = hit->issuer;
+      h.date = hit->date;
+      h.has_text = hit->has_text;
+      out.push_back(std::move(h));
+    }
+    return out;
+  } catch (const Xapian::Error& e) {
+    return Status::IoError("lỗi khi đọc chỉ mục: " + e.get_description());
+  }
+}
+
 StatusOr<StoredDocument> Searcher::Get(const std::string& id_or_number) {
   try {
     Xapian::docid did = internal_->Find(id_or_number);

@@ -172,6 +172,12 @@ class Searcher {
   // By id, by number in any common spelling ("33/CT-TTg", "chỉ thị 33"), or
   // by name ("Luật Tố cáo").
   StatusOr<StoredDocument> Get(const std::string& id_or_number);
+  // The documents a loose name led by its type fits ("chỉ thị dân vận":
+  // Chỉ thị 33/CT-TTg and Chỉ thị 28-CT/TU), when it fits more than one
+  // (Get opens it when it fits one), at most `limit`; their display fields
+  // only. Empty otherwise. N4 (session 16): such a name was said to be no
+  // document's.
+  StatusOr<std::vector<Hit>> LooseMatches(const std::string& name, int limit = 10);
   StatusOr<std::vector<CitedBy>> GetCitedBy(const std::string& id);
   // For each of `doc`'s citations, why its link may land on another part
   // than the one meant, or names a part its target does not have

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "legal/document.h"
 #include "server/html.h"
 #include "server/params.h"
 #include "server/server_internal.h"
@@ -84,9 +85,20 @@ void ServeDocument(const RouteContext& ctx, httplib::Response& res, const std::s
     if (!found.ok() || !IsValidDocumentId(found->doc.id)) {
       // A number or name cited but not indexed: where it is cited.
       auto citing = (*lease)->GetCitedBy(key);
+      std::string message = NoSuchDocument(key).message();
+      // A name several documents fit (N4, session 16): which ones.
+      if (auto several = (*lease)->LooseMatches(key); several.ok() && !several->empty()) {
+        std::string names;
+        for (const auto& h : *several) {
+          names += (names.empty() ? "" : "; ") + legal::ShortName(h.type, h.number, h.title, h.id) +
+                   " (mã " + h.id + ")";
+        }
+        message = "Tên “" + key + "” khớp " + std::to_string(several->size()) +
+                  " văn bản: " + names + ". Hãy tìm kiếm tên này hoặc ghi số hiệu.";
+      }
       res.status = 404;
       return res.set_content(
-          ctx.renderer->ErrorPage(404, NoSuchDocument(key).message(), key,
+          ctx.renderer->ErrorPage(404, message, key,
                                   citing.ok() ? *citing : std::vector<search::CitedBy>{}),
           kHtml);
     }

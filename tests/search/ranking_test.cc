@@ -981,6 +981,15 @@ TEST_F(RankingTest, GetByAShortNameLedByItsType) {
   for (const char* key : {"luật ở", "luật số", "nghị định số", "luật và", "luật của", "luật dân"}) {
     EXPECT_FALSE(searcher_->Get(key).ok()) << key;
   }
+  // N4 (session 16): a name two documents fit names them.
+  auto several = searcher_->LooseMatches("chỉ thị dân vận");
+  ASSERT_TRUE(several.ok());
+  std::set<std::string> ids;
+  for (const Hit& h : *several) ids.insert(h.id);
+  EXPECT_EQ(ids,
+            (std::set<std::string>{"chi-thi-33-ct-ttg-2021", "chi-thi-28-ct-tu-2022-hai-duong"}));
+  EXPECT_FALSE(searcher_->Get("chỉ thị dân vận").ok());
+  EXPECT_TRUE(searcher_->LooseMatches("luật dân chủ cơ sở")->empty());  // one: Get opens it
   auto cited = searcher_->GetCitedBy("luật dân chủ cơ sở");
   ASSERT_TRUE(cited.ok());
   EXPECT_FALSE(cited->empty());
