@@ -917,6 +917,22 @@ namespace {
 // Shaped like a document id: lower-case ASCII words joined by at least
 // three hyphens ("luat-25-2018-qh14"), not a number typed with hyphens
 // ("23-qd-tw").
+// A document's display fields from its hit record (no score or snippet),
+// or nothing when the record cannot be read.
+std::optional<Hit> DisplayHit(const Xapian::Document& d) {
+  auto hit = index::DecodeHitRecord(d.get_value(schema::kSlotHit), false);
+  if (!hit.ok()) return std::nullopt;
+  Hit h;
+  h.id = d.get_value(schema::kSlotId);
+  h.type = hit->type;
+  h.number = hit->number;
+  h.title = hit->title;
+  h.issuer = hit->issuer;
+  h.date = hit->date;
+  h.has_text = hit->has_text;
+  return h;
+}
+
 bool LooksLikeId(std::string_view s) {
   if (std::count(s.begin(), s.end(), '-') < 3) return false;
   return std::all_of(s.begin(), s.end(), [](char c) {
@@ -1070,18 +1086,7 @@ StatusOr<std::vector<Hit>> Searcher::LooseMatches(const std::string& name, int l
     Xapian::MSet mset = enquire.get_mset(0, std::max(limit, 2));
     if (mset.size() < 2) return out;
     for (auto m = mset.begin(); m != mset.end(); ++m) {
-      Xapian::Document d = m.get_document();
-      auto hit = index::DecodeHitRecord(d.get_value(schema::kSlotHit), false);
-      if (!hit.ok()) continue;
-      Hit h;
-      h.id = d.get_value(schema::kSlotId);
-      h.type = hit->type;
-      h.number = hit->number;
-      h.title = hit->title;
-      h.issuer = hit->issuer;
-      h.date = hit->date;
-      h.has_text = hit->has_text;
-      out.push_back(std::move(h));
+      if (auto h = DisplayHit(m.get_document())) out.push_back(std::move(*h));
     }
     return out;
   } catch (const Xapian::Error& e) {
@@ -1108,19 +1113,8 @@ StatusOr<StoredDocument> Searcher::Get(const std::string& id_or_number) {
       internal_->WithNumber(out.doc.meta.number, &all);
       for (const auto& [id, other] : all) {
         if (other == did) continue;
-        auto hit = index::DecodeHitRecord(
-            internal_->db.get_document(other, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHit),
-            false);
-        if (!hit.ok()) continue;
-        Hit h;
-        h.id = id;
-        h.type = hit->type;
-        h.number = hit->number;
-        h.title = hit->title;
-        h.issuer = hit->issuer;
-        h.date = hit->date;
-        h.has_text = hit->has_text;
-        out.same_number.push_back(std::move(h));
+        auto h = DisplayHit(internal_->db.get_document(other, Xapian::DOC_ASSUME_VALID));
+        if (h) out.same_number.push_back(std::move(*h));
       }
     }
     return out;
