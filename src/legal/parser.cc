@@ -111,35 +111,18 @@ int OtherActsArticleAt(const Document& doc, size_t at) {
   return a.anchor.starts_with("dieu-" + internal::Slug(a.code)) ? u : -1;
 }
 
-// Citation::article_key for the document's own articles cited from an
-// article of another act in its đề mục ("khoản 1 Điều này", "khoản 2 Điều
-// 25" in Nghị định 126/2014's Điều 24): that act's article, anchored by its
-// code ("8.4.NĐ.2.25" -> "8-4-nd-2-25"). N3 (session 16): they linked to
-// "khoan-24-1", which is the law's own article since S3.
-void KeyCitationsInOtherActs(Document* doc) {
-  for (Citation& c : doc->citations) {
-    // Of the act around it only when it names no document: "Điều 8 Luật
-    // số 52/2014/QH13" there is the law's own Điều 8 (MarkOwnNumber).
-    if (!c.self || c.article.empty() || c.source_note || !c.number.empty() || !c.name.empty()) {
-      continue;
-    }
-    int u = OtherActsArticleAt(*doc, c.begin);
-    if (u < 0) continue;
-    const Unit& around = doc->units[u];
-    if (c.article == around.number) {
-      c.article_key = around.anchor.substr(std::string_view("dieu-").size());
-    } else {
-      c.article_key = internal::Slug(around.code.substr(0, around.code.rfind('.') + 1) + c.article);
-    }
-  }
-}
-
-// Citation::citing_date for the citations inside an article of another
-// act in a Pháp điển đề mục: the date its source line says that act's
-// article is in force from ("(Điều 65 Nghị định số 126/2014/NĐ-CP, có
-// hiệu lực thi hành kể từ ngày 15/02/2015)"), when it is later than the
-// document's own date.
-void DateCitationsInOtherActs(Document* doc) {
+// The citations inside an article of another act in a Pháp điển đề mục
+// (OtherActsArticleAt) belong to that act:
+// - Citation::citing_date: the date its source line says the article is in
+//   force from ("(Điều 65 Nghị định số 126/2014/NĐ-CP, có hiệu lực thi hành
+//   kể từ ngày 15/02/2015)"), when later than the document's own date (S6,
+//   session 16);
+// - Citation::article_key, for an article cited naming no document ("khoản
+//   1 Điều này", "Điều 25 của Nghị định này"): that act's article, anchored
+//   by its code ("8.4.NĐ.2.25" -> "8-4-nd-2-25"). N3 (session 16): they
+//   linked to "khoan-24-1", the law's own article since S3. "Điều 8 Luật số
+//   52/2014/QH13" there is the law's own Điều 8 (MarkOwnNumber).
+void PlaceCitationsInOtherActs(Document* doc) {
   static constexpr std::string_view kFrom = "kể từ ngày ";
   std::map<int, std::string> dates;  // article unit -> its date, or ""
   auto date_of = [&](int u) -> const std::string& {
@@ -152,20 +135,23 @@ void DateCitationsInOtherActs(Document* doc) {
     source = source.substr(0, source.find('\n'));
     size_t from = source.starts_with("(Điều ") ? source.find(kFrom) : std::string_view::npos;
     if (from == std::string_view::npos) return it->second;
-    // "15/02/2015" -> "2015-02-15".
-    std::string_view d = source.substr(from + kFrom.size(), 10);
-    bool dmy = d.size() == 10 && d[2] == '/' && d[5] == '/' &&
-               std::all_of(d.begin(), d.end(),
-                           [](char ch) { return ch == '/' || (ch >= '0' && ch <= '9'); });
-    if (!dmy) return it->second;
-    std::string iso = std::string(d.substr(6, 4)) + "-" + std::string(d.substr(3, 2)) + "-" +
-                      std::string(d.substr(0, 2));
+    std::string_view dmy = source.substr(from + kFrom.size());
+    std::string iso = internal::IsoDateFromDmy(dmy.substr(0, dmy.find_first_of(" ,)")));
     if (iso > doc->meta.date) it->second = iso;
     return it->second;
   };
   for (Citation& c : doc->citations) {
     if (c.source_note) continue;
-    if (int u = OtherActsArticleAt(*doc, c.begin); u >= 0) c.citing_date = date_of(u);
+    int u = OtherActsArticleAt(*doc, c.begin);
+    if (u < 0) continue;
+    c.citing_date = date_of(u);
+    if (!c.self || c.article.empty() || !c.number.empty() || !c.name.empty()) continue;
+    const Unit& around = doc->units[u];
+    if (c.article == around.number) {
+      c.article_key = around.anchor.substr(std::string_view("dieu-").size());
+    } else {
+      c.article_key = internal::Slug(around.code.substr(0, around.code.rfind('.') + 1) + c.article);
+    }
   }
 }
 
@@ -270,8 +256,7 @@ Document ParseDocument(std::string_view input) {
   std::vector<internal::ExtractedCitation> found = internal::ScanCitations(doc.text, &doc.warnings);
   FillThisArticle(std::move(found), &doc);
   MarkOwnNumber(&doc);
-  KeyCitationsInOtherActs(&doc);
-  DateCitationsInOtherActs(&doc);
+  PlaceCitationsInOtherActs(&doc);
   WarnNumberingGaps(&doc);
   if (doc.text.empty()) {
     doc.warnings.push_back("Văn bản rỗng: không có nội dung");

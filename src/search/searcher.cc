@@ -143,6 +143,11 @@ void CountFacets(const std::function<void(const std::vector<Xapian::MatchSpy*>&)
   (*facets)["year"] = FacetOf(years);
 }
 
+// The schema version `db` records (index/schema.h), 0 when none.
+int SchemaVersion(const Xapian::Database& db) {
+  return std::atoi(db.get_metadata(std::string(schema::kMetaSchemaVersion)).c_str());
+}
+
 std::string Lowercase(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -311,7 +316,7 @@ struct Searcher::Internal {
   int schema_version = 0;
   TermFreqs term_freqs;
   void OnNewRevision() {
-    schema_version = std::atoi(db.get_metadata(std::string(schema::kMetaSchemaVersion)).c_str());
+    schema_version = SchemaVersion(db);
     term_freqs.Clear();
   }
   // A second handle on the same database, with its own thread, to count a
@@ -478,13 +483,15 @@ struct Searcher::Internal {
                              const BuiltQuery& bq, bool snippets, SuggestMarks* marks) const;
   StatusOr<index::Record> Load(Xapian::docid did, bool with_text);
   Xapian::docid Find(const std::string& id_or_number);
+  // The documents a short name led by its type fits (QueryBuilder::
+  // LooseName), the best `n`; empty when it is no such name.
+  Xapian::MSet LooseFits(const text::AnalyzedText& name, Xapian::doccount n);
   // The document whose own number is `number` in any spelling, or 0. Of
   // several, the one with the shortest id, then the first in id order:
   // the plain id over a suffixed copy's ("luat-25-2018-qh14" over
   // "luat-25-2018-qh14-db5856", S5 session 16), whatever their docids.
-  // `all`, when given, gets every one, in that order.
-  Xapian::docid WithNumber(const std::string& number,
-                           std::vector<std::pair<std::string, Xapian::docid>>* all = nullptr);
+  // `all`, when given, gets every one's display fields, in that order.
+  Xapian::docid WithNumber(const std::string& number, std::vector<Hit>* all = nullptr);
   // `citing_names`: also the short name of each citing document
   // (CatalogRow::cited_in_names), which reads their hit records.
   // The catalog row of document `did` (empty id when it cannot be read).
@@ -919,18 +926,22 @@ namespace {
 // ("23-qd-tw").
 // A document's display fields from its hit record (no score or snippet),
 // or nothing when the record cannot be read.
+Hit DisplayHit(std::string id, const index::HitRecord& hit) {
+  Hit h;
+  h.id = std::move(id);
+  h.type = hit.type;
+  h.number = hit.number;
+  h.title = hit.title;
+  h.issuer = hit.issuer;
+  h.date = hit.date;
+  h.has_text = hit.has_text;
+  return h;
+}
+
 std::optional<Hit> DisplayHit(const Xapian::Document& d) {
   auto hit = index::DecodeHitRecord(d.get_value(schema::kSlotHit), false);
   if (!hit.ok()) return std::nullopt;
-  Hit h;
-  h.id = d.get_value(schema::kSlotId);
-  h.type = hit->type;
-  h.number = hit->number;
-  h.title = hit->title;
-  h.issuer = hit->issuer;
-  h.date = hit->date;
-  h.has_text = hit->has_text;
-  return h;
+  return DisplayHit(d.get_value(schema::kSlotId), *hit);
 }
 
 bool LooksLikeId(std::string_view s) {
@@ -986,22 +997,13 @@ Xapian::docid Searcher::Internal::Find(const std::string& id_or_number) {
       end != std::string::npos && LooksLikeId(id_or_number.substr(0, end))) {
     return 0;
   }
-  // The version read here: a Searcher over a Database object reads it
-  // for each search only.
-  QueryBuilder qb(db, analyzer,
-                  std::atoi(db.get_metadata(std::string(schema::kMetaSchemaVersion)).c_str()));
   text::AnalyzedText at = analyzer.Analyze(id_or_number);
   // A short name led by its type ("luật dân chủ cơ sở", F6, session 15:
   // search found the law by it, `show` and /van-ban/ did not): the one
   // document it fits; when it fits several or none, a number in it may
   // still name one ("chỉ thị ct33").
-  if (Xapian::Query loose = qb.LooseName(at); !loose.empty()) {
-    Xapian::Enquire enquire(db);
-    enquire.set_query(loose);
-    Xapian::MSet mset = enquire.get_mset(0, 2);
-    if (mset.size() == 1) return *mset.begin();
-  }
-  Xapian::Query nq = qb.NumberQuery(at);
+  if (Xapian::MSet fits = LooseFits(at, 2); fits.size() == 1) return *fits.begin();
+  Xapian::Query nq = QueryBuilder(db, analyzer).NumberQuery(at);
   if (nq.empty()) return 0;
   std::set<std::string> typed = DigitRuns(id_or_number);
   if (typed.empty()) return 0;
@@ -1018,11 +1020,10 @@ Xapian::docid Searcher::Internal::Find(const std::string& id_or_number) {
   return 0;
 }
 
-Xapian::docid Searcher::Internal::WithNumber(
-    const std::string& number, std::vector<std::pair<std::string, Xapian::docid>>* all) {
+Xapian::docid Searcher::Internal::WithNumber(const std::string& number, std::vector<Hit>* all) {
   std::string folded = index::FoldedIdentifier(analyzer, number);
   std::string iterm = schema::Term(schema::kIdentifier, folded);
-  std::vector<std::pair<std::string, Xapian::docid>> found;  // (id, docid)
+  std::vector<std::pair<Hit, Xapian::docid>> found;
   // Every document citing the number holds the term too: read the hit
   // record's number, not the whole record (S1, session 14).
   for (auto it = db.postlist_begin(iterm); it != db.postlist_end(iterm); ++it) {
@@ -1033,14 +1034,18 @@ Xapian::docid Searcher::Internal::WithNumber(
     auto hit = index::DecodeHitRecord(d.get_value(schema::kSlotHit), false);
     if (hit.ok() && !hit->number.empty() &&
         index::FoldedIdentifier(analyzer, hit->number) == folded) {
-      found.emplace_back(d.get_value(schema::kSlotId), *it);
+      found.emplace_back(DisplayHit(d.get_value(schema::kSlotId), *hit), *it);
     }
   }
   std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
-    return a.first.size() != b.first.size() ? a.first.size() < b.first.size() : a < b;
+    const std::string &x = a.first.id, &y = b.first.id;
+    return x.size() != y.size() ? x.size() < y.size() : x < y;
   });
   Xapian::docid best = found.empty() ? 0 : found.front().second;
-  if (all) *all = std::move(found);
+  if (all) {
+    all->clear();
+    for (auto& f : found) all->push_back(std::move(f.first));
+  }
   return best;
 }
 
@@ -1073,17 +1078,21 @@ std::vector<std::string> Searcher::LinkDoubts(const legal::Document& doc) {
   return out;
 }
 
+Xapian::MSet Searcher::Internal::LooseFits(const text::AnalyzedText& name, Xapian::doccount n) {
+  // The version read here: a Searcher over a Database object reads it
+  // for each search only.
+  Xapian::Query loose = QueryBuilder(db, analyzer, SchemaVersion(db)).LooseName(name);
+  if (loose.empty()) return Xapian::MSet();
+  Xapian::Enquire enquire(db);
+  enquire.set_query(loose);
+  return enquire.get_mset(0, n);
+}
+
 StatusOr<std::vector<Hit>> Searcher::LooseMatches(const std::string& name, int limit) {
   try {
-    auto& in = *internal_;
-    QueryBuilder qb(in.db, in.analyzer,
-                    std::atoi(in.db.get_metadata(std::string(schema::kMetaSchemaVersion)).c_str()));
-    Xapian::Query loose = qb.LooseName(in.analyzer.Analyze(name));
+    Xapian::MSet mset = internal_->LooseFits(internal_->analyzer.Analyze(name),
+                                             static_cast<Xapian::doccount>(std::max(limit, 2)));
     std::vector<Hit> out;
-    if (loose.empty()) return out;
-    Xapian::Enquire enquire(in.db);
-    enquire.set_query(loose);
-    Xapian::MSet mset = enquire.get_mset(0, std::max(limit, 2));
     if (mset.size() < 2) return out;
     for (auto m = mset.begin(); m != mset.end(); ++m) {
       if (auto h = DisplayHit(m.get_document())) out.push_back(std::move(*h));
@@ -1109,13 +1118,8 @@ StatusOr<StoredDocument> Searcher::Get(const std::string& id_or_number) {
     out.ocr = rec->ocr;
     out.aliases = std::move(rec->aliases);
     if (!out.doc.meta.number.empty()) {
-      std::vector<std::pair<std::string, Xapian::docid>> all;
-      internal_->WithNumber(out.doc.meta.number, &all);
-      for (const auto& [id, other] : all) {
-        if (other == did) continue;
-        auto h = DisplayHit(internal_->db.get_document(other, Xapian::DOC_ASSUME_VALID));
-        if (h) out.same_number.push_back(std::move(*h));
-      }
+      internal_->WithNumber(out.doc.meta.number, &out.same_number);
+      std::erase_if(out.same_number, [&](const Hit& h) { return h.id == out.doc.id; });
     }
     return out;
   } catch (const Xapian::Error& e) {
@@ -1461,19 +1465,14 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
           cited.issuer = row.issuer;
           cited.date = row.date;
           cited.year = year;
-          std::vector<std::pair<std::string, Xapian::docid>> same;
+          std::vector<Hit> same;
           in.WithNumber(row.number, &same);
-          bool indexed = std::any_of(same.begin(), same.end(), [&](const auto& doc) {
-            auto hit =
-                index::DecodeHitRecord(in.db.get_document(doc.second, Xapian::DOC_ASSUME_VALID)
-                                           .get_value(schema::kSlotHit),
-                                       false);
-            if (!hit.ok()) return true;
+          bool indexed = std::any_of(same.begin(), same.end(), [&](const Hit& doc) {
             legal::Metadata meta;
-            meta.type = hit->type;
-            meta.number = hit->number;
-            meta.issuer = hit->issuer;
-            meta.date = hit->date;
+            meta.type = doc.type;
+            meta.number = doc.number;
+            meta.issuer = doc.issuer;
+            meta.date = doc.date;
             return legal::CitationFits(cited, meta);
           });
           if (indexed) continue;
