@@ -1,6 +1,8 @@
 #include "search/suggest.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <tuple>
 #include <vector>
 
@@ -127,10 +129,14 @@ std::vector<Xapian::termpos> ReadPositions(const Xapian::Database& db, Xapian::d
 }
 
 // `forms`: the word's forms, `folded` among them (the form without marks);
-// `at[d]`: the positions of document d to read, by position (those of the
-// folded word next to a folded neighbour: the rest count for no pair).
+// `order`: the marked forms, the commonest first; `at[d]`: the positions of
+// document d to read, by position (those of the folded word next to a
+// folded neighbour: the rest count for no pair). A position holds one form,
+// so a document's reading stops once each of its positions has its form:
+// most often after the commonest form or two, not one list per spelling.
 FormSites SitesOf(const Xapian::Database& db, const std::vector<Xapian::docid>& docs,
                   const std::string& folded, const std::vector<std::string>& forms,
+                  const std::vector<size_t>& order,
                   const std::vector<std::vector<Xapian::termpos>>& at) {
   FormSites out;
   size_t plain = std::find(forms.begin(), forms.end(), folded) - forms.begin();
@@ -138,13 +144,17 @@ FormSites SitesOf(const Xapian::Database& db, const std::vector<Xapian::docid>& 
     auto& sites = out.sites.emplace_back();
     if (at[d].empty()) continue;  // no position list to read
     for (Xapian::termpos p : at[d]) sites.emplace_back(p, plain);
-    for (size_t f = 0; f < forms.size(); ++f) {
-      if (f == plain) continue;
+    size_t unread = sites.size();
+    for (size_t f : order) {
+      if (unread == 0) break;
       auto site = sites.begin();
       for (Xapian::termpos p : ReadPositions(db, docs[d], schema::Term(schema::kExact, forms[f]))) {
         while (site != sites.end() && site->first < p) ++site;
         if (site == sites.end()) break;
-        if (site->first == p) site->second = f;
+        if (site->first == p && site->second == plain) {
+          site->second = f;
+          --unread;
+        }
       }
     }
   }
@@ -273,12 +283,19 @@ void ChooseReading(const Xapian::Database& db, TermFreqs* freqs,
   std::vector<FormSites> sites(n);
   for (size_t k = 0; k < n; ++k) {
     const std::string& fold = ts[first + k].folded;
-    std::set<std::string> all{fold, (*chosen)[first + k]};
+    std::map<std::string, Xapian::doccount> all{{fold, 0}, {(*chosen)[first + k], 0}};
     for (const auto& s : SpellingsOf(fold)) {
       std::string term = schema::Term(schema::kExact, s);
-      if ((freqs ? freqs->Get(db, term) : db.get_termfreq(term)) > 0) all.insert(s);
+      Xapian::doccount n = freqs ? freqs->Get(db, term) : db.get_termfreq(term);
+      if (n > 0) all[s] = n;
     }
-    forms[k].assign(all.begin(), all.end());
+    std::vector<size_t> order;  // the marked forms, commonest first
+    for (const auto& [form, n] : all) {
+      if (form != fold) order.push_back(forms[k].size());
+      forms[k].push_back(form);
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return all[forms[k][a]] > all[forms[k][b]]; });
     preferred[k] =
         std::find(forms[k].begin(), forms[k].end(), (*chosen)[first + k]) - forms[k].begin();
     std::vector<std::vector<Xapian::termpos>> at;
@@ -286,7 +303,7 @@ void ChooseReading(const Xapian::Database& db, TermFreqs* freqs,
       at.push_back(NextToNeighbour(folded[k][d], k > 0 ? &folded[k - 1][d] : nullptr,
                                    k + 1 < n ? &folded[k + 1][d] : nullptr));
     }
-    sites[k] = SitesOf(db, docs, fold, forms[k], at);
+    sites[k] = SitesOf(db, docs, fold, forms[k], order, at);
   }
   std::vector<std::vector<std::vector<long>>> counts(n);
   for (size_t k = 0; k + 1 < n; ++k) {
