@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -42,7 +43,20 @@ constexpr const char* kTones[][6] = {
 // tone placement ("so": "sò", "sổ", "sơ", "sợ"…; "ki": "ky", "kỳ", "kì"…):
 // each vowel letter with and without its marks, "d" or "đ", "i" or "y",
 // and a tone on any one vowel. Some are no words; the index tells.
+//
+// None for a run of letters longer than a syllable: a Vietnamese syllable
+// has at most 7 letters ("nghiêng") and 3 vowel letters ("khuya"; 4 are
+// let through), and
+// the spellings grow threefold per vowel (C4, session 17: "keu aaaaaaaaaaa",
+// a word some text held, took 26 s).
 std::set<std::string> SpellingsOf(const std::string& folded) {
+  constexpr size_t kMaxLetters = 7, kMaxVowels = 4;
+  if (folded.size() > kMaxLetters || std::count_if(folded.begin(), folded.end(), [](char c) {
+                                       return std::string_view("aeiouy").find(c) !=
+                                              std::string_view::npos;
+                                     }) > static_cast<long>(kMaxVowels)) {
+    return {};
+  }
   std::vector<std::vector<int>> vowels;  // per letter: rows of kTones, or none
   std::vector<std::vector<std::string>> letters;
   for (size_t i = 0; i < folded.size(); ++i) {
@@ -333,6 +347,12 @@ std::string SuggestAccents(const text::Analyzer& analyzer, const std::string& fr
                            const SuggestMarks& marks, const Xapian::Database* db,
                            TermFreqs* freqs) {
   text::AnalyzedText at = analyzer.Analyze(free_text);
+  // The words the search used (QueryBuilder::Build), not the ones it left
+  // out (C9, session 17: a 255-word suggestion for a 64-word search).
+  if (at.tokens.size() > BuiltQuery::kMaxQueryWords) {
+    at.tokens.resize(BuiltQuery::kMaxQueryWords);
+    at.text.resize(at.tokens.back().end);
+  }
   const auto& ts = at.tokens;
   for (const auto& t : ts) {
     if (text::HasMarks(t)) return {};  // typed with diacritics

@@ -16,6 +16,7 @@
 #include "search/query.h"
 #include "search/searcher.h"
 #include "support/shared_data.h"
+#include "text/abbreviations.h"
 
 namespace vanban::search {
 namespace {
@@ -779,6 +780,20 @@ TEST_F(RankingTest, IssuerFilterKnowsAbbreviationsBothWays) {
     EXPECT_TRUE(resp->notice.empty()) << issuer << ": " << resp->notice;
   }
   EXPECT_FALSE(Run("dân vận issuer:\"Uỷ ban nhân dân huyện Tứ Kỳ\"").results.empty());
+  // C1 (session 17): each mix of abbreviated and written-out words was
+  // tried, 2^k of them: a value holding every abbreviation never ended.
+  // Such a value is now refused as any issuer nobody has.
+  std::string every;
+  for (const auto& a : text::Abbreviations()) {
+    every += (every.empty() ? "" : " ") + std::string(a.abbrev);
+  }
+  SearchRequest r;
+  r.query = "dân vận";
+  r.issuer = every;
+  auto resp = searcher_->Search(r);
+  ASSERT_TRUE(resp.ok());
+  EXPECT_TRUE(resp->results.empty());
+  EXPECT_NE(resp->notice.find("cơ quan ban hành"), std::string::npos) << resp->notice;
 }
 
 TEST_F(RankingTest, UnmarkedYIsUnaccented) {

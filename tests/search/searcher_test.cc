@@ -628,6 +628,34 @@ TEST(SnippetMarksTest, PassageWhereTheTextWritesTheTypedForm) {
       << r.results[0].snippet;
 }
 
+// C4 (session 17): the suggestion spelled out every form of each word,
+// threefold per vowel: "keu aaaaaaaaaaa" took 26 s, and this one would not
+// have ended. C9: it was made of every word typed, not the 64 searched.
+TEST(SuggestTest, AWordLongerThanASyllableAndWordsPastTheLimitAreNotSpelledOut) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  text::Analyzer analyzer;
+  const std::string run(24, 'a');
+  index::Record rec;
+  rec.doc = legal::ParseDocument("Điều 1. Phản ánh\nNgười dân kêu " + run +
+                                 " rất to ở nhà văn hóa thôn, kêu ca cả ngày.");
+  rec.doc.id = "phan-anh";
+  rec.doc.meta.type = "Thông báo";
+  rec.has_text = true;
+  Xapian::Document xd = index::BuildDocument(&rec, analyzer, index::SourceInfo{});
+  index::PutText(&db, db.add_document(xd), xd);
+  db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+  SearchResponse r = SearchIn(db, "keu " + run);
+  ASSERT_EQ(r.results.size(), 1u) << Describe(r);
+  EXPECT_EQ(r.suggestion, "kêu " + run);
+  std::string many;
+  for (int i = 0; i < 100; ++i) many += i % 2 ? " ca" : " keu";
+  r = SearchIn(db, many.substr(1));
+  ASSERT_EQ(r.results.size(), 1u) << Describe(r);
+  std::string expected;
+  for (size_t i = 0; i < BuiltQuery::kMaxQueryWords; ++i) expected += i % 2 ? " ca" : " kêu";
+  EXPECT_EQ(r.suggestion, expected.substr(1));
+}
+
 // Broke: "year:abcd" said no document has the year “abcd”, where --year
 // and ?year= say a year has four digits. Now a notice saying so (no error,
 // nothing found).
