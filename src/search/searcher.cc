@@ -1,5 +1,6 @@
 #include "search/searcher.h"
 
+#include <sys/stat.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 #include <xapian.h>
@@ -10,10 +11,12 @@
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <map>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <thread>
 #include <unordered_map>
 
@@ -298,6 +301,43 @@ constexpr size_t kSuggestHits = 10;
 // thread: the hand-over would cost about what it saves.
 constexpr size_t kShareSnippetsFrom = 4;
 
+// What `db_path` names on disk: the folder's inode, or a stub file's inode
+// and time and the inodes of the local databases it lists. A full rebuild
+// swaps a new folder in (index::SwapIn) at the revision the old one had, or
+// lower, where Xapian's reopen() compares revisions only (C5, session 17:
+// a server kept the deleted old index after `vanban index --rebuild`).
+std::vector<int64_t> DiskIdentity(const std::string& db_path) {
+  std::vector<int64_t> out;
+  // A folder's time changes with each commit (its version file is renamed
+  // in): its inode alone. A stub file may be edited in place: its time too.
+  // False for a folder or nothing.
+  auto add = [&out](const std::string& path) {
+    struct stat st;
+    if (stat(path.c_str(), &st) != 0) return false;
+    out.insert(out.end(), {static_cast<int64_t>(st.st_dev), static_cast<int64_t>(st.st_ino)});
+    if (!S_ISREG(st.st_mode)) return false;
+    out.insert(out.end(),
+               {static_cast<int64_t>(st.st_mtim.tv_sec), static_cast<int64_t>(st.st_mtim.tv_nsec)});
+    return true;
+  };
+  if (!add(db_path)) return out;
+  // A stub: "auto PATH", "glass PATH" (relative to the stub's folder), or
+  // a remote database, which has no identity here.
+  std::ifstream stub(db_path);
+  std::string line;
+  while (std::getline(stub, line)) {
+    std::istringstream words(line);
+    std::string kind, path;
+    if (!(words >> kind >> path) || (kind != "auto" && kind != "glass" && kind != "chert")) {
+      continue;
+    }
+    std::filesystem::path p(path);
+    if (p.is_relative()) p = std::filesystem::path(db_path).parent_path() / p;
+    add(p.string());
+  }
+  return out;
+}
+
 }  // namespace
 
 struct Searcher::Internal {
@@ -441,7 +481,27 @@ struct Searcher::Internal {
   // Runs `job` on the helper; what it throws is kept for WaitForHelper.
   void StartHelper(Run* run, std::function<void()> job);
   void WaitForHelper(Run* run);  // and rethrows what its job threw
+  // The database's path when opened by path (else empty, and `identity`
+  // is not used), and what the path named then (DiskIdentity).
+  std::string path;
+  std::vector<int64_t> identity;
+  // Opens `path` afresh: another database now stands there.
+  void OpenAgain(std::vector<int64_t> now) {
+    Xapian::Database fresh(path);
+    db = fresh;
+    text_copies = std::filesystem::exists(std::filesystem::path(path) / "iamglass");
+    counter = std::make_unique<Counter>(path);
+    identity = std::move(now);
+    SyncRevisions();
+    OnNewRevision();
+  }
   void Reopen() {
+    if (!path.empty()) {
+      if (std::vector<int64_t> now = DiskIdentity(path); now != identity) {
+        OpenAgain(std::move(now));
+        return;
+      }
+    }
     bool changed = db.reopen();
     if (counter) {
       counter->db.reopen();
@@ -512,6 +572,7 @@ Searcher::~Searcher() = default;
 StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::string& db_dir) {
   std::error_code ec;
   bool stub = std::filesystem::is_regular_file(db_dir, ec);
+  std::vector<int64_t> identity = DiskIdentity(db_dir);  // before: a swap after opens again
   try {
     Xapian::Database db(db_dir);
     // S7 (session 14): an empty stub failed at the first search with
@@ -525,6 +586,8 @@ StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::string& db_dir) {
     // shards and remote databases.
     bool one = std::filesystem::exists(std::filesystem::path(db_dir) / "iamglass", ec);
     auto searcher = std::make_unique<Searcher>(db, one);
+    searcher->internal_->path = db_dir;
+    searcher->internal_->identity = identity;
     searcher->internal_->counter = std::make_unique<Internal::Counter>(db_dir);
     if (searcher->internal_->SyncRevisions()) searcher->internal_->OnNewRevision();
     return searcher;

@@ -1066,6 +1066,51 @@ TEST(SearcherRevisionTest, NewCommitRenewsTheTermFrequencies) {
   fs::remove_all(scratch);
 }
 
+// C5 (session 17): `vanban index --rebuild` swaps a new folder in, at
+// revision 1 like the old one, and Xapian's reopen() compares revisions
+// only: a server kept searching the old, deleted index. A folder, or a
+// stub's shard, swapped in is now opened again.
+TEST(SearcherRevisionTest, AFolderSwappedInAtTheSameRevisionIsOpenedAgain) {
+  namespace fs = std::filesystem;
+  fs::path scratch = testing::ScratchDir("vanban-swap");
+  auto build = [&](const std::string& name, bool with_34) {
+    Xapian::WritableDatabase db((scratch / name).string(), Xapian::DB_CREATE);
+    AddUnnumberedDirectives(&db);
+    if (with_34) AddDirective(&db, "ct-34", "34/CT-TTg", "Về tăng cường công tác dân vận.");
+    db.commit();
+    return db.get_revision();
+  };
+  ASSERT_EQ(build("db", false), 1u);
+  {
+    std::ofstream stub(scratch / "all.stub");
+    stub << "auto db\n";
+  }
+  SearchRequest request;
+  request.query = "chỉ thị 34";
+  for (const char* opened : {"db", "all.stub"}) {
+    auto searcher = Searcher::Open((scratch / opened).string());
+    ASSERT_TRUE(searcher.ok()) << searcher.status().ToString();
+    auto before = (*searcher)->Search(request);
+    ASSERT_TRUE(before.ok()) << before.status().ToString();
+    ASSERT_FALSE(before->results.empty());
+    EXPECT_NE(before->results[0].id, "ct-34") << opened;
+    ASSERT_EQ(build("db.new", true), 1u);
+    fs::rename(scratch / "db", scratch / "db.old");
+    fs::rename(scratch / "db.new", scratch / "db");
+    fs::remove_all(scratch / "db.old");
+    ASSERT_TRUE((*searcher)->Reopen().ok()) << opened;
+    auto after = (*searcher)->Search(request);
+    ASSERT_TRUE(after.ok()) << after.status().ToString();
+    ASSERT_FALSE(after->results.empty()) << opened;
+    EXPECT_EQ(after->results[0].id, "ct-34") << opened << ": " << Describe(*after);
+    // Back to the old documents for the stub's turn.
+    searcher->reset();
+    fs::remove_all(scratch / "db");
+    ASSERT_EQ(build("db", false), 1u);
+  }
+  fs::remove_all(scratch);
+}
+
 // A Searcher made from a Database object keeps nothing between searches:
 // writes to an in-memory database in between are seen (its term
 // frequencies once stayed those of the first search: the new number was
