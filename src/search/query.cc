@@ -1368,6 +1368,30 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
     set1.insert(set1.end(), alternatives.begin(), alternatives.end());
     out.tier2 = Xapian::Query(Xapian::Query::OP_AND_NOT, main, OrOf(set1));
   }
+  // Words typed with marks but in no run ("sổ", "sổ 2018"): the documents
+  // writing each of them as typed are tier 1, those writing them only with
+  // other marks tier 2 (Q15, session 17: "sổ" put texts writing only "cơ
+  // sở" above Luật Cư trú, which writes "sổ" 255 times).
+  bool as_typed_tier = false;
+  if (!has_run && out.accented && !main.empty()) {
+    std::vector<Xapian::Query> exact;
+    for (const auto& p : parts) {
+      const Token& t = ts[p.begin];
+      if (!p.optional && run_word(p) && t.kind == TokenKind::kSyllable && TypedExact(t)) {
+        exact.emplace_back(schema::Term(schema::kExact, t.exact));
+      }
+    }
+    if (!exact.empty()) {
+      as_typed_tier = true;
+      Xapian::Query as_typed = AndOf(exact);
+      std::vector<Xapian::Query> top1{Xapian::Query(Xapian::Query::OP_FILTER, main, as_typed)};
+      top1.insert(top1.end(), alternatives.begin(), alternatives.end());
+      out.tier1 = out.tier1_set = OrOf(top1);
+      std::vector<Xapian::Query> set1{as_typed};
+      set1.insert(set1.end(), alternatives.begin(), alternatives.end());
+      out.tier2 = Xapian::Query(Xapian::Query::OP_AND_NOT, main, OrOf(set1));
+    }
+  }
   // Weight only: pairs, title words, the title phrase, stopwords.
   std::vector<Xapian::Query> boost = optional;
   std::vector<Xapian::Query> boost1 = optional;
@@ -1446,7 +1470,7 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
     boost1.push_back(boost.back());
   }
   out.boost = OrOf(boost);
-  if (has_run) out.tier1_boost = OrOf(boost1);
+  if (has_run || as_typed_tier) out.tier1_boost = OrOf(boost1);
   if (named && out.article_anchor.empty() && number.empty()) {
     // A query that is a document's name ("luật tố cáo") shows where that
     // document starts, not where its text happens to write the name: that
