@@ -8,6 +8,7 @@
 
 #include "index/builder.h"
 #include "index/schema.h"
+#include "legal/names.h"
 #include "text/abbreviations.h"
 #include "text/stopwords.h"
 
@@ -779,6 +780,7 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
   // The types typed with it ("KTnghi dinh" for "nghị định 33/2021"): a
   // document of none of them is not the one named (S2, session 16).
   std::vector<std::string> typed_types;
+  std::vector<std::string> dates;  // ISO, typed after "ngày"
   auto add_parts = [&](const std::string& folded) {
     index::NumberParts parts = index::SplitIdentifier(folded);
     if (!parts.number.empty()) numbers.push_back(parts.number);
@@ -797,6 +799,7 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
   // The type and number typed ("nghị định 33/2021"): from the first word
   // of the first type to the last number, for a notice.
   size_t type_first = ts.size(), number_last = ts.size();
+  size_t code_first = ts.size();  // the first code typed as a word ("qd 23 tw")
   for (size_t i = 0; i < ts.size() && i < kMaxQueryTokens; ++i) {
     const Token& t = ts[i];
     if (t.kind == TokenKind::kIdentifier || t.kind == TokenKind::kNumber ||
@@ -847,10 +850,17 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
         if (Exists(term)) strong.push_back(term);
       }
       add_parts(t.folded);
+    } else if (t.kind == TokenKind::kDate && i > 0 && ts[i - 1].folded == "ngay") {
+      // "chỉ thị ngày 26/11/2021": the document's date, not a number (Q11,
+      // session 17: 26 of 2021 was looked up, and said to be no document).
+      std::string iso = legal::internal::IsoDateFromDmy(t.surface);
+      if (iso.empty() && t.surface.size() == 10 && t.surface[4] == '-') iso = t.surface;
+      if (!iso.empty()) dates.push_back(iso);
     } else if (t.kind == TokenKind::kDate || t.kind == TokenKind::kNumber) {
       add_parts(index::NameKey(t.surface));
     } else {
       quals.push_back(schema::Term(schema::kNumberSymbol, t.folded));
+      if (Exists(quals.back())) code_first = std::min(code_first, i);
       std::string gram;
       for (size_t n = 0; n < 3 && i + n < ts.size(); ++n) {
         if (!IsWord(ts[i + n])) break;
@@ -880,10 +890,30 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
       }
     }
   }
+  // The documents of a date typed, of a type typed with it if any, weigh
+  // as their type and year would.
+  Xapian::Query dated;
+  if (!dates.empty()) {
+    std::vector<Xapian::Query> on, types;
+    double weight = 1;
+    for (const auto& iso : dates) {
+      on.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, iso, iso);
+      weight += MaxWeight(schema::Term(schema::kNumberYear, iso.substr(0, 4)));
+    }
+    for (const auto& type : typed_types) {
+      types.emplace_back(type);
+      weight += MaxWeight(type);
+    }
+    dated =
+        Fixed(weight, types.empty() ? OrOf(on)
+                                    : Xapian::Query(Xapian::Query::OP_AND, OrOf(on), OrOf(types)));
+  }
   // Years and qualifiers only go with a number: none, nothing to look up.
   if (numbers.empty()) {
     if (identifiers) KeepIdentifiers(strong, identifiers);
-    return OrOf(std::vector<Xapian::Query>(strong.begin(), strong.end()));
+    std::vector<Xapian::Query> found(strong.begin(), strong.end());
+    if (!dated.empty()) found.push_back(dated);
+    return OrOf(found);
   }
   std::vector<Xapian::Query> year_terms, qual_terms;
   for (const auto& y : years) {
@@ -926,7 +956,8 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
     per_number.push_back(q);
   }
   Xapian::docid own = 0;  // a document whose own number the query is
-  if (strong.empty() && !per_number.empty()) {
+  bool other_year = false;  // `own`'s number has no year typed (Q1)
+  if (strong.empty() && (!per_number.empty() || !years.empty())) {
     // The number as the document writes it, as if typed in full: "chỉ
     // thị 33" then also finds what cites "33/CT-TTg" (its identifier term
     // is in their text, weighing less than in the document itself), as
@@ -936,12 +967,7 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
     // of 2012 by its date, for Luật 14/2012/QH13; S2, "26/2016/NĐ-CP", a
     // number no document has, took Chỉ thị 26/CT-TTg of 2016 as its own.
     constexpr Xapian::doccount kOwnCandidates = 10;
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(OrOf(per_number));
-    Xapian::MSet top = enquire.get_mset(0, kOwnCandidates);
     const std::string prefix(schema::kIdentifier);
-    std::vector<std::string> dated;  // own numbers without the year typed
-    Xapian::docid dated_own = 0;
     auto of_type_typed = [&](Xapian::docid did) {
       if (typed_types.empty()) return true;
       for (const auto& type : typed_types) {
@@ -951,46 +977,91 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
       }
       return false;
     };
-    for (auto m = top.begin(); m != top.end() && strong.empty(); ++m) {
-      if (!of_type_typed(*m)) continue;
-      std::vector<std::string> mine;
-      bool with_year = false;
-      Xapian::TermIterator t = db_.termlist_begin(*m);
-      for (t.skip_to(prefix); t != db_.termlist_end(*m); ++t) {
-        if ((*t).compare(0, prefix.size(), prefix) != 0) break;
-        // Its own number: wdf 8, more when its text writes it too (Bộ luật
-        // 91/2015/QH13 does); a number it cites that often has another
-        // leading number.
-        if (t.get_wdf() < schema::kNumberWdf) continue;
-        index::NumberParts parts = index::SplitIdentifier((*t).substr(prefix.size()));
-        std::string number = Unpadded(parts.number);
-        if (std::none_of(numbers.begin(), numbers.end(),
-                         [&](const std::string& n) { return Unpadded(n) == number; })) {
-          continue;
+    // Of the best matches of `query`, sets `strong` and `own` to the
+    // first whose own number has the number and every code typed, and the
+    // year typed when `with_years` (else the first without it).
+    auto find_own = [&](const Xapian::Query& query, bool with_years) {
+      Xapian::Enquire enquire(db_);
+      enquire.set_query(query);
+      Xapian::MSet top = enquire.get_mset(0, kOwnCandidates);
+      std::vector<std::string> dated;  // own numbers without the year typed
+      Xapian::docid dated_own = 0;
+      for (auto m = top.begin(); m != top.end() && strong.empty(); ++m) {
+        if (!of_type_typed(*m)) continue;
+        std::vector<std::string> mine;
+        bool with_year = false;
+        Xapian::TermIterator t = db_.termlist_begin(*m);
+        for (t.skip_to(prefix); t != db_.termlist_end(*m); ++t) {
+          if ((*t).compare(0, prefix.size(), prefix) != 0) break;
+          // Its own number: wdf 8, more when its text writes it too (Bộ
+          // luật 91/2015/QH13 does); a number it cites that often has
+          // another leading number.
+          if (t.get_wdf() < schema::kNumberWdf) continue;
+          index::NumberParts parts = index::SplitIdentifier((*t).substr(prefix.size()));
+          std::string number = Unpadded(parts.number);
+          if (std::none_of(numbers.begin(), numbers.end(),
+                           [&](const std::string& n) { return Unpadded(n) == number; })) {
+            continue;
+          }
+          if (!std::all_of(typed_codes.begin(), typed_codes.end(), [&](const std::string& c) {
+                return std::find(parts.symbols.begin(), parts.symbols.end(), c) !=
+                       parts.symbols.end();
+              })) {
+            continue;
+          }
+          with_year |=
+              std::any_of(parts.years.begin(), parts.years.end(), [&](const std::string& y) {
+                return std::find(years.begin(), years.end(), y) != years.end();
+              });
+          mine.push_back(*t);
         }
-        if (!std::all_of(typed_codes.begin(), typed_codes.end(), [&](const std::string& c) {
-              return std::find(parts.symbols.begin(), parts.symbols.end(), c) !=
-                     parts.symbols.end();
-            })) {
-          continue;
+        if (mine.empty()) continue;
+        if (!with_years || years.empty() || with_year) {
+          strong = std::move(mine);
+          own = *m;
+        } else if (!dated_own) {
+          dated = std::move(mine);
+          dated_own = *m;
         }
-        with_year |= std::any_of(parts.years.begin(), parts.years.end(), [&](const std::string& y) {
-          return std::find(years.begin(), years.end(), y) != years.end();
-        });
-        mine.push_back(*t);
       }
-      if (mine.empty()) continue;
-      if (years.empty() || with_year) {
-        strong = std::move(mine);
-        own = *m;
-      } else if (!dated_own) {
-        dated = std::move(mine);
-        dated_own = *m;
+      if (strong.empty() && dated_own) {
+        strong = std::move(dated);
+        own = dated_own;
+      }
+    };
+    if (!per_number.empty()) find_own(OrOf(per_number), true);
+    // Q1 (session 17): a number typed with its codes or type and a year it
+    // is not of ("23/QĐ-TW 2020", of 2021; "chỉ thị 33 năm 2022"): no
+    // document has that year, and the one with the number and every code
+    // typed was not even listed. It is now, under the notice that no
+    // document is the number typed.
+    // Codes typed as words ("qd 23 tw 2020", "CT 33 2022") are codes its
+    // number must have, as when typed in it.
+    if (strong.empty() && !years.empty() && typed_codes.empty()) {
+      const std::string symbol(schema::kNumberSymbol);
+      for (const auto& q : quals) {
+        if (q.compare(0, symbol.size(), symbol) == 0 && Exists(q)) {
+          typed_codes.push_back(q.substr(symbol.size()));
+        }
       }
     }
-    if (strong.empty() && dated_own) {
-      strong = std::move(dated);
-      own = dated_own;
+    if (strong.empty() && !years.empty() && (!typed_codes.empty() || !typed_types.empty()) &&
+        !qual_terms.empty()) {
+      std::vector<Xapian::Query> any_year;
+      for (const auto& n : numbers) {
+        std::vector<Xapian::Query> forms;
+        for (const auto& form : PaddedForms(n)) {
+          std::string term = schema::Term(schema::kNumberPart, form);
+          if (Exists(term)) forms.emplace_back(term);
+        }
+        if (!forms.empty()) {
+          any_year.emplace_back(Xapian::Query::OP_AND, OrOf(forms), OrOf(qual_terms));
+        }
+      }
+      if (!any_year.empty()) {
+        find_own(OrOf(any_year), false);
+        other_year = !strong.empty();
+      }
     }
   } else if (!strong.empty()) {
     Xapian::Enquire enquire(db_);
@@ -1051,7 +1122,17 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
                                      Xapian::Query(strong.front()))));
     }
   }
+  if (!dated.empty()) per_number.push_back(dated);
   if (strong.empty()) *unknown = typed_full;
+  if (other_year) {
+    size_t first = std::min(type_first, code_first);
+    for (size_t i = 0; i < first; ++i) {
+      if (ts[i].kind == TokenKind::kIdentifier || ts[i].kind == TokenKind::kNumber) first = i;
+    }
+    if (first < ts.size() && number_last < ts.size() && first <= number_last) {
+      *unknown = at.text.substr(ts[first].begin, ts[number_last].end - ts[first].begin);
+    }
+  }
   if (strong.empty() && unknown->empty() && own == 0 && type_first < number_last &&
       number_last < ts.size()) {
     *unknown = at.text.substr(ts[type_first].begin, ts[number_last].end - ts[type_first].begin);

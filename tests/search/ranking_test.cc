@@ -796,6 +796,57 @@ TEST_F(RankingTest, IssuerFilterKnowsAbbreviationsBothWays) {
   EXPECT_NE(resp->notice.find("cơ quan ban hành"), std::string::npos) << resp->notice;
 }
 
+// Q1 (session 17): a number typed with its codes and a year it is not of
+// (the commonest slip: Quyết định 23-QĐ/TW is of 2021) was said to be no
+// document, and the document was not listed. It now comes first, under the
+// notice that no document is what was typed.
+TEST_F(RankingTest, ANumberWithTheWrongYearStillFindsItsDocument) {
+  struct Case {
+    const char* query;
+    const char* first;
+  } cases[] = {
+      {"23/QĐ-TW 2020", "quyet-dinh-23-qd-tw-2021"},
+      {"qd 23 tw 2020", "quyet-dinh-23-qd-tw-2021"},
+      {"33-CT/TTg 2020", "chi-thi-33-ct-ttg-2021"},
+      {"CT 33 2022", "chi-thi-33-ct-ttg-2021"},
+      {"chỉ thị 33 năm 2022", "chi-thi-33-ct-ttg-2021"},
+  };
+  for (const auto& c : cases) {
+    SearchResponse r = Run(c.query);
+    ASSERT_FALSE(r.results.empty()) << c.query;
+    EXPECT_EQ(r.results[0].id, c.first) << c.query;
+    EXPECT_NE(r.notice.find(std::string("“") + c.query + "”"), std::string::npos)
+        << c.query << ": " << r.notice;
+  }
+  // With the right year, or none, no notice.
+  for (const char* q : {"23/QĐ-TW 2021", "33/CT-TTg 2021", "CT 33"}) {
+    SearchResponse r = Run(q);
+    ASSERT_FALSE(r.results.empty()) << q;
+    EXPECT_TRUE(r.notice.empty()) << q << ": " << r.notice;
+  }
+}
+
+// Q11 (session 17): a date after "ngày" was read as a document number
+// (26 of 2021): "chỉ thị ngày 26/11/2021" said no such document exists and
+// did not list Chỉ thị 33/CT-TTg of that day. It is the document's date.
+TEST_F(RankingTest, ADateAfterNgayIsTheDocumentsDate) {
+  struct Case {
+    const char* query;
+    const char* first;
+  } cases[] = {
+      {"chỉ thị ngày 26/11/2021", "chi-thi-33-ct-ttg-2021"},
+      {"quyết định ngày 30/7/2021", "quyet-dinh-23-qd-tw-2021"},
+      {"luật tố cáo ngày 12/6/2018", "luat-25-2018-qh14"},
+      {"chi thi ngay 26-11-2021", "chi-thi-33-ct-ttg-2021"},
+  };
+  for (const auto& c : cases) {
+    SearchResponse r = Run(c.query);
+    ASSERT_FALSE(r.results.empty()) << c.query;
+    EXPECT_EQ(r.results[0].id, c.first) << c.query;
+    EXPECT_TRUE(r.notice.empty()) << c.query << ": " << r.notice;
+  }
+}
+
 // Q15 (session 17): one word typed with marks ranked texts writing only
 // its twins ("cơ sở" for "sổ") first: Nghị định 59/2023 and Luật 10/2022,
 // which never write "sổ", above Luật Tiếp công dân's "ghi vào sổ". Every
