@@ -1664,6 +1664,17 @@ std::vector<std::string> QueryBuilder::MatchingFilterTerms(const std::string& pr
 
 namespace {
 
+// True when `text` has `word` as a whole word, in the same case.
+bool HasWord(std::string_view text, std::string_view word) {
+  for (size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+    auto letter = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); };
+    bool starts = at == 0 || !letter(text[at - 1]);
+    bool ends = at + word.size() == text.size() || !letter(text[at + word.size()]);
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
 // `key` (a NameKey), and the same with each known abbreviation written out
 // or each written-out one abbreviated, word for word: "uy ban nhan dan xa
 // ngoc ky" -> also "ubnd xa ngoc ky"; "ubnd huyen" -> also "uy ban nhan
@@ -1693,11 +1704,17 @@ std::vector<std::string> AbbreviationVariants(const std::string& key) {
   for (const auto& a : text::Abbreviations()) {
     std::string abbrev = index::NameKey(a.abbrev);
     std::string expansion = index::NameKey(a.expansion);
+    // An abbreviation spelled as a word ("TU": "tư", "từ", "tứ") is not
+    // written in for its expansion: folded, "tinh uy" would be "tu", and
+    // "Tỉnh ủy" found what "UBND huyện Tứ Kỳ" issued (Q19, session 17).
+    bool word = text::IsSyllableShaped(abbrev);
     if (std::string v = replace_words(written_out, abbrev, expansion); !v.empty()) written_out = v;
-    if (std::string v = replace_words(abbreviated, expansion, abbrev); !v.empty()) abbreviated = v;
+    if (std::string v = replace_words(abbreviated, expansion, abbrev); !v.empty() && !word) {
+      abbreviated = v;
+    }
     size_t n = out.size();
     for (size_t i = 0; i < n && out.size() < kMaxVariants; ++i) {
-      add(replace_words(out[i], expansion, abbrev));
+      if (!word) add(replace_words(out[i], expansion, abbrev));
       add(replace_words(out[i], abbrev, expansion));
     }
   }
@@ -1726,7 +1743,17 @@ Xapian::Query QueryBuilder::Filters(const std::vector<std::string>& types,
     std::string as_indexed = schema::Term(prefix, index::NameKey(typed));
     bool exact = Exists(as_indexed);
     if (exact) found.insert(as_indexed);
-    for (const auto& k : AbbreviationVariants(key)) {
+    std::vector<std::string> variants = AbbreviationVariants(key);
+    // Typed in capitals, an abbreviation spelled as a word is the
+    // abbreviation: "TU" is Tỉnh ủy, not "tư", "từ", "tứ" (Q19).
+    for (const auto& a : text::Abbreviations()) {
+      std::string abbrev = index::NameKey(a.abbrev);
+      if (!text::IsSyllableShaped(abbrev) || !HasWord(typed, a.abbrev)) continue;
+      std::erase_if(variants, [&](const std::string& v) {
+        return (" " + v + " ").find(" " + abbrev + " ") != std::string::npos;
+      });
+    }
+    for (const auto& k : variants) {
       if (exact && k == key) continue;
       for (auto& t : MatchingFilterTerms(std::string(prefix), k)) found.insert(std::move(t));
     }

@@ -36,18 +36,6 @@ const std::vector<Abbreviation> kAbbreviations = {
     {"TT", "thông tư"},
 };
 
-bool IsSyllableShaped(std::string_view word) {
-  char32_t cps[16];
-  int n = 0;
-  size_t i = 0;
-  while (i < word.size()) {
-    if (n == 16) return false;
-    cps[n++] = internal::DecodeUtf8(word, i);
-  }
-  internal::SyllableShape shape;
-  return internal::ParseShape(cps, n, &shape);
-}
-
 }  // namespace
 
 const std::vector<Abbreviation>& Abbreviations() { return kAbbreviations; }

@@ -104,6 +104,11 @@ std::string CanonicalTone(std::string_view syllable);
 // "y" right after a plain initial consonant cluster becomes "i".
 std::string FoldSyllable(std::string_view syllable);
 
+// True when `word` (any case, with or without marks) is shaped like a
+// Vietnamese syllable: consonants, one run of vowels, then nothing or a
+// final consonant ("tu", "Tứ", "nghiêng"; not "ubnd", "tw", "ttg").
+bool IsSyllableShaped(std::string_view word);
+
 // Folds any text: Normalize, Lower, remove all marks, đ -> d. Used for
 // accent-insensitive comparisons of names (not per-syllable i/y merging).
 std::string FoldText(std::string_view input);

@@ -226,4 +226,16 @@ std::string FoldSyllable(std::string_view syllable) {
   return folded;
 }
 
+bool IsSyllableShaped(std::string_view word) {
+  char32_t cps[internal::kMaxSyllable];
+  int n = 0;
+  size_t i = 0;
+  while (i < word.size()) {
+    if (n == internal::kMaxSyllable) return false;
+    cps[n++] = internal::DecodeUtf8(word, i);
+  }
+  internal::SyllableShape shape;
+  return n > 0 && internal::ParseShape(cps, n, &shape);
+}
+
 }  // namespace vanban::text

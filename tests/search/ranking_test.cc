@@ -780,6 +780,21 @@ TEST_F(RankingTest, IssuerFilterKnowsAbbreviationsBothWays) {
     EXPECT_TRUE(resp->notice.empty()) << issuer << ": " << resp->notice;
   }
   EXPECT_FALSE(Run("dân vận issuer:\"Uỷ ban nhân dân huyện Tứ Kỳ\"").results.empty());
+  // Q19 (session 17): "TU" is Tỉnh ủy's abbreviation and folds as "Tứ":
+  // "Tỉnh ủy" gave the plan of "UBND huyện Tứ Kỳ". "TU" typed in capitals
+  // is the abbreviation; "Tứ Kỳ" is still Tứ Kỳ.
+  for (const char* issuer : {"Tỉnh ủy", "tinh uy", "TU", "Tứ Kỳ"}) {
+    SearchRequest r;
+    r.issuer = issuer;
+    r.limit = 100;
+    auto resp = searcher_->Search(r);
+    ASSERT_TRUE(resp.ok());
+    ASSERT_FALSE(resp->results.empty()) << issuer;
+    bool tu_ky = std::string(issuer) == "Tứ Kỳ";
+    for (const auto& h : resp->results) {
+      EXPECT_EQ(h.issuer.find("Tứ Kỳ") != std::string::npos, tu_ky) << issuer << ": " << h.issuer;
+    }
+  }
   // C1 (session 17): each mix of abbreviated and written-out words was
   // tried, 2^k of them: a value holding every abbreviation never ended.
   // Such a value is now refused as any issuer nobody has.
