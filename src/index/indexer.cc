@@ -298,6 +298,7 @@ struct Indexer::Internal {
   void Put(const std::string& id, const std::string& source, PendingDoc doc);
   void Rename(Result* r, const std::string& path);
   void Delete(Xapian::docid did);
+  void SetFingerprint(Xapian::docid did, const std::string& fingerprint);
   void SetMetadata(const std::string& key, const std::string& value);
   Status Write(Result* result);
   Status RunWorkers(std::chrono::steady_clock::time_point start);
@@ -613,6 +614,12 @@ Status Indexer::Internal::Write(Result* r) {
   }
   if (r->kind == Result::Kind::kUnchanged) {
     ++s.unchanged;
+    // Touched (another mtime or size) but the same content: the stored
+    // fingerprint takes the new mtime, so that the next run skips the file
+    // unread. C6: it was read and hashed again on every run.
+    if (r->fingerprint != task.existing->fingerprint) {
+      SetFingerprint(task.existing->docid, r->fingerprint);
+    }
     return Status::Ok();
   }
   std::string path = task.path.string();
@@ -1627,6 +1634,23 @@ void Indexer::Internal::Delete(Xapian::docid did) {
       db->delete_document(did);
       ClearText(db, did);
     });
+  }
+}
+
+// Replaces the fingerprint of document `did` and nothing else: a document
+// read from a glass database and replaced at once has only its changed
+// values written (its terms, data and text copy stay as they are).
+void Indexer::Internal::SetFingerprint(Xapian::docid did, const std::string& fingerprint) {
+  if (shards) return;  // a fresh build has no earlier versions
+  auto set = [this, did, fingerprint] {
+    Xapian::Document d = db->get_document(did);
+    d.add_value(schema::kSlotFingerprint, fingerprint);
+    db->replace_document(did, d);
+  };
+  if (use_transaction) {
+    set();
+  } else {
+    staged.push_back(set);
   }
 }
 

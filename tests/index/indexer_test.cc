@@ -189,6 +189,51 @@ TEST_F(IndexerTest, TouchedButIdenticalFileIsUnchanged) {
   EXPECT_EQ(again->updated, 0);
 }
 
+// C6 broke: a touched but unchanged file kept its old mtime in the index,
+// so every later run read and hashed it again. Proven unread: the run after
+// the touch leaves other bytes of the same size and mtime unseen.
+TEST_F(IndexerTest, ATouchedButIdenticalFileIsNotReadByTheNextRun) {
+  fs::path file = Corpus() / "ke-hoach.txt";
+  std::string db_dir = (dir_ / "index").string();
+  for (bool on_disk : {false, true}) {
+    SCOPED_TRACE(on_disk ? "on disk" : "in memory");
+    Write("ke-hoach.txt", Plan());
+    Xapian::WritableDatabase memory(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    auto run = [&]() -> StatusOr<IndexSummary> {
+      if (!on_disk) return Indexer(&memory).Run(Options());
+      auto indexer = Indexer::Open(db_dir);
+      if (!indexer.ok()) return indexer.status();
+      return (*indexer)->Run(Options());
+    };
+    auto read = [&] { return on_disk ? Xapian::Database(db_dir) : Xapian::Database(memory); };
+    ASSERT_TRUE(run().ok());
+    std::string data = read().get_document(DocidOf(read(), file)).get_data();
+    auto touched = fs::last_write_time(file) + std::chrono::seconds(5);
+    fs::last_write_time(file, touched);
+    auto after_touch = run();
+    ASSERT_TRUE(after_touch.ok()) << after_touch.status().ToString();
+    EXPECT_EQ(after_touch->unchanged, 1);
+    EXPECT_EQ(after_touch->updated, 0);
+    // Only the fingerprint changed: the terms, data and text copy stay.
+    {
+      Xapian::Database db = read();
+      Xapian::docid did = DocidOf(db, file);
+      EXPECT_EQ(db.get_document(did).get_data(), data);
+      EXPECT_GT(db.get_termfreq("Fdan"), 0u);
+      ExpectTextCopies(db);
+    }
+    std::string other = Plan();
+    other[other.find('a')] = 'o';
+    Write("ke-hoach.txt", other);
+    fs::last_write_time(file, touched);
+    auto next = run();
+    ASSERT_TRUE(next.ok()) << next.status().ToString();
+    EXPECT_EQ(next->unchanged, 1);
+    EXPECT_EQ(next->updated, 0);
+    fs::remove_all(db_dir);
+  }
+}
+
 TEST_F(IndexerTest, BadFileIsReportedAndSkippedOthersIndexed) {
   Write("ke-hoach.txt", Plan());
   Write("hong.docx", "this is not a zip archive at all");
