@@ -78,7 +78,7 @@ enum Slot : unsigned {
   kSlotIssuer = 2,       // display issuer "Thủ tướng Chính phủ" (facet)
   kSlotYear = 3,         // "2021" (facet)
   kSlotSourcePath = 4,   // absolute source path, or empty
-  kSlotFingerprint = 5,  // "size:mtime:hash:catalog-hash" of the source
+  kSlotFingerprint = 5,  // "size:mtime_ns:hash:catalog-hash" of the source
   kSlotId = 6,           // the DocumentId (also in the Q term)
   // What a search hit shows (index/record.h HitRecord, compact binary), so
   // showing a hit never parses the full stored record.

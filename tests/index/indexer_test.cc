@@ -234,6 +234,39 @@ TEST_F(IndexerTest, ATouchedButIdenticalFileIsNotReadByTheNextRun) {
   }
 }
 
+// C10 broke: the fingerprint's mtime was libstdc++'s file_clock count, not
+// the Unix mtime in nanoseconds README gives. An index holding the old
+// count sees the file touched once: not updated, and refreshed.
+TEST_F(IndexerTest, TheFingerprintHoldsTheUnixMtimeInNanoseconds) {
+  Write("ke-hoach.txt", Plan());
+  fs::path file = Corpus() / "ke-hoach.txt";
+  struct stat st;
+  ASSERT_EQ(stat(file.c_str(), &st), 0);
+  std::string size_and_mtime =
+      std::to_string(st.st_size) + ":" +
+      std::to_string(static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec);
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  ASSERT_TRUE(indexer.Run(Options()).ok());
+  Xapian::docid did = DocidOf(db, file);
+  std::string fingerprint = db.get_document(did).get_value(schema::kSlotFingerprint);
+  EXPECT_EQ(fingerprint.substr(0, size_and_mtime.size() + 1), size_and_mtime + ":");
+
+  int64_t ticks = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                      fs::last_write_time(file).time_since_epoch())
+                      .count();
+  Xapian::Document d = db.get_document(did);
+  d.add_value(schema::kSlotFingerprint, std::to_string(st.st_size) + ":" + std::to_string(ticks) +
+                                            fingerprint.substr(size_and_mtime.size()));
+  db.replace_document(did, d);
+  db.commit();
+  auto again = indexer.Run(Options());
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->unchanged, 1);
+  EXPECT_EQ(again->updated, 0);
+  EXPECT_EQ(db.get_document(did).get_value(schema::kSlotFingerprint), fingerprint);
+}
+
 TEST_F(IndexerTest, BadFileIsReportedAndSkippedOthersIndexed) {
   Write("ke-hoach.txt", Plan());
   Write("hong.docx", "this is not a zip archive at all");
