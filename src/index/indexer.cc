@@ -252,7 +252,8 @@ struct Indexer::Internal {
   // (a copy named "luat42 - ban sao.txt" does not take "luat-42-2013-qh13"
   // from "luat42.txt").
   std::map<std::string, std::string> previous_owners;
-  // Ids of the catalog records written by this run (PutCatalogRecord).
+  // Ids of the catalog records of this run (PutCatalogRecord), written or
+  // left as they were.
   std::set<std::string> records_written;
   // Catalog entries whose text is not where the catalog says: warned once
   // the files are written (WarnMissingTexts), as one of them may be the
@@ -684,6 +685,16 @@ Status Indexer::Internal::Write(Result* r) {
 }
 
 void Indexer::Internal::PutCatalogRecord(const legal::CatalogEntry& e) {
+  ++summary.catalog_records;
+  records_written.insert(e.id);
+  // A record made from the same entry by the same analysis is left as it
+  // is. C11: every run rewrote every record, so a run that changed nothing
+  // committed a new revision (and every server dropped its caches).
+  auto old = plan.catalog_records.find(e.id);
+  if (!process_all && old != plan.catalog_records.end() && old->second.docid == DocidOf(e.id) &&
+      old->second.entry_hash == CatalogEntryHash(e)) {
+    return;
+  }
   Record rec;
   rec.doc.id = e.id;
   rec.doc.meta = e.meta;
@@ -692,8 +703,6 @@ void Indexer::Internal::PutCatalogRecord(const legal::CatalogEntry& e) {
   PendingDoc doc;
   doc.xd = BuildDocument(&rec, analyzer, SourceInfo{CatalogEntryHash(e), {}});
   Put(e.id, "", std::move(doc));
-  ++summary.catalog_records;
-  records_written.insert(e.id);
 }
 
 Status Indexer::Internal::WriteCatalogRecords() {
@@ -708,9 +717,9 @@ Status Indexer::Internal::WriteCatalogRecords() {
     wanted.insert(e.id);
     PutCatalogRecord(e);
   }
-  for (const auto& [id, docid] : plan.catalog_records) {
+  for (const auto& [id, record] : plan.catalog_records) {
     if (!wanted.count(id) && !catalog->FindById(id)) {
-      Delete(docid);
+      Delete(record.docid);
       plan.ids.erase(id);
     }
   }
@@ -1659,6 +1668,9 @@ void Indexer::Internal::SetMetadata(const std::string& key, const std::string& v
     shards->SetMetadata(key, value);
     return;
   }
+  // An unchanged value is not written again: a run that changes nothing
+  // commits nothing (C11).
+  if (db->get_metadata(key) == value) return;
   if (use_transaction) {
     db->set_metadata(key, value);
   } else {

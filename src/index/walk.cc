@@ -223,7 +223,8 @@ void LoadExisting(const Xapian::Database& db, Plan* plan) {
   }
   for (auto p = db.postlist_begin(rec); p != db.postlist_end(rec); ++p) {
     Xapian::Document d = db.get_document(*p, Xapian::DOC_ASSUME_VALID);
-    plan->catalog_records[d.get_value(schema::kSlotId)] = *p;
+    plan->catalog_records[d.get_value(schema::kSlotId)] = {*p,
+                                                           d.get_value(schema::kSlotFingerprint)};
   }
 }
 

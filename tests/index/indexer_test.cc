@@ -979,6 +979,33 @@ TEST_F(IndexerTest, CatalogChangeResolvesEveryDocumentAgain) {
   EXPECT_TRUE(third->warnings.empty());
 }
 
+// C11 broke: every run rewrote every catalog record and the metadata, so a
+// run that changed nothing committed a new revision (and every server
+// reopened the index and dropped its caches).
+TEST_F(IndexerTest, ARunThatChangesNothingCommitsNothing) {
+  Write("quyet-dinh.txt", kDecision);
+  Write("catalog.toml", std::string(kCatalogWithoutLaw) + kLawEntry);
+  std::string db_dir = (dir_ / "index").string();
+  ASSERT_TRUE(IndexDatabase(db_dir, Options()).ok());
+  Xapian::rev revision = Xapian::Database(db_dir).get_revision();
+  for (int run = 0; run < 2; ++run) {
+    auto again = IndexDatabase(db_dir, Options());
+    ASSERT_TRUE(again.ok()) << again.status().ToString();
+    EXPECT_EQ(again->unchanged, 1);
+    EXPECT_EQ(again->catalog_records, 2);
+    EXPECT_EQ(Xapian::Database(db_dir).get_revision(), revision) << "run " << run;
+  }
+  // A changed entry is written again.
+  Write("catalog.toml",
+        std::string(kCatalogWithoutLaw) + kLawEntry + "aliases = [\"Luật Tố cáo năm 2018\"]\n");
+  auto changed = IndexDatabase(db_dir, Options());
+  ASSERT_TRUE(changed.ok()) << changed.status().ToString();
+  EXPECT_EQ(changed->catalog_records, 2);
+  Xapian::Database db(db_dir);
+  EXPECT_GT(db.get_revision(), revision);
+  EXPECT_TRUE(db.term_exists(schema::Term(schema::kName, "luat to cao nam 2018")));
+}
+
 // A2 (session 13) broke: in a folder without a catalog.toml, a number cited
 // by one of the admin's documents never counted: cited-by and the missing
 // list stayed empty, where an unrelated catalog made the same citation
