@@ -56,6 +56,8 @@ constexpr size_t kWindow = 256;
 // / 404 MB / 230 MB; (load ~3, one run after another) 120 -> 57.5 s / 171 MB
 // / 249 MB; 250 -> 61.7 s / 195 MB / 241 MB; 500 -> 56.0 s / 254 MB / 234 MB.
 constexpr size_t kShardDocs = 500;
+// RemovedFile::path of a catalog record, which has no file.
+constexpr const char* kRecordPath = "(bản ghi danh mục)";
 
 struct Result {
   size_t task = 0;
@@ -717,12 +719,20 @@ Status Indexer::Internal::WriteCatalogRecords() {
     wanted.insert(e.id);
     PutCatalogRecord(e);
   }
+  // The records of entries gone from the catalog go, and are listed as a
+  // rebuild lists them (CompareRebuild). C7: they were not counted.
+  size_t first = summary.removed_files.size();
   for (const auto& [id, record] : plan.catalog_records) {
     if (!wanted.count(id) && !catalog->FindById(id)) {
       Delete(record.docid);
       plan.ids.erase(id);
+      summary.removed_files.push_back({kRecordPath, id});
+      ++summary.removed;
     }
   }
+  std::sort(summary.removed_files.begin() + static_cast<std::ptrdiff_t>(first),
+            summary.removed_files.end(),
+            [](const RemovedFile& a, const RemovedFile& b) { return a.id < b.id; });
   return Status::Ok();
 }
 
@@ -1394,7 +1404,7 @@ Status CompareRebuild(const fs::path& old_dir, const fs::path& fresh_dir, const 
     bool kept =
         after.records.count(id) || std::any_of(after.files.begin(), after.files.end(),
                                                [&](const auto& f) { return f.second == id; });
-    if (!kept) summary->removed_files.push_back({"(bản ghi danh mục)", id});
+    if (!kept) summary->removed_files.push_back({kRecordPath, id});
   }
   summary->removed = static_cast<int>(summary->removed_files.size());
   return Status::Ok();

@@ -70,7 +70,8 @@ struct SkippedFile {
   bool folder = false;  // `path` is a folder
 };
 
-// A document deleted because its file is gone.
+// A document deleted because its file is gone, or a catalog record whose
+// entry is gone from the catalog (path "(bản ghi danh mục)").
 struct RemovedFile {
   std::string path;
   std::string id;

@@ -1006,6 +1006,27 @@ TEST_F(IndexerTest, ARunThatChangesNothingCommitsNothing) {
   EXPECT_TRUE(db.term_exists(schema::Term(schema::kName, "luat to cao nam 2018")));
 }
 
+// C7 broke: an incremental run deleted the record of an entry gone from
+// the catalog without counting or listing it (a rebuild lists it).
+TEST_F(IndexerTest, ARecordWhoseEntryIsGoneIsListedAsRemoved) {
+  Write("quyet-dinh.txt", kDecision);
+  Write("catalog.toml", std::string(kCatalogWithoutLaw) + kLawEntry);
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  auto first = indexer.Run(Options());
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->catalog_records, 2);
+  Write("catalog.toml", kCatalogWithoutLaw);
+  auto second = indexer.Run(Options());
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_EQ(second->removed, 1);
+  ASSERT_EQ(second->removed_files.size(), 1u);
+  EXPECT_EQ(second->removed_files[0].path, "(bản ghi danh mục)");
+  EXPECT_EQ(second->removed_files[0].id, "luat-25-2018-qh14");
+  EXPECT_FALSE(db.term_exists(schema::Term(schema::kId, "luat-25-2018-qh14")));
+  EXPECT_EQ(db.get_doccount(), 2u);
+}
+
 // A2 (session 13) broke: in a folder without a catalog.toml, a number cited
 // by one of the admin's documents never counted: cited-by and the missing
 // list stayed empty, where an unrelated catalog made the same citation
