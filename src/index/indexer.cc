@@ -19,6 +19,7 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <system_error>
 #include <thread>
 #include <unordered_set>
 
@@ -926,10 +927,42 @@ void Indexer::Internal::NoteDocumentsLeftBehind() {
 
 namespace {
 
-// A database error of an indexing run, in Vietnamese: a damaged index is
-// said so, with what to do (S5, session 14: a truncated postlist aborted
-// the run with an uncaught exception).
+// The errno of a write the disk refused, which Xapian appends to its
+// description ("Error writing block 128 (No space left on device)"; a shard
+// writer's error passes on only the description), or 0. An I/O error is
+// one only while writing: reading, it may be a damaged index.
+int DiskWriteErrno(const Xapian::Error& e) {
+  std::string description = e.get_description();
+  const char* error = e.get_error_string();
+  bool writing = description.find("writ") != std::string::npos;
+  for (int err : {ENOSPC, EDQUOT, EROFS, EIO}) {
+    if (err == EIO && !writing) continue;
+    std::string text = std::generic_category().message(err);
+    if ((error && text == error) || description.find("(" + text + ")") != std::string::npos) {
+      return err;
+    }
+  }
+  return 0;
+}
+
+// What to say of such a write, in Vietnamese: the index was not written
+// (`kept_note`: the old one is kept) and what to do.
+std::string DiskWriteFailure(int err, const std::string& kept_note) {
+  bool full = err == ENOSPC || err == EDQUOT;
+  return ErrnoText(err, true) + ", không ghi được chỉ mục (" + kept_note + "); hãy " +
+         (full ? "giải phóng chỗ trống trên đĩa" : "kiểm tra ổ đĩa") + " rồi chạy lại";
+}
+
+}  // namespace
+
+// A damaged index is said so, with what to do (S5, session 14: a truncated
+// postlist aborted the run with an uncaught exception). C2: a full disk
+// was said to be a damaged index, to rebuild (which needs more room still).
 Status DatabaseFailure(const Xapian::Error& e, const std::string& kept_note) {
+  if (int err = DiskWriteErrno(e); err != 0) {
+    return Status::IoError(DiskWriteFailure(err, kept_note) +
+                           " (chi tiết từ Xapian: " + e.get_description() + ")");
+  }
   std::string type = e.get_type();
   if (type == "DatabaseError" || type == "DatabaseCorruptError") {
     return Status::IoError("chỉ mục bị hỏng, không đọc được (" + kept_note +
@@ -940,8 +973,6 @@ Status DatabaseFailure(const Xapian::Error& e, const std::string& kept_note) {
   return Status::IoError("lỗi cơ sở dữ liệu chỉ mục: " + e.get_description() + " (" + kept_note +
                          ")");
 }
-
-}  // namespace
 
 StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
   auto start = std::chrono::steady_clock::now();

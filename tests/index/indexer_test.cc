@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <atomic>
+#include <cerrno>
 #include <fstream>
 #include <map>
 #include <set>
@@ -1539,6 +1540,42 @@ TEST_F(IndexerTest, DatabaseErrorsSayWhatIsWrongInVietnamese) {
   auto again = IndexDatabase(db_dir, o);
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.status().message(), "đã huỷ: chỉ mục cũ được giữ nguyên");
+}
+
+// C2 broke: a full disk was "chỉ mục bị hỏng … hãy lập lại bằng --rebuild",
+// while the index was intact and a rebuild needs more room still.
+TEST(DatabaseFailureTest, AWriteTheDiskRefusesIsNoDamagedIndex) {
+  const std::string kept = "chỉ mục cũ được giữ nguyên";
+  struct {
+    Xapian::Error error;
+    std::string expected;  // the message before Xapian's detail
+  } cases[] = {
+      {Xapian::DatabaseError("Error writing block 128", ENOSPC),
+       "hết chỗ trống trên đĩa, không ghi được chỉ mục (" + kept +
+           "); hãy giải phóng chỗ trống trên đĩa rồi chạy lại"},
+      // A shard writer passes on the description alone.
+      {Xapian::DatabaseError("DatabaseError: Error writing to file (" +
+                             std::generic_category().message(ENOSPC) + ")"),
+       "hết chỗ trống trên đĩa, không ghi được chỉ mục (" + kept +
+           "); hãy giải phóng chỗ trống trên đĩa rồi chạy lại"},
+      {Xapian::DatabaseError("Error writing block 7", EDQUOT),
+       "vượt hạn mức dung lượng đĩa, không ghi được chỉ mục (" + kept +
+           "); hãy giải phóng chỗ trống trên đĩa rồi chạy lại"},
+      {Xapian::DatabaseError("Error writing block 7", EIO),
+       "lỗi vào/ra của thiết bị lưu trữ, không ghi được chỉ mục (" + kept +
+           "); hãy kiểm tra ổ đĩa rồi chạy lại"},
+      // Damaged: what to do is to rebuild.
+      {Xapian::DatabaseError("Error reading block 7", EIO),
+       "chỉ mục bị hỏng, không đọc được (" + kept +
+           "); hãy lập lại bằng vanban index --rebuild, hoặc chép lại bản sao lưu"},
+      {Xapian::DatabaseCorruptError("Db block overwritten"),
+       "chỉ mục bị hỏng, không đọc được (" + kept +
+           "); hãy lập lại bằng vanban index --rebuild, hoặc chép lại bản sao lưu"},
+  };
+  for (const auto& c : cases) {
+    std::string message = DatabaseFailure(c.error, kept).message();
+    EXPECT_EQ(message, c.expected + " (chi tiết từ Xapian: " + c.error.get_description() + ")");
+  }
 }
 
 // Fault 6 broke: a corrupt docx's reason ended in libzip's English
