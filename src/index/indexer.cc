@@ -1466,6 +1466,19 @@ Inherited InheritFrom(const fs::path& dir) {
   return out;
 }
 
+// Why a fresh build could not create its database in the temporary folder
+// beside `db_dir`, said of `db_dir`.
+Status FreshDatabaseFailure(const std::string& db_dir, const Xapian::Error& e,
+                            const std::string& kept_note) {
+  std::string what = "không tạo được chỉ mục mới cho " + db_dir;
+  if (int err = DiskWriteErrno(e); err != 0) {
+    what += ": " + DiskWriteFailure(err, kept_note);
+  } else {
+    what += " (" + kept_note + ")";
+  }
+  return Status::IoError(what + " (chi tiết từ Xapian: " + e.get_description() + ")");
+}
+
 }  // namespace
 
 StatusOr<IndexSummary> IndexDatabase(const std::string& db_dir, const IndexOptions& options) {
@@ -1521,12 +1534,23 @@ StatusOr<IndexSummary> IndexDatabase(const std::string& db_dir, const IndexOptio
     if (had_index && outdated.empty()) indexer.internal_->previous_db = dir;
     result = indexer.Run(fresh_options);
   } else {
-    auto indexer = Indexer::Open(fresh.string());
-    if (!indexer.ok()) return indexer.status();
-    (*indexer)->internal_->kept_note = kept_note;
-    (*indexer)->internal_->inherited_catalog = inherited.catalog;
-    if (had_index && outdated.empty()) (*indexer)->internal_->previous_db = dir;
-    result = (*indexer)->Run(fresh_options);
+    // C3: a failure to create `fresh` was said of `fresh` (as a damaged
+    // index, to rebuild), which was left behind: it is said of `db_dir`,
+    // and `fresh` is removed below.
+    setenv("XAPIAN_FLUSH_THRESHOLD", kFlushThreshold, 0);
+    std::unique_ptr<Xapian::WritableDatabase> db;
+    try {
+      db = std::make_unique<Xapian::WritableDatabase>(fresh.string(), Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::Error& e) {
+      result = FreshDatabaseFailure(db_dir, e, kept_note);
+    }
+    if (db) {
+      Indexer indexer(db.get());
+      indexer.internal_->kept_note = kept_note;
+      indexer.internal_->inherited_catalog = inherited.catalog;
+      if (had_index && outdated.empty()) indexer.internal_->previous_db = dir;
+      result = indexer.Run(fresh_options);
+    }
   }
   fs::remove_all(shards, ec);
   if (!result.ok()) {

@@ -1,12 +1,14 @@
 #include "index/indexer.h"
 
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <xapian.h>
 
 #include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <fstream>
 #include <map>
 #include <set>
@@ -1576,6 +1578,39 @@ TEST(DatabaseFailureTest, AWriteTheDiskRefusesIsNoDamagedIndex) {
     std::string message = DatabaseFailure(c.error, kept).message();
     EXPECT_EQ(message, c.expected + " (chi tiết từ Xapian: " + c.error.get_description() + ")");
   }
+}
+
+// C3 broke: a one-writer rebuild that could not create its temporary index
+// named "<db>.rebuild-<pid>" as the damaged index to rebuild, and left it.
+// No file may grow here (RLIMIT_FSIZE 0 binds root too): creating the
+// temporary database fails.
+TEST_F(IndexerTest, AOneWriterRebuildThatCannotCreateItsIndexNamesTheIndex) {
+  Write("ke-hoach.txt", Plan());
+  std::string db_dir = (dir_ / "index").string();
+  ASSERT_TRUE(IndexDatabase(db_dir, Options()).ok());
+  IndexOptions o = Options();
+  o.rebuild = true;
+  o.writers = 1;
+  struct rlimit limit;
+  ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &limit), 0);
+  struct rlimit no_growth = limit;
+  no_growth.rlim_cur = 0;
+  auto handler = signal(SIGXFSZ, SIG_IGN);
+  ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &no_growth), 0);
+  auto s = IndexDatabase(db_dir, o);
+  setrlimit(RLIMIT_FSIZE, &limit);
+  signal(SIGXFSZ, handler);
+  ASSERT_FALSE(s.ok());
+  const std::string& m = s.status().message();
+  EXPECT_EQ(
+      m.rfind("không tạo được chỉ mục mới cho " + db_dir + " (chỉ mục cũ được giữ nguyên)", 0), 0u)
+      << m;
+  EXPECT_EQ(m.find("bị hỏng"), std::string::npos) << m;
+  for (const auto& entry : fs::directory_iterator(dir_)) {
+    EXPECT_EQ(entry.path().filename().string().find(".rebuild-"), std::string::npos)
+        << entry.path();
+  }
+  EXPECT_EQ(Xapian::Database(db_dir).get_doccount(), 1u);
 }
 
 // Fault 6 broke: a corrupt docx's reason ended in libzip's English
