@@ -206,7 +206,9 @@ void FillGaps(const legal::Metadata& from, legal::Metadata* to) {
   }
 }
 
-// Appends `fp`'s content-hash part comparison helper: "size:mtime:hash:cat".
+// A file's fingerprint (value schema::kSlotFingerprint):
+// "size:mtime_ns:hash:cat", the mtime in Unix nanoseconds, the content's
+// FNV-1a and the hash of the catalog entry it is the text of (or "").
 std::string FingerprintOf(uint64_t size, int64_t mtime, const std::string& hash,
                           const std::string& cat) {
   return std::to_string(size) + ":" + std::to_string(mtime) + ":" + hash + ":" + cat;
@@ -310,8 +312,8 @@ struct Indexer::Internal {
   Status WriteCatalogRecords();
   void WarnMissingTexts();
   void DeleteStale();
-  void WriteSchemaVersion();
-  void CheckCatalogChange();
+  void WriteRunMetadata();
+  void DecideReanalysis();
   void PutCatalogRecord(const legal::CatalogEntry& e);
   void NoteDocumentsLeftBehind();
   void CarryOverSkipped();
@@ -765,7 +767,10 @@ void Indexer::Internal::DeleteStale() {
             [](const RemovedFile& a, const RemovedFile& b) { return a.path < b.path; });
 }
 
-void Indexer::Internal::WriteSchemaVersion() {
+// Records what the index was made with: the schema version; and, unless
+// only part of it was analysed again (partial_reanalysis), the analysis
+// version and the catalog's digest and path (when it could be read).
+void Indexer::Internal::WriteRunMetadata() {
   SetMetadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
   if (partial_reanalysis) return;
   if (!catalog_digest.empty()) {
@@ -887,12 +892,12 @@ void Indexer::Internal::CarryOverSkipped() {
   }
 }
 
-// An incremental run skips files whose content is unchanged; when the
-// catalog is not the one the index was built with, their citations may
-// resolve differently now (an entry added, or --catalog given), and when
-// the analysis is newer than the one they were read with (an upgrade of
-// vanban), they would keep the old one: so every file is analysed again.
-void Indexer::Internal::CheckCatalogChange() {
+// Sets process_all: every file is analysed again on a rebuild, and on an
+// incremental run when the analysis is newer than the one the index was
+// made with (an upgrade of vanban: else unchanged files would keep the old
+// one), or the catalog is not the one it was built with (their citations
+// may resolve differently now: an entry added, or --catalog given).
+void Indexer::Internal::DecideReanalysis() {
   process_all = options->rebuild;
   if (process_all || db->get_doccount() == 0) return;
   std::string analysis = db->get_metadata(std::string(schema::kMetaAnalysis));
@@ -914,7 +919,7 @@ void Indexer::Internal::CheckCatalogChange() {
                        "xác định lại dẫn chiếu");
 }
 
-// When every file was to be analysed again (CheckCatalogChange) but the
+// When every file was to be analysed again (DecideReanalysis) but the
 // paths given hold only part of the indexed documents, says how many keep
 // their old analysis until a run over the whole corpus.
 void Indexer::Internal::NoteDocumentsLeftBehind() {
@@ -1018,7 +1023,7 @@ StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
       for (auto p = db->postlist_begin(""); p != db->postlist_end(""); ++p) all.push_back(*p);
       for (auto id : all) Delete(id);
     }
-    CheckCatalogChange();
+    DecideReanalysis();
     plan = MakePlan(*db, catalog ? &*catalog : nullptr, roots, opts.rebuild, process_all,
                     &summary.skipped);
     summary.kept += plan.kept;
@@ -1036,7 +1041,7 @@ StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
     summary.unchanged += plan.unchanged;
     WarnMissingTexts();
     CarryOverSkipped();
-    WriteSchemaVersion();
+    WriteRunMetadata();
     Commit();
     in_transaction = false;
     summary.documents = shard_output.empty() ? static_cast<int>(db->get_doccount())

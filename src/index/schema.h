@@ -46,8 +46,7 @@ inline constexpr std::string_view kName = "N";
 inline constexpr std::string_view kIdentifier = "I";
 // Components of the document's own number, for spellings like "CT 33",
 // "qd 23 tw", "luật 10/2022": the leading number "KN33", the year "KY2021",
-// each symbol code "KSct", "KSttg", and the folded type "KTchi thi" plus its
-// code ("KTct").
+// each symbol code "KSct", "KSttg", and the folded type "KTchi thi".
 inline constexpr std::string_view kNumberPart = "KN";
 inline constexpr std::string_view kNumberYear = "KY";
 inline constexpr std::string_view kNumberSymbol = "KS";
