@@ -19,6 +19,7 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <system_error>
 #include <thread>
 #include <unordered_set>
 
@@ -56,6 +57,8 @@ constexpr size_t kWindow = 256;
 // / 404 MB / 230 MB; (load ~3, one run after another) 120 -> 57.5 s / 171 MB
 // / 249 MB; 250 -> 61.7 s / 195 MB / 241 MB; 500 -> 56.0 s / 254 MB / 234 MB.
 constexpr size_t kShardDocs = 500;
+// RemovedFile::path of a catalog record, which has no file.
+constexpr const char* kRecordPath = "(bản ghi danh mục)";
 
 struct Result {
   size_t task = 0;
@@ -203,7 +206,9 @@ void FillGaps(const legal::Metadata& from, legal::Metadata* to) {
   }
 }
 
-// Appends `fp`'s content-hash part comparison helper: "size:mtime:hash:cat".
+// A file's fingerprint (value schema::kSlotFingerprint):
+// "size:mtime_ns:hash:cat", the mtime in Unix nanoseconds, the content's
+// FNV-1a and the hash of the catalog entry it is the text of (or "").
 std::string FingerprintOf(uint64_t size, int64_t mtime, const std::string& hash,
                           const std::string& cat) {
   return std::to_string(size) + ":" + std::to_string(mtime) + ":" + hash + ":" + cat;
@@ -252,7 +257,8 @@ struct Indexer::Internal {
   // (a copy named "luat42 - ban sao.txt" does not take "luat-42-2013-qh13"
   // from "luat42.txt").
   std::map<std::string, std::string> previous_owners;
-  // Ids of the catalog records written by this run (PutCatalogRecord).
+  // Ids of the catalog records of this run (PutCatalogRecord), written or
+  // left as they were.
   std::set<std::string> records_written;
   // Catalog entries whose text is not where the catalog says: warned once
   // the files are written (WarnMissingTexts), as one of them may be the
@@ -298,6 +304,7 @@ struct Indexer::Internal {
   void Put(const std::string& id, const std::string& source, PendingDoc doc);
   void Rename(Result* r, const std::string& path);
   void Delete(Xapian::docid did);
+  void SetFingerprint(Xapian::docid did, const std::string& fingerprint);
   void SetMetadata(const std::string& key, const std::string& value);
   Status Write(Result* result);
   Status RunWorkers(std::chrono::steady_clock::time_point start);
@@ -305,8 +312,8 @@ struct Indexer::Internal {
   Status WriteCatalogRecords();
   void WarnMissingTexts();
   void DeleteStale();
-  void WriteSchemaVersion();
-  void CheckCatalogChange();
+  void WriteRunMetadata();
+  void DecideReanalysis();
   void PutCatalogRecord(const legal::CatalogEntry& e);
   void NoteDocumentsLeftBehind();
   void CarryOverSkipped();
@@ -613,6 +620,12 @@ Status Indexer::Internal::Write(Result* r) {
   }
   if (r->kind == Result::Kind::kUnchanged) {
     ++s.unchanged;
+    // Touched (another mtime or size) but the same content: the stored
+    // fingerprint takes the new mtime, so that the next run skips the file
+    // unread. C6: it was read and hashed again on every run.
+    if (r->fingerprint != task.existing->fingerprint) {
+      SetFingerprint(task.existing->docid, r->fingerprint);
+    }
     return Status::Ok();
   }
   std::string path = task.path.string();
@@ -677,6 +690,16 @@ Status Indexer::Internal::Write(Result* r) {
 }
 
 void Indexer::Internal::PutCatalogRecord(const legal::CatalogEntry& e) {
+  ++summary.catalog_records;
+  records_written.insert(e.id);
+  // A record made from the same entry by the same analysis is left as it
+  // is. C11: every run rewrote every record, so a run that changed nothing
+  // committed a new revision (and every server dropped its caches).
+  auto old = plan.catalog_records.find(e.id);
+  if (!process_all && old != plan.catalog_records.end() && old->second.docid == DocidOf(e.id) &&
+      old->second.entry_hash == CatalogEntryHash(e)) {
+    return;
+  }
   Record rec;
   rec.doc.id = e.id;
   rec.doc.meta = e.meta;
@@ -685,8 +708,6 @@ void Indexer::Internal::PutCatalogRecord(const legal::CatalogEntry& e) {
   PendingDoc doc;
   doc.xd = BuildDocument(&rec, analyzer, SourceInfo{CatalogEntryHash(e), {}});
   Put(e.id, "", std::move(doc));
-  ++summary.catalog_records;
-  records_written.insert(e.id);
 }
 
 Status Indexer::Internal::WriteCatalogRecords() {
@@ -701,12 +722,20 @@ Status Indexer::Internal::WriteCatalogRecords() {
     wanted.insert(e.id);
     PutCatalogRecord(e);
   }
-  for (const auto& [id, docid] : plan.catalog_records) {
+  // The records of entries gone from the catalog go, and are listed as a
+  // rebuild lists them (CompareRebuild). C7: they were not counted.
+  size_t first = summary.removed_files.size();
+  for (const auto& [id, record] : plan.catalog_records) {
     if (!wanted.count(id) && !catalog->FindById(id)) {
-      Delete(docid);
+      Delete(record.docid);
       plan.ids.erase(id);
+      summary.removed_files.push_back({kRecordPath, id});
+      ++summary.removed;
     }
   }
+  std::sort(summary.removed_files.begin() + static_cast<std::ptrdiff_t>(first),
+            summary.removed_files.end(),
+            [](const RemovedFile& a, const RemovedFile& b) { return a.id < b.id; });
   return Status::Ok();
 }
 
@@ -738,7 +767,10 @@ void Indexer::Internal::DeleteStale() {
             [](const RemovedFile& a, const RemovedFile& b) { return a.path < b.path; });
 }
 
-void Indexer::Internal::WriteSchemaVersion() {
+// Records what the index was made with: the schema version; and, unless
+// only part of it was analysed again (partial_reanalysis), the analysis
+// version and the catalog's digest and path (when it could be read).
+void Indexer::Internal::WriteRunMetadata() {
   SetMetadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
   if (partial_reanalysis) return;
   if (!catalog_digest.empty()) {
@@ -860,12 +892,12 @@ void Indexer::Internal::CarryOverSkipped() {
   }
 }
 
-// An incremental run skips files whose content is unchanged; when the
-// catalog is not the one the index was built with, their citations may
-// resolve differently now (an entry added, or --catalog given), and when
-// the analysis is newer than the one they were read with (an upgrade of
-// vanban), they would keep the old one: so every file is analysed again.
-void Indexer::Internal::CheckCatalogChange() {
+// Sets process_all: every file is analysed again on a rebuild, and on an
+// incremental run when the analysis is newer than the one the index was
+// made with (an upgrade of vanban: else unchanged files would keep the old
+// one), or the catalog is not the one it was built with (their citations
+// may resolve differently now: an entry added, or --catalog given).
+void Indexer::Internal::DecideReanalysis() {
   process_all = options->rebuild;
   if (process_all || db->get_doccount() == 0) return;
   std::string analysis = db->get_metadata(std::string(schema::kMetaAnalysis));
@@ -887,7 +919,7 @@ void Indexer::Internal::CheckCatalogChange() {
                        "xác định lại dẫn chiếu");
 }
 
-// When every file was to be analysed again (CheckCatalogChange) but the
+// When every file was to be analysed again (DecideReanalysis) but the
 // paths given hold only part of the indexed documents, says how many keep
 // their old analysis until a run over the whole corpus.
 void Indexer::Internal::NoteDocumentsLeftBehind() {
@@ -900,10 +932,42 @@ void Indexer::Internal::NoteDocumentsLeftBehind() {
 
 namespace {
 
-// A database error of an indexing run, in Vietnamese: a damaged index is
-// said so, with what to do (S5, session 14: a truncated postlist aborted
-// the run with an uncaught exception).
+// The errno of a write the disk refused, which Xapian appends to its
+// description ("Error writing block 128 (No space left on device)"; a shard
+// writer's error passes on only the description), or 0. An I/O error is
+// one only while writing: reading, it may be a damaged index.
+int DiskWriteErrno(const Xapian::Error& e) {
+  std::string description = e.get_description();
+  const char* error = e.get_error_string();
+  bool writing = description.find("writ") != std::string::npos;
+  for (int err : {ENOSPC, EDQUOT, EROFS, EIO}) {
+    if (err == EIO && !writing) continue;
+    std::string text = std::generic_category().message(err);
+    if ((error && text == error) || description.find("(" + text + ")") != std::string::npos) {
+      return err;
+    }
+  }
+  return 0;
+}
+
+// What to say of such a write, in Vietnamese: the index was not written
+// (`kept_note`: the old one is kept) and what to do.
+std::string DiskWriteFailure(int err, const std::string& kept_note) {
+  bool full = err == ENOSPC || err == EDQUOT;
+  return ErrnoText(err, true) + ", không ghi được chỉ mục (" + kept_note + "); hãy " +
+         (full ? "giải phóng chỗ trống trên đĩa" : "kiểm tra ổ đĩa") + " rồi chạy lại";
+}
+
+}  // namespace
+
+// A damaged index is said so, with what to do (S5, session 14: a truncated
+// postlist aborted the run with an uncaught exception). C2: a full disk
+// was said to be a damaged index, to rebuild (which needs more room still).
 Status DatabaseFailure(const Xapian::Error& e, const std::string& kept_note) {
+  if (int err = DiskWriteErrno(e); err != 0) {
+    return Status::IoError(DiskWriteFailure(err, kept_note) +
+                           " (chi tiết từ Xapian: " + e.get_description() + ")");
+  }
   std::string type = e.get_type();
   if (type == "DatabaseError" || type == "DatabaseCorruptError") {
     return Status::IoError("chỉ mục bị hỏng, không đọc được (" + kept_note +
@@ -914,8 +978,6 @@ Status DatabaseFailure(const Xapian::Error& e, const std::string& kept_note) {
   return Status::IoError("lỗi cơ sở dữ liệu chỉ mục: " + e.get_description() + " (" + kept_note +
                          ")");
 }
-
-}  // namespace
 
 StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
   auto start = std::chrono::steady_clock::now();
@@ -961,7 +1023,7 @@ StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
       for (auto p = db->postlist_begin(""); p != db->postlist_end(""); ++p) all.push_back(*p);
       for (auto id : all) Delete(id);
     }
-    CheckCatalogChange();
+    DecideReanalysis();
     plan = MakePlan(*db, catalog ? &*catalog : nullptr, roots, opts.rebuild, process_all,
                     &summary.skipped);
     summary.kept += plan.kept;
@@ -979,7 +1041,7 @@ StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
     summary.unchanged += plan.unchanged;
     WarnMissingTexts();
     CarryOverSkipped();
-    WriteSchemaVersion();
+    WriteRunMetadata();
     Commit();
     in_transaction = false;
     summary.documents = shard_output.empty() ? static_cast<int>(db->get_doccount())
@@ -1378,7 +1440,7 @@ Status CompareRebuild(const fs::path& old_dir, const fs::path& fresh_dir, const 
     bool kept =
         after.records.count(id) || std::any_of(after.files.begin(), after.files.end(),
                                                [&](const auto& f) { return f.second == id; });
-    if (!kept) summary->removed_files.push_back({"(bản ghi danh mục)", id});
+    if (!kept) summary->removed_files.push_back({kRecordPath, id});
   }
   summary->removed = static_cast<int>(summary->removed_files.size());
   return Status::Ok();
@@ -1407,6 +1469,19 @@ Inherited InheritFrom(const fs::path& dir) {
   } catch (const Xapian::Error&) {
   }
   return out;
+}
+
+// Why a fresh build could not create its database in the temporary folder
+// beside `db_dir`, said of `db_dir`.
+Status FreshDatabaseFailure(const std::string& db_dir, const Xapian::Error& e,
+                            const std::string& kept_note) {
+  std::string what = "không tạo được chỉ mục mới cho " + db_dir;
+  if (int err = DiskWriteErrno(e); err != 0) {
+    what += ": " + DiskWriteFailure(err, kept_note);
+  } else {
+    what += " (" + kept_note + ")";
+  }
+  return Status::IoError(what + " (chi tiết từ Xapian: " + e.get_description() + ")");
 }
 
 }  // namespace
@@ -1464,12 +1539,23 @@ StatusOr<IndexSummary> IndexDatabase(const std::string& db_dir, const IndexOptio
     if (had_index && outdated.empty()) indexer.internal_->previous_db = dir;
     result = indexer.Run(fresh_options);
   } else {
-    auto indexer = Indexer::Open(fresh.string());
-    if (!indexer.ok()) return indexer.status();
-    (*indexer)->internal_->kept_note = kept_note;
-    (*indexer)->internal_->inherited_catalog = inherited.catalog;
-    if (had_index && outdated.empty()) (*indexer)->internal_->previous_db = dir;
-    result = (*indexer)->Run(fresh_options);
+    // C3: a failure to create `fresh` was said of `fresh` (as a damaged
+    // index, to rebuild), which was left behind: it is said of `db_dir`,
+    // and `fresh` is removed below.
+    setenv("XAPIAN_FLUSH_THRESHOLD", kFlushThreshold, 0);
+    std::unique_ptr<Xapian::WritableDatabase> db;
+    try {
+      db = std::make_unique<Xapian::WritableDatabase>(fresh.string(), Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::Error& e) {
+      result = FreshDatabaseFailure(db_dir, e, kept_note);
+    }
+    if (db) {
+      Indexer indexer(db.get());
+      indexer.internal_->kept_note = kept_note;
+      indexer.internal_->inherited_catalog = inherited.catalog;
+      if (had_index && outdated.empty()) indexer.internal_->previous_db = dir;
+      result = indexer.Run(fresh_options);
+    }
   }
   fs::remove_all(shards, ec);
   if (!result.ok()) {
@@ -1630,11 +1716,31 @@ void Indexer::Internal::Delete(Xapian::docid did) {
   }
 }
 
+// Replaces the fingerprint of document `did` and nothing else: a document
+// read from a glass database and replaced at once has only its changed
+// values written (its terms, data and text copy stay as they are).
+void Indexer::Internal::SetFingerprint(Xapian::docid did, const std::string& fingerprint) {
+  if (shards) return;  // a fresh build has no earlier versions
+  auto set = [this, did, fingerprint] {
+    Xapian::Document d = db->get_document(did);
+    d.add_value(schema::kSlotFingerprint, fingerprint);
+    db->replace_document(did, d);
+  };
+  if (use_transaction) {
+    set();
+  } else {
+    staged.push_back(set);
+  }
+}
+
 void Indexer::Internal::SetMetadata(const std::string& key, const std::string& value) {
   if (shards) {
     shards->SetMetadata(key, value);
     return;
   }
+  // An unchanged value is not written again: a run that changes nothing
+  // commits nothing (C11).
+  if (db->get_metadata(key) == value) return;
   if (use_transaction) {
     db->set_metadata(key, value);
   } else {

@@ -20,6 +20,7 @@
 #include "base/status.h"
 
 namespace Xapian {
+class Error;
 class WritableDatabase;
 }
 
@@ -70,7 +71,8 @@ struct SkippedFile {
   bool folder = false;  // `path` is a folder
 };
 
-// A document deleted because its file is gone.
+// A document deleted because its file is gone, or a catalog record whose
+// entry is gone from the catalog (path "(bản ghi danh mục)").
 struct RemovedFile {
   std::string path;
   std::string id;
@@ -149,6 +151,13 @@ class Indexer {
 // a message naming the folder, and the first is not disturbed. The lock
 // file is removed when the run ends.
 StatusOr<IndexSummary> IndexDatabase(const std::string& db_dir, const IndexOptions& options);
+
+// The failure of a run on the database error `e`, in Vietnamese, with
+// `kept_note` saying what became of the index ("chỉ mục cũ được giữ
+// nguyên"): a write the disk refused (full, over quota, read-only, an I/O
+// error) says so and to free space or check the disk, and run again;
+// anything else is a damaged index, to rebuild or restore.
+Status DatabaseFailure(const Xapian::Error& e, const std::string& kept_note);
 
 }  // namespace vanban::index
 

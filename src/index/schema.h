@@ -46,8 +46,7 @@ inline constexpr std::string_view kName = "N";
 inline constexpr std::string_view kIdentifier = "I";
 // Components of the document's own number, for spellings like "CT 33",
 // "qd 23 tw", "luật 10/2022": the leading number "KN33", the year "KY2021",
-// each symbol code "KSct", "KSttg", and the folded type "KTchi thi" plus its
-// code ("KTct").
+// each symbol code "KSct", "KSttg", and the folded type "KTchi thi".
 inline constexpr std::string_view kNumberPart = "KN";
 inline constexpr std::string_view kNumberYear = "KY";
 inline constexpr std::string_view kNumberSymbol = "KS";
@@ -78,7 +77,7 @@ enum Slot : unsigned {
   kSlotIssuer = 2,       // display issuer "Thủ tướng Chính phủ" (facet)
   kSlotYear = 3,         // "2021" (facet)
   kSlotSourcePath = 4,   // absolute source path, or empty
-  kSlotFingerprint = 5,  // "size:mtime:hash:catalog-hash" of the source
+  kSlotFingerprint = 5,  // "size:mtime_ns:hash:catalog-hash" of the source
   kSlotId = 6,           // the DocumentId (also in the Q term)
   // What a search hit shows (index/record.h HitRecord, compact binary), so
   // showing a hit never parses the full stored record.

@@ -26,6 +26,12 @@ struct ExistingDoc {
   std::string link_path;  // schema::kSlotLinkPath
 };
 
+// A catalog record (an entry without text) in the database.
+struct ExistingRecord {
+  Xapian::docid docid = 0;
+  std::string entry_hash;  // CatalogEntryHash of the entry it was made from
+};
+
 struct FileTask {
   std::filesystem::path path;  // absolute, lexically normal
   uint64_t size = 0;
@@ -48,7 +54,7 @@ struct Plan {
   // gives it up before the entry's text is written.
   std::vector<FileTask> files;
   std::unordered_map<std::string, ExistingDoc> existing;  // by source path
-  std::unordered_map<std::string, Xapian::docid> catalog_records;  // id -> docid
+  std::unordered_map<std::string, ExistingRecord> catalog_records;  // by id
   // Every document id in the database -> its docid and source path (empty
   // for catalog records). The writer keeps these current, so it never has
   // to open a postlist while changes are pending (that flushes Xapian's

@@ -1,11 +1,14 @@
 #include "index/indexer.h"
 
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <xapian.h>
 
 #include <atomic>
+#include <cerrno>
+#include <csignal>
 #include <fstream>
 #include <map>
 #include <set>
@@ -187,6 +190,84 @@ TEST_F(IndexerTest, TouchedButIdenticalFileIsUnchanged) {
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->unchanged, 1);
   EXPECT_EQ(again->updated, 0);
+}
+
+// C6 broke: a touched but unchanged file kept its old mtime in the index,
+// so every later run read and hashed it again. Proven unread: the run after
+// the touch leaves other bytes of the same size and mtime unseen.
+TEST_F(IndexerTest, ATouchedButIdenticalFileIsNotReadByTheNextRun) {
+  fs::path file = Corpus() / "ke-hoach.txt";
+  std::string db_dir = (dir_ / "index").string();
+  for (bool on_disk : {false, true}) {
+    SCOPED_TRACE(on_disk ? "on disk" : "in memory");
+    Write("ke-hoach.txt", Plan());
+    Xapian::WritableDatabase memory(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    auto run = [&]() -> StatusOr<IndexSummary> {
+      if (!on_disk) return Indexer(&memory).Run(Options());
+      auto indexer = Indexer::Open(db_dir);
+      if (!indexer.ok()) return indexer.status();
+      return (*indexer)->Run(Options());
+    };
+    auto read = [&] { return on_disk ? Xapian::Database(db_dir) : Xapian::Database(memory); };
+    ASSERT_TRUE(run().ok());
+    std::string data = read().get_document(DocidOf(read(), file)).get_data();
+    auto touched = fs::last_write_time(file) + std::chrono::seconds(5);
+    fs::last_write_time(file, touched);
+    auto after_touch = run();
+    ASSERT_TRUE(after_touch.ok()) << after_touch.status().ToString();
+    EXPECT_EQ(after_touch->unchanged, 1);
+    EXPECT_EQ(after_touch->updated, 0);
+    // Only the fingerprint changed: the terms, data and text copy stay.
+    {
+      Xapian::Database db = read();
+      Xapian::docid did = DocidOf(db, file);
+      EXPECT_EQ(db.get_document(did).get_data(), data);
+      EXPECT_GT(db.get_termfreq("Fdan"), 0u);
+      ExpectTextCopies(db);
+    }
+    std::string other = Plan();
+    other[other.find('a')] = 'o';
+    Write("ke-hoach.txt", other);
+    fs::last_write_time(file, touched);
+    auto next = run();
+    ASSERT_TRUE(next.ok()) << next.status().ToString();
+    EXPECT_EQ(next->unchanged, 1);
+    EXPECT_EQ(next->updated, 0);
+    fs::remove_all(db_dir);
+  }
+}
+
+// C10 broke: the fingerprint's mtime was libstdc++'s file_clock count, not
+// the Unix mtime in nanoseconds README gives. An index holding the old
+// count sees the file touched once: not updated, and refreshed.
+TEST_F(IndexerTest, TheFingerprintHoldsTheUnixMtimeInNanoseconds) {
+  Write("ke-hoach.txt", Plan());
+  fs::path file = Corpus() / "ke-hoach.txt";
+  struct stat st;
+  ASSERT_EQ(stat(file.c_str(), &st), 0);
+  std::string size_and_mtime =
+      std::to_string(st.st_size) + ":" +
+      std::to_string(static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec);
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  ASSERT_TRUE(indexer.Run(Options()).ok());
+  Xapian::docid did = DocidOf(db, file);
+  std::string fingerprint = db.get_document(did).get_value(schema::kSlotFingerprint);
+  EXPECT_EQ(fingerprint.substr(0, size_and_mtime.size() + 1), size_and_mtime + ":");
+
+  int64_t ticks = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                      fs::last_write_time(file).time_since_epoch())
+                      .count();
+  Xapian::Document d = db.get_document(did);
+  d.add_value(schema::kSlotFingerprint, std::to_string(st.st_size) + ":" + std::to_string(ticks) +
+                                            fingerprint.substr(size_and_mtime.size()));
+  db.replace_document(did, d);
+  db.commit();
+  auto again = indexer.Run(Options());
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->unchanged, 1);
+  EXPECT_EQ(again->updated, 0);
+  EXPECT_EQ(db.get_document(did).get_value(schema::kSlotFingerprint), fingerprint);
 }
 
 TEST_F(IndexerTest, BadFileIsReportedAndSkippedOthersIndexed) {
@@ -901,6 +982,54 @@ TEST_F(IndexerTest, CatalogChangeResolvesEveryDocumentAgain) {
   EXPECT_TRUE(third->warnings.empty());
 }
 
+// C11 broke: every run rewrote every catalog record and the metadata, so a
+// run that changed nothing committed a new revision (and every server
+// reopened the index and dropped its caches).
+TEST_F(IndexerTest, ARunThatChangesNothingCommitsNothing) {
+  Write("quyet-dinh.txt", kDecision);
+  Write("catalog.toml", std::string(kCatalogWithoutLaw) + kLawEntry);
+  std::string db_dir = (dir_ / "index").string();
+  ASSERT_TRUE(IndexDatabase(db_dir, Options()).ok());
+  Xapian::rev revision = Xapian::Database(db_dir).get_revision();
+  for (int run = 0; run < 2; ++run) {
+    auto again = IndexDatabase(db_dir, Options());
+    ASSERT_TRUE(again.ok()) << again.status().ToString();
+    EXPECT_EQ(again->unchanged, 1);
+    EXPECT_EQ(again->catalog_records, 2);
+    EXPECT_EQ(Xapian::Database(db_dir).get_revision(), revision) << "run " << run;
+  }
+  // A changed entry is written again.
+  Write("catalog.toml",
+        std::string(kCatalogWithoutLaw) + kLawEntry + "aliases = [\"Luật Tố cáo năm 2018\"]\n");
+  auto changed = IndexDatabase(db_dir, Options());
+  ASSERT_TRUE(changed.ok()) << changed.status().ToString();
+  EXPECT_EQ(changed->catalog_records, 2);
+  Xapian::Database db(db_dir);
+  EXPECT_GT(db.get_revision(), revision);
+  EXPECT_TRUE(db.term_exists(schema::Term(schema::kName, "luat to cao nam 2018")));
+}
+
+// C7 broke: an incremental run deleted the record of an entry gone from
+// the catalog without counting or listing it (a rebuild lists it).
+TEST_F(IndexerTest, ARecordWhoseEntryIsGoneIsListedAsRemoved) {
+  Write("quyet-dinh.txt", kDecision);
+  Write("catalog.toml", std::string(kCatalogWithoutLaw) + kLawEntry);
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  auto first = indexer.Run(Options());
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->catalog_records, 2);
+  Write("catalog.toml", kCatalogWithoutLaw);
+  auto second = indexer.Run(Options());
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_EQ(second->removed, 1);
+  ASSERT_EQ(second->removed_files.size(), 1u);
+  EXPECT_EQ(second->removed_files[0].path, "(bản ghi danh mục)");
+  EXPECT_EQ(second->removed_files[0].id, "luat-25-2018-qh14");
+  EXPECT_FALSE(db.term_exists(schema::Term(schema::kId, "luat-25-2018-qh14")));
+  EXPECT_EQ(db.get_doccount(), 2u);
+}
+
 // A2 (session 13) broke: in a folder without a catalog.toml, a number cited
 // by one of the admin's documents never counted: cited-by and the missing
 // list stayed empty, where an unrelated catalog made the same citation
@@ -1413,6 +1542,75 @@ TEST_F(IndexerTest, DatabaseErrorsSayWhatIsWrongInVietnamese) {
   auto again = IndexDatabase(db_dir, o);
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.status().message(), "đã huỷ: chỉ mục cũ được giữ nguyên");
+}
+
+// C2 broke: a full disk was "chỉ mục bị hỏng … hãy lập lại bằng --rebuild",
+// while the index was intact and a rebuild needs more room still.
+TEST(DatabaseFailureTest, AWriteTheDiskRefusesIsNoDamagedIndex) {
+  const std::string kept = "chỉ mục cũ được giữ nguyên";
+  struct {
+    Xapian::Error error;
+    std::string expected;  // the message before Xapian's detail
+  } cases[] = {
+      {Xapian::DatabaseError("Error writing block 128", ENOSPC),
+       "hết chỗ trống trên đĩa, không ghi được chỉ mục (" + kept +
+           "); hãy giải phóng chỗ trống trên đĩa rồi chạy lại"},
+      // A shard writer passes on the description alone.
+      {Xapian::DatabaseError("DatabaseError: Error writing to file (" +
+                             std::generic_category().message(ENOSPC) + ")"),
+       "hết chỗ trống trên đĩa, không ghi được chỉ mục (" + kept +
+           "); hãy giải phóng chỗ trống trên đĩa rồi chạy lại"},
+      {Xapian::DatabaseError("Error writing block 7", EDQUOT),
+       "vượt hạn mức dung lượng đĩa, không ghi được chỉ mục (" + kept +
+           "); hãy giải phóng chỗ trống trên đĩa rồi chạy lại"},
+      {Xapian::DatabaseError("Error writing block 7", EIO),
+       "lỗi vào/ra của thiết bị lưu trữ, không ghi được chỉ mục (" + kept +
+           "); hãy kiểm tra ổ đĩa rồi chạy lại"},
+      // Damaged: what to do is to rebuild.
+      {Xapian::DatabaseError("Error reading block 7", EIO),
+       "chỉ mục bị hỏng, không đọc được (" + kept +
+           "); hãy lập lại bằng vanban index --rebuild, hoặc chép lại bản sao lưu"},
+      {Xapian::DatabaseCorruptError("Db block overwritten"),
+       "chỉ mục bị hỏng, không đọc được (" + kept +
+           "); hãy lập lại bằng vanban index --rebuild, hoặc chép lại bản sao lưu"},
+  };
+  for (const auto& c : cases) {
+    std::string message = DatabaseFailure(c.error, kept).message();
+    EXPECT_EQ(message, c.expected + " (chi tiết từ Xapian: " + c.error.get_description() + ")");
+  }
+}
+
+// C3 broke: a one-writer rebuild that could not create its temporary index
+// named "<db>.rebuild-<pid>" as the damaged index to rebuild, and left it.
+// No file may grow here (RLIMIT_FSIZE 0 binds root too): creating the
+// temporary database fails.
+TEST_F(IndexerTest, AOneWriterRebuildThatCannotCreateItsIndexNamesTheIndex) {
+  Write("ke-hoach.txt", Plan());
+  std::string db_dir = (dir_ / "index").string();
+  ASSERT_TRUE(IndexDatabase(db_dir, Options()).ok());
+  IndexOptions o = Options();
+  o.rebuild = true;
+  o.writers = 1;
+  struct rlimit limit;
+  ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &limit), 0);
+  struct rlimit no_growth = limit;
+  no_growth.rlim_cur = 0;
+  auto handler = signal(SIGXFSZ, SIG_IGN);
+  ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &no_growth), 0);
+  auto s = IndexDatabase(db_dir, o);
+  setrlimit(RLIMIT_FSIZE, &limit);
+  signal(SIGXFSZ, handler);
+  ASSERT_FALSE(s.ok());
+  const std::string& m = s.status().message();
+  EXPECT_EQ(
+      m.rfind("không tạo được chỉ mục mới cho " + db_dir + " (chỉ mục cũ được giữ nguyên)", 0), 0u)
+      << m;
+  EXPECT_EQ(m.find("bị hỏng"), std::string::npos) << m;
+  for (const auto& entry : fs::directory_iterator(dir_)) {
+    EXPECT_EQ(entry.path().filename().string().find(".rebuild-"), std::string::npos)
+        << entry.path();
+  }
+  EXPECT_EQ(Xapian::Database(db_dir).get_doccount(), 1u);
 }
 
 // Fault 6 broke: a corrupt docx's reason ended in libzip's English
