@@ -1041,8 +1041,14 @@ std::set<std::string> DigitRuns(std::string_view s) {
 // not it: "03/2011/QH13", cited by Luật 25/2018/QH14, is not found.
 Xapian::docid Searcher::Internal::Find(const std::string& id_or_number) {
   std::string id = Lowercase(id_or_number);
+  // An id is lowercase ASCII: "Đ" is none, and "QĐ" is the term of the
+  // abbreviation QĐ, not the id term of "Đ" (I3, session 17: `show Đ`
+  // opened a law whose text writes "QĐ").
+  bool id_shaped = !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+  });
   std::string qterm = schema::Term(schema::kId, id);
-  auto p = db.postlist_begin(qterm);
+  auto p = id_shaped ? db.postlist_begin(qterm) : db.postlist_end(qterm);
   if (p != db.postlist_end(qterm)) return *p;
   if (Xapian::docid did = WithNumber(id_or_number)) return did;
   // A name: "Luật Tố cáo".

@@ -1066,6 +1066,26 @@ TEST(SearcherRevisionTest, NewCommitRenewsTheTermFrequencies) {
   fs::remove_all(scratch);
 }
 
+// I3 (session 17): an abbreviation's term ("QĐ", written as typed) reads as
+// the id term of "Đ": `show Đ` opened the document whose text writes "QĐ".
+TEST(SearcherGetTest, AnAbbreviationsTermIsNoIdTerm) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  text::Analyzer analyzer;
+  index::Record rec;
+  rec.doc = legal::ParseDocument("Điều 1. Thi hành\nCác QĐ của UBND xã được niêm yết công khai.");
+  rec.doc.id = "quy-che-thi-hanh";
+  rec.doc.meta.type = "Quy chế";
+  rec.has_text = true;
+  Xapian::Document xd = index::BuildDocument(&rec, analyzer, index::SourceInfo{});
+  index::PutText(&db, db.add_document(xd), xd);
+  db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+  ASSERT_NE(db.get_termfreq("QĐ"), 0u);  // the collision this guards against
+  Searcher searcher(db);
+  EXPECT_TRUE(searcher.Get("quy-che-thi-hanh").ok());
+  auto got = searcher.Get("Đ");
+  EXPECT_FALSE(got.ok()) << got->doc.id;
+}
+
 // C5 (session 17): `vanban index --rebuild` swaps a new folder in, at
 // revision 1 like the old one, and Xapian's reopen() compares revisions
 // only: a server kept searching the old, deleted index. A folder, or a
