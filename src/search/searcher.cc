@@ -552,6 +552,10 @@ struct Searcher::Internal {
   // "luat-25-2018-qh14-db5856", S5 session 16), whatever their docids.
   // `all`, when given, gets every one's display fields, in that order.
   Xapian::docid WithNumber(const std::string& number, std::vector<Hit>* all = nullptr);
+  // Of documents a name fits, the one to open: the only one; or, when all
+  // have one number (a law and its copies, such as a Pháp điển đề mục's:
+  // Q7, session 17), the one with the shortest id, as WithNumber; else 0.
+  Xapian::docid OneLaw(const std::vector<Xapian::docid>& dids);
   // `citing_names`: also the short name of each citing document
   // (CatalogRow::cited_in_names), which reads their hit records.
   // The catalog row of document `did` (empty id when it cannot be read).
@@ -1035,6 +1039,26 @@ std::set<std::string> DigitRuns(std::string_view s) {
 
 }  // namespace
 
+Xapian::docid Searcher::Internal::OneLaw(const std::vector<Xapian::docid>& dids) {
+  if (dids.size() == 1) return dids.front();
+  std::string number, best_id;
+  Xapian::docid best = 0;
+  for (Xapian::docid did : dids) {
+    Xapian::Document d = db.get_document(did, Xapian::DOC_ASSUME_VALID);
+    auto hit = index::DecodeHitRecord(d.get_value(schema::kSlotHit), false);
+    std::string folded =
+        hit.ok() && !hit->number.empty() ? index::FoldedIdentifier(analyzer, hit->number) : "";
+    if (folded.empty() || (!number.empty() && folded != number)) return 0;
+    number = folded;
+    std::string id = d.get_value(schema::kSlotId);
+    if (!best || id.size() < best_id.size() || (id.size() == best_id.size() && id < best_id)) {
+      best = did;
+      best_id = id;
+    }
+  }
+  return best;
+}
+
 // By id; else by number: the document whose own number it is; else by
 // name; else the best number-aware match whose own number has every number
 // typed ("ct 33" is 33/CT-TTg). A document that only cites the number is
@@ -1053,8 +1077,15 @@ Xapian::docid Searcher::Internal::Find(const std::string& id_or_number) {
   if (Xapian::docid did = WithNumber(id_or_number)) return did;
   // A name: "Luật Tố cáo".
   std::string nterm = schema::Term(schema::kName, index::NameKey(id_or_number));
-  auto named = db.postlist_begin(nterm);
-  if (named != db.postlist_end(nterm)) return *named;
+  std::vector<Xapian::docid> named;
+  for (auto it = db.postlist_begin(nterm); it != db.postlist_end(nterm) && named.size() < 10;
+       ++it) {
+    named.push_back(*it);
+  }
+  if (!named.empty()) {
+    Xapian::docid did = OneLaw(named);
+    return did ? did : named.front();
+  }
   // An id the index does not have ("luat-25-2018-qh14-2", a file since
   // removed) is not found: the best match of the number in it is another
   // document.
@@ -1071,7 +1102,10 @@ Xapian::docid Searcher::Internal::Find(const std::string& id_or_number) {
   // search found the law by it, `show` and /van-ban/ did not): the one
   // document it fits; when it fits several or none, a number in it may
   // still name one ("chỉ thị ct33").
-  if (Xapian::MSet fits = LooseFits(at, 2); fits.size() == 1) return *fits.begin();
+  std::vector<Xapian::docid> fits;
+  Xapian::MSet loose = LooseFits(at, 10);
+  for (auto m = loose.begin(); m != loose.end(); ++m) fits.push_back(*m);
+  if (Xapian::docid did = OneLaw(fits)) return did;
   Xapian::Query nq = QueryBuilder(db, analyzer).NumberQuery(at);
   if (nq.empty()) return 0;
   std::set<std::string> typed = DigitRuns(id_or_number);

@@ -785,6 +785,31 @@ TEST(SearcherSameNumberTest, ANumberOfSeveralDocumentsOpensThePlainIdAndNamesThe
   ASSERT_TRUE(copy.ok());
   ASSERT_EQ(copy->same_number.size(), 1u);
   EXPECT_EQ(copy->same_number[0].id, "luat-25-2018-qh14");
+  // Q7 (session 17): by its name the law opened the copy indexed first,
+  // and a short name fitting both ("luật dân chủ cơ sở" and its đề mục
+  // copy) opened neither. A name the copies share opens the plain id too.
+  ASSERT_EQ(db.get_termfreq("Nluat to cao"), 2u);
+  for (const char* name : {"Luật Tố cáo", "luat to cao"}) {
+    auto named = searcher.Get(name);
+    ASSERT_TRUE(named.ok()) << name << ": " << named.status().ToString();
+    EXPECT_EQ(named->doc.id, "luat-25-2018-qh14") << name;
+  }
+  std::string democracy =
+      testing::ReadFile(testing::SharedDir() / "corpus/texts/luat-10-2022-qh15.txt");
+  for (const char* id : {"luat-10-2022-qh15-b7dc4d", "luat-10-2022-qh15"}) {
+    index::Record rec;
+    rec.doc = legal::ParseDocument(democracy);
+    rec.doc.id = id;
+    rec.doc.meta.type = "Luật";
+    rec.doc.meta.title = "Luật thực hiện dân chủ ở cơ sở";
+    rec.has_text = true;
+    db.add_document(index::BuildDocument(&rec, analyzer, index::SourceInfo{}));
+  }
+  for (const char* name : {"luật dân chủ cơ sở", "luat dan chu co so"}) {
+    auto loose = searcher.Get(name);
+    ASSERT_TRUE(loose.ok()) << name << ": " << loose.status().ToString();
+    EXPECT_EQ(loose->doc.id, "luat-10-2022-qh15") << name;
+  }
 }
 
 // A4 (session 16): a citation the catalog ruled out for its entry of that
