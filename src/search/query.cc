@@ -7,6 +7,7 @@
 #include <set>
 
 #include "index/builder.h"
+#include "index/record.h"
 #include "index/schema.h"
 #include "legal/names.h"
 #include "text/abbreviations.h"
@@ -955,9 +956,72 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
     }
     per_number.push_back(q);
   }
+  // True when document `did` is of a type typed, or none was typed.
+  auto of_type_typed = [&](Xapian::docid did) {
+    if (typed_types.empty()) return true;
+    for (const auto& type : typed_types) {
+      Xapian::TermIterator t = db_.termlist_begin(did);
+      t.skip_to(type);
+      if (t != db_.termlist_end(did) && *t == type) return true;
+    }
+    return false;
+  };
   Xapian::docid own = 0;  // a document whose own number the query is
   bool other_year = false;  // `own`'s number has no year typed (Q1)
-  if (strong.empty() && (!per_number.empty() || !years.empty())) {
+  constexpr Xapian::doccount kOwnCandidates = 10;
+  const std::string prefix(schema::kIdentifier);
+  // Of the best matches of `query`, sets `strong` and `own` to the
+  // first whose own number has the number and every code typed, and the
+  // year typed when `with_years` (else the first without it).
+  auto find_own = [&](const Xapian::Query& query, bool with_years) {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    Xapian::MSet top = enquire.get_mset(0, kOwnCandidates);
+    std::vector<std::string> dated;  // own numbers without the year typed
+    Xapian::docid dated_own = 0;
+    for (auto m = top.begin(); m != top.end() && strong.empty(); ++m) {
+      if (!of_type_typed(*m)) continue;
+      std::vector<std::string> mine;
+      bool with_year = false;
+      Xapian::TermIterator t = db_.termlist_begin(*m);
+      for (t.skip_to(prefix); t != db_.termlist_end(*m); ++t) {
+        if ((*t).compare(0, prefix.size(), prefix) != 0) break;
+        // Its own number: wdf 8, more when its text writes it too (Bộ
+        // luật 91/2015/QH13 does); a number it cites that often has
+        // another leading number.
+        if (t.get_wdf() < schema::kNumberWdf) continue;
+        index::NumberParts parts = index::SplitIdentifier((*t).substr(prefix.size()));
+        std::string number = Unpadded(parts.number);
+        if (std::none_of(numbers.begin(), numbers.end(),
+                         [&](const std::string& n) { return Unpadded(n) == number; })) {
+          continue;
+        }
+        if (!std::all_of(typed_codes.begin(), typed_codes.end(), [&](const std::string& c) {
+              return std::find(parts.symbols.begin(), parts.symbols.end(), c) !=
+                     parts.symbols.end();
+            })) {
+          continue;
+        }
+        with_year |= std::any_of(parts.years.begin(), parts.years.end(), [&](const std::string& y) {
+          return std::find(years.begin(), years.end(), y) != years.end();
+        });
+        mine.push_back(*t);
+      }
+      if (mine.empty()) continue;
+      if (!with_years || years.empty() || with_year) {
+        strong = std::move(mine);
+        own = *m;
+      } else if (!dated_own) {
+        dated = std::move(mine);
+        dated_own = *m;
+      }
+    }
+    if (strong.empty() && dated_own) {
+      strong = std::move(dated);
+      own = dated_own;
+    }
+  };
+  if (strong.empty() && !per_number.empty()) {
     // The number as the document writes it, as if typed in full: "chỉ
     // thị 33" then also finds what cites "33/CT-TTg" (its identifier term
     // is in their text, weighing less than in the document itself), as
@@ -966,103 +1030,7 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
     // when one is: S1 (session 16), "luật 14/2012" took Chỉ thị 14/CT-TTg,
     // of 2012 by its date, for Luật 14/2012/QH13; S2, "26/2016/NĐ-CP", a
     // number no document has, took Chỉ thị 26/CT-TTg of 2016 as its own.
-    constexpr Xapian::doccount kOwnCandidates = 10;
-    const std::string prefix(schema::kIdentifier);
-    auto of_type_typed = [&](Xapian::docid did) {
-      if (typed_types.empty()) return true;
-      for (const auto& type : typed_types) {
-        Xapian::TermIterator t = db_.termlist_begin(did);
-        t.skip_to(type);
-        if (t != db_.termlist_end(did) && *t == type) return true;
-      }
-      return false;
-    };
-    // Of the best matches of `query`, sets `strong` and `own` to the
-    // first whose own number has the number and every code typed, and the
-    // year typed when `with_years` (else the first without it).
-    auto find_own = [&](const Xapian::Query& query, bool with_years) {
-      Xapian::Enquire enquire(db_);
-      enquire.set_query(query);
-      Xapian::MSet top = enquire.get_mset(0, kOwnCandidates);
-      std::vector<std::string> dated;  // own numbers without the year typed
-      Xapian::docid dated_own = 0;
-      for (auto m = top.begin(); m != top.end() && strong.empty(); ++m) {
-        if (!of_type_typed(*m)) continue;
-        std::vector<std::string> mine;
-        bool with_year = false;
-        Xapian::TermIterator t = db_.termlist_begin(*m);
-        for (t.skip_to(prefix); t != db_.termlist_end(*m); ++t) {
-          if ((*t).compare(0, prefix.size(), prefix) != 0) break;
-          // Its own number: wdf 8, more when its text writes it too (Bộ
-          // luật 91/2015/QH13 does); a number it cites that often has
-          // another leading number.
-          if (t.get_wdf() < schema::kNumberWdf) continue;
-          index::NumberParts parts = index::SplitIdentifier((*t).substr(prefix.size()));
-          std::string number = Unpadded(parts.number);
-          if (std::none_of(numbers.begin(), numbers.end(),
-                           [&](const std::string& n) { return Unpadded(n) == number; })) {
-            continue;
-          }
-          if (!std::all_of(typed_codes.begin(), typed_codes.end(), [&](const std::string& c) {
-                return std::find(parts.symbols.begin(), parts.symbols.end(), c) !=
-                       parts.symbols.end();
-              })) {
-            continue;
-          }
-          with_year |=
-              std::any_of(parts.years.begin(), parts.years.end(), [&](const std::string& y) {
-                return std::find(years.begin(), years.end(), y) != years.end();
-              });
-          mine.push_back(*t);
-        }
-        if (mine.empty()) continue;
-        if (!with_years || years.empty() || with_year) {
-          strong = std::move(mine);
-          own = *m;
-        } else if (!dated_own) {
-          dated = std::move(mine);
-          dated_own = *m;
-        }
-      }
-      if (strong.empty() && dated_own) {
-        strong = std::move(dated);
-        own = dated_own;
-      }
-    };
-    if (!per_number.empty()) find_own(OrOf(per_number), true);
-    // Q1 (session 17): a number typed with its codes or type and a year it
-    // is not of ("23/QĐ-TW 2020", of 2021; "chỉ thị 33 năm 2022"): no
-    // document has that year, and the one with the number and every code
-    // typed was not even listed. It is now, under the notice that no
-    // document is the number typed.
-    // Codes typed as words ("qd 23 tw 2020", "CT 33 2022") are codes its
-    // number must have, as when typed in it.
-    if (strong.empty() && !years.empty() && typed_codes.empty()) {
-      const std::string symbol(schema::kNumberSymbol);
-      for (const auto& q : quals) {
-        if (q.compare(0, symbol.size(), symbol) == 0 && Exists(q)) {
-          typed_codes.push_back(q.substr(symbol.size()));
-        }
-      }
-    }
-    if (strong.empty() && !years.empty() && (!typed_codes.empty() || !typed_types.empty()) &&
-        !qual_terms.empty()) {
-      std::vector<Xapian::Query> any_year;
-      for (const auto& n : numbers) {
-        std::vector<Xapian::Query> forms;
-        for (const auto& form : PaddedForms(n)) {
-          std::string term = schema::Term(schema::kNumberPart, form);
-          if (Exists(term)) forms.emplace_back(term);
-        }
-        if (!forms.empty()) {
-          any_year.emplace_back(Xapian::Query::OP_AND, OrOf(forms), OrOf(qual_terms));
-        }
-      }
-      if (!any_year.empty()) {
-        find_own(OrOf(any_year), false);
-        other_year = !strong.empty();
-      }
-    }
+    find_own(OrOf(per_number), true);
   } else if (!strong.empty()) {
     Xapian::Enquire enquire(db_);
     enquire.set_query(Xapian::Query(strong.front()));
@@ -1087,14 +1055,62 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
             // With the codes typed, if any (S2, session 16).
             std::vector<std::string> codes =
                 index::SplitIdentifier((*t).substr(schema::kIdentifier.size())).symbols;
-            if (std::all_of(typed_codes.begin(), typed_codes.end(), [&](const std::string& c) {
+            if (!std::all_of(typed_codes.begin(), typed_codes.end(), [&](const std::string& c) {
                   return std::find(codes.begin(), codes.end(), c) != codes.end();
                 })) {
-              strong.push_back(*t);
+              continue;
             }
+            // Nor the number of a document of another type than the one
+            // typed (Q12, session 17: "chỉ thị 10/2022" gave Luật
+            // 10/2022/QH15 as that Chỉ thị, with no notice).
+            bool other_type = false;
+            for (auto p = db_.postlist_begin(*t); p != db_.postlist_end(*t) && !other_type; ++p) {
+              if (p.get_wdf() < schema::kNumberWdf || of_type_typed(*p)) continue;
+              // Its own number, not one it cites that often.
+              auto hit = index::DecodeHitRecord(
+                  db_.get_document(*p, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHit),
+                  false);
+              other_type = hit.ok() && !hit->number.empty() &&
+                           schema::Term(schema::kIdentifier,
+                                        index::FoldedIdentifier(analyzer_, hit->number)) == *t;
+            }
+            if (!other_type) strong.push_back(*t);
           }
         }
       }
+    }
+  }
+  // Q1 (session 17): a number typed with its codes or type and a year it
+  // is not of ("23/QĐ-TW 2020", of 2021; "chỉ thị 33 năm 2022"): no
+  // document has that year, and the one with the number and every code
+  // typed was not even listed. It is now, under the notice that no
+  // document is the number typed.
+  // Codes typed as words ("qd 23 tw 2020", "CT 33 2022") are codes its
+  // number must have, as when typed in it.
+  if (strong.empty() && !years.empty() && typed_codes.empty()) {
+    const std::string symbol(schema::kNumberSymbol);
+    for (const auto& q : quals) {
+      if (q.compare(0, symbol.size(), symbol) == 0 && Exists(q)) {
+        typed_codes.push_back(q.substr(symbol.size()));
+      }
+    }
+  }
+  if (strong.empty() && !years.empty() && (!typed_codes.empty() || !typed_types.empty()) &&
+      !qual_terms.empty()) {
+    std::vector<Xapian::Query> any_year;
+    for (const auto& n : numbers) {
+      std::vector<Xapian::Query> forms;
+      for (const auto& form : PaddedForms(n)) {
+        std::string term = schema::Term(schema::kNumberPart, form);
+        if (Exists(term)) forms.emplace_back(term);
+      }
+      if (!forms.empty()) {
+        any_year.emplace_back(Xapian::Query::OP_AND, OrOf(forms), OrOf(qual_terms));
+      }
+    }
+    if (!any_year.empty()) {
+      find_own(OrOf(any_year), false);
+      other_year = !strong.empty();
     }
   }
   // The number itself before its parts: a document that has it (its own

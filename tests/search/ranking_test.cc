@@ -1059,6 +1059,18 @@ TEST_F(RankingTest, ANumberNoDocumentHasIsSaidSo) {
     // Not marked as the number it is not.
     EXPECT_EQ(r.results[0].snippet.find("<mark>"), std::string::npos) << r.results[0].snippet;
   }
+  // Q12 (session 17): a type with the number and year of a document of
+  // another type ("chỉ thị 10/2022": Luật 10/2022/QH15) had no notice.
+  for (const char* q : {"chỉ thị 10/2022", "kết luận 25/2018"}) {
+    SearchResponse r = Run(q);
+    EXPECT_EQ(r.notice.find(std::string("Không có văn bản nào là “") + q + "”"), 0u)
+        << q << ": " << r.notice;
+    ASSERT_FALSE(r.results.empty()) << q;
+    EXPECT_EQ(
+        r.results[0].snippet.find("<mark>" + std::string(q).substr(std::string(q).rfind(' ') + 1)),
+        std::string::npos)
+        << r.results[0].snippet;
+  }
   // N2 (session 16): with nothing found, nothing is said to be below.
   EXPECT_EQ(Run("99/2030/QH15").notice,
             "Không có văn bản nào là “99/2030/QH15” trong chỉ mục (cũng không văn bản nào dẫn "

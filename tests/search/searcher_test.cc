@@ -1111,6 +1111,41 @@ TEST(SearcherGetTest, AnAbbreviationsTermIsNoIdTerm) {
   EXPECT_FALSE(got.ok()) << got->doc.id;
 }
 
+// A short number with its type and year that no document has as its own
+// but one cites in full ("thông tư 7/2013": 07/2013/TT-TTCP) gives the text
+// citing it, not another year's Thông tư 07 with a notice (a regression of
+// Q1's wrong-year fallback, caught before it landed).
+TEST(SearcherNumberTest, ACitedNumberComesBeforeAnotherYearsDocument) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  text::Analyzer analyzer;
+  auto add = [&](const char* id, const char* type, const char* number, const char* text) {
+    index::Record rec;
+    rec.doc = legal::ParseDocument(text);
+    rec.doc.id = id;
+    rec.doc.meta.type = type;
+    rec.doc.meta.number = number;
+    rec.has_text = true;
+    Xapian::Document xd = index::BuildDocument(&rec, analyzer, index::SourceInfo{});
+    index::PutText(&db, db.add_document(xd), xd);
+  };
+  add("thong-tu-07-2014-tt-ttcp", "Thông tư", "07/2014/TT-TTCP",
+      "Điều 1. Phạm vi\nThông tư này quy định quy trình xử lý đơn thư.");
+  add("luat-khieu-nai", "Luật", "02/2011/QH13",
+      "Điều 1. Tiếp nhận\nViệc tiếp nhận đơn theo Thông tư số 07/2013/TT-TTCP của Thanh tra "
+      "Chính phủ.");
+  db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+  SearchResponse r = SearchIn(db, "thông tư 7/2013");
+  ASSERT_FALSE(r.results.empty()) << Describe(r);
+  EXPECT_EQ(r.results[0].id, "luat-khieu-nai") << Describe(r);
+  EXPECT_EQ(r.notice, "") << Describe(r);
+  // With the code typed and no text citing that year, the other year's
+  // document is the one named, under the notice (Q1).
+  r = SearchIn(db, "07/TT-TTCP 2012");
+  ASSERT_FALSE(r.results.empty()) << Describe(r);
+  EXPECT_EQ(r.results[0].id, "thong-tu-07-2014-tt-ttcp") << Describe(r);
+  EXPECT_NE(r.notice.find("“07/TT-TTCP 2012”"), std::string::npos) << r.notice;
+}
+
 // C5 (session 17): `vanban index --rebuild` swaps a new folder in, at
 // revision 1 like the old one, and Xapian's reopen() compares revisions
 // only: a server kept searching the old, deleted index. A folder, or a
