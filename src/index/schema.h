@@ -146,8 +146,9 @@ inline constexpr std::string_view kMetaCatalogPath = "vanban-catalog-path";
 // 12: "- Lưu: VP." ending "Nơi nhận:" is the filing note (Metadata::filing),
 //    not a recipient; an article of another act in a Pháp điển đề mục
 //    cites from that act's time (Citation::citing_date).
+// 13: codes written together ending in "TTg" ("33/CTTTg") are one number.
 inline constexpr std::string_view kMetaAnalysis = "vanban-analysis";
-inline constexpr int kAnalysisVersion = 12;  // stored as its decimal string
+inline constexpr int kAnalysisVersion = 13;  // stored as its decimal string
 // "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the
 // document's text, as in its data. Metadata lives in the postlist table,
 // which Xapian does not compress (the data is zlib-compressed): a snippet

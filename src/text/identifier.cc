@@ -79,10 +79,12 @@ size_t Scanner::Code(size_t p, std::string* canonical, std::string* folded, bool
   size_t start = p;
   std::string code, fold;
   bool all_upper = true;
+  int lower = 0;  // lowercase letters
   while (true) {
     char c = At(p);
     if (IsAsciiLetter(c)) {
       all_upper &= (c >= 'A' && c <= 'Z');
+      lower += c >= 'a' && c <= 'z';
       code.push_back(static_cast<char>(c & ~0x20));
       fold.push_back(static_cast<char>(c | 0x20));
       ++p;
@@ -104,6 +106,12 @@ size_t Scanner::Code(size_t p, std::string* canonical, std::string* folded, bool
   if (code == "TTG") {
     all_upper = t_.substr(start, 3) == "TTg" || all_upper;
     code = "TTg";
+  } else if (code.size() > 3 && code.ends_with("TTG") && lower == 1 &&
+             t_.substr(p - 3, 3) == "TTg") {
+    // Codes written together, the last "TTg" ("33/CTTTg": CT, TTg; Q3,
+    // session 17: read as the word "CTTTg").
+    all_upper = true;
+    code.back() = 'g';
   }
   *upper = all_upper;
   canonical->append(code);

@@ -1081,6 +1081,9 @@ TEST_F(RankingTest, ANumberNoDocumentHasIsSaidSo) {
   EXPECT_EQ(Run("33/CT-TTg").notice, "");
   EXPECT_EQ(Run("23/QĐTW").notice, "");
   EXPECT_EQ(TopNumber("23/QĐTW"), "23-QĐ/TW");
+  // Q3 (session 17): "33/CTTTg" lost Chỉ thị 33/CT-TTg.
+  EXPECT_EQ(TopNumber("33/CTTTg"), "33/CT-TTg");
+  EXPECT_EQ(Run("33/CTTTg").notice, "");
   // Cited, not indexed: the texts citing it, no notice.
   EXPECT_EQ(Run("03/2011/QH13").notice, "");
 }

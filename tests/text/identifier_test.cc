@@ -37,6 +37,8 @@ TEST(IdentifierTest, CanonicalIdentifier) {
       {"23-qđ/tw", "23-QĐ/TW"},
       {"23 - QĐ/TW", "23-QĐ/TW"},
       {"23\u2013QĐ/TW", "23-QĐ/TW"},
+      // Q3 (session 17): codes written together, the last "TTg".
+      {"33/CTTTg", "33/CTTTg"},
       // A2 (session 16): Word's non-breaking hyphen and the Unicode hyphens.
       {"15/QĐ\u2011UBND", "15/QĐ-UBND"},
       {"15/QĐ\u2010UBND", "15/QĐ-UBND"},
