@@ -730,6 +730,22 @@ Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at,
     Xapian::Query q = SymbolQuery(t.folded, &found);
     if (!q.empty()) readings.push_back(q);
   }
+  // Codes typed alone ("TW", "QĐ/TW", "TTg"), which are abbreviations too:
+  // the documents whose own number has them all, then those writing the
+  // words (Q2, session 17: "QĐ/TW" found "Ủy ban Trung ương" and none of
+  // the Quyết định numbered QĐ/TW).
+  if (readings.empty() && !at.tokens.empty() && at.tokens.size() <= 3) {
+    std::vector<Xapian::Query> codes;
+    for (const Token& t : at.tokens) {
+      std::string term = schema::Term(schema::kNumberSymbol, t.folded);
+      if (t.kind != TokenKind::kAbbreviation || !Exists(term)) {
+        codes.clear();
+        break;
+      }
+      codes.emplace_back(term);
+    }
+    if (!codes.empty()) readings.push_back(AndOf(codes));
+  }
   if (identifiers) identifiers->insert(identifiers->end(), found.begin(), found.end());
   return OrOf(readings);
 }

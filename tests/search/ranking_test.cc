@@ -811,6 +811,25 @@ TEST_F(RankingTest, IssuerFilterKnowsAbbreviationsBothWays) {
   EXPECT_NE(resp->notice.find("cơ quan ban hành"), std::string::npos) << resp->notice;
 }
 
+// Q2 (session 17): a code typed alone that is also an abbreviation ("TW":
+// trung ương, "TTg": thủ tướng) found the words only: "QĐ/TW" none of the
+// Quyết định numbered QĐ/TW, "TTg" the three Chỉ thị CT-TTg last.
+TEST_F(RankingTest, CodesTypedAloneFindTheNumbersWithThem) {
+  struct Case {
+    const char* query;
+    const char* code;  // in the number of each of the first `n` hits
+    size_t n;
+  } cases[] = {{"QĐ/TW", "-QĐ/TW", 3}, {"TTg", "/CT-TTg", 3}, {"CT/TW", "-CT/TW", 1}};
+  for (const auto& c : cases) {
+    SearchResponse r = Run(c.query);
+    ASSERT_GE(r.results.size(), c.n) << c.query;
+    for (size_t i = 0; i < c.n; ++i) {
+      EXPECT_NE(r.results[i].number.find(c.code), std::string::npos)
+          << c.query << " #" << i << ": " << r.results[i].id;
+    }
+  }
+}
+
 // Q1 (session 17): a number typed with its codes and a year it is not of
 // (the commonest slip: Quyết định 23-QĐ/TW is of 2021) was said to be no
 // document, and the document was not listed. It now comes first, under the
