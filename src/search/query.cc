@@ -995,7 +995,11 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
     Xapian::MSet top = enquire.get_mset(0, kOwnCandidates);
     std::vector<std::string> dated;  // own numbers without the year typed
     Xapian::docid dated_own = 0;
-    for (auto m = top.begin(); m != top.end() && strong.empty(); ++m) {
+    // With no year typed, every document with the number is named ("luật
+    // 02": 02/2011/QH13 and 02/2016/QH14; Q13, session 17: the second came
+    // after texts citing the first).
+    bool every = with_years && years.empty();
+    for (auto m = top.begin(); m != top.end() && (strong.empty() || every); ++m) {
       if (!of_type_typed(*m)) continue;
       std::vector<std::string> mine;
       bool with_year = false;
@@ -1025,8 +1029,12 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
       }
       if (mine.empty()) continue;
       if (!with_years || years.empty() || with_year) {
-        strong = std::move(mine);
-        own = *m;
+        if (strong.empty()) own = *m;
+        for (auto& term : mine) {
+          if (std::find(strong.begin(), strong.end(), term) == strong.end()) {
+            strong.push_back(std::move(term));
+          }
+        }
       } else if (!dated_own) {
         dated = std::move(mine);
         dated_own = *m;

@@ -1146,6 +1146,40 @@ TEST(SearcherNumberTest, ACitedNumberComesBeforeAnotherYearsDocument) {
   EXPECT_NE(r.notice.find("“07/TT-TTCP 2012”"), std::string::npos) << r.notice;
 }
 
+// Q13 (session 17): "luật 02" named Luật 02/2011/QH13 only: Luật
+// 02/2016/QH14, with the same number, came after texts citing the first.
+TEST(SearcherNumberTest, EveryDocumentWithTheNumberTypedComesFirst) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  text::Analyzer analyzer;
+  auto add = [&](const char* id, const char* number, const char* text) {
+    index::Record rec;
+    rec.doc = legal::ParseDocument(text);
+    rec.doc.id = id;
+    rec.doc.meta.type = "Luật";
+    rec.doc.meta.number = number;
+    rec.has_text = true;
+    Xapian::Document xd = index::BuildDocument(&rec, analyzer, index::SourceInfo{});
+    index::PutText(&db, db.add_document(xd), xd);
+  };
+  add("luat-02-2011-qh13", "02/2011/QH13", "Điều 1. Phạm vi\nLuật này quy định về khiếu nại.");
+  add("luat-02-2016-qh14", "02/2016/QH14",
+      "Điều 1. Phạm vi\nLuật này quy định về tín ngưỡng, tôn giáo và quyền tự do tín ngưỡng, "
+      "tôn giáo của mọi người, hoạt động tín ngưỡng, hoạt động tôn giáo ở nhiều nơi.");
+  for (const char* id : {"luat-10-2017-qh14", "luat-42-2013-qh13"}) {
+    add(id, id[5] == '1' ? "10/2017/QH14" : "42/2013/QH13",
+        "Điều 8. Sửa đổi\nSửa đổi Luật số 02/2011/QH13. Bãi bỏ Chương V của Luật Khiếu nại số "
+        "02/2011/QH13.");
+  }
+  db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+  for (const char* q : {"luật 02", "luật 2"}) {
+    SearchResponse r = SearchIn(db, q);
+    ASSERT_GE(r.results.size(), 3u) << Describe(r);
+    std::set<std::string> first{r.results[0].id, r.results[1].id};
+    EXPECT_EQ(first, (std::set<std::string>{"luat-02-2011-qh13", "luat-02-2016-qh14"}))
+        << q << ": " << Describe(r);
+  }
+}
+
 // C5 (session 17): `vanban index --rebuild` swaps a new folder in, at
 // revision 1 like the old one, and Xapian's reopen() compares revisions
 // only: a server kept searching the old, deleted index. A folder, or a
