@@ -1001,6 +1001,13 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
     bool every = with_years && years.empty();
     for (auto m = top.begin(); m != top.end() && (strong.empty() || every); ++m) {
       if (!of_type_typed(*m)) continue;
+      // Its own number, as its hit record has it: a Pháp điển đề mục
+      // cites other acts' numbers as often as its own (wdf 8 and more).
+      auto hit = index::DecodeHitRecord(m.get_document().get_value(schema::kSlotHit), false);
+      std::string own_term =
+          hit.ok() && !hit->number.empty()
+              ? schema::Term(schema::kIdentifier, index::FoldedIdentifier(analyzer_, hit->number))
+              : std::string();
       std::vector<std::string> mine;
       bool with_year = false;
       Xapian::TermIterator t = db_.termlist_begin(*m);
@@ -1009,7 +1016,7 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
         // Its own number: wdf 8, more when its text writes it too (Bộ
         // luật 91/2015/QH13 does); a number it cites that often has
         // another leading number.
-        if (t.get_wdf() < schema::kNumberWdf) continue;
+        if (t.get_wdf() < schema::kNumberWdf || (!own_term.empty() && *t != own_term)) continue;
         index::NumberParts parts = index::SplitIdentifier((*t).substr(prefix.size()));
         std::string number = Unpadded(parts.number);
         if (std::none_of(numbers.begin(), numbers.end(),
