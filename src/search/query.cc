@@ -103,12 +103,20 @@ std::string ReadWord(const std::string& q, size_t* i) {
   return q.substr(start, *i - start);
 }
 
+// Appends `notice` to `*notices`: a query may need several repairs (C8,
+// session 17: each one's notice replaced the one before).
+void AddNotice(std::string* notices, const std::string& notice) {
+  if (notices->find(notice) == std::string::npos)
+    *notices += (notices->empty() ? "" : " ") + notice;
+}
+
 std::string ReadValue(const std::string& q, size_t* i, std::string* notice) {
   if (*i < q.size() && q[*i] == '"') {
     ++*i;
     bool balanced = true;
     std::string v = ReadQuoted(q, i, &balanced);
-    if (!balanced) *notice = "Thiếu dấu ngoặc kép đóng; đã hiểu phần còn lại là giá trị lọc.";
+    if (!balanced)
+      AddNotice(notice, "Thiếu dấu ngoặc kép đóng; đã hiểu phần còn lại là giá trị lọc.");
     return v;
   }
   return ReadWord(q, i);
@@ -329,12 +337,17 @@ std::string ParsedQuery::Describe() const {
 }
 
 std::string ParsedQuery::WithFreeText(const std::string& free) const {
+  std::string s = free;
+  for (const auto& p : phrases) s += (s.empty() ? "\"" : " \"") + p + "\"";
+  return WithWordsAndPhrases(s);
+}
+
+std::string ParsedQuery::WithWordsAndPhrases(const std::string& text) const {
   auto quoted = [](const std::string& v) {
     return v.find_first_of(" \t") == std::string::npos ? v : "\"" + v + "\"";
   };
-  std::string s = free;
+  std::string s = text;
   auto add = [&s](const std::string& part) { s += (s.empty() ? "" : " ") + part; };
-  for (const auto& p : phrases) add("\"" + p + "\"");
   for (const auto& e : exclusions) add("-" + quoted(e));
   for (const auto& v : types) add("type:" + quoted(v));
   for (const auto& v : issuers) add("issuer:" + quoted(v));
@@ -372,7 +385,7 @@ ParsedQuery ParseQuery(const std::string& raw) {
       continue;
     }
     if (q[i] == '-' && (i + 1 == q.size() || IsSpace(q[i + 1]))) {
-      p.notice = "Dấu \"-\" đứng riêng đã được bỏ qua (dùng -từ để loại trừ một từ).";
+      AddNotice(&p.notice, "Dấu \"-\" đứng riêng đã được bỏ qua (dùng -từ để loại trừ một từ).");
       ++i;
       continue;
     }
@@ -382,7 +395,8 @@ ParsedQuery ParseQuery(const std::string& raw) {
         ++i;
         bool balanced = true;
         p.exclusions.push_back(ReadQuoted(q, &i, &balanced));
-        if (!balanced) p.notice = "Thiếu dấu ngoặc kép đóng; đã tự đóng ở cuối câu truy vấn.";
+        if (!balanced)
+          AddNotice(&p.notice, "Thiếu dấu ngoặc kép đóng; đã tự đóng ở cuối câu truy vấn.");
       } else {
         p.exclusions.push_back(ReadWord(q, &i));
       }
@@ -393,15 +407,18 @@ ParsedQuery ParseQuery(const std::string& raw) {
       bool balanced = true;
       std::string phrase = ReadQuoted(q, &i, &balanced);
       if (!balanced) {
-        p.notice = "Thiếu dấu ngoặc kép đóng; đã tìm các từ như không có ngoặc kép.";
+        AddNotice(&p.notice, "Thiếu dấu ngoặc kép đóng; đã tìm các từ như không có ngoặc kép.");
         p.free_text += (p.free_text.empty() ? "" : " ") + phrase;
+        p.words_and_phrases += (p.words_and_phrases.empty() ? "" : " ") + phrase;
       } else if (phrase.find_first_not_of(" \t") != std::string::npos) {
         p.phrases.push_back(phrase);
+        p.words_and_phrases += (p.words_and_phrases.empty() ? "\"" : " \"") + phrase + "\"";
       }
       continue;
     }
     std::string w = ReadWord(q, &i);
     p.free_text += (p.free_text.empty() ? "" : " ") + w;
+    p.words_and_phrases += (p.words_and_phrases.empty() ? "" : " ") + w;
   }
   return p;
 }

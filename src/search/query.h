@@ -20,6 +20,9 @@ namespace vanban::search {
 struct ParsedQuery {
   std::string free_text;                 // the words outside filters/phrases/exclusions
   std::vector<std::string> phrases;      // quoted
+  // The free words and the phrases (in quotes) in the order typed: what
+  // the accent suggestion rewrites (Q4, session 17).
+  std::string words_and_phrases;
   std::vector<std::string> exclusions;   // -word / -"phrase"
   // From type:/issuer:/year:, each value once, in the order typed. Values
   // of one field are alternatives ("year:2021 year:2022": either year);
@@ -35,6 +38,8 @@ struct ParsedQuery {
   // The query again, with `free` for the free text: phrases, exclusions and
   // filters as parsed ("khiếu nại -\"tố cáo\" type:luật").
   std::string WithFreeText(const std::string& free) const;
+  // The same with `text` for the free words and the phrases.
+  std::string WithWordsAndPhrases(const std::string& text) const;
 };
 
 // Splits `query`; never fails. Unbalanced quotes and a lone "-" are

@@ -773,16 +773,19 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
     resp.results.push_back(std::move(*run.page.hits[i]));
     marks.push_back(std::move(run.page.marks[i]));
   }
-  if (!p.bq.accented && !parsed.free_text.empty() && request.snippets) {
+  // Q4 (session 17): the words of quoted phrases are suggested too, in the
+  // order typed ("\"dan van\" chinh quyen" gave "chính quyền \"dan van\"",
+  // and a phrase alone nothing).
+  if (!p.bq.accented && !parsed.words_and_phrases.empty() && request.snippets) {
     bool filtered = !parsed.types.empty() || !parsed.issuers.empty() || !parsed.years.empty() ||
                     !request.type.empty() || !request.issuer.empty() || !request.year.empty() ||
-                    !parsed.phrases.empty() || !parsed.exclusions.empty();
+                    !parsed.exclusions.empty();
     std::string accented;
     if (run.offset == 0 && !filtered && run.limit >= kSuggestHits) {
       if (marks.size() > kSuggestHits) marks.resize(kSuggestHits);
       // Exact terms have positions from schema 4 on: before, the forms'
       // pairs cannot be counted (an unmarked form would stand everywhere).
-      accented = SuggestAccents(analyzer, parsed.free_text, MergeMarks(std::move(marks)),
+      accented = SuggestAccents(analyzer, parsed.words_and_phrases, MergeMarks(std::move(marks)),
                                 schema_version >= 4 ? &db : nullptr, &term_freqs);
     } else {
       // The words' forms as the first kSuggestHits hits of the words alone
@@ -790,12 +793,12 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
       // and under every filter (the hits of a page 2, or of "Luật" only,
       // gave "dân văn", "dẫn vận"; one hit, "nguoi tố cáo").
       SearchRequest words;
-      words.query = parsed.free_text;
+      words.query = parsed.words_and_phrases;
       words.limit = kSuggestHits;
       if (auto first = Search(words); first.ok()) accented = std::move(first->suggestion);
     }
     // The rest of the query as typed: filters and exclusions stay.
-    if (!accented.empty()) resp.suggestion = parsed.WithFreeText(accented);
+    if (!accented.empty()) resp.suggestion = parsed.WithWordsAndPhrases(accented);
   }
   return resp;
 }

@@ -9,6 +9,17 @@
 namespace vanban::search {
 namespace {
 
+// C8 (session 17): each repair's notice replaced the one before.
+TEST(QueryParseTest, EveryRepairIsSaid) {
+  ParsedQuery p = ParseQuery("- \"dân vận");
+  EXPECT_NE(p.notice.find("Dấu \"-\" đứng riêng"), std::string::npos) << p.notice;
+  EXPECT_NE(p.notice.find("Thiếu dấu ngoặc kép đóng"), std::string::npos) << p.notice;
+  EXPECT_EQ(p.words_and_phrases, "dân vận");
+  p = ParseQuery("a \"b c\" type:Luật -d \"e\"");
+  EXPECT_EQ(p.words_and_phrases, "a \"b c\" \"e\"");
+  EXPECT_EQ(p.WithWordsAndPhrases("A \"B C\" \"E\""), "A \"B C\" \"E\" -d type:Luật");
+}
+
 TEST(QueryParseTest, Table) {
   struct Case {
     const char* input;

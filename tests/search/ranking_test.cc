@@ -739,6 +739,12 @@ TEST_F(RankingTest, SuggestionIsTheSameOnEveryPageAndKeepsTheRest) {
   EXPECT_EQ(searcher_->Search(r)->suggestion, "dân vận");
   EXPECT_EQ(Run("type:luat khieu nai").suggestion, "khiếu nại type:luat");
   EXPECT_EQ(Run("dan van -luat").suggestion, "dân vận -luat");
+  // Q4 (session 17): a quoted phrase stayed unaccented and moved to the
+  // end; a phrase alone had no suggestion.
+  EXPECT_EQ(Run("\"dan van\" chinh quyen").suggestion, "\"dân vận\" chính quyền");
+  EXPECT_EQ(Run("chinh quyen \"dan van\"").suggestion, "chính quyền \"dân vận\"");
+  EXPECT_EQ(Run("\"khieu nai\"").suggestion, "\"khiếu nại\"");
+  EXPECT_EQ(Run("\"dan van\" type:luat").suggestion, "\"dân vận\" type:luat");
   EXPECT_EQ(Run("dan van issuer:\"UBND xã Ngọc Kỳ\"").suggestion,
             "dân vận issuer:\"UBND xã Ngọc Kỳ\"");
 }
