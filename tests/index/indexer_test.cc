@@ -1162,6 +1162,31 @@ TEST_F(IndexerTest, OlderAnalysisAnalysesEveryDocumentAgainOnce) {
   }
 }
 
+// I9 (QA 20) broke: README and docs/index-search.md gave `vanban-analysis`
+// = 9 while the index was written with 12. Every mention of either version
+// gives the value an index is written with.
+TEST_F(IndexerTest, TheDocsGiveTheVersionsAnIndexIsWrittenWith) {
+  Write("quyet-dinh.txt", kDecision);
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  ASSERT_TRUE(indexer.Run(Options()).ok());
+  for (std::string_view key : {schema::kMetaSchemaVersion, schema::kMetaAnalysis}) {
+    std::string written = db.get_metadata(std::string(key));
+    ASSERT_FALSE(written.empty()) << key;
+    std::string lead = "`" + std::string(key) + "` = `";
+    for (const char* doc : {"README.md", "docs/index-search.md"}) {
+      std::string text = testing::ReadFile(testing::SourceDir() / doc);
+      int mentions = 0;
+      for (size_t at = text.find(lead); at != std::string::npos; at = text.find(lead, at + 1)) {
+        size_t begin = at + lead.size();
+        EXPECT_EQ(text.substr(begin, text.find('`', begin) - begin), written) << doc << " " << key;
+        ++mentions;
+      }
+      EXPECT_GT(mentions, 0) << doc << " " << key;
+    }
+  }
+}
+
 // A1 broke: a copy of Luật Tố cáo dropped into the corpus ("Luật Tố cáo
 // 2018.txt") took the catalog id luat-25-2018-qh14 and the catalog entry's
 // own text file got a suffixed one, or not, depending on the order of the
