@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <charconv>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>  // renameat2
@@ -244,6 +245,7 @@ struct Indexer::Internal {
   // analysis: the catalog digest and analysis version are not updated, so
   // that the next run over the whole corpus analyses them again.
   bool partial_reanalysis = false;
+  std::string db_name;  // the database folder as given (Open), or empty
   // What a failed or cancelled run leaves, for its message.
   std::string kept_note = "chỉ mục cũ được giữ nguyên";
   // Fresh build replacing an index of the current schema: that index, from
@@ -529,6 +531,7 @@ StatusOr<std::unique_ptr<Indexer>> Indexer::Open(const std::string& db_dir) {
     auto db = std::make_unique<Xapian::WritableDatabase>(db_dir, Xapian::DB_CREATE_OR_OPEN);
     auto indexer = std::make_unique<Indexer>(db.get());
     indexer->internal_->owned = std::move(db);
+    indexer->internal_->db_name = db_dir;
     return indexer;
   } catch (const Xapian::Error& e) {
     return Status::IoError(OpenFailure(db_dir, e));
@@ -979,6 +982,42 @@ Status DatabaseFailure(const Xapian::Error& e, const std::string& kept_note) {
                          ")");
 }
 
+namespace {
+
+// The version stored under `key` when it is a number above `current` (the
+// index was written by a newer vanban), else 0.
+int NewerVersion(const Xapian::Database& db, std::string_view key, int current) {
+  std::string stored = db.get_metadata(std::string(key));
+  int version = 0;
+  const char* end = stored.data() + stored.size();
+  auto [at, ec] = std::from_chars(stored.data(), end, version);
+  return ec == std::errc() && at == end && version > current ? version : 0;
+}
+
+// Refuses to write an index made by a newer vanban (a schema or analysis
+// version above this binary's): rewriting it would downgrade it. I6 (QA 20):
+// it was called old and silently rewritten to this binary's versions.
+// `db_name` is the folder as given, or empty.
+Status RefuseNewerIndex(const Xapian::Database& db, const std::string& db_name) {
+  std::string what;
+  if (int v = NewerVersion(db, schema::kMetaSchemaVersion, schema::kSchemaVersion)) {
+    what = "lược đồ " + std::to_string(v) + ", phiên bản này dùng lược đồ " +
+           std::to_string(schema::kSchemaVersion);
+  } else if (int a = NewerVersion(db, schema::kMetaAnalysis, schema::kAnalysisVersion)) {
+    what = "phân tích văn bản phiên bản " + std::to_string(a) + ", phiên bản này dùng phiên bản " +
+           std::to_string(schema::kAnalysisVersion);
+  } else {
+    return Status::Ok();
+  }
+  return Status::Unsupported(
+      "chỉ mục " + (db_name.empty() ? std::string() : db_name + " ") +
+      "do một phiên bản vanban mới hơn lập (" + what +
+      "), nên không ghi gì vào chỉ mục; hãy dùng phiên bản vanban mới hơn đó, hoặc chạy lại với "
+      "--rebuild để lập lại toàn bộ chỉ mục bằng phiên bản này");
+}
+
+}  // namespace
+
 StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
   auto start = std::chrono::steady_clock::now();
   options = &opts;
@@ -990,6 +1029,9 @@ StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
   CatalogSource source = CatalogSource::kNone;
   std::string recorded_catalog;
   try {
+    if (!opts.rebuild) {
+      if (Status st = RefuseNewerIndex(*db, db_name); !st.ok()) return st;
+    }
     recorded_catalog = db->get_metadata(std::string(schema::kMetaCatalogPath));
   } catch (const Xapian::Error& e) {
     return DatabaseFailure(e, kept_note);
@@ -1497,6 +1539,15 @@ StatusOr<IndexSummary> IndexDatabase(const std::string& db_dir, const IndexOptio
   std::error_code ec;
   bool had_index = fs::exists(dir, ec);
   std::string outdated;  // the stored schema version, when it is not ours
+  if (!options.rebuild && had_index) {
+    Status newer;
+    try {
+      newer = RefuseNewerIndex(Xapian::Database(db_dir), db_dir);
+    } catch (const Xapian::Error&) {
+      // Not readable: the run below says why.
+    }
+    if (!newer.ok()) return newer;
+  }
   if (!options.rebuild && had_index && !IndexIsOutdated(db_dir, &outdated)) {
     auto indexer = Indexer::Open(db_dir);
     if (!indexer.ok()) return indexer.status();

@@ -744,6 +744,51 @@ TEST_F(IndexerTest, IndexOfAnOlderSchemaIsRebuilt) {
             std::to_string(schema::kSchemaVersion));
 }
 
+// I6 (QA 20) broke: an index written by a newer vanban (schema 6, or
+// analysis 13) was said to be older and rewritten down to this binary's
+// versions. It is refused, untouched, unless rebuilt with --rebuild.
+TEST_F(IndexerTest, AnIndexOfANewerVanbanIsRefusedUnlessRebuilt) {
+  Write("ke-hoach.txt", Plan());
+  std::string db_dir = (dir_ / "index").string();
+  ASSERT_TRUE(IndexDatabase(db_dir, Options()).ok());
+  Write("ghi-chu.txt", "Ghi chú: tổ chức đối thoại với Nhân dân hằng quý.\n");
+  auto set = [&](std::string_view key, const std::string& value) {
+    Xapian::WritableDatabase db(db_dir, Xapian::DB_OPEN);
+    db.set_metadata(std::string(key), value);
+    db.commit();
+  };
+  for (auto [key, current] : {std::pair{schema::kMetaSchemaVersion, schema::kSchemaVersion},
+                              std::pair{schema::kMetaAnalysis, schema::kAnalysisVersion}}) {
+    std::string newer = std::to_string(current + 1);
+    set(key, newer);
+    Xapian::rev revision = Xapian::Database(db_dir).get_revision();
+    auto s = IndexDatabase(db_dir, Options());
+    ASSERT_FALSE(s.ok()) << key;
+    EXPECT_NE(
+        s.status().message().find("chỉ mục " + db_dir + " do một phiên bản vanban mới hơn lập ("),
+        std::string::npos)
+        << s.status().message();
+    EXPECT_NE(s.status().message().find(" " + newer + ", phiên bản này dùng "), std::string::npos)
+        << s.status().message();
+    EXPECT_NE(s.status().message().find("--rebuild"), std::string::npos);
+    Xapian::Database db(db_dir);
+    EXPECT_EQ(db.get_metadata(std::string(key)), newer);
+    EXPECT_EQ(db.get_revision(), revision);
+    EXPECT_EQ(db.get_doccount(), 1u);
+    if (key == schema::kMetaSchemaVersion) set(key, std::to_string(current));
+  }
+  IndexOptions o = Options();
+  o.rebuild = true;
+  auto rebuilt = IndexDatabase(db_dir, o);
+  ASSERT_TRUE(rebuilt.ok()) << rebuilt.status().ToString();
+  Xapian::Database db(db_dir);
+  EXPECT_EQ(db.get_doccount(), 2u);
+  EXPECT_EQ(db.get_metadata(std::string(schema::kMetaSchemaVersion)),
+            std::to_string(schema::kSchemaVersion));
+  EXPECT_EQ(db.get_metadata(std::string(schema::kMetaAnalysis)),
+            std::to_string(schema::kAnalysisVersion));
+}
+
 // R1 (session 16): after an upgrade, `vanban index b` rebuilt the index from
 // b alone and removed a's documents, though an incremental run keeps what
 // is outside its PATHs. The rebuild takes the old index's files that still
