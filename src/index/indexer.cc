@@ -1526,11 +1526,30 @@ Status FreshDatabaseFailure(const std::string& db_dir, const Xapian::Error& e,
   return Status::IoError(what + " (chi tiết từ Xapian: " + e.get_description() + ")");
 }
 
+// The folder a --db that is a symbolic link (or a chain of them) leads to,
+// whether it exists yet or not; else `dir`. A fresh build is made and
+// swapped in beside that folder, so the link stays and leads to the new
+// index. I11 (QA 20): a rebuild swapped the link for a new folder beside it
+// (the index it led to kept the old documents), and a first build through a
+// link to a folder not made yet failed at the swap.
+fs::path LinkTarget(fs::path dir) {
+  for (int hops = 0; hops < 40; ++hops) {  // a loop is left to the checks
+    std::error_code ec;
+    if (!fs::is_symlink(fs::symlink_status(dir, ec))) break;
+    fs::path target = fs::read_symlink(dir, ec);
+    if (ec) break;
+    dir = (target.is_absolute() ? target : dir.parent_path() / target).lexically_normal();
+    if (dir.filename().empty()) dir = dir.parent_path();
+  }
+  return dir;
+}
+
 }  // namespace
 
 StatusOr<IndexSummary> IndexDatabase(const std::string& db_dir, const IndexOptions& options) {
   fs::path dir = fs::path(db_dir).lexically_normal();
   if (dir.filename().empty()) dir = dir.parent_path();
+  dir = LinkTarget(dir);
   if (Status st = CheckPaths(options.paths); !st.ok()) return st;
   if (Status st = CheckDatabaseFolder(dir, db_dir); !st.ok()) return st;
   auto lock = RunLock::Acquire(dir, db_dir);

@@ -717,6 +717,41 @@ TEST_F(IndexerTest, RebuildSwapsInANewIndex) {
   EXPECT_FALSE(fs::exists(db_dir + ".rebuild-" + std::to_string(getpid())));
 }
 
+// I11 (QA 20) broke: `--rebuild` with a --db that is a symbolic link (the
+// index kept on another disk) replaced the link by a new folder beside it,
+// and the index the link led to kept its old documents; a first build
+// through a link to a folder not made yet failed at the swap. The folder
+// the link leads to is (re)built, and the link stays.
+TEST_F(IndexerTest, ABuildThroughASymbolicLinkWritesTheFolderItLeadsTo) {
+  Write("ke-hoach.txt", Plan());
+  fs::create_directories(dir_ / "data");
+  ASSERT_TRUE(IndexDatabase((dir_ / "data" / "index").string(), Options()).ok());
+  fs::create_directory_symlink("data/index", dir_ / "index");
+  Write("ghi-chu.txt", "Ghi chú: tổ chức đối thoại với Nhân dân hằng quý.\n");
+  for (int writers : {1, 2}) {
+    IndexOptions o = Options();
+    o.rebuild = true;
+    o.writers = writers;
+    auto s = IndexDatabase((dir_ / "index").string(), o);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    EXPECT_TRUE(fs::is_symlink(dir_ / "index")) << writers;
+    EXPECT_EQ(Xapian::Database((dir_ / "data" / "index").string()).get_doccount(), 2u);
+  }
+  fs::create_directory_symlink("data/moi", dir_ / "moi");  // leads to nothing yet
+  auto first = IndexDatabase((dir_ / "moi").string(), Options());
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_TRUE(fs::is_symlink(dir_ / "moi"));
+  EXPECT_EQ(Xapian::Database((dir_ / "data" / "moi").string()).get_doccount(), 2u);
+  std::vector<std::string> left;
+  for (const fs::path& folder : {dir_, dir_ / "data"}) {
+    for (const auto& e : fs::directory_iterator(folder)) {
+      std::string name = e.path().filename().string();
+      if (name.find('.') != std::string::npos) left.push_back(name);
+    }
+  }
+  EXPECT_EQ(left, std::vector<std::string>());
+}
+
 // An index written under an older stored format is rebuilt by a plain
 // `vanban index`, not updated in place (which would mix two formats).
 TEST_F(IndexerTest, IndexOfAnOlderSchemaIsRebuilt) {
