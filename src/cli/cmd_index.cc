@@ -192,7 +192,9 @@ void PrintSummary(const index::IndexSummary& s, const std::string& db) {
   std::printf("Xong trong %.1f giây: thêm %d, cập nhật %d, xoá %d, không đổi %d", s.seconds,
               s.added, s.updated, s.removed, s.unchanged);
   if (s.kept > 0) std::printf(", giữ bản cũ %d", s.kept);
-  std::printf(", bản ghi danh mục (không có toàn văn) %d.\n", s.catalog_records);
+  std::printf(", bản ghi danh mục (không có toàn văn) %d", s.catalog_records);
+  if (s.catalog_records_added > 0) std::printf(" (mới thêm %d)", s.catalog_records_added);
+  std::printf(".\n");
   std::printf("Dẫn chiếu: đã xác định %d, chưa xác định %d.\n", s.citations_resolved,
               s.citations_unresolved);
   if (!s.formats.empty()) {
@@ -207,10 +209,11 @@ void PrintSummary(const index::IndexSummary& s, const std::string& db) {
   if (!s.removed_files.empty()) {
     std::printf(
         "Xoá khỏi chỉ mục %zu văn bản (tệp không còn, hoặc không còn trong các đường dẫn "
-        "đã cho):\n",
+        "đã cho, trừ khi ghi lý do khác):\n",
         s.removed_files.size());
     for (const auto& f : s.removed_files) {
-      std::printf("  - %s [%s]\n", OneLine(f.path).c_str(), f.id.c_str());
+      std::string note = f.note.empty() ? "" : " (" + OneLine(f.note) + ")";
+      std::printf("  - %s [%s]%s\n", OneLine(f.path).c_str(), f.id.c_str(), note.c_str());
     }
   }
   PrintSkipped(s);

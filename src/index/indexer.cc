@@ -60,6 +60,7 @@ constexpr size_t kWindow = 256;
 constexpr size_t kShardDocs = 500;
 // RemovedFile::path of a catalog record, which has no file.
 constexpr const char* kRecordPath = "(bản ghi danh mục)";
+constexpr const char* kRecordGone = "mục không còn trong danh mục";  // its RemovedFile::note
 
 struct Result {
   size_t task = 0;
@@ -260,8 +261,11 @@ struct Indexer::Internal {
   // from "luat42.txt").
   std::map<std::string, std::string> previous_owners;
   // Ids of the catalog records of this run (PutCatalogRecord), written or
-  // left as they were.
-  std::set<std::string> records_written;
+  // left as they were; of those, the ones the index did not have.
+  std::set<std::string> records_written, records_added;
+  // The ids files held before this run and gave up for another
+  // (ListGivenUpIds).
+  std::vector<RemovedFile> given_up;
   // Catalog entries whose text is not where the catalog says: warned once
   // the files are written (WarnMissingTexts), as one of them may be the
   // entry's text under another name.
@@ -314,6 +318,7 @@ struct Indexer::Internal {
   Status WriteCatalogRecords();
   void WarnMissingTexts();
   void DeleteStale();
+  void ListGivenUpIds();
   void WriteRunMetadata();
   void DecideReanalysis();
   void PutCatalogRecord(const legal::CatalogEntry& e);
@@ -575,7 +580,10 @@ void Indexer::Internal::Put(const std::string& id, const std::string& source, Pe
   Xapian::docid did = DocidOf(id);
   // A record of this run replaced by its text (a file dropped in with the
   // entry's number): it is not a record in the summary.
-  if (!source.empty() && records_written.erase(id) > 0) --summary.catalog_records;
+  if (!source.empty() && records_written.erase(id) > 0) {
+    --summary.catalog_records;
+    records_added.erase(id);
+  }
   if (did) {
     Replace(did, std::move(doc));
   } else {
@@ -673,6 +681,11 @@ Status Indexer::Internal::Write(Result* r) {
   if (task.existing && task.existing->id != id) {
     Delete(task.existing->docid);
     if (DocidOf(task.existing->id) == task.existing->docid) plan.ids.erase(task.existing->id);
+    // The same document taking its plain id back (the copy holding it went)
+    // gives up no document.
+    if (UnsuffixedId(task.existing->id, path) != id) {
+      given_up.push_back({path, task.existing->id, "tệp nay là văn bản " + id});
+    }
   }
   (task.existing ? s.updated : s.added)++;
   s.bytes += task.size;
@@ -695,6 +708,7 @@ Status Indexer::Internal::Write(Result* r) {
 void Indexer::Internal::PutCatalogRecord(const legal::CatalogEntry& e) {
   ++summary.catalog_records;
   records_written.insert(e.id);
+  if (!plan.catalog_records.count(e.id)) records_added.insert(e.id);
   // A record made from the same entry by the same analysis is left as it
   // is. C11: every run rewrote every record, so a run that changed nothing
   // committed a new revision (and every server dropped its caches).
@@ -732,7 +746,7 @@ Status Indexer::Internal::WriteCatalogRecords() {
     if (!wanted.count(id) && !catalog->FindById(id)) {
       Delete(record.docid);
       plan.ids.erase(id);
-      summary.removed_files.push_back({kRecordPath, id});
+      summary.removed_files.push_back({kRecordPath, id, kRecordGone});
       ++summary.removed;
     }
   }
@@ -755,7 +769,7 @@ void Indexer::Internal::DeleteStale() {
   for (Xapian::docid did : plan.stale) {
     Delete(did);
     ++summary.removed;
-    RemovedFile removed{plan.sources[did], ""};
+    RemovedFile removed{plan.sources[did], "", ""};
     for (auto it = plan.ids.begin(); it != plan.ids.end(); ++it) {
       if (it->second == did) {
         removed.id = it->first;
@@ -767,6 +781,23 @@ void Indexer::Internal::DeleteStale() {
     summary.removed_files.push_back(std::move(removed));
   }
   std::sort(summary.removed_files.begin(), summary.removed_files.end(),
+            [](const RemovedFile& a, const RemovedFile& b) { return a.path < b.path; });
+}
+
+// The ids that files gave up this run (Write) and no document holds now:
+// the file is another document (its content changed to another number),
+// so that document is gone, and is listed as a deleted file is. I1 (QA 20):
+// it was neither counted nor named.
+void Indexer::Internal::ListGivenUpIds() {
+  size_t first = summary.removed_files.size();
+  for (RemovedFile& r : given_up) {
+    if (DocidOf(r.id) != 0) continue;  // another file holds it now
+    summary.removed_files.push_back(std::move(r));
+    ++summary.removed;
+  }
+  given_up.clear();
+  std::sort(summary.removed_files.begin() + static_cast<std::ptrdiff_t>(first),
+            summary.removed_files.end(),
             [](const RemovedFile& a, const RemovedFile& b) { return a.path < b.path; });
 }
 
@@ -1023,6 +1054,8 @@ StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
   options = &opts;
   summary = IndexSummary();
   records_written.clear();
+  records_added.clear();
+  given_up.clear();
   missing_texts.clear();
   if (Status st = CheckPaths(opts.paths); !st.ok()) return st;
   std::vector<fs::path> roots = opts.paths;
@@ -1081,6 +1114,8 @@ StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
       return st;
     }
     summary.unchanged += plan.unchanged;
+    summary.catalog_records_added = static_cast<int>(records_added.size());
+    ListGivenUpIds();
     WarnMissingTexts();
     CarryOverSkipped();
     WriteRunMetadata();
@@ -1475,16 +1510,23 @@ Status CompareRebuild(const fs::path& old_dir, const fs::path& fresh_dir, const 
         std::to_string(before.files.size() + before.records.size()) +
         " văn bản) được giữ nguyên. Hãy kiểm tra đường dẫn (thư mục mạng đã được gắn chưa?)");
   }
+  std::set<std::string> ids = after.records;
+  for (const auto& [path, id] : after.files) ids.insert(id);
   for (const auto& [path, id] : before.files) {
-    if (!after.files.count(path)) summary->removed_files.push_back({path, id});
+    auto now = after.files.find(path);
+    if (now == after.files.end()) {
+      summary->removed_files.push_back({path, id, ""});
+    } else if (!ids.count(id) && UnsuffixedId(id, path) != now->second) {
+      summary->removed_files.push_back({path, id, "tệp nay là văn bản " + now->second});
+    }
   }
   for (const std::string& id : before.records) {
-    bool kept =
-        after.records.count(id) || std::any_of(after.files.begin(), after.files.end(),
-                                               [&](const auto& f) { return f.second == id; });
-    if (!kept) summary->removed_files.push_back({kRecordPath, id});
+    if (!ids.count(id)) summary->removed_files.push_back({kRecordPath, id, kRecordGone});
   }
   summary->removed = static_cast<int>(summary->removed_files.size());
+  summary->catalog_records_added = static_cast<int>(
+      std::count_if(after.records.begin(), after.records.end(),
+                    [&](const std::string& id) { return !before.records.count(id); }));
   return Status::Ok();
 }
 

@@ -1110,6 +1110,80 @@ TEST_F(IndexerTest, ARecordWhoseEntryIsGoneIsListedAsRemoved) {
   EXPECT_EQ(db.get_doccount(), 2u);
 }
 
+// I1 (QA 20): a catalog entry added was counted nowhere but in the total
+// of records. The records the index did not have are counted apart, by an
+// incremental run and by a rebuild alike.
+TEST_F(IndexerTest, ACatalogEntryAddedIsCountedAsANewRecord) {
+  Write("quyet-dinh.txt", kDecision);
+  Write("catalog.toml", kCatalogWithoutLaw);
+  std::string db_dir = (dir_ / "index").string();
+  auto first = IndexDatabase(db_dir, Options());
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->catalog_records, 1);
+  EXPECT_EQ(first->catalog_records_added, 1);
+  Write("catalog.toml", std::string(kCatalogWithoutLaw) + kLawEntry);
+  auto added = IndexDatabase(db_dir, Options());
+  ASSERT_TRUE(added.ok()) << added.status().ToString();
+  EXPECT_EQ(added->catalog_records, 2);
+  EXPECT_EQ(added->catalog_records_added, 1);
+  EXPECT_EQ(added->added + added->removed, 0);
+  auto again = IndexDatabase(db_dir, Options());
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->catalog_records_added, 0);
+  Write("catalog.toml", std::string(kCatalogWithoutLaw) + kLawEntry +
+                            "\n[[document]]\nid = \"chi-thi-33-ct-ttg-2021\"\ntype = \"Chỉ thị\"\n"
+                            "number = \"33/CT-TTg\"\n");
+  IndexOptions o = Options();
+  o.rebuild = true;
+  auto rebuilt = IndexDatabase(db_dir, o);
+  ASSERT_TRUE(rebuilt.ok()) << rebuilt.status().ToString();
+  EXPECT_EQ(rebuilt->catalog_records, 3);
+  EXPECT_EQ(rebuilt->catalog_records_added, 1);
+}
+
+// I1 (QA 20) broke: a file whose content became another document (another
+// number, so another id) was counted as updated, and the document it was
+// left the index unnamed: "xoá 0". That id is counted and listed, by an
+// incremental run and by a rebuild.
+TEST_F(IndexerTest, AFileThatIsAnotherDocumentNowListsTheOneItWas) {
+  const std::string decision =
+      "ỦY BAN NHÂN DÂN XÃ NGỌC KỲ\nSố: 15/QĐ-UBND\n\nNgọc Kỳ, ngày 20 tháng 4 năm 2023\n\n"
+      "QUYẾT ĐỊNH\nVề việc thành lập Tổ thử nghiệm\n\nĐiều 1. Thành lập Tổ thử nghiệm.\n";
+  const std::string plan =
+      "ỦY BAN NHÂN DÂN HUYỆN TỨ KỲ\nSố: 47/KH-UBND\n\nTứ Kỳ, ngày 15 tháng 3 năm 2023\n\n"
+      "KẾ HOẠCH\nTriển khai công tác dân vận chính quyền năm 2023\n\n"
+      "I. MỤC ĐÍCH, YÊU CẦU\n1. Văn bản thử nghiệm.\n";
+  Write("ke-hoach.txt", Plan());
+  Write("x.txt", decision);
+  std::string db_dir = (dir_ / "index").string();
+  auto first = IndexDatabase(db_dir, Options());
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  const std::string path = (Corpus() / "x.txt").lexically_normal().string();
+  std::string old_id = IdsBySource(Xapian::Database(db_dir)).at(path);
+  for (bool rebuild : {false, true}) {
+    Write("x.txt", rebuild ? decision : plan);
+    auto s = IndexDatabase(db_dir, Options());
+    if (rebuild) {
+      // Back to the decision, then to the plan by a rebuild.
+      ASSERT_TRUE(s.ok()) << s.status().ToString();
+      old_id = IdsBySource(Xapian::Database(db_dir)).at(path);
+      Write("x.txt", plan);
+      IndexOptions o = Options();
+      o.rebuild = true;
+      s = IndexDatabase(db_dir, o);
+    }
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    std::string new_id = IdsBySource(Xapian::Database(db_dir)).at(path);
+    ASSERT_NE(new_id, old_id);
+    EXPECT_EQ(s->removed, 1) << rebuild;
+    ASSERT_EQ(s->removed_files.size(), 1u) << rebuild;
+    EXPECT_EQ(s->removed_files[0].path, path);
+    EXPECT_EQ(s->removed_files[0].id, old_id);
+    EXPECT_EQ(s->removed_files[0].note, "tệp nay là văn bản " + new_id);
+    EXPECT_FALSE(Xapian::Database(db_dir).term_exists(schema::Term(schema::kId, old_id)));
+  }
+}
+
 // A2 (session 13) broke: in a folder without a catalog.toml, a number cited
 // by one of the admin's documents never counted: cited-by and the missing
 // list stayed empty, where an unrelated catalog made the same citation
