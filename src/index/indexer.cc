@@ -352,20 +352,33 @@ void Indexer::Internal::AssignId(Record* record, const FileTask& task) const {
 }
 
 Result Indexer::Internal::Process(size_t task_index) {
-  const FileTask& task = plan.files[task_index];
+  const FileTask* planned = &plan.files[task_index];
   Result r;
   r.task = task_index;
   Status st;
-  if (task.size > ingest::ExtractOptions().max_bytes) {
-    r.error = ingest::ExtractFile(task.path).status().message();  // too large: not read
+  if (planned->size > ingest::ExtractOptions().max_bytes) {
+    r.error = ingest::ExtractFile(planned->path).status().message();  // too large: not read
     return r;
   }
-  std::string bytes = ReadAll(task.path, &st);
+  std::string bytes = ReadAll(planned->path, &st);
   if (!st.ok()) {
     r.error = st.message();
     return r;
   }
   std::string hash = schema::Hex64(schema::Fnv1a(bytes));
+  // A new file with the content of a catalog entry's text gone (renamed):
+  // that entry's text, as if the catalog named it.
+  FileTask moved;
+  if (!planned->entry && !planned->existing) {
+    auto it = plan.moved_texts.find(std::to_string(bytes.size()) + ":" + hash);
+    if (it != plan.moved_texts.end()) {
+      moved = *planned;
+      moved.entry = it->second;
+      moved.catalog_hash = CatalogEntryHash(*it->second);
+      planned = &moved;
+    }
+  }
+  const FileTask& task = *planned;
   r.fingerprint = FingerprintOf(bytes.size(), task.mtime, hash, task.catalog_hash);
   if (task.existing && SameContent(task.existing->fingerprint, r.fingerprint) && !process_all &&
       !task.misplaced_id && task.existing->link_path == task.link_path) {

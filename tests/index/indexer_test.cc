@@ -1582,6 +1582,43 @@ TEST_F(IndexerTest, ARenamedCatalogTextIsNamedInTheWarning) {
   EXPECT_EQ(db.get_termfreq(schema::Term(schema::kFilterHasText, "1")), 1u);
 }
 
+// I8 (QA 20) broke: the plan renamed (a catalog text with no number, so not
+// found by one) became a record without text under the catalog's id, and
+// the file a second copy of the plan under another id. The content of the
+// file gone recognises it: it keeps the catalog's id, and the warning names
+// the `text =` to write.
+TEST_F(IndexerTest, ARenamedCatalogTextWithoutANumberKeepsItsId) {
+  const std::string id = "ke-hoach-ngoc-ky-2023";
+  Write("catalog.toml", "[[document]]\nid = \"" + id +
+                            "\"\ntype = \"Kế hoạch\"\nissuer = \"UBND xã Ngọc Kỳ\"\n"
+                            "text = \"ke-hoach-dan-van.txt\"\n");
+  Write("ke-hoach-dan-van.txt", Plan());
+  std::string db_dir = (dir_ / "index").string();
+  auto first = IndexDatabase(db_dir, Options());
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  ASSERT_EQ(first->warnings, std::vector<std::string>());
+  fs::rename(Corpus() / "ke-hoach-dan-van.txt", Corpus() / "ke-hoach-2023.txt");
+  auto s = IndexDatabase(db_dir, Options());
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  const std::string renamed = (Corpus() / "ke-hoach-2023.txt").lexically_normal().string();
+  EXPECT_EQ(IdsBySource(Xapian::Database(db_dir)),
+            (std::map<std::string, std::string>{{renamed, id}}));
+  EXPECT_EQ(s->catalog_records, 0);
+  ASSERT_EQ(s->warnings.size(), 1u);
+  EXPECT_NE(s->warnings[0].find("tệp " + renamed +
+                                " được lập chỉ mục làm toàn văn của mục; hãy sửa text = "
+                                "\"ke-hoach-2023.txt\" trong danh mục"),
+            std::string::npos)
+      << s->warnings[0];
+  auto again = IndexDatabase(db_dir, Options());
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->unchanged, 1);
+  EXPECT_EQ(again->added + again->updated + again->removed, 0);
+  EXPECT_EQ(IdsBySource(Xapian::Database(db_dir)),
+            (std::map<std::string, std::string>{{renamed, id}}));
+  EXPECT_EQ(Xapian::Database(db_dir).get_doccount(), 1u);
+}
+
 // A9 (session 16) broke: an alias equal to another entry's name was
 // accepted without a word by `vanban index`, and citations by that name
 // became ambiguous. The run warns, naming both entries, and still indexes.
