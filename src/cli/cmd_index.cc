@@ -195,8 +195,13 @@ void PrintSummary(const index::IndexSummary& s, const std::string& db) {
   std::printf(", bản ghi danh mục (không có toàn văn) %d", s.catalog_records);
   if (s.catalog_records_added > 0) std::printf(" (mới thêm %d)", s.catalog_records_added);
   std::printf(".\n");
-  std::printf("Dẫn chiếu: đã xác định %d, chưa xác định %d.\n", s.citations_resolved,
-              s.citations_unresolved);
+  // Only of files analysed: a run that analysed none said "0, 0" (I7).
+  if (!s.files.empty()) {
+    std::printf(
+        "Dẫn chiếu tới văn bản khác trong các tệp vừa phân tích: đã xác định %d, chưa xác định "
+        "%d; tự dẫn chiếu %d.\n",
+        s.citations_resolved, s.citations_unresolved, s.citations_self);
+  }
   if (!s.formats.empty()) {
     std::string line;
     for (const auto& [format, n] : s.formats) {

@@ -105,8 +105,11 @@ struct IndexSummary {
   std::vector<SkippedFile> skipped;
   std::vector<RemovedFile> removed_files;
   std::vector<FileReport> files;  // every file added or updated, in write order
+  // Citations in the files (re)indexed by this run: of other documents,
+  // resolved or not, and of the document itself ("Luật này", "Điều 5").
   int citations_resolved = 0;
   int citations_unresolved = 0;
+  int citations_self = 0;
   std::map<std::string, int> formats;  // "txt" -> count, for files (re)indexed
   uint64_t bytes = 0;                  // bytes of files (re)indexed
   int documents = 0;                   // documents in the index after the commit

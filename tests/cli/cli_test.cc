@@ -114,6 +114,16 @@ TEST_F(CliTest, IndexReportsEachFile) {
   EXPECT_NE(r.out.find("txt, utf-8, "), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(" ký tự"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Định dạng: txt 1"), std::string::npos) << r.out;
+  // I7 (QA 20) broke: self references counted as resolved, and a run that
+  // analysed nothing said "Dẫn chiếu: đã xác định 0, chưa xác định 0".
+  EXPECT_NE(r.out.find("\nDẫn chiếu tới văn bản khác trong các tệp vừa phân tích: đã xác định "),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("; tự dẫn chiếu "), std::string::npos) << r.out;
+  r = Vanban(args);
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("không đổi 1"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("Dẫn chiếu"), std::string::npos) << r.out;
   fs::remove_all(db);
   r = Vanban(args + " --quiet");
   ASSERT_EQ(r.code, 0) << r.out;

@@ -1110,6 +1110,23 @@ TEST_F(IndexerTest, ARecordWhoseEntryIsGoneIsListedAsRemoved) {
   EXPECT_EQ(db.get_doccount(), 2u);
 }
 
+// I7 (QA 20) broke: the summary's resolved citations counted the
+// document's references to itself ("Quyết định này", "Điều 2 Quyết định
+// này"): 326 of the corpus's 385. They are counted apart.
+TEST_F(IndexerTest, SelfReferencesAreNotCountedAsResolvedCitations) {
+  Write("quyet-dinh.txt", std::string(kDecision) +
+                              "Điều 2. Quyết định này có hiệu lực; Điều 1 Quyết định này áp "
+                              "dụng cho cả Luật Thanh tra số 11/2022/QH15.\n");
+  Write("catalog.toml", std::string(kCatalogWithoutLaw) + kLawEntry);
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  auto s = indexer.Run(Options());
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->citations_resolved, 1);
+  EXPECT_EQ(s->citations_unresolved, 1);
+  EXPECT_EQ(s->citations_self, 2);
+}
+
 // I1 (QA 20): a catalog entry added was counted nowhere but in the total
 // of records. The records the index did not have are counted apart, by an
 // incremental run and by a rebuild alike.
