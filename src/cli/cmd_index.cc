@@ -2,8 +2,10 @@
 // the corpus (default corpus/) into the Xapian database (default index/) in
 // one atomic commit, with a progress bar on a terminal and a summary.
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -14,6 +16,7 @@
 
 #include "cli/commands.h"
 #include "index/indexer.h"
+#include "index/progress.h"
 
 namespace vanban::cli {
 namespace {
@@ -102,13 +105,6 @@ std::string OneLine(const std::string& text) {
   return out;
 }
 
-std::string Clock(double seconds) {
-  int s = static_cast<int>(seconds + 0.5);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", s / 60, s % 60);
-  return buf;
-}
-
 // Progress on stderr: a redrawn bar on a terminal, a line every few
 // seconds otherwise.
 class ProgressPrinter {
@@ -127,25 +123,33 @@ class ProgressPrinter {
     bool last = p.files_done == p.files_total;
     if (!last && p.seconds - shown_ < (tty_ ? 0.1 : 5.0)) return;
     shown_ = p.seconds;
-    double rate = p.seconds > 0 ? p.bytes_done / 1048576.0 / p.seconds : 0;
-    double frac = p.bytes_total ? static_cast<double>(p.bytes_done) / p.bytes_total : 1.0;
-    double eta = frac > 0 ? p.seconds * (1 - frac) / frac : 0;
     if (tty_) {
-      int filled = static_cast<int>(frac * 30);
-      std::string bar(filled, '#');
-      bar += std::string(30 - filled, '-');
-      std::fprintf(stderr, "\r[%s] %d/%d tệp · %s/%s MB · %.1f MB/s · còn %s ", bar.c_str(),
-                   p.files_done, p.files_total, Mb(p.bytes_done).c_str(), Mb(p.bytes_total).c_str(),
-                   rate, Clock(eta).c_str());
+      // Fitted to the terminal's width, asked each time (it may be
+      // resized); spaces cover what is left of a longer line before.
+      int columns = TerminalWidth();
+      std::string line = index::ProgressBarLine(p, columns);
+      int width = index::TerminalColumns(line);
+      line += std::string(std::max(std::min(drawn_, columns - 1) - width, 0), ' ');
+      drawn_ = width;
+      std::fprintf(stderr, "\r%s", line.c_str());
       if (last) std::fputc('\n', stderr);
     } else {
+      double rate = p.seconds > 0 ? p.bytes_done / 1048576.0 / p.seconds : 0;
       std::fprintf(stderr, "Đã xử lý %d/%d tệp (%s/%s MB, %.1f MB/s)\n", p.files_done,
                    p.files_total, Mb(p.bytes_done).c_str(), Mb(p.bytes_total).c_str(), rate);
     }
   }
 
  private:
+  // The columns of stderr's terminal; 80 when it cannot be asked.
+  static int TerminalWidth() {
+    struct winsize size;
+    if (ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+    return 80;
+  }
+
   bool tty_;
+  int drawn_ = 0;  // columns of the bar line drawn last
   double shown_ = -1;
   std::string waiting_for_;  // the file a `waiting` line was printed for
 };
@@ -192,9 +196,16 @@ void PrintSummary(const index::IndexSummary& s, const std::string& db) {
   std::printf("Xong trong %.1f giây: thêm %d, cập nhật %d, xoá %d, không đổi %d", s.seconds,
               s.added, s.updated, s.removed, s.unchanged);
   if (s.kept > 0) std::printf(", giữ bản cũ %d", s.kept);
-  std::printf(", bản ghi danh mục (không có toàn văn) %d.\n", s.catalog_records);
-  std::printf("Dẫn chiếu: đã xác định %d, chưa xác định %d.\n", s.citations_resolved,
-              s.citations_unresolved);
+  std::printf(", bản ghi danh mục (không có toàn văn) %d", s.catalog_records);
+  if (s.catalog_records_added > 0) std::printf(" (mới thêm %d)", s.catalog_records_added);
+  std::printf(".\n");
+  // Only of files analysed: a run that analysed none said "0, 0" (I7).
+  if (!s.files.empty()) {
+    std::printf(
+        "Dẫn chiếu tới văn bản khác trong các tệp vừa phân tích: đã xác định %d, chưa xác định "
+        "%d; tự dẫn chiếu %d.\n",
+        s.citations_resolved, s.citations_unresolved, s.citations_self);
+  }
   if (!s.formats.empty()) {
     std::string line;
     for (const auto& [format, n] : s.formats) {
@@ -207,10 +218,11 @@ void PrintSummary(const index::IndexSummary& s, const std::string& db) {
   if (!s.removed_files.empty()) {
     std::printf(
         "Xoá khỏi chỉ mục %zu văn bản (tệp không còn, hoặc không còn trong các đường dẫn "
-        "đã cho):\n",
+        "đã cho, trừ khi ghi lý do khác):\n",
         s.removed_files.size());
     for (const auto& f : s.removed_files) {
-      std::printf("  - %s [%s]\n", OneLine(f.path).c_str(), f.id.c_str());
+      std::string note = f.note.empty() ? "" : " (" + OneLine(f.note) + ")";
+      std::printf("  - %s [%s]%s\n", OneLine(f.path).c_str(), f.id.c_str(), note.c_str());
     }
   }
   PrintSkipped(s);

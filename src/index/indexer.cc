@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <charconv>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>  // renameat2
@@ -59,6 +60,7 @@ constexpr size_t kWindow = 256;
 constexpr size_t kShardDocs = 500;
 // RemovedFile::path of a catalog record, which has no file.
 constexpr const char* kRecordPath = "(bản ghi danh mục)";
+constexpr const char* kRecordGone = "mục không còn trong danh mục";  // its RemovedFile::note
 
 struct Result {
   size_t task = 0;
@@ -67,8 +69,9 @@ struct Result {
   Record record;        // with its text, for the data
   std::string error;
   std::string fingerprint;
-  int resolved = 0;
+  int resolved = 0;  // citations of other documents
   int unresolved = 0;
+  int self = 0;  // of the document itself
   int pages = 0;
   uint64_t characters = 0;
   double ocr_confidence = 0;
@@ -244,6 +247,7 @@ struct Indexer::Internal {
   // analysis: the catalog digest and analysis version are not updated, so
   // that the next run over the whole corpus analyses them again.
   bool partial_reanalysis = false;
+  std::string db_name;  // the database folder as given (Open), or empty
   // What a failed or cancelled run leaves, for its message.
   std::string kept_note = "chỉ mục cũ được giữ nguyên";
   // Fresh build replacing an index of the current schema: that index, from
@@ -258,8 +262,11 @@ struct Indexer::Internal {
   // from "luat42.txt").
   std::map<std::string, std::string> previous_owners;
   // Ids of the catalog records of this run (PutCatalogRecord), written or
-  // left as they were.
-  std::set<std::string> records_written;
+  // left as they were; of those, the ones the index did not have.
+  std::set<std::string> records_written, records_added;
+  // The ids files held before this run and gave up for another
+  // (ListGivenUpIds).
+  std::vector<RemovedFile> given_up;
   // Catalog entries whose text is not where the catalog says: warned once
   // the files are written (WarnMissingTexts), as one of them may be the
   // entry's text under another name.
@@ -312,6 +319,7 @@ struct Indexer::Internal {
   Status WriteCatalogRecords();
   void WarnMissingTexts();
   void DeleteStale();
+  void ListGivenUpIds();
   void WriteRunMetadata();
   void DecideReanalysis();
   void PutCatalogRecord(const legal::CatalogEntry& e);
@@ -345,20 +353,33 @@ void Indexer::Internal::AssignId(Record* record, const FileTask& task) const {
 }
 
 Result Indexer::Internal::Process(size_t task_index) {
-  const FileTask& task = plan.files[task_index];
+  const FileTask* planned = &plan.files[task_index];
   Result r;
   r.task = task_index;
   Status st;
-  if (task.size > ingest::ExtractOptions().max_bytes) {
-    r.error = ingest::ExtractFile(task.path).status().message();  // too large: not read
+  if (planned->size > ingest::ExtractOptions().max_bytes) {
+    r.error = ingest::ExtractFile(planned->path).status().message();  // too large: not read
     return r;
   }
-  std::string bytes = ReadAll(task.path, &st);
+  std::string bytes = ReadAll(planned->path, &st);
   if (!st.ok()) {
     r.error = st.message();
     return r;
   }
   std::string hash = schema::Hex64(schema::Fnv1a(bytes));
+  // A new file with the content of a catalog entry's text gone (renamed):
+  // that entry's text, as if the catalog named it.
+  FileTask moved;
+  if (!planned->entry && !planned->existing) {
+    auto it = plan.moved_texts.find(std::to_string(bytes.size()) + ":" + hash);
+    if (it != plan.moved_texts.end()) {
+      moved = *planned;
+      moved.entry = it->second;
+      moved.catalog_hash = CatalogEntryHash(*it->second);
+      planned = &moved;
+    }
+  }
+  const FileTask& task = *planned;
   r.fingerprint = FingerprintOf(bytes.size(), task.mtime, hash, task.catalog_hash);
   if (task.existing && SameContent(task.existing->fingerprint, r.fingerprint) && !process_all &&
       !task.misplaced_id && task.existing->link_path == task.link_path) {
@@ -383,7 +404,11 @@ Result Indexer::Internal::Process(size_t task_index) {
   for (auto& c : rec.doc.citations) {
     resolver.Resolve(&c, rec.doc.id, rec.doc.meta.date);
     if (c.source_note) continue;  // the codifier's, not the document's
-    if (c.status == legal::CitationStatus::kResolved || c.status == legal::CitationStatus::kSelf) {
+    // I7 (QA 20): self references ("Luật này", "Điều này": 326 of 385 in
+    // the corpus) were counted as resolved.
+    if (c.status == legal::CitationStatus::kSelf) {
+      ++r.self;
+    } else if (c.status == legal::CitationStatus::kResolved) {
       ++r.resolved;
     } else {
       ++r.unresolved;
@@ -529,6 +554,7 @@ StatusOr<std::unique_ptr<Indexer>> Indexer::Open(const std::string& db_dir) {
     auto db = std::make_unique<Xapian::WritableDatabase>(db_dir, Xapian::DB_CREATE_OR_OPEN);
     auto indexer = std::make_unique<Indexer>(db.get());
     indexer->internal_->owned = std::move(db);
+    indexer->internal_->db_name = db_dir;
     return indexer;
   } catch (const Xapian::Error& e) {
     return Status::IoError(OpenFailure(db_dir, e));
@@ -572,7 +598,10 @@ void Indexer::Internal::Put(const std::string& id, const std::string& source, Pe
   Xapian::docid did = DocidOf(id);
   // A record of this run replaced by its text (a file dropped in with the
   // entry's number): it is not a record in the summary.
-  if (!source.empty() && records_written.erase(id) > 0) --summary.catalog_records;
+  if (!source.empty() && records_written.erase(id) > 0) {
+    --summary.catalog_records;
+    records_added.erase(id);
+  }
   if (did) {
     Replace(did, std::move(doc));
   } else {
@@ -670,6 +699,11 @@ Status Indexer::Internal::Write(Result* r) {
   if (task.existing && task.existing->id != id) {
     Delete(task.existing->docid);
     if (DocidOf(task.existing->id) == task.existing->docid) plan.ids.erase(task.existing->id);
+    // The same document taking its plain id back (the copy holding it went)
+    // gives up no document.
+    if (UnsuffixedId(task.existing->id, path) != id) {
+      given_up.push_back({path, task.existing->id, "tệp nay là văn bản " + id});
+    }
   }
   (task.existing ? s.updated : s.added)++;
   s.bytes += task.size;
@@ -679,6 +713,7 @@ Status Indexer::Internal::Write(Result* r) {
                      r->record.doc.warnings});
   s.citations_resolved += r->resolved;
   s.citations_unresolved += r->unresolved;
+  s.citations_self += r->self;
   PendingDoc doc;
   doc.xd = std::move(r->xd);
   doc.finished = false;
@@ -692,6 +727,7 @@ Status Indexer::Internal::Write(Result* r) {
 void Indexer::Internal::PutCatalogRecord(const legal::CatalogEntry& e) {
   ++summary.catalog_records;
   records_written.insert(e.id);
+  if (!plan.catalog_records.count(e.id)) records_added.insert(e.id);
   // A record made from the same entry by the same analysis is left as it
   // is. C11: every run rewrote every record, so a run that changed nothing
   // committed a new revision (and every server dropped its caches).
@@ -729,7 +765,7 @@ Status Indexer::Internal::WriteCatalogRecords() {
     if (!wanted.count(id) && !catalog->FindById(id)) {
       Delete(record.docid);
       plan.ids.erase(id);
-      summary.removed_files.push_back({kRecordPath, id});
+      summary.removed_files.push_back({kRecordPath, id, kRecordGone});
       ++summary.removed;
     }
   }
@@ -752,7 +788,7 @@ void Indexer::Internal::DeleteStale() {
   for (Xapian::docid did : plan.stale) {
     Delete(did);
     ++summary.removed;
-    RemovedFile removed{plan.sources[did], ""};
+    RemovedFile removed{plan.sources[did], "", ""};
     for (auto it = plan.ids.begin(); it != plan.ids.end(); ++it) {
       if (it->second == did) {
         removed.id = it->first;
@@ -764,6 +800,23 @@ void Indexer::Internal::DeleteStale() {
     summary.removed_files.push_back(std::move(removed));
   }
   std::sort(summary.removed_files.begin(), summary.removed_files.end(),
+            [](const RemovedFile& a, const RemovedFile& b) { return a.path < b.path; });
+}
+
+// The ids that files gave up this run (Write) and no document holds now:
+// the file is another document (its content changed to another number),
+// so that document is gone, and is listed as a deleted file is. I1 (QA 20):
+// it was neither counted nor named.
+void Indexer::Internal::ListGivenUpIds() {
+  size_t first = summary.removed_files.size();
+  for (RemovedFile& r : given_up) {
+    if (DocidOf(r.id) != 0) continue;  // another file holds it now
+    summary.removed_files.push_back(std::move(r));
+    ++summary.removed;
+  }
+  given_up.clear();
+  std::sort(summary.removed_files.begin() + static_cast<std::ptrdiff_t>(first),
+            summary.removed_files.end(),
             [](const RemovedFile& a, const RemovedFile& b) { return a.path < b.path; });
 }
 
@@ -979,17 +1032,58 @@ Status DatabaseFailure(const Xapian::Error& e, const std::string& kept_note) {
                          ")");
 }
 
+namespace {
+
+// The version stored under `key` when it is a number above `current` (the
+// index was written by a newer vanban), else 0.
+int NewerVersion(const Xapian::Database& db, std::string_view key, int current) {
+  std::string stored = db.get_metadata(std::string(key));
+  int version = 0;
+  const char* end = stored.data() + stored.size();
+  auto [at, ec] = std::from_chars(stored.data(), end, version);
+  return ec == std::errc() && at == end && version > current ? version : 0;
+}
+
+// Refuses to write an index made by a newer vanban (a schema or analysis
+// version above this binary's): rewriting it would downgrade it. I6 (QA 20):
+// it was called old and silently rewritten to this binary's versions.
+// `db_name` is the folder as given, or empty.
+Status RefuseNewerIndex(const Xapian::Database& db, const std::string& db_name) {
+  std::string what;
+  if (int v = NewerVersion(db, schema::kMetaSchemaVersion, schema::kSchemaVersion)) {
+    what = "lược đồ " + std::to_string(v) + ", phiên bản này dùng lược đồ " +
+           std::to_string(schema::kSchemaVersion);
+  } else if (int a = NewerVersion(db, schema::kMetaAnalysis, schema::kAnalysisVersion)) {
+    what = "phân tích văn bản phiên bản " + std::to_string(a) + ", phiên bản này dùng phiên bản " +
+           std::to_string(schema::kAnalysisVersion);
+  } else {
+    return Status::Ok();
+  }
+  return Status::Unsupported(
+      "chỉ mục " + (db_name.empty() ? std::string() : db_name + " ") +
+      "do một phiên bản vanban mới hơn lập (" + what +
+      "), nên không ghi gì vào chỉ mục; hãy dùng phiên bản vanban mới hơn đó, hoặc chạy lại với "
+      "--rebuild để lập lại toàn bộ chỉ mục bằng phiên bản này");
+}
+
+}  // namespace
+
 StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
   auto start = std::chrono::steady_clock::now();
   options = &opts;
   summary = IndexSummary();
   records_written.clear();
+  records_added.clear();
+  given_up.clear();
   missing_texts.clear();
   if (Status st = CheckPaths(opts.paths); !st.ok()) return st;
   std::vector<fs::path> roots = opts.paths;
   CatalogSource source = CatalogSource::kNone;
   std::string recorded_catalog;
   try {
+    if (!opts.rebuild) {
+      if (Status st = RefuseNewerIndex(*db, db_name); !st.ok()) return st;
+    }
     recorded_catalog = db->get_metadata(std::string(schema::kMetaCatalogPath));
   } catch (const Xapian::Error& e) {
     return DatabaseFailure(e, kept_note);
@@ -1039,6 +1133,8 @@ StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
       return st;
     }
     summary.unchanged += plan.unchanged;
+    summary.catalog_records_added = static_cast<int>(records_added.size());
+    ListGivenUpIds();
     WarnMissingTexts();
     CarryOverSkipped();
     WriteRunMetadata();
@@ -1433,16 +1529,23 @@ Status CompareRebuild(const fs::path& old_dir, const fs::path& fresh_dir, const 
         std::to_string(before.files.size() + before.records.size()) +
         " văn bản) được giữ nguyên. Hãy kiểm tra đường dẫn (thư mục mạng đã được gắn chưa?)");
   }
+  std::set<std::string> ids = after.records;
+  for (const auto& [path, id] : after.files) ids.insert(id);
   for (const auto& [path, id] : before.files) {
-    if (!after.files.count(path)) summary->removed_files.push_back({path, id});
+    auto now = after.files.find(path);
+    if (now == after.files.end()) {
+      summary->removed_files.push_back({path, id, ""});
+    } else if (!ids.count(id) && UnsuffixedId(id, path) != now->second) {
+      summary->removed_files.push_back({path, id, "tệp nay là văn bản " + now->second});
+    }
   }
   for (const std::string& id : before.records) {
-    bool kept =
-        after.records.count(id) || std::any_of(after.files.begin(), after.files.end(),
-                                               [&](const auto& f) { return f.second == id; });
-    if (!kept) summary->removed_files.push_back({kRecordPath, id});
+    if (!ids.count(id)) summary->removed_files.push_back({kRecordPath, id, kRecordGone});
   }
   summary->removed = static_cast<int>(summary->removed_files.size());
+  summary->catalog_records_added = static_cast<int>(
+      std::count_if(after.records.begin(), after.records.end(),
+                    [&](const std::string& id) { return !before.records.count(id); }));
   return Status::Ok();
 }
 
@@ -1484,11 +1587,30 @@ Status FreshDatabaseFailure(const std::string& db_dir, const Xapian::Error& e,
   return Status::IoError(what + " (chi tiết từ Xapian: " + e.get_description() + ")");
 }
 
+// The folder a --db that is a symbolic link (or a chain of them) leads to,
+// whether it exists yet or not; else `dir`. A fresh build is made and
+// swapped in beside that folder, so the link stays and leads to the new
+// index. I11 (QA 20): a rebuild swapped the link for a new folder beside it
+// (the index it led to kept the old documents), and a first build through a
+// link to a folder not made yet failed at the swap.
+fs::path LinkTarget(fs::path dir) {
+  for (int hops = 0; hops < 40; ++hops) {  // a loop is left to the checks
+    std::error_code ec;
+    if (!fs::is_symlink(fs::symlink_status(dir, ec))) break;
+    fs::path target = fs::read_symlink(dir, ec);
+    if (ec) break;
+    dir = (target.is_absolute() ? target : dir.parent_path() / target).lexically_normal();
+    if (dir.filename().empty()) dir = dir.parent_path();
+  }
+  return dir;
+}
+
 }  // namespace
 
 StatusOr<IndexSummary> IndexDatabase(const std::string& db_dir, const IndexOptions& options) {
   fs::path dir = fs::path(db_dir).lexically_normal();
   if (dir.filename().empty()) dir = dir.parent_path();
+  dir = LinkTarget(dir);
   if (Status st = CheckPaths(options.paths); !st.ok()) return st;
   if (Status st = CheckDatabaseFolder(dir, db_dir); !st.ok()) return st;
   auto lock = RunLock::Acquire(dir, db_dir);
@@ -1497,6 +1619,15 @@ StatusOr<IndexSummary> IndexDatabase(const std::string& db_dir, const IndexOptio
   std::error_code ec;
   bool had_index = fs::exists(dir, ec);
   std::string outdated;  // the stored schema version, when it is not ours
+  if (!options.rebuild && had_index) {
+    Status newer;
+    try {
+      newer = RefuseNewerIndex(Xapian::Database(db_dir), db_dir);
+    } catch (const Xapian::Error&) {
+      // Not readable: the run below says why.
+    }
+    if (!newer.ok()) return newer;
+  }
   if (!options.rebuild && had_index && !IndexIsOutdated(db_dir, &outdated)) {
     auto indexer = Indexer::Open(db_dir);
     if (!indexer.ok()) return indexer.status();

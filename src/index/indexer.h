@@ -72,10 +72,12 @@ struct SkippedFile {
 };
 
 // A document deleted because its file is gone, or a catalog record whose
-// entry is gone from the catalog (path "(bản ghi danh mục)").
+// entry is gone from the catalog (path "(bản ghi danh mục)"), or the id of
+// a file that is another document now (`note` says which).
 struct RemovedFile {
   std::string path;
   std::string id;
+  std::string note;  // Vietnamese, when the file is still there; else empty
 };
 
 // What one (re)indexed file gave: the ingest report shown per file.
@@ -99,11 +101,15 @@ struct IndexSummary {
   int unchanged = 0;
   int kept = 0;             // documents kept in their previous version (sum of skipped[].kept)
   int catalog_records = 0;  // catalog entries indexed without text
+  int catalog_records_added = 0;  // of those, the ones the index did not have before
   std::vector<SkippedFile> skipped;
   std::vector<RemovedFile> removed_files;
   std::vector<FileReport> files;  // every file added or updated, in write order
+  // Citations in the files (re)indexed by this run: of other documents,
+  // resolved or not, and of the document itself ("Luật này", "Điều 5").
   int citations_resolved = 0;
   int citations_unresolved = 0;
+  int citations_self = 0;
   std::map<std::string, int> formats;  // "txt" -> count, for files (re)indexed
   uint64_t bytes = 0;                  // bytes of files (re)indexed
   int documents = 0;                   // documents in the index after the commit

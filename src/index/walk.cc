@@ -442,6 +442,25 @@ bool MisplacedId(const Plan& plan, const ExistingDoc& e, const legal::CatalogEnt
   return !present.count(fs::path(source->second));
 }
 
+// Fills plan->moved_texts. I8 (QA 20): the plan renamed (a catalog text
+// with no number, so not found by one) became a record without text, and
+// the file a second copy under another id.
+void FindMovedTexts(const legal::Catalog& catalog, Plan* plan) {
+  std::set<Xapian::docid> stale(plan->stale.begin(), plan->stale.end());
+  for (const auto& [path, e] : plan->existing) {
+    if (!stale.count(e.docid) || plan->catalog_texts.count(e.id)) continue;
+    const legal::CatalogEntry* entry = catalog.FindById(e.id);
+    if (entry == nullptr || entry->text_path.empty()) continue;
+    // size:mtime:hash:cat
+    size_t p1 = e.fingerprint.find(':');
+    size_t p2 = p1 == std::string::npos ? p1 : e.fingerprint.find(':', p1 + 1);
+    size_t p3 = p2 == std::string::npos ? p2 : e.fingerprint.find(':', p2 + 1);
+    if (p3 == std::string::npos) continue;
+    plan->moved_texts[e.fingerprint.substr(0, p1 + 1) + e.fingerprint.substr(p2 + 1, p3 - p2 - 1)] =
+        entry;
+  }
+}
+
 }  // namespace
 
 std::string UnsuffixedId(const std::string& id, const std::string& path) {
@@ -543,6 +562,7 @@ Plan MakePlan(const Xapian::Database& db, const legal::Catalog* catalog,
   std::stable_partition(plan.files.begin(), plan.files.end(),
                         [](const FileTask& t) { return t.entry == nullptr; });
   FindStale(abs_roots, empty_roots, walked, first_skipped, seen, skipped, &plan);
+  if (catalog) FindMovedTexts(*catalog, &plan);
   return plan;
 }
 

@@ -66,6 +66,11 @@ struct Plan {
   // "Document ids", rule 1).
   std::unordered_map<std::string, std::string> catalog_texts;
   std::vector<Xapian::docid> stale;  // sources gone: delete
+  // "size:hash" (of schema::kSlotFingerprint) of the stale files that were
+  // the text of a catalog entry whose `text` now finds nothing -> that
+  // entry: a new file with that content is the text renamed, and keeps the
+  // entry's id (a plan has no number to be found by).
+  std::unordered_map<std::string, const legal::CatalogEntry*> moved_texts;
   int unchanged = 0;                 // size and mtime unchanged
   // Documents whose file (or a folder above it) exists but could not be
   // read or was skipped by the walk: their previous version stays, and the

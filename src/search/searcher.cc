@@ -18,6 +18,7 @@
 #include <set>
 #include <sstream>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 
 #include "base/worker.h"
@@ -1588,8 +1589,16 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
         rows.push_back(std::move(row));
       }
     }
-    std::stable_sort(rows.begin(), rows.end(), [](const CatalogRow& a, const CatalogRow& b) {
-      return a.cited_count > b.cited_count;
+    // Ties: catalog documents, then numbers, then names; each by number,
+    // title and id. I10 (QA 20): in docid order, an entry removed and put
+    // back moved to the end of its group.
+    auto tie_key = [](const CatalogRow& r) {
+      return std::tuple<bool, bool, const std::string&, const std::string&, const std::string&>(
+          r.id.empty(), r.number.empty(), r.number, r.title, r.id);
+    };
+    std::stable_sort(rows.begin(), rows.end(), [&](const CatalogRow& a, const CatalogRow& b) {
+      if (a.cited_count != b.cited_count) return a.cited_count > b.cited_count;
+      return tie_key(a) < tie_key(b);
     });
     return rows;
   } catch (const Xapian::Error& e) {

@@ -114,6 +114,16 @@ TEST_F(CliTest, IndexReportsEachFile) {
   EXPECT_NE(r.out.find("txt, utf-8, "), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(" ký tự"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Định dạng: txt 1"), std::string::npos) << r.out;
+  // I7 (QA 20) broke: self references counted as resolved, and a run that
+  // analysed nothing said "Dẫn chiếu: đã xác định 0, chưa xác định 0".
+  EXPECT_NE(r.out.find("\nDẫn chiếu tới văn bản khác trong các tệp vừa phân tích: đã xác định "),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("; tự dẫn chiếu "), std::string::npos) << r.out;
+  r = Vanban(args);
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("không đổi 1"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("Dẫn chiếu"), std::string::npos) << r.out;
   fs::remove_all(db);
   r = Vanban(args + " --quiet");
   ASSERT_EQ(r.code, 0) << r.out;
@@ -554,6 +564,30 @@ TEST_F(CliTest, IndexNamesTheDeletedFiles) {
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("xoá 1,"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("\n  - " + (root / "corpus" / "ghi-chu.txt").string() + " [tep-ghi-chu]\n"),
+            std::string::npos)
+      << r.out;
+  // I1 (QA 20) broke: a file that became another document (another number)
+  // said "xoá 0" and did not name the document it was; a catalog entry
+  // added was not counted.
+  std::ofstream(root / "corpus" / "x.txt")
+      << "ỦY BAN NHÂN DÂN XÃ NGỌC KỲ\nSố: 15/QĐ-UBND\n\nNgọc Kỳ, ngày 20 tháng 4 năm 2023\n\n"
+         "QUYẾT ĐỊNH\nVề việc thành lập Tổ thử nghiệm\n\nĐiều 1. Thành lập Tổ thử nghiệm.\n";
+  ASSERT_EQ(Vanban(args).code, 0);
+  std::ofstream(root / "corpus" / "x.txt")
+      << "ỦY BAN NHÂN DÂN HUYỆN TỨ KỲ\nSố: 47/KH-UBND\n\nTứ Kỳ, ngày 15 tháng 3 năm 2023\n\n"
+         "KẾ HOẠCH\nTriển khai công tác dân vận\n\nI. MỤC ĐÍCH\n1. Thử.\n";
+  std::ofstream(root / "corpus" / "catalog.toml")
+      << "[[document]]\nid = \"chi-thi-33-ct-ttg-2021\"\ntype = \"Chỉ thị\"\nnumber = "
+         "\"33/CT-TTg\"\n";
+  r = Vanban(args);
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("xoá 1,"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(", bản ghi danh mục (không có toàn văn) 1 (mới thêm 1).\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("\n  - " + (root / "corpus" / "x.txt").string() +
+                       " [quyet-dinh-15-qd-ubnd-2023-ngoc-ky] (tệp nay là văn bản "
+                       "ke-hoach-47-kh-ubnd-2023-tu-ky)\n"),
             std::string::npos)
       << r.out;
 }

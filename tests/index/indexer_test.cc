@@ -717,6 +717,41 @@ TEST_F(IndexerTest, RebuildSwapsInANewIndex) {
   EXPECT_FALSE(fs::exists(db_dir + ".rebuild-" + std::to_string(getpid())));
 }
 
+// I11 (QA 20) broke: `--rebuild` with a --db that is a symbolic link (the
+// index kept on another disk) replaced the link by a new folder beside it,
+// and the index the link led to kept its old documents; a first build
+// through a link to a folder not made yet failed at the swap. The folder
+// the link leads to is (re)built, and the link stays.
+TEST_F(IndexerTest, ABuildThroughASymbolicLinkWritesTheFolderItLeadsTo) {
+  Write("ke-hoach.txt", Plan());
+  fs::create_directories(dir_ / "data");
+  ASSERT_TRUE(IndexDatabase((dir_ / "data" / "index").string(), Options()).ok());
+  fs::create_directory_symlink("data/index", dir_ / "index");
+  Write("ghi-chu.txt", "Ghi chú: tổ chức đối thoại với Nhân dân hằng quý.\n");
+  for (int writers : {1, 2}) {
+    IndexOptions o = Options();
+    o.rebuild = true;
+    o.writers = writers;
+    auto s = IndexDatabase((dir_ / "index").string(), o);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    EXPECT_TRUE(fs::is_symlink(dir_ / "index")) << writers;
+    EXPECT_EQ(Xapian::Database((dir_ / "data" / "index").string()).get_doccount(), 2u);
+  }
+  fs::create_directory_symlink("data/moi", dir_ / "moi");  // leads to nothing yet
+  auto first = IndexDatabase((dir_ / "moi").string(), Options());
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_TRUE(fs::is_symlink(dir_ / "moi"));
+  EXPECT_EQ(Xapian::Database((dir_ / "data" / "moi").string()).get_doccount(), 2u);
+  std::vector<std::string> left;
+  for (const fs::path& folder : {dir_, dir_ / "data"}) {
+    for (const auto& e : fs::directory_iterator(folder)) {
+      std::string name = e.path().filename().string();
+      if (name.find('.') != std::string::npos) left.push_back(name);
+    }
+  }
+  EXPECT_EQ(left, std::vector<std::string>());
+}
+
 // An index written under an older stored format is rebuilt by a plain
 // `vanban index`, not updated in place (which would mix two formats).
 TEST_F(IndexerTest, IndexOfAnOlderSchemaIsRebuilt) {
@@ -742,6 +777,51 @@ TEST_F(IndexerTest, IndexOfAnOlderSchemaIsRebuilt) {
   EXPECT_EQ(db.get_doccount(), 1u);
   EXPECT_EQ(db.get_metadata(std::string(schema::kMetaSchemaVersion)),
             std::to_string(schema::kSchemaVersion));
+}
+
+// I6 (QA 20) broke: an index written by a newer vanban (schema 6, or
+// analysis 13) was said to be older and rewritten down to this binary's
+// versions. It is refused, untouched, unless rebuilt with --rebuild.
+TEST_F(IndexerTest, AnIndexOfANewerVanbanIsRefusedUnlessRebuilt) {
+  Write("ke-hoach.txt", Plan());
+  std::string db_dir = (dir_ / "index").string();
+  ASSERT_TRUE(IndexDatabase(db_dir, Options()).ok());
+  Write("ghi-chu.txt", "Ghi chú: tổ chức đối thoại với Nhân dân hằng quý.\n");
+  auto set = [&](std::string_view key, const std::string& value) {
+    Xapian::WritableDatabase db(db_dir, Xapian::DB_OPEN);
+    db.set_metadata(std::string(key), value);
+    db.commit();
+  };
+  for (auto [key, current] : {std::pair{schema::kMetaSchemaVersion, schema::kSchemaVersion},
+                              std::pair{schema::kMetaAnalysis, schema::kAnalysisVersion}}) {
+    std::string newer = std::to_string(current + 1);
+    set(key, newer);
+    Xapian::rev revision = Xapian::Database(db_dir).get_revision();
+    auto s = IndexDatabase(db_dir, Options());
+    ASSERT_FALSE(s.ok()) << key;
+    EXPECT_NE(
+        s.status().message().find("chỉ mục " + db_dir + " do một phiên bản vanban mới hơn lập ("),
+        std::string::npos)
+        << s.status().message();
+    EXPECT_NE(s.status().message().find(" " + newer + ", phiên bản này dùng "), std::string::npos)
+        << s.status().message();
+    EXPECT_NE(s.status().message().find("--rebuild"), std::string::npos);
+    Xapian::Database db(db_dir);
+    EXPECT_EQ(db.get_metadata(std::string(key)), newer);
+    EXPECT_EQ(db.get_revision(), revision);
+    EXPECT_EQ(db.get_doccount(), 1u);
+    if (key == schema::kMetaSchemaVersion) set(key, std::to_string(current));
+  }
+  IndexOptions o = Options();
+  o.rebuild = true;
+  auto rebuilt = IndexDatabase(db_dir, o);
+  ASSERT_TRUE(rebuilt.ok()) << rebuilt.status().ToString();
+  Xapian::Database db(db_dir);
+  EXPECT_EQ(db.get_doccount(), 2u);
+  EXPECT_EQ(db.get_metadata(std::string(schema::kMetaSchemaVersion)),
+            std::to_string(schema::kSchemaVersion));
+  EXPECT_EQ(db.get_metadata(std::string(schema::kMetaAnalysis)),
+            std::to_string(schema::kAnalysisVersion));
 }
 
 // R1 (session 16): after an upgrade, `vanban index b` rebuilt the index from
@@ -1030,6 +1110,97 @@ TEST_F(IndexerTest, ARecordWhoseEntryIsGoneIsListedAsRemoved) {
   EXPECT_EQ(db.get_doccount(), 2u);
 }
 
+// I7 (QA 20) broke: the summary's resolved citations counted the
+// document's references to itself ("Quyết định này", "Điều 2 Quyết định
+// này"): 326 of the corpus's 385. They are counted apart.
+TEST_F(IndexerTest, SelfReferencesAreNotCountedAsResolvedCitations) {
+  Write("quyet-dinh.txt", std::string(kDecision) +
+                              "Điều 2. Quyết định này có hiệu lực; Điều 1 Quyết định này áp "
+                              "dụng cho cả Luật Thanh tra số 11/2022/QH15.\n");
+  Write("catalog.toml", std::string(kCatalogWithoutLaw) + kLawEntry);
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  auto s = indexer.Run(Options());
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->citations_resolved, 1);
+  EXPECT_EQ(s->citations_unresolved, 1);
+  EXPECT_EQ(s->citations_self, 2);
+}
+
+// I1 (QA 20): a catalog entry added was counted nowhere but in the total
+// of records. The records the index did not have are counted apart, by an
+// incremental run and by a rebuild alike.
+TEST_F(IndexerTest, ACatalogEntryAddedIsCountedAsANewRecord) {
+  Write("quyet-dinh.txt", kDecision);
+  Write("catalog.toml", kCatalogWithoutLaw);
+  std::string db_dir = (dir_ / "index").string();
+  auto first = IndexDatabase(db_dir, Options());
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->catalog_records, 1);
+  EXPECT_EQ(first->catalog_records_added, 1);
+  Write("catalog.toml", std::string(kCatalogWithoutLaw) + kLawEntry);
+  auto added = IndexDatabase(db_dir, Options());
+  ASSERT_TRUE(added.ok()) << added.status().ToString();
+  EXPECT_EQ(added->catalog_records, 2);
+  EXPECT_EQ(added->catalog_records_added, 1);
+  EXPECT_EQ(added->added + added->removed, 0);
+  auto again = IndexDatabase(db_dir, Options());
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->catalog_records_added, 0);
+  Write("catalog.toml", std::string(kCatalogWithoutLaw) + kLawEntry +
+                            "\n[[document]]\nid = \"chi-thi-33-ct-ttg-2021\"\ntype = \"Chỉ thị\"\n"
+                            "number = \"33/CT-TTg\"\n");
+  IndexOptions o = Options();
+  o.rebuild = true;
+  auto rebuilt = IndexDatabase(db_dir, o);
+  ASSERT_TRUE(rebuilt.ok()) << rebuilt.status().ToString();
+  EXPECT_EQ(rebuilt->catalog_records, 3);
+  EXPECT_EQ(rebuilt->catalog_records_added, 1);
+}
+
+// I1 (QA 20) broke: a file whose content became another document (another
+// number, so another id) was counted as updated, and the document it was
+// left the index unnamed: "xoá 0". That id is counted and listed, by an
+// incremental run and by a rebuild.
+TEST_F(IndexerTest, AFileThatIsAnotherDocumentNowListsTheOneItWas) {
+  const std::string decision =
+      "ỦY BAN NHÂN DÂN XÃ NGỌC KỲ\nSố: 15/QĐ-UBND\n\nNgọc Kỳ, ngày 20 tháng 4 năm 2023\n\n"
+      "QUYẾT ĐỊNH\nVề việc thành lập Tổ thử nghiệm\n\nĐiều 1. Thành lập Tổ thử nghiệm.\n";
+  const std::string plan =
+      "ỦY BAN NHÂN DÂN HUYỆN TỨ KỲ\nSố: 47/KH-UBND\n\nTứ Kỳ, ngày 15 tháng 3 năm 2023\n\n"
+      "KẾ HOẠCH\nTriển khai công tác dân vận chính quyền năm 2023\n\n"
+      "I. MỤC ĐÍCH, YÊU CẦU\n1. Văn bản thử nghiệm.\n";
+  Write("ke-hoach.txt", Plan());
+  Write("x.txt", decision);
+  std::string db_dir = (dir_ / "index").string();
+  auto first = IndexDatabase(db_dir, Options());
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  const std::string path = (Corpus() / "x.txt").lexically_normal().string();
+  std::string old_id = IdsBySource(Xapian::Database(db_dir)).at(path);
+  for (bool rebuild : {false, true}) {
+    Write("x.txt", rebuild ? decision : plan);
+    auto s = IndexDatabase(db_dir, Options());
+    if (rebuild) {
+      // Back to the decision, then to the plan by a rebuild.
+      ASSERT_TRUE(s.ok()) << s.status().ToString();
+      old_id = IdsBySource(Xapian::Database(db_dir)).at(path);
+      Write("x.txt", plan);
+      IndexOptions o = Options();
+      o.rebuild = true;
+      s = IndexDatabase(db_dir, o);
+    }
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    std::string new_id = IdsBySource(Xapian::Database(db_dir)).at(path);
+    ASSERT_NE(new_id, old_id);
+    EXPECT_EQ(s->removed, 1) << rebuild;
+    ASSERT_EQ(s->removed_files.size(), 1u) << rebuild;
+    EXPECT_EQ(s->removed_files[0].path, path);
+    EXPECT_EQ(s->removed_files[0].id, old_id);
+    EXPECT_EQ(s->removed_files[0].note, "tệp nay là văn bản " + new_id);
+    EXPECT_FALSE(Xapian::Database(db_dir).term_exists(schema::Term(schema::kId, old_id)));
+  }
+}
+
 // A2 (session 13) broke: in a folder without a catalog.toml, a number cited
 // by one of the admin's documents never counted: cited-by and the missing
 // list stayed empty, where an unrelated catalog made the same citation
@@ -1159,6 +1330,31 @@ TEST_F(IndexerTest, OlderAnalysisAnalysesEveryDocumentAgainOnce) {
     ASSERT_TRUE(then.ok());
     EXPECT_EQ(then->unchanged, 1) << older;
     EXPECT_EQ(then->updated, 0) << older;
+  }
+}
+
+// I9 (QA 20) broke: README and docs/index-search.md gave `vanban-analysis`
+// = 9 while the index was written with 12. Every mention of either version
+// gives the value an index is written with.
+TEST_F(IndexerTest, TheDocsGiveTheVersionsAnIndexIsWrittenWith) {
+  Write("quyet-dinh.txt", kDecision);
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  ASSERT_TRUE(indexer.Run(Options()).ok());
+  for (std::string_view key : {schema::kMetaSchemaVersion, schema::kMetaAnalysis}) {
+    std::string written = db.get_metadata(std::string(key));
+    ASSERT_FALSE(written.empty()) << key;
+    std::string lead = "`" + std::string(key) + "` = `";
+    for (const char* doc : {"README.md", "docs/index-search.md"}) {
+      std::string text = testing::ReadFile(testing::SourceDir() / doc);
+      int mentions = 0;
+      for (size_t at = text.find(lead); at != std::string::npos; at = text.find(lead, at + 1)) {
+        size_t begin = at + lead.size();
+        EXPECT_EQ(text.substr(begin, text.find('`', begin) - begin), written) << doc << " " << key;
+        ++mentions;
+      }
+      EXPECT_GT(mentions, 0) << doc << " " << key;
+    }
   }
 }
 
@@ -1401,6 +1597,43 @@ TEST_F(IndexerTest, ARenamedCatalogTextIsNamedInTheWarning) {
   EXPECT_TRUE(HasSource(db, renamed));
   EXPECT_TRUE(db.term_exists(schema::Term(schema::kId, "luat-25-2018-qh14")));
   EXPECT_EQ(db.get_termfreq(schema::Term(schema::kFilterHasText, "1")), 1u);
+}
+
+// I8 (QA 20) broke: the plan renamed (a catalog text with no number, so not
+// found by one) became a record without text under the catalog's id, and
+// the file a second copy of the plan under another id. The content of the
+// file gone recognises it: it keeps the catalog's id, and the warning names
+// the `text =` to write.
+TEST_F(IndexerTest, ARenamedCatalogTextWithoutANumberKeepsItsId) {
+  const std::string id = "ke-hoach-ngoc-ky-2023";
+  Write("catalog.toml", "[[document]]\nid = \"" + id +
+                            "\"\ntype = \"Kế hoạch\"\nissuer = \"UBND xã Ngọc Kỳ\"\n"
+                            "text = \"ke-hoach-dan-van.txt\"\n");
+  Write("ke-hoach-dan-van.txt", Plan());
+  std::string db_dir = (dir_ / "index").string();
+  auto first = IndexDatabase(db_dir, Options());
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  ASSERT_EQ(first->warnings, std::vector<std::string>());
+  fs::rename(Corpus() / "ke-hoach-dan-van.txt", Corpus() / "ke-hoach-2023.txt");
+  auto s = IndexDatabase(db_dir, Options());
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  const std::string renamed = (Corpus() / "ke-hoach-2023.txt").lexically_normal().string();
+  EXPECT_EQ(IdsBySource(Xapian::Database(db_dir)),
+            (std::map<std::string, std::string>{{renamed, id}}));
+  EXPECT_EQ(s->catalog_records, 0);
+  ASSERT_EQ(s->warnings.size(), 1u);
+  EXPECT_NE(s->warnings[0].find("tệp " + renamed +
+                                " được lập chỉ mục làm toàn văn của mục; hãy sửa text = "
+                                "\"ke-hoach-2023.txt\" trong danh mục"),
+            std::string::npos)
+      << s->warnings[0];
+  auto again = IndexDatabase(db_dir, Options());
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->unchanged, 1);
+  EXPECT_EQ(again->added + again->updated + again->removed, 0);
+  EXPECT_EQ(IdsBySource(Xapian::Database(db_dir)),
+            (std::map<std::string, std::string>{{renamed, id}}));
+  EXPECT_EQ(Xapian::Database(db_dir).get_doccount(), 1u);
 }
 
 // A9 (session 16) broke: an alias equal to another entry's name was
