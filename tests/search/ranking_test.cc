@@ -739,6 +739,14 @@ TEST_F(RankingTest, SuggestionIsTheSameOnEveryPageAndKeepsTheRest) {
   EXPECT_EQ(searcher_->Search(r)->suggestion, "dân vận");
   EXPECT_EQ(Run("type:luat khieu nai").suggestion, "khiếu nại type:luat");
   EXPECT_EQ(Run("dan van -luat").suggestion, "dân vận -luat");
+  // Q5 (session 17): one word the texts write as typed more than in any
+  // marked form is no word to correct ("ban" gave "bản"); alone, a word
+  // takes the form the texts write most. Q6: the case typed is kept
+  // ("Hai Duong" gave "hải dương").
+  EXPECT_EQ(Run("ban").suggestion, "");
+  EXPECT_EQ(Run("Hai Duong").suggestion, "Hải Dương");
+  EXPECT_EQ(Run("Ngoc Ky").suggestion, "Ngọc Kỳ");
+  EXPECT_EQ(Run("UBND xa").suggestion, "UBND xã");
   // Q4 (session 17): a quoted phrase stayed unaccented and moved to the
   // end; a phrase alone had no suggestion.
   EXPECT_EQ(Run("\"dan van\" chinh quyen").suggestion, "\"dân vận\" chính quyền");
