@@ -17,8 +17,8 @@ void AppendHtmlEscaped(std::string_view text, std::string* out);
 
 // Text from a request (a query parameter, a path) as the pages and the API
 // use it: valid UTF-8 (ill-formed bytes become U+FFFD) in NFC, and no
-// control characters (tab and line breaks become spaces, the others go),
-// so that a page never carries bytes its charset forbids.
+// control characters (each becomes a space, as the analyser reads it), so
+// that a page never carries bytes its charset forbids.
 std::string CleanInput(std::string_view text);
 
 // A C0 control byte or DEL: never shown, never logged raw.

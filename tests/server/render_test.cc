@@ -4,6 +4,7 @@
 
 #include "fixtures.h"
 #include "legal/numbering.h"
+#include "server/html.h"
 #include "support/shared_data.h"
 
 namespace vanban::server {
@@ -714,6 +715,17 @@ TEST(RenderTest, ErrorPageEscapesTheMessage) {
   std::string html = LoadRenderer().ErrorPage(404, "Không có trang này: /<b>x</b>");
   EXPECT_NE(html.find("Không tìm thấy"), std::string::npos);
   EXPECT_NE(html.find("/&lt;b&gt;x&lt;/b&gt;"), std::string::npos);
+}
+
+// Q10 (session 17): the API dropped a control character between two words
+// ("dân\x01vận" became "dânvận": nothing found), where the CLI's analyser
+// reads it as a space (37 documents).
+TEST(CleanInputTest, ControlCharactersAreSpaces) {
+  EXPECT_EQ(CleanInput("dân\x01vận"), "dân vận");
+  EXPECT_EQ(CleanInput("dân\x7f"
+                       "vận"),
+            "dân vận");
+  EXPECT_EQ(CleanInput("dân\tvận\r\n"), "dân vận  ");
 }
 
 }  // namespace
