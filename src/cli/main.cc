@@ -84,6 +84,14 @@ std::string DescribeParseError(const CLI::ParseError& e, const std::string& firs
   }
   if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) {
     std::string name = Before(what, ": ");
+    // Given twice (Q9, session 17: "--type Luật --type \"Chỉ thị\"" was
+    // said to lack a value).
+    if (!name.empty() && what.find(": At Most ") != std::string::npos) {
+      std::string field = name.substr(name.find_first_not_of('-'));
+      return name +
+             " chỉ nhận một giá trị; để tìm theo một trong nhiều giá trị, ghi trong câu tìm: " +
+             field + ":A " + field + ":B";
+    }
     return name.empty() ? "số giá trị không đúng (" + what + ")" : "thiếu giá trị cho " + name;
   }
   return "tham số không hợp lệ (" + what + ")";

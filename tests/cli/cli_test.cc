@@ -422,6 +422,10 @@ TEST_F(CliTest, UsageErrorsAndHelpAreVietnamese) {
       {"search --year 20x dân", "giá trị \"20x\" của --year phải là năm bốn chữ số, ví dụ 2021"},
       {"search", "thiếu tham số bắt buộc: query"},
       {"search --db", "thiếu giá trị cho --db"},
+      // Q9 (session 17): a flag given twice was said to lack a value.
+      {"search --type Luật --type Luật dân",
+       "--type chỉ nhận một giá trị; để tìm theo một trong nhiều giá trị, ghi trong câu tìm: "
+       "type:A type:B"},
       {"index --bogus", "không hiểu tham số: --bogus"},
   };
   for (const Case& c : cases) {
