@@ -28,6 +28,7 @@
 #include "legal/numbering.h"
 #include "search/query.h"
 #include "search/snippet.h"
+#include "search/stub.h"
 #include "search/suggest.h"
 #include "text/analyzer.h"
 
@@ -302,39 +303,139 @@ constexpr size_t kSuggestHits = 10;
 constexpr size_t kShareSnippetsFrom = 4;
 
 // What `db_path` names on disk: the folder's inode, or a stub file's inode
-// and time and the inodes of the local databases it lists. A full rebuild
-// swaps a new folder in (index::SwapIn) at the revision the old one had, or
-// lower, where Xapian's reopen() compares revisions only (C5, session 17:
-// a server kept the deleted old index after `vanban index --rebuild`).
+// and time and those of the stub files and local databases it names. A
+// full rebuild swaps a new folder in (index::SwapIn) at the revision the
+// old one had, or lower, where Xapian's reopen() compares revisions only
+// (C5, session 17: a server kept the deleted old index after `vanban index
+// --rebuild`).
 std::vector<int64_t> DiskIdentity(const std::string& db_path) {
   std::vector<int64_t> out;
   // A folder's time changes with each commit (its version file is renamed
   // in): its inode alone. A stub file may be edited in place: its time too.
-  // False for a folder or nothing.
   auto add = [&out](const std::string& path) {
     struct stat st;
-    if (stat(path.c_str(), &st) != 0) return false;
+    if (stat(path.c_str(), &st) != 0) return;
     out.insert(out.end(), {static_cast<int64_t>(st.st_dev), static_cast<int64_t>(st.st_ino)});
-    if (!S_ISREG(st.st_mode)) return false;
+    if (!S_ISREG(st.st_mode)) return;
     out.insert(out.end(),
                {static_cast<int64_t>(st.st_mtim.tv_sec), static_cast<int64_t>(st.st_mtim.tv_nsec)});
-    return true;
   };
-  if (!add(db_path)) return out;
-  // A stub: "auto PATH", "glass PATH" (relative to the stub's folder), or
-  // a remote database, which has no identity here.
-  std::ifstream stub(db_path);
-  std::string line;
-  while (std::getline(stub, line)) {
-    std::istringstream words(line);
-    std::string kind, path;
-    if (!(words >> kind >> path) || (kind != "auto" && kind != "glass" && kind != "chert")) {
-      continue;
-    }
-    std::filesystem::path p(path);
-    if (p.is_relative()) p = std::filesystem::path(db_path).parent_path() / p;
-    add(p.string());
+  add(db_path);
+  std::string stub_file = StubFileOf(db_path);
+  if (stub_file.empty()) return out;
+  // A stub that cannot be read now has the identity of its file alone: it
+  // is opened again, and tells why it fails.
+  auto stub = ReadStub(stub_file);
+  if (!stub.ok()) return out;
+  for (const std::string& file : stub->files) add(file);
+  for (const StubShard& shard : stub->shards) {
+    if (shard.kind == StubShard::Kind::kLocal) add(shard.path);
   }
+  return out;
+}
+
+// How long a remote shard may take to answer (Xapian's default).
+constexpr unsigned kRemoteTimeoutMs = 10000;
+
+// The databases `stub` names, joined in its order; a remote one is given
+// `timeout_ms` to connect and to answer each request. Throws Xapian::Error,
+// `*opening` then being the shard that failed.
+Xapian::Database OpenShards(const Stub& stub, unsigned timeout_ms, const StubShard** opening) {
+  Xapian::Database db;
+  for (const StubShard& shard : stub.shards) {
+    *opening = &shard;
+    switch (shard.kind) {
+      case StubShard::Kind::kLocal:
+        db.add_database(Xapian::Database(shard.path));
+        break;
+      case StubShard::Kind::kRemoteTcp:
+        db.add_database(Xapian::Remote::open(shard.host, shard.port, timeout_ms, timeout_ms));
+        break;
+      case StubShard::Kind::kRemoteProgram:
+        db.add_database(Xapian::Remote::open(shard.program, shard.args, timeout_ms));
+        break;
+    }
+  }
+  *opening = nullptr;
+  return db;
+}
+
+// Why `db_path` could not be opened, from Xapian's error `e`; `opening`:
+// the stub's shard that failed, or null.
+Status OpenFailure(const std::string& db_path, const StubShard* opening, const Xapian::Error& e,
+                   unsigned timeout_ms) {
+  std::string details = " (chi tiết từ Xapian: " + e.get_description() + ")";
+  bool stub = !StubFileOf(db_path).empty();
+  std::string named = "nêu trong " + (opening ? opening->where : db_path);
+  if (opening && opening->kind == StubShard::Kind::kRemoteTcp) {
+    named += " (" + opening->host + ":" + std::to_string(opening->port) + ")";
+  }
+  // Xapian::Error has no virtual functions: its type is told by name.
+  std::string_view type = e.get_type();
+  if (type == "NetworkTimeoutError") {
+    return Status::IoError("máy chủ chỉ mục (remote) " + named + " không trả lời trong " +
+                           std::to_string(timeout_ms / 1000) +
+                           " giây: máy chủ xapian-tcpsrv có bị treo, mạng có chậm không?" +
+                           details);
+  }
+  if (type == "NetworkError") {
+    return Status::IoError("không kết nối được máy chủ chỉ mục (remote) " + named +
+                           ": máy chủ xapian-tcpsrv đã chạy chưa, mạng có thông không?" + details);
+  }
+  if (type == "DatabaseNotFoundError") {
+    // S7 (session 14): the hint left out --db, and for a stub naming a
+    // missing shard it said to index the stub, which `vanban index` refuses.
+    if (stub) {
+      return Status::NotFound("tệp stub " + db_path +
+                              " nêu một chỉ mục không có: hãy lập chỉ mục đó bằng vanban index "
+                              "--db THƯ-MỤC-CHỈ-MỤC, hoặc sửa tệp stub" +
+                              details);
+    }
+    std::string db = db_path == "index" ? "" : " --db " + db_path;
+    return Status::NotFound("chưa có chỉ mục ở " + db_path + "; hãy chạy: vanban index" + db +
+                            " THƯ-MỤC-VĂN-BẢN");
+  }
+  return Status::IoError("không mở được chỉ mục " + (opening ? named : db_path) + details);
+}
+
+// A database opened by its path, and what a Searcher keeps of it.
+struct Opened {
+  Xapian::Database db, second;  // the ranking handle and the counting one
+  bool one = false;             // a single glass database (text copies usable)
+  std::vector<int64_t> identity;
+};
+
+// Opens `db_path` twice: a glass folder as Xapian does; a stub file (or
+// folder) read by vanban first (ReadStub: a stub naming itself made Xapian
+// recurse until it crashed, X4), then its databases joined.
+StatusOr<Opened> OpenIndex(const std::string& db_path, unsigned timeout_ms) {
+  Opened out;
+  out.identity = DiskIdentity(db_path);  // before: a swap after opens again
+  std::optional<Stub> stub;
+  if (std::string stub_file = StubFileOf(db_path); !stub_file.empty()) {
+    auto read = ReadStub(stub_file);
+    if (!read.ok()) return read.status();
+    // S7 (session 14): an empty stub failed at the first search with
+    // Xapian's "Can't make an Enquire object from an uninitialised Database".
+    if (read->shards.empty()) {
+      return Status::InvalidArgument("tệp stub " + db_path +
+                                     " không nêu chỉ mục nào (mỗi dòng: auto THƯ-MỤC-CHỈ-MỤC hoặc "
+                                     "remote MÁY:CỔNG)");
+    }
+    stub = std::move(read).value();
+  }
+  const StubShard* opening = nullptr;
+  try {
+    auto open = [&] {
+      return stub ? OpenShards(*stub, timeout_ms, &opening) : Xapian::Database(db_path);
+    };
+    out.db = open();
+    out.second = open();
+  } catch (const Xapian::Error& e) {
+    return OpenFailure(db_path, opening, e, timeout_ms);
+  }
+  std::error_code ec;
+  out.one = !stub && std::filesystem::exists(std::filesystem::path(db_path) / "iamglass", ec);
   return out;
 }
 
@@ -363,7 +464,7 @@ struct Searcher::Internal {
   // tiered query's tiers and facets while `db` ranks it; null for a
   // Searcher made from a Database object (it counts in turn).
   struct Counter {
-    explicit Counter(const std::string& db_dir) : db(db_dir) {}
+    explicit Counter(Xapian::Database handle) : db(std::move(handle)) {}
     Xapian::Database db;
     text::Analyzer analyzer;
     Worker worker;  // last: stops before the handle it uses closes
@@ -485,22 +586,22 @@ struct Searcher::Internal {
   // is not used), and what the path named then (DiskIdentity).
   std::string path;
   std::vector<int64_t> identity;
-  // Opens `path` afresh: another database now stands there.
-  void OpenAgain(std::vector<int64_t> now) {
-    Xapian::Database fresh(path);
-    db = fresh;
-    text_copies = std::filesystem::exists(std::filesystem::path(path) / "iamglass");
-    counter = std::make_unique<Counter>(path);
-    identity = std::move(now);
+  // Takes the handles of `opened` (of `path`, opened afresh).
+  void Use(Opened opened) {
+    db = std::move(opened.db);
+    text_copies = opened.one;
+    counter = std::make_unique<Counter>(std::move(opened.second));
+    identity = std::move(opened.identity);
     SyncRevisions();
     OnNewRevision();
   }
-  void Reopen() {
-    if (!path.empty()) {
-      if (std::vector<int64_t> now = DiskIdentity(path); now != identity) {
-        OpenAgain(std::move(now));
-        return;
-      }
+  Status Reopen() {
+    // Another database now stands at `path`: opened afresh.
+    if (!path.empty() && DiskIdentity(path) != identity) {
+      auto opened = OpenIndex(path, kRemoteTimeoutMs);
+      if (!opened.ok()) return opened.status();
+      Use(std::move(opened).value());
+      return Status::Ok();
     }
     bool changed = db.reopen();
     if (counter) {
@@ -508,6 +609,7 @@ struct Searcher::Internal {
       changed |= SyncRevisions();
     }
     if (changed) OnNewRevision();
+    return Status::Ok();
   }
   // A commit between opening (or reopening) the two handles leaves them on
   // different revisions: reopen both until they agree, a few times, or do
@@ -570,54 +672,21 @@ Searcher::Searcher(const Xapian::Database& db, bool one_database)
 Searcher::~Searcher() = default;
 
 StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::string& db_dir) {
-  std::error_code ec;
-  bool stub = std::filesystem::is_regular_file(db_dir, ec);
-  std::vector<int64_t> identity = DiskIdentity(db_dir);  // before: a swap after opens again
+  auto opened = OpenIndex(db_dir, kRemoteTimeoutMs);
+  if (!opened.ok()) return opened.status();
   try {
-    Xapian::Database db(db_dir);
-    // S7 (session 14): an empty stub failed at the first search with
-    // Xapian's "Can't make an Enquire object from an uninitialised Database".
-    if (db.size() == 0) {
-      return Status::InvalidArgument("tệp stub " + db_dir +
-                                     " không nêu chỉ mục nào (mỗi dòng: auto THƯ-MỤC-CHỈ-MỤC hoặc "
-                                     "remote MÁY:CỔNG)");
-    }
-    // A glass folder is one database; a stub file or folder may join
-    // shards and remote databases.
-    bool one = std::filesystem::exists(std::filesystem::path(db_dir) / "iamglass", ec);
-    auto searcher = std::make_unique<Searcher>(db, one);
+    auto searcher = std::make_unique<Searcher>(opened->db, opened->one);
     searcher->internal_->path = db_dir;
-    searcher->internal_->identity = identity;
-    searcher->internal_->counter = std::make_unique<Internal::Counter>(db_dir);
-    if (searcher->internal_->SyncRevisions()) searcher->internal_->OnNewRevision();
+    searcher->internal_->Use(std::move(opened).value());
     return searcher;
-  } catch (const Xapian::DatabaseNotFoundError& e) {
-    // S7 (session 14): the hint left out --db, and for a stub naming a
-    // missing shard it said to index the stub, which `vanban index` refuses.
-    if (stub) {
-      return Status::NotFound("tệp stub " + db_dir +
-                              " nêu một chỉ mục không có: hãy lập chỉ mục đó bằng vanban index "
-                              "--db THƯ-MỤC-CHỈ-MỤC, hoặc sửa tệp stub (chi tiết từ Xapian: " +
-                              e.get_description() + ")");
-    }
-    std::string db = db_dir == "index" ? "" : " --db " + db_dir;
-    return Status::NotFound("chưa có chỉ mục ở " + db_dir + "; hãy chạy: vanban index" + db +
-                            " THƯ-MỤC-VĂN-BẢN");
-  } catch (const Xapian::NetworkError& e) {
-    return Status::IoError("không kết nối được máy chủ chỉ mục (remote) nêu trong " + db_dir +
-                           ": máy chủ xapian-tcpsrv đã chạy chưa, mạng có thông không? (chi "
-                           "tiết từ Xapian: " +
-                           e.get_description() + ")");
   } catch (const Xapian::Error& e) {
-    return Status::IoError("không mở được chỉ mục " + db_dir +
-                           " (chi tiết từ Xapian: " + e.get_description() + ")");
+    return OpenFailure(db_dir, nullptr, e, kRemoteTimeoutMs);
   }
 }
 
 Status Searcher::Reopen() {
   try {
-    internal_->Reopen();
-    return Status::Ok();
+    return internal_->Reopen();
   } catch (const Xapian::Error& e) {
     return Status::IoError("không mở lại được chỉ mục: " + e.get_description());
   }
