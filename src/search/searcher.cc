@@ -334,13 +334,28 @@ std::vector<int64_t> DiskIdentity(const std::string& db_path) {
   return out;
 }
 
-// How long a remote shard may take to answer (Xapian's default).
-constexpr unsigned kRemoteTimeoutMs = 10000;
+// What a failed operation met on a remote shard, from Xapian's error.
+Searcher::RemoteFailure RemoteFailureOf(const Xapian::Error& e) {
+  // Xapian::Error has no virtual functions: its type is told by name.
+  std::string_view type = e.get_type();
+  if (type == "NetworkTimeoutError") return Searcher::RemoteFailure::kTimedOut;
+  if (type == "NetworkError") return Searcher::RemoteFailure::kLost;
+  return Searcher::RemoteFailure::kNone;
+}
+
+// "10 giây", "0,3 giây".
+std::string Seconds(std::chrono::milliseconds ms) {
+  std::string whole = std::to_string(ms.count() / 1000);
+  int tenths = static_cast<int>(ms.count() % 1000 / 100);
+  return whole + (tenths ? "," + std::to_string(tenths) : "") + " giây";
+}
 
 // The databases `stub` names, joined in its order; a remote one is given
-// `timeout_ms` to connect and to answer each request. Throws Xapian::Error,
+// `timeout` to connect and to answer each request. Throws Xapian::Error,
 // `*opening` then being the shard that failed.
-Xapian::Database OpenShards(const Stub& stub, unsigned timeout_ms, const StubShard** opening) {
+Xapian::Database OpenShards(const Stub& stub, std::chrono::milliseconds timeout,
+                            const StubShard** opening) {
+  auto timeout_ms = static_cast<useconds_t>(timeout.count());  // Xapian's unit: ms
   Xapian::Database db;
   for (const StubShard& shard : stub.shards) {
     *opening = &shard;
@@ -361,28 +376,29 @@ Xapian::Database OpenShards(const Stub& stub, unsigned timeout_ms, const StubSha
 }
 
 // Why `db_path` could not be opened, from Xapian's error `e`; `opening`:
-// the stub's shard that failed, or null.
+// the stub's shard that failed, or null. A remote shard's failure is
+// Unavailable, and what it was goes to `*failure` (when not null).
 Status OpenFailure(const std::string& db_path, const StubShard* opening, const Xapian::Error& e,
-                   unsigned timeout_ms) {
+                   std::chrono::milliseconds timeout, Searcher::RemoteFailure* failure = nullptr) {
   std::string details = " (chi tiết từ Xapian: " + e.get_description() + ")";
   bool stub = !StubFileOf(db_path).empty();
   std::string named = "nêu trong " + (opening ? opening->where : db_path);
   if (opening && opening->kind == StubShard::Kind::kRemoteTcp) {
     named += " (" + opening->host + ":" + std::to_string(opening->port) + ")";
   }
-  // Xapian::Error has no virtual functions: its type is told by name.
-  std::string_view type = e.get_type();
-  if (type == "NetworkTimeoutError") {
-    return Status::IoError("máy chủ chỉ mục (remote) " + named + " không trả lời trong " +
-                           std::to_string(timeout_ms / 1000) +
-                           " giây: máy chủ xapian-tcpsrv có bị treo, mạng có chậm không?" +
-                           details);
+  Searcher::RemoteFailure remote = RemoteFailureOf(e);
+  if (failure) *failure = remote;
+  if (remote == Searcher::RemoteFailure::kTimedOut) {
+    return Status::Unavailable("máy chủ chỉ mục (remote) " + named + " không trả lời trong " +
+                               Seconds(timeout) +
+                               ": máy chủ xapian-tcpsrv có bị treo, mạng có chậm không?" + details);
   }
-  if (type == "NetworkError") {
-    return Status::IoError("không kết nối được máy chủ chỉ mục (remote) " + named +
-                           ": máy chủ xapian-tcpsrv đã chạy chưa, mạng có thông không?" + details);
+  if (remote == Searcher::RemoteFailure::kLost) {
+    return Status::Unavailable("không kết nối được máy chủ chỉ mục (remote) " + named +
+                               ": máy chủ xapian-tcpsrv đã chạy chưa, mạng có thông không?" +
+                               details);
   }
-  if (type == "DatabaseNotFoundError") {
+  if (std::string_view(e.get_type()) == "DatabaseNotFoundError") {
     // S7 (session 14): the hint left out --db, and for a stub naming a
     // missing shard it said to index the stub, which `vanban index` refuses.
     if (stub) {
@@ -408,7 +424,8 @@ struct Opened {
 // Opens `db_path` twice: a glass folder as Xapian does; a stub file (or
 // folder) read by vanban first (ReadStub: a stub naming itself made Xapian
 // recurse until it crashed, X4), then its databases joined.
-StatusOr<Opened> OpenIndex(const std::string& db_path, unsigned timeout_ms) {
+StatusOr<Opened> OpenIndex(const std::string& db_path, std::chrono::milliseconds timeout,
+                           Searcher::RemoteFailure* failure = nullptr) {
   Opened out;
   out.identity = DiskIdentity(db_path);  // before: a swap after opens again
   std::optional<Stub> stub;
@@ -427,12 +444,12 @@ StatusOr<Opened> OpenIndex(const std::string& db_path, unsigned timeout_ms) {
   const StubShard* opening = nullptr;
   try {
     auto open = [&] {
-      return stub ? OpenShards(*stub, timeout_ms, &opening) : Xapian::Database(db_path);
+      return stub ? OpenShards(*stub, timeout, &opening) : Xapian::Database(db_path);
     };
     out.db = open();
     out.second = open();
   } catch (const Xapian::Error& e) {
-    return OpenFailure(db_path, opening, e, timeout_ms);
+    return OpenFailure(db_path, opening, e, timeout, failure);
   }
   std::error_code ec;
   out.one = !stub && std::filesystem::exists(std::filesystem::path(db_path) / "iamglass", ec);
@@ -586,6 +603,16 @@ struct Searcher::Internal {
   // is not used), and what the path named then (DiskIdentity).
   std::string path;
   std::vector<int64_t> identity;
+  OpenOptions options;
+  RemoteFailure remote_failure = RemoteFailure::kNone;
+  // `e` as a Status, `what` leading its message: Unavailable for a remote
+  // shard's failure (noted in `remote_failure`), else IoError.
+  Status Failed(const std::string& what, const Xapian::Error& e) {
+    RemoteFailure remote = RemoteFailureOf(e);
+    if (remote == RemoteFailure::kNone) return Status::IoError(what + e.get_description());
+    remote_failure = remote;
+    return Status::Unavailable(what + e.get_description());
+  }
   // Takes the handles of `opened` (of `path`, opened afresh).
   void Use(Opened opened) {
     db = std::move(opened.db);
@@ -598,7 +625,7 @@ struct Searcher::Internal {
   Status Reopen() {
     // Another database now stands at `path`: opened afresh.
     if (!path.empty() && DiskIdentity(path) != identity) {
-      auto opened = OpenIndex(path, kRemoteTimeoutMs);
+      auto opened = OpenIndex(path, options.remote_timeout, &remote_failure);
       if (!opened.ok()) return opened.status();
       Use(std::move(opened).value());
       return Status::Ok();
@@ -671,16 +698,18 @@ Searcher::Searcher(const Xapian::Database& db, bool one_database)
 
 Searcher::~Searcher() = default;
 
-StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::string& db_dir) {
-  auto opened = OpenIndex(db_dir, kRemoteTimeoutMs);
+StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::string& db_dir,
+                                                   const OpenOptions& options) {
+  auto opened = OpenIndex(db_dir, options.remote_timeout);
   if (!opened.ok()) return opened.status();
   try {
     auto searcher = std::make_unique<Searcher>(opened->db, opened->one);
     searcher->internal_->path = db_dir;
+    searcher->internal_->options = options;
     searcher->internal_->Use(std::move(opened).value());
     return searcher;
   } catch (const Xapian::Error& e) {
-    return OpenFailure(db_dir, nullptr, e, kRemoteTimeoutMs);
+    return OpenFailure(db_dir, nullptr, e, options.remote_timeout);
   }
 }
 
@@ -688,9 +717,11 @@ Status Searcher::Reopen() {
   try {
     return internal_->Reopen();
   } catch (const Xapian::Error& e) {
-    return Status::IoError("không mở lại được chỉ mục: " + e.get_description());
+    return internal_->Failed("không mở lại được chỉ mục: ", e);
   }
 }
+
+Searcher::RemoteFailure Searcher::remote_failure() const { return internal_->remote_failure; }
 
 StatusOr<SearchResponse> Searcher::Search(const SearchRequest& request) {
   for (int attempt = 0;; ++attempt) {
@@ -700,7 +731,7 @@ StatusOr<SearchResponse> Searcher::Search(const SearchRequest& request) {
       if (attempt > 0) return Status::IoError("chỉ mục đang thay đổi: " + e.get_description());
       if (Status reopened = Reopen(); !reopened.ok()) return reopened;
     } catch (const Xapian::Error& e) {
-      return Status::IoError("lỗi khi tìm kiếm: " + e.get_description());
+      return internal_->Failed("lỗi khi tìm kiếm: ", e);
     }
   }
 }
@@ -1201,8 +1232,9 @@ std::vector<std::string> Searcher::LinkDoubts(const legal::Document& doc) {
           auto rec = internal_->Load(did, false);
           if (rec.ok()) it->second = std::move(rec->doc);
         }
-      } catch (const Xapian::Error&) {
+      } catch (const Xapian::Error& e) {
         // No note: the link stays as it is.
+        internal_->Failed("", e);
       }
     }
     if (it->second) out[i] = legal::UncertainLinkNote(*it->second, c.anchor, /*self=*/false);
@@ -1231,7 +1263,7 @@ StatusOr<std::vector<Hit>> Searcher::LooseMatches(const std::string& name, int l
     }
     return out;
   } catch (const Xapian::Error& e) {
-    return Status::IoError("lỗi khi đọc chỉ mục: " + e.get_description());
+    return internal_->Failed("lỗi khi đọc chỉ mục: ", e);
   }
 }
 
@@ -1255,7 +1287,7 @@ StatusOr<StoredDocument> Searcher::Get(const std::string& id_or_number) {
     }
     return out;
   } catch (const Xapian::Error& e) {
-    return Status::IoError("lỗi khi đọc chỉ mục: " + e.get_description());
+    return internal_->Failed("lỗi khi đọc chỉ mục: ", e);
   }
 }
 
@@ -1427,7 +1459,7 @@ StatusOr<std::vector<CitedBy>> Searcher::GetCitedBy(const std::string& id_or_num
     if (!target && out.empty()) return not_found();
     return out;
   } catch (const Xapian::Error& e) {
-    return Status::IoError("lỗi khi đọc chỉ mục: " + e.get_description());
+    return internal_->Failed("lỗi khi đọc chỉ mục: ", e);
   }
 }
 
@@ -1460,7 +1492,7 @@ StatusOr<std::vector<CatalogRow>> Searcher::Catalog() {
     });
     return rows;
   } catch (const Xapian::Error& e) {
-    return Status::IoError("lỗi khi đọc chỉ mục: " + e.get_description());
+    return internal_->Failed("lỗi khi đọc chỉ mục: ", e);
   }
 }
 
@@ -1619,7 +1651,7 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
     });
     return rows;
   } catch (const Xapian::Error& e) {
-    return Status::IoError("lỗi khi đọc chỉ mục: " + e.get_description());
+    return internal_->Failed("lỗi khi đọc chỉ mục: ", e);
   }
 }
 

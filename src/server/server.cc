@@ -78,6 +78,7 @@ int HttpStatus(const Status& status) {
     case Status::Code::kInvalidArgument:
       return 400;
     case Status::Code::kIoError:
+    case Status::Code::kUnavailable:
       return 503;  // the index cannot be read now (SearcherPool::Acquire)
     default:
       return 500;
@@ -118,8 +119,9 @@ std::filesystem::path DefaultWebDir() {
 }
 
 struct Server::Impl {
-  Impl(SearcherPool::Factory factory, int threads, Renderer r)
-      : pool(std::move(factory), threads), renderer(std::move(r)) {}
+  Impl(SearcherPool::Factory factory, int threads, std::chrono::milliseconds retry_after,
+       Renderer r)
+      : pool(std::move(factory), threads, retry_after), renderer(std::move(r)) {}
   SearcherPool pool;
   Renderer renderer;
   httplib::Server http;
@@ -281,10 +283,19 @@ StatusOr<std::unique_ptr<Server>> Server::Create(const ServerOptions& options,
   auto templates = Templates::Load(web / "templates");
   if (!templates.ok()) return templates.status();
   int threads = std::clamp(options.threads, 1, 1024);
-  auto impl =
-      std::make_unique<Impl>(std::move(factory), threads, Renderer(std::move(templates).value()));
-  if (Status s = impl->pool.Warm(); !s.ok()) return s;
+  auto impl = std::make_unique<Impl>(std::move(factory), threads, options.retry_after,
+                                     Renderer(std::move(templates).value()));
   impl->log = options.log;
+  if (Status s = impl->pool.Warm(); !s.ok()) {
+    // X7 (QA 20): a remote shard down at start-up kept the server down,
+    // though at run time it answers 503 and recovers by itself: the
+    // machine that boots first decided whether search came up.
+    if (s.code() != Status::Code::kUnavailable) return s;
+    impl->LogError("cảnh báo",
+                   Status::Unavailable(s.message() +
+                                       "; máy chủ vẫn chạy, trả lời 503 cho các trang cần chỉ mục "
+                                       "cho đến khi máy chủ chỉ mục đó trả lời"));
+  }
   impl->Configure(web, threads);
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }

@@ -5,8 +5,10 @@
 #include <httplib.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <atomic>
@@ -1437,6 +1439,157 @@ TEST(SearcherPoolTest, ARemoteShardsServerRestartingIsReconnected) {
   EXPECT_TRUE(before);
   EXPECT_TRUE(after);
   EXPECT_TRUE(again);
+}
+
+// X3 (QA 20) broke: behind a stalled remote shard (its server stopped by
+// SIGSTOP) a request waited for several remote timeouts in turn (the
+// reopen, a new searcher's two connections, the search), and the others
+// queued for the searchers it held: the 6th of 6 answered after 250 s. Now
+// the request meeting the stall fails after one timeout without opening
+// another searcher, the requests after it fail at once, and once the shard
+// answers again so does the pool.
+TEST(SearcherPoolTest, AStalledRemoteShardFailsOneRequestAfterItsTimeoutAndTheOthersAtOnce) {
+  if (!fs::exists("/usr/bin/xapian-tcpsrv")) {
+    GTEST_SKIP() << "xapian-tcpsrv is absent (Debian package xapian-tools)";
+  }
+  fs::path root = TempDir("stalled");
+  fs::copy(vanban::testing::SourceDir() / "corpus", root / "corpus", fs::copy_options::recursive);
+  ASSERT_TRUE(IndexInto(root / "index", {root / "corpus"}).ok());
+  int port = vanban::testing::FreePort();
+  std::string stub = (root / "remote.stub").string();
+  std::ofstream(stub) << "remote 127.0.0.1:" << port << "\n";
+  int server = vanban::testing::StartXapianTcpsrv((root / "index").string(), port);
+  search::OpenOptions options;
+  options.remote_timeout = std::chrono::milliseconds(500);
+  std::atomic<int> opens{0};
+  SearcherPool pool(
+      [&] {
+        ++opens;
+        return search::Searcher::Open(stub, options);
+      },
+      3, std::chrono::seconds(3));
+  search::SearchRequest request;
+  request.query = "dân vận";
+  auto search = [&]() -> Status {
+    auto lease = pool.Acquire();
+    if (!lease.ok()) return lease.status();
+    auto found = (*lease)->Search(request);
+    return found.ok() ? Status::Ok() : found.status();
+  };
+  bool up = false;
+  for (int i = 0; i < 100 && !up; ++i) {  // wait for it to listen
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    up = search().ok();
+  }
+  int opened = opens;
+  kill(-server, SIGSTOP);  // the server and the process serving the connection
+  Status first = search();
+  std::atomic<int> refused{0};
+  std::vector<std::thread> requests;
+  for (int i = 0; i < 6; ++i) {
+    requests.emplace_back([&] {
+      if (search().code() == Status::Code::kUnavailable) ++refused;
+    });
+  }
+  for (auto& t : requests) t.join();
+  int opened_while_stalled = opens - opened;
+  kill(-server, SIGCONT);
+  bool again = false;
+  for (int i = 0; i < 200 && !again; ++i) {  // after retry_after, one request tries again
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    again = search().ok();
+  }
+  vanban::testing::StopXapianTcpsrv(server);
+  fs::remove_all(root);
+  ASSERT_TRUE(up);
+  EXPECT_EQ(first.code(), Status::Code::kUnavailable) << first.ToString();
+  EXPECT_EQ(HttpStatus(first), 503);
+  EXPECT_EQ(refused, 6);
+  EXPECT_EQ(opened_while_stalled, 0);
+  EXPECT_TRUE(again);
+}
+
+// X3: while a remote shard is unavailable, requests fail at once instead of
+// each opening a searcher (and waiting for its timeout) or queueing for the
+// slots of those opening; after `retry_after`, one tries again.
+TEST(SearcherPoolTest, RequestsFailAtOnceWhileARemoteShardIsUnavailable) {
+  std::atomic<int> opens{0};
+  std::atomic<bool> up{false};
+  auto factory = [&]() -> StatusOr<std::unique_ptr<search::Searcher>> {
+    ++opens;
+    if (up) {
+      return std::make_unique<search::Searcher>(
+          Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));  // the remote timeout
+    return Status::Unavailable("máy chủ chỉ mục (remote) nêu trong all.stub, dòng 2 không trả lời");
+  };
+  SearcherPool pool(factory, 2, std::chrono::hours(1));
+  std::atomic<int> refused{0};
+  std::vector<std::thread> requests;
+  for (int i = 0; i < 6; ++i) {
+    requests.emplace_back([&] {
+      auto lease = pool.Acquire();
+      if (!lease.ok() && lease.status().code() == Status::Code::kUnavailable) ++refused;
+    });
+  }
+  for (auto& t : requests) t.join();
+  EXPECT_EQ(refused, 6);
+  EXPECT_LE(opens, 2);  // those that came together, one a slot
+  int opened = opens;
+  up = true;
+  auto later = pool.Acquire();
+  EXPECT_FALSE(later.ok());
+  EXPECT_EQ(opens, opened);
+  EXPECT_EQ(HttpStatus(later.status()), 503);
+  EXPECT_NE(later.status().message().find("không đọc được chỉ mục"), std::string::npos);
+  // With no wait, the next request tries again, and the pool is back.
+  SearcherPool retrying(factory, 2, std::chrono::milliseconds(0));
+  up = false;
+  EXPECT_FALSE(retrying.Acquire().ok());
+  up = true;
+  EXPECT_TRUE(retrying.Acquire().ok());
+  EXPECT_TRUE(retrying.Acquire().ok());
+}
+
+// X7 (QA 20) broke: `vanban serve` refused to start while a remote shard
+// was down, though at run time it answers 503 and recovers by itself: the
+// machine that booted first decided whether search came up.
+TEST(SearcherPoolTest, TheServerStartsWhileARemoteShardIsDownAndAnswersOnceItIsUp) {
+  std::atomic<bool> up{false};
+  ServerOptions options;
+  options.web_dir = vanban::testing::SourceDir() / "web";
+  options.threads = 2;
+  options.retry_after = std::chrono::milliseconds(0);
+  LogSink log;
+  options.log = &log;
+  auto server = Server::Create(options, [&up]() -> StatusOr<std::unique_ptr<search::Searcher>> {
+    if (!up) {
+      return Status::Unavailable(
+          "không kết nối được máy chủ chỉ mục (remote) nêu trong all.stub, dòng 2");
+    }
+    return std::make_unique<search::Searcher>(
+        Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY));
+  });
+  ASSERT_TRUE(server.ok()) << server.status().ToString();
+  EXPECT_NE(
+      log.WaitFor("cảnh báo")
+          .find(" cảnh báo: không kết nối được máy chủ chỉ mục (remote) nêu trong all.stub, dòng "
+                "2; máy chủ vẫn chạy, trả lời 503"),
+      std::string::npos);
+  auto port = (*server)->BindToAnyPort("127.0.0.1");
+  ASSERT_TRUE(port.ok());
+  std::thread serving([&] { (*server)->Run(); });
+  httplib::Client client("127.0.0.1", *port);
+  auto down = client.Get("/api/search?q=luat");
+  up = true;
+  auto back = client.Get("/api/search?q=luat");
+  (*server)->Stop();
+  serving.join();
+  ASSERT_TRUE(down && back);
+  EXPECT_EQ(down->status, 503);
+  EXPECT_TRUE(json::parse(down->body).contains("error")) << down->body;
+  EXPECT_EQ(back->status, 200) << back->body;
 }
 
 // S6 (session 14) broke: a remote shard's failure reached the public page
