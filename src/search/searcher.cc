@@ -418,6 +418,7 @@ Status OpenFailure(const std::string& db_path, const StubShard* opening, const X
 struct Opened {
   Xapian::Database db, second;  // the ranking handle and the counting one
   bool one = false;             // a single glass database (text copies usable)
+  bool remote = false;          // a stub naming a remote shard
   std::vector<int64_t> identity;
 };
 
@@ -453,6 +454,8 @@ StatusOr<Opened> OpenIndex(const std::string& db_path, std::chrono::milliseconds
   }
   std::error_code ec;
   out.one = !stub && std::filesystem::exists(std::filesystem::path(db_path) / "iamglass", ec);
+  out.remote = stub && std::any_of(stub->shards.begin(), stub->shards.end(),
+                                   [](const auto& s) { return s.kind != StubShard::Kind::kLocal; });
   return out;
 }
 
@@ -466,6 +469,7 @@ struct Searcher::Internal {
   // first one only, under that shard's own docids: used for one local
   // database only.
   bool text_copies = false;
+  bool remote = false;  // `db` joins a remote shard (a stub's `remote` line)
   // What depends on `db`'s revision, read when `db` is opened or has
   // changed: the index's schema version (schema.h; 0 when unknown) and the
   // term frequencies the queries looked up. A Searcher made from a
@@ -617,6 +621,7 @@ struct Searcher::Internal {
   void Use(Opened opened) {
     db = std::move(opened.db);
     text_copies = opened.one;
+    remote = opened.remote;
     counter = std::make_unique<Counter>(std::move(opened.second));
     identity = std::move(opened.identity);
     SyncRevisions();
@@ -956,12 +961,18 @@ void Searcher::Internal::RankTiers(Run* run, bool by_date) {
 // helper.
 void Searcher::Internal::RankOnce(Run* run) {
   const Prepared& p = run->p;
-  auto match_all = [&](const std::vector<Xapian::MatchSpy*>& spies) {
+  // X1 (QA 20): Xapian 1.4's matcher, sorting by value, shows its spies a
+  // remote shard's document that sorts below the page's last although the
+  // remote server's spies counted it already: facets over-counted in date
+  // order. Over a remote shard, date order counts in relevance order.
+  std::optional<Xapian::Enquire> by_relevance;
+  if (remote && run->request.sort == SearchRequest::Sort::kDate) by_relevance.emplace(db);
+  auto match = [&](Xapian::Enquire& enquire, const std::vector<Xapian::MatchSpy*>& spies) {
     run->msets.clear();
-    run->enquire.clear_matchspies();
-    for (auto* spy : spies) run->enquire.add_matchspy(spy);
-    run->enquire.set_query(p.Compose(p.bq.query, p.bq.boost));
-    run->msets.push_back(run->enquire.get_mset(run->offset, run->limit, run->depth));
+    enquire.clear_matchspies();
+    for (auto* spy : spies) enquire.add_matchspy(spy);
+    enquire.set_query(p.Compose(p.bq.query, p.bq.boost));
+    run->msets.push_back(enquire.get_mset(run->offset, run->limit, run->depth));
     run->total = run->msets.back().get_matches_estimated();
     if (run->total == 0 && !p.excl.empty()) {
       Xapian::Enquire without(db);
@@ -970,25 +981,27 @@ void Searcher::Internal::RankOnce(Run* run) {
       run->excluded_all = without.get_mset(0, 0, kCountExactlyTo).get_matches_estimated();
     }
     if (run->total == 0 && run->excluded_all == 0 && !p.bq.fallback.empty()) {
-      run->enquire.set_query(p.Compose(p.bq.fallback, p.bq.boost));
-      run->msets.back() = run->enquire.get_mset(run->offset, run->limit, run->depth);
+      enquire.set_query(p.Compose(p.bq.fallback, p.bq.boost));
+      run->msets.back() = enquire.get_mset(run->offset, run->limit, run->depth);
       run->total = run->msets.back().get_matches_estimated();
       run->partial = run->total > 0;
     }
   };
+  Xapian::Enquire& counting = by_relevance ? *by_relevance : run->enquire;
+  auto count = [&](const std::vector<Xapian::MatchSpy*>& spies) { match(counting, spies); };
   run->facets.clear();
-  if (run->offset + run->limit <= run->depth) {
-    CountFacets(match_all, &run->facets);
+  if (run->offset + run->limit <= run->depth && !by_relevance) {
+    CountFacets(count, &run->facets);
   } else {
     // A page past the first `depth` matches: the ranking examines more
     // than page 1's, so the facets and size are counted as page 1 counts
     // them (R5, session 16), then the page is ranked without spies.
     Xapian::doccount offset = run->offset;
     run->offset = 0;
-    CountFacets(match_all, &run->facets);
+    CountFacets(count, &run->facets);
     Xapian::doccount total = run->total;
     run->offset = offset;
-    match_all({});
+    match(run->enquire, {});
     run->total = total;
   }
   run->page.Publish(run->msets);

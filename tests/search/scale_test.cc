@@ -151,5 +151,79 @@ TEST_F(ScaleTest, RemoteShardServedByXapianTcpsrv) {
   ASSERT_TRUE(searcher.ok()) << searcher.status().ToString();
 }
 
+// X1 (QA 20) broke: through a stub with a remote shard, date order counted
+// some of the remote shard's documents twice in the facets (Xapian's
+// matcher shows a remote document sorting below the page's last to the
+// spies again): the type counts added up to more than `total`, and more
+// than relevance order's.
+TEST_F(ScaleTest, DateOrderCountsARemoteShardsFacetsOnce) {
+  const char* tcpsrv = "/usr/bin/xapian-tcpsrv";
+  if (!fs::exists(tcpsrv)) GTEST_SKIP() << "xapian-tcpsrv is absent (Debian package xapian-tools)";
+  fs::path texts = testing::SharedDir() / "corpus" / "texts";
+  fs::create_directories(dir_ / "local");
+  fs::create_directories(dir_ / "remote");
+  fs::copy_file(dir_ / "a" / "ke-hoach.txt", dir_ / "local" / "ke-hoach.txt");
+  for (const char* name : {"nd-59-2023-cp.txt", "nd-61-2023-cp.txt"}) {
+    fs::copy_file(texts / name, dir_ / "local" / name);
+  }
+  for (const char* name : {"luat-02-2011-qh13.txt", "luat-10-2022-qh15.txt",
+                           "luat-25-2018-qh14.txt", "luat-42-2013-qh13.txt"}) {
+    fs::copy_file(texts / name, dir_ / "remote" / name);
+  }
+  for (const char* name : {"local", "remote"}) {
+    index::IndexOptions options;
+    options.paths = {dir_ / name};
+    ASSERT_TRUE(index::IndexDatabase((dir_ / ("db-" + std::string(name))).string(), options).ok());
+  }
+  int port = testing::FreePort();
+  int child = testing::StartXapianTcpsrv((dir_ / "db-remote").string(), port);
+  ASSERT_GT(child, 0);
+  fs::path stub = WriteStub("auto db-local\nremote 127.0.0.1:" + std::to_string(port) + "\n");
+  StatusOr<std::unique_ptr<Searcher>> searcher = Status::Internal("not opened");
+  for (int i = 0; i < 100 && !searcher.ok(); ++i) {  // wait for the server to listen
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    searcher = Searcher::Open(stub.string());
+  }
+  struct Counted {
+    int total = -1, types = 0;
+    std::string facets;
+  };
+  auto count = [&](const std::string& query, SearchRequest::Sort sort, int limit) {
+    SearchRequest request;
+    request.query = query;
+    request.sort = sort;
+    request.limit = limit;
+    request.snippets = false;
+    Counted out;
+    auto response = (*searcher)->Search(request);
+    if (!response.ok()) return out;
+    out.total = response->total;
+    for (const auto& [name, values] : response->facets) {
+      for (const FacetValue& v : values) {
+        out.facets += name + ":" + v.value + "=" + std::to_string(v.count) + " ";
+        if (name == "type") out.types += v.count;
+      }
+    }
+    return out;
+  };
+  std::vector<std::pair<Counted, Counted>> counted;  // relevance, date
+  if (searcher.ok()) {
+    for (const char* query : {"luat", "UBND"}) {
+      for (int limit : {1, 3}) {
+        counted.emplace_back(count(query, SearchRequest::Sort::kRelevance, limit),
+                             count(query, SearchRequest::Sort::kDate, limit));
+      }
+    }
+  }
+  testing::StopXapianTcpsrv(child);
+  ASSERT_TRUE(searcher.ok()) << searcher.status().ToString();
+  for (const auto& [relevance, date] : counted) {
+    EXPECT_EQ(relevance.total, 7);
+    EXPECT_EQ(relevance.types, 7) << relevance.facets;
+    EXPECT_EQ(date.total, relevance.total);
+    EXPECT_EQ(date.facets, relevance.facets);
+  }
+}
+
 }  // namespace
 }  // namespace vanban::search
