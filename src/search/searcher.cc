@@ -172,15 +172,18 @@ struct Prepared {
   // Excluded filter values no document has ("loại “Thongtu”"): they
   // exclude nothing (R4, session 16: dropped without a word).
   std::string unknown_exclusions;
+  // The catalog records another shard has the text of (Shadows), or empty.
+  Xapian::Query shadowed;
 
   // `m` (all documents when empty) weighted by `boost`, filtered, without
-  // the exclusions unless `!with_exclusions`.
+  // the exclusions unless `!with_exclusions`, never a shadowed record.
   Xapian::Query Compose(Xapian::Query m, const Xapian::Query& boost,
                         bool with_exclusions = true) const {
     if (m.empty()) m = AllDocuments();
     m = AndMaybe(m, boost);
     if (!filter.empty()) m = Xapian::Query(Xapian::Query::OP_FILTER, m, filter);
     if (with_exclusions && !excl.empty()) m = Xapian::Query(Xapian::Query::OP_AND_NOT, m, excl);
+    if (!shadowed.empty()) m = Xapian::Query(Xapian::Query::OP_AND_NOT, m, shadowed);
     return m;
   }
 };
@@ -480,7 +483,25 @@ struct Searcher::Internal {
   void OnNewRevision() {
     schema_version = SchemaVersion(db);
     term_freqs.Clear();
+    shadows.reset();
   }
+  // An id held by several documents (shards joined by a stub; one
+  // database holds an id once): a catalog record (no text) in the
+  // catalog's shard and the text in another (X2, QA 20: each such law was
+  // found twice, the record first, and listed as missing). The records are
+  // left out of search, the catalog and the missing list.
+  struct Shadows {
+    Xapian::Query records;      // the records, or empty
+    std::set<std::string> ids;  // their ids
+  };
+  std::optional<Shadows> shadows;  // read once a revision, when needed
+  const Shadows& Shadowed();
+  bool HasText(Xapian::docid did) const;
+  // Of the documents with id term `qterm`: one with text over a record,
+  // then the one in the shard listed first, then the first; 0 if none (X5,
+  // QA 20: the lowest docid of the joined shards was opened, a record as
+  // well as a text, whatever the stub's order).
+  Xapian::docid BestCopy(const std::string& qterm) const;
   // A second handle on the same database, with its own thread, to count a
   // tiered query's tiers and facets while `db` ranks it; null for a
   // Searcher made from a Database object (it counts in turn).
@@ -676,7 +697,10 @@ struct Searcher::Internal {
                              double weight, std::string hit_value, std::string id,
                              const BuiltQuery& bq, bool snippets, SuggestMarks* marks) const;
   StatusOr<index::Record> Load(Xapian::docid did, bool with_text);
+  // The document `id_or_number` names (FindAny), as BestCopy picks it among
+  // those with its id.
   Xapian::docid Find(const std::string& id_or_number);
+  Xapian::docid FindAny(const std::string& id_or_number);
   // The documents a short name led by its type fits (QueryBuilder::
   // LooseName), the best `n`; empty when it is no such name.
   Xapian::MSet LooseFits(const text::AnalyzedText& name, Xapian::doccount n);
@@ -768,7 +792,8 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
     return resp;
   }
   if (!counter) OnNewRevision();
-  const Prepared p = Prepare(db, analyzer, schema_version, &term_freqs, parsed, request);
+  Prepared p = Prepare(db, analyzer, schema_version, &term_freqs, parsed, request);
+  p.shadowed = Shadowed().records;
   // Before the check for nothing to search: a filter no document has
   // ("year:1999") leaves no filter query, but was typed.
   if (!p.unknown_filter.empty()) {
@@ -1148,11 +1173,63 @@ std::set<std::string> DigitRuns(std::string_view s) {
 
 }  // namespace
 
+bool Searcher::Internal::HasText(Xapian::docid did) const {
+  auto hit = index::DecodeHitRecord(
+      db.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHit), false);
+  return hit.ok() && hit->has_text;
+}
+
+Xapian::docid Searcher::Internal::BestCopy(const std::string& qterm) const {
+  auto p = db.postlist_begin(qterm);
+  if (p == db.postlist_end(qterm)) return 0;
+  Xapian::docid best = *p;
+  if (++p == db.postlist_end(qterm)) return best;
+  // Joined shards interleave their docids: shard (did - 1) % n.
+  const Xapian::docid shards = std::max<Xapian::docid>(db.size(), 1);
+  bool best_text = HasText(best);
+  for (; p != db.postlist_end(qterm); ++p) {
+    bool text = HasText(*p);
+    if (text != best_text ? text : (*p - 1) % shards < (best - 1) % shards) {
+      best = *p;
+      best_text = text;
+    }
+  }
+  return best;
+}
+
+const Searcher::Internal::Shadows& Searcher::Internal::Shadowed() {
+  if (shadows) return *shadows;
+  shadows.emplace();
+  if (text_copies) return *shadows;  // one database
+  std::string no_text = schema::Term(schema::kFilterHasText, "0");
+  std::vector<Xapian::Query> records;
+  for (auto p = db.postlist_begin(no_text); p != db.postlist_end(no_text); ++p) {
+    std::string id = db.get_document(*p, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotId);
+    std::string qterm = schema::Term(schema::kId, id);
+    if (id.empty() || shadows->ids.count(id) || db.get_termfreq(qterm) < 2) continue;
+    Xapian::docid best = BestCopy(qterm);
+    if (!HasText(best)) continue;
+    shadows->ids.insert(id);
+    records.emplace_back(Xapian::Query::OP_AND, Xapian::Query(qterm), Xapian::Query(no_text));
+  }
+  if (!records.empty()) {
+    shadows->records = Xapian::Query(Xapian::Query::OP_OR, records.begin(), records.end());
+  }
+  return *shadows;
+}
+
+Xapian::docid Searcher::Internal::Find(const std::string& id_or_number) {
+  Xapian::docid did = FindAny(id_or_number);
+  if (!did || text_copies) return did;
+  std::string id = db.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotId);
+  return id.empty() ? did : BestCopy(schema::Term(schema::kId, id));
+}
+
 // By id; else by number: the document whose own number it is; else by
 // name; else the best number-aware match whose own number has every number
 // typed ("ct 33" is 33/CT-TTg). A document that only cites the number is
 // not it: "03/2011/QH13", cited by Luật 25/2018/QH14, is not found.
-Xapian::docid Searcher::Internal::Find(const std::string& id_or_number) {
+Xapian::docid Searcher::Internal::FindAny(const std::string& id_or_number) {
   std::string id = Lowercase(id_or_number);
   std::string qterm = schema::Term(schema::kId, id);
   auto p = db.postlist_begin(qterm);
@@ -1215,8 +1292,14 @@ Xapian::docid Searcher::Internal::WithNumber(const std::string& number, std::vec
   }
   std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
     const std::string &x = a.first.id, &y = b.first.id;
-    return x.size() != y.size() ? x.size() < y.size() : x < y;
+    if (x != y) return x.size() != y.size() ? x.size() < y.size() : x < y;
+    return a.first.has_text > b.first.has_text;
   });
+  // An id in two shards is one document: its copy with text (Find picks
+  // among them).
+  found.erase(std::unique(found.begin(), found.end(),
+                          [](const auto& a, const auto& b) { return a.first.id == b.first.id; }),
+              found.end());
   Xapian::docid best = found.empty() ? 0 : found.front().second;
   if (all) {
     all->clear();
@@ -1260,6 +1343,10 @@ Xapian::MSet Searcher::Internal::LooseFits(const text::AnalyzedText& name, Xapia
   // for each search only.
   Xapian::Query loose = QueryBuilder(db, analyzer, SchemaVersion(db)).LooseName(name);
   if (loose.empty()) return Xapian::MSet();
+  // A record and its text in another shard are one document, not two.
+  if (const Xapian::Query& records = Shadowed().records; !records.empty()) {
+    loose = Xapian::Query(Xapian::Query::OP_AND_NOT, loose, records);
+  }
   Xapian::Enquire enquire(db);
   enquire.set_query(loose);
   return enquire.get_mset(0, n);
@@ -1428,10 +1515,12 @@ StatusOr<std::vector<CitedBy>> Searcher::GetCitedBy(const std::string& id_or_num
       }
     }
     size_t sentence_start = std::string_view::npos;  // of out.back()'s sentence
+    std::set<std::string> read;                      // a document in two shards is read once
     for (Xapian::docid did : citing) {
       auto rec = in.Load(did, true);
       if (!rec.ok()) continue;
       const auto& doc = rec->doc;
+      if ((!id.empty() && doc.id == id) || !read.insert(doc.id).second) continue;
       for (const auto& c : doc.citations) {
         if (!cites_it(c, c.citing_date.empty() ? doc.meta.date : c.citing_date)) continue;
         CitedBy cb;
@@ -1496,9 +1585,12 @@ StatusOr<std::vector<CatalogRow>> Searcher::Catalog() {
   try {
     std::vector<CatalogRow> rows;
     auto& db = internal_->db;
+    const auto& shadowed = internal_->Shadowed().ids;
+    std::set<std::string> listed;  // an id in two shards is one row
     for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
       CatalogRow row = internal_->Row(*p);
-      if (!row.id.empty()) rows.push_back(std::move(row));
+      if (row.id.empty() || (!row.has_text && shadowed.count(row.id))) continue;
+      if (listed.insert(row.id).second) rows.push_back(std::move(row));
     }
     std::sort(rows.begin(), rows.end(), [](const CatalogRow& a, const CatalogRow& b) {
       return a.date != b.date ? a.date > b.date : a.id < b.id;
@@ -1519,9 +1611,13 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
     // A record nobody cites is not a cited document whose text is missing
     // (A5, session 16: listed as "được dẫn chiếu bởi 0 văn bản"); the
     // catalog lists it.
+    // X2 (QA 20): nor is a record whose text another shard has.
+    const auto& shadowed = in.Shadowed().ids;
+    std::set<std::string> listed;  // a record in two shards is one row
     for (auto p = in.db.postlist_begin(no_text); p != in.db.postlist_end(no_text); ++p) {
       CatalogRow row = in.Row(*p, /*citing_names=*/true);
-      if (!row.id.empty() && row.cited_count > 0) rows.push_back(std::move(row));
+      if (row.id.empty() || row.cited_count == 0 || shadowed.count(row.id)) continue;
+      if (listed.insert(row.id).second) rows.push_back(std::move(row));
     }
     // Cited by a number, or by a name alone ("Luật Thanh tra"), that the
     // catalog does not list. Each citing document's record is read once, for
@@ -1584,6 +1680,10 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
           for (auto n = in.db.postlist_begin(nterm); n != in.db.postlist_end(nterm); ++n) {
             Xapian::Document d = in.db.get_document(*n, Xapian::DOC_ASSUME_VALID);
             std::string id = d.get_value(schema::kSlotId);
+            if (std::any_of(named.begin(), named.end(),
+                            [&](const CatalogRow::Namesake& other) { return other.id == id; })) {
+              continue;  // its copy in another shard
+            }
             auto hit = index::DecodeHitRecord(d.get_value(schema::kSlotHit), false);
             if (!hit.ok()) {
               named.push_back({id, id, ""});
@@ -1609,6 +1709,9 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
         for (auto p = in.db.postlist_begin(*t); p != in.db.postlist_end(*t); ++p) {
           const Citing* c = citing_of(*p);
           if (c == nullptr) continue;
+          if (std::find(row.cited_in.begin(), row.cited_in.end(), c->id) != row.cited_in.end()) {
+            continue;  // its copy in another shard
+          }
           if (by_name) {
             auto named_cite = c->names.find(key);
             if (named_is_it(named_cite == c->names.end() ? c->date : named_cite->second.when)) {
