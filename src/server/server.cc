@@ -12,6 +12,7 @@
 #include <ctime>
 #include <mutex>
 #include <ostream>
+#include <set>
 #include <string_view>
 #include <thread>
 
@@ -165,8 +166,18 @@ void Server::Impl::LogError(const char* what, const Status& status) {
 
 void Server::Impl::OnError(const httplib::Request& req, httplib::Response& res) {
   if (!res.body.empty()) return;  // a handler already wrote its own error page
+  // httplib answers 400 to a request line it refuses (a method it does not
+  // know: "FOO", "get") before decoding the path: only `target` is set
+  // (X8, QA 20: an API client got the HTML page, and no Allow header).
+  const std::string& path = req.path.empty() ? req.target : req.path;
+  static const std::set<std::string> kKnownMethods = {
+      "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH", "PRI"};
   std::string message;
-  if (res.status == 404) {
+  if (res.status == 400 && !req.method.empty() && !kKnownMethods.count(req.method)) {
+    res.status = 405;
+    res.set_header("Allow", "GET, HEAD");
+    message = "Không hỗ trợ phương thức " + CleanInput(req.method) + ": chỉ dùng GET hoặc HEAD";
+  } else if (res.status == 404) {
     message = "Không có trang này: " + CleanInput(req.path);
   } else if (res.status == 414) {
     // httplib's limit on a request line (compiled into Debian's
@@ -181,7 +192,7 @@ void Server::Impl::OnError(const httplib::Request& req, httplib::Response& res) 
   } else {
     message = "Yêu cầu không hợp lệ (mã " + std::to_string(res.status) + ")";
   }
-  if (IsApi(req.path)) {
+  if (IsApi(path)) {
     SendJsonError(res, res.status, message);
   } else {
     res.set_content(renderer.ErrorPage(res.status, message), "text/html; charset=utf-8");

@@ -953,6 +953,31 @@ TEST_F(RoutesTest, OtherMethodsThanGetAreNotAllowed) {
   EXPECT_EQ(head->status, 200);
 }
 
+// X8 (QA 20) broke: a method httplib does not know ("FOO", lowercase "get")
+// got the HTML 400 page under /api/ too, without Allow: httplib refuses the
+// request line before routing.
+TEST_F(RoutesTest, UnknownMethodsAreNotAllowedEither) {
+  for (const char* method : {"FOO", "get"}) {
+    httplib::Client client("127.0.0.1", port_);
+    client.set_read_timeout(60);
+    httplib::Request request;
+    request.method = method;
+    request.path = "/api/search?q=dan";
+    auto api = client.send(request);
+    ASSERT_TRUE(api) << method;
+    EXPECT_EQ(api->status, 405) << method;
+    EXPECT_EQ(api->get_header_value("Allow"), "GET, HEAD") << method;
+    EXPECT_EQ(api->body, "{\"error\":\"Không hỗ trợ phương thức " + std::string(method) +
+                             ": chỉ dùng GET hoặc HEAD\"}");
+    httplib::Client pages("127.0.0.1", port_);
+    request.path = "/tim-kiem?q=dan";
+    auto page = pages.send(request);
+    ASSERT_TRUE(page) << method;
+    EXPECT_EQ(page->status, 405) << method;
+    EXPECT_NE(page->get_header_value("Content-Type").find("text/html"), std::string::npos);
+  }
+}
+
 // Broke: "q=+++" searched for "   ": "Hãy nhập từ cần tìm." and "Không tìm
 // thấy … “   ”" together, under a blank title.
 TEST_F(RoutesTest, WhiteSpaceQueryAsksForWords) {
