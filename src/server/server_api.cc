@@ -30,8 +30,10 @@ void SendStatus(const RouteContext& ctx, httplib::Response& res, const Status& s
 
 // "1"/"true" or "0"/"false" (or absent: `fallback`).
 StatusOr<bool> BoolParam(const httplib::Request& req, const std::string& name, bool fallback) {
-  if (!req.has_param(name.c_str())) return fallback;
-  std::string v = req.get_param_value(name.c_str());
+  const std::string* value = nullptr;
+  if (Status s = OneValue(req.params, name, &value); !s.ok()) return s;
+  if (value == nullptr) return fallback;
+  const std::string& v = *value;
   if (v == "1" || v == "true") return true;
   if (v == "0" || v == "false") return false;
   return Status::InvalidArgument(ParamName(name) + " không hợp lệ: \"" +

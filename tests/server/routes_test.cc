@@ -953,6 +953,26 @@ TEST_F(RoutesTest, OtherMethodsThanGetAreNotAllowed) {
   EXPECT_EQ(head->status, 200);
 }
 
+// X9 (QA 20) broke: "year=2023&year=2021" searched 2023 alone, and
+// "text=0&text=1" read the first; now a 400 naming the parameter.
+TEST_F(RoutesTest, AParameterGivenTwiceIsA400) {
+  auto search = Get("/api/search?q=dan+van&year=2023&year=2021");
+  ASSERT_TRUE(search);
+  EXPECT_EQ(search->status, 400);
+  EXPECT_EQ(json::parse(search->body)["error"].get<std::string>().rfind(
+                "Năm (tham số year) có nhiều giá trị (“2023”, “2021”)", 0),
+            0u)
+      << search->body;
+  auto doc = Get("/api/documents/luat-25-2018-qh14?text=0&text=1");
+  ASSERT_TRUE(doc);
+  EXPECT_EQ(doc->status, 400);
+  EXPECT_NE(doc->body.find("Toàn văn (tham số text) có nhiều giá trị"), std::string::npos)
+      << doc->body;
+  auto page = Get("/tim-kiem?q=dan+van&page=2&page=x");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 400);
+}
+
 // X8 (QA 20) broke: a method httplib does not know ("FOO", lowercase "get")
 // got the HTML 400 page under /api/ too, without Allow: httplib refuses the
 // request line before routing.
