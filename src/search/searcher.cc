@@ -1145,6 +1145,24 @@ std::optional<Hit> DisplayHit(const Xapian::Document& d) {
   return DisplayHit(d.get_value(schema::kSlotId), *hit);
 }
 
+// `s` without white space (ASCII, and U+00A0 from a web page) at either
+// end: an id copied from a table or an e-mail often has some.
+std::string_view TrimSpace(std::string_view s) {
+  auto space_at_start = [&s] {
+    if (s.empty()) return size_t{0};
+    if (std::isspace(static_cast<unsigned char>(s.front()))) return size_t{1};
+    return s.substr(0, 2) == "\xC2\xA0" ? size_t{2} : size_t{0};
+  };
+  auto space_at_end = [&s] {
+    if (s.empty()) return size_t{0};
+    if (std::isspace(static_cast<unsigned char>(s.back()))) return size_t{1};
+    return s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0" ? size_t{2} : size_t{0};
+  };
+  while (size_t n = space_at_start()) s.remove_prefix(n);
+  while (size_t n = space_at_end()) s.remove_suffix(n);
+  return s;
+}
+
 bool LooksLikeId(std::string_view s) {
   if (std::count(s.begin(), s.end(), '-') < 3) return false;
   return std::all_of(s.begin(), s.end(), [](char c) {
@@ -1219,7 +1237,9 @@ const Searcher::Internal::Shadows& Searcher::Internal::Shadowed() {
 }
 
 Xapian::docid Searcher::Internal::Find(const std::string& id_or_number) {
-  Xapian::docid did = FindAny(id_or_number);
+  // X10 (QA 20): "luat-10-2022-qh15 " was an id with more after it (not
+  // found), where " luat-10-2022-qh15" was found.
+  Xapian::docid did = FindAny(std::string(TrimSpace(id_or_number)));
   if (!did || text_copies) return did;
   std::string id = db.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotId);
   return id.empty() ? did : BestCopy(schema::Term(schema::kId, id));
@@ -1482,8 +1502,9 @@ StatusOr<std::vector<CitedBy>> Searcher::GetCitedBy(const std::string& id_or_num
       }
       for (const auto& alias : target_rec->aliases) name_keys.insert(index::NameKey(alias));
     } else {
-      if (LooksLikeId(id_or_number)) return not_found();
-      number_key = index::NameKey(id_or_number);
+      std::string_view key = TrimSpace(id_or_number);
+      if (LooksLikeId(key)) return not_found();
+      number_key = index::NameKey(std::string(key));
       if (number_key.empty()) return not_found();
       name_keys.insert(number_key);
     }

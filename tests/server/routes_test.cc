@@ -953,6 +953,23 @@ TEST_F(RoutesTest, OtherMethodsThanGetAreNotAllowed) {
   EXPECT_EQ(head->status, 200);
 }
 
+// X10 (QA 20) broke: an id with a space after it was a 404 (one with a
+// space before it was found).
+TEST_F(RoutesTest, AnIdWithSpaceAroundItIsFound) {
+  httplib::Client client("127.0.0.1", port_);
+  for (const char* path :
+       {"/van-ban/chi-thi-33-ct-ttg-2021%20", "/van-ban/%20chi-thi-33-ct-ttg-2021"}) {
+    auto res = client.Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 302) << path;
+    EXPECT_EQ(res->get_header_value("Location"), "/van-ban/chi-thi-33-ct-ttg-2021") << path;
+  }
+  auto api = client.Get("/api/documents/chi-thi-33-ct-ttg-2021%20?text=0");
+  ASSERT_TRUE(api);
+  EXPECT_EQ(api->status, 200) << api->body;
+  EXPECT_EQ(json::parse(api->body)["id"], "chi-thi-33-ct-ttg-2021");
+}
+
 // X9 (QA 20) broke: "year=2023&year=2021" searched 2023 alone, and
 // "text=0&text=1" read the first; now a 400 naming the parameter.
 TEST_F(RoutesTest, AParameterGivenTwiceIsA400) {
