@@ -93,20 +93,28 @@ StatusOr<SearcherPool::Lease> SearcherPool::Acquire() {
       ++created_;  // reserve the slot; open outside the lock
     }
   }
-  StatusOr<Lease> lease = searcher ? Reopened(std::move(searcher)) : OpenNew();
-  if (probe) {
+  auto lease = [&] { return searcher ? Reopened(std::move(searcher)) : OpenNew(); };
+  if (!probe) return lease();
+  auto end_probe = [this](bool ok) {
     {
       std::lock_guard<std::mutex> lock(mu_);
       probing_ = false;
-      if (lease.ok()) unavailable_ = false;
+      if (ok) unavailable_ = false;
     }
     cv_.notify_all();
+  };
+  try {
+    StatusOr<Lease> leased = lease();
+    end_probe(leased.ok());
+    return leased;
+  } catch (...) {
+    end_probe(false);  // else no request would try again
+    throw;
   }
-  return lease;
 }
 
 StatusOr<SearcherPool::Lease> SearcherPool::OpenNew() {
-  auto opened = factory_();
+  auto opened = Open();
   if (opened.ok()) return Lease(this, std::move(opened).value());
   if (error_log_) error_log_(opened.status());
   if (opened.status().code() == Status::Code::kUnavailable) {
@@ -137,6 +145,15 @@ StatusOr<SearcherPool::Lease> SearcherPool::OpenNew() {
   return Lease(this, std::move(searcher));
 }
 
+StatusOr<std::unique_ptr<search::Searcher>> SearcherPool::Open() {
+  try {
+    return factory_();
+  } catch (...) {
+    Drop();  // the slot reserved for it
+    throw;
+  }
+}
+
 StatusOr<SearcherPool::Lease> SearcherPool::Reopened(std::unique_ptr<search::Searcher> searcher) {
   Status reopened = searcher->Reopen();
   if (reopened.ok()) return Lease(this, std::move(searcher));
@@ -153,7 +170,7 @@ StatusOr<SearcherPool::Lease> SearcherPool::Reopened(std::unique_ptr<search::Sea
   // or the index folder went: a new searcher if one opens (S2, session
   // 14: until `vanban serve` restarted, every request got a 500), else
   // the old one, which answers from the revision it holds.
-  auto fresh = factory_();
+  auto fresh = Open();
   if (fresh.ok()) return Lease(this, std::move(fresh).value());
   if (error_log_) error_log_(fresh.status());
   if (fresh.status().code() == Status::Code::kUnavailable) {

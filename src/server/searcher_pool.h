@@ -77,6 +77,8 @@ class SearcherPool {
   using Clock = std::chrono::steady_clock;
 
   void Release(std::unique_ptr<search::Searcher> searcher);
+  // The factory's searcher, for a slot reserved for it (freed if it throws).
+  StatusOr<std::unique_ptr<search::Searcher>> Open();
   // A new searcher from the factory, in a slot reserved for it.
   StatusOr<Lease> OpenNew();
   // `searcher` reopened, or replaced by a new one when that fails.

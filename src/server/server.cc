@@ -265,16 +265,29 @@ void Server::Impl::Configure(const std::filesystem::path& web_dir, int threads) 
   pool.set_error_log([this](const Status& s) { LogError("lỗi mở chỉ mục", s); });
   http.set_error_handler(
       [this](const httplib::Request& req, httplib::Response& res) { OnError(req, res); });
-  http.set_exception_handler(
-      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
-        // Nothing should throw past the handlers; if it does, answer 500
-        // instead of dropping the connection.
-        if (IsApi(req.path))
-          SendJsonError(res, 500, "Lỗi máy chủ nội bộ");
-        else
-          res.set_content("Lỗi máy chủ nội bộ", "text/plain; charset=utf-8");
-        res.status = 500;
-      });
+  http.set_exception_handler([this](const httplib::Request& req, httplib::Response& res,
+                                    std::exception_ptr error) {
+    // Nothing should throw past the handlers; if it does, answer 500
+    // instead of dropping the connection, and log what it was (C12:
+    // nothing was logged).
+    std::string what = "(không rõ)";
+    try {
+      if (error) std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+    LogError("lỗi không lường trước", Status::Internal(req.method + " " + req.path + ": " + what));
+    std::string message =
+        "Máy chủ gặp lỗi khi xử lý yêu cầu này; hãy báo người quản trị (chi tiết đã được "
+        "ghi vào nhật ký của máy chủ).";
+    if (IsApi(req.path)) {
+      SendJsonError(res, 500, message);
+    } else {
+      res.set_content(renderer.ErrorPage(500, message), "text/html; charset=utf-8");
+    }
+    res.status = 500;
+  });
   RouteContext context{&pool, &renderer, [this](const Status& s) { LogError("lỗi", s); }};
   RegisterPages(http, context);
   RegisterApi(http, context);

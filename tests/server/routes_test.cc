@@ -1654,6 +1654,49 @@ TEST(SearcherPoolTest, TheServerStartsWhileARemoteShardIsDownAndAnswersOnceItIsU
   EXPECT_EQ(back->status, 200) << back->body;
 }
 
+// C12 (code review) broke: an exception past a handler was answered 500
+// but nothing was logged, though README says the detail goes to the log.
+// The pool keeps working after it (its slot, and its turn to try again,
+// are given back).
+TEST(SearcherPoolTest, AnExceptionPastAHandlerIsLoggedAndThePoolGoesOn) {
+  std::atomic<int> calls{0};
+  ServerOptions options;
+  options.web_dir = vanban::testing::SourceDir() / "web";
+  options.threads = 2;
+  options.retry_after = std::chrono::milliseconds(0);
+  LogSink log;
+  options.log = &log;
+  auto server = Server::Create(options, [&calls]() -> StatusOr<std::unique_ptr<search::Searcher>> {
+    switch (calls++) {
+      case 0:
+        return Status::Unavailable("không kết nối được máy chủ chỉ mục (remote)");
+      case 1:
+        throw std::runtime_error("hỏng bộ nhớ");
+      default:
+        return std::make_unique<search::Searcher>(
+            Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY));
+    }
+  });
+  ASSERT_TRUE(server.ok()) << server.status().ToString();
+  auto port = (*server)->BindToAnyPort("127.0.0.1");
+  ASSERT_TRUE(port.ok());
+  std::thread serving([&] { (*server)->Run(); });
+  httplib::Client client("127.0.0.1", *port);
+  auto failed = client.Get("/api/search?q=luat");
+  auto after = client.Get("/api/search?q=luat");
+  (*server)->Stop();
+  serving.join();
+  ASSERT_TRUE(failed && after);
+  EXPECT_EQ(failed->status, 500);
+  EXPECT_EQ(json::parse(failed->body)["error"],
+            "Máy chủ gặp lỗi khi xử lý yêu cầu này; hãy báo người quản trị (chi tiết đã được ghi "
+            "vào nhật ký của máy chủ).");
+  EXPECT_NE(
+      log.WaitFor("hỏng bộ nhớ").find(" lỗi không lường trước: GET /api/search: hỏng bộ nhớ\n"),
+      std::string::npos);
+  EXPECT_EQ(after->status, 200) << after->body;
+}
+
 // S6 (session 14) broke: a remote shard's failure reached the public page
 // and the API as Xapian's English ("Lỗi khi đọc chỉ mục: lỗi khi tìm
 // kiếm: NetworkError: write failed … (Broken pipe)"). The reader is told
