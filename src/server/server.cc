@@ -100,6 +100,16 @@ std::string PublicMessage(const RouteContext& ctx, const Status& status) {
   return std::string("Máy chủ gặp lỗi khi xử lý yêu cầu này; hãy báo người quản trị") + kLogged;
 }
 
+StatusOr<search::SearchResponse> SearchOrRetry(search::Searcher& searcher,
+                                               const search::SearchRequest& request) {
+  auto response = searcher.Search(request);
+  if (response.ok() || searcher.remote_failure() != search::Searcher::RemoteFailure::kNone) {
+    return response;
+  }
+  (void)searcher.Reopen();
+  return searcher.Search(request);
+}
+
 Status NoSuchDocument(const std::string& key) {
   return Status::NotFound("Không có văn bản nào có mã, số hiệu hay tên “" + key +
                           "” trong chỉ mục.");

@@ -53,11 +53,7 @@ void HandleSearch(const RouteContext& ctx, const httplib::Request& req, httplib:
   }
   auto lease = ctx.pool->Acquire();
   if (!lease.ok()) return SendStatus(ctx, res, lease.status());
-  auto response = (*lease)->Search(r);
-  if (!response.ok()) {
-    (void)(*lease)->Reopen();  // a reindex may have moved the revision on
-    response = (*lease)->Search(r);
-  }
+  auto response = SearchOrRetry(**lease, r);
   if (!response.ok()) return SendStatus(ctx, res, response.status());
   if (PastEnd(*params, *response)) {
     // An empty page with a total: say why, as the search page does.

@@ -1571,6 +1571,43 @@ TEST(SearcherPoolTest, AStalledRemoteShardFailsOneRequestAfterItsTimeoutAndTheOt
   EXPECT_TRUE(again);
 }
 
+// X3 (QA 20) broke: a search that failed on a stalled remote shard was
+// tried again after a reopen, on the same searcher: three remote timeouts
+// for one request. It fails after one.
+TEST(SearcherPoolTest, ASearchMeetingAStalledRemoteShardIsNotTriedAgain) {
+  if (!fs::exists("/usr/bin/xapian-tcpsrv")) {
+    GTEST_SKIP() << "xapian-tcpsrv is absent (Debian package xapian-tools)";
+  }
+  fs::path root = TempDir("stalled-search");
+  fs::copy(vanban::testing::SourceDir() / "corpus", root / "corpus", fs::copy_options::recursive);
+  ASSERT_TRUE(IndexInto(root / "index", {root / "corpus"}).ok());
+  int port = vanban::testing::FreePort();
+  std::string stub = (root / "remote.stub").string();
+  std::ofstream(stub) << "remote 127.0.0.1:" << port << "\n";
+  int server = vanban::testing::StartXapianTcpsrv((root / "index").string(), port);
+  search::OpenOptions options;
+  options.remote_timeout = std::chrono::seconds(1);
+  StatusOr<std::unique_ptr<search::Searcher>> searcher = Status::Internal("not opened");
+  for (int i = 0; i < 100 && !searcher.ok(); ++i) {  // wait for it to listen
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    searcher = search::Searcher::Open(stub, options);
+  }
+  search::SearchRequest request;
+  request.query = "dân vận";
+  bool before = searcher.ok() && SearchOrRetry(**searcher, request).ok();
+  kill(-server, SIGSTOP);
+  auto start = std::chrono::steady_clock::now();
+  Status stalled = before ? SearchOrRetry(**searcher, request).status() : Status::Ok();
+  auto waited = std::chrono::steady_clock::now() - start;
+  kill(-server, SIGCONT);
+  vanban::testing::StopXapianTcpsrv(server);
+  fs::remove_all(root);
+  ASSERT_TRUE(before);
+  EXPECT_EQ(stalled.code(), Status::Code::kUnavailable) << stalled.ToString();
+  // One remote timeout, not three (the search, the reopen, the search again).
+  EXPECT_LT(waited, 2 * options.remote_timeout);
+}
+
 // X3: while a remote shard is unavailable, requests fail at once instead of
 // each opening a searcher (and waiting for its timeout) or queueing for the
 // slots of those opening; after `retry_after`, one tries again.
