@@ -13,6 +13,9 @@ std::string Status::ToString() const {
     case Code::kUnsupported: name = "Unsupported"; break;
     case Code::kAmbiguous: name = "Ambiguous"; break;
     case Code::kInternal: name = "Internal"; break;
+    case Code::kUnavailable:
+      name = "Unavailable";
+      break;
   }
   return std::string(name) + ": " + message_;
 }

@@ -22,6 +22,7 @@ class Status {
     kUnsupported,      // a format or feature vanban does not handle
     kAmbiguous,        // more than one answer and no way to choose
     kInternal,
+    kUnavailable,  // a remote database failed or did not answer in time; may work later
   };
 
   Status() = default;  // OK
@@ -35,6 +36,7 @@ class Status {
   static Status Unsupported(std::string msg) { return Status(Code::kUnsupported, std::move(msg)); }
   static Status Ambiguous(std::string msg) { return Status(Code::kAmbiguous, std::move(msg)); }
   static Status Internal(std::string msg) { return Status(Code::kInternal, std::move(msg)); }
+  static Status Unavailable(std::string msg) { return Status(Code::kUnavailable, std::move(msg)); }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }

@@ -29,6 +29,7 @@
 #include "legal/numbering.h"
 #include "search/query.h"
 #include "search/snippet.h"
+#include "search/stub.h"
 #include "search/suggest.h"
 #include "text/analyzer.h"
 
@@ -172,15 +173,18 @@ struct Prepared {
   // Excluded filter values no document has ("loại “Thongtu”"): they
   // exclude nothing (R4, session 16: dropped without a word).
   std::string unknown_exclusions;
+  // The catalog records another shard has the text of (Shadows), or empty.
+  Xapian::Query shadowed;
 
   // `m` (all documents when empty) weighted by `boost`, filtered, without
-  // the exclusions unless `!with_exclusions`.
+  // the exclusions unless `!with_exclusions`, never a shadowed record.
   Xapian::Query Compose(Xapian::Query m, const Xapian::Query& boost,
                         bool with_exclusions = true) const {
     if (m.empty()) m = AllDocuments();
     m = AndMaybe(m, boost);
     if (!filter.empty()) m = Xapian::Query(Xapian::Query::OP_FILTER, m, filter);
     if (with_exclusions && !excl.empty()) m = Xapian::Query(Xapian::Query::OP_AND_NOT, m, excl);
+    if (!shadowed.empty()) m = Xapian::Query(Xapian::Query::OP_AND_NOT, m, shadowed);
     return m;
   }
 };
@@ -303,39 +307,159 @@ constexpr size_t kSuggestHits = 10;
 constexpr size_t kShareSnippetsFrom = 4;
 
 // What `db_path` names on disk: the folder's inode, or a stub file's inode
-// and time and the inodes of the local databases it lists. A full rebuild
-// swaps a new folder in (index::SwapIn) at the revision the old one had, or
-// lower, where Xapian's reopen() compares revisions only (C5, session 17:
-// a server kept the deleted old index after `vanban index --rebuild`).
+// and time and those of the stub files and local databases it names. A
+// full rebuild swaps a new folder in (index::SwapIn) at the revision the
+// old one had, or lower, where Xapian's reopen() compares revisions only
+// (C5, session 17: a server kept the deleted old index after `vanban index
+// --rebuild`).
 std::vector<int64_t> DiskIdentity(const std::string& db_path) {
   std::vector<int64_t> out;
   // A folder's time changes with each commit (its version file is renamed
   // in): its inode alone. A stub file may be edited in place: its time too.
-  // False for a folder or nothing.
   auto add = [&out](const std::string& path) {
     struct stat st;
-    if (stat(path.c_str(), &st) != 0) return false;
+    if (stat(path.c_str(), &st) != 0) return;
     out.insert(out.end(), {static_cast<int64_t>(st.st_dev), static_cast<int64_t>(st.st_ino)});
-    if (!S_ISREG(st.st_mode)) return false;
+    if (!S_ISREG(st.st_mode)) return;
     out.insert(out.end(),
                {static_cast<int64_t>(st.st_mtim.tv_sec), static_cast<int64_t>(st.st_mtim.tv_nsec)});
-    return true;
   };
-  if (!add(db_path)) return out;
-  // A stub: "auto PATH", "glass PATH" (relative to the stub's folder), or
-  // a remote database, which has no identity here.
-  std::ifstream stub(db_path);
-  std::string line;
-  while (std::getline(stub, line)) {
-    std::istringstream words(line);
-    std::string kind, path;
-    if (!(words >> kind >> path) || (kind != "auto" && kind != "glass" && kind != "chert")) {
-      continue;
-    }
-    std::filesystem::path p(path);
-    if (p.is_relative()) p = std::filesystem::path(db_path).parent_path() / p;
-    add(p.string());
+  add(db_path);
+  std::string stub_file = StubFileOf(db_path);
+  if (stub_file.empty()) return out;
+  // A stub that cannot be read now has the identity of its file alone: it
+  // is opened again, and tells why it fails.
+  auto stub = ReadStub(stub_file);
+  if (!stub.ok()) return out;
+  for (const std::string& file : stub->files) add(file);
+  for (const StubShard& shard : stub->shards) {
+    if (shard.kind == StubShard::Kind::kLocal) add(shard.path);
   }
+  return out;
+}
+
+// What a failed operation met on a remote shard, from Xapian's error.
+Searcher::RemoteFailure RemoteFailureOf(const Xapian::Error& e) {
+  // Xapian::Error has no virtual functions: its type is told by name.
+  std::string_view type = e.get_type();
+  if (type == "NetworkTimeoutError") return Searcher::RemoteFailure::kTimedOut;
+  if (type == "NetworkError") return Searcher::RemoteFailure::kLost;
+  return Searcher::RemoteFailure::kNone;
+}
+
+// "10 giây", "0,3 giây".
+std::string Seconds(std::chrono::milliseconds ms) {
+  std::string whole = std::to_string(ms.count() / 1000);
+  int tenths = static_cast<int>(ms.count() % 1000 / 100);
+  return whole + (tenths ? "," + std::to_string(tenths) : "") + " giây";
+}
+
+// The databases `stub` names, joined in its order; a remote one is given
+// `timeout` to connect and to answer each request. Throws Xapian::Error,
+// `*opening` then being the shard that failed.
+Xapian::Database OpenShards(const Stub& stub, std::chrono::milliseconds timeout,
+                            const StubShard** opening) {
+  auto timeout_ms = static_cast<useconds_t>(timeout.count());  // Xapian's unit: ms
+  Xapian::Database db;
+  for (const StubShard& shard : stub.shards) {
+    *opening = &shard;
+    switch (shard.kind) {
+      case StubShard::Kind::kLocal:
+        db.add_database(Xapian::Database(shard.path));
+        break;
+      case StubShard::Kind::kRemoteTcp:
+        db.add_database(Xapian::Remote::open(shard.host, shard.port, timeout_ms, timeout_ms));
+        break;
+      case StubShard::Kind::kRemoteProgram:
+        db.add_database(Xapian::Remote::open(shard.program, shard.args, timeout_ms));
+        break;
+    }
+  }
+  *opening = nullptr;
+  return db;
+}
+
+// Why `db_path` could not be opened, from Xapian's error `e`; `opening`:
+// the stub's shard that failed, or null. A remote shard's failure is
+// Unavailable, and what it was goes to `*failure` (when not null).
+Status OpenFailure(const std::string& db_path, const StubShard* opening, const Xapian::Error& e,
+                   std::chrono::milliseconds timeout, Searcher::RemoteFailure* failure = nullptr) {
+  std::string details = " (chi tiết từ Xapian: " + e.get_description() + ")";
+  bool stub = !StubFileOf(db_path).empty();
+  std::string named = "nêu trong " + (opening ? opening->where : db_path);
+  if (opening && opening->kind == StubShard::Kind::kRemoteTcp) {
+    named += " (" + opening->host + ":" + std::to_string(opening->port) + ")";
+  }
+  Searcher::RemoteFailure remote = RemoteFailureOf(e);
+  if (failure) *failure = remote;
+  if (remote == Searcher::RemoteFailure::kTimedOut) {
+    return Status::Unavailable("máy chủ chỉ mục (remote) " + named + " không trả lời trong " +
+                               Seconds(timeout) +
+                               ": máy chủ xapian-tcpsrv có bị treo, mạng có chậm không?" + details);
+  }
+  if (remote == Searcher::RemoteFailure::kLost) {
+    return Status::Unavailable("không kết nối được máy chủ chỉ mục (remote) " + named +
+                               ": máy chủ xapian-tcpsrv đã chạy chưa, mạng có thông không?" +
+                               details);
+  }
+  if (std::string_view(e.get_type()) == "DatabaseNotFoundError") {
+    // S7 (session 14): the hint left out --db, and for a stub naming a
+    // missing shard it said to index the stub, which `vanban index` refuses.
+    if (stub) {
+      return Status::NotFound("tệp stub " + db_path +
+                              " nêu một chỉ mục không có: hãy lập chỉ mục đó bằng vanban index "
+                              "--db THƯ-MỤC-CHỈ-MỤC, hoặc sửa tệp stub" +
+                              details);
+    }
+    std::string db = db_path == "index" ? "" : " --db " + db_path;
+    return Status::NotFound("chưa có chỉ mục ở " + db_path + "; hãy chạy: vanban index" + db +
+                            " THƯ-MỤC-VĂN-BẢN");
+  }
+  return Status::IoError("không mở được chỉ mục " + (opening ? named : db_path) + details);
+}
+
+// A database opened by its path, and what a Searcher keeps of it.
+struct Opened {
+  Xapian::Database db, second;  // the ranking handle and the counting one
+  bool one = false;             // a single glass database (text copies usable)
+  bool remote = false;          // a stub naming a remote shard
+  std::vector<int64_t> identity;
+};
+
+// Opens `db_path` twice: a glass folder as Xapian does; a stub file (or
+// folder) read by vanban first (ReadStub: a stub naming itself made Xapian
+// recurse until it crashed, X4), then its databases joined.
+StatusOr<Opened> OpenIndex(const std::string& db_path, std::chrono::milliseconds timeout,
+                           Searcher::RemoteFailure* failure = nullptr) {
+  Opened out;
+  out.identity = DiskIdentity(db_path);  // before: a swap after opens again
+  std::optional<Stub> stub;
+  if (std::string stub_file = StubFileOf(db_path); !stub_file.empty()) {
+    auto read = ReadStub(stub_file);
+    if (!read.ok()) return read.status();
+    // S7 (session 14): an empty stub failed at the first search with
+    // Xapian's "Can't make an Enquire object from an uninitialised Database".
+    if (read->shards.empty()) {
+      return Status::InvalidArgument("tệp stub " + db_path +
+                                     " không nêu chỉ mục nào (mỗi dòng: auto THƯ-MỤC-CHỈ-MỤC hoặc "
+                                     "remote MÁY:CỔNG)");
+    }
+    stub = std::move(read).value();
+  }
+  const StubShard* opening = nullptr;
+  try {
+    auto open = [&] {
+      return stub ? OpenShards(*stub, timeout, &opening) : Xapian::Database(db_path);
+    };
+    out.db = open();
+    out.second = open();
+  } catch (const Xapian::Error& e) {
+    return OpenFailure(db_path, opening, e, timeout, failure);
+  }
+  std::error_code ec;
+  out.one = !stub && std::filesystem::exists(std::filesystem::path(db_path) / "iamglass", ec);
+  out.remote = stub && std::any_of(stub->shards.begin(), stub->shards.end(),
+                                   [](const auto& s) { return s.kind != StubShard::Kind::kLocal; });
   return out;
 }
 
@@ -349,6 +473,7 @@ struct Searcher::Internal {
   // first one only, under that shard's own docids: used for one local
   // database only.
   bool text_copies = false;
+  bool remote = false;  // `db` joins a remote shard (a stub's `remote` line)
   // What depends on `db`'s revision, read when `db` is opened or has
   // changed: the index's schema version (schema.h; 0 when unknown) and the
   // term frequencies the queries looked up. A Searcher made from a
@@ -359,12 +484,30 @@ struct Searcher::Internal {
   void OnNewRevision() {
     schema_version = SchemaVersion(db);
     term_freqs.Clear();
+    shadows.reset();
   }
+  // An id held by several documents (shards joined by a stub; one
+  // database holds an id once): a catalog record (no text) in the
+  // catalog's shard and the text in another (X2, QA 20: each such law was
+  // found twice, the record first, and listed as missing). The records are
+  // left out of search, the catalog and the missing list.
+  struct Shadows {
+    Xapian::Query records;      // the records, or empty
+    std::set<std::string> ids;  // their ids
+  };
+  std::optional<Shadows> shadows;  // read once a revision, when needed
+  const Shadows& Shadowed();
+  bool HasText(Xapian::docid did) const;
+  // Of the documents with id term `qterm`: one with text over a record,
+  // then the one in the shard listed first, then the first; 0 if none (X5,
+  // QA 20: the lowest docid of the joined shards was opened, a record as
+  // well as a text, whatever the stub's order).
+  Xapian::docid BestCopy(const std::string& qterm) const;
   // A second handle on the same database, with its own thread, to count a
   // tiered query's tiers and facets while `db` ranks it; null for a
   // Searcher made from a Database object (it counts in turn).
   struct Counter {
-    explicit Counter(const std::string& db_dir) : db(db_dir) {}
+    explicit Counter(Xapian::Database handle) : db(std::move(handle)) {}
     Xapian::Database db;
     text::Analyzer analyzer;
     Worker worker;  // last: stops before the handle it uses closes
@@ -486,22 +629,33 @@ struct Searcher::Internal {
   // is not used), and what the path named then (DiskIdentity).
   std::string path;
   std::vector<int64_t> identity;
-  // Opens `path` afresh: another database now stands there.
-  void OpenAgain(std::vector<int64_t> now) {
-    Xapian::Database fresh(path);
-    db = fresh;
-    text_copies = std::filesystem::exists(std::filesystem::path(path) / "iamglass");
-    counter = std::make_unique<Counter>(path);
-    identity = std::move(now);
+  OpenOptions options;
+  RemoteFailure remote_failure = RemoteFailure::kNone;
+  // `e` as a Status, `what` leading its message: Unavailable for a remote
+  // shard's failure (noted in `remote_failure`), else IoError.
+  Status Failed(const std::string& what, const Xapian::Error& e) {
+    RemoteFailure remote = RemoteFailureOf(e);
+    if (remote == RemoteFailure::kNone) return Status::IoError(what + e.get_description());
+    remote_failure = remote;
+    return Status::Unavailable(what + e.get_description());
+  }
+  // Takes the handles of `opened` (of `path`, opened afresh).
+  void Use(Opened opened) {
+    db = std::move(opened.db);
+    text_copies = opened.one;
+    remote = opened.remote;
+    counter = std::make_unique<Counter>(std::move(opened.second));
+    identity = std::move(opened.identity);
     SyncRevisions();
     OnNewRevision();
   }
-  void Reopen() {
-    if (!path.empty()) {
-      if (std::vector<int64_t> now = DiskIdentity(path); now != identity) {
-        OpenAgain(std::move(now));
-        return;
-      }
+  Status Reopen() {
+    // Another database now stands at `path`: opened afresh.
+    if (!path.empty() && DiskIdentity(path) != identity) {
+      auto opened = OpenIndex(path, options.remote_timeout, &remote_failure);
+      if (!opened.ok()) return opened.status();
+      Use(std::move(opened).value());
+      return Status::Ok();
     }
     bool changed = db.reopen();
     if (counter) {
@@ -509,6 +663,7 @@ struct Searcher::Internal {
       changed |= SyncRevisions();
     }
     if (changed) OnNewRevision();
+    return Status::Ok();
   }
   // A commit between opening (or reopening) the two handles leaves them on
   // different revisions: reopen both until they agree, a few times, or do
@@ -543,7 +698,10 @@ struct Searcher::Internal {
                              double weight, std::string hit_value, std::string id,
                              const BuiltQuery& bq, bool snippets, SuggestMarks* marks) const;
   StatusOr<index::Record> Load(Xapian::docid did, bool with_text);
+  // The document `id_or_number` names (FindAny), as BestCopy picks it among
+  // those with its id.
   Xapian::docid Find(const std::string& id_or_number);
+  Xapian::docid FindAny(const std::string& id_or_number);
   // The documents a short name led by its type fits (QueryBuilder::
   // LooseName), the best `n`; empty when it is no such name.
   Xapian::MSet LooseFits(const text::AnalyzedText& name, Xapian::doccount n);
@@ -574,59 +732,30 @@ Searcher::Searcher(const Xapian::Database& db, bool one_database)
 
 Searcher::~Searcher() = default;
 
-StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::string& db_dir) {
-  std::error_code ec;
-  bool stub = std::filesystem::is_regular_file(db_dir, ec);
-  std::vector<int64_t> identity = DiskIdentity(db_dir);  // before: a swap after opens again
+StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::string& db_dir,
+                                                   const OpenOptions& options) {
+  auto opened = OpenIndex(db_dir, options.remote_timeout);
+  if (!opened.ok()) return opened.status();
   try {
-    Xapian::Database db(db_dir);
-    // S7 (session 14): an empty stub failed at the first search with
-    // Xapian's "Can't make an Enquire object from an uninitialised Database".
-    if (db.size() == 0) {
-      return Status::InvalidArgument("tệp stub " + db_dir +
-                                     " không nêu chỉ mục nào (mỗi dòng: auto THƯ-MỤC-CHỈ-MỤC hoặc "
-                                     "remote MÁY:CỔNG)");
-    }
-    // A glass folder is one database; a stub file or folder may join
-    // shards and remote databases.
-    bool one = std::filesystem::exists(std::filesystem::path(db_dir) / "iamglass", ec);
-    auto searcher = std::make_unique<Searcher>(db, one);
+    auto searcher = std::make_unique<Searcher>(opened->db, opened->one);
     searcher->internal_->path = db_dir;
-    searcher->internal_->identity = identity;
-    searcher->internal_->counter = std::make_unique<Internal::Counter>(db_dir);
-    if (searcher->internal_->SyncRevisions()) searcher->internal_->OnNewRevision();
+    searcher->internal_->options = options;
+    searcher->internal_->Use(std::move(opened).value());
     return searcher;
-  } catch (const Xapian::DatabaseNotFoundError& e) {
-    // S7 (session 14): the hint left out --db, and for a stub naming a
-    // missing shard it said to index the stub, which `vanban index` refuses.
-    if (stub) {
-      return Status::NotFound("tệp stub " + db_dir +
-                              " nêu một chỉ mục không có: hãy lập chỉ mục đó bằng vanban index "
-                              "--db THƯ-MỤC-CHỈ-MỤC, hoặc sửa tệp stub (chi tiết từ Xapian: " +
-                              e.get_description() + ")");
-    }
-    std::string db = db_dir == "index" ? "" : " --db " + db_dir;
-    return Status::NotFound("chưa có chỉ mục ở " + db_dir + "; hãy chạy: vanban index" + db +
-                            " THƯ-MỤC-VĂN-BẢN");
-  } catch (const Xapian::NetworkError& e) {
-    return Status::IoError("không kết nối được máy chủ chỉ mục (remote) nêu trong " + db_dir +
-                           ": máy chủ xapian-tcpsrv đã chạy chưa, mạng có thông không? (chi "
-                           "tiết từ Xapian: " +
-                           e.get_description() + ")");
   } catch (const Xapian::Error& e) {
-    return Status::IoError("không mở được chỉ mục " + db_dir +
-                           " (chi tiết từ Xapian: " + e.get_description() + ")");
+    return OpenFailure(db_dir, nullptr, e, options.remote_timeout);
   }
 }
 
 Status Searcher::Reopen() {
   try {
-    internal_->Reopen();
-    return Status::Ok();
+    return internal_->Reopen();
   } catch (const Xapian::Error& e) {
-    return Status::IoError("không mở lại được chỉ mục: " + e.get_description());
+    return internal_->Failed("không mở lại được chỉ mục: ", e);
   }
 }
+
+Searcher::RemoteFailure Searcher::remote_failure() const { return internal_->remote_failure; }
 
 StatusOr<SearchResponse> Searcher::Search(const SearchRequest& request) {
   for (int attempt = 0;; ++attempt) {
@@ -636,7 +765,7 @@ StatusOr<SearchResponse> Searcher::Search(const SearchRequest& request) {
       if (attempt > 0) return Status::IoError("chỉ mục đang thay đổi: " + e.get_description());
       if (Status reopened = Reopen(); !reopened.ok()) return reopened;
     } catch (const Xapian::Error& e) {
-      return Status::IoError("lỗi khi tìm kiếm: " + e.get_description());
+      return internal_->Failed("lỗi khi tìm kiếm: ", e);
     }
   }
 }
@@ -668,7 +797,8 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
     return resp;
   }
   if (!counter) OnNewRevision();
-  const Prepared p = Prepare(db, analyzer, schema_version, &term_freqs, parsed, request);
+  Prepared p = Prepare(db, analyzer, schema_version, &term_freqs, parsed, request);
+  p.shadowed = Shadowed().records;
   // Before the check for nothing to search: a filter no document has
   // ("year:1999") leaves no filter query, but was typed.
   if (!p.unknown_filter.empty()) {
@@ -864,12 +994,18 @@ void Searcher::Internal::RankTiers(Run* run, bool by_date) {
 // helper.
 void Searcher::Internal::RankOnce(Run* run) {
   const Prepared& p = run->p;
-  auto match_all = [&](const std::vector<Xapian::MatchSpy*>& spies) {
+  // X1 (QA 20): Xapian 1.4's matcher, sorting by value, shows its spies a
+  // remote shard's document that sorts below the page's last although the
+  // remote server's spies counted it already: facets over-counted in date
+  // order. Over a remote shard, date order counts in relevance order.
+  std::optional<Xapian::Enquire> by_relevance;
+  if (remote && run->request.sort == SearchRequest::Sort::kDate) by_relevance.emplace(db);
+  auto match = [&](Xapian::Enquire& enquire, const std::vector<Xapian::MatchSpy*>& spies) {
     run->msets.clear();
-    run->enquire.clear_matchspies();
-    for (auto* spy : spies) run->enquire.add_matchspy(spy);
-    run->enquire.set_query(p.Compose(p.bq.query, p.bq.boost));
-    run->msets.push_back(run->enquire.get_mset(run->offset, run->limit, run->depth));
+    enquire.clear_matchspies();
+    for (auto* spy : spies) enquire.add_matchspy(spy);
+    enquire.set_query(p.Compose(p.bq.query, p.bq.boost));
+    run->msets.push_back(enquire.get_mset(run->offset, run->limit, run->depth));
     run->total = run->msets.back().get_matches_estimated();
     if (run->total == 0 && !p.excl.empty()) {
       Xapian::Enquire without(db);
@@ -878,25 +1014,27 @@ void Searcher::Internal::RankOnce(Run* run) {
       run->excluded_all = without.get_mset(0, 0, kCountExactlyTo).get_matches_estimated();
     }
     if (run->total == 0 && run->excluded_all == 0 && !p.bq.fallback.empty()) {
-      run->enquire.set_query(p.Compose(p.bq.fallback, p.bq.boost));
-      run->msets.back() = run->enquire.get_mset(run->offset, run->limit, run->depth);
+      enquire.set_query(p.Compose(p.bq.fallback, p.bq.boost));
+      run->msets.back() = enquire.get_mset(run->offset, run->limit, run->depth);
       run->total = run->msets.back().get_matches_estimated();
       run->partial = run->total > 0;
     }
   };
+  Xapian::Enquire& counting = by_relevance ? *by_relevance : run->enquire;
+  auto count = [&](const std::vector<Xapian::MatchSpy*>& spies) { match(counting, spies); };
   run->facets.clear();
-  if (run->offset + run->limit <= run->depth) {
-    CountFacets(match_all, &run->facets);
+  if (run->offset + run->limit <= run->depth && !by_relevance) {
+    CountFacets(count, &run->facets);
   } else {
     // A page past the first `depth` matches: the ranking examines more
     // than page 1's, so the facets and size are counted as page 1 counts
     // them (R5, session 16), then the page is ranked without spies.
     Xapian::doccount offset = run->offset;
     run->offset = 0;
-    CountFacets(match_all, &run->facets);
+    CountFacets(count, &run->facets);
     Xapian::doccount total = run->total;
     run->offset = offset;
-    match_all({});
+    match(run->enquire, {});
     run->total = total;
   }
   run->page.Publish(run->msets);
@@ -1015,6 +1153,24 @@ std::optional<Hit> DisplayHit(const Xapian::Document& d) {
   return DisplayHit(d.get_value(schema::kSlotId), *hit);
 }
 
+// `s` without white space (ASCII, and U+00A0 from a web page) at either
+// end: an id copied from a table or an e-mail often has some.
+std::string_view TrimSpace(std::string_view s) {
+  auto space_at_start = [&s] {
+    if (s.empty()) return size_t{0};
+    if (std::isspace(static_cast<unsigned char>(s.front()))) return size_t{1};
+    return s.substr(0, 2) == "\xC2\xA0" ? size_t{2} : size_t{0};
+  };
+  auto space_at_end = [&s] {
+    if (s.empty()) return size_t{0};
+    if (std::isspace(static_cast<unsigned char>(s.back()))) return size_t{1};
+    return s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0" ? size_t{2} : size_t{0};
+  };
+  while (size_t n = space_at_start()) s.remove_prefix(n);
+  while (size_t n = space_at_end()) s.remove_suffix(n);
+  return s;
+}
+
 bool LooksLikeId(std::string_view s) {
   if (std::count(s.begin(), s.end(), '-') < 3) return false;
   return std::all_of(s.begin(), s.end(), [](char c) {
@@ -1063,11 +1219,65 @@ Xapian::docid Searcher::Internal::OneLaw(const std::vector<Xapian::docid>& dids)
   return best;
 }
 
+bool Searcher::Internal::HasText(Xapian::docid did) const {
+  auto hit = index::DecodeHitRecord(
+      db.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHit), false);
+  return hit.ok() && hit->has_text;
+}
+
+Xapian::docid Searcher::Internal::BestCopy(const std::string& qterm) const {
+  auto p = db.postlist_begin(qterm);
+  if (p == db.postlist_end(qterm)) return 0;
+  Xapian::docid best = *p;
+  if (++p == db.postlist_end(qterm)) return best;
+  // Joined shards interleave their docids: shard (did - 1) % n.
+  const Xapian::docid shards = std::max<Xapian::docid>(db.size(), 1);
+  bool best_text = HasText(best);
+  for (; p != db.postlist_end(qterm); ++p) {
+    bool text = HasText(*p);
+    if (text != best_text ? text : (*p - 1) % shards < (best - 1) % shards) {
+      best = *p;
+      best_text = text;
+    }
+  }
+  return best;
+}
+
+const Searcher::Internal::Shadows& Searcher::Internal::Shadowed() {
+  if (shadows) return *shadows;
+  shadows.emplace();
+  if (text_copies) return *shadows;  // one database
+  std::string no_text = schema::Term(schema::kFilterHasText, "0");
+  std::vector<Xapian::Query> records;
+  for (auto p = db.postlist_begin(no_text); p != db.postlist_end(no_text); ++p) {
+    std::string id = db.get_document(*p, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotId);
+    std::string qterm = schema::Term(schema::kId, id);
+    if (id.empty() || shadows->ids.count(id) || db.get_termfreq(qterm) < 2) continue;
+    Xapian::docid best = BestCopy(qterm);
+    if (!HasText(best)) continue;
+    shadows->ids.insert(id);
+    records.emplace_back(Xapian::Query::OP_AND, Xapian::Query(qterm), Xapian::Query(no_text));
+  }
+  if (!records.empty()) {
+    shadows->records = Xapian::Query(Xapian::Query::OP_OR, records.begin(), records.end());
+  }
+  return *shadows;
+}
+
+Xapian::docid Searcher::Internal::Find(const std::string& id_or_number) {
+  // X10 (QA 20): "luat-10-2022-qh15 " was an id with more after it (not
+  // found), where " luat-10-2022-qh15" was found.
+  Xapian::docid did = FindAny(std::string(TrimSpace(id_or_number)));
+  if (!did || text_copies) return did;
+  std::string id = db.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotId);
+  return id.empty() ? did : BestCopy(schema::Term(schema::kId, id));
+}
+
 // By id; else by number: the document whose own number it is; else by
 // name; else the best number-aware match whose own number has every number
 // typed ("ct 33" is 33/CT-TTg). A document that only cites the number is
 // not it: "03/2011/QH13", cited by Luật 25/2018/QH14, is not found.
-Xapian::docid Searcher::Internal::Find(const std::string& id_or_number) {
+Xapian::docid Searcher::Internal::FindAny(const std::string& id_or_number) {
   std::string id = Lowercase(id_or_number);
   // An id is lowercase ASCII: "Đ" is none, and "QĐ" is the term of the
   // abbreviation QĐ, not the id term of "Đ" (I3, session 17: `show Đ`
@@ -1146,8 +1356,14 @@ Xapian::docid Searcher::Internal::WithNumber(const std::string& number, std::vec
   }
   std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
     const std::string &x = a.first.id, &y = b.first.id;
-    return x.size() != y.size() ? x.size() < y.size() : x < y;
+    if (x != y) return x.size() != y.size() ? x.size() < y.size() : x < y;
+    return a.first.has_text > b.first.has_text;
   });
+  // An id in two shards is one document: its copy with text (Find picks
+  // among them).
+  found.erase(std::unique(found.begin(), found.end(),
+                          [](const auto& a, const auto& b) { return a.first.id == b.first.id; }),
+              found.end());
   Xapian::docid best = found.empty() ? 0 : found.front().second;
   if (all) {
     all->clear();
@@ -1176,8 +1392,9 @@ std::vector<std::string> Searcher::LinkDoubts(const legal::Document& doc) {
           auto rec = internal_->Load(did, false);
           if (rec.ok()) it->second = std::move(rec->doc);
         }
-      } catch (const Xapian::Error&) {
+      } catch (const Xapian::Error& e) {
         // No note: the link stays as it is.
+        internal_->Failed("", e);
       }
     }
     if (it->second) out[i] = legal::UncertainLinkNote(*it->second, c.anchor, /*self=*/false);
@@ -1190,6 +1407,10 @@ Xapian::MSet Searcher::Internal::LooseFits(const text::AnalyzedText& name, Xapia
   // for each search only.
   Xapian::Query loose = QueryBuilder(db, analyzer, SchemaVersion(db)).LooseName(name);
   if (loose.empty()) return Xapian::MSet();
+  // A record and its text in another shard are one document, not two.
+  if (const Xapian::Query& records = Shadowed().records; !records.empty()) {
+    loose = Xapian::Query(Xapian::Query::OP_AND_NOT, loose, records);
+  }
   Xapian::Enquire enquire(db);
   enquire.set_query(loose);
   return enquire.get_mset(0, n);
@@ -1206,7 +1427,7 @@ StatusOr<std::vector<Hit>> Searcher::LooseMatches(const std::string& name, int l
     }
     return out;
   } catch (const Xapian::Error& e) {
-    return Status::IoError("lỗi khi đọc chỉ mục: " + e.get_description());
+    return internal_->Failed("lỗi khi đọc chỉ mục: ", e);
   }
 }
 
@@ -1230,7 +1451,7 @@ StatusOr<StoredDocument> Searcher::Get(const std::string& id_or_number) {
     }
     return out;
   } catch (const Xapian::Error& e) {
-    return Status::IoError("lỗi khi đọc chỉ mục: " + e.get_description());
+    return internal_->Failed("lỗi khi đọc chỉ mục: ", e);
   }
 }
 
@@ -1325,8 +1546,9 @@ StatusOr<std::vector<CitedBy>> Searcher::GetCitedBy(const std::string& id_or_num
       }
       for (const auto& alias : target_rec->aliases) name_keys.insert(index::NameKey(alias));
     } else {
-      if (LooksLikeId(id_or_number)) return not_found();
-      number_key = index::NameKey(id_or_number);
+      std::string_view key = TrimSpace(id_or_number);
+      if (LooksLikeId(key)) return not_found();
+      number_key = index::NameKey(std::string(key));
       if (number_key.empty()) return not_found();
       name_keys.insert(number_key);
     }
@@ -1358,10 +1580,12 @@ StatusOr<std::vector<CitedBy>> Searcher::GetCitedBy(const std::string& id_or_num
       }
     }
     size_t sentence_start = std::string_view::npos;  // of out.back()'s sentence
+    std::set<std::string> read;                      // a document in two shards is read once
     for (Xapian::docid did : citing) {
       auto rec = in.Load(did, true);
       if (!rec.ok()) continue;
       const auto& doc = rec->doc;
+      if ((!id.empty() && doc.id == id) || !read.insert(doc.id).second) continue;
       for (const auto& c : doc.citations) {
         if (!cites_it(c, c.citing_date.empty() ? doc.meta.date : c.citing_date)) continue;
         CitedBy cb;
@@ -1402,7 +1626,7 @@ StatusOr<std::vector<CitedBy>> Searcher::GetCitedBy(const std::string& id_or_num
     if (!target && out.empty()) return not_found();
     return out;
   } catch (const Xapian::Error& e) {
-    return Status::IoError("lỗi khi đọc chỉ mục: " + e.get_description());
+    return internal_->Failed("lỗi khi đọc chỉ mục: ", e);
   }
 }
 
@@ -1426,16 +1650,19 @@ StatusOr<std::vector<CatalogRow>> Searcher::Catalog() {
   try {
     std::vector<CatalogRow> rows;
     auto& db = internal_->db;
+    const auto& shadowed = internal_->Shadowed().ids;
+    std::set<std::string> listed;  // an id in two shards is one row
     for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
       CatalogRow row = internal_->Row(*p);
-      if (!row.id.empty()) rows.push_back(std::move(row));
+      if (row.id.empty() || (!row.has_text && shadowed.count(row.id))) continue;
+      if (listed.insert(row.id).second) rows.push_back(std::move(row));
     }
     std::sort(rows.begin(), rows.end(), [](const CatalogRow& a, const CatalogRow& b) {
       return a.date != b.date ? a.date > b.date : a.id < b.id;
     });
     return rows;
   } catch (const Xapian::Error& e) {
-    return Status::IoError("lỗi khi đọc chỉ mục: " + e.get_description());
+    return internal_->Failed("lỗi khi đọc chỉ mục: ", e);
   }
 }
 
@@ -1449,9 +1676,13 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
     // A record nobody cites is not a cited document whose text is missing
     // (A5, session 16: listed as "được dẫn chiếu bởi 0 văn bản"); the
     // catalog lists it.
+    // X2 (QA 20): nor is a record whose text another shard has.
+    const auto& shadowed = in.Shadowed().ids;
+    std::set<std::string> listed;  // a record in two shards is one row
     for (auto p = in.db.postlist_begin(no_text); p != in.db.postlist_end(no_text); ++p) {
       CatalogRow row = in.Row(*p, /*citing_names=*/true);
-      if (!row.id.empty() && row.cited_count > 0) rows.push_back(std::move(row));
+      if (row.id.empty() || row.cited_count == 0 || shadowed.count(row.id)) continue;
+      if (listed.insert(row.id).second) rows.push_back(std::move(row));
     }
     // Cited by a number, or by a name alone ("Luật Thanh tra"), that the
     // catalog does not list. Each citing document's record is read once, for
@@ -1514,6 +1745,10 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
           for (auto n = in.db.postlist_begin(nterm); n != in.db.postlist_end(nterm); ++n) {
             Xapian::Document d = in.db.get_document(*n, Xapian::DOC_ASSUME_VALID);
             std::string id = d.get_value(schema::kSlotId);
+            if (std::any_of(named.begin(), named.end(),
+                            [&](const CatalogRow::Namesake& other) { return other.id == id; })) {
+              continue;  // its copy in another shard
+            }
             auto hit = index::DecodeHitRecord(d.get_value(schema::kSlotHit), false);
             if (!hit.ok()) {
               named.push_back({id, id, ""});
@@ -1539,6 +1774,9 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
         for (auto p = in.db.postlist_begin(*t); p != in.db.postlist_end(*t); ++p) {
           const Citing* c = citing_of(*p);
           if (c == nullptr) continue;
+          if (std::find(row.cited_in.begin(), row.cited_in.end(), c->id) != row.cited_in.end()) {
+            continue;  // its copy in another shard
+          }
           if (by_name) {
             auto named_cite = c->names.find(key);
             if (named_is_it(named_cite == c->names.end() ? c->date : named_cite->second.when)) {
@@ -1602,7 +1840,7 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
     });
     return rows;
   } catch (const Xapian::Error& e) {
-    return Status::IoError("lỗi khi đọc chỉ mục: " + e.get_description());
+    return internal_->Failed("lỗi khi đọc chỉ mục: ", e);
   }
 }
 

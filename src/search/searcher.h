@@ -6,6 +6,7 @@
 #ifndef VANBAN_SEARCH_SEARCHER_H_
 #define VANBAN_SEARCH_SEARCHER_H_
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <string>
@@ -149,13 +150,23 @@ struct CatalogRow {
 // none.
 std::string RuledOutNote(const CatalogRow& row);
 
+struct OpenOptions {
+  // How long a remote shard (a stub's `remote` line) may take to connect,
+  // and to answer each request, before the operation fails with
+  // Status::Unavailable (Xapian's default).
+  std::chrono::milliseconds remote_timeout{10000};
+};
+
 class Searcher {
  public:
-  // Opens the database at `db_dir` (read-only). Errors name the folder.
-  // The Searcher opens it twice and keeps a thread of its own: a query's
-  // sizes and facets are counted on the second handle while the first
-  // ranks it.
-  static StatusOr<std::unique_ptr<Searcher>> Open(const std::string& db_dir);
+  // Opens the database at `db_dir` (read-only): an index folder, or a stub
+  // file joining shards (search/stub.h). Errors name the folder, or the
+  // stub's file and line; a remote shard that is down or does not answer
+  // is Status::Unavailable. The Searcher opens it twice and keeps a thread
+  // of its own: a query's sizes and facets are counted on the second handle
+  // while the first ranks it.
+  static StatusOr<std::unique_ptr<Searcher>> Open(const std::string& db_dir,
+                                                  const OpenOptions& options = {});
   // For tests (in-memory db); counts in turn, with the same answers as
   // Open's, and sees what is written to `db` in between without Reopen
   // (it keeps nothing from one search to the next). `one_database`: `db`
@@ -167,6 +178,15 @@ class Searcher {
 
   // Picks up the latest commit when the database changed. Cheap otherwise.
   Status Reopen();
+
+  // What an operation that failed with Status::Unavailable met on a remote
+  // shard: its connection lost (the server stopped or restarted: a new
+  // connection may work at once), or no answer within
+  // OpenOptions::remote_timeout (a new connection would likely wait as
+  // long). A Searcher that met either is not to be used again: its
+  // connection is broken or out of step.
+  enum class RemoteFailure { kNone, kLost, kTimedOut };
+  RemoteFailure remote_failure() const;
 
   StatusOr<SearchResponse> Search(const SearchRequest& request);
   // By id, by number in any common spelling ("33/CT-TTg", "chỉ thị 33"), or

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <string_view>
+#include <vector>
 
 #include "server/html.h"
 
@@ -42,6 +43,12 @@ const std::string* First(const std::multimap<std::string, std::string>& params,
                          const std::string& name) {
   auto it = params.find(name);
   return it == params.end() ? nullptr : &it->second;
+}
+
+// A filter value as the query syntax writes it: `type:"Kế hoạch"`.
+std::string AsFilter(const std::string& name, const std::string& value) {
+  bool spaced = value.find(' ') != std::string::npos;
+  return name + ":" + (spaced ? "\"" + value + "\"" : value);
 }
 
 Status BadParam(const std::string& name, const std::string& value, const std::string& why) {
@@ -85,7 +92,8 @@ Status ParseFilters(const std::multimap<std::string, std::string>& params,
                     search::SearchRequest* request) {
   constexpr size_t kMaxFilterBytes = 200;
   for (const char* name : {"type", "issuer", "year"}) {
-    const std::string* value = First(params, name);
+    const std::string* value = nullptr;
+    if (Status s = OneValue(params, name, &value); !s.ok()) return s;
     if (value == nullptr) continue;
     if (value->size() > kMaxFilterBytes) return BadParam(name, *value, "quá dài");
     if (std::string(name) == "year" && !value->empty() && !search::SearchRequest::IsYear(*value)) {
@@ -101,10 +109,41 @@ Status ParseFilters(const std::multimap<std::string, std::string>& params,
 
 }  // namespace
 
+Status OneValue(const std::multimap<std::string, std::string>& params, const std::string& name,
+                const std::string** value) {
+  auto [begin, end] = params.equal_range(name);
+  *value = begin == end ? nullptr : &begin->second;
+  std::vector<std::string> values;
+  for (auto it = begin; it != end; ++it) {
+    if (std::find(values.begin(), values.end(), it->second) == values.end()) {
+      values.push_back(it->second);
+    }
+  }
+  if (values.size() < 2) return Status::Ok();
+  std::string listed, typed;
+  for (const std::string& v : values) {
+    listed += (listed.empty() ? "“" : ", “") + std::string(Utf8Prefix(v, 80)) + "”";
+    typed += (typed.empty() ? "" : " ") + AsFilter(name, v);
+  }
+  std::string message =
+      ParamName(name) + " có nhiều giá trị (" + listed + "): mỗi tham số chỉ nhận một giá trị";
+  if (name == "type" || name == "issuer" || name == "year") {
+    message += "; để tìm văn bản có một trong các giá trị đó, hãy viết vào từ khóa: " + typed;
+  }
+  return Status::InvalidArgument(message);
+}
+
 StatusOr<SearchParams> ParseSearchParams(const std::multimap<std::string, std::string>& raw,
                                          bool strict_length) {
   std::multimap<std::string, std::string> params;
   for (const auto& [name, value] : raw) params.emplace(name, CleanInput(value));
+  // X9 (QA 20): "year=2023&year=2021" searched 2023 alone, without a word
+  // (the query's "year:2023 year:2021" means either); "page=2&page=x" was
+  // 200, "page=x&page=2" 400.
+  for (const char* name : {"q", "limit", "page", "sort"}) {
+    const std::string* value = nullptr;
+    if (Status s = OneValue(params, name, &value); !s.ok()) return s;
+  }
   SearchParams out;
   search::SearchRequest& request = out.request;
   if (const std::string* q = First(params, "q")) {

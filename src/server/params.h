@@ -33,8 +33,15 @@ constexpr int kMaxPage = 1000;  // deeper pages are refused: nobody reads them
 // without a Vietnamese one.
 std::string ParamName(const std::string& name);
 
+// The value of parameter `name` in `params` (null when absent), or
+// InvalidArgument naming it when it is given with different values
+// ("year=2023&year=2021"), saying how the query writes either value of a
+// filter ("year:2023 year:2021"). The same value twice is one value.
+Status OneValue(const std::multimap<std::string, std::string>& params, const std::string& name,
+                const std::string** value);
+
 // Parses q, type, issuer, year, page, limit, sort. `params` is the decoded
-// query string (first value of each name). Errors are InvalidArgument with a
+// query string (each name once: OneValue). Errors are InvalidArgument with a
 // message naming the parameter and what a valid value is ("Trang (tham số
 // page) không hợp lệ: \"0\" (cần số nguyên từ 1 đến 1000)").
 // A query longer than kMaxQueryBytes is cut at a character boundary and

@@ -12,6 +12,7 @@
 #include <ctime>
 #include <mutex>
 #include <ostream>
+#include <set>
 #include <string_view>
 #include <thread>
 
@@ -78,6 +79,7 @@ int HttpStatus(const Status& status) {
     case Status::Code::kInvalidArgument:
       return 400;
     case Status::Code::kIoError:
+    case Status::Code::kUnavailable:
       return 503;  // the index cannot be read now (SearcherPool::Acquire)
     default:
       return 500;
@@ -96,6 +98,16 @@ std::string PublicMessage(const RouteContext& ctx, const Status& status) {
            kLogged;
   }
   return std::string("Máy chủ gặp lỗi khi xử lý yêu cầu này; hãy báo người quản trị") + kLogged;
+}
+
+StatusOr<search::SearchResponse> SearchOrRetry(search::Searcher& searcher,
+                                               const search::SearchRequest& request) {
+  auto response = searcher.Search(request);
+  if (response.ok() || searcher.remote_failure() != search::Searcher::RemoteFailure::kNone) {
+    return response;
+  }
+  (void)searcher.Reopen();
+  return searcher.Search(request);
 }
 
 Status NoSuchDocument(const std::string& key) {
@@ -118,8 +130,9 @@ std::filesystem::path DefaultWebDir() {
 }
 
 struct Server::Impl {
-  Impl(SearcherPool::Factory factory, int threads, Renderer r)
-      : pool(std::move(factory), threads), renderer(std::move(r)) {}
+  Impl(SearcherPool::Factory factory, int threads, std::chrono::milliseconds retry_after,
+       Renderer r)
+      : pool(std::move(factory), threads, retry_after), renderer(std::move(r)) {}
   SearcherPool pool;
   Renderer renderer;
   httplib::Server http;
@@ -163,8 +176,18 @@ void Server::Impl::LogError(const char* what, const Status& status) {
 
 void Server::Impl::OnError(const httplib::Request& req, httplib::Response& res) {
   if (!res.body.empty()) return;  // a handler already wrote its own error page
+  // httplib answers 400 to a request line it refuses (a method it does not
+  // know: "FOO", "get") before decoding the path: only `target` is set
+  // (X8, QA 20: an API client got the HTML page, and no Allow header).
+  const std::string& path = req.path.empty() ? req.target : req.path;
+  static const std::set<std::string> kKnownMethods = {
+      "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH", "PRI"};
   std::string message;
-  if (res.status == 404) {
+  if (res.status == 400 && !req.method.empty() && !kKnownMethods.count(req.method)) {
+    res.status = 405;
+    res.set_header("Allow", "GET, HEAD");
+    message = "Không hỗ trợ phương thức " + CleanInput(req.method) + ": chỉ dùng GET hoặc HEAD";
+  } else if (res.status == 404) {
     message = "Không có trang này: " + CleanInput(req.path);
   } else if (res.status == 414) {
     // httplib's limit on a request line (compiled into Debian's
@@ -179,7 +202,7 @@ void Server::Impl::OnError(const httplib::Request& req, httplib::Response& res) 
   } else {
     message = "Yêu cầu không hợp lệ (mã " + std::to_string(res.status) + ")";
   }
-  if (IsApi(req.path)) {
+  if (IsApi(path)) {
     SendJsonError(res, res.status, message);
   } else {
     res.set_content(renderer.ErrorPage(res.status, message), "text/html; charset=utf-8");
@@ -252,16 +275,29 @@ void Server::Impl::Configure(const std::filesystem::path& web_dir, int threads) 
   pool.set_error_log([this](const Status& s) { LogError("lỗi mở chỉ mục", s); });
   http.set_error_handler(
       [this](const httplib::Request& req, httplib::Response& res) { OnError(req, res); });
-  http.set_exception_handler(
-      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
-        // Nothing should throw past the handlers; if it does, answer 500
-        // instead of dropping the connection.
-        if (IsApi(req.path))
-          SendJsonError(res, 500, "Lỗi máy chủ nội bộ");
-        else
-          res.set_content("Lỗi máy chủ nội bộ", "text/plain; charset=utf-8");
-        res.status = 500;
-      });
+  http.set_exception_handler([this](const httplib::Request& req, httplib::Response& res,
+                                    std::exception_ptr error) {
+    // Nothing should throw past the handlers; if it does, answer 500
+    // instead of dropping the connection, and log what it was (C12:
+    // nothing was logged).
+    std::string what = "(không rõ)";
+    try {
+      if (error) std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+    LogError("lỗi không lường trước", Status::Internal(req.method + " " + req.path + ": " + what));
+    std::string message =
+        "Máy chủ gặp lỗi khi xử lý yêu cầu này; hãy báo người quản trị (chi tiết đã được "
+        "ghi vào nhật ký của máy chủ).";
+    if (IsApi(req.path)) {
+      SendJsonError(res, 500, message);
+    } else {
+      res.set_content(renderer.ErrorPage(500, message), "text/html; charset=utf-8");
+    }
+    res.status = 500;
+  });
   RouteContext context{&pool, &renderer, [this](const Status& s) { LogError("lỗi", s); }};
   RegisterPages(http, context);
   RegisterApi(http, context);
@@ -281,10 +317,19 @@ StatusOr<std::unique_ptr<Server>> Server::Create(const ServerOptions& options,
   auto templates = Templates::Load(web / "templates");
   if (!templates.ok()) return templates.status();
   int threads = std::clamp(options.threads, 1, 1024);
-  auto impl =
-      std::make_unique<Impl>(std::move(factory), threads, Renderer(std::move(templates).value()));
-  if (Status s = impl->pool.Warm(); !s.ok()) return s;
+  auto impl = std::make_unique<Impl>(std::move(factory), threads, options.retry_after,
+                                     Renderer(std::move(templates).value()));
   impl->log = options.log;
+  if (Status s = impl->pool.Warm(); !s.ok()) {
+    // X7 (QA 20): a remote shard down at start-up kept the server down,
+    // though at run time it answers 503 and recovers by itself: the
+    // machine that boots first decided whether search came up.
+    if (s.code() != Status::Code::kUnavailable) return s;
+    impl->LogError("cảnh báo",
+                   Status::Unavailable(s.message() +
+                                       "; máy chủ vẫn chạy, trả lời 503 cho các trang cần chỉ mục "
+                                       "cho đến khi máy chủ chỉ mục đó trả lời"));
+  }
   impl->Configure(web, threads);
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }

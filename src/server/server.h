@@ -5,6 +5,7 @@
 #ifndef VANBAN_SERVER_SERVER_H_
 #define VANBAN_SERVER_SERVER_H_
 
+#include <chrono>
 #include <filesystem>
 #include <iosfwd>
 #include <memory>
@@ -20,6 +21,9 @@ struct ServerOptions {
   std::filesystem::path web_dir;  // empty: DefaultWebDir()
   int threads = 32;               // HTTP worker threads, and the most Searchers open
   std::ostream* log = nullptr;    // one line per request; null: no log
+  // After a remote shard failed, requests get a 503 at once for this long,
+  // then one tries again (SearcherPool).
+  std::chrono::milliseconds retry_after = SearcherPool::kRetryAfter;
 };
 
 // $VANBAN_WEB_DIR, else ./web when it has templates, else the source tree's web/.
@@ -28,7 +32,8 @@ std::filesystem::path DefaultWebDir();
 class Server {
  public:
   // Opens the index at options.db_dir (errors name it) and loads the
-  // templates from web_dir/templates.
+  // templates from web_dir/templates. A remote shard unavailable then
+  // (Status::Unavailable) is told in the log, and the server starts.
   static StatusOr<std::unique_ptr<Server>> Create(const ServerOptions& options);
   // Same, with Searchers made by `factory` (tests: an in-memory index).
   static StatusOr<std::unique_ptr<Server>> Create(const ServerOptions& options,

@@ -30,8 +30,10 @@ void SendStatus(const RouteContext& ctx, httplib::Response& res, const Status& s
 
 // "1"/"true" or "0"/"false" (or absent: `fallback`).
 StatusOr<bool> BoolParam(const httplib::Request& req, const std::string& name, bool fallback) {
-  if (!req.has_param(name.c_str())) return fallback;
-  std::string v = req.get_param_value(name.c_str());
+  const std::string* value = nullptr;
+  if (Status s = OneValue(req.params, name, &value); !s.ok()) return s;
+  if (value == nullptr) return fallback;
+  const std::string& v = *value;
   if (v == "1" || v == "true") return true;
   if (v == "0" || v == "false") return false;
   return Status::InvalidArgument(ParamName(name) + " không hợp lệ: \"" +
@@ -51,11 +53,7 @@ void HandleSearch(const RouteContext& ctx, const httplib::Request& req, httplib:
   }
   auto lease = ctx.pool->Acquire();
   if (!lease.ok()) return SendStatus(ctx, res, lease.status());
-  auto response = (*lease)->Search(r);
-  if (!response.ok()) {
-    (void)(*lease)->Reopen();  // a reindex may have moved the revision on
-    response = (*lease)->Search(r);
-  }
+  auto response = SearchOrRetry(**lease, r);
   if (!response.ok()) return SendStatus(ctx, res, response.status());
   if (PastEnd(*params, *response)) {
     // An empty page with a total: say why, as the search page does.

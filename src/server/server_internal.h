@@ -32,6 +32,12 @@ int HttpStatus(const Status& status);
 // reached the public page).
 std::string PublicMessage(const RouteContext& ctx, const Status& status);
 
+// `searcher`'s answer to `request`; after a failure, once more after a
+// reopen (a reindex may have moved the revision on), but not after a remote
+// shard's failure: that would wait for its timeout twice more (X3, QA 20).
+StatusOr<search::SearchResponse> SearchOrRetry(search::Searcher& searcher,
+                                               const search::SearchRequest& request);
+
 // Loads one document with everything its pages show. With `cited_texts`,
 // also the stored cited documents (for the print view).
 StatusOr<DocumentView> LoadDocumentView(search::Searcher& searcher, const std::string& id,

@@ -39,12 +39,7 @@ void HandleSearch(const RouteContext& ctx, const httplib::Request& req, httplib:
   }
   auto lease = ctx.pool->Acquire();
   if (!lease.ok()) return SendErrorPage(ctx, res, lease.status());
-  auto response = (*lease)->Search(r);
-  if (!response.ok()) {
-    // A reindex may have replaced the revision under us: reopen and retry once.
-    (void)(*lease)->Reopen();
-    response = (*lease)->Search(r);
-  }
+  auto response = SearchOrRetry(**lease, r);
   if (!response.ok()) return SendErrorPage(ctx, res, response.status());
   SendPage(res, ctx.renderer->SearchPage(*params, &*response));
 }

@@ -1036,6 +1036,17 @@ TEST_F(RankingTest, GetByNumberAndCitedBy) {
     EXPECT_FALSE(searcher_->Get(key).ok()) << key;
     EXPECT_FALSE(searcher_->GetCitedBy(key).ok()) << key;
   }
+  // X10 (QA 20): an id with white space after it (copied from a table or
+  // an e-mail) was not found, where one with a space before it was.
+  for (const char* key : {"luat-10-2022-qh15 ", " luat-10-2022-qh15", "\tluat-10-2022-qh15\n",
+                          "luat-10-2022-qh15\u00a0"}) {
+    auto padded = searcher_->Get(key);
+    ASSERT_TRUE(padded.ok()) << "[" << key << "] " << padded.status().ToString();
+    EXPECT_EQ(padded->doc.id, "luat-10-2022-qh15") << key;
+    auto cited = searcher_->GetCitedBy(key);
+    ASSERT_TRUE(cited.ok()) << key;
+    EXPECT_FALSE(cited->empty()) << key;
+  }
   // A number typed with hyphens is still a number.
   auto hyphens = searcher_->Get("23-qd-tw");
   ASSERT_TRUE(hyphens.ok());

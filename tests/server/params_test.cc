@@ -28,6 +28,43 @@ TEST(ParamsTest, Defaults) {
   EXPECT_EQ(p->request.sort, search::SearchRequest::Sort::kRelevance);
 }
 
+// X9 (QA 20) broke: a parameter given twice kept its first value without a
+// word: "year=2023&year=2021" searched 2023 alone (the query's "year:2023
+// year:2021" means either), and "page=2&page=x" was 200 where
+// "page=x&page=2" was 400.
+TEST(ParamsTest, AParameterWithTwoValuesIsRefusedNamingIt) {
+  struct Case {
+    Params params;
+    std::string message;
+  };
+  const Case cases[] = {
+      {{{"q", "dân vận"}, {"year", "2023"}, {"year", "2021"}},
+       "Năm (tham số year) có nhiều giá trị (“2023”, “2021”): mỗi tham số chỉ nhận một giá trị; "
+       "để tìm văn bản có một trong các giá trị đó, hãy viết vào từ khóa: year:2023 year:2021"},
+      {{{"q", "dân vận"}, {"type", "Luật"}, {"type", "Kế hoạch"}},
+       "Loại văn bản (tham số type) có nhiều giá trị (“Luật”, “Kế hoạch”): mỗi tham số chỉ nhận "
+       "một giá trị; để tìm văn bản có một trong các giá trị đó, hãy viết vào từ khóa: type:Luật "
+       "type:\"Kế hoạch\""},
+      {{{"q", "dân vận"}, {"page", "2"}, {"page", "x"}},
+       "Trang (tham số page) có nhiều giá trị (“2”, “x”): mỗi tham số chỉ nhận một giá trị"},
+      {{{"q", "dân vận"}, {"page", "x"}, {"page", "2"}},
+       "Trang (tham số page) có nhiều giá trị (“x”, “2”): mỗi tham số chỉ nhận một giá trị"},
+      {{{"q", "dân"}, {"q", "vận"}},
+       "Từ khóa tìm kiếm (tham số q) có nhiều giá trị (“dân”, “vận”): mỗi tham số chỉ nhận một "
+       "giá trị"},
+  };
+  for (const Case& c : cases) {
+    auto p = ParseSearchParams(c.params, true);
+    ASSERT_FALSE(p.ok()) << c.message;
+    EXPECT_TRUE(p.status().IsInvalidArgument());
+    EXPECT_EQ(p.status().message(), c.message);
+  }
+  // The same value twice is one value.
+  auto same = ParseSearchParams(Params{{"q", "dân vận"}, {"year", "2023"}, {"year", "2023"}}, true);
+  ASSERT_TRUE(same.ok()) << same.status().ToString();
+  EXPECT_EQ(same->request.year, "2023");
+}
+
 TEST(ParamsTest, PageLimitSortAndFilters) {
   auto p = ParseSearchParams(Params{{"q", "luật"},
                                     {"page", "3"},

@@ -5,8 +5,10 @@
 #include <httplib.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <atomic>
@@ -951,6 +953,68 @@ TEST_F(RoutesTest, OtherMethodsThanGetAreNotAllowed) {
   EXPECT_EQ(head->status, 200);
 }
 
+// X10 (QA 20) broke: an id with a space after it was a 404 (one with a
+// space before it was found).
+TEST_F(RoutesTest, AnIdWithSpaceAroundItIsFound) {
+  httplib::Client client("127.0.0.1", port_);
+  for (const char* path :
+       {"/van-ban/chi-thi-33-ct-ttg-2021%20", "/van-ban/%20chi-thi-33-ct-ttg-2021"}) {
+    auto res = client.Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 302) << path;
+    EXPECT_EQ(res->get_header_value("Location"), "/van-ban/chi-thi-33-ct-ttg-2021") << path;
+  }
+  auto api = client.Get("/api/documents/chi-thi-33-ct-ttg-2021%20?text=0");
+  ASSERT_TRUE(api);
+  EXPECT_EQ(api->status, 200) << api->body;
+  EXPECT_EQ(json::parse(api->body)["id"], "chi-thi-33-ct-ttg-2021");
+}
+
+// X9 (QA 20) broke: "year=2023&year=2021" searched 2023 alone, and
+// "text=0&text=1" read the first; now a 400 naming the parameter.
+TEST_F(RoutesTest, AParameterGivenTwiceIsA400) {
+  auto search = Get("/api/search?q=dan+van&year=2023&year=2021");
+  ASSERT_TRUE(search);
+  EXPECT_EQ(search->status, 400);
+  EXPECT_EQ(json::parse(search->body)["error"].get<std::string>().rfind(
+                "Năm (tham số year) có nhiều giá trị (“2023”, “2021”)", 0),
+            0u)
+      << search->body;
+  auto doc = Get("/api/documents/luat-25-2018-qh14?text=0&text=1");
+  ASSERT_TRUE(doc);
+  EXPECT_EQ(doc->status, 400);
+  EXPECT_NE(doc->body.find("Toàn văn (tham số text) có nhiều giá trị"), std::string::npos)
+      << doc->body;
+  auto page = Get("/tim-kiem?q=dan+van&page=2&page=x");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 400);
+}
+
+// X8 (QA 20) broke: a method httplib does not know ("FOO", lowercase "get")
+// got the HTML 400 page under /api/ too, without Allow: httplib refuses the
+// request line before routing.
+TEST_F(RoutesTest, UnknownMethodsAreNotAllowedEither) {
+  for (const char* method : {"FOO", "get"}) {
+    httplib::Client client("127.0.0.1", port_);
+    client.set_read_timeout(60);
+    httplib::Request request;
+    request.method = method;
+    request.path = "/api/search?q=dan";
+    auto api = client.send(request);
+    ASSERT_TRUE(api) << method;
+    EXPECT_EQ(api->status, 405) << method;
+    EXPECT_EQ(api->get_header_value("Allow"), "GET, HEAD") << method;
+    EXPECT_EQ(api->body, "{\"error\":\"Không hỗ trợ phương thức " + std::string(method) +
+                             ": chỉ dùng GET hoặc HEAD\"}");
+    httplib::Client pages("127.0.0.1", port_);
+    request.path = "/tim-kiem?q=dan";
+    auto page = pages.send(request);
+    ASSERT_TRUE(page) << method;
+    EXPECT_EQ(page->status, 405) << method;
+    EXPECT_NE(page->get_header_value("Content-Type").find("text/html"), std::string::npos);
+  }
+}
+
 // Broke: "q=+++" searched for "   ": "Hãy nhập từ cần tìm." and "Không tìm
 // thấy … “   ”" together, under a blank title.
 TEST_F(RoutesTest, WhiteSpaceQueryAsksForWords) {
@@ -1437,6 +1501,237 @@ TEST(SearcherPoolTest, ARemoteShardsServerRestartingIsReconnected) {
   EXPECT_TRUE(before);
   EXPECT_TRUE(after);
   EXPECT_TRUE(again);
+}
+
+// X3 (QA 20) broke: behind a stalled remote shard (its server stopped by
+// SIGSTOP) a request waited for several remote timeouts in turn (the
+// reopen, a new searcher's two connections, the search), and the others
+// queued for the searchers it held: the 6th of 6 answered after 250 s. Now
+// the request meeting the stall fails after one timeout without opening
+// another searcher, the requests after it fail at once, and once the shard
+// answers again so does the pool.
+TEST(SearcherPoolTest, AStalledRemoteShardFailsOneRequestAfterItsTimeoutAndTheOthersAtOnce) {
+  if (!fs::exists("/usr/bin/xapian-tcpsrv")) {
+    GTEST_SKIP() << "xapian-tcpsrv is absent (Debian package xapian-tools)";
+  }
+  fs::path root = TempDir("stalled");
+  fs::copy(vanban::testing::SourceDir() / "corpus", root / "corpus", fs::copy_options::recursive);
+  ASSERT_TRUE(IndexInto(root / "index", {root / "corpus"}).ok());
+  int port = vanban::testing::FreePort();
+  std::string stub = (root / "remote.stub").string();
+  std::ofstream(stub) << "remote 127.0.0.1:" << port << "\n";
+  int server = vanban::testing::StartXapianTcpsrv((root / "index").string(), port);
+  search::OpenOptions options;
+  options.remote_timeout = std::chrono::milliseconds(500);
+  std::atomic<int> opens{0};
+  SearcherPool pool(
+      [&] {
+        ++opens;
+        return search::Searcher::Open(stub, options);
+      },
+      3, std::chrono::seconds(3));
+  search::SearchRequest request;
+  request.query = "dân vận";
+  auto search = [&]() -> Status {
+    auto lease = pool.Acquire();
+    if (!lease.ok()) return lease.status();
+    auto found = (*lease)->Search(request);
+    return found.ok() ? Status::Ok() : found.status();
+  };
+  bool up = false;
+  for (int i = 0; i < 100 && !up; ++i) {  // wait for it to listen
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    up = search().ok();
+  }
+  int opened = opens;
+  kill(-server, SIGSTOP);  // the server and the process serving the connection
+  Status first = search();
+  std::atomic<int> refused{0};
+  std::vector<std::thread> requests;
+  for (int i = 0; i < 6; ++i) {
+    requests.emplace_back([&] {
+      if (search().code() == Status::Code::kUnavailable) ++refused;
+    });
+  }
+  for (auto& t : requests) t.join();
+  int opened_while_stalled = opens - opened;
+  kill(-server, SIGCONT);
+  bool again = false;
+  for (int i = 0; i < 200 && !again; ++i) {  // after retry_after, one request tries again
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    again = search().ok();
+  }
+  vanban::testing::StopXapianTcpsrv(server);
+  fs::remove_all(root);
+  ASSERT_TRUE(up);
+  EXPECT_EQ(first.code(), Status::Code::kUnavailable) << first.ToString();
+  EXPECT_EQ(HttpStatus(first), 503);
+  EXPECT_EQ(refused, 6);
+  EXPECT_EQ(opened_while_stalled, 0);
+  EXPECT_TRUE(again);
+}
+
+// X3 (QA 20) broke: a search that failed on a stalled remote shard was
+// tried again after a reopen, on the same searcher: three remote timeouts
+// for one request. It fails after one.
+TEST(SearcherPoolTest, ASearchMeetingAStalledRemoteShardIsNotTriedAgain) {
+  if (!fs::exists("/usr/bin/xapian-tcpsrv")) {
+    GTEST_SKIP() << "xapian-tcpsrv is absent (Debian package xapian-tools)";
+  }
+  fs::path root = TempDir("stalled-search");
+  fs::copy(vanban::testing::SourceDir() / "corpus", root / "corpus", fs::copy_options::recursive);
+  ASSERT_TRUE(IndexInto(root / "index", {root / "corpus"}).ok());
+  int port = vanban::testing::FreePort();
+  std::string stub = (root / "remote.stub").string();
+  std::ofstream(stub) << "remote 127.0.0.1:" << port << "\n";
+  int server = vanban::testing::StartXapianTcpsrv((root / "index").string(), port);
+  search::OpenOptions options;
+  options.remote_timeout = std::chrono::seconds(1);
+  StatusOr<std::unique_ptr<search::Searcher>> searcher = Status::Internal("not opened");
+  for (int i = 0; i < 100 && !searcher.ok(); ++i) {  // wait for it to listen
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    searcher = search::Searcher::Open(stub, options);
+  }
+  search::SearchRequest request;
+  request.query = "dân vận";
+  bool before = searcher.ok() && SearchOrRetry(**searcher, request).ok();
+  kill(-server, SIGSTOP);
+  auto start = std::chrono::steady_clock::now();
+  Status stalled = before ? SearchOrRetry(**searcher, request).status() : Status::Ok();
+  auto waited = std::chrono::steady_clock::now() - start;
+  kill(-server, SIGCONT);
+  vanban::testing::StopXapianTcpsrv(server);
+  fs::remove_all(root);
+  ASSERT_TRUE(before);
+  EXPECT_EQ(stalled.code(), Status::Code::kUnavailable) << stalled.ToString();
+  // One remote timeout, not three (the search, the reopen, the search again).
+  EXPECT_LT(waited, 2 * options.remote_timeout);
+}
+
+// X3: while a remote shard is unavailable, requests fail at once instead of
+// each opening a searcher (and waiting for its timeout) or queueing for the
+// slots of those opening; after `retry_after`, one tries again.
+TEST(SearcherPoolTest, RequestsFailAtOnceWhileARemoteShardIsUnavailable) {
+  std::atomic<int> opens{0};
+  std::atomic<bool> up{false};
+  auto factory = [&]() -> StatusOr<std::unique_ptr<search::Searcher>> {
+    ++opens;
+    if (up) {
+      return std::make_unique<search::Searcher>(
+          Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));  // the remote timeout
+    return Status::Unavailable("máy chủ chỉ mục (remote) nêu trong all.stub, dòng 2 không trả lời");
+  };
+  SearcherPool pool(factory, 2, std::chrono::hours(1));
+  std::atomic<int> refused{0};
+  std::vector<std::thread> requests;
+  for (int i = 0; i < 6; ++i) {
+    requests.emplace_back([&] {
+      auto lease = pool.Acquire();
+      if (!lease.ok() && lease.status().code() == Status::Code::kUnavailable) ++refused;
+    });
+  }
+  for (auto& t : requests) t.join();
+  EXPECT_EQ(refused, 6);
+  EXPECT_LE(opens, 2);  // those that came together, one a slot
+  int opened = opens;
+  up = true;
+  auto later = pool.Acquire();
+  EXPECT_FALSE(later.ok());
+  EXPECT_EQ(opens, opened);
+  EXPECT_EQ(HttpStatus(later.status()), 503);
+  EXPECT_NE(later.status().message().find("không đọc được chỉ mục"), std::string::npos);
+  // With no wait, the next request tries again, and the pool is back.
+  SearcherPool retrying(factory, 2, std::chrono::milliseconds(0));
+  up = false;
+  EXPECT_FALSE(retrying.Acquire().ok());
+  up = true;
+  EXPECT_TRUE(retrying.Acquire().ok());
+  EXPECT_TRUE(retrying.Acquire().ok());
+}
+
+// X7 (QA 20) broke: `vanban serve` refused to start while a remote shard
+// was down, though at run time it answers 503 and recovers by itself: the
+// machine that booted first decided whether search came up.
+TEST(SearcherPoolTest, TheServerStartsWhileARemoteShardIsDownAndAnswersOnceItIsUp) {
+  std::atomic<bool> up{false};
+  ServerOptions options;
+  options.web_dir = vanban::testing::SourceDir() / "web";
+  options.threads = 2;
+  options.retry_after = std::chrono::milliseconds(0);
+  LogSink log;
+  options.log = &log;
+  auto server = Server::Create(options, [&up]() -> StatusOr<std::unique_ptr<search::Searcher>> {
+    if (!up) {
+      return Status::Unavailable(
+          "không kết nối được máy chủ chỉ mục (remote) nêu trong all.stub, dòng 2");
+    }
+    return std::make_unique<search::Searcher>(
+        Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY));
+  });
+  ASSERT_TRUE(server.ok()) << server.status().ToString();
+  EXPECT_NE(
+      log.WaitFor("cảnh báo")
+          .find(" cảnh báo: không kết nối được máy chủ chỉ mục (remote) nêu trong all.stub, dòng "
+                "2; máy chủ vẫn chạy, trả lời 503"),
+      std::string::npos);
+  auto port = (*server)->BindToAnyPort("127.0.0.1");
+  ASSERT_TRUE(port.ok());
+  std::thread serving([&] { (*server)->Run(); });
+  httplib::Client client("127.0.0.1", *port);
+  auto down = client.Get("/api/search?q=luat");
+  up = true;
+  auto back = client.Get("/api/search?q=luat");
+  (*server)->Stop();
+  serving.join();
+  ASSERT_TRUE(down && back);
+  EXPECT_EQ(down->status, 503);
+  EXPECT_TRUE(json::parse(down->body).contains("error")) << down->body;
+  EXPECT_EQ(back->status, 200) << back->body;
+}
+
+// C12 (code review) broke: an exception past a handler was answered 500
+// but nothing was logged, though README says the detail goes to the log.
+// The pool keeps working after it (its slot, and its turn to try again,
+// are given back).
+TEST(SearcherPoolTest, AnExceptionPastAHandlerIsLoggedAndThePoolGoesOn) {
+  std::atomic<int> calls{0};
+  ServerOptions options;
+  options.web_dir = vanban::testing::SourceDir() / "web";
+  options.threads = 2;
+  options.retry_after = std::chrono::milliseconds(0);
+  LogSink log;
+  options.log = &log;
+  auto server = Server::Create(options, [&calls]() -> StatusOr<std::unique_ptr<search::Searcher>> {
+    switch (calls++) {
+      case 0:
+        return Status::Unavailable("không kết nối được máy chủ chỉ mục (remote)");
+      case 1:
+        throw std::runtime_error("hỏng bộ nhớ");
+      default:
+        return std::make_unique<search::Searcher>(
+            Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY));
+    }
+  });
+  ASSERT_TRUE(server.ok()) << server.status().ToString();
+  auto port = (*server)->BindToAnyPort("127.0.0.1");
+  ASSERT_TRUE(port.ok());
+  std::thread serving([&] { (*server)->Run(); });
+  httplib::Client client("127.0.0.1", *port);
+  auto failed = client.Get("/api/search?q=luat");
+  auto after = client.Get("/api/search?q=luat");
+  (*server)->Stop();
+  serving.join();
+  ASSERT_TRUE(failed && after);
+  EXPECT_EQ(failed->status, 500);
+  EXPECT_EQ(json::parse(failed->body)["error"],
+            "Máy chủ gặp lỗi khi xử lý yêu cầu này; hãy báo người quản trị (chi tiết đã được ghi "
+            "vào nhật ký của máy chủ).");
+  EXPECT_NE(
+      log.WaitFor("hỏng bộ nhớ").find(" lỗi không lường trước: GET /api/search: hỏng bộ nhớ\n"),
+      std::string::npos);
+  EXPECT_EQ(after->status, 200) << after->body;
 }
 
 // S6 (session 14) broke: a remote shard's failure reached the public page
