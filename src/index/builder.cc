@@ -268,6 +268,11 @@ std::string FoldedIdentifier(const text::Analyzer& analyzer, std::string_view nu
   return key;
 }
 
+std::string OwnNumberOf(const text::Analyzer& analyzer, const Xapian::Document& d) {
+  auto hit = DecodeHitRecord(d.get_value(schema::kSlotHit), false);
+  return hit.ok() && !hit->number.empty() ? FoldedIdentifier(analyzer, hit->number) : "";
+}
+
 NumberParts SplitIdentifier(std::string_view folded) {
   NumberParts parts;
   size_t i = 0;

@@ -63,6 +63,11 @@ bool AdjacentTokens(std::string_view text, const text::Token& a, const text::Tok
 // as the query side must spell them too.
 std::string FoldedIdentifier(const text::Analyzer& analyzer, std::string_view number);
 
+// The folded own number of an indexed document, as its hit record gives it
+// ("33/ct-ttg"), or "" when it has none or the record cannot be read: not
+// the numbers its text cites, however often.
+std::string OwnNumberOf(const text::Analyzer& analyzer, const Xapian::Document& d);
+
 // Components of a folded identifier: leading number, years, symbol codes.
 struct NumberParts {
   std::string number;                // "33"

@@ -7,7 +7,6 @@
 #include <set>
 
 #include "index/builder.h"
-#include "index/record.h"
 #include "index/schema.h"
 #include "legal/names.h"
 #include "text/abbreviations.h"
@@ -1020,11 +1019,9 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
       if (!of_type_typed(*m)) continue;
       // Its own number, as its hit record has it: a Pháp điển đề mục
       // cites other acts' numbers as often as its own (wdf 8 and more).
-      auto hit = index::DecodeHitRecord(m.get_document().get_value(schema::kSlotHit), false);
+      std::string own_number = index::OwnNumberOf(analyzer_, m.get_document());
       std::string own_term =
-          hit.ok() && !hit->number.empty()
-              ? schema::Term(schema::kIdentifier, index::FoldedIdentifier(analyzer_, hit->number))
-              : std::string();
+          own_number.empty() ? own_number : schema::Term(schema::kIdentifier, own_number);
       std::vector<std::string> mine;
       bool with_year = false;
       Xapian::TermIterator t = db_.termlist_begin(*m);
@@ -1115,12 +1112,10 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
             for (auto p = db_.postlist_begin(*t); p != db_.postlist_end(*t) && !other_type; ++p) {
               if (p.get_wdf() < schema::kNumberWdf || of_type_typed(*p)) continue;
               // Its own number, not one it cites that often.
-              auto hit = index::DecodeHitRecord(
-                  db_.get_document(*p, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHit),
-                  false);
-              other_type = hit.ok() && !hit->number.empty() &&
-                           schema::Term(schema::kIdentifier,
-                                        index::FoldedIdentifier(analyzer_, hit->number)) == *t;
+              std::string own_number =
+                  index::OwnNumberOf(analyzer_, db_.get_document(*p, Xapian::DOC_ASSUME_VALID));
+              other_type =
+                  !own_number.empty() && schema::Term(schema::kIdentifier, own_number) == *t;
             }
             if (!other_type) strong.push_back(*t);
           }

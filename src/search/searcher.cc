@@ -1130,11 +1130,14 @@ StatusOr<index::Record> Searcher::Internal::Load(Xapian::docid did, bool with_te
 
 namespace {
 
-// Shaped like a document id: lower-case ASCII words joined by at least
-// three hyphens ("luat-25-2018-qh14"), not a number typed with hyphens
-// ("23-qd-tw").
-// A document's display fields from its hit record (no score or snippet),
-// or nothing when the record cannot be read.
+// Of several documents one number or name fits (a law and its copies),
+// the one that opens: the shortest id ("luat-25-2018-qh14" before its copy
+// "luat-25-2018-qh14-db5856"), then the first in id order.
+bool OpensBefore(const std::string& a, const std::string& b) {
+  return a.size() != b.size() ? a.size() < b.size() : a < b;
+}
+
+// A document's display fields from its hit record (no score or snippet).
 Hit DisplayHit(std::string id, const index::HitRecord& hit) {
   Hit h;
   h.id = std::move(id);
@@ -1147,6 +1150,7 @@ Hit DisplayHit(std::string id, const index::HitRecord& hit) {
   return h;
 }
 
+// The same, or nothing when the record cannot be read.
 std::optional<Hit> DisplayHit(const Xapian::Document& d) {
   auto hit = index::DecodeHitRecord(d.get_value(schema::kSlotHit), false);
   if (!hit.ok()) return std::nullopt;
@@ -1171,6 +1175,9 @@ std::string_view TrimSpace(std::string_view s) {
   return s;
 }
 
+// Shaped like a document id: lower-case ASCII words joined by at least
+// three hyphens ("luat-25-2018-qh14"), not a number typed with hyphens
+// ("23-qd-tw").
 bool LooksLikeId(std::string_view s) {
   if (std::count(s.begin(), s.end(), '-') < 3) return false;
   return std::all_of(s.begin(), s.end(), [](char c) {
@@ -1205,13 +1212,11 @@ Xapian::docid Searcher::Internal::OneLaw(const std::vector<Xapian::docid>& dids)
   Xapian::docid best = 0;
   for (Xapian::docid did : dids) {
     Xapian::Document d = db.get_document(did, Xapian::DOC_ASSUME_VALID);
-    auto hit = index::DecodeHitRecord(d.get_value(schema::kSlotHit), false);
-    std::string folded =
-        hit.ok() && !hit->number.empty() ? index::FoldedIdentifier(analyzer, hit->number) : "";
+    std::string folded = index::OwnNumberOf(analyzer, d);
     if (folded.empty() || (!number.empty() && folded != number)) return 0;
     number = folded;
     std::string id = d.get_value(schema::kSlotId);
-    if (!best || id.size() < best_id.size() || (id.size() == best_id.size() && id < best_id)) {
+    if (!best || OpensBefore(id, best_id)) {
       best = did;
       best_id = id;
     }
@@ -1356,7 +1361,7 @@ Xapian::docid Searcher::Internal::WithNumber(const std::string& number, std::vec
   }
   std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
     const std::string &x = a.first.id, &y = b.first.id;
-    if (x != y) return x.size() != y.size() ? x.size() < y.size() : x < y;
+    if (x != y) return OpensBefore(x, y);
     return a.first.has_text > b.first.has_text;
   });
   // An id in two shards is one document: its copy with text (Find picks
