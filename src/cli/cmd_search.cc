@@ -141,12 +141,24 @@ int RunSearch(const SearchCommandOptions& o) {
   }
   bool tty = isatty(STDOUT_FILENO);
   if (!resp->notice.empty()) std::printf("Lưu ý: %s\n", resp->notice.c_str());
+  // What was searched: the query, or the filters given alone.
+  std::string what = "cho \"" + req.query + "\"";
+  if (req.query.empty()) {
+    std::string filters;
+    auto add = [&filters](const char* label, const std::string& v) {
+      if (!v.empty()) filters += (filters.empty() ? "" : ", ") + std::string(label) + v;
+    };
+    add("loại ", req.type);
+    add("cơ quan ban hành ", req.issuer);
+    add("năm ", req.year);
+    what = "với bộ lọc " + filters;
+  }
   // `total` is exact below the facet depth (README), an estimate above.
   if (resp->total == 0) {
-    std::printf("Không tìm thấy văn bản nào cho \"%s\".\n", req.query.c_str());
+    std::printf("Không tìm thấy văn bản nào %s.\n", what.c_str());
   } else {
-    std::printf("%s%d kết quả cho \"%s\".\n", resp->total < 200 ? "" : "Khoảng ", resp->total,
-                req.query.c_str());
+    std::printf("%s%d kết quả %s.\n", resp->total < 200 ? "" : "Khoảng ", resp->total,
+                what.c_str());
   }
   if (resp->results.empty() && resp->total > 0) {
     std::printf("--offset %d đã qua kết quả cuối cùng; hãy dùng --offset nhỏ hơn %d.\n", req.offset,
@@ -314,6 +326,14 @@ int RunCitedBy(const SearchCommandOptions& o) {
   // The cited document's own structure says which links may land on
   // another chapter or section than the one meant ("(!)", as on its page).
   auto target = (*searcher)->Get(Join(o.words));
+  if (cited_by->empty()) {
+    // Q18 (session 17): "Được dẫn chiếu bởi 0 chỗ:" and nothing after it.
+    std::string name = target.ok() ? Heading(target->doc.meta.type, target->doc.meta.number,
+                                             target->doc.meta.title)
+                                   : Join(o.words);
+    std::printf("Chưa có văn bản nào trong chỉ mục dẫn chiếu đến %s.\n", name.c_str());
+    return 0;
+  }
   std::printf("Được dẫn chiếu bởi %zu chỗ:\n", cited_by->size());
   std::vector<std::string> doubts;  // printed once each, after the list
   for (const auto& c : *cited_by) {
@@ -411,8 +431,10 @@ void AddSearchCommands(CLI::App& app, int* exit_code) {
       ->allow_extra_args(false);
   s->add_option("query", so->words, "Từ cần tìm / query");
   s->callback([so, exit_code] {
-    // Words, or only words to exclude ("vanban search -chính").
-    if (so->words.empty() && so->excluded.empty()) throw CLI::RequiredError("query");
+    // Words, only words to exclude ("vanban search -chính"), or only a
+    // filter ("--type Luật": every law, as /api/search?type=Luật gives).
+    bool filter = !so->type.empty() || !so->issuer.empty() || !so->year.empty();
+    if (so->words.empty() && so->excluded.empty() && !filter) throw CLI::RequiredError("query");
     *exit_code = RunSearch(*so);
   });
 

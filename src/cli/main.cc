@@ -57,6 +57,10 @@ std::string DescribeParseError(const CLI::ParseError& e, const std::string& firs
       return "cần một lệnh, ví dụ: vanban search dân vận (các lệnh: vanban --help)";
     }
     std::string name = Before(what, " is required");
+    // The positionals' names as their help gives them, said in Vietnamese
+    // (Q18, session 17: "thiếu tham số bắt buộc: query").
+    if (name == "query") name = "từ cần tìm (query)";
+    if (name == "id") name = "mã hoặc số hiệu văn bản (id)";
     return name.empty() ? "thiếu tham số bắt buộc (" + what + ")"
                         : "thiếu tham số bắt buộc: " + name;
   }

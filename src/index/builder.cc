@@ -160,10 +160,15 @@ void SetHitValue(const Record& r, const std::vector<uint32_t>& token_begins, Xap
 
 void SetValues(const Record& r, const SourceInfo& source, Xapian::Document* xd) {
   const auto& m = r.doc.meta;
-  if (!m.date.empty()) xd->add_value(schema::kSlotDate, m.date);
+  std::string year = DocumentYear(m);
+  // Without a date, the year its number gives ("75/2015/QH13"): date order
+  // puts it with that year's documents, after the dated ones (Q18, session
+  // 17: after every dated document).
+  if (!m.date.empty() || !year.empty()) {
+    xd->add_value(schema::kSlotDate, m.date.empty() ? year : m.date);
+  }
   if (!m.type.empty()) xd->add_value(schema::kSlotType, m.type);
   if (!m.issuer.empty()) xd->add_value(schema::kSlotIssuer, m.issuer);
-  std::string year = DocumentYear(m);
   if (!year.empty()) xd->add_value(schema::kSlotYear, year);
   if (!r.source_path.empty()) xd->add_value(schema::kSlotSourcePath, r.source_path);
   if (!source.fingerprint.empty()) xd->add_value(schema::kSlotFingerprint, source.fingerprint);

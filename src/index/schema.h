@@ -72,7 +72,9 @@ inline constexpr std::string_view kCitesUnresolvedName = "XN";
 
 // ---- Value slots ------------------------------------------------------------
 enum Slot : unsigned {
-  kSlotDate = 0,         // ISO date "2021-11-26" (sortable as a string), or empty
+  kSlotDate = 0,         // ISO date "2021-11-26" (sortable as a string), the
+                         // year alone ("2015") when only the number gives it,
+                         // or empty
   kSlotType = 1,         // display type "Chỉ thị" (facet)
   kSlotIssuer = 2,       // display issuer "Thủ tướng Chính phủ" (facet)
   kSlotYear = 3,         // "2021" (facet)
@@ -147,8 +149,10 @@ inline constexpr std::string_view kMetaCatalogPath = "vanban-catalog-path";
 //    not a recipient; an article of another act in a Pháp điển đề mục
 //    cites from that act's time (Citation::citing_date).
 // 13: codes written together ending in "TTg" ("33/CTTTg") are one number.
+// 14: an undated document whose number gives its year has that year in
+//     kSlotDate (date order puts it with that year's documents).
 inline constexpr std::string_view kMetaAnalysis = "vanban-analysis";
-inline constexpr int kAnalysisVersion = 13;  // stored as its decimal string
+inline constexpr int kAnalysisVersion = 14;  // stored as its decimal string
 // "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the
 // document's text, as in its data. Metadata lives in the postlist table,
 // which Xapian does not compress (the data is zlib-compressed): a snippet

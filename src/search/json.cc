@@ -21,9 +21,16 @@ json FacetsToJson(const std::map<std::string, std::vector<FacetValue>>& facets) 
 }
 
 json UnitToJson(const legal::Unit& u) {
-  return {{"kind", legal::UnitKindName(u.kind)}, {"label", u.label},   {"number", u.number},
-          {"title", u.title},                    {"anchor", u.anchor}, {"begin", u.begin},
-          {"end", u.end},                        {"parent", u.parent},
+  // A clause or point has no title: null, as every unknown field (Q18,
+  // session 17: "").
+  return {{"kind", legal::UnitKindName(u.kind)},
+          {"label", u.label},
+          {"number", OrNull(u.number)},
+          {"title", OrNull(u.title)},
+          {"anchor", u.anchor},
+          {"begin", u.begin},
+          {"end", u.end},
+          {"parent", u.parent},
           {"code", u.code.empty() ? json(nullptr) : json(u.code)}};
 }
 

@@ -619,6 +619,10 @@ struct Searcher::Internal {
   };
 
   StatusOr<SearchResponse> Search(const SearchRequest& request);
+  // The accent suggestion of `parsed`'s words as the first kSuggestHits
+  // hits of the words alone show them, the rest of the query as typed; ""
+  // when there is none.
+  std::string SuggestionOfWordsAlone(const ParsedQuery& parsed);
   // `by_date`: one list in date order, sized and faceted as the tiers.
   void RankTiers(Run* run, bool by_date);
   void RankOnce(Run* run);
@@ -804,6 +808,9 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   if (!p.unknown_filter.empty()) {
     resp.notice += (resp.notice.empty() ? "" : " ") + std::string("Không có văn bản nào có ") +
                    p.unknown_filter + " trong chỉ mục.";
+    // Under every filter, also one no document has (Q18, session 17:
+    // `--type "Thông tư" khieu nai` had none).
+    if (!p.bq.accented && request.snippets) resp.suggestion = SuggestionOfWordsAlone(parsed);
     return resp;
   }
   if (p.bq.words_dropped > 0) {
@@ -911,27 +918,33 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
     bool filtered = !parsed.types.empty() || !parsed.issuers.empty() || !parsed.years.empty() ||
                     !request.type.empty() || !request.issuer.empty() || !request.year.empty() ||
                     !parsed.exclusions.empty();
-    std::string accented;
     if (run.offset == 0 && !filtered && run.limit >= kSuggestHits) {
       if (marks.size() > kSuggestHits) marks.resize(kSuggestHits);
       // Exact terms have positions from schema 4 on: before, the forms'
       // pairs cannot be counted (an unmarked form would stand everywhere).
-      accented = SuggestAccents(analyzer, parsed.words_and_phrases, MergeMarks(std::move(marks)),
-                                schema_version >= 4 ? &db : nullptr, &term_freqs);
+      std::string accented =
+          SuggestAccents(analyzer, parsed.words_and_phrases, MergeMarks(std::move(marks)),
+                         schema_version >= 4 ? &db : nullptr, &term_freqs);
+      // The rest of the query as typed: filters and exclusions stay.
+      if (!accented.empty()) resp.suggestion = parsed.WithWordsAndPhrases(accented);
     } else {
-      // The words' forms as the first kSuggestHits hits of the words alone
-      // show them: the same suggestion on every page, for any page size
-      // and under every filter (the hits of a page 2, or of "Luật" only,
-      // gave "dân văn", "dẫn vận"; one hit, "nguoi tố cáo").
-      SearchRequest words;
-      words.query = parsed.words_and_phrases;
-      words.limit = kSuggestHits;
-      if (auto first = Search(words); first.ok()) accented = std::move(first->suggestion);
+      resp.suggestion = SuggestionOfWordsAlone(parsed);
     }
-    // The rest of the query as typed: filters and exclusions stay.
-    if (!accented.empty()) resp.suggestion = parsed.WithWordsAndPhrases(accented);
   }
   return resp;
+}
+
+std::string Searcher::Internal::SuggestionOfWordsAlone(const ParsedQuery& parsed) {
+  if (parsed.words_and_phrases.empty()) return "";
+  // The same suggestion on every page, for any page size and under every
+  // filter (the hits of a page 2, or of "Luật" only, gave "dân văn", "dẫn
+  // vận"; one hit, "nguoi tố cáo").
+  SearchRequest words;
+  words.query = parsed.words_and_phrases;
+  words.limit = kSuggestHits;
+  auto first = Search(words);
+  if (!first.ok() || first->suggestion.empty()) return "";
+  return parsed.WithWordsAndPhrases(first->suggestion);
 }
 
 // The sizes and facets are counted by `counter` while this thread ranks

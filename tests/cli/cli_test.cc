@@ -328,6 +328,39 @@ TEST_F(CliTest, ShowCitedByMissing) {
   EXPECT_EQ(Vanban("show --db " + Db() + " khong-co-van-ban-nay").code, 1);
 }
 
+// Q18 (session 17): `--type Luật` alone was "thiếu tham số bắt buộc" while
+// /api/search?type=Luật listed every law; and `cited-by` of a document no
+// text cites printed "Được dẫn chiếu bởi 0 chỗ:" and nothing after it.
+TEST_F(CliTest, AFilterAloneListsItsDocumentsAndNoCitationIsSaid) {
+  VANBAN_REQUIRE_SHARED();
+  if (!fs::exists(dir_ / "danh-muc.toml")) GTEST_SKIP() << "corpus/catalog.toml is absent";
+  std::string db = TextsDb();
+  ASSERT_FALSE(db.empty());
+  CommandResult laws = Vanban("search --db " + db + " --json --limit 100 --type Luật");
+  ASSERT_EQ(laws.code, 0) << laws.out;
+  auto j = nlohmann::json::parse(laws.out);
+  ASSERT_GT(j["total"].get<int>(), 3);
+  EXPECT_EQ(j["total"].get<int>(), static_cast<int>(j["results"].size()));
+  bool tiep_cong_dan = false;
+  for (const auto& r : j["results"]) {
+    EXPECT_EQ(r["type"], "Luật") << r["id"];
+    tiep_cong_dan = tiep_cong_dan || r["id"] == "luat-42-2013-qh13";
+  }
+  EXPECT_TRUE(tiep_cong_dan) << laws.out;
+  CommandResult plain = Vanban("search --db " + db + " --year 2023", /*with_stderr=*/true);
+  EXPECT_EQ(plain.code, 0) << plain.out;
+  EXPECT_NE(plain.out.find("Nghị định 61/2023/NĐ-CP"), std::string::npos) << plain.out;
+  EXPECT_NE(plain.out.find(" kết quả với bộ lọc năm 2023."), std::string::npos) << plain.out;
+
+  // Nghị định 61/2023 is cited by none of the corpus's texts.
+  CommandResult none = Vanban("cited-by --db " + db + " " + Quote("nghị định 61/2023"));
+  EXPECT_EQ(none.code, 0) << none.out;
+  EXPECT_NE(none.out.find("Chưa có văn bản nào trong chỉ mục dẫn chiếu đến Nghị định "
+                          "61/2023/NĐ-CP"),
+            std::string::npos)
+      << none.out;
+}
+
 // Regression: `vanban search dân vận -chính` (README: "-word" excludes a
 // word) was a usage error, CLI11 taking "-chính" for an option.
 TEST_F(CliTest, ExcludedWordIsAQueryWordNotAnOption) {
@@ -420,7 +453,9 @@ TEST_F(CliTest, UsageErrorsAndHelpAreVietnamese) {
       {"search --sort foo dân", "giá trị \"foo\" của --sort phải là một trong {relevance,date}"},
       // Regression: a year that is no year searched and found nothing (exit 1).
       {"search --year 20x dân", "giá trị \"20x\" của --year phải là năm bốn chữ số, ví dụ 2021"},
-      {"search", "thiếu tham số bắt buộc: query"},
+      // Q18 (session 17): the positional's English name was the message.
+      {"search", "thiếu tham số bắt buộc: từ cần tìm (query)"},
+      {"show", "thiếu tham số bắt buộc: mã hoặc số hiệu văn bản (id)"},
       {"search --db", "thiếu giá trị cho --db"},
       // Q9 (session 17): a flag given twice was said to lack a value.
       {"search --type Luật --type Luật dân",

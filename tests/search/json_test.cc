@@ -61,6 +61,10 @@ TEST(JsonTest, UnitsCarryTheDocumentedKeysWithTheCodification) {
   EXPECT_EQ(Keys(units[0]), documented);
   EXPECT_EQ(Keys(units[1]), documented);
   EXPECT_TRUE(units[0]["code"].is_null());
+  // Q18 (session 17): a unit without a title had "" where every other
+  // unknown field of the contract is null.
+  EXPECT_TRUE(units[0]["title"].is_null());
+  EXPECT_EQ(units[1]["title"], "Quyền của công dân trong thực hiện dân chủ ở cơ sở");
   EXPECT_EQ(units[1]["code"], "44.13.LQ.5");
   EXPECT_EQ(units[1]["label"], "Điều 5");
   EXPECT_EQ(units[1]["kind"], "article");

@@ -755,6 +755,16 @@ TEST_F(RankingTest, SuggestionIsTheSameOnEveryPageAndKeepsTheRest) {
   EXPECT_EQ(Run("\"dan van\" type:luat").suggestion, "\"dân vận\" type:luat");
   EXPECT_EQ(Run("dan van issuer:\"UBND xã Ngọc Kỳ\"").suggestion,
             "dân vận issuer:\"UBND xã Ngọc Kỳ\"");
+  // Q18 (session 17): under a filter no document has, none (the corpus
+  // has no Thông tư).
+  r = SearchRequest();
+  r.query = "khieu nai";
+  r.type = "Thông tư";
+  auto none = searcher_->Search(r);
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(none->total, 0);
+  EXPECT_EQ(none->suggestion, "khiếu nại");
+  EXPECT_EQ(Run("khieu nai type:\"Thông tư\"").suggestion, "khiếu nại type:\"Thông tư\"");
 }
 
 // Regression: the suggestion came from the hits of the page, so "nguoi to

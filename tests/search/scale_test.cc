@@ -197,7 +197,10 @@ TEST_F(ScaleTest, DateOrderCountsARemoteShardsFacetsOnce) {
     request.snippets = false;
     Counted out;
     auto response = (*searcher)->Search(request);
-    if (!response.ok()) return out;
+    if (!response.ok()) {
+      ADD_FAILURE() << response.status().ToString();
+      return out;
+    }
     out.total = response->total;
     for (const auto& [name, values] : response->facets) {
       for (const FacetValue& v : values) {

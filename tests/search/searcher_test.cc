@@ -1094,6 +1094,37 @@ TEST(SearcherSortTest, DateOrderHasTheTotalAndFacetsOfRelevanceOrder) {
   }
 }
 
+// Q18 (session 17): date order put a law whose number alone gives its year
+// (Luật Mặt trận Tổ quốc Việt Nam, 75/2015/QH13, undated in the Pháp điển)
+// after every dated document, 2006's included. It now stands with its
+// year, after that year's dated documents; a document with no year last.
+TEST(SearcherSortTest, ADocumentWithOnlyAYearStandsWithThatYearInDateOrder) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const char* text = "Điều 1. Công dân thực hiện quyền giám sát theo quy định của pháp luật.";
+  AddDocument(&db, "khong-nam", Meta("Kế hoạch", "UBND xã Ngọc Kỳ"), text);
+  AddDocument(&db, "luat-75-2015-qh13", Meta("Luật", "Quốc hội", "", "75/2015/QH13"), text);
+  AddDocument(&db, "luat-02-2011-qh13", Meta("Luật", "Quốc hội", "2011-11-11", "02/2011/QH13"),
+              text);
+  AddDocument(&db, "luat-25-2018-qh14", Meta("Luật", "Quốc hội", "2018-06-12", "25/2018/QH14"),
+              text);
+  AddDocument(&db, "luat-81-2015-qh13", Meta("Luật", "Quốc hội", "2015-06-24", "81/2015/QH13"),
+              text);
+  AddDocument(&db, "luat-10-2022-qh15", Meta("Luật", "Quốc hội", "2022-11-10", "10/2022/QH15"),
+              text);
+  MarkCurrentSchema(&db);
+  Searcher searcher(db);
+  SearchRequest r;
+  r.query = "giám sát";
+  r.sort = SearchRequest::Sort::kDate;
+  auto resp = searcher.Search(r);
+  ASSERT_TRUE(resp.ok());
+  std::vector<std::string> ids;
+  for (const auto& h : resp->results) ids.push_back(h.id);
+  EXPECT_EQ(ids,
+            (std::vector<std::string>{"luat-10-2022-qh15", "luat-25-2018-qh14", "luat-81-2015-qh13",
+                                      "luat-75-2015-qh13", "luat-02-2011-qh13", "khong-nam"}));
+}
+
 // A Searcher keeps the term frequencies its queries looked up for one
 // revision of its database only: a document number unknown to the index
 // (frequency 0) is found first once a new commit adds it and the Searcher
