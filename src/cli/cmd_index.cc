@@ -284,10 +284,12 @@ void AddIndexCommand(CLI::App& app, int* exit_code) {
   cmd->add_flag("--rebuild", o->rebuild, "Lập lại từ đầu / rebuild from scratch");
   cmd->add_option("--catalog", o->catalog, "Tệp danh mục / catalog file (catalog.toml)");
   cmd->add_option("--threads", o->threads, "Số luồng phân tích / analysis threads (0: tự động)")
+      ->transform(Decimal("--threads"))
       ->check(CLI::Range(0, 64));
   cmd->add_option("--writers", o->writers,
                   "Số luồng ghi khi lập mới chỉ mục (0: tự động, 1: một luồng, không gộp) / "
                   "shard writers for a fresh build")
+      ->transform(Decimal("--writers"))
       ->check(CLI::Range(0, 64));
   cmd->add_flag("--quiet,-q", o->quiet,
                 "Không in từng tệp, chỉ in tổng kết / summary only, no per-file lines");

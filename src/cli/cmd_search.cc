@@ -411,8 +411,12 @@ CLI::App* AddCommon(CLI::App& app, const char* name, const char* help,
 void AddSearchCommands(CLI::App& app, int* exit_code) {
   auto so = std::make_shared<SearchCommandOptions>();
   CLI::App* s = AddCommon(app, "search", "Tìm văn bản / search documents", so);
-  s->add_option("--limit", so->limit, "Số kết quả / results (1-100)")->check(CLI::Range(1, 100));
-  s->add_option("--offset", so->offset, "Bỏ qua N kết quả đầu / skip N")->check(CLI::Range(0, 100000));
+  s->add_option("--limit", so->limit, "Số kết quả / results (1-100)")
+      ->transform(Decimal("--limit"))
+      ->check(CLI::Range(1, 100));
+  s->add_option("--offset", so->offset, "Bỏ qua N kết quả đầu / skip N")
+      ->transform(Decimal("--offset"))
+      ->check(CLI::Range(0, 100000));
   s->add_option("--type", so->type, "Lọc theo loại văn bản / type filter (\"Luật\")");
   s->add_option("--issuer", so->issuer, "Lọc theo cơ quan ban hành / issuer filter");
   s->add_option("--year", so->year, "Lọc theo năm / year filter (2021)")

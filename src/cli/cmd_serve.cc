@@ -78,9 +78,11 @@ void AddServeCommand(CLI::App& app, int* exit_code) {
                   "Địa chỉ lắng nghe; mặc định chỉ máy này (listen address, loopback by default)")
       ->capture_default_str();
   cmd->add_option("--port", options->port, "Cổng (port)")
+      ->transform(Decimal("--port"))
       ->check(CLI::Range(1, 65535))
       ->capture_default_str();
   cmd->add_option("--threads", options->threads, "Số luồng xử lý yêu cầu (worker threads)")
+      ->transform(Decimal("--threads"))
       ->check(CLI::Range(1, 1024))
       ->capture_default_str();
   cmd->add_option("--web", options->web,

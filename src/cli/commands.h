@@ -17,6 +17,11 @@ void AddIndexCommand(CLI::App& app, int* exit_code);     // cmd_index.cc
 void AddSearchCommands(CLI::App& app, int* exit_code);   // cmd_search.cc: search, show, cited-by, missing
 void AddServeCommand(CLI::App& app, int* exit_code);     // cmd_serve.cc
 
+// For a whole-number option: the value written in decimal digits, leading
+// zeros dropped ("010" is 10), else refused naming `flag`. CLI11 alone
+// reads "010" as octal 8 and "0x10" as 16, where /api/search reads 10.
+CLI::Validator Decimal(const std::string& flag);
+
 }  // namespace vanban::cli
 
 #endif  // VANBAN_CLI_COMMANDS_H_

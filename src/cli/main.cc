@@ -2,6 +2,7 @@
 // libraries; no logic of its own.
 #include <xapian.h>
 
+#include <algorithm>
 #include <clocale>
 #include <cstdio>
 #include <set>
@@ -92,6 +93,11 @@ std::string DescribeParseError(const CLI::ParseError& e, const std::string& firs
     // said to lack a value).
     if (!name.empty() && what.find(": At Most ") != std::string::npos) {
       std::string field = name.substr(name.find_first_not_of('-'));
+      // Only a filter has a query field for "either value" (S3, J6, QA 21:
+      // "--limit" was told to write "limit:A limit:B", which is words).
+      if (field != "type" && field != "issuer" && field != "year") {
+        return name + " chỉ nhận một giá trị";
+      }
       return name +
              " chỉ nhận một giá trị; để tìm theo một trong nhiều giá trị, ghi trong câu tìm: " +
              field + ":A " + field + ":B";
@@ -99,6 +105,18 @@ std::string DescribeParseError(const CLI::ParseError& e, const std::string& firs
     return name.empty() ? "số giá trị không đúng (" + what + ")" : "thiếu giá trị cho " + name;
   }
   return "tham số không hợp lệ (" + what + ")";
+}
+
+CLI::Validator Decimal(const std::string& flag) {
+  return CLI::Validator(
+      [flag](std::string& v) -> std::string {
+        bool digits = !v.empty() &&
+                      std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (!digits) return "giá trị \"" + v + "\" của " + flag + " phải là số nguyên, ví dụ 10";
+        v.erase(0, std::min(v.find_first_not_of('0'), v.size() - 1));
+        return std::string();
+      },
+      "");
 }
 
 // `vanban search dân vận -chính`: "-chính" excludes a word (README), but

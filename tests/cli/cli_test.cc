@@ -328,6 +328,20 @@ TEST_F(CliTest, ShowCitedByMissing) {
   EXPECT_EQ(Vanban("show --db " + Db() + " khong-co-van-ban-nay").code, 1);
 }
 
+// J1 (QA 21): a number with leading zeros is decimal ("--limit 010" was
+// octal 8), as /api/search reads it.
+TEST_F(CliTest, ANumberWithLeadingZerosIsDecimal) {
+  VANBAN_REQUIRE_SHARED();
+  if (!fs::exists(dir_ / "danh-muc.toml")) GTEST_SKIP() << "corpus/catalog.toml is absent";
+  std::string db = TextsDb();
+  ASSERT_FALSE(db.empty());
+  CommandResult padded = Vanban("search --db " + db + " --json --limit 010 --offset 03 dân");
+  CommandResult plain = Vanban("search --db " + db + " --json --limit 10 --offset 3 dân");
+  ASSERT_EQ(padded.code, 0) << padded.out;
+  EXPECT_EQ(nlohmann::json::parse(padded.out)["results"].size(), 10u);
+  EXPECT_EQ(padded.out, plain.out);
+}
+
 // Q18 (session 17): `--type Luật` alone was "thiếu tham số bắt buộc" while
 // /api/search?type=Luật listed every law; and `cited-by` of a document no
 // text cites printed "Được dẫn chiếu bởi 0 chỗ:" and nothing after it.
@@ -461,6 +475,13 @@ TEST_F(CliTest, UsageErrorsAndHelpAreVietnamese) {
       {"search --type Luật --type Luật dân",
        "--type chỉ nhận một giá trị; để tìm theo một trong nhiều giá trị, ghi trong câu tìm: "
        "type:A type:B"},
+      // S3, J6 (QA 21): --limit twice was told to write "limit:A limit:B".
+      {"search --limit 3 --limit 5 dân", "--limit chỉ nhận một giá trị\n"},
+      {"search --sort date --sort relevance dân", "--sort chỉ nhận một giá trị\n"},
+      // J1 (QA 21): "0x10" was 16 (and "010" octal 8).
+      {"search --limit 0x10 dân", "giá trị \"0x10\" của --limit phải là số nguyên, ví dụ 10"},
+      {"search --offset -3 dân", "giá trị \"-3\" của --offset phải là số nguyên, ví dụ 10"},
+      {"index --threads 0x2", "giá trị \"0x2\" của --threads phải là số nguyên, ví dụ 10"},
       {"index --bogus", "không hiểu tham số: --bogus"},
   };
   for (const Case& c : cases) {
