@@ -20,6 +20,7 @@
 #include "legal/numbering.h"
 #include "search/json.h"
 #include "search/searcher.h"
+#include "server/html.h"
 
 namespace vanban::cli {
 namespace {
@@ -35,6 +36,9 @@ struct SearchCommandOptions {
   bool no_text = false;
 };
 
+// The words as one query, read as the HTTP API reads its parameters (NFC,
+// each control character a space): J4 (QA 21), the JSON's "query" kept
+// them as typed.
 std::string Join(const std::vector<std::string>& words) {
   std::string s;
   for (const auto& w : words) {
@@ -42,7 +46,7 @@ std::string Join(const std::vector<std::string>& words) {
     size_t b = w.find_first_not_of(' ');
     if (b != std::string::npos) s += (s.empty() ? "" : " ") + w.substr(b);
   }
-  return s;
+  return server::CleanInput(s);
 }
 
 // `s` as typed in a shell: in double quotes unless it is one plain word.

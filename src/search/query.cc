@@ -372,7 +372,26 @@ ParsedQuery ParseQuery(const std::string& raw) {
       char f = std::tolower(static_cast<unsigned char>(q[field]));
       std::string name = f == 't' ? "type" : f == 'i' ? "issuer" : "year";
       i = q.find(':', field) + 1;
-      std::string v = ReadValue(q, &i, &p.notice);
+      // "type: Luật" is "type:Luật" (R1, QA 21: the filter was dropped and
+      // "Luật" searched as a word, without a notice).
+      size_t value = i;
+      while (value < q.size() && IsSpace(q[value])) ++value;
+      size_t next = value < q.size() && q[value] == '-' ? value + 1 : value;
+      bool field_next = StartsWithField(q, next, "type:") || StartsWithField(q, next, "issuer:") ||
+                        StartsWithField(q, next, "year:");
+      std::string v;
+      if (value < q.size() && q[value] != '-' && !field_next) {
+        i = value;
+        v = ReadValue(q, &i, &p.notice);
+      }
+      if (v.empty()) {
+        const char* example = f == 't'   ? "type:Luật"
+                              : f == 'i' ? "issuer:\"Quốc hội\""
+                                         : "year:2021";
+        AddNotice(&p.notice, std::string(negated ? "-" : "") + name +
+                                 ": thiếu giá trị nên đã được bỏ qua (ví dụ: " +
+                                 (negated ? "-" : "") + example + ").");
+      }
       if (negated) {
         if (!v.empty()) p.excluded_filters.emplace_back(name, v);
         continue;

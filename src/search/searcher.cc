@@ -918,7 +918,9 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
     bool filtered = !parsed.types.empty() || !parsed.issuers.empty() || !parsed.years.empty() ||
                     !request.type.empty() || !request.issuer.empty() || !request.year.empty() ||
                     !parsed.exclusions.empty();
-    if (run.offset == 0 && !filtered && run.limit >= kSuggestHits) {
+    // In date order the first hits are the newest, not the best (J3, QA
+    // 21: "Hai Duong" gave "Hại Đương" from "bị hại, đương sự").
+    if (run.offset == 0 && !filtered && !by_date && run.limit >= kSuggestHits) {
       if (marks.size() > kSuggestHits) marks.resize(kSuggestHits);
       // Exact terms have positions from schema 4 on: before, the forms'
       // pairs cannot be counted (an unmarked form would stand everywhere).

@@ -328,6 +328,16 @@ TEST_F(CliTest, ShowCitedByMissing) {
   EXPECT_EQ(Vanban("show --db " + Db() + " khong-co-van-ban-nay").code, 1);
 }
 
+// J4 (QA 21): the JSON's "query" kept control characters and NFD as
+// typed, where /api/search echoes them cleaned: a space, and NFC.
+TEST_F(CliTest, TheQueryIsEchoedAsTheApiEchoesIt) {
+  Index();
+  CommandResult r = Vanban("search --db " + Db() + " --json " +
+                           Quote("d\xc3\xa2n\x01v\xc3\xa2\xcc\xa3n"));  // "dân", ^A, NFD "vận"
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["query"], "dân vận");
+}
+
 // J1 (QA 21): a number with leading zeros is decimal ("--limit 010" was
 // octal 8), as /api/search reads it.
 TEST_F(CliTest, ANumberWithLeadingZerosIsDecimal) {

@@ -45,6 +45,13 @@ TEST(QueryParseTest, Table) {
       {"\"dân chủ ở cơ sở", "free=[dân chủ ở cơ sở]", true},
       {"dân vận -", "free=[dân vận]", true},
       {"-", "free=[]", true},
+      // R1 (QA 21): a space after the colon dropped the filter without a
+      // notice and searched its value as a word.
+      {"tố cáo type: Luật", "free=[tố cáo] type=Luật", false},
+      {"tố cáo year: 2018 issuer:  \"Quốc hội\"", "free=[tố cáo] issuer=Quốc hội year=2018", false},
+      {"tố cáo -type:", "free=[tố cáo]", true},
+      {"tố cáo type: year:2018", "free=[tố cáo] year=2018", true},
+      {"tố cáo type: -dân", "free=[tố cáo] not=[dân]", true},
   };
   for (const auto& c : cases) {
     ParsedQuery p = ParseQuery(c.input);

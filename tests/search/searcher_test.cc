@@ -1094,6 +1094,33 @@ TEST(SearcherSortTest, DateOrderHasTheTotalAndFacetsOfRelevanceOrder) {
   }
 }
 
+// J3 (QA 21): in date order the accent suggestion came from the newest
+// hits, not the best: "Hai Duong" gave "Hại Đương" where the newest texts
+// write "bị hại, đương sự" and older ones "tỉnh Hải Dương".
+TEST(SearcherSortTest, DateOrderGivesTheSuggestionOfRelevanceOrder) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (int i = 0; i < 12; ++i) {
+    AddDocument(&db, "nghi-dinh-" + std::to_string(i),
+                Meta("Nghị định", "Chính phủ", "2023-0" + std::to_string(1 + i % 9) + "-01"),
+                "Điều 1. Người bị hại, đương sự có quyền khiếu nại theo quy định.");
+  }
+  for (int i = 0; i < 3; ++i) {
+    AddDocument(&db, "chi-thi-" + std::to_string(i),
+                Meta("Chỉ thị", "Tỉnh ủy Hải Dương", "2016-0" + std::to_string(1 + i) + "-01"),
+                "Điều 1. Các cấp ủy trên địa bàn tỉnh Hải Dương thực hiện tốt công tác dân vận.");
+  }
+  MarkCurrentSchema(&db);
+  Searcher searcher(db);
+  SearchRequest r;
+  r.query = "Hai Duong";
+  auto relevance = searcher.Search(r);
+  r.sort = SearchRequest::Sort::kDate;
+  auto by_date = searcher.Search(r);
+  ASSERT_TRUE(relevance.ok() && by_date.ok());
+  EXPECT_EQ(relevance->suggestion, "Hải Dương");
+  EXPECT_EQ(by_date->suggestion, "Hải Dương");
+}
+
 // Q18 (session 17): date order put a law whose number alone gives its year
 // (Luật Mặt trận Tổ quốc Việt Nam, 75/2015/QH13, undated in the Pháp điển)
 // after every dated document, 2006's included. It now stands with its
