@@ -1824,12 +1824,21 @@ Xapian::Query QueryBuilder::Filters(const std::vector<std::string>& types,
     std::vector<std::string> variants = AbbreviationVariants(key);
     // Typed in capitals, an abbreviation spelled as a word is the
     // abbreviation: "TU" is Tỉnh ủy, not "tư", "từ", "tứ" (Q19).
+    // Typed with marks ("Tứ"), it is that word, not the abbreviation (R7,
+    // QA 21: "issuer:Tứ" kept what Tỉnh ủy issued); typed plain ("tu"),
+    // either.
+    auto has = [](const std::string& v, const std::string& word) {
+      return (" " + v + " ").find(" " + word + " ") != std::string::npos;
+    };
     for (const auto& a : text::Abbreviations()) {
       std::string abbrev = index::NameKey(a.abbrev);
-      if (!text::IsSyllableShaped(abbrev) || !HasWord(typed, a.abbrev)) continue;
-      std::erase_if(variants, [&](const std::string& v) {
-        return (" " + v + " ").find(" " + abbrev + " ") != std::string::npos;
-      });
+      if (!text::IsSyllableShaped(abbrev) || !has(key, abbrev)) continue;
+      if (HasWord(typed, a.abbrev)) {
+        std::erase_if(variants, [&](const std::string& v) { return has(v, abbrev); });
+      } else if (std::string expansion = index::NameKey(a.expansion);
+                 !HasWord(text::Lower(typed), abbrev) && !has(key, expansion)) {
+        std::erase_if(variants, [&](const std::string& v) { return has(v, expansion); });
+      }
     }
     for (const auto& k : variants) {
       if (exact && k == key) continue;
