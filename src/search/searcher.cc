@@ -42,13 +42,6 @@ constexpr size_t kFacetValues = 20;
 
 using Facets = std::map<std::string, std::vector<FacetValue>>;  // as in SearchResponse
 
-std::string CutUtf8(const std::string& s, size_t max) {
-  if (s.size() <= max) return s;
-  size_t n = max;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-  return s.substr(0, n);
-}
-
 std::vector<FacetValue> FacetOf(const Xapian::ValueCountMatchSpy& spy) {
   std::vector<FacetValue> out;
   for (auto v = spy.top_values_begin(kFacetValues); v != spy.top_values_end(kFacetValues); ++v) {
@@ -777,7 +770,7 @@ StatusOr<SearchResponse> Searcher::Search(const SearchRequest& request) {
 StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request) {
   SearchResponse resp;
   resp.query = request.query;
-  std::string q = CutUtf8(request.query, SearchRequest::kMaxQueryBytes);
+  std::string q(text::Utf8Prefix(request.query, SearchRequest::kMaxQueryBytes));
   if (q.size() < request.query.size()) {
     resp.notice = "Câu truy vấn quá dài; chỉ dùng " +
                   std::to_string(SearchRequest::kMaxQueryBytes) + " byte đầu.";

@@ -356,7 +356,9 @@ std::string Excerpt(std::string_view passage, uint32_t local_pos,
   local_pos -= static_cast<uint32_t>(skip_tokens);
   bool cut = false;
   text::AnalyzedText at = AnalyzeUpTo(passage, need, analyzer, &cut, known_end);
-  if (at.tokens.empty()) return HtmlEscape(passage.substr(0, 300));
+  // A paragraph without words (a rule of dashes): its start, cut between
+  // characters (R5, QA 21: at byte 300, a half em dash).
+  if (at.tokens.empty()) return HtmlEscape(text::Utf8Prefix(passage, 300));
   size_t center = std::min<size_t>(local_pos, at.tokens.size() - 1);
   size_t first = center > before ? center - before : 0;
   size_t last = std::min(at.tokens.size(), first + kWindowTokens);

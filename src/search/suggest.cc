@@ -379,8 +379,12 @@ std::string SuggestAccents(const text::Analyzer& analyzer, const std::string& fr
     at.text.resize(at.tokens.back().end);
   }
   const auto& ts = at.tokens;
+  // Typed with diacritics, as QueryBuilder reads it: a word's marks; a
+  // number's "Đ" ("23/QĐ-TW") is how numbers are written (R9, QA 21: it
+  // left "quyet dinh 23/QĐ-TW dan van" without a suggestion).
   for (const auto& t : ts) {
-    if (text::HasMarks(t)) return {};  // typed with diacritics
+    bool word = t.kind == text::TokenKind::kSyllable || t.kind == text::TokenKind::kAbbreviation;
+    if (word && text::HasMarks(t)) return {};
   }
   auto syllable = [&](size_t i) { return ts[i].kind == text::TokenKind::kSyllable; };
   auto together = [&](size_t a) {

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "legal/document.h"
+#include "text/analyzer.h"
 
 namespace vanban::server {
 
@@ -29,9 +30,7 @@ std::string UrlEncode(std::string_view text);
 
 using legal::DisplayDate;  // "2021-11-26" -> "26/11/2021"
 
-// The longest prefix of `text` of at most `max_bytes` bytes that does not
-// cut a UTF-8 sequence.
-std::string_view Utf8Prefix(std::string_view text, size_t max_bytes);
+using text::Utf8Prefix;
 
 // A short ASCII class name for a document type, used to colour it:
 // "Luật" -> "t-luat", "Chỉ thị" -> "t-chi-thi", unknown -> "t-khac".

@@ -87,6 +87,10 @@ class Analyzer {
 // and case are kept.
 std::string Normalize(std::string_view input, std::vector<std::string>* warnings = nullptr);
 
+// The longest prefix of UTF-8 `text` of at most `max_bytes` bytes that
+// does not cut a character.
+std::string_view Utf8Prefix(std::string_view text, size_t max_bytes);
+
 // Vietnamese-aware lowercase of NFC text ("Đ" -> "đ", "Ủ" -> "ủ"; the
 // look-alikes "Ð"/"ð" (U+00D0/U+00F0) of converted documents -> "đ").
 std::string Lower(std::string_view nfc);

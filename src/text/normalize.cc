@@ -182,6 +182,14 @@ void AppendCompatibilityForm(std::string_view utf8, std::string* out) {
 
 }  // namespace
 
+std::string_view Utf8Prefix(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t end = max_bytes;
+  // Step back over continuation bytes to the start of a sequence.
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
+
 std::string Normalize(std::string_view input, std::vector<std::string>* warnings) {
   Scan scan = ScanText(input);
   std::string repaired;

@@ -755,6 +755,8 @@ TEST_F(RankingTest, SuggestionIsTheSameOnEveryPageAndKeepsTheRest) {
   EXPECT_EQ(Run("\"dan van\" type:luat").suggestion, "\"dân vận\" type:luat");
   EXPECT_EQ(Run("dan van issuer:\"UBND xã Ngọc Kỳ\"").suggestion,
             "dân vận issuer:\"UBND xã Ngọc Kỳ\"");
+  // R9 (QA 21): a number written with "Đ" left the words unsuggested.
+  EXPECT_EQ(Run("quyet dinh 23/QĐ-TW dan van").suggestion, "quyết định 23/QĐ-TW dân vận");
   // Q18 (session 17): under a filter no document has, none (the corpus
   // has no Thông tư).
   r = SearchRequest();

@@ -443,6 +443,38 @@ TEST(SearcherTextCopyTest, SameResponsesFromTheCopiesAsFromTheData) {
   }
 }
 
+// R5 (QA 21): the snippet of a paragraph without words (a rule of dashes
+// over a decision's header) was cut at byte 300, inside an em dash.
+TEST(SnippetEscapeTest, AParagraphWithoutWordsIsCutBetweenCharacters) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  std::string rule = "--";
+  for (int i = 0; i < 80; ++i) rule += "\u2014-";
+  AddDocument(
+      &db, "quyet-dinh-12",
+      Meta("Quyết định", "UBND xã Ngọc Kỳ", "", "12/QĐ-UBND", "Về việc kiểm tra công tác dân vận"),
+      rule +
+          "\nỦY BAN NHÂN DÂN XÃ NGỌC KỲ\nSố: 12/QĐ-UBND\n\nQUYẾT ĐỊNH\nVề việc kiểm tra "
+          "công tác dân vận\n\nĐiều 1. Kiểm tra việc thực hiện công tác dân vận.\n");
+  MarkCurrentSchema(&db);
+  // The words of the title: the passage is the text's first paragraph.
+  for (const char* q : {"Về việc kiểm tra công tác dân vận", "12/QĐ-UBND"}) {
+    SearchResponse r = SearchIn(db, q);
+    ASSERT_FALSE(r.results.empty()) << q;
+    const std::string& snippet = r.results[0].snippet;
+    // Whole characters only: each lead byte has all its continuation bytes.
+    size_t i = 0;
+    while (i < snippet.size()) {
+      unsigned char c = static_cast<unsigned char>(snippet[i]);
+      size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      for (size_t k = 1; k < n && i + k < snippet.size(); ++k) {
+        ASSERT_EQ(static_cast<unsigned char>(snippet[i + k]) & 0xC0, 0x80) << q << ": " << snippet;
+      }
+      ASSERT_LE(i + n, snippet.size()) << q << ": " << snippet;
+      i += n;
+    }
+  }
+}
+
 // Snippet text is HTML-escaped around and inside the marks; a line break
 // shows as a space.
 TEST(SnippetEscapeTest, MarkupIsEscapedAroundAndInsideMarks) {
