@@ -372,6 +372,13 @@ Xapian::Database OpenShards(const Stub& stub, std::chrono::milliseconds timeout,
   return db;
 }
 
+// What to do about a damaged index at `db_path` (R8, QA 21: Xapian's
+// "DatabaseCorruptError: dir_end invalid in block 3" alone).
+std::string DamagedIndex(const std::string& db_path) {
+  std::string db = db_path.empty() || db_path == "index" ? "" : " --db " + db_path;
+  return "chỉ mục bị hỏng; hãy lập lại: vanban index --rebuild" + db + " THƯ-MỤC-VĂN-BẢN";
+}
+
 // Why `db_path` could not be opened, from Xapian's error `e`; `opening`:
 // the stub's shard that failed, or null. A remote shard's failure is
 // Unavailable, and what it was goes to `*failure` (when not null).
@@ -408,7 +415,12 @@ Status OpenFailure(const std::string& db_path, const StubShard* opening, const X
     return Status::NotFound("chưa có chỉ mục ở " + db_path + "; hãy chạy: vanban index" + db +
                             " THƯ-MỤC-VĂN-BẢN");
   }
-  return Status::IoError("không mở được chỉ mục " + (opening ? named : db_path) + details);
+  std::string where = opening ? named : db_path;
+  if (std::string_view(e.get_type()) == "DatabaseCorruptError") {
+    return Status::IoError("không mở được chỉ mục " + where + ": " +
+                           DamagedIndex(opening ? opening->path : db_path) + details);
+  }
+  return Status::IoError("không mở được chỉ mục " + where + details);
 }
 
 // A database opened by its path, and what a Searcher keeps of it.
@@ -632,9 +644,17 @@ struct Searcher::Internal {
   // shard's failure (noted in `remote_failure`), else IoError.
   Status Failed(const std::string& what, const Xapian::Error& e) {
     RemoteFailure remote = RemoteFailureOf(e);
-    if (remote == RemoteFailure::kNone) return Status::IoError(what + e.get_description());
+    std::string details = "(chi tiết từ Xapian: " + e.get_description() + ")";
+    if (remote == RemoteFailure::kNone) {
+      // Said in Vietnamese, with what to do (R8, QA 21: Xapian's English
+      // words alone).
+      if (std::string_view(e.get_type()) == "DatabaseCorruptError") {
+        return Status::IoError(what + DamagedIndex(path) + " " + details);
+      }
+      return Status::IoError(what + details);
+    }
     remote_failure = remote;
-    return Status::Unavailable(what + e.get_description());
+    return Status::Unavailable(what + details);
   }
   // Takes the handles of `opened` (of `path`, opened afresh).
   void Use(Opened opened) {

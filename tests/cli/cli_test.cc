@@ -456,6 +456,36 @@ TEST_F(CliTest, MissingDatabaseIsExitOne) {
   EXPECT_EQ(Vanban("search --db " + Quote((dir_ / "khong-co").string()) + " dân").code, 1);
 }
 
+// R8 (QA 21): a damaged index was told in Xapian's English words alone
+// ("DatabaseCorruptError: dir_end invalid in block 2"), with no advice.
+TEST_F(CliTest, ADamagedIndexIsSaidSoWithWhatToDo) {
+  Index();
+  fs::path damaged = dir_ / "index-damaged";
+  fs::remove_all(damaged);
+  fs::copy(dir_ / "index", damaged);
+  {
+    // Every block's header of the term table overwritten.
+    std::fstream f(damaged / "postlist.glass", std::ios::in | std::ios::out | std::ios::binary);
+    ASSERT_TRUE(f.good());
+    for (std::streamoff block = 0;
+         block < static_cast<std::streamoff>(fs::file_size(damaged / "postlist.glass") / 8192);
+         ++block) {
+      f.seekp(block * 8192);
+      f.write("ZZZZZZZZZZZZ", 12);
+    }
+  }
+  for (const char* command : {"search", "show", "cited-by"}) {
+    CommandResult r = Vanban(std::string(command) + " --db " + Quote(damaged.string()) + " dân",
+                             /*with_stderr=*/true);
+    EXPECT_EQ(r.code, 1) << command << "\n" << r.out;
+    EXPECT_NE(
+        r.out.find("chỉ mục bị hỏng; hãy lập lại: vanban index --rebuild --db " + damaged.string()),
+        std::string::npos)
+        << command << "\n"
+        << r.out;
+  }
+}
+
 TEST_F(CliTest, UsageErrorsExitTwo) {
   for (const char* args : {"search", "search --sort foo dân", "search --limit 0 dân",
                            "search --year 20x dân", "show", "cited-by", "index --threads 999"}) {
