@@ -546,18 +546,26 @@ Xapian::Query QueryBuilder::WordQuery(const Token& t, bool accented, BuiltQuery*
 
 Xapian::Query QueryBuilder::PhraseQuery(const text::AnalyzedText& at, bool accented,
                                         BuiltQuery* out) {
-  std::vector<std::string> folded, exact;
-  for (const auto& t : at.tokens) {
-    folded.push_back(schema::Term(schema::kFolded, t.folded));
-    exact.push_back(TypedExact(t) ? schema::Term(schema::kExact, t.exact) : folded.back());
-  }
-  if (folded.empty()) return Xapian::Query();
+  if (at.tokens.empty()) return Xapian::Query();
   // Its words are marked where they stand together only: before, "tiếp"
   // of "tiếp xúc" was marked for "tiếp công dân".
   if (at.tokens.size() == 1) {
     Locate(at.tokens.front(), out);
   } else {
     LocatePhrase(at.tokens, out, /*typed=*/true);
+  }
+  PhraseParts p = Phrases(at, out);
+  Xapian::Query plain =
+      p.variants.empty() ? p.folded : Xapian::Query(Xapian::Query::OP_OR, p.folded, p.variants);
+  if (!accented) return plain;
+  return Xapian::Query(Xapian::Query::OP_OR, Scale(2, p.exact), plain);
+}
+
+QueryBuilder::PhraseParts QueryBuilder::Phrases(const text::AnalyzedText& at, BuiltQuery* out) {
+  std::vector<std::string> folded, exact;
+  for (const auto& t : at.tokens) {
+    folded.push_back(schema::Term(schema::kFolded, t.folded));
+    exact.push_back(TypedExact(t) ? schema::Term(schema::kExact, t.exact) : folded.back());
   }
   // Abbreviations both ways inside quotes too: "UBND cấp xã" is also the
   // phrase "ủy ban nhân dân cấp xã", and "ủy ban nhân dân cấp xã" also
@@ -573,7 +581,7 @@ Xapian::Query QueryBuilder::PhraseQuery(const text::AnalyzedText& at, bool accen
     std::vector<std::string> terms;
     for (const Token& t : words) terms.push_back(schema::Term(schema::kFolded, t.folded));
     variants.push_back(Phrase(terms));
-    LocatePhrase(words, out, /*typed=*/true);
+    if (out) LocatePhrase(words, out, /*typed=*/true);
   };
   for (size_t i = 0; i < at.tokens.size(); ++i) {
     if (at.tokens[i].kind != TokenKind::kAbbreviation) continue;
@@ -601,12 +609,7 @@ Xapian::Query QueryBuilder::PhraseQuery(const text::AnalyzedText& at, bool accen
   auto together = [&](const Xapian::Query& phrase) {
     return pairs.empty() ? phrase : AndOf({phrase, AndOf(pairs)});
   };
-  Xapian::Query words = together(Phrase(folded));
-  Xapian::Query plain =
-      variants.empty() ? words : Xapian::Query(Xapian::Query::OP_OR, words, OrOf(variants));
-  if (!accented) return plain;
-  return Xapian::Query(Xapian::Query::OP_OR, Scale(2, together(AccentedPhrase(folded, exact))),
-                       plain);
+  return {together(Phrase(folded)), together(AccentedPhrase(folded, exact)), OrOf(variants)};
 }
 
 Xapian::Query QueryBuilder::AccentedPhrase(const std::vector<std::string>& folded,
@@ -1876,16 +1879,18 @@ Xapian::Query QueryBuilder::Exclusions(const std::vector<std::string>& words) {
   std::vector<Xapian::Query> qs;
   for (const auto& w : words) {
     text::AnalyzedText at = analyzer_.Analyze(w);
+    if (at.tokens.empty()) continue;
     bool accented = false;
     for (const auto& t : at.tokens) accented |= Accented(t);
     // Typed with marks, the exact words in order; else the folded ones.
-    std::vector<std::string> terms, folded;
-    for (const auto& t : at.tokens) {
-      folded.push_back(schema::Term(schema::kFolded, t.folded));
-      terms.push_back(accented && TypedExact(t) ? schema::Term(schema::kExact, t.exact)
-                                                : folded.back());
-    }
-    if (!terms.empty()) qs.push_back(AccentedPhrase(folded, terms));
+    // What the same phrase searched matches, no more, no less: its words
+    // together (R3, QA 21: "-\"dan van\"" excluded "hướng dẫn, vận động"),
+    // and an abbreviation both ways (R4: "UBND -UBND" kept the documents
+    // writing "Ủy ban nhân dân").
+    PhraseParts p = Phrases(at, nullptr);
+    Xapian::Query words = accented ? p.exact : p.folded;
+    qs.push_back(p.variants.empty() ? words
+                                    : Xapian::Query(Xapian::Query::OP_OR, words, p.variants));
   }
   return OrOf(qs);
 }

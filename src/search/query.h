@@ -207,6 +207,16 @@ class QueryBuilder {
   // year (weighted above the others) or that write the number.
   Xapian::Query YearQuery(const text::Token& t, BuiltQuery* out);
   Xapian::Query PhraseQuery(const text::AnalyzedText& at, bool accented, BuiltQuery* out);
+  // The phrases a quoted phrase (or an excluded one) matches: its folded
+  // words in order, and its words as typed (the exact terms of those
+  // typed with marks), each with its pair terms (no punctuation between
+  // words typed together); and `variants`, the phrase with an
+  // abbreviation in it written out or the other way round (folded), marked
+  // in snippets through `out` when not null.
+  struct PhraseParts {
+    Xapian::Query folded, exact, variants;
+  };
+  PhraseParts Phrases(const text::AnalyzedText& at, BuiltQuery* out);
   // For a query led by a document type ("luật dân chủ cơ sở", "nghị định
   // tiếp công dân"): the documents of that type whose title has every
   // other word (a year aside), side by side as tier 1 asks of a run of

@@ -375,12 +375,14 @@ TEST(QueryBuildTest, AccentedPhraseBySchema) {
             "Query((2 * (((Fhoa PHRASE 3 Fgiai PHRASE 3 Fxong) AND hóa AND giải) AND (Whoa_giai "
             "AND Wgiai_xong)) OR ((Fhoa PHRASE 3 Fgiai PHRASE 3 Fxong) AND (Whoa_giai AND "
             "Wgiai_xong))))");
+  // An excluded phrase is the phrase searched: with its pair terms (R3, QA
+  // 21: without them, "-\"dan van\"" excluded "hướng dẫn, vận động").
   EXPECT_EQ(QueryBuilder(db, analyzer, 4).Exclusions({"hóa giải"}).get_description(),
-            "Query((hóa PHRASE 2 giải))");
+            "Query(((hóa PHRASE 2 giải) AND Whoa_giai))");
   EXPECT_EQ(QueryBuilder(db, analyzer, 3).Exclusions({"hóa giải"}).get_description(),
-            "Query(((Fhoa PHRASE 2 Fgiai) AND hóa AND giải))");
+            "Query((((Fhoa PHRASE 2 Fgiai) AND hóa AND giải) AND Whoa_giai))");
   EXPECT_EQ(QueryBuilder(db, analyzer, 4).Exclusions({"hoa giai"}).get_description(),
-            "Query((Fhoa PHRASE 2 Fgiai))");
+            "Query(((Fhoa PHRASE 2 Fgiai) AND Whoa_giai))");
 }
 
 // Typed with marks, a word of a tier-1 run weighs by its exact form alone:

@@ -1256,6 +1256,41 @@ TEST_F(RankingTest, ExclusionsThatTakeEveryMatchSaySo) {
       << tags.notice;
 }
 
+// An excluded phrase takes away what the same phrase finds, no more, no
+// less. R3 (QA 21): "-\"dan van\"" took away Luật 10/2022, which writes
+// "hướng dẫn, vận động" and never "dân vận". R4: an abbreviation was
+// excluded as typed only: "UBND -UBND" kept the documents writing "Ủy ban
+// nhân dân", and the other way round.
+TEST_F(RankingTest, AnExcludedPhraseTakesAwayWhatThePhraseFinds) {
+  auto ids = [this](const std::string& q) {
+    SearchRequest r;
+    r.query = q;
+    r.limit = 100;
+    std::set<std::string> out;
+    auto resp = searcher_->Search(r);
+    if (!resp.ok()) {
+      ADD_FAILURE() << q << ": " << resp.status().ToString();
+      return out;
+    }
+    for (const auto& h : resp->results) out.insert(h.id);
+    return out;
+  };
+  std::set<std::string> dan = ids("dan");
+  std::set<std::string> dan_van = ids("\"dan van\"");
+  ASSERT_TRUE(dan.count("luat-10-2022-qh15"));
+  ASSERT_FALSE(dan_van.count("luat-10-2022-qh15"));
+  std::set<std::string> expected;
+  std::set_difference(dan.begin(), dan.end(), dan_van.begin(), dan_van.end(),
+                      std::inserter(expected, expected.end()));
+  EXPECT_EQ(ids("dan -\"dan van\""), expected);
+  for (const char* q : {"UBND -UBND", "\"ủy ban nhân dân\" -\"ủy ban nhân dân\"",
+                        "ủy ban nhân dân -UBND", "UBND -\"ủy ban nhân dân\""}) {
+    SearchResponse r = Run(q);
+    EXPECT_EQ(r.total, 0) << q;
+    EXPECT_NE(r.notice.find("đều bị loại"), std::string::npos) << q << ": " << r.notice;
+  }
+}
+
 // R2 (session 16): excluded filter values that took every match were not
 // named ("… bị loại vì có ."), and a word that excluded nothing was
 // blamed. R4: an excluded value no document has, or a "-year:" that is no
