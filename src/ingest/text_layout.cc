@@ -95,9 +95,10 @@ bool StartsNumbered(std::string_view s) {
   }
   size_t r = s.find_first_not_of("IVXLC");
   if (r > 0 && r < 6 && r + 1 < s.size() && s[r] == '.' && s[r + 1] == ' ') return true;
-  size_t letter = StartsWith(s, "đ)") ? 2 : 1;
-  return s.size() > letter + 1 && (letter == 2 || std::islower(static_cast<unsigned char>(s[0]))) &&
-         s[letter] == ')' && ItemAfterLabel(s.substr(letter + 1));
+  size_t letter_bytes = StartsWith(s, "đ") ? 2 : 1;
+  bool letter = letter_bytes == 2 || std::islower(static_cast<unsigned char>(s[0]));
+  return letter && s.size() > letter_bytes + 1 && s[letter_bytes] == ')' &&
+         ItemAfterLabel(s.substr(letter_bytes + 1));
 }
 
 // A line in capitals ("QUẢN LÝ NHÀ NƯỚC VỀ CÔNG BỐ …"): a title, which
