@@ -150,7 +150,11 @@ inline constexpr std::string_view kMetaCatalogPath = "vanban-catalog-path";
 //    cites from that act's time (Citation::citing_date).
 // 13: codes written together ending in "TTg" ("33/CTTTg") are one number.
 // 14: an undated document whose number gives its year has that year in
-//     kSlotDate (date order puts it with that year's documents).
+//     kSlotDate (date order puts it with that year's documents). Headings
+//     written with a tab or a no-break space ("Điều 1.⇥Phạm vi") are
+//     headings; a DOCX run holding only a space keeps it, HTML <ul> items
+//     are "- ", a PDF paragraph breaks at 1.25 lines' spacing and where an
+//     article or item follows a title in capitals (QA 21: A1, A2, A3, A5).
 inline constexpr std::string_view kMetaAnalysis = "vanban-analysis";
 inline constexpr int kAnalysisVersion = 14;  // stored as its decimal string
 // "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the

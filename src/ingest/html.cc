@@ -177,6 +177,25 @@ std::string ListLabel(int64_t n, char type) {
   return std::to_string(n) + ". ";
 }
 
+// Whether `el`'s inline style hides list markers ("list-style: none",
+// "list-style-type:none").
+bool ShowsNoMarker(const GumboElement& el) {
+  std::string style;
+  for (char c : Lower(Attribute(el, "style"))) {
+    if (c != ' ') style += c;
+  }
+  return style.find("list-style:none") != std::string::npos ||
+         style.find("list-style-type:none") != std::string::npos;
+}
+
+// Whether `s` starts with a dash or bullet a text writes before an item.
+bool StartsWithDash(std::string_view s) {
+  for (std::string_view dash : {"-", "+", "\u2013", "\u2014", "\u2022"}) {
+    if (s.starts_with(dash)) return true;
+  }
+  return false;
+}
+
 // A link to a footnote: role="doc-noteref" (pandoc, EPUB), a class naming
 // a footnote reference, or an <a href="#fn…"> around a superscript.
 bool IsNoteReference(const GumboElement& el) {
@@ -223,7 +242,7 @@ class HtmlText {
     if (note_ref) line_ += '[';
     bool list = el.tag == GUMBO_TAG_OL || el.tag == GUMBO_TAG_UL;
     if (list) lists_.push_back(OpenList(el));
-    if (el.tag == GUMBO_TAG_LI && !lists_.empty() && lists_.back().ordered) NumberItem(el);
+    if (el.tag == GUMBO_TAG_LI && !lists_.empty()) NumberItem(el);
     for (unsigned i = 0; i < el.children.length; ++i) {
       Walk(static_cast<const GumboNode*>(el.children.data[i]), pre || el.tag == GUMBO_TAG_PRE,
            depth + 1);
@@ -243,10 +262,12 @@ class HtmlText {
 
  private:
   void AddText(std::string_view s, bool pre) {
-    for (char c : s) {
+    for (size_t i = 0; i < s.size(); ++i) {
+      char c = s[i];
       bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
       if (!space && !label_.empty()) {
-        line_ += label_;
+        // An item that writes its own dash ("- Hàm Đại sứ;") keeps just it.
+        if (label_ != kBullet || !StartsWithDash(s.substr(i))) line_ += label_;
         label_.clear();
       }
       if (pre && c == '\n') {
@@ -273,13 +294,19 @@ class HtmlText {
     line_.clear();
   }
 
+  static constexpr std::string_view kBullet = "- ";
+
   // An <ol> numbers its items as the page shows them (start, type, an
   // item's value): "1. Tố cáo là…", "a) …" are clauses and points of a
-  // legal text, and the number is part of it. An <ul> numbers nothing.
+  // legal text, and the number is part of it. An <ul>'s items are "- ", as
+  // the DOCX and Markdown readers write a bullet (A5, QA 21: "- Hàm Đại
+  // sứ;" of the text came out "Hàm Đại sứ;"), unless the list shows no
+  // marker (list-style none).
   // `next` counts in 64 bits: items after start="2147483647" go on to
   // 2147483648 (an int overflowed: "-2147483648.").
   struct List {
     bool ordered = false;
+    bool marked = true;  // an <ul> showing its bullets
     int64_t next = 1;
     char type = '1';
   };
@@ -289,10 +316,15 @@ class HtmlText {
     if (std::optional<int> start = HtmlInteger(Attribute(el, "start"))) l.next = *start;
     std::string_view type = Attribute(el, "type");
     if (type.size() == 1) l.type = type[0];
+    l.marked = !ShowsNoMarker(el);
     return l;
   }
   void NumberItem(const GumboElement& li) {
     List& l = lists_.back();
+    if (!l.ordered) {
+      label_ = l.marked && !ShowsNoMarker(li) ? kBullet : "";
+      return;
+    }
     if (std::optional<int> value = HtmlInteger(Attribute(li, "value"))) l.next = *value;
     label_ = ListLabel(l.next++, l.type);
   }

@@ -165,6 +165,34 @@ bool Continues(LineKind first, const Line& prev, const Line& line, bool blank_be
   return true;
 }
 
+// The length of a tab or a no-break space (U+00A0, and the figure and
+// narrow ones, U+2007, U+202F) at s[i], or 0.
+size_t OddSpaceAt(std::string_view s, size_t i) {
+  if (s[i] == '\t') return 1;
+  std::string_view rest = s.substr(i);
+  if (rest.starts_with("\u00A0")) return 2;
+  return rest.starts_with("\u2007") || rest.starts_with("\u202F") ? 3 : 0;
+}
+
+// `nfc` with tabs and no-break spaces made plain spaces, or empty when it
+// has none (most texts are not copied). A heading may be written with
+// them: Word's <w:tab/> after "Điều 1.", a no-break space after it or
+// after "Điều" in a page saved from the web. A2 (QA 21): "Điều 1.⇥Phạm vi"
+// was no article, and the document got no structure.
+std::string PlainSpaces(std::string_view nfc) {
+  size_t i = 0;
+  while (i < nfc.size() && OddSpaceAt(nfc, i) == 0) ++i;
+  if (i == nfc.size()) return {};
+  std::string out(nfc.substr(0, i));
+  out.reserve(nfc.size());
+  while (i < nfc.size()) {
+    size_t n = OddSpaceAt(nfc, i);
+    out.push_back(n > 0 ? ' ' : nfc[i]);
+    i += std::max<size_t>(n, 1);
+  }
+  return out;
+}
+
 // Appends `piece` to *out with runs of spaces and tabs collapsed.
 void AppendCollapsed(std::string_view piece, std::string* out) {
   bool space = !out->empty() && out->back() == ' ';
@@ -199,6 +227,8 @@ LineKind ClassifyLine(std::string_view line) {
 }
 
 Layout Reflow(std::string_view nfc) {
+  std::string plain = PlainSpaces(nfc);
+  if (!plain.empty()) nfc = plain;
   std::vector<Line> lines;
   for (std::string_view text : SplitLines(nfc)) lines.push_back({text, ClassifyLine(text)});
   Layout out;

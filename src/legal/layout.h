@@ -40,7 +40,8 @@ struct LaidOutParagraph {
 };
 
 struct Layout {
-  std::string text;  // paragraphs joined by '\n', spaces collapsed
+  std::string text;  // paragraphs joined by '\n', spaces collapsed; tabs and
+                     // no-break spaces are plain spaces
   std::vector<LaidOutParagraph> paragraphs;
   bool wrapped = false;  // the input looked hard-wrapped and was reflowed
 };

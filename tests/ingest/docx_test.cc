@@ -87,6 +87,47 @@ TEST(DocxTest, PlanWrittenAsDocxComesBackIdentical) {
   EXPECT_EQ(e->text, unwrapped);
 }
 
+// A1 (QA 21): Word and pandoc write the space between two runs as a run
+// of its own (pandoc: every line join of a wrapped source). The reader
+// dropped it, so "UBND huyện" + " " + "Tứ Kỳ" read "huyệnTứ Kỳ" and every
+// line join of the plan was glued.
+TEST(DocxTest, SpaceOnlyRunsKeepTheirSpace) {
+  VANBAN_REQUIRE_SHARED();
+  testing::TempDir dir("docx-space-runs");
+  std::string plan =
+      text::Normalize(vanban::testing::ReadFile(testing::SharedCorpusTexts().front()));
+  std::string body;
+  size_t joins = 0;
+  for (size_t pos = 0; pos < plan.size();) {
+    size_t end = plan.find("\n\n", pos);
+    if (end == std::string::npos) end = plan.size();
+    std::string runs;
+    std::string_view block = std::string_view(plan).substr(pos, end - pos);
+    for (size_t b = 0; b <= block.size();) {
+      size_t e = std::min(block.find('\n', b), block.size());
+      std::string_view line = block.substr(b, e - b);
+      b = e + 1;
+      size_t first = line.find_first_not_of(" \t\r");
+      if (first == std::string_view::npos) continue;
+      line = line.substr(first, line.find_last_not_of(" \t\r") + 1 - first);
+      if (!runs.empty()) {
+        runs += R"(<w:r><w:t xml:space="preserve"> </w:t></w:r>)";
+        ++joins;
+      }
+      runs += "<w:r><w:t>" + fixtures::XmlEscape(line) + "</w:t></w:r>";
+    }
+    if (!runs.empty()) body += "<w:p>" + runs + "</w:p>";
+    pos = end + 2;
+  }
+  ASSERT_GT(joins, 30u);
+  auto path = dir / "plan-pandoc.docx";
+  ASSERT_TRUE(fixtures::WriteDocx(path, fixtures::DocxDocumentXmlFromBody(body)).ok());
+  StatusOr<Extracted> e = ExtractFile(path);
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ(e->text, fixtures::Unwrap(plan));
+  EXPECT_NE(e->text.find("của UBND huyện Tứ Kỳ"), std::string::npos);
+}
+
 // A3 broke: paragraphs numbered by Word (word/numbering.xml, directly or
 // through their style) lost their numbers: a legal text's "1." and "a)".
 TEST(DocxTest, AutomaticNumbersAreKept) {

@@ -5,6 +5,9 @@
 
 #include "ingest/encoding.h"
 #include "ingest/extract.h"
+#include "ingest/fixtures.h"
+#include "ingest/test_util.h"
+#include "support/shared_data.h"
 
 namespace vanban::ingest {
 namespace {
@@ -86,7 +89,56 @@ TEST(HtmlTest, OrderedListItemsKeepTheirNumbers) {
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(e->text,
             "Điều 2. Ví dụ\n\n1. Khoản một;\n\n2. Khoản hai:\n\na) Điểm một;\n\nb) Điểm hai.\n\n"
-            "4. Bốn\n\n9. Chín\n\n10. Mười\n\nKhông số\n\nI. Một\n\nII. Hai");
+            "4. Bốn\n\n9. Chín\n\n10. Mười\n\n- Không số\n\nI. Một\n\nII. Hai");
+}
+
+// A5 (QA 21): the items of an <ul> lost their bullet, so a list in an HTML
+// copy read otherwise than in the .txt, .docx or .md copy: Pháp lệnh Hàm,
+// cấp ngoại giao's "- Hàm Đại sứ;" came out "Hàm Đại sứ;". An item that
+// writes its own dash keeps one; a list showing no marker gets none.
+TEST(HtmlTest, UnorderedListItemsKeepADash) {
+  VANBAN_REQUIRE_SHARED();
+  std::string md = vanban::testing::ReadFile(
+      vanban::testing::SharedDir() /
+      "bench/large-corpus/phapdien-md/ngoai-giao-dieu-uoc-quoc-te/ham-cap-ngoai-giao.md");
+  size_t begin = md.find("\n# Hàm, cấp ngoại giao\n");
+  size_t end = md.find("\n## Danh sách điều khoản");
+  ASSERT_NE(begin, std::string::npos);
+  ASSERT_NE(end, std::string::npos);
+  std::string page = "<html><body>", want;
+  bool in_list = false;
+  size_t items = 0;
+  for (size_t pos = md.find('\n', begin + 1) + 1; pos < end;) {
+    size_t eol = md.find('\n', pos);
+    // As a page shows it: no-break spaces plain, runs of spaces one.
+    std::string line = md.substr(pos, eol - pos);
+    pos = eol + 1;
+    for (size_t at; (at = line.find("\u00A0")) != std::string::npos;) line.replace(at, 2, " ");
+    line = testing::CollapseSpaces(line);
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    if (line.empty()) continue;
+    bool item = line.starts_with("- ");
+    if (item != in_list) page += item ? "<ul>" : "</ul>";
+    in_list = item;
+    std::string escaped = fixtures::XmlEscape(item ? line.substr(2) : line);
+    page += item ? "<li>" + escaped + "</li>" : "<p>" + escaped + "</p>";
+    items += item;
+    want += (want.empty() ? "" : "\n\n") + line;
+  }
+  page += in_list ? "</ul></body></html>" : "</body></html>";
+  ASSERT_GT(items, 10u);
+  StatusOr<Extracted> e = ExtractBytes(page, "ham-cap-ngoai-giao.html");
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ(e->text, want);
+
+  StatusOr<Extracted> own = ExtractBytes(
+      "<html><body><p>Cấp ngoại giao cao cấp gồm có:</p><ul><li>- Hàm Đại sứ;</li>"
+      "<li>– Hàm Công sứ;</li></ul><ul style=\"list-style: none\"><li>Hàm Tham tán.</li></ul>"
+      "</body></html>",
+      "ham.html");
+  ASSERT_TRUE(own.ok());
+  EXPECT_EQ(own->text,
+            "Cấp ngoại giao cao cấp gồm có:\n\n- Hàm Đại sứ;\n\n– Hàm Công sứ;\n\nHàm Tham tán.");
 }
 
 // C6 (QA 15) broke: start="2147483647" overflowed the item counter (UB:

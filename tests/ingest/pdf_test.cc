@@ -281,6 +281,60 @@ TEST(PdfTest, ArticlesOfLikeWordingAcrossPageBreaksAllComeBack) {
   EXPECT_TRUE(e->warnings.empty()) << e->warnings.front();
 }
 
+// `paragraphs` without the space a line break after a hyphen leaves
+// before a capital ("NĐ-⏎CP" reads "NĐ- CP", text_layout.cc).
+std::vector<std::string> WithoutSpaceAfterHyphen(std::vector<std::string> paragraphs) {
+  for (std::string& p : paragraphs) {
+    for (size_t at = p.find("- "); at != std::string::npos; at = p.find("- ", at + 1)) {
+      if (at > 0 && p[at - 1] != ' ') p.erase(at + 1, 1);
+    }
+  }
+  return paragraphs;
+}
+
+// A3 (QA 21): a Pháp điển text (Nghị định 72/2000/NĐ-CP's đề mục) printed by
+// Chromium with a modest paragraph spacing (13 pt text, 6 pt after each
+// paragraph: 1.4 times the line spacing) lost 7 paragraph breaks: the
+// article heading "Điều 41.3.NĐ.9." after the chapter title in capitals
+// (so the article was lost), "2.Việc …" after "1.Tổ chức …", a "(Điều này
+// có nội dung liên quan …)" note after its article's last sentence, and
+// the annex file names.
+TEST(PdfTest, ParagraphsWithModestSpacingAllComeBack) {
+  VANBAN_REQUIRE_SHARED();
+  testing::TempDir dir("pdf-spacing");
+  std::string md =
+      vanban::testing::ReadFile(vanban::testing::SharedDir() /
+                                "bench/large-corpus/phapdien-md/van-hoa-the-thao-du-lich/"
+                                "cong-bo-pho-bien-tac-pham-ra-nuoc-ngoai.md");
+  size_t begin = md.find("\n# ");
+  size_t end = md.find("\n## Danh sách điều khoản");
+  ASSERT_NE(begin, std::string::npos);
+  ASSERT_NE(end, std::string::npos);
+  std::vector<std::string> paragraphs;
+  for (size_t pos = begin + 3; pos < end;) {
+    size_t eol = md.find('\n', pos);
+    // As printed: a no-break space shows as a space, and none ends a line.
+    std::string line = md.substr(pos, eol - pos);
+    pos = eol + 1;
+    for (size_t at; (at = line.find("\u00A0")) != std::string::npos;) line.replace(at, 2, " ");
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    if (!line.empty()) paragraphs.push_back(line);
+  }
+  ASSERT_GT(paragraphs.size(), 150u);
+  std::string html =
+      "<html><head><meta charset='utf-8'><style>body{font-family:'DejaVu Serif';font-size:13pt;"
+      "text-align:justify} p{margin:0 0 6pt 0}</style></head><body>";
+  for (const std::string& p : paragraphs) html += "<p>" + fixtures::XmlEscape(p) + "</p>";
+  html += "</body></html>";
+  auto pdf = PrintWithChromium(dir, html, "cong-bo");
+  if (pdf.empty()) GTEST_SKIP() << "chromium could not print";
+  StatusOr<Extracted> e = ExtractFile(pdf);
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_GE(e->pages, 5);
+  ExpectSameParagraphs(WithoutSpaceAfterHyphen(Paragraphs(e->text)),
+                       WithoutSpaceAfterHyphen(paragraphs));
+}
+
 TEST(PdfTest, CorruptPdfsGiveErrorsNamingTheFile) {
   testing::TempDir dir("pdf-bad");
   auto good = dir / "good.pdf";

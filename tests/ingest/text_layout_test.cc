@@ -157,6 +157,66 @@ TEST(TextLayoutTest, PageStartingAwayFromTheMarginStartsAParagraph) {
             "Kính gửi: Chủ tịch Ủy ban nhân dân xã.\n\nHọ và tên người khiếu nại: ....");
 }
 
+// Lines 15 units apart from `top` with a 21-unit gap (6 pt after 13 pt
+// text) before each line whose text starts with '|' (the mark dropped);
+// `right` for each line's right end, on a page from 40 to 570.
+PageText SpacedPage(const std::vector<std::pair<std::string, double>>& lines) {
+  PageText page;
+  page.height = 800;
+  double y = 40;
+  for (const auto& [text, right] : lines) {
+    bool gap = text.starts_with("|");
+    if (gap && !page.lines.empty()) y += 6;
+    page.lines.push_back(Box(gap ? text.substr(1) : text, 40, y, right));
+    y += 15;
+  }
+  return page;
+}
+
+// A3 (QA 21): Nghị định 72/2000/NĐ-CP printed with 6 pt after each
+// paragraph. A gap of 1.4 lines was no paragraph break ("> 1.4"), so the
+// breaks came from the text alone, and these were missed: an article
+// heading after a chapter title in capitals (the article was lost), a
+// clause written "2.Việc …" without a space, a "(Điều này …)" note after
+// its article's last sentence ending a full line, and the annex names.
+TEST(TextLayoutTest, TitlesInCapitalsGluedLabelsNotesAndModestSpacing) {
+  std::vector<PageText> unspaced = {SpacedPage(
+      {{"QUẢN LÝ NHÀ NƯỚC VỀ CÔNG BỐ PHỔ BIẾN TÁC PHẨM RA NƯỚCNGOÀI", 566},
+       {"Điều 41.3.NĐ.9. Chính phủ thống nhất quản lý nhà nước về công bố, phổ biến tác", 570},
+       {"phẩm ra nước ngoài.", 200},
+       {"1.Tổ chức, cá nhân công bố, phổ biến tác phẩm ra nước ngoài, đưa sản phẩm ghi", 570},
+       {"âm,ghi hình ra nhân bản ở nước ngoài theo quy định tại Điều 2 Nghị định này phải", 570},
+       {"được phép của cơ quan có thẩm quyền theo quy định tại Điều 6 Nghị định này.", 568},
+       {"2.Việc cung cấp thông tin cho báo chí nước ngoài, việc công bố, phổ biến tác", 570},
+       {"phẩmđược sáng tạo trong thời gian dự trại sáng tác ở nước ngoài không phải xin", 570},
+       {"phép nhưng không được vi phạm quy định cấm tại Điều 5 Nghị định này.", 569},
+       {"(Điều này có nội dung liên quan đến Điều 41.3.NĐ.4.; Điều 41.3.TT.1.1. Phạm vi", 570},
+       {"điều chỉnh; Điều 41.3.TT.1.4. Giải thích một số từ ngữ)", 400}})};
+  EXPECT_EQ(JoinLines(unspaced),
+            "QUẢN LÝ NHÀ NƯỚC VỀ CÔNG BỐ PHỔ BIẾN TÁC PHẨM RA NƯỚCNGOÀI\n\n"
+            "Điều 41.3.NĐ.9. Chính phủ thống nhất quản lý nhà nước về công bố, phổ biến tác phẩm "
+            "ra nước ngoài.\n\n"
+            "1.Tổ chức, cá nhân công bố, phổ biến tác phẩm ra nước ngoài, đưa sản phẩm ghi âm,ghi "
+            "hình ra nhân bản ở nước ngoài theo quy định tại Điều 2 Nghị định này phải được phép "
+            "của cơ quan có thẩm quyền theo quy định tại Điều 6 Nghị định này.\n\n"
+            "2.Việc cung cấp thông tin cho báo chí nước ngoài, việc công bố, phổ biến tác "
+            "phẩmđược sáng tạo trong thời gian dự trại sáng tác ở nước ngoài không phải xin phép "
+            "nhưng không được vi phạm quy định cấm tại Điều 5 Nghị định này.\n\n"
+            "(Điều này có nội dung liên quan đến Điều 41.3.NĐ.4.; Điều 41.3.TT.1.1. Phạm vi điều "
+            "chỉnh; Điều 41.3.TT.1.4. Giải thích một số từ ngữ)");
+  std::vector<PageText> spaced = {SpacedPage(
+      {{"3. Trong quá trình thực hiện, tổ chức, cá nhân thấy vướng mắc, cần phản ánh kịp", 570},
+       {"thời về Bộ Văn hoá, Thể thao và Du lịch để nghiên cứu, điều chỉnh.", 480},
+       {"|PhulucI_Maudondenghicapgiaypheptrienlam.doc", 360},
+       {"|PhulucII_Maugiaypheptrienlam.doc", 270},
+       {"|PhulucIII_Maugiaydangkytrienlam.doc", 290}})};
+  EXPECT_EQ(JoinLines(spaced),
+            "3. Trong quá trình thực hiện, tổ chức, cá nhân thấy vướng mắc, cần phản ánh kịp thời "
+            "về Bộ Văn hoá, Thể thao và Du lịch để nghiên cứu, điều chỉnh.\n\n"
+            "PhulucI_Maudondenghicapgiaypheptrienlam.doc\n\nPhulucII_Maugiaypheptrienlam.doc\n\n"
+            "PhulucIII_Maugiaydangkytrienlam.doc");
+}
+
 TEST(TextLayoutTest, PageNumberLines) {
   for (const char* yes : {"5", "- 5 -", "– 12 –", "Trang 3", "3/12", " 7 "}) {
     EXPECT_TRUE(IsPageNumberLine(yes)) << yes;

@@ -213,6 +213,67 @@ TEST(ParserTest, Law10StructureAndAnchors) {
   EXPECT_TRUE(doc.warnings.empty()) << doc.warnings.front();
 }
 
+// `text` with, on each line, the space after a heading's label ("Điều
+// 44.13.LQ.5.", "1.", "a)") made `after`, and the space after a heading's
+// keyword ("Chương", "Mục", "Tiểu mục", "Điều") made `keyword`.
+std::string HeadingSpaces(const std::string& text, const std::string& after,
+                          const std::string& keyword) {
+  std::string out;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t end = std::min(text.find('\n', pos), text.size());
+    std::string line = text.substr(pos, end - pos);
+    pos = end + 1;
+    for (std::string_view word : {"Chương ", "Tiểu mục ", "Mục ", "Điều "}) {
+      if (!line.starts_with(word)) continue;
+      size_t at = word.size() - 1;
+      line.replace(at, 1, keyword);
+      if (word == "Điều ") {
+        size_t sp = line.find(' ', at + keyword.size());
+        if (sp != std::string::npos && line[sp - 1] == '.') line.replace(sp, 1, after);
+      }
+      break;
+    }
+    size_t label = line.find_first_of(".)");
+    if (label > 0 && label < 3 && label + 1 < line.size() && line[label + 1] == ' ') {
+      line.replace(label + 1, 1, after);
+    }
+    out += line + "\n";
+  }
+  return out;
+}
+
+// A2 (QA 21): a heading written with a tab (Word's <w:tab/> after "Điều
+// 1.") or a no-break space ("Điều 1.", "Điều 1.", from web pages and
+// Word) was no heading: the document got no structure at all. Every such
+// spelling of Luật 10/2022's headings, clauses and points parses as the
+// plain one.
+TEST(ParserTest, HeadingsWrittenWithATabOrANoBreakSpace) {
+  VANBAN_REQUIRE_SHARED();
+  std::string text = ReadFile(SharedDir() / "corpus/texts/luat-10-2022-qh15.txt");
+  Document plain = ParseDocument(text);
+  ASSERT_EQ(Anchors(plain, UnitKind::kArticle).size(), 91u);
+  auto describe = [](const Document& doc) {
+    std::vector<std::string> out;
+    for (const Unit& u : doc.units) {
+      out.push_back(u.anchor + " | " + u.label + " | " + u.title + " | " + std::to_string(u.begin) +
+                    "-" + std::to_string(u.end));
+    }
+    return out;
+  };
+  const std::pair<std::string, std::string> spellings[] = {
+      {"\t", " "}, {"\u00A0", " "}, {" ", "\u00A0"}, {"\t", "\u00A0"}, {"\u202F", "\u00A0"}};
+  for (const auto& [after, keyword] : spellings) {
+    std::string odd = HeadingSpaces(text, after, keyword);
+    SCOPED_TRACE(odd.substr(odd.find("Điều"), 30));
+    ASSERT_NE(odd, text);
+    Document doc = ParseDocument(odd);
+    EXPECT_EQ(describe(doc), describe(plain));
+    EXPECT_EQ(doc.text, plain.text);
+    EXPECT_EQ(doc.meta.number, plain.meta.number);
+    EXPECT_EQ(doc.citations.size(), plain.citations.size());
+  }
+}
+
 // S3, S4 (session 16): in a Pháp điển đề mục holding the articles of
 // several acts, "dieu-8" was whichever Điều 8 came first (Nghị định
 // 02/2013's, labelled "Điều 8"), so "Điều 8 Luật Hôn nhân và gia đình" linked
