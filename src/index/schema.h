@@ -155,6 +155,8 @@ inline constexpr std::string_view kMetaCatalogPath = "vanban-catalog-path";
 //     headings; a DOCX run holding only a space keeps it, HTML <ul> items
 //     are "- ", a PDF paragraph breaks at 1.25 lines' spacing and where an
 //     article or item follows a title in capitals (QA 21: A1, A2, A3, A5).
+//     Abbreviations UBMTTQ, BHXH, BHYT, BHTN, BLHS, BLDS, BLLĐ, BLTTHS,
+//     BLTTDS (S5).
 inline constexpr std::string_view kMetaAnalysis = "vanban-analysis";
 inline constexpr int kAnalysisVersion = 14;  // stored as its decimal string
 // "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the

@@ -34,6 +34,18 @@ const std::vector<Abbreviation> kAbbreviations = {
     {"QC", "quy chế"},
     {"NĐ", "nghị định"},
     {"TT", "thông tư"},
+    // S5 (QA 21): the commonest of social insurance and the codes ("BHXH"
+    // found 7 of the 143 documents on bảo hiểm xã hội; "BLHS" none), and
+    // UBMTTQ (Q18, session 17).
+    {"UBMTTQ", "ủy ban mặt trận tổ quốc"},
+    {"BHXH", "bảo hiểm xã hội"},
+    {"BHYT", "bảo hiểm y tế"},
+    {"BHTN", "bảo hiểm thất nghiệp"},
+    {"BLHS", "bộ luật hình sự"},
+    {"BLDS", "bộ luật dân sự"},
+    {"BLLĐ", "bộ luật lao động"},
+    {"BLTTHS", "bộ luật tố tụng hình sự"},
+    {"BLTTDS", "bộ luật tố tụng dân sự"},
 };
 
 }  // namespace

@@ -369,6 +369,17 @@ TEST_F(RankingTest, AbbreviationsExpandBothWays) {
   };
   SearchResponse full_all = Run("ủy ban nhân dân xã Ngọc Kỳ");
   EXPECT_TRUE(has_plan(full_all));
+  // S5 (QA 21): "BHXH" found only the texts writing the letters; Luật
+  // 10/2022/QH15 writes "đóng bảo hiểm xã hội". "UBMTTQ" found nothing
+  // (Q18, session 17): the plan writes "UB MTTQ", the catalog's titles
+  // "Mặt trận Tổ quốc".
+  for (const char* q : {"BHXH", "đóng BHXH", "bhxh"}) {
+    SearchResponse r = Run(q);
+    ASSERT_FALSE(r.results.empty()) << q;
+    EXPECT_EQ(r.results[0].id, "luat-10-2022-qh15") << q;
+  }
+  EXPECT_EQ(Run("\"đóng BHXH\"").total, Run("\"đóng bảo hiểm xã hội\"").total);
+  EXPECT_GT(Run("UBMTTQ").total, 0);
   // Broke: "MTTQ giám sát" put the plan first, above Quyết định 217-QĐ/TW
   // ("Quy chế giám sát và phản biện xã hội của Mặt trận Tổ quốc Việt Nam…"),
   // which the full form puts first: the abbreviation weighed no title word.
