@@ -150,7 +150,10 @@ inline constexpr std::string_view kMetaCatalogPath = "vanban-catalog-path";
 //    cites from that act's time (Citation::citing_date).
 // 13: codes written together ending in "TTg" ("33/CTTTg") are one number.
 // 14: an undated document whose number gives its year has that year in
-//     kSlotDate (date order puts it with that year's documents).
+//     kSlotDate (date order puts it with that year's documents); a
+//     document's type after "của" is another document, not an issuer; a
+//     Pháp điển act listed "số Không số" is its đề mục's document, with no
+//     number, and its source lines without a number are source lines.
 inline constexpr std::string_view kMetaAnalysis = "vanban-analysis";
 inline constexpr int kAnalysisVersion = 14;  // stored as its decimal string
 // "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the
