@@ -1607,8 +1607,11 @@ StatusOr<std::vector<CitedBy>> Searcher::GetCitedBy(const std::string& id_or_num
     }
     size_t sentence_start = std::string_view::npos;  // of out.back()'s sentence
     std::set<std::string> read;                      // a document in two shards is read once
+    // Only its citations of the target are read (no date: the record's
+    // metadata comes after them), the rest skipped unbuilt.
+    auto may_cite_it = [&](const legal::Citation& c) { return cites_it(c, std::string()); };
     for (Xapian::docid did : citing) {
-      auto rec = in.Load(did, true);
+      auto rec = index::DecodeCitations(in.db.get_document(did).get_data(), true, may_cite_it);
       if (!rec.ok()) continue;
       const auto& doc = rec->doc;
       if ((!id.empty() && doc.id == id) || !read.insert(doc.id).second) continue;
@@ -1729,7 +1732,10 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
     auto citing_of = [&](Xapian::docid did) -> const Citing* {
       auto [it, added] = citing.try_emplace(did);
       if (added) {
-        auto rec = in.Load(did, false);
+        auto rec = index::DecodeCitations(
+            in.db.get_document(did).get_data(), false, [](const legal::Citation& c) {
+              return !c.source_note && (!c.number.empty() || !c.name.empty());
+            });
         if (rec.ok()) {
           Citing c;
           const auto& m = rec->doc.meta;
