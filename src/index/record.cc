@@ -1,6 +1,7 @@
 #include "index/record.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -177,12 +178,35 @@ std::string TextKey(uint32_t did) {
   return key;
 }
 
-StatusOr<Record> DecodeRecord(std::string_view data, bool with_text) {
+namespace {
+
+// DecodeRecord's work; `keep`, when set, chooses the citations kept, and
+// the paragraph table and warnings are skipped (DecodeCitations).
+StatusOr<Record> Decode(std::string_view data, bool with_text,
+                        const std::function<bool(const legal::Citation&)>* keep) {
   size_t sep = data.find(schema::kDataSeparator);
   std::string_view head = data.substr(0, sep);
   Record r;
   try {
-    json j = json::parse(head);
+    json j;
+    if (keep == nullptr) {
+      j = json::parse(head);
+    } else {
+      // A value the callback refuses is lexed but never built: the paragraph
+      // table of a law is tens of thousands of arrays.
+      bool in_citations = false;
+      j = json::parse(head, [&](int depth, json::parse_event_t event, json& parsed) {
+        if (event == json::parse_event_t::key && depth == 1) {
+          const auto& key = parsed.get_ref<const std::string&>();
+          in_citations = key == "citations";
+          return key != "paragraphs" && key != "warnings";
+        }
+        if (event == json::parse_event_t::object_end && depth == 2 && in_citations) {
+          return (*keep)(CitationFromJson(parsed));
+        }
+        return true;
+      });
+    }
     r.doc.id = j.value("id", std::string());
     r.doc.meta = MetaFromJson(j.at("meta"));
     if (j.contains("aliases")) r.aliases = j["aliases"].get<std::vector<std::string>>();
@@ -193,7 +217,7 @@ StatusOr<Record> DecodeRecord(std::string_view data, bool with_text) {
     r.ocr = j.value("ocr", false);
     for (const auto& u : j.at("units")) r.doc.units.push_back(UnitFromJson(u));
     for (const auto& c : j.at("citations")) r.doc.citations.push_back(CitationFromJson(c));
-    ParagraphsFromJson(j.at("paragraphs"), &r);
+    if (keep == nullptr) ParagraphsFromJson(j.at("paragraphs"), &r);
     r.text_tokens = j.value("tokens", 0u);
     if (j.contains("warnings")) r.doc.warnings = j["warnings"].get<std::vector<std::string>>();
   } catch (const std::exception& e) {
@@ -201,6 +225,17 @@ StatusOr<Record> DecodeRecord(std::string_view data, bool with_text) {
   }
   if (with_text && sep != std::string_view::npos) r.doc.text = std::string(data.substr(sep + 1));
   return r;
+}
+
+}  // namespace
+
+StatusOr<Record> DecodeRecord(std::string_view data, bool with_text) {
+  return Decode(data, with_text, nullptr);
+}
+
+StatusOr<Record> DecodeCitations(std::string_view data, bool with_text,
+                                 const std::function<bool(const legal::Citation&)>& keep) {
+  return Decode(data, with_text, &keep);
 }
 
 int ArticleOf(const legal::Document& doc, int unit) {

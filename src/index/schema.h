@@ -156,7 +156,10 @@ inline constexpr std::string_view kMetaCatalogPath = "vanban-catalog-path";
 //     are "- ", a PDF paragraph breaks at 1.25 lines' spacing and where an
 //     article or item follows a title in capitals (QA 21: A1, A2, A3, A5).
 //     Abbreviations UBMTTQ, BHXH, BHYT, BHTN, BLHS, BLDS, BLLĐ, BLTTHS,
-//     BLTTDS (S5).
+//     BLTTDS (S5). A document's type after "của" is another document, not
+//     an issuer; a Pháp điển act listed "số Không số" is its đề mục's
+//     document, with no number, and its source lines without a number are
+//     source lines (S4, S2).
 inline constexpr std::string_view kMetaAnalysis = "vanban-analysis";
 inline constexpr int kAnalysisVersion = 14;  // stored as its decimal string
 // "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the

@@ -390,6 +390,12 @@ bool Scanner::ReadDate(size_t i, std::string* iso, size_t* end) const {
 
 size_t Scanner::ReadIssuer(size_t i, std::string* issuer) const {
   if (!IsWord(i) || !StartsUpper(Text(i))) return i;
+  // "của Bộ luật 100/2015/QH13", "của Luật 12/2017/QH14": another document,
+  // not an issuer. S4 (QA 21): "Bộ" and "Luật" were issuers, so "Bộ luật
+  // Hình sự số 100/2015/QH13 của Luật 12/2017/QH14" in the Code was not
+  // itself, and "luật 100/2015/QH13" a Luật.
+  size_t type_len = 0;
+  if (MatchType(i, &type_len) != nullptr) return i;
   // A ministry's name ("Bộ Lao động - Thương binh và Xã hội", "Bộ Văn hóa,
   // Thể thao và Du lịch") runs over its lowercase syllables, dashes, commas
   // and "và" up to the next non-name word.

@@ -44,8 +44,16 @@ bool IsArticleHeading(std::string_view line) {
 bool IsSourceLine(std::string_view line) {
   if (!StartsWith(line, "(Điều ")) return false;
   std::string_view rest = line.substr(std::string_view("(Điều ").size());
-  return !rest.empty() && IsDigit(rest[0]) && line.find(" số ") != std::string_view::npos &&
-         line.find("hiệu lực") != std::string_view::npos;
+  if (rest.empty() || !IsDigit(rest[0]) || line.find("hiệu lực") == std::string_view::npos) {
+    return false;
+  }
+  if (line.find(" số ") != std::string_view::npos) return true;
+  // An act with no number names its type alone: "(Điều 2 Pháp lệnh Về Hàm,
+  // cấp ngoại giao, có hiệu lực …)". S2 (QA 21): its head was a citation.
+  std::string_view act = rest.substr(std::min(rest.find(' '), rest.size()));
+  return std::any_of(DocTypes().begin(), DocTypes().end(), [&](const DocType& type) {
+    return StartsWith(act, " " + std::string(type.display) + " ");
+  });
 }
 
 bool IsRomanHeading(std::string_view line) {

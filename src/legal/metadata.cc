@@ -345,9 +345,16 @@ Metadata ParseSourceLine(std::string_view line) {
   std::string_view type = Trim(line.substr(type_at, so - type_at));
   size_t num_at = so + kSo.size();
   size_t num_end = line.find_first_of(" ,", num_at);
+  // "Pháp lệnh số Không số Về Hàm, cấp ngoại giao ngày 31/05/1995 …": an
+  // act the Pháp điển lists with no number; the rest of the line is read.
+  static constexpr std::string_view kNoNumber = "không số";
+  bool unnumbered = text::Lower(line.substr(num_at, kNoNumber.size())) == kNoNumber;
+  if (unnumbered) num_end = num_at + kNoNumber.size();
   if (num_end == std::string_view::npos || num_end > effect) return meta;
-  meta.number = text::CanonicalIdentifier(line.substr(num_at, num_end - num_at));
-  if (meta.number.empty()) return meta;
+  if (!unnumbered) {
+    meta.number = text::CanonicalIdentifier(line.substr(num_at, num_end - num_at));
+    if (meta.number.empty()) return meta;
+  }
   const DocType* dt = FindDocType(text::Lower(type));
   meta.type = dt ? std::string(dt->display) : std::string(type);
   std::string_view middle = line.substr(num_end, effect - num_end);
@@ -396,19 +403,29 @@ void MergeMissing(const Metadata& from, Metadata* into) {
   fill(from.filing, &into->filing);
 }
 
-// Source lines: the document's own number is the first line's; later
-// lines with that number fill what is still missing. The issuer implied by
-// a national symbol (NĐ-CP: Chính phủ) wins over the line's wording.
+// Source lines: the document is the act of the first line that names one
+// ("Luật số …", "Pháp lệnh số Không số …"); later lines with its number fill
+// what is still missing. An act with no number is what its first line says
+// (S2, QA 21: the Pháp lệnh "số Không số" on diplomatic privileges took the
+// identity of Thông tư liên tịch 01/2006, the first numbered act in it,
+// which supplies 3 of its articles). The issuer implied by a national
+// symbol (NĐ-CP: Chính phủ) wins over the line's wording.
 void ReadSourceLines(const Reader& r, Metadata* meta, std::vector<std::string>* warnings) {
   Metadata own;
+  bool found = false;
   for (size_t p = 0; p < r.size(); ++p) {
     if (r.Kind(p) != LineKind::kSourceLine) continue;
     Metadata line = ParseSourceLine(r.Text(p));
-    if (line.number.empty()) continue;
-    if (own.number.empty()) own.number = line.number;
-    if (line.number == own.number) MergeMissing(line, &own);
+    // "(Điều 2 Pháp lệnh Về …, có hiệu lực …)" names no act.
+    if (line.type.empty() && line.number.empty()) continue;
+    if (!found) {
+      own = std::move(line);
+      found = true;
+    } else if (!own.number.empty() && line.number == own.number) {
+      MergeMissing(line, &own);
+    }
   }
-  if (own.number.empty()) return;
+  if (!found) return;
   std::string implied = IssuerFromSymbol(own.number);
   if (!implied.empty()) {
     if (!own.issuer.empty() && !IssuersCompatible(own.issuer, implied) && warnings != nullptr) {

@@ -22,7 +22,8 @@ Metadata ExtractMetadata(const Layout& layout, std::string_view text,
 // What a Pháp điển source line says of the document it comes from:
 // "(Điều 1 Luật số 10/2022/QH15 Luật thực hiện dân chủ ở cơ sở ngày
 // 10/11/2022 của Quốc hội, có hiệu lực thi hành kể từ ngày 01/07/2023)".
-// Fields not stated stay empty; number is empty if the line is not one.
+// Fields not stated stay empty; type and number are empty if the line is
+// not one, the number alone for an act listed "số Không số" (no number).
 Metadata ParseSourceLine(std::string_view line);
 
 // Fills every empty field of *into from `from` (recipients when empty).

@@ -1586,14 +1586,22 @@ StatusOr<std::vector<CitedBy>> Searcher::GetCitedBy(const std::string& id_or_num
       name_keys.insert(number_key);
     }
     // `citing_date`: of the citing document; one issued before the target
-    // does not cite it by an unresolved name or number ("Luật tố cáo" in a
-    // law of 2013 is not the Luật Tố cáo of 2018: legal::Catalog::Resolve).
+    // does not cite it by an unresolved name, or by a number that states
+    // no year ("Luật tố cáo" in a law of 2013 is not the Luật Tố cáo of
+    // 2018: legal::Catalog::Resolve). A number with its year names that
+    // year's document whoever cites it, as the catalog resolves it and the
+    // missing list counts it: S4 (QA 21): "Bộ luật 91/2015/QH13" in the
+    // Pháp điển's notes ("Điều này có nội dung liên quan đến …") of Luật
+    // 52/2014/QH13 did not cite the Civil Code.
     // The Pháp điển's notes on the citing document are not its citations.
     auto cites_it = [&](const legal::Citation& c, const std::string& citing_date) {
       if (c.source_note) return false;
       if (c.status == legal::CitationStatus::kResolved) return c.resolved_id == id;
       if (c.status != legal::CitationStatus::kNotInCatalog) return false;
-      if (!citing_date.empty() && !meta.date.empty() && citing_date < meta.date) return false;
+      bool dated = !c.number.empty() && !c.year.empty();
+      if (!dated && !citing_date.empty() && !meta.date.empty() && citing_date < meta.date) {
+        return false;
+      }
       if (!c.number.empty()) {
         return !number_key.empty() && index::NameKey(c.number) == number_key &&
                (!target || legal::CitationFits(c, meta));
@@ -1614,8 +1622,11 @@ StatusOr<std::vector<CitedBy>> Searcher::GetCitedBy(const std::string& id_or_num
     }
     size_t sentence_start = std::string_view::npos;  // of out.back()'s sentence
     std::set<std::string> read;                      // a document in two shards is read once
+    // Only its citations of the target are read (no date: the record's
+    // metadata comes after them), the rest skipped unbuilt.
+    auto may_cite_it = [&](const legal::Citation& c) { return cites_it(c, std::string()); };
     for (Xapian::docid did : citing) {
-      auto rec = in.Load(did, true);
+      auto rec = index::DecodeCitations(in.db.get_document(did).get_data(), true, may_cite_it);
       if (!rec.ok()) continue;
       const auto& doc = rec->doc;
       if ((!id.empty() && doc.id == id) || !read.insert(doc.id).second) continue;
@@ -1736,7 +1747,10 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
     auto citing_of = [&](Xapian::docid did) -> const Citing* {
       auto [it, added] = citing.try_emplace(did);
       if (added) {
-        auto rec = in.Load(did, false);
+        auto rec = index::DecodeCitations(
+            in.db.get_document(did).get_data(), false, [](const legal::Citation& c) {
+              return !c.source_note && (!c.number.empty() || !c.name.empty());
+            });
         if (rec.ok()) {
           Citing c;
           const auto& m = rec->doc.meta;

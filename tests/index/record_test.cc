@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "legal/parser.h"
+#include "support/shared_data.h"
+
 namespace vanban::index {
 namespace {
 
@@ -156,6 +159,45 @@ TEST(RecordTest, CorruptDataIsAnErrorNotACrash) {
   auto r = DecodeRecord("{not json");
   EXPECT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("hỏng"), std::string::npos);
+}
+
+// S6 (QA 21): cited-by and the missing list read the citing records with
+// DecodeCitations (no paragraph table, only the citations asked for); it
+// must give what DecodeRecord gives, filtered. Luật Tố cáo's text.
+TEST(RecordTest, DecodeCitationsIsDecodeRecordWithTheCitationsKept) {
+  VANBAN_REQUIRE_SHARED();
+  Record r;
+  r.doc = legal::ParseDocument(
+      testing::ReadFile(testing::SharedDir() / "corpus/texts/luat-25-2018-qh14.txt"));
+  r.doc.id = "luat-25-2018-qh14";
+  r.has_text = true;
+  r.paragraph_positions.assign(r.doc.paragraphs.size(), 7);
+  std::string data = EncodeRecord(r);
+  auto keep = [](const legal::Citation& c) { return !c.number.empty(); };
+  auto whole = DecodeRecord(data, true);
+  auto part = DecodeCitations(data, true, keep);
+  ASSERT_TRUE(whole.ok() && part.ok());
+  std::vector<std::string> expected, got;
+  for (const auto& c : whole->doc.citations) {
+    if (keep(c)) expected.push_back(c.Describe() + " " + std::to_string(c.begin));
+  }
+  for (const auto& c : part->doc.citations)
+    got.push_back(c.Describe() + " " + std::to_string(c.begin));
+  ASSERT_FALSE(expected.empty());
+  EXPECT_LT(expected.size(), whole->doc.citations.size());
+  EXPECT_EQ(got, expected);
+  EXPECT_EQ(part->doc.id, whole->doc.id);
+  EXPECT_EQ(part->doc.meta.title, whole->doc.meta.title);
+  EXPECT_EQ(part->doc.meta.date, whole->doc.meta.date);
+  EXPECT_EQ(part->doc.text, whole->doc.text);
+  ASSERT_EQ(part->doc.units.size(), whole->doc.units.size());
+  for (size_t i = 0; i < part->doc.units.size(); ++i) {
+    EXPECT_EQ(part->doc.units[i].anchor, whole->doc.units[i].anchor);
+    EXPECT_EQ(part->doc.units[i].begin, whole->doc.units[i].begin);
+    EXPECT_EQ(part->doc.units[i].parent, whole->doc.units[i].parent);
+  }
+  EXPECT_TRUE(part->doc.paragraphs.empty());
+  EXPECT_FALSE(whole->doc.paragraphs.empty());
 }
 
 }  // namespace

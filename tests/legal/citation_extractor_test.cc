@@ -623,6 +623,57 @@ TEST(CitationExtractorTest, CommaBetweenArticleAndDocument) {
       (std::vector<std::string>{"(văn bản này) art=2 -> self", "(văn bản này) art=3 -> self"}));
 }
 
+// S4 (QA 21) broke: after "của", a document's type was read as an issuer.
+// "Bộ luật Hình sự số 100/2015/QH13 của Luật 12/2017/QH14" (issuer "Luật")
+// in the Criminal Code was not the Code itself, so the missing list counted
+// the Code among the citers of its own number; "Nhiệm vụ của Bộ luật Hình
+// sự của Bộ luật 100/2015/QH13" (issuer "Bộ") left "luật 100/2015/QH13", a
+// Luật, which the Code (a Bộ luật) did not fit. Lines of the Pháp điển.
+TEST(CitationExtractorTest, ADocumentAfterCuaIsNotAnIssuer) {
+  VANBAN_REQUIRE_SHARED();
+  std::filesystem::path root = SharedDir() / "bench/large-corpus/phapdien-md";
+  struct Case {
+    const char* file;
+    const char* phrase;  // in one line of `file`
+    const char* then;    // the document cited after "của"
+  };
+  const Case cases[] = {
+      {"an-ninh-quoc-gia/an-ninh-mang.md", "Nhiệm vụ của Bộ luật Hình sự của Bộ luật 100/2015/QH13",
+       nullptr},
+      {"hinh-su/hinh-su.md", "Bộ luật Hình sự số 100/2015/QH13 của Luật 12/2017/QH14",
+       "Luật 12/2017/QH14"},
+      {"hinh-su/hinh-su.md", "Bộ luật hình sự số 100/2015/QH13 của Nghị quyết 01/2016",
+       "Nghị quyết 01/2016"},
+  };
+  for (const Case& c : cases) {
+    std::string text = ReadFile(root / c.file);
+    size_t at = text.find(c.phrase);
+    ASSERT_NE(at, std::string::npos) << c.phrase;
+    size_t start = text.rfind('\n', at) + 1;
+    std::string line = text.substr(start, text.find('\n', at) - start);
+    int code = 0;
+    bool then = c.then == nullptr;
+    for (const Citation& cit : ExtractCitations(line)) {
+      if (cit.number == "100/2015/QH13") {
+        ++code;
+        if (!cit.type.empty()) EXPECT_EQ(cit.type, "Bộ luật") << cit.Describe();
+        EXPECT_EQ(cit.issuer, "") << cit.Describe();
+      }
+      then |= c.then != nullptr && cit.raw.starts_with(c.then);
+    }
+    EXPECT_GT(code, 0) << c.phrase;
+    EXPECT_TRUE(then) << c.phrase;
+  }
+  // The Code cites its own number only as itself.
+  std::string code = ReadFile(root / "hinh-su/hinh-su.md");
+  code.resize(code.find("## Danh sách điều khoản"));
+  Document doc = ParseDocument(code);
+  ASSERT_EQ(doc.meta.number, "100/2015/QH13");
+  for (const Citation& cit : doc.citations) {
+    if (cit.number == "100/2015/QH13") EXPECT_TRUE(cit.self) << cit.Describe();
+  }
+}
+
 TEST(CitationExtractorTest, SourceLinesAreNotCitations) {
   const std::string text =
       "Điều 44.13.LQ.1. Phạm vi điều chỉnh\n"

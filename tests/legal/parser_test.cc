@@ -515,6 +515,43 @@ TEST(ParserTest, NumberingGapsAreWarned) {
   EXPECT_TRUE(gaps(other).empty());
 }
 
+// S2 (QA 21) broke: the Pháp điển đề mục of a Pháp lệnh listed "số Không
+// số" took the identity of the first numbered act in it (Thông tư liên
+// tịch 01/2006, 3 of its articles; Nghị định 13/CP for Pháp lệnh Về Hàm,
+// cấp ngoại giao), and the heads of its own source lines, which name no
+// number, were citations of "Pháp lệnh Về Quyền ưu đãi". It is what its
+// first source line says, with no number.
+TEST(ParserTest, AnUnnumberedActOfADeMucIsWhatItsFirstSourceLineSays) {
+  VANBAN_REQUIRE_SHARED();
+  struct Case {
+    const char* file;
+    const char* title;
+    const char* date;
+  };
+  const Case cases[] = {
+      {"quyen-uu-dai-mien-tru-danh-cho-co-quan-dai-dien-ngoai-giao-co-quan-lanh-su-va-co-quan-"
+       "dai-dien-cua-to-chuc-quoc-te-tai-viet-nam.md",
+       "Pháp lệnh Về Quyền ưu đãi, miễn trừ dành cho cơ quan đại diện ngoại giao, cơ quan lãnh sự "
+       "và cơ quan đại diện của tổ chức quốc tế tại Việt Nam",
+       "1993-08-23"},
+      {"ham-cap-ngoai-giao.md", "Pháp lệnh Về Hàm, cấp ngoại giao", "1995-05-31"},
+  };
+  for (const Case& c : cases) {
+    std::string text = ReadFile(SharedDir() / "bench/large-corpus/phapdien-md" /
+                                "ngoai-giao-dieu-uoc-quoc-te" / c.file);
+    text.resize(text.find("## Danh sách điều khoản"));
+    Document doc = ParseDocument(text);
+    EXPECT_EQ(doc.meta.type, "Pháp lệnh") << c.file;
+    EXPECT_EQ(doc.meta.number, "") << c.file;
+    EXPECT_EQ(doc.meta.title, c.title) << c.file;
+    EXPECT_EQ(doc.meta.issuer, "Uỷ ban Thường vụ Quốc hội") << c.file;
+    EXPECT_EQ(doc.meta.date, c.date) << c.file;
+    for (const Citation& cit : doc.citations) {
+      EXPECT_FALSE(cit.name.starts_with("Pháp lệnh Về")) << c.file << ": " << cit.Describe();
+    }
+  }
+}
+
 TEST(ParserTest, MalformedSourceLines) {
   for (const char* text :
        {"Điều 1. A\n(Điều 1 Luật số có hiệu lực)\n",

@@ -964,6 +964,47 @@ TEST(SearcherCitedByTest, AnotherActsArticleInADeMucCitesFromItsOwnTime) {
   }
 }
 
+// S4 (QA 21) broke: the Criminal Code (bo-luat-100-2015-qh13), indexed from
+// its Pháp điển đề mục, was in the missing list as "Luật 100/2015/QH13",
+// cited by itself ("Bộ luật Hình sự số 100/2015/QH13 của Luật 12/2017/QH14"
+// read with the issuer "Luật") and typed by Luật An ninh mạng's "của Bộ luật
+// 100/2015/QH13" (read "luật 100/2015/QH13"); and its cited-by left out
+// the texts older than the Code that cite its number in the Pháp điển's
+// notes ("Điều này có nội dung liên quan đến … của Bộ luật 100/2015/QH13"):
+// the Pháp lệnh of 1993 on diplomatic privileges.
+TEST(SearcherCitedByTest, TheCriminalCodeIsCitedByItsNumberAndNotMissing) {
+  VANBAN_REQUIRE_SHARED();
+  namespace fs = std::filesystem;
+  fs::path root = testing::SharedDir() / "bench/large-corpus/phapdien-md";
+  fs::path code = root / "hinh-su/hinh-su.md";
+  fs::path cyber = root / "an-ninh-quoc-gia/an-ninh-mang.md";
+  fs::path privileges = root /
+                        "ngoai-giao-dieu-uoc-quoc-te/quyen-uu-dai-mien-tru-danh-cho-co-quan-dai-"
+                        "dien-ngoai-giao-co-quan-lanh-su-va-co-quan-dai-dien-cua-to-chuc-quoc-te-"
+                        "tai-viet-nam.md";
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  index::Indexer indexer(&db);
+  index::IndexOptions options;
+  options.paths = {code, cyber, privileges};
+  auto summary = indexer.Run(options);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  Searcher searcher(db);
+  auto missing = searcher.Missing();
+  ASSERT_TRUE(missing.ok()) << missing.status().ToString();
+  for (const CatalogRow& row : *missing) {
+    EXPECT_NE(row.number, "100/2015/QH13") << row.type << " cited by " << row.cited_count;
+  }
+  auto cited = searcher.GetCitedBy("bo-luat-100-2015-qh13");
+  ASSERT_TRUE(cited.ok()) << cited.status().ToString();
+  std::set<std::string> by_number;  // citing documents whose sentence has the number
+  for (const CitedBy& c : *cited) {
+    if (c.sentence.find("100/2015/QH13") != std::string::npos) by_number.insert(c.citing_id);
+  }
+  EXPECT_EQ(by_number, (std::set<std::string>{"luat-24-2018-qh14",
+                                              "phap-lenh-1993-ve-quyen-uu-dai-mien-tru-danh-cho-"
+                                              "co-quan-dai-dien-ngoai"}));
+}
+
 // The documents of the SearcherRevisionTest cases: a directive ("Chỉ thị")
 // numbered `number` (or none) with text `text`.
 void AddDirective(Xapian::WritableDatabase* db, const std::string& id, const char* number,
