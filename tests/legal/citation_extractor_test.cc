@@ -656,7 +656,9 @@ TEST(CitationExtractorTest, ADocumentAfterCuaIsNotAnIssuer) {
     for (const Citation& cit : ExtractCitations(line)) {
       if (cit.number == "100/2015/QH13") {
         ++code;
-        if (!cit.type.empty()) EXPECT_EQ(cit.type, "Bộ luật") << cit.Describe();
+        if (!cit.type.empty()) {
+          EXPECT_EQ(cit.type, "Bộ luật") << cit.Describe();
+        }
         EXPECT_EQ(cit.issuer, "") << cit.Describe();
       }
       then |= c.then != nullptr && cit.raw.starts_with(c.then);
@@ -670,7 +672,9 @@ TEST(CitationExtractorTest, ADocumentAfterCuaIsNotAnIssuer) {
   Document doc = ParseDocument(code);
   ASSERT_EQ(doc.meta.number, "100/2015/QH13");
   for (const Citation& cit : doc.citations) {
-    if (cit.number == "100/2015/QH13") EXPECT_TRUE(cit.self) << cit.Describe();
+    if (cit.number == "100/2015/QH13") {
+      EXPECT_TRUE(cit.self) << cit.Describe();
+    }
   }
 }
 
