@@ -25,6 +25,8 @@ std::atomic<bool> g_cancel{false};
 // Whether the database folder existed when the run began: what a cancelled
 // run leaves is the old index, or nothing written.
 volatile sig_atomic_t g_had_index = 0;
+// A progress bar stands on stderr's last line: a message starts below it.
+volatile sig_atomic_t g_bar_drawn = 0;
 
 // Writes a string literal from a signal handler (write(2) is
 // async-signal-safe; printf is not).
@@ -38,10 +40,11 @@ void SignalSafeWrite(const char (&message)[N]) {
 // (nothing is swapped in before the commit; the temporary folder of a
 // rebuild is removed by the next run).
 void OnSecondInterrupt(int) {
+  if (g_bar_drawn) SignalSafeWrite("\n");
   if (g_had_index) {
-    SignalSafeWrite("\nĐã dừng ngay; chỉ mục cũ được giữ nguyên.\n");
+    SignalSafeWrite("Đã dừng ngay; chỉ mục cũ được giữ nguyên.\n");
   } else {
-    SignalSafeWrite("\nĐã dừng ngay; chưa ghi gì vào chỉ mục.\n");
+    SignalSafeWrite("Đã dừng ngay; chưa ghi gì vào chỉ mục.\n");
   }
   _exit(130);
 }
@@ -53,13 +56,18 @@ void OnSecondInterrupt(int) {
 void OnInterrupt(int signal) {
   g_cancel = true;
   std::signal(signal, OnSecondInterrupt);
+  // A new line only below a bar (A8, QA 21: a log began with an empty line).
+  if (g_bar_drawn) {
+    g_bar_drawn = 0;
+    SignalSafeWrite("\n");
+  }
   if (g_had_index) {
     SignalSafeWrite(
-        "\nĐang dừng sau các tệp đang xử lý; chỉ mục cũ được giữ nguyên "
+        "Đang dừng sau các tệp đang xử lý; chỉ mục cũ được giữ nguyên "
         "(Ctrl-C lần nữa để dừng ngay).\n");
   } else {
     SignalSafeWrite(
-        "\nĐang dừng sau các tệp đang xử lý; chưa ghi gì vào chỉ mục "
+        "Đang dừng sau các tệp đang xử lý; chưa ghi gì vào chỉ mục "
         "(Ctrl-C lần nữa để dừng ngay).\n");
   }
 }
@@ -115,9 +123,12 @@ class ProgressPrinter {
       // A large file: said once on a terminal, every few seconds in a log.
       if (tty_ && p.current == waiting_for_) return;
       waiting_for_ = p.current;
-      std::fprintf(stderr, "%sĐang xử lý %s (%d/%d tệp xong, %s giây)\n", tty_ ? "\n" : "",
+      // Below the bar when one is drawn (A8, QA 21: an empty line before).
+      std::fprintf(stderr, "%sĐang xử lý %s (%d/%d tệp xong, %s giây)\n", drawn_ > 0 ? "\n" : "",
                    OneLine(p.current).c_str(), p.files_done, p.files_total,
                    std::to_string(static_cast<int>(p.seconds)).c_str());
+      drawn_ = 0;
+      g_bar_drawn = 0;
       return;
     }
     bool last = p.files_done == p.files_total;
@@ -132,7 +143,12 @@ class ProgressPrinter {
       line += std::string(std::max(std::min(drawn_, columns - 1) - width, 0), ' ');
       drawn_ = width;
       std::fprintf(stderr, "\r%s", line.c_str());
-      if (last) std::fputc('\n', stderr);
+      g_bar_drawn = 1;
+      if (last) {
+        std::fputc('\n', stderr);
+        drawn_ = 0;
+        g_bar_drawn = 0;
+      }
     } else {
       double rate = p.seconds > 0 ? p.bytes_done / 1048576.0 / p.seconds : 0;
       std::fprintf(stderr, "Đã xử lý %d/%d tệp (%s/%s MB, %.1f MB/s)\n", p.files_done,

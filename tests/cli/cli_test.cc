@@ -609,6 +609,9 @@ TEST_F(CliTest, SigtermCancelsIndexingLikeCtrlC) {
                        "lần nữa để dừng ngay)."),
             std::string::npos)
       << r.out;
+  // A8 (QA 21): with no bar on the line (a log), no empty line before it.
+  EXPECT_EQ(r.out.find("\n\nĐang dừng"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.rfind("Đang dừng", 0), std::string::npos) << r.out;
   for (const auto& e : fs::directory_iterator(dir_)) {
     EXPECT_EQ(e.path().filename().string().rfind("index-term.", 0), std::string::npos) << e.path();
   }
