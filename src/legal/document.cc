@@ -40,6 +40,13 @@ HeadingName HeadingOf(std::string_view type, std::string_view number, std::strin
     if (!type.empty()) h.name.append(type).append(number_word);
     h.name.append(number);
     h.title = title;
+    // "Nghị định Về công bố …", as a Pháp điển source line names a decree:
+    // its subject under the number, the type shown once (A7, QA 21). A
+    // name ("Luật Khiếu nại") stays whole.
+    if (!type.empty() && TitleNamesType(type, title) && title.size() > type.size() + 1) {
+      std::string_view rest = title.substr(type.size() + 1);
+      if (rest.starts_with("Về ") || rest.starts_with("về ")) h.title = rest;
+    }
   } else if (!title.empty() && TitleNamesType(type, title)) {
     h.name = title;
   } else {

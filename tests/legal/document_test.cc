@@ -28,6 +28,12 @@ TEST(DocumentTest, HeadingShowsTheTypeOnce) {
       {"Luật", "", "Luậtx Thanh tra", "Luật", "Luậtx Thanh tra"},
       // With a number, the title goes under it, whatever its first words.
       {"Luật", "02/2011/QH13", "Luật Khiếu nại", "Luật 02/2011/QH13", "Luật Khiếu nại"},
+      // A7 (QA 21): a Pháp điển source line's "Nghị định số 72/2000/NĐ-CP Về
+      // công bố …" showed "Nghị định 72/2000/NĐ-CP — Nghị định Về công bố …".
+      {"Nghị định", "72/2000/NĐ-CP", "Nghị định Về công bố, phổ biến tác phẩm ra nước ngoài",
+       "Nghị định 72/2000/NĐ-CP", "Về công bố, phổ biến tác phẩm ra nước ngoài"},
+      {"Nghị định", "30/2020/NĐ-CP", "Nghị định về công tác văn thư", "Nghị định 30/2020/NĐ-CP",
+       "về công tác văn thư"},
       {"", "", "Biên bản họp thôn", "Biên bản họp thôn", ""},
       {"", "47/KH-UBND", "", "47/KH-UBND", ""},
       {"Quyết định", "", "", "Quyết định", ""},
