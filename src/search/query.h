@@ -1,7 +1,8 @@
 // Internal to vanban_search: parses what a user typed (filters, "phrases",
 // -exclusions, free words) and turns it into a Xapian query following
 // index/schema.h. Never throws on bad input: it repairs and says so.
-// QueryBuilder is thread-compatible (one per Searcher).
+// QueryBuilder is thread-compatible: one per query being built (Searcher
+// makes one per request), over a database handle of that thread.
 #ifndef VANBAN_SEARCH_QUERY_H_
 #define VANBAN_SEARCH_QUERY_H_
 
