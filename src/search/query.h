@@ -175,6 +175,12 @@ class QueryBuilder {
   // text; empty when it does not start with a type or has a number.
   // Two words at least besides the type that are not stopwords: "luật ở",
   // "luật số" named Luật 10/2022/QH15 by "ở" and "sở" (N1, session 16).
+  // The name term (schema::kName) of `key`, an index::NameKey, when a
+  // document has it; else, for a key led by "luat" that no document has,
+  // that of "bo luat …" when one has it: officials call the codes "luật
+  // hình sự", "luật dân sự" (S8, QA 21: Luật Thi hành án hình sự came
+  // before Bộ luật Hình sự, and opened). Empty when neither exists.
+  std::string NameTerm(const std::string& key) const;
   Xapian::Query LooseName(const text::AnalyzedText& at) {
     return TypeLedTitle(at.tokens, at.tokens.size(), at.tokens.size(), /*min_words=*/2);
   }
