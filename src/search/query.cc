@@ -744,11 +744,12 @@ std::vector<std::string> QueryBuilder::FusedCodes(const std::string& code) {
 }
 
 Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at,
-                                        std::vector<std::string>* identifiers,
-                                        std::string* unknown) {
-  std::vector<std::string> found;
+                                        std::vector<std::string>* identifiers, std::string* unknown,
+                                        std::vector<std::string>* others) {
+  std::vector<std::string> found, not_named;
   std::string unknown_number;
-  Xapian::Query parts = PartsQuery(at, &found, &unknown_number);
+  Xapian::Query parts = PartsQuery(at, &found, &unknown_number, &not_named);
+  if (others) others->insert(others->end(), not_named.begin(), not_named.end());
   if (unknown) *unknown = unknown_number;
   std::vector<Xapian::Query> readings;
   if (!parts.empty()) readings.push_back(parts);
@@ -823,8 +824,8 @@ Xapian::Query QueryBuilder::SymbolQuery(const std::string& code, std::vector<std
 }
 
 Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
-                                       std::vector<std::string>* identifiers,
-                                       std::string* unknown) {
+                                       std::vector<std::string>* identifiers, std::string* unknown,
+                                       std::vector<std::string>* others) {
   unknown->clear();
   std::string typed_full;  // the first number typed in full with codes ("26/2016/NĐ-CP")
   std::vector<std::string> numbers, years, quals;
@@ -1275,6 +1276,7 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
     *unknown = at.text.substr(ts[type_first].begin, ts[number_last].end - ts[type_first].begin);
   }
   if (identifiers) KeepIdentifiers(strong, identifiers);
+  KeepIdentifiers(weaker, others);
   return OrOf(per_number);
 }
 
@@ -1549,11 +1551,21 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   if (!type_led.empty()) alternatives.push_back(Scale(kTypeLedScale, type_led));
   // With a year typed among words, the query has no other number.
   // The numbers it names are shown where a hit writes them.
-  std::vector<std::string> identifiers;
-  Xapian::Query number =
-      year == ts.size() ? NumberQuery(at, &identifiers, &out.unknown_number) : Xapian::Query();
+  std::vector<std::string> identifiers, others;
+  Xapian::Query number = year == ts.size()
+                             ? NumberQuery(at, &identifiers, &out.unknown_number, &others)
+                             : Xapian::Query();
   if (!number.empty()) alternatives.push_back(Scale(kNumberScale, number));
   for (const auto& id : identifiers) LocateNumber(id, &out);
+  // The numbers with the digits typed but of another type: marked, and
+  // where a text citing them writes them (a text citing the number named
+  // shows that one).
+  for (const auto& id : others) {
+    out.highlight.AddNumber(id);
+    PositionTerm p{std::string(), schema::Term(schema::kFolded, id), false, {}};
+    p.other_number = true;
+    out.highlight_terms.push_back(std::move(p));
+  }
   if (!identifiers.empty()) {
     // The numbers typed as parts of a document number the query names
     // place no passage by themselves: "luật 10/2022" showed Điều 10 ("(Điều

@@ -2122,19 +2122,39 @@ TEST_F(CodeNamesTest, TheTypeTypedPicksAmongCitedNumbersWithTheSameDigits) {
     const char* query;
     std::vector<std::string> citing;  // the number of the type typed
     const char* other;                // another type's number with those digits
+    const char* other_number;         // shown in its snippet
   } cases[] = {
-      {"luật 45/2013", {"nghi-dinh-40-2017-nd-cp", "luat-48-2010-qh12"}, "luat-08-2017-qh14"},
-      {"luat 45/2013", {"nghi-dinh-40-2017-nd-cp", "luat-48-2010-qh12"}, "luat-08-2017-qh14"},
-      {"nghị định 43/2014", {"nghi-dinh-40-2017-nd-cp"}, "luat-50-2010-qh12"},
-      {"nd 43 2014", {"nghi-dinh-40-2017-nd-cp"}, "luat-50-2010-qh12"},
-      {"NĐ 43/2014", {"nghi-dinh-40-2017-nd-cp"}, "luat-50-2010-qh12"},
+      {"luật 45/2013",
+       {"nghi-dinh-40-2017-nd-cp", "luat-48-2010-qh12"},
+       "luat-08-2017-qh14",
+       "45/2013/TT-BTC"},
+      {"luat 45/2013",
+       {"nghi-dinh-40-2017-nd-cp", "luat-48-2010-qh12"},
+       "luat-08-2017-qh14",
+       "45/2013/TT-BTC"},
+      {"nghị định 43/2014",
+       {"nghi-dinh-40-2017-nd-cp"},
+       "luat-50-2010-qh12",
+       "43/2014/TTLT-BGTVT-BCT"},
+      {"nd 43 2014", {"nghi-dinh-40-2017-nd-cp"}, "luat-50-2010-qh12", "43/2014/TTLT-BGTVT-BCT"},
+      {"NĐ 43/2014", {"nghi-dinh-40-2017-nd-cp"}, "luat-50-2010-qh12", "43/2014/TTLT-BGTVT-BCT"},
   };
   for (const auto& c : cases) {
-    std::vector<std::string> ids = Ids(c.query);
-    EXPECT_LT(Rank(ids, c.other), ids.size()) << c.query << ": the other citers stay";
+    SearchRequest r;
+    r.query = c.query;
+    r.limit = 30;
+    auto resp = searcher_->Search(r);
+    ASSERT_TRUE(resp.ok());
+    std::vector<std::string> ids;
+    for (const auto& h : resp->results) ids.push_back(h.id);
+    size_t other = Rank(ids, c.other);
+    ASSERT_LT(other, ids.size()) << c.query << ": the other citers stay";
     for (const auto& id : c.citing) {
-      EXPECT_LT(Rank(ids, id), Rank(ids, c.other)) << c.query << ": " << id;
+      EXPECT_LT(Rank(ids, id), other) << c.query << ": " << id;
     }
+    const std::string& snippet = resp->results[other].snippet;
+    EXPECT_NE(snippet.find(std::string("<mark>") + c.other_number + "</mark>"), std::string::npos)
+        << c.query << ": " << snippet;
   }
 }
 
