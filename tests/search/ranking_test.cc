@@ -1966,53 +1966,30 @@ TEST(SuggestionFromTheTextsTest, WordsTypedTogetherTakeTheFormsTheTextsShowToget
 namespace vanban::search {
 namespace {
 
-// Names and numbers of the codes (Bộ luật), and numbers only cited, over
-// Pháp điển files of the large corpus (QA 21).
-class CodeNamesTest : public ::testing::Test {
+// Searches over the corpus and some Pháp điển files of the large corpus
+// (QA 21), one in-memory index per suite.
+class PhapDienFilesTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    if (testing::SharedDir().empty()) return;
-    fs::path root = testing::SharedDir() / "bench/large-corpus/phapdien-md";
-    std::vector<fs::path> files = {
-        root / "hinh-su/hinh-su.md",                  // Bộ luật Hình sự 100/2015/QH13
-        root / "thi-hanh-an/thi-hanh-an-hinh-su.md",  // Luật Thi hành án hình sự 41/2019/QH14
-        root / "thi-hanh-an/dac-xa.md",  // Luật 30/2018/QH14, citing Bộ luật 100/2015/QH13
-        root / "trat-tu-an-toan-xa-hoi/quan-ly-su-dung-phao.md",    // NĐ 137/2020, idem
-        root / "thong-tin-bao-chi-xuat-ban/tiep-can-thong-tin.md",  // cites NĐ 100/2015/NĐ-CP
-        root / "dan-su/dan-su.md",  // Bộ luật Dân sự 91/2015/QH13
-        // Nghị định 21/2021/NĐ-CP, citing Bộ luật 91/2015/QH13
-        root / "dan-su/quy-dinh-thi-hanh-bo-luat-dan-su-ve-bao-dam-thuc-hien-nghia-vu.md",
-        root / "lao-dong/lao-dong.md",  // Bộ luật Lao động 45/2019/QH14
-        root / "lao-dong/nguoi-lao-dong-viet-nam-di-lam-viec-o-nuoc-ngoai-theo-hop-dong.md",
-        // Nghị định 40/2017/NĐ-CP, citing Luật 45/2013/QH13 (Đất đai, not
-        // indexed) and Nghị định 43/2014/NĐ-CP (not indexed)
-        root / "nong-nghiep-nong-thon/quan-ly-san-xuat-kinh-doanh-muoi.md",
-        // Luật 48/2010/QH12, citing Luật 45/2013/QH13
-        root / "thue-phi-le-phi-cac-khoan-thu-khac/thue-su-dung-dat-phi-nong-nghiep.md",
-        // Luật 08/2017/QH14, citing TT 45/2013/TT-BTC and NĐ 91/2015/NĐ-CP
-        root / "nong-nghiep-nong-thon/thuy-loi.md",
-        // Luật 50/2010/QH12, citing TTLT 43/2014/TTLT-BGTVT-BCT
-        root / "cong-nghiep/su-dung-nang-luong-tiet-kiem-va-hieu-qua.md",
-    };
-    for (const auto& f : files) {
-      if (!fs::exists(f)) return;
-    }
-    db_ = new Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    index::Indexer indexer(db_);
+  // The corpus and `files` (paths under phapdien-md) indexed; null when
+  // ../shared or one of the files is missing.
+  static Xapian::WritableDatabase* IndexWith(const std::vector<std::string>& files) {
+    if (testing::SharedDir().empty()) return nullptr;
     index::IndexOptions o;
     o.paths = {testing::SourceDir() / "corpus"};
-    o.paths.insert(o.paths.end(), files.begin(), files.end());
+    for (const auto& f : files) {
+      o.paths.push_back(testing::SharedDir() / "bench/large-corpus/phapdien-md" / f);
+      if (!fs::exists(o.paths.back())) return nullptr;
+    }
+    auto* db = new Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    index::Indexer indexer(db);
     auto s = indexer.Run(o);
-    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    EXPECT_TRUE(s.ok()) << s.status().ToString();
+    return db;
   }
-  static void TearDownTestSuite() {
-    delete db_;
-    db_ = nullptr;
-  }
-  void SetUp() override {
+  void Open(Xapian::WritableDatabase* db) {
     VANBAN_REQUIRE_SHARED();
-    if (db_ == nullptr) GTEST_SKIP() << "Pháp điển files of bench/large-corpus are missing";
-    searcher_ = std::make_unique<Searcher>(*db_);
+    if (db == nullptr) GTEST_SKIP() << "Pháp điển files of bench/large-corpus are missing";
+    searcher_ = std::make_unique<Searcher>(*db);
   }
   std::vector<std::string> Ids(const std::string& q, int limit = 30) {
     SearchRequest r;
@@ -2043,11 +2020,64 @@ class CodeNamesTest : public ::testing::Test {
     return ids;
   }
 
-  static Xapian::WritableDatabase* db_;
   std::unique_ptr<Searcher> searcher_;
 };
 
+// The codes (Bộ luật), the laws whose titles share their words, and texts
+// citing them or numbers with their digits.
+class CodeNamesTest : public PhapDienFilesTest {
+ protected:
+  static void SetUpTestSuite() {
+    db_ = IndexWith({
+        "hinh-su/hinh-su.md",                  // Bộ luật Hình sự 100/2015/QH13
+        "thi-hanh-an/thi-hanh-an-hinh-su.md",  // Luật Thi hành án hình sự 41/2019/QH14
+        "thi-hanh-an/dac-xa.md",  // Luật 30/2018/QH14, citing Bộ luật 100/2015/QH13
+        "trat-tu-an-toan-xa-hoi/quan-ly-su-dung-phao.md",    // NĐ 137/2020, idem
+        "thong-tin-bao-chi-xuat-ban/tiep-can-thong-tin.md",  // cites NĐ 100/2015/NĐ-CP
+        "dan-su/dan-su.md",                                  // Bộ luật Dân sự 91/2015/QH13
+        // Nghị định 21/2021/NĐ-CP, citing Bộ luật 91/2015/QH13
+        "dan-su/quy-dinh-thi-hanh-bo-luat-dan-su-ve-bao-dam-thuc-hien-nghia-vu.md",
+        "lao-dong/lao-dong.md",  // Bộ luật Lao động 45/2019/QH14
+        "lao-dong/nguoi-lao-dong-viet-nam-di-lam-viec-o-nuoc-ngoai-theo-hop-dong.md",
+        // Luật 08/2017/QH14, citing TT 45/2013/TT-BTC and NĐ 91/2015/NĐ-CP
+        "nong-nghiep-nong-thon/thuy-loi.md",
+    });
+  }
+  static void TearDownTestSuite() {
+    delete db_;
+    db_ = nullptr;
+  }
+  void SetUp() override { Open(db_); }
+  static Xapian::WritableDatabase* db_;
+};
+
 Xapian::WritableDatabase* CodeNamesTest::db_ = nullptr;
+
+// Numbers only cited, in full with several codes, and lookups by number.
+class CitedNumbersTest : public PhapDienFilesTest {
+ protected:
+  static void SetUpTestSuite() {
+    db_ = IndexWith({
+        // Nghị định 40/2017/NĐ-CP, citing Luật 45/2013/QH13 (Đất đai, not
+        // indexed) and Nghị định 43/2014/NĐ-CP (not indexed)
+        "nong-nghiep-nong-thon/quan-ly-san-xuat-kinh-doanh-muoi.md",
+        // Luật 48/2010/QH12, citing Luật 45/2013/QH13
+        "thue-phi-le-phi-cac-khoan-thu-khac/thue-su-dung-dat-phi-nong-nghiep.md",
+        // Luật 08/2017/QH14, citing TT 45/2013/TT-BTC and NĐ 91/2015/NĐ-CP
+        "nong-nghiep-nong-thon/thuy-loi.md",
+        // Luật 50/2010/QH12, citing TTLT 43/2014/TTLT-BGTVT-BCT
+        "cong-nghiep/su-dung-nang-luong-tiet-kiem-va-hieu-qua.md",
+    });
+  }
+  static void TearDownTestSuite() {
+    delete db_;
+    db_ = nullptr;
+  }
+  void SetUp() override { Open(db_); }
+  static Xapian::WritableDatabase* db_;
+};
+
+Xapian::WritableDatabase* CitedNumbersTest::db_ = nullptr;
 
 // S8 (QA 21): `show "luật hình sự"` opened Luật Thi hành án hình sự, and
 // search put it before Bộ luật Hình sự: officials call the codes "luật …".
@@ -2117,7 +2147,7 @@ TEST_F(CodeNamesTest, ALawNumberTypedShortNamesTheCode) {
 // Thông tư 45/2013/TT-BTC before those citing Luật 45/2013/QH13, and
 // "nghị định 43/2014" those citing Thông tư liên tịch 43/2014 before those
 // citing Nghị định 43/2014/NĐ-CP: the type typed picks the number.
-TEST_F(CodeNamesTest, TheTypeTypedPicksAmongCitedNumbersWithTheSameDigits) {
+TEST_F(CitedNumbersTest, TheTypeTypedPicksAmongCitedNumbersWithTheSameDigits) {
   struct Case {
     const char* query;
     std::vector<std::string> citing;  // the number of the type typed
@@ -2161,7 +2191,7 @@ TEST_F(CodeNamesTest, TheTypeTypedPicksAmongCitedNumbersWithTheSameDigits) {
 // S9 (QA 21): a number only cited was found by its full spelling alone:
 // "luật 45/2013", "nghị định 43/2014" were "không tìm thấy", without the
 // texts citing Luật 45/2013/QH13, Nghị định 43/2014/NĐ-CP.
-TEST_F(CodeNamesTest, AShortNumberWithItsTypeFindsTheNumberCited) {
+TEST_F(CitedNumbersTest, AShortNumberWithItsTypeFindsTheNumberCited) {
   std::set<std::string> land = Citing("45/2013/QH13");
   ASSERT_GE(land.size(), 2u);
   EXPECT_EQ(Citing("luật 45/2013"), land);
@@ -2179,7 +2209,7 @@ TEST_F(CodeNamesTest, AShortNumberWithItsTypeFindsTheNumberCited) {
 // R6 (QA 21): `show qh13` opened one of the laws numbered …/QH13, and
 // `show "luật 25 hộ tịch"` Luật Tố cáo 25/2018/QH14 (its title words
 // contradict it).
-TEST_F(CodeNamesTest, ACodeOrWordsOfAnotherTitleOpenNoDocument) {
+TEST_F(CitedNumbersTest, ACodeOrWordsOfAnotherTitleOpenNoDocument) {
   for (const char* key : {"qh13", "QH14", "luật 25 hộ tịch", "luật 2018", "chỉ thị 33 hộ tịch"}) {
     auto doc = searcher_->Get(key);
     EXPECT_TRUE(!doc.ok() && doc.status().IsNotFound()) << key << " opened " << doc->doc.id;
