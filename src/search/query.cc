@@ -707,6 +707,39 @@ void KeepIdentifiers(const std::vector<std::string>& terms, std::vector<std::str
   for (const auto& t : terms) out->push_back(t.substr(schema::kIdentifier.size()));
 }
 
+// Whether the codes of a number (index::SplitIdentifier's symbols) say it
+// is of the type `type` (folded, "nghi dinh"): 1 when they have the code
+// that type's numbers carry ("nd" of 43/2014/NĐ-CP; a Quốc hội code,
+// "qh13", and no type's code for a law), -1 when they have another type's
+// ("tt" of 45/2013/TT-BTC for a law), 0 when they say neither.
+int CodesFitType(const std::vector<std::string>& symbols, std::string_view type) {
+  struct TypeCode {
+    std::string_view type, code;
+  };
+  static constexpr TypeCode kTypeCodes[] = {
+      {"nghi dinh", "nd"}, {"thong tu", "tt"},   {"thong tu", "ttlt"},   {"quyet dinh", "qd"},
+      {"chi thi", "ct"},   {"nghi quyet", "nq"}, {"nghi quyet", "nqlt"}, {"ket luan", "kl"},
+      {"ke hoach", "kh"},  {"quy che", "qc"},    {"luat", "l"},          {"bo luat", "l"},
+      {"phap lenh", "pl"},
+  };
+  auto has = [&](std::string_view code) {
+    return std::find(symbols.begin(), symbols.end(), code) != symbols.end();
+  };
+  bool other = false;
+  for (const TypeCode& tc : kTypeCodes) {
+    if (!has(tc.code)) continue;
+    if (tc.type == type) return 1;
+    other = true;
+  }
+  if (other) return -1;
+  // Laws and ordinances carry their issuer's code alone: "qh13",
+  // "ubtvqh11".
+  std::string_view issuer = type == "luat" || type == "bo luat" ? "qh"
+                            : type == "phap lenh"               ? "ubtvqh"
+                                                                : "";
+  return !issuer.empty() && has(issuer) ? 1 : 0;
+}
+
 }  // namespace
 
 std::vector<std::string> QueryBuilder::FusedCodes(const std::string& code) {
@@ -733,11 +766,12 @@ std::vector<std::string> QueryBuilder::FusedCodes(const std::string& code) {
 }
 
 Xapian::Query QueryBuilder::NumberQuery(const text::AnalyzedText& at,
-                                        std::vector<std::string>* identifiers,
-                                        std::string* unknown) {
-  std::vector<std::string> found;
+                                        std::vector<std::string>* identifiers, std::string* unknown,
+                                        std::vector<std::string>* others) {
+  std::vector<std::string> found, not_named;
   std::string unknown_number;
-  Xapian::Query parts = PartsQuery(at, &found, &unknown_number);
+  Xapian::Query parts = PartsQuery(at, &found, &unknown_number, &not_named);
+  if (others) others->insert(others->end(), not_named.begin(), not_named.end());
   if (unknown) *unknown = unknown_number;
   std::vector<Xapian::Query> readings;
   if (!parts.empty()) readings.push_back(parts);
@@ -812,8 +846,8 @@ Xapian::Query QueryBuilder::SymbolQuery(const std::string& code, std::vector<std
 }
 
 Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
-                                       std::vector<std::string>* identifiers,
-                                       std::string* unknown) {
+                                       std::vector<std::string>* identifiers, std::string* unknown,
+                                       std::vector<std::string>* others) {
   unknown->clear();
   std::string typed_full;  // the first number typed in full with codes ("26/2016/NĐ-CP")
   std::vector<std::string> numbers, years, quals;
@@ -925,6 +959,16 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
           typed_types.push_back(quals.back());
           type_first = std::min(type_first, i);
         }
+        // A Bộ luật is a law: "luật 100/2015" names Bộ luật 100/2015/QH13
+        // (S7, QA 21: it came after the texts citing Nghị định
+        // 100/2015/NĐ-CP, and the texts citing it were dropped).
+        if (gram == "luat" && (i == 0 || ts[i - 1].folded != "bo")) {
+          std::string code = schema::Term(schema::kNumberType, "bo luat");
+          if (Exists(code)) {
+            quals.push_back(code);
+            typed_types.push_back(code);
+          }
+        }
       }
     }
   }
@@ -1020,6 +1064,9 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
     }
     return false;
   };
+  // Numbers cited in full with the number typed but not of the type or
+  // codes typed, when some are (their citers come after those of `strong`).
+  std::vector<std::string> weaker;
   Xapian::docid own = 0;  // a document whose own number the query is
   bool other_year = false;  // `own`'s number has no year typed (Q1)
   constexpr Xapian::doccount kOwnCandidates = 10;
@@ -1144,6 +1191,33 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
         }
       }
     }
+    // Of them, those whose codes say they are of the type typed ("luật
+    // 45/2013": 45/2013/QH13, not 45/2013/TT-BTC), or have the codes
+    // typed as words ("nd 43 2014": 43/2014/NĐ-CP), are the number named;
+    // the texts citing the others come after (S1, QA 21: the citers of
+    // Thông tư 45/2013/TT-BTC came first).
+    std::vector<std::string> word_codes;
+    const std::string symbol(schema::kNumberSymbol);
+    for (const auto& q : quals) {
+      if (q.starts_with(symbol) && Exists(q)) word_codes.push_back(q.substr(symbol.size()));
+    }
+    auto fits = [&](const std::string& term) {
+      auto codes = index::SplitIdentifier(std::string_view(term).substr(prefix.size())).symbols;
+      for (const auto& type : typed_types) {
+        if (CodesFitType(codes, std::string_view(type).substr(schema::kNumberType.size())) > 0) {
+          return true;
+        }
+      }
+      return !word_codes.empty() &&
+             std::all_of(word_codes.begin(), word_codes.end(), [&](const std::string& c) {
+               return std::find(codes.begin(), codes.end(), c) != codes.end();
+             });
+    };
+    auto other = std::stable_partition(strong.begin(), strong.end(), fits);
+    if (other != strong.begin()) {
+      weaker.assign(other, strong.end());
+      strong.erase(other, strong.end());
+    }
   }
   // Q1 (session 17): a number typed with its codes or type and a year it
   // is not of ("23/QĐ-TW 2020", of 2021; "chỉ thị 33 năm 2022"): no
@@ -1182,10 +1256,15 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
   // number, or a citation of exactly it) weighs at least what the parts
   // can give any document ("33/CT-TTg": the plan citing it before the
   // articles of Quyết định 33/2014/QĐ-TTg, which share "33" and "TTg").
+  double weaker_bound = 0;  // the most the numbers not named can add
+  for (const auto& term : weaker) {
+    per_number.emplace_back(term);
+    weaker_bound += MaxWeight(term);
+  }
   for (const auto& term : strong) {
     Xapian::Query exact(term);
-    if (parts_bound > 0)
-      exact = Xapian::Query(Xapian::Query::OP_OR, exact, Fixed(parts_bound, exact));
+    if (double bound = parts_bound + weaker_bound; bound > 0)
+      exact = Xapian::Query(Xapian::Query::OP_OR, exact, Fixed(bound, exact));
     per_number.push_back(exact);
   }
   // A document split into parts (articles indexed one by one) has one
@@ -1219,6 +1298,7 @@ Xapian::Query QueryBuilder::PartsQuery(const text::AnalyzedText& at,
     *unknown = at.text.substr(ts[type_first].begin, ts[number_last].end - ts[type_first].begin);
   }
   if (identifiers) KeepIdentifiers(strong, identifiers);
+  KeepIdentifiers(weaker, others);
   return OrOf(per_number);
 }
 
@@ -1482,11 +1562,10 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   std::string name = index::NameKey(year == ts.size() ? parsed.free_text
                                                       : at.text.substr(0, ts[year_from].begin) +
                                                             " " + at.text.substr(ts[year].end));
-  if (!name.empty() && !Exists(schema::Term(schema::kName, name))) name = WithoutUnitRef(name);
-  bool named = !name.empty() && Exists(schema::Term(schema::kName, name));
-  if (named) {
-    alternatives.push_back(Scale(kNameScale, Xapian::Query(schema::Term(schema::kName, name))));
-  }
+  std::string name_term = NameTerm(name);
+  if (name_term.empty()) name_term = NameTerm(WithoutUnitRef(name));
+  bool named = !name_term.empty();
+  if (named) alternatives.push_back(Scale(kNameScale, Xapian::Query(name_term)));
   // A document of the type the query starts with whose title has the other
   // words side by side is named, loosely ("luật dân chủ cơ sở"): in tier 1
   // whatever its body.
@@ -1494,11 +1573,21 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   if (!type_led.empty()) alternatives.push_back(Scale(kTypeLedScale, type_led));
   // With a year typed among words, the query has no other number.
   // The numbers it names are shown where a hit writes them.
-  std::vector<std::string> identifiers;
-  Xapian::Query number =
-      year == ts.size() ? NumberQuery(at, &identifiers, &out.unknown_number) : Xapian::Query();
+  std::vector<std::string> identifiers, others;
+  Xapian::Query number = year == ts.size()
+                             ? NumberQuery(at, &identifiers, &out.unknown_number, &others)
+                             : Xapian::Query();
   if (!number.empty()) alternatives.push_back(Scale(kNumberScale, number));
   for (const auto& id : identifiers) LocateNumber(id, &out);
+  // The numbers with the digits typed but of another type: marked, and
+  // where a text citing them writes them (a text citing the number named
+  // shows that one).
+  for (const auto& id : others) {
+    out.highlight.AddNumber(id);
+    PositionTerm p{std::string(), schema::Term(schema::kFolded, id), false, {}};
+    p.other_number = true;
+    out.highlight_terms.push_back(std::move(p));
+  }
   if (!identifiers.empty()) {
     // The numbers typed as parts of a document number the query names
     // place no passage by themselves: "luật 10/2022" showed Điều 10 ("(Điều
@@ -1639,7 +1728,7 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
     // was the article on the law it replaced ("Luật Tố cáo số 03/2011/QH13
     // hết hiệu lực …", F8, session 15). The words are still marked. For
     // that document only (Searcher): the others show where they write them.
-    out.name_term = schema::Term(schema::kName, name);
+    out.name_term = name_term;
   }
   if (!out.article_anchor.empty()) {
     // The article asked for places the passage (MakeSnippet looks in it
@@ -1661,6 +1750,16 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
     });
   }
   return out;
+}
+
+std::string QueryBuilder::NameTerm(const std::string& key) const {
+  if (key.empty()) return {};
+  std::string term = schema::Term(schema::kName, key);
+  if (Exists(term)) return term;
+  constexpr std::string_view kLaw = "luat ";
+  if (!key.starts_with(kLaw) || key.size() == kLaw.size()) return {};
+  std::string code = schema::Term(schema::kName, "bo " + key);
+  return Exists(code) ? code : std::string();
 }
 
 Xapian::Query QueryBuilder::TypeLedTitle(const std::vector<text::Token>& ts, size_t year_from,

@@ -168,9 +168,20 @@ class QueryBuilder {
   // `unknown`, when given, gets a number typed in full with its codes that
   // no document has or cites ("26/2016/NĐ-CP"), as typed, or is cleared:
   // what the query finds then only shares some of its parts.
+  // `others`, when given, gets the folded numbers cited in full that a
+  // short number typed with its type or codes is not, as they have
+  // another type's code ("45/2013/tt-btc" for "luật 45/2013"): the texts
+  // citing them are matched, after those citing `identifiers`.
   Xapian::Query NumberQuery(const text::AnalyzedText& at,
                             std::vector<std::string>* identifiers = nullptr,
-                            std::string* unknown = nullptr);
+                            std::string* unknown = nullptr,
+                            std::vector<std::string>* others = nullptr);
+  // The name term (schema::kName) of `key`, an index::NameKey, when a
+  // document has it; else, for a key led by "luat" that no document has,
+  // that of "bo luat …" when one has it: officials call the codes "luật
+  // hình sự", "luật dân sự" (S8, QA 21: Luật Thi hành án hình sự came
+  // before Bộ luật Hình sự, and opened). Empty when neither exists.
+  std::string NameTerm(const std::string& key) const;
   // A document named loosely by its type and title words ("luật dân chủ
   // cơ sở" for Luật Thực hiện dân chủ ở cơ sở): TypeLedTitle over the whole
   // text; empty when it does not start with a type or has a number.
@@ -195,7 +206,7 @@ class QueryBuilder {
   // NumberQuery's reading of the numbers, years, types and codes typed
   // ("chỉ thị 33", "ct33", "23/QĐTW", "số 47").
   Xapian::Query PartsQuery(const text::AnalyzedText& at, std::vector<std::string>* identifiers,
-                           std::string* unknown);
+                           std::string* unknown, std::vector<std::string>* others);
   // A code typed alone ("qh15"): the documents whose own number has it,
   // first, then those writing a number with it (their identifiers go to
   // `found`).

@@ -31,6 +31,7 @@
 #include "search/snippet.h"
 #include "search/stub.h"
 #include "search/suggest.h"
+#include "text/abbreviations.h"
 #include "text/analyzer.h"
 
 namespace vanban::search {
@@ -732,6 +733,12 @@ struct Searcher::Internal {
   // have one number (a law and its copies, such as a Pháp điển đề mục's:
   // Q7, session 17), the one with the shortest id, as WithNumber; else 0.
   Xapian::docid OneLaw(const std::vector<Xapian::docid>& dids);
+  // The number a short spelling with its type or codes names ("luật
+  // 45/2013": "45/2013/qh13"; NumberQuery) when it is one number that the
+  // texts cite in full and no document has as its own; as the citations'
+  // terms key it (index::NameKey), else "". S9 (QA 21): only the full
+  // number found what cites it.
+  std::string CitedNumber(const std::string& key);
   // `citing_names`: also the short name of each citing document
   // (CatalogRow::cited_in_names), which reads their hit records.
   // The catalog row of document `did` (empty id when it cannot be read).
@@ -1232,6 +1239,67 @@ std::set<std::string> DigitRuns(std::string_view s) {
   return runs;
 }
 
+// The words of `text` folded (index::NameKey's, split at its spaces).
+std::vector<std::string> FoldedWords(std::string_view text) {
+  std::string key = index::NameKey(text);
+  std::vector<std::string> words;
+  for (size_t i = 0; i < key.size();) {
+    size_t end = std::min(key.find(' ', i), key.size());
+    words.push_back(key.substr(i, end - i));
+    i = end + 1;
+  }
+  return words;
+}
+
+// The folded words of a document's type, title and issuer and the codes
+// of its number, abbreviations written out too ("ubnd": "uy ban nhan
+// dan").
+std::set<std::string> NameWords(const index::HitRecord& hit) {
+  index::NumberParts parts = index::SplitIdentifier(index::NameKey(hit.number));
+  std::set<std::string> words(parts.symbols.begin(), parts.symbols.end());
+  for (const std::string* field : {&hit.type, &hit.title, &hit.issuer}) {
+    for (auto& w : FoldedWords(*field)) words.insert(std::move(w));
+  }
+  for (const text::Abbreviation& a : text::Abbreviations()) {
+    if (!words.count(index::NameKey(a.abbrev))) continue;
+    for (auto& w : FoldedWords(a.expansion)) words.insert(std::move(w));
+  }
+  return words;
+}
+
+// True when what `at` (a lookup's text) says besides numbers fits the
+// document of `hit`, whose number has the digit runs `typed`: its leading
+// number is typed, not only a code's digits ("qh13" is the code of many
+// laws, none of them numbered 13), and each word typed is one of its
+// type, title, issuer or codes, or says "số", "năm", "ngày" ("luật 25 hộ
+// tịch" is not Luật 25/2018/QH14, Luật Tố cáo). R6 (QA 21): both opened
+// such a document, silently.
+bool NamesIt(const text::AnalyzedText& at, const std::set<std::string>& typed,
+             const index::HitRecord& hit) {
+  std::set<std::string> lead = DigitRuns(index::SplitIdentifier(index::NameKey(hit.number)).number);
+  if (lead.empty() || !typed.count(*lead.begin())) return false;
+  static const std::set<std::string> kMarkers = {"so", "nam",  "ngay", "thang",
+                                                 "ky", "hieu", "van",  "ban"};
+  std::set<std::string> words = NameWords(hit);
+  for (const text::Token& t : at.tokens) {
+    bool word = t.kind == text::TokenKind::kSyllable || t.kind == text::TokenKind::kAbbreviation;
+    if (!word || t.stopword || kMarkers.count(t.folded) || words.count(t.folded) ||
+        t.folded.find_first_of("0123456789") != std::string::npos) {
+      continue;
+    }
+    std::vector<std::string_view> expansions = t.kind == text::TokenKind::kAbbreviation
+                                                   ? text::ExpandAbbreviation(t.exact)
+                                                   : std::vector<std::string_view>();
+    std::vector<std::string> written_out =
+        expansions.empty() ? std::vector<std::string>() : FoldedWords(expansions.front());
+    if (written_out.empty() || !std::all_of(written_out.begin(), written_out.end(),
+                                            [&](const std::string& w) { return words.count(w); })) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 Xapian::docid Searcher::Internal::OneLaw(const std::vector<Xapian::docid>& dids) {
@@ -1322,12 +1390,16 @@ Xapian::docid Searcher::Internal::FindAny(const std::string& id_or_number) {
   auto p = id_shaped ? db.postlist_begin(qterm) : db.postlist_end(qterm);
   if (p != db.postlist_end(qterm)) return *p;
   if (Xapian::docid did = WithNumber(id_or_number)) return did;
-  // A name: "Luật Tố cáo".
-  std::string nterm = schema::Term(schema::kName, index::NameKey(id_or_number));
+  // A name: "Luật Tố cáo"; "luật hình sự", Bộ luật Hình sự when no Luật
+  // is named so (S8, QA 21: the loose name below opened Luật Thi hành án
+  // hình sự).
+  std::string nterm = QueryBuilder(db, analyzer).NameTerm(index::NameKey(id_or_number));
   std::vector<Xapian::docid> named;
-  for (auto it = db.postlist_begin(nterm); it != db.postlist_end(nterm) && named.size() < 10;
-       ++it) {
-    named.push_back(*it);
+  if (!nterm.empty()) {
+    for (auto it = db.postlist_begin(nterm); it != db.postlist_end(nterm) && named.size() < 10;
+         ++it) {
+      named.push_back(*it);
+    }
   }
   if (!named.empty()) {
     Xapian::docid did = OneLaw(named);
@@ -1365,9 +1437,28 @@ Xapian::docid Searcher::Internal::FindAny(const std::string& id_or_number) {
     auto hit = index::DecodeHitRecord(m.get_document().get_value(schema::kSlotHit), false);
     if (!hit.ok()) continue;
     std::set<std::string> own = DigitRuns(hit->number);
-    if (std::includes(own.begin(), own.end(), typed.begin(), typed.end())) return *m;
+    if (std::includes(own.begin(), own.end(), typed.begin(), typed.end()) &&
+        NamesIt(at, typed, *hit)) {
+      return *m;
+    }
   }
   return 0;
+}
+
+std::string Searcher::Internal::CitedNumber(const std::string& key) {
+  auto cited_so = [&](const std::string& number) {
+    return db.term_exists(schema::Term(schema::kCitesUnresolved, number));
+  };
+  if (cited_so(index::NameKey(key))) return {};
+  std::vector<std::string> named;
+  QueryBuilder(db, analyzer).NumberQuery(analyzer.Analyze(key), &named);
+  std::set<std::string> cited;
+  for (const auto& number : named) {
+    if (cited_so(number) && !WithNumber(number)) {
+      cited.insert(number);
+    }
+  }
+  return cited.size() == 1 ? *cited.begin() : std::string();
 }
 
 Xapian::docid Searcher::Internal::WithNumber(const std::string& number, std::vector<Hit>* all) {
@@ -1584,6 +1675,10 @@ StatusOr<std::vector<CitedBy>> Searcher::GetCitedBy(const std::string& id_or_num
       number_key = index::NameKey(std::string(key));
       if (number_key.empty()) return not_found();
       name_keys.insert(number_key);
+      // "luật 45/2013": the number cited in full it names (S9, QA 21).
+      if (std::string cited = in.CitedNumber(std::string(key)); !cited.empty()) {
+        number_key = cited;
+      }
     }
     // `citing_date`: of the citing document; one issued before the target
     // does not cite it by an unresolved name, or by a number that states

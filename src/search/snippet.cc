@@ -20,6 +20,7 @@ struct Hit {
   int term;             // index of the query term
   bool pair = false;    // the next query term follows at pos + 1
   bool number = false;  // the term is a document number the query names
+  bool other_number = false;  // PositionTerm::other_number
   uint32_t para = 0;    // the paragraph it is in (index into the starts given)
 };
 
@@ -80,12 +81,13 @@ std::vector<Hit> CollectHits(const Xapian::Database& db, Xapian::docid did,
   // than sorting structs, and long texts give thousands of hits.
   std::vector<uint64_t> keys;
   std::set<std::pair<std::string_view, std::string_view>> seen;
-  std::vector<char> number, phrase;  // by term index
+  std::vector<char> number, other_number, phrase;  // by term index
   uint64_t index = 0;
   for (const auto& term : terms) {
     if (index == kMaxTerms) break;
     if (!seen.emplace(term.exact, term.folded).second) continue;
     number.push_back(term.number);
+    other_number.push_back(term.other_number);
     phrase.push_back(term.words.size() > 1);
     AddPositions(
         db, did, term, from, limit,
@@ -99,6 +101,7 @@ std::vector<Hit> CollectHits(const Xapian::Database& db, Xapian::docid did,
     hits[i].pos = static_cast<Xapian::termpos>(keys[i] >> 8);
     hits[i].term = static_cast<int>(keys[i] & 0xFF);
     hits[i].number = number[hits[i].term];
+    hits[i].other_number = other_number[hits[i].term];
     // Term positions are token positions + 1; starts are token positions.
     hits[i].para = static_cast<uint32_t>(
         std::upper_bound(para_starts.begin(), para_starts.end(), hits[i].pos - 1) -
@@ -138,6 +141,9 @@ Xapian::termpos BestPosition(const Xapian::Database& db, Xapian::docid did,
   // 02/2011/QH13, …)", was shown, by the words around it).
   for (const Hit& h : hits) {
     if (h.number) return h.pos;
+  }
+  for (const Hit& h : hits) {
+    if (h.other_number) return h.pos;
   }
   std::tuple<bool, int, int, int> best_score{false, -1, -1, -1};
   size_t best_lo = 0, best_hi = 0;

@@ -103,6 +103,9 @@ struct PositionTerm {
   // words follow each other, each located as above; `folded` only names it
   // (it is no term).
   std::vector<Word> words;
+  // A number with the digits typed but of another type ("45/2013/TT-BTC"
+  // for "luật 45/2013"): places the passage when no `number` is written.
+  bool other_number = false;
 };
 
 struct Snippet {

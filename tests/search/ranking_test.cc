@@ -2012,3 +2012,266 @@ TEST(SuggestionFromTheTextsTest, WordsTypedTogetherTakeTheFormsTheTextsShowToget
 
 }  // namespace
 }  // namespace vanban::search
+
+namespace vanban::search {
+namespace {
+
+// Searches over the corpus and some Pháp điển files of the large corpus
+// (QA 21), one in-memory index per suite.
+class PhapDienFilesTest : public ::testing::Test {
+ protected:
+  // The corpus and `files` (paths under phapdien-md) indexed; null when
+  // ../shared or one of the files is missing.
+  static Xapian::WritableDatabase* IndexWith(const std::vector<std::string>& files) {
+    if (testing::SharedDir().empty()) return nullptr;
+    index::IndexOptions o;
+    o.paths = {testing::SourceDir() / "corpus"};
+    for (const auto& f : files) {
+      o.paths.push_back(testing::SharedDir() / "bench/large-corpus/phapdien-md" / f);
+      if (!fs::exists(o.paths.back())) return nullptr;
+    }
+    auto* db = new Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    index::Indexer indexer(db);
+    auto s = indexer.Run(o);
+    EXPECT_TRUE(s.ok()) << s.status().ToString();
+    return db;
+  }
+  void Open(Xapian::WritableDatabase* db) {
+    VANBAN_REQUIRE_SHARED();
+    if (db == nullptr) GTEST_SKIP() << "Pháp điển files of bench/large-corpus are missing";
+    searcher_ = std::make_unique<Searcher>(*db);
+  }
+  std::vector<std::string> Ids(const std::string& q, int limit = 30) {
+    SearchRequest r;
+    r.query = q;
+    r.limit = limit;
+    auto resp = searcher_->Search(r);
+    EXPECT_TRUE(resp.ok()) << q;
+    std::vector<std::string> ids;
+    if (resp.ok()) {
+      for (const auto& h : resp->results) ids.push_back(h.id);
+    }
+    return ids;
+  }
+  // The place of `id` in `ids`, or ids.size() when absent.
+  static size_t Rank(const std::vector<std::string>& ids, const std::string& id) {
+    return std::find(ids.begin(), ids.end(), id) - ids.begin();
+  }
+  std::string Opens(const std::string& key) {
+    auto doc = searcher_->Get(key);
+    return doc.ok() ? doc->doc.id : "(" + doc.status().message() + ")";
+  }
+  std::set<std::string> Citing(const std::string& key) {
+    std::set<std::string> ids;
+    auto cited_by = searcher_->GetCitedBy(key);
+    if (cited_by.ok()) {
+      for (const auto& c : *cited_by) ids.insert(c.citing_id);
+    }
+    return ids;
+  }
+
+  std::unique_ptr<Searcher> searcher_;
+};
+
+// The codes (Bộ luật), the laws whose titles share their words, and texts
+// citing them or numbers with their digits.
+class CodeNamesTest : public PhapDienFilesTest {
+ protected:
+  static void SetUpTestSuite() {
+    db_ = IndexWith({
+        "hinh-su/hinh-su.md",                  // Bộ luật Hình sự 100/2015/QH13
+        "thi-hanh-an/thi-hanh-an-hinh-su.md",  // Luật Thi hành án hình sự 41/2019/QH14
+        "thi-hanh-an/dac-xa.md",  // Luật 30/2018/QH14, citing Bộ luật 100/2015/QH13
+        "trat-tu-an-toan-xa-hoi/quan-ly-su-dung-phao.md",    // NĐ 137/2020, idem
+        "thong-tin-bao-chi-xuat-ban/tiep-can-thong-tin.md",  // cites NĐ 100/2015/NĐ-CP
+        "dan-su/dan-su.md",                                  // Bộ luật Dân sự 91/2015/QH13
+        // Nghị định 21/2021/NĐ-CP, citing Bộ luật 91/2015/QH13
+        "dan-su/quy-dinh-thi-hanh-bo-luat-dan-su-ve-bao-dam-thuc-hien-nghia-vu.md",
+        "lao-dong/lao-dong.md",  // Bộ luật Lao động 45/2019/QH14
+        "lao-dong/nguoi-lao-dong-viet-nam-di-lam-viec-o-nuoc-ngoai-theo-hop-dong.md",
+        // Luật 08/2017/QH14, citing TT 45/2013/TT-BTC and NĐ 91/2015/NĐ-CP
+        "nong-nghiep-nong-thon/thuy-loi.md",
+    });
+  }
+  static void TearDownTestSuite() {
+    delete db_;
+    db_ = nullptr;
+  }
+  void SetUp() override { Open(db_); }
+  static Xapian::WritableDatabase* db_;
+};
+
+Xapian::WritableDatabase* CodeNamesTest::db_ = nullptr;
+
+// Numbers only cited, in full with several codes, and lookups by number.
+class CitedNumbersTest : public PhapDienFilesTest {
+ protected:
+  static void SetUpTestSuite() {
+    db_ = IndexWith({
+        // Nghị định 40/2017/NĐ-CP, citing Luật 45/2013/QH13 (Đất đai, not
+        // indexed) and Nghị định 43/2014/NĐ-CP (not indexed)
+        "nong-nghiep-nong-thon/quan-ly-san-xuat-kinh-doanh-muoi.md",
+        // Luật 48/2010/QH12, citing Luật 45/2013/QH13
+        "thue-phi-le-phi-cac-khoan-thu-khac/thue-su-dung-dat-phi-nong-nghiep.md",
+        // Luật 08/2017/QH14, citing TT 45/2013/TT-BTC and NĐ 91/2015/NĐ-CP
+        "nong-nghiep-nong-thon/thuy-loi.md",
+        // Luật 50/2010/QH12, citing TTLT 43/2014/TTLT-BGTVT-BCT
+        "cong-nghiep/su-dung-nang-luong-tiet-kiem-va-hieu-qua.md",
+    });
+  }
+  static void TearDownTestSuite() {
+    delete db_;
+    db_ = nullptr;
+  }
+  void SetUp() override { Open(db_); }
+  static Xapian::WritableDatabase* db_;
+};
+
+Xapian::WritableDatabase* CitedNumbersTest::db_ = nullptr;
+
+// S8 (QA 21): `show "luật hình sự"` opened Luật Thi hành án hình sự, and
+// search put it before Bộ luật Hình sự: officials call the codes "luật …".
+TEST_F(CodeNamesTest, TheEverydayNameOfACodeNamesTheCode) {
+  struct Case {
+    const char* name;
+    const char* id;
+  } cases[] = {
+      {"luật hình sự", "bo-luat-100-2015-qh13"},
+      {"luat hinh su", "bo-luat-100-2015-qh13"},
+      {"Luật Dân sự", "bo-luat-91-2015-qh13"},
+      {"luật lao động", "bo-luat-45-2019-qh14"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(Opens(c.name), c.id) << c.name;
+    std::vector<std::string> ids = Ids(c.name, 3);
+    ASSERT_FALSE(ids.empty()) << c.name;
+    EXPECT_EQ(ids[0], c.id) << c.name;
+  }
+  // The law of that name still opens by its own name.
+  EXPECT_EQ(Opens("luật thi hành án hình sự"), "luat-41-2019-qh14");
+  EXPECT_EQ(Ids("luật thi hành án hình sự", 1), std::vector<std::string>{"luat-41-2019-qh14"});
+}
+
+// S7 (QA 21): "luật 100/2015" put Bộ luật Hình sự 2nd, behind a text citing
+// Nghị định 100/2015/NĐ-CP, with a snippet not showing its number, and
+// left out the texts citing it; a Bộ luật is a law.
+TEST_F(CodeNamesTest, ALawNumberTypedShortNamesTheCode) {
+  struct Case {
+    const char* query;
+    const char* code;
+    const char* number;
+    std::vector<std::string> citing;
+    const char* other;  // cites another type's number with those digits
+  } cases[] = {
+      {"luật 100/2015",
+       "bo-luat-100-2015-qh13",
+       "100/2015/QH13",
+       {"luat-41-2019-qh14", "luat-30-2018-qh14", "nghi-dinh-137-2020-nd-cp"},
+       "luat-104-2016-qh13"},
+      {"luat 91/2015",
+       "bo-luat-91-2015-qh13",
+       "91/2015/QH13",
+       {"nghi-dinh-21-2021-nd-cp"},
+       "luat-08-2017-qh14"},
+  };
+  for (const auto& c : cases) {
+    SearchRequest r;
+    r.query = c.query;
+    r.limit = 30;
+    auto resp = searcher_->Search(r);
+    ASSERT_TRUE(resp.ok());
+    ASSERT_FALSE(resp->results.empty()) << c.query;
+    EXPECT_EQ(resp->results[0].id, c.code) << c.query;
+    EXPECT_NE(resp->results[0].snippet.find(std::string("<mark>") + c.number), std::string::npos)
+        << c.query << ": " << resp->results[0].snippet;
+    std::vector<std::string> ids;
+    for (const auto& h : resp->results) ids.push_back(h.id);
+    for (const auto& id : c.citing) {
+      EXPECT_LT(Rank(ids, id), Rank(ids, c.other)) << c.query << ": " << id;
+    }
+    EXPECT_EQ(Opens(c.query), c.code) << c.query;
+  }
+}
+
+// S1 (QA 21): for a number only cited, "luật 45/2013" put the texts citing
+// Thông tư 45/2013/TT-BTC before those citing Luật 45/2013/QH13, and
+// "nghị định 43/2014" those citing Thông tư liên tịch 43/2014 before those
+// citing Nghị định 43/2014/NĐ-CP: the type typed picks the number.
+TEST_F(CitedNumbersTest, TheTypeTypedPicksAmongCitedNumbersWithTheSameDigits) {
+  struct Case {
+    const char* query;
+    std::vector<std::string> citing;  // the number of the type typed
+    const char* other;                // another type's number with those digits
+    const char* other_number;         // shown in its snippet
+  } cases[] = {
+      {"luật 45/2013",
+       {"nghi-dinh-40-2017-nd-cp", "luat-48-2010-qh12"},
+       "luat-08-2017-qh14",
+       "45/2013/TT-BTC"},
+      {"luat 45/2013",
+       {"nghi-dinh-40-2017-nd-cp", "luat-48-2010-qh12"},
+       "luat-08-2017-qh14",
+       "45/2013/TT-BTC"},
+      {"nghị định 43/2014",
+       {"nghi-dinh-40-2017-nd-cp"},
+       "luat-50-2010-qh12",
+       "43/2014/TTLT-BGTVT-BCT"},
+      {"nd 43 2014", {"nghi-dinh-40-2017-nd-cp"}, "luat-50-2010-qh12", "43/2014/TTLT-BGTVT-BCT"},
+      {"NĐ 43/2014", {"nghi-dinh-40-2017-nd-cp"}, "luat-50-2010-qh12", "43/2014/TTLT-BGTVT-BCT"},
+  };
+  for (const auto& c : cases) {
+    SearchRequest r;
+    r.query = c.query;
+    r.limit = 30;
+    auto resp = searcher_->Search(r);
+    ASSERT_TRUE(resp.ok());
+    std::vector<std::string> ids;
+    for (const auto& h : resp->results) ids.push_back(h.id);
+    size_t other = Rank(ids, c.other);
+    ASSERT_LT(other, ids.size()) << c.query << ": the other citers stay";
+    for (const auto& id : c.citing) {
+      EXPECT_LT(Rank(ids, id), other) << c.query << ": " << id;
+    }
+    const std::string& snippet = resp->results[other].snippet;
+    EXPECT_NE(snippet.find(std::string("<mark>") + c.other_number + "</mark>"), std::string::npos)
+        << c.query << ": " << snippet;
+  }
+}
+
+// S9 (QA 21): a number only cited was found by its full spelling alone:
+// "luật 45/2013", "nghị định 43/2014" were "không tìm thấy", without the
+// texts citing Luật 45/2013/QH13, Nghị định 43/2014/NĐ-CP.
+TEST_F(CitedNumbersTest, AShortNumberWithItsTypeFindsTheNumberCited) {
+  std::set<std::string> land = Citing("45/2013/QH13");
+  ASSERT_GE(land.size(), 2u);
+  EXPECT_EQ(Citing("luật 45/2013"), land);
+  EXPECT_EQ(Citing("luat 45/2013"), land);
+  std::set<std::string> decree = Citing("43/2014/NĐ-CP");
+  ASSERT_FALSE(decree.empty());
+  EXPECT_EQ(Citing("nghị định 43/2014"), decree);
+  EXPECT_EQ(Citing("nd 43 2014"), decree);
+  // Not one document: `show` says so and lists the citers (cmd_search.cc).
+  EXPECT_FALSE(searcher_->Get("luật 45/2013").ok());
+  // Without the type, 45/2013 is cited as two numbers: none is picked.
+  EXPECT_FALSE(searcher_->GetCitedBy("45/2013").ok());
+}
+
+// R6 (QA 21): `show qh13` opened one of the laws numbered …/QH13, and
+// `show "luật 25 hộ tịch"` Luật Tố cáo 25/2018/QH14 (its title words
+// contradict it).
+TEST_F(CitedNumbersTest, ACodeOrWordsOfAnotherTitleOpenNoDocument) {
+  for (const char* key : {"qh13", "QH14", "luật 25 hộ tịch", "luật 2018", "chỉ thị 33 hộ tịch"}) {
+    auto doc = searcher_->Get(key);
+    EXPECT_TRUE(!doc.ok() && doc.status().IsNotFound()) << key << " opened " << doc->doc.id;
+  }
+  // What names one still opens it.
+  EXPECT_EQ(Opens("luật 25 tố cáo"), "luat-25-2018-qh14");
+  EXPECT_EQ(Opens("luật 10 dân chủ cơ sở"), "luat-10-2022-qh15");
+  EXPECT_EQ(Opens("ct 33"), "chi-thi-33-ct-ttg-2021");
+  EXPECT_EQ(Opens("chỉ thị ct33"), "chi-thi-33-ct-ttg-2021");
+  EXPECT_EQ(Opens("chỉ thị 33 thủ tướng"), "chi-thi-33-ct-ttg-2021");
+  EXPECT_EQ(Opens("qd 23 tw"), "quyet-dinh-23-qd-tw-2021");
+}
+
+}  // namespace
+}  // namespace vanban::search
