@@ -70,25 +70,6 @@ inline char32_t DecodeUtf8(std::string_view s, size_t& i) {
   return cp;
 }
 
-// Appends the UTF-8 encoding of cp to *out.
-inline void AppendUtf8(char32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 // Character classes used by the tokenizer.
 enum class CharClass : uint8_t { kOther, kLetter, kDigit, kMark };
 
@@ -170,6 +151,12 @@ inline int EncodeUtf8(char32_t cp, char* buf) {
   buf[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
   buf[3] = static_cast<char>(0x80 | (cp & 0x3F));
   return 4;
+}
+
+// Appends the UTF-8 encoding of cp to *out.
+inline void AppendUtf8(char32_t cp, std::string* out) {
+  char buf[4];
+  out->append(buf, static_cast<size_t>(EncodeUtf8(cp, buf)));
 }
 
 }  // namespace vanban::text::internal
