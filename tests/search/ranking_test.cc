@@ -2073,12 +2073,26 @@ class PhapDienFilesTest : public ::testing::Test {
   std::unique_ptr<Searcher> searcher_;
 };
 
+// A suite over one index of the corpus and the Pháp điển files
+// `Suite::Files()`, made once for its tests.
+template <typename Suite>
+class OneIndexTest : public PhapDienFilesTest {
+ protected:
+  static void SetUpTestSuite() { db_ = IndexWith(Suite::Files()); }
+  static void TearDownTestSuite() {
+    delete db_;
+    db_ = nullptr;
+  }
+  void SetUp() override { Open(db_); }
+  static inline Xapian::WritableDatabase* db_ = nullptr;
+};
+
 // The codes (Bộ luật), the laws whose titles share their words, and texts
 // citing them or numbers with their digits.
-class CodeNamesTest : public PhapDienFilesTest {
- protected:
-  static void SetUpTestSuite() {
-    db_ = IndexWith({
+class CodeNamesTest : public OneIndexTest<CodeNamesTest> {
+ public:
+  static std::vector<std::string> Files() {
+    return {
         "hinh-su/hinh-su.md",                  // Bộ luật Hình sự 100/2015/QH13
         "thi-hanh-an/thi-hanh-an-hinh-su.md",  // Luật Thi hành án hình sự 41/2019/QH14
         "thi-hanh-an/dac-xa.md",  // Luật 30/2018/QH14, citing Bộ luật 100/2015/QH13
@@ -2091,23 +2105,15 @@ class CodeNamesTest : public PhapDienFilesTest {
         "lao-dong/nguoi-lao-dong-viet-nam-di-lam-viec-o-nuoc-ngoai-theo-hop-dong.md",
         // Luật 08/2017/QH14, citing TT 45/2013/TT-BTC and NĐ 91/2015/NĐ-CP
         "nong-nghiep-nong-thon/thuy-loi.md",
-    });
+    };
   }
-  static void TearDownTestSuite() {
-    delete db_;
-    db_ = nullptr;
-  }
-  void SetUp() override { Open(db_); }
-  static Xapian::WritableDatabase* db_;
 };
 
-Xapian::WritableDatabase* CodeNamesTest::db_ = nullptr;
-
 // Numbers only cited, in full with several codes, and lookups by number.
-class CitedNumbersTest : public PhapDienFilesTest {
- protected:
-  static void SetUpTestSuite() {
-    db_ = IndexWith({
+class CitedNumbersTest : public OneIndexTest<CitedNumbersTest> {
+ public:
+  static std::vector<std::string> Files() {
+    return {
         // Nghị định 40/2017/NĐ-CP, citing Luật 45/2013/QH13 (Đất đai, not
         // indexed) and Nghị định 43/2014/NĐ-CP (not indexed)
         "nong-nghiep-nong-thon/quan-ly-san-xuat-kinh-doanh-muoi.md",
@@ -2117,17 +2123,9 @@ class CitedNumbersTest : public PhapDienFilesTest {
         "nong-nghiep-nong-thon/thuy-loi.md",
         // Luật 50/2010/QH12, citing TTLT 43/2014/TTLT-BGTVT-BCT
         "cong-nghiep/su-dung-nang-luong-tiet-kiem-va-hieu-qua.md",
-    });
+    };
   }
-  static void TearDownTestSuite() {
-    delete db_;
-    db_ = nullptr;
-  }
-  void SetUp() override { Open(db_); }
-  static Xapian::WritableDatabase* db_;
 };
-
-Xapian::WritableDatabase* CitedNumbersTest::db_ = nullptr;
 
 // S8 (QA 21): `show "luật hình sự"` opened Luật Thi hành án hình sự, and
 // search put it before Bộ luật Hình sự: officials call the codes "luật …".
