@@ -636,9 +636,10 @@ Status Indexer::Internal::Write(Result* r) {
   }
   if (r->kind == Result::Kind::kUnchanged) {
     ++s.unchanged;
-    // Touched (another mtime or size) but the same content: the stored
-    // fingerprint takes the new mtime, so that the next run skips the file
-    // unread. C6: it was read and hashed again on every run.
+    // Touched (another mtime, ctime or size) but the same content, or an
+    // index made before the ctime was kept: the stored fingerprint takes
+    // the new times, so that the next run skips the file unread. C6: it was
+    // read and hashed again on every run.
     if (r->fingerprint != task.existing->fingerprint) {
       SetFingerprint(task.existing->docid, r->fingerprint);
     }

@@ -134,7 +134,7 @@ std::filesystem::path FindCatalog(const std::vector<std::filesystem::path>& root
 // Walks `roots` (files or folders) and the catalog's text files, compares
 // them with `db` and returns the plan. With `rebuild` the database's
 // documents are ignored; with `process_all` every file is planned, even one
-// whose size and mtime are unchanged (the catalog changed: its citations
+// whose size and times are unchanged (the catalog changed: its citations
 // must be resolved again). Files and folders that cannot be read, and files
 // the walk skips (unsupported, empty), are reported in `skipped`; a
 // previously indexed document among them is kept, never deleted. Only
