@@ -209,24 +209,6 @@ void FillGaps(const legal::Metadata& from, legal::Metadata* to) {
   }
 }
 
-// A file's fingerprint (value schema::kSlotFingerprint):
-// "size:mtime_ns:hash:cat", the mtime in Unix nanoseconds, the content's
-// FNV-1a and the hash of the catalog entry it is the text of (or "").
-std::string FingerprintOf(uint64_t size, int64_t mtime, const std::string& hash,
-                          const std::string& cat) {
-  return std::to_string(size) + ":" + std::to_string(mtime) + ":" + hash + ":" + cat;
-}
-
-bool SameContent(const std::string& a, const std::string& b) {
-  // Equal size, hash and catalog part: everything but the mtime.
-  auto strip = [](const std::string& f) {
-    size_t p1 = f.find(':');
-    size_t p2 = p1 == std::string::npos ? p1 : f.find(':', p1 + 1);
-    return p2 == std::string::npos ? f : f.substr(0, p1) + f.substr(p2);
-  };
-  return !a.empty() && strip(a) == strip(b);
-}
-
 }  // namespace
 
 struct Indexer::Internal {
@@ -314,6 +296,7 @@ struct Indexer::Internal {
   void SetFingerprint(Xapian::docid did, const std::string& fingerprint);
   void SetMetadata(const std::string& key, const std::string& value);
   Status Write(Result* result);
+  std::string FingerprintToWrite(const Result& r) const;
   Status RunWorkers(std::chrono::steady_clock::time_point start);
   void StopWorkers();
   Status WriteCatalogRecords();
@@ -366,12 +349,13 @@ Result Indexer::Internal::Process(size_t task_index) {
     r.error = st.message();
     return r;
   }
-  std::string hash = schema::Hex64(schema::Fnv1a(bytes));
+  Fingerprint fingerprint{bytes.size(), planned->mtime, planned->ctime,
+                          schema::Hex64(schema::Fnv1a(bytes)), ""};
   // A new file with the content of a catalog entry's text gone (renamed):
   // that entry's text, as if the catalog named it.
   FileTask moved;
   if (!planned->entry && !planned->existing) {
-    auto it = plan.moved_texts.find(std::to_string(bytes.size()) + ":" + hash);
+    auto it = plan.moved_texts.find(fingerprint.ContentKey());
     if (it != plan.moved_texts.end()) {
       moved = *planned;
       moved.entry = it->second;
@@ -380,9 +364,12 @@ Result Indexer::Internal::Process(size_t task_index) {
     }
   }
   const FileTask& task = *planned;
-  r.fingerprint = FingerprintOf(bytes.size(), task.mtime, hash, task.catalog_hash);
-  if (task.existing && SameContent(task.existing->fingerprint, r.fingerprint) && !process_all &&
-      !task.misplaced_id && task.existing->link_path == task.link_path) {
+  fingerprint.catalog = task.catalog_hash;
+  r.fingerprint = fingerprint.Format();
+  std::optional<Fingerprint> old =
+      task.existing ? Fingerprint::Parse(task.existing->fingerprint) : std::nullopt;
+  if (old && old->SameContent(fingerprint) && !process_all && !task.misplaced_id &&
+      task.existing->link_path == task.link_path) {
     r.kind = Result::Kind::kUnchanged;
     return r;
   }
@@ -649,9 +636,10 @@ Status Indexer::Internal::Write(Result* r) {
   }
   if (r->kind == Result::Kind::kUnchanged) {
     ++s.unchanged;
-    // Touched (another mtime or size) but the same content: the stored
-    // fingerprint takes the new mtime, so that the next run skips the file
-    // unread. C6: it was read and hashed again on every run.
+    // Touched (another mtime, ctime or size) but the same content, or an
+    // index made before the ctime was kept: the stored fingerprint takes
+    // the new times, so that the next run skips the file unread. C6: it was
+    // read and hashed again on every run.
     if (r->fingerprint != task.existing->fingerprint) {
       SetFingerprint(task.existing->docid, r->fingerprint);
     }
@@ -717,11 +705,27 @@ Status Indexer::Internal::Write(Result* r) {
   PendingDoc doc;
   doc.xd = std::move(r->xd);
   doc.finished = false;
-  doc.source = SourceInfo{r->fingerprint, task.link_path};
+  doc.source = SourceInfo{FingerprintToWrite(*r), task.link_path};
   std::string final_id = r->record.doc.id;
   doc.record = std::move(r->record);
   Put(final_id, path, std::move(doc));
   return Status::Ok();
+}
+
+// A file given the id of a catalog entry whose `text` finds nothing (found
+// by its number) is that entry's text to the next run (IndexedText), which
+// puts the entry's hash in its fingerprint: so is it here. A6 (QA 21): a
+// rebuild, or the run that found the file, wrote it without, and the next
+// run analysed the file again ("cập nhật 1").
+std::string Indexer::Internal::FingerprintToWrite(const Result& r) const {
+  std::optional<Fingerprint> f = Fingerprint::Parse(r.fingerprint);
+  if (!catalog || !f || !f->catalog.empty()) return r.fingerprint;
+  const legal::CatalogEntry* e = catalog->FindById(r.record.doc.id);
+  if (e == nullptr || e->text_path.empty() || plan.catalog_texts.count(e->id)) {
+    return r.fingerprint;
+  }
+  f->catalog = CatalogEntryHash(*e);
+  return f->Format();
 }
 
 void Indexer::Internal::PutCatalogRecord(const legal::CatalogEntry& e) {

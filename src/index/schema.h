@@ -72,15 +72,18 @@ inline constexpr std::string_view kCitesUnresolvedName = "XN";
 
 // ---- Value slots ------------------------------------------------------------
 enum Slot : unsigned {
-  kSlotDate = 0,         // ISO date "2021-11-26" (sortable as a string), the
-                         // year alone ("2015") when only the number gives it,
-                         // or empty
-  kSlotType = 1,         // display type "Chỉ thị" (facet)
-  kSlotIssuer = 2,       // display issuer "Thủ tướng Chính phủ" (facet)
-  kSlotYear = 3,         // "2021" (facet)
-  kSlotSourcePath = 4,   // absolute source path, or empty
-  kSlotFingerprint = 5,  // "size:mtime_ns:hash:catalog-hash" of the source
-  kSlotId = 6,           // the DocumentId (also in the Q term)
+  kSlotDate = 0,        // ISO date "2021-11-26" (sortable as a string), the
+                        // year alone ("2015") when only the number gives it,
+                        // or empty
+  kSlotType = 1,        // display type "Chỉ thị" (facet)
+  kSlotIssuer = 2,      // display issuer "Thủ tướng Chính phủ" (facet)
+  kSlotYear = 3,        // "2021" (facet)
+  kSlotSourcePath = 4,  // absolute source path, or empty
+  // "size:mtime_ns:ctime_ns:hash:catalog-hash" of the source file
+  // (index::Fingerprint, walk.h, which reads the older form without the
+  // ctime too); a catalog record's entry hash.
+  kSlotFingerprint = 5,
+  kSlotId = 6,  // the DocumentId (also in the Q term)
   // What a search hit shows (index/record.h HitRecord, compact binary), so
   // showing a hit never parses the full stored record.
   kSlotHit = 7,

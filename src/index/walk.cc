@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <map>
 #include <set>
 #include <string_view>
@@ -19,16 +20,20 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The Unix mtime in nanoseconds (README, value slot 5), from stat. C10:
+// The Unix mtime and ctime in nanoseconds (Fingerprint), from stat. C10:
 // std::filesystem's file_clock counts from the standard library's own
 // epoch (2174 in libstdc++), which another build would not share.
-int64_t MtimeOf(const fs::path& p, std::error_code& ec) {
+void TimesOf(const fs::path& p, FileTask* task, std::error_code& ec) {
   struct stat st;
   if (stat(p.c_str(), &st) != 0) {
     ec.assign(errno, std::generic_category());
-    return 0;
+    return;
   }
-  return static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+  auto ns = [](const struct timespec& t) {
+    return static_cast<int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
+  };
+  task->mtime = ns(st.st_mtim);
+  task->ctime = ns(st.st_ctim);
 }
 
 fs::path Absolute(const fs::path& p) {
@@ -228,14 +233,53 @@ void LoadExisting(const Xapian::Database& db, Plan* plan) {
   }
 }
 
-bool SizeAndTimeMatch(const std::string& fp, uint64_t size, int64_t mtime, const std::string& cat) {
-  std::string prefix = std::to_string(size) + ":" + std::to_string(mtime) + ":";
-  if (fp.compare(0, prefix.size(), prefix) != 0) return false;
-  size_t last = fp.rfind(':');
-  return last != std::string::npos && fp.substr(last + 1) == cat;
+// True when the file of `task` is the one `stored` fingerprints, unread.
+bool StatMatches(const std::string& stored, const FileTask& task) {
+  std::optional<Fingerprint> old = Fingerprint::Parse(stored);
+  return old && old->SameStat({task.size, task.mtime, task.ctime, "", task.catalog_hash});
 }
 
 }  // namespace
+
+std::optional<Fingerprint> Fingerprint::Parse(std::string_view value) {
+  std::vector<std::string_view> parts;
+  for (size_t at = 0;;) {
+    size_t colon = value.find(':', at);
+    parts.push_back(value.substr(at, colon == std::string_view::npos ? colon : colon - at));
+    if (colon == std::string_view::npos) break;
+    at = colon + 1;
+  }
+  if (parts.size() != 4 && parts.size() != 5) return std::nullopt;
+  bool with_ctime = parts.size() == 5;
+  Fingerprint f;
+  auto number = [](std::string_view s, auto* out) {
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
+    return !s.empty() && ec == std::errc() && end == s.data() + s.size();
+  };
+  if (!number(parts[0], &f.size) || !number(parts[1], &f.mtime) ||
+      (with_ctime && !number(parts[2], &f.ctime))) {
+    return std::nullopt;
+  }
+  f.hash = parts[with_ctime ? 3 : 2];
+  f.catalog = parts[with_ctime ? 4 : 3];
+  return f;
+}
+
+std::string Fingerprint::Format() const {
+  return std::to_string(size) + ":" + std::to_string(mtime) + ":" + std::to_string(ctime) + ":" +
+         hash + ":" + catalog;
+}
+
+bool Fingerprint::SameStat(const Fingerprint& o) const {
+  return ctime != 0 && size == o.size && mtime == o.mtime && ctime == o.ctime &&
+         catalog == o.catalog;
+}
+
+bool Fingerprint::SameContent(const Fingerprint& o) const {
+  return !hash.empty() && size == o.size && hash == o.hash && catalog == o.catalog;
+}
+
+std::string Fingerprint::ContentKey() const { return std::to_string(size) + ":" + hash; }
 
 bool UnderRoot(const std::string& path, const fs::path& root) {
   std::string r = root.string();
@@ -451,13 +495,8 @@ void FindMovedTexts(const legal::Catalog& catalog, Plan* plan) {
     if (!stale.count(e.docid) || plan->catalog_texts.count(e.id)) continue;
     const legal::CatalogEntry* entry = catalog.FindById(e.id);
     if (entry == nullptr || entry->text_path.empty()) continue;
-    // size:mtime:hash:cat
-    size_t p1 = e.fingerprint.find(':');
-    size_t p2 = p1 == std::string::npos ? p1 : e.fingerprint.find(':', p1 + 1);
-    size_t p3 = p2 == std::string::npos ? p2 : e.fingerprint.find(':', p2 + 1);
-    if (p3 == std::string::npos) continue;
-    plan->moved_texts[e.fingerprint.substr(0, p1 + 1) + e.fingerprint.substr(p2 + 1, p3 - p2 - 1)] =
-        entry;
+    std::optional<Fingerprint> f = Fingerprint::Parse(e.fingerprint);
+    if (f) plan->moved_texts[f->ContentKey()] = entry;
   }
 }
 
@@ -536,7 +575,7 @@ Plan MakePlan(const Xapian::Database& db, const legal::Catalog* catalog,
       skipped->push_back({f.string(), "không đọc được kích thước tệp: " + ErrorText(ec)});
       continue;
     }
-    task.mtime = MtimeOf(f, ec);
+    TimesOf(f, &task, ec);
     if (auto link = walked.links.find(f); link != walked.links.end()) {
       task.link_path = link->second.string();
     }
@@ -551,7 +590,7 @@ Plan MakePlan(const Xapian::Database& db, const legal::Catalog* catalog,
       task.existing = &ex->second;
       task.misplaced_id = MisplacedId(plan, ex->second, task.entry, walked.files);
       if (!process_all && !task.misplaced_id && ex->second.link_path == task.link_path &&
-          SizeAndTimeMatch(ex->second.fingerprint, task.size, task.mtime, task.catalog_hash)) {
+          StatMatches(ex->second.fingerprint, task)) {
         ++plan.unchanged;
         continue;
       }

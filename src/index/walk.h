@@ -8,7 +8,9 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -17,6 +19,36 @@
 #include "legal/catalog.h"
 
 namespace vanban::index {
+
+// A source file's fingerprint (value schema::kSlotFingerprint):
+// "size:mtime_ns:ctime_ns:fnv1a64:catalog-entry-hash". The times are Unix
+// nanoseconds from stat: the mtime, and the inode's ctime, which every
+// write changes and no tool can set back (A4, QA 21: an edit keeping the
+// size and the mtime, `touch -r`, `cp -p`, was never seen). The hash is
+// the FNV-1a 64 of the bytes; the last part the CatalogEntryHash of the
+// entry the file is the text of, or empty. Indexes made before hold
+// "size:mtime_ns:fnv1a64:catalog-entry-hash": ctime 0, never equal to a
+// file's, so such a file is read and hashed once and its fingerprint
+// refreshed.
+struct Fingerprint {
+  uint64_t size = 0;
+  int64_t mtime = 0;
+  int64_t ctime = 0;  // 0: not recorded
+  std::string hash;
+  std::string catalog;
+
+  // Nullopt for a value that is not a fingerprint (empty, a catalog
+  // record's entry hash).
+  static std::optional<Fingerprint> Parse(std::string_view value);
+  std::string Format() const;
+  // Size, both times and catalog part equal: the file is unchanged unread.
+  bool SameStat(const Fingerprint& other) const;
+  // Size, hash and catalog part equal: the same content, the text of the
+  // same entry (the times may differ: touched).
+  bool SameContent(const Fingerprint& other) const;
+  // "size:hash": a file's content, whatever its times (Plan::moved_texts).
+  std::string ContentKey() const;
+};
 
 struct ExistingDoc {
   Xapian::docid docid = 0;
@@ -35,7 +67,8 @@ struct ExistingRecord {
 struct FileTask {
   std::filesystem::path path;  // absolute, lexically normal
   uint64_t size = 0;
-  int64_t mtime = 0;
+  int64_t mtime = 0;  // Unix nanoseconds (Fingerprint)
+  int64_t ctime = 0;
   // The symbolic link it was found through, when no walk or catalog
   // reaches it directly (the first such link, by path), else empty.
   std::string link_path;
@@ -66,12 +99,12 @@ struct Plan {
   // "Document ids", rule 1).
   std::unordered_map<std::string, std::string> catalog_texts;
   std::vector<Xapian::docid> stale;  // sources gone: delete
-  // "size:hash" (of schema::kSlotFingerprint) of the stale files that were
+  // Fingerprint::ContentKey of the stale files that were
   // the text of a catalog entry whose `text` now finds nothing -> that
   // entry: a new file with that content is the text renamed, and keeps the
   // entry's id (a plan has no number to be found by).
   std::unordered_map<std::string, const legal::CatalogEntry*> moved_texts;
-  int unchanged = 0;                 // size and mtime unchanged
+  int unchanged = 0;  // size, times and catalog part unchanged
   // Documents whose file (or a folder above it) exists but could not be
   // read or was skipped by the walk: their previous version stays, and the
   // SkippedFile entry for the file or folder counts them.
@@ -101,7 +134,7 @@ std::filesystem::path FindCatalog(const std::vector<std::filesystem::path>& root
 // Walks `roots` (files or folders) and the catalog's text files, compares
 // them with `db` and returns the plan. With `rebuild` the database's
 // documents are ignored; with `process_all` every file is planned, even one
-// whose size and mtime are unchanged (the catalog changed: its citations
+// whose size and times are unchanged (the catalog changed: its citations
 // must be resolved again). Files and folders that cannot be read, and files
 // the walk skips (unsupported, empty), are reported in `skipped`; a
 // previously indexed document among them is kept, never deleted. Only

@@ -11,13 +11,16 @@
 #include <csignal>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
+#include <thread>
 #include <vector>
 
 #include "index/builder.h"
 #include "index/record.h"
 #include "index/schema.h"
 #include "index/scratch_corpus.h"
+#include "index/walk.h"
 #include "ingest/fixtures.h"
 #include "support/shared_data.h"
 
@@ -192,9 +195,22 @@ TEST_F(IndexerTest, TouchedButIdenticalFileIsUnchanged) {
   EXPECT_EQ(again->updated, 0);
 }
 
+// Replaces the content hash in the fingerprint of the document of `file`:
+// a run that reads the file sees it changed and analyses it again; one
+// that does not leaves the document as it is.
+void ForgeContentHash(Xapian::WritableDatabase& db, Xapian::docid did) {
+  Xapian::Document d = db.get_document(did);
+  std::optional<Fingerprint> f = Fingerprint::Parse(d.get_value(schema::kSlotFingerprint));
+  ASSERT_TRUE(f.has_value());
+  f->hash = std::string(16, '0');
+  d.add_value(schema::kSlotFingerprint, f->Format());
+  db.replace_document(did, d);
+  db.commit();
+}
+
 // C6 broke: a touched but unchanged file kept its old mtime in the index,
 // so every later run read and hashed it again. Proven unread: the run after
-// the touch leaves other bytes of the same size and mtime unseen.
+// the touch does not see the stored content hash replaced by another.
 TEST_F(IndexerTest, ATouchedButIdenticalFileIsNotReadByTheNextRun) {
   fs::path file = Corpus() / "ke-hoach.txt";
   std::string db_dir = (dir_ / "index").string();
@@ -225,10 +241,12 @@ TEST_F(IndexerTest, ATouchedButIdenticalFileIsNotReadByTheNextRun) {
       EXPECT_GT(db.get_termfreq("Fdan"), 0u);
       ExpectTextCopies(db);
     }
-    std::string other = Plan();
-    other[other.find('a')] = 'o';
-    Write("ke-hoach.txt", other);
-    fs::last_write_time(file, touched);
+    if (on_disk) {
+      Xapian::WritableDatabase db(db_dir);
+      ForgeContentHash(db, DocidOf(db, file));
+    } else {
+      ForgeContentHash(memory, DocidOf(memory, file));
+    }
     auto next = run();
     ASSERT_TRUE(next.ok()) << next.status().ToString();
     EXPECT_EQ(next->unchanged, 1);
@@ -237,30 +255,40 @@ TEST_F(IndexerTest, ATouchedButIdenticalFileIsNotReadByTheNextRun) {
   }
 }
 
+// The size and Unix mtime and ctime in nanoseconds of `file`, as a
+// fingerprint starts ("6543:1700000000123456789:1700000000123456789:").
+std::string StatPrefix(const fs::path& file) {
+  struct stat st;
+  EXPECT_EQ(stat(file.c_str(), &st), 0);
+  auto ns = [](const struct timespec& t) {
+    return std::to_string(static_cast<int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec);
+  };
+  return std::to_string(st.st_size) + ":" + ns(st.st_mtim) + ":" + ns(st.st_ctim) + ":";
+}
+
 // C10 broke: the fingerprint's mtime was libstdc++'s file_clock count, not
 // the Unix mtime in nanoseconds README gives. An index holding the old
-// count sees the file touched once: not updated, and refreshed.
+// count (in the fingerprint of then, without the ctime) sees the file
+// touched once: not updated, and refreshed.
 TEST_F(IndexerTest, TheFingerprintHoldsTheUnixMtimeInNanoseconds) {
   Write("ke-hoach.txt", Plan());
   fs::path file = Corpus() / "ke-hoach.txt";
-  struct stat st;
-  ASSERT_EQ(stat(file.c_str(), &st), 0);
-  std::string size_and_mtime =
-      std::to_string(st.st_size) + ":" +
-      std::to_string(static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec);
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   Indexer indexer(&db);
   ASSERT_TRUE(indexer.Run(Options()).ok());
   Xapian::docid did = DocidOf(db, file);
   std::string fingerprint = db.get_document(did).get_value(schema::kSlotFingerprint);
-  EXPECT_EQ(fingerprint.substr(0, size_and_mtime.size() + 1), size_and_mtime + ":");
+  std::string prefix = StatPrefix(file);
+  EXPECT_EQ(fingerprint.substr(0, prefix.size()), prefix);
 
   int64_t ticks = std::chrono::duration_cast<std::chrono::nanoseconds>(
                       fs::last_write_time(file).time_since_epoch())
                       .count();
+  std::optional<Fingerprint> f = Fingerprint::Parse(fingerprint);
+  ASSERT_TRUE(f.has_value());
   Xapian::Document d = db.get_document(did);
-  d.add_value(schema::kSlotFingerprint, std::to_string(st.st_size) + ":" + std::to_string(ticks) +
-                                            fingerprint.substr(size_and_mtime.size()));
+  d.add_value(schema::kSlotFingerprint, std::to_string(f->size) + ":" + std::to_string(ticks) +
+                                            ":" + f->hash + ":" + f->catalog);
   db.replace_document(did, d);
   db.commit();
   auto again = indexer.Run(Options());
@@ -268,6 +296,73 @@ TEST_F(IndexerTest, TheFingerprintHoldsTheUnixMtimeInNanoseconds) {
   EXPECT_EQ(again->unchanged, 1);
   EXPECT_EQ(again->updated, 0);
   EXPECT_EQ(db.get_document(did).get_value(schema::kSlotFingerprint), fingerprint);
+}
+
+// A4 (QA 21) broke: an edit keeping the file's size and mtime (`touch -r`,
+// `cp -p` of a corrected copy, a coarse file-system clock) was never seen
+// by an incremental run: "không đổi 1", the old text searched until a
+// rebuild. The inode's ctime, which no tool sets back, is in the
+// fingerprint.
+TEST_F(IndexerTest, AnEditKeepingTheSizeAndMtimeIsSeen) {
+  VANBAN_REQUIRE_SHARED();
+  Write("ke-hoach.txt", Plan());
+  fs::path file = Corpus() / "ke-hoach.txt";
+  std::string db_dir = (dir_ / "index").string();
+  ASSERT_TRUE(IndexDatabase(db_dir, Options()).ok());
+  std::string before = StatPrefix(file);
+  auto mtime = fs::last_write_time(file);
+  std::string edited = Plan();
+  size_t at = edited.find("Thoảng");
+  ASSERT_NE(at, std::string::npos);
+  edited.replace(at, std::string("Thoảng").size(), "Thoảnx");
+  ASSERT_EQ(edited.size(), Plan().size());
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));  // a coarse ctime clock ticks
+  Write("ke-hoach.txt", edited);
+  fs::last_write_time(file, mtime);
+  std::string after = StatPrefix(file);
+  // The size and the mtime are the same, the ctime is not.
+  ASSERT_EQ(after.substr(0, after.find(':', after.find(':') + 1)),
+            before.substr(0, before.find(':', before.find(':') + 1)));
+  ASSERT_NE(after, before);
+  auto s = IndexDatabase(db_dir, Options());
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->updated, 1);
+  EXPECT_EQ(s->unchanged, 0);
+  Xapian::Database db(db_dir);
+  EXPECT_GT(db.get_termfreq("Fthoanx"), 0u);
+  EXPECT_EQ(db.get_termfreq("Fthoang"), 0u);
+}
+
+// A4 (QA 21): an index made before holds fingerprints without the ctime.
+// Each file is read and hashed once, not analysed again, and its
+// fingerprint takes the ctime: the run after skips it unread.
+TEST_F(IndexerTest, AFingerprintWithoutTheCtimeIsRefreshedOnce) {
+  Write("ke-hoach.txt", Plan());
+  fs::path file = Corpus() / "ke-hoach.txt";
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Indexer indexer(&db);
+  ASSERT_TRUE(indexer.Run(Options()).ok());
+  Xapian::docid did = DocidOf(db, file);
+  std::string fingerprint = db.get_document(did).get_value(schema::kSlotFingerprint);
+  std::optional<Fingerprint> f = Fingerprint::Parse(fingerprint);
+  ASSERT_TRUE(f.has_value());
+  Xapian::Document d = db.get_document(did);
+  d.add_value(schema::kSlotFingerprint, std::to_string(f->size) + ":" + std::to_string(f->mtime) +
+                                            ":" + f->hash + ":" + f->catalog);
+  db.replace_document(did, d);
+  db.commit();
+  std::string data = db.get_document(did).get_data();
+  auto again = indexer.Run(Options());
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->unchanged, 1);
+  EXPECT_EQ(again->updated, 0);
+  EXPECT_EQ(db.get_document(did).get_value(schema::kSlotFingerprint), fingerprint);
+  EXPECT_EQ(db.get_document(did).get_data(), data);
+  ForgeContentHash(db, did);
+  auto next = indexer.Run(Options());
+  ASSERT_TRUE(next.ok()) << next.status().ToString();
+  EXPECT_EQ(next->unchanged, 1);
+  EXPECT_EQ(next->updated, 0);
 }
 
 TEST_F(IndexerTest, BadFileIsReportedAndSkippedOthersIndexed) {
@@ -1597,6 +1692,46 @@ TEST_F(IndexerTest, ARenamedCatalogTextIsNamedInTheWarning) {
   EXPECT_TRUE(HasSource(db, renamed));
   EXPECT_TRUE(db.term_exists(schema::Term(schema::kId, "luat-25-2018-qh14")));
   EXPECT_EQ(db.get_termfreq(schema::Term(schema::kFilterHasText, "1")), 1u);
+}
+
+// A6 (QA 21) broke: a catalog entry's text found by its number under
+// another path than its `text =` was written by a rebuild (or by the run
+// that found it) without the entry's hash in its fingerprint, by the next
+// run with it: that run analysed the file again ("cập nhật 1").
+TEST_F(IndexerTest, ATextFoundByItsNumberIsUnchangedByTheRunAfter) {
+  VANBAN_REQUIRE_SHARED();
+  Write("ke-hoach.txt", Plan());
+  Write("catalog.toml", std::string(kLawEntry) + "text = \"van-ban/luat-25-2018-qh14.txt\"\n");
+  std::string db_dir = (dir_ / "index").string();
+  auto unchanged_after = [&](const std::string& what) {
+    SCOPED_TRACE(what);
+    auto s = IndexDatabase(db_dir, Options());
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    EXPECT_EQ(s->unchanged, 2);
+    EXPECT_EQ(s->added + s->updated + s->removed, 0);
+    EXPECT_EQ(IdsBySource(Xapian::Database(
+                  db_dir))[fs::weakly_canonical(Corpus() / "van-ban/to-cao.txt").string()],
+              "luat-25-2018-qh14");
+  };
+  auto first = IndexDatabase(db_dir, Options());
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  ASSERT_EQ(first->catalog_records, 1);
+  // Dropped in under another name: found by its number.
+  fs::create_directories(Corpus() / "van-ban");
+  Write("van-ban/to-cao.txt", Shared("luat-25-2018-qh14.txt"));
+  auto found = IndexDatabase(db_dir, Options());
+  ASSERT_TRUE(found.ok()) << found.status().ToString();
+  ASSERT_EQ(found->added, 1);
+  unchanged_after("the run that found it");
+  for (int writers : {1, 2}) {
+    IndexOptions o = Options();
+    o.rebuild = true;
+    o.writers = writers;
+    auto rebuilt = IndexDatabase(db_dir, o);
+    ASSERT_TRUE(rebuilt.ok()) << rebuilt.status().ToString();
+    ASSERT_EQ(rebuilt->added, 2);
+    unchanged_after("--rebuild, writers " + std::to_string(writers));
+  }
 }
 
 // I8 (QA 20) broke: the plan renamed (a catalog text with no number, so not
