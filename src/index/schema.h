@@ -163,8 +163,11 @@ inline constexpr std::string_view kMetaCatalogPath = "vanban-catalog-path";
 //     an issuer; a Pháp điển act listed "số Không số" is its đề mục's
 //     document, with no number, and its source lines without a number are
 //     source lines (S4, S2).
+// 15: a law's name ends before a clause after a comma ("Luật Khiếu nại,
+//     người tiếp công dân …") and before "ban hành"; "của Nhà nước" is
+//     part of a name, not an issuer (QA 22: X1).
 inline constexpr std::string_view kMetaAnalysis = "vanban-analysis";
-inline constexpr int kAnalysisVersion = 14;  // stored as its decimal string
+inline constexpr int kAnalysisVersion = 15;  // stored as its decimal string
 // "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the
 // document's text, as in its data. Metadata lives in the postlist table,
 // which Xapian does not compress (the data is zlib-compressed): a snippet

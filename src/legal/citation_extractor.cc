@@ -175,10 +175,11 @@ bool MinistryWord(std::string_view lower) {
 // Words that end a name-only reference ("Luật Thực hiện dân chủ ở cơ sở
 // đã được ...").
 bool NameStopWord(std::string_view lower) {
-  static constexpr std::array<std::string_view, 36> kWords = {
-      "đã",  "được", "của",  "này", "do",  "có",    "năm",  "số",  "ngày", "theo", "tại",   "trong",
-      "thì", "là",   "để",   "với", "về",  "khóa",  "khoá", "đến", "từ",   "gồm",  "nhằm",  "như",
-      "sửa", "bổ",   "phải", "sẽ",  "cần", "không", "đối",  "mà",  "nên",  "các",  "những", "mọi"};
+  static constexpr std::array<std::string_view, 39> kWords = {
+      "đã",  "được",  "của",  "này", "do",    "có",  "năm",   "số",   "ngày", "theo",
+      "tại", "trong", "thì",  "là",  "để",    "với", "về",    "khóa", "khoá", "đến",
+      "từ",  "gồm",   "nhằm", "như", "sửa",   "bổ",  "phải",  "sẽ",   "cần",  "không",
+      "đối", "mà",    "nên",  "các", "những", "mọi", "nhưng", "trừ",  "kể"};
   for (std::string_view w : kWords) {
     if (w == lower) return true;
   }
@@ -261,6 +262,7 @@ class Scanner {
   }
   size_t ReadIssuer(size_t i, std::string* issuer) const;
   bool UnitRefAt(size_t i) const;
+  bool ClauseAfterComma(size_t name, size_t comma) const;
   size_t ReadName(size_t i) const;
   size_t ReadTail(size_t i, DocRef* ref) const;
   std::optional<DocRef> ReadDoc(size_t i, bool allow_bare, bool lenient_name = false) const;
@@ -418,26 +420,71 @@ size_t Scanner::ReadIssuer(size_t i, std::string* issuer) const {
   return k;
 }
 
+// Whether the words after a comma at token `comma` start a clause of the
+// sentence, not the rest of the name begun at token `name`: a unit
+// ("khoản 2 Điều 8"), "ban hành", a word that starts clauses ("người", "cơ
+// quan", "bao gồm", "nhưng", "quy định") or, after a name of two words or
+// more ("Luật Doanh nghiệp, hồ sơ đăng ký giảm vốn điều lệ"), a run of
+// more lowercase words than a part of a name has. A one-word head and
+// "Quản lý" take long objects: "Luật Phòng, chống nhiễm vi rút gây ra hội
+// chứng suy giảm miễn dịch mắc phải ở người", "Luật Quản lý, sử dụng vốn
+// nhà nước đầu tư vào sản xuất, kinh doanh tại doanh nghiệp". A head of
+// three words goes on only as "Luật Thuế xuất khẩu, thuế nhập khẩu".
+// X1 (QA 22): "Điều 11 của Luật Khiếu nại, người tiếp công dân hướng dẫn
+// …" was a law of that name, not Luật Khiếu nại.
+bool Scanner::ClauseAfterComma(size_t name, size_t comma) const {
+  static constexpr std::array<std::string_view, 22> kClauseWords = {
+      "người", "cơ",   "bao", "nhưng", "nếu",  "khi", "trên",  "ngoài", "trừ",   "trường", "hồ",
+      "con",   "luật", "sau", "trước", "đồng", "tuy", "hướng", "quy",   "khoản", "nghị",   "điều"};
+  constexpr size_t kMaxPartWords = 9;
+  const size_t i = comma + 1;
+  const size_t head_words = comma - name;
+  if (!IsWord(i) || !StartsLower(Text(i)) || NameStopWord(Lw(i)) || UnitRefAt(i)) return true;
+  std::string first = Lw(i);
+  if (first == "ban" && W(i + 1, "hành")) return true;
+  for (std::string_view w : kClauseWords) {
+    if (w == first) return true;
+  }
+  if (head_words >= 3) return head_words > 3 || first != Lw(name);
+  if (head_words == 1 || (W(name, "quản") && W(name + 1, "lý"))) return false;
+  // Up to "và"/"hoặc": ReadName decides on those ("Luật Tài nguyên, môi
+  // trường biển và hải đảo").
+  size_t k = i;
+  while (IsWord(k) && StartsLower(Text(k)) && !NameStopWord(Lw(k)) && !W(k, "và") &&
+         !W(k, "hoặc")) {
+    ++k;
+  }
+  return k - i > kMaxPartWords;
+}
+
 // A name after a named type: words up to a stop word or punctuation. A
-// comma is crossed only early and before a lowercase word ("Luật Phòng,
-// chống tham nhũng"); "và"/"hoặc" only before a lowercase word.
+// comma is crossed only early and before words that go on the name ("Luật
+// Phòng, chống tham nhũng": ClauseAfterComma); "và"/"hoặc" only before a
+// lowercase word. "của Nhà nước" belongs to the
+// name ("Luật Trách nhiệm bồi thường của Nhà nước": the State issues no
+// law); "ban hành" does not ("… của Luật Tiếp công dân ban hành ngày …").
 size_t Scanner::ReadName(size_t i) const {
   size_t k = i;
   while (k < n() && k - i < kMaxNameWords) {
     if (IsWord(k)) {
       std::string lw = Lw(k);
-      if (k > i && NameStopWord(lw)) break;
+      if (k > i && lw == "của" && W(k + 1, "nhà") && W(k + 2, "nước") &&
+          !(IsWord(k + 3) && StartsUpper(Text(k + 3)))) {
+        k += 3;
+        continue;
+      }
+      if (k > i && (NameStopWord(lw) || (lw == "ban" && W(k + 1, "hành")))) break;
       bool joiner = lw == "và" || lw == "hoặc";
       // "… Luật Thực hiện dân chủ ở cơ sở và quy định sau", "Luật Tố cáo và
       // khoản 2 Điều 5 …", "… và nghị định số …": what follows the joiner
       // is the sentence's or another citation, not the name's.
       if (joiner && !(IsWord(k + 1) && StartsLower(Text(k + 1)) && !NameStopWord(Lw(k + 1)) &&
-                      Lw(k + 1) != "quy" && Lw(k + 1) != "hướng" && !UnitRefAt(k + 1))) {
+                      Lw(k + 1) != "quy" && Lw(k + 1) != "hướng" && !UnitRefAt(k + 1) &&
+                      !(W(k + 1, "ban") && W(k + 2, "hành")))) {
         break;
       }
       ++k;
-    } else if (P(k, ",") && k - i <= 2 && IsWord(k + 1) && StartsLower(Text(k + 1)) &&
-               !NameStopWord(Lw(k + 1))) {
+    } else if (P(k, ",") && !ClauseAfterComma(i, k)) {
       ++k;
     } else {
       break;
