@@ -1,6 +1,7 @@
 // In-process tests of every route: a real index of corpus/ (built in a
 // temporary folder with the indexer), the server on bind_to_any_port +
 // listen_after_bind on a thread, and httplib's client.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <netinet/in.h>
@@ -12,6 +13,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -1012,6 +1014,140 @@ TEST_F(RoutesTest, UnknownMethodsAreNotAllowedEither) {
     ASSERT_TRUE(page) << method;
     EXPECT_EQ(page->status, 405) << method;
     EXPECT_NE(page->get_header_value("Content-Type").find("text/html"), std::string::npos);
+  }
+}
+
+// A raw connection to the server, for requests httplib's client does not
+// send: a line without an end, a body on a GET.
+class RawConnection {
+ public:
+  explicit RawConnection(int port) : fd_(socket(AF_INET, SOCK_STREAM, 0)) {
+    timeval timeout{60, 0};
+    setsockopt(fd_, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
+    setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    connected_ = connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+  }
+  ~RawConnection() { close(fd_); }
+  bool connected() const { return connected_; }
+
+  // Sends `head`, then `piece` `times` times; returns the bytes sent before
+  // a send failed (the server closed the connection), or all of them.
+  size_t Send(const std::string& head, const std::string& piece = "", size_t times = 0) {
+    size_t sent = 0;
+    for (size_t i = 0; i <= times; ++i) {
+      const std::string& data = i == 0 ? head : piece;
+      for (size_t done = 0; done < data.size();) {
+        ssize_t n = send(fd_, data.data() + done, data.size() - done, MSG_NOSIGNAL);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return sent;
+        done += static_cast<size_t>(n);
+        sent += static_cast<size_t>(n);
+      }
+    }
+    return sent;
+  }
+
+  // What the server sends until it closes the connection.
+  std::string Receive() {
+    std::string text;
+    char buf[4096];
+    for (;;) {
+      ssize_t n = recv(fd_, buf, sizeof buf, 0);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return text;
+      text.append(buf, static_cast<size_t>(n));
+    }
+  }
+
+ private:
+  int fd_;
+  bool connected_ = false;
+};
+
+// W2 (QA 22) broke: httplib read a request line up to its "\n" whatever its
+// length, and answered 414 only then; a line without an end was waited for
+// (5 s), then dropped without an answer.
+TEST_F(RoutesTest, ARequestLineWithoutAnEndIs414AtTheLimit) {
+  RawConnection connection(port_);
+  ASSERT_TRUE(connection.connected());
+  std::string line = "GET /tim-kiem?q=d%C3%A2n%20v%E1%BA%ADn";
+  line += std::string(64 * 1024 - line.size(), 'a');
+  ASSERT_EQ(connection.Send(line), line.size());
+  std::string answer = connection.Receive();
+  EXPECT_EQ(answer.rfind("HTTP/1.1 414 ", 0), 0u) << answer.substr(0, 200);
+  EXPECT_NE(answer.find("hãy rút ngắn từ khóa"), std::string::npos);
+  auto next = Get("/tim-kiem?q=d%C3%A2n%20v%E1%BA%ADn");
+  ASSERT_TRUE(next);
+  EXPECT_EQ(next->status, 200);
+}
+
+// W2 (QA 22) broke: one connection made the server hold ~1.4 × what it sent
+// (a 400 MB request line: +545 MB; an 800 MB body on a GET, answered 200
+// and then read as the next request line: 1.25 GB). Each of these 50 MB
+// requests is cut after its limit and its connection closed: the client
+// cannot send it all (the sockets' buffers hold a few MB at most).
+TEST_F(RoutesTest, OneRequestCannotMakeTheServerReadMegabytes) {
+  constexpr size_t kMegabytes = 50;
+  const std::string piece(1 << 20, 'a');
+  const std::string query = "/tim-kiem?q=d%C3%A2n%20v%E1%BA%ADn";
+  std::string header_line = "X-Padding: " + std::string(1000, 'a') + "\r\n";
+  std::string header_lines;
+  while (header_lines.size() < piece.size()) header_lines += header_line;
+  struct Case {
+    const char* what;
+    std::string head;
+    const std::string& filler;
+  } cases[] = {
+      {"request line", "GET " + query, piece},
+      {"header lines", "GET " + query + " HTTP/1.1\r\nHost: 127.0.0.1\r\n", header_lines},
+      {"GET body",
+       "GET " + query + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " +
+           std::to_string(kMegabytes * piece.size()) + "\r\n\r\n",
+       piece},
+  };
+  for (const Case& c : cases) {
+    RawConnection connection(port_);
+    ASSERT_TRUE(connection.connected());
+    size_t total = c.head.size() + kMegabytes * c.filler.size();
+    EXPECT_LT(connection.Send(c.head, c.filler, kMegabytes), total) << c.what;
+    auto next = Get(query);
+    ASSERT_TRUE(next) << c.what;
+    EXPECT_EQ(next->status, 200) << c.what;
+  }
+}
+
+// W2 (QA 22) broke: a body on a GET was not read by httplib, which parsed
+// it as the next request. Past the payload limit it is refused; under it
+// the page is answered; either way the connection is closed.
+TEST_F(RoutesTest, AGetWithABodyIsAnsweredAndItsConnectionClosed) {
+  const std::string head =
+      "GET /api/search?q=d%C3%A2n%20v%E1%BA%ADn HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: ";
+  {
+    RawConnection connection(port_);
+    ASSERT_TRUE(connection.connected());
+    std::string body(100 * 1024, 'a');
+    connection.Send(head + std::to_string(body.size()) + "\r\n\r\n" + body);
+    std::string answer = connection.Receive();
+    EXPECT_EQ(answer.rfind("HTTP/1.1 413 ", 0), 0u) << answer.substr(0, 200);
+    EXPECT_NE(answer.find("Connection: close\r\n"), std::string::npos) << answer.substr(0, 400);
+    EXPECT_NE(answer.find("quá giới hạn 64 KB"), std::string::npos) << answer.substr(0, 400);
+  }
+  {
+    // A second request after the body is not answered: the body is not
+    // taken for a request line.
+    RawConnection connection(port_);
+    ASSERT_TRUE(connection.connected());
+    std::string request =
+        head + "5\r\n\r\nhello" + "GET /api/search?q=hello HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    ASSERT_EQ(connection.Send(request), request.size());
+    std::string answer = connection.Receive();
+    EXPECT_EQ(answer.rfind("HTTP/1.1 200 ", 0), 0u) << answer.substr(0, 200);
+    EXPECT_NE(answer.find("Connection: close\r\n"), std::string::npos) << answer.substr(0, 400);
+    EXPECT_EQ(answer.find("HTTP/1.1", 1), std::string::npos) << answer;
   }
 }
 
