@@ -1173,6 +1173,30 @@ TEST_F(RoutesTest, ANumberOnlyCitedIsA404ThatLinksWhereItIsCited) {
   ASSERT_TRUE(none);
   EXPECT_EQ(none->status, 404);
   EXPECT_EQ(none->body.find("được dẫn chiếu ở:"), std::string::npos);
+  // The API says the same (QA 22): its cited-by lists the places, as
+  // `vanban cited-by 03/2011/QH13` does (it was a 404), and the 404 of the
+  // document carries them.
+  auto cited_by = Get("/api/documents/03%2F2011%2FQH13/cited-by");
+  ASSERT_TRUE(cited_by);
+  EXPECT_EQ(cited_by->status, 200);
+  auto list = nlohmann::json::parse(cited_by->body);
+  ASSERT_TRUE(list.is_array());
+  ASSERT_FALSE(list.empty());
+  EXPECT_EQ(list[0]["id"], "luat-25-2018-qh14") << list[0];
+  auto document = Get("/api/documents/03%2F2011%2FQH13");
+  ASSERT_TRUE(document);
+  EXPECT_EQ(document->status, 404);
+  auto error = nlohmann::json::parse(document->body);
+  EXPECT_EQ(error["error"],
+            "Không có văn bản nào có mã, số hiệu hay tên “03/2011/QH13” trong chỉ mục.");
+  EXPECT_EQ(error["cited_by"], list);
+  for (const char* path :
+       {"/api/documents/99%2F1999%2FQH99", "/api/documents/99%2F1999%2FQH99/cited-by"}) {
+    auto unknown = Get(path);
+    ASSERT_TRUE(unknown);
+    EXPECT_EQ(unknown->status, 404) << path;
+    EXPECT_FALSE(nlohmann::json::parse(unknown->body).contains("cited_by")) << path;
+  }
 }
 
 TEST_F(RoutesTest, DocumentPageLinksEveryCitation) {
