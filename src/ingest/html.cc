@@ -222,7 +222,8 @@ class HtmlText {
   void Walk(const GumboNode* node, bool pre, int depth = 0) {
     if (depth > kMaxMarkupDepth) {
       // R5 (QA 22): the cut was silent.
-      too_deep_ = too_deep_ || node->type != GUMBO_NODE_WHITESPACE;
+      too_deep_ =
+          too_deep_ || (node->type != GUMBO_NODE_WHITESPACE && node->type != GUMBO_NODE_COMMENT);
       return;
     }
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
