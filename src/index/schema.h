@@ -165,7 +165,9 @@ inline constexpr std::string_view kMetaCatalogPath = "vanban-catalog-path";
 //     source lines (S4, S2).
 // 15: a law's name ends before a clause after a comma ("Luật Khiếu nại,
 //     người tiếp công dân …") and before "ban hành"; "của Nhà nước" is
-//     part of a name, not an issuer (QA 22: X1).
+//     part of a name, not an issuer (QA 22: X1). An article in a Pháp
+//     điển note of related content with no document after it is no
+//     citation (W1).
 inline constexpr std::string_view kMetaAnalysis = "vanban-analysis";
 inline constexpr int kAnalysisVersion = 15;  // stored as its decimal string
 // "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the
