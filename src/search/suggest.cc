@@ -376,9 +376,13 @@ bool CutAtAsciiMarks(const text::AnalyzedText& at) {
     if (c == '.' || c == '?') return letter_next && vowel(i - 1);
     bool after_mark = std::string_view("^(+'`~").find(s[i - 1]) != std::string_view::npos;
     if (c == '\'') return !(quoted && !letter_next) && (vowel(i - 1) || after_mark);
-    // "dan^": typed after the final consonant too.
-    return std::string_view("^(+`~").find(c) != std::string_view::npos &&
-           (letter(i - 1) || after_mark);
+    // "dan^": typed after the final consonant too. "(" and "+" only on
+    // the vowels they mark: "luat(2018)", "dan+van" are no VIQR.
+    char v = static_cast<char>(s[i - 1] | 0x20);
+    if (c == '(') return v == 'a';
+    if (c == '+') return v == 'o' || v == 'u';
+    if (c == '^') return letter(i - 1) || after_mark;
+    return (c == '`' || c == '~') && (vowel(i - 1) || after_mark);
   };
   for (const auto& t : at.tokens) {
     if (mark_at(t.end) || (t.begin > 0 && mark_at(t.begin - 1))) return true;

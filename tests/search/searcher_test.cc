@@ -547,6 +547,8 @@ TEST(SuggestTest, WordsTakeTheFormSeenNextToTheirNeighbour) {
   EXPECT_EQ(suggest("dan^ co' lien quan", nd59), "");
   EXPECT_EQ(suggest("to chuc, ca nhan", nd59), "tổ chức, cá nhân");
   EXPECT_EQ(suggest("'to chuc'", nd59), "'tổ chức'");
+  // "+" marks only "o" and "u" ("dan+van" as a test client sends it).
+  EXPECT_EQ(suggest("ca nhan+dan chu", nd59), "cá nhân+dân chủ");
 }
 
 // A word typed with marks is marked in that form, and in a passage written
