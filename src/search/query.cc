@@ -269,24 +269,18 @@ bool NumberMarker(const std::vector<Token>& ts, size_t i) {
   return ts[i + 1].kind == TokenKind::kNumber || ts[i + 1].kind == TokenKind::kIdentifier;
 }
 
-// Tokens [from, from + n) in one form (&Token::exact or &Token::folded),
-// space-separated.
-std::string Join(const std::vector<Token>& ts, size_t from, size_t n, std::string Token::*form) {
-  std::string s;
-  for (size_t k = from; k < from + n; ++k) {
-    if (!s.empty()) s.push_back(' ');
-    s += ts[k].*form;
-  }
-  return s;
-}
-
-// The abbreviation table as the analyser folds it, in table order;
+// The abbreviation table as the analyser reads it, in table order;
 // computed once.
 struct FoldedAbbreviation {
-  std::string expansion;                     // "uy ban nhan dan"
-  std::vector<std::string> expansion_terms;  // "Fuy", "Fban", "Fnhan", "Fdan"
-  std::vector<Token> abbrev_tokens;          // "UBND", as the analyser reads it
+  std::string abbrev;                      // "UBND"
+  std::vector<std::string> exact, folded;  // the expansion's words: "ủy"…, "uy"…
+  // Every way texts write it (text::Spellings), analysed: "ủy ban nhân
+  // dân", "UB nhân dân", "UBND".
+  std::vector<std::vector<Token>> spellings;
 };
+
+// The longest expansion, in words ("cán bộ công chức viên chức").
+constexpr size_t kMaxExpansionWords = 6;
 
 const std::vector<FoldedAbbreviation>& FoldedAbbreviations() {
   static const std::vector<FoldedAbbreviation> folded = [] {
@@ -294,17 +288,70 @@ const std::vector<FoldedAbbreviation>& FoldedAbbreviations() {
     std::vector<FoldedAbbreviation> out;
     for (const auto& a : text::Abbreviations()) {
       FoldedAbbreviation f;
-      text::AnalyzedText at = analyzer.Analyze(a.expansion);
-      f.expansion = Join(at.tokens, 0, at.tokens.size(), &Token::folded);
-      for (const auto& t : at.tokens) {
-        f.expansion_terms.push_back(schema::Term(schema::kFolded, t.folded));
+      f.abbrev = a.abbrev;
+      for (const auto& t : analyzer.Analyze(a.expansion).tokens) {
+        f.exact.push_back(t.exact);
+        f.folded.push_back(t.folded);
       }
-      f.abbrev_tokens = analyzer.Analyze(a.abbrev).tokens;
+      for (const auto& s : text::Spellings(a)) f.spellings.push_back(analyzer.Analyze(s).tokens);
       out.push_back(std::move(f));
     }
     return out;
   }();
   return folded;
+}
+
+// The table entry of an abbreviation token ("UBND", however typed: its
+// exact form is the table's spelling), or null.
+const FoldedAbbreviation* EntryOf(const Token& t) {
+  if (t.kind != TokenKind::kAbbreviation) return nullptr;
+  for (const auto& a : FoldedAbbreviations()) {
+    if (a.abbrev == t.exact) return &a;
+  }
+  return nullptr;
+}
+
+// The number of tokens from ts[i] on, typed together, that spell a table
+// entry's expansion in one of its spellings ("ủy ban MTTQ", "UB mặt trận
+// tổ quốc", "uy ban nhan dan", "UBND"), the longest; 0 when none does. A
+// word typed with marks must have the expansion's; one typed without,
+// its folded form. *entry is set to the entry.
+size_t SpelledEntry(const text::AnalyzedText& at, size_t i, const FoldedAbbreviation** entry) {
+  const auto& ts = at.tokens;
+  std::vector<const std::string*> exact, folded;  // the words so far, written out
+  std::vector<bool> marked;
+  size_t best = 0;
+  for (size_t k = i; k < ts.size(); ++k) {
+    const Token& t = ts[k];
+    if (k > i && !index::AdjacentTokens(at.text, ts[k - 1], t)) break;
+    if (const FoldedAbbreviation* a = EntryOf(t)) {
+      for (size_t w = 0; w < a->exact.size(); ++w) {
+        exact.push_back(&a->exact[w]);
+        folded.push_back(&a->folded[w]);
+        marked.push_back(true);
+      }
+    } else if (t.kind == TokenKind::kSyllable) {
+      exact.push_back(&t.exact);
+      folded.push_back(&t.folded);
+      marked.push_back(text::HasMarks(t));
+    } else {
+      break;
+    }
+    if (exact.size() > kMaxExpansionWords) break;
+    for (const auto& a : FoldedAbbreviations()) {
+      if (a.exact.size() != exact.size()) continue;
+      bool same = true;
+      for (size_t w = 0; w < exact.size() && same; ++w) {
+        same = marked[w] ? *exact[w] == a.exact[w] : *folded[w] == a.folded[w];
+      }
+      if (same) {
+        best = k - i + 1;
+        *entry = &a;
+        break;
+      }
+    }
+  }
+  return best;
 }
 
 }  // namespace
@@ -531,12 +578,14 @@ Xapian::Query QueryBuilder::WordQuery(const Token& t, bool accented, BuiltQuery*
     std::string exact = schema::Term(schema::kExact, t.exact);
     if (!Negligible(exact)) out->exact_boost.push_back(exact);
   }
-  if (t.kind == TokenKind::kAbbreviation) {
-    for (std::string_view expansion : text::ExpandAbbreviation(t.exact)) {
-      text::AnalyzedText at = analyzer_.Analyze(expansion);
+  if (const FoldedAbbreviation* entry = EntryOf(t)) {
+    // Its other spellings, whole: "UBMTTQ" is also "Uỷ ban MTTQ" and "UB
+    // MTTQ" (L6, QA 22).
+    for (const auto& spelling : entry->spellings) {
+      if (spelling.size() < 2) continue;
       std::vector<std::string> terms;
-      for (const auto& e : at.tokens) terms.push_back(schema::Term(schema::kFolded, e.folded));
-      LocatePhrase(at.tokens, out);
+      for (const auto& e : spelling) terms.push_back(schema::Term(schema::kFolded, e.folded));
+      LocatePhrase(spelling, out);
       alts.push_back(NearPhrase(terms));
     }
     Locate(t, out);
@@ -569,30 +618,80 @@ QueryBuilder::PhraseParts QueryBuilder::Phrases(const text::AnalyzedText& at, Bu
   }
   // Abbreviations both ways inside quotes too: "UBND cấp xã" is also the
   // phrase "ủy ban nhân dân cấp xã", and "ủy ban nhân dân cấp xã" also
-  // "UBND cấp xã" (folded).
+  // "UBND cấp xã" (folded); "UB MTTQ" is "Ủy ban Mặt trận Tổ quốc" and
+  // "UBMTTQ" (L6, QA 22: only one abbreviation was written out at a time).
+  // Each run of words spelling an expansion takes each of its spellings:
+  // a phrase with every combination, the one typed aside, at most
+  // kMaxVariants (then each run's spellings with the others as typed).
+  struct SpelledRun {
+    size_t begin, n;
+    const FoldedAbbreviation* entry;
+  };
+  std::vector<SpelledRun> runs;
+  for (size_t i = 0; i < at.tokens.size();) {
+    const FoldedAbbreviation* entry = nullptr;
+    size_t n = SpelledEntry(at, i, &entry);
+    if (n == 0) {
+      ++i;
+      continue;
+    }
+    runs.push_back({i, n, entry});
+    i += n;
+  }
+  constexpr size_t kMaxVariants = 16;
+  size_t combinations = 1;
+  for (const SpelledRun& r : runs)
+    combinations = std::min(combinations * r.entry->spellings.size(), kMaxVariants + 1);
+  std::vector<std::vector<Token>> written;  // the phrases, as words
+  // choice[r]: the spelling of run r, or -1 for the words typed.
+  auto add = [&](const std::vector<int>& choice) {
+    std::vector<Token> words;
+    size_t next = 0;
+    for (size_t r = 0; r < runs.size(); ++r) {
+      words.insert(words.end(), at.tokens.begin() + static_cast<std::ptrdiff_t>(next),
+                   at.tokens.begin() + static_cast<std::ptrdiff_t>(runs[r].begin));
+      next = runs[r].begin + runs[r].n;
+      if (choice[r] < 0) {
+        words.insert(words.end(), at.tokens.begin() + static_cast<std::ptrdiff_t>(runs[r].begin),
+                     at.tokens.begin() + static_cast<std::ptrdiff_t>(next));
+      } else {
+        const auto& s = runs[r].entry->spellings[static_cast<size_t>(choice[r])];
+        words.insert(words.end(), s.begin(), s.end());
+      }
+    }
+    words.insert(words.end(), at.tokens.begin() + static_cast<std::ptrdiff_t>(next),
+                 at.tokens.end());
+    written.push_back(std::move(words));
+  };
+  std::vector<int> choice(runs.size(), -1);
+  if (combinations <= kMaxVariants) {
+    for (auto& c : choice) c = 0;
+    while (!runs.empty()) {
+      add(choice);
+      size_t r = 0;
+      while (r < runs.size() &&
+             static_cast<size_t>(++choice[r]) == runs[r].entry->spellings.size()) {
+        choice[r++] = 0;
+      }
+      if (r == runs.size()) break;
+    }
+  } else {
+    for (size_t r = 0; r < runs.size(); ++r) {
+      for (size_t k = 0; k < runs[r].entry->spellings.size(); ++k) {
+        choice[r] = static_cast<int>(k);
+        add(choice);
+      }
+      choice[r] = -1;
+    }
+  }
   std::vector<Xapian::Query> variants;
-  // The phrase with its words [i, i + n) replaced by `with`: one more
-  // phrase to match, and marked as a whole where it stands.
-  auto add_variant = [&](size_t i, size_t n, const std::vector<Token>& with) {
-    auto from = at.tokens.begin() + static_cast<std::ptrdiff_t>(i);
-    std::vector<Token> words(at.tokens.begin(), from);
-    words.insert(words.end(), with.begin(), with.end());
-    words.insert(words.end(), from + static_cast<std::ptrdiff_t>(n), at.tokens.end());
+  std::set<std::vector<std::string>> seen{folded};
+  for (const auto& words : written) {
     std::vector<std::string> terms;
     for (const Token& t : words) terms.push_back(schema::Term(schema::kFolded, t.folded));
+    if (!seen.insert(terms).second) continue;
     variants.push_back(Phrase(terms));
     if (out) LocatePhrase(words, out, /*typed=*/true);
-  };
-  for (size_t i = 0; i < at.tokens.size(); ++i) {
-    if (at.tokens[i].kind != TokenKind::kAbbreviation) continue;
-    auto expansions = text::ExpandAbbreviation(at.tokens[i].exact);
-    if (!expansions.empty()) add_variant(i, 1, analyzer_.Analyze(expansions.front()).tokens);
-  }
-  for (const auto& a : FoldedAbbreviations()) {
-    const auto& e = a.expansion_terms;
-    auto at_e = std::search(folded.begin(), folded.end(), e.begin(), e.end());
-    if (e.empty() || at_e == folded.end()) continue;
-    add_variant(static_cast<size_t>(at_e - folded.begin()), e.size(), a.abbrev_tokens);
   }
   // Words typed next to each other stand next to each other in the text,
   // with no punctuation between: their pair terms (which span no comma)
@@ -1391,43 +1490,36 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
       i += joined;
       continue;
     }
-    // A phrase that has an abbreviation ("ủy ban nhân dân") also finds it.
-    size_t used = 0;
-    for (size_t n = std::min<size_t>(5, ts.size() - i); n >= 2 && !used; --n) {
-      // The tokens' exact forms are already the table's canonical form;
-      // text::AbbreviationsOf would analyse the words again (4 times per word).
-      // Typed without marks ("uy ban nhan dan"), the folded forms compare.
-      std::string words = Join(ts, i, n, &Token::exact);
-      bool unmarked = std::none_of(ts.begin() + i, ts.begin() + i + n, text::HasMarks);
-      std::string folded = unmarked ? Join(ts, i, n, &Token::folded) : std::string();
-      const auto& table = text::Abbreviations();
-      std::vector<std::string_view> abbrevs;
-      for (size_t a = 0; a < table.size(); ++a) {
-        if (table[a].expansion == words ||
-            (unmarked && FoldedAbbreviations()[a].expansion == folded)) {
-          abbrevs.push_back(table[a].abbrev);
-        }
-      }
-      if (abbrevs.empty()) continue;
+    // Words that spell an abbreviation's expansion ("ủy ban nhân dân",
+    // "Ủy ban MTTQ") also find its other spellings ("UBND", "UB MTTQ",
+    // "UBMTTQ"); an abbreviation alone is a WordQuery.
+    const FoldedAbbreviation* entry = nullptr;
+    size_t used = SpelledEntry(at, i, &entry);
+    if (used >= 2) {
       std::vector<Xapian::Query> alts;
-      std::vector<std::string> fold_terms;
-      for (size_t k = i; k < i + n; ++k) {
-        fold_terms.push_back(schema::Term(schema::kFolded, ts[k].folded));
-        Locate(ts[k], &out);
-      }
-      // The expansion's pairs weigh here, with the boost's x2 added (each
-      // pair once: the boost leaves them out).
-      alts.push_back(NearPhrase(fold_terms, 1 + kPairScale));
-      for (size_t k = i; k + 1 < i + n; ++k) pair_in_match[k] = true;
-      for (std::string_view a : abbrevs) {
-        text::AnalyzedText aa = analyzer_.Analyze(a);
-        for (const auto& t : aa.tokens) {
-          alts.emplace_back(schema::Term(schema::kFolded, t.folded));
-          Locate(t, &out);
+      for (size_t k = i; k < i + used; ++k) Locate(ts[k], &out);
+      std::vector<std::string> typed;
+      for (size_t k = i; k < i + used; ++k) typed.push_back(ts[k].folded);
+      // The pairs of a spelling of several words weigh here, with the
+      // boost's x2 added (each pair once: the boost leaves those typed out).
+      for (const auto& spelling : entry->spellings) {
+        std::vector<std::string> terms, folded;
+        for (const auto& t : spelling) {
+          terms.push_back(schema::Term(schema::kFolded, t.folded));
+          folded.push_back(t.folded);
         }
+        if (spelling.size() == 1) {
+          alts.emplace_back(terms.front());
+          Locate(spelling.front(), &out);
+          continue;
+        }
+        alts.push_back(NearPhrase(terms, 1 + kPairScale));
+        if (folded != typed) LocatePhrase(spelling, &out);
       }
-      parts.push_back({i, n, OrOf(alts), false});
-      used = n;
+      for (size_t k = i; k + 1 < i + used; ++k) pair_in_match[k] = true;
+      parts.push_back({i, used, OrOf(alts), false});
+    } else {
+      used = 0;
     }
     if (used) {
       i += used;

@@ -31,6 +31,7 @@
 #include "search/snippet.h"
 #include "search/stub.h"
 #include "search/suggest.h"
+#include "search/typing.h"
 #include "text/abbreviations.h"
 #include "text/analyzer.h"
 
@@ -802,6 +803,13 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
     resp.notice = "Câu truy vấn quá dài; chỉ dùng " +
                   std::to_string(SearchRequest::kMaxQueryBytes) + " byte đầu.";
   }
+  // L5 (QA 22): a word typed in VIQR is searched as the syllable it spells
+  // ("to^' ca'o" found "tổ chức, cá nhân … ở" by the pieces the marks cut).
+  if (std::string read = ReadTyping(q, Typing::kViqr, db); !read.empty()) {
+    resp.notice += (resp.notice.empty() ? "" : " ") + std::string("Đã đọc “") + q +
+                   "” theo kiểu gõ VIQR là “" + read + "”.";
+    q = std::move(read);
+  }
   ParsedQuery parsed = ParseQuery(q);
   if (!parsed.notice.empty()) resp.notice += (resp.notice.empty() ? "" : " ") + parsed.notice;
   // "year:abcd" is told what --year and ?year= say (they refuse it): a
@@ -953,6 +961,10 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
       resp.suggestion = SuggestionOfWordsAlone(parsed);
     }
   }
+  // L5 (QA 22): a word typed in Telex or VNI that no document has ("luaatj",
+  // "luat5") is offered as the syllable it spells ("luật").
+  if (resp.suggestion.empty() && request.snippets)
+    resp.suggestion = ReadTyping(q, Typing::kTelexOrVni, db);
   return resp;
 }
 
@@ -1097,6 +1109,42 @@ void Searcher::Internal::WaitForHelper(Run* run) {
   if (run->helper_error) std::rethrow_exception(run->helper_error);
 }
 
+namespace {
+
+// Adds to `marks` the query's words as the hit's type and title write
+// them ("Luật Khiếu nại"), those its snippet does not mark: a query naming
+// a law and one of its articles ("luat khieu nai dieu 5") shows the
+// article, which need not write the law's name, and a word no hit marks
+// gets no accent suggestion (W3, QA 22: none for that query, though
+// "khieu nai dieu 5" and "luat khieu nai" each got one).
+void AddNameMarks(const text::Analyzer& an, const index::HitRecord& hit, const Highlight& highlight,
+                  SuggestMarks* marks) {
+  text::AnalyzedText at = an.Analyze(hit.type + " " + hit.title);
+  const auto& ts = at.tokens;
+  auto query_word = [&](size_t i) {
+    return ts[i].kind == text::TokenKind::kSyllable && highlight.Has(ts[i].folded);
+  };
+  auto query_pair = [&](size_t i) {
+    return i + 1 < ts.size() && query_word(i) && query_word(i + 1) &&
+           highlight.IsPair(ts[i].folded, ts[i + 1].folded) &&
+           index::AdjacentTokens(at.text, ts[i], ts[i + 1]);
+  };
+  MarkCounts words;
+  PairCounts pairs;
+  for (size_t i = 0; i < ts.size(); ++i) {
+    if (!query_word(i) || marks->words.count(ts[i].folded)) continue;
+    bool together = query_pair(i) || (i > 0 && query_pair(i - 1));
+    words[ts[i].folded][ts[i].exact] += together ? 2 : 1;
+    std::pair<std::string, std::string> pair{ts[i].folded,
+                                             i + 1 < ts.size() ? ts[i + 1].folded : ""};
+    if (query_pair(i) && !marks->pairs.count(pair)) ++pairs[pair][{ts[i].exact, ts[i + 1].exact}];
+  }
+  marks->words.merge(words);
+  marks->pairs.merge(pairs);
+}
+
+}  // namespace
+
 std::optional<Hit> Searcher::Internal::MakeHit(const Xapian::Database& d, const text::Analyzer& an,
                                                Xapian::docid did, double weight,
                                                std::string hit_value, std::string id,
@@ -1143,6 +1191,7 @@ std::optional<Hit> Searcher::Internal::MakeHit(const Xapian::Database& d, const 
     marks->words = std::move(sn.marks);
     marks->pairs = std::move(sn.pairs);
     marks->docs.assign(1, did);
+    AddNameMarks(an, *hit, bq.highlight, marks);
     h.snippet = std::move(sn.html);
     h.article = std::move(sn.article);
     h.article_anchor = std::move(sn.anchor);

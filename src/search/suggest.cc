@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <string_view>
@@ -33,6 +34,8 @@ const Key* Best(const std::map<Key, int>& counts, int* weight) {
   }
   return best;
 }
+
+}  // namespace
 
 // The vowel letters with each tone: none, grave, acute, hook, tilde, dot.
 constexpr const char* kTones[][6] = {
@@ -120,6 +123,8 @@ std::set<std::string> SpellingsOf(const std::string& folded) {
   }
   return out;
 }
+
+namespace {
 
 // Where each form of a word stands next to the word typed before or after
 // it in the texts of the hits, read from the positions of the exact terms.
@@ -352,6 +357,39 @@ void ChooseReading(const Xapian::Database& db, TermFreqs* freqs,
   for (size_t k = 0; k < n; ++k) (*chosen)[first + k] = forms[k][reading[k]];
 }
 
+// True when the analyser cut a word of `at` at marks typed in ASCII (VIQR
+// the Searcher could not read: "to^'q", "dan^x"). "?" and "." end
+// sentences, and are marks only within a word ("va^.n", "ho?i"); "'" is a
+// mark after a vowel, unless it closes a word typed in single quotes
+// ("'to cao'").
+bool CutAtAsciiMarks(const text::AnalyzedText& at) {
+  const std::string& s = at.text;
+  auto vowel = [&](size_t i) {
+    return std::string_view("aeiouyAEIOUY").find(s[i]) != std::string_view::npos;
+  };
+  auto letter = [&](size_t i) { return std::isalpha(static_cast<unsigned char>(s[i])) != 0; };
+  bool quoted = !s.empty() && (s[0] == '\'' || s.find(" '") != std::string::npos);
+  auto mark_at = [&](size_t i) {  // s[i] is a mark typed after s[i - 1]
+    if (i == 0 || i >= s.size()) return false;
+    char c = s[i];
+    bool letter_next = i + 1 < s.size() && letter(i + 1);
+    if (c == '.' || c == '?') return letter_next && vowel(i - 1);
+    bool after_mark = std::string_view("^(+'`~").find(s[i - 1]) != std::string_view::npos;
+    if (c == '\'') return !(quoted && !letter_next) && (vowel(i - 1) || after_mark);
+    // "dan^": typed after the final consonant too. "(" and "+" only on
+    // the vowels they mark: "luat(2018)", "dan+van" are no VIQR.
+    char v = static_cast<char>(s[i - 1] | 0x20);
+    if (c == '(') return v == 'a';
+    if (c == '+') return v == 'o' || v == 'u';
+    if (c == '^') return letter(i - 1) || after_mark;
+    return (c == '`' || c == '~') && (vowel(i - 1) || after_mark);
+  };
+  for (const auto& t : at.tokens) {
+    if (mark_at(t.end) || (t.begin > 0 && mark_at(t.begin - 1))) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 SuggestMarks MergeMarks(std::vector<SuggestMarks> hits) {
@@ -386,6 +424,9 @@ std::string SuggestAccents(const text::Analyzer& analyzer, const std::string& fr
     bool word = t.kind == text::TokenKind::kSyllable || t.kind == text::TokenKind::kAbbreviation;
     if (word && text::HasMarks(t)) return {};
   }
+  // Its pieces are no words to accent, and the marks no text to keep (L5,
+  // QA 22: "to^' ca'o" gave "tổ^' cá'ở").
+  if (CutAtAsciiMarks(at)) return {};
   auto syllable = [&](size_t i) { return ts[i].kind == text::TokenKind::kSyllable; };
   auto together = [&](size_t a) {
     return a + 1 < ts.size() && index::AdjacentTokens(at.text, ts[a], ts[a + 1]);

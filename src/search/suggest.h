@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -34,6 +35,12 @@ struct SuggestMarks {
   // The hit's document; merged, the hits' documents in rank order.
   std::vector<Xapian::docid> docs;
 };
+
+// Every spelling of a folded syllable other than itself, with canonical
+// tone placement ("so": "sò", "sổ", "sơ", "sợ"…; "ki": "ky", "kỳ", "kì"…);
+// some are no words, an index tells. None for a run of letters longer
+// than a syllable.
+std::set<std::string> SpellingsOf(const std::string& folded);
 
 // The marks a suggestion goes by, from the hits' marks in rank order: for
 // each word, and for each pair of words typed together, the marks of the

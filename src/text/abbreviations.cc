@@ -1,5 +1,6 @@
 #include "text/abbreviations.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -115,6 +116,47 @@ std::vector<std::string_view> ExpandAbbreviation(std::string_view token) {
       out.push_back(kAbbreviations[k].expansion);
     }
   }
+  return out;
+}
+
+namespace {
+
+std::vector<std::string_view> Words(std::string_view text) {
+  std::vector<std::string_view> words;
+  for (size_t i = 0; i < text.size();) {
+    size_t end = std::min(text.find(' ', i), text.size());
+    words.push_back(text.substr(i, end - i));
+    i = end + 1;
+  }
+  return words;
+}
+
+// Appends to *out every spelling of words[from, end), each prefixed by
+// `head`: word `from` as it is, or a table expansion starting there as its
+// abbreviation.
+void AppendSpellings(const std::vector<std::string_view>& words, size_t from,
+                     const std::string& head, std::vector<std::string>* out) {
+  if (from == words.size()) {
+    if (std::find(out->begin(), out->end(), head) == out->end()) out->push_back(head);
+    return;
+  }
+  std::string sep = head.empty() ? "" : " ";
+  AppendSpellings(words, from + 1, head + sep + std::string(words[from]), out);
+  for (const Abbreviation& a : kAbbreviations) {
+    std::vector<std::string_view> e = Words(a.expansion);
+    if (from + e.size() > words.size() ||
+        !std::equal(e.begin(), e.end(), words.begin() + static_cast<std::ptrdiff_t>(from))) {
+      continue;
+    }
+    AppendSpellings(words, from + e.size(), head + sep + std::string(a.abbrev), out);
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> Spellings(const Abbreviation& entry) {
+  std::vector<std::string> out;
+  AppendSpellings(Words(entry.expansion), 0, std::string(), &out);
   return out;
 }
 

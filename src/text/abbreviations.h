@@ -3,6 +3,7 @@
 #ifndef VANBAN_TEXT_ABBREVIATIONS_H_
 #define VANBAN_TEXT_ABBREVIATIONS_H_
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -25,6 +26,14 @@ std::vector<std::string_view> ExpandAbbreviation(std::string_view token);
 // {"UBND"}). The phrase is normalised (NFC, lowercase, canonical tone)
 // first, so "Uỷ ban nhân dân" works too; empty if none.
 std::vector<std::string_view> AbbreviationsOf(std::string_view phrase);
+
+// The ways texts write an entry's expansion: the expansion itself, then
+// with runs of its words that are table expansions (the whole included)
+// written as their abbreviations, all combinations, each once. For
+// "ủy ban mặt trận tổ quốc": that, "ủy ban MTTQ", "UB mặt trận tổ quốc",
+// "UB MTTQ", "UBMTTQ" (L6, QA 22: a text writing one of them was missed
+// by the others).
+std::vector<std::string> Spellings(const Abbreviation& entry);
 
 // The canonical abbreviation for a word seen in text, or null. A word
 // matches when written exactly as in the table, or in another case or

@@ -403,6 +403,63 @@ TEST_F(RankingTest, AbbreviationsExpandBothWays) {
   EXPECT_EQ(Run("qui định", 20).total, Run("quy định", 20).total);
 }
 
+// L6 (QA 22): "UBMTTQ" missed the plan, which writes "Uỷ ban MTTQ xã" and
+// "UB MTTQ"; "\"UB MTTQ\"" found only the plan, not the six texts writing
+// "Ủy ban Mặt trận Tổ quốc". The five spellings find the same documents,
+// in quotes and out.
+TEST_F(RankingTest, CombinedAbbreviationSpellingsFindTheSameDocuments) {
+  auto ids = [&](const std::string& q) {
+    std::set<std::string> out;
+    for (const Hit& h : Run(q, 50).results) out.insert(h.id);
+    return out;
+  };
+  const std::set<std::string> expected = ids("\"ủy ban mặt trận tổ quốc\"");
+  ASSERT_GE(expected.size(), 7u);
+  EXPECT_TRUE(std::any_of(expected.begin(), expected.end(), [](const std::string& id) {
+    return id.rfind("ke-hoach-ngoc-ky", 0) == 0;
+  }));
+  for (const char* spelling :
+       {"UBMTTQ", "UB MTTQ", "Ủy ban MTTQ", "UB Mặt trận Tổ quốc", "Ủy ban Mặt trận Tổ quốc"}) {
+    EXPECT_EQ(ids(spelling), expected) << spelling;
+    EXPECT_EQ(ids("\"" + std::string(spelling) + "\""), expected) << spelling;
+  }
+}
+
+// W3 (QA 22): a query naming a law and one of its articles, typed without
+// marks, got no accent suggestion: the hits show the article, which does
+// not write the law's name, though each part alone got one.
+TEST_F(RankingTest, NamedLawAndArticleGetTheAccentSuggestion) {
+  EXPECT_EQ(Run("luat khieu nai dieu 5").suggestion, "luật khiếu nại điều 5");
+  EXPECT_EQ(Run("dieu 8 luat to cao").suggestion, "điều 8 luật tố cáo");
+  EXPECT_EQ(Run("luat to cao dieu 5").suggestion, "luật tố cáo điều 5");
+}
+
+// L5 (QA 22): "to^' ca'o" (VIQR for "tố cáo") was cut at its marks into
+// "to ca o": it found "tổ chức, cá nhân … ở" and offered "tổ^' cá'ở";
+// Telex and VNI ("luaatj", "luat5") found nothing and offered nothing.
+TEST_F(RankingTest, QueriesTypedInViqrTelexOrVniAreRead) {
+  SearchResponse viqr = Run("to^' ca'o");
+  ASSERT_FALSE(viqr.results.empty());
+  EXPECT_EQ(viqr.results[0].id, "luat-25-2018-qh14");  // Luật Tố cáo
+  EXPECT_NE(viqr.notice.find("VIQR là “tố cáo”"), std::string::npos) << viqr.notice;
+  EXPECT_EQ(viqr.total, Run("tố cáo").total);
+  EXPECT_NE(Run("Lua^.t tie^'p co^ng da^n").notice.find("“Luật tiếp công dân”"), std::string::npos);
+  for (const char* q : {"luaatj", "luat5", "lua6t5"}) {
+    SearchResponse r = Run(q);
+    EXPECT_EQ(r.total, 0) << q;
+    EXPECT_EQ(r.suggestion, "luật") << q;
+  }
+  EXPECT_EQ(Run("luaatj toos caos").suggestion, "luật tố cáo");
+  // No suggestion keeps ASCII marks or accents the pieces of a word cut
+  // at them ("xo^'q" spells no syllable).
+  for (const char* q : {"xo^'q ca'o", "to^'q"}) {
+    SearchResponse r = Run(q);
+    EXPECT_EQ(r.suggestion.find_first_of("^'"), std::string::npos) << q << ": " << r.suggestion;
+  }
+  // A question mark ends a question: "lau?" is "lau", not "lẩu".
+  EXPECT_EQ(Run("khieu nai bao lau?").notice.find("VIQR"), std::string::npos);
+}
+
 // V8 (session 14) broke: "điều 15 luật thực hiện dân chủ ở cơ sở" put
 // Nghị định 59 (whose title holds the law's name) above the law it names;
 // "khoản 2 điều 15 …" put Luật 02/2011/QH13 first, reading "2" as its number.

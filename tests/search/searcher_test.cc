@@ -538,6 +538,17 @@ TEST(SuggestTest, WordsTakeTheFormSeenNextToTheirNeighbour) {
             "hợp đồng lao động");
   // The first hit decides.
   EXPECT_EQ(suggest("chi thi 33", {"Chỉ thị 33/CT-TTg", "đình chỉ thi hành"}), "chỉ thị 33");
+  // L5 (QA 22): a word cut at VIQR marks the Searcher could not read got
+  // its pieces accented and kept the marks ("tổ^' cá'ở", from Nghị định
+  // 59/2023/NĐ-CP, Điều 2). None instead.
+  const std::vector<std::string> nd59 = {
+      "Các cơ quan, tổ chức, cá nhân có liên quan đến thực hiện dân chủ ở cơ sở"};
+  EXPECT_EQ(suggest("to^' ca'o", nd59), "");
+  EXPECT_EQ(suggest("dan^ co' lien quan", nd59), "");
+  EXPECT_EQ(suggest("to chuc, ca nhan", nd59), "tổ chức, cá nhân");
+  EXPECT_EQ(suggest("'to chuc'", nd59), "'tổ chức'");
+  // "+" marks only "o" and "u" ("dan+van" as a test client sends it).
+  EXPECT_EQ(suggest("ca nhan+dan chu", nd59), "cá nhân+dân chủ");
 }
 
 // A word typed with marks is marked in that form, and in a passage written

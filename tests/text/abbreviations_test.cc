@@ -83,6 +83,27 @@ TEST(AbbreviationsTest, AbbreviationsOfPhrase) {
   EXPECT_TRUE(AbbreviationsOf("ban nhân dân").empty());
 }
 
+// L6 (QA 22): "UBMTTQ" missed the plan, which writes "Uỷ ban MTTQ" and
+// "UB MTTQ"; "UB MTTQ" in quotes missed the laws writing "Ủy ban Mặt trận
+// Tổ quốc". Each spelling of an entry lists the others.
+TEST(AbbreviationsTest, SpellingsCombineTheTable) {
+  auto spellings = [](std::string_view abbrev) {
+    for (const Abbreviation& a : Abbreviations()) {
+      if (a.abbrev == abbrev) return Spellings(a);
+    }
+    return std::vector<std::string>();
+  };
+  EXPECT_EQ(spellings("UBMTTQ"),
+            (std::vector<std::string>{"ủy ban mặt trận tổ quốc", "ủy ban MTTQ",
+                                      "UB mặt trận tổ quốc", "UB MTTQ", "UBMTTQ"}));
+  EXPECT_EQ(spellings("UBND"),
+            (std::vector<std::string>{"ủy ban nhân dân", "UBND", "UB nhân dân"}));
+  EXPECT_EQ(spellings("HĐND"), (std::vector<std::string>{"hội đồng nhân dân", "HĐND"}));
+  EXPECT_EQ(spellings("UBTVQH"),
+            (std::vector<std::string>{"ủy ban thường vụ quốc hội", "ủy ban thường vụ QH",
+                                      "UB thường vụ quốc hội", "UB thường vụ QH", "UBTVQH"}));
+}
+
 TEST(AbbreviationsTest, FindInText) {
   EXPECT_EQ(FindAbbreviation("UBND")->abbrev, "UBND");
   EXPECT_EQ(FindAbbreviation("ubnd")->abbrev, "UBND");

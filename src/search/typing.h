@@ -1,0 +1,39 @@
+// Internal to vanban_search: query words typed in ASCII by the conventions
+// of Vietnamese input, read back as the syllables they spell: VIQR ("to^'
+// ca'o" = "tố cáo", RFC 1456, read by ingest::ViqrToUtf8 as in files),
+// Telex ("luaatj" = "luật") and VNI ("lua6t5" = "luật"). L5 (QA 22): the
+// marks split a VIQR syllable into pieces that were searched and accented
+// one by one ("tổ^' cá'ở"). Reads only the database it is given; not
+// thread-safe with a TermFreqs.
+#ifndef VANBAN_SEARCH_TYPING_H_
+#define VANBAN_SEARCH_TYPING_H_
+
+#include <xapian.h>
+
+#include <string>
+
+namespace vanban::search {
+
+class TermFreqs;  // query.h
+
+enum class Typing {
+  // Mark characters after a vowel (^ ( + ' ` ~, and ? . inside a word or
+  // in a word with another mark), "dd" for "đ": unambiguous in a query.
+  kViqr,
+  // Telex letters (aa aw ee oo ow uw w dd, tone s f r x j) or VNI digits
+  // (1-5 tones, 6 ^, 7 horn, 8 breve, 9 đ) in a word the index does not
+  // have as typed: only a suggestion, as such a word may be a name or code.
+  kTelexOrVni,
+};
+
+// `query` with each word typed by `typing` replaced by the syllable it
+// spells, written as `db` writes it: its exact form when `db` has it, else
+// the form `db` has most of the same letters and tone whose vowel marks
+// include those typed ("luat5", "luạt", is "luật"). Empty when no word is
+// so replaced. Case is kept ("To^'" -> "Tố"); the rest of the query too.
+std::string ReadTyping(const std::string& query, Typing typing, const Xapian::Database& db,
+                       TermFreqs* freqs = nullptr);
+
+}  // namespace vanban::search
+
+#endif  // VANBAN_SEARCH_TYPING_H_
