@@ -189,6 +189,38 @@ bool IsWord(const Token& t) {
          t.kind == TokenKind::kNumber;
 }
 
+// together[k] (k >= 1): the words ts[k - 1] and ts[k] were typed next to
+// each other, spaces or a hyphen between (index::AdjacentTokens); such
+// words stand so in the text too. together[0] is 1.
+std::vector<char> Together(const text::AnalyzedText& at) {
+  const auto& ts = at.tokens;
+  std::vector<char> together(ts.size(), 1);
+  for (size_t k = 1; k < ts.size(); ++k) {
+    together[k] =
+        IsWord(ts[k - 1]) && IsWord(ts[k]) && index::AdjacentTokens(at.text, ts[k - 1], ts[k]);
+  }
+  return together;
+}
+
+// The folded pair terms of the words together (Together) in `ts`.
+std::vector<Xapian::Query> PairTerms(const std::vector<Token>& ts,
+                                     const std::vector<char>& together) {
+  std::vector<Xapian::Query> pairs;
+  for (size_t k = 1; k < ts.size(); ++k) {
+    if (together[k]) pairs.emplace_back(FoldedPairTerm(ts[k - 1].folded, ts[k].folded));
+  }
+  return pairs;
+}
+
+// The folded phrase of `ts` with the pair terms of its words together.
+Xapian::Query PhraseWithPairs(const std::vector<Token>& ts, const std::vector<char>& together) {
+  std::vector<std::string> terms;
+  for (const Token& t : ts) terms.push_back(schema::Term(schema::kFolded, t.folded));
+  std::vector<Xapian::Query> parts = PairTerms(ts, together);
+  parts.insert(parts.begin(), Phrase(terms));
+  return AndOf(parts);
+}
+
 // A document number without its leading zeros: "08" -> "8" ("0" stays).
 std::string Unpadded(const std::string& n) {
   size_t first = n.find_first_not_of('0');
@@ -480,16 +512,19 @@ void QueryBuilder::Locate(const Token& t, BuiltQuery* out) const {
                                   {}});
 }
 
-void QueryBuilder::LocatePhrase(const std::vector<Token>& words, BuiltQuery* out,
-                                bool typed) const {
-  out->highlight.AddPhrase(words, typed);
+void QueryBuilder::LocatePhrase(const std::vector<Token>& words, BuiltQuery* out, bool typed,
+                                const std::vector<char>& together) const {
+  out->highlight.AddPhrase(words, typed, together);
   PositionTerm phrase;
   phrase.folded = "phrase:";
-  for (const Token& t : words) {
+  for (size_t k = 0; k < words.size(); ++k) {
+    const Token& t = words[k];
     bool by_exact = exact_positions_ && t.kind == TokenKind::kSyllable && text::HasMarks(t);
+    bool close = together.empty() || (k < together.size() && together[k]);
     phrase.words.push_back({by_exact ? schema::Term(schema::kExact, t.exact) : std::string(),
-                            schema::Term(schema::kFolded, t.folded)});
-    phrase.folded += " " + phrase.words.back().folded;
+                            schema::Term(schema::kFolded, t.folded), close});
+    // A word typed apart is another phrase (the key tells them apart).
+    phrase.folded += (close ? " " : " , ") + phrase.words.back().folded;
   }
   out->highlight_terms.push_back(std::move(phrase));
 }
@@ -552,7 +587,7 @@ Xapian::Query QueryBuilder::PhraseQuery(const text::AnalyzedText& at, bool accen
   if (at.tokens.size() == 1) {
     Locate(at.tokens.front(), out);
   } else {
-    LocatePhrase(at.tokens, out, /*typed=*/true);
+    LocatePhrase(at.tokens, out, /*typed=*/true, Together(at));
   }
   PhraseParts p = Phrases(at, out);
   Xapian::Query plain =
@@ -570,18 +605,28 @@ QueryBuilder::PhraseParts QueryBuilder::Phrases(const text::AnalyzedText& at, Bu
   // Abbreviations both ways inside quotes too: "UBND cấp xã" is also the
   // phrase "ủy ban nhân dân cấp xã", and "ủy ban nhân dân cấp xã" also
   // "UBND cấp xã" (folded).
+  // Words typed next to each other stand next to each other in the text,
+  // with no punctuation between (a hyphen aside): their pair terms (which
+  // span no comma) must be there too. Positions alone made "dân vận" match
+  // "hướng dẫn, vận động".
+  const std::vector<char> together = Together(at);
   std::vector<Xapian::Query> variants;
-  // The phrase with its words [i, i + n) replaced by `with`: one more
-  // phrase to match, and marked as a whole where it stands.
+  // The phrase with its words [i, i + n) replaced by `with` (its words
+  // together): one more phrase to match, and marked as a whole where it
+  // stands.
   auto add_variant = [&](size_t i, size_t n, const std::vector<Token>& with) {
     auto from = at.tokens.begin() + static_cast<std::ptrdiff_t>(i);
     std::vector<Token> words(at.tokens.begin(), from);
     words.insert(words.end(), with.begin(), with.end());
     words.insert(words.end(), from + static_cast<std::ptrdiff_t>(n), at.tokens.end());
-    std::vector<std::string> terms;
-    for (const Token& t : words) terms.push_back(schema::Term(schema::kFolded, t.folded));
-    variants.push_back(Phrase(terms));
-    if (out) LocatePhrase(words, out, /*typed=*/true);
+    std::vector<char> close(together.begin(),
+                            together.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+    close.resize(i + with.size(), 1);
+    close.insert(close.end(), together.begin() + static_cast<std::ptrdiff_t>(i + n),
+                 together.end());
+    for (size_t k = 1; k < words.size(); ++k) close[k] &= IsWord(words[k - 1]) && IsWord(words[k]);
+    variants.push_back(PhraseWithPairs(words, close));
+    if (out) LocatePhrase(words, out, /*typed=*/true, close);
   };
   for (size_t i = 0; i < at.tokens.size(); ++i) {
     if (at.tokens[i].kind != TokenKind::kAbbreviation) continue;
@@ -594,22 +639,11 @@ QueryBuilder::PhraseParts QueryBuilder::Phrases(const text::AnalyzedText& at, Bu
     if (e.empty() || at_e == folded.end()) continue;
     add_variant(static_cast<size_t>(at_e - folded.begin()), e.size(), a.abbrev_tokens);
   }
-  // Words typed next to each other stand next to each other in the text,
-  // with no punctuation between: their pair terms (which span no comma)
-  // must be there too. Positions alone made "dân vận" match "hướng dẫn,
-  // vận động".
-  std::vector<Xapian::Query> pairs;
-  for (size_t i = 0; i + 1 < at.tokens.size(); ++i) {
-    const Token& a = at.tokens[i];
-    const Token& b = at.tokens[i + 1];
-    if (IsWord(a) && IsWord(b) && index::AdjacentTokens(at.text, a, b)) {
-      pairs.emplace_back(FoldedPairTerm(a.folded, b.folded));
-    }
-  }
-  auto together = [&](const Xapian::Query& phrase) {
+  std::vector<Xapian::Query> pairs = PairTerms(at.tokens, together);
+  auto with_pairs = [&](const Xapian::Query& phrase) {
     return pairs.empty() ? phrase : AndOf({phrase, AndOf(pairs)});
   };
-  return {together(Phrase(folded)), together(AccentedPhrase(folded, exact)), OrOf(variants)};
+  return {with_pairs(Phrase(folded)), with_pairs(AccentedPhrase(folded, exact)), OrOf(variants)};
 }
 
 Xapian::Query QueryBuilder::AccentedPhrase(const std::vector<std::string>& folded,
