@@ -172,10 +172,12 @@ inline constexpr std::string_view kMetaCatalogPath = "vanban-catalog-path";
 //     source lines (S4, S2).
 // 15: a law's name ends before a clause after a comma ("Luật Khiếu nại,
 //     người tiếp công dân …") and before "ban hành"; "của Nhà nước" is
-//     part of a name, not an issuer (QA 22: X1). Words with one hyphen
-//     or en dash between them are adjacent ("chính trị - xã hội" has the
-//     pair "tri_xa"); the phrase-break term (kPhraseBreak); a number's
-//     folded form has no leading zeros ("05" is "5") (QA 22: L1, L3, L7).
+//     part of a name, not an issuer (QA 22: X1). An article in a Pháp
+//     điển note of related content with no document after it is no
+//     citation (W1). Words with one hyphen or en dash between them are
+//     adjacent ("chính trị - xã hội" has the pair "tri_xa"); the
+//     phrase-break term (kPhraseBreak); a number's folded form has no
+//     leading zeros ("05" is "5") (QA 22: L1, L3, L7).
 inline constexpr std::string_view kMetaAnalysis = "vanban-analysis";
 inline constexpr int kAnalysisVersion = 15;  // stored as its decimal string
 // "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the

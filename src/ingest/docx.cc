@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <pugixml.hpp>
@@ -22,9 +23,6 @@
 
 namespace vanban::ingest {
 namespace {
-
-// Deeper markup is ignored: hostile files must not exhaust the stack.
-constexpr int kMaxDepth = 400;
 
 // pugixml drops text that is only white space by default, and Word and
 // pandoc write the space between two runs as a run of its own
@@ -134,7 +132,10 @@ std::string_view LocalName(const pugi::xml_node& node) {
 // "Restart at") restarts it where the list first appears. A number at one
 // level restarts the levels below it, unless a level says otherwise
 // (w:lvlRestart); a legal-style level (w:isLgl) shows every number in
-// decimal. Not handled: picture bullets.
+// decimal. Not handled: picture bullets. Counters are 64-bit and a label
+// is at most kMaxLabel bytes (R2, R3, QA 22: labels were a memory bomb and
+// an int counter overflowed); what labels add to the text, together, is
+// counted (label_bytes) for the walker to bound.
 class Numbering {
  public:
   void Load(const std::string& numbering_xml, const std::string& styles_xml) {
@@ -156,7 +157,7 @@ class Numbering {
     auto abstract = abstracts_.find(num->second.abstract);
     if (abstract == abstracts_.end()) return {};
     const Levels& levels = abstract->second;
-    std::array<int, kLevels>& count =
+    std::array<int64_t, kLevels>& count =
         counters_.try_emplace(num->second.abstract, Unset()).first->second;
     if (started_.insert(num_id).second) {
       for (const auto& [overridden, unused] : num->second.start_override) {
@@ -177,23 +178,31 @@ class Numbering {
     const Level& level = levels[ilvl];
     if (level.format == "bullet") return "- ";
     std::string label;
-    for (size_t i = 0; i < level.text.size(); ++i) {
+    for (size_t i = 0; i < level.text.size() && label.size() < kMaxLabel; ++i) {
       char c = level.text[i];
       if (c == '%' && i + 1 < level.text.size() && level.text[i + 1] >= '1' &&
           level.text[i + 1] <= '9') {
         int k = level.text[++i] - '1';
-        int n = count[k] == kUnset ? start(k) : count[k];
+        int64_t n = count[k] == kUnset ? start(k) : count[k];
         label += Format(n, level.legal ? "decimal" : levels[k].format);
       } else {
         label += c;
       }
     }
-    return label.empty() ? label : label + ' ';
+    if (!label.empty()) label += ' ';
+    label_bytes_ += label.size();
+    return label;
   }
+
+  // The bytes of all labels Next returned.
+  uint64_t label_bytes() const { return label_bytes_; }
 
  private:
   static constexpr int kLevels = 9;
   static constexpr int kUnset = -1;
+  // Word's labels are a few characters ("Chương %1", "%1.%2."); a w:lvlText
+  // is cut past this.
+  static constexpr size_t kMaxLabel = 256;
   struct Level {
     int start = 1;
     std::string format = "decimal";
@@ -208,8 +217,8 @@ class Numbering {
     std::map<int, int> start_override;
   };
 
-  static std::array<int, kLevels> Unset() {
-    std::array<int, kLevels> a;
+  static std::array<int64_t, kLevels> Unset() {
+    std::array<int64_t, kLevels> a;
     a.fill(kUnset);
     return a;
   }
@@ -219,18 +228,25 @@ class Numbering {
     return v ? v.as_int(fallback) : fallback;
   }
 
-  static std::string Format(int n, const std::string& format) {
-    if ((format == "lowerLetter" || format == "upperLetter") && n >= 1) {
-      char first = format == "lowerLetter" ? 'a' : 'A';
-      return std::string((n - 1) / 26 + 1, static_cast<char>(first + (n - 1) % 26));
-    }
-    if ((format == "lowerRoman" || format == "upperRoman") && n >= 1 && n < 4000) {
-      return RomanNumeral(n, format == "upperRoman");
-    }
+  // A start (w:start, w:startOverride); a negative one is ignored as
+  // HTML's reader ignores one (Word's own are 0 or more): no label is
+  // negative.
+  static int StartOf(const pugi::xml_node& n) {
+    int start = IntOf(n, 1);
+    return start < 0 ? 1 : start;
+  }
+
+  // Other formats (Word's ordinal, cardinalText, decimalEnclosedCircle…)
+  // are written as digits.
+  static std::string Format(int64_t n, const std::string& format) {
     if (format == "none") return {};
-    std::string digits = std::to_string(n);
-    if (format == "decimalZero" && n >= 0 && n < 10) digits = "0" + digits;
-    return digits;
+    NumberStyle style = format == "lowerLetter"   ? NumberStyle::kLowerLetter
+                        : format == "upperLetter" ? NumberStyle::kUpperLetter
+                        : format == "lowerRoman"  ? NumberStyle::kLowerRoman
+                        : format == "upperRoman"  ? NumberStyle::kUpperRoman
+                        : format == "decimalZero" ? NumberStyle::kDecimalZero
+                                                  : NumberStyle::kDecimal;
+    return ListNumber(n, style);
   }
 
   void LoadNumbering(const pugi::xml_node& root) {
@@ -239,7 +255,7 @@ class Numbering {
       for (const pugi::xml_node& lvl : a.children("w:lvl")) {
         int i = lvl.attribute("w:ilvl").as_int(-1);
         if (i < 0 || i >= kLevels) continue;
-        levels[i].start = IntOf(lvl.child("w:start"), 1);
+        levels[i].start = StartOf(lvl.child("w:start"));
         if (pugi::xml_node f = lvl.child("w:numFmt"))
           levels[i].format = f.attribute("w:val").value();
         levels[i].text = lvl.child("w:lvlText").attribute("w:val").value();
@@ -256,7 +272,7 @@ class Numbering {
       num.abstract = n.child("w:abstractNumId").attribute("w:val").value();
       for (const pugi::xml_node& o : n.children("w:lvlOverride")) {
         if (pugi::xml_node s = o.child("w:startOverride")) {
-          num.start_override[o.attribute("w:ilvl").as_int()] = IntOf(s, 1);
+          num.start_override[o.attribute("w:ilvl").as_int()] = StartOf(s);
         }
       }
     }
@@ -319,20 +335,27 @@ class Numbering {
   std::map<std::string, Num> nums_;
   std::map<std::string, std::pair<std::string, int>> style_numbers_;  // style -> (numId, ilvl)
   std::map<std::string, std::string> based_on_;
-  std::map<std::string, std::array<int, kLevels>> counters_;  // abstractNumId -> count per level
-  std::set<std::string> started_;                             // numIds seen
+  std::map<std::string, std::array<int64_t, kLevels>> counters_;  // abstractNumId -> per level
+  std::set<std::string> started_;                                 // numIds seen
+  uint64_t label_bytes_ = 0;
 };
 
 class DocxWalker {
  public:
-  // `numbering` (may be null: no automatic numbers) must outlive the walker.
-  explicit DocxWalker(Numbering* numbering = nullptr) : numbering_(numbering) {}
+  // `numbering` (may be null: no automatic numbers) must outlive the walker;
+  // the labels it writes stop past `max_label_bytes` (over_limit).
+  explicit DocxWalker(Numbering* numbering = nullptr, uint64_t max_label_bytes = UINT64_MAX)
+      : numbering_(numbering), max_label_bytes_(max_label_bytes) {}
 
   // Appends the text of block-level children of `parent` (body, cell,
   // footnote, content control) as paragraphs.
   void Blocks(const pugi::xml_node& parent, int depth = 0) {
-    if (depth > kMaxDepth) return;
+    if (depth > kMaxMarkupDepth) {
+      too_deep_ = true;  // R5 (QA 22): the cut was silent
+      return;
+    }
     for (const pugi::xml_node& n : parent.children()) {
+      if (over_limit_) return;
       std::string_view name = LocalName(n);
       if (name == "p") {
         AddParagraph(Label(n) + Inline(n));
@@ -355,10 +378,17 @@ class DocxWalker {
   }
 
   std::string& text() { return text_; }
+  // Whether markup nested deeper than kMaxMarkupDepth was left out.
+  bool too_deep() const { return too_deep_; }
+  // Whether the labels grew past max_label_bytes: the walk stopped.
+  bool over_limit() const { return over_limit_; }
 
  private:
   void InlineInto(const pugi::xml_node& node, std::string& out, int depth) {
-    if (depth > kMaxDepth) return;
+    if (depth > kMaxMarkupDepth) {
+      too_deep_ = true;
+      return;
+    }
     for (const pugi::xml_node& n : node.children()) {
       std::string_view name = LocalName(n);
       if (name == "t") {
@@ -443,8 +473,14 @@ class DocxWalker {
     for (const pugi::xml_node& box : boxes) Blocks(box, depth + 1);
   }
 
+  // R2 (QA 22): labels are the part of the text a docx can make larger
+  // than its XML (one definition, a label per paragraph); the reader's
+  // limit applied only after the whole text was built.
   std::string Label(const pugi::xml_node& p) {
-    return numbering_ ? numbering_->Next(p) : std::string();
+    if (!numbering_ || over_limit_) return {};
+    std::string label = numbering_->Next(p);
+    over_limit_ = numbering_->label_bytes() > max_label_bytes_;
+    return label;
   }
 
   void AddParagraph(const std::string& p) {
@@ -454,12 +490,16 @@ class DocxWalker {
   }
 
   Numbering* numbering_;
+  uint64_t max_label_bytes_;
+  bool over_limit_ = false;
+  bool too_deep_ = false;
   std::string text_;
   std::vector<pugi::xml_node> text_boxes_;  // met inline, not yet written
 };
 
-// Footnotes or endnotes part: "[id] text" paragraphs (separators skipped).
-std::string Notes(const std::string& xml) {
+// Footnotes or endnotes part: "[id] text" paragraphs (separators skipped);
+// *too_deep set when a note nests deeper than kMaxMarkupDepth.
+std::string Notes(const std::string& xml, bool* too_deep) {
   pugi::xml_document doc;
   if (!doc.load_buffer(xml.data(), xml.size(), kParseOptions)) return {};
   std::string out;
@@ -470,6 +510,7 @@ std::string Notes(const std::string& xml) {
     }
     DocxWalker walker;
     walker.Blocks(note);
+    *too_deep = *too_deep || walker.too_deep();
     if (walker.text().empty()) continue;
     if (!out.empty()) out += "\n\n";
     out += '[';
@@ -542,18 +583,28 @@ Status ReadDocx(std::string_view bytes, const ExtractOptions& options, Extracted
     if (IsOverLimit(styles_xml.status())) return styles_xml.status();
     numbering.Load(*numbering_xml, styles_xml.ok() ? *styles_xml : std::string());
   }
-  DocxWalker walker(&numbering);
+  DocxWalker walker(&numbering, options.max_bytes);
   walker.Blocks(body);
+  if (walker.over_limit()) return OverLimit("văn bản trích ra", options.max_bytes);
   out->text = std::move(walker.text());
+  bool too_deep = walker.too_deep();
   for (const char* part : {"word/footnotes.xml", "word/endnotes.xml"}) {
     StatusOr<std::string> notes_xml = read(part);
     if (IsOverLimit(notes_xml.status())) return notes_xml.status();
     if (!notes_xml.ok()) continue;
-    std::string notes = Notes(*notes_xml);
+    std::string notes = Notes(*notes_xml, &too_deep);
     if (notes.empty()) continue;
     out->text += "\n\n" + notes;
   }
   out->format = "docx";
+  if (too_deep) {
+    // R5 (QA 22): a document whose text is all below the cut is not empty.
+    if (out->text.find_first_not_of(" \t\r\n|") == std::string::npos) {
+      return Status::Unsupported("chữ trong tệp DOCX nằm ở phần lồng sâu quá " +
+                                 std::to_string(kMaxMarkupDepth) + " cấp, không đọc được");
+    }
+    out->warnings.push_back(MarkupTooDeepWarning());
+  }
   return Status::Ok();
 }
 

@@ -153,12 +153,6 @@ std::string Tidy(std::string_view s) {
   return out;
 }
 
-size_t CodePoints(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<uint8_t>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 std::string Quoted(const std::string& name) { return "\"" + name + "\""; }
 
 std::string Megabytes(uint64_t bytes) {
@@ -308,7 +302,7 @@ StatusOr<Extracted> ExtractBytes(std::string_view bytes, const std::string& name
     return fail(Status::Unsupported(NoTextReason(*kind)));
   }
   out.bytes = bytes.size();
-  out.characters = CodePoints(out.text);
+  out.characters = text::CodePoints(out.text);
   return out;
 }
 

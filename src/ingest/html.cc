@@ -16,13 +16,16 @@
 #include <vector>
 
 #include "ingest/encoding.h"
+#include "ingest/html_nesting.h"
 #include "ingest/readers.h"
 
 namespace vanban::ingest {
 namespace {
 
-// Deeper markup is ignored: hostile files must not exhaust the stack.
-constexpr int kMaxDepth = 400;
+// A page nesting elements deeper than this is not parsed (R4, QA 22):
+// gumbo's time grows with depth × tags, and HtmlText reads only the first
+// kMaxMarkupDepth levels anyway.
+constexpr int kMaxParseDepth = 1000;
 
 struct GumboDeleter {
   void operator()(GumboOutput* o) const { gumbo_destroy_output(&kGumboDefaultOptions, o); }
@@ -165,16 +168,16 @@ std::optional<int> HtmlInteger(std::string_view s) {
 
 // The number an <ol> item shows, as the text would write it: "3. " (type
 // 1), "c) " (type a, as Vietnamese points are written), "C. ", "iii. ",
-// "III. ". Out of range letters and numerals fall back to digits.
+// "III. ". Out of range letters and numerals fall back to digits ("27. ").
 std::string ListLabel(int64_t n, char type) {
-  if ((type == 'a' || type == 'A') && n >= 1 && n <= 26) {
-    return std::string(1, static_cast<char>((type == 'a' ? 'a' : 'A') + n - 1)) +
-           (type == 'a' ? ") " : ". ");
-  }
-  if ((type == 'i' || type == 'I') && n >= 1 && n < 4000) {
-    return RomanNumeral(static_cast<int>(n), type == 'I') + ". ";
-  }
-  return std::to_string(n) + ". ";
+  NumberStyle style = type == 'a'   ? NumberStyle::kLowerLetter
+                      : type == 'A' ? NumberStyle::kUpperLetter
+                      : type == 'i' ? NumberStyle::kLowerRoman
+                      : type == 'I' ? NumberStyle::kUpperRoman
+                                    : NumberStyle::kDecimal;
+  std::string number = ListNumber(n, style);
+  bool point = type == 'a' && std::islower(static_cast<unsigned char>(number[0]));
+  return number + (point ? ") " : ". ");
 }
 
 // Whether `el`'s inline style hides list markers ("list-style: none",
@@ -217,7 +220,12 @@ bool IsNoteReference(const GumboElement& el) {
 class HtmlText {
  public:
   void Walk(const GumboNode* node, bool pre, int depth = 0) {
-    if (depth > kMaxDepth) return;
+    if (depth > kMaxMarkupDepth) {
+      // R5 (QA 22): the cut was silent.
+      too_deep_ =
+          too_deep_ || (node->type != GUMBO_NODE_WHITESPACE && node->type != GUMBO_NODE_COMMENT);
+      return;
+    }
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
         node->type == GUMBO_NODE_WHITESPACE) {
       AddText(node->v.text.text, pre);
@@ -239,7 +247,12 @@ class HtmlText {
     // A footnote reference is "[1]", as in docx: a bare superscript "1"
     // after "Luật số: 25/2018/QH14" made the number "25/2018/QH141".
     bool note_ref = IsNoteReference(el);
-    if (note_ref) line_ += '[';
+    if (note_ref) {
+      // An item's number goes before a note reference at its start: "1. [1]
+      // Tố cáo là…" (R6, QA 22: "[1. 1] Tố cáo là…" was no clause).
+      WriteLabel(std::string_view());
+      line_ += '[';
+    }
     bool list = el.tag == GUMBO_TAG_OL || el.tag == GUMBO_TAG_UL;
     if (list) lists_.push_back(OpenList(el));
     if (el.tag == GUMBO_TAG_LI && !lists_.empty()) NumberItem(el);
@@ -260,16 +273,15 @@ class HtmlText {
     return std::move(out_);
   }
 
+  // Whether Walk left out markup nested deeper than kMaxMarkupDepth.
+  bool too_deep() const { return too_deep_; }
+
  private:
   void AddText(std::string_view s, bool pre) {
     for (size_t i = 0; i < s.size(); ++i) {
       char c = s[i];
       bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-      if (!space && !label_.empty()) {
-        // An item that writes its own dash ("- Hàm Đại sứ;") keeps just it.
-        if (label_ != kBullet || !StartsWithDash(s.substr(i))) line_ += label_;
-        label_.clear();
-      }
+      if (!space) WriteLabel(s.substr(i));
       if (pre && c == '\n') {
         line_ += '\n';
       } else if (space) {
@@ -280,15 +292,30 @@ class HtmlText {
     }
   }
 
+  // Writes the pending item label before `text`, the item's first text.
+  void WriteLabel(std::string_view text) {
+    if (label_.empty()) return;
+    // An item that writes its own dash ("- Hàm Đại sứ;") keeps just it.
+    if (label_ != kBullet || !StartsWithDash(text)) line_ += label_;
+    label_.clear();
+  }
+
   // Ends the current paragraph (trimmed; empty ones vanish).
   void Break() {
     size_t b = line_.find_first_not_of(" \n|");
     if (b != std::string::npos) {
       size_t e = line_.find_last_not_of(" \n|");
-      std::string para = line_.substr(b, e - b + 1);
-      // Non-breaking spaces from &nbsp; are plain spaces in the text.
-      for (size_t p; (p = para.find("\u00A0")) != std::string::npos;) para.replace(p, 2, " ");
       if (!out_.empty()) out_ += "\n\n";
+      // Non-breaking spaces from &nbsp; are plain spaces in the text, in one
+      // pass (R1, QA 22: replacing them one by one, each from the start of
+      // the paragraph, took 53 s for a page of 800 000 &nbsp;).
+      constexpr std::string_view kNbsp = "\u00A0";
+      std::string_view para = std::string_view(line_).substr(b, e - b + 1);
+      for (size_t p; (p = para.find(kNbsp)) != std::string_view::npos;) {
+        out_ += para.substr(0, p);
+        out_ += ' ';
+        para.remove_prefix(p + kNbsp.size());
+      }
       out_ += para;
     }
     line_.clear();
@@ -335,10 +362,11 @@ class HtmlText {
   // An item's number, written before its first text (which may be in a <p>
   // inside the <li>: the number stays with it).
   std::string label_;
+  bool too_deep_ = false;
 };
 
 size_t TextLength(const GumboNode* node, int depth = 0) {
-  if (depth > kMaxDepth) return 0;
+  if (depth > kMaxMarkupDepth) return 0;
   if (node->type == GUMBO_NODE_TEXT) return std::string_view(node->v.text.text).size();
   if (node->type != GUMBO_NODE_ELEMENT || IsSkippedTag(node->v.element.tag)) return 0;
   size_t n = 0;
@@ -353,7 +381,7 @@ size_t TextLength(const GumboNode* node, int depth = 0) {
 // "noidung", "content"), taking the one with the most text. Null: use body.
 const GumboNode* MainContent(const GumboNode* node, const GumboNode* best, size_t* best_len,
                              int depth = 0) {
-  if (depth > kMaxDepth) return best;
+  if (depth > kMaxMarkupDepth) return best;
   if (node->type != GUMBO_NODE_ELEMENT) return best;
   const GumboElement& el = node->v.element;
   if (IsSkippedTag(el.tag)) return best;
@@ -378,27 +406,22 @@ const GumboNode* MainContent(const GumboNode* node, const GumboNode* best, size_
 
 }  // namespace
 
-std::string RomanNumeral(int n, bool upper) {
-  static constexpr std::pair<int, const char*> kDigits[] = {
-      {1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"},
-      {40, "XL"},  {10, "X"},   {9, "IX"},  {5, "V"},    {4, "IV"},  {1, "I"}};
-  std::string out;
-  for (const auto& [value, digits] : kDigits) {
-    for (; n >= value; n -= value) out += digits;
-  }
-  if (!upper) {
-    for (char& c : out) c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 Status ReadHtml(std::string_view bytes, Extracted* out) {
   // Pages saved from old portals may be in a legacy encoding.
   EncodingGuess guess = DetectEncoding(bytes);
   if (guess.binary) return Status::Unsupported("tệp HTML chứa dữ liệu nhị phân");
   std::string html = DecodeToUtf8(bytes, guess.encoding);
+  if (HtmlNestingDepth(html, kMaxParseDepth) > kMaxParseDepth) {
+    return Status::Unsupported("các thẻ HTML lồng nhau sâu quá " + std::to_string(kMaxParseDepth) +
+                               " cấp, không đọc được");
+  }
+  // Parse errors are not kept: vanban reads none, and gumbo copies its
+  // stack of open elements into each (an end tag matching nothing, 200 000
+  // times under 1000 open elements, took 1.5 GB and 14 s).
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;
   std::unique_ptr<GumboOutput, GumboDeleter> parsed(
-      gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
+      gumbo_parse_with_options(&options, html.data(), html.size()));
   if (!parsed) return Status::Corruption("không phân tích được HTML");
   size_t best_len = 0;
   const GumboNode* main = MainContent(parsed->root, nullptr, &best_len);
@@ -410,6 +433,15 @@ Status ReadHtml(std::string_view bytes, Extracted* out) {
   out->text = text.Finish();
   out->format = "html";
   out->encoding = guess.encoding;
+  if (text.too_deep()) {
+    // R5 (QA 22): a page whose text is all below the cut is not "without
+    // text".
+    if (out->text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
+      return Status::Unsupported("chữ trong tệp HTML nằm ở phần lồng sâu quá " +
+                                 std::to_string(kMaxMarkupDepth) + " cấp, không đọc được");
+    }
+    out->warnings.push_back(MarkupTooDeepWarning());
+  }
   return Status::Ok();
 }
 

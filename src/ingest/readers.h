@@ -29,9 +29,33 @@ Status ReadImage(std::string_view bytes, const ExtractOptions& options, Extracte
 Status OverLimit(const std::string& what, uint64_t max_bytes);
 bool IsOverLimit(const Status& status);
 
-// A list number as a Roman numeral, for the readers of numbered lists
-// (docx, html): "IV" for 4, "iv" when !upper; `n` in 1..3999.
-std::string RomanNumeral(int n, bool upper);
+// How a numbered list writes its numbers: Word's w:numFmt, an <ol>'s type.
+enum class NumberStyle {
+  kDecimal,      // 1, 2, 3
+  kDecimalZero,  // 01, 02, …, 09, 10
+  kLowerLetter,  // a, b, c
+  kUpperLetter,  // A, B, C
+  kLowerRoman,   // i, ii, iii
+  kUpperRoman,   // I, II, III
+};
+
+// Item `n` of a numbered list as the list writes it, without punctuation
+// ("3", "03", "c", "C", "iii", "III"), for the readers of numbered lists
+// (docx, html), so both label alike. Letters stop at z and Roman numerals
+// at 3999: past them (Word writes "aa", "bb", a browser "aa", "ab"; no
+// legal text numbers its points so far) the number is written in digits,
+// which also bounds the label (R2, QA 22: Word's "aa…" style made a label
+// of n / 26 letters, 77 MB for a list starting at 2000000000).
+std::string ListNumber(int64_t n, NumberStyle style);
+
+// Markup nested deeper than this many elements is not read (a warning
+// says so, MarkupTooDeepWarning): hostile files must not exhaust the
+// stack of the readers' recursive walks (docx, html).
+inline constexpr int kMaxMarkupDepth = 400;
+
+// "Bỏ qua phần nội dung lồng sâu quá 400 cấp": the warning of a reader
+// that cut its walk at kMaxMarkupDepth.
+std::string MarkupTooDeepWarning();
 
 }  // namespace vanban::ingest
 

@@ -46,6 +46,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <optional>
 
 #include "legal/layout.h"
@@ -281,6 +282,7 @@ class Scanner {
   bool LowercaseNameMayFollow(size_t i) const;
   size_t TryDocument(size_t i, bool allow_bare);
   void Emit(size_t first, size_t end, const DocRef& doc, const ArtRef* art);
+  size_t RelatedContentNoteEnd(size_t i) const;
 
   std::string_view t_;
   std::vector<Tok> toks_;
@@ -981,7 +983,35 @@ void Scanner::Emit(size_t first, size_t end, const DocRef& doc, const ArtRef* ar
   out_.push_back(std::move(ec));
 }
 
+// The end (byte) of a Pháp điển note "(Điều này có nội dung liên quan đến
+// Điều 2. Người nộp phí; … của Thông tư 58/2020/TT-BTC …)" opening at
+// token i, or 0. Its closing parenthesis, or the paragraph's end.
+size_t Scanner::RelatedContentNoteEnd(size_t i) const {
+  if (!P(i, "(")) return 0;
+  size_t k = i + 1;
+  if (W(k, "tiểu")) ++k;  // "Tiểu mục này"
+  if (!(W(k, "điều") || W(k, "chương") || W(k, "mục") || W(k, "phần")) || !W(k + 1, "này") ||
+      !W(k + 2, "có") || !W(k + 3, "nội") || !W(k + 4, "dung") || !W(k + 5, "liên") ||
+      !W(k + 6, "quan")) {
+    return 0;
+  }
+  int depth = 0;
+  for (k = i; k < n() && toks_[k].kind != TokKind::kBreak; ++k) {
+    if (P(k, "(")) ++depth;
+    if (P(k, ")") && --depth == 0) return toks_[k].e;
+  }
+  return k < n() ? toks_[k].b : t_.size();
+}
+
 std::vector<ExtractedCitation> Scanner::Run() {
+  // The Pháp điển's notes of related content name articles of other acts
+  // ("Điều 3. Tổ chức thu phí" of a Thông tư, "Điều 3.6.LQ.19" of another
+  // đề mục): an article there with no document after it is not the
+  // citing document's own. W1 (QA 22): each was a link to the law's own
+  // article of that number ("Dẫn chiếu trong chính văn bản này"), 346 on
+  // the page of Luật Ngân sách nhà nước. The documents they name stay
+  // citations.
+  std::vector<std::pair<size_t, size_t>> related_notes;  // byte spans
   size_t i = 0;
   while (i < n()) {
     if (ParagraphStart(i) && toks_[i].kind != TokKind::kBreak) {
@@ -991,6 +1021,7 @@ std::vector<ExtractedCitation> Scanner::Run() {
         continue;
       }
     }
+    if (size_t end = RelatedContentNoteEnd(i)) related_notes.emplace_back(toks_[i].b, end);
     size_t next = i;
     if (toks_[i].kind == TokKind::kWord) {
       next = TryArticleGroup(i);
@@ -1000,6 +1031,15 @@ std::vector<ExtractedCitation> Scanner::Run() {
       next = TryDocument(i, true);
     }
     i = next > i ? next : i + 1;
+  }
+  if (!related_notes.empty()) {
+    std::erase_if(out_, [&](const ExtractedCitation& ec) {
+      const Citation& c = ec.citation;
+      if (!c.self) return false;
+      auto note = std::upper_bound(related_notes.begin(), related_notes.end(),
+                                   std::pair{c.begin, std::numeric_limits<size_t>::max()});
+      return note != related_notes.begin() && c.begin < std::prev(note)->second;
+    });
   }
   return std::move(out_);
 }

@@ -83,12 +83,6 @@ bool IsAllCaps(std::string_view s) {
   return letters >= 2;
 }
 
-size_t CodePoints(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 std::string SentenceCase(std::string_view s) {
   std::string_view first = FirstChar(s);
   return std::string(first) + text::Lower(s.substr(first.size()));

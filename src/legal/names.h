@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/analyzer.h"
+
 namespace vanban::legal::internal {
 
 // The first UTF-8 character of `s` (empty if `s` is empty).
@@ -20,8 +22,8 @@ bool StartsLower(std::string_view s);
 // True if `s` has at least two letters and none of them is lowercase
 // ("KẾ HOẠCH", "CHỦ TỊCH", "I. MỤC ĐÍCH, YÊU CẦU").
 bool IsAllCaps(std::string_view s);
-// Number of code points.
-size_t CodePoints(std::string_view s);
+// Number of code points (one implementation for every layer, R7 QA 22).
+using text::CodePoints;
 // "CHỦ TỊCH" -> "Chủ tịch": first letter kept, the rest lowercased.
 std::string SentenceCase(std::string_view s);
 // Trims ASCII whitespace and U+00A0 at both ends.

@@ -219,6 +219,36 @@ data UnresolvedData(const DocumentView& view) {
   return list;
 }
 
+// The Pháp điển's notes on the document's articles ("bị bãi bỏ bởi Điều
+// 35 Luật số 42/2013/QH13", "có nội dung được sửa đổi bởi Điều 217 Luật
+// số 59/2020/QH14"): each with the article it is on and what the note says
+// happened to it, the words between the note's last comma and the
+// document named. X2 (QA 22): repeals and amendments were only grey links
+// in the text, named nowhere on the page.
+data SourceNotesData(const legal::Document& doc) {
+  constexpr size_t kMaxRelationBytes = 80;
+  data list{data::type::list};
+  for (const legal::Citation& c : doc.citations) {
+    if (!c.source_note || c.begin > doc.text.size()) continue;
+    std::string_view before = std::string_view(doc.text).substr(0, c.begin);
+    size_t comma = before.rfind(", ");
+    size_t eol = before.rfind('\n');
+    std::string_view relation;
+    if (comma != std::string_view::npos && (eol == std::string_view::npos || comma > eol) &&
+        before.size() - comma <= kMaxRelationBytes) {
+      relation = before.substr(comma + 2);
+    }
+    data d;
+    Set(d, "place", PlaceOf(doc, c.begin));
+    Set(d, "place_href", "#c-" + std::to_string(c.begin));
+    Set(d, "relation", std::string(relation));
+    Set(d, "href", CitationHref(c));
+    Set(d, "raw", c.raw);
+    list.push_back(d);
+  }
+  return list;
+}
+
 // A citation's span in its sentence, and why its link may land on another
 // part than the one meant (legal::UncertainLinkNote), or "".
 struct SentenceMark {
@@ -321,6 +351,9 @@ data CommonData(const DocumentView& view) {
   Set(d, "any_cited", !view.cited.empty());
   Set(d, "unresolved", UnresolvedData(view));
   Set(d, "any_unresolved", !view.unresolved.empty());
+  data notes = SourceNotesData(s.doc);
+  Set(d, "any_notes", !notes.is_empty_list());
+  Set(d, "notes", notes);
   Set(d, "citing", CitingData(view));
   Set(d, "citing_count", std::to_string(view.citing.size()));
   Set(d, "any_citing", !view.citing.empty());

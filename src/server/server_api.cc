@@ -64,24 +64,39 @@ void HandleSearch(const RouteContext& ctx, const httplib::Request& req, httplib:
   SendJson(res, search::ToJson(*response));
 }
 
+constexpr size_t kMaxKeyBytes = 200;  // as an id; a number or name is shorter
+
+// The document key of the request (`req.matches[1]`), cleaned; "" when it
+// is none (empty, or longer than any id).
+std::string DocumentKey(const httplib::Request& req) {
+  std::string key = CleanInput(req.matches[1].str());
+  return key.size() > kMaxKeyBytes ? std::string() : key;
+}
+
 // Runs `body` with a leased searcher and the document `req.matches[1]`
 // names: an id, or a number or name as `vanban show` and /van-ban/ take
-// them ("33/CT-TTg", "ct 33"); else answers 404 (or 500).
+// them ("33/CT-TTg", "ct 33"); else answers 404 (or 500). The 404 of a
+// number or name that is only cited lists, as its page does, where it is
+// cited ("cited_by", as `vanban cited-by --json`).
 void WithDocument(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res,
                   const std::function<void(search::Searcher&, search::StoredDocument&)>& body) {
-  constexpr size_t kMaxKeyBytes = 200;  // as an id; a number or name is shorter
-  const std::string key = CleanInput(req.matches[1].str());
-  if (key.empty() || key.size() > kMaxKeyBytes) {
-    return SendStatus(ctx, res, NoSuchDocument(std::string(Utf8Prefix(key, 80))));
+  const std::string key = DocumentKey(req);
+  if (key.empty()) {
+    return SendStatus(
+        ctx, res, NoSuchDocument(std::string(Utf8Prefix(CleanInput(req.matches[1].str()), 80))));
   }
   auto lease = ctx.pool->Acquire();
   if (!lease.ok()) return SendStatus(ctx, res, lease.status());
   auto stored = (*lease)->Get(key);
-  if (!stored.ok()) {
-    return SendStatus(ctx, res,
-                      stored.status().IsNotFound() ? NoSuchDocument(key) : stored.status());
-  }
-  body(**lease, *stored);
+  if (stored.ok()) return body(**lease, *stored);
+  if (!stored.status().IsNotFound()) return SendStatus(ctx, res, stored.status());
+  SendJsonError(res, 404, NoSuchDocument(key).message());
+  auto citing = (*lease)->GetCitedBy(key);
+  if (!citing.ok() || citing->empty()) return;
+  json error = {{"error", NoSuchDocument(key).message()}, {"cited_by", json::array()}};
+  for (const search::CitedBy& c : *citing) error["cited_by"].push_back(search::ToJson(c));
+  res.set_content(error.dump(-1, ' ', false, json::error_handler_t::replace),
+                  "application/json; charset=utf-8");
 }
 
 void HandleDocument(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
@@ -117,14 +132,24 @@ void HandleCitations(const RouteContext& ctx, const httplib::Request& req, httpl
 }
 
 void HandleCitedBy(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  // An unknown document is a 404, not an empty list.
-  WithDocument(ctx, req, res, [&](search::Searcher& s, search::StoredDocument& stored) {
-    auto cited_by = s.GetCitedBy(stored.doc.id);
-    if (!cited_by.ok()) return SendStatus(ctx, res, cited_by.status());
-    json list = json::array();  // as `vanban cited-by --json`
-    for (const search::CitedBy& c : *cited_by) list.push_back(search::ToJson(c));
-    SendJson(res, list);
-  });
+  // As `vanban cited-by --json`: a document, or a number or name that is
+  // only cited ("09/1998/QH10": the places citing it; it was a 404). An
+  // unknown one is a 404, not an empty list.
+  const std::string key = DocumentKey(req);
+  if (key.empty()) {
+    return SendStatus(
+        ctx, res, NoSuchDocument(std::string(Utf8Prefix(CleanInput(req.matches[1].str()), 80))));
+  }
+  auto lease = ctx.pool->Acquire();
+  if (!lease.ok()) return SendStatus(ctx, res, lease.status());
+  auto cited_by = (*lease)->GetCitedBy(key);
+  if (!cited_by.ok()) {
+    return SendStatus(ctx, res,
+                      cited_by.status().IsNotFound() ? NoSuchDocument(key) : cited_by.status());
+  }
+  json list = json::array();
+  for (const search::CitedBy& c : *cited_by) list.push_back(search::ToJson(c));
+  SendJson(res, list);
 }
 
 void HandleGraph(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {

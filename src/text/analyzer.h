@@ -92,6 +92,10 @@ std::string Normalize(std::string_view input, std::vector<std::string>* warnings
 // does not cut a character.
 std::string_view Utf8Prefix(std::string_view text, size_t max_bytes);
 
+// The number of code points in UTF-8 `text` (bytes that are not
+// continuation bytes).
+size_t CodePoints(std::string_view text);
+
 // Vietnamese-aware lowercase of NFC text ("Đ" -> "đ", "Ủ" -> "ủ"; the
 // look-alikes "Ð"/"ð" (U+00D0/U+00F0) of converted documents -> "đ").
 std::string Lower(std::string_view nfc);

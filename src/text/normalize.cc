@@ -190,6 +190,12 @@ std::string_view Utf8Prefix(std::string_view text, size_t max_bytes) {
   return text.substr(0, end);
 }
 
+size_t CodePoints(std::string_view text) {
+  size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 std::string Normalize(std::string_view input, std::vector<std::string>* warnings) {
   Scan scan = ScanText(input);
   std::string repaired;

@@ -320,6 +320,123 @@ TEST(DocxTest, CorruptDocxGivesErrorNamingTheFile) {
   EXPECT_EQ(e.status().message().find("mismatch"), std::string::npos) << e.status().message();
 }
 
+// A numbering.xml of one list (abstractNum 1, numId 1) whose level 0
+// starts at `start` in `format`, labelled `text` ("%1)").
+std::string OneListNumbering(const std::string& start, const std::string& format,
+                             const std::string& text) {
+  return "<w:numbering " + std::string(kWordNamespace) +
+         "><w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"" + start +
+         "\"/><w:numFmt w:val=\"" + format + "\"/><w:lvlText w:val=\"" + text +
+         "\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"1\"/></w:num>"
+         "</w:numbering>";
+}
+
+// Extracts a docx of `paragraphs` numbered by list 1 of `numbering`.
+StatusOr<Extracted> ExtractNumbered(const std::vector<std::string>& paragraphs,
+                                    const std::string& numbering,
+                                    const ExtractOptions& options = {}) {
+  testing::TempDir dir("docx-numbers");
+  std::string body;
+  for (const std::string& p : paragraphs) body += Paragraph(NumPr(1, 0), p);
+  auto path = dir / "danh-so.docx";
+  Status written = fixtures::WriteDocx(path, fixtures::DocxDocumentXmlFromBody(body), {},
+                                       {{"word/numbering.xml", numbering}});
+  if (!written.ok()) return written;
+  return ExtractFile(path, options);
+}
+
+// Clauses 4 to 6 of Điều 2, Luật Tố cáo 25/2018/QH14.
+const std::vector<std::string> kClauses = {
+    "Người tố cáo là cá nhân thực hiện việc tố cáo.",
+    "Người bị tố cáo là cơ quan, tổ chức, cá nhân có hành vi bị tố cáo.",
+    "Người giải quyết tố cáo là cơ quan, tổ chức, cá nhân có thẩm quyền giải quyết tố cáo."};
+
+// R2 (QA 22) broke: a letter label past z was Word's "aa", "bbb": n / 26
+// letters, 77 MB for each paragraph of a list starting at 2000000000 (a
+// 1 KB file took 1.37 GB; these three paragraphs 231 MB and a refusal as
+// "văn bản trích ra lớn 220 MB"). Past z a number is digits, as in HTML.
+TEST(DocxTest, LetterLabelsPastZAreDigits) {
+  StatusOr<Extracted> e =
+      ExtractNumbered(kClauses, OneListNumbering("2000000000", "lowerLetter", "%1)"));
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ(e->text, "2000000000) " + kClauses[0] + "\n\n2000000001) " + kClauses[1] +
+                         "\n\n2000000002) " + kClauses[2]);
+  e = ExtractNumbered(kClauses, OneListNumbering("25", "upperLetter", "%1."));
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ(e->text, "Y. " + kClauses[0] + "\n\nZ. " + kClauses[1] + "\n\n27. " + kClauses[2]);
+}
+
+// R2 (QA 22): labels are what a docx can make larger than its XML (one
+// definition, a label on every paragraph); the size limit applied only once
+// the whole text was built. Labels are cut at 256 bytes and stop the walk
+// once, together, they pass the limit. Here 1000 labels of 265 bytes under
+// a limit of 224 KB: the old code built them all (0.31 MB of text) first.
+TEST(DocxTest, LabelsPastTheSizeLimitStopTheReading) {
+  std::string text;
+  for (int i = 0; i < 100; ++i) text += "%1.";
+  std::vector<std::string> paragraphs(1000, kClauses[0]);
+  ExtractOptions options;
+  options.max_bytes = 224 << 10;
+  StatusOr<Extracted> e =
+      ExtractNumbered(paragraphs, OneListNumbering("2000000000", "decimal", text), options);
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.status().code(), Status::Code::kUnsupported);
+  EXPECT_NE(e.status().message().find("\": văn bản trích ra vượt giới hạn 0.22 MB"),
+            std::string::npos)
+      << e.status().message();
+  // Under the limit, the same labels are cut, not refused.
+  paragraphs.resize(3);
+  e = ExtractNumbered(paragraphs, OneListNumbering("1", "decimal", text), options);
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_TRUE(e->text.starts_with("1.1.1.1.")) << e->text.substr(0, 100);
+  EXPECT_LT(e->text.size(), 3 * (260 + kClauses[0].size() + 2));
+}
+
+// R3 (QA 22) broke: the counter was an int: the item after w:start
+// 2147483647 was "-2147483648)" (signed overflow), as HTML's was before C6
+// (QA 15). A negative start is ignored, as HTML ignores one: no label is
+// negative ("-5" before).
+TEST(DocxTest, ListCountersNeitherOverflowNorGoNegative) {
+  StatusOr<Extracted> e =
+      ExtractNumbered(kClauses, OneListNumbering("2147483646", "decimal", "%1)"));
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ(e->text, "2147483646) " + kClauses[0] + "\n\n2147483647) " + kClauses[1] +
+                         "\n\n2147483648) " + kClauses[2]);
+  e = ExtractNumbered(kClauses, OneListNumbering("-5", "decimalZero", "%1."));
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ(e->text, "01. " + kClauses[0] + "\n\n02. " + kClauses[1] + "\n\n03. " + kClauses[2]);
+}
+
+// R5 (QA 22) broke: paragraphs nested deeper than 400 elements were dropped
+// with no warning, and a document whose text was all that deep was
+// "không có chữ nào".
+TEST(DocxTest, TextBelowTheDepthLimitIsLeftOutWithAWarning) {
+  testing::TempDir dir("docx-deep");
+  auto nested = [](int depth, const std::string& text) {
+    std::string body;
+    for (int i = 0; i < depth; ++i) body += "<w:sdt><w:sdtContent>";
+    body += Paragraph("", text);
+    for (int i = 0; i < depth; ++i) body += "</w:sdtContent></w:sdt>";
+    return body;
+  };
+  auto path = dir / "sau.docx";
+  ASSERT_TRUE(fixtures::WriteDocx(path, fixtures::DocxDocumentXmlFromBody(
+                                            Paragraph("", kClauses[1]) + nested(450, kClauses[2])))
+                  .ok());
+  StatusOr<Extracted> e = ExtractFile(path);
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ(e->text, kClauses[1]);
+  EXPECT_EQ(e->warnings, std::vector<std::string>{"Bỏ qua phần nội dung lồng sâu quá 400 cấp"});
+
+  ASSERT_TRUE(
+      fixtures::WriteDocx(path, fixtures::DocxDocumentXmlFromBody(nested(450, kClauses[2]))).ok());
+  e = ExtractFile(path);
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.status().message(), "Không trích được văn bản từ tệp \"" + path.string() +
+                                      "\": chữ trong tệp DOCX nằm ở phần lồng sâu quá 400 cấp, "
+                                      "không đọc được");
+}
+
 // Sets the "uncompressed size" of `member` in its local header and in the
 // central directory of the zip `bytes` (a forged header, as a hostile file
 // has it).

@@ -3,6 +3,10 @@
 // entities decoded and block elements as paragraphs.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "ingest/encoding.h"
 #include "ingest/extract.h"
 #include "ingest/fixtures.h"
@@ -172,6 +176,133 @@ TEST(HtmlTest, FootnoteReferencesAreBracketed) {
   StatusOr<Extracted> e = ExtractBytes(page, "luat.html");
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(e->text, "Luật số: 25/2018/QH14[1] | Độc lập - Tự do - Hạnh phúc\n\n1. Ghi chú.");
+}
+
+// The lines of Luật Tố cáo (../shared), NFC.
+std::vector<std::string> LawLines() {
+  std::string law = vanban::testing::ReadFile(vanban::testing::SharedDir() /
+                                              "corpus/texts/luat-25-2018-qh14.txt");
+  std::vector<std::string> lines;
+  for (size_t pos = 0; pos < law.size();) {
+    size_t eol = std::min(law.find('\n', pos), law.size());
+    if (eol > pos) lines.push_back(law.substr(pos, eol - pos));
+    pos = eol + 1;
+  }
+  return lines;
+}
+
+// R1 (QA 22) broke: each &nbsp; of a paragraph was replaced by a search from
+// the paragraph's start and a shift of its tail: quadratic, 53 s for a page
+// of 800 000 &nbsp; (a page saved from Word pads with them). This one, the
+// law's words 32 times over joined by &nbsp; (534 016 words, 5.9 MB), took
+// 76 s of CPU (9 minutes on the loaded test machine) with the old code in
+// a Debug build; about 2 s now.
+TEST(HtmlTest, NoBreakSpacesOfALongParagraphAreReplacedInOnePass) {
+  VANBAN_REQUIRE_SHARED();
+  std::string page = "<html><body><p>", want;
+  size_t words = 0;
+  for (int copy = 0; copy < 32; ++copy) {
+    for (const std::string& line : LawLines()) {
+      for (size_t pos = 0; pos < line.size();) {
+        size_t end = std::min(line.find(' ', pos), line.size());
+        if (end > pos) {
+          std::string word = line.substr(pos, end - pos);
+          if (words++ > 0) {
+            page += "&nbsp;";
+            want += ' ';
+          }
+          page += fixtures::XmlEscape(word);
+          want += word;
+        }
+        pos = end + 1;
+      }
+    }
+  }
+  page += "</p></body></html>";
+  ASSERT_GT(words, 500000u);
+  StatusOr<Extracted> e = ExtractBytes(page, "khong-ngat.html");
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_TRUE(e->text == want) << e->text.substr(0, 200);
+}
+
+// R6 (QA 22) broke: a footnote reference at the start of an <ol> item took
+// the item's number inside its brackets, "[4. 1] Người tố cáo là…": the line
+// no longer started with the clause number.
+TEST(HtmlTest, FootnoteReferenceAtAnItemsStartFollowsItsNumber) {
+  std::string page =
+      "<html><body><ol start=\"4\"><li><a href=\"#fn1\"><sup>1</sup></a> Người tố cáo là cá "
+      "nhân thực hiện việc tố cáo.</li><li>Người bị tố cáo là cơ quan, tổ chức, cá nhân có hành vi "
+      "bị tố cáo.</li></ol><ul><li><a role=\"doc-noteref\" href=\"#fn2\"><sup>2</sup></a>Cán "
+      "bộ, công chức, viên chức; người khác được giao thực hiện nhiệm vụ, công vụ;</li></ul>"
+      "</body></html>";
+  StatusOr<Extracted> e = ExtractBytes(page, "chu-thich.html");
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ(e->text,
+            "4. [1] Người tố cáo là cá nhân thực hiện việc tố cáo.\n\n"
+            "5. Người bị tố cáo là cơ quan, tổ chức, cá nhân có hành vi bị tố cáo.\n\n"
+            "- [2]Cán bộ, công chức, viên chức; người khác được giao thực hiện nhiệm vụ, công vụ;");
+}
+
+// `html` with `text` inside `depth` nested <div>.
+std::string Nested(int depth, const std::string& text) {
+  std::string html;
+  for (int i = 0; i < depth; ++i) html += "<div>";
+  html += text;
+  for (int i = 0; i < depth; ++i) html += "</div>";
+  return html;
+}
+
+// R5 (QA 22) broke: text nested deeper than 400 elements was dropped with no
+// warning, and a page whose text was all that deep was "không có chữ nào".
+TEST(HtmlTest, TextBelowTheDepthLimitIsLeftOutWithAWarning) {
+  std::string page = "<html><body><p>Điều 1. Phạm vi điều chỉnh</p>" +
+                     Nested(450, "Điều 2. Giải thích từ ngữ") + "</body></html>";
+  StatusOr<Extracted> e = ExtractBytes(page, "sau.html");
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ(e->text, "Điều 1. Phạm vi điều chỉnh");
+  EXPECT_EQ(e->warnings, std::vector<std::string>{"Bỏ qua phần nội dung lồng sâu quá 400 cấp"});
+
+  e = ExtractBytes("<html><body>" + Nested(450, "Điều 2. Giải thích từ ngữ") + "</body></html>",
+                   "sau.html");
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.status().message(),
+            "Không trích được văn bản từ tệp \"sau.html\": chữ trong tệp HTML nằm ở phần lồng "
+            "sâu quá 400 cấp, không đọc được");
+
+  e = ExtractBytes("<html><body>" + Nested(300, "Điều 2. Giải thích từ ngữ") + "</body></html>",
+                   "sau.html");
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ(e->text, "Điều 2. Giải thích từ ngữ");
+  EXPECT_TRUE(e->warnings.empty());
+}
+
+// R4 (QA 22) broke: gumbo's tree builder searches its stack of open
+// elements at each block tag, so nested <div> took time by depth squared:
+// 40 000 took 4.5 s, these 300 000 (3.3 MB) more than 120 s with the old
+// code. A page nesting deeper than 1000 elements is refused, by name, before
+// it is parsed; a long page of unclosed <p>, <li>, <td>, <font> is not deep.
+TEST(HtmlTest, AbsurdNestingIsRefusedBeforeParsing) {
+  StatusOr<Extracted> e =
+      ExtractBytes("<html><body>" + Nested(300000, "Điều 1. Phạm vi điều chỉnh") + "</body></html>",
+                   "long-nhau.html");
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.status().code(), Status::Code::kUnsupported);
+  EXPECT_EQ(e.status().message(),
+            "Không trích được văn bản từ tệp \"long-nhau.html\": các thẻ HTML lồng nhau sâu quá "
+            "1000 cấp, không đọc được");
+
+  VANBAN_REQUIRE_SHARED();
+  std::string page = "<html><body><table><tr><td>QUỐC HỘI<td>CỘNG HÒA</table><ul>", want;
+  std::vector<std::string> lines = LawLines();
+  for (size_t i = 0; i < 4000; ++i) {
+    const std::string& line = lines[i % lines.size()];
+    page += i % 2 ? "<li><a href=\"#d\">" : "<p><font face=\"Times\">";
+    page += fixtures::XmlEscape(line);
+    want += "\n\n" + std::string(i % 2 ? "- " : "") + line;
+  }
+  e = ExtractBytes(page, "khong-dong-the.html");
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ(e->text, "QUỐC HỘI | CỘNG HÒA" + want);
 }
 
 TEST(HtmlTest, LegacyEncodedPageIsDecoded) {

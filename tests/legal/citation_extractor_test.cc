@@ -742,6 +742,39 @@ TEST(CitationExtractorTest, ANameEndsBeforeTheClauseAfterIt) {
   EXPECT_TRUE(old_law);
 }
 
+// W1 (QA 22) broke: the Pháp điển's notes "(Điều này có nội dung liên quan
+// đến Điều 2. Người nộp phí; …; Điều 5. Kê khai, nộp phí của Thông tư
+// 58/2020/TT-BTC …)" name articles of other acts, and "Điều 3.6.LQ.19" is
+// an article of another đề mục; each was a link to the citing law's own
+// article of that number. The document a note names stays a citation.
+TEST(CitationExtractorTest, ArticlesInANoteOfRelatedContentAreNotTheLawsOwn) {
+  VANBAN_REQUIRE_SHARED();
+  std::string law = ReadFile(SharedDir() / "bench/large-corpus/phapdien-md" /
+                             "thuong-mai-dau-tu-chung-khoan/canh-tranh.md");
+  for (const char* note : {"(Điều này có nội dung liên quan đến Điều 2. Người nộp phí;",
+                           "(Điều này có nội dung liên quan đến Điều 3.6.LQ.19."}) {
+    size_t at = law.find(note);
+    ASSERT_NE(at, std::string::npos) << note;
+    size_t start = law.rfind('\n', at) + 1;
+    std::string line = law.substr(start, law.find('\n', at) - start);
+    std::vector<std::string> in_note;
+    for (const Citation& c : ExtractCitations(line)) {
+      if (c.begin + start >= at) in_note.push_back(c.Describe());
+    }
+    if (std::string_view(note).find("Điều 2.") != std::string_view::npos) {
+      EXPECT_EQ(in_note,
+                (std::vector<std::string>{"Thông tư 58/2020/TT-BTC year=2020 -> unresolved"}))
+          << line;
+    } else {
+      EXPECT_EQ(in_note, std::vector<std::string>{}) << line;
+    }
+  }
+  // Outside such a note, "Điều 11 của Luật này" is the law's own.
+  EXPECT_EQ(Describe(ExtractCitations("quy định tại Điều 11 của Luật này (Điều này có nội dung "
+                                      "liên quan đến Điều 3.6.LQ.19. Cạnh tranh)")),
+            (std::vector<std::string>{"Luật art=11 -> self"}));
+}
+
 TEST(CitationExtractorTest, SourceLinesAreNotCitations) {
   const std::string text =
       "Điều 44.13.LQ.1. Phạm vi điều chỉnh\n"

@@ -500,6 +500,39 @@ TEST_F(RoutesTest, LinksAfterABreakInChapterNumbersAreMarked) {
   EXPECT_EQ(other->body.find("cite-uncertain"), std::string::npos);
 }
 
+// X2 (QA 22): the repeal of Luật Khiếu nại's Điều 59–62 by Luật 42/2013
+// and the amendment of Luật Tố cáo's Điều 19 by Luật 59/2020 were only grey
+// links inside the text; the page now lists the Pháp điển's notes, each
+// with its article and what happened to it.
+TEST_F(RoutesTest, ThePagesListTheCodifiersNotesOfRepealAndAmendment) {
+  VANBAN_REQUIRE_SHARED();
+  auto law = Get("/van-ban/luat-02-2011-qh13");
+  ASSERT_TRUE(law);
+  ASSERT_EQ(law->status, 200);
+  size_t list = law->body.find("<h3>Ghi chú của Pháp điển: sửa đổi, bãi bỏ</h3>");
+  ASSERT_NE(list, std::string::npos);
+  std::string notes = law->body.substr(list, law->body.find("</ul>", list) - list);
+  for (const char* article : {"Điều 59", "Điều 60", "Điều 61", "Điều 62"}) {
+    EXPECT_NE(notes.find(std::string(article) +
+                         "</a>: bị bãi bỏ bởi <a class=\"cite cite-note\" "
+                         "href=\"/van-ban/luat-42-2013-qh13#dieu-35\">Điều 35 Luật số "
+                         "42/2013/QH13</a>"),
+              std::string::npos)
+        << article << "\n"
+        << notes;
+  }
+  auto denunciations = Get("/van-ban/luat-25-2018-qh14");
+  ASSERT_TRUE(denunciations);
+  EXPECT_NE(denunciations->body.find(
+                "Điều 19</a>: có nội dung được sửa đổi bởi <a class=\"cite cite-note\" "
+                "href=\"/tim-kiem?q=59%2F2020%2FQH14\">Điều 217 Luật số 59/2020/QH14</a>"),
+            std::string::npos);
+  // A text without such notes has no such list.
+  auto plan = Get("/van-ban/luat-10-2022-qh15");
+  ASSERT_TRUE(plan);
+  EXPECT_EQ(plan->body.find("Ghi chú của Pháp điển: sửa đổi"), std::string::npos);
+}
+
 // The in-page anchors `html` links to (href="#x") that no element of it has
 // as its id.
 std::vector<std::string> DeadInPageLinks(const std::string& html) {
@@ -1140,6 +1173,30 @@ TEST_F(RoutesTest, ANumberOnlyCitedIsA404ThatLinksWhereItIsCited) {
   ASSERT_TRUE(none);
   EXPECT_EQ(none->status, 404);
   EXPECT_EQ(none->body.find("được dẫn chiếu ở:"), std::string::npos);
+  // The API says the same (QA 22): its cited-by lists the places, as
+  // `vanban cited-by 03/2011/QH13` does (it was a 404), and the 404 of the
+  // document carries them.
+  auto cited_by = Get("/api/documents/03%2F2011%2FQH13/cited-by");
+  ASSERT_TRUE(cited_by);
+  EXPECT_EQ(cited_by->status, 200);
+  auto list = nlohmann::json::parse(cited_by->body);
+  ASSERT_TRUE(list.is_array());
+  ASSERT_FALSE(list.empty());
+  EXPECT_EQ(list[0]["id"], "luat-25-2018-qh14") << list[0];
+  auto document = Get("/api/documents/03%2F2011%2FQH13");
+  ASSERT_TRUE(document);
+  EXPECT_EQ(document->status, 404);
+  auto error = nlohmann::json::parse(document->body);
+  EXPECT_EQ(error["error"],
+            "Không có văn bản nào có mã, số hiệu hay tên “03/2011/QH13” trong chỉ mục.");
+  EXPECT_EQ(error["cited_by"], list);
+  for (const char* path :
+       {"/api/documents/99%2F1999%2FQH99", "/api/documents/99%2F1999%2FQH99/cited-by"}) {
+    auto unknown = Get(path);
+    ASSERT_TRUE(unknown);
+    EXPECT_EQ(unknown->status, 404) << path;
+    EXPECT_FALSE(nlohmann::json::parse(unknown->body).contains("cited_by")) << path;
+  }
 }
 
 TEST_F(RoutesTest, DocumentPageLinksEveryCitation) {

@@ -116,5 +116,14 @@ TEST(NormalizeTest, FoldText) {
   EXPECT_EQ(FoldText("\u00D0iều"), "dieu");
 }
 
+// R7 (QA 22): legal and ingest each counted code points with a copy of
+// their own; one function serves both.
+TEST(NormalizeTest, CodePointsCountsCharactersNotBytes) {
+  EXPECT_EQ(CodePoints(""), 0u);
+  EXPECT_EQ(CodePoints("Luật Tố cáo"), 11u);
+  EXPECT_EQ(CodePoints("QUỐC HỘI"), 8u);
+  EXPECT_EQ(CodePoints("To\u0302\u0301"), 4u);  // "Tố" decomposed: a base and two marks
+}
+
 }  // namespace
 }  // namespace vanban::text
