@@ -41,27 +41,50 @@ std::string Pair(const std::string& a, const std::string& b) {
   return p;
 }
 
+// An exact term equal to its folded form would only repeat the "F" term:
+// the query side uses "F" for such words (schema.h). A number's exact form
+// differs by its leading zeros only ("05", folded "5"): none either.
+bool HasExactTerm(const Token& t) {
+  return t.exact != t.folded && (t.kind != TokenKind::kNumber || text::HasMarks(t));
+}
+
+// The byte length of the hyphen at text[i] ("-", U+2010..U+2013), or 0.
+size_t HyphenAt(std::string_view text, size_t i) {
+  if (text[i] == '-') return 1;
+  // U+2010..U+2013 are E2 80 90..93 in UTF-8.
+  if (text.substr(i, 2) == "\xE2\x80" && i + 2 < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[i + 2]);
+    if (c >= 0x90 && c <= 0x93) return 3;
+  }
+  return 0;
+}
+
 // Indexes analysed tokens as body terms starting at position `base`.
 // Returns the next free position.
 Xapian::termpos IndexBody(const text::AnalyzedText& at, Xapian::termpos base,
                           Xapian::Document* xd) {
   const Token* prev = nullptr;
+  const Token* before = nullptr;  // the token before, of any kind
   Xapian::termpos last = base;
+  const std::string break_term(schema::kPhraseBreak);
   for (const Token& t : at.tokens) {
     Xapian::termpos pos = base + t.position + 1;
     last = pos;
+    // The first token follows a line break (a piece of the text starts at
+    // one) or another field: a break too.
+    if (before == nullptr || !AdjacentTokens(at.text, *before, t)) {
+      xd->add_posting(break_term, pos, 0);
+    }
+    before = &t;
     if (t.kind == TokenKind::kIdentifier) {
       AddTerm(xd, schema::kIdentifier, t.folded);
       AddPosting(xd, schema::kFolded, t.folded, pos);
       prev = nullptr;
       continue;
     }
-    // An exact term equal to its folded form would only repeat the "F"
-    // term: the query side uses "F" for such words (schema.h).
-    bool marked = t.exact != t.folded;
     // Exact terms at the folded term's position: an accented phrase is a
     // phrase of exact terms (and the folded terms of unmarked words).
-    if (marked) AddPosting(xd, schema::kExact, t.exact, pos);
+    if (HasExactTerm(t)) AddPosting(xd, schema::kExact, t.exact, pos);
     AddPosting(xd, schema::kFolded, t.folded, pos);
     // Folded pairs only: exact pairs cost a third of the indexing time for
     // a small ranking gain (exact single terms already rank marks first).
@@ -79,7 +102,7 @@ void IndexTitle(const text::AnalyzedText& at, Xapian::termpos base, Xapian::Docu
     Xapian::termpos pos = base + t.position + 1;
     const std::string& folded = t.folded;
     AddPosting(xd, schema::kTitleFolded, folded, pos, schema::kTitleWdf);
-    if (t.exact != folded) AddPosting(xd, schema::kTitleExact, t.exact, pos, schema::kTitleWdf);
+    if (HasExactTerm(t)) AddPosting(xd, schema::kTitleExact, t.exact, pos, schema::kTitleWdf);
     bool word = IsWordKind(t.kind);
     if (prev && word && AdjacentTokens(at.text, *prev, t)) {
       // wdf 0: a filter only (the title terms carry the weight), and the
@@ -226,8 +249,16 @@ Xapian::termpos IndexText(const text::Analyzer& analyzer, size_t chunk_bytes, Re
 
 bool AdjacentTokens(std::string_view text, const Token& a, const Token& b) {
   if (b.begin < a.end) return false;
-  for (size_t i = a.end; i < b.begin; ++i) {
-    if (text[i] != ' ' && text[i] != '\t') return false;
+  bool hyphen = false;
+  for (size_t i = a.end; i < b.begin;) {
+    if (text[i] == ' ' || text[i] == '\t') {
+      ++i;
+      continue;
+    }
+    size_t n = HyphenAt(text, i);
+    if (n == 0 || hyphen) return false;
+    hyphen = true;
+    i += n;
   }
   return true;
 }

@@ -55,8 +55,12 @@ Status CheckStorable(const Record& record, const Xapian::Document& xd,
 void PutText(Xapian::WritableDatabase* db, Xapian::docid did, const Xapian::Document& xd);
 void ClearText(Xapian::WritableDatabase* db, Xapian::docid did);
 
-// True when only spaces separate tokens `a` and `b` of `text` (no
-// punctuation or line break): such neighbours have a pair term ("W", "TW").
+// True when only spaces and at most one hyphen separate tokens `a` and `b`
+// of `text` (no other punctuation, no line break): such neighbours have a
+// pair term ("W", "TW"), and a quoted phrase runs across the gap. The
+// hyphen is "-", U+2010..U+2012 or the en dash U+2013, spaced or not:
+// compounds are written "kinh tế - xã hội", "Văn phòng- Thống kê", "Lao
+// động – Thương binh", and typed without it. The em dash is punctuation.
 bool AdjacentTokens(std::string_view text, const text::Token& a, const text::Token& b);
 
 // Folded number terms of a document number ("33/CT-TTg" -> "33/ct-ttg"),

@@ -26,6 +26,13 @@ inline constexpr std::string_view kFolded = "F";
 inline constexpr std::string_view kExactPair = "P";
 inline constexpr std::string_view kFoldedPair = "W";
 inline constexpr char kPairJoiner = '_';
+// Where two neighbouring tokens are not adjacent (index::AdjacentTokens:
+// punctuation other than one hyphen, or a line break, between them): one
+// term with a position at each token after such a gap, wdf 0 (document
+// lengths unchanged). Never searched: a snippet places a quoted phrase
+// only where it runs across no break, as the pair terms ("W") the search
+// requires do (analysis 15).
+inline constexpr std::string_view kPhraseBreak = "XB";
 
 // ---- Fields weighted above body -------------------------------------------
 // Title (type + subject line + aliases) folded terms, with positions, so a
@@ -167,7 +174,10 @@ inline constexpr std::string_view kMetaCatalogPath = "vanban-catalog-path";
 //     người tiếp công dân …") and before "ban hành"; "của Nhà nước" is
 //     part of a name, not an issuer (QA 22: X1). An article in a Pháp
 //     điển note of related content with no document after it is no
-//     citation (W1).
+//     citation (W1). Words with one hyphen or en dash between them are
+//     adjacent ("chính trị - xã hội" has the pair "tri_xa"); the
+//     phrase-break term (kPhraseBreak); a number's folded form has no
+//     leading zeros ("05" is "5") (QA 22: L1, L3, L7).
 inline constexpr std::string_view kMetaAnalysis = "vanban-analysis";
 inline constexpr int kAnalysisVersion = 15;  // stored as its decimal string
 // "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the

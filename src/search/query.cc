@@ -189,6 +189,38 @@ bool IsWord(const Token& t) {
          t.kind == TokenKind::kNumber;
 }
 
+// together[k] (k >= 1): the words ts[k - 1] and ts[k] were typed next to
+// each other, spaces or a hyphen between (index::AdjacentTokens); such
+// words stand so in the text too. together[0] is 1.
+std::vector<char> Together(const text::AnalyzedText& at) {
+  const auto& ts = at.tokens;
+  std::vector<char> together(ts.size(), 1);
+  for (size_t k = 1; k < ts.size(); ++k) {
+    together[k] =
+        IsWord(ts[k - 1]) && IsWord(ts[k]) && index::AdjacentTokens(at.text, ts[k - 1], ts[k]);
+  }
+  return together;
+}
+
+// The folded pair terms of the words together (Together) in `ts`.
+std::vector<Xapian::Query> PairTerms(const std::vector<Token>& ts,
+                                     const std::vector<char>& together) {
+  std::vector<Xapian::Query> pairs;
+  for (size_t k = 1; k < ts.size(); ++k) {
+    if (together[k]) pairs.emplace_back(FoldedPairTerm(ts[k - 1].folded, ts[k].folded));
+  }
+  return pairs;
+}
+
+// The folded phrase of `ts` with the pair terms of its words together.
+Xapian::Query PhraseWithPairs(const std::vector<Token>& ts, const std::vector<char>& together) {
+  std::vector<std::string> terms;
+  for (const Token& t : ts) terms.push_back(schema::Term(schema::kFolded, t.folded));
+  std::vector<Xapian::Query> parts = PairTerms(ts, together);
+  parts.insert(parts.begin(), Phrase(terms));
+  return AndOf(parts);
+}
+
 // A document number without its leading zeros: "08" -> "8" ("0" stays).
 std::string Unpadded(const std::string& n) {
   size_t first = n.find_first_not_of('0');
@@ -527,16 +559,19 @@ void QueryBuilder::Locate(const Token& t, BuiltQuery* out) const {
                                   {}});
 }
 
-void QueryBuilder::LocatePhrase(const std::vector<Token>& words, BuiltQuery* out,
-                                bool typed) const {
-  out->highlight.AddPhrase(words, typed);
+void QueryBuilder::LocatePhrase(const std::vector<Token>& words, BuiltQuery* out, bool typed,
+                                const std::vector<char>& together) const {
+  out->highlight.AddPhrase(words, typed, together);
   PositionTerm phrase;
   phrase.folded = "phrase:";
-  for (const Token& t : words) {
+  for (size_t k = 0; k < words.size(); ++k) {
+    const Token& t = words[k];
     bool by_exact = exact_positions_ && t.kind == TokenKind::kSyllable && text::HasMarks(t);
+    bool close = together.empty() || (k < together.size() && together[k]);
     phrase.words.push_back({by_exact ? schema::Term(schema::kExact, t.exact) : std::string(),
-                            schema::Term(schema::kFolded, t.folded)});
-    phrase.folded += " " + phrase.words.back().folded;
+                            schema::Term(schema::kFolded, t.folded), close});
+    // A word typed apart is another phrase (the key tells them apart).
+    phrase.folded += (close ? " " : " , ") + phrase.words.back().folded;
   }
   out->highlight_terms.push_back(std::move(phrase));
 }
@@ -601,7 +636,7 @@ Xapian::Query QueryBuilder::PhraseQuery(const text::AnalyzedText& at, bool accen
   if (at.tokens.size() == 1) {
     Locate(at.tokens.front(), out);
   } else {
-    LocatePhrase(at.tokens, out, /*typed=*/true);
+    LocatePhrase(at.tokens, out, /*typed=*/true, Together(at));
   }
   PhraseParts p = Phrases(at, out);
   Xapian::Query plain =
@@ -642,26 +677,41 @@ QueryBuilder::PhraseParts QueryBuilder::Phrases(const text::AnalyzedText& at, Bu
   size_t combinations = 1;
   for (const SpelledRun& r : runs)
     combinations = std::min(combinations * r.entry->spellings.size(), kMaxVariants + 1);
-  std::vector<std::vector<Token>> written;  // the phrases, as words
+  // Words typed next to each other stand next to each other in the text,
+  // with no punctuation between (a hyphen aside): their pair terms (which
+  // span no comma) must be there too. Positions alone made "dân vận" match
+  // "hướng dẫn, vận động". A spelling's words stand together.
+  const std::vector<char> together = Together(at);
+  // The phrases, as words, each with whether each word stands next to the
+  // one before it (Together).
+  std::vector<std::pair<std::vector<Token>, std::vector<char>>> written;
   // choice[r]: the spelling of run r, or -1 for the words typed.
   auto add = [&](const std::vector<int>& choice) {
     std::vector<Token> words;
+    std::vector<char> close;
+    auto typed = [&](size_t from, size_t to) {
+      for (size_t k = from; k < to; ++k) {
+        words.push_back(at.tokens[k]);
+        close.push_back(together[k]);
+      }
+    };
     size_t next = 0;
     for (size_t r = 0; r < runs.size(); ++r) {
-      words.insert(words.end(), at.tokens.begin() + static_cast<std::ptrdiff_t>(next),
-                   at.tokens.begin() + static_cast<std::ptrdiff_t>(runs[r].begin));
+      typed(next, runs[r].begin);
       next = runs[r].begin + runs[r].n;
       if (choice[r] < 0) {
-        words.insert(words.end(), at.tokens.begin() + static_cast<std::ptrdiff_t>(runs[r].begin),
-                     at.tokens.begin() + static_cast<std::ptrdiff_t>(next));
+        typed(runs[r].begin, next);
       } else {
         const auto& s = runs[r].entry->spellings[static_cast<size_t>(choice[r])];
-        words.insert(words.end(), s.begin(), s.end());
+        for (size_t k = 0; k < s.size(); ++k) {
+          words.push_back(s[k]);
+          close.push_back(k == 0 ? together[runs[r].begin] : 1);
+        }
       }
     }
-    words.insert(words.end(), at.tokens.begin() + static_cast<std::ptrdiff_t>(next),
-                 at.tokens.end());
-    written.push_back(std::move(words));
+    typed(next, at.tokens.size());
+    for (size_t k = 1; k < words.size(); ++k) close[k] &= IsWord(words[k - 1]) && IsWord(words[k]);
+    written.emplace_back(std::move(words), std::move(close));
   };
   std::vector<int> choice(runs.size(), -1);
   if (combinations <= kMaxVariants) {
@@ -686,29 +736,18 @@ QueryBuilder::PhraseParts QueryBuilder::Phrases(const text::AnalyzedText& at, Bu
   }
   std::vector<Xapian::Query> variants;
   std::set<std::vector<std::string>> seen{folded};
-  for (const auto& words : written) {
+  for (const auto& [words, close] : written) {
     std::vector<std::string> terms;
     for (const Token& t : words) terms.push_back(schema::Term(schema::kFolded, t.folded));
     if (!seen.insert(terms).second) continue;
-    variants.push_back(Phrase(terms));
-    if (out) LocatePhrase(words, out, /*typed=*/true);
+    variants.push_back(PhraseWithPairs(words, close));
+    if (out) LocatePhrase(words, out, /*typed=*/true, close);
   }
-  // Words typed next to each other stand next to each other in the text,
-  // with no punctuation between: their pair terms (which span no comma)
-  // must be there too. Positions alone made "dân vận" match "hướng dẫn,
-  // vận động".
-  std::vector<Xapian::Query> pairs;
-  for (size_t i = 0; i + 1 < at.tokens.size(); ++i) {
-    const Token& a = at.tokens[i];
-    const Token& b = at.tokens[i + 1];
-    if (IsWord(a) && IsWord(b) && index::AdjacentTokens(at.text, a, b)) {
-      pairs.emplace_back(FoldedPairTerm(a.folded, b.folded));
-    }
-  }
-  auto together = [&](const Xapian::Query& phrase) {
+  std::vector<Xapian::Query> pairs = PairTerms(at.tokens, together);
+  auto with_pairs = [&](const Xapian::Query& phrase) {
     return pairs.empty() ? phrase : AndOf({phrase, AndOf(pairs)});
   };
-  return {together(Phrase(folded)), together(AccentedPhrase(folded, exact)), OrOf(variants)};
+  return {with_pairs(Phrase(folded)), with_pairs(AccentedPhrase(folded, exact)), OrOf(variants)};
 }
 
 Xapian::Query QueryBuilder::AccentedPhrase(const std::vector<std::string>& folded,

@@ -198,8 +198,11 @@ class QueryBuilder {
   // An abbreviation's expansion ("ủy ban nhân dân" for "UBND"): marked
   // as a whole phrase only (Highlight::AddPhrase), and it places the
   // passage where its words stand together (PositionTerm::words).
-  void LocatePhrase(const std::vector<text::Token>& words, BuiltQuery* out,
-                    bool typed = false) const;
+  // `together` (as Highlight::AddPhrase; empty: every word) says which
+  // words the search finds next to the one before only, no punctuation
+  // between (their pair terms).
+  void LocatePhrase(const std::vector<text::Token>& words, BuiltQuery* out, bool typed = false,
+                    const std::vector<char>& together = {}) const;
   // A document number the query names (folded identifier): marked, and
   // the passage of a hit that writes it is where it is written.
   void LocateNumber(const std::string& folded, BuiltQuery* out) const;

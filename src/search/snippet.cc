@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <tuple>
 #include <vector>
+
+#include "index/builder.h"
+#include "index/schema.h"
 
 namespace vanban::search {
 namespace {
@@ -39,8 +43,40 @@ Xapian::PositionIterator WordPositions(const Xapian::Database& db, Xapian::docid
   return Xapian::PositionIterator();
 }
 
+// The positions of a document's phrase breaks (schema::kPhraseBreak), read
+// forward: whether a phrase at a position runs across one. Positions are
+// asked in increasing order. An index without the term has no breaks.
+class PhraseBreaks {
+ public:
+  PhraseBreaks(const Xapian::Database& db, Xapian::docid did)
+      : it_(db.positionlist_begin(did, std::string(index::schema::kPhraseBreak))) {}
+
+  // True when a word of `words` that stands right after the one before
+  // (Word::together) has a break before it, the phrase starting at `p`.
+  bool Splits(Xapian::termpos p, const std::vector<PositionTerm::Word>& words) {
+    while (!ahead_.empty() && ahead_.front() <= p) ahead_.pop_front();
+    Xapian::termpos last = p + static_cast<Xapian::termpos>(words.size()) - 1;
+    const Xapian::PositionIterator end;
+    if (ahead_.empty() && it_ != end) it_.skip_to(p + 1);
+    while (it_ != end && *it_ <= last) {
+      if (*it_ > p) ahead_.push_back(*it_);
+      ++it_;
+    }
+    for (Xapian::termpos b : ahead_) {
+      if (b > last) break;
+      if (words[b - p].together) return true;
+    }
+    return false;
+  }
+
+ private:
+  Xapian::PositionIterator it_;
+  std::deque<Xapian::termpos> ahead_;  // read, after the last phrase asked
+};
+
 // Appends key(position) for each position of `term` from `from` to `limit`
-// (at most kMaxPositions): for a phrase, where its first word starts it.
+// (at most kMaxPositions): for a phrase, where its first word starts it,
+// running across no phrase break between words that stand together.
 template <typename Key>
 void AddPositions(const Xapian::Database& db, Xapian::docid did, const PositionTerm& term,
                   uint32_t from, uint32_t limit, Key key, std::vector<uint64_t>* keys) {
@@ -58,6 +94,7 @@ void AddPositions(const Xapian::Database& db, Xapian::docid did, const PositionT
     words.push_back(WordPositions(db, did, w.exact, w.folded, from));
     if (words.back() == end) return;
   }
+  PhraseBreaks breaks(db, did);
   size_t n = 0;
   for (auto& p = words[0]; p != end; ++p) {
     if (*p > limit || ++n > kMaxPositions) break;
@@ -67,7 +104,9 @@ void AddPositions(const Xapian::Database& db, Xapian::docid did, const PositionT
       if (words[k] == end) return;
       whole = *words[k] == *p + k;
     }
-    if (whole) keys->push_back(key(*p));
+    // L3, L4 (QA 22): "giải quyết. | Tố cáo hành vi" placed the passage
+    // for "giải quyết tố cáo hành vi", in the article before the phrase.
+    if (whole && !breaks.Splits(*p, term.words)) keys->push_back(key(*p));
   }
 }
 
@@ -398,19 +437,24 @@ void Highlight::Add(const text::Token& t) {
   }
 }
 
-void Highlight::AddPhrase(const std::vector<text::Token>& words, bool typed) {
+void Highlight::AddPhrase(const std::vector<text::Token>& words, bool typed,
+                          const std::vector<char>& together) {
   if (words.empty()) return;
   std::vector<PhraseWord> phrase;
-  for (const auto& t : words) {
+  for (size_t k = 0; k < words.size(); ++k) {
+    const text::Token& t = words[k];
     bool any_form = typed && (t.kind != text::TokenKind::kSyllable || !text::HasMarks(t));
-    phrase.push_back({t.exact, t.folded, any_form});
+    bool close = together.empty() || (k < together.size() && together[k]);
+    phrase.push_back({t.exact, t.folded, any_form, close});
   }
   for (const auto& p : phrases_) {
-    if (p.size() == phrase.size() &&
-        std::equal(p.begin(), p.end(), phrase.begin(),
-                   [](const PhraseWord& a, const PhraseWord& b) {
-                     return a.exact == b.exact && a.folded == b.folded && a.any_form == b.any_form;
-                   })) {
+    if (p.size() == phrase.size() && std::equal(p.begin(), p.end(), phrase.begin(),
+                                                [](const PhraseWord& a, const PhraseWord& b) {
+                                                  return a.exact == b.exact &&
+                                                         a.folded == b.folded &&
+                                                         a.any_form == b.any_form &&
+                                                         a.together == b.together;
+                                                })) {
       return;
     }
   }
@@ -426,13 +470,11 @@ size_t Highlight::PhraseAt(const text::AnalyzedText& at, size_t i) const {
       const text::Token& t = at.tokens[i + k];
       match = t.exact == p[k].exact ||
               (t.folded == p[k].folded && (p[k].any_form || !text::HasMarks(t)));
-      // Words together: only spaces or a line break between them.
-      if (match && k > 0) {
-        size_t prev_end = at.tokens[i + k - 1].end;
-        match = prev_end <= t.begin &&
-                std::all_of(at.text.begin() + static_cast<std::ptrdiff_t>(prev_end),
-                            at.text.begin() + static_cast<std::ptrdiff_t>(t.begin),
-                            [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+      // Words together as the search finds them: spaces and a hyphen
+      // between at most (L2, L4, QA 22: "kinh tế - xã hội" went unmarked,
+      // "tiếp nhận thông tin, phản ánh" was taken for the phrase).
+      if (match && k > 0 && p[k].together) {
+        match = index::AdjacentTokens(at.text, at.tokens[i + k - 1], t);
       }
     }
     if (match) best = p.size();

@@ -48,7 +48,12 @@ class Highlight {
   // text writes it without marks.
   // With `typed` (a phrase the user quoted), a word typed without marks
   // matches every form of it ("tiep cong dan" marks "tiếp công dân").
-  void AddPhrase(const std::vector<text::Token>& words, bool typed = false);
+  // `together[k]` (k >= 1; empty: every word): words[k] stands right after
+  // words[k - 1], nothing but spaces and a hyphen between
+  // (index::AdjacentTokens), as the search's pair terms ask; else, typed
+  // with punctuation between, any punctuation may stand there.
+  void AddPhrase(const std::vector<text::Token>& words, bool typed = false,
+                 const std::vector<char>& together = {});
   // The number of tokens of a phrase (AddPhrase) that starts at
   // at.tokens[i], or 0 (the longest when several do).
   size_t PhraseAt(const text::AnalyzedText& at, size_t i) const;
@@ -77,6 +82,7 @@ class Highlight {
   struct PhraseWord {
     std::string exact, folded;
     bool any_form = false;  // typed without marks: every form matches
+    bool together = true;   // right after the word before (AddPhrase)
   };
   std::set<std::string> folded_;
   std::set<std::pair<std::string, std::string>> pairs_;
@@ -95,6 +101,9 @@ class Highlight {
 struct PositionTerm {
   struct Word {
     std::string exact, folded;  // as above
+    // It stands right after the word before: no phrase break between
+    // (schema::kPhraseBreak), as Highlight::AddPhrase's `together`.
+    bool together = true;
   };
   std::string exact;
   std::string folded;

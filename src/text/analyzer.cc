@@ -95,7 +95,18 @@ size_t Analyzer::Internal::AddWord(std::string_view text, size_t begin, Analyzed
   bool number = word[0] >= '0' && word[0] <= '9';
   Token& t = NewToken(out, text, begin, i, number ? TokenKind::kNumber : TokenKind::kSyllable);
   internal::DecodedWordTerms(word, cps, n, ascii, &t.exact, &t.folded);
-  if (number) return i;
+  if (number) {
+    // "05 ngày" is "5 ngày": texts write small counts with a leading zero,
+    // people type them without (QA 22: L7), as dates and document numbers
+    // already read them.
+    size_t zeros = 0;
+    while (zeros + 1 < t.folded.size() && t.folded[zeros] == '0' && t.folded[zeros + 1] >= '0' &&
+           t.folded[zeros + 1] <= '9') {
+      ++zeros;
+    }
+    t.folded.erase(0, zeros);
+    return i;
+  }
   if (const Abbreviation* a = internal::FindAbbreviationFolded(word, t.folded)) {
     t.kind = TokenKind::kAbbreviation;
     t.exact.assign(a->abbrev);

@@ -44,6 +44,7 @@ struct Token {
   // Accent-folded key: no tone or vowel marks, "đ" -> "d", i/y variants
   // merged ("kỳ" and "kì" -> "ki"). Identifiers: ASCII lowercase form
   // ("23-qd/tw"). Abbreviations: "ubnd", "hdnd". Dates: as exact.
+  // Numbers: without leading zeros ("05" -> "5", "012a" -> "12a").
   std::string folded;
   // True for words in the stopword list (used for ranking, not phrases).
   bool stopword = false;

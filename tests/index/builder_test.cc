@@ -183,6 +183,54 @@ TEST(BuilderTest, TextAnalysedInPiecesGivesTheSameDocument) {
   }
 }
 
+// L1 (QA 22) broke: "chính trị - xã hội" had no pair term across its
+// hyphen, so the quoted "chính trị xã hội" (the pair required) found
+// nothing. One hyphen or en dash between words, spaced or not, keeps them
+// adjacent; other punctuation and line breaks part them, and each such
+// gap is a position of the phrase-break term (snippets place phrases by it).
+TEST(BuilderTest, OneHyphenKeepsWordsAdjacentOtherPunctuationBreaks) {
+  text::Analyzer analyzer;
+  struct Case {
+    const char* text;  // two words
+    bool adjacent;
+  } cases[] = {
+      {"trị - xã", true},       // Luật 02/2011/QH13: "tổ chức chính trị - xã hội"
+      {"phòng- Thống", true},   // the plan: "Văn phòng- Thống kê"
+      {"động – Thương", true},  // Pháp điển: "Lao động – Thương binh và Xã hội"
+      {"trị –xã", true},        // Pháp điển: "chính trị –xã hội"
+      {"mô-đun", true},        {"dân vận", true},
+      {"bộ, đảng", false},    // Luật 42/2013/QH13: "cán bộ, đảng viên"
+      {"quyết.\nTố", false},  // Luật 25/2018/QH14, the end of a clause
+      {"trị — xã", false},    // an em dash is punctuation
+      {"trị - - xã", false},   {"trị -, xã", false},
+  };
+  for (const auto& c : cases) {
+    text::AnalyzedText at = analyzer.Analyze(c.text);
+    ASSERT_EQ(at.tokens.size(), 2u) << c.text;
+    EXPECT_EQ(AdjacentTokens(at.text, at.tokens[0], at.tokens[1]), c.adjacent) << c.text;
+  }
+  Record r;
+  r.doc = legal::ParseDocument(
+      "Đại diện tổ chức chính trị - xã hội, cán bộ, đảng viên.\nCông chức Văn phòng- Thống kê");
+  r.doc.id = "test-doc";
+  r.has_text = true;
+  Xapian::Document d = BuildTerms(&r, analyzer);
+  auto terms = Terms(d);
+  for (const char* t : {"Wtri_xa", "Wxa_hoi", "Wphong_thong"}) EXPECT_TRUE(terms.count(t)) << t;
+  for (const char* t : {"Whoi_can", "Wbo_dang", "Wvien_cong"}) EXPECT_FALSE(terms.count(t)) << t;
+  // Breaks before the first word, "cán" (after "hội,"), "đảng" and "Công":
+  // tokens 0, 8, 10 and 12 (positions are tokens + 1).
+  std::vector<Xapian::termpos> breaks;
+  for (auto p = d.termlist_begin(); p != d.termlist_end(); ++p) {
+    if (*p != schema::kPhraseBreak) continue;
+    EXPECT_EQ(p.get_wdf(), 0u);  // document length unchanged
+    breaks.assign(p.positionlist_begin(), p.positionlist_end());
+  }
+  ASSERT_GE(breaks.size(), 4u);
+  EXPECT_EQ(std::vector<Xapian::termpos>(breaks.begin(), breaks.begin() + 4),
+            (std::vector<Xapian::termpos>{1, 9, 11, 13}));
+}
+
 // A2 (session 15) broke: a document Xapian cannot store (a value or text
 // copy of about 128 MB) failed the whole run with "Can't handle insanely
 // large tags"; it is refused before it is written, saying what is too large.

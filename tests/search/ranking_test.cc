@@ -1590,6 +1590,128 @@ TEST_F(RankingTest, AQuotedPhraseIsMarkedWhereItStandsOnly) {
       << ubnd;
 }
 
+// L1 (QA 22) broke: a quoted compound typed without its hyphen found
+// nothing: the texts write "tổ chức chính trị - xã hội" 31 times (six texts
+// and the plan), "kinh tế - xã hội", "Văn phòng- Thống kê", and a phrase
+// did not run across the hyphen. A hyphen keeps words together; a comma
+// still parts them.
+TEST_F(RankingTest, AQuotedPhraseRunsAcrossTheHyphenOfACompound) {
+  auto ids = [&](const std::string& q) {
+    std::set<std::string> out;
+    for (const auto& h : Run(q, 100).results) out.insert(h.id);
+    return out;
+  };
+  const std::set<std::string> chinh_tri_xa_hoi = {
+      "luat-02-2011-qh13",
+      "luat-10-2022-qh15",
+      "luat-25-2018-qh14",
+      "luat-42-2013-qh13",
+      "nghi-dinh-59-2023-nd-cp",
+      "nghi-dinh-61-2023-nd-cp",
+      "ke-hoach-ngoc-ky-trien-khai-thuc-hien-cong-tac-dan-van-chinh-quyen-nam-2023"};
+  for (const char* q :
+       {"\"chính trị xã hội\"", "\"chinh tri xa hoi\"", "\"tổ chức chính trị xã hội\"",
+        "\"chính trị - xã hội\"", "\"chính trị-xã hội\"", "chính trị xã hội"}) {
+    std::set<std::string> found = ids(q);
+    for (const auto& id : chinh_tri_xa_hoi) EXPECT_TRUE(found.count(id)) << q << ": " << id;
+  }
+  EXPECT_TRUE(ids("\"kinh tế xã hội\"").count("luat-10-2022-qh15"));
+  EXPECT_TRUE(
+      ids("\"Văn phòng Thống kê\"")
+          .count("ke-hoach-ngoc-ky-trien-khai-thuc-hien-cong-tac-dan-van-chinh-quyen-nam-2023"));
+  // A comma is no hyphen: Luật 42/2013/QH13 writes "cán bộ, đảng viên" only.
+  EXPECT_FALSE(ids("\"cán bộ đảng viên\"").count("luat-42-2013-qh13"));
+  EXPECT_TRUE(ids("\"cán bộ, đảng viên\"").count("luat-42-2013-qh13"));
+}
+
+// L2 (QA 22) broke: a phrase matched across a hyphen got a snippet with
+// nothing marked; the snippet's phrase rule now is the search's.
+TEST_F(RankingTest, APhraseAcrossAHyphenIsMarked) {
+  auto snippet_of = [&](const std::string& q, const std::string& id) {
+    for (const auto& h : Run(q, 20).results) {
+      if (h.id == id) return h.snippet;
+    }
+    return std::string("(no hit)");
+  };
+  for (const char* q : {"\"kinh tế - xã hội\"", "\"kinh tế xã hội\""}) {
+    std::string s = snippet_of(q, "luat-10-2022-qh15");
+    EXPECT_NE(s.find("<mark>kinh</mark> <mark>tế</mark> - <mark>xã</mark> <mark>hội</mark>"),
+              std::string::npos)
+        << q << ": " << s;
+  }
+  for (const char* q : {"\"Văn phòng- Thống kê\"", "\"văn phòng thống kê\""}) {
+    std::string s = snippet_of(
+        q, "ke-hoach-ngoc-ky-trien-khai-thuc-hien-cong-tac-dan-van-chinh-quyen-nam-2023");
+    EXPECT_NE(s.find("<mark>Văn</mark> <mark>phòng</mark>- <mark>Thống</mark> <mark>kê</mark>"),
+              std::string::npos)
+        << q << ": " << s;
+  }
+}
+
+// L3, L4 (QA 22) broke: the passage of a quoted phrase was the first place
+// its words follow each other by position, across a full stop and a line
+// break ("… đó giải quyết. | Tố cáo hành vi …", in Điều 12) or a comma
+// ("Tiếp nhận thông tin, phản ánh", Điều 14), which the search does not
+// match: unmarked, in the wrong article, and no accent suggestion.
+TEST_F(RankingTest, APhrasesPassageIsWhereThePhraseMatches) {
+  struct Case {
+    const char* query;
+    const char* id;
+    const char* article;
+    const char* marked;
+  } cases[] = {
+      {"\"giải quyết tố cáo hành vi\"", "luat-25-2018-qh14", "Điều 13",
+       "<mark>giải</mark> <mark>quyết</mark> <mark>tố</mark> <mark>cáo</mark> <mark>hành</mark> "
+       "<mark>vi</mark>"},
+      {"\"tiếp nhận thông tin phản ánh\"", "nghi-dinh-59-2023-nd-cp", "Điều 18",
+       "<mark>Tiếp</mark> <mark>nhận</mark> <mark>thông</mark> <mark>tin</mark> "
+       "<mark>phản</mark> <mark>ánh</mark>"},
+      {"\"nhan thong tin phan anh\"", "nghi-dinh-59-2023-nd-cp", "Điều 18",
+       "<mark>nhận</mark> <mark>thông</mark> <mark>tin</mark> <mark>phản</mark> <mark>ánh</mark>"},
+      {"\"giai quyet to cao gui ket luan\"", "luat-25-2018-qh14", "Điều 35",
+       "<mark>giải</mark> <mark>quyết</mark> <mark>tố</mark> <mark>cáo</mark> <mark>gửi</mark> "
+       "<mark>kết</mark> <mark>luận</mark>"},
+  };
+  for (const auto& c : cases) {
+    SearchResponse r = Run(c.query);
+    auto hit = std::find_if(r.results.begin(), r.results.end(),
+                            [&](const Hit& h) { return h.id == c.id; });
+    ASSERT_NE(hit, r.results.end()) << c.query;
+    EXPECT_EQ(hit->article, c.article) << c.query;
+    EXPECT_NE(hit->snippet.find(c.marked), std::string::npos) << c.query << ": " << hit->snippet;
+  }
+  EXPECT_EQ(Run("\"nhan thong tin phan anh\"").suggestion, "\"nhận thông tin phản ánh\"");
+  EXPECT_EQ(Run("\"giai quyet to cao gui ket luan\"").suggestion,
+            "\"giải quyết tố cáo gửi kết luận\"");
+}
+
+// L7 (QA 22) broke: "5 ngày làm việc" missed the texts' "05 ngày làm việc"
+// (the leading zero of legal drafting), and "05" was not marked for "5".
+TEST_F(RankingTest, ANumberTypedWithoutItsLeadingZeroIsThatNumber) {
+  auto ids = [&](const std::string& q) {
+    std::set<std::string> out;
+    for (const auto& h : Run(q, 100).results) out.insert(h.id);
+    return out;
+  };
+  std::set<std::string> padded = ids("\"05 ngày làm việc\"");
+  EXPECT_GE(padded.size(), 4u);
+  EXPECT_TRUE(padded.count("luat-25-2018-qh14"));
+  EXPECT_EQ(ids("\"5 ngày làm việc\""), padded);
+  EXPECT_TRUE(ids("\"7 ngày\"").count("luat-02-2011-qh13"));  // it writes "07 ngày"
+  SearchResponse r = Run("\"5 ngày làm việc\"");
+  ASSERT_FALSE(r.results.empty());
+  for (const auto& h : r.results) {
+    EXPECT_NE(
+        h.snippet.find("<mark>05</mark> <mark>ngày</mark> <mark>làm</mark> <mark>việc</mark>"),
+        std::string::npos)
+        << h.id << ": " << h.snippet;
+  }
+  r = Run("5 ngày làm việc");
+  ASSERT_FALSE(r.results.empty());
+  EXPECT_NE(r.results[0].snippet.find("<mark>05</mark>"), std::string::npos)
+      << r.results[0].snippet;
+}
+
 // O7 broke: a snippet from the start of a line dropped its opening "(":
 // "Điều 10 Luật số 10/2022/QH15, có hiệu lực … 01/07/2023)".
 TEST_F(RankingTest, ASnippetKeepsTheBracketItStartsWith) {

@@ -120,6 +120,12 @@ TEST(AnalyzerTest, GoldenTokenStreams) {
        "11/2018/TT-BGTVT/11/2018/tt-bgtvt/identifier"},
       {"\u00D0iều 5 HÐND", "điều/dieu/syllable 5/5/number HĐND/hdnd/abbreviation"},
       {"Điều 12a", "điều/dieu/syllable 12a/12a/number"},
+      // L7 (QA 22): a number's leading zeros are not in its folded form, as
+      // people type "5 ngày" for Luật 25/2018/QH14's "05 ngày làm việc".
+      {"thời hạn 05 ngày làm việc",
+       "thời/thoi/syllable hạn/han/syllable 05/5/number ngày/ngay/syllable làm/lam/syllable "
+       "việc/viec/syllable"},
+      {"007 0 00 010a 0a", "007/7/number 0/0/number 00/0/number 010a/10a/number 0a/0a/number"},
       // Regression: " - UBND" after an identifier was swallowed into it.
       {"629/QĐ-UBND - UBND huyện",
        "629/QĐ-UBND/629/qd-ubnd/identifier UBND/ubnd/abbreviation huyện/huyen/syllable"},
