@@ -66,11 +66,16 @@ void HandleSearch(const RouteContext& ctx, const httplib::Request& req, httplib:
 
 constexpr size_t kMaxKeyBytes = 200;  // as an id; a number or name is shorter
 
-// The document key of the request (`req.matches[1]`), cleaned; "" when it
-// is none (empty, or longer than any id).
-std::string DocumentKey(const httplib::Request& req) {
+// The document key of the request (`req.matches[1]`), cleaned; "" (and
+// the 404 sent) when it is none: empty, or longer than any id.
+std::string DocumentKey(const RouteContext& ctx, const httplib::Request& req,
+                        httplib::Response& res) {
   std::string key = CleanInput(req.matches[1].str());
-  return key.size() > kMaxKeyBytes ? std::string() : key;
+  if (key.empty() || key.size() > kMaxKeyBytes) {
+    SendStatus(ctx, res, NoSuchDocument(std::string(Utf8Prefix(key, 80))));
+    return std::string();
+  }
+  return key;
 }
 
 // Runs `body` with a leased searcher and the document `req.matches[1]`
@@ -80,11 +85,8 @@ std::string DocumentKey(const httplib::Request& req) {
 // cited ("cited_by", as `vanban cited-by --json`).
 void WithDocument(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res,
                   const std::function<void(search::Searcher&, search::StoredDocument&)>& body) {
-  const std::string key = DocumentKey(req);
-  if (key.empty()) {
-    return SendStatus(
-        ctx, res, NoSuchDocument(std::string(Utf8Prefix(CleanInput(req.matches[1].str()), 80))));
-  }
+  const std::string key = DocumentKey(ctx, req, res);
+  if (key.empty()) return;
   auto lease = ctx.pool->Acquire();
   if (!lease.ok()) return SendStatus(ctx, res, lease.status());
   auto stored = (*lease)->Get(key);
@@ -135,11 +137,8 @@ void HandleCitedBy(const RouteContext& ctx, const httplib::Request& req, httplib
   // As `vanban cited-by --json`: a document, or a number or name that is
   // only cited ("09/1998/QH10": the places citing it; it was a 404). An
   // unknown one is a 404, not an empty list.
-  const std::string key = DocumentKey(req);
-  if (key.empty()) {
-    return SendStatus(
-        ctx, res, NoSuchDocument(std::string(Utf8Prefix(CleanInput(req.matches[1].str()), 80))));
-  }
+  const std::string key = DocumentKey(ctx, req, res);
+  if (key.empty()) return;
   auto lease = ctx.pool->Acquire();
   if (!lease.ok()) return SendStatus(ctx, res, lease.status());
   auto cited_by = (*lease)->GetCitedBy(key);
