@@ -1191,7 +1191,8 @@ std::optional<Hit> Searcher::Internal::MakeHit(const Xapian::Database& d, const 
     marks->words = std::move(sn.marks);
     marks->pairs = std::move(sn.pairs);
     marks->docs.assign(1, did);
-    AddNameMarks(an, *hit, bq.highlight, marks);
+    // Only a query typed without marks gets an accent suggestion.
+    if (!bq.accented) AddNameMarks(an, *hit, bq.highlight, marks);
     h.snippet = std::move(sn.html);
     h.article = std::move(sn.article);
     h.article_anchor = std::move(sn.anchor);

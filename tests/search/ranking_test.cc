@@ -66,6 +66,13 @@ class RankingTest : public ::testing::Test {
     e.set_query(q);
     return e.get_mset(0, 1).size() == 1;
   }
+  // The snippet of document `id` among the first 20 hits of `q`.
+  std::string SnippetOf(const std::string& q, const std::string& id) {
+    for (const auto& h : Run(q, 20).results) {
+      if (h.id == id) return h.snippet;
+    }
+    return "(no hit)";
+  }
   std::string TopNumber(const std::string& q) {
     SearchResponse r = Run(q);
     return r.results.empty() ? "(none)" : r.results[0].number;
@@ -1570,20 +1577,14 @@ TEST_F(RankingTest, AQuotedPhraseDoesNotCrossPunctuation) {
 // phrase were there. Its words are marked where they stand together, also
 // typed without marks and through an abbreviation.
 TEST_F(RankingTest, AQuotedPhraseIsMarkedWhereItStandsOnly) {
-  auto snippet_of = [&](const std::string& q, const std::string& id) {
-    for (const auto& h : Run(q, 20).results) {
-      if (h.id == id) return h.snippet;
-    }
-    return std::string("(no hit)");
-  };
   for (const char* q : {"\"tiếp công dân\"", "\"tiep cong dan\""}) {
-    std::string s = snippet_of(q, "luat-10-2022-qh15");
+    std::string s = SnippetOf(q, "luat-10-2022-qh15");
     EXPECT_NE(s.find("<mark>tiếp</mark> <mark>công</mark> <mark>dân</mark>"), std::string::npos)
         << q << ": " << s;
     EXPECT_EQ(s.find("<mark>tiếp</mark> xúc"), std::string::npos) << q << ": " << s;
     EXPECT_EQ(s.find("nhân <mark>dân</mark>"), std::string::npos) << q << ": " << s;
   }
-  std::string ubnd = snippet_of("\"UBND cấp xã\"", "luat-10-2022-qh15");
+  std::string ubnd = SnippetOf("\"UBND cấp xã\"", "luat-10-2022-qh15");
   EXPECT_NE(ubnd.find("<mark>Ủy</mark> <mark>ban</mark> <mark>nhân</mark> <mark>dân</mark> "
                       "<mark>cấp</mark> <mark>xã</mark>"),
             std::string::npos)
@@ -1627,21 +1628,15 @@ TEST_F(RankingTest, AQuotedPhraseRunsAcrossTheHyphenOfACompound) {
 // L2 (QA 22) broke: a phrase matched across a hyphen got a snippet with
 // nothing marked; the snippet's phrase rule now is the search's.
 TEST_F(RankingTest, APhraseAcrossAHyphenIsMarked) {
-  auto snippet_of = [&](const std::string& q, const std::string& id) {
-    for (const auto& h : Run(q, 20).results) {
-      if (h.id == id) return h.snippet;
-    }
-    return std::string("(no hit)");
-  };
   for (const char* q : {"\"kinh tế - xã hội\"", "\"kinh tế xã hội\""}) {
-    std::string s = snippet_of(q, "luat-10-2022-qh15");
+    std::string s = SnippetOf(q, "luat-10-2022-qh15");
     EXPECT_NE(s.find("<mark>kinh</mark> <mark>tế</mark> - <mark>xã</mark> <mark>hội</mark>"),
               std::string::npos)
         << q << ": " << s;
   }
   for (const char* q : {"\"Văn phòng- Thống kê\"", "\"văn phòng thống kê\""}) {
-    std::string s = snippet_of(
-        q, "ke-hoach-ngoc-ky-trien-khai-thuc-hien-cong-tac-dan-van-chinh-quyen-nam-2023");
+    std::string s =
+        SnippetOf(q, "ke-hoach-ngoc-ky-trien-khai-thuc-hien-cong-tac-dan-van-chinh-quyen-nam-2023");
     EXPECT_NE(s.find("<mark>Văn</mark> <mark>phòng</mark>- <mark>Thống</mark> <mark>kê</mark>"),
               std::string::npos)
         << q << ": " << s;
