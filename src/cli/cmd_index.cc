@@ -21,7 +21,7 @@
 namespace vanban::cli {
 namespace {
 
-std::atomic<bool> g_cancel{false};
+index::Cancellation g_cancel;
 // Whether the database folder existed when the run began: what a cancelled
 // run leaves is the old index, or nothing written.
 volatile sig_atomic_t g_had_index = 0;
@@ -52,15 +52,22 @@ void OnSecondInterrupt(int) {
 // Ctrl-C (SIGINT) and SIGTERM (kill, systemd, a container stopping) cancel
 // the run: the writer stops after the files being analysed, temporary
 // folders are removed and the old index stays. Said at once: a large file
-// can take a while to finish.
+// can take a while to finish. Past the run's point of no return (its
+// commit, or the swap of a rebuild) the run completes, and that is said
+// instead (A1, QA 23: the old index was promised, the new one swapped in).
 void OnInterrupt(int signal) {
-  g_cancel = true;
-  std::signal(signal, OnSecondInterrupt);
+  bool stopping = g_cancel.Request();
   // A new line only below a bar (A8, QA 21: a log began with an empty line).
   if (g_bar_drawn) {
     g_bar_drawn = 0;
     SignalSafeWrite("\n");
   }
+  if (!stopping) {
+    SignalSafeWrite(
+        "Đã quá bước cuối, không dừng được nữa: chỉ mục mới được giữ, lần chạy sẽ hoàn tất.\n");
+    return;
+  }
+  std::signal(signal, OnSecondInterrupt);
   if (g_had_index) {
     SignalSafeWrite(
         "Đang dừng sau các tệp đang xử lý; chỉ mục cũ được giữ nguyên "

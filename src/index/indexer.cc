@@ -232,6 +232,9 @@ struct Indexer::Internal {
   std::string db_name;  // the database folder as given (Open), or empty
   // What a failed or cancelled run leaves, for its message.
   std::string kept_note = "chỉ mục cũ được giữ nguyên";
+  // `db` is a new database (or shards) that IndexDatabase swaps in after
+  // the commit: the swap, not the commit, is the point of no return.
+  bool swapped_in = false;
   // Fresh build replacing an index of the current schema: that index, from
   // which the documents of skipped files are carried over.
   fs::path previous_db;
@@ -310,6 +313,7 @@ struct Indexer::Internal {
   void CarryOverSkipped();
   void LoadPreviousOwners();
   bool CarryOver(const Xapian::Database& old, Xapian::docid old_did, const std::string& path);
+  bool MayCommit();
   void Commit();
   StatusOr<IndexSummary> Run(const IndexOptions& options);
 };
@@ -448,17 +452,28 @@ void Indexer::Internal::Work() {
 
 namespace {
 
+// A path this user may not write, and why (the errno of access(2): EACCES,
+// or EROFS for a read-only file system).
+struct Unwritable {
+  fs::path path;  // empty: all writable
+  int err = 0;
+};
+
+Unwritable CheckWritable(const fs::path& path) {
+  if (access(path.c_str(), W_OK) == 0) return {};
+  return {path, errno};
+}
+
 // The first entry of `dir` (or `dir` itself, or for a folder still to be
-// created its parent) this user may not write, or empty.
-fs::path NotWritable(const fs::path& dir) {
+// created its parent) this user may not write, or an empty path.
+Unwritable NotWritable(const fs::path& dir) {
   std::error_code ec;
   if (!fs::exists(dir, ec)) {
-    fs::path parent = dir.parent_path().empty() ? fs::path(".") : dir.parent_path();
-    return access(parent.c_str(), W_OK) == 0 ? fs::path() : parent;
+    return CheckWritable(dir.parent_path().empty() ? fs::path(".") : dir.parent_path());
   }
-  if (access(dir.c_str(), W_OK) != 0) return dir;
+  if (Unwritable denied = CheckWritable(dir); !denied.path.empty()) return denied;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    if (access(entry.path().c_str(), W_OK) != 0) return entry.path();
+    if (Unwritable denied = CheckWritable(entry.path()); !denied.path.empty()) return denied;
   }
   return {};
 }
@@ -484,25 +499,35 @@ Status CheckPaths(const std::vector<fs::path>& paths) {
   return Status::Ok();
 }
 
-std::string NoWritePermission(const std::string& db_dir, const fs::path& what) {
+// Why the index `db_dir` cannot be written (`denied`: the folder, its
+// parent or a file in it). A2 (QA 23): a read-only file system (a mount, a
+// locked USB drive) was said to be a permission problem, with advice that
+// cannot help.
+std::string CannotWrite(const std::string& db_dir, const Unwritable& denied) {
+  bool read_only = denied.err == EROFS;
+  std::string cause = read_only ? " nằm trên hệ thống tệp chỉ cho đọc" : "";
+  std::string lead = read_only ? "" : "không có quyền ghi vào ";
   fs::path dir = fs::path(db_dir).lexically_normal();
+  const fs::path& what = denied.path;
   std::string msg;
   if (what == dir || what == fs::path(db_dir)) {
-    msg = "không có quyền ghi vào chỉ mục " + db_dir;
+    msg = lead + "chỉ mục " + db_dir + cause;
   } else if (what == (dir.parent_path().empty() ? fs::path(".") : dir.parent_path())) {
-    msg = "không có quyền ghi vào thư mục " + what.string() + " chứa chỉ mục " + db_dir +
+    msg = lead + "thư mục " + what.string() + " chứa chỉ mục " + db_dir + cause +
           " (cần để lập chỉ mục mới bên cạnh rồi thay vào)";
   } else {
-    msg = "không có quyền ghi vào chỉ mục " + db_dir + " (tệp " + what.string() + ")";
+    msg = lead + "chỉ mục " + db_dir + " (tệp " + what.string() + ")" + cause;
   }
-  return msg + ": hãy chạy bằng người dùng sở hữu chỉ mục, hoặc chọn thư mục khác bằng --db";
+  return msg + (read_only ? "; hãy gắn lại ổ đĩa cho phép ghi, hoặc chọn thư mục khác bằng --db"
+                          : ": hãy chạy bằng người dùng sở hữu chỉ mục, hoặc chọn thư mục khác "
+                            "bằng --db");
 }
 
 // Why the database folder `db_dir` could not be opened for writing, in
 // Vietnamese; Xapian's own (English) description only as a detail.
 std::string OpenFailure(const std::string& db_dir, const Xapian::Error& e) {
-  if (fs::path denied = NotWritable(db_dir); !denied.empty()) {
-    return NoWritePermission(db_dir, denied);
+  if (Unwritable denied = NotWritable(db_dir); !denied.path.empty()) {
+    return CannotWrite(db_dir, denied);
   }
   std::string what;
   std::string type = e.get_type();  // Xapian::Error is not polymorphic
@@ -1142,6 +1167,10 @@ StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
     WarnMissingTexts();
     CarryOverSkipped();
     WriteRunMetadata();
+    if (!MayCommit()) {
+      Cancel();
+      return Status::IoError("đã huỷ: " + kept_note);
+    }
     Commit();
     in_transaction = false;
     summary.documents = shard_output.empty() ? static_cast<int>(db->get_doccount())
@@ -1155,7 +1184,7 @@ StatusOr<IndexSummary> Indexer::Internal::Run(const IndexOptions& opts) {
       }
     }
     // Cancelled during the merge of a sharded build: say so, not "error".
-    if (opts.cancel && opts.cancel->load()) return Status::IoError("đã huỷ: " + kept_note);
+    if (opts.cancel && opts.cancel->requested()) return Status::IoError("đã huỷ: " + kept_note);
     return DatabaseFailure(e, kept_note);
   }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -1214,7 +1243,7 @@ Status Indexer::Internal::RunWorkers(std::chrono::steady_clock::time_point start
         next_write = done + 1;
       }
       consumed.notify_all();
-      if (options->cancel && options->cancel->load()) {
+      if (options->cancel && options->cancel->requested()) {
         status = Status::IoError("đã huỷ: " + kept_note);
         break;
       }
@@ -1441,9 +1470,11 @@ StatusOr<std::unique_ptr<RunLock>> RunLock::Acquire(const fs::path& dir,
 // once, before any work, when this user may not.
 Status CheckCanReplace(const fs::path& dir, const std::string& db_dir) {
   fs::path parent = dir.parent_path().empty() ? fs::path(".") : dir.parent_path();
-  if (access(parent.c_str(), W_OK) != 0) return Status::IoError(NoWritePermission(db_dir, parent));
-  if (fs::path denied = NotWritable(dir); !denied.empty()) {
-    return Status::IoError(NoWritePermission(db_dir, denied));
+  if (Unwritable denied = CheckWritable(parent); !denied.path.empty()) {
+    return Status::IoError(CannotWrite(db_dir, denied));
+  }
+  if (Unwritable denied = NotWritable(dir); !denied.path.empty()) {
+    return Status::IoError(CannotWrite(db_dir, denied));
   }
   return Status::Ok();
 }
@@ -1670,6 +1701,7 @@ StatusOr<IndexSummary> IndexDatabase(const std::string& db_dir, const IndexOptio
     indexer.internal_->shard_temp = shards;
     indexer.internal_->shard_writers = writers;
     indexer.internal_->kept_note = kept_note;
+    indexer.internal_->swapped_in = true;
     indexer.internal_->inherited_catalog = inherited.catalog;
     if (had_index && outdated.empty()) indexer.internal_->previous_db = dir;
     result = indexer.Run(fresh_options);
@@ -1687,6 +1719,7 @@ StatusOr<IndexSummary> IndexDatabase(const std::string& db_dir, const IndexOptio
     if (db) {
       Indexer indexer(db.get());
       indexer.internal_->kept_note = kept_note;
+      indexer.internal_->swapped_in = true;
       indexer.internal_->inherited_catalog = inherited.catalog;
       if (had_index && outdated.empty()) indexer.internal_->previous_db = dir;
       result = indexer.Run(fresh_options);
@@ -1709,6 +1742,12 @@ StatusOr<IndexSummary> IndexDatabase(const std::string& db_dir, const IndexOptio
         std::to_string(schema::kSchemaVersion) + ": đã lập chỉ mục lại toàn bộ" +
         (inherited.files.empty() ? std::string()
                                  : ", kể cả các tệp chỉ mục cũ có ngoài các đường dẫn đã cho"));
+  }
+  // A1 (QA 23): a cancel that came once the merge had passed its last
+  // check was told the old index stays, and the new one was swapped in.
+  if (options.cancel && !options.cancel->PassPointOfNoReturn()) {
+    fs::remove_all(fresh, ec);
+    return Status::IoError("đã huỷ: " + kept_note);
   }
   if (Status st = SwapIn(dir, fresh, old); !st.ok()) return st;
   return result;
@@ -1754,6 +1793,15 @@ void Indexer::Internal::Cancel() {
   } else {
     staged.clear();
   }
+}
+
+// False when the run was cancelled. Else, for an incremental run, from
+// here on no cancel is honoured: its commit is the point of no return (a
+// fresh build's is the swap, IndexDatabase).
+bool Indexer::Internal::MayCommit() {
+  Cancellation* cancel = options->cancel;
+  if (cancel == nullptr) return true;
+  return swapped_in ? !cancel->requested() : cancel->PassPointOfNoReturn();
 }
 
 void Indexer::Internal::Commit() {

@@ -26,6 +26,34 @@ class WritableDatabase;
 
 namespace vanban::index {
 
+// Stops a run from another thread or a signal handler, both sides agreeing
+// on the outcome. A stop requested before the run reaches its point of no
+// return (the commit of an incremental run; the swap of a fresh build,
+// after its merge) is honoured: the run fails and the index stays as it
+// was. One requested after it is refused, and the run completes.
+// Lock-free, so Request() may be called from a signal handler. One per run.
+class Cancellation {
+ public:
+  // Asks the run to stop. True: it will (also when asked before); false:
+  // it is past its point of no return and completes.
+  bool Request() {
+    int state = kRunning;
+    return state_.compare_exchange_strong(state, kStopping) || state == kStopping;
+  }
+  bool requested() const { return state_.load() == kStopping; }
+  // For the run, at its point of no return: true when it may go on (no stop
+  // was requested, and none is honoured from now on).
+  bool PassPointOfNoReturn() {
+    int state = kRunning;
+    return state_.compare_exchange_strong(state, kCommitting) || state == kCommitting;
+  }
+
+ private:
+  enum : int { kRunning, kStopping, kCommitting };
+  static_assert(std::atomic<int>::is_always_lock_free);
+  std::atomic<int> state_{kRunning};
+};
+
 struct IndexProgress {
   int files_done = 0;
   int files_total = 0;
@@ -56,7 +84,7 @@ struct IndexOptions {
   int shard_documents = 0;
   std::function<void(const IndexProgress&)> on_progress;  // writer thread
   double heartbeat_seconds = 5;                           // between `waiting` progress calls
-  const std::atomic<bool>* cancel = nullptr;              // set to abandon the run
+  Cancellation* cancel = nullptr;                         // to stop the run
   // Test hook: fail the run after writing this many documents, before the
   // commit (0: never). Proves atomicity.
   int fail_after_documents = 0;
@@ -134,7 +162,8 @@ class Indexer {
 
   // Runs one indexing pass. Fails (and commits nothing) only when a PATH
   // does not exist or the catalog does not load (both checked before
-  // anything is written), the database fails, or the run is cancelled.
+  // anything is written), the database fails, or the run is cancelled
+  // before its commit (options.cancel).
   StatusOr<IndexSummary> Run(const IndexOptions& options);
 
  private:
@@ -148,7 +177,8 @@ class Indexer {
 // parent folder must exist). A fresh build (options.rebuild, or no database
 // yet) goes to a sibling folder that is swapped in only after its commit,
 // so the old index stays usable until then; it is written as parallel
-// shards merged at the end (see `writers`).
+// shards merged at the end (see `writers`). Cancelled before the swap, it
+// removes the new folder and fails; the old index stays.
 // A PATH that does not exist, or a catalog that does not load, fails the
 // run before the folder (or its lock file) is created.
 // One run at a time per folder: every run (incremental or fresh) holds an

@@ -15,19 +15,19 @@ namespace {
 // has no other hook).
 class CancellableCompactor : public Xapian::Compactor {
  public:
-  explicit CancellableCompactor(const std::atomic<bool>* cancel) : cancel_(cancel) {}
+  explicit CancellableCompactor(const Cancellation* cancel) : cancel_(cancel) {}
   void set_status(const std::string&, const std::string&) override {
-    if (cancel_ && cancel_->load()) throw Xapian::DatabaseError("đã huỷ khi gộp chỉ mục");
+    if (cancel_ && cancel_->requested()) throw Xapian::DatabaseError("đã huỷ khi gộp chỉ mục");
   }
 
  private:
-  const std::atomic<bool>* cancel_;
+  const Cancellation* cancel_;
 };
 
 }  // namespace
 
 ShardWriter::ShardWriter(fs::path temp_dir, int threads, size_t batch_docs,
-                         const std::atomic<bool>* cancel)
+                         const Cancellation* cancel)
     : dir_(std::move(temp_dir)),
       batch_docs_(std::max<size_t>(1, batch_docs)),
       cancel_(cancel),
@@ -143,7 +143,7 @@ void ShardWriter::WriteShard(Job* job) {
   // In a transaction, so an abandoned shard is dropped, not flushed.
   db.begin_transaction(true);
   for (auto& [did, doc] : job->docs) {
-    if (abandon_ || (cancel_ && cancel_->load())) throw Xapian::DatabaseError("đã huỷ");
+    if (abandon_ || (cancel_ && cancel_->requested())) throw Xapian::DatabaseError("đã huỷ");
     doc.Finish();
     db.replace_document(did, doc.xd);  // above the shard's last docid: an add
     PutText(&db, did, doc.xd);

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "index/builder.h"
+#include "index/indexer.h"
 #include "index/record.h"
 
 namespace vanban::index {
@@ -54,7 +55,7 @@ class ShardWriter {
   // removed by the destructor).
   // `batch_docs` documents per shard, `threads` writer threads.
   ShardWriter(std::filesystem::path temp_dir, int threads, size_t batch_docs,
-              const std::atomic<bool>* cancel);
+              const Cancellation* cancel);
   ~ShardWriter();
 
   ShardWriter(const ShardWriter&) = delete;
@@ -92,7 +93,7 @@ class ShardWriter {
 
   std::filesystem::path dir_;
   size_t batch_docs_;
-  const std::atomic<bool>* cancel_;
+  const Cancellation* cancel_;
   std::atomic<bool> abandon_{false};
   Batch current_;
   std::vector<std::pair<std::string, std::string>> metadata_;

@@ -470,9 +470,13 @@ fs::path IndexedText(const Plan& plan, const legal::CatalogEntry& e, const Walke
 //
 // Or it holds an id suffixed by its path hash ("luat-42-2013-qh13-5d0527",
 // given while a copy held "luat-42-2013-qh13") and nothing present holds
-// the plain id any more: it takes it back (the copy was deleted).
+// the plain id any more: it takes it back (the copy was deleted). When a
+// document holds it whose file is not among those walked, *absent_holder is
+// set to it: the id is misplaced only if that document goes this run (its
+// file is gone), which FindStale tells later.
 bool MisplacedId(const Plan& plan, const ExistingDoc& e, const legal::CatalogEntry* entry,
-                 const std::set<fs::path>& present) {
+                 const std::set<fs::path>& present, Xapian::docid* absent_holder) {
+  *absent_holder = 0;
   if (entry) return e.id != entry->id;
   auto text = plan.catalog_texts.find(e.id);
   if (text != plan.catalog_texts.end()) return text->second != e.source_path;
@@ -483,7 +487,9 @@ bool MisplacedId(const Plan& plan, const ExistingDoc& e, const legal::CatalogEnt
   auto source = plan.sources.find(owner->second);
   // A catalog record without text holds its id.
   if (source == plan.sources.end() || source->second.empty()) return false;
-  return !present.count(fs::path(source->second));
+  if (present.count(fs::path(source->second))) return false;
+  *absent_holder = owner->second;
+  return true;
 }
 
 // Fills plan->moved_texts. I8 (QA 20): the plan renamed (a catalog text
@@ -566,6 +572,15 @@ Plan MakePlan(const Xapian::Database& db, const legal::Catalog* catalog,
         skipped->end());
   }
   std::set<std::string> seen;
+  // Tasks whose id is misplaced only if the document holding their plain id
+  // goes (MisplacedId), with that document; `planned`: in plan.files.
+  struct AwaitingHolder {
+    size_t task;
+    Xapian::docid holder;
+    bool planned;
+  };
+  std::vector<AwaitingHolder> awaiting;
+  std::vector<FileTask> unplanned;
   for (const auto& f : walked.files) {
     std::error_code ec;
     FileTask task;
@@ -588,19 +603,50 @@ Plan MakePlan(const Xapian::Database& db, const legal::Catalog* catalog,
     auto ex = plan.existing.find(f.string());
     if (ex != plan.existing.end()) {
       task.existing = &ex->second;
-      task.misplaced_id = MisplacedId(plan, ex->second, task.entry, walked.files);
-      if (!process_all && !task.misplaced_id && ex->second.link_path == task.link_path &&
-          StatMatches(ex->second.fingerprint, task)) {
+      Xapian::docid holder = 0;
+      task.misplaced_id = MisplacedId(plan, ex->second, task.entry, walked.files, &holder);
+      bool same = !process_all && ex->second.link_path == task.link_path &&
+                  StatMatches(ex->second.fingerprint, task);
+      if (same && !task.misplaced_id) {
         ++plan.unchanged;
         continue;
+      }
+      if (holder) {
+        awaiting.push_back({same ? unplanned.size() : plan.files.size(), holder, !same});
+        if (same) {
+          unplanned.push_back(std::move(task));
+          continue;
+        }
       }
     }
     plan.bytes_total += task.size;
     plan.files.push_back(std::move(task));
   }
+  FindStale(abs_roots, empty_roots, walked, first_skipped, seen, skipped, &plan);
+  // A3 (QA 23): a copy whose plain id's holder was not walked (a run over
+  // part of the corpus) was analysed again and "cập nhật" on every run,
+  // only to get the same suffixed id: it takes the id only when the holder
+  // goes.
+  std::set<Xapian::docid> stale(plan.stale.begin(), plan.stale.end());
+  bool added = false;
+  for (const AwaitingHolder& a : awaiting) {
+    bool goes = stale.count(a.holder) > 0;
+    if (a.planned) {
+      plan.files[a.task].misplaced_id = goes;
+    } else if (goes) {
+      plan.bytes_total += unplanned[a.task].size;
+      plan.files.push_back(std::move(unplanned[a.task]));
+      added = true;
+    } else {
+      ++plan.unchanged;
+    }
+  }
+  if (added) {  // back in path order, as walked
+    std::sort(plan.files.begin(), plan.files.end(),
+              [](const FileTask& a, const FileTask& b) { return a.path < b.path; });
+  }
   std::stable_partition(plan.files.begin(), plan.files.end(),
                         [](const FileTask& t) { return t.entry == nullptr; });
-  FindStale(abs_roots, empty_roots, walked, first_skipped, seen, skipped, &plan);
   if (catalog) FindMovedTexts(*catalog, &plan);
   return plan;
 }

@@ -5,10 +5,12 @@
 #include <unistd.h>
 #include <xapian.h>
 
+#include <atomic>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "index/indexer.h"
 #include "index/record.h"
@@ -146,12 +148,12 @@ TEST_F(ShardedIndexTest, FailedOrCancelledRebuildKeepsTheOldIndex) {
   EXPECT_TRUE(Leftovers(db).empty());
 
   // Cancelled (Ctrl-C) half way.
-  std::atomic<bool> cancel{false};
+  Cancellation cancel;
   IndexOptions cancelled = Options(2);
   cancelled.rebuild = true;
   cancelled.cancel = &cancel;
   cancelled.on_progress = [&cancel](const IndexProgress& p) {
-    if (p.files_done >= 5) cancel = true;
+    if (p.files_done >= 5) cancel.Request();
   };
   EXPECT_FALSE(IndexDatabase(db.string(), cancelled).ok());
   EXPECT_EQ(Xapian::Database(db.string()).get_doccount(), before);
@@ -162,6 +164,75 @@ TEST_F(ShardedIndexTest, FailedOrCancelledRebuildKeepsTheOldIndex) {
   EXPECT_FALSE(IndexDatabase(fresh.string(), failing).ok());
   EXPECT_FALSE(fs::exists(fresh));
   EXPECT_TRUE(Leftovers(fresh).empty());
+}
+
+// A1 (QA 23) broke: a cancel (Ctrl-C) that came once the merge had passed
+// its last check, while the merged index was being finished or compared
+// with the old one, was told "chỉ mục cũ được giữ nguyên", and the run
+// swapped the new index in and succeeded; so did one that came after the
+// last file of a one-writer rebuild or of an incremental run. Such a run
+// now stops: the index is the same database, and nothing is left beside
+// it. A cancel after the run is too late, and says so.
+TEST_F(ShardedIndexTest, ACancelBeforeTheSwapOrCommitKeepsTheOldIndex) {
+  VANBAN_REQUIRE_SHARED();
+  WriteRealCorpus();
+  fs::path db = dir_ / "index";
+  ASSERT_TRUE(IndexDatabase(db.string(), Options(2)).ok());
+  std::string uuid = Xapian::Database(db.string()).get_uuid();
+  std::string added = schema::Term(schema::kSourcePath,
+                                   schema::Hex64(schema::Fnv1a((Corpus() / "them.txt").string())));
+  auto expect_kept = [&](const StatusOr<IndexSummary>& run, const std::string& what) {
+    ASSERT_FALSE(run.ok()) << what;
+    EXPECT_EQ(run.status().message(), "đã huỷ: chỉ mục cũ được giữ nguyên") << what;
+    EXPECT_EQ(Xapian::Database(db.string()).get_uuid(), uuid) << what;
+    EXPECT_FALSE(Xapian::Database(db.string()).term_exists(added)) << what;
+    EXPECT_TRUE(Leftovers(db).empty()) << what;
+  };
+  {
+    // Cancelled the moment the merged index is complete (its version file
+    // is written last).
+    fs::path merged = db;
+    merged += ".rebuild-" + std::to_string(getpid());
+    Cancellation cancel;
+    IndexOptions o = Options(2);
+    o.rebuild = true;
+    o.cancel = &cancel;
+    std::atomic<bool> done{false};
+    bool in_time = false;
+    std::thread watcher([&] {
+      while (!done && !fs::exists(merged / "iamglass")) std::this_thread::yield();
+      if (!done) in_time = cancel.Request();
+    });
+    auto run = IndexDatabase(db.string(), o);
+    done = true;
+    watcher.join();
+    EXPECT_TRUE(in_time);
+    expect_kept(run, "merged");
+  }
+  Write("them.txt", Plan() + "\nMột tệp mới.\n");
+  for (bool rebuild : {true, false}) {
+    // Cancelled once the last file is written.
+    Cancellation cancel;
+    IndexOptions o = Options(1);
+    o.rebuild = rebuild;
+    o.cancel = &cancel;
+    o.on_progress = [&cancel](const IndexProgress& p) {
+      if (p.files_done == p.files_total) {
+        EXPECT_TRUE(cancel.Request());
+      }
+    };
+    expect_kept(IndexDatabase(db.string(), o), rebuild ? "one-writer rebuild" : "incremental");
+  }
+  for (bool rebuild : {true, false}) {
+    Cancellation late;
+    IndexOptions o = Options(2);
+    o.rebuild = rebuild;
+    o.cancel = &late;
+    ASSERT_TRUE(IndexDatabase(db.string(), o).ok());
+    EXPECT_FALSE(late.Request());
+    EXPECT_FALSE(late.requested());
+  }
+  EXPECT_NE(Xapian::Database(db.string()).get_uuid(), uuid);
 }
 
 TEST_F(ShardedIndexTest, IncrementalRunAfterShardedBuild) {
