@@ -963,8 +963,21 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   }
   // L5 (QA 22): a word typed in Telex or VNI that no document has ("luaatj",
   // "luat5") is offered as the syllable it spells ("luật").
-  if (resp.suggestion.empty() && request.snippets)
+  if (resp.suggestion.empty() && request.snippets) {
     resp.suggestion = ReadTyping(q, Typing::kTelexOrVni, db);
+    // R4 (QA 23): a reading without marks only split a number off a word
+    // ("muc1": "muc 1"); it is offered accented as that query is ("mục 1").
+    bool unmarked = std::all_of(resp.suggestion.begin(), resp.suggestion.end(),
+                                [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (!resp.suggestion.empty() && unmarked) {
+      SearchRequest split;
+      split.query = resp.suggestion;
+      split.limit = kSuggestHits;
+      if (auto r = Search(split); r.ok() && !r->suggestion.empty()) {
+        resp.suggestion = r->suggestion;
+      }
+    }
+  }
   return resp;
 }
 

@@ -451,7 +451,8 @@ TEST_F(RankingTest, QueriesTypedInViqrTelexOrVniAreRead) {
   EXPECT_NE(viqr.notice.find("VIQR là “tố cáo”"), std::string::npos) << viqr.notice;
   EXPECT_EQ(viqr.total, Run("tố cáo").total);
   EXPECT_NE(Run("Lua^.t tie^'p co^ng da^n").notice.find("“Luật tiếp công dân”"), std::string::npos);
-  for (const char* q : {"luaatj", "luat5", "lua6t5"}) {
+  // "luat5" is "luat 5" (R4, QA 23: ANumberGluedToAWordIsThatWordAndNumber).
+  for (const char* q : {"luaatj", "lua6t5", "luat65"}) {
     SearchResponse r = Run(q);
     EXPECT_EQ(r.total, 0) << q;
     EXPECT_EQ(r.suggestion, "luật") << q;
@@ -465,6 +466,63 @@ TEST_F(RankingTest, QueriesTypedInViqrTelexOrVniAreRead) {
   }
   // A question mark ends a question: "lau?" is "lau", not "lẩu".
   EXPECT_EQ(Run("khieu nai bao lau?").notice.find("VIQR"), std::string::npos);
+}
+
+// R3 (QA 23): a VIQR word next to punctuation of another script was not
+// read: "“to^' ca'o”" (typographic quotes) found nothing, and with a
+// no-break space or "«" the pieces "tổ chức, cá nhân … ở" came back. It
+// is read as next to ASCII punctuation; only a letter or mark glued to it
+// makes it part of a word written in Unicode.
+TEST_F(RankingTest, AViqrWordNextToPunctuationOfAnyScriptIsRead) {
+  auto ids = [&](const SearchResponse& r) {
+    std::vector<std::string> out;
+    for (const Hit& h : r.results) out.push_back(h.id);
+    return out;
+  };
+  const std::pair<std::string, std::string> cases[] = {
+      {"\"to^' ca'o\"", "\"tố cáo\""},
+      {"“to^' ca'o”", "“tố cáo”"},
+      {"«to^' ca'o»", "«tố cáo»"},
+      {"to^'\u00a0ca'o", "tố\u00a0cáo"},
+      {"—to^' ca'o", "—tố cáo"},
+      {"to^' ca'o.", "tố cáo."},
+      {"‘Lua^.t to^' ca'o’", "‘Luật tố cáo’"},
+  };
+  for (const auto& [viqr, unicode] : cases) {
+    SearchResponse typed = Run(viqr), written = Run(unicode);
+    EXPECT_GT(written.total, 0) << unicode;
+    EXPECT_EQ(typed.total, written.total) << viqr;
+    EXPECT_EQ(ids(typed), ids(written)) << viqr;
+    EXPECT_EQ(typed.notice, "Đã đọc “" + viqr + "” theo kiểu gõ VIQR là “" + unicode + "”.")
+        << viqr;
+  }
+  // Glued to a marked letter, a word is part of one written in Unicode.
+  EXPECT_EQ(Run("Đie^`u 5").notice.find("VIQR"), std::string::npos);
+}
+
+// R4 (QA 23): a number glued to a word was read as VNI tones: "muc1"
+// offered "mức" (the number lost, and a mark not typed added), "lan2"
+// "lần", while "muc 1" finds "Mục 1" and offers "mục 1". It is offered as
+// the word and the number typed apart are; VNI keys typing a vowel mark
+// and spelling a syllable with the very marks typed stay VNI, and a number
+// fused to its code is still found as that number.
+TEST_F(RankingTest, ANumberGluedToAWordIsThatWordAndNumber) {
+  for (const char* q :
+       {"muc1", "lan2", "quyet1", "dieu1", "khoan2", "luat5", "Muc1", "quy1", "nam2023"}) {
+    std::string word(q, std::string_view(q).find_first_of("0123456789"));
+    std::string apart = word + " " + (q + word.size());
+    SearchResponse glued = Run(q), split = Run(apart);
+    EXPECT_EQ(glued.total, 0) << q;
+    EXPECT_GT(split.total, 0) << apart;
+    EXPECT_EQ(glued.suggestion, split.suggestion.empty() ? apart : split.suggestion) << q;
+  }
+  EXPECT_EQ(Run("muc1").suggestion, "mục 1");
+  EXPECT_EQ(Run("nam2023").suggestion, "năm 2023");
+  EXPECT_EQ(Run("truong72").suggestion, "trường");  // VNI: "ương", huyền
+  // README: "ct33", "qd23tw" are document numbers, not words.
+  EXPECT_EQ(TopNumber("ct33"), "33/CT-TTg");
+  EXPECT_EQ(TopNumber("qd23tw"), "23-QĐ/TW");
+  EXPECT_EQ(Run("ct33").suggestion, "");
 }
 
 // V8 (session 14) broke: "điều 15 luật thực hiện dân chủ ở cơ sở" put
