@@ -297,6 +297,10 @@ struct WaitOnExit {
 // the words alone, whatever the page asked for.
 constexpr size_t kSuggestHits = 10;
 
+// How often a searcher over remote shards opens them afresh to see whether
+// one was replaced (Internal::RemoteReplaced).
+constexpr std::chrono::seconds kRemoteCheckEvery{1};
+
 // A page with one tier and fewer hits makes all its snippets on one
 // thread: the hand-over would cost about what it saves.
 constexpr size_t kShareSnippetsFrom = 4;
@@ -640,6 +644,7 @@ struct Searcher::Internal {
   // is not used), and what the path named then (DiskIdentity).
   std::string path;
   std::vector<int64_t> identity;
+  std::chrono::steady_clock::time_point remote_checked;  // RemoteReplaced
   OpenOptions options;
   RemoteFailure remote_failure = RemoteFailure::kNone;
   // `e` as a Status, `what` leading its message: Unavailable for a remote
@@ -665,12 +670,13 @@ struct Searcher::Internal {
     remote = opened.remote;
     counter = std::make_unique<Counter>(std::move(opened.second));
     identity = std::move(opened.identity);
+    remote_checked = std::chrono::steady_clock::now();
     SyncRevisions();
     OnNewRevision();
   }
   Status Reopen() {
     // Another database now stands at `path`: opened afresh.
-    if (!path.empty() && DiskIdentity(path) != identity) {
+    if (!path.empty() && (DiskIdentity(path) != identity || RemoteReplaced())) {
       auto opened = OpenIndex(path, options.remote_timeout, &remote_failure);
       if (!opened.ok()) return opened.status();
       Use(std::move(opened).value());
@@ -683,6 +689,25 @@ struct Searcher::Internal {
     }
     if (changed) OnNewRevision();
     return Status::Ok();
+  }
+  // True when a remote shard of the stub at `path` is now another database
+  // than the one `db` reads; asked at most every kRemoteCheckEvery. D3 (QA
+  // 23): a remote shard rebuilt (`vanban index --rebuild` swaps a new
+  // folder in at the revision the old one had) stood behind the same
+  // xapian-tcpsrv, whose process for this connection kept the deleted old
+  // index open, and its reopen() compares revisions only: `vanban serve`
+  // answered from the old index until a server restarted. A new
+  // connection opens what is there now, compared by UUID. Throws what
+  // opening the shards throws (a remote shard down is told as by reopen()).
+  bool RemoteReplaced() {
+    if (!remote) return false;
+    auto now = std::chrono::steady_clock::now();
+    if (now - remote_checked < kRemoteCheckEvery) return false;
+    remote_checked = now;
+    auto stub = ReadStub(StubFileOf(path));
+    if (!stub.ok()) return true;  // opened again, and tells why it fails
+    const StubShard* opening = nullptr;
+    return OpenShards(*stub, options.remote_timeout, &opening).get_uuid() != db.get_uuid();
   }
   // A commit between opening (or reopening) the two handles leaves them on
   // different revisions: reopen both until they agree, a few times, or do
