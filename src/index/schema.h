@@ -178,8 +178,12 @@ inline constexpr std::string_view kMetaCatalogPath = "vanban-catalog-path";
 //     adjacent ("chính trị - xã hội" has the pair "tri_xa"); the
 //     phrase-break term (kPhraseBreak); a number's folded form has no
 //     leading zeros ("05" is "5") (QA 22: L1, L3, L7).
+// 16: a comma carries a law's name on only inside a title that has one
+//     ("Luật Đất đai, cá nhân là …" cites Luật Đất đai; "Luật Hiến, lấy,
+//     ghép mô, … lấy xác" whole); an article in a note of related content
+//     inside another is no citation either (QA 23: R2, R5).
 inline constexpr std::string_view kMetaAnalysis = "vanban-analysis";
-inline constexpr int kAnalysisVersion = 15;  // stored as its decimal string
+inline constexpr int kAnalysisVersion = 16;  // stored as its decimal string
 // "t:" + the docid as 8 lowercase hex digits (index::TextKey) -> the
 // document's text, as in its data. Metadata lives in the postlist table,
 // which Xapian does not compress (the data is zlib-compressed): a snippet

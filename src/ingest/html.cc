@@ -27,6 +27,15 @@ namespace {
 // kMaxMarkupDepth levels anyway.
 constexpr int kMaxParseDepth = 1000;
 
+// A page whose formatting elements the tree builder would reopen more than
+// kMinReopenBudget + size / kBytesPerReopened times is not parsed (R1,
+// QA 23): each reopened element costs gumbo about 400 bytes and a search of
+// its stack, and a <b> left open before each of n paragraphs is reopened
+// n²/2 times. A page that leaves a <font> open in every paragraph reopens it
+// a few times a paragraph, far below this.
+constexpr size_t kMinReopenBudget = 100000;
+constexpr size_t kBytesPerReopened = 8;
+
 struct GumboDeleter {
   void operator()(GumboOutput* o) const { gumbo_destroy_output(&kGumboDefaultOptions, o); }
 };
@@ -411,9 +420,17 @@ Status ReadHtml(std::string_view bytes, Extracted* out) {
   EncodingGuess guess = DetectEncoding(bytes);
   if (guess.binary) return Status::Unsupported("tệp HTML chứa dữ liệu nhị phân");
   std::string html = DecodeToUtf8(bytes, guess.encoding);
-  if (HtmlNestingDepth(html, kMaxParseDepth) > kMaxParseDepth) {
+  size_t max_reopened = kMinReopenBudget + html.size() / kBytesPerReopened;
+  HtmlNesting nesting = MeasureHtmlNesting(html, kMaxParseDepth, max_reopened);
+  if (nesting.depth > kMaxParseDepth) {
     return Status::Unsupported("các thẻ HTML lồng nhau sâu quá " + std::to_string(kMaxParseDepth) +
                                " cấp, không đọc được");
+  }
+  if (nesting.reopened > max_reopened) {
+    return Status::Unsupported(
+        "tệp HTML để ngỏ quá nhiều thẻ định dạng (<b>, <i>, <font>… không có thẻ đóng): trình "
+        "phân tích phải mở lại chúng hơn " +
+        std::to_string(max_reopened) + " lần, không đọc được");
   }
   // Parse errors are not kept: vanban reads none, and gumbo copies its
   // stack of open elements into each (an end tag matching nothing, 200 000

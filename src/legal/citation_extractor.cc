@@ -263,7 +263,7 @@ class Scanner {
   }
   size_t ReadIssuer(size_t i, std::string* issuer) const;
   bool UnitRefAt(size_t i) const;
-  bool ClauseAfterComma(size_t name, size_t comma) const;
+  size_t TitleAfterComma(size_t name, size_t comma) const;
   size_t ReadName(size_t i) const;
   size_t ReadTail(size_t i, DocRef* ref) const;
   std::optional<DocRef> ReadDoc(size_t i, bool allow_bare, bool lenient_name = false) const;
@@ -422,46 +422,104 @@ size_t Scanner::ReadIssuer(size_t i, std::string* issuer) const {
   return k;
 }
 
-// Whether the words after a comma at token `comma` start a clause of the
-// sentence, not the rest of the name begun at token `name`: a unit
-// ("khoản 2 Điều 8"), "ban hành", a word that starts clauses ("người", "cơ
-// quan", "bao gồm", "nhưng", "quy định") or, after a name of two words or
-// more ("Luật Doanh nghiệp, hồ sơ đăng ký giảm vốn điều lệ"), a run of
-// more lowercase words than a part of a name has. A one-word head and
-// "Quản lý" take long objects: "Luật Phòng, chống nhiễm vi rút gây ra hội
-// chứng suy giảm miễn dịch mắc phải ở người", "Luật Quản lý, sử dụng vốn
-// nhà nước đầu tư vào sản xuất, kinh doanh tại doanh nghiệp". A head of
-// three words goes on only as "Luật Thuế xuất khẩu, thuế nhập khẩu".
-// X1 (QA 22): "Điều 11 của Luật Khiếu nại, người tiếp công dân hướng dẫn
-// …" was a law of that name, not Luật Khiếu nại.
-bool Scanner::ClauseAfterComma(size_t name, size_t comma) const {
-  static constexpr std::array<std::string_view, 22> kClauseWords = {
-      "người", "cơ",   "bao", "nhưng", "nếu",  "khi", "trên",  "ngoài", "trừ",   "trường", "hồ",
-      "con",   "luật", "sau", "trước", "đồng", "tuy", "hướng", "quy",   "khoản", "nghị",   "điều"};
-  constexpr size_t kMaxPartWords = 9;
-  const size_t i = comma + 1;
-  const size_t head_words = comma - name;
-  if (!IsWord(i) || !StartsLower(Text(i)) || NameStopWord(Lw(i)) || UnitRefAt(i)) return true;
-  std::string first = Lw(i);
-  if (first == "ban" && W(i + 1, "hành")) return true;
-  for (std::string_view w : kClauseWords) {
-    if (w == first) return true;
+// The titles of acts whose names hold a comma, as the Pháp điển and the
+// corpus cite them (the words after "Luật"/"Bộ luật"/"Pháp lệnh"). A comma
+// carries a name on only as in one of these: what a comma after a name
+// leads to is, far more often, the sentence's subject or object ("Luật Tố
+// cáo, tổ chức, cá nhân có quyền …", "Luật Đất đai, cá nhân là công dân
+// …"), and no run of words tells the two apart ("Luật Cán bộ, công chức"
+// against "Luật Khiếu nại, công dân có quyền"). A title is compared up to
+// the word after each comma, and taken whole when written whole; past
+// that, a name reads on as any name does.
+constexpr std::array<std::string_view, 28> kCommaTitles = {
+    "An toàn, vệ sinh lao động",
+    "Án phí, lệ phí Tòa án",
+    "Bảo vệ, chăm sóc và giáo dục trẻ em",
+    "Bưu chính, viễn thông",
+    "Cán bộ, công chức",
+    "Chất lượng sản phẩm, hàng hóa",
+    "Hiến, lấy, ghép mô, bộ phận cơ thể người và hiến, lấy xác",
+    "Hòa giải, đối thoại tại Tòa án",
+    "Khám bệnh, chữa bệnh",
+    "Khiếu nại, tố cáo",
+    "Ký kết, gia nhập và thực hiện điều ước quốc tế",
+    "Nhập cảnh, xuất cảnh, quá cảnh, cư trú của người nước ngoài tại Việt Nam",
+    "Phòng cháy, chữa cháy",
+    "Phòng, chống lụt, bão",  // and every "Phòng, chống …"
+    "Phổ biến, giáo dục pháp luật",
+    "Quản lý, sử dụng vốn nhà nước đầu tư vào sản xuất, kinh doanh tại doanh nghiệp",
+    "Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ",
+    "Quân nhân chuyên nghiệp, công nhân và viên chức quốc phòng",
+    "Tài nguyên, môi trường biển và hải đảo",
+    "Thể dục, thể thao",
+    "Thi đua, khen thưởng",
+    "Thi hành tạm giữ, tạm giam",
+    "Thực hành tiết kiệm, chống lãng phí",
+    "Thuế xuất khẩu, thuế nhập khẩu",
+    "Tín ngưỡng, tôn giáo",
+    "Trật tự, an toàn giao thông đường bộ",
+    "Trưng mua, trưng dụng tài sản",
+    "Xuất cảnh, nhập cảnh của công dân Việt Nam",
+};
+
+// kCommaTitles folded, a comma as an item of its own: {"phong", ",", "chong", …}.
+const std::vector<std::vector<std::string>>& FoldedCommaTitles() {
+  static const std::vector<std::vector<std::string>> titles = [] {
+    std::vector<std::vector<std::string>> out;
+    for (std::string_view title : kCommaTitles) {
+      std::vector<std::string> items;
+      size_t at = 0;
+      while (at < title.size()) {
+        size_t space = std::min(title.find(' ', at), title.size());
+        std::string_view word = title.substr(at, space - at);
+        bool comma = word.ends_with(',');
+        if (comma) word.remove_suffix(1);
+        items.push_back(text::FoldText(word));
+        if (comma) items.emplace_back(",");
+        at = space + 1;
+      }
+      out.push_back(std::move(items));
+    }
+    return out;
+  }();
+  return titles;
+}
+
+// Where the name begun at token `name` goes on after the comma at token
+// `comma` (the token after the title's words there), or 0 where it ends
+// there: the words up to the comma and the one after it must be those of
+// a title of kCommaTitles. Past that word, or past the whole title when
+// all of it is written: "Luật Hòa giải, đối thoại tại Tòa án", though
+// "đối" and "tại" end other names.
+// R2 (QA 23): "Luật Tố cáo, tổ chức, cá nhân có quyền tố cáo" cited a law
+// named "Luật Tố cáo, tổ chức"; X1 (QA 22): "Luật Khiếu nại, người tiếp
+// công dân …".
+size_t Scanner::TitleAfterComma(size_t name, size_t comma) const {
+  auto folded = [&](size_t k) {
+    if (P(k, ",")) return std::string(",");
+    return IsWord(k) && Text(k).size() <= 48 ? text::FoldText(Text(k)) : std::string();
+  };
+  std::vector<std::string> written;  // `name` through the word after the comma
+  for (size_t k = name; k <= comma + 1; ++k) {
+    written.push_back(folded(k));
+    if (written.back().empty()) return 0;
   }
-  if (head_words >= 3) return head_words > 3 || first != Lw(name);
-  if (head_words == 1 || (W(name, "quản") && W(name + 1, "lý"))) return false;
-  // Up to "và"/"hoặc": ReadName decides on those ("Luật Tài nguyên, môi
-  // trường biển và hải đảo").
-  size_t k = i;
-  while (IsWord(k) && StartsLower(Text(k)) && !NameStopWord(Lw(k)) && !W(k, "và") &&
-         !W(k, "hoặc")) {
-    ++k;
+  size_t on = 0;
+  for (const std::vector<std::string>& title : FoldedCommaTitles()) {
+    if (title.size() < written.size() ||
+        !std::equal(written.begin(), written.end(), title.begin())) {
+      continue;
+    }
+    size_t k = comma + 2;
+    while (k - name < title.size() && folded(k) == title[k - name]) ++k;
+    on = std::max(on, k - name == title.size() ? k : comma + 2);
   }
-  return k - i > kMaxPartWords;
+  return on;
 }
 
 // A name after a named type: words up to a stop word or punctuation. A
-// comma is crossed only early and before words that go on the name ("Luật
-// Phòng, chống tham nhũng": ClauseAfterComma); "và"/"hoặc" only before a
+// comma is crossed only inside a title that has one ("Luật Phòng, chống
+// tham nhũng": TitleAfterComma); "và"/"hoặc" only before a
 // lowercase word. "của Nhà nước" belongs to the
 // name ("Luật Trách nhiệm bồi thường của Nhà nước": the State issues no
 // law); "ban hành" does not ("… của Luật Tiếp công dân ban hành ngày …").
@@ -486,8 +544,8 @@ size_t Scanner::ReadName(size_t i) const {
         break;
       }
       ++k;
-    } else if (P(k, ",") && !ClauseAfterComma(i, k)) {
-      ++k;
+    } else if (size_t on = P(k, ",") ? TitleAfterComma(i, k) : 0) {
+      k = on;
     } else {
       break;
     }
@@ -1011,7 +1069,7 @@ std::vector<ExtractedCitation> Scanner::Run() {
   // article of that number ("Dẫn chiếu trong chính văn bản này"), 346 on
   // the page of Luật Ngân sách nhà nước. The documents they name stay
   // citations.
-  std::vector<std::pair<size_t, size_t>> related_notes;  // byte spans
+  std::vector<std::pair<size_t, size_t>> related_notes;  // byte spans, apart, in order
   size_t i = 0;
   while (i < n()) {
     if (ParagraphStart(i) && toks_[i].kind != TokKind::kBreak) {
@@ -1021,7 +1079,13 @@ std::vector<ExtractedCitation> Scanner::Run() {
         continue;
       }
     }
-    if (size_t end = RelatedContentNoteEnd(i)) related_notes.emplace_back(toks_[i].b, end);
+    // A note opening inside one found ends inside it too, so it is not
+    // looked for: the spans stay apart (the test below sees the outer note
+    // of nested ones) and no token is scanned twice. R5 (QA 23): each of n
+    // unclosed notes scanned to the paragraph's end, O(n²).
+    if (related_notes.empty() || toks_[i].b >= related_notes.back().second) {
+      if (size_t end = RelatedContentNoteEnd(i)) related_notes.emplace_back(toks_[i].b, end);
+    }
     size_t next = i;
     if (toks_[i].kind == TokKind::kWord) {
       next = TryArticleGroup(i);

@@ -1482,6 +1482,24 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
     size_t begin, n;
     Xapian::Query q;
     bool optional;  // a stopword among other words: weight only
+    // Tiers 1 and 2 together, when more than `q` (tier 1): an
+    // abbreviation's words apart too (Any). M1 (QA 23): "cán bộ công chức
+    // viên chức" and "CBCCVC" found nothing, though the texts write "cán
+    // bộ, công chức, viên chức" (pair terms span no comma) and the same
+    // words in another order found 7 documents.
+    Xapian::Query apart;
+    const Xapian::Query& Any() const { return apart.empty() ? q : apart; }
+  };
+  // `q` or the words of an expansion `spelling` anywhere in a document.
+  auto or_apart = [](const Xapian::Query& q,
+                     const std::vector<const std::vector<Token>*>& spellings) {
+    std::vector<Xapian::Query> alts{q};
+    for (const auto* spelling : spellings) {
+      std::vector<Xapian::Query> words;
+      for (const auto& t : *spelling) words.emplace_back(schema::Term(schema::kFolded, t.folded));
+      alts.push_back(AndOf(words));
+    }
+    return OrOf(alts);
   };
   std::vector<Part> parts;
   // ts[i] + ts[i + 1] is a pair of an abbreviation's expansion, weighed in
@@ -1556,7 +1574,10 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
         if (folded != typed) LocatePhrase(spelling, &out);
       }
       for (size_t k = i; k + 1 < i + used; ++k) pair_in_match[k] = true;
-      parts.push_back({i, used, OrOf(alts), false});
+      std::vector<Token> words(ts.begin() + static_cast<std::ptrdiff_t>(i),
+                               ts.begin() + static_cast<std::ptrdiff_t>(i + used));
+      Xapian::Query q = OrOf(alts);
+      parts.push_back({i, used, q, false, or_apart(q, {&words})});
     } else {
       used = 0;
     }
@@ -1569,6 +1590,13 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
     // 33/CT-TTg, a catalog record without text).
     bool optional = (ts[i].stopword && !all_stop) || NumberMarker(ts, i);
     parts.push_back({i, 1, WordQuery(ts[i], out.accented, &out), optional});
+    if (const FoldedAbbreviation* abbreviation = EntryOf(ts[i])) {
+      std::vector<const std::vector<Token>*> spelled;
+      for (const auto& spelling : abbreviation->spellings) {
+        if (spelling.size() >= 2) spelled.push_back(&spelling);
+      }
+      if (!spelled.empty()) parts.back().apart = or_apart(parts.back().q, spelled);
+    }
     ++i;
   }
   std::vector<Xapian::Query> phrase_queries;
@@ -1580,7 +1608,7 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   std::vector<Xapian::Query> known;  // the required parts some document has
   for (const auto& p : parts) {
     if (!p.optional) {
-      required.push_back(p.q);
+      required.push_back(p.Any());
       // A plain word no document has ("xyzabc") can match nothing.
       const Token& t = ts[p.begin];
       bool plain = p.n == 1 && p.begin != year_from &&
@@ -1588,7 +1616,7 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
       if (plain && !Exists(schema::Term(schema::kFolded, t.folded))) {
         out.unknown_words.push_back(t.surface);
       } else {
-        known.push_back(p.q);
+        known.push_back(p.Any());
       }
     } else if (!Negligible(schema::Term(schema::kFolded, ts[p.begin].folded))) {
       optional.push_back(p.q);
@@ -1635,6 +1663,9 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
     }
     if (e - k < 2) {
       if (!parts[k].optional) required1.push_back(parts[k].q);
+      // Beside a run, its words apart are tier 2. Alone, the weights of
+      // its expansion's pairs rank the documents writing it first.
+      if (!parts[k].apart.empty()) covers.push_back(parts[k].q);
       k = e;
       continue;
     }

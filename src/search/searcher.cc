@@ -297,6 +297,10 @@ struct WaitOnExit {
 // the words alone, whatever the page asked for.
 constexpr size_t kSuggestHits = 10;
 
+// How often a searcher over remote shards opens them afresh to see whether
+// one was replaced (Internal::RemoteReplaced).
+constexpr std::chrono::seconds kRemoteCheckEvery{1};
+
 // A page with one tier and fewer hits makes all its snippets on one
 // thread: the hand-over would cost about what it saves.
 constexpr size_t kShareSnippetsFrom = 4;
@@ -640,6 +644,7 @@ struct Searcher::Internal {
   // is not used), and what the path named then (DiskIdentity).
   std::string path;
   std::vector<int64_t> identity;
+  std::chrono::steady_clock::time_point remote_checked;  // RemoteReplaced
   OpenOptions options;
   RemoteFailure remote_failure = RemoteFailure::kNone;
   // `e` as a Status, `what` leading its message: Unavailable for a remote
@@ -665,12 +670,13 @@ struct Searcher::Internal {
     remote = opened.remote;
     counter = std::make_unique<Counter>(std::move(opened.second));
     identity = std::move(opened.identity);
+    remote_checked = std::chrono::steady_clock::now();
     SyncRevisions();
     OnNewRevision();
   }
   Status Reopen() {
     // Another database now stands at `path`: opened afresh.
-    if (!path.empty() && DiskIdentity(path) != identity) {
+    if (!path.empty() && (DiskIdentity(path) != identity || RemoteReplaced())) {
       auto opened = OpenIndex(path, options.remote_timeout, &remote_failure);
       if (!opened.ok()) return opened.status();
       Use(std::move(opened).value());
@@ -683,6 +689,25 @@ struct Searcher::Internal {
     }
     if (changed) OnNewRevision();
     return Status::Ok();
+  }
+  // True when a remote shard of the stub at `path` is now another database
+  // than the one `db` reads; asked at most every kRemoteCheckEvery. D3 (QA
+  // 23): a remote shard rebuilt (`vanban index --rebuild` swaps a new
+  // folder in at the revision the old one had) stood behind the same
+  // xapian-tcpsrv, whose process for this connection kept the deleted old
+  // index open, and its reopen() compares revisions only: `vanban serve`
+  // answered from the old index until a server restarted. A new
+  // connection opens what is there now, compared by UUID. Throws what
+  // opening the shards throws (a remote shard down is told as by reopen()).
+  bool RemoteReplaced() {
+    if (!remote) return false;
+    auto now = std::chrono::steady_clock::now();
+    if (now - remote_checked < kRemoteCheckEvery) return false;
+    remote_checked = now;
+    auto stub = ReadStub(StubFileOf(path));
+    if (!stub.ok()) return true;  // opened again, and tells why it fails
+    const StubShard* opening = nullptr;
+    return OpenShards(*stub, options.remote_timeout, &opening).get_uuid() != db.get_uuid();
   }
   // A commit between opening (or reopening) the two handles leaves them on
   // different revisions: reopen both until they agree, a few times, or do
@@ -963,8 +988,21 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   }
   // L5 (QA 22): a word typed in Telex or VNI that no document has ("luaatj",
   // "luat5") is offered as the syllable it spells ("luật").
-  if (resp.suggestion.empty() && request.snippets)
+  if (resp.suggestion.empty() && request.snippets) {
     resp.suggestion = ReadTyping(q, Typing::kTelexOrVni, db);
+    // R4 (QA 23): a reading without marks only split a number off a word
+    // ("muc1": "muc 1"); it is offered accented as that query is ("mục 1").
+    bool unmarked = std::all_of(resp.suggestion.begin(), resp.suggestion.end(),
+                                [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (!resp.suggestion.empty() && unmarked) {
+      SearchRequest split;
+      split.query = resp.suggestion;
+      split.limit = kSuggestHits;
+      if (auto r = Search(split); r.ok() && !r->suggestion.empty()) {
+        resp.suggestion = r->suggestion;
+      }
+    }
+  }
   return resp;
 }
 
@@ -1855,6 +1893,96 @@ StatusOr<std::vector<CatalogRow>> Searcher::Catalog() {
   }
 }
 
+namespace {
+
+// What one document's citations of a number or name the catalog does not
+// list state of it: every value each field is given (one text may write
+// "Thông tư liên tịch số 08/2005/TTLT-BNV-BTC" and another time "Thông tư
+// số 08/2005/TTLT-BNV-BTC"), where it is first cited (byte offset), and
+// the latest date a citation of it speaks from (Citation::citing_date,
+// else the citing document's).
+struct Stated {
+  std::set<std::string> numbers, types, issuers, dates, years, names;
+  size_t begin = std::string::npos;
+  std::string when;
+
+  void Add(const legal::Citation& c, const std::string& citing_when) {
+    const std::pair<std::set<std::string>*, const std::string*> fields[] = {
+        {&numbers, &c.number}, {&types, &c.type}, {&issuers, &c.issuer},
+        {&dates, &c.date},     {&years, &c.year}, {&names, &c.name}};
+    for (const auto& [field, value] : fields) {
+      if (!value->empty()) field->insert(*value);
+    }
+    begin = std::min(begin, c.begin);
+    when = std::max(when, citing_when);
+  }
+  void Merge(const Stated& other) {
+    for (auto field : {&Stated::numbers, &Stated::types, &Stated::issuers, &Stated::dates,
+                       &Stated::years, &Stated::names}) {
+      (this->*field).insert((other.*field).begin(), (other.*field).end());
+    }
+    begin = std::min(begin, other.begin);
+    when = std::max(when, other.when);
+  }
+};
+
+// The documents citing one number or name the catalog does not list, by
+// id: each one's short name (CatalogRow::cited_in_names) and what its
+// citations state.
+struct Citer {
+  std::string name;
+  Stated stated;
+};
+using Citers = std::map<std::string, Citer>;
+
+// The value of a field the most citing documents state, each once; of as
+// many, the longer (it says more: "Thông tư liên tịch" over "Thông tư",
+// "Luật Thi đua, khen thưởng" over "Luật Thi đua khen thưởng"), then the
+// first in byte order; "" when none states one. D2 (QA 23): the first
+// citation read gave the row, and the docids that order them differ
+// between one index and shards joined by a stub.
+std::string MostStated(const Citers& citers, std::set<std::string> Stated::*field) {
+  std::map<std::string, int> votes;
+  for (const auto& [id, citer] : citers) {
+    for (const std::string& value : citer.stated.*field) ++votes[value];
+  }
+  const std::pair<const std::string, int>* best = nullptr;
+  for (const auto& vote : votes) {
+    if (best == nullptr || vote.second > best->second ||
+        (vote.second == best->second && vote.first.size() > best->first.size())) {
+      best = &vote;
+    }
+  }
+  return best == nullptr ? std::string() : best->first;
+}
+
+// Fills the row of a number (or, `by_name`, a name) the catalog does not
+// list from `citers`: who cites it, in id order, and each field as
+// MostStated gives it; `year` (when given) gets the year.
+void FillFromCiters(const Citers& citers, bool by_name, CatalogRow* row,
+                    std::string* year = nullptr) {
+  row->cited_in.clear();
+  row->cited_in_names.clear();
+  for (const auto& [id, citer] : citers) {
+    row->cited_in.push_back(id);
+    row->cited_in_names.push_back(citer.name);
+  }
+  row->cited_count = static_cast<int>(citers.size());
+  row->number = MostStated(citers, &Stated::numbers);
+  row->type = MostStated(citers, &Stated::types);
+  row->issuer = MostStated(citers, &Stated::issuers);
+  row->date = MostStated(citers, &Stated::dates);
+  row->cited_as = MostStated(citers, &Stated::names);
+  if (by_name) row->title = row->cited_as;
+  if (year != nullptr) *year = MostStated(citers, &Stated::years);
+  if (!citers.empty()) {
+    row->first_citing_id = citers.begin()->first;
+    row->first_citation_begin = citers.begin()->second.stated.begin;
+  }
+}
+
+}  // namespace
+
 // Catalog documents without text, and numbers cited but unknown to the
 // catalog (id empty), most cited first.
 StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
@@ -1877,25 +2005,22 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
     // catalog does not list. Each citing document's record is read once, for
     // all the terms it holds (S1, session 14: read once per term, the list
     // took 7 minutes over the 203 files of the Pháp điển).
-    struct Cited {
-      std::string number, type, issuer, date, year, name;
-      size_t begin = 0;  // of the first citation in the citing text
-      // The latest date a citation of it speaks from (Citation::citing_date,
-      // else the citing document's).
-      std::string when;
-    };
     struct Citing {
       std::string id, name, date;
-      std::unordered_map<std::string, Cited> numbers, names;  // by index::NameKey
+      // By index::NameKey: its citations by number, and by a name alone.
+      std::unordered_map<std::string, Stated> numbers, names;
+      // (name, number) of its citations giving both, by index::NameKey.
+      std::set<std::pair<std::string, std::string>> named_numbers;
     };
     std::unordered_map<Xapian::docid, std::optional<Citing>> citing;
+    auto unresolved = [](const legal::Citation& c) {
+      return !c.source_note && c.status == legal::CitationStatus::kNotInCatalog &&
+             (!c.number.empty() || !c.name.empty());
+    };
     auto citing_of = [&](Xapian::docid did) -> const Citing* {
       auto [it, added] = citing.try_emplace(did);
       if (added) {
-        auto rec = index::DecodeCitations(
-            in.db.get_document(did).get_data(), false, [](const legal::Citation& c) {
-              return !c.source_note && (!c.number.empty() || !c.name.empty());
-            });
+        auto rec = index::DecodeCitations(in.db.get_document(did).get_data(), false, unresolved);
         if (rec.ok()) {
           Citing c;
           const auto& m = rec->doc.meta;
@@ -1903,19 +2028,17 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
           c.name = legal::ShortName(m.type, m.number, m.title, rec->doc.id);
           c.date = m.date;
           for (const auto& cit : rec->doc.citations) {
-            if (cit.source_note) continue;
+            if (!unresolved(cit)) continue;
             std::string when = cit.citing_date.empty() ? m.date : cit.citing_date;
-            Cited v{cit.number, cit.type, cit.issuer, cit.date,
-                    cit.year,   cit.name, cit.begin,  when};
+            // As the index's terms key them (index::BuildDocument): by the
+            // number when it has one, else by the name.
             if (!cit.number.empty()) {
-              // The name from whichever citation of the number gives one
-              // ("Luật số 09/1998/QH10", then "Luật Khiếu nại, tố cáo số …").
-              auto [at, added] = c.numbers.try_emplace(index::NameKey(cit.number), v);
-              if (!added && at->second.name.empty()) at->second.name = cit.name;
-            }
-            if (!cit.name.empty()) {
-              auto [at, added] = c.names.try_emplace(index::NameKey(cit.name), v);
-              if (!added) at->second.when = std::max(at->second.when, when);
+              c.numbers[index::NameKey(cit.number)].Add(cit, when);
+              if (!cit.name.empty()) {
+                c.named_numbers.emplace(index::NameKey(cit.name), index::NameKey(cit.number));
+              }
+            } else {
+              c.names[index::NameKey(cit.name)].Add(cit, when);
             }
           }
           it->second = std::move(c);
@@ -1923,101 +2046,128 @@ StatusOr<std::vector<CatalogRow>> Searcher::Missing() {
       }
       return it->second ? &*it->second : nullptr;
     };
-    for (bool by_name : {false, true}) {
-      std::string prefix(by_name ? schema::kCitesUnresolvedName : schema::kCitesUnresolved);
-      for (auto t = in.db.allterms_begin(prefix); t != in.db.allterms_end(prefix); ++t) {
-        std::string key = (*t).substr(prefix.size());
-        // Not in the catalog, but indexed: a document with that name. Only
-        // for citing documents issued after it: "Luật tố cáo" in a law of
-        // 2013 is not the Luật Tố cáo of 2018 (GetCitedBy), its text is
-        // missing.
-        std::vector<CatalogRow::Namesake> named;
-        if (by_name) {
-          std::string nterm = schema::Term(schema::kName, key);
-          for (auto n = in.db.postlist_begin(nterm); n != in.db.postlist_end(nterm); ++n) {
-            Xapian::Document d = in.db.get_document(*n, Xapian::DOC_ASSUME_VALID);
-            std::string id = d.get_value(schema::kSlotId);
-            if (std::any_of(named.begin(), named.end(),
-                            [&](const CatalogRow::Namesake& other) { return other.id == id; })) {
-              continue;  // its copy in another shard
-            }
-            auto hit = index::DecodeHitRecord(d.get_value(schema::kSlotHit), false);
-            if (!hit.ok()) {
-              named.push_back({id, id, ""});
-              continue;
-            }
-            named.push_back(
-                {id, legal::ShortName(hit->type, hit->number, hit->title, id), hit->date});
-          }
+    // The documents citing the term `t` (its key after the prefix), each
+    // once (a copy in another shard is the same text), with what their
+    // citations of it state; `keep` decides on each.
+    auto citers_of = [&](const std::string& t, const std::string& key, bool by_name,
+                         const std::function<bool(const Citing&, const Stated&)>& keep) {
+      Citers citers;
+      for (auto p = in.db.postlist_begin(t); p != in.db.postlist_end(t); ++p) {
+        const Citing* c = citing_of(*p);
+        if (c == nullptr || citers.count(c->id)) continue;
+        const auto& cited = by_name ? c->names : c->numbers;
+        auto hit = cited.find(key);
+        if (hit != cited.end() && keep(*c, hit->second)) {
+          citers.emplace(c->id, Citer{c->name, hit->second});
         }
-        auto named_is_it = [&](const std::string& citing_date) {
-          return std::any_of(named.begin(), named.end(), [&](const CatalogRow::Namesake& n) {
-            return n.date.empty() || citing_date.empty() || n.date <= citing_date;
-          });
-        };
-        CatalogRow row;
-        // Every document of the name was issued after each text listed as
-        // citing it (the others were skipped): it is none of them (T7,
-        // session 15: the list said only "not in the catalog", and linked
-        // to a search whose first hit was the law ruled out).
-        row.ruled_out = named;
-        bool found = false;
-        std::string year;  // the year the first citation gives, if any
-        for (auto p = in.db.postlist_begin(*t); p != in.db.postlist_end(*t); ++p) {
-          const Citing* c = citing_of(*p);
-          if (c == nullptr) continue;
-          if (std::find(row.cited_in.begin(), row.cited_in.end(), c->id) != row.cited_in.end()) {
-            continue;  // its copy in another shard
-          }
-          if (by_name) {
-            auto named_cite = c->names.find(key);
-            if (named_is_it(named_cite == c->names.end() ? c->date : named_cite->second.when)) {
-              continue;
-            }
-          }
-          row.cited_in.push_back(c->id);
-          row.cited_in_names.push_back(c->name);
-          const auto& cited = by_name ? c->names : c->numbers;
-          auto hit = cited.find(key);
-          if (hit == cited.end()) continue;
-          // T6 (session 15): the name a citing text gives a number.
-          if (row.cited_as.empty()) row.cited_as = hit->second.name;
-          if (found) continue;
-          found = true;
-          row.number = hit->second.number;
-          row.type = hit->second.type;
-          row.issuer = hit->second.issuer;
-          row.date = hit->second.date;
-          year = hit->second.year;
-          if (by_name) row.title = hit->second.name;
-          row.first_citing_id = c->id;
-          row.first_citation_begin = hit->second.begin;
-        }
-        // Not in the catalog, but indexed: a file with that number, unless
-        // the citation says otherwise of it (A4, session 16: a citation the
-        // catalog ruled out for its entry of that number was in no list).
-        if (!row.number.empty()) {
-          legal::Citation cited;
-          cited.type = row.type;
-          cited.issuer = row.issuer;
-          cited.date = row.date;
-          cited.year = year;
-          std::vector<Hit> same;
-          in.WithNumber(row.number, &same);
-          bool indexed = std::any_of(same.begin(), same.end(), [&](const Hit& doc) {
-            legal::Metadata meta;
-            meta.type = doc.type;
-            meta.number = doc.number;
-            meta.issuer = doc.issuer;
-            meta.date = doc.date;
-            return legal::CitationFits(cited, meta);
-          });
-          if (indexed) continue;
-        }
-        if (row.cited_in.empty()) continue;
-        row.cited_count = static_cast<int>(row.cited_in.size());
-        rows.push_back(std::move(row));
       }
+      return citers;
+    };
+    // Numbers first: a name cited alone may be counted under one of them.
+    struct NumberRow {
+      CatalogRow row;
+      std::string year;
+      Citers citers;
+    };
+    std::map<std::string, NumberRow> numbers;  // by index::NameKey
+    std::string prefix(schema::kCitesUnresolved);
+    for (auto t = in.db.allterms_begin(prefix); t != in.db.allterms_end(prefix); ++t) {
+      std::string key = (*t).substr(prefix.size());
+      NumberRow n;
+      n.citers = citers_of(*t, key, false, [](const Citing&, const Stated&) { return true; });
+      if (n.citers.empty()) continue;
+      FillFromCiters(n.citers, false, &n.row, &n.year);
+      // Not in the catalog, but indexed: a file with that number, unless
+      // the citation says otherwise of it (A4, session 16: a citation the
+      // catalog ruled out for its entry of that number was in no list).
+      legal::Citation cited;
+      cited.type = n.row.type;
+      cited.issuer = n.row.issuer;
+      cited.date = n.row.date;
+      cited.year = n.year;
+      std::vector<Hit> same;
+      in.WithNumber(n.row.number, &same);
+      bool indexed = std::any_of(same.begin(), same.end(), [&](const Hit& doc) {
+        legal::Metadata meta;
+        meta.type = doc.type;
+        meta.number = doc.number;
+        meta.issuer = doc.issuer;
+        meta.date = doc.date;
+        return legal::CitationFits(cited, meta);
+      });
+      if (!indexed) numbers.emplace(key, std::move(n));
+    }
+    // The numbers the citing texts give each name ("Luật Khiếu nại, tố cáo
+    // số 09/1998/QH10"), by index::NameKey.
+    std::map<std::string, std::set<std::string>> numbers_of_name;
+    for (const auto& [did, c] : citing) {
+      if (!c) continue;
+      for (const auto& [name, number] : c->named_numbers) numbers_of_name[name].insert(number);
+    }
+    prefix = schema::kCitesUnresolvedName;
+    for (auto t = in.db.allterms_begin(prefix); t != in.db.allterms_end(prefix); ++t) {
+      std::string key = (*t).substr(prefix.size());
+      // Not in the catalog, but indexed: a document with that name. Only
+      // for citing documents issued after it: "Luật tố cáo" in a law of
+      // 2013 is not the Luật Tố cáo of 2018 (GetCitedBy), its text is
+      // missing.
+      std::vector<CatalogRow::Namesake> named;
+      std::string nterm = schema::Term(schema::kName, key);
+      for (auto n = in.db.postlist_begin(nterm); n != in.db.postlist_end(nterm); ++n) {
+        Xapian::Document d = in.db.get_document(*n, Xapian::DOC_ASSUME_VALID);
+        std::string id = d.get_value(schema::kSlotId);
+        if (std::any_of(named.begin(), named.end(),
+                        [&](const CatalogRow::Namesake& other) { return other.id == id; })) {
+          continue;  // its copy in another shard
+        }
+        auto hit = index::DecodeHitRecord(d.get_value(schema::kSlotHit), false);
+        if (!hit.ok()) {
+          named.push_back({id, id, ""});
+          continue;
+        }
+        named.push_back({id, legal::ShortName(hit->type, hit->number, hit->title, id), hit->date});
+      }
+      Citers citers = citers_of(*t, key, true, [&](const Citing&, const Stated& stated) {
+        return std::none_of(named.begin(), named.end(), [&](const CatalogRow::Namesake& n) {
+          return n.date.empty() || stated.when.empty() || n.date <= stated.when;
+        });
+      });
+      // D4 (QA 23): a name the citing texts give one number, and no
+      // indexed document, is that number's, for the texts not older than
+      // it ("Luật Khiếu nại, tố cáo" in Luật 11/2017/QH14 is Luật
+      // 09/1998/QH10): one row, each citing document once. It listed the
+      // number twice, a text citing both ways in each row.
+      auto only = numbers_of_name.find(key);
+      auto into = named.empty() && only != numbers_of_name.end() && only->second.size() == 1
+                      ? numbers.find(*only->second.begin())
+                      : numbers.end();
+      if (into != numbers.end()) {
+        const NumberRow& n = into->second;
+        std::string since = n.row.date.empty() ? n.year : n.row.date;
+        for (auto c = citers.begin(); c != citers.end();) {
+          const Stated& stated = c->second.stated;
+          if (!since.empty() && !stated.when.empty() && stated.when < since) {
+            ++c;
+            continue;
+          }
+          auto [at, added] = into->second.citers.try_emplace(c->first, c->second);
+          if (!added) at->second.stated.Merge(stated);
+          c = citers.erase(c);
+        }
+      }
+      if (citers.empty()) continue;
+      CatalogRow row;
+      // Every document of the name was issued after each text listed as
+      // citing it (the others were skipped): it is none of them (T7,
+      // session 15: the list said only "not in the catalog", and linked
+      // to a search whose first hit was the law ruled out).
+      row.ruled_out = named;
+      FillFromCiters(citers, true, &row);
+      rows.push_back(std::move(row));
+    }
+    for (auto& [key, n] : numbers) {
+      FillFromCiters(n.citers, false, &n.row);
+      rows.push_back(std::move(n.row));
     }
     // Ties: catalog documents, then numbers, then names; each by number,
     // title and id. I10 (QA 20): in docid order, an entry removed and put

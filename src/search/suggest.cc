@@ -4,7 +4,6 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <set>
 #include <string_view>
@@ -14,6 +13,7 @@
 #include "index/builder.h"
 #include "index/schema.h"
 #include "search/query.h"
+#include "search/typing.h"
 #include "text/analyzer.h"
 
 namespace vanban::search {
@@ -358,36 +358,11 @@ void ChooseReading(const Xapian::Database& db, TermFreqs* freqs,
 }
 
 // True when the analyser cut a word of `at` at marks typed in ASCII (VIQR
-// the Searcher could not read: "to^'q", "dan^x"). "?" and "." end
-// sentences, and are marks only within a word ("va^.n", "ho?i"); "'" is a
-// mark after a vowel, unless it closes a word typed in single quotes
-// ("'to cao'").
+// the Searcher could not read: "to^'q", "dan^x"; TypedWords says which
+// marks are VIQR, as ReadTyping reads them).
 bool CutAtAsciiMarks(const text::AnalyzedText& at) {
-  const std::string& s = at.text;
-  auto vowel = [&](size_t i) {
-    return std::string_view("aeiouyAEIOUY").find(s[i]) != std::string_view::npos;
-  };
-  auto letter = [&](size_t i) { return std::isalpha(static_cast<unsigned char>(s[i])) != 0; };
-  bool quoted = !s.empty() && (s[0] == '\'' || s.find(" '") != std::string::npos);
-  auto mark_at = [&](size_t i) {  // s[i] is a mark typed after s[i - 1]
-    if (i == 0 || i >= s.size()) return false;
-    char c = s[i];
-    bool letter_next = i + 1 < s.size() && letter(i + 1);
-    if (c == '.' || c == '?') return letter_next && vowel(i - 1);
-    bool after_mark = std::string_view("^(+'`~").find(s[i - 1]) != std::string_view::npos;
-    if (c == '\'') return !(quoted && !letter_next) && (vowel(i - 1) || after_mark);
-    // "dan^": typed after the final consonant too. "(" and "+" only on
-    // the vowels they mark: "luat(2018)", "dan+van" are no VIQR.
-    char v = static_cast<char>(s[i - 1] | 0x20);
-    if (c == '(') return v == 'a';
-    if (c == '+') return v == 'o' || v == 'u';
-    if (c == '^') return letter(i - 1) || after_mark;
-    return (c == '`' || c == '~') && (vowel(i - 1) || after_mark);
-  };
-  for (const auto& t : at.tokens) {
-    if (mark_at(t.end) || (t.begin > 0 && mark_at(t.begin - 1))) return true;
-  }
-  return false;
+  auto words = TypedWords(at.text, /*viqr=*/true);
+  return std::any_of(words.begin(), words.end(), [](const TypedWord& w) { return w.marked; });
 }
 
 }  // namespace

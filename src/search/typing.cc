@@ -86,22 +86,42 @@ bool Fits(const Spelled& typed, const std::string& form) {
   return true;
 }
 
+// A syllable typed key by key (Telex, VNI): its letters, each with the
+// vowel mark or stroke typed on it, and its tone.
+struct Keyed {
+  struct Letter {
+    char c;
+    std::string mark;  // a combining mark, or "đ" for a "d" so struck
+  };
+  std::vector<Letter> letters;
+  std::string tone;
+
+  // The index of the last letter in `of`, or -1.
+  long Last(std::string_view of) const {
+    for (long j = static_cast<long>(letters.size()) - 1; j >= 0; --j) {
+      if (of.find(letters[static_cast<size_t>(j)].c) != std::string_view::npos) return j;
+    }
+    return -1;
+  }
+  // Letters and combining marks, the tone on the last vowel.
+  std::string Decomposed() const {
+    std::string s;
+    long toned = Last("aeiouy");
+    for (size_t j = 0; j < letters.size(); ++j) {
+      const Letter& l = letters[j];
+      s += l.mark == "\u0111" ? l.mark : std::string(1, l.c) + l.mark;
+      if (static_cast<long>(j) == toned) s += tone;
+    }
+    return s;
+  }
+};
+
 // Telex ("luaatj", "truwowngf", "ddieeuf"): letters and combining marks,
 // or empty when `w` (ASCII letters) has no Telex key.
 std::string FromTelex(const std::string& w) {
-  struct Letter {
-    char c;
-    std::string mark;
-  };
-  std::vector<Letter> out;
-  std::string tone;
+  Keyed k;
+  auto& out = k.letters;
   bool keyed = false;
-  auto last_vowel = [&]() -> long {
-    for (long j = static_cast<long>(out.size()) - 1; j >= 0; --j) {
-      if (IsVowel(out[static_cast<size_t>(j)].c)) return j;
-    }
-    return -1;
-  };
   for (size_t i = 0; i < w.size(); ++i) {
     char c = static_cast<char>(w[i] | 0x20);
     bool vowel_after = std::any_of(w.begin() + static_cast<long>(i) + 1, w.end(),
@@ -115,7 +135,7 @@ std::string FromTelex(const std::string& w) {
       out.back().mark = "\u0302";
       keyed = true;
     } else if (c == 'w') {
-      long j = last_vowel();
+      long j = k.Last("aeiouy");
       if (j < 0) {
         out.push_back({'u', "\u031B"});  // "w" alone is "ư"
       } else {
@@ -127,72 +147,56 @@ std::string FromTelex(const std::string& w) {
         }
       }
       keyed = true;
-    } else if (std::string_view("sfrxj").find(c) != std::string_view::npos && last_vowel() >= 0 &&
-               !vowel_after) {
-      if (!tone.empty()) return {};
-      tone = c == 's'   ? "\u0301"
-             : c == 'f' ? "\u0300"
-             : c == 'r' ? "\u0309"
-             : c == 'x' ? "\u0303"
-                        : "\u0323";
+    } else if (std::string_view("sfrxj").find(c) != std::string_view::npos &&
+               k.Last("aeiouy") >= 0 && !vowel_after) {
+      if (!k.tone.empty()) return {};
+      k.tone = c == 's'   ? "\u0301"
+               : c == 'f' ? "\u0300"
+               : c == 'r' ? "\u0309"
+               : c == 'x' ? "\u0303"
+                          : "\u0323";
       keyed = true;
     } else {
       out.push_back({c, ""});
     }
   }
-  if (!keyed) return {};
-  std::string s;
-  long toned = last_vowel();
-  for (size_t j = 0; j < out.size(); ++j) {
-    s += out[j].mark == "\u0111" ? out[j].mark : std::string(1, out[j].c) + out[j].mark;
-    if (static_cast<long>(j) == toned) s += tone;
-  }
-  return s;
+  return keyed ? k.Decomposed() : std::string();
 }
 
 // VNI typing ("luat5", "lua6t5", "d9ie6u2"): letters and combining marks,
 // or empty when `w` (ASCII letters and digits) is not so typed.
 std::string FromVni(const std::string& w) {
-  std::vector<std::pair<char, std::string>> out;
-  std::string tone;
+  Keyed k;
+  auto& out = k.letters;
   bool keyed = false;
-  auto last = [&](std::string_view of) -> long {
-    for (long j = static_cast<long>(out.size()) - 1; j >= 0; --j) {
-      if (of.find(out[static_cast<size_t>(j)].first) != std::string_view::npos) return j;
-    }
-    return -1;
-  };
   for (char raw : w) {
     char c = static_cast<char>(IsLetter(raw) ? raw | 0x20 : raw);
     if (!IsDigit(c)) {
-      out.emplace_back(c, "");
+      out.push_back({c, ""});
       continue;
     }
     keyed = true;
     int d = c - '0';
     if (d >= 1 && d <= 5) {
-      if (!tone.empty() || last("aeiouy") < 0) return {};
+      if (!k.tone.empty() || k.Last("aeiouy") < 0) return {};
       static const char* const kTone[] = {"\u0301", "\u0300", "\u0309", "\u0303", "\u0323"};
-      tone = kTone[d - 1];
+      k.tone = kTone[d - 1];
       continue;
     }
-    long j = d == 6 ? last("aeo") : d == 7 ? last("ou") : d == 8 ? last("a") : d == 9 ? 0 : -1;
+    long j = d == 6   ? k.Last("aeo")
+             : d == 7 ? k.Last("ou")
+             : d == 8 ? k.Last("a")
+             : d == 9 ? 0
+                      : -1;
     if (j < 0 || j >= static_cast<long>(out.size())) return {};
     auto& [letter, mark] = out[static_cast<size_t>(j)];
     if (!mark.empty() || (d == 9 && letter != 'd')) return {};
     mark = d == 6 ? "\u0302" : d == 7 ? "\u031B" : d == 8 ? "\u0306" : "\u0111";
-    if (d == 7 && letter == 'o' && j > 0 && out[static_cast<size_t>(j) - 1].first == 'u') {
-      out[static_cast<size_t>(j) - 1].second = "\u031B";  // "uo7": "ươ"
+    if (d == 7 && letter == 'o' && j > 0 && out[static_cast<size_t>(j) - 1].c == 'u') {
+      out[static_cast<size_t>(j) - 1].mark = "\u031B";  // "uo7": "ươ"
     }
   }
-  if (!keyed) return {};
-  std::string s;
-  long toned = last("aeiouy");
-  for (size_t j = 0; j < out.size(); ++j) {
-    s += out[j].second == "\u0111" ? out[j].second : std::string(1, out[j].first) + out[j].second;
-    if (static_cast<long>(j) == toned) s += tone;
-  }
-  return s;
+  return keyed ? k.Decomposed() : std::string();
 }
 
 // `form` in the case of `typed`: its first letter, or all when all typed
@@ -215,8 +219,9 @@ std::string InCaseOf(std::string_view typed, const std::string& form) {
 }
 
 // The syllable `decomposed` spells as `db` writes it (see ReadTyping), or
-// empty.
-std::string AsIndexed(const std::string& decomposed, const Xapian::Database& db, TermFreqs* freqs) {
+// empty; with `exact_only`, only the form with the marks typed.
+std::string AsIndexed(const std::string& decomposed, const Xapian::Database& db, TermFreqs* freqs,
+                      bool exact_only = false) {
   Spelled typed = SpelledOf(decomposed);
   std::string nfc = text::Normalize(decomposed);
   if (!typed.valid || typed.letters.empty() || !text::IsSyllableShaped(nfc)) return {};
@@ -226,6 +231,7 @@ std::string AsIndexed(const std::string& decomposed, const Xapian::Database& db,
     return freqs ? freqs->Get(db, term) : db.get_termfreq(term);
   };
   if (freq(exact) > 0) return exact;
+  if (exact_only) return {};
   std::string best;
   Xapian::doccount most = 0;
   for (const std::string& form : SpellingsOf(text::FoldSyllable(exact))) {
@@ -239,36 +245,74 @@ std::string AsIndexed(const std::string& decomposed, const Xapian::Database& db,
   return best;
 }
 
-// The end of the word starting at `i` (an ASCII letter), over letters,
-// digits and, for VIQR, its mark characters: ^ ( + ' ` ~ always, ? and .
-// before a letter or after another mark.
-size_t WordEnd(const std::string& q, size_t i, bool viqr, bool* marked) {
-  *marked = false;
-  for (; i < q.size(); ++i) {
-    char c = q[i];
-    if (IsLetter(c) || IsDigit(c)) continue;
-    if (!viqr) break;
-    bool mark = std::string_view("^(+'`~").find(c) != std::string_view::npos;
-    bool stop = c == '.' || c == '?';
-    if (stop && !(i + 1 < q.size() && IsLetter(q[i + 1])) && !*marked) break;
-    if (!mark && !stop) break;
-    *marked = true;
-    if (stop && !(i + 1 < q.size() && IsLetter(q[i + 1]))) return i + 1;
+// The code point before byte `i` of `s`, and the one at it; negative when
+// there is none (or it is malformed).
+UChar32 Before(std::string_view s, size_t i) {
+  if (i == 0) return U_SENTINEL;
+  int32_t j = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_PREV(s.data(), 0, j, c);
+  return c;
+}
+UChar32 At(std::string_view s, size_t i) {
+  if (i >= s.size()) return U_SENTINEL;
+  int32_t j = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT(s.data(), j, static_cast<int32_t>(s.size()), c);
+  return c;
+}
+
+// A letter, digit or mark of any script: part of a word. Punctuation and
+// spaces of any script ("“", "«", U+00A0, "—") are not (R3, QA 23).
+bool WordChar(UChar32 c) { return c >= 0 && (u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK)); }
+
+constexpr std::string_view kViqrMarks = "^(+'`~.?";
+
+// How many characters from s[i], after a letter, digit or mark of the
+// same word, are VIQR marks (see TypedWords): 1, a run ending the word, or
+// none.
+size_t ViqrMarksAt(std::string_view s, size_t i) {
+  char c = s[i];
+  char p = IsLetter(s[i - 1]) ? static_cast<char>(s[i - 1] | 0x20) : s[i - 1];
+  bool after_modifier = p == '^' || p == '(' || p == '+';
+  bool letter_next = i + 1 < s.size() && IsLetter(s[i + 1]);
+  switch (c) {
+    case '^':
+      if (p == 'a' || p == 'e' || p == 'o') return 1;
+      break;
+    case '(':
+      if (p == 'a') return 1;
+      break;
+    case '+':
+      if (p == 'o' || p == 'u') return 1;
+      break;
+    case '\'':
+    case '`':
+      return IsVowel(p) || after_modifier ? 1 : 0;
+    case '~':
+      if (IsVowel(p) || after_modifier) return 1;
+      break;
+    case '.':
+    case '?':
+      // Else the end of a sentence ("bao lau?", "TP.HCM").
+      return (IsVowel(p) && letter_next) || after_modifier ? 1 : 0;
+    default:
+      return 0;
   }
-  return i;
+  // Typed after the final consonant ("dan^", "tien^'"): the run of marks
+  // ending the word, not between two ("luat(2018)", "dan+van").
+  if (!IsLetter(p) && !IsDigit(p)) return 0;
+  size_t run = std::min(s.find_first_not_of(kViqrMarks, i), s.size());
+  return run < s.size() && (IsLetter(s[run]) || IsDigit(s[run])) ? 0 : run - i;
 }
 
 // A VIQR word as typed, then, when it ends in marks typed after its final
 // consonant ("dan^" for "da^n", "tien^'" for "tie^'n"), with them after
-// each of its vowels, the last first. Not for marks that are only "'" or
-// "`" ("van'" ends a single quote).
+// each of its vowels, the last first.
 std::vector<std::string> ViqrSpellings(const std::string& word) {
   std::vector<std::string> out{word};
-  size_t marks = word.find_last_not_of("^(+'`~.?") + 1;
-  if (marks == 0 || marks == word.size() || IsVowel(word[marks - 1]) ||
-      word.find_first_not_of("'`", marks) == std::string::npos) {
-    return out;
-  }
+  size_t marks = word.find_last_not_of(kViqrMarks) + 1;
+  if (marks == 0 || marks == word.size() || IsVowel(word[marks - 1])) return out;
   for (size_t v = marks; v-- > 0;) {
     if (!IsVowel(word[v])) continue;
     out.push_back(word.substr(0, v + 1) + word.substr(marks) + word.substr(v + 1, marks - v - 1));
@@ -276,62 +320,101 @@ std::vector<std::string> ViqrSpellings(const std::string& word) {
   return out;
 }
 
+// The syllable the VIQR `word` spells as `db` writes it, or empty.
+std::string ReadViqr(const std::string& word, bool marked, const Xapian::Database& db,
+                     TermFreqs* freqs) {
+  bool dd = word.size() > 2 && (word[0] | 0x20) == 'd' && (word[1] | 0x20) == 'd';
+  if (!marked && !dd) return {};
+  for (const std::string& spelling : ViqrSpellings(word)) {
+    // Every mark after a vowel is one here, a final "." or "?" too ("bo^."
+    // is "bộ"): an RFC escape appended makes ViqrToUtf8 read so (it is
+    // strict then), and gives the "." removed.
+    std::string read = ingest::ViqrToUtf8(spelling + "\\.");
+    read.pop_back();
+    if (std::string form = AsIndexed(read, db, freqs); !form.empty()) return form;
+  }
+  return {};
+}
+
+// The syllable the Telex or VNI `word` spells as `db` writes it, a number
+// glued to a word split off ("muc 1"), or empty.
+std::string ReadTelexOrVni(const std::string& word, const Xapian::Database& db, TermFreqs* freqs) {
+  auto has = [&](std::string_view prefix, const std::string& value) {
+    return db.get_termfreq(schema::Term(prefix, value)) > 0;
+  };
+  if (text::IsSyllableShaped(word) || has(schema::kFolded, text::FoldText(word))) return {};
+  size_t digit = word.find_first_of("0123456789");
+  if (digit == std::string::npos) return AsIndexed(FromTelex(word), db, freqs);
+  // R4 (QA 23): a number glued to a word ("muc1", "lan2", "quy1") is that
+  // word and number, as "muc 1" would be searched, not VNI tones ("mức",
+  // the number lost); VNI only when it types a vowel mark too and spells a
+  // syllable the index has with the very marks typed ("luat65": "luật").
+  // Not a number fused to its code ("ct33": the query reads it so) or to
+  // one letter ("d9" is "đ"; "A1", "B2" are codes).
+  std::string letters = text::FoldText(word.substr(0, digit));
+  if (digit > 1 && word.find_first_not_of("0123456789", digit) == std::string::npos &&
+      text::IsSyllableShaped(letters) && has(schema::kFolded, letters) &&
+      !has(schema::kNumberSymbol, letters)) {
+    bool marks = word.find_first_of("6789", digit) != std::string::npos;
+    std::string vni = marks ? AsIndexed(FromVni(word), db, freqs, /*exact_only=*/true) : "";
+    return vni.empty() ? word.substr(0, digit) + " " + word.substr(digit) : vni;
+  }
+  return AsIndexed(FromVni(word), db, freqs);
+}
+
 }  // namespace
+
+std::vector<TypedWord> TypedWords(std::string_view s, bool viqr) {
+  bool quoted = viqr && SingleQuoted(s);
+  std::vector<TypedWord> words;
+  for (size_t i = 0; i < s.size();) {
+    if (!IsLetter(s[i]) || WordChar(Before(s, i))) {
+      ++i;
+      continue;
+    }
+    TypedWord w{i, i, false};
+    while (w.end < s.size()) {
+      if (IsLetter(s[w.end]) || IsDigit(s[w.end])) {
+        ++w.end;
+      } else if (size_t marks = viqr ? ViqrMarksAt(s, w.end) : 0; marks > 0) {
+        w.marked = true;
+        w.end += marks;
+      } else {
+        break;
+      }
+    }
+    i = w.end;
+    if (WordChar(At(s, w.end))) continue;  // part of a word written in Unicode
+    // A word in single quotes ("'to cao'") ends in a quote, not a tone.
+    std::string_view word = s.substr(w.begin, w.end - w.begin);
+    if (quoted && word.back() == '\'' && word.find_first_of("^(+`~.?") == std::string::npos) {
+      w.marked = false;
+    }
+    words.push_back(w);
+  }
+  return words;
+}
+
+bool SingleQuoted(std::string_view q) {
+  for (size_t i = q.find('\''); i != std::string_view::npos; i = q.find('\'', i + 1)) {
+    if (i == 0 || u_isUWhiteSpace(Before(q, i))) return true;
+  }
+  return false;
+}
 
 std::string ReadTyping(const std::string& q, Typing typing, const Xapian::Database& db,
                        TermFreqs* freqs) {
   bool viqr = typing == Typing::kViqr;
-  bool quoted = !q.empty() && (q[0] == '\'' || q.find(" '") != std::string::npos);
   std::string out;
-  bool changed = false;
   size_t cursor = 0;
-  for (size_t i = 0; i < q.size();) {
-    // A word starts after anything but a letter, a digit or a non-ASCII
-    // byte (a marked letter: the word is written in Unicode).
-    bool starts = IsLetter(q[i]) && (i == 0 || (!IsLetter(q[i - 1]) && !IsDigit(q[i - 1]) &&
-                                                static_cast<unsigned char>(q[i - 1]) < 0x80));
-    if (!starts) {
-      ++i;
-      continue;
-    }
-    bool marked = false;
-    size_t end = WordEnd(q, i, viqr, &marked);
-    std::string word = q.substr(i, end - i);
-    bool glued = end < q.size() && static_cast<unsigned char>(q[end]) >= 0x80;
-    std::string decomposed, form;
-    if (glued) {
-      // part of a word written in Unicode
-    } else if (viqr) {
-      bool dd = word.size() > 2 && (word[0] | 0x20) == 'd' && (word[1] | 0x20) == 'd';
-      // A word in single quotes ("'to cao'") ends in a quote, not a tone.
-      if (quoted && word.back() == '\'' && word.find_first_of("^(+`~.?") == std::string::npos) {
-        marked = false;
-      }
-      if (marked || dd) {
-        for (const std::string& spelling : ViqrSpellings(word)) {
-          // Every mark after a vowel is one here, a final "." or "?" too
-          // ("bo^." is "bộ"): an RFC escape appended makes ViqrToUtf8
-          // read so (it is strict then), and gives the "." removed.
-          std::string read = ingest::ViqrToUtf8(spelling + "\\.");
-          read.pop_back();
-          form = AsIndexed(read, db, freqs);
-          if (!form.empty()) break;
-        }
-      }
-    } else if (!text::IsSyllableShaped(word) &&
-               db.get_termfreq(schema::Term(schema::kFolded, text::FoldText(word))) == 0) {
-      bool digits = std::any_of(word.begin(), word.end(), IsDigit);
-      decomposed = digits ? FromVni(word) : FromTelex(word);
-    }
-    if (!decomposed.empty()) form = AsIndexed(decomposed, db, freqs);
-    if (!form.empty()) {
-      out += q.substr(cursor, i - cursor) + InCaseOf(word, form);
-      cursor = end;
-      changed = true;
-    }
-    i = end;
+  for (const TypedWord& w : TypedWords(q, viqr)) {
+    std::string word = q.substr(w.begin, w.end - w.begin);
+    std::string form = viqr ? ReadViqr(word, w.marked, db, freqs) : ReadTelexOrVni(word, db, freqs);
+    if (form.empty()) continue;
+    out += q.substr(cursor, w.begin - cursor) + InCaseOf(word, form);
+    cursor = w.end;
   }
-  if (!changed) return {};
+  if (cursor == 0) return {};
   return out + q.substr(cursor);
 }
 

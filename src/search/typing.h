@@ -11,14 +11,15 @@
 #include <xapian.h>
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace vanban::search {
 
 class TermFreqs;  // query.h
 
 enum class Typing {
-  // Mark characters after a vowel (^ ( + ' ` ~, and ? . inside a word or
-  // in a word with another mark), "dd" for "đ": unambiguous in a query.
+  // VIQR marks (see TypedWords), "dd" for "đ": unambiguous in a query.
   kViqr,
   // Telex letters (aa aw ee oo ow uw w dd, tone s f r x j) or VNI digits
   // (1-5 tones, 6 ^, 7 horn, 8 breve, 9 đ) in a word the index does not
@@ -33,6 +34,28 @@ enum class Typing {
 // so replaced. Case is kept ("To^'" -> "Tố"); the rest of the query too.
 std::string ReadTyping(const std::string& query, Typing typing, const Xapian::Database& db,
                        TermFreqs* freqs = nullptr);
+
+// A word typed in ASCII: [begin, end) of the text it is in.
+struct TypedWord {
+  size_t begin = 0;
+  size_t end = 0;
+  bool marked = false;  // it has VIQR marks (see TypedWords)
+};
+
+// The words of `text` typed in ASCII, the ones ReadTyping reads: an ASCII
+// letter after no letter, digit or mark of any script, then ASCII letters
+// and digits and, for `viqr`, the VIQR marks typed in the word: ^ ( + on a
+// vowel they mark, ' ` ~ on a vowel or after ^ ( +, ? . between a vowel and
+// a letter ("ho?i") or after ^ ( + ("bo^."), and ^ ( + ~ ending a word
+// after its final consonant ("dan^", "tien^'": read on the vowel). A "'" ending an unmarked word of
+// a query in single quotes ("'to cao'") is a quote. A word glued to a letter or mark of another
+// script ("to^'ố") is part of a Unicode word: not one. Punctuation of any script ends a word (R3,
+// QA 23: "“to^' ca'o”").
+std::vector<TypedWord> TypedWords(std::string_view text, bool viqr);
+
+// True when `query` has words in single quotes: a "'" starting it or
+// after a space ("'to cao'").
+bool SingleQuoted(std::string_view query);
 
 }  // namespace vanban::search
 

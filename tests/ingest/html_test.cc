@@ -305,6 +305,35 @@ TEST(HtmlTest, AbsurdNestingIsRefusedBeforeParsing) {
   EXPECT_EQ(e->text, "QUỐC HỘI | CỘNG HÒA" + want);
 }
 
+// R1 (QA 23) broke: Luật Tố cáo with a <b> of its own id left open before
+// each of its paragraphs passed the nesting pre-scan (each <p> closes the
+// last one), and gumbo reopened every <b> in every later paragraph: n²/2
+// elements, 1.7 GB for a 115 KB page, a crash of the whole index run under
+// a 2 GB limit. It is refused, naming the file, before gumbo parses it; the
+// same page with one <b> (reopened a few times a paragraph) reads whole.
+TEST(HtmlTest, PageReopeningFormattingWithoutEndIsRefused) {
+  VANBAN_REQUIRE_SHARED();
+  std::vector<std::string> lines = LawLines();
+  std::string page = "<html><body>", plain = "<html><body>", want;
+  for (size_t i = 0; i < 3000; ++i) {
+    const std::string& line = lines[i % lines.size()];
+    page += "<b id=b" + std::to_string(i) + "><p>" + fixtures::XmlEscape(line);
+    plain += "<b><p>" + fixtures::XmlEscape(line);
+    want += (want.empty() ? "" : "\n\n") + line;
+  }
+  StatusOr<Extracted> e = ExtractBytes(page, "mo-lai.html");
+  ASSERT_FALSE(e.ok());
+  std::string budget = std::to_string(100000 + page.size() / 8);
+  EXPECT_EQ(e.status().message(),
+            "Không trích được văn bản từ tệp \"mo-lai.html\": tệp HTML để ngỏ quá nhiều thẻ định "
+            "dạng (<b>, <i>, <font>… không có thẻ đóng): trình phân tích phải mở lại chúng hơn " +
+                budget + " lần, không đọc được");
+
+  e = ExtractBytes(plain, "mo-lai.html");
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ(e->text, want);
+}
+
 TEST(HtmlTest, LegacyEncodedPageIsDecoded) {
   std::string page =
       "<html><body><p>" +

@@ -152,6 +152,50 @@ TEST_F(ScaleTest, RemoteShardServedByXapianTcpsrv) {
   ASSERT_TRUE(searcher.ok()) << searcher.status().ToString();
 }
 
+// D3 (QA 23) broke: a remote shard rebuilt while a searcher held a
+// connection to it (`vanban index --rebuild` swaps a new folder in at the
+// same revision) went unseen: xapian-tcpsrv's process for that connection
+// kept the old index, and `vanban serve` answered from it until a server
+// restarted. A reopen a second later now opens the new one.
+TEST_F(ScaleTest, ARemoteShardRebuiltIsOpenedAgain) {
+  if (!fs::exists("/usr/bin/xapian-tcpsrv")) {
+    GTEST_SKIP() << "xapian-tcpsrv is absent (Debian package xapian-tools)";
+  }
+  int port = testing::FreePort();
+  int child = testing::StartXapianTcpsrv((dir_ / "db-b").string(), port);
+  ASSERT_GT(child, 0);
+  fs::path stub = WriteStub("auto db-a\nremote 127.0.0.1:" + std::to_string(port) + "\n");
+  StatusOr<std::unique_ptr<Searcher>> searcher = Status::Internal("not opened");
+  for (int i = 0; i < 100 && !searcher.ok(); ++i) {  // wait for the server to listen
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    searcher = Searcher::Open(stub.string());
+  }
+  std::string before, after, gone;
+  Status reopened = Status::Ok();
+  if (searcher.ok()) {
+    before = TopNumber(**searcher, "luật tiếp công dân");
+    // Shard b now holds Luật Tiếp công dân instead of Luật Tố cáo.
+    fs::remove(dir_ / "b" / "luat-to-cao.txt");
+    fs::copy_file(testing::SharedDir() / "corpus" / "texts" / "luat-42-2013-qh13.txt",
+                  dir_ / "b" / "luat-tiep-cong-dan.txt");
+    index::IndexOptions options;
+    options.paths = {dir_ / "b"};
+    options.rebuild = true;
+    auto rebuilt = index::IndexDatabase((dir_ / "db-b").string(), options);
+    EXPECT_TRUE(rebuilt.ok()) << rebuilt.status().ToString();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    reopened = (*searcher)->Reopen();
+    after = TopNumber(**searcher, "luật tiếp công dân");
+    gone = (*searcher)->Get("luat-25-2018-qh14").ok() ? "still there" : "gone";
+  }
+  testing::StopXapianTcpsrv(child);
+  ASSERT_TRUE(searcher.ok()) << searcher.status().ToString();
+  EXPECT_NE(before, "42/2013/QH13");
+  EXPECT_TRUE(reopened.ok()) << reopened.ToString();
+  EXPECT_EQ(after, "42/2013/QH13");
+  EXPECT_EQ(gone, "gone");
+}
+
 // X1 (QA 20) broke: through a stub with a remote shard, date order counted
 // some of the remote shard's documents twice in the facets (Xapian's
 // matcher shows a remote document sorting below the page's last to the
