@@ -1522,7 +1522,7 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
   for (size_t i = 0; i < ts.size();) {
     if (i == year_from) {
       if (i != year) Locate(ts[i], &out);  // "năm", marked and suggested
-      parts.push_back({i, year - i + 1, YearQuery(ts[year], &out), false});
+      parts.push_back({i, year - i + 1, YearQuery(ts[year], &out), false, {}});
       i = year + 1;
       continue;
     }
@@ -1543,7 +1543,7 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
         terms.push_back(schema::Term(schema::kFolded, ts[k].folded));
         Locate(ts[k], &out);
       }
-      parts.push_back({i, joined, Phrase(terms), false});
+      parts.push_back({i, joined, Phrase(terms), false, {}});
       i += joined;
       continue;
     }
@@ -1589,7 +1589,7 @@ BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed) {
     // that have the number need not write "số" ("số 33" finds Chỉ thị
     // 33/CT-TTg, a catalog record without text).
     bool optional = (ts[i].stopword && !all_stop) || NumberMarker(ts, i);
-    parts.push_back({i, 1, WordQuery(ts[i], out.accented, &out), optional});
+    parts.push_back({i, 1, WordQuery(ts[i], out.accented, &out), optional, {}});
     if (const FoldedAbbreviation* abbreviation = EntryOf(ts[i])) {
       std::vector<const std::vector<Token>*> spelled;
       for (const auto& spelling : abbreviation->spellings) {
