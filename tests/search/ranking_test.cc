@@ -436,26 +436,30 @@ TEST_F(RankingTest, CombinedAbbreviationSpellingsFindTheSameDocuments) {
 // abbreviation, was searched as the words together only: "cán bộ công chức
 // viên chức" and "CBCCVC" found nothing, though the texts write "cán bộ,
 // công chức, viên chức" (pair terms span no comma) and the same words in
-// another order found 7 documents. The documents with the words together
-// still come first ("cải cách hành chính": the plan).
+// another order found 7 documents. Its two-syllable words apart are found
+// now, after the documents writing it ("cải cách hành chính": the plan).
 TEST_F(RankingTest, AnAbbreviationsWordsApartAreFoundAfterThemTogether) {
   auto ids = [&](const std::string& q) {
     std::set<std::string> out;
     for (const Hit& h : Run(q, 50).results) out.insert(h.id);
     return out;
   };
+  const std::set<std::string> found = ids("cán bộ công chức viên chức");
+  const std::set<std::string> written = ids("\"cán bộ, công chức, viên chức\"");
+  ASSERT_GE(written.size(), 5u);
+  EXPECT_TRUE(std::includes(found.begin(), found.end(), written.begin(), written.end()));
   const std::set<std::string> rotated = ids("viên chức công chức cán bộ");
-  ASSERT_GE(rotated.size(), 5u);
-  EXPECT_EQ(ids("cán bộ công chức viên chức"), rotated);
-  EXPECT_EQ(ids("can bo cong chuc vien chuc"), rotated);
-  EXPECT_EQ(ids("CBCCVC"), rotated);
+  EXPECT_TRUE(std::includes(rotated.begin(), rotated.end(), found.begin(), found.end()));
+  EXPECT_EQ(ids("can bo cong chuc vien chuc"), found);
+  EXPECT_EQ(ids("CBCCVC"), found);
   SearchResponse xa = Run("cán bộ công chức viên chức xã");
   EXPECT_TRUE(xa.notice.empty()) << xa.notice;
   EXPECT_GE(xa.total, 5);
+  // The words "cải" and "cách" apart (luật 10/2022 writes "cách thức")
+  // are not the word "cải cách".
   SearchResponse cchc = Run("cải cách hành chính", 50);
-  ASSERT_GE(cchc.total, 3);
+  ASSERT_GE(cchc.total, 1);
   EXPECT_EQ(cchc.results[0].id.rfind("ke-hoach-ngoc-ky", 0), 0u) << cchc.results[0].id;
-  EXPECT_EQ(ids("cải cách hành chính"), ids("hành chính cải cách"));
   EXPECT_EQ(ids("CCHC"), ids("cải cách hành chính"));
 }
 
