@@ -795,12 +795,9 @@ TEST(CitationExtractorTest, ANameGoesOnAfterACommaOnlyInATitleThatHasOne) {
       {"quoc-phong/canh-sat-bien-viet-nam.md",
        "Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ.",
        "Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ"},
-      {"lao-dong/an-toan-ve-sinh-lao-dong.md", "Luật An toàn, vệ sinh lao động về",
-       "Luật An toàn, vệ sinh lao động"},
-      {"thue-phi-le-phi-cac-khoan-thu-khac/thue-tieu-thu-dac-biet.md",
-       "Luật Thuế xuất khẩu, thuế nhập khẩu.", "Luật Thuế xuất khẩu, thuế nhập khẩu"},
-      {"khieu-nai-to-cao/phong-chong-tham-nhung.md", "Luật Phòng, chống tham nhũng, bao gồm",
-       "Luật Phòng, chống tham nhũng"},
+      // (ANameEndsBeforeTheClauseAfterIt has "Luật An toàn, vệ sinh lao
+      // động", "Luật Thuế xuất khẩu, thuế nhập khẩu", "Luật Phòng, chống
+      // tham nhũng".)
   };
   for (const Case& c : cases) {
     std::optional<Citation> cited = CitationAt(root / c.file, c.phrase);
