@@ -297,6 +297,19 @@ struct WaitOnExit {
 // the words alone, whatever the page asked for.
 constexpr size_t kSuggestHits = 10;
 
+// `s` in quotes for a message, unless it is in quotes of its own ("“to^'
+// ca'o”" was told as "““to^' ca'o””").
+std::string InQuotes(const std::string& s) {
+  static constexpr std::pair<std::string_view, std::string_view> kPairs[] = {
+      {"\"", "\""}, {"'", "'"}, {"“", "”"}, {"«", "»"}, {"‘", "’"}};
+  for (const auto& [open, close] : kPairs) {
+    if (s.size() >= open.size() + close.size() && s.starts_with(open) && s.ends_with(close)) {
+      return s;
+    }
+  }
+  return "“" + s + "”";
+}
+
 // How often a searcher over remote shards opens them afresh to see whether
 // one was replaced (Internal::RemoteReplaced).
 constexpr std::chrono::seconds kRemoteCheckEvery{1};
@@ -831,8 +844,8 @@ StatusOr<SearchResponse> Searcher::Internal::Search(const SearchRequest& request
   // L5 (QA 22): a word typed in VIQR is searched as the syllable it spells
   // ("to^' ca'o" found "tổ chức, cá nhân … ở" by the pieces the marks cut).
   if (std::string read = ReadTyping(q, Typing::kViqr, db); !read.empty()) {
-    resp.notice += (resp.notice.empty() ? "" : " ") + std::string("Đã đọc “") + q +
-                   "” theo kiểu gõ VIQR là “" + read + "”.";
+    resp.notice += (resp.notice.empty() ? "" : " ") + std::string("Đã đọc ") + InQuotes(q) +
+                   " theo kiểu gõ VIQR là " + InQuotes(read) + ".";
     q = std::move(read);
   }
   ParsedQuery parsed = ParseQuery(q);
